@@ -1,0 +1,82 @@
+# mimeo - YAML problem sets to printable PDF worksheets and keys.
+#   make run    build ./mimeo and render the whole problems/ library into out/
+#   make test   build and run every test; the last line is "N passed, N failed"
+# Both install the Debian packages they need first (see `deps`).
+
+CC      ?= cc
+PKGS     = yaml-0.1 cairo fontconfig freetype2
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+           -Wall -Wextra -Wshadow -Wstrict-prototypes
+CPPFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += -lhpdf $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+
+# Every Debian package the build, `make run` and the tests use.
+DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
+           libfontconfig-dev libfreetype-dev fonts-sil-andika \
+           fonts-dejavu-core poppler-utils qpdf valgrind
+
+SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
+       gen/set.c gen/template.c gen/text.c gen/vary.c gen/compose.c \
+       gen/font.c gen/layout.c gen/page.c gen/render_pdf.c gen/output.c
+OBJS = $(SRCS:.c=.o)
+LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
+HDRS = $(wildcard gen/*.h)
+
+PROBLEMS = $(shell find problems -name '*.yaml' | sort)
+
+.PHONY: all run test deps check-asan clean unit e2e
+
+all: mimeo
+
+# Install what is missing when we may (root, or sudo without a password);
+# otherwise print the one line to run and stop.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; \
+	  elif sudo -n true 2>/dev/null; then SUDO="sudo"; \
+	  else echo "mimeo needs these Debian packages; run:"; \
+	       echo "  sudo apt-get install -y$$missing"; exit 1; fi; \
+	  echo "installing:$$missing"; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null \
+	    || { echo "apt-get install failed"; exit 1; }; \
+	fi
+
+gen/%.o: gen/%.c $(HDRS)
+	$(CC) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
+
+mimeo: $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LDFLAGS) $(LDLIBS)
+
+run: deps
+	@$(MAKE) -s mimeo
+	./mimeo $(PROBLEMS)
+
+tests/unit: tests/unit.c $(LIB_OBJS) $(HDRS)
+	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ tests/unit.c $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+
+test: deps
+	@$(MAKE) -s mimeo tests/unit
+	@bash tests/run.sh
+
+# The whole suite again under AddressSanitizer and UBSan, in a separate
+# build tree so the normal objects are untouched.
+check-asan: deps
+	@rm -rf build-asan && mkdir -p build-asan
+	@$(MAKE) -s mimeo tests/unit CC=gcc OBJS="$(SRCS:gen/%.c=build-asan/%.o)" \
+	  LIB_OBJS="$(filter-out build-asan/main.o,$(SRCS:gen/%.c=build-asan/%.o))" \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	  MIMEO_BIN=build-asan
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 bash tests/run.sh
+
+build-asan/%.o: gen/%.c $(HDRS)
+	@mkdir -p build-asan
+	$(CC) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
+
+clean:
+	rm -f mimeo gen/*.o tests/unit
+	rm -rf build-asan out/*.pdf out/*.png tests/tmp

@@ -1,0 +1,246 @@
+/* font.c - fontconfig lookup and FreeType metrics; see font.h */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include "diag.h"
+#include "font.h"
+#include "template.h"
+#include "util.h"
+
+#define FONT_MAX_CHAIN	8
+
+struct face {
+	char		*path;
+	int		 index;
+	FT_Face		 ft;
+	int		 ascent, descent;	/* 1/1000 em */
+	int		*widths;		/* BMP cache, -1 unknown */
+};
+
+struct fonts {
+	FT_Library	 lib;
+	struct face	*faces;
+	size_t		 nfaces;
+	int		 chain[FS__MAX][FONT_MAX_CHAIN];
+	int		 nchain[FS__MAX];
+};
+
+/* Debian packages for the families we name in shipped templates. */
+static const struct {
+	const char *family, *package;
+} font_packages[] = {
+	{ "Andika", "fonts-sil-andika" },
+	{ "DejaVu Sans", "fonts-dejavu-core" },
+	{ "DejaVu Serif", "fonts-dejavu-core" },
+	{ "Noto Sans CJK", "fonts-noto-cjk" },
+};
+
+/* Index of the face for file (path, index), opening it if new; -1 if
+ * FreeType cannot read it. */
+static int
+font_face(struct fonts *fs, const char *path, int index)
+{
+	struct face *f;
+	FT_Face ft;
+	size_t i;
+
+	for (i = 0; i < fs->nfaces; i++)
+		if (fs->faces[i].index == index &&
+		    strcmp(fs->faces[i].path, path) == 0)
+			return (int)i;
+	if (FT_New_Face(fs->lib, path, index, &ft) != 0)
+		return -1;
+	fs->faces = xrealloc(fs->faces, (fs->nfaces + 1) * sizeof(*f));
+	f = &fs->faces[fs->nfaces];
+	f->path = xstrdup(path);
+	f->index = index;
+	f->ft = ft;
+	f->ascent = (int)(ft->ascender * 1000L / ft->units_per_EM);
+	f->descent = (int)(-ft->descender * 1000L / ft->units_per_EM);
+	f->widths = NULL;
+	return (int)fs->nfaces++;
+}
+
+/*
+ * Ask fontconfig for family in style.  Returns the face index, or -1 when
+ * the family is not installed (fontconfig would silently give another
+ * family; we refuse that, so a template gets the font it names) or is not
+ * TrueType (libharu embeds only TrueType outlines).
+ */
+static int
+font_find(struct fonts *fs, const char *family, enum fstyle st)
+{
+	FcPattern *pat, *match;
+	FcResult res;
+	FcChar8 *file = NULL, *fam = NULL, *fmt = NULL;
+	int index = 0, face = -1;
+
+	pat = FcPatternCreate();
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	FcPatternAddInteger(pat, FC_WEIGHT, st == FS_BOLD ||
+	    st == FS_BOLDITALIC ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+	FcPatternAddInteger(pat, FC_SLANT, st == FS_ITALIC ||
+	    st == FS_BOLDITALIC ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+	FcPatternAddString(pat, FC_FONTFORMAT, (const FcChar8 *)"TrueType");
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	match = FcFontMatch(NULL, pat, &res);
+	FcPatternDestroy(pat);
+	if (match == NULL)
+		return -1;
+	if (FcPatternGetString(match, FC_FAMILY, 0, &fam) == FcResultMatch &&
+	    strncasecmp((const char *)fam, family, strlen(family)) == 0 &&
+	    FcPatternGetString(match, FC_FONTFORMAT, 0, &fmt) ==
+	    FcResultMatch && strcmp((const char *)fmt, "TrueType") == 0 &&
+	    FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+		FcPatternGetInteger(match, FC_INDEX, 0, &index);
+		face = font_face(fs, (const char *)file, index);
+	}
+	FcPatternDestroy(match);
+	return face;
+}
+
+static void
+font_missing(const char *family)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(font_packages) / sizeof(font_packages[0]); i++)
+		if (strcasecmp(family, font_packages[i].family) == 0) {
+			diag(SEV_FATAL, NULL, "font \"%s\" is not installed "
+			    "as TrueType; install it with: apt-get install %s",
+			    family, font_packages[i].package);
+			return;
+		}
+	diag(SEV_FATAL, NULL, "font \"%s\" is not installed as TrueType "
+	    "(fc-list lists the fonts this machine has)", family);
+}
+
+struct fonts *
+fonts_open(const struct template *t)
+{
+	struct fonts *fs;
+	int st, face;
+	size_t i;
+
+	if (!FcInit()) {
+		diag(SEV_FATAL, NULL, "fontconfig cannot start");
+		return NULL;
+	}
+	fs = xcalloc(1, sizeof(*fs));
+	if (FT_Init_FreeType(&fs->lib) != 0) {
+		diag(SEV_FATAL, NULL, "FreeType cannot start");
+		free(fs);
+		return NULL;
+	}
+	for (st = 0; st < FS__MAX; st++) {
+		if ((face = font_find(fs, t->font, st)) < 0) {
+			font_missing(t->font);
+			fonts_free(fs);
+			return NULL;
+		}
+		fs->chain[st][fs->nchain[st]++] = face;
+		for (i = 0; i < t->fallback.n &&
+		    fs->nchain[st] < FONT_MAX_CHAIN; i++) {
+			face = font_find(fs, t->fallback.v[i].s, st);
+			if (face < 0 && st == FS_REGULAR) {
+				font_missing(t->fallback.v[i].s);
+				fonts_free(fs);
+				return NULL;
+			}
+			if (face >= 0)
+				fs->chain[st][fs->nchain[st]++] = face;
+		}
+		/* a styled chain ends with the regular one, so a symbol
+		 * missing from a bold fallback still prints */
+		for (i = 0; st != FS_REGULAR && i < (size_t)fs->nchain[0] &&
+		    fs->nchain[st] < FONT_MAX_CHAIN; i++)
+			fs->chain[st][fs->nchain[st]++] = fs->chain[0][i];
+	}
+	return fs;
+}
+
+void
+fonts_free(struct fonts *fs)
+{
+	size_t i;
+
+	if (fs == NULL)
+		return;
+	for (i = 0; i < fs->nfaces; i++) {
+		FT_Done_Face(fs->faces[i].ft);
+		free(fs->faces[i].path);
+		free(fs->faces[i].widths);
+	}
+	free(fs->faces);
+	FT_Done_FreeType(fs->lib);
+	free(fs);
+	FcFini();
+}
+
+int
+fonts_pick(struct fonts *fs, enum fstyle st, long cp)
+{
+	int i;
+
+	if (cp < 0 || cp > 0xffff)
+		return -1;
+	for (i = 0; i < fs->nchain[st]; i++)
+		if (FT_Get_Char_Index(fs->faces[fs->chain[st][i]].ft,
+		    (FT_ULong)cp) != 0)
+			return fs->chain[st][i];
+	return -1;
+}
+
+int
+fonts_advance(struct fonts *fs, int face, long cp)
+{
+	struct face *f = &fs->faces[face];
+	FT_UInt gi;
+	int w = 0;
+
+	if (cp < 0 || cp > 0xffff)
+		return 0;
+	if (f->widths == NULL) {
+		f->widths = xmalloc(0x10000 * sizeof(int));
+		memset(f->widths, 0xff, 0x10000 * sizeof(int));
+	}
+	if (f->widths[cp] >= 0)
+		return f->widths[cp];
+	gi = FT_Get_Char_Index(f->ft, (FT_ULong)cp);
+	if (FT_Load_Glyph(f->ft, gi, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING)
+	    == 0)
+		w = (int)(f->ft->glyph->metrics.horiAdvance * 1000L /
+		    f->ft->units_per_EM);
+	f->widths[cp] = w;
+	return w;
+}
+
+int
+fonts_ascent(struct fonts *fs, int face)
+{
+	return fs->faces[face].ascent;
+}
+
+int
+fonts_descent(struct fonts *fs, int face)
+{
+	return fs->faces[face].descent;
+}
+
+const char *
+fonts_path(struct fonts *fs, int face)
+{
+	return fs->faces[face].path;
+}
+
+int
+fonts_index(struct fonts *fs, int face)
+{
+	return fs->faces[face].index;
+}

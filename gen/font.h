@@ -1,0 +1,37 @@
+/*
+ * font.h - fonts found by family name with fontconfig, measured with
+ * FreeType, the one set of metrics layout uses for every backend.
+ *
+ * A font set holds, for each style, a chain of faces: the template's body
+ * family first, then its fallback families.  fonts_pick() answers which face
+ * of the chain has a code point, so every glyph printed exists in the font
+ * that prints it.  Widths are in thousandths of an em, truncated as libharu
+ * truncates its /W entries, so the PDF viewer advances exactly as we did.
+ */
+#ifndef MIMEO_FONT_H
+#define MIMEO_FONT_H
+
+#include <stddef.h>
+
+enum fstyle { FS_REGULAR, FS_BOLD, FS_ITALIC, FS_BOLDITALIC, FS__MAX };
+
+struct fonts;
+struct template;
+
+/* Find and open the template's families.  Returns NULL after printing why
+ * (a missing family names the Debian package when we know it). */
+struct fonts	*fonts_open(const struct template *);
+void		 fonts_free(struct fonts *);
+
+/* The face of style's chain that has cp, or -1 if none has it (or cp is
+ * outside what the PDF backend can print: above U+FFFF). */
+int		 fonts_pick(struct fonts *, enum fstyle, long cp);
+/* Advance width of cp in face, in 1/1000 em. */
+int		 fonts_advance(struct fonts *, int face, long cp);
+/* Ascender and descender (positive, below baseline) in 1/1000 em. */
+int		 fonts_ascent(struct fonts *, int face);
+int		 fonts_descent(struct fonts *, int face);
+const char	*fonts_path(struct fonts *, int face);
+int		 fonts_index(struct fonts *, int face);
+
+#endif

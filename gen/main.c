@@ -1,0 +1,259 @@
+/*
+ * main.c - the command line (SPEC section 2): parse options, run each file
+ * through load -> vary -> compose -> layout -> render, and turn what was
+ * reported into the exit status: 0 fine, 1 the input is wrong, 2 the
+ * command line is wrong, 3 the system failed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compose.h"
+#include "diag.h"
+#include "font.h"
+#include "layout.h"
+#include "output.h"
+#include "page.h"
+#include "set.h"
+#include "template.h"
+#include "util.h"
+#include "vary.h"
+
+#define MIMEO_VERSION	"0.1.0"
+
+enum cmd { CMD_ALL, CMD_WORKSHEET, CMD_KEY, CMD_CHECK };
+
+struct opts {
+	enum cmd	 cmd;
+	const char	*output;
+	const char	*paper;
+	const char	*template;
+	const char	*lang;
+	long		 seed;
+	int		 has_seed;
+	int		 quiet;
+};
+
+static void
+usage(FILE *f)
+{
+	fputs(
+"usage: mimeo FILE...                 worksheet and answer key of each set\n"
+"       mimeo worksheet SET.yaml      student copy      -> out/NAME.pdf\n"
+"       mimeo key SET.yaml            answer key        -> out/NAME-key.pdf\n"
+"       mimeo check FILE...           validate; print every problem; write nothing\n"
+"       mimeo --help | --version\n"
+"\n"
+"options:\n"
+"  -o, --output PATH       output file, or folder when PATH ends in / (default out/)\n"
+"      --format pdf        output format (only pdf in this version)\n"
+"      --paper letter|a4   paper size (default: the set's, the template's, letter)\n"
+"      --template NAME|PATH  page template (default: the set's, else worksheet)\n"
+"      --seed N            seed for shuffled orders (default: the set's, else 1)\n"
+"      --lang CODE         language of printed labels (default: the set's, else en)\n"
+"  -q, --quiet             print errors only\n"
+"\n"
+"exit status: 0 ok, 1 the input is wrong, 2 the command line is wrong,\n"
+"3 the system failed (cannot write, no font)\n", f);
+}
+
+/* Exit 2 with a message about the command line. */
+static void
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("mimeo: error: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\n(mimeo --help lists the commands and options)\n", stderr);
+	exit(2);
+}
+
+/* One document to build: which kind, and where it goes. */
+struct job {
+	enum doc_kind	 kind;
+	const char	*suffix;
+	struct doc	*doc;
+	char		*path;
+};
+
+/*
+ * Build (or, for check, only lay out) the documents of one set.  Every
+ * document is laid out before any is written, so a set that fails leaves
+ * all its outputs as they were.  Returns nothing: the outcome is in diag.
+ */
+static void
+run_set(const struct opts *o, const char *file, int many)
+{
+	struct set *set;
+	struct template *tpl = NULL;
+	struct fonts *fs = NULL;
+	struct instance *in = NULL;
+	struct job jobs[2] = { { DOC_WORKSHEET, "", NULL, NULL },
+	    { DOC_KEY, "-key", NULL, NULL } };
+	size_t errs = diag_errors(), i, first = 0, last = 2, pages = 0;
+	int a4;
+
+	if ((set = set_load(file)) == NULL)
+		return;
+	if (o->cmd == CMD_WORKSHEET)
+		last = 1;
+	if (o->cmd == CMD_KEY)
+		first = 1;
+	tpl = template_load(o->template ? o->template : set->template ?
+	    set->template : "worksheet", o->lang ? o->lang : set->language ?
+	    set->language : "en");
+	if (tpl == NULL || (fs = fonts_open(tpl)) == NULL)
+		goto out;
+	a4 = o->paper ? strcmp(o->paper, "a4") == 0 :
+	    set->paper ? strcmp(set->paper, "a4") == 0 : tpl->a4;
+	in = vary(set, o->has_seed ? o->seed : set->has_seed ? set->seed : 1);
+	for (i = first; i < last; i++) {
+		struct blocks *b = compose(in, tpl, jobs[i].kind);
+
+		jobs[i].doc = layout(b, tpl, fs, a4, set->title.s);
+		blocks_free(b);
+		if (o->cmd != CMD_CHECK && jobs[i].doc != NULL)
+			jobs[i].path = output_path(o->output, file,
+			    jobs[i].suffix, "pdf", many || last - first > 1);
+	}
+	if (diag_errors() > errs)
+		goto out;
+	for (i = first; i < last; i++) {
+		pages += jobs[i].doc->npages;
+		if (o->cmd == CMD_CHECK)
+			continue;
+		if (output_pdf(jobs[i].doc, jobs[i].path, file) < 0)
+			break;
+		if (!o->quiet)
+			printf("wrote %s (%zu page%s)\n", jobs[i].path,
+			    jobs[i].doc->npages,
+			    jobs[i].doc->npages == 1 ? "" : "s");
+	}
+	if (o->cmd == CMD_CHECK && !o->quiet)
+		printf("%s: ok: %zu problem%s, %zu page%s with the key\n",
+		    file, set->nproblems, set->nproblems == 1 ? "" : "s",
+		    pages, pages == 1 ? "" : "s");
+out:
+	for (i = 0; i < 2; i++) {
+		doc_free(jobs[i].doc);
+		free(jobs[i].path);
+	}
+	instance_free(in);
+	fonts_free(fs);
+	template_free(tpl);
+	set_free(set);
+}
+
+/* The value of an option: "--opt=v" or the next argument. */
+static const char *
+opt_value(int argc, char **argv, int *i, const char *name)
+{
+	const char *a = argv[*i], *eq = strchr(a, '=');
+
+	if (a[1] == '-' && eq != NULL)
+		return eq + 1;
+	if (*i + 1 >= argc)
+		usage_error("%s needs a value", name);
+	return argv[++*i];
+}
+
+static int
+opt_is(const char *a, const char *name)
+{
+	size_t n = strlen(name);
+
+	return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=');
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	const char **files;
+	size_t nfiles = 0, i;
+	int a, first = 1;
+	char *end;
+
+	memset(&o, 0, sizeof(o));
+	files = xcalloc((size_t)argc, sizeof(char *));
+	if (argc > 1 && strcmp(argv[1], "worksheet") == 0)
+		o.cmd = CMD_WORKSHEET;
+	else if (argc > 1 && strcmp(argv[1], "key") == 0)
+		o.cmd = CMD_KEY;
+	else if (argc > 1 && strcmp(argv[1], "check") == 0)
+		o.cmd = CMD_CHECK;
+	else if (argc > 1 && (strcmp(argv[1], "discussion") == 0 ||
+	    strcmp(argv[1], "packet") == 0 || strcmp(argv[1], "list") == 0 ||
+	    strcmp(argv[1], "preview") == 0))
+		usage_error("\"%s\" is not supported by this version of "
+		    "mimeo yet", argv[1]);
+	else
+		first = 0;
+	for (a = 1 + first; a < argc; a++) {
+		const char *s = argv[a];
+
+		if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) {
+			usage(stdout);
+			free(files);
+			return 0;
+		} else if (strcmp(s, "--version") == 0) {
+			puts("mimeo " MIMEO_VERSION);
+			free(files);
+			return 0;
+		} else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0)
+			o.quiet = 1;
+		else if (strcmp(s, "-o") == 0 || opt_is(s, "--output"))
+			o.output = opt_value(argc, argv, &a, "-o");
+		else if (opt_is(s, "--paper")) {
+			o.paper = opt_value(argc, argv, &a, "--paper");
+			if (strcmp(o.paper, "letter") && strcmp(o.paper, "a4"))
+				usage_error("--paper must be letter or a4, not "
+				    "\"%s\"", o.paper);
+		} else if (opt_is(s, "--template"))
+			o.template = opt_value(argc, argv, &a, "--template");
+		else if (opt_is(s, "--lang"))
+			o.lang = opt_value(argc, argv, &a, "--lang");
+		else if (opt_is(s, "--format")) {
+			const char *f = opt_value(argc, argv, &a, "--format");
+
+			if (strcmp(f, "pdf") != 0)
+				usage_error("--format %s is not supported by "
+				    "this version yet (only pdf)", f);
+		} else if (opt_is(s, "--seed")) {
+			const char *v = opt_value(argc, argv, &a, "--seed");
+
+			o.seed = strtol(v, &end, 10);
+			if (*v == '\0' || *end != '\0' || o.seed < 0)
+				usage_error("--seed needs a whole number, not "
+				    "\"%s\"", v);
+			o.has_seed = 1;
+		} else if (strcmp(s, "--") == 0) {
+			for (a++; a < argc; a++)
+				files[nfiles++] = argv[a];
+		} else if (s[0] == '-' && s[1] != '\0')
+			usage_error("unknown option \"%s\"", s);
+		else
+			files[nfiles++] = s;
+	}
+	if (nfiles == 0) {
+		free(files);
+		if (argc == 1) {
+			usage(stderr);
+			return 2;
+		}
+		usage_error("%s", "no input file given");
+	}
+	if ((o.cmd == CMD_WORKSHEET || o.cmd == CMD_KEY) && nfiles > 1 &&
+	    o.output != NULL && o.output[strlen(o.output) - 1] != '/')
+		usage_error("%s", "several inputs need -o to be a folder "
+		    "(ending in /)");
+	diag_quiet(o.quiet);
+	for (i = 0; i < nfiles; i++)
+		run_set(&o, files[i], nfiles > 1);
+	free(files);
+	if (diag_errors() > 0 && (nfiles > 1 || diag_errors() > 1))
+		fprintf(stderr, "mimeo: %zu error%s\n", diag_errors(),
+		    diag_errors() == 1 ? "" : "s");
+	if (diag_fatals() > 0)
+		return 3;
+	return diag_errors() > 0 ? 1 : 0;
+}

@@ -1,0 +1,86 @@
+/* page.c - the display list; see page.h */
+#include <stdlib.h>
+#include <string.h>
+
+#include "page.h"
+#include "util.h"
+
+struct doc *
+doc_new(double width, double height)
+{
+	struct doc *d = xcalloc(1, sizeof(*d));
+
+	d->width = width;
+	d->height = height;
+	return d;
+}
+
+void
+doc_free(struct doc *d)
+{
+	size_t i, j;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->npages; i++) {
+		for (j = 0; j < d->pages[i].nitems; j++)
+			free(d->pages[i].items[j].text);
+		free(d->pages[i].items);
+	}
+	for (i = 0; i < d->nfonts; i++)
+		free(d->fonts[i].path);
+	for (i = 0; i < d->noutline; i++)
+		free(d->outline[i].title);
+	free(d->pages);
+	free(d->fonts);
+	free(d->outline);
+	free(d->title);
+	free(d);
+}
+
+struct page *
+doc_add_page(struct doc *d)
+{
+	xgrow((void **)&d->pages, &d->cap, d->npages, sizeof(*d->pages));
+	memset(&d->pages[d->npages], 0, sizeof(*d->pages));
+	return &d->pages[d->npages++];
+}
+
+int
+doc_font(struct doc *d, const char *path, int index)
+{
+	size_t i;
+
+	for (i = 0; i < d->nfonts; i++)
+		if (d->fonts[i].index == index &&
+		    strcmp(d->fonts[i].path, path) == 0)
+			return (int)i;
+	d->fonts = xrealloc(d->fonts, (d->nfonts + 1) * sizeof(*d->fonts));
+	d->fonts[d->nfonts].path = xstrdup(path);
+	d->fonts[d->nfonts].index = index;
+	return (int)d->nfonts++;
+}
+
+struct item *
+page_push(struct page *p, enum item_kind kind)
+{
+	struct item *it;
+
+	xgrow((void **)&p->items, &p->cap, p->nitems, sizeof(*p->items));
+	it = &p->items[p->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->kind = kind;
+	it->width = 0.75;
+	it->stroke = 1;
+	return it;
+}
+
+void
+doc_add_outline(struct doc *d, const char *title, size_t page)
+{
+	d->outline = xrealloc(d->outline,
+	    (d->noutline + 1) * sizeof(*d->outline));
+	d->outline[d->noutline].title = xstrdup(title);
+	d->outline[d->noutline].page = page;
+	d->noutline++;
+}

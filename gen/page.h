@@ -1,0 +1,82 @@
+/*
+ * page.h - the display list: what layout produces and every backend draws.
+ *
+ * Coordinates are PDF points (1/72 in) measured from the TOP-LEFT corner of
+ * the page, y growing downward; a backend flips y if its device needs it.
+ * Text items hold UTF-8 that the layout already checked: every code point is
+ * present in the item's font, so a backend never has to fall back.
+ *
+ * Ownership: a struct doc owns its pages, their items, every item's text and
+ * the font table.  doc_free() releases all of it.
+ */
+#ifndef MIMEO_PAGE_H
+#define MIMEO_PAGE_H
+
+#include <stddef.h>
+
+enum item_kind {
+	ITEM_TEXT,	/* a run of text on one baseline, one font, one size */
+	ITEM_LINE,	/* a straight stroke from (x, y) to (x2, y2) */
+	ITEM_RECT,	/* a rectangle, top-left (x, y), size (w, h) */
+	ITEM_CIRCLE	/* a circle, centre (x, y), radius w */
+};
+
+struct color {
+	double r, g, b;		/* 0..1 each */
+};
+
+struct item {
+	enum item_kind	 kind;
+	double		 x, y;		/* TEXT: start of baseline */
+	double		 x2, y2;	/* LINE: end point */
+	double		 w, h;		/* RECT: size; CIRCLE: w = radius */
+	struct color	 color;		/* text fill, or stroke colour */
+	double		 width;		/* LINE/RECT/CIRCLE: stroke width */
+	int		 dash;		/* LINE/RECT: 0 solid, 1 dashed, 2 dotted */
+	int		 fill;		/* RECT/CIRCLE: 1 fill with fill_color */
+	int		 stroke;	/* RECT/CIRCLE: 1 stroke the outline */
+	struct color	 fill_color;
+	int		 font;		/* TEXT: index into doc->fonts */
+	double		 size;		/* TEXT: font size in points */
+	char		*text;		/* TEXT: UTF-8, owned */
+};
+
+struct page {
+	struct item	*items;
+	size_t		 nitems, cap;
+};
+
+/* A font file the document uses; backends load each one once. */
+struct docfont {
+	char		*path;		/* TrueType file, owned */
+	int		 index;		/* face index inside the file */
+};
+
+/* A bookmark (PDF outline entry) pointing at the top of a page. */
+struct mark_entry {
+	char		*title;		/* UTF-8, owned */
+	size_t		 page;		/* 0-based page index */
+};
+
+struct doc {
+	double		 width, height;	/* page size in points */
+	char		*title;		/* document title (metadata), owned */
+	struct page	*pages;
+	size_t		 npages, cap;
+	struct docfont	*fonts;
+	size_t		 nfonts;
+	struct mark_entry *outline;
+	size_t		 noutline;
+};
+
+struct doc	*doc_new(double width, double height);
+void		 doc_free(struct doc *);
+struct page	*doc_add_page(struct doc *);
+/* Returns the index of the font (path, index), adding it if new. */
+int		 doc_font(struct doc *, const char *path, int index);
+/* Append a zeroed item of the given kind; the pointer is valid until the
+ * next push on the same page. */
+struct item	*page_push(struct page *, enum item_kind);
+void		 doc_add_outline(struct doc *, const char *title, size_t page);
+
+#endif

@@ -1,0 +1,918 @@
+/*
+ * render_pdf.c - draw a struct doc as a PDF file with libharu 2.3.0.
+ *
+ * Fonts are embedded TrueType fonts used through libharu's UTF-8 encoder:
+ * each becomes a Type0 font with Identity-H encoding whose CIDs are the
+ * Unicode code points (libharu maps them to glyphs with a CIDToGIDMap).
+ *
+ * libharu 2.3.0 writes the encoder's CID CMap ("begincidrange") as the
+ * font's /ToUnicode, which is not a ToUnicode CMap: poppler warns about it
+ * on every run.  pdf_fix_font() rewrites that stream in place with a real
+ * ToUnicode CMap (bfrange/bfchar for the code points the document uses).
+ * This touches libharu's object layer (hpdf_objects.h, hpdf_streams.h),
+ * which is installed with libhpdf-dev but is not its documented API.
+ *
+ * Errors: libharu calls pdf_on_error(), which only records the first error
+ * code in a struct pdf_ctx; every call's status is checked and the first
+ * failure ends rendering.  No longjmp: libharu cleans up after itself when
+ * its functions return, and HPDF_Free() always runs.
+ *
+ * Output is deterministic: libharu 2.3.0 writes no /ID without encryption,
+ * names subset fonts HPDFAA+, HPDFAB+, ... in load order, and no dates are
+ * written unless SOURCE_DATE_EPOCH is set.  The file is written by us (not
+ * HPDF_SaveToFile, which ignores fclose() errors such as a full disk).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <hpdf.h>
+
+#include "page.h"
+#include "render.h"
+#include "util.h"
+
+#define PDF_NCODES	65536			/* the BMP: UTF-8 CIDs */
+#define PDF_CHUNK	65536			/* bytes per file write */
+
+/* The first libharu error, and where to describe a failure. */
+struct pdf_ctx {
+	HPDF_STATUS	 code;		/* 0 until libharu reports an error */
+	HPDF_STATUS	 detail;	/* errno for file errors */
+	char		*err;
+	size_t		 errlen;
+};
+
+/* A document font: its libharu font and the code points drawn with it. */
+struct pdf_font {
+	HPDF_Font	 font;		/* owned by the HPDF_Doc */
+	unsigned char	*used;		/* PDF_NCODES bits, owned; NULL if unused */
+};
+
+static const struct {
+	HPDF_STATUS	 code;
+	const char	*text;
+} pdf_errors[] = {
+	{ HPDF_FAILD_TO_ALLOC_MEM,	"out of memory" },
+	{ HPDF_FILE_IO_ERROR,		"file I/O" },
+	{ HPDF_FILE_OPEN_ERROR,		"cannot open file" },
+	{ HPDF_FONT_EXISTS,		"a font of that name is already loaded" },
+	{ HPDF_INVALID_DATE_TIME,	"invalid date" },
+	{ HPDF_INVALID_DOCUMENT,	"document in error state" },
+	{ HPDF_INVALID_ENCODING_NAME,	"unknown encoding" },
+	{ HPDF_INVALID_FONTDEF_DATA,	"invalid font data" },
+	{ HPDF_INVALID_FONT_NAME,	"unknown font name" },
+	{ HPDF_INVALID_PARAMETER,	"invalid parameter" },
+	{ HPDF_INVALID_TTC_FILE,	"not a TrueType collection" },
+	{ HPDF_INVALID_TTC_INDEX,	"no such face in the collection" },
+	{ HPDF_PAGE_INVALID_FONT,	"invalid font" },
+	{ HPDF_PAGE_INVALID_FONT_SIZE,	"font size out of range" },
+	{ HPDF_PAGE_INVALID_SIZE,	"page size out of range" },
+	{ HPDF_PAGE_OUT_OF_RANGE,	"value out of range" },
+	{ HPDF_REAL_OUT_OF_RANGE,	"number out of range" },
+	{ HPDF_STRING_OUT_OF_RANGE,	"string too long" },
+	{ HPDF_TTF_CANNOT_EMBEDDING_FONT, "font license forbids embedding" },
+	{ HPDF_TTF_INVALID_CMAP,	"unsupported TrueType cmap" },
+	{ HPDF_TTF_INVALID_FOMAT,	"not a TrueType font" },
+	{ HPDF_TTF_MISSING_TABLE,	"TrueType table missing" },
+	{ HPDF_ZLIB_ERROR,		"zlib error" },
+};
+
+/* libharu's error callback: keep the first error, ignore the rest. */
+static void
+pdf_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *arg)
+{
+	struct pdf_ctx *ctx = arg;
+
+	if (ctx->code == 0) {
+		ctx->code = code;
+		ctx->detail = detail;
+	}
+}
+
+/* Returns a static description of a libharu error code. */
+static const char *
+pdf_strerror(HPDF_STATUS code)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(pdf_errors) / sizeof(pdf_errors[0]); i++)
+		if (pdf_errors[i].code == code)
+			return pdf_errors[i].text;
+	return "see hpdf_error.h";
+}
+
+/* Puts "<what>: libharu error 0xNNNN (<text>)" in ctx->err, taking the error
+ * from ctx or, if the callback never ran, from the document or from st.
+ * Always returns -1. */
+static int
+pdf_fail(struct pdf_ctx *ctx, HPDF_Doc pdf, HPDF_STATUS st,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static int
+pdf_fail(struct pdf_ctx *ctx, HPDF_Doc pdf, HPDF_STATUS st,
+    const char *fmt, ...)
+{
+	HPDF_STATUS	 code = ctx->code, detail = ctx->detail;
+	va_list		 ap;
+	size_t		 n;
+	int		 r;
+
+	if (ctx->err == NULL || ctx->errlen == 0)
+		return -1;
+	va_start(ap, fmt);
+	r = vsnprintf(ctx->err, ctx->errlen, fmt, ap);
+	va_end(ap);
+	n = r < 0 ? 0 : (size_t)r;
+	if (n >= ctx->errlen)
+		return -1;
+	if (code == 0 && pdf != NULL) {
+		code = HPDF_GetError(pdf);
+		detail = HPDF_GetErrorDetail(pdf);
+	}
+	if (code == 0)
+		code = st;
+	if (code == 0)
+		return -1;
+	if ((code == HPDF_FILE_OPEN_ERROR || code == HPDF_FILE_IO_ERROR) &&
+	    detail > 0)
+		snprintf(ctx->err + n, ctx->errlen - n,
+		    ": libharu error 0x%04X (%s: %s)", (unsigned)code,
+		    pdf_strerror(code), strerror((int)detail));
+	else
+		snprintf(ctx->err + n, ctx->errlen - n,
+		    ": libharu error 0x%04X (%s)", (unsigned)code,
+		    pdf_strerror(code));
+	return -1;
+}
+
+/* Puts a plain reason (no libharu code) in ctx->err.  Returns -1. */
+static int
+pdf_msg(struct pdf_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int
+pdf_msg(struct pdf_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ctx->err != NULL && ctx->errlen > 0) {
+		va_start(ap, fmt);
+		vsnprintf(ctx->err, ctx->errlen, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+/* Returns nonzero if st is HPDF_OK and libharu has reported nothing. */
+static int
+pdf_ok(const struct pdf_ctx *ctx, HPDF_Doc pdf, HPDF_STATUS st)
+{
+	return st == HPDF_OK && ctx->code == 0 && HPDF_GetError(pdf) == 0;
+}
+
+/* Returns a copy of UTF-8 s holding only valid BMP characters (others
+ * become U+FFFD), which is all libharu's UTF-8 encoder handles.  The
+ * caller frees it. */
+static char *
+pdf_bmp_copy(const char *s)
+{
+	size_t	 n = strlen(s), i = 0, len;
+	char	*out = xmalloc(3 * n + 1), *p = out;
+	long	 cp;
+
+	while (i < n) {
+		cp = utf8_decode(s + i, n - i, &len);
+		if (cp <= 0 || cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			cp = 0xFFFD;
+		p += utf8_encode(cp, p);
+		i += len;
+	}
+	*p = '\0';
+	return out;
+}
+
+/* Returns nonzero if s is plain ASCII. */
+static int
+pdf_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* Checks what libharu would reject less clearly: font indexes, outline
+ * pages, the page count.  Records every code point each font draws in
+ * fonts[i].used (allocated here; the caller frees).  Returns 0 or -1. */
+static int
+pdf_scan(const struct doc *d, struct pdf_font *fonts, struct pdf_ctx *ctx)
+{
+	const struct item	*it;
+	size_t			 i, j, k, n, len;
+	long			 cp;
+
+	if (d->npages == 0)
+		return pdf_msg(ctx, "document has no pages");
+	for (i = 0; i < d->npages; i++) {
+		for (j = 0; j < d->pages[i].nitems; j++) {
+			it = &d->pages[i].items[j];
+			if (it->kind != ITEM_TEXT || it->text == NULL ||
+			    it->text[0] == '\0')
+				continue;
+			if (it->font < 0 || (size_t)it->font >= d->nfonts)
+				return pdf_msg(ctx, "page %zu: text uses "
+				    "unknown font %d", i + 1, it->font);
+			if (fonts[it->font].used == NULL)
+				fonts[it->font].used =
+				    xcalloc(PDF_NCODES / 8, 1);
+			n = strlen(it->text);
+			for (k = 0; k < n; k += len) {
+				cp = utf8_decode(it->text + k, n - k, &len);
+				if (cp >= 0 && cp < PDF_NCODES)
+					fonts[it->font].used[cp >> 3] |=
+					    1u << (cp & 7);
+			}
+		}
+	}
+	for (i = 0; i < d->noutline; i++)
+		if (d->outline[i].page >= d->npages)
+			return pdf_msg(ctx, "bookmark \"%s\" points at page "
+			    "%zu of %zu", d->outline[i].title,
+			    d->outline[i].page + 1, d->npages);
+	return 0;
+}
+
+/* Returns nonzero if code point cp is set in the bitmap. */
+static int
+pdf_used(const unsigned char *used, unsigned long cp)
+{
+	return (used[cp >> 3] >> (cp & 7)) & 1;
+}
+
+/* Writes n entries (first[i]..last[i] map to first[i]..) as one bfrange
+ * block, or as one bfchar block if ranges is 0.  Returns a libharu
+ * status. */
+static HPDF_STATUS
+pdf_cmap_block(HPDF_Stream s, const unsigned long *first,
+    const unsigned long *last, size_t n, int ranges)
+{
+	char		 line[64];
+	size_t		 i;
+	HPDF_STATUS	 st;
+
+	snprintf(line, sizeof(line), "%zu begin%s\n", n,
+	    ranges ? "bfrange" : "bfchar");
+	st = HPDF_Stream_WriteStr(s, line);
+	for (i = 0; i < n && st == HPDF_OK; i++) {
+		if (ranges)
+			snprintf(line, sizeof(line), "<%04lX> <%04lX> <%04lX>\n",
+			    first[i], last[i], first[i]);
+		else
+			snprintf(line, sizeof(line), "<%04lX> <%04lX>\n",
+			    first[i], first[i]);
+		st = HPDF_Stream_WriteStr(s, line);
+	}
+	if (st == HPDF_OK)
+		st = HPDF_Stream_WriteStr(s, ranges ? "endbfrange\n" :
+		    "endbfchar\n");
+	return st;
+}
+
+/* Writes the bfchar (ranges 0) or bfrange (ranges 1) part of a ToUnicode
+ * CMap for the used code points: runs of consecutive codes with the same
+ * high byte (a bfrange must not cross one) become ranges, lone codes
+ * chars; at most 100 entries per block.  Returns a libharu status. */
+static HPDF_STATUS
+pdf_cmap_section(HPDF_Stream s, const unsigned char *used, int ranges)
+{
+	unsigned long	 cp, end, first[100], last[100];
+	size_t		 n = 0;
+	HPDF_STATUS	 st = HPDF_OK;
+
+	for (cp = 0; cp < PDF_NCODES && st == HPDF_OK; cp = end + 1) {
+		end = cp;
+		if (!pdf_used(used, cp))
+			continue;
+		while (end + 1 < PDF_NCODES && (end + 1) >> 8 == cp >> 8 &&
+		    pdf_used(used, end + 1))
+			end++;
+		if ((end > cp) != (ranges != 0))
+			continue;
+		first[n] = cp;
+		last[n++] = end;
+		if (n == 100) {
+			st = pdf_cmap_block(s, first, last, n, ranges);
+			n = 0;
+		}
+	}
+	if (st == HPDF_OK && n > 0)
+		st = pdf_cmap_block(s, first, last, n, ranges);
+	return st;
+}
+
+/* Replaces the /W array of CIDFont cid (libharu lists every CID of the
+ * BMP whose width differs from /DW: 10-25 KB per font, uncompressed) by
+ * the widths of the used codes only, taken from libharu itself
+ * (HPDF_Font_TextWidth of one character: 1/1000 em, as in /W).  Returns a
+ * libharu status. */
+static HPDF_STATUS
+pdf_trim_widths(HPDF_Font font, HPDF_Dict cid, const unsigned char *used)
+{
+	HPDF_Array	 w, run = NULL;
+	HPDF_TextWidth	 tw;
+	HPDF_STATUS	 st;
+	unsigned long	 cp;
+	char		 buf[4];
+	size_t		 len;
+
+	if ((w = HPDF_Array_New(cid->mmgr)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	if ((st = HPDF_Dict_Add(cid, "W", w)) != HPDF_OK)
+		return st;
+	for (cp = 0; cp < PDF_NCODES; cp++) {
+		if (!pdf_used(used, cp)) {
+			run = NULL;
+			continue;
+		}
+		if (run == NULL) {
+			if ((st = HPDF_Array_AddNumber(w, (HPDF_INT32)cp)) !=
+			    HPDF_OK)
+				return st;
+			if ((run = HPDF_Array_New(cid->mmgr)) == NULL)
+				return HPDF_FAILD_TO_ALLOC_MEM;
+			if ((st = HPDF_Array_Add(w, run)) != HPDF_OK)
+				return st;
+		}
+		len = utf8_encode((long)cp, buf);
+		tw = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)buf,
+		    (HPDF_UINT)len);
+		if ((st = HPDF_Array_AddNumber(run, (HPDF_INT32)tw.width)) !=
+		    HPDF_OK)
+			return st;
+	}
+	return HPDF_OK;
+}
+
+/* Cuts the /CIDToGIDMap stream of CIDFont cid (2 bytes per CID, all of
+ * the BMP) down to the used codes: others map to glyph 0 and the map ends
+ * at the last used code.  Returns a libharu status. */
+static HPDF_STATUS
+pdf_trim_gidmap(HPDF_Dict cid, const unsigned char *used)
+{
+	HPDF_Dict	 map;
+	HPDF_BYTE	*buf;
+	HPDF_UINT	 size, n, keep = 0, i;
+	HPDF_STATUS	 st;
+
+	map = HPDF_Dict_GetItem(cid, "CIDToGIDMap", HPDF_OCLASS_DICT);
+	if (map == NULL || map->stream == NULL ||
+	    map->stream->type != HPDF_STREAM_MEMORY)
+		return HPDF_INVALID_FONT;
+	size = map->stream->size;
+	buf = xmalloc(size);
+	n = size;
+	st = HPDF_Stream_Seek(map->stream, 0, HPDF_SEEK_SET);
+	if (st == HPDF_OK)
+		st = HPDF_Stream_Read(map->stream, buf, &n);
+	if (st == HPDF_OK && n != size)
+		st = HPDF_INVALID_FONT;
+	for (i = 0; st == HPDF_OK && i < size / 2; i++) {
+		if (pdf_used(used, i))
+			keep = 2 * (i + 1);
+		else
+			buf[2 * i] = buf[2 * i + 1] = 0;
+	}
+	if (st == HPDF_OK) {
+		HPDF_MemStream_FreeData(map->stream);
+		st = HPDF_Stream_Write(map->stream, buf, keep);
+	}
+	free(buf);
+	return st;
+}
+
+/* Makes a Type0 font from libharu's UTF-8 path well-formed and small,
+ * given the codes it will draw: replaces the body of its /ToUnicode stream
+ * (a copy of the encoder's CID CMap) by a ToUnicode CMap mapping each used
+ * code (CID = Unicode) to itself and drops that stream's CMap-only keys;
+ * in the descendant CIDFont sets Ordering to "Identity" (libharu writes
+ * "Identity-H") and trims /W and /CIDToGIDMap to the used codes.  The
+ * objects stay owned by the document.  Returns a libharu status;
+ * HPDF_INVALID_FONT if the font is not laid out as expected. */
+static HPDF_STATUS
+pdf_fix_font(HPDF_Font font, const unsigned char *used)
+{
+	static const char	*head =
+	    "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\n"
+	    "begincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n"
+	    "/CMapType 2 def\n"
+	    "1 begincodespacerange\n"
+	    "<0000> <FFFF>\n"
+	    "endcodespacerange\n";
+	static const char	*tail =
+	    "endcmap\n"
+	    "CMapName currentdict /CMap defineresource pop\n"
+	    "end\n"
+	    "end\n";
+	HPDF_Dict		 cmap, cid, info;
+	HPDF_Array		 desc;
+	HPDF_String		 ord;
+	HPDF_STATUS		 st;
+
+	cmap = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+	if (cmap == NULL || cmap->stream == NULL ||
+	    cmap->stream->type != HPDF_STREAM_MEMORY)
+		return HPDF_INVALID_FONT;
+	HPDF_MemStream_FreeData(cmap->stream);
+	(void)HPDF_Dict_RemoveElement(cmap, "Type");
+	(void)HPDF_Dict_RemoveElement(cmap, "CMapName");
+	(void)HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
+	(void)HPDF_Dict_RemoveElement(cmap, "WMode");
+	st = HPDF_Stream_WriteStr(cmap->stream, head);
+	if (st == HPDF_OK)
+		st = pdf_cmap_section(cmap->stream, used, 0);
+	if (st == HPDF_OK)
+		st = pdf_cmap_section(cmap->stream, used, 1);
+	if (st == HPDF_OK)
+		st = HPDF_Stream_WriteStr(cmap->stream, tail);
+	if (st != HPDF_OK)
+		return st;
+
+	desc = HPDF_Dict_GetItem(font, "DescendantFonts", HPDF_OCLASS_ARRAY);
+	if (desc == NULL)
+		return HPDF_INVALID_FONT;
+	cid = HPDF_Array_GetItem(desc, 0, HPDF_OCLASS_DICT);
+	if (cid == NULL)
+		return HPDF_INVALID_FONT;
+	info = HPDF_Dict_GetItem(cid, "CIDSystemInfo", HPDF_OCLASS_DICT);
+	if (info == NULL)
+		return HPDF_INVALID_FONT;
+	ord = HPDF_String_New(info->mmgr, "Identity", NULL);
+	if (ord == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	if ((st = HPDF_Dict_Add(info, "Ordering", ord)) != HPDF_OK)
+		return st;
+	if ((st = pdf_trim_widths(font, cid, used)) != HPDF_OK)
+		return st;
+	return pdf_trim_gidmap(cid, used);
+}
+
+/* Returns nonzero if the file at path starts like a TrueType collection. */
+static int
+pdf_is_ttc(const char *path)
+{
+	char	 magic[4];
+	FILE	*fp;
+	int	 ttc = 0;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return 0;
+	if (fread(magic, 1, 4, fp) == 4 && memcmp(magic, "ttcf", 4) == 0)
+		ttc = 1;
+	fclose(fp);
+	return ttc;
+}
+
+/* Loads, embedded, every font that draws some text, and fixes its
+ * ToUnicode.  Fonts belong to pdf.  Returns 0 or -1 with ctx->err set. */
+static int
+pdf_load_fonts(HPDF_Doc pdf, const struct doc *d, struct pdf_font *fonts,
+    struct pdf_ctx *ctx)
+{
+	const struct docfont	*df;
+	const char		*name;
+	HPDF_STATUS		 st;
+	size_t			 i;
+
+	for (i = 0; i < d->nfonts; i++)
+		if (fonts[i].used != NULL)
+			break;
+	if (i == d->nfonts)
+		return 0;
+	st = HPDF_UseUTFEncodings(pdf);
+	if (!pdf_ok(ctx, pdf, st))
+		return pdf_fail(ctx, pdf, st, "cannot enable UTF-8 in libharu");
+	for (i = 0; i < d->nfonts; i++) {
+		if (fonts[i].used == NULL)
+			continue;
+		df = &d->fonts[i];
+		if (df->index < 0)
+			return pdf_msg(ctx, "cannot load font %s: bad face "
+			    "index %d", df->path, df->index);
+		if (df->index > 0 || pdf_is_ttc(df->path))
+			name = HPDF_LoadTTFontFromFile2(pdf, df->path,
+			    (HPDF_UINT)df->index, HPDF_TRUE);
+		else
+			name = HPDF_LoadTTFontFromFile(pdf, df->path,
+			    HPDF_TRUE);
+		if (name == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
+			return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
+			    "cannot load font %s", df->path);
+		fonts[i].font = HPDF_GetFont(pdf, name, "UTF-8");
+		if (fonts[i].font == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
+			return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
+			    "cannot use font %s", df->path);
+		st = pdf_fix_font(fonts[i].font, fonts[i].used);
+		if (!pdf_ok(ctx, pdf, st))
+			return pdf_fail(ctx, pdf, st, "cannot write the "
+			    "ToUnicode map of font %s", df->path);
+	}
+	return 0;
+}
+
+/* Parses SOURCE_DATE_EPOCH into *dt.  Returns 1 if it is set, 0 if not,
+ * -1 (ctx->err set) if it is not a usable number of seconds. */
+static int
+pdf_epoch(HPDF_Date *dt, struct pdf_ctx *ctx)
+{
+	const char	*s = getenv("SOURCE_DATE_EPOCH");
+	char		*end;
+	long long	 v;
+	time_t		 t;
+	struct tm	 tm;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	/* 253402300799 is 9999-12-31T23:59:59Z, the last 4-digit year */
+	if (*s < '0' || *s > '9' || *end != '\0' || errno != 0 ||
+	    v > 253402300799LL)
+		return pdf_msg(ctx, "SOURCE_DATE_EPOCH is not a number of "
+		    "seconds: \"%s\"", s);
+	t = (time_t)v;
+	if ((long long)t != v || gmtime_r(&t, &tm) == NULL)
+		return pdf_msg(ctx, "SOURCE_DATE_EPOCH out of range: %s", s);
+	memset(dt, 0, sizeof(*dt));
+	dt->year = tm.tm_year + 1900;
+	dt->month = tm.tm_mon + 1;
+	dt->day = tm.tm_mday;
+	dt->hour = tm.tm_hour;
+	dt->minutes = tm.tm_min;
+	dt->seconds = tm.tm_sec > 59 ? 59 : tm.tm_sec;
+	dt->ind = 'Z';
+	return 1;
+}
+
+/* Sets Creator, Title (UTF-16 when not ASCII) and, with
+ * SOURCE_DATE_EPOCH, both dates.  Returns 0 or -1 with ctx->err set. */
+static int
+pdf_set_info(HPDF_Doc pdf, const struct doc *d, struct pdf_ctx *ctx)
+{
+	HPDF_Date	 dt;
+	HPDF_STATUS	 st;
+	char		*title;
+	int		 have;
+
+	if ((have = pdf_epoch(&dt, ctx)) == -1)
+		return -1;
+	st = HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "mimeo");
+	if (!pdf_ok(ctx, pdf, st))
+		return pdf_fail(ctx, pdf, st, "cannot set PDF creator");
+	if (d->title != NULL && d->title[0] != '\0') {
+		title = pdf_bmp_copy(d->title);
+		/* strings take the current encoder: UTF-8 -> <FEFF...> */
+		st = HPDF_OK;
+		if (!pdf_ascii(title))
+			st = HPDF_SetCurrentEncoder(pdf, "UTF-8");
+		if (st == HPDF_OK)
+			st = HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, title);
+		free(title);
+		if (!pdf_ok(ctx, pdf, st))
+			return pdf_fail(ctx, pdf, st, "cannot set PDF title");
+	}
+	if (have) {
+		st = HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, dt);
+		if (st == HPDF_OK)
+			st = HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, dt);
+		if (!pdf_ok(ctx, pdf, st))
+			return pdf_fail(ctx, pdf, st, "cannot set PDF dates");
+	}
+	return 0;
+}
+
+/* Sets the stroke dash of an item: 1 dashed, 2 dotted, else solid.
+ * Returns a libharu status. */
+static HPDF_STATUS
+pdf_dash(HPDF_Page page, int dash)
+{
+	static const HPDF_UINT16 dashed[] = { 4, 3 }, dotted[] = { 1, 2 };
+
+	if (dash == 1)
+		return HPDF_Page_SetDash(page, dashed, 2, 0);
+	if (dash == 2)
+		return HPDF_Page_SetDash(page, dotted, 2, 0);
+	return HPDF_OK;
+}
+
+/* Sets stroke colour, width and dash for a LINE/RECT/CIRCLE item.
+ * Returns a libharu status. */
+static HPDF_STATUS
+pdf_pen(HPDF_Page page, const struct item *it)
+{
+	HPDF_STATUS st;
+
+	st = HPDF_Page_SetRGBStroke(page, (HPDF_REAL)it->color.r,
+	    (HPDF_REAL)it->color.g, (HPDF_REAL)it->color.b);
+	if (st == HPDF_OK)
+		st = HPDF_Page_SetLineWidth(page, (HPDF_REAL)it->width);
+	if (st == HPDF_OK)
+		st = pdf_dash(page, it->dash);
+	return st;
+}
+
+/* Draws one item on page (of pdf) inside q/Q, so no colour, width, dash
+ * or font outlives it.  y is flipped with the page height h.  Returns a
+ * libharu status. */
+static HPDF_STATUS
+pdf_item(HPDF_Doc pdf, HPDF_Page page, double h, const struct item *it,
+    const struct pdf_font *fonts)
+{
+	HPDF_STATUS	 st, rs;
+	int		 fill, stroke;
+
+	fill = it->kind != ITEM_LINE && it->kind != ITEM_TEXT && it->fill;
+	stroke = it->kind == ITEM_LINE ||
+	    (it->kind != ITEM_TEXT && it->stroke);
+	if (it->kind == ITEM_TEXT &&
+	    (it->text == NULL || it->text[0] == '\0'))
+		return HPDF_OK;
+	if (it->kind != ITEM_TEXT && !fill && !stroke)
+		return HPDF_OK;
+
+	if ((st = HPDF_Page_GSave(page)) != HPDF_OK)
+		return st;
+	if (fill)
+		st = HPDF_Page_SetRGBFill(page, (HPDF_REAL)it->fill_color.r,
+		    (HPDF_REAL)it->fill_color.g, (HPDF_REAL)it->fill_color.b);
+	if (st == HPDF_OK && stroke)
+		st = pdf_pen(page, it);
+
+	switch (it->kind) {
+	case ITEM_TEXT:
+		st = HPDF_Page_SetRGBFill(page, (HPDF_REAL)it->color.r,
+		    (HPDF_REAL)it->color.g, (HPDF_REAL)it->color.b);
+		if (st == HPDF_OK)
+			st = HPDF_Page_BeginText(page);
+		if (st == HPDF_OK)
+			st = HPDF_Page_SetFontAndSize(page,
+			    fonts[it->font].font, (HPDF_REAL)it->size);
+		if (st == HPDF_OK)
+			st = HPDF_Page_TextOut(page, (HPDF_REAL)it->x,
+			    (HPDF_REAL)(h - it->y), it->text);
+		if (st == HPDF_OK)
+			st = HPDF_Page_EndText(page);
+		break;
+	case ITEM_LINE:
+		if (st == HPDF_OK)
+			st = HPDF_Page_MoveTo(page, (HPDF_REAL)it->x,
+			    (HPDF_REAL)(h - it->y));
+		if (st == HPDF_OK)
+			st = HPDF_Page_LineTo(page, (HPDF_REAL)it->x2,
+			    (HPDF_REAL)(h - it->y2));
+		break;
+	case ITEM_RECT:
+		if (st == HPDF_OK)
+			st = HPDF_Page_Rectangle(page, (HPDF_REAL)it->x,
+			    (HPDF_REAL)(h - it->y - it->h),
+			    (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+		break;
+	case ITEM_CIRCLE:
+		if (st == HPDF_OK)
+			st = HPDF_Page_Circle(page, (HPDF_REAL)it->x,
+			    (HPDF_REAL)(h - it->y), (HPDF_REAL)it->w);
+		break;
+	}
+	if (st == HPDF_OK && it->kind != ITEM_TEXT) {
+		if (fill && stroke)
+			st = HPDF_Page_FillStroke(page);
+		else if (fill)
+			st = HPDF_Page_Fill(page);
+		else
+			st = HPDF_Page_Stroke(page);
+	}
+	/* After an error, close the text or path object it left open and
+	 * restore anyway: libharu frees only a page's top gstate, so an
+	 * unbalanced q would leak.  Page calls are refused while an error is
+	 * pending, so clear it first (ctx keeps the first error). */
+	if (st != HPDF_OK)
+		HPDF_ResetError(pdf);
+	if (HPDF_Page_GetGMode(page) == HPDF_GMODE_TEXT_OBJECT)
+		(void)HPDF_Page_EndText(page);
+	else if (HPDF_Page_GetGMode(page) == HPDF_GMODE_PATH_OBJECT)
+		(void)HPDF_Page_EndPath(page);
+	rs = HPDF_Page_GRestore(page);
+	return st != HPDF_OK ? st : rs;
+}
+
+/* Adds every page and draws its items; pages[] receives the libharu pages
+ * (owned by pdf).  Returns 0 or -1 with ctx->err set. */
+static int
+pdf_pages(HPDF_Doc pdf, const struct doc *d, const struct pdf_font *fonts,
+    HPDF_Page *pages, struct pdf_ctx *ctx)
+{
+	HPDF_STATUS	 st;
+	size_t		 i, j;
+
+	for (i = 0; i < d->npages; i++) {
+		pages[i] = HPDF_AddPage(pdf);
+		if (pages[i] == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
+			return pdf_fail(ctx, pdf, HPDF_INVALID_PAGE,
+			    "cannot add page %zu", i + 1);
+		st = HPDF_Page_SetWidth(pages[i], (HPDF_REAL)d->width);
+		if (st == HPDF_OK)
+			st = HPDF_Page_SetHeight(pages[i],
+			    (HPDF_REAL)d->height);
+		if (!pdf_ok(ctx, pdf, st))
+			return pdf_fail(ctx, pdf, st, "page size %gx%g",
+			    d->width, d->height);
+		for (j = 0; j < d->pages[i].nitems; j++) {
+			st = pdf_item(pdf, pages[i], d->height,
+			    &d->pages[i].items[j], fonts);
+			if (!pdf_ok(ctx, pdf, st))
+				return pdf_fail(ctx, pdf, st,
+				    "page %zu, item %zu", i + 1, j + 1);
+		}
+	}
+	return 0;
+}
+
+/* Turns dst into [page /XYZ 0 top null]: the top of the page at the
+ * reader's current zoom (HPDF_Destination_SetXYZ cannot write null).
+ * Returns a libharu status. */
+static HPDF_STATUS
+pdf_dest_top(HPDF_Destination dst, HPDF_Page page, double top)
+{
+	HPDF_STATUS	 st;
+	HPDF_Null	 null;
+
+	HPDF_Array_Clear(dst);
+	if ((st = HPDF_Array_Add(dst, page)) != HPDF_OK)
+		return st;
+	if ((st = HPDF_Array_AddName(dst, "XYZ")) != HPDF_OK)
+		return st;
+	if ((st = HPDF_Array_AddReal(dst, 0)) != HPDF_OK)
+		return st;
+	if ((st = HPDF_Array_AddReal(dst, (HPDF_REAL)top)) != HPDF_OK)
+		return st;
+	if ((null = HPDF_Null_New(dst->mmgr)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	return HPDF_Array_Add(dst, null);
+}
+
+/* Adds the bookmarks, each to the top of its page, and opens the outline
+ * pane.  Returns 0 or -1 with ctx->err set. */
+static int
+pdf_outline(HPDF_Doc pdf, const struct doc *d, HPDF_Page *pages,
+    struct pdf_ctx *ctx)
+{
+	HPDF_Encoder	 enc;
+	HPDF_Outline	 o;
+	HPDF_Destination dst;
+	HPDF_STATUS	 st;
+	char		*title;
+	size_t		 i;
+
+	if (d->noutline == 0)
+		return 0;
+	if (HPDF_GetEncoder(pdf, "UTF-8") == NULL) {
+		st = HPDF_UseUTFEncodings(pdf);
+		if (!pdf_ok(ctx, pdf, st))
+			return pdf_fail(ctx, pdf, st,
+			    "cannot enable UTF-8 in libharu");
+	}
+	enc = HPDF_GetEncoder(pdf, "UTF-8");
+	if (enc == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
+		return pdf_fail(ctx, pdf, HPDF_INVALID_ENCODER,
+		    "no UTF-8 encoder in libharu");
+	for (i = 0; i < d->noutline; i++) {
+		title = pdf_bmp_copy(d->outline[i].title);
+		o = HPDF_CreateOutline(pdf, NULL, title,
+		    pdf_ascii(title) ? NULL : enc);
+		free(title);
+		if (o == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
+			return pdf_fail(ctx, pdf, HPDF_INVALID_OUTLINE,
+			    "cannot add bookmark %zu", i + 1);
+		dst = HPDF_Page_CreateDestination(pages[d->outline[i].page]);
+		if (dst == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
+			return pdf_fail(ctx, pdf, HPDF_INVALID_DESTINATION,
+			    "cannot add bookmark %zu", i + 1);
+		st = pdf_dest_top(dst, pages[d->outline[i].page], d->height);
+		if (st == HPDF_OK)
+			st = HPDF_Outline_SetDestination(o, dst);
+		if (!pdf_ok(ctx, pdf, st))
+			return pdf_fail(ctx, pdf, st,
+			    "cannot add bookmark %zu", i + 1);
+	}
+	st = HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	if (!pdf_ok(ctx, pdf, st))
+		return pdf_fail(ctx, pdf, st, "cannot show bookmarks");
+	return 0;
+}
+
+/* Serialises pdf in memory and writes it to path, checking every write
+ * and the close.  A partly written file is left for the caller (who
+ * writes to a temp file) to remove.  HPDF_GetContents would serialise the
+ * whole document again on every call, so chunks come from
+ * HPDF_ReadFromStream.  Returns 0 or -1 with ctx->err set. */
+static int
+pdf_write(HPDF_Doc pdf, const char *path, struct pdf_ctx *ctx)
+{
+	HPDF_STATUS	 st;
+	HPDF_UINT32	 left, n, got;
+	HPDF_BYTE	*buf;
+	FILE		*fp;
+	int		 e;
+
+	st = HPDF_SaveToStream(pdf);
+	if (!pdf_ok(ctx, pdf, st))
+		return pdf_fail(ctx, pdf, st, "cannot write %s", path);
+	left = HPDF_GetStreamSize(pdf);
+	st = HPDF_ResetStream(pdf);
+	if (!pdf_ok(ctx, pdf, st))
+		return pdf_fail(ctx, pdf, st, "cannot write %s", path);
+	if ((fp = fopen(path, "wb")) == NULL)
+		return pdf_msg(ctx, "cannot write %s: %s", path,
+		    strerror(errno));
+	buf = xmalloc(PDF_CHUNK);
+	while (left > 0) {
+		n = left < PDF_CHUNK ? left : PDF_CHUNK;
+		got = n;
+		st = HPDF_ReadFromStream(pdf, buf, &got);
+		if (!pdf_ok(ctx, pdf, st) || got != n) {
+			free(buf);
+			fclose(fp);
+			return pdf_fail(ctx, pdf, st == HPDF_OK ?
+			    HPDF_FILE_IO_ERROR : st, "cannot write %s", path);
+		}
+		if (fwrite(buf, 1, n, fp) != n) {
+			e = errno;
+			free(buf);
+			fclose(fp);
+			return pdf_msg(ctx, "cannot write %s: %s", path,
+			    strerror(e));
+		}
+		left -= n;
+	}
+	free(buf);
+	if (fclose(fp) != 0) {
+		e = errno;
+		return pdf_msg(ctx, "cannot write %s: %s", path, strerror(e));
+	}
+	return 0;
+}
+
+/* See render.h.  Everything libharu allocates dies with HPDF_Free(); the
+ * font bitmaps and page table are ours and freed here. */
+int
+render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)
+{
+	struct pdf_ctx	 ctx;
+	struct pdf_font	*fonts;
+	HPDF_Page	*pages;
+	HPDF_Doc	 pdf = NULL;
+	HPDF_STATUS	 st;
+	size_t		 i;
+	int		 rc = -1;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.err = err;
+	ctx.errlen = errlen;
+	if (err != NULL && errlen > 0)
+		err[0] = '\0';
+	fonts = xcalloc(d->nfonts, sizeof(*fonts));
+	pages = xcalloc(d->npages, sizeof(*pages));
+	if (pdf_scan(d, fonts, &ctx) == -1)
+		goto out;
+	if ((pdf = HPDF_New(pdf_on_error, &ctx)) == NULL) {
+		pdf_msg(&ctx, "cannot start libharu (out of memory)");
+		goto out;
+	}
+	st = HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	if (!pdf_ok(&ctx, pdf, st)) {
+		pdf_fail(&ctx, pdf, st, "cannot enable compression");
+		goto out;
+	}
+	if (pdf_load_fonts(pdf, d, fonts, &ctx) == -1 ||
+	    pdf_set_info(pdf, d, &ctx) == -1 ||
+	    pdf_pages(pdf, d, fonts, pages, &ctx) == -1 ||
+	    pdf_outline(pdf, d, pages, &ctx) == -1 ||
+	    pdf_write(pdf, path, &ctx) == -1)
+		goto out;
+	rc = 0;
+out:
+	if (pdf != NULL)
+		HPDF_Free(pdf);
+	for (i = 0; i < d->nfonts; i++)
+		free(fonts[i].used);
+	free(fonts);
+	free(pages);
+	return rc;
+}

@@ -1,0 +1,84 @@
+/*
+ * set.h - the model of a problem set (SPEC section 3), as loaded from YAML.
+ *
+ * set_load() checks everything that can be checked without laying out a
+ * page: keys, types, answers against choices, blanks against answers.  It
+ * reports every problem it finds and returns NULL if there was any.  The
+ * struct set owns all its strings; set_free() releases them.
+ */
+#ifndef MIMEO_SET_H
+#define MIMEO_SET_H
+
+#include "schema.h"
+
+enum ptype {
+	P_SHORT, P_CHOICE, P_MULTI, P_TRUEFALSE, P_BLANK, P_MATCH, P_ORDER,
+	P_OPEN, P_WORK, P__MAX
+};
+
+extern const char *const ptype_names[];
+
+struct problem {
+	enum ptype	 type;
+	struct mark	 mark;		/* the problem's mapping */
+	int		 number;	/* 1-based, across sections */
+	struct text	 prompt;
+	double		 points;	/* < 0: not given */
+	double		 space_pt;	/* work space; < 0: template default */
+	int		 space_lines;	/* > 0: space given as N lines */
+	struct text	 solution;
+	char		*id;
+	struct textlist	 choices;	/* choice, multi */
+	int		 columns;	/* 0: automatic */
+	unsigned	 correct;	/* choice, multi: bit i = choice i */
+	int		 truth;		/* truefalse */
+	struct text	 answer;	/* short, open, work */
+	struct textlist	 blanks;	/* blank: one answer per ___ */
+	struct textlist	 left, right;	/* match: pairs, column by column */
+	struct textlist	 extra;		/* match: right-column distractors */
+	struct textlist	 items;		/* order: in the correct order */
+	int		 lines;		/* open: ruled lines */
+	struct textlist	 rubric;	/* open */
+	int		 grid;		/* work: graph paper */
+};
+
+struct section {
+	struct text	 title;
+	struct text	 instructions;
+	struct problem	*problems;
+	size_t		 nproblems;
+};
+
+enum shuffle { SHUFFLE_NONE, SHUFFLE_ALL, SHUFFLE_PROBLEMS, SHUFFLE_CHOICES };
+
+enum field { F_NAME, F_DATE, F_PERIOD, F_CLASS, F_SCORE, F__MAX };
+extern const char *const field_names[];
+
+struct set {
+	const char	*file;		/* as given on the command line */
+	struct text	 title;
+	char		*subject;
+	char		*grade;
+	struct textlist	 tags;
+	char		*language;	/* NULL: not given */
+	char		*paper;		/* NULL, "letter" or "a4" */
+	char		*template;	/* NULL: not given */
+	struct text	 instructions;
+	int		 fields[F__MAX];/* order of fields; -1 ends */
+	int		 has_fields;
+	long		 seed;
+	int		 has_seed;
+	enum shuffle	 shuffle;
+	struct text	 notes;
+	struct section	*sections;
+	size_t		 nsections;
+	size_t		 nproblems;	/* across sections */
+};
+
+/* Returns the loaded set, or NULL when anything was wrong (reported). */
+struct set	*set_load(const char *path);
+void		 set_free(struct set *);
+/* Number of "___" blanks (3 or more underscores, unescaped) in s. */
+size_t		 set_count_blanks(const char *s);
+
+#endif

@@ -1,0 +1,334 @@
+/* template.c - page templates and label files; see template.h */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "template.h"
+#include "util.h"
+
+static const char *const label_keys[L__MAX + 1] = { "name", "date",
+    "period", "class", "score", "page", "answer_key", "answer", "true",
+    "false", "point", "points", "total", "select_all", "solution", "rubric",
+    "model_answer", "notes", "match_hint", "order_hint", "choose_one",
+    "tf_hint", NULL };
+
+static const char *const template_keys[] = { "paper", "margins", "fonts",
+    "sizes", "line_height", "rule", "spacing", "fields", "space", NULL };
+
+static char	template_dir[PATH_MAX];
+
+const char *
+template_datadir(void)
+{
+	char *env, *slash;
+	ssize_t n;
+
+	if (template_dir[0] != '\0')
+		return template_dir;
+	if ((env = getenv("MIMEO_DATA")) != NULL && *env != '\0' &&
+	    strlen(env) < sizeof(template_dir)) {
+		strcpy(template_dir, env);
+		return template_dir;
+	}
+	n = readlink("/proc/self/exe", template_dir, sizeof(template_dir) - 1);
+	if (n > 0) {
+		template_dir[n] = '\0';
+		if ((slash = strrchr(template_dir, '/')) != NULL)
+			*slash = '\0';
+	} else
+		strcpy(template_dir, ".");
+	return template_dir;
+}
+
+static int
+template_file_exists(const char *p)
+{
+	return access(p, R_OK) == 0;
+}
+
+/* Read a mapping of lengths such as margins: {top: 1in, ...}. */
+static void
+template_lengths(const struct node *n, const char *const *keys,
+    double **dst)
+{
+	const struct node *v;
+	int lines;
+	size_t i;
+
+	if (n->kind != NODE_MAP) {
+		diag_error(&n->mark, "expected a mapping of lengths");
+		return;
+	}
+	sc_check_keys(n, keys, "the template");
+	for (i = 0; keys[i] != NULL; i++)
+		if ((v = node_get(n, keys[i])) != NULL)
+			sc_length(v, keys[i], 0, dst[i], &lines);
+}
+
+static void
+template_numbers(const struct node *n, const char *const *keys,
+    double **dst, double lo, double hi)
+{
+	const struct node *v;
+	size_t i;
+
+	if (n->kind != NODE_MAP) {
+		diag_error(&n->mark, "expected a mapping of numbers");
+		return;
+	}
+	sc_check_keys(n, keys, "the template");
+	for (i = 0; keys[i] != NULL; i++)
+		if ((v = node_get(n, keys[i])) != NULL)
+			sc_number(v, keys[i], lo, hi, dst[i]);
+}
+
+static void
+template_read(struct template *t, const struct node *root)
+{
+	static const char *const margin_keys[] = { "top", "right", "bottom",
+	    "left", NULL };
+	static const char *const size_keys[] = { "body", "title", "heading",
+	    "small", NULL };
+	static const char *const spacing_keys[] = { "problem", "paragraph",
+	    NULL };
+	static const char *const space_keys[] = { "short", "work", "line",
+	    "grid", NULL };
+	static const char *const font_keys[] = { "body", "fallback", NULL };
+	static const char *const papers[] = { "letter", "a4", NULL };
+	double *margins[] = { &t->margin[0], &t->margin[1], &t->margin[2],
+	    &t->margin[3] };
+	double *sizes[] = { &t->size_body, &t->size_title, &t->size_heading,
+	    &t->size_small };
+	double *spacing[] = { &t->gap_problem, &t->gap_paragraph };
+	double *spaces[] = { &t->space_short, &t->space_work, &t->line_pitch,
+	    &t->grid };
+	const struct node *n, *f;
+	size_t i, k;
+	int v;
+
+	if (root->kind != NODE_MAP) {
+		diag_error(&root->mark, "a template must be a mapping");
+		return;
+	}
+	sc_check_keys(root, template_keys, "the template");
+	if ((n = node_get(root, "paper")) != NULL &&
+	    sc_enum(n, "paper", papers, &v) == 0)
+		t->a4 = v;
+	if ((n = node_get(root, "margins")) != NULL)
+		template_lengths(n, margin_keys, margins);
+	if ((n = node_get(root, "sizes")) != NULL)
+		template_numbers(n, size_keys, sizes, 4, 72);
+	if ((n = node_get(root, "spacing")) != NULL)
+		template_lengths(n, spacing_keys, spacing);
+	if ((n = node_get(root, "space")) != NULL)
+		template_lengths(n, space_keys, spaces);
+	if ((n = node_get(root, "line_height")) != NULL)
+		sc_number(n, "line_height", 1, 3, &t->leading);
+	if ((n = node_get(root, "rule")) != NULL)
+		sc_number(n, "rule", 0.1, 5, &t->rule);
+	if ((n = node_get(root, "fonts")) != NULL) {
+		if (n->kind != NODE_MAP)
+			diag_error(&n->mark, "fonts must be a mapping with "
+			    "body: and fallback:");
+		else {
+			sc_check_keys(n, font_keys, "the template");
+			if ((f = node_get(n, "body")) != NULL) {
+				free(t->font);
+				t->font = NULL;
+				sc_string(f, "the body font", &t->font);
+			}
+			if ((f = node_get(n, "fallback")) != NULL) {
+				textlist_free(&t->fallback);
+				sc_textlist(f, "fallback", &t->fallback);
+			}
+		}
+	}
+	if ((n = node_get(root, "fields")) != NULL) {
+		if (n->kind != NODE_SEQ)
+			diag_error(&n->mark, "fields must be a list");
+		else {
+			for (i = 0, k = 0; i < n->nkids && k < F__MAX; i++)
+				if (sc_enum(n->kids[i], "a field", field_names,
+				    &v) == 0)
+					t->fields[k++] = v;
+			if (k < F__MAX)
+				t->fields[k] = -1;
+		}
+	}
+}
+
+/* Fill labels from a label file; only keys still unset are taken when
+ * fill_only is set.  Returns -1 if the file could not be read. */
+static int
+template_labels_file(struct template *t, const char *path)
+{
+	struct node *root;
+	const struct node *v;
+	size_t i;
+
+	if ((root = yaml_load(path)) == NULL)
+		return -1;
+	if (root->kind != NODE_MAP) {
+		diag_error(&root->mark, "a label file must be a mapping of "
+		    "key: text");
+		node_free(root);
+		return -1;
+	}
+	sc_check_keys(root, label_keys, "the label file");
+	for (i = 0; i < L__MAX; i++)
+		if ((v = node_get(root, label_keys[i])) != NULL) {
+			free(t->labels[i]);
+			t->labels[i] = NULL;
+			sc_string(v, label_keys[i], &t->labels[i]);
+		}
+	node_free(root);
+	return 0;
+}
+
+static void
+template_labels(struct template *t, const char *lang)
+{
+	char *path;
+	size_t i;
+	struct mark m = { NULL, 0, 0 };
+	char *mine[L__MAX];
+
+	path = xasprintf("%s/templates/labels/en.yaml", template_datadir());
+	template_labels_file(t, path);
+	free(path);
+	if (lang == NULL || strcmp(lang, "en") == 0)
+		return;
+	path = xasprintf("%s/templates/labels/%s.yaml", template_datadir(),
+	    lang);
+	m.file = diag_file(path);
+	if (!template_file_exists(path)) {
+		diag_error(NULL, "no labels for language \"%s\" (looked for "
+		    "%s); add that file or use --lang en", lang, path);
+		free(path);
+		return;
+	}
+	/* read the language over English, then warn for what it lacks */
+	for (i = 0; i < L__MAX; i++) {
+		mine[i] = t->labels[i];
+		t->labels[i] = NULL;
+	}
+	template_labels_file(t, path);
+	for (i = 0; i < L__MAX; i++) {
+		if (t->labels[i] == NULL && mine[i] != NULL) {
+			diag_warn(&m, "label \"%s\" is missing; using the "
+			    "English \"%s\"", label_keys[i], mine[i]);
+			t->labels[i] = mine[i];
+		} else
+			free(mine[i]);
+	}
+	free(path);
+}
+
+struct template *
+template_load(const char *spec, const char *lang)
+{
+	struct template *t;
+	struct node *root;
+	char *path;
+	size_t errs = diag_errors(), i;
+
+	if (strchr(spec, '/') != NULL || strstr(spec, ".yaml") != NULL)
+		path = xstrdup(spec);
+	else
+		path = xasprintf("%s/templates/%s.yaml", template_datadir(),
+		    spec);
+	if (!template_file_exists(path)) {
+		diag_error(NULL, "no template \"%s\" (looked for %s)", spec,
+		    path);
+		free(path);
+		return NULL;
+	}
+	t = xcalloc(1, sizeof(*t));
+	t->file = diag_file(path);
+	t->name = xstrdup(spec);
+	/* built-in defaults, so a template need only say what it changes */
+	t->margin[0] = t->margin[1] = t->margin[2] = t->margin[3] = 54;
+	t->font = xstrdup("Andika");
+	t->size_body = 12;
+	t->size_title = 18;
+	t->size_heading = 14;
+	t->size_small = 9;
+	t->leading = 1.3;
+	t->rule = 0.6;
+	t->gap_problem = 14;
+	t->gap_paragraph = 6;
+	t->fields[0] = F_NAME;
+	t->fields[1] = F_DATE;
+	t->fields[2] = -1;
+	t->space_short = 50;
+	t->space_work = 144;
+	t->line_pitch = 26;
+	t->grid = 14;
+	if ((root = yaml_load(path)) != NULL) {
+		template_read(t, root);
+		node_free(root);
+	}
+	free(path);
+	template_labels(t, lang);
+	for (i = 0; i < L__MAX; i++)
+		if (t->labels[i] == NULL) {
+			diag_error(NULL, "label \"%s\" is missing from "
+			    "templates/labels/en.yaml", label_keys[i]);
+			break;
+		}
+	if (diag_errors() > errs) {
+		template_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void
+template_free(struct template *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < L__MAX; i++)
+		free(t->labels[i]);
+	free(t->name);
+	free(t->font);
+	textlist_free(&t->fallback);
+	free(t);
+}
+
+char *
+label_fmt(const struct template *t, enum label l, const char *n,
+    const char *total)
+{
+	const char *s = t->labels[l], *p;
+	char *out;
+	size_t len = 0, cap = strlen(s) + 64;
+
+	out = xmalloc(cap);
+	for (p = s; *p != '\0'; ) {
+		const char *rep = NULL;
+		size_t skip = 1, rl;
+
+		if (strncmp(p, "{n}", 3) == 0 && n != NULL) {
+			rep = n;
+			skip = 3;
+		} else if (strncmp(p, "{total}", 7) == 0 && total != NULL) {
+			rep = total;
+			skip = 7;
+		}
+		rl = rep ? strlen(rep) : 1;
+		if (len + rl + 1 > cap) {
+			cap = (len + rl + 1) * 2;
+			out = xrealloc(out, cap);
+		}
+		memcpy(out + len, rep ? rep : p, rl);
+		len += rl;
+		p += skip;
+	}
+	out[len] = '\0';
+	return out;
+}

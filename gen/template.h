@@ -1,0 +1,54 @@
+/*
+ * template.h - page templates (templates/NAME.yaml) and printed labels
+ * (templates/labels/LANG.yaml), SPEC section 6.  Everything mimeo prints
+ * that the teacher did not write comes from here, so the look and the
+ * language change without touching C.
+ */
+#ifndef MIMEO_TEMPLATE_H
+#define MIMEO_TEMPLATE_H
+
+#include "schema.h"
+#include "set.h"
+
+enum label {
+	L_NAME, L_DATE, L_PERIOD, L_CLASS, L_SCORE, L_PAGE, L_ANSWER_KEY,
+	L_ANSWER, L_TRUE, L_FALSE, L_POINT, L_POINTS, L_TOTAL, L_SELECT_ALL,
+	L_SOLUTION, L_RUBRIC, L_MODEL_ANSWER, L_NOTES, L_MATCH_HINT,
+	L_ORDER_HINT, L_CHOOSE_ONE, L_TF_HINT, L__MAX
+};
+
+struct template {
+	const char	*file;		/* where it was read from (for marks) */
+	char		*name;
+	int		 a4;		/* 0 letter, 1 A4 */
+	double		 margin[4];	/* top, right, bottom, left, in pt */
+	char		*font;		/* body family, for fontconfig */
+	struct textlist	 fallback;	/* families tried for missing glyphs */
+	double		 size_body, size_title, size_heading, size_small;
+	double		 leading;	/* line height as a multiple of size */
+	double		 rule;		/* width of ruled lines and boxes, pt */
+	double		 gap_problem;	/* space between problems, pt */
+	double		 gap_paragraph;
+	int		 fields[F__MAX];/* default fields; -1 ends */
+	double		 space_short;	/* default work space for short, pt */
+	double		 space_work;	/* default box height for work, pt */
+	double		 line_pitch;	/* distance of ruled lines, pt */
+	double		 grid;		/* graph-paper square, pt */
+	char		*labels[L__MAX];
+};
+
+/* The folder that holds templates/ (the executable's own folder, or
+ * $MIMEO_DATA when set).  Not owned by the caller. */
+const char	*template_datadir(void);
+
+/* Load template name_or_path (a name looked up in templates/, or a path to
+ * a .yaml file) and the labels for lang, falling back to English label by
+ * label with a warning.  Returns NULL after reporting when it cannot. */
+struct template	*template_load(const char *name_or_path, const char *lang);
+void		 template_free(struct template *);
+
+/* A label with {n} and {total} replaced; freshly allocated. */
+char		*label_fmt(const struct template *, enum label, const char *n,
+		    const char *total);
+
+#endif

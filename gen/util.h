@@ -1,0 +1,27 @@
+/*
+ * util.h - allocation that cannot return NULL, and small string helpers.
+ * Out of memory is not recoverable for a command-line tool: xmalloc and
+ * friends print a message and exit with status 3 (the system failed).
+ */
+#ifndef MIMEO_UTIL_H
+#define MIMEO_UTIL_H
+
+#include <stddef.h>
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+/* Grow *arr (of element size sz) so that index n fits; doubles *cap. */
+void	 xgrow(void **arr, size_t *cap, size_t n, size_t sz);
+/* printf into a freshly allocated string. */
+char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/* Decode one UTF-8 code point at s (at most n bytes); stores its length in
+ * *len.  Returns the code point, or -1 for an invalid sequence (*len = 1). */
+long	 utf8_decode(const char *s, size_t n, size_t *len);
+/* Encode cp into buf (at least 4 bytes); returns the byte count. */
+size_t	 utf8_encode(long cp, char *buf);
+
+#endif
