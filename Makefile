@@ -63,19 +63,26 @@ test: deps
 	@$(MAKE) -s mimeo tests/unit
 	@bash tests/run.sh
 
-# The whole suite again under AddressSanitizer and UBSan, in a separate
-# build tree so the normal objects are untouched.
-check-asan: deps
-	@rm -rf build-asan && mkdir -p build-asan
-	@$(MAKE) -s mimeo tests/unit CC=gcc OBJS="$(SRCS:gen/%.c=build-asan/%.o)" \
-	  LIB_OBJS="$(filter-out build-asan/main.o,$(SRCS:gen/%.c=build-asan/%.o))" \
-	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-	  MIMEO_BIN=build-asan
-	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 bash tests/run.sh
+# The whole suite again under AddressSanitizer and UBSan, built in
+# build-asan/ so the normal objects are untouched.
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=undefined
+ASAN_OBJS  = $(SRCS:gen/%.c=build-asan/%.o)
 
 build-asan/%.o: gen/%.c $(HDRS)
 	@mkdir -p build-asan
-	$(CC) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) $(ASAN_FLAGS) $(CPPFLAGS) -c -o $@ $<
+
+build-asan/mimeo: $(ASAN_OBJS)
+	$(CC) $(CFLAGS) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(LDFLAGS) $(LDLIBS)
+
+build-asan/unit: tests/unit.c $(filter-out build-asan/main.o,$(ASAN_OBJS))
+	$(CC) $(CFLAGS) $(ASAN_FLAGS) $(CPPFLAGS) -Igen -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+check-asan: deps
+	@$(MAKE) -s build-asan/mimeo build-asan/unit
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  MIMEO=build-asan/mimeo UNIT=build-asan/unit bash tests/run.sh
 
 clean:
 	rm -f mimeo gen/*.o tests/unit

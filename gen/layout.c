@@ -709,7 +709,10 @@ lay_problem(struct lay *L, const struct block *b)
 	L->problem = b->pi;
 	L->sy = 0;
 	num = xasprintf("%d.", b->pi->number);
-	lay_plain(L, num, &ns, L->left, L->indent, AL_LEFT);
+	/* right-aligned, one space from the prompt, so that text readers
+	 * take number and prompt as one line */
+	lay_plain(L, num, &ns, L->left, L->indent - lay_space(L,
+	    fonts_pick(L->fs, FS_BOLD, ' '), ns.size), AL_RIGHT);
 	free(num);
 	L->sy = 0;
 	memset(&r, 0, sizeof(r));
@@ -859,7 +862,10 @@ lay_choices(struct lay *L, const struct block *b)
 				c->width = 1.5;
 				c->color = key_ink;
 			}
-			x = bx + letterw;
+			/* one space after the letter: text readers then keep
+			 * letter and choice together */
+			x = bx + lay_plain_width(L, letter, &ls) + lay_space(L,
+			    fonts_pick(L->fs, FS_BOLD, ' '), ls.size);
 			L->sy = rowtop;
 			ts.color = b->key && right ? key_ink : ink;
 			lay_text(L, &p->choices.v[orig], 0, &ts, x,
@@ -1185,7 +1191,8 @@ layout(const struct blocks *bs, const struct template *t, struct fonts *fs,
 	L.top = t->margin[0];
 	L.bottom = d->height - t->margin[2];
 	ns = lay_style(&L, t->size_body, ST_BOLD, ink);
-	L.indent = lay_plain_width(&L, "00.", &ns) + t->size_body * 0.6;
+	L.indent = lay_plain_width(&L, "00.", &ns) +
+	    lay_space(&L, fonts_pick(fs, FS_BOLD, ' '), ns.size);
 	for (i = 0; i < bs->n; i++)
 		lay_block(&L, &bs->v[i]);
 	if (L.pending.nitems > 0)

@@ -111,6 +111,9 @@ run_set(const struct opts *o, const char *file, int many)
 
 		jobs[i].doc = layout(b, tpl, fs, a4, set->title.s);
 		blocks_free(b);
+		/* the key repeats the worksheet's texts: report them once */
+		if (jobs[i].doc == NULL)
+			break;
 		if (o->cmd != CMD_CHECK && jobs[i].doc != NULL)
 			jobs[i].path = output_path(o->output, file,
 			    jobs[i].suffix, "pdf", many || last - first > 1);
@@ -143,6 +146,31 @@ out:
 	set_free(set);
 }
 
+/* Is s a command word?  Sets *cmd; exits for the commands that this
+ * version does not have yet. */
+static int
+cmd_word(const char *s, enum cmd *cmd)
+{
+	static const char *const later[] = { "discussion", "packet", "list",
+	    "preview", NULL };
+	size_t i;
+
+	if (strcmp(s, "worksheet") == 0)
+		*cmd = CMD_WORKSHEET;
+	else if (strcmp(s, "key") == 0)
+		*cmd = CMD_KEY;
+	else if (strcmp(s, "check") == 0)
+		*cmd = CMD_CHECK;
+	else {
+		for (i = 0; later[i] != NULL; i++)
+			if (strcmp(s, later[i]) == 0)
+				usage_error("\"%s\" is not supported by this "
+				    "version of mimeo yet", s);
+		return 0;
+	}
+	return 1;
+}
+
 /* The value of an option: "--opt=v" or the next argument. */
 static const char *
 opt_value(int argc, char **argv, int *i, const char *name)
@@ -170,25 +198,12 @@ main(int argc, char **argv)
 	struct opts o;
 	const char **files;
 	size_t nfiles = 0, i;
-	int a, first = 1;
+	int a, seen_cmd = 0;
 	char *end;
 
 	memset(&o, 0, sizeof(o));
 	files = xcalloc((size_t)argc, sizeof(char *));
-	if (argc > 1 && strcmp(argv[1], "worksheet") == 0)
-		o.cmd = CMD_WORKSHEET;
-	else if (argc > 1 && strcmp(argv[1], "key") == 0)
-		o.cmd = CMD_KEY;
-	else if (argc > 1 && strcmp(argv[1], "check") == 0)
-		o.cmd = CMD_CHECK;
-	else if (argc > 1 && (strcmp(argv[1], "discussion") == 0 ||
-	    strcmp(argv[1], "packet") == 0 || strcmp(argv[1], "list") == 0 ||
-	    strcmp(argv[1], "preview") == 0))
-		usage_error("\"%s\" is not supported by this version of "
-		    "mimeo yet", argv[1]);
-	else
-		first = 0;
-	for (a = 1 + first; a < argc; a++) {
+	for (a = 1; a < argc; a++) {
 		const char *s = argv[a];
 
 		if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) {
@@ -231,6 +246,8 @@ main(int argc, char **argv)
 				files[nfiles++] = argv[a];
 		} else if (s[0] == '-' && s[1] != '\0')
 			usage_error("unknown option \"%s\"", s);
+		else if (nfiles == 0 && !seen_cmd && cmd_word(s, &o.cmd))
+			seen_cmd = 1;
 		else
 			files[nfiles++] = s;
 	}
@@ -242,10 +259,11 @@ main(int argc, char **argv)
 		}
 		usage_error("%s", "no input file given");
 	}
-	if ((o.cmd == CMD_WORKSHEET || o.cmd == CMD_KEY) && nfiles > 1 &&
-	    o.output != NULL && o.output[strlen(o.output) - 1] != '/')
-		usage_error("%s", "several inputs need -o to be a folder "
-		    "(ending in /)");
+	if (o.output != NULL && o.cmd != CMD_CHECK && (nfiles > 1 ||
+	    o.cmd == CMD_ALL) && o.output[strlen(o.output) - 1] != '/' &&
+	    !output_isdir(o.output))
+		usage_error("-o %s names one file, but this run writes several "
+		    "documents; give a folder (end it with /)", o.output);
 	diag_quiet(o.quiet);
 	for (i = 0; i < nfiles; i++)
 		run_set(&o, files[i], nfiles > 1);

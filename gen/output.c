@@ -12,7 +12,7 @@
 #include "render.h"
 #include "util.h"
 
-static int
+int
 output_isdir(const char *p)
 {
 	struct stat st;

@@ -16,6 +16,9 @@ struct doc;
 char	*output_path(const char *opt, const char *input, const char *suffix,
 	    const char *ext, int many);
 
+/* 1 when p names an existing folder. */
+int	 output_isdir(const char *p);
+
 /* Write doc as PDF at path, atomically, creating missing folders.  Refuses
  * to write over input.  Returns 0, or -1 (reported as a system error). */
 int	 output_pdf(const struct doc *, const char *path, const char *input);

@@ -8,7 +8,7 @@
  * libharu 2.3.0 writes the encoder's CID CMap ("begincidrange") as the
  * font's /ToUnicode, which is not a ToUnicode CMap: poppler warns about it
  * on every run.  pdf_fix_font() rewrites that stream in place with a real
- * ToUnicode CMap (bfrange/bfchar for the code points the document uses).
+ * ToUnicode CMap (bfchar entries for the code points the document uses).
  * This touches libharu's object layer (hpdf_objects.h, hpdf_streams.h),
  * which is installed with libhpdf-dev but is not its documented API.
  *
@@ -60,11 +60,17 @@ static const struct {
 	{ HPDF_FILE_IO_ERROR,		"file I/O" },
 	{ HPDF_FILE_OPEN_ERROR,		"cannot open file" },
 	{ HPDF_FONT_EXISTS,		"a font of that name is already loaded" },
+	{ HPDF_DICT_ITEM_UNEXPECTED_TYPE, "unexpected object type" },
 	{ HPDF_INVALID_DATE_TIME,	"invalid date" },
+	{ HPDF_INVALID_DESTINATION,	"invalid destination" },
 	{ HPDF_INVALID_DOCUMENT,	"document in error state" },
+	{ HPDF_INVALID_ENCODER,		"invalid encoder" },
 	{ HPDF_INVALID_ENCODING_NAME,	"unknown encoding" },
+	{ HPDF_INVALID_FONT,		"font not as expected" },
 	{ HPDF_INVALID_FONTDEF_DATA,	"invalid font data" },
 	{ HPDF_INVALID_FONT_NAME,	"unknown font name" },
+	{ HPDF_INVALID_OUTLINE,		"invalid outline" },
+	{ HPDF_INVALID_PAGE,		"invalid page" },
 	{ HPDF_INVALID_PARAMETER,	"invalid parameter" },
 	{ HPDF_INVALID_TTC_FILE,	"not a TrueType collection" },
 	{ HPDF_INVALID_TTC_INDEX,	"no such face in the collection" },
@@ -73,6 +79,7 @@ static const struct {
 	{ HPDF_PAGE_INVALID_SIZE,	"page size out of range" },
 	{ HPDF_PAGE_OUT_OF_RANGE,	"value out of range" },
 	{ HPDF_REAL_OUT_OF_RANGE,	"number out of range" },
+	{ HPDF_STREAM_EOF,		"unexpected end of stream" },
 	{ HPDF_STRING_OUT_OF_RANGE,	"string too long" },
 	{ HPDF_TTF_CANNOT_EMBEDDING_FONT, "font license forbids embedding" },
 	{ HPDF_TTF_INVALID_CMAP,	"unsupported TrueType cmap" },
@@ -253,64 +260,49 @@ pdf_used(const unsigned char *used, unsigned long cp)
 	return (used[cp >> 3] >> (cp & 7)) & 1;
 }
 
-/* Writes n entries (first[i]..last[i] map to first[i]..) as one bfrange
- * block, or as one bfchar block if ranges is 0.  Returns a libharu
- * status. */
+/* Writes n codes as one bfchar block, each mapped to itself.  Returns a
+ * libharu status. */
 static HPDF_STATUS
-pdf_cmap_block(HPDF_Stream s, const unsigned long *first,
-    const unsigned long *last, size_t n, int ranges)
+pdf_cmap_block(HPDF_Stream s, const unsigned long *code, size_t n)
 {
-	char		 line[64];
+	char		 line[32];
 	size_t		 i;
 	HPDF_STATUS	 st;
 
-	snprintf(line, sizeof(line), "%zu begin%s\n", n,
-	    ranges ? "bfrange" : "bfchar");
+	snprintf(line, sizeof(line), "%zu beginbfchar\n", n);
 	st = HPDF_Stream_WriteStr(s, line);
 	for (i = 0; i < n && st == HPDF_OK; i++) {
-		if (ranges)
-			snprintf(line, sizeof(line), "<%04lX> <%04lX> <%04lX>\n",
-			    first[i], last[i], first[i]);
-		else
-			snprintf(line, sizeof(line), "<%04lX> <%04lX>\n",
-			    first[i], first[i]);
+		snprintf(line, sizeof(line), "<%04lX> <%04lX>\n", code[i],
+		    code[i]);
 		st = HPDF_Stream_WriteStr(s, line);
 	}
 	if (st == HPDF_OK)
-		st = HPDF_Stream_WriteStr(s, ranges ? "endbfrange\n" :
-		    "endbfchar\n");
+		st = HPDF_Stream_WriteStr(s, "endbfchar\n");
 	return st;
 }
 
-/* Writes the bfchar (ranges 0) or bfrange (ranges 1) part of a ToUnicode
- * CMap for the used code points: runs of consecutive codes with the same
- * high byte (a bfrange must not cross one) become ranges, lone codes
- * chars; at most 100 entries per block.  Returns a libharu status. */
+/* Writes the mappings of a ToUnicode CMap for the used code points, at
+ * most 100 per block as the CMap format requires.  Only bfchar: valid
+ * bfranges with a nonzero high byte (<03B1> <03B3> <03B1>) are misread by
+ * Ghostscript 10.0's text extraction.  Returns a libharu status. */
 static HPDF_STATUS
-pdf_cmap_section(HPDF_Stream s, const unsigned char *used, int ranges)
+pdf_cmap_body(HPDF_Stream s, const unsigned char *used)
 {
-	unsigned long	 cp, end, first[100], last[100];
+	unsigned long	 cp, code[100];
 	size_t		 n = 0;
 	HPDF_STATUS	 st = HPDF_OK;
 
-	for (cp = 0; cp < PDF_NCODES && st == HPDF_OK; cp = end + 1) {
-		end = cp;
+	for (cp = 0; cp < PDF_NCODES && st == HPDF_OK; cp++) {
 		if (!pdf_used(used, cp))
 			continue;
-		while (end + 1 < PDF_NCODES && (end + 1) >> 8 == cp >> 8 &&
-		    pdf_used(used, end + 1))
-			end++;
-		if ((end > cp) != (ranges != 0))
-			continue;
-		first[n] = cp;
-		last[n++] = end;
+		code[n++] = cp;
 		if (n == 100) {
-			st = pdf_cmap_block(s, first, last, n, ranges);
+			st = pdf_cmap_block(s, code, n);
 			n = 0;
 		}
 	}
 	if (st == HPDF_OK && n > 0)
-		st = pdf_cmap_block(s, first, last, n, ranges);
+		st = pdf_cmap_block(s, code, n);
 	return st;
 }
 
@@ -437,9 +429,7 @@ pdf_fix_font(HPDF_Font font, const unsigned char *used)
 	(void)HPDF_Dict_RemoveElement(cmap, "WMode");
 	st = HPDF_Stream_WriteStr(cmap->stream, head);
 	if (st == HPDF_OK)
-		st = pdf_cmap_section(cmap->stream, used, 0);
-	if (st == HPDF_OK)
-		st = pdf_cmap_section(cmap->stream, used, 1);
+		st = pdf_cmap_body(cmap->stream, used);
 	if (st == HPDF_OK)
 		st = HPDF_Stream_WriteStr(cmap->stream, tail);
 	if (st != HPDF_OK)
@@ -480,8 +470,10 @@ pdf_is_ttc(const char *path)
 	return ttc;
 }
 
-/* Loads, embedded, every font that draws some text, and fixes its
- * ToUnicode.  Fonts belong to pdf.  Returns 0 or -1 with ctx->err set. */
+/* Loads, embedded, every font that draws some text, then fixes each
+ * libharu font once for the union of the codes drawn with it (libharu
+ * hands back the same font for two files with one PostScript name).
+ * Fonts belong to pdf.  Returns 0 or -1 with ctx->err set. */
 static int
 pdf_load_fonts(HPDF_Doc pdf, const struct doc *d, struct pdf_font *fonts,
     struct pdf_ctx *ctx)
@@ -489,16 +481,8 @@ pdf_load_fonts(HPDF_Doc pdf, const struct doc *d, struct pdf_font *fonts,
 	const struct docfont	*df;
 	const char		*name;
 	HPDF_STATUS		 st;
-	size_t			 i;
+	size_t			 i, j, k;
 
-	for (i = 0; i < d->nfonts; i++)
-		if (fonts[i].used != NULL)
-			break;
-	if (i == d->nfonts)
-		return 0;
-	st = HPDF_UseUTFEncodings(pdf);
-	if (!pdf_ok(ctx, pdf, st))
-		return pdf_fail(ctx, pdf, st, "cannot enable UTF-8 in libharu");
 	for (i = 0; i < d->nfonts; i++) {
 		if (fonts[i].used == NULL)
 			continue;
@@ -519,10 +503,23 @@ pdf_load_fonts(HPDF_Doc pdf, const struct doc *d, struct pdf_font *fonts,
 		if (fonts[i].font == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
 			return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
 			    "cannot use font %s", df->path);
+	}
+	for (i = 0; i < d->nfonts; i++) {
+		if (fonts[i].used == NULL)
+			continue;
+		for (j = 0; j < i; j++)
+			if (fonts[j].font == fonts[i].font)
+				break;
+		if (j < i)
+			continue;	/* fixed with fonts[j] */
+		for (j = i + 1; j < d->nfonts; j++)
+			if (fonts[j].font == fonts[i].font)
+				for (k = 0; k < PDF_NCODES / 8; k++)
+					fonts[i].used[k] |= fonts[j].used[k];
 		st = pdf_fix_font(fonts[i].font, fonts[i].used);
 		if (!pdf_ok(ctx, pdf, st))
-			return pdf_fail(ctx, pdf, st, "cannot write the "
-			    "ToUnicode map of font %s", df->path);
+			return pdf_fail(ctx, pdf, st, "cannot adjust font %s",
+			    d->fonts[i].path);
 	}
 	return 0;
 }
@@ -782,12 +779,6 @@ pdf_outline(HPDF_Doc pdf, const struct doc *d, HPDF_Page *pages,
 
 	if (d->noutline == 0)
 		return 0;
-	if (HPDF_GetEncoder(pdf, "UTF-8") == NULL) {
-		st = HPDF_UseUTFEncodings(pdf);
-		if (!pdf_ok(ctx, pdf, st))
-			return pdf_fail(ctx, pdf, st,
-			    "cannot enable UTF-8 in libharu");
-	}
 	enc = HPDF_GetEncoder(pdf, "UTF-8");
 	if (enc == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
 		return pdf_fail(ctx, pdf, HPDF_INVALID_ENCODER,
@@ -896,8 +887,10 @@ render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)
 		goto out;
 	}
 	st = HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	if (st == HPDF_OK)
+		st = HPDF_UseUTFEncodings(pdf);
 	if (!pdf_ok(&ctx, pdf, st)) {
-		pdf_fail(&ctx, pdf, st, "cannot enable compression");
+		pdf_fail(&ctx, pdf, st, "cannot set up libharu");
 		goto out;
 	}
 	if (pdf_load_fonts(pdf, d, fonts, &ctx) == -1 ||

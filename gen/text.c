@@ -107,25 +107,6 @@ rich_math(struct buf *b, const char *s, size_t n)
 	}
 }
 
-/* Does a closing marker mk (of length l) occur at or after p, before the
- * paragraph ends?  Used to decide whether '*' opens emphasis. */
-static int
-rich_closes(const char *p, const char *mk, size_t l)
-{
-	for (; *p != '\0'; p++) {
-		if (*p == '\\' && p[1] != '\0') {
-			p++;
-			continue;
-		}
-		if (*p == '\n' && p[1] == '\n')
-			return 0;
-		if (strncmp(p, mk, l) == 0 && p[-1] != ' ' &&
-		    (l == 2 || p[1] != '*'))
-			return 1;
-	}
-	return 0;
-}
-
 int
 rich_parse(const struct text *t, int blanks, struct rich *r)
 {
@@ -154,8 +135,7 @@ rich_parse(const struct text *t, int blanks, struct rich *r)
 			} else if (*q != '\0')
 				rich_space(r);
 			p = q;
-		} else if (strncmp(p, "**", 2) == 0 &&
-		    ((style & ST_BOLD) || rich_closes(p + 2, "**", 2))) {
+		} else if (strncmp(p, "**", 2) == 0) {
 			rich_flush(r, &b, style);
 			style ^= ST_BOLD;
 			p += 2;
@@ -165,7 +145,7 @@ rich_parse(const struct text *t, int blanks, struct rich *r)
 			style &= ~ST_ITALIC;
 			p++;
 		} else if (*p == '*' && !(style & ST_ITALIC) && p[1] != ' ' &&
-		    p[1] != '\0' && rich_closes(p + 1, "*", 1)) {
+		    p[1] != '\0') {
 			rich_flush(r, &b, style);
 			style |= ST_ITALIC;
 			p++;
@@ -200,8 +180,10 @@ rich_parse(const struct text *t, int blanks, struct rich *r)
 	}
 	rich_flush(r, &b, style);
 	free(b.s);
-	if (rc == 0 && (style & ST_BOLD)) {
-		diag_error(&t->mark, "**bold** is opened but never closed");
+	if (rc == 0 && (style & (ST_BOLD | ST_ITALIC))) {
+		diag_error(&t->mark, "%s is opened but never closed; close it, "
+		    "or write \\* for a star that should print",
+		    (style & ST_BOLD) ? "**bold**" : "*italic*");
 		rc = -1;
 	}
 	while (r->n > 0 && r->v[r->n - 1].kind == A_SPACE)

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The whole test suite.  Prints a line per failure and ends with
+# "N passed, N failed"; exits non-zero when anything failed.
+#   MIMEO=path/to/mimeo  test another build (check-asan uses this)
+#   UNIT=path/to/unit
+set -u
+cd "$(dirname "$0")/.." || exit 2
+MIMEO=${MIMEO:-./mimeo}
+UNIT=${UNIT:-tests/unit}
+export MIMEO_DATA=$PWD          # templates/ of this checkout
+unset SOURCE_DATE_EPOCH
+T=tests/tmp
+rm -rf "$T" && mkdir -p "$T"
+pass=0
+fail=0
+
+ok()   { pass=$((pass + 1)); }
+bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
+# check DESCRIPTION COMMAND...: passes when the command succeeds
+check() { local d=$1; shift; if "$@" >/dev/null 2>&1; then ok; else bad "$d"; fi; }
+
+# 1. Unit tests: the binary prints "ok NAME" or "FAIL NAME: why" per case.
+if [ -x "$UNIT" ]; then
+	while IFS= read -r line; do
+		case $line in
+		ok\ *) ok ;;
+		FAIL*) bad "unit: ${line#FAIL }" ;;
+		esac
+	done < <("$UNIT" 2>&1; echo "exit $?")
+else
+	bad "unit tests not built ($UNIT)"
+fi
+
+# 2. The bad-input catalog: tests/bad/NAME.yaml must fail `mimeo check`
+#    with exactly the messages in NAME.err and exit status 1 (or the one
+#    in NAME.status), and `mimeo NAME.yaml` must write nothing.
+for f in tests/bad/*.yaml tests/bad/*.yml; do
+	[ -e "$f" ] || continue
+	name=${f%.*}
+	base=$(basename "$f")
+	want_status=1
+	[ -f "$name.status" ] && want_status=$(cat "$name.status")
+	got=$(cd tests/bad && "../../$MIMEO" check "$base" 2>&1 >/dev/null)
+	status=$?
+	if [ "$status" != "$want_status" ]; then
+		bad "$f: exit status $status, expected $want_status"
+	elif [ ! -f "$name.err" ]; then
+		bad "$f: no expected messages ($name.err)"
+	elif [ "$got" != "$(cat "$name.err")" ]; then
+		bad "$f: messages differ:"; diff <(echo "$got") "$name.err" | head -10
+	else
+		ok
+	fi
+	rm -rf "$T/bad" && mkdir -p "$T/bad"
+	"$MIMEO" -q -o "$T/bad/" "$f" >/dev/null 2>&1
+	if [ -n "$(ls -A "$T/bad")" ]; then
+		bad "$f: a failed run left files: $(ls -A "$T/bad")"
+	else
+		ok
+	fi
+done
+
+# 3. End-to-end: YAML in, PDF out, read back with poppler and qpdf.
+. tests/e2e.sh
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,271 @@
+/*
+ * unit.c - unit tests of the pipeline's stages, below the command line.
+ * Prints "ok NAME" or "FAIL NAME: why" per case; tests/run.sh counts them.
+ * Run from the repository root (it reads templates/ and tests/e2e/).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compose.h"
+#include "diag.h"
+#include "font.h"
+#include "layout.h"
+#include "node.h"
+#include "page.h"
+#include "schema.h"
+#include "set.h"
+#include "template.h"
+#include "text.h"
+#include "util.h"
+#include "vary.h"
+
+static int failures;
+
+static void
+expect(int cond, const char *name, const char *why)
+{
+	if (cond)
+		printf("ok %s\n", name);
+	else {
+		printf("FAIL %s: %s\n", name, why);
+		failures++;
+	}
+}
+
+/* Write s to a scratch file and return its path (static buffer). */
+static const char *
+scratch(const char *s)
+{
+	static char path[] = "tests/tmp/unit.yaml";
+	FILE *f = fopen(path, "w");
+
+	fputs(s, f);
+	fclose(f);
+	return path;
+}
+
+static void
+test_utf8(void)
+{
+	size_t len;
+
+	expect(utf8_decode("\xc3\xa9", 2, &len) == 0xe9 && len == 2,
+	    "utf8 two bytes", "é not decoded");
+	expect(utf8_decode("\xe1\xbb\x85", 3, &len) == 0x1ec5 && len == 3,
+	    "utf8 three bytes", "ễ not decoded");
+	expect(utf8_decode("\xf0\x9f\x98\x80", 4, &len) == 0x1f600,
+	    "utf8 four bytes", "emoji not decoded");
+	expect(utf8_decode("\xc0\xaf", 2, &len) == -1, "utf8 overlong",
+	    "overlong accepted");
+	expect(utf8_decode("\xed\xa0\x80", 3, &len) == -1, "utf8 surrogate",
+	    "surrogate accepted");
+	expect(utf8_decode("\xe1\xbb", 2, &len) == -1, "utf8 truncated",
+	    "truncated accepted");
+}
+
+static void
+test_rng(void)
+{
+	/* the reference outputs of pcg32_srandom(42, 54) from pcg-random.org */
+	static const uint32_t want[6] = { 0xa15c02b7, 0x7b47f409, 0xba1d3330,
+	    0x83d2f293, 0xbfa4784b, 0xcbed606e };
+	struct rng r;
+	int i, same = 1, perm[10], seen[10] = { 0 }, allseen = 1;
+
+	rng_seed(&r, 42, 54);
+	for (i = 0; i < 6; i++)
+		same &= rng_next(&r) == want[i];
+	expect(same, "pcg32 reference stream", "differs from pcg32 demo");
+	for (i = 0; i < 10; i++)
+		perm[i] = i;
+	rng_shuffle(&r, perm, 10);
+	for (i = 0; i < 10; i++)
+		seen[perm[i]]++;
+	for (i = 0; i < 10; i++)
+		allseen &= seen[i] == 1;
+	expect(allseen, "shuffle is a permutation", "an item lost or doubled");
+	for (i = 0, same = 1; i < 1000 && same; i++)
+		same = rng_below(&r, 7) < 7;
+	expect(same, "rng_below bound", "value out of range");
+}
+
+static void
+test_schema(void)
+{
+	static const char *const keys[] = { "title", "prompt", "problems",
+	    "answer", NULL };
+	const char *s;
+
+	s = sc_suggest("promt", keys);
+	expect(s && strcmp(s, "prompt") == 0, "suggest promt", "no prompt");
+	s = sc_suggest("titel", keys);
+	expect(s && strcmp(s, "title") == 0, "suggest titel", "no title");
+	expect(sc_suggest("zebra", keys) == NULL, "suggest nothing close",
+	    "suggested a far word");
+	expect(set_count_blanks("a ___ b _____ c __ d \\___") == 2,
+	    "count blanks", "wrong count");
+}
+
+static void
+test_loader(void)
+{
+	struct node *n;
+	struct set *s;
+	size_t e;
+
+	n = yaml_load(scratch("a: 1\nb: [x, \"y\"]\nc: {d: e}\n"));
+	expect(n && n->kind == NODE_MAP && n->nkids == 6, "yaml map",
+	    "bad tree");
+	if (n) {
+		struct node *b = node_get(n, "b");
+
+		expect(b && b->kind == NODE_SEQ && b->nkids == 2 &&
+		    b->mark.line == 2 && b->mark.col == 4, "yaml marks 1-based",
+		    "wrong line/col");
+		expect(b && b->kids[0]->plain && !b->kids[1]->plain,
+		    "yaml plain vs quoted", "style lost");
+	}
+	node_free(n);
+	diag_quiet(1);
+	e = diag_errors();
+	fprintf(stderr, "(expected messages follow)\n");
+	n = yaml_load(scratch("a: 1\na: 2\n"));
+	expect(n == NULL && diag_errors() == e + 1, "yaml duplicate key",
+	    "not rejected");
+	s = set_load(scratch("title: T\nproblems:\n  - type: choice\n"
+	    "    prompt: P\n    choices: [a, b]\n    answer: b\n"));
+	expect(s != NULL && s->nproblems == 1 &&
+	    s->sections[0].problems[0].correct == 2u, "set choice answer",
+	    "lower-case letter not read");
+	set_free(s);
+	e = diag_errors();
+	s = set_load(scratch("title: T\nproblems:\n  - type: short\n"
+	    "    promt: P\n    answer: 1\n  - type: choice\n    prompt: Q\n"
+	    "    choices: [a, b]\n    answer: C\n"));
+	expect(s == NULL && diag_errors() == e + 3, "set reports every error",
+	    "expected 3 errors (typo, missing prompt, bad letter)");
+	diag_reset();
+}
+
+static void
+test_text(void)
+{
+	struct text t = { NULL, { "x", 1, 1 } };
+	struct rich r;
+	size_t i;
+	int bold = 0, italic = 0, math = 0;
+
+	memset(&r, 0, sizeof(r));
+	t.s = "**Bold** and *it* cost $5 `3 xx 4`\n\nNew para \\*";
+	expect(rich_parse(&t, 0, &r) == 0, "rich parse", "failed");
+	for (i = 0; i < r.n; i++) {
+		if (r.v[i].kind != A_RUN)
+			continue;
+		bold |= strcmp(r.v[i].s, "Bold") == 0 &&
+		    r.v[i].style == ST_BOLD;
+		italic |= strcmp(r.v[i].s, "it") == 0 &&
+		    r.v[i].style == ST_ITALIC;
+		math |= strcmp(r.v[i].s, "3 \xc3\x97 4") == 0 &&
+		    (r.v[i].style & ST_MATH);
+	}
+	expect(bold && italic, "rich bold and italic", "styles lost");
+	expect(math, "rich math symbols", "xx not turned into ×");
+	for (i = 0; i < r.n && r.v[i].kind != A_PARA; i++)
+		;
+	expect(i < r.n, "rich paragraph", "blank line not a paragraph");
+	expect(r.n > 0 && r.v[r.n - 1].kind == A_RUN &&
+	    strcmp(r.v[r.n - 1].s, "*") == 0, "rich escape", "\\* lost");
+	rich_free(&r);
+	t.s = "A ___ and ___.";
+	rich_parse(&t, 1, &r);
+	for (i = 0, bold = 0; i < r.n; i++)
+		bold += r.v[i].kind == A_BLANK;
+	expect(bold == 2, "rich blanks", "blanks not found");
+	rich_free(&r);
+	diag_quiet(1);
+	t.s = "unclosed `math";
+	expect(rich_parse(&t, 0, &r) < 0, "rich unclosed math", "accepted");
+	rich_free(&r);
+	diag_reset();
+}
+
+/* Lay out a set; every text item must sit inside the margins. */
+static void
+test_layout(void)
+{
+	struct set *s;
+	struct template *t;
+	struct fonts *fs;
+	struct instance *in;
+	struct blocks *b;
+	struct doc *d;
+	size_t p, i, n;
+	int inside = 1, widest_ok = 1;
+	double right;
+
+	s = set_load("problems/math/all-types-sampler.yaml");
+	t = template_load("worksheet", "en");
+	if (s == NULL || t == NULL || (fs = fonts_open(t)) == NULL) {
+		expect(0, "layout setup", "cannot load sampler or fonts");
+		set_free(s);
+		template_free(t);
+		return;
+	}
+	expect(fonts_advance(fs, fonts_pick(fs, FS_REGULAR, 'M'), 'M') > 0,
+	    "font advance", "zero width");
+	expect(fonts_pick(fs, FS_REGULAR, 0x1f600) < 0, "no emoji face",
+	    "a face claims U+1F600");
+	expect(fonts_pick(fs, FS_REGULAR, 0x2264) >= 0, "fallback has ≤",
+	    "no face has U+2264");
+	in = vary(s, 1);
+	b = compose(in, t, DOC_WORKSHEET);
+	d = layout(b, t, fs, 0, "x");
+	expect(d != NULL && d->npages >= 2, "layout pages", "no pages");
+	right = PAPER_LETTER_W - t->margin[1] + 0.5;
+	for (p = 0; d && p < d->npages; p++)
+		for (i = 0; i < d->pages[p].nitems; i++) {
+			struct item *it = &d->pages[p].items[i];
+			double w = 0;
+			size_t len;
+			const char *c;
+			long cp;
+
+			if (it->kind != ITEM_TEXT)
+				continue;
+			/* measure the item with the face it names */
+			for (c = it->text, n = strlen(c); n > 0; c += len,
+			    n -= len) {
+				cp = utf8_decode(c, n, &len);
+				w += it->size / 1000.0 * fonts_advance(fs,
+				    fonts_pick(fs, FS_REGULAR, cp) >= 0 ?
+				    fonts_pick(fs, FS_REGULAR, cp) : 0, cp);
+			}
+			if (it->x < t->margin[3] - 0.5 || it->y < 0 ||
+			    it->y > PAPER_LETTER_H)
+				inside = 0;
+			if (it->x + w > right + 20)
+				widest_ok = 0;
+		}
+	expect(inside, "layout inside the page", "an item outside");
+	expect(widest_ok, "layout lines fit", "a line runs past the margin");
+	doc_free(d);
+	blocks_free(b);
+	instance_free(in);
+	fonts_free(fs);
+	template_free(t);
+	set_free(s);
+}
+
+int
+main(void)
+{
+	test_utf8();
+	test_rng();
+	test_schema();
+	test_loader();
+	test_text();
+	test_layout();
+	return failures != 0;
+}
