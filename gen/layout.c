@@ -1076,7 +1076,21 @@ lay_block(struct lay *L, const struct block *b)
 	case BK_TEXT:
 		ts = lay_style(L, L->t->size_body, 0, ink);
 		L->sy = 0;
-		if (L->y > L->top + EPS && L->pending.nitems == 0)
+		if (L->pending.nitems > 0) {
+			/* a section's short instructions stay with its
+			 * heading, and both wait for the first problem */
+			lay_text(L, b->text, 0, &ts, L->left, lay_width(L),
+			    AL_LEFT, 0);
+			if (L->sy <= (L->bottom - L->top) / 3) {
+				lay_move(&L->pending, &L->strip, L->pending_h,
+				    L, 0);
+				L->pending_h += L->sy + L->t->gap_paragraph;
+				L->sy = 0;
+				break;
+			}
+			lay_strip_clear(&L->strip);	/* a long passage */
+			L->sy = 0;
+		} else if (L->y > L->top + EPS)
 			L->y += L->t->gap_paragraph;
 		lay_text(L, b->text, 0, &ts, L->left, lay_width(L), AL_LEFT,
 		    1);
