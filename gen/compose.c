@@ -148,7 +148,7 @@ cm_key(struct blocks *b, const struct template *t, const struct pinst *pi)
 
 struct blocks *
 compose(const struct instance *in, const struct template *t,
-    enum doc_kind kind)
+    enum doc_kind kind, const struct copyfor *who)
 {
 	const struct set *s = in->set;
 	struct blocks *b = xcalloc(1, sizeof(*b));
@@ -167,6 +167,10 @@ compose(const struct instance *in, const struct template *t,
 		bl = cm_push(b, BK_FIELDS);
 		memcpy(bl->fields, s->has_fields ? s->fields : t->fields,
 		    sizeof(bl->fields));
+		for (i = 0; who != NULL && i < F__MAX && bl->fields[i] >= 0;
+		    i++)
+			bl->filled[i] = bl->fields[i] == F_NAME ? who->name :
+			    bl->fields[i] == F_PERIOD ? who->period : NULL;
 		b->footer = xstrdup(s->title.s);
 	}
 	for (i = 0; i < in->nsections; i++)

@@ -46,6 +46,7 @@ struct block {
 	int		 grid;		/* BOX */
 	int		 key;		/* show answers */
 	int		 fields[F__MAX];/* FIELDS; -1 ends */
+	const char	*filled[F__MAX];/* FIELDS: printed in the blank */
 };
 
 struct blocks {
@@ -56,9 +57,15 @@ struct blocks {
 
 enum doc_kind { DOC_WORKSHEET, DOC_KEY };
 
-/* Compose the blocks of a document.  Never fails. */
+/* Who a copy is for: printed in the name and period fields. */
+struct copyfor {
+	const char	*name;		/* NULL: an unnamed copy */
+	const char	*period;	/* NULL: not given */
+};
+
+/* Compose the blocks of a document; who may be NULL.  Never fails. */
 struct blocks	*compose(const struct instance *, const struct template *,
-		    enum doc_kind);
+		    enum doc_kind, const struct copyfor *who);
 void		 blocks_free(struct blocks *);
 
 #endif

@@ -639,36 +639,91 @@ lay_width(struct lay *L)
 	return L->right - L->left;
 }
 
-static void
-lay_fields(struct lay *L, const struct block *b)
+static const double field_weight[F__MAX] = { 5, 2.5, 1.5, 2, 1.5 };
+static const enum label field_label[F__MAX] = { L_NAME, L_DATE, L_PERIOD,
+    L_CLASS, L_SCORE };
+
+/* Width a field needs: its label, and what is printed in it if anything. */
+static double
+lay_field_need(struct lay *L, const struct block *b, int i)
 {
-	static const double weight[F__MAX] = { 5, 2.5, 1.5, 2, 1.5 };
-	static const enum label names[F__MAX] = { L_NAME, L_DATE, L_PERIOD,
-	    L_CLASS, L_SCORE };
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
-	double total = 0, x = L->left, w, lw, base;
+	struct tstyle fs = lay_style(L, L->t->size_body, ST_BOLD, ink);
+	double w = lay_plain_width(L, L->t->labels[field_label[b->fields[i]]],
+	    &ts) + 40;
+
+	if (b->filled[i] != NULL)
+		w += lay_plain_width(L, b->filled[i], &fs);
+	return w;
+}
+
+/* One row of fields [from, to): "Label ______" each, widths by weight, a
+ * filled-in value (a student's name) printed on its line. */
+static void
+lay_field_row(struct lay *L, const struct block *b, int from, int to)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
+	double total = 0, x = L->left, w, lw, base, room;
 	int i;
 
-	for (i = 0; i < F__MAX && b->fields[i] >= 0; i++)
-		total += weight[b->fields[i]];
-	if (total == 0)
-		return;
+	for (i = from; i < to; i++)
+		total += field_weight[b->fields[i]];
 	L->sy += 6;
 	base = L->sy + lay_base(L, ts.size) + 4;
-	for (i = 0; i < F__MAX && b->fields[i] >= 0; i++) {
-		const char *label = L->t->labels[names[b->fields[i]]];
-		double save = L->sy;
+	for (i = from; i < to; i++) {
+		const char *label = L->t->labels[field_label[b->fields[i]]];
 
-		w = lay_width(L) * weight[b->fields[i]] / total;
+		w = lay_width(L) * field_weight[b->fields[i]] / total;
+		if (to - from == 1)
+			w = lay_width(L);
 		lw = lay_plain_width(L, label, &ts);
 		L->sy = base - lay_base(L, ts.size);
 		lay_plain(L, label, &ts, x, w, AL_LEFT);
-		L->sy = save;
 		lay_line(L, x + lw + 4, base + 2, x + w - 14, base + 2,
 		    L->t->rule, ink, 0);
+		if (b->filled[i] != NULL) {
+			struct tstyle fs = lay_style(L, ts.size, ST_BOLD, ink);
+			double nw = lay_plain_width(L, b->filled[i], &fs);
+
+			/* only a name longer than the whole line shrinks */
+			room = w - lw - 24;
+			if (nw > room && room > 0)
+				fs.size *= room / nw;
+			L->sy = base - lay_base(L, fs.size);
+			lay_plain(L, b->filled[i], &fs, x + lw + 10, room + 1,
+			    AL_LEFT);
+		}
 		x += w;
 	}
 	L->sy = base + lay_lh(L, ts.size) - lay_base(L, ts.size) + 6;
+}
+
+/* The fields at the top; a name too long for its share of the line gets a
+ * line of its own, the other fields go on the next. */
+static void
+lay_fields(struct lay *L, const struct block *b)
+{
+	double total = 0;
+	int i, n;
+
+	for (n = 0; n < F__MAX && b->fields[n] >= 0; n++)
+		total += field_weight[b->fields[n]];
+	if (n == 0)
+		return;
+	for (i = 0; i < n; i++)
+		if (b->filled[i] != NULL && n > 1 && lay_field_need(L, b, i) >
+		    lay_width(L) * field_weight[b->fields[i]] / total)
+			break;
+	if (i == n) {
+		lay_field_row(L, b, 0, n);
+		return;
+	}
+	/* the long one alone, then the others */
+	lay_field_row(L, b, i, i + 1);
+	if (i > 0)
+		lay_field_row(L, b, 0, i);
+	if (i + 1 < n)
+		lay_field_row(L, b, i + 1, n);
 }
 
 /* Widths of a blank problem's blanks: room for the answer, at least 1in. */
@@ -1223,4 +1278,25 @@ layout(const struct blocks *bs, const struct template *t, struct fonts *fs,
 		return NULL;
 	}
 	return d;
+}
+
+void
+layout_blank_page(struct doc *d, const struct template *t, struct fonts *fs)
+{
+	struct lay L;
+	struct tstyle ts;
+
+	memset(&L, 0, sizeof(L));
+	L.t = t;
+	L.fs = fs;
+	L.doc = d;
+	L.left = t->margin[3];
+	L.right = d->width - t->margin[1];
+	ts = lay_style(&L, t->size_small, ST_ITALIC, gray);
+	L.page = doc_add_page(d);
+	L.sy = d->height / 2;
+	lay_plain(&L, t->labels[L_BLANK_PAGE], &ts, L.left, lay_width(&L),
+	    AL_CENTER);
+	lay_move(L.page, &L.strip, 0, &L, 1);
+	free(L.strip.items);
 }

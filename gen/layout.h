@@ -26,4 +26,9 @@
 struct doc	*layout(const struct blocks *, const struct template *,
 		    struct fonts *, int a4, const char *title);
 
+/* Add a page to d that says only "This page is intentionally blank" (the
+ * template's label), for padding a copy to an even page count. */
+void		 layout_blank_page(struct doc *, const struct template *,
+		    struct fonts *);
+
 #endif

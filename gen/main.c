@@ -8,31 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compose.h"
+#include "build.h"
 #include "diag.h"
-#include "font.h"
-#include "layout.h"
 #include "output.h"
-#include "page.h"
-#include "set.h"
-#include "template.h"
 #include "util.h"
-#include "vary.h"
 
 #define MIMEO_VERSION	"0.1.0"
-
-enum cmd { CMD_ALL, CMD_WORKSHEET, CMD_KEY, CMD_CHECK };
-
-struct opts {
-	enum cmd	 cmd;
-	const char	*output;
-	const char	*paper;
-	const char	*template;
-	const char	*lang;
-	long		 seed;
-	int		 has_seed;
-	int		 quiet;
-};
 
 static void
 usage(FILE *f)
@@ -51,6 +32,11 @@ usage(FILE *f)
 "      --template NAME|PATH  page template (default: the set's, else worksheet)\n"
 "      --seed N            seed for shuffled orders (default: the set's, else 1)\n"
 "      --lang CODE         language of printed labels (default: the set's, else en)\n"
+"      --roster FILE.csv   one named copy per student row (column name; optional\n"
+"                          period, edition: standard|large)\n"
+"      --copies N          N unnamed copies (ignored with --roster)\n"
+"      --duplex            pad each copy to an even page count (the default)\n"
+"      --simplex           do not pad\n"
 "  -q, --quiet             print errors only\n"
 "\n"
 "exit status: 0 ok, 1 the input is wrong, 2 the command line is wrong,\n"
@@ -65,85 +51,6 @@ usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fputs("\n(mimeo --help lists the commands and options)\n", stderr);
 	exit(2);
-}
-
-/* One document to build: which kind, and where it goes. */
-struct job {
-	enum doc_kind	 kind;
-	const char	*suffix;
-	struct doc	*doc;
-	char		*path;
-};
-
-/*
- * Build (or, for check, only lay out) the documents of one set.  Every
- * document is laid out before any is written, so a set that fails leaves
- * all its outputs as they were.  Returns nothing: the outcome is in diag.
- */
-static void
-run_set(const struct opts *o, const char *file, int many)
-{
-	struct set *set;
-	struct template *tpl = NULL;
-	struct fonts *fs = NULL;
-	struct instance *in = NULL;
-	struct job jobs[2] = { { DOC_WORKSHEET, "", NULL, NULL },
-	    { DOC_KEY, "-key", NULL, NULL } };
-	size_t errs = diag_errors(), i, first = 0, last = 2, pages = 0;
-	int a4;
-
-	if ((set = set_load(file)) == NULL)
-		return;
-	if (o->cmd == CMD_WORKSHEET)
-		last = 1;
-	if (o->cmd == CMD_KEY)
-		first = 1;
-	tpl = template_load(o->template ? o->template : set->template ?
-	    set->template : "worksheet", o->lang ? o->lang : set->language ?
-	    set->language : "en");
-	if (tpl == NULL || (fs = fonts_open(tpl)) == NULL)
-		goto out;
-	a4 = o->paper ? strcmp(o->paper, "a4") == 0 :
-	    set->paper ? strcmp(set->paper, "a4") == 0 : tpl->a4;
-	in = vary(set, o->has_seed ? o->seed : set->has_seed ? set->seed : 1);
-	for (i = first; i < last; i++) {
-		struct blocks *b = compose(in, tpl, jobs[i].kind);
-
-		jobs[i].doc = layout(b, tpl, fs, a4, set->title.s);
-		blocks_free(b);
-		/* the key repeats the worksheet's texts: report them once */
-		if (jobs[i].doc == NULL)
-			break;
-		if (o->cmd != CMD_CHECK && jobs[i].doc != NULL)
-			jobs[i].path = output_path(o->output, file,
-			    jobs[i].suffix, "pdf", many || last - first > 1);
-	}
-	if (diag_errors() > errs)
-		goto out;
-	for (i = first; i < last; i++) {
-		pages += jobs[i].doc->npages;
-		if (o->cmd == CMD_CHECK)
-			continue;
-		if (output_pdf(jobs[i].doc, jobs[i].path, file) < 0)
-			break;
-		if (!o->quiet)
-			printf("wrote %s (%zu page%s)\n", jobs[i].path,
-			    jobs[i].doc->npages,
-			    jobs[i].doc->npages == 1 ? "" : "s");
-	}
-	if (o->cmd == CMD_CHECK && !o->quiet)
-		printf("%s: ok: %zu problem%s, %zu page%s with the key\n",
-		    file, set->nproblems, set->nproblems == 1 ? "" : "s",
-		    pages, pages == 1 ? "" : "s");
-out:
-	for (i = 0; i < 2; i++) {
-		doc_free(jobs[i].doc);
-		free(jobs[i].path);
-	}
-	instance_free(in);
-	fonts_free(fs);
-	template_free(tpl);
-	set_free(set);
 }
 
 /* Is s a command word?  Sets *cmd; exits for the commands that this
@@ -225,6 +132,20 @@ main(int argc, char **argv)
 				    "\"%s\"", o.paper);
 		} else if (opt_is(s, "--template"))
 			o.template = opt_value(argc, argv, &a, "--template");
+		else if (opt_is(s, "--roster"))
+			o.roster = opt_value(argc, argv, &a, "--roster");
+		else if (opt_is(s, "--copies")) {
+			const char *v = opt_value(argc, argv, &a, "--copies");
+
+			o.copies = strtol(v, &end, 10);
+			if (*v == '\0' || *end != '\0' || o.copies < 1 ||
+			    o.copies > 5000)
+				usage_error("--copies needs a number from 1 to "
+				    "5000, not \"%s\"", v);
+		} else if (strcmp(s, "--duplex") == 0)
+			o.simplex = 0;
+		else if (strcmp(s, "--simplex") == 0)
+			o.simplex = 1;
 		else if (opt_is(s, "--lang"))
 			o.lang = opt_value(argc, argv, &a, "--lang");
 		else if (opt_is(s, "--format")) {
@@ -266,7 +187,7 @@ main(int argc, char **argv)
 		    "documents; give a folder (end it with /)", o.output);
 	diag_quiet(o.quiet);
 	for (i = 0; i < nfiles; i++)
-		run_set(&o, files[i], nfiles > 1);
+		build_set(&o, files[i], nfiles > 1);
 	free(files);
 	if (diag_errors() > 0 && (nfiles > 1 || diag_errors() > 1))
 		fprintf(stderr, "mimeo: %zu error%s\n", diag_errors(),

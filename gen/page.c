@@ -84,3 +84,27 @@ doc_add_outline(struct doc *d, const char *title, size_t page)
 	d->outline[d->noutline].page = page;
 	d->noutline++;
 }
+
+void
+doc_append(struct doc *dst, struct doc *src)
+{
+	size_t i, j, first = dst->npages;
+	struct page *p;
+
+	for (i = 0; i < src->npages; i++) {
+		p = doc_add_page(dst);
+		*p = src->pages[i];
+		for (j = 0; j < p->nitems; j++)
+			if (p->items[j].kind == ITEM_TEXT)
+				p->items[j].font = doc_font(dst,
+				    src->fonts[p->items[j].font].path,
+				    src->fonts[p->items[j].font].index);
+	}
+	src->npages = 0;
+	for (i = 0; i < src->noutline; i++) {
+		doc_add_outline(dst, src->outline[i].title,
+		    first + src->outline[i].page);
+		free(src->outline[i].title);
+	}
+	src->noutline = 0;
+}

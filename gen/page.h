@@ -78,5 +78,8 @@ int		 doc_font(struct doc *, const char *path, int index);
  * next push on the same page. */
 struct item	*page_push(struct page *, enum item_kind);
 void		 doc_add_outline(struct doc *, const char *title, size_t page);
+/* Move every page and outline entry of src to the end of dst (same paper
+ * size), re-numbering fonts; src is left empty but must still be freed. */
+void		 doc_append(struct doc *dst, struct doc *src);
 
 #endif

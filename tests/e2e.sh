@@ -138,3 +138,62 @@ cp $S "$O/self.yaml"
 "$MIMEO" --version | grep -q '^mimeo [0-9]' && ok || bad "--version"
 "$MIMEO" --help | grep -q 'mimeo worksheet' && ok || bad "--help"
 "$MIMEO" -q -o "$O/one.pdf" $S >/dev/null 2>&1; [ $? = 2 ] && ok || bad "-o FILE with two documents is not exit 2"
+
+# --- class sets: one named copy per roster row --------------------------------
+R=tests/rosters
+F=problems/math/grade5-fractions.yaml
+"$MIMEO" -q worksheet --roster $R/class30.csv -o "$O/class.pdf" $F
+n=$(pages "$O/class.pdf")
+[ $((n % 2)) = 0 ] && ok || bad "class.pdf: $n pages, not even with --duplex"
+# each student's name on the first page of their copy, an odd page
+names=$(tail -n +2 $R/class30.csv | tr -d '\r' | grep -v '^$' | wc -l)
+outl=$(qpdf --json "$O/class.pdf" | grep -c '"destpageposfrom1"')
+[ "$outl" = "$names" ] && ok || bad "class.pdf: $outl bookmarks for $names students"
+# the page of every bookmark, in order
+outline_pages() { qpdf --json "$1" | sed -n 's/.*"destpageposfrom1": \([0-9]*\).*/\1/p'; }
+firsts=$(outline_pages "$O/class.pdf")
+allodd=1; k=0
+for p in $firsts; do
+	k=$((k + 1))
+	[ $((p % 2)) = 1 ] || allodd=0
+	pdftext "$O/class.pdf" "$p" | grep -q "Page 1 of" || { bad "class.pdf: copy $k does not start at its page 1"; }
+done
+[ $allodd = 1 ] && ok || bad "class.pdf: a copy starts on an even page"
+for who in "José Núñez" "Zoë Brontë" "Nguyễn Thị Minh Khai" "O'Brien, Siobhán" 'Dwayne "The Rock" Johnson' \
+	"María-Fernanda de los Ángeles Rodríguez-Villanueva Echeverría" "Ελένη Παπαδοπούλου" "Henry Robinson"; do
+	# qpdf lists an outline's page a few lines before its title
+	p=$(qpdf --json "$O/class.pdf" | grep -F -B5 "\"title\": \"$(sed 's/"/\\"/g' <<<"$who")\"" | grep -o '"destpageposfrom1": [0-9]*' | tail -1 | grep -o '[0-9]*$')
+	if [ -n "$p" ] && pdftext "$O/class.pdf" "$p" | grep -qF "$who"; then ok; else bad "class.pdf: '$who' not on the first page of their copy ($p)"; fi
+done
+# a 3-page set is padded to 4 pages per copy; the blank page says so
+"$MIMEO" -q worksheet --copies 2 -o "$O/odd.pdf" problems/math/grade3-multiplication.yaml
+[ "$(pages "$O/odd.pdf")" = 8 ] && ok || bad "odd.pdf: $(pages "$O/odd.pdf") pages, expected 8"
+pdftext "$O/odd.pdf" 4 | grep -q "This page is intentionally blank" && ok || bad "odd.pdf: page 4 is not the padding page"
+pdftext "$O/odd.pdf" 5 | grep -q "Page 1 of 3" && ok || bad "odd.pdf: copy 2 does not start on page 5"
+# the large-print copy (row 6) has the same problems on more pages
+lp=$(outline_pages "$O/class.pdf" | sed -n 6p)
+pdftext "$O/class.pdf" "$lp" | grep -q "Page 1 of 6" && ok || bad "class.pdf: large-print copy is not 6 pages"
+"$MIMEO" -q worksheet --roster $R/class30.csv --simplex -o "$O/simplex.pdf" $F
+pdftext "$O/simplex.pdf" | grep -q "intentionally blank" && bad "--simplex still pads" || ok
+"$MIMEO" -q worksheet --copies 3 -o "$O/copies.pdf" $F
+[ "$(pages "$O/copies.pdf")" = 12 ] && ok || bad "--copies 3 of a 4-page set: $(pages "$O/copies.pdf") pages"
+qpdf --json "$O/copies.pdf" | grep -q '"title": "Copy 3"' && ok || bad "--copies: no 'Copy 3' bookmark"
+sum=$("$MIMEO" worksheet --roster $R/class30.csv -o "$O/class2.pdf" $F 2>&1 >/dev/null)
+case $sum in *"30 copies, $n pages, $((n / 2)) sheets of paper (double-sided)"*) ok ;; *) bad "summary line: $sum" ;; esac
+cmp -s "$O/class.pdf" "$O/class2.pdf" && ok || bad "class set not deterministic"
+
+# broken rosters: positioned messages, exit 1, nothing written
+roster_err() {
+	local csv=$1 want=$2 got st
+	got=$("$MIMEO" worksheet --roster "$R/$csv" -o "$O/broken.pdf" $F 2>&1 >/dev/null); st=$?
+	[ $st = 1 ] && [ ! -e "$O/broken.pdf" ] && ok || bad "$csv: exit $st or a file was written"
+	case $got in *"$want"*) ok ;; *) bad "$csv: got '$got'" ;; esac
+}
+roster_err unclosed-quote.csv "$R/unclosed-quote.csv:2:1: error: a quoted field is never closed"
+roster_err no-name-column.csv "$R/no-name-column.csv:1:1: error: the first row must name the columns, with one called \"name\""
+roster_err bad-rows.csv "$R/bad-rows.csv:2:1: error: edition must be standard or large, not \"huge\""
+roster_err bad-rows.csv "$R/bad-rows.csv:3:1: error: this row has no name"
+roster_err bad-rows.csv "$R/bad-rows.csv:4:5: error: text after a closing quote"
+roster_err header-only.csv "$R/header-only.csv:1:1: error: the roster has a header but no students"
+roster_err empty.csv "$R/empty.csv:1:1: error: the roster is empty"
+roster_err no-such.csv "$R/no-such.csv: error: cannot read the roster: No such file or directory"

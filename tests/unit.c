@@ -220,7 +220,7 @@ test_layout(void)
 	expect(fonts_pick(fs, FS_REGULAR, 0x2264) >= 0, "fallback has ≤",
 	    "no face has U+2264");
 	in = vary(s, 1);
-	b = compose(in, t, DOC_WORKSHEET);
+	b = compose(in, t, DOC_WORKSHEET, NULL);
 	d = layout(b, t, fs, 0, "x");
 	expect(d != NULL && d->npages >= 2, "layout pages", "no pages");
 	right = PAPER_LETTER_W - t->margin[1] + 0.5;

@@ -1,0 +1,342 @@
+/*
+ * roster.c - RFC 4180 CSV rosters; see roster.h.  A field is quoted when
+ * it starts with '"'; inside, "" is one quote and commas and line breaks
+ * are text.  Rows that are entirely empty (trailing blank lines, Excel's
+ * ";;;") are skipped.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "diag.h"
+#include "roster.h"
+#include "util.h"
+
+struct csv {
+	const char	*file;
+	const char	*p, *end;
+	const char	*linestart;	/* for columns in messages */
+	int		 line;
+	int		 bad;
+};
+
+/* One field at c->p; returns it (owned) and sets *last when the row ends.
+ * Returns NULL (reported) on a broken quote. */
+static char *
+csv_field(struct csv *c, int *last)
+{
+	char *out = xmalloc((size_t)(c->end - c->p) + 1);
+	size_t n = 0;
+	struct mark m = { c->file, c->line, 0 };
+
+	*last = 0;
+	m.col = (int)(c->p - c->linestart) + 1;
+	if (c->p < c->end && *c->p == '"') {
+		c->p++;
+		for (;;) {
+			if (c->p >= c->end) {
+				diag_error(&m, "a quoted field is never closed: "
+				    "add the closing \"");
+				free(out);
+				return NULL;
+			}
+			if (*c->p == '"' && c->p + 1 < c->end &&
+			    c->p[1] == '"') {
+				out[n++] = '"';
+				c->p += 2;
+			} else if (*c->p == '"') {
+				c->p++;
+				break;
+			} else {
+				if (*c->p == '\n') {
+					c->line++;
+					c->linestart = c->p + 1;
+				}
+				out[n++] = *c->p++;
+			}
+		}
+		if (c->p < c->end && *c->p != ',' && *c->p != '\n' &&
+		    *c->p != '\r') {
+			m.line = c->line;
+			m.col = (int)(c->p - c->linestart) + 1;
+			diag_error(&m, "text after a closing quote; a quote "
+			    "inside a quoted field is written \"\"");
+			free(out);
+			return NULL;
+		}
+	} else
+		while (c->p < c->end && *c->p != ',' && *c->p != '\n' &&
+		    *c->p != '\r')
+			out[n++] = *c->p++;
+	out[n] = '\0';
+	if (c->p < c->end && *c->p == ',')
+		c->p++;
+	else {
+		*last = 1;
+		if (c->p < c->end && *c->p == '\r')
+			c->p++;
+		if (c->p < c->end && *c->p == '\n')
+			c->p++;
+		c->linestart = c->p;
+	}
+	return out;
+}
+
+/* Trim spaces around a field (spreadsheets add them) in place. */
+static char *
+csv_trim(char *s)
+{
+	size_t n = strlen(s), i = 0;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	while (s[i] == ' ' || s[i] == '\t')
+		i++;
+	memmove(s, s + i, n - i + 1);
+	return s;
+}
+
+/* Read one row into fields; returns the count, or -1 (reported). */
+static int
+csv_row(struct csv *c, char ***fields)
+{
+	int n = 0, last = 0;
+	char *f;
+
+	*fields = NULL;
+	while (!last) {
+		if ((f = csv_field(c, &last)) == NULL) {
+			while (n > 0)
+				free((*fields)[--n]);
+			free(*fields);
+			*fields = NULL;
+			/* skip to the next line */
+			while (c->p < c->end && *c->p++ != '\n')
+				;
+			c->linestart = c->p;
+			return -1;
+		}
+		*fields = xrealloc(*fields, (size_t)(n + 1) * sizeof(char *));
+		(*fields)[n++] = csv_trim(f);
+	}
+	return n;
+}
+
+static void
+csv_free_row(char **f, int n)
+{
+	while (n > 0)
+		free(f[--n]);
+	free(f);
+}
+
+static int
+csv_empty_row(char **f, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (f[i][0] != '\0')
+			return 0;
+	return 1;
+}
+
+/* Slurp the file; NULL (reported) when it cannot be read. */
+static char *
+roster_read(const char *file, size_t *len)
+{
+	FILE *f = fopen(file, "rb");
+	char *buf;
+	long n;
+	struct mark m = { file, 0, 0 };
+
+	if (f == NULL || fseek(f, 0, SEEK_END) < 0 || (n = ftell(f)) < 0) {
+		diag_error(&m, "cannot read the roster: %s", strerror(errno));
+		if (f)
+			fclose(f);
+		return NULL;
+	}
+	if (n > 4L << 20) {
+		diag_error(&m, "the roster is larger than 4 MiB");
+		fclose(f);
+		return NULL;
+	}
+	rewind(f);
+	buf = xmalloc((size_t)n + 1);
+	*len = fread(buf, 1, (size_t)n, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* Check a value is UTF-8 text without control characters. */
+static int
+roster_text_ok(const char *s)
+{
+	size_t n = strlen(s), len;
+	long cp;
+
+	while (n > 0) {
+		cp = utf8_decode(s, n, &len);
+		if (cp < 0x20 && cp != '\t')
+			return 0;
+		s += len;
+		n -= len;
+	}
+	return 1;
+}
+
+struct roster *
+roster_load(const char *path)
+{
+	struct roster *r;
+	struct csv c;
+	char *buf, **f;
+	size_t len, errs = diag_errors();
+	int nf, col_name = -1, col_period = -1, col_version = -1;
+	int col_edition = -1, i, row_line;
+	struct mark m;
+
+	memset(&c, 0, sizeof(c));
+	c.file = diag_file(path);
+	if ((buf = roster_read(c.file, &len)) == NULL)
+		return NULL;
+	c.p = c.linestart = buf;
+	c.end = buf + len;
+	c.line = 1;
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		c.p = c.linestart = buf + 3;
+	r = xcalloc(1, sizeof(*r));
+	r->file = c.file;
+	m.file = c.file;
+	m.col = 1;
+	if (memchr(buf, '\0', len) != NULL || (len >= 2 &&
+	    ((unsigned char)buf[0] == 0xff || (unsigned char)buf[0] == 0xfe))) {
+		m.line = 1;
+		diag_error(&m, "the roster is not UTF-8 text; save it from the "
+		    "spreadsheet as \"CSV UTF-8\"");
+		goto out;
+	}
+	/* the header row: the first row that is not empty */
+	nf = -1;
+	f = NULL;
+	while (c.p < c.end) {
+		m.line = c.line;
+		nf = csv_row(&c, &f);
+		c.line++;
+		if (nf >= 0 && !csv_empty_row(f, nf))
+			break;
+		if (nf >= 0)
+			csv_free_row(f, nf);
+		nf = -1;
+	}
+	if (nf < 0) {
+		m.line = 1;
+		if (diag_errors() == errs)
+			diag_error(&m, "the roster is empty; it needs a header "
+			    "row with a \"name\" column, then one row per "
+			    "student");
+		goto out;
+	}
+	for (i = 0; i < nf; i++) {
+		if (strcasecmp(f[i], "name") == 0)
+			col_name = i;
+		else if (strcasecmp(f[i], "period") == 0)
+			col_period = i;
+		else if (strcasecmp(f[i], "version") == 0)
+			col_version = i;
+		else if (strcasecmp(f[i], "edition") == 0)
+			col_edition = i;
+	}
+	csv_free_row(f, nf);
+	if (col_name < 0) {
+		diag_error(&m, "the first row must name the columns, with one "
+		    "called \"name\" (found no \"name\" column)");
+		goto out;
+	}
+	while (c.p < c.end) {
+		struct student *s;
+
+		row_line = c.line;
+		m.line = row_line;
+		nf = csv_row(&c, &f);
+		if (nf < 0) {
+			c.line++;
+			continue;
+		}
+		c.line++;
+		if (csv_empty_row(f, nf)) {
+			csv_free_row(f, nf);
+			continue;
+		}
+		if (r->n >= ROSTER_MAX_ROWS) {
+			diag_error(&m, "more than %d students", ROSTER_MAX_ROWS);
+			csv_free_row(f, nf);
+			break;
+		}
+		if (col_name >= nf || f[col_name][0] == '\0') {
+			diag_error(&m, "this row has no name");
+			csv_free_row(f, nf);
+			continue;
+		}
+		for (i = 0; i < nf; i++)
+			if (!roster_text_ok(f[i]) ||
+			    strlen(f[i]) > ROSTER_MAX_FIELD) {
+				diag_error(&m, "field %d is not plain text of "
+				    "at most %d bytes (is the file UTF-8?)",
+				    i + 1, ROSTER_MAX_FIELD);
+				break;
+			}
+		if (i < nf) {
+			csv_free_row(f, nf);
+			continue;
+		}
+		r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
+		s = &r->v[r->n++];
+		memset(s, 0, sizeof(*s));
+		s->line = row_line;
+		s->name = xstrdup(f[col_name]);
+		if (col_period >= 0 && col_period < nf && f[col_period][0])
+			s->period = xstrdup(f[col_period]);
+		if (col_version >= 0 && col_version < nf && f[col_version][0])
+			s->version = xstrdup(f[col_version]);
+		if (col_edition >= 0 && col_edition < nf &&
+		    f[col_edition][0] != '\0') {
+			if (strcasecmp(f[col_edition], "large") == 0)
+				s->large = 1;
+			else if (strcasecmp(f[col_edition], "standard") != 0)
+				diag_error(&m, "edition must be standard or "
+				    "large, not \"%s\"", f[col_edition]);
+		}
+		csv_free_row(f, nf);
+	}
+	if (r->n == 0 && diag_errors() == errs) {
+		m.line = 1;
+		diag_error(&m, "the roster has a header but no students");
+	}
+out:
+	free(buf);
+	if (diag_errors() > errs) {
+		roster_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void
+roster_free(struct roster *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->n; i++) {
+		free(r->v[i].name);
+		free(r->v[i].period);
+		free(r->v[i].version);
+	}
+	free(r->v);
+	free(r);
+}
