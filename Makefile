@@ -19,6 +19,7 @@ DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
 SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/set.c gen/template.c gen/text.c gen/vary.c gen/compose.c \
        gen/font.c gen/layout.c gen/page.c gen/render_pdf.c gen/output.c \
+       gen/render_cairo.c \
        gen/build.c gen/roster.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
@@ -26,7 +27,7 @@ HDRS = $(wildcard gen/*.h)
 
 PROBLEMS = $(shell find problems -name '*.yaml' | sort)
 
-.PHONY: all run test deps check-asan clean unit e2e
+.PHONY: all run test deps check-asan check-valgrind clean
 
 all: mimeo
 
@@ -84,6 +85,11 @@ check-asan: deps
 	@$(MAKE) -s build-asan/mimeo build-asan/unit
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  MIMEO=build-asan/mimeo UNIT=build-asan/unit bash tests/run.sh
+
+# The whole suite with every mimeo run under valgrind (slow: minutes).
+check-valgrind: deps
+	@$(MAKE) -s mimeo tests/unit
+	@MIMEO=tests/vg.sh bash tests/run.sh
 
 clean:
 	rm -f mimeo gen/*.o tests/unit

@@ -197,3 +197,16 @@ roster_err bad-rows.csv "$R/bad-rows.csv:4:5: error: text after a closing quote"
 roster_err header-only.csv "$R/header-only.csv:1:1: error: the roster has a header but no students"
 roster_err empty.csv "$R/empty.csv:1:1: error: the roster is empty"
 roster_err no-such.csv "$R/no-such.csv: error: cannot read the roster: No such file or directory"
+
+# --- labels in Spanish ----------------------------------------------------------
+ES=problems/math/grade4-equivalent-fractions-es.yaml
+"$MIMEO" -q -o "$O/" $ES
+t=$(pdftext "$O/grade4-equivalent-fractions-es.pdf" 1)
+for w in Nombre Fecha Período "Página 1 de 2" Verdadero Falso "(1 punto)" "Marca todas las respuestas correctas."; do
+	case $t in *"$w"*) ok ;; *) bad "Spanish worksheet lacks '$w'" ;; esac
+done
+pdftext "$O/grade4-equivalent-fractions-es-key.pdf" 1 | grep -q "Clave de respuestas" && ok || bad "Spanish key lacks 'Clave de respuestas'"
+"$MIMEO" -q worksheet --lang en -o "$O/es-en.pdf" $ES
+pdftext "$O/es-en.pdf" 1 | grep -q "^Name" && ok || bad "--lang en does not override the set's language"
+out=$("$MIMEO" check --lang xx $ES 2>&1); st=$?
+[ $st = 1 ] && case $out in *'no labels for language "xx"'*) true ;; *) false ;; esac && ok || bad "--lang xx: $out"
