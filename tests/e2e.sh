@@ -46,7 +46,7 @@ for pdf in "$O"/lib/*.pdf; do
 	# every page has its "Page i of N" footer
 	n=$(pages "$pdf")
 	for i in $(seq 1 "$n"); do
-		pdftext "$pdf" "$i" | grep -q "Page $i of $n" ||
+		pdftext "$pdf" "$i" | grep -Eq "(Page $i of|Página $i de) $n" ||
 			{ bad "$(basename "$pdf") page $i: no 'Page $i of $n'"; continue 2; }
 	done
 	ok
