@@ -14,7 +14,8 @@ LDLIBS  += -lhpdf $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 # Every Debian package the build, `make run` and the tests use.
 DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
            libfontconfig-dev libfreetype-dev fonts-sil-andika \
-           fonts-dejavu-core poppler-utils qpdf valgrind
+           fonts-dejavu-core poppler-utils qpdf valgrind ghostscript \
+           libxml2-utils
 
 SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/set.c gen/template.c gen/text.c gen/vary.c gen/compose.c \

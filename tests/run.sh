@@ -63,5 +63,8 @@ done
 # 3. End-to-end: YAML in, PDF out, read back with poppler and qpdf.
 . tests/e2e.sh
 
+# 4. The cairo backends (PNG, SVG, PostScript) against the PDF.
+. tests/cairo.sh
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,1149 @@
+/*
+ * render_cairo.c - draw a struct doc with cairo 1.16: PNG and SVG pages,
+ * a PostScript file of every page, and a PNG contact sheet.
+ *
+ * The PDF backend (render_pdf.c) is the reference: every item is drawn
+ * with the same path (point for point as libharu writes it), dash, width,
+ * colours and fill-then-stroke order.
+ *
+ * Fonts: each doc font file is opened with FreeType (the exact file and
+ * face index layout measured, never a fontconfig name) and wrapped with
+ * cairo_ft_font_face_create_for_ft_face(), hinting off for metrics and
+ * outlines.  We place every glyph ourselves: each advances by its width
+ * in 1/1000 em, truncated, as font.c measured it for layout and as the
+ * PDF's /W array tells a viewer (cairo_show_text would advance by the
+ * exact widths and drift from the PDF by up to 1/1000 em a glyph).
+ *
+ * PS and SVG get the drawing as is, in points.  A PNG is drawn as poppler
+ * rasterizes the PDF, so the preview looks like the PDF in a viewer, not
+ * merely like the same geometry: strokes and filled rectangles snapped to
+ * whole pixels and never thinner than one (poppler's stroke adjustment),
+ * glyph baselines on whole pixels and glyphs on quarter pixels, colours
+ * rounded to 8 bits as poppler rounds them, all computed from the numbers
+ * the PDF holds.  tests/cairo.sh holds the PNGs to pdftoppm's.
+ *
+ * Lifetimes: cairo may keep a font face (and so its FT_Face) in its caches
+ * after we drop our reference, so every FT_Face is closed by a destroy
+ * callback attached to its cairo font face, and the FT_Library is
+ * reference counted by those faces.  Nothing here is static; cairo's own
+ * caches are released only by cairo_debug_reset_static_data() at exit.
+ *
+ * Output is deterministic.  Each file is built in memory and written only
+ * when cairo finished without error (so a failure writes nothing), after
+ * two repairs:
+ *   PS   cairo 1.16 always writes "%%CreationDate: <now>"; the line is
+ *        dropped, or holds SOURCE_DATE_EPOCH (UTC) when that is set.
+ *   SVG  cairo 1.16 names surfaces "surfaceN" from a process-wide counter,
+ *        so the same page differs with how many surfaces were made before
+ *        it; surface ids are renumbered 1, 2, ... in order of appearance.
+ * PNG has no time in it (cairo writes no tIME chunk).
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cairo.h>
+#include <cairo-ft.h>
+#include <cairo-ps.h>
+#include <cairo-svg.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include "page.h"
+#include "render.h"
+#include "util.h"
+
+#define CR_MAX_PX	32767		/* cairo's largest image side */
+#define CR_MAX_DPI	1200.0
+#define CR_KAPPA	0.552		/* libharu's HPDF_Page_Circle */
+
+/* A FreeType library shared by the faces opened from it: alive while the
+ * render call or any cairo font face still uses it. */
+struct cr_lib {
+	FT_Library	 ft;
+	int		 refs;
+};
+
+/* What a cairo font face owns, released by its destroy callback. */
+struct cr_hold {
+	FT_Face		 face;
+	struct cr_lib	*lib;
+};
+
+struct cr_font {
+	FT_Face		 face;		/* borrowed from the cairo face */
+	cairo_font_face_t *cface;	/* our reference; NULL until used */
+};
+
+/* A growing byte buffer that cairo writes the output into. */
+struct cr_buf {
+	unsigned char	*p;
+	size_t		 n, cap;
+};
+
+struct cr_ctx {
+	const struct doc *d;
+	struct cr_lib	*lib;
+	struct cr_font	*fonts;		/* d->nfonts */
+	cairo_font_options_t *opts;
+	double		 px;		/* device pixels per point; 0: vector */
+	char		*err;
+	size_t		 errlen;
+};
+
+static const cairo_user_data_key_t cr_hold_key;
+
+/* Puts a one-line reason in ctx->err.  Returns -1. */
+static int
+cr_msg(struct cr_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int
+cr_msg(struct cr_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ctx->err != NULL && ctx->errlen > 0) {
+		va_start(ap, fmt);
+		vsnprintf(ctx->err, ctx->errlen, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+static void
+cr_lib_unref(struct cr_lib *lib)
+{
+	if (lib != NULL && --lib->refs == 0) {
+		FT_Done_FreeType(lib->ft);
+		free(lib);
+	}
+}
+
+/* Destroy callback of a cairo font face: closes its FT_Face. */
+static void
+cr_hold_free(void *arg)
+{
+	struct cr_hold *h = arg;
+
+	FT_Done_Face(h->face);
+	cr_lib_unref(h->lib);
+	free(h);
+}
+
+/*
+ * Checks what cairo would draw wrongly or not at all: no pages, a text
+ * item naming a font the doc lacks.  Then starts FreeType.  Returns 0, or
+ * -1 with ctx->err set; cr_end() must run either way.
+ */
+static int
+cr_begin(struct cr_ctx *ctx, const struct doc *d, char *err, size_t errlen)
+{
+	const struct item	*it;
+	size_t			 i, j;
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->d = d;
+	ctx->err = err;
+	ctx->errlen = errlen;
+	if (err != NULL && errlen > 0)
+		err[0] = '\0';
+	if (d->npages == 0)
+		return cr_msg(ctx, "document has no pages");
+	if (!(d->width > 0 && d->height > 0 && d->width < 1e5 &&
+	    d->height < 1e5))
+		return cr_msg(ctx, "page size %gx%g", d->width, d->height);
+	for (i = 0; i < d->npages; i++)
+		for (j = 0; j < d->pages[i].nitems; j++) {
+			it = &d->pages[i].items[j];
+			if (it->kind == ITEM_TEXT && it->text != NULL &&
+			    it->text[0] != '\0' && (it->font < 0 ||
+			    (size_t)it->font >= d->nfonts))
+				return cr_msg(ctx, "page %zu: text uses "
+				    "unknown font %d", i + 1, it->font);
+		}
+	ctx->fonts = xcalloc(d->nfonts ? d->nfonts : 1, sizeof(*ctx->fonts));
+	ctx->lib = xcalloc(1, sizeof(*ctx->lib));
+	if (FT_Init_FreeType(&ctx->lib->ft) != 0) {
+		free(ctx->lib);
+		ctx->lib = NULL;
+		return cr_msg(ctx, "FreeType cannot start");
+	}
+	ctx->lib->refs = 1;
+	ctx->opts = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(ctx->opts, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(ctx->opts, CAIRO_HINT_STYLE_NONE);
+	if (cairo_font_options_status(ctx->opts) != CAIRO_STATUS_SUCCESS)
+		return cr_msg(ctx, "cairo: %s", cairo_status_to_string(
+		    cairo_font_options_status(ctx->opts)));
+	return 0;
+}
+
+/* Drops our references to fonts and FreeType (cairo may hold its own). */
+static void
+cr_end(struct cr_ctx *ctx)
+{
+	size_t i;
+
+	for (i = 0; ctx->fonts != NULL && i < ctx->d->nfonts; i++)
+		if (ctx->fonts[i].cface != NULL)
+			cairo_font_face_destroy(ctx->fonts[i].cface);
+	free(ctx->fonts);
+	if (ctx->opts != NULL)
+		cairo_font_options_destroy(ctx->opts);
+	cr_lib_unref(ctx->lib);
+	memset(ctx, 0, sizeof(*ctx));
+}
+
+/* Returns doc font i, opening it on first use, or NULL with ctx->err
+ * set.  The font belongs to ctx. */
+static struct cr_font *
+cr_font(struct cr_ctx *ctx, int i)
+{
+	struct cr_font		*f = &ctx->fonts[i];
+	const struct docfont	*df = &ctx->d->fonts[i];
+	struct cr_hold		*h;
+	cairo_font_face_t	*cf;
+	cairo_status_t		 st;
+	FT_Face			 face;
+	FT_Error		 fe;
+
+	if (f->cface != NULL)
+		return f;
+	if (df->index < 0) {
+		cr_msg(ctx, "cannot load font %s: bad face index %d",
+		    df->path, df->index);
+		return NULL;
+	}
+	if ((fe = FT_New_Face(ctx->lib->ft, df->path, df->index, &face))
+	    != 0) {
+		cr_msg(ctx, "cannot load font %s (face %d): %s", df->path,
+		    df->index, fe == FT_Err_Cannot_Open_Resource ?
+		    "cannot open the file" : fe == FT_Err_Unknown_File_Format ?
+		    "not a font file" : fe == FT_Err_Invalid_Argument ?
+		    "no such face in the file" : "FreeType cannot read it");
+		return NULL;
+	}
+	cf = cairo_ft_font_face_create_for_ft_face(face, FT_LOAD_NO_HINTING);
+	if ((st = cairo_font_face_status(cf)) != CAIRO_STATUS_SUCCESS) {
+		cairo_font_face_destroy(cf);
+		FT_Done_Face(face);
+		cr_msg(ctx, "cannot use font %s: %s", df->path,
+		    cairo_status_to_string(st));
+		return NULL;
+	}
+	h = xmalloc(sizeof(*h));
+	h->face = face;
+	h->lib = ctx->lib;
+	st = cairo_font_face_set_user_data(cf, &cr_hold_key, h, cr_hold_free);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		free(h);
+		cairo_font_face_destroy(cf);
+		FT_Done_Face(face);
+		cr_msg(ctx, "cannot use font %s: %s", df->path,
+		    cairo_status_to_string(st));
+		return NULL;
+	}
+	ctx->lib->refs++;
+	f->face = face;
+	f->cface = cf;
+	return f;
+}
+
+/* Advance of glyph gi in 1/1000 em, truncated: what font.c gives layout
+ * and what libharu writes in /W. */
+static int
+cr_advance(FT_Face face, FT_UInt gi)
+{
+	if (FT_Load_Glyph(face, gi, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING)
+	    != 0)
+		return 0;
+	return (int)(face->glyph->metrics.horiAdvance * 1000L /
+	    face->units_per_EM);
+}
+
+/*
+ * Sets colour c.  On an image each component is first rounded to 8 bits
+ * as poppler does (0.93 -> 237): cairo would round 0.93 * 65535 to 16
+ * bits and keep the high byte (238), a level lighter over a whole shaded
+ * box.
+ */
+static void
+cr_rgb(cairo_t *cr, const struct color *c)
+{
+	double r = c->r, g = c->g, b = c->b;
+
+	if (cairo_surface_get_type(cairo_get_target(cr)) ==
+	    CAIRO_SURFACE_TYPE_IMAGE) {
+		r = floor(r * 255 + 0.5) / 255;
+		g = floor(g * 255 + 0.5) / 255;
+		b = floor(b * 255 + 0.5) / 255;
+	}
+	cairo_set_source_rgb(cr, r, g, b);
+}
+
+/*
+ * The number libharu 2.3.0 writes for v: a float (HPDF_REAL) printed by
+ * HPDF_FToA with five decimals, truncated after adding 0.000005.  So
+ * 515.52 is "515.52002" in the PDF.
+ */
+static double
+cr_pdf_real(double v)
+{
+	float	 f = (float)v, a;
+	int32_t	 ip, fp;
+	double	 r;
+
+	if (f > 32767.0f)
+		f = 32767.0f;
+	else if (f < -32767.0f)
+		f = -32767.0f;
+	a = f < 0 ? -f : f;
+	ip = (int32_t)(a + 0.000005);
+	fp = (int32_t)((float)((double)(a - (float)ip) + 0.000005) * 100000);
+	r = ip + fp / 100000.0;
+	return f < 0 ? -r : r;
+}
+
+/*
+ * Draws a TEXT item: one glyph per code point, each placed after the
+ * advances of those before it (1/1000 em, truncated: what layout measured
+ * and what the PDF's /W array tells a viewer), summed as poppler sums
+ * them.  Vector surfaces get glyphs.  An image gets filled outlines (cairo
+ * 1.16 would round every glyph to a whole pixel) placed where poppler's
+ * Splash::fillChar places its glyph bitmaps: the baseline rounded down to
+ * a whole pixel, each glyph's x down to a quarter pixel, computed from the
+ * numbers in the PDF (cr_pdf_real) with poppler's arithmetic, so a glyph
+ * on a pixel edge falls on the same side.  Returns 0 or -1 with ctx->err
+ * set.
+ */
+static int
+cr_text(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
+{
+	struct cr_font	*f;
+	cairo_glyph_t	*g;
+	size_t		 n = strlen(it->text), i, len, ng = 0;
+	long		 cp;
+	double		 k = ctx->px, x = it->x, y = it->y, size = it->size;
+	double		 ypdf, xd;
+
+	if ((f = cr_font(ctx, it->font)) == NULL)
+		return -1;
+	if (k > 0) {
+		x = cr_pdf_real(it->x);
+		ypdf = cr_pdf_real(ctx->d->height - it->y);
+		size = cr_pdf_real(it->size);
+		/* poppler's CTM: [k 0 0 -k 0 k*H] */
+		y = floor(x * 0.0 + ypdf * -k +
+		    k * cr_pdf_real(ctx->d->height)) / k;
+	}
+	g = xmalloc(n * sizeof(*g));
+	for (i = 0; i < n; i += len) {
+		cp = utf8_decode(it->text + i, n - i, &len);
+		g[ng].index = cp < 0 ? 0 : FT_Get_Char_Index(f->face,
+		    (FT_ULong)cp);
+		g[ng].x = x;
+		if (k > 0) {
+			xd = x * k;
+			g[ng].x = (floor(xd) + floor((xd - floor(xd)) * 4) /
+			    4) / k;
+		}
+		g[ng].y = y;
+		x += cr_advance(f->face, (FT_UInt)g[ng].index) * 0.001 * size;
+		ng++;
+	}
+	cr_rgb(cr, &it->color);
+	cairo_set_font_face(cr, f->cface);
+	cairo_set_font_size(cr, size);
+	cairo_set_font_options(cr, ctx->opts);
+	if (k > 0) {
+		cairo_glyph_path(cr, g, (int)ng);
+		cairo_fill(cr);
+	} else
+		cairo_show_glyphs(cr, g, (int)ng);
+	free(g);
+	return 0;
+}
+
+/* The path of a LINE/RECT/CIRCLE, point for point as libharu writes it
+ * (so dashes start where they do in the PDF), in top-down coordinates. */
+static void
+cr_path(cairo_t *cr, const struct item *it)
+{
+	double x = it->x, y = it->y, r = it->w, k = r * CR_KAPPA;
+
+	cairo_new_path(cr);
+	switch (it->kind) {
+	case ITEM_LINE:
+		cairo_move_to(cr, it->x, it->y);
+		cairo_line_to(cr, it->x2, it->y2);
+		break;
+	case ITEM_RECT:
+		/* "x y w h re": from the bottom-left corner, rightward */
+		cairo_move_to(cr, x, y + it->h);
+		cairo_line_to(cr, x + it->w, y + it->h);
+		cairo_line_to(cr, x + it->w, y);
+		cairo_line_to(cr, x, y);
+		cairo_close_path(cr);
+		break;
+	case ITEM_CIRCLE:
+		/* four quarters from the left point, over the top, and no
+		 * closepath, as HPDF_Page_Circle does */
+		cairo_move_to(cr, x - r, y);
+		cairo_curve_to(cr, x - r, y - k, x - k, y - r, x, y - r);
+		cairo_curve_to(cr, x + k, y - r, x + r, y - k, x + r, y);
+		cairo_curve_to(cr, x + r, y + k, x + k, y + r, x, y + r);
+		cairo_curve_to(cr, x - k, y + r, x - r, y + k, x - r, y);
+		break;
+	case ITEM_TEXT:
+		break;
+	}
+}
+
+/* Sets the pen of a stroked item: colour, width, dash.  A width of 0 is
+ * PDF's thinnest line, one device pixel. */
+static void
+cr_pen(cairo_t *cr, const struct item *it)
+{
+	static const double dashed[] = { 4, 3 }, dotted[] = { 1, 2 };
+	double w = it->width, dx = 1, dy = 0;
+
+	cr_rgb(cr, &it->color);
+	if (w <= 0) {
+		cairo_device_to_user_distance(cr, &dx, &dy);
+		w = sqrt(dx * dx + dy * dy);
+	}
+	cairo_set_line_width(cr, w);
+	if (it->dash == 1)
+		cairo_set_dash(cr, dashed, 2, 0);
+	else if (it->dash == 2)
+		cairo_set_dash(cr, dotted, 2, 0);
+	else
+		cairo_set_dash(cr, NULL, 0, 0);
+}
+
+/*
+ * Poppler's stroke adjustment (SplashXPath): a stroke of device width w
+ * centred at c covers the pixels from round(c - w/2) to round(c + w/2),
+ * and at least one.  Returns that span's centre; *span gets its width.
+ */
+static double
+cr_adjust(double c, double w, double *span)
+{
+	double p0 = floor(c - w / 2 + 0.5), p1 = floor(c + w / 2 + 0.5);
+
+	if (p1 == p0)
+		p1 = p0 + 1;
+	*span = p1 - p0;
+	return (p0 + p1) / 2;
+}
+
+/*
+ * Strokes a LINE or RECT on an image as PDF rasterizers do: poppler (and
+ * Acrobat) put horizontal and vertical strokes on whole pixels and never
+ * thinner than one ("stroke adjustment").  Without this a 0.4 pt grid line
+ * at 50 dpi is a faint 0.3-pixel smear here and a crisp pixel in any PDF
+ * viewer.  Works in device space (pixels); each edge is placed as
+ * cr_adjust() says.  A rectangle's outline is filled as the ring between
+ * its outer and inner edges, so each side keeps its own width as in
+ * poppler; a dashed one is stroked along the adjusted centres.  A slanted
+ * line is only kept at least one pixel wide.
+ */
+static void
+cr_stroke_px(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
+{
+	static const double dashed[] = { 4, 3 }, dotted[] = { 1, 2 };
+	double	w = it->width * ctx->px, dash[2], ws[4], c[4];
+	double	x0 = it->x, y0 = it->y, x1, y1, xd;
+	int	i, ndash = it->dash == 1 || it->dash == 2 ? 2 : 0;
+
+	if (it->kind == ITEM_LINE) {
+		x1 = it->x2;
+		y1 = it->y2;
+	} else {
+		x1 = it->x + it->w;
+		y1 = it->y + it->h;
+	}
+	cairo_user_to_device(cr, &x0, &y0);
+	cairo_user_to_device(cr, &x1, &y1);
+	cairo_identity_matrix(cr);
+	cairo_new_path(cr);
+	cr_rgb(cr, &it->color);
+	for (i = 0; i < 2; i++)
+		dash[i] = (it->dash == 1 ? dashed : dotted)[i] * ctx->px;
+	cairo_set_dash(cr, dash, ndash, 0);
+	if (it->kind == ITEM_LINE && x0 != x1 && y0 != y1) {
+		cairo_set_line_width(cr, w < 1 ? 1 : w);
+		cairo_move_to(cr, x0, y0);
+		cairo_line_to(cr, x1, y1);
+		cairo_stroke(cr);
+		return;
+	}
+	if (it->kind == ITEM_LINE) {
+		if (y0 == y1) {
+			y0 = y1 = cr_adjust(y0, w, &ws[0]);
+			x0 = floor(x0 + 0.5);
+			x1 = floor(x1 + 0.5);
+		} else {
+			x0 = x1 = cr_adjust(x0, w, &ws[0]);
+			y0 = floor(y0 + 0.5);
+			y1 = floor(y1 + 0.5);
+		}
+		cairo_set_line_width(cr, ws[0]);
+		cairo_move_to(cr, x0, y0);
+		cairo_line_to(cr, x1, y1);
+		cairo_stroke(cr);
+		return;
+	}
+	if (x1 < x0) {
+		xd = x0;
+		x0 = x1;
+		x1 = xd;
+	}
+	if (y1 < y0) {
+		xd = y0;
+		y0 = y1;
+		y1 = xd;
+	}
+	c[0] = cr_adjust(x0, w, &ws[0]);	/* left */
+	c[1] = cr_adjust(x1, w, &ws[1]);	/* right */
+	c[2] = cr_adjust(y0, w, &ws[2]);	/* top */
+	c[3] = cr_adjust(y1, w, &ws[3]);	/* bottom */
+	if (ndash > 0) {
+		cairo_set_line_width(cr, ws[0] > ws[2] ? ws[0] : ws[2]);
+		cairo_move_to(cr, c[0], c[3]);
+		cairo_line_to(cr, c[1], c[3]);
+		cairo_line_to(cr, c[1], c[2]);
+		cairo_line_to(cr, c[0], c[2]);
+		cairo_close_path(cr);
+		cairo_stroke(cr);
+		return;
+	}
+	/* the ring: outer edges, then the inner hole if there is one */
+	x0 = c[0] - ws[0] / 2;
+	x1 = c[1] + ws[1] / 2;
+	y0 = c[2] - ws[2] / 2;
+	y1 = c[3] + ws[3] / 2;
+	cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+	x0 = c[0] + ws[0] / 2;
+	x1 = c[1] - ws[1] / 2;
+	y0 = c[2] + ws[2] / 2;
+	y1 = c[3] - ws[3] / 2;
+	if (x1 > x0 && y1 > y0)
+		cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+	cairo_fill(cr);
+}
+
+/* Fills a RECT on an image as poppler does (Splash::fillWithPattern
+ * adjusts a filled rectangle like a stroke): each edge on the nearest
+ * pixel boundary, at least one pixel across. */
+static void
+cr_fill_px(cairo_t *cr, const struct item *it)
+{
+	double	x0 = it->x, y0 = it->y, x1 = it->x + it->w,
+		y1 = it->y + it->h, t;
+
+	cairo_user_to_device(cr, &x0, &y0);
+	cairo_user_to_device(cr, &x1, &y1);
+	if (x1 < x0) {
+		t = x0;
+		x0 = x1;
+		x1 = t;
+	}
+	if (y1 < y0) {
+		t = y0;
+		y0 = y1;
+		y1 = t;
+	}
+	x0 = floor(x0 + 0.5);
+	x1 = floor(x1 + 0.5);
+	y0 = floor(y0 + 0.5);
+	y1 = floor(y1 + 0.5);
+	if (x1 == x0)
+		x1 = x0 + 1;
+	if (y1 == y0)
+		y1 = y0 + 1;
+	cairo_save(cr);
+	cairo_identity_matrix(cr);
+	cairo_new_path(cr);
+	cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+	cr_rgb(cr, &it->fill_color);
+	cairo_fill(cr);
+	cairo_restore(cr);
+}
+
+/*
+ * Copies item it into q with every position and size as the PDF file
+ * holds it (render_pdf flips y with the page height h; libharu rounds as
+ * cr_pdf_real says), back in top-down coordinates.  Images snap baselines
+ * and strokes to pixels as poppler does, so a coordinate that falls on a
+ * pixel edge must be the PDF's to fall on the same side.  q borrows
+ * it->text.
+ */
+static void
+cr_as_pdf(const struct item *it, double h, struct item *q)
+{
+	double H = cr_pdf_real(h), by;
+
+	*q = *it;
+	q->width = cr_pdf_real(it->width);
+	switch (it->kind) {
+	case ITEM_TEXT:		/* cr_text() places text itself */
+		break;
+	case ITEM_LINE:
+		q->x = cr_pdf_real(it->x);
+		q->y = H - cr_pdf_real(h - it->y);
+		q->x2 = cr_pdf_real(it->x2);
+		q->y2 = H - cr_pdf_real(h - it->y2);
+		break;
+	case ITEM_RECT:
+		/* "x (h - y - height) w height re" */
+		by = cr_pdf_real(h - it->y - it->h);
+		q->x = cr_pdf_real(it->x);
+		q->w = cr_pdf_real(it->w);
+		q->h = cr_pdf_real(it->h);
+		q->y = H - (by + q->h);
+		break;
+	case ITEM_CIRCLE:
+		q->x = cr_pdf_real(it->x);
+		q->y = H - cr_pdf_real(h - it->y);
+		q->w = cr_pdf_real(it->w);
+		break;
+	}
+}
+
+/* Draws one item, leaving no state behind it.  Returns 0 or -1 with
+ * ctx->err set. */
+static int
+cr_item(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
+{
+	struct item	 q;
+	int		 fill, stroke, rc;
+
+	if (it->kind == ITEM_TEXT) {
+		if (it->text == NULL || it->text[0] == '\0')
+			return 0;
+		cairo_save(cr);
+		rc = cr_text(ctx, cr, it);
+		cairo_restore(cr);
+		return rc;
+	}
+	if (ctx->px > 0) {
+		cr_as_pdf(it, ctx->d->height, &q);
+		it = &q;
+	}
+	fill = it->kind != ITEM_LINE && it->fill;
+	stroke = it->kind == ITEM_LINE || it->stroke;
+	if (!fill && !stroke)
+		return 0;
+	cairo_save(cr);
+	if (fill && ctx->px > 0 && it->kind == ITEM_RECT)
+		cr_fill_px(cr, it);
+	else if (fill) {
+		cr_path(cr, it);
+		cr_rgb(cr, &it->fill_color);
+		cairo_fill(cr);
+	}
+	if (stroke && ctx->px > 0 && it->kind != ITEM_CIRCLE)
+		cr_stroke_px(ctx, cr, it);
+	else if (stroke) {
+		/* fill consumed the path */
+		cr_path(cr, it);
+		cr_pen(cr, it);
+		if (ctx->px > 0 && it->width * ctx->px < 1)
+			cairo_set_line_width(cr, 1 / ctx->px);
+		cairo_stroke(cr);
+	}
+	cairo_restore(cr);
+	return 0;
+}
+
+/* Draws page p on cr in points from the top-left.  Returns 0 or -1 with
+ * ctx->err set (cairo's own error included). */
+static int
+cr_page(struct cr_ctx *ctx, cairo_t *cr, size_t p)
+{
+	const struct page	*pg = &ctx->d->pages[p];
+	cairo_status_t		 st;
+	size_t			 i;
+
+	for (i = 0; i < pg->nitems; i++) {
+		if (cr_item(ctx, cr, &pg->items[i]) == -1)
+			return -1;
+		if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS)
+			return cr_msg(ctx, "page %zu, item %zu: cairo: %s",
+			    p + 1, i + 1, cairo_status_to_string(st));
+	}
+	return 0;
+}
+
+/* cairo's write callback: appends to a struct cr_buf. */
+static cairo_status_t
+cr_buf_write(void *arg, const unsigned char *data, unsigned int len)
+{
+	struct cr_buf *b = arg;
+
+	if (len == 0)
+		return CAIRO_STATUS_SUCCESS;
+	if (b->n + len > b->cap) {
+		while (b->n + len > b->cap)
+			b->cap = b->cap ? 2 * b->cap : 65536;
+		b->p = xrealloc(b->p, b->cap);
+	}
+	memcpy(b->p + b->n, data, len);
+	b->n += len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Writes n bytes at p to path, checking every write and the close.  A
+ * partly written file is left for the caller to remove.  Returns 0 or -1
+ * with ctx->err set. */
+static int
+cr_save(struct cr_ctx *ctx, const char *path, const unsigned char *p,
+    size_t n)
+{
+	FILE	*fp;
+	int	 e;
+
+	if ((fp = fopen(path, "wb")) == NULL)
+		return cr_msg(ctx, "cannot write %s: %s", path,
+		    strerror(errno));
+	if (fwrite(p, 1, n, fp) != n) {
+		e = errno;
+		fclose(fp);
+		return cr_msg(ctx, "cannot write %s: %s", path,
+		    strerror(e ? e : EIO));
+	}
+	if (fclose(fp) != 0)
+		return cr_msg(ctx, "cannot write %s: %s", path,
+		    strerror(errno));
+	return 0;
+}
+
+/* Checks a surface cairo made.  Returns 0 or -1 with ctx->err set. */
+static int
+cr_surface_ok(struct cr_ctx *ctx, cairo_surface_t *s, const char *what)
+{
+	cairo_status_t st = cairo_surface_status(s);
+
+	if (st != CAIRO_STATUS_SUCCESS)
+		return cr_msg(ctx, "%s: cairo: %s", what,
+		    cairo_status_to_string(st));
+	return 0;
+}
+
+/* Finishes surface s (flushing it into its stream) and destroys it with
+ * cr.  Returns 0 or -1 with ctx->err set. */
+static int
+cr_finish(struct cr_ctx *ctx, cairo_t *cr, cairo_surface_t *s,
+    const char *what)
+{
+	cairo_status_t st = cr != NULL ? cairo_status(cr) :
+	    CAIRO_STATUS_SUCCESS;
+
+	if (cr != NULL)
+		cairo_destroy(cr);
+	cairo_surface_finish(s);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(s);
+	cairo_surface_destroy(s);
+	if (st != CAIRO_STATUS_SUCCESS)
+		return cr_msg(ctx, "%s: cairo: %s", what,
+		    cairo_status_to_string(st));
+	return 0;
+}
+
+/* Pixels for len points at dpi, rounded up as pdftoppm does. */
+static int
+cr_px(double len, double dpi)
+{
+	return (int)ceil(len * dpi / 72.0 - 1e-9);
+}
+
+static int
+cr_check_dpi(struct cr_ctx *ctx, double dpi)
+{
+	if (!(dpi >= 1 && dpi <= CR_MAX_DPI))
+		return cr_msg(ctx, "resolution %g dpi is not in 1..%g", dpi,
+		    CR_MAX_DPI);
+	if (cr_px(ctx->d->width, dpi) > CR_MAX_PX ||
+	    cr_px(ctx->d->height, dpi) > CR_MAX_PX)
+		return cr_msg(ctx, "%g dpi makes an image over %d pixels "
+		    "wide", dpi, CR_MAX_PX);
+	return 0;
+}
+
+/* Draws page p on a new white image at dpi and appends its PNG to out.
+ * Returns 0 or -1 with ctx->err set. */
+static int
+cr_png_page(struct cr_ctx *ctx, size_t p, double dpi, struct cr_buf *out)
+{
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+	cairo_status_t	 st;
+
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+	    cr_px(ctx->d->width, dpi), cr_px(ctx->d->height, dpi));
+	if (cr_surface_ok(ctx, s, "cannot make the image") == -1) {
+		cairo_surface_destroy(s);
+		return -1;
+	}
+	cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, dpi / 72.0, dpi / 72.0);
+	ctx->px = dpi / 72.0;
+	if (cr_page(ctx, cr, p) == -1) {
+		cairo_destroy(cr);
+		cairo_surface_destroy(s);
+		return -1;
+	}
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	st = cairo_surface_write_to_png_stream(s, cr_buf_write, out);
+	cairo_surface_destroy(s);
+	if (st != CAIRO_STATUS_SUCCESS)
+		return cr_msg(ctx, "cannot encode PNG: cairo: %s",
+		    cairo_status_to_string(st));
+	return 0;
+}
+
+/*
+ * Renumbers cairo's surface ids in SVG text b (id="surfaceN" and
+ * "#surfaceN") 1, 2, ... in order of first appearance: a one-to-one
+ * renaming, so every reference still names its element.  cairo writes no
+ * document text into SVG (glyphs are paths), so these strings are its own.
+ */
+static void
+cr_svg_ids(struct cr_buf *b)
+{
+	static const char	 pat[] = "surface";
+	const size_t		 plen = sizeof(pat) - 1;
+	struct cr_buf		 q = { NULL, 0, 0 };
+	unsigned long		*seen = NULL, num;
+	size_t			 nseen = 0, cap = 0, i, j, k, from = 0;
+	char			 digits[24];
+	int			 dl;
+
+	for (i = 1; i + plen < b->n; i++) {
+		if ((b->p[i - 1] != '"' && b->p[i - 1] != '#') ||
+		    memcmp(b->p + i, pat, plen) != 0)
+			continue;
+		num = 0;
+		for (j = i + plen; j < b->n && j - i - plen < 9 &&
+		    b->p[j] >= '0' && b->p[j] <= '9'; j++)
+			num = num * 10 + (unsigned long)(b->p[j] - '0');
+		if (j == i + plen || j >= b->n || b->p[j] != '"')
+			continue;
+		for (k = 0; k < nseen && seen[k] != num; k++)
+			continue;
+		if (k == nseen) {
+			xgrow((void **)&seen, &cap, nseen, sizeof(*seen));
+			seen[nseen++] = num;
+		}
+		dl = snprintf(digits, sizeof(digits), "%zu", k + 1);
+		cr_buf_write(&q, b->p + from, (unsigned int)(i + plen - from));
+		cr_buf_write(&q, (const unsigned char *)digits,
+		    (unsigned int)dl);
+		from = i = j;
+	}
+	if (q.p == NULL)
+		return;			/* no ids */
+	cr_buf_write(&q, b->p + from, (unsigned int)(b->n - from));
+	free(seen);
+	free(b->p);
+	*b = q;
+}
+
+/*
+ * Parses SOURCE_DATE_EPOCH into a DSC line "%%CreationDate: ...\n" in
+ * line (UTC, in the ctime shape cairo uses).  Returns 1 if it is set, 0
+ * if not, -1 (ctx->err set) if it is not a usable number of seconds.
+ */
+static int
+cr_epoch_line(struct cr_ctx *ctx, char *line, size_t len)
+{
+	const char	*s = getenv("SOURCE_DATE_EPOCH");
+	char		*end;
+	long long	 v;
+	time_t		 t;
+	struct tm	 tm;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (*s < '0' || *s > '9' || *end != '\0' || errno != 0 ||
+	    v > 253402300799LL)
+		return cr_msg(ctx, "SOURCE_DATE_EPOCH is not a number of "
+		    "seconds: \"%s\"", s);
+	t = (time_t)v;
+	if ((long long)t != v || gmtime_r(&t, &tm) == NULL)
+		return cr_msg(ctx, "SOURCE_DATE_EPOCH out of range: %s", s);
+	if (strftime(line, len, "%%%%CreationDate: %a %b %e %H:%M:%S %Y UTC\n",
+	    &tm) == 0)
+		return cr_msg(ctx, "SOURCE_DATE_EPOCH out of range: %s", s);
+	return 1;
+}
+
+/*
+ * Replaces the "%%CreationDate:" line of the DSC header (before
+ * "%%EndComments") in PostScript b by date (a whole line), or removes it
+ * when date is NULL.  Nothing else changes.
+ */
+static void
+cr_ps_date(struct cr_buf *b, const char *date)
+{
+	static const char	 key[] = "%%CreationDate:", end[] =
+	    "%%EndComments";
+	size_t			 i = 0, eol, dl = date ? strlen(date) : 0;
+
+	while (i < b->n) {
+		for (eol = i; eol < b->n && b->p[eol] != '\n'; eol++)
+			continue;
+		if (eol < b->n)
+			eol++;			/* past the newline */
+		if (eol - i >= sizeof(key) - 1 &&
+		    memcmp(b->p + i, key, sizeof(key) - 1) == 0) {
+			if (b->n - (eol - i) + dl > b->cap) {
+				b->cap = b->n - (eol - i) + dl;
+				b->p = xrealloc(b->p, b->cap);
+			}
+			memmove(b->p + i + dl, b->p + eol, b->n - eol);
+			if (dl > 0)
+				memcpy(b->p + i, date, dl);
+			b->n = b->n - (eol - i) + dl;
+			return;
+		}
+		if (eol - i >= sizeof(end) - 1 &&
+		    memcmp(b->p + i, end, sizeof(end) - 1) == 0)
+			return;
+		i = eol;
+	}
+}
+
+/* See render.h. */
+int
+render_cairo_page(const struct doc *d, size_t page, enum raster_format fmt,
+    double dpi, const char *path, char *err, size_t errlen)
+{
+	struct cr_ctx	 ctx;
+	struct cr_buf	 out = { NULL, 0, 0 };
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+	int		 rc = -1;
+
+	if (cr_begin(&ctx, d, err, errlen) == -1)
+		goto done;
+	if (page >= d->npages) {
+		cr_msg(&ctx, "no page %zu: the document has %zu", page + 1,
+		    d->npages);
+		goto done;
+	}
+	if (fmt == RASTER_PNG) {
+		if (cr_check_dpi(&ctx, dpi) == -1 ||
+		    cr_png_page(&ctx, page, dpi, &out) == -1)
+			goto done;
+	} else if (fmt == RASTER_SVG) {
+		s = cairo_svg_surface_create_for_stream(cr_buf_write, &out,
+		    d->width, d->height);
+		if (cr_surface_ok(&ctx, s, "cannot make the SVG") == -1) {
+			cairo_surface_destroy(s);
+			goto done;
+		}
+		cr = cairo_create(s);
+		if (cr_page(&ctx, cr, page) == -1) {
+			cairo_destroy(cr);
+			cairo_surface_destroy(s);
+			goto done;
+		}
+		if (cr_finish(&ctx, cr, s, "cannot finish the SVG") == -1)
+			goto done;
+		cr_svg_ids(&out);
+	} else {
+		cr_msg(&ctx, "unknown image format %d", (int)fmt);
+		goto done;
+	}
+	rc = cr_save(&ctx, path, out.p, out.n);
+done:
+	free(out.p);
+	cr_end(&ctx);
+	return rc;
+}
+
+/* Returns nonzero if s is printable ASCII, fit for a DSC text line. */
+static int
+cr_dsc_text(const char *s)
+{
+	if (s == NULL || *s == '\0' || strlen(s) > 200)
+		return 0;
+	for (; *s != '\0'; s++)
+		if (*s < ' ' || *s > '~')
+			return 0;
+	return 1;
+}
+
+/* See render.h. */
+int
+render_cairo_ps(const struct doc *d, const char *path, char *err,
+    size_t errlen)
+{
+	struct cr_ctx	 ctx;
+	struct cr_buf	 out = { NULL, 0, 0 };
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+	char		 date[80], *title;
+	size_t		 p;
+	int		 rc = -1, have;
+
+	if (cr_begin(&ctx, d, err, errlen) == -1 ||
+	    (have = cr_epoch_line(&ctx, date, sizeof(date))) == -1)
+		goto done;
+	s = cairo_ps_surface_create_for_stream(cr_buf_write, &out, d->width,
+	    d->height);
+	if (cr_surface_ok(&ctx, s, "cannot make the PostScript") == -1) {
+		cairo_surface_destroy(s);
+		goto done;
+	}
+	if (cr_dsc_text(d->title)) {
+		title = xasprintf("%%%%Title: %s", d->title);
+		cairo_ps_surface_dsc_comment(s, title);
+		free(title);
+	}
+	cr = cairo_create(s);
+	for (p = 0; p < d->npages; p++) {
+		cairo_ps_surface_set_size(s, d->width, d->height);
+		if (cr_page(&ctx, cr, p) == -1) {
+			cairo_destroy(cr);
+			cairo_surface_destroy(s);
+			goto done;
+		}
+		cairo_show_page(cr);
+	}
+	if (cr_finish(&ctx, cr, s, "cannot finish the PostScript") == -1)
+		goto done;
+	cr_ps_date(&out, have ? date : NULL);
+	rc = cr_save(&ctx, path, out.p, out.n);
+done:
+	free(out.p);
+	cr_end(&ctx);
+	return rc;
+}
+
+/* Contact sheet geometry, in pixels. */
+#define CS_COLS		4
+#define CS_PAD		16		/* around the grid and between cells */
+#define CS_LABEL	18		/* under each thumbnail */
+#define CS_LABEL_SIZE	11.0
+
+/* Writes "n" centred at (cx, baseline y) in the doc's first font.
+ * Returns 0 or -1 with ctx->err set. */
+static int
+cr_label(struct cr_ctx *ctx, cairo_t *cr, size_t n, double cx, double y)
+{
+	struct cr_font		*f;
+	cairo_text_extents_t	 te;
+	char			 s[32];
+
+	if (ctx->d->nfonts == 0)
+		return 0;
+	if ((f = cr_font(ctx, 0)) == NULL)
+		return -1;
+	snprintf(s, sizeof(s), "%zu", n);
+	cairo_save(cr);
+	cairo_set_font_face(cr, f->cface);
+	cairo_set_font_size(cr, CS_LABEL_SIZE);
+	cairo_set_font_options(cr, ctx->opts);
+	cairo_text_extents(cr, s, &te);
+	cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
+	cairo_move_to(cr, floor(cx - te.x_advance / 2 + 0.5), y);
+	cairo_show_text(cr, s);
+	cairo_restore(cr);
+	return 0;
+}
+
+/* See render.h. */
+int
+render_cairo_contact(const struct doc *d, double dpi, const char *path,
+    char *err, size_t errlen)
+{
+	struct cr_ctx	 ctx;
+	struct cr_buf	 out = { NULL, 0, 0 };
+	cairo_surface_t	*s = NULL;
+	cairo_t		*cr = NULL;
+	cairo_status_t	 st;
+	size_t		 p, cols, rows;
+	double		 tw, th, sw, sh, x, y;
+	int		 rc = -1;
+
+	if (cr_begin(&ctx, d, err, errlen) == -1 ||
+	    cr_check_dpi(&ctx, dpi) == -1)
+		goto done;
+	cols = d->npages < CS_COLS ? d->npages : CS_COLS;
+	rows = (d->npages + cols - 1) / cols;
+	tw = cr_px(d->width, dpi);
+	th = cr_px(d->height, dpi);
+	sw = CS_PAD + (double)cols * (tw + CS_PAD);
+	sh = CS_PAD + (double)rows * (th + CS_LABEL + CS_PAD);
+	if (sw > CR_MAX_PX || sh > CR_MAX_PX) {
+		cr_msg(&ctx, "contact sheet of %zu pages at %g dpi is over "
+		    "%d pixels", d->npages, dpi, CR_MAX_PX);
+		goto done;
+	}
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)sw, (int)sh);
+	if (cr_surface_ok(&ctx, s, "cannot make the image") == -1)
+		goto done;
+	cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
+	cairo_paint(cr);
+	for (p = 0; p < d->npages; p++) {
+		x = CS_PAD + (double)(p % cols) * (tw + CS_PAD);
+		y = CS_PAD + (double)(p / cols) * (th + CS_LABEL + CS_PAD);
+		/* a one-pixel border just outside the page */
+		cairo_rectangle(cr, x - 0.5, y - 0.5, tw + 1, th + 1);
+		cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
+		cairo_set_line_width(cr, 1);
+		cairo_stroke(cr);
+		cairo_save(cr);
+		cairo_rectangle(cr, x, y, tw, th);
+		cairo_clip(cr);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_paint(cr);
+		cairo_translate(cr, x, y);
+		cairo_scale(cr, dpi / 72.0, dpi / 72.0);
+		ctx.px = dpi / 72.0;
+		if (cr_page(&ctx, cr, p) == -1)
+			goto done;
+		cairo_restore(cr);
+		if (cr_label(&ctx, cr, p + 1, x + tw / 2,
+		    y + th + CS_LABEL - 4) == -1)
+			goto done;
+	}
+	if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {
+		cr_msg(&ctx, "contact sheet: cairo: %s",
+		    cairo_status_to_string(st));
+		goto done;
+	}
+	cairo_surface_flush(s);
+	st = cairo_surface_write_to_png_stream(s, cr_buf_write, &out);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		cr_msg(&ctx, "cannot encode PNG: cairo: %s",
+		    cairo_status_to_string(st));
+		goto done;
+	}
+	rc = cr_save(&ctx, path, out.p, out.n);
+done:
+	if (cr != NULL)
+		cairo_destroy(cr);
+	if (s != NULL)
+		cairo_surface_destroy(s);
+	free(out.p);
+	cr_end(&ctx);
+	return rc;
+}
