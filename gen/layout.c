@@ -261,9 +261,11 @@ lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
 			if (!L->failed || L->mark != NULL)
 				diag_error(L->mark, "character U+%04lX \"%.*s\" "
 				    "cannot be printed: %s", cp, (int)len, s,
-				    cp > 0xffff ? "the PDF writer handles only "
-				    "characters up to U+FFFF (no emoji)" :
-				    "no installed font has it");
+				    cp > 0xffff ? "emoji and other characters "
+				    "beyond U+FFFF cannot be printed; remove it or "
+				    "write a word instead" :
+				    "no installed font has it; remove it, or "
+				    "install a font that has it");
 			L->failed = 1;
 			L->mark = NULL;		/* once per text */
 			s += len;

@@ -1,8 +1,14 @@
 /*
  * node.c - YAML to a marked tree with libyaml's event API; see node.h.
- * libyaml 0.2.5 marks are 0-based: we add 1.  Reader errors (bad UTF-8)
- * come with a byte offset only, so we keep the whole file in memory to turn
- * offsets back into line and column.
+ *
+ * libyaml 0.2.5 marks are 0-based (we add 1) and their index counts
+ * characters, not bytes; reader errors carry a byte offset only.  So the
+ * whole file is kept in memory, already in UTF-8, and positions are turned
+ * into byte offsets from line and column, never from index.
+ *
+ * When libyaml reports a syntax error, node_parse_error() looks at the file
+ * around it (and re-scans the tokens before it) to name the mistake a
+ * teacher made and put the message where that mistake is.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -16,11 +22,112 @@
 
 struct loader {
 	const char	*file;		/* interned name for marks */
-	const unsigned char *buf;
+	const unsigned char *buf;	/* the text, UTF-8, NUL-terminated */
 	size_t		 len;
 	size_t		 nnodes;
 	int		 failed;
+	size_t		*lines;		/* offsets of line starts, made on the
+					 * first syntax error; nlines of them */
+	size_t		 nlines;
 };
+
+/* ---- positions ------------------------------------------------------ */
+
+/* Length of the line break at buf[i] (libyaml's: \n, \r\n, \r, NEL, LS,
+ * PS), or 0. */
+static size_t
+node_brk(struct loader *ld, size_t i)
+{
+	const unsigned char *b = ld->buf;
+
+	if (i >= ld->len)
+		return 0;
+	if (b[i] == '\n')
+		return 1;
+	if (b[i] == '\r')
+		return i + 1 < ld->len && b[i + 1] == '\n' ? 2 : 1;
+	if (b[i] == 0xc2 && i + 1 < ld->len && b[i + 1] == 0x85)
+		return 2;
+	if (b[i] == 0xe2 && i + 2 < ld->len && b[i + 1] == 0x80 &&
+	    (b[i + 2] == 0xa8 || b[i + 2] == 0xa9))
+		return 3;
+	return 0;
+}
+
+/* Line and column of a byte offset, counting columns in code points. */
+static void
+node_offset_mark(struct loader *ld, size_t off, struct mark *m)
+{
+	size_t i = 0, k;
+
+	m->file = ld->file;
+	m->line = 1;
+	m->col = 1;
+	while (i < off && i < ld->len) {
+		if ((k = node_brk(ld, i)) > 0) {
+			m->line++;
+			m->col = 1;
+			i += k;
+			continue;
+		}
+		if ((ld->buf[i] & 0xc0) != 0x80)
+			m->col++;
+		i++;
+	}
+}
+
+/* Index the line starts once, so that going from line to offset is
+ * cheap even when a message looks at many lines of a big file. */
+static void
+node_index_lines(struct loader *ld)
+{
+	size_t i = 0, k, cap = 256;
+
+	if (ld->lines != NULL)
+		return;
+	ld->lines = xcalloc(cap, sizeof(*ld->lines));
+	ld->lines[ld->nlines++] = 0;
+	while (i < ld->len) {
+		if ((k = node_brk(ld, i)) == 0) {
+			i++;
+			continue;
+		}
+		i += k;
+		if (ld->nlines == cap) {
+			cap *= 2;
+			ld->lines = xrealloc(ld->lines, cap * sizeof(*ld->lines));
+		}
+		ld->lines[ld->nlines++] = i;
+	}
+}
+
+/* Byte offset of 1-based line and column (clamped to the line's end). */
+static size_t
+node_line_col(struct loader *ld, int line, int col)
+{
+	size_t i;
+	int c = 1;
+
+	node_index_lines(ld);
+	if (line < 1)
+		line = 1;
+	if ((size_t)line > ld->nlines)
+		return ld->len;
+	i = ld->lines[line - 1];
+	while (i < ld->len && c < col && node_brk(ld, i) == 0) {
+		i++;
+		while (i < ld->len && (ld->buf[i] & 0xc0) == 0x80)
+			i++;
+		c++;
+	}
+	return i;
+}
+
+static size_t
+node_ymark_offset(struct loader *ld, yaml_mark_t ym)
+{
+	return node_line_col(ld, (int)ym.line + 1, (int)ym.column + 1);
+}
 
 static void
 node_mark(struct loader *ld, struct mark *m, yaml_mark_t ym)
@@ -30,23 +137,656 @@ node_mark(struct loader *ld, struct mark *m, yaml_mark_t ym)
 	m->col = (int)ym.column + 1;
 }
 
-/* Line and column of a byte offset, counting columns in code points. */
-static void
-node_offset_mark(struct loader *ld, size_t off, struct mark *m)
+/* 1 when mark a comes before mark b in the file. */
+static int
+node_before(yaml_mark_t a, yaml_mark_t b)
 {
-	size_t i;
+	return a.line < b.line || (a.line == b.line && a.column < b.column);
+}
 
-	m->file = ld->file;
-	m->line = 1;
-	m->col = 1;
-	for (i = 0; i < off && i < ld->len; i++) {
-		if (ld->buf[i] == '\n') {
-			m->line++;
-			m->col = 1;
-		} else if ((ld->buf[i] & 0xc0) != 0x80)
-			m->col++;
+/* What a line looks like, for the indentation messages. */
+struct line {
+	size_t		 start, end;	/* byte offsets; end at the break */
+	int		 indent;	/* leading spaces */
+	int		 content;	/* not blank, not only a comment */
+	int		 dashes;	/* "- " entries before the key */
+	int		 keycol;	/* 1-based column after the dashes */
+	size_t		 keyoff, keylen;/* "word" of "word:", or keylen 0 */
+};
+
+static void
+node_line(struct loader *ld, int lineno, struct line *li)
+{
+	const unsigned char *b = ld->buf;
+	size_t i, j;
+
+	memset(li, 0, sizeof(*li));
+	li->start = node_line_col(ld, lineno, 1);
+	for (i = li->start; i < ld->len && node_brk(ld, i) == 0; i++)
+		;
+	li->end = i;
+	for (i = li->start; i < li->end && b[i] == ' '; i++)
+		li->indent++;
+	li->content = i < li->end && b[i] != '#' && b[i] != '\t';
+	while (i < li->end && b[i] == '-' && (i + 1 == li->end ||
+	    b[i + 1] == ' ')) {
+		li->dashes++;
+		for (i++; i < li->end && b[i] == ' '; i++)
+			;
+	}
+	li->keycol = (int)(i - li->start) + 1;
+	li->keyoff = i;
+	if (i >= li->end || strchr("\"'{[#&*!|>%@`", b[i]) != NULL)
+		return;
+	for (j = i; j < li->end && j - i < 40; j++) {
+		if (b[j] == ':' && (j + 1 == li->end || b[j + 1] == ' ' ||
+		    b[j + 1] == '\t')) {
+			li->keylen = j - i;
+			return;
+		}
+		if (b[j] == '#' && j > i && b[j - 1] == ' ')
+			return;
 	}
 }
+
+/*
+ * An example of quoting the text that starts at off, for messages: the
+ * text up to the end of the line (or a comment), in double quotes, or in
+ * single quotes with its apostrophes doubled when it holds a '"'; shortened
+ * if long.  Written to out.
+ */
+static void
+node_quoted_example(struct loader *ld, size_t off, char *out,
+    size_t size)
+{
+	const unsigned char *b = ld->buf;
+	size_t end = off, i, k = 0, cut;
+	char q = '"';
+
+	while (end < ld->len && node_brk(ld, end) == 0 &&
+	    !(end > off && b[end] == '#' && (b[end - 1] == ' ' ||
+	    b[end - 1] == '\t')))
+		end++;
+	while (end > off && (b[end - 1] == ' ' || b[end - 1] == '\t'))
+		end--;
+	if (memchr(b + off, '"', end - off) != NULL)
+		q = '\'';
+	cut = end - off > 48 ? off + 44 : end;
+	while (cut > off && cut < end && (b[cut] & 0xc0) == 0x80)
+		cut--;		/* at a character boundary */
+	out[k++] = q;
+	for (i = off; i < cut && k + 8 < size; i++) {
+		if (b[i] == '\'' && q == '\'')
+			out[k++] = '\'';
+		out[k++] = (char)b[i];
+	}
+	if (cut < end && k + 8 < size) {
+		memcpy(out + k, "...", 3);
+		k += 3;
+	}
+	out[k++] = q;
+	out[k] = '\0';
+}
+
+/* ---- tokens before an error ----------------------------------------- */
+
+/* The last token that starts before a position, found by scanning the file
+ * again: libyaml's parser errors say where it noticed a mistake, not what
+ * came before it. */
+struct scan {
+	int			 found;
+	yaml_token_type_t	 type;
+	yaml_mark_t		 start, end;
+	yaml_scalar_style_t	 style;
+	yaml_mark_t		 opener;	/* FLOW_*_END: its '[' or '{' */
+};
+
+static void
+node_scan(struct loader *ld, yaml_mark_t upto, struct scan *s)
+{
+	yaml_parser_t p;
+	yaml_token_t t;
+	yaml_mark_t flow[NODE_MAX_DEPTH + 2];
+	size_t nflow = 0;
+	int stop = 0;
+
+	memset(s, 0, sizeof(*s));
+	if (!yaml_parser_initialize(&p))
+		return;
+	yaml_parser_set_input_string(&p, ld->buf, ld->len);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	while (!stop && yaml_parser_scan(&p, &t)) {
+		switch (t.type) {
+		case YAML_STREAM_END_TOKEN:
+			stop = 1;
+			break;
+		case YAML_STREAM_START_TOKEN:
+		case YAML_KEY_TOKEN:		/* placed after the fact */
+		case YAML_BLOCK_SEQUENCE_START_TOKEN:
+		case YAML_BLOCK_MAPPING_START_TOKEN:
+		case YAML_BLOCK_END_TOKEN:
+			break;
+		default:
+			if (!node_before(t.start_mark, upto)) {
+				stop = 1;
+				break;
+			}
+			s->found = 1;
+			s->type = t.type;
+			s->start = t.start_mark;
+			s->end = t.end_mark;
+			if (t.type == YAML_SCALAR_TOKEN)
+				s->style = t.data.scalar.style;
+			if (t.type == YAML_FLOW_SEQUENCE_START_TOKEN ||
+			    t.type == YAML_FLOW_MAPPING_START_TOKEN) {
+				if (nflow < sizeof(flow) / sizeof(flow[0]))
+					flow[nflow] = t.start_mark;
+				nflow++;
+			}
+			if ((t.type == YAML_FLOW_SEQUENCE_END_TOKEN ||
+			    t.type == YAML_FLOW_MAPPING_END_TOKEN) &&
+			    nflow > 0) {
+				nflow--;
+				if (nflow < sizeof(flow) / sizeof(flow[0]))
+					s->opener = flow[nflow];
+			}
+			break;
+		}
+		yaml_token_delete(&t);
+	}
+	yaml_parser_delete(&p);
+}
+
+/* ---- syntax errors -------------------------------------------------- */
+
+/* A tab in the indentation of line lineno: report it, return 1. */
+static int
+node_tab_error(struct loader *ld, int lineno)
+{
+	struct line li;
+	struct mark m;
+	size_t i;
+
+	if (lineno < 1)
+		return 0;
+	node_line(ld, lineno, &li);
+	for (i = li.start; i < li.end; i++) {
+		if (ld->buf[i] == '\t') {
+			node_offset_mark(ld, i, &m);
+			diag_error(&m, "a tab is used to indent this line; "
+			    "YAML needs spaces: replace the tab with spaces so "
+			    "the line lines up with the ones it belongs with");
+			return 1;
+		}
+		if (ld->buf[i] != ' ' && ld->buf[i] != '-')
+			break;
+	}
+	return 0;
+}
+
+/* The key word of line li as "word:", or "this line". */
+static void
+node_key_name(struct loader *ld, const struct line *li, char *out,
+    size_t size)
+{
+	if (li->keylen > 0)
+		snprintf(out, size, "\"%.*s:\"", (int)li->keylen,
+		    (const char *)ld->buf + li->keyoff);
+	else
+		snprintf(out, size, "this line");
+}
+
+/* A "- " line not lined up with the "- " lines above it: report, return 1
+ * (0 when there is none to compare with). */
+static int
+node_dash_error(struct loader *ld, int lineno, const struct line *li,
+    const struct mark *m)
+{
+	struct line up;
+	int l, d, bestd = 1 << 30, best = 0, bestindent = 0;
+
+	for (l = lineno - 1; l >= 1; l--) {
+		node_line(ld, l, &up);
+		if (!up.content)
+			continue;
+		if (up.dashes > 0 && up.indent != li->indent) {
+			d = up.indent > li->indent ? up.indent - li->indent :
+			    li->indent - up.indent;
+			if (d < bestd) {
+				bestd = d;
+				best = l;
+				bestindent = up.indent;
+			}
+		}
+		if (up.indent < li->indent && up.dashes == 0)
+			break;
+	}
+	if (best == 0)
+		return 0;
+	diag_error(m, "this \"- \" is indented %d space%s, but the \"- \" on "
+	    "line %d is indented %d; the items of one list must start in "
+	    "exactly the same column", li->indent, li->indent == 1 ? "" : "s",
+	    best, bestindent);
+	return 1;
+}
+
+/*
+ * The line at lineno is lined up with the lines around it, so the mistake
+ * is on the line above it (or it is a list item without its "- "): a key
+ * without its colon, or without the space after it.  Report, return 1; 0
+ * when nothing looks wrong there.
+ */
+static int
+node_above_error(struct loader *ld, int lineno, const struct line *li)
+{
+	struct line up;
+	struct mark m;
+	size_t i;
+	int l;
+
+	for (l = lineno - 1; l >= 1; l--) {
+		node_line(ld, l, &up);
+		if (up.content)
+			break;
+	}
+	if (l < 1)
+		return 0;
+	if (li->dashes == 0 && li->keylen == 0 && up.dashes > 0 &&
+	    up.indent <= li->indent && li->indent < up.keycol - 1) {
+		node_offset_mark(ld, li->start + (size_t)li->indent, &m);
+		diag_error(&m, "this line has no \"- \" like the items of the "
+		    "list above it (line %d); start each item with \"- \"", l);
+		return 1;
+	}
+	if (up.keylen > 0 || up.keycol != li->keycol)
+		return 0;
+	for (i = up.keyoff; i < up.end; i++) {
+		if (ld->buf[i] == '"' || ld->buf[i] == '\'' ||
+		    ld->buf[i] == '#')
+			break;
+		if (ld->buf[i] == ':') {
+			node_offset_mark(ld, i + 1, &m);
+			diag_error(&m, "a space is missing after \"%.*s\" on this "
+			    "line: YAML needs a space between a key's colon "
+			    "and its value", (int)(i + 1 - up.keyoff),
+			    (const char *)ld->buf + up.keyoff);
+			return 1;
+		}
+	}
+	node_offset_mark(ld, up.keyoff, &m);
+	diag_error(&m, "this line has no colon after its key; write it as "
+	    "key: value, like \"type: short\"");
+	return 1;
+}
+
+/*
+ * The line at lineno is not lined up with the lines it belongs with.  Find
+ * the key above it that it most likely belongs beside (the nearest one
+ * with the closest indentation, not looking past the line that holds them
+ * all) and say how the two differ.  more: YAML read the line as more of
+ * the text above it.
+ */
+static void
+node_indent_error(struct loader *ld, int lineno, int more)
+{
+	struct line li, up, best;
+	struct mark m;
+	char what[64], other[64];
+	int l, d, bestd = 1 << 30, have = 0, spaces;
+
+	node_line(ld, lineno, &li);
+	node_offset_mark(ld, li.start + (size_t)li.indent, &m);
+	if (li.dashes > 0 && node_dash_error(ld, lineno, &li, &m))
+		return;
+	if (li.start + (size_t)li.indent < li.end &&
+	    strchr(",:]}", ld->buf[li.start + (size_t)li.indent]) != NULL) {
+		diag_error(&m, "this line starts with a stray '%c'; remove it, "
+		    "or put the whole text in quotes",
+		    ld->buf[li.start + (size_t)li.indent]);
+		return;
+	}
+	spaces = li.keycol - 1;
+	for (l = lineno - 1; l >= 1; l--) {
+		node_line(ld, l, &up);
+		if (!up.content)
+			continue;
+		if (up.keylen > 0 && up.keycol != li.keycol) {
+			d = up.keycol > li.keycol ? up.keycol - li.keycol :
+			    li.keycol - up.keycol;
+			if (d < bestd) {
+				bestd = d;
+				best = up;
+				have = l;
+			}
+		}
+		if (up.indent + 1 < li.keycol && up.indent < li.indent)
+			break;
+	}
+	node_key_name(ld, &li, what, sizeof(what));
+	if (!have && node_above_error(ld, lineno, &li))
+		return;
+	if (!have) {
+		diag_error(&m, "%s is not indented like the lines around "
+		    "it; keys that belong together must start in exactly the "
+		    "same column, and what is inside a key is indented more "
+		    "than the key", what);
+		return;
+	}
+	node_key_name(ld, &best, other, sizeof(other));
+	if (more)
+		diag_error(&m, "%s is indented %d space%s, more than %s on "
+		    "line %d (%d spaces), so YAML reads it as more of the text "
+		    "above; "
+		    "keys that belong together must start in exactly the same "
+		    "column", what, spaces, spaces == 1 ? "" : "s", other,
+		    have, best.keycol - 1);
+	else
+		diag_error(&m, "%s is indented %d space%s, but %s on line %d "
+		    "is indented %d; keys that belong together must start in "
+		    "exactly the same column", what, spaces,
+		    spaces == 1 ? "" : "s", other, have, best.keycol - 1);
+}
+
+/* libyaml's own words, for mistakes we have no better name for. */
+static void
+node_generic_error(yaml_parser_t *p, struct mark *m)
+{
+	const char *prob = p->problem ? p->problem : "unreadable YAML";
+
+	if (p->context != NULL)
+		diag_error(m, "YAML cannot read the file here: %s %s (line "
+		    "%zu)", p->context, prob, p->context_mark.line + 1);
+	else
+		diag_error(m, "YAML cannot read the file here: %s", prob);
+}
+
+/* A mistake inside "..." or '...'. */
+static void
+node_quote_error(struct loader *ld, yaml_parser_t *p)
+{
+	struct mark m, cm;
+	const char *prob = p->problem ? p->problem : "";
+	size_t off = node_ymark_offset(ld, p->problem_mark);
+	size_t coff = node_ymark_offset(ld, p->context_mark);
+	char q = coff < ld->len ? (char)ld->buf[coff] : '"';
+
+	node_mark(ld, &m, p->problem_mark);
+	node_mark(ld, &cm, p->context_mark);
+	if (strstr(prob, "end of stream") || strstr(prob, "document")) {
+		diag_error(&cm, "this text opens with %c but is never closed: "
+		    "add a closing %c at the end of the text", q, q);
+	} else if (strstr(prob, "unknown escape")) {
+		char c = off + 1 < ld->len ? (char)ld->buf[off + 1] : '?';
+
+		diag_error(&m, "\\%c is not allowed inside double quotes, "
+		    "where \\ starts a code like \\n; write \\\\%c (two "
+		    "backslashes), or put the text in single quotes or no "
+		    "quotes", c, c);
+	} else if (strstr(prob, "hexdecimal") || strstr(prob, "Unicode")) {
+		size_t b = off;
+
+		/* point at the backslash, not at the digit that is wrong */
+		while (b > coff && off - b < 10 && ld->buf[b] != '\\')
+			b--;
+		if (ld->buf[b] == '\\')
+			node_offset_mark(ld, b, &m);
+		diag_error(&m, "inside double quotes, \\x, \\u and \\U must be "
+		    "followed by a character code in hexadecimal; write \\\\ "
+		    "for a backslash, or put the text in single quotes");
+	} else
+		node_generic_error(p, &m);
+}
+
+/* Text that YAML reads as something else because of its first character:
+ * explain and show the text quoted. */
+static void
+node_first_char_error(struct loader *ld, size_t off, const char *why)
+{
+	struct mark m;
+	char ex[96];
+
+	node_offset_mark(ld, off, &m);
+	node_quoted_example(ld, off, ex, sizeof(ex));
+	diag_error(&m, "text cannot start with %c unless it is in quotes%s; "
+	    "write %s", ld->buf[off], why, ex);
+}
+
+/* Report the error libyaml found, reworded; see the top of the file. */
+static void
+node_parse_error(struct loader *ld, yaml_parser_t *p)
+{
+	struct mark m, cm;
+	struct scan s;
+	struct line li;
+	const char *prob = p->problem ? p->problem : "";
+	const char *ctx = p->context ? p->context : "";
+	int pl = (int)p->problem_mark.line + 1;
+	size_t off = node_ymark_offset(ld, p->problem_mark);
+	size_t coff = node_ymark_offset(ld, p->context_mark);
+	unsigned char ch = off < ld->len ? ld->buf[off] : '\0';
+	unsigned char cch = coff < ld->len ? ld->buf[coff] : '\0';
+	char ex[96];
+
+	ld->failed = 1;
+	node_mark(ld, &m, p->problem_mark);
+	node_mark(ld, &cm, p->context_mark);
+	if (p->error == YAML_MEMORY_ERROR) {
+		diag(SEV_FATAL, NULL, "out of memory reading %s", ld->file);
+		return;
+	}
+	if (p->error == YAML_READER_ERROR) {
+		/* node_check_text() catches bad UTF-8 first; this is what
+		 * is left: characters YAML does not allow (U+FFFE ...) */
+		node_offset_mark(ld, p->problem_offset, &m);
+		diag_error(&m, "this file holds a character that is not "
+		    "allowed in text (%s, U+%04X); delete it", prob,
+		    (unsigned)p->problem_value);
+		return;
+	}
+	if (strstr(ctx, "quoted scalar")) {
+		node_quote_error(ld, p);
+		return;
+	}
+	if (strstr(prob, "tab") || ch == '\t') {
+		if (node_tab_error(ld, pl) || (p->context &&
+		    node_tab_error(ld, cm.line)))
+			return;
+	}
+	if ((strstr(ctx, "alias") || strstr(ctx, "anchor")) &&
+	    (cch == '*' || cch == '&')) {
+		node_first_char_error(ld, coff, cch == '*' ?
+		    ", because YAML reads *name as a reference to other text" :
+		    ", because YAML reads &name as a label for reusing text");
+		return;
+	}
+	if (strstr(ctx, "tag") && cch == '!') {
+		node_first_char_error(ld, coff, ", because YAML reads !word "
+		    "as a type tag");
+		return;
+	}
+	if (strstr(ctx, "block scalar") && (cch == '|' || cch == '>')) {
+		node_first_char_error(ld, coff, ", because YAML reads | and > "
+		    "as the start of a block of text on the lines below");
+		return;
+	}
+	if (strstr(ctx, "directive") && cch == '%') {
+		node_first_char_error(ld, coff, ", because YAML reads % at the "
+		    "start of a line as an instruction to itself");
+		return;
+	}
+	if (strstr(prob, "cannot start any token")) {
+		if (ch != '\0' && strchr("@`%", ch) != NULL)
+			node_first_char_error(ld, off, ", because YAML keeps "
+			    "it for its own use");
+		else
+			diag_error(&m, "YAML cannot read the character here; "
+			    "if it is part of a text, put the whole text in "
+			    "quotes");
+		return;
+	}
+	if (strstr(ctx, "simple key")) {
+		/* a line of text with no "key:" (or no space after ':') */
+		node_line(ld, cm.line, &li);
+		for (off = coff; off + 1 < li.end; off++)
+			if (ld->buf[off] == ':' && ld->buf[off + 1] != ' ')
+				break;
+		if (off + 1 >= li.end && node_above_error(ld, cm.line, &li))
+			return;
+		if (off + 1 < li.end) {
+			node_offset_mark(ld, off + 1, &m);
+			diag_error(&m, "a space is missing after \"%.*s\": YAML "
+			    "needs a space between a key's colon and its value",
+			    (int)(off + 1 - coff), (const char *)ld->buf + coff);
+		} else
+			diag_error(&cm, "this line has no \"key:\"; YAML expected "
+			    "a key here, like \"prompt: What is 2 + 2?\" (if "
+			    "the line goes on the text above it, indent it more "
+			    "than that text's key)");
+		return;
+	}
+	node_scan(ld, p->problem_mark, &s);
+	if ((strstr(ctx, "flow sequence") || strstr(ctx, "flow mapping")) &&
+	    pl == cm.line && s.found && s.type == YAML_SCALAR_TOKEN &&
+	    node_ymark_offset(ld, s.end) < off) {
+		int seq = strstr(ctx, "sequence") != NULL;
+
+		diag_error(&m, "a comma is missing before this: separate the "
+		    "%s with commas, and end the %s with %c",
+		    seq ? "items" : "key: value pairs", seq ? "list" : "pairs",
+		    seq ? ']' : '}');
+		return;
+	}
+	if (s.found && s.type == YAML_SCALAR_TOKEN &&
+	    (s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+	    s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) &&
+	    (int)s.end.line + 1 == pl) {
+		char q = s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ?
+		    '\'' : '"';
+
+		if (s.start.line < s.end.line) {
+			node_mark(ld, &m, s.start);
+			diag_error(&m, "this text opens with %c but has no "
+			    "closing %c on this line, so YAML read on to the "
+			    "%c on line %d; add the closing %c at the end of "
+			    "the text", q, q, q, pl, q);
+		} else {
+			node_mark(ld, &m, s.end);	/* just after it */
+			m.col--;			/* the closing quote */
+			if (q == '\'')
+				diag_error(&m, "this ' ends the text in single "
+				    "quotes, but more text follows it; to write "
+				    "an apostrophe inside '...', write it twice "
+				    "('') or put the whole text in double quotes "
+				    "instead");
+			else
+				diag_error(&m, "this \" ends the text in double "
+				    "quotes, but more text follows it; to write "
+				    "a quote mark inside \"...\", write \\\" or "
+				    "put the whole text in single quotes instead");
+		}
+		return;
+	}
+	if (s.found && (s.type == YAML_FLOW_SEQUENCE_END_TOKEN ||
+	    s.type == YAML_FLOW_MAPPING_END_TOKEN) &&
+	    (int)s.end.line + 1 == pl && s.opener.line == s.end.line) {
+		off = node_ymark_offset(ld, s.opener);
+		node_first_char_error(ld, off, ld->buf[off] == '{' ?
+		    ", because YAML reads {...} as key: value pairs" :
+		    ", because YAML reads [...] as a list");
+		return;
+	}
+	if (strstr(ctx, "flow sequence") || strstr(ctx, "flow mapping")) {
+		int seq = strstr(ctx, "sequence") != NULL;
+
+		if (pl > cm.line || ch == '\0')
+			diag_error(&cm, "this %c is never closed: add %c after "
+			    "the last %s", seq ? '[' : '{', seq ? ']' : '}',
+			    seq ? "item of the list" : "key: value pair");
+		else
+			diag_error(&m, "a comma is missing before this: "
+			    "separate the %s with commas, and end the %s with "
+			    "%c", seq ? "items" : "key: value pairs",
+			    seq ? "list" : "pairs", seq ? ']' : '}');
+		return;
+	}
+	node_line(ld, pl, &li);
+	if (strstr(prob, "block sequence entries") && li.keylen > 0 &&
+	    li.keyoff < off) {
+		node_first_char_error(ld, off, ", because YAML reads \"- \" as "
+		    "the start of a list");
+		return;
+	}
+	if (strstr(prob, "mapping values are not allowed")) {
+		if (li.keylen > 0 && li.keyoff + li.keylen == off &&
+		    (!s.found || (int)s.start.line + 1 < pl)) {
+			node_indent_error(ld, pl, 1);
+			return;
+		}
+		/* a ": " inside text: the text is the scalar that starts
+		 * on this line, or what follows the token before it */
+		if (s.found && s.type == YAML_SCALAR_TOKEN &&
+		    (int)s.start.line + 1 == pl)
+			off = node_ymark_offset(ld, s.start);
+		else if (s.found && (int)s.end.line + 1 == pl) {
+			off = node_ymark_offset(ld, s.end);
+			while (off < ld->len && ld->buf[off] == ' ')
+				off++;
+		} else
+			off = li.keyoff;
+		node_offset_mark(ld, off, &m);
+		node_quoted_example(ld, off, ex, sizeof(ex));
+		diag_error(&m, "this text holds \": \" (a colon and a space), "
+		    "which YAML reads as the start of a new key; put the whole "
+		    "text in quotes: %s", ex);
+		return;
+	}
+	if (strstr(prob, "did not find expected key") ||
+	    strstr(prob, "did not find expected '-'") ||
+	    strstr(prob, "block sequence entries") ||
+	    strstr(prob, "block mapping")) {
+		if (node_tab_error(ld, pl))
+			return;
+		node_indent_error(ld, pl, 0);
+		return;
+	}
+	if (strstr(prob, "found unexpected ':'")) {
+		diag_error(&m, "a colon inside brackets [...] or braces {...} "
+		    "must be in quotes: put this item in quotes");
+		return;
+	}
+	if (strstr(prob, "expected node content")) {
+		if (ch != '\0' && strchr("]},", ch) != NULL)
+			diag_error(&m, "YAML expected a value here, not '%c'; "
+			    "if it is part of a text, put the whole text in "
+			    "quotes", ch);
+		else
+			diag_error(&m, "YAML expected a value here; if this is "
+			    "part of a text, put the whole text in quotes");
+		return;
+	}
+	if (strstr(prob, "<document start>")) {
+		int l;
+
+		for (l = pl - 1; l >= 1; l--) {
+			node_line(ld, l, &li);
+			if (li.end - li.start >= 3 && memcmp(ld->buf + li.start,
+			    "...", 3) == 0) {
+				node_offset_mark(ld, li.start, &m);
+				diag_error(&m, "\"...\" ends the problem set here, "
+				    "but more follows on line %d; remove the "
+				    "\"...\" line", pl);
+				return;
+			}
+		}
+		diag_error(&m, "this is outside the problem set: everything "
+		    "in the file belongs under its keys (title:, problems: "
+		    "...)");
+		return;
+	}
+	node_generic_error(p, &m);
+}
+
+/* ---- the tree ------------------------------------------------------- */
 
 void
 node_free(struct node *n)
@@ -59,72 +799,19 @@ node_free(struct node *n)
 		node_free(n->kids[i]);
 	free(n->kids);
 	free(n->value);
+	free(n->comment);
 	free(n);
 }
 
 static void
 node_add(struct node *parent, struct node *kid)
 {
-	parent->kids = xrealloc(parent->kids,
-	    (parent->nkids + 1) * sizeof(*parent->kids));
-	parent->kids[parent->nkids++] = kid;
-}
-
-/*
- * Turn libyaml's parser message into one a teacher can act on.  The common
- * mistakes get their own words; anything else keeps libyaml's, which is
- * still positioned.
- */
-static void
-node_parse_error(struct loader *ld, yaml_parser_t *p)
-{
-	struct mark m, cm;
-	const char *prob = p->problem ? p->problem : "unreadable YAML";
-	const char *ctx = p->context ? p->context : "";
-	size_t off;
-
-	ld->failed = 1;
-	if (p->error == YAML_READER_ERROR) {
-		node_offset_mark(ld, p->problem_offset, &m);
-		if (strstr(prob, "control characters"))
-			diag_error(&m, "this file holds a control character "
-			    "that is not text (byte 0x%02x); is it really a "
-			    "YAML file?", (unsigned)p->problem_value);
-		else
-			diag_error(&m, "this file is not valid UTF-8 text "
-			    "(%s); save it as UTF-8", prob);
-		return;
+	if (parent->nkids == parent->capkids) {
+		parent->capkids = parent->capkids ? parent->capkids * 2 : 4;
+		parent->kids = xrealloc(parent->kids,
+		    parent->capkids * sizeof(*parent->kids));
 	}
-	node_mark(ld, &m, p->problem_mark);
-	node_mark(ld, &cm, p->context_mark);
-	off = p->problem_mark.index;
-	if (strstr(prob, "cannot start any token") && off < ld->len &&
-	    ld->buf[off] == '\t')
-		diag_error(&m, "a tab character is used for indentation; "
-		    "YAML allows only spaces here");
-	else if (strstr(prob, "cannot start any token") && off < ld->len &&
-	    (ld->buf[off] == '`' || ld->buf[off] == '@'))
-		diag_error(&m, "text cannot start with '%c' unless it is in "
-		    "quotes: write \"%c...\"", ld->buf[off], ld->buf[off]);
-	else if (strstr(ctx, "quoted scalar"))
-		diag_error(&cm, "a quoted text starting here is never closed: "
-		    "add the closing quote (%s at line %d)", prob, m.line);
-	else if (strstr(prob, "mapping values are not allowed"))
-		diag_error(&m, "unexpected ':' here; if this colon is part of "
-		    "the text, put the whole text in quotes");
-	else if (strstr(prob, "did not find expected key") ||
-	    strstr(prob, "did not find expected '-'"))
-		diag_error(&m, "the indentation is wrong here (%s %s at line "
-		    "%d); line up keys of the same level with spaces", ctx,
-		    prob, cm.line);
-	else if (strstr(prob, "found undefined tag") ||
-	    strstr(prob, "did not find expected tag"))
-		diag_error(&m, "text cannot start with '!' unless it is in "
-		    "quotes");
-	else if (ctx[0] != '\0')
-		diag_error(&m, "%s %s (line %d)", ctx, prob, cm.line);
-	else
-		diag_error(&m, "%s", prob);
+	parent->kids[parent->nkids++] = kid;
 }
 
 /*
@@ -132,10 +819,69 @@ node_parse_error(struct loader *ld, yaml_parser_t *p)
  * up to its end event).  Returns NULL on error, already reported.
  */
 static struct node *node_build(struct loader *, yaml_parser_t *,
-    yaml_event_t *, int depth);
+    yaml_event_t *, int depth, int item);
+
+/*
+ * A key about to be added to map: it must be text and new.  item: map is an
+ * item of a list.  A list item that meets its own first key again is most
+ * likely two items with the "- " of the second one missing: say that once
+ * (in *restarted) rather than every repeated key.  Returns -1 when the key
+ * is not text (reported), else 0 (a duplicate is reported, not fatal).
+ */
+/* The keys of one mapping being built, hashed, so that a mapping with
+ * many keys is checked for duplicates in linear time. */
+struct keyset {
+	size_t		*slot;		/* index of the key in kids, + 1 */
+	size_t		 size, used;	/* size: a power of two */
+};
+
+static size_t
+node_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Add kids[i] (a key of map) to ks; returns the index in kids of an equal
+ * key already there, or (size_t)-1. */
+static size_t
+node_keyset_add(struct keyset *ks, const struct node *map, size_t i)
+{
+	size_t h, j, k, *old, oldsize;
+
+	if (2 * (ks->used + 1) > ks->size) {
+		old = ks->slot;
+		oldsize = ks->size;
+		ks->size = ks->size ? ks->size * 2 : 16;
+		ks->slot = xcalloc(ks->size, sizeof(*ks->slot));
+		for (j = 0; j < oldsize; j++) {
+			if (old[j] == 0)
+				continue;
+			h = node_hash(map->kids[old[j] - 1]->value);
+			for (k = h & (ks->size - 1); ks->slot[k] != 0;
+			    k = (k + 1) & (ks->size - 1))
+				;
+			ks->slot[k] = old[j];
+		}
+		free(old);
+	}
+	h = node_hash(map->kids[i]->value);
+	for (k = h & (ks->size - 1); ks->slot[k] != 0;
+	    k = (k + 1) & (ks->size - 1))
+		if (strcmp(map->kids[ks->slot[k] - 1]->value,
+		    map->kids[i]->value) == 0)
+			return ks->slot[k] - 1;
+	ks->slot[k] = i + 1;
+	ks->used++;
+	return (size_t)-1;
+}
 
 static int
-node_check_key(struct loader *ld, struct node *map, struct node *key)
+node_check_key(struct loader *ld, struct node *map, struct node *key,
+    int item, int *restarted, struct keyset *ks)
 {
 	size_t i;
 
@@ -144,57 +890,119 @@ node_check_key(struct loader *ld, struct node *map, struct node *key)
 		    "not %s", node_kind_name(key));
 		return -1;
 	}
-	for (i = 0; i < map->nkids; i += 2)
-		if (strcmp(map->kids[i]->value, key->value) == 0) {
-			diag_error(&key->mark, "duplicate key \"%s\" (first "
-			    "at line %d); each key may appear once",
+	/* the key is added to kids before this is called */
+	if ((i = node_keyset_add(ks, map, map->nkids - 1)) != (size_t)-1) {
+		ld->failed = 1;
+		if (*restarted)
+			return 0;
+		if (item && i == 0) {
+			*restarted = 1;
+			diag_error(&key->mark, "\"%s\" appears again in the "
+			    "same item (first on line %d); if a new item of "
+			    "the list starts here, begin its line with \"- \"",
 			    key->value, map->kids[i]->mark.line);
-			ld->failed = 1;
-			return 0;	/* keep going: report all of them */
-		}
+		} else
+			diag_error(&key->mark, "duplicate key \"%s\": it is "
+			    "already given on line %d; keep only one",
+			    key->value, map->kids[i]->mark.line);
+		return 0;	/* keep going: report all of them */
+	}
 	return 0;
 }
 
 static struct node *
 node_collection(struct loader *ld, yaml_parser_t *p, struct node *n,
-    yaml_event_type_t end, int depth)
+    yaml_event_type_t end, int depth, int item)
 {
 	yaml_event_t ev;
 	struct node *kid;
-	int iskey = 1;
+	struct keyset ks = { NULL, 0, 0 };
+	int iskey = 1, restarted = 0;
 
 	for (;;) {
 		if (!yaml_parser_parse(p, &ev)) {
 			node_parse_error(ld, p);
-			node_free(n);
-			return NULL;
+			break;
 		}
 		if (ev.type == end) {
 			yaml_event_delete(&ev);
+			free(ks.slot);
 			return n;
 		}
-		kid = node_build(ld, p, &ev, depth + 1);
+		kid = node_build(ld, p, &ev, depth + 1, n->kind == NODE_SEQ);
 		yaml_event_delete(&ev);
-		if (kid == NULL) {
-			node_free(n);
-			return NULL;
-		}
+		if (kid == NULL)
+			break;
+		node_add(n, kid);
 		if (n->kind == NODE_MAP && iskey &&
-		    node_check_key(ld, n, kid) < 0) {
-			node_free(kid);
-			node_free(n);
+		    node_check_key(ld, n, kid, item, &restarted, &ks) < 0) {
 			ld->failed = 1;
-			return NULL;
+			break;
 		}
 		iskey = !iskey;
-		node_add(n, kid);
 	}
+	free(ks.slot);
+	node_free(n);
+	return NULL;
+}
+
+/* An empty plain value followed by a comment on its line ("prompt: #1 is
+ * ..."): keep the comment, the teacher probably meant it as text. */
+static void
+node_empty_comment(struct loader *ld, struct node *n, yaml_mark_t ym)
+{
+	size_t off = node_ymark_offset(ld, ym), end;
+
+	while (off < ld->len && (ld->buf[off] == ' ' || ld->buf[off] == '\t'))
+		off++;
+	if (off >= ld->len || ld->buf[off] != '#')
+		return;
+	for (end = off; end < ld->len && node_brk(ld, end) == 0; end++)
+		;
+	while (end > off && (ld->buf[end - 1] == ' ' ||
+	    ld->buf[end - 1] == '\t'))
+		end--;
+	n->comment = xstrndup((const char *)ld->buf + off, end - off);
+	node_offset_mark(ld, off, &n->mark);	/* where the text went */
+}
+
+/* Anchors, aliases and tags: YAML features no problem set needs, and
+ * what a teacher gets by starting a text with & * or !. */
+static void
+node_feature_error(struct loader *ld, struct node *n, const char *anchor,
+    const char *tag)
+{
+	size_t off = node_line_col(ld, n->mark.line, n->mark.col);
+	char ex[96];
+
+	node_quoted_example(ld, off, ex, sizeof(ex));
+	if (anchor != NULL && n->kind != NODE_SCALAR)
+		diag_error(&n->mark, "anchors like &%s (and references to "
+		    "them like *%s) are not supported: write the %s out in "
+		    "full each time it is used", anchor, anchor,
+		    n->kind == NODE_SEQ ? "list" : "entries");
+	else if (anchor != NULL)
+		diag_error(&n->mark, "anchors like &%s (and references to "
+		    "them like *%s) are not supported: write the text out in "
+		    "full each time; if the text starts with &, put it in "
+		    "quotes: %s", anchor, anchor, ex);
+	else if (n->kind == NODE_SCALAR)
+		diag_error(&n->mark, "text cannot start with ! unless it is in "
+		    "quotes, because YAML reads %s as a type tag; write %s",
+		    tag, ex);
+	else
+		diag_error(&n->mark, "YAML tags like %s are not supported; "
+		    "remove it", tag);
+	ld->failed = 1;
 }
 
 static struct node *
-node_build(struct loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth)
+node_build(struct loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth,
+    int item)
 {
 	struct node *n;
+	yaml_char_t *anchor = NULL, *tag = NULL;
+	char ex[96];
 
 	if (++ld->nnodes > NODE_MAX_NODES) {
 		struct mark m;
@@ -208,41 +1016,66 @@ node_build(struct loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth)
 	n = xcalloc(1, sizeof(*n));
 	node_mark(ld, &n->mark, ev->start_mark);
 	if (depth > NODE_MAX_DEPTH) {
-		diag_error(&n->mark, "nested more than %d levels deep",
-		    NODE_MAX_DEPTH);
+		diag_error(&n->mark, "lists and mappings are nested more than "
+		    "%d levels deep here; a problem set never needs that many: "
+		    "check the brackets and the indentation", NODE_MAX_DEPTH);
 		ld->failed = 1;
 		free(n);
 		return NULL;
 	}
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		if (ev->data.scalar.anchor != NULL)
-			goto anchor;
+		anchor = ev->data.scalar.anchor;
+		tag = ev->data.scalar.tag;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = ev->data.sequence_start.anchor;
+		tag = ev->data.sequence_start.tag;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		anchor = ev->data.mapping_start.anchor;
+		tag = ev->data.mapping_start.tag;
+		break;
+	default:
+		break;
+	}
+	n->kind = ev->type == YAML_SEQUENCE_START_EVENT ? NODE_SEQ :
+	    ev->type == YAML_MAPPING_START_EVENT ? NODE_MAP : NODE_SCALAR;
+	if (anchor != NULL || tag != NULL) {
+		node_feature_error(ld, n, (const char *)anchor,
+		    (const char *)tag);
+		free(n);
+		return NULL;
+	}
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
 		n->kind = NODE_SCALAR;
 		n->value = xstrndup((const char *)ev->data.scalar.value,
 		    ev->data.scalar.length);
 		n->len = ev->data.scalar.length;
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		if (memchr(n->value, '\0', n->len) != NULL) {
-			diag_error(&n->mark, "text holds a NUL character");
+			diag_error(&n->mark, "this text holds a NUL character "
+			    "(\\0); remove it");
 			ld->failed = 1;
 		}
+		if (n->plain && n->len == 0)
+			node_empty_comment(ld, n, ev->start_mark);
 		return n;
 	case YAML_SEQUENCE_START_EVENT:
-		if (ev->data.sequence_start.anchor != NULL)
-			goto anchor;
 		n->kind = NODE_SEQ;
 		return node_collection(ld, p, n, YAML_SEQUENCE_END_EVENT,
-		    depth);
+		    depth, item);
 	case YAML_MAPPING_START_EVENT:
-		if (ev->data.mapping_start.anchor != NULL)
-			goto anchor;
 		n->kind = NODE_MAP;
 		return node_collection(ld, p, n, YAML_MAPPING_END_EVENT,
-		    depth);
+		    depth, item);
 	case YAML_ALIAS_EVENT:
-		diag_error(&n->mark, "aliases (*%s) are not supported; write "
-		    "the text out in full", ev->data.alias.anchor);
+		node_quoted_example(ld, node_line_col(ld, n->mark.line,
+		    n->mark.col), ex, sizeof(ex));
+		diag_error(&n->mark, "text cannot start with * unless it is in "
+		    "quotes, because YAML reads *%s as a reference to other "
+		    "text; write %s", ev->data.alias.anchor, ex);
 		break;
 	default:
 		diag_error(&n->mark, "unexpected YAML structure");
@@ -251,13 +1084,9 @@ node_build(struct loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth)
 	ld->failed = 1;
 	free(n);
 	return NULL;
-anchor:
-	diag_error(&n->mark, "anchors (&name) are not supported; write the "
-	    "text out in full");
-	ld->failed = 1;
-	free(n);
-	return NULL;
 }
+
+/* ---- the bytes ------------------------------------------------------ */
 
 /* Read the whole file; NULL (reported) if it cannot be read or is too big. */
 static unsigned char *
@@ -280,8 +1109,11 @@ node_slurp(const char *file, size_t *len)
 		got = fread(buf + n, 1, cap - n, f);
 		n += got;
 		if (n > NODE_MAX_FILE) {
-			diag_error(&m, "this file is larger than %u MiB; is it "
-			    "really a problem set?", NODE_MAX_FILE >> 20);
+			m.line = m.col = 1;
+			diag_error(&m, "this file is larger than %u MiB, far "
+			    "more than any problem set; is it the right file? "
+			    "(split a very long set into several files)",
+			    NODE_MAX_FILE >> 20);
 			break;
 		}
 		if (got == 0)
@@ -300,48 +1132,246 @@ node_slurp(const char *file, size_t *len)
 	return buf;
 }
 
-/* A NUL byte means binary, or UTF-16 without a byte-order mark. */
-static int
-node_check_binary(struct loader *ld)
+static void
+node_put_utf8(unsigned char *o, size_t *n, unsigned long c)
 {
-	const unsigned char *z;
+	if (c < 0x80)
+		o[(*n)++] = (unsigned char)c;
+	else if (c < 0x800) {
+		o[(*n)++] = (unsigned char)(0xc0 | c >> 6);
+		o[(*n)++] = (unsigned char)(0x80 | (c & 0x3f));
+	} else if (c < 0x10000) {
+		o[(*n)++] = (unsigned char)(0xe0 | c >> 12);
+		o[(*n)++] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
+		o[(*n)++] = (unsigned char)(0x80 | (c & 0x3f));
+	} else {
+		o[(*n)++] = (unsigned char)(0xf0 | c >> 18);
+		o[(*n)++] = (unsigned char)(0x80 | ((c >> 12) & 0x3f));
+		o[(*n)++] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
+		o[(*n)++] = (unsigned char)(0x80 | (c & 0x3f));
+	}
+}
+
+/*
+ * UTF-16 with a byte-order mark, to UTF-8, so that every position later is
+ * a position in UTF-8 text.  Returns the new buffer, or NULL (reported)
+ * when the UTF-16 is broken.
+ */
+static unsigned char *
+node_from_utf16(struct loader *ld, const unsigned char *b, size_t n,
+    size_t *outlen)
+{
+	int be = b[0] == 0xfe;
+	unsigned char *o = xcalloc(1, (n / 2) * 3 + 4);
+	size_t i, k = 0;
+	unsigned long c, d;
 	struct mark m;
 
-	if (ld->len >= 2 && ((ld->buf[0] == 0xff && ld->buf[1] == 0xfe) ||
-	    (ld->buf[0] == 0xfe && ld->buf[1] == 0xff)))
-		return 0;	/* UTF-16 with a BOM: libyaml reads it */
-	if ((z = memchr(ld->buf, '\0', ld->len)) == NULL)
-		return 0;
-	node_offset_mark(ld, (size_t)(z - ld->buf), &m);
-	diag_error(&m, "this is not a text file (it holds NUL bytes); save "
-	    "it as plain text in UTF-8");
-	return -1;
+	for (i = 2; i + 1 < n; i += 2) {
+		c = be ? (unsigned long)b[i] << 8 | b[i + 1] :
+		    (unsigned long)b[i + 1] << 8 | b[i];
+		if (c >= 0xd800 && c < 0xdc00 && i + 3 < n) {
+			d = be ? (unsigned long)b[i + 2] << 8 | b[i + 3] :
+			    (unsigned long)b[i + 3] << 8 | b[i + 2];
+			if (d >= 0xdc00 && d < 0xe000) {
+				c = 0x10000 + ((c - 0xd800) << 10) +
+				    (d - 0xdc00);
+				i += 2;
+			} else
+				break;
+		} else if (c >= 0xd800 && c < 0xe000)
+			break;
+		if (c == 0)
+			break;
+		node_put_utf8(o, &k, c);
+	}
+	o[k] = '\0';
+	if (i < n) {
+		ld->buf = o;
+		ld->len = k;
+		node_offset_mark(ld, k, &m);
+		diag_error(&m, "this UTF-16 file is damaged here (%s); save "
+		    "it again as UTF-8", i + 1 < n ? "a broken or NUL "
+		    "character" : "it ends in half a character");
+		free(o);
+		ld->buf = NULL;
+		return NULL;
+	}
+	*outlen = k;
+	return o;
+}
+
+/* Most of the first bytes at odd (or even) offsets are NUL, the others
+ * ASCII: UTF-16 without a byte-order mark. */
+static int
+node_looks_utf16(const unsigned char *b, size_t n)
+{
+	size_t i, pairs = 0, le = 0, be = 0;
+
+	for (i = 0; i + 1 < n && pairs < 64; i += 2, pairs++) {
+		le += b[i] != 0 && b[i] < 0x80 && b[i + 1] == 0;
+		be += b[i] == 0 && b[i + 1] != 0 && b[i + 1] < 0x80;
+	}
+	return pairs > 0 && (le * 10 >= pairs * 9 || be * 10 >= pairs * 9);
+}
+
+/* The character a byte 0xa0-0xff is in Latin-1 (and Windows-1252), as
+ * UTF-8 in out (5 bytes at least), for the message about a file that is
+ * not UTF-8; "" for other bytes. */
+static void
+node_latin1(unsigned char c, char *out)
+{
+	size_t k = 0;
+
+	if (c < 0xa0) {
+		out[0] = '\0';
+		return;
+	}
+	node_put_utf8((unsigned char *)out, &k, c);
+	out[k] = '\0';
+}
+
+/*
+ * Reject what is not UTF-8 text, with one message at the first place it
+ * goes wrong: NUL bytes (binary, or UTF-16 without a byte-order mark),
+ * bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252),
+ * control characters.  Returns 0, or -1 (reported).
+ */
+static int
+node_check_text(struct loader *ld)
+{
+	const unsigned char *b = ld->buf;
+	size_t i = 0, k, need;
+	unsigned long c;
+	struct mark m;
+	char l1[8];
+
+	if (memchr(b, '\0', ld->len) != NULL) {
+		if (node_looks_utf16(b, ld->len)) {
+			m.file = ld->file;
+			m.line = m.col = 1;
+			diag_error(&m, "this file is saved as UTF-16 without a "
+			    "byte-order mark; save it as UTF-8 (in most "
+			    "editors: Save As, Encoding: UTF-8)");
+		} else {
+			node_offset_mark(ld, (size_t)((const unsigned char *)
+			    memchr(b, '\0', ld->len) - b), &m);
+			diag_error(&m, "this is not a text file (it holds NUL "
+			    "bytes, like a picture or a word-processor "
+			    "document); a problem set is plain text saved as "
+			    "UTF-8");
+		}
+		return -1;
+	}
+	while (i < ld->len) {
+		c = b[i];
+		need = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 :
+		    c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : 9;
+		for (k = 1; need != 9 && k <= need; k++) {
+			if (i + k >= ld->len || (b[i + k] & 0xc0) != 0x80) {
+				need = 9;
+				break;
+			}
+			c = c << 6 | (b[i + k] & 0x3f);
+		}
+		if (need == 1)
+			c &= 0x7ff;
+		else if (need == 2)
+			c &= 0xffff;
+		else if (need == 3)
+			c &= 0x1fffff;
+		if (need != 9 && ((need == 2 && (c < 0x800 ||
+		    (c >= 0xd800 && c < 0xe000))) || (need == 3 &&
+		    (c < 0x10000 || c > 0x10ffff))))
+			need = 9;
+		if (need == 9) {
+			node_offset_mark(ld, i, &m);
+			node_latin1(b[i], l1);
+			diag_error(&m, "this file is not saved as UTF-8: byte "
+			    "0x%02X here is not UTF-8 text%s%s%s; save the "
+			    "file as UTF-8 (in most editors: Save As, "
+			    "Encoding: UTF-8)", b[i], l1[0] ? " (in Latin-1 "
+			    "or Windows-1252 it is \"" : "", l1, l1[0] ? "\")" :
+			    "");
+			return -1;
+		}
+		if (c == 0x85 || c == 0x2028 || c == 0x2029) {
+			node_offset_mark(ld, i, &m);
+			diag_error(&m, "this file holds an unusual line break "
+			    "character (U+%04lX) here, often pasted from a web "
+			    "page or a word processor; YAML counts it as a new "
+			    "line: replace it with a space or a normal line "
+			    "break", c);
+			return -1;
+		}
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+			node_offset_mark(ld, i, &m);
+			diag_error(&m, "this file holds a control character "
+			    "(U+%04lX) here, which is not text; delete it (it "
+			    "can come with text copied from another program)",
+			    c);
+			return -1;
+		}
+		i += need + 1;
+	}
+	return 0;
+}
+
+/* Nothing but spaces and line ends (0), or also comments and "---" (1). */
+static int
+node_only_comments(struct loader *ld)
+{
+	size_t i;
+
+	for (i = 0; i < ld->len; i++)
+		if (ld->buf[i] != ' ' && ld->buf[i] != '\t' &&
+		    ld->buf[i] != '\n' && ld->buf[i] != '\r')
+			return 1;
+	return 0;
 }
 
 struct node *
-yaml_load(const char *path)
+yaml_load_file(const char *path, enum node_empty *why)
 {
 	struct loader ld;
 	yaml_parser_t p;
 	yaml_event_t ev;
 	struct node *root = NULL;
-	unsigned char *buf;
+	unsigned char *buf, *conv = NULL;
 	size_t len = 0;
 	int ndocs = 0, done = 0;
 	size_t errors_before = diag_errors();
 
+	if (why != NULL)
+		*why = NODE_EMPTY_NOT;
 	memset(&ld, 0, sizeof(ld));
 	ld.file = diag_file(path);
 	if ((buf = node_slurp(ld.file, &len)) == NULL)
 		return NULL;
 	ld.buf = buf;
 	ld.len = len;
-	if (node_check_binary(&ld) < 0) {
+	if (len >= 2 && ((buf[0] == 0xff && buf[1] == 0xfe) ||
+	    (buf[0] == 0xfe && buf[1] == 0xff))) {
+		if ((conv = node_from_utf16(&ld, buf, len, &len)) == NULL) {
+			free(buf);
+			return NULL;
+		}
+		ld.buf = conv;
+		ld.len = len;
+	} else if (len >= 3 && buf[0] == 0xef && buf[1] == 0xbb &&
+	    buf[2] == 0xbf) {
+		ld.buf = buf + 3;	/* a UTF-8 byte-order mark */
+		ld.len = len - 3;
+	}
+	if (node_check_text(&ld) < 0) {
 		free(buf);
+		free(conv);
 		return NULL;
 	}
 	yaml_parser_initialize(&p);
-	yaml_parser_set_input_string(&p, buf, len);
+	yaml_parser_set_input_string(&p, ld.buf, ld.len);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 	while (!done) {
 		if (!yaml_parser_parse(&p, &ev)) {
 			node_parse_error(&ld, &p);
@@ -367,7 +1397,7 @@ yaml_load(const char *path)
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
 		case YAML_ALIAS_EVENT:
-			root = node_build(&ld, &p, &ev, 0);
+			root = node_build(&ld, &p, &ev, 0, 0);
 			if (root == NULL)
 				done = 1;
 			break;
@@ -377,12 +1407,43 @@ yaml_load(const char *path)
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&p);
+	free(ld.lines);
+	if (root != NULL && root->kind == NODE_SCALAR && root->plain &&
+	    root->len == 0) {
+		node_free(root);	/* "---" alone, or only comments */
+		root = NULL;
+	}
+	if (root == NULL && !ld.failed && why != NULL)
+		*why = node_only_comments(&ld) ? NODE_EMPTY_COMMENTS :
+		    NODE_EMPTY_FILE;
 	free(buf);
+	free(conv);
 	if (ld.failed || diag_errors() > errors_before) {
+		if (why != NULL)
+			*why = NODE_EMPTY_NOT;
 		node_free(root);
 		return NULL;
 	}
 	return root;
+}
+
+struct node *
+yaml_load(const char *path)
+{
+	return yaml_load_file(path, NULL);
+}
+
+struct node *
+node_key(const struct node *map, const char *key)
+{
+	size_t i;
+
+	if (map == NULL || map->kind != NODE_MAP)
+		return NULL;
+	for (i = 0; i + 1 < map->nkids; i += 2)
+		if (strcmp(map->kids[i]->value, key) == 0)
+			return map->kids[i];
+	return NULL;
 }
 
 struct node *
@@ -403,7 +1464,7 @@ node_kind_name(const struct node *n)
 {
 	switch (n->kind) {
 	case NODE_MAP:
-		return "a mapping (key: value pairs)";
+		return "key: value pairs";
 	case NODE_SEQ:
 		return "a list";
 	default:

@@ -71,121 +71,223 @@ set_count_blanks(const char *s)
 	return n;
 }
 
-/* A problem's name for messages: "problem 3". */
-static char *
-set_pname(const struct problem *p)
+/* Read a text that must not be empty.  Returns 0 or -1 (reported). */
+static int
+set_text_req(const struct node *n, const char *what, const char *hint,
+    struct text *t)
 {
-	return xasprintf("problem %d", p->number);
+	if (sc_is_blank(n) && n->kind == NODE_SCALAR) {
+		sc_empty(n, what, hint);
+		return -1;
+	}
+	return sc_text(n, what, t);
+}
+
+/* Every item of a list read with sc_textlist must hold text: report the
+ * empty ones: choices by letter, other items by number. */
+static void
+set_no_blank_items(const struct textlist *l, int letters, const char *what)
+{
+	size_t i;
+	const char *s;
+
+	for (i = 0; i < l->n; i++) {
+		for (s = l->v[i].s; *s == ' ' || *s == '\n' || *s == '\t';
+		    s++)
+			;
+		if (*s != '\0')
+			continue;
+		if (letters)
+			sc_error(&l->v[i].mark, "choice %c is empty; write its "
+			    "text, or remove it", 'A' + (int)i);
+		else
+			sc_error(&l->v[i].mark, "item %zu of %s is empty; "
+			    "write its text, or remove it", i + 1, what);
+	}
+}
+
+/* "st" of 1st, "nd" of 2nd ... for 1 to 10. */
+static const char *
+set_ordinal(long n)
+{
+	return n == 1 ? "st" : n == 2 ? "nd" : n == 3 ? "rd" : "th";
 }
 
 /* Letter index of an answer such as "B"; -1 (reported) if not a choice. */
 static int
-set_letter(const struct node *n, const char *pname, size_t nchoices)
+set_letter(const struct node *n, const struct problem *p)
 {
+	size_t nchoices = p->choices.n, i;
+	long num;
+	char *end;
 	int c;
 
 	if (n->kind != NODE_SCALAR) {
-		diag_error(&n->mark, "%s: the answer must be a letter, not %s",
-		    pname, node_kind_name(n));
+		sc_error(&n->mark, "each answer must be one letter, not %s",
+		    node_kind_name(n));
 		return -1;
 	}
 	c = (unsigned char)n->value[0];
 	if (c >= 'a' && c <= 'z')
 		c -= 'a' - 'A';
-	if (n->value[0] == '\0' || n->value[1] != '\0' || c < 'A' ||
-	    c >= 'A' + (int)nchoices) {
-		diag_error(&n->mark, "%s: answer \"%s\" is not one of the "
-		    "choices A-%c", pname, n->value, 'A' + (int)nchoices - 1);
+	if (n->value[0] != '\0' && n->value[1] == '\0' && c >= 'A' &&
+	    c < 'A' + (int)nchoices)
+		return c - 'A';
+	/* the text of a choice, or its number, instead of its letter */
+	for (i = 0; i < nchoices; i++)
+		if (strcmp(p->choices.v[i].s, n->value) == 0)
+			break;
+	num = strtol(n->value, &end, 10);
+	if (*end != '\0' || end == n->value || num < 1 ||
+	    num > (long)nchoices)
+		num = 0;
+	if (i < nchoices && num > 0) {
+		sc_error(&n->mark, "answer \"%s\" is not a letter; write the "
+		    "letter of the right choice: \"%s\" is choice %c, and the "
+		    "%ld%s choice is %c", n->value, n->value, 'A' + (int)i,
+		    num, set_ordinal(num), 'A' + (int)num - 1);
 		return -1;
 	}
-	return c - 'A';
+	if (i < nchoices) {
+		sc_error(&n->mark, "answer \"%s\" is the text of a choice; "
+		    "write its letter instead: %c", n->value, 'A' + (int)i);
+		return -1;
+	}
+	if (num > 0) {
+		sc_error(&n->mark, "answer \"%s\" is not a letter; write the "
+		    "letter of the right choice (the %ld%s choice is %c)",
+		    n->value, num, set_ordinal(num), 'A' + (int)num - 1);
+		return -1;
+	}
+	sc_error(&n->mark, "answer \"%s\" is not one of the choices A-%c",
+	    n->value, 'A' + (int)nchoices - 1);
+	return -1;
 }
 
 static void
-set_choices(const struct node *pn, struct problem *p, const char *pname)
+set_choices(const struct node *pn, struct problem *p,
+    const char *const *keys)
 {
 	const struct node *n, *a;
-	size_t i;
+	size_t i, j;
 	long l;
 	int k;
 
 	if ((n = node_get(pn, "choices")) == NULL) {
-		diag_error(&p->mark, "%s: a %s problem needs \"choices\"",
-		    pname, ptype_names[p->type]);
+		if (!sc_misspelled(pn, "choices", keys))
+			sc_error(&p->mark, "a %s problem needs \"choices:\", a "
+			    "list of 2 to 10 texts to pick from, like [\"3\", "
+			    "\"4\", \"5\"]", ptype_names[p->type]);
 		return;
 	}
 	if (sc_textlist(n, "choices", &p->choices) < 0)
 		return;
 	if (p->choices.n < 2 || p->choices.n > 10) {
-		diag_error(&n->mark, "%s: give from 2 to 10 choices, not %zu",
-		    pname, p->choices.n);
+		sc_error(&n->mark, "a %s problem needs 2 to 10 choices, not "
+		    "%zu", ptype_names[p->type], p->choices.n);
 		return;
 	}
+	set_no_blank_items(&p->choices, 1, "choices");
+	for (i = 1; i < p->choices.n; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(p->choices.v[i].s, p->choices.v[j].s) == 0 &&
+			    p->choices.v[i].s[0] != '\0') {
+				sc_error(&p->choices.v[i].mark, "choices %c and "
+				    "%c are the same (\"%s\")", 'A' + (int)j,
+				    'A' + (int)i, p->choices.v[i].s);
+				break;
+			}
 	if ((n = node_get(pn, "columns")) != NULL &&
 	    sc_int(n, "columns", 1, 4, &l) == 0)
 		p->columns = (int)l;
-	if ((a = node_get(pn, "answer")) == NULL || sc_is_null(a)) {
-		diag_error(&p->mark, "%s: a %s problem needs an \"answer\" "
-		    "(%s)", pname, ptype_names[p->type], p->type == P_CHOICE ?
-		    "a letter, like B" : "a list of letters, like [A, C]");
+	a = node_get(pn, "answer");
+	if (a == NULL || sc_is_null(a)) {
+		if (a != NULL && a->comment != NULL)
+			sc_empty(a, "the answer", "");
+		else if (a != NULL || !sc_misspelled(pn, "answer", keys))
+			sc_error(a ? &a->mark : &p->mark, "a %s problem needs "
+			    "an \"answer:\": %s", ptype_names[p->type],
+			    p->type == P_CHOICE ? "the letter of the right "
+			    "choice, like B" : "a list of the letters of the "
+			    "right choices, like [A, C]");
 		return;
 	}
 	if (p->type == P_CHOICE) {
 		if (a->kind == NODE_SEQ)
-			diag_error(&a->mark, "%s: a choice problem has one "
-			    "answer; use type: multi for several", pname);
-		else if ((k = set_letter(a, pname, p->choices.n)) >= 0)
+			sc_error(&a->mark, "a choice problem has one answer, "
+			    "a letter like B; for several right answers use "
+			    "type: multi");
+		else if ((k = set_letter(a, p)) >= 0)
 			p->correct = 1u << k;
 		return;
 	}
 	if (a->kind != NODE_SEQ) {
-		diag_error(&a->mark, "%s: the answer of a multi problem must "
-		    "be a list of letters, like [A, C]", pname);
+		const char *v = a->kind == NODE_SCALAR ? a->value : "";
+		int letters = v[0] != '\0' && strlen(v) < 30;
+
+		for (i = 0; letters && v[i] != '\0'; i++)
+			letters = strchr("ABCDEFGHIJabcdefghij, ", v[i]) != NULL;
+		sc_error(&a->mark, "the answer of a multi problem must be a "
+		    "list of letters in brackets, like [%s]",
+		    letters ? v : "A, C");
 		return;
 	}
 	if (a->nkids == 0)
-		diag_error(&a->mark, "%s: the answer list is empty", pname);
+		sc_error(&a->mark, "the answer list is empty; list the letters "
+		    "of every right choice, like [A, C]");
 	for (i = 0; i < a->nkids; i++) {
-		if ((k = set_letter(a->kids[i], pname, p->choices.n)) < 0)
+		if ((k = set_letter(a->kids[i], p)) < 0)
 			continue;
 		if (p->correct & (1u << k))
-			diag_error(&a->kids[i]->mark, "%s: answer %c is "
-			    "listed twice", pname, 'A' + k);
+			sc_error(&a->kids[i]->mark, "answer %c is listed "
+			    "twice", 'A' + k);
 		p->correct |= 1u << k;
 	}
 }
 
 static void
-set_match(const struct node *pn, struct problem *p, const char *pname)
+set_match(const struct node *pn, struct problem *p, const char *const *keys)
 {
 	const struct node *n, *pair;
 	size_t i;
 
 	if ((n = node_get(pn, "pairs")) == NULL) {
-		diag_error(&p->mark, "%s: a match problem needs \"pairs\", "
-		    "like [[dog, puppy], [cat, kitten]]", pname);
+		if (!sc_misspelled(pn, "pairs", keys))
+			sc_error(&p->mark, "a match problem needs \"pairs:\", "
+			    "like [[dog, puppy], [cat, kitten]]");
 		return;
 	}
 	if (n->kind != NODE_SEQ) {
-		diag_error(&n->mark, "%s: pairs must be a list of pairs, like "
-		    "[[dog, puppy], [cat, kitten]]", pname);
+		if (sc_is_null(n))
+			sc_empty(n, "pairs", "write the pairs, like [[dog, "
+			    "puppy], [cat, kitten]]");
+		else
+			sc_error(&n->mark, "pairs must be a list of pairs in "
+			    "brackets, like [[dog, puppy], [cat, kitten]], not "
+			    "%s", node_kind_name(n));
 		return;
 	}
 	if (n->nkids < 2 || n->nkids > 15)
-		diag_error(&n->mark, "%s: give from 2 to 15 pairs, not %zu",
-		    pname, n->nkids);
+		sc_error(&n->mark, "a match problem needs 2 to 15 pairs, not "
+		    "%zu", n->nkids);
 	p->left.v = xcalloc(n->nkids, sizeof(struct text));
 	p->right.v = xcalloc(n->nkids, sizeof(struct text));
 	for (i = 0; i < n->nkids; i++) {
 		pair = n->kids[i];
-		if (pair->kind != NODE_SEQ || pair->nkids != 2) {
-			diag_error(&pair->mark, "%s: pair %zu must be two "
-			    "texts in brackets, like [left, right]", pname,
-			    i + 1);
+		if (pair->kind == NODE_SEQ && pair->nkids != 2) {
+			sc_error(&pair->mark, "pair %zu has %zu item%s; a pair "
+			    "is two texts in brackets, like [cat, kitten]",
+			    i + 1, pair->nkids, pair->nkids == 1 ? "" : "s");
 			continue;
 		}
-		if (sc_text(pair->kids[0], "the left side", &p->left.v[p->left.n])
-		    < 0)
+		if (pair->kind != NODE_SEQ) {
+			sc_error(&pair->mark, "pair %zu must be two texts in "
+			    "brackets, like [cat, kitten], not %s", i + 1,
+			    node_kind_name(pair));
+			continue;
+		}
+		if (sc_text(pair->kids[0], "the left side",
+		    &p->left.v[p->left.n]) < 0)
 			continue;
 		p->left.n++;
 		if (sc_text(pair->kids[1], "the right side",
@@ -195,12 +297,12 @@ set_match(const struct node *pn, struct problem *p, const char *pname)
 	if ((n = node_get(pn, "extra")) != NULL)
 		sc_textlist(n, "extra", &p->extra);
 	if (p->right.n + p->extra.n > 26)
-		diag_error(&p->mark, "%s: more than 26 items on the right",
-		    pname);
+		sc_error(&p->mark, "more than 26 items on the right (pairs "
+		    "and extra together)");
 }
 
 static void
-set_typed(const struct node *pn, struct problem *p, const char *pname)
+set_typed(const struct node *pn, struct problem *p, const char *const *keys)
 {
 	const struct node *n;
 	long l;
@@ -210,72 +312,83 @@ set_typed(const struct node *pn, struct problem *p, const char *pname)
 	switch (p->type) {
 	case P_CHOICE:
 	case P_MULTI:
-		set_choices(pn, p, pname);
+		set_choices(pn, p, keys);
 		break;
 	case P_SHORT:
-		if (n == NULL || sc_is_null(n))
-			diag_error(&p->mark, "%s: a short problem needs an "
-			    "\"answer\"", pname);
-		else
-			sc_text(n, "answer", &p->answer);
+		if (n == NULL) {
+			if (!sc_misspelled(pn, "answer", keys))
+				sc_error(&p->mark, "a short problem needs an "
+				    "\"answer:\", printed in the key");
+		} else
+			set_text_req(n, "the answer", "write the answer "
+			    "printed in the key", &p->answer);
 		break;
 	case P_TRUEFALSE:
-		if (n == NULL || sc_is_null(n))
-			diag_error(&p->mark, "%s: a truefalse problem needs "
-			    "\"answer: true\" or \"answer: false\"", pname);
-		else
+		if (n == NULL) {
+			if (!sc_misspelled(pn, "answer", keys))
+				sc_error(&p->mark, "a truefalse problem needs "
+				    "\"answer: true\" or \"answer: false\"");
+		} else
 			sc_bool(n, "the answer", &p->truth);
 		break;
 	case P_BLANK:
 		nb = p->prompt.s ? set_count_blanks(p->prompt.s) : 0;
 		if (p->prompt.s != NULL && nb == 0)
-			diag_error(&p->prompt.mark, "%s: a blank problem needs "
-			    "at least one ___ (three underscores) in its "
-			    "prompt", pname);
+			sc_error(&p->prompt.mark, "a blank problem needs at "
+			    "least one ___ (three underscores) in its prompt, "
+			    "where the student writes");
 		if (n == NULL || sc_is_null(n)) {
-			diag_error(&p->mark, "%s: a blank problem needs an "
-			    "\"answer\": a list with one text per blank",
-			    pname);
+			if (n != NULL)
+				sc_empty(n, "the answer", "write one text per "
+				    "blank, like [\"180\"]");
+			else if (!sc_misspelled(pn, "answer", keys))
+				sc_error(&p->mark, "a blank problem needs an "
+				    "\"answer:\", a list with one text per "
+				    "blank, like [\"180\"]");
 			break;
 		}
 		if (n->kind != NODE_SEQ) {
-			diag_error(&n->mark, "%s: the answer of a blank "
-			    "problem must be a list, one text per blank, "
-			    "like [\"%s\"]", pname, n->kind == NODE_SCALAR ?
-			    n->value : "...");
+			sc_error(&n->mark, "the answer of a blank problem must "
+			    "be a list, one text per blank, like [\"%s\"]",
+			    n->kind == NODE_SCALAR ? n->value : "...");
 			break;
 		}
-		if (sc_textlist(n, "answer", &p->blanks) == 0 && nb > 0 &&
+		if (sc_textlist(n, "the answer", &p->blanks) == 0 && nb > 0 &&
 		    p->blanks.n != nb)
-			diag_error(&n->mark, "%s: the prompt has %zu blank%s "
-			    "but the answer lists %zu", pname, nb,
-			    nb == 1 ? "" : "s", p->blanks.n);
+			sc_error(&n->mark, "the prompt has %zu blank%s (___) "
+			    "but the answer lists %zu; give one answer per "
+			    "blank, in order", nb, nb == 1 ? "" : "s",
+			    p->blanks.n);
 		break;
 	case P_MATCH:
-		set_match(pn, p, pname);
+		set_match(pn, p, keys);
 		break;
 	case P_ORDER:
-		if ((n = node_get(pn, "items")) == NULL)
-			diag_error(&p->mark, "%s: an order problem needs "
-			    "\"items\", listed in the correct order", pname);
-		else if (sc_textlist(n, "items", &p->items) == 0 &&
-		    (p->items.n < 2 || p->items.n > 15))
-			diag_error(&n->mark, "%s: give from 2 to 15 items, "
-			    "not %zu", pname, p->items.n);
+		if ((n = node_get(pn, "items")) == NULL) {
+			if (!sc_misspelled(pn, "items", keys))
+				sc_error(&p->mark, "an order problem needs "
+				    "\"items:\", listed in the correct order");
+		} else if (sc_textlist(n, "items", &p->items) == 0) {
+			if (p->items.n < 2 || p->items.n > 15)
+				sc_error(&n->mark, "an order problem needs 2 "
+				    "to 15 items, not %zu", p->items.n);
+			else
+				set_no_blank_items(&p->items, 0, "items");
+		}
 		break;
 	case P_OPEN:
 		p->lines = 5;
 		if (n != NULL && !sc_is_null(n))
-			sc_text(n, "answer", &p->answer);
+			sc_text(n, "the answer", &p->answer);
 		if ((n = node_get(pn, "lines")) != NULL &&
 		    sc_int(n, "lines", 1, 40, &l) == 0)
 			p->lines = (int)l;
 		if ((n = node_get(pn, "rubric")) != NULL)
-			sc_textlist(n, "rubric", &p->rubric);
+			sc_textlist(n, "the rubric", &p->rubric);
 		break;
 	case P_WORK:
 		if (n != NULL && !sc_is_null(n))
-			sc_text(n, "answer", &p->answer);
+			sc_text(n, "the answer", &p->answer);
 		if ((n = node_get(pn, "grid")) != NULL)
 			sc_bool(n, "grid", &p->grid);
 		break;
@@ -284,21 +397,39 @@ set_typed(const struct node *pn, struct problem *p, const char *pname)
 	}
 }
 
-/* Check the keys of a problem: unknown ones, and keys of another type. */
+/* The keys a problem of type t may have, NULL-terminated, into all (at
+ * least 32 entries).  t == P__MAX: the keys of every type. */
 static void
-set_problem_keys(const struct node *pn, const struct problem *p,
-    const char *pname)
+set_allowed_keys(int t, const char **all)
 {
-	const char *all[32];
 	size_t i, j, n = 0;
-	const char *k;
-	int t, found;
+	int k;
 
 	for (i = 0; common_keys[i] != NULL; i++)
 		all[n++] = common_keys[i];
-	for (i = 0; type_keys[p->type][i] != NULL; i++)
-		all[n++] = type_keys[p->type][i];
+	for (k = t == P__MAX ? 0 : t; k < (t == P__MAX ? P__MAX : t + 1);
+	    k++)
+		for (i = 0; type_keys[k][i] != NULL; i++) {
+			for (j = 0; j < n; j++)
+				if (strcmp(all[j], type_keys[k][i]) == 0)
+					break;
+			if (j == n)
+				all[n++] = type_keys[k][i];
+		}
 	all[n] = NULL;
+}
+
+/* Check the keys of a problem: unknown ones, and keys of another type. */
+static void
+set_problem_keys(const struct node *pn, const struct problem *p,
+    const char *const *all)
+{
+	const char *which[P__MAX + 1];
+	size_t i, j, nw;
+	const char *k;
+	char *list;
+	int t, found;
+
 	for (i = 0; i + 1 < pn->nkids; i += 2) {
 		k = pn->kids[i]->value;
 		for (j = 0, found = 0; all[j] != NULL && !found; j++)
@@ -308,28 +439,41 @@ set_problem_keys(const struct node *pn, const struct problem *p,
 		for (j = 0; later_keys[j] != NULL && !found; j++)
 			found = strcmp(later_keys[j], k) == 0;
 		if (found) {
-			diag_error(&pn->kids[i]->mark, "%s: \"%s\" is not "
-			    "supported by this version of mimeo yet", pname,
-			    k);
+			sc_error(&pn->kids[i]->mark, "\"%s\" is not supported "
+			    "by this version of mimeo yet%s", k,
+			    strcmp(k, "discussion") == 0 ? "" : " (variables "
+			    "are coming); write the numbers into the prompt "
+			    "and the answer");
 			continue;
 		}
-		for (t = 0; t < P__MAX && !found; t++)
-			for (j = 0; type_keys[t][j] != NULL && !found; j++)
-				found = strcmp(type_keys[t][j], k) == 0;
-		if (found) {
-			diag_error(&pn->kids[i]->mark, "%s: \"%s\" does not "
-			    "apply to a %s problem", pname, k,
-			    ptype_names[p->type]);
+		for (t = 0, nw = 0; t < P__MAX; t++)
+			for (j = 0; type_keys[t][j] != NULL; j++)
+				if (strcmp(type_keys[t][j], k) == 0)
+					which[nw++] = ptype_names[t];
+		which[nw] = NULL;
+		if (nw > 0 && p->type != P__MAX) {
+			list = sc_join(which, " and ");
+			sc_error(&pn->kids[i]->mark, "\"%s\" does not belong in "
+			    "a %s problem (it is for %s problems)", k,
+			    ptype_names[p->type], list);
+			free(list);
 			continue;
 		}
-		k = sc_suggest(k, all);
-		if (k != NULL)
-			diag_error(&pn->kids[i]->mark, "%s: unknown key \"%s\" "
-			    "(did you mean \"%s\"?)", pname,
-			    pn->kids[i]->value, k);
-		else
-			diag_error(&pn->kids[i]->mark, "%s: unknown key "
-			    "\"%s\"", pname, pn->kids[i]->value);
+		if (nw > 0)
+			continue;
+		if ((k = sc_suggest(k, all)) != NULL)
+			sc_error(&pn->kids[i]->mark, "unknown key \"%s\" (did "
+			    "you mean \"%s\"?)", pn->kids[i]->value, k);
+		else {
+			list = sc_join(all, " and ");
+			sc_error(&pn->kids[i]->mark, "unknown key \"%s\"; %s%s "
+			    "problem may have %s", pn->kids[i]->value,
+			    p->type == P__MAX ? "a" : p->type == P_OPEN ||
+			    p->type == P_ORDER ? "an " : "a ",
+			    p->type == P__MAX ? "" : ptype_names[p->type],
+			    list);
+			free(list);
+		}
 	}
 }
 
@@ -337,52 +481,89 @@ static void
 set_problem(struct setload *sl, const struct node *pn, struct problem *p)
 {
 	const struct node *n;
-	char *pname;
+	const char *all[40], *hint;
+	char *pname, *types, *ortypes;
 	int t;
 
 	p->number = ++sl->number;
 	p->mark = pn->mark;
 	p->points = -1;
 	p->space_pt = -1;
-	pname = set_pname(p);
+	p->type = P__MAX;
+	pname = xasprintf("problem %d", p->number);
+	sc_prefix(pname);
+	types = sc_join(ptype_names, " and ");
+	ortypes = sc_join(ptype_names, " or ");
 	if (pn->kind != NODE_MAP) {
-		diag_error(&pn->mark, "%s must be a mapping with type: and "
-		    "prompt:, not %s", pname, node_kind_name(pn));
+		if (pn->kind == NODE_SCALAR && !sc_is_null(pn))
+			sc_error(&pn->mark, "this problem is only text; write "
+			    "it with keys: \"- type: short\", then \"prompt: "
+			    "...\" on the next line, lined up with \"type:\"");
+		else
+			sc_error(&pn->mark, "a problem must be key: value lines "
+			    "(type:, prompt: ...), not %s", sc_is_null(pn) ?
+			    "empty" : node_kind_name(pn));
 		goto out;
 	}
 	if ((n = node_get(pn, "type")) == NULL) {
-		diag_error(&pn->mark, "%s has no \"type\" (one of short, "
-		    "choice, multi, truefalse, blank, match, order, open, "
-		    "work)", pname);
+		set_allowed_keys(P__MAX, all);
+		set_problem_keys(pn, p, all);
+		if (!sc_misspelled(pn, "type", all))
+			sc_error(&pn->mark, "\"type:\" is missing; add one of "
+			    "%s", ortypes);
 		goto out;
 	}
-	if (sc_enum(n, pname, ptype_names, &t) < 0) {
-		if (n->kind == NODE_SCALAR &&
-		    sc_suggest(n->value, ptype_names) != NULL)
-			diag_warn(&n->mark, "did you mean type: %s?",
-			    sc_suggest(n->value, ptype_names));
+	if (n->kind != NODE_SCALAR || sc_is_blank(n)) {
+		if (n->kind == NODE_SCALAR) {
+			char *h = xasprintf("write one of %s", ortypes);
+
+			sc_empty(n, "the type", h);
+			free(h);
+		}
+		else
+			sc_error(&n->mark, "the type must be one of %s, not %s",
+			    types, node_kind_name(n));
+		goto out;
+	}
+	for (t = 0; ptype_names[t] != NULL; t++)
+		if (strcasecmp(n->value, ptype_names[t]) == 0)
+			break;
+	if (ptype_names[t] == NULL) {
+		if ((hint = sc_suggest(n->value, ptype_names)) != NULL)
+			sc_error(&n->mark, "unknown type \"%s\" (did you mean "
+			    "\"%s\"?); the types are %s", n->value, hint,
+			    types);
+		else
+			sc_error(&n->mark, "unknown type \"%s\"; the types are "
+			    "%s", n->value, types);
 		goto out;
 	}
 	p->type = (enum ptype)t;
-	set_problem_keys(pn, p, pname);
-	if ((n = node_get(pn, "prompt")) == NULL || sc_is_null(n))
-		diag_error(n ? &n->mark : &pn->mark, "%s has no \"prompt\": "
-		    "the question the student reads", pname);
-	else
-		sc_text(n, "the prompt", &p->prompt);
+	set_allowed_keys(t, all);
+	set_problem_keys(pn, p, all);
+	if ((n = node_get(pn, "prompt")) == NULL) {
+		if (!sc_misspelled(pn, "prompt", all))
+			sc_error(&pn->mark, "\"prompt:\" is missing; add the "
+			    "question the student reads");
+	} else
+		set_text_req(n, "the prompt", "write the question the student "
+		    "reads after \"prompt:\"", &p->prompt);
 	if ((n = node_get(pn, "points")) != NULL)
 		sc_number(n, "points", 0, 1000, &p->points);
 	if ((n = node_get(pn, "space")) != NULL)
 		sc_length(n, "space", 1, &p->space_pt, &p->space_lines);
 	if ((n = node_get(pn, "solution")) != NULL && !sc_is_null(n))
-		sc_text(n, "solution", &p->solution);
+		sc_text(n, "the solution", &p->solution);
 	if ((n = node_get(pn, "id")) != NULL)
 		sc_string(n, "id", &p->id);
 	if ((n = node_get(pn, "image")) != NULL)
-		diag_error(&n->mark, "%s: \"image\" is not supported by this "
-		    "version of mimeo yet", pname);
-	set_typed(pn, p, pname);
+		sc_error(&node_key(pn, "image")->mark, "\"image\" is not "
+		    "supported by this version of mimeo yet");
+	set_typed(pn, p, all);
 out:
+	sc_prefix(NULL);
+	free(types);
+	free(ortypes);
 	free(pname);
 }
 
@@ -392,14 +573,22 @@ set_problems(struct setload *sl, const struct node *n, struct section *sec)
 	size_t i;
 
 	if (n->kind != NODE_SEQ) {
-		diag_error(&n->mark, "problems must be a list: each problem "
-		    "starts with '- type: ...'");
+		if (sc_is_null(n))
+			sc_empty(n, "the problem list", "add problems under "
+			    "\"problems:\", each starting with \"- type:\"");
+		else
+			sc_error(&n->mark, "problems must be a list: start "
+			    "each problem with \"- \" (a dash and a space), "
+			    "like \"- type: short\"");
 		return;
 	}
 	if (n->nkids == 0)
-		diag_error(&n->mark, "the problem list is empty");
+		sc_error(&n->mark, "the problem list is empty; add at least "
+		    "one problem");
 	if (sl->number + n->nkids > 500) {
-		diag_error(&n->mark, "more than 500 problems; split the set");
+		sc_error(&n->mark, "this set has %zu problems, more than the "
+		    "500 one set may hold; split it into several files",
+		    sl->number + n->nkids);
 		return;
 	}
 	sec->problems = xcalloc(n->nkids, sizeof(*sec->problems));
@@ -413,10 +602,11 @@ set_sections(struct setload *sl, const struct node *n)
 	struct set *s = sl->set;
 	const struct node *sn, *v;
 	size_t i;
+	char *sname;
 
 	if (n->kind != NODE_SEQ || n->nkids == 0) {
-		diag_error(&n->mark, "sections must be a list, each with "
-		    "title:, instructions: and problems:");
+		sc_error(&n->mark, "sections must be a list, each starting "
+		    "with \"- title:\" and holding its own \"problems:\"");
 		return;
 	}
 	s->sections = xcalloc(n->nkids, sizeof(*s->sections));
@@ -424,45 +614,90 @@ set_sections(struct setload *sl, const struct node *n)
 		struct section *sec = &s->sections[s->nsections++];
 
 		sn = n->kids[i];
+		sname = xasprintf("section %zu", i + 1);
+		sc_prefix(sname);
+		free(sname);
 		if (sn->kind != NODE_MAP) {
-			diag_error(&sn->mark, "section %zu must be a mapping "
-			    "with title:, instructions: and problems:", i + 1);
+			sc_error(&sn->mark, "a section must be key: value lines "
+			    "(title:, instructions:, problems:), not %s",
+			    node_kind_name(sn));
+			sc_prefix(NULL);
 			continue;
 		}
-		sc_check_keys(sn, section_keys, "section");
+		sc_check_keys(sn, section_keys, NULL);
 		if ((v = node_get(sn, "title")) != NULL && !sc_is_null(v))
 			sc_text(v, "the section title", &sec->title);
 		if ((v = node_get(sn, "instructions")) != NULL &&
 		    !sc_is_null(v))
-			sc_text(v, "instructions", &sec->instructions);
-		if ((v = node_get(sn, "problems")) == NULL)
-			diag_error(&sn->mark, "section %zu has no problems",
-			    i + 1);
-		else
+			sc_text(v, "the instructions", &sec->instructions);
+		if ((v = node_get(sn, "problems")) == NULL) {
+			if (!sc_misspelled(sn, "problems", section_keys))
+				sc_error(&sn->mark, "the section has no "
+				    "\"problems:\"; list its problems under "
+				    "it");
+			sc_prefix(NULL);
+		} else {
+			sc_prefix(NULL);
 			set_problems(sl, v, sec);
+		}
 	}
 }
 
 static void
 set_fields(struct set *s, const struct node *n)
 {
-	size_t i, k = 0;
-	int f;
+	size_t i, j, q, k = 0;
+	const struct node *f;
+	const char *hint;
+	char *all;
 
 	s->has_fields = 1;
 	s->fields[0] = -1;
 	if (n->kind != NODE_SEQ) {
-		diag_error(&n->mark, "fields must be a list, like [name, "
-		    "date, period]");
+		if (sc_is_null(n))
+			sc_empty(n, "fields", "write the fields, like [name, "
+			    "date, period], or [] for none");
+		else
+			sc_error(&n->mark, "fields must be a list, like [name, "
+			    "date, period]");
 		return;
 	}
-	for (i = 0; i < n->nkids && k < F__MAX; i++)
-		if (sc_enum(n->kids[i], "a field", field_names, &f) == 0)
-			s->fields[k++] = f;
-	if (i < n->nkids)
-		diag_error(&n->kids[i]->mark, "too many fields");
+	all = sc_join(field_names, " and ");
+	for (i = 0; i < n->nkids; i++) {
+		f = n->kids[i];
+		for (j = 0; f->kind == NODE_SCALAR && field_names[j] != NULL;
+		    j++)
+			if (strcasecmp(f->value, field_names[j]) == 0)
+				break;
+		if (f->kind != NODE_SCALAR || field_names[j] == NULL) {
+			if (f->kind != NODE_SCALAR)
+				sc_error(&f->mark, "each field must be a word, "
+				    "not %s; the fields are %s",
+				    node_kind_name(f), all);
+			else if ((hint = sc_suggest(f->value, field_names)))
+				sc_error(&f->mark, "\"%s\" is not a field mimeo "
+				    "can print (did you mean \"%s\"?)",
+				    f->value, hint);
+			else
+				sc_error(&f->mark, "\"%s\" is not a field mimeo "
+				    "can print; the fields are %s", f->value,
+				    all);
+			continue;
+		}
+		for (q = 0; q < k; q++)
+			if (s->fields[q] == (int)j)
+				break;
+		if (q < k) {
+			sc_error(&f->mark, "field \"%s\" is listed twice",
+			    field_names[j]);
+			continue;
+		}
+		if (k < F__MAX)
+			s->fields[k++] = (int)j;
+	}
 	if (k < F__MAX)
 		s->fields[k] = -1;
+	free(all);
 }
 
 /* The top-level keys that are plain strings. */
@@ -471,7 +706,7 @@ set_scalars(struct set *s, const struct node *root)
 {
 	static const char *const papers[] = { "letter", "a4", NULL };
 	static const char *const shuffles[] = { "false", "true", "problems",
-	    "choices", "no", "yes", NULL };
+	    "choices", NULL };
 	const struct node *n;
 	int v;
 
@@ -479,28 +714,111 @@ set_scalars(struct set *s, const struct node *root)
 		sc_string(n, "subject", &s->subject);
 	if ((n = node_get(root, "grade")) != NULL && !sc_is_null(n))
 		sc_string(n, "grade", &s->grade);
-	if ((n = node_get(root, "tags")) != NULL)
+	if ((n = node_get(root, "tags")) != NULL && !sc_is_null(n))
 		sc_textlist(n, "tags", &s->tags);
-	if ((n = node_get(root, "language")) != NULL)
+	if ((n = node_get(root, "language")) != NULL && !sc_is_null(n))
 		sc_string(n, "language", &s->language);
 	if ((n = node_get(root, "paper")) != NULL &&
 	    sc_enum(n, "paper", papers, &v) == 0)
 		s->paper = xstrdup(papers[v]);
-	if ((n = node_get(root, "template")) != NULL)
+	if ((n = node_get(root, "template")) != NULL && !sc_is_null(n))
 		sc_string(n, "template", &s->template);
 	if ((n = node_get(root, "instructions")) != NULL && !sc_is_null(n))
-		sc_text(n, "instructions", &s->instructions);
+		sc_text(n, "the instructions", &s->instructions);
 	if ((n = node_get(root, "notes")) != NULL && !sc_is_null(n))
-		sc_text(n, "notes", &s->notes);
+		sc_text(n, "the notes", &s->notes);
 	if ((n = node_get(root, "seed")) != NULL &&
 	    sc_int(n, "seed", 0, 2147483647L, &s->seed) == 0)
 		s->has_seed = 1;
-	if ((n = node_get(root, "shuffle")) != NULL &&
-	    sc_enum(n, "shuffle", shuffles, &v) == 0)
-		s->shuffle = v == 4 ? SHUFFLE_NONE : v == 5 ? SHUFFLE_ALL :
-		    (enum shuffle)v;
+	if ((n = node_get(root, "shuffle")) != NULL) {
+		if (n->kind == NODE_SCALAR && (strcasecmp(n->value, "no") ==
+		    0 || strcasecmp(n->value, "off") == 0))
+			s->shuffle = SHUFFLE_NONE;
+		else if (n->kind == NODE_SCALAR && (strcasecmp(n->value,
+		    "yes") == 0 || strcasecmp(n->value, "on") == 0))
+			s->shuffle = SHUFFLE_ALL;
+		else if (sc_enum(n, "shuffle", shuffles, &v) == 0)
+			s->shuffle = (enum shuffle)v;
+	}
 	if ((n = node_get(root, "fields")) != NULL)
 		set_fields(s, n);
+}
+
+/* Check the whole set; messages are held by the caller. */
+static void
+set_read(struct setload *sl, const struct node *root)
+{
+	struct set *s = sl->set;
+	const struct node *n, *secs;
+	size_t i;
+
+	if (root->kind != NODE_MAP) {
+		sc_error(&root->mark, "a problem set starts with \"title:\" "
+		    "and lists its problems under \"problems:\"; this file is "
+		    "%s%s", node_kind_name(root), root->kind == NODE_SEQ ?
+		    " (add \"title:\" and \"problems:\" above it, and indent "
+		    "the list under \"problems:\")" : "");
+		return;
+	}
+	sc_check_keys(root, set_keys, NULL);
+	for (i = 0; i + 1 < root->nkids; i += 2)
+		if (strcmp(root->kids[i]->value, "discussion") == 0)
+			sc_error(&root->kids[i]->mark, "\"discussion\" is not "
+			    "supported by this version of mimeo yet; keep it "
+			    "in another file for now");
+	if ((n = node_get(root, "title")) == NULL) {
+		if (!sc_misspelled(root, "title", set_keys))
+			sc_error(&root->mark, "the set has no \"title:\"; add "
+			    "the title printed at the top of the page, like "
+			    "\"title: Adding Fractions\"");
+	} else
+		set_text_req(n, "the title", "write the title printed at the "
+		    "top of the page after \"title:\"", &s->title);
+	set_scalars(s, root);
+	n = node_get(root, "problems");
+	secs = node_get(root, "sections");
+	if (n != NULL && secs != NULL)
+		sc_error(&node_key(root, "sections")->mark, "use either "
+		    "\"problems:\" or \"sections:\", not both");
+	else if (secs != NULL)
+		set_sections(sl, secs);
+	else if (n != NULL) {
+		s->sections = xcalloc(1, sizeof(*s->sections));
+		s->nsections = 1;
+		set_problems(sl, n, &s->sections[0]);
+	} else if (!sc_misspelled(root, "problems", set_keys) &&
+	    !sc_misspelled(root, "sections", set_keys))
+		sc_error(&root->mark, "the set has no \"problems:\" list; add "
+		    "one (or \"sections:\", each with its own problems)");
+	s->nproblems = (size_t)sl->number;
+}
+
+/* Ids must be unique: a later stage refers to problems by them. */
+static void
+set_check_ids(struct set *s)
+{
+	size_t i, j, k, l;
+	struct problem *p, *q;
+
+	for (i = 0; i < s->nsections; i++)
+		for (j = 0; j < s->sections[i].nproblems; j++) {
+			p = &s->sections[i].problems[j];
+			if (p->id == NULL)
+				continue;
+			for (k = 0; k <= i; k++)
+				for (l = 0; l < s->sections[k].nproblems &&
+				    (k < i || l < j); l++) {
+					q = &s->sections[k].problems[l];
+					if (q->id == NULL ||
+					    strcmp(q->id, p->id) != 0)
+						continue;
+					sc_error(&p->mark, "problem %d: id "
+					    "\"%s\" is already used by problem "
+					    "%d", p->number, p->id, q->number);
+					k = i + 1;
+					break;
+				}
+		}
 }
 
 struct set *
@@ -509,15 +827,21 @@ set_load(const char *path)
 	struct node *root;
 	struct set *s;
 	struct setload sl;
-	const struct node *n, *secs;
 	struct mark fm = { NULL, 1, 1 };
-	size_t errs = diag_errors(), i;
+	enum node_empty why;
+	size_t errs = diag_errors();
 
 	fm.file = diag_file(path);
-	if ((root = yaml_load(path)) == NULL) {
-		if (diag_errors() == errs)
+	if ((root = yaml_load_file(path, &why)) == NULL) {
+		if (why == NODE_EMPTY_FILE)
 			diag_error(&fm, "the file is empty; a problem set "
-			    "needs at least title: and problems:");
+			    "needs at least \"title:\" and \"problems:\"");
+		else if (why == NODE_EMPTY_COMMENTS)
+			diag_error(&fm, "the file holds only comments; a "
+			    "problem set needs at least \"title:\" and "
+			    "\"problems:\"");
+		else if (diag_errors() == errs)
+			diag_error(&fm, "cannot read this file");
 		return NULL;
 	}
 	s = xcalloc(1, sizeof(*s));
@@ -525,38 +849,10 @@ set_load(const char *path)
 	s->fields[0] = -1;
 	memset(&sl, 0, sizeof(sl));
 	sl.set = s;
-	if (root->kind != NODE_MAP) {
-		diag_error(&root->mark, "a problem set must be a mapping that "
-		    "starts with title:, not %s", node_kind_name(root));
-		goto out;
-	}
-	sc_check_keys(root, set_keys, "the set");
-	for (i = 0; i + 1 < root->nkids; i += 2)
-		if (strcmp(root->kids[i]->value, "discussion") == 0)
-			diag_error(&root->kids[i]->mark, "\"discussion\" is "
-			    "not supported by this version of mimeo yet");
-	if ((n = node_get(root, "title")) == NULL || sc_is_null(n))
-		diag_error(n ? &n->mark : &root->mark, "the set has no "
-		    "\"title\"");
-	else
-		sc_text(n, "the title", &s->title);
-	set_scalars(s, root);
-	n = node_get(root, "problems");
-	secs = node_get(root, "sections");
-	if (n != NULL && secs != NULL)
-		diag_error(&secs->mark, "use either problems: or sections:, "
-		    "not both");
-	else if (secs != NULL)
-		set_sections(&sl, secs);
-	else if (n != NULL) {
-		s->sections = xcalloc(1, sizeof(*s->sections));
-		s->nsections = 1;
-		set_problems(&sl, n, &s->sections[0]);
-	} else
-		diag_error(&root->mark, "the set has no problems: add a "
-		    "\"problems:\" list");
-	s->nproblems = (size_t)sl.number;
-out:
+	sc_collect();
+	set_read(&sl, root);
+	set_check_ids(s);
+	sc_flush();
 	node_free(root);
 	if (diag_errors() > errs) {
 		set_free(s);

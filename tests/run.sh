@@ -60,6 +60,14 @@ for f in tests/bad/*.yaml tests/bad/*.yml; do
 	fi
 done
 
+# Files that are unusual but right (CRLF, byte-order marks, UTF-16 with a
+# BOM, flow style, comments everywhere) must load without a message.
+for f in tests/good/*.yaml; do
+	[ -e "$f" ] || continue
+	out=$("$MIMEO" check -q "$f" 2>&1); st=$?
+	[ $st = 0 ] && [ -z "$out" ] && ok || bad "$f: exit $st: $(head -2 <<<"$out")"
+done
+
 # 3. End-to-end: YAML in, PDF out, read back with poppler and qpdf.
 . tests/e2e.sh
 
