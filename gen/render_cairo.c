@@ -108,11 +108,9 @@ cr_msg(struct cr_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (ctx->err != NULL && ctx->errlen > 0) {
-		va_start(ap, fmt);
-		vsnprintf(ctx->err, ctx->errlen, fmt, ap);
-		va_end(ap);
-	}
+	va_start(ap, fmt);
+	verrfmt(ctx->err, ctx->errlen, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 

@@ -166,11 +166,9 @@ pdf_msg(struct pdf_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (ctx->err != NULL && ctx->errlen > 0) {
-		va_start(ap, fmt);
-		vsnprintf(ctx->err, ctx->errlen, fmt, ap);
-		va_end(ap);
-	}
+	va_start(ap, fmt);
+	verrfmt(ctx->err, ctx->errlen, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 

@@ -92,6 +92,14 @@ xasprintf(const char *fmt, ...)
 	return p;
 }
 
+int
+verrfmt(char *err, size_t errlen, const char *fmt, va_list ap)
+{
+	if (err != NULL && errlen > 0)
+		vsnprintf(err, errlen, fmt, ap);
+	return -1;
+}
+
 long
 utf8_decode(const char *s, size_t n, size_t *len)
 {

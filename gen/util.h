@@ -6,6 +6,7 @@
 #ifndef MIMEO_UTIL_H
 #define MIMEO_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void	*xmalloc(size_t);
@@ -17,6 +18,10 @@ char	*xstrndup(const char *, size_t);
 void	 xgrow(void **arr, size_t *cap, size_t n, size_t sz);
 /* printf into a freshly allocated string. */
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/* vprintf a one-line reason into err (errlen bytes; err may be NULL), for
+ * the backends' "-1 and a reason" contract.  Always returns -1. */
+int	 verrfmt(char *err, size_t errlen, const char *, va_list);
 
 /* Decode one UTF-8 code point at s (at most n bytes); stores its length in
  * *len.  Returns the code point, or -1 for an invalid sequence (*len = 1). */
