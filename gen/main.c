@@ -10,6 +10,7 @@
 
 #include "build.h"
 #include "diag.h"
+#include "libpath.h"
 #include "output.h"
 #include "util.h"
 
@@ -35,6 +36,8 @@ usage(FILE *f)
 "      --roster FILE.csv   one named copy per student row (column name; optional\n"
 "                          period, edition: standard|large)\n"
 "      --copies N          N unnamed copies (ignored with --roster)\n"
+"      --library DIR       root that image and include paths may not leave\n"
+"                          (default: the parent of the file's folder)\n"
 "      --duplex            pad each copy to an even page count (the default)\n"
 "      --simplex           do not pad\n"
 "  -q, --quiet             print errors only\n"
@@ -146,7 +149,13 @@ main(int argc, char **argv)
 			o.simplex = 0;
 		else if (strcmp(s, "--simplex") == 0)
 			o.simplex = 1;
-		else if (opt_is(s, "--lang"))
+		else if (opt_is(s, "--library")) {
+			const char *v = opt_value(argc, argv, &a, "--library");
+
+			if (!output_isdir(v))
+				usage_error("--library %s is not a folder", v);
+			lib_root_set(v);
+		} else if (opt_is(s, "--lang"))
 			o.lang = opt_value(argc, argv, &a, "--lang");
 		else if (opt_is(s, "--format")) {
 			const char *f = opt_value(argc, argv, &a, "--format");

@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "font.h"
 #include "layout.h"
+#include "libpath.h"
 #include "node.h"
 #include "page.h"
 #include "schema.h"
@@ -259,6 +260,50 @@ test_layout(void)
 	set_free(s);
 }
 
+/* The library root rule: relative paths only, never above the root. */
+static void
+test_libpath(void)
+{
+	struct mark m = { "tests/tmp/sets/a.yaml", 3, 9 };
+	char *n, *p;
+	FILE *f;
+	size_t before;
+
+	n = lib_normalize("/a/./b/../c//d/..");
+	expect(strcmp(n, "/a/c") == 0, "libpath.normalize", n);
+	free(n);
+	n = lib_normalize("/../..");
+	expect(strcmp(n, "/") == 0, "libpath.normalize_root", n);
+	free(n);
+
+	system("mkdir -p tests/tmp/sets tests/tmp/other");
+	f = fopen("tests/tmp/other/pic.png", "w");
+	fputs("x", f);
+	fclose(f);
+	diag_quiet(1);
+	before = diag_errors();
+	p = lib_resolve(m.file, "../other/pic.png", &m, "image");
+	expect(p != NULL && diag_errors() == before, "libpath.sibling_ok",
+	    "a file in a sibling folder of the library was refused");
+	free(p);
+	p = lib_resolve(m.file, "../../etc/passwd", &m, "image");
+	expect(p == NULL && diag_errors() == before + 1, "libpath.escape",
+	    "a path above the library root was accepted");
+	p = lib_resolve(m.file, "/etc/passwd", &m, "image");
+	expect(p == NULL && diag_errors() == before + 2, "libpath.absolute",
+	    "an absolute path was accepted");
+	p = lib_resolve(m.file, "../other/none.png", &m, "image");
+	expect(p == NULL && diag_errors() == before + 3, "libpath.missing",
+	    "a missing file was accepted");
+	lib_root_set("tests/tmp/sets");
+	p = lib_resolve(m.file, "../other/pic.png", &m, "image");
+	expect(p == NULL && diag_errors() == before + 4, "libpath.library",
+	    "--library did not narrow the root");
+	lib_root_set(NULL);
+	diag_reset();
+	diag_quiet(0);
+}
+
 int
 main(void)
 {
@@ -268,5 +313,6 @@ main(void)
 	test_loader();
 	test_text();
 	test_layout();
+	test_libpath();
 	return failures != 0;
 }

@@ -1,0 +1,114 @@
+/*
+ * layout_int.h - what the layout files share; not for other stages.
+ *
+ * layout.c is the engine (strips, pages, setting text, footers);
+ * layout_problem.c draws the blocks of problems and fields.  Both draw
+ * into struct lay's strip with the primitives declared here.
+ */
+#ifndef MIMEO_LAYOUT_INT_H
+#define MIMEO_LAYOUT_INT_H
+
+#include "layout.h"
+#include "text.h"
+
+#define EPS	0.01
+
+static const struct color ink = { 0, 0, 0 };
+static const struct color key_ink = { 0.70, 0.05, 0.05 };
+static const struct color gray = { 0.40, 0.40, 0.40 };
+static const struct color light = { 0.75, 0.75, 0.75 };
+static const struct color shade = { 0.93, 0.93, 0.93 };
+
+/* One measured piece of a word: text in one face, or a blank. */
+struct piece {
+	int		 face;		/* -1 for a blank */
+	double		 w;
+	char		*s;		/* owned */
+	int		 blank;		/* index of the blank */
+};
+
+struct word {
+	struct piece	*p;
+	size_t		 n;
+	double		 w;
+	double		 space;		/* width of the space after it */
+	int		 para;		/* a paragraph ends after it */
+	int		 cut;		/* a long word cut here: no space */
+};
+
+struct words {
+	struct word	*v;
+	size_t		 n, cap;
+};
+
+/* How to set a text: size, style, colour, and the blanks' widths. */
+struct tstyle {
+	double		 size;
+	int		 style;		/* ST_BOLD | ST_ITALIC */
+	struct color	 color;
+	const double	*blank_w;	/* width of each blank, or NULL */
+	const struct rich *blank_fill;	/* key: text set in each blank */
+	size_t		 nblanks;
+};
+
+struct lay {
+	const struct template *t;
+	struct fonts	*fs;
+	struct doc	*doc;
+	double		 left, right, top, bottom;
+	double		 y;		/* cursor on the current page */
+	struct page	*page;
+	struct page	 strip;		/* being drawn; y relative */
+	double		 sy;		/* cursor in the strip */
+	int		 in_problem;
+	const struct pinst *problem;
+	struct page	 pending;	/* a heading waiting for its follower */
+	double		 pending_h;
+	int		 failed;
+	const struct mark *mark;	/* the text being set, for messages */
+	double		 lh;		/* body line height */
+	double		 indent;	/* prompt indent after the number */
+};
+
+enum align { AL_LEFT, AL_CENTER, AL_RIGHT };
+
+/* Engine (layout.c). */
+struct item *lay_text_item(struct lay *L, double x, double y, int face,
+    double size, struct color c, const char *s, size_t len);
+struct item *lay_line(struct lay *L, double x, double y, double x2, double y2,
+    double w, struct color c, int dash);
+struct item *lay_rect(struct lay *L, double x, double y, double w, double h,
+    double width, struct color c);
+void lay_strip_clear(struct page *p);
+void lay_new_page(struct lay *L);
+void lay_move(struct page *dst, struct page *src, double dy, struct lay *L,
+    int to_doc);
+int lay_place(struct lay *L, double h, double gap);
+double lay_space(struct lay *L, int face, double size);
+double lay_lh(struct lay *L, double size);
+double lay_base(struct lay *L, double size);
+double lay_rich(struct lay *L, const struct rich *r, const struct tstyle *ts,
+    double x, double width, enum align al, int flow);
+int lay_text(struct lay *L, const struct text *t, int blanks,
+    const struct tstyle *ts, double x, double width, enum align al, int flow);
+void lay_plain(struct lay *L, const char *s, const struct tstyle *ts, double x,
+    double width, enum align al);
+double lay_plain_width(struct lay *L, const char *s, const struct tstyle *ts);
+double lay_text_width(struct lay *L, const struct text *t,
+    const struct tstyle *ts);
+struct tstyle lay_style(struct lay *L, double size, int style, struct color c);
+double lay_width(struct lay *L);
+
+/* Problems and fields (layout_problem.c). */
+void lay_fields(struct lay *L, const struct block *b);
+void lay_problem(struct lay *L, const struct block *b);
+void lay_answer(struct lay *L, const struct block *b);
+void lay_choices(struct lay *L, const struct block *b);
+void lay_truefalse(struct lay *L, const struct block *b);
+void lay_match(struct lay *L, const struct block *b);
+void lay_order(struct lay *L, const struct block *b);
+void lay_lines(struct lay *L, const struct block *b);
+void lay_box(struct lay *L, const struct block *b);
+void lay_keynote(struct lay *L, const struct block *b);
+
+#endif

@@ -1,0 +1,476 @@
+/*
+ * layout_problem.c - the blocks of a problem (number and prompt, answer
+ * line, choices, true/false, match, order, lines, box, key notes) and the
+ * fields at the top of a page, drawn into the strip with the engine's
+ * primitives (layout_int.h).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_int.h"
+#include "util.h"
+
+static const double field_weight[F__MAX] = { 5, 2.5, 1.5, 2, 1.5 };
+static const enum label field_label[F__MAX] = { L_NAME, L_DATE, L_PERIOD,
+    L_CLASS, L_SCORE };
+
+/* Width a field needs: its label, and what is printed in it if anything. */
+static double
+lay_field_need(struct lay *L, const struct block *b, int i)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
+	struct tstyle fs = lay_style(L, L->t->size_body, ST_BOLD, ink);
+	double w = lay_plain_width(L, L->t->labels[field_label[b->fields[i]]],
+	    &ts) + 40;
+
+	if (b->filled[i] != NULL)
+		w += lay_plain_width(L, b->filled[i], &fs);
+	return w;
+}
+
+/* One row of fields [from, to): "Label ______" each, widths by weight, a
+ * filled-in value (a student's name) printed on its line. */
+static void
+lay_field_row(struct lay *L, const struct block *b, int from, int to)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
+	double total = 0, x = L->left, w, lw, base, room;
+	int i;
+
+	for (i = from; i < to; i++)
+		total += field_weight[b->fields[i]];
+	L->sy += 6;
+	base = L->sy + lay_base(L, ts.size) + 4;
+	for (i = from; i < to; i++) {
+		const char *label = L->t->labels[field_label[b->fields[i]]];
+
+		w = lay_width(L) * field_weight[b->fields[i]] / total;
+		if (to - from == 1)
+			w = lay_width(L);
+		lw = lay_plain_width(L, label, &ts);
+		L->sy = base - lay_base(L, ts.size);
+		lay_plain(L, label, &ts, x, w, AL_LEFT);
+		lay_line(L, x + lw + 4, base + 2, x + w - 14, base + 2,
+		    L->t->rule, ink, 0);
+		if (b->filled[i] != NULL) {
+			struct tstyle fs = lay_style(L, ts.size, ST_BOLD, ink);
+			double nw = lay_plain_width(L, b->filled[i], &fs);
+
+			/* only a name longer than the whole line shrinks */
+			room = w - lw - 24;
+			if (nw > room && room > 0)
+				fs.size *= room / nw;
+			L->sy = base - lay_base(L, fs.size);
+			lay_plain(L, b->filled[i], &fs, x + lw + 10, room + 1,
+			    AL_LEFT);
+		}
+		x += w;
+	}
+	L->sy = base + lay_lh(L, ts.size) - lay_base(L, ts.size) + 6;
+}
+
+/* The fields at the top; a name too long for its share of the line gets a
+ * line of its own, the other fields go on the next. */
+void
+lay_fields(struct lay *L, const struct block *b)
+{
+	double total = 0;
+	int i, n;
+
+	for (n = 0; n < F__MAX && b->fields[n] >= 0; n++)
+		total += field_weight[b->fields[n]];
+	if (n == 0)
+		return;
+	for (i = 0; i < n; i++)
+		if (b->filled[i] != NULL && n > 1 && lay_field_need(L, b, i) >
+		    lay_width(L) * field_weight[b->fields[i]] / total)
+			break;
+	if (i == n) {
+		lay_field_row(L, b, 0, n);
+		return;
+	}
+	/* the long one alone, then the others */
+	lay_field_row(L, b, i, i + 1);
+	if (i > 0)
+		lay_field_row(L, b, 0, i);
+	if (i + 1 < n)
+		lay_field_row(L, b, i + 1, n);
+}
+
+/* Widths of a blank problem's blanks: room for the answer, at least 1in. */
+static double *
+lay_blank_widths(struct lay *L, const struct problem *p,
+    const struct tstyle *ts, struct rich **fill, int key)
+{
+	double *bw = xcalloc(p->blanks.n, sizeof(double));
+	struct tstyle bs = *ts;
+	size_t i;
+
+	bs.style |= ST_BOLD;
+	*fill = key ? xcalloc(p->blanks.n, sizeof(struct rich)) : NULL;
+	for (i = 0; i < p->blanks.n; i++) {
+		bw[i] = lay_text_width(L, &p->blanks.v[i], &bs) + 20;
+		if (bw[i] < 72)
+			bw[i] = 72;
+		if (bw[i] > lay_width(L) - L->indent)
+			bw[i] = lay_width(L) - L->indent;
+		if (key && rich_parse(&p->blanks.v[i], 0, &(*fill)[i]) < 0)
+			L->failed = 1;
+	}
+	return bw;
+}
+
+void
+lay_problem(struct lay *L, const struct block *b)
+{
+	const struct problem *p = b->pi->p;
+	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
+	struct tstyle ns = lay_style(L, L->t->size_body, ST_BOLD, ink);
+	struct rich r, *fill = NULL;
+	double *bw = NULL;
+	char *num;
+	size_t i;
+
+	L->in_problem = 1;
+	L->problem = b->pi;
+	L->sy = 0;
+	num = xasprintf("%d.", b->pi->number);
+	/* right-aligned, one space from the prompt, so that text readers
+	 * take number and prompt as one line */
+	lay_plain(L, num, &ns, L->left, L->indent - lay_space(L,
+	    fonts_pick(L->fs, FS_BOLD, ' '), ns.size), AL_RIGHT);
+	free(num);
+	L->sy = 0;
+	memset(&r, 0, sizeof(r));
+	if (b->label != NULL)
+		rich_plain(b->label, 0, &r);
+	if (p->prompt.s == NULL)
+		return;
+	if (b->label != NULL) {
+		struct rich pr;
+
+		memset(&pr, 0, sizeof(pr));
+		if (rich_parse(&p->prompt, p->type == P_BLANK, &pr) < 0)
+			L->failed = 1;
+		/* points first, then the prompt, as one paragraph */
+		xgrow((void **)&r.v, &r.cap, r.n, sizeof(*r.v));
+		r.v[r.n].kind = A_SPACE;
+		r.v[r.n++].s = NULL;
+		for (i = 0; i < pr.n; i++) {
+			xgrow((void **)&r.v, &r.cap, r.n, sizeof(*r.v));
+			r.v[r.n++] = pr.v[i];
+		}
+		free(pr.v);
+		r.mark = p->prompt.mark;
+	} else if (rich_parse(&p->prompt, p->type == P_BLANK, &r) < 0)
+		L->failed = 1;
+	if (p->type == P_BLANK) {
+		bw = lay_blank_widths(L, p, &ts, &fill, b->key);
+		ts.blank_w = bw;
+		ts.blank_fill = fill;
+		ts.nblanks = p->blanks.n;
+	}
+	lay_rich(L, &r, &ts, L->left + L->indent, lay_width(L) - L->indent,
+	    AL_LEFT, 0);
+	rich_free(&r);
+	if (fill != NULL)
+		for (i = 0; i < p->blanks.n; i++)
+			rich_free(&fill[i]);
+	free(fill);
+	free(bw);
+}
+
+void
+lay_answer(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
+	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
+	const char *label = L->t->labels[L_ANSWER];
+	double lw = lay_plain_width(L, label, &ts), aw, x, base, save;
+
+	aw = lay_width(L) * 0.45;
+	if (b->key)
+		aw = lay_text_width(L, &b->pi->p->answer, &ks) + lw + 24;
+	if (aw < lay_width(L) * 0.45)
+		aw = lay_width(L) * 0.45;
+	if (aw > lay_width(L) - L->indent)
+		aw = lay_width(L) - L->indent;
+	x = L->right - aw;
+	L->sy += 6;
+	save = L->sy;
+	base = L->sy + lay_base(L, ts.size);
+	lay_plain(L, label, &ts, x, lw + 1, AL_LEFT);
+	if (b->key) {
+		L->sy = save;
+		lay_text(L, &b->pi->p->answer, 0, &ks, x + lw + 8,
+		    aw - lw - 8, AL_LEFT, 0);
+	} else
+		lay_line(L, x + lw + 6, base + 3, L->right, base + 3,
+		    L->t->rule, ink, 0);
+}
+
+/* Columns for choices: as the teacher asked, else as many as fit. */
+static int
+lay_columns(struct lay *L, const struct problem *p, const struct tstyle *ts,
+    double marker)
+{
+	double widest = 0, w, avail = lay_width(L) - L->indent;
+	size_t i;
+	int cols;
+
+	if (p->columns > 0)
+		return p->columns;
+	for (i = 0; i < p->choices.n; i++) {
+		w = lay_text_width(L, &p->choices.v[i], ts);
+		if (w > widest)
+			widest = w;
+	}
+	for (cols = 4; cols > 1; cols /= 2)
+		if ((widest + marker + 18) * cols <= avail &&
+		    (p->choices.n % (size_t)cols == 0 ||
+		    p->choices.n < (size_t)cols + 1))
+			break;
+	return cols;
+}
+
+void
+lay_choices(struct lay *L, const struct block *b)
+{
+	const struct problem *p = b->pi->p;
+	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
+	struct tstyle ls = lay_style(L, L->t->size_body, ST_BOLD, ink);
+	double letterw = lay_plain_width(L, "W.", &ls) + 7;
+	double marker = letterw + (p->type == P_MULTI ? ls.size * 1.2 : 0);
+	double colw, rowtop, rowh = 0, x, h;
+	double lh = lay_lh(L, ts.size), base = lay_base(L, ts.size);
+	int cols = lay_columns(L, p, &ts, marker);
+	size_t i, rows, k;
+	char letter[4];
+
+	colw = (lay_width(L) - L->indent) / cols;
+	rows = (p->choices.n + (size_t)cols - 1) / (size_t)cols;
+	L->sy += 4;
+	for (k = 0; k < rows; k++) {
+		rowtop = L->sy;
+		rowh = lh;
+		for (i = k * (size_t)cols; i < (k + 1) * (size_t)cols &&
+		    i < p->choices.n; i++) {
+			int orig = b->pi->choices[i];
+			int right = (p->correct >> orig) & 1;
+			double cx = L->left + L->indent +
+			    colw * (double)(i % (size_t)cols);
+			double bx = cx, by = rowtop + base - ts.size * 0.72;
+			double bs = ts.size * 0.8;
+
+			if (p->type == P_MULTI) {
+				lay_rect(L, bx, by, bs, bs, L->t->rule,
+				    b->key && right ? key_ink : ink)->width =
+				    b->key && right ? 1.5 : L->t->rule;
+				if (b->key && right) {
+					lay_line(L, bx + 2, by + 2, bx + bs - 2,
+					    by + bs - 2, 1.5, key_ink, 0);
+					lay_line(L, bx + 2, by + bs - 2,
+					    bx + bs - 2, by + 2, 1.5, key_ink, 0);
+				}
+				bx += bs + 6;
+			}
+			snprintf(letter, sizeof(letter), "%c.", 'A' + (int)i);
+			L->sy = rowtop;
+			ls.color = b->key && right ? key_ink : ink;
+			lay_plain(L, letter, &ls, bx, marker, AL_LEFT);
+			if (b->key && right && p->type == P_CHOICE) {
+				struct item *c = page_push(&L->strip,
+				    ITEM_CIRCLE);
+
+				c->x = bx + ts.size * 0.38;
+				c->y = rowtop + base - ts.size * 0.33;
+				c->w = ts.size * 0.72;
+				c->width = 1.5;
+				c->color = key_ink;
+			}
+			/* one space after the letter: text readers then keep
+			 * letter and choice together */
+			x = bx + lay_plain_width(L, letter, &ls) + lay_space(L,
+			    fonts_pick(L->fs, FS_BOLD, ' '), ls.size);
+			L->sy = rowtop;
+			ts.color = b->key && right ? key_ink : ink;
+			lay_text(L, &p->choices.v[orig], 0, &ts, x,
+			    cx + colw - x - 8, AL_LEFT, 0);
+			h = L->sy - rowtop;
+			if (h > rowh)
+				rowh = h;
+		}
+		L->sy = rowtop + rowh + 2;
+	}
+}
+
+void
+lay_truefalse(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body, ST_BOLD, ink);
+	const char *words[2] = { L->t->labels[L_TRUE], L->t->labels[L_FALSE] };
+	double x = L->left + L->indent + 8, w, top, base;
+	int i;
+
+	L->sy += 4;
+	top = L->sy;
+	base = lay_base(L, ts.size);
+	for (i = 0; i < 2; i++) {
+		int right = b->key && (b->pi->p->truth == (i == 0));
+
+		w = lay_plain_width(L, words[i], &ts);
+		L->sy = top;
+		ts.color = right ? key_ink : ink;
+		lay_plain(L, words[i], &ts, x, w + 1, AL_LEFT);
+		if (right)
+			lay_rect(L, x - 6, top + base - ts.size * 0.95, w + 12,
+			    ts.size * 1.3, 1.5, key_ink);
+		x += w + 60;
+	}
+}
+
+void
+lay_match(struct lay *L, const struct block *b)
+{
+	const struct problem *p = b->pi->p;
+	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
+	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
+	size_t nl = p->left.n, nr = p->right.n + p->extra.n, rows, i, j;
+	double half = (lay_width(L) - L->indent) / 2, blank = 36, top, h;
+	double x0 = L->left + L->indent, base = lay_base(L, ts.size);
+	char buf[32];
+
+	rows = nl > nr ? nl : nr;
+	L->sy += 4;
+	for (i = 0; i < rows; i++) {
+		top = L->sy;
+		h = lay_lh(L, ts.size);
+		if (i < nl) {
+			lay_line(L, x0, top + base + 2, x0 + blank - 6,
+			    top + base + 2, L->t->rule, ink, 0);
+			if (b->key) {
+				for (j = 0; j < nr; j++)
+					if (b->pi->right[j] == (int)i)
+						break;
+				snprintf(buf, sizeof(buf), "%c", 'A' + (int)j);
+				lay_plain(L, buf, &ks, x0, blank - 6, AL_CENTER);
+				L->sy = top;
+			}
+			snprintf(buf, sizeof(buf), "%zu.", i + 1);
+			lay_plain(L, buf, &ts, x0 + blank, 24, AL_LEFT);
+			L->sy = top;
+			lay_text(L, &p->left.v[i], 0, &ts, x0 + blank + 22,
+			    half - blank - 30, AL_LEFT, 0);
+			h = L->sy - top;
+		}
+		if (i < nr) {
+			int k = b->pi->right[i];
+			const struct text *t = (size_t)k < p->right.n ?
+			    &p->right.v[k] : &p->extra.v[(size_t)k -
+			    p->right.n];
+
+			L->sy = top;
+			snprintf(buf, sizeof(buf), "%c.", 'A' + (int)i);
+			lay_plain(L, buf, &ts, x0 + half, 24, AL_LEFT);
+			L->sy = top;
+			lay_text(L, t, 0, &ts, x0 + half + 22, half - 22,
+			    AL_LEFT, 0);
+			if (L->sy - top > h)
+				h = L->sy - top;
+		}
+		L->sy = top + h + 4;
+	}
+}
+
+void
+lay_order(struct lay *L, const struct block *b)
+{
+	const struct problem *p = b->pi->p;
+	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
+	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
+	double x0 = L->left + L->indent, bs = ts.size * 1.5, top;
+	double base = lay_base(L, ts.size);
+	size_t i;
+	char buf[16];
+
+	L->sy += 4;
+	for (i = 0; i < p->items.n; i++) {
+		top = L->sy;
+		lay_rect(L, x0, top + base - bs * 0.78, bs, bs, L->t->rule, ink);
+		if (b->key) {
+			snprintf(buf, sizeof(buf), "%d", b->pi->items[i] + 1);
+			lay_plain(L, buf, &ks, x0, bs, AL_CENTER);
+		}
+		L->sy = top;
+		lay_text(L, &p->items.v[b->pi->items[i]], 0, &ts,
+		    x0 + bs + 10, lay_width(L) - L->indent - bs - 10,
+		    AL_LEFT, 0);
+		if (L->sy - top < bs + 4)
+			L->sy = top + bs + 4;
+	}
+}
+
+void
+lay_lines(struct lay *L, const struct block *b)
+{
+	double pitch = L->t->line_pitch;
+	int i;
+
+	for (i = 0; i < b->n; i++) {
+		L->sy += pitch;
+		lay_line(L, L->left + L->indent, L->sy, L->right, L->sy,
+		    L->t->rule * 0.8, gray, 0);
+	}
+	L->sy += 6;
+}
+
+void
+lay_box(struct lay *L, const struct block *b)
+{
+	double x0 = L->left + L->indent, w = L->right - x0, g = L->t->grid;
+	double y0 = L->sy + 6, v;
+
+	if (b->grid)
+		for (v = g; v < w - EPS; v += g)
+			lay_line(L, x0 + v, y0, x0 + v, y0 + b->h, 0.4, light, 0);
+	if (b->grid)
+		for (v = g; v < b->h - EPS; v += g)
+			lay_line(L, x0, y0 + v, x0 + w, y0 + v, 0.4, light, 0);
+	lay_rect(L, x0, y0, w, b->h, L->t->rule, ink);
+	L->sy = y0 + b->h + 4;
+}
+
+/* Key-only notes: a shaded box holding a label and text or a list. */
+void
+lay_keynote(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body * 0.92, 0, ink);
+	struct tstyle ls = lay_style(L, L->t->size_body * 0.92, ST_BOLD, ink);
+	double x0 = L->in_problem ? L->left + L->indent : L->left;
+	double w = L->right - x0, top, pad = 6;
+	size_t ri, i;
+
+	L->sy += 6;
+	top = L->sy;
+	ri = L->strip.nitems;
+	lay_rect(L, x0, top, w, 0, 0.5, light);
+	L->sy += pad;
+	lay_plain(L, b->label, &ls, x0 + pad, w - 2 * pad, AL_LEFT);
+	if (b->text != NULL)
+		lay_text(L, b->text, 0, &ts, x0 + pad, w - 2 * pad, AL_LEFT, 0);
+	for (i = 0; b->list != NULL && i < b->list->n; i++) {
+		double t = L->sy;
+
+		lay_plain(L, "\xe2\x80\xa2", &ts, x0 + pad + 2, 12, AL_LEFT);
+		L->sy = t;
+		lay_text(L, &b->list->v[i], 0, &ts, x0 + pad + 16,
+		    w - 2 * pad - 16, AL_LEFT, 0);
+	}
+	L->sy += pad;
+	L->strip.items[ri].h = L->sy - top;
+	L->strip.items[ri].fill = 1;
+	L->strip.items[ri].fill_color = shade;
+}
+
