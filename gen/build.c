@@ -169,7 +169,7 @@ build_set(const struct opts *o, const char *file, int many)
 
 	memset(&b, 0, sizeof(b));
 	b.o = o;
-	if (o->cmd == CMD_WORKSHEET)
+	if (o->cmd == CMD_WORKSHEET || o->cmd == CMD_PREVIEW)
 		last = 1;
 	if (o->cmd == CMD_KEY)
 		first = 1;
@@ -190,9 +190,14 @@ build_set(const struct opts *o, const char *file, int many)
 		/* the key repeats the worksheet's texts: report them once */
 		if (jobs[i].doc == NULL)
 			break;
+		if (o->fmt.page > jobs[i].doc->npages)
+			diag(SEV_USAGE, NULL, "--page %zu: the worksheet of %s "
+			    "has %zu page%s", o->fmt.page, file,
+			    jobs[i].doc->npages,
+			    jobs[i].doc->npages == 1 ? "" : "s");
 		if (o->cmd != CMD_CHECK)
-			jobs[i].path = output_path(o->output, file,
-			    jobs[i].suffix, "pdf", many || last - first > 1);
+			jobs[i].path = output_doc_path(o->output, file,
+			    jobs[i].suffix, &o->fmt, many || last - first > 1);
 	}
 	if (diag_errors() > errs)
 		goto out;
@@ -200,12 +205,9 @@ build_set(const struct opts *o, const char *file, int many)
 		pages += jobs[i].doc->npages;
 		if (o->cmd == CMD_CHECK)
 			continue;
-		if (output_pdf(jobs[i].doc, jobs[i].path, file) < 0)
+		if (output_doc(jobs[i].doc, &o->fmt, jobs[i].path, file,
+		    o->quiet) < 0)
 			break;
-		if (!o->quiet)
-			printf("wrote %s (%zu page%s)\n", jobs[i].path,
-			    jobs[i].doc->npages,
-			    jobs[i].doc->npages == 1 ? "" : "s");
 		if (jobs[i].copies > 0 && !o->quiet)
 			build_summary(o, &jobs[i]);
 	}

@@ -7,7 +7,10 @@
 #ifndef MIMEO_BUILD_H
 #define MIMEO_BUILD_H
 
-enum cmd { CMD_ALL, CMD_WORKSHEET, CMD_KEY, CMD_CHECK };
+#include "output.h"
+
+/* CMD_PREVIEW: one page (or a contact sheet) of the worksheet. */
+enum cmd { CMD_ALL, CMD_WORKSHEET, CMD_KEY, CMD_CHECK, CMD_PREVIEW };
 
 struct opts {
 	enum cmd	 cmd;
@@ -21,6 +24,7 @@ struct opts {
 	long		 seed;
 	int		 has_seed;
 	int		 quiet;
+	struct outfmt	 fmt;		/* --format, --dpi, --page, ... */
 };
 
 /* Build (or for CMD_CHECK only lay out) the documents of the set in file;

@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "libpath.h"
 #include "output.h"
+#include "render.h"
 #include "util.h"
 
 #define MIMEO_VERSION	"0.1.0"
@@ -24,11 +25,17 @@ usage(FILE *f)
 "       mimeo worksheet SET.yaml      student copy      -> out/NAME.pdf\n"
 "       mimeo key SET.yaml            answer key        -> out/NAME-key.pdf\n"
 "       mimeo check FILE...           validate; print every problem; write nothing\n"
+"       mimeo preview SET.yaml [--page N]  PNG of a worksheet page -> out/NAME-pN.png\n"
 "       mimeo --help | --version\n"
 "\n"
 "options:\n"
 "  -o, --output PATH       output file, or folder when PATH ends in / (default out/)\n"
-"      --format pdf        output format (only pdf in this version)\n"
+"      --format pdf|png|svg|ps  output format (default pdf); PNG and SVG are one\n"
+"                          file per page, NAME-p1.png, NAME-p2.png, ...\n"
+"      --dpi N             resolution of PNG pages, 20 to 600 (default 100)\n"
+"      --page N            preview: the page to draw (default 1)\n"
+"      --contact-sheet     one PNG of small images of every page,\n"
+"                          NAME-contact.png, instead of the document\n"
 "      --paper letter|a4   paper size (default: the set's, the template's, letter)\n"
 "      --template NAME|PATH  page template (default: the set's, else worksheet)\n"
 "      --seed N            seed for shuffled orders (default: the set's, else 1)\n"
@@ -62,7 +69,7 @@ static int
 cmd_word(const char *s, enum cmd *cmd)
 {
 	static const char *const later[] = { "discussion", "packet", "list",
-	    "preview", NULL };
+	    NULL };
 	size_t i;
 
 	if (strcmp(s, "worksheet") == 0)
@@ -71,6 +78,8 @@ cmd_word(const char *s, enum cmd *cmd)
 		*cmd = CMD_KEY;
 	else if (strcmp(s, "check") == 0)
 		*cmd = CMD_CHECK;
+	else if (strcmp(s, "preview") == 0)
+		*cmd = CMD_PREVIEW;
 	else {
 		for (i = 0; later[i] != NULL; i++)
 			if (strcmp(s, later[i]) == 0)
@@ -94,6 +103,44 @@ opt_value(int argc, char **argv, int *i, const char *name)
 	return argv[++*i];
 }
 
+/* The whole number of an option in lo..hi, or exit 2 saying so. */
+static long
+opt_number(const char *name, const char *v, long lo, long hi)
+{
+	char *end, msg[128];
+	long n;
+
+	n = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || n < lo || n > hi) {
+		snprintf(msg, sizeof(msg), "%s needs a number from %ld to %ld, "
+		    "not \"%%s\"", name, lo, hi);
+		usage_error(msg, v);
+	}
+	return n;
+}
+
+/* --format, --dpi, --page, --contact-sheet: which go together. */
+static void
+check_outfmt(const struct opts *o, int has_format)
+{
+	const struct outfmt *f = &o->fmt;
+
+	if (f->page > 0 && o->cmd != CMD_PREVIEW)
+		usage_error("%s", "--page is for mimeo preview");
+	if (o->cmd == CMD_PREVIEW && (f->format == OUT_PDF ||
+	    f->format == OUT_PS) && has_format)
+		usage_error("%s", "mimeo preview draws one page as png or svg");
+	if (f->contact && f->page > 0)
+		usage_error("%s", "--contact-sheet shows every page; it does "
+		    "not take --page");
+	if (f->contact && f->format != OUT_PNG && has_format)
+		usage_error("%s", "--contact-sheet is a PNG; it does not go "
+		    "with another --format");
+	if (f->dpi > 0 && f->format != OUT_PNG && o->cmd != CMD_CHECK)
+		usage_error("%s", "--dpi is for PNG pages (--format png or "
+		    "mimeo preview)");
+}
+
 static int
 opt_is(const char *a, const char *name)
 {
@@ -108,7 +155,7 @@ main(int argc, char **argv)
 	struct opts o;
 	const char **files;
 	size_t nfiles = 0, i;
-	int a, seen_cmd = 0;
+	int a, seen_cmd = 0, has_format = 0;
 	char *end;
 
 	memset(&o, 0, sizeof(o));
@@ -158,12 +205,26 @@ main(int argc, char **argv)
 		} else if (opt_is(s, "--lang"))
 			o.lang = opt_value(argc, argv, &a, "--lang");
 		else if (opt_is(s, "--format")) {
+			static const char *const fmts[] = { "pdf", "png",
+			    "svg", "ps", NULL };
 			const char *f = opt_value(argc, argv, &a, "--format");
 
-			if (strcmp(f, "pdf") != 0)
-				usage_error("--format %s is not supported by "
-				    "this version yet (only pdf)", f);
-		} else if (opt_is(s, "--seed")) {
+			for (i = 0; fmts[i] && strcmp(f, fmts[i]) != 0; i++)
+				continue;
+			if (fmts[i] == NULL)
+				usage_error("--format must be pdf, png, svg or "
+				    "ps, not \"%s\"", f);
+			o.fmt.format = (enum out_format)i;
+			has_format = 1;
+		} else if (opt_is(s, "--dpi"))
+			o.fmt.dpi = opt_number("--dpi", opt_value(argc, argv,
+			    &a, "--dpi"), OUT_MIN_DPI, OUT_MAX_DPI);
+		else if (opt_is(s, "--page"))
+			o.fmt.page = (size_t)opt_number("--page", opt_value(
+			    argc, argv, &a, "--page"), 1, 100000);
+		else if (strcmp(s, "--contact-sheet") == 0)
+			o.fmt.contact = 1;
+		else if (opt_is(s, "--seed")) {
 			const char *v = opt_value(argc, argv, &a, "--seed");
 
 			o.seed = strtol(v, &end, 10);
@@ -189,6 +250,11 @@ main(int argc, char **argv)
 		}
 		usage_error("%s", "no input file given");
 	}
+	if (o.cmd == CMD_PREVIEW && !has_format)
+		o.fmt.format = OUT_PNG;
+	if (o.cmd == CMD_PREVIEW && !o.fmt.contact && o.fmt.page == 0)
+		o.fmt.page = 1;
+	check_outfmt(&o, has_format);
 	if (o.output != NULL && o.cmd != CMD_CHECK && (nfiles > 1 ||
 	    o.cmd == CMD_ALL) && o.output[strlen(o.output) - 1] != '/' &&
 	    !output_isdir(o.output))
@@ -198,10 +264,13 @@ main(int argc, char **argv)
 	for (i = 0; i < nfiles; i++)
 		build_set(&o, files[i], nfiles > 1);
 	free(files);
+	render_cairo_done();
 	if (diag_errors() > 0 && (nfiles > 1 || diag_errors() > 1))
 		fprintf(stderr, "mimeo: %zu error%s\n", diag_errors(),
 		    diag_errors() == 1 ? "" : "s");
 	if (diag_fatals() > 0)
 		return 3;
+	if (diag_usage_errors() > 0)
+		return 2;
 	return diag_errors() > 0 ? 1 : 0;
 }
