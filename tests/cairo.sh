@@ -22,20 +22,10 @@ DRV=$C/cairo_driver
 CMP=$C/compare.txt
 : >"$CMP"
 
-# mkvar EXPR: a make expression evaluated with the Makefile's variables.
-mkvar() { make -s --no-print-directory --eval "cairo-print: ; @echo $1" cairo-print; }
-case $MIMEO in
-build-asan/*)	cobjs=$(mkvar '$(filter-out build-asan/main.o,$(ASAN_OBJS))')
-		cflags=$(mkvar '$(CFLAGS) $(ASAN_FLAGS) $(CPPFLAGS)') ;;
-*)		cobjs=$(mkvar '$(LIB_OBJS)')
-		cflags=$(mkvar '$(CFLAGS) $(CPPFLAGS)') ;;
-esac
-if make -s $cobjs >"$C/build.log" 2>&1 &&
-   $(mkvar '$(CC)') $cflags -Igen -o "$DRV" tests/cairo_driver.c $cobjs \
-	$(mkvar '$(LDFLAGS) $(LDLIBS)') >>"$C/build.log" 2>&1; then
+if test_cc "$DRV" tests/cairo_driver.c; then
 	ok
 else
-	bad "cairo: the test driver does not build: $(head -3 "$C/build.log")"
+	bad "cairo: the test driver does not build: $(head -3 "$DRV.log")"
 	DRV=
 fi
 
