@@ -17,11 +17,30 @@ pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
 pagesize() { pdfinfo "$1" 2>/dev/null | awk '/^Page size:/ {print $3 "x" $5}'; }
 
 # --- the library: every set is valid and renders to a sound PDF ---------
-for f in $(find problems -name '*.yaml' | sort); do
+# Files that need a feature this branch lacks are listed, one by one, in
+# tests/library-pending.txt; all the others are checked and rendered here.
+PENDING=tests/library-pending.txt
+pending_list() { grep '^problems/' "$PENDING"; }
+LIB=$(find problems -name '*.yaml' | sort | grep -vxF -f <(pending_list))
+for f in $LIB; do
 	check "check $f" "$MIMEO" check -q "$f"
 done
+# a pending file must exist and fail today only for want of its feature
+# (a set: every message is "not supported by this version"; a packet: the
+# "packet" key is unknown); once it checks cleanly, its line has to go
+for f in $(pending_list); do
+	[ -e "$f" ] || { bad "$PENDING lists $f, which does not exist"; continue; }
+	out=$("$MIMEO" check -q "$f" 2>&1) && { bad "$f now checks cleanly: remove it from $PENDING"; continue; }
+	case $f in
+	problems/packets/*)
+		case $out in *'unknown key "packet"'*) ok ;; *) bad "$f: $(head -2 <<<"$out")" ;; esac ;;
+	*)
+		other=$(grep -v -e 'is not supported by this version of mimeo yet' -e '^mimeo: [0-9]* errors*$' <<<"$out")
+		[ -z "$other" ] && ok || bad "$f: $(head -2 <<<"$other")" ;;
+	esac
+done
 rm -rf "$O/lib" && mkdir -p "$O/lib"
-if "$MIMEO" -q -o "$O/lib/" $(find problems -name '*.yaml' | sort) 2>"$O/lib.err"; then
+if "$MIMEO" -q -o "$O/lib/" $LIB 2>"$O/lib.err"; then
 	ok
 else
 	bad "rendering problems/: $(head -3 "$O/lib.err")"
