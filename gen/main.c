@@ -20,10 +20,12 @@ static void
 usage(FILE *f)
 {
 	fputs(
-"usage: mimeo FILE...                 worksheet and answer key of each set\n"
+"usage: mimeo FILE...                 worksheet and key of each set; a packet's PDF\n"
 "       mimeo worksheet SET.yaml      student copy      -> out/NAME.pdf\n"
 "       mimeo key SET.yaml            answer key        -> out/NAME-key.pdf\n"
+"       mimeo packet PACKET.yaml      substitute packet -> out/NAME-packet.pdf\n"
 "       mimeo check FILE...           validate; print every problem; write nothing\n"
+"       mimeo list [DIR]              sets and packets under DIR (default problems/)\n"
 "       mimeo --help | --version\n"
 "\n"
 "options:\n"
@@ -61,8 +63,7 @@ usage_error(const char *fmt, const char *arg)
 static int
 cmd_word(const char *s, enum cmd *cmd)
 {
-	static const char *const later[] = { "discussion", "packet", "list",
-	    "preview", NULL };
+	static const char *const later[] = { "discussion", "preview", NULL };
 	size_t i;
 
 	if (strcmp(s, "worksheet") == 0)
@@ -71,6 +72,10 @@ cmd_word(const char *s, enum cmd *cmd)
 		*cmd = CMD_KEY;
 	else if (strcmp(s, "check") == 0)
 		*cmd = CMD_CHECK;
+	else if (strcmp(s, "packet") == 0)
+		*cmd = CMD_PACKET;
+	else if (strcmp(s, "list") == 0)
+		*cmd = CMD_LIST;
 	else {
 		for (i = 0; later[i] != NULL; i++)
 			if (strcmp(s, later[i]) == 0)
@@ -196,7 +201,7 @@ main(int argc, char **argv)
 		    "documents; give a folder (end it with /)", o.output);
 	diag_quiet(o.quiet);
 	for (i = 0; i < nfiles; i++)
-		build_set(&o, files[i], nfiles > 1);
+		build_file(&o, files[i], nfiles > 1);
 	free(files);
 	if (diag_errors() > 0 && (nfiles > 1 || diag_errors() > 1))
 		fprintf(stderr, "mimeo: %zu error%s\n", diag_errors(),
