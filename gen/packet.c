@@ -230,7 +230,7 @@ pk_read(struct packet *pk, const struct node *root)
 	size_t i;
 	int v;
 
-	sc_check_keys(root, packet_keys, "the packet");
+	sc_check_keys(root, packet_keys, NULL);
 	pk_text_req(node_get(root, "packet"), "the packet's title", "write "
 	    "the title printed on the cover after \"packet:\", like "
 	    "\"packet: Grade 5 Math — Fractions Review\"", &pk->title);
@@ -276,49 +276,6 @@ pk_read(struct packet *pk, const struct node *root)
 		    pk->duration);
 }
 
-/*
- * The file an include names, as a path to open and to print in messages:
- * the packet's folder joined with rel, with "." and "dir/.." removed, kept
- * relative when the packet's name is.  Returns a new string.
- */
-static char *
-pk_join(const char *packet, const char *rel)
-{
-	const char *slash = strrchr(packet, '/');
-	char *joined, *out, *seg, *save;
-	size_t len = 0, keep;
-
-	joined = slash == NULL ? xstrdup(rel) : xasprintf("%.*s/%s",
-	    (int)(slash - packet), packet, rel);
-	out = xmalloc(strlen(joined) + 2);
-	keep = joined[0] == '/';	/* the root of an absolute name */
-	if (keep)
-		out[len++] = '/';
-	out[len] = '\0';
-	for (seg = strtok_r(joined, "/", &save); seg != NULL;
-	    seg = strtok_r(NULL, "/", &save)) {
-		const char *last = len > keep ? strrchr(out, '/') : NULL;
-
-		last = last != NULL ? last + 1 : out + keep;
-		if (strcmp(seg, ".") == 0)
-			continue;
-		if (strcmp(seg, "..") == 0 && len > keep &&
-		    strcmp(last, "..") != 0) {
-			len = (size_t)(last - out);
-			if (len > keep)
-				len--;		/* its slash */
-			out[len] = '\0';
-			continue;
-		}
-		len += (size_t)sprintf(out + len, "%s%s", len > keep ? "/" :
-		    "", seg);
-	}
-	if (len == 0)
-		strcpy(out, ".");
-	free(joined);
-	return out;
-}
-
 /* Resolve and load every include; a file included twice is loaded once. */
 static void
 pk_load_includes(struct packet *pk)
@@ -336,7 +293,7 @@ pk_load_includes(struct packet *pk)
 		    "included file")) == NULL)
 			continue;
 		free(ok);
-		inc->path = pk_join(pk->file, inc->file);
+		inc->path = lib_join(pk->file, inc->file);
 		for (j = 0; j < i; j++)
 			if (pk->inc[j].path != NULL &&
 			    strcmp(pk->inc[j].path, inc->path) == 0)
