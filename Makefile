@@ -22,7 +22,8 @@ SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/font.c gen/layout.c gen/layout_problem.c gen/page.c gen/render_pdf.c gen/output.c \
        gen/render_cairo.c \
        gen/build.c gen/roster.c gen/libpath.c \
-       gen/packet.c gen/compose_packet.c gen/layout_packet.c gen/build_packet.c
+       gen/packet.c gen/compose_packet.c gen/layout_packet.c gen/build_packet.c \
+       gen/list.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
 HDRS = $(wildcard gen/*.h)

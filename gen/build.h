@@ -27,6 +27,7 @@ struct opts {
 	long		 seed;
 	int		 has_seed;
 	int		 quiet;
+	const char	*subject, *grade, *tag;	/* mimeo list filters */
 };
 
 /* Build (or for CMD_CHECK only lay out) the documents of the set or

@@ -11,6 +11,7 @@
 #include "build.h"
 #include "diag.h"
 #include "libpath.h"
+#include "list.h"
 #include "output.h"
 #include "util.h"
 
@@ -42,6 +43,7 @@ usage(FILE *f)
 "                          (default: the parent of the file's folder)\n"
 "      --duplex            pad each copy to an even page count (the default)\n"
 "      --simplex           do not pad\n"
+"      --subject S, --grade G, --tag T   mimeo list: only these (any case)\n"
 "  -q, --quiet             print errors only\n"
 "\n"
 "exit status: 0 ok, 1 the input is wrong, 2 the command line is wrong,\n"
@@ -105,6 +107,27 @@ opt_is(const char *a, const char *name)
 	size_t n = strlen(name);
 
 	return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=');
+}
+
+/* mimeo list [DIR]: exit 1 when a file listed does not load, so a
+ * library can be checked by it. */
+static int
+cmd_list(const struct opts *o, const char **files, size_t nfiles)
+{
+	struct list_filter f;
+	const char *dir = nfiles > 0 ? files[0] : "problems";
+	long broken;
+
+	if (nfiles > 1)
+		usage_error("%s", "mimeo list takes one folder");
+	if (!output_isdir(dir))
+		usage_error("mimeo list: %s is not a folder", dir);
+	f.subject = o->subject;
+	f.grade = o->grade;
+	f.tag = o->tag;
+	broken = library_list(dir, &f);
+	free(files);
+	return broken != 0 ? 1 : 0;
 }
 
 int
@@ -176,7 +199,13 @@ main(int argc, char **argv)
 				usage_error("--seed needs a whole number, not "
 				    "\"%s\"", v);
 			o.has_seed = 1;
-		} else if (strcmp(s, "--") == 0) {
+		} else if (opt_is(s, "--subject"))
+			o.subject = opt_value(argc, argv, &a, "--subject");
+		else if (opt_is(s, "--grade"))
+			o.grade = opt_value(argc, argv, &a, "--grade");
+		else if (opt_is(s, "--tag"))
+			o.tag = opt_value(argc, argv, &a, "--tag");
+		else if (strcmp(s, "--") == 0) {
 			for (a++; a < argc; a++)
 				files[nfiles++] = argv[a];
 		} else if (s[0] == '-' && s[1] != '\0')
@@ -186,6 +215,11 @@ main(int argc, char **argv)
 		else
 			files[nfiles++] = s;
 	}
+	if (o.cmd != CMD_LIST && (o.subject || o.grade || o.tag))
+		usage_error("%s", "--subject, --grade and --tag go with mimeo "
+		    "list");
+	if (o.cmd == CMD_LIST)
+		return cmd_list(&o, files, nfiles);
 	if (nfiles == 0) {
 		free(files);
 		if (argc == 1) {

@@ -131,3 +131,24 @@ out=$("$MIMEO" check --library $P/lib/packets $D 2>&1); st=$?
 case "$st:$out" in 1:*"is outside the library ($P/lib/packets)"*) ok ;; *) bad "--library on a packet: $st: $out" ;; esac
 out=$("$MIMEO" check $P/over-time.yaml 2>&1); st=$?
 case "$st:$out" in 0:*"warning: the plan's steps take 60 minutes, longer than the duration (45)"*) ok ;; *) bad "over-time.yaml: $st: $out" ;; esac
+
+# --- mimeo list: the fixture library as a table ------------------------------
+L=$P/lib
+got=$("$MIMEO" list $L 2>&1); st=$?
+[ $st = 1 ] && ok || bad "list with a broken file: exit $st, expected 1"
+[ "$got" = "$(cat $P/list.out)" ] && ok || { bad "mimeo list $L differs from $P/list.out:"; diff <(echo "$got") $P/list.out | head -8; }
+# rows: file  title ... ; filters keep the header, the broken file, the summary
+rows() { "$MIMEO" list "$@" 2>&1 | awk 'NR > 1 {print $1}' | sed '$d' | tr '\n' ' '; }
+[ "$(rows $L --subject MATH)" = "$L/math/fractions.yaml $L/packets/day.yaml $L/science/broken.yaml " ] && ok ||
+	bad "list --subject MATH: $(rows $L --subject MATH)"
+[ "$(rows $L --tag Inference)" = "$L/ela/reading.yaml $L/packets/day.yaml $L/science/broken.yaml " ] && ok ||
+	bad "list --tag Inference: $(rows $L --tag Inference)"
+[ "$(rows $L --grade 5 --subject ela)" = "$L/packets/day.yaml $L/science/broken.yaml " ] && ok ||
+	bad "list --grade 5 --subject ela: $(rows $L --grade 5 --subject ela)"
+[ "$(rows $L --grade 12)" = "$L/science/broken.yaml " ] && ok || bad "list --grade 12: $(rows $L --grade 12)"
+"$MIMEO" list $L/math >/dev/null 2>&1; st=$?
+[ $st = 0 ] && ok || bad "list of a sound folder: exit $st"
+"$MIMEO" list $L/no-such-folder >/dev/null 2>&1; st=$?
+[ $st = 2 ] && ok || bad "list of a missing folder: exit $st"
+"$MIMEO" check --tag x $D >/dev/null 2>&1; st=$?
+[ $st = 2 ] && ok || bad "--tag without list: exit $st"
