@@ -57,9 +57,15 @@ gen/%.o: gen/%.c $(HDRS)
 mimeo: $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LDFLAGS) $(LDLIBS)
 
+# Each file's documents go to the same folders under out/ as it has under
+# problems/ (problems/math/grade5/x.yaml -> out/math/grade5/x.pdf, ...);
+# every file is tried, and the run fails at the end if any did.
 run: deps
 	@$(MAKE) -s mimeo
-	./mimeo $(PROBLEMS)
+	@st=0; for f in $(PROBLEMS); do \
+	  rel=$${f#problems/}; d=$${rel%/*}; [ "$$d" = "$$rel" ] && d=.; \
+	  ./mimeo -o "out/$$d/" "$$f" || st=1; \
+	done; exit $$st
 
 tests/unit: tests/unit.c $(LIB_OBJS) $(HDRS)
 	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ tests/unit.c $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
@@ -96,4 +102,5 @@ check-valgrind: deps
 
 clean:
 	rm -f mimeo gen/*.o tests/unit
-	rm -rf build-asan out/*.pdf out/*.png tests/tmp
+	rm -rf build-asan tests/tmp
+	find out -mindepth 1 ! -name .gitkeep -delete

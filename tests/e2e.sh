@@ -43,10 +43,15 @@ for pdf in "$O"/lib/*.pdf; do
 	else
 		ok
 	fi
-	# every page has its "Page i of N" footer
+	# every page has its "Page i of N" footer (a packet: each document
+	# its own, and every page "Packet page i of N" at the top)
 	n=$(pages "$pdf")
 	for i in $(seq 1 "$n"); do
-		pdftext "$pdf" "$i" | grep -Eq "(Page $i of|Página $i de) $n" ||
+		case $pdf in
+		*-packet.pdf) want="(Packet page $i of $n|Página $i de $n del paquete)" ;;
+		*) want="(Page $i of|Página $i de) $n" ;;
+		esac
+		pdftext "$pdf" "$i" | grep -Eq "$want" ||
 			{ bad "$(basename "$pdf") page $i: no 'Page $i of $n'"; continue 2; }
 	done
 	ok
