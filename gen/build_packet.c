@@ -55,7 +55,8 @@ bp_add(struct packet_build *pb, struct doc *d, char *what, long copies,
 	return p;
 }
 
-/* Lay out the packet's own blocks (early finishers, report) as a part. */
+/* Lay out the packet's own blocks (early finishers, report) as a part
+ * named by the label what. */
 static int
 bp_own(struct packet_build *pb, struct blocks *bl, enum label what,
     long copies)
@@ -91,7 +92,7 @@ bp_parts(struct packet_build *pb)
 		    inc->copies, key);
 	}
 	if (pk->early.s != NULL &&
-	    bp_own(pb, compose_early(pk, pb->tpl), L_EARLY, 0) < 0)
+	    bp_own(pb, compose_early(pk, pb->tpl), L_EARLY_PAGE, 0) < 0)
 		return -1;
 	if (pk->report && bp_own(pb, compose_report(pk, pb->tpl), L_REPORT,
 	    1) < 0)

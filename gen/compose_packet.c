@@ -125,11 +125,10 @@ compose_cover(const struct packet *pk, const struct template *t,
 	blocks_push(b, BK_TITLE)->text = &pk->title;
 	cp_label(b, BK_SUBTITLE, xstrdup(t->labels[L_SUB_PLAN]));
 	cp_label(b, BK_INFO, cp_facts(pk, t));
-	if (pk->notes.n > 0) {
-		cp_label(b, BK_HEADING, xstrdup(t->labels[L_BEFORE_CLASS]));
-		for (i = 0; i < pk->notes.n; i++)
-			blocks_push(b, BK_BULLET)->text = &pk->notes.v[i];
-	}
+	cp_label(b, BK_HEADING, xstrdup(t->labels[L_BEFORE_CLASS]));
+	cp_label(b, BK_BULLET, xstrdup(t->labels[L_HOW_TO]));
+	for (i = 0; i < pk->notes.n; i++)
+		blocks_push(b, BK_BULLET)->text = &pk->notes.v[i];
 	cp_print_list(b, t, items, n);
 	cp_plan(b, pk, t);
 	b->footer = xasprintf("%s \xe2\x80\x94 %s", t->labels[L_SUB_PLAN],

@@ -36,8 +36,12 @@ lay_bullet(struct lay *L, const struct block *b)
 	L->sy = 0;
 	lay_plain(L, "\xe2\x80\xa2", &ts, L->left + 4, 12, AL_LEFT);
 	L->sy = 0;
-	lay_text(L, b->text, 0, &ts, L->left + 18, lay_width(L) - 18,
-	    AL_LEFT, 0);
+	if (b->text != NULL)
+		lay_text(L, b->text, 0, &ts, L->left + 18, lay_width(L) - 18,
+		    AL_LEFT, 0);
+	else
+		lay_plain(L, b->label, &ts, L->left + 18, lay_width(L) - 18,
+		    AL_LEFT);
 	lay_place(L, L->sy, 3);
 }
 

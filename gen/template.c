@@ -18,7 +18,8 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "document", "pages", "copies", "as_needed",
     "worksheet", "teacher_copy", "packet_page", "early_finishers",
     "report", "report_who", "report_absent", "report_done",
-    "report_helped", "report_struggled", "report_notes", NULL };
+    "report_helped", "report_struggled", "report_notes", "how_to",
+    "early_page", NULL };
 
 static const char *const template_keys[] = { "paper", "margins", "fonts",
     "sizes", "line_height", "rule", "spacing", "fields", "space", NULL };

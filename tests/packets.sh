@@ -51,7 +51,7 @@ expect_row "Plan for the substitute" 1 "Print list"
 expect_row "Worksheet: Adding Fractions Practice" 30 "Adding Fractions Practice"
 expect_row "Answer Key: Adding Fractions Practice" 1 "Answer Key"
 expect_row "Worksheet: Reading for Details" 30 "Reading for Details"
-expect_row "Finished early?" "as" "Write your own fraction problem"
+expect_row "Early-finisher page" "as" "Write your own fraction problem"
 expect_row "Substitute's report" 1 "Who was absent?"
 # the ranges tile the PDF: 1..n, no gap, no overlap
 awk -v n="$n" 'BEGIN {next_ = 1} $1 != next_ {bad = 1} {next_ = $2 + 1} END {exit bad || next_ != n + 1}' "$PO/ranges" &&
@@ -67,7 +67,7 @@ for i in $(seq 1 "$n"); do
 			grep -qF "$a" <<<"$t" || bad "day-packet.pdf key page $i lacks '$a'"
 		done
 	else
-		grep -q "TEACHER COPY" <<<"$t" && bad "day-packet.pdf page $i: TEACHER COPY on a page that is not a key" || ok
+		grep -q "TEACHER COPY — do not hand out" <<<"$t" && bad "day-packet.pdf page $i: TEACHER COPY on a page that is not a key" || ok
 		grep -Eq "halves become quarters|two quarters|thirds into sixths|common-denominator|Notes for the teacher" <<<"$t" &&
 			bad "day-packet.pdf page $i: an answer on a page that is not the key" || ok
 	fi
@@ -78,7 +78,7 @@ for w in "Who was absent?" "What got done?" "Who helped?" "Who struggled" "Anyth
 	pdftext "$PDF" "$n" | grep -qF "$w" && ok || bad "day-packet.pdf report lacks '$w'"
 done
 # a bookmark per part, in order
-want=$'Plan for the substitute\nWorksheet: Adding Fractions Practice\nAnswer Key: Adding Fractions Practice\nWorksheet: Reading for Details\nFinished early?\nSubstitute\'s report'
+want=$'Plan for the substitute\nWorksheet: Adding Fractions Practice\nAnswer Key: Adding Fractions Practice\nWorksheet: Reading for Details\nEarly-finisher page\nSubstitute\'s report'
 [ "$(outline_titles "$PDF")" = "$want" ] && ok || bad "day-packet.pdf bookmarks: $(outline_titles "$PDF" | tr '\n' '|')"
 # same input, same bytes; `mimeo FILE` and `mimeo check` know a packet
 "$MIMEO" -q -o "$PO/again/" $D
@@ -101,7 +101,7 @@ read -r wf wl wc <<<"$(print_row "$PDF" "Worksheet: Adding Fractions Practice")"
 [ "${wf:-0}" -gt 2 ] && ok || bad "long-cover: the cover is not several pages (worksheet at page $wf)"
 pdftext "$PDF" "$((wf - 1))" | grep -q "Step 30" && ok || bad "long-cover: the page before the worksheet is not the cover's last"
 pdftext "$PDF" "$wf" | grep -q "Adding Fractions Practice" && ok || bad "long-cover: page $wf is not the worksheet"
-pdftext "$PDF" "$n" | grep -q "TEACHER COPY" && ok || bad "long-cover: the key is not last"
+pdftext "$PDF" "$n" | grep -q "TEACHER COPY — do not hand out" && ok || bad "long-cover: the key is not last"
 pdftext "$PDF" 1 | grep -q "1:00–1:02" && pdftext "$PDF" "$((wf - 1))" | grep -q "1:58–2:00" &&
 	ok || bad "long-cover: 12-hour running clock"
 
@@ -113,7 +113,7 @@ pdftext "$PDF" 1 | grep -q "Plan para el suplente" && ok || bad "leak-day: Spani
 keypages=0
 for i in $(seq 1 "$n"); do
 	t=$(pdftext "$PDF" "$i")
-	if grep -q "COPIA DEL MAESTRO" <<<"$t"; then
+	if grep -q "COPIA DEL MAESTRO — no repartir" <<<"$t"; then
 		keypages=$((keypages + 1))
 		grep -q "Secret" <<<"$t" || bad "leak-day page $i: a key page without its answers"
 	else
