@@ -37,6 +37,9 @@
  *        so the same page differs with how many surfaces were made before
  *        it; surface ids are renumbered 1, 2, ... in order of appearance.
  * PNG has no time in it (cairo writes no tIME chunk).
+ *
+ * Pictures (ITEM_IMAGE) are decoded by image.c, once per render call, into
+ * cairo image surfaces, and painted scaled into their box.
  */
 #include <errno.h>
 #include <math.h>
@@ -54,6 +57,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include "image.h"
 #include "page.h"
 #include "render.h"
 #include "util.h"
@@ -90,6 +94,7 @@ struct cr_ctx {
 	const struct doc *d;
 	struct cr_lib	*lib;
 	struct cr_font	*fonts;		/* d->nfonts */
+	cairo_surface_t **images;	/* d->nimages; NULL until drawn */
 	cairo_font_options_t *opts;
 	double		 px;		/* device pixels per point; 0: vector */
 	char		*err;
@@ -164,8 +169,13 @@ cr_begin(struct cr_ctx *ctx, const struct doc *d, char *err, size_t errlen)
 			    (size_t)it->font >= d->nfonts))
 				return cr_msg(ctx, "page %zu: text uses "
 				    "unknown font %d", i + 1, it->font);
+			if (it->kind == ITEM_IMAGE && (it->image < 0 ||
+			    (size_t)it->image >= d->nimages))
+				return cr_msg(ctx, "page %zu: unknown image "
+				    "%d", i + 1, it->image);
 		}
 	ctx->fonts = xcalloc(d->nfonts ? d->nfonts : 1, sizeof(*ctx->fonts));
+	ctx->images = xcalloc(d->nimages + 1, sizeof(*ctx->images));
 	ctx->lib = xcalloc(1, sizeof(*ctx->lib));
 	if (FT_Init_FreeType(&ctx->lib->ft) != 0) {
 		free(ctx->lib);
@@ -192,6 +202,10 @@ cr_end(struct cr_ctx *ctx)
 		if (ctx->fonts[i].cface != NULL)
 			cairo_font_face_destroy(ctx->fonts[i].cface);
 	free(ctx->fonts);
+	for (i = 0; ctx->images != NULL && i < ctx->d->nimages; i++)
+		if (ctx->images[i] != NULL)
+			cairo_surface_destroy(ctx->images[i]);
+	free(ctx->images);
 	if (ctx->opts != NULL)
 		cairo_font_options_destroy(ctx->opts);
 	cr_lib_unref(ctx->lib);
@@ -399,6 +413,7 @@ cr_path(cairo_t *cr, const struct item *it)
 		cairo_curve_to(cr, x - k, y + r, x - r, y + k, x - r, y);
 		break;
 	case ITEM_TEXT:
+	case ITEM_IMAGE:
 		break;
 	}
 }
@@ -601,7 +616,9 @@ cr_as_pdf(const struct item *it, double h, struct item *q)
 		q->y2 = H - cr_pdf_real(h - it->y2);
 		break;
 	case ITEM_RECT:
-		/* "x (h - y - height) w height re" */
+	case ITEM_IMAGE:
+		/* "x (h - y - height) w height re"; an image's "w 0 0 h x
+		 * (h - y - height) cm" */
 		by = cr_pdf_real(h - it->y - it->h);
 		q->x = cr_pdf_real(it->x);
 		q->w = cr_pdf_real(it->w);
@@ -614,6 +631,86 @@ cr_as_pdf(const struct item *it, double h, struct item *q)
 		q->w = cr_pdf_real(it->w);
 		break;
 	}
+}
+
+static int	cr_surface_ok(struct cr_ctx *, cairo_surface_t *, const char *);
+
+/* Returns doc image i as a cairo surface (premultiplied ARGB32, or RGB24
+ * when opaque), decoding it on first use; NULL with ctx->err set.  The
+ * surface belongs to ctx. */
+static cairo_surface_t *
+cr_image_surface(struct cr_ctx *ctx, int i)
+{
+	struct pixels	 px;
+	cairo_surface_t	*s;
+	unsigned char	*row;
+	uint32_t	 a, r, g, b;
+	const unsigned char *c;
+	char		 why[512];
+	int		 x, y, stride;
+
+	if (ctx->images[i] != NULL)
+		return ctx->images[i];
+	if (image_decode(ctx->d->images[i], &px, why, sizeof(why)) == -1) {
+		cr_msg(ctx, "image %d %s", i + 1, why);
+		return NULL;
+	}
+	s = cairo_image_surface_create(px.alpha != NULL ? CAIRO_FORMAT_ARGB32 :
+	    CAIRO_FORMAT_RGB24, px.w, px.h);
+	if (cr_surface_ok(ctx, s, "cannot hold an image") == -1) {
+		cairo_surface_destroy(s);
+		pixels_free(&px);
+		return NULL;
+	}
+	cairo_surface_flush(s);
+	stride = cairo_image_surface_get_stride(s);
+	for (y = 0; y < px.h; y++) {
+		row = cairo_image_surface_get_data(s) + (size_t)y * stride;
+		for (x = 0; x < px.w; x++) {
+			c = px.color + ((size_t)y * px.w + x) * px.channels;
+			a = px.alpha != NULL ? px.alpha[(size_t)y * px.w + x] :
+			    255;
+			r = c[0];
+			g = c[px.channels == 3 ? 1 : 0];
+			b = c[px.channels == 3 ? 2 : 0];
+			/* cairo holds colour premultiplied by alpha */
+			r = (r * a + 127) / 255;
+			g = (g * a + 127) / 255;
+			b = (b * a + 127) / 255;
+			((uint32_t *)(void *)row)[x] = a << 24 | r << 16 |
+			    g << 8 | b;
+		}
+	}
+	cairo_surface_mark_dirty(s);
+	pixels_free(&px);
+	return ctx->images[i] = s;
+}
+
+/* Paints an IMAGE item scaled into its box.  On a raster the edge pixels
+ * are extended (as poppler draws an image: no fade to transparent at the
+ * border) and clipped to the box; vector outputs get the image as is. */
+static int
+cr_image(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
+{
+	cairo_surface_t *s = cr_image_surface(ctx, it->image);
+	cairo_pattern_t *pat;
+
+	if (s == NULL)
+		return -1;
+	cairo_save(cr);
+	cairo_rectangle(cr, it->x, it->y, it->w, it->h);
+	cairo_clip(cr);
+	cairo_translate(cr, it->x, it->y);
+	cairo_scale(cr, it->w / cairo_image_surface_get_width(s),
+	    it->h / cairo_image_surface_get_height(s));
+	cairo_set_source_surface(cr, s, 0, 0);
+	pat = cairo_get_source(cr);
+	cairo_pattern_set_filter(pat, CAIRO_FILTER_GOOD);
+	if (ctx->px > 0)
+		cairo_pattern_set_extend(pat, CAIRO_EXTEND_PAD);
+	cairo_paint(cr);
+	cairo_restore(cr);
+	return 0;
 }
 
 /* Draws one item, leaving no state behind it.  Returns 0 or -1 with
@@ -636,6 +733,8 @@ cr_item(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 		cr_as_pdf(it, ctx->d->height, &q);
 		it = &q;
 	}
+	if (it->kind == ITEM_IMAGE)
+		return cr_image(ctx, cr, it);
 	fill = it->kind != ITEM_LINE && it->fill;
 	stroke = it->kind == ITEM_LINE || it->stroke;
 	if (!fill && !stroke)
