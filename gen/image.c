@@ -308,8 +308,14 @@ img_not_picture(const unsigned char *data, size_t len, const char *name,
 		what = "a WebP picture";
 	if (len >= 12 && memcmp(data + 4, "ftyp", 4) == 0)
 		what = "a HEIC or AVIF picture (as phones take them)";
+	for (i = 0; i < len && i < 64 && (data[i] >= 0x20 || data[i] == '\n' ||
+	    data[i] == '\r' || data[i] == '\t'); i++)
+		;
 	if (len == 0)
 		sc_error(m, "image \"%s\" is an empty file", name);
+	else if (what == NULL && (i == len || i == 64))
+		sc_error(m, "image \"%s\" holds text, not a picture; mimeo "
+		    "prints PNG and JPEG pictures", name);
 	else if (what != NULL)
 		sc_error(m, "image \"%s\" is %s; mimeo prints PNG and JPEG "
 		    "pictures: save it as PNG or JPEG", name, what);

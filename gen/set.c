@@ -547,6 +547,13 @@ set_image_width(const struct node *n, struct problem *p)
 			p->image_pct = pct;
 		return;
 	}
+	if (n->kind == NODE_SCALAR && !sc_is_blank(n) &&
+	    (strtod(v, &end), end == v)) {
+		sc_error(&n->mark, "the image width must be a length, like "
+		    "6cm, 2.5in, 60mm or 144pt, or a share of the text width, "
+		    "like 50%%, not \"%s\"", v);
+		return;
+	}
 	if (sc_length(n, "the image width", 0, &p->image_w, &lines) == 0 &&
 	    p->image_w <= 0) {
 		sc_error(&n->mark, "the image width must be more than 0; "
