@@ -368,6 +368,56 @@ img_read_file(const char *path, const char *name, const struct mark *m,
 	return len;
 }
 
+/* A 16- or 32-bit number of a TIFF structure, in its byte order. */
+static unsigned long
+img_tiff_num(const unsigned char *p, int bytes, int little)
+{
+	unsigned long v = 0;
+	int i;
+
+	for (i = 0; i < bytes; i++)
+		v |= (unsigned long)p[little ? i : bytes - 1 - i] << (8 * i);
+	return v;
+}
+
+/*
+ * The EXIF orientation of a JPEG, 1 (as stored) to 8, or 1 when it has
+ * none: tag 0x0112 of the first IFD of the TIFF structure in an APP1
+ * "Exif" segment before the picture data.
+ */
+static int
+img_exif_orientation(const unsigned char *d, size_t n)
+{
+	const unsigned char *t;
+	size_t i = 2, seg, tn, ifd, e, k, count;
+	int little;
+
+	for (; i + 4 <= n && d[i] == 0xFF && d[i + 1] != 0xDA; i += 2 + seg) {
+		seg = (size_t)d[i + 2] << 8 | d[i + 3];
+		if (d[i + 1] != 0xE1 || seg < 16 || i + 2 + seg > n ||
+		    memcmp(d + i + 4, "Exif\0\0", 6) != 0)
+			continue;
+		t = d + i + 10;
+		tn = seg - 8;
+		little = t[0] == 'I';
+		ifd = img_tiff_num(t + 4, 4, little);
+		if (ifd > tn - 2)
+			return 1;
+		count = img_tiff_num(t + ifd, 2, little);
+		for (k = 0; k < count; k++) {
+			e = ifd + 2 + 12 * k;
+			if (e + 12 > tn)
+				break;
+			if (img_tiff_num(t + e, 2, little) == 0x0112) {
+				k = img_tiff_num(t + e + 8, 2, little);
+				return k >= 1 && k <= 8 ? (int)k : 1;
+			}
+		}
+		return 1;
+	}
+	return 1;
+}
+
 struct image *
 image_load(const char *path, const char *name, const struct mark *m)
 {
@@ -378,6 +428,7 @@ image_load(const char *path, const char *name, const struct mark *m)
 	unsigned char *data;
 	char why[512];
 	long len;
+	int orient;
 
 	if ((len = img_read_file(path, name, m, &data)) == -1)
 		return NULL;
@@ -403,6 +454,13 @@ image_load(const char *path, const char *name, const struct mark *m)
 	img->w = px.w;
 	img->h = px.h;
 	pixels_free(&px);
+	if (img->kind == IMAGE_JPEG && (orient = img_exif_orientation(data,
+	    img->len)) != 1)
+		diag_warn(m, "image \"%s\" is stored %s, with a tag telling "
+		    "viewers to turn it (EXIF orientation %d); mimeo prints it "
+		    "as stored: turn it in an image editor and save it again",
+		    name, orient >= 5 ? "on its side" : orient == 3 ||
+		    orient == 4 ? "upside down" : "mirrored", orient);
 	return img;
 }
 

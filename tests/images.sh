@@ -53,6 +53,17 @@ done
 cmp -s "$I/letter/images.pdf" "$I/again/images.pdf" && ok ||
 	bad "images: images.pdf differs between two runs"
 
+# a class set stores each picture once, however many copies show it
+"$MIMEO" -q --roster tests/rosters/class30.csv -o "$I/class/" "$set" &&
+	[ "$(pdfimages -list "$I/class/images.pdf" | awk 'NR > 2 && $3 == "image"' | wc -l)" = 270 ] &&
+	[ "$(pdfimages -list "$I/class/images.pdf" | awk 'NR > 2 {print $11}' | sort -u | wc -l)" = 9 ] &&
+	ok || bad "images: 30 copies do not show 270 pictures from 9 stored ones"
+
+# a photo with an EXIF rotation tag is printed as stored, with a warning
+out=$("$MIMEO" check tests/e2e/sideways.yaml 2>&1 >/dev/null); st=$?
+[ $st = 0 ] && [ "$out" = 'tests/e2e/sideways.yaml:5:12: warning: image "../images/sideways.jpg" is stored on its side, with a tag telling viewers to turn it (EXIF orientation 6); mimeo prints it as stored: turn it in an image editor and save it again' ] &&
+	ok || bad "images: sideways.jpg: exit $st: $out"
+
 # limits and the library root, which need files made here
 mkdir -p "$I/lib/sets" "$I/lib/pictures"
 printf 'title: T\nproblems:\n  - type: short\n    prompt: P\n    image: %s\n    answer: "1"\n' \
