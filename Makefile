@@ -4,7 +4,7 @@
 # Both install the Debian packages they need first (see `deps`).
 
 CC      ?= cc
-PKGS     = yaml-0.1 cairo fontconfig freetype2
+PKGS     = yaml-0.1 cairo fontconfig freetype2 libpng libjpeg
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Wshadow -Wstrict-prototypes
@@ -13,14 +13,15 @@ LDLIBS  += -lhpdf $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 # Every Debian package the build, `make run` and the tests use.
 DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
-           libfontconfig-dev libfreetype-dev fonts-sil-andika \
+           libfontconfig-dev libfreetype-dev libpng-dev libjpeg-dev \
+           fonts-sil-andika \
            fonts-dejavu-core poppler-utils qpdf valgrind ghostscript \
            libxml2-utils
 
 SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/set.c gen/template.c gen/text.c gen/vary.c gen/compose.c \
        gen/font.c gen/layout.c gen/layout_problem.c gen/page.c gen/render_pdf.c gen/output.c \
-       gen/render_cairo.c \
+       gen/render_cairo.c gen/image.c \
        gen/build.c gen/roster.c gen/libpath.c \
        gen/packet.c gen/compose_packet.c gen/layout_packet.c gen/build_packet.c \
        gen/list.c

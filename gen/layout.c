@@ -708,10 +708,12 @@ lay_block(struct lay *L, const struct block *b)
 		L->in_problem = 0;
 		if (lay_place(L, top, L->t->gap_problem) < 0) {
 			diag_error(&b->pi->p->mark, "problem %d is taller "
-			    "than a page (%.1f cm of %.1f cm); give it less "
+			    "than a page (%.1f cm of %.1f cm); give it %sless "
 			    "space or split it", b->pi->number,
 			    (top + L->pending_h) / 72 * 2.54,
-			    (L->bottom - L->top) / 72 * 2.54);
+			    (L->bottom - L->top) / 72 * 2.54,
+			    b->pi->p->image != NULL ? "a narrower image "
+			    "(image width), " : "");
 			L->failed = 1;
 		}
 		break;

@@ -19,7 +19,8 @@ void	 lib_root_set(const char *dir);
 /* Resolve rel, written in the file from at m, for a `what` ("image",
  * "included file").  Checks the rule above and that the file can be
  * opened for reading.  Returns the path to open (allocated), or NULL
- * after reporting at m. */
+ * after reporting at m with sc_error() (held and prefixed while a loader
+ * collects messages). */
 char	*lib_resolve(const char *from, const char *rel, const struct mark *m,
 	    const char *what);
 

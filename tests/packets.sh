@@ -128,7 +128,7 @@ cmp -s "$PDF" "$PO/seeded.pdf" && bad "--seed changes nothing in a packet" || ok
 
 # --- wrong packets (more in tests/bad/packet-*.yaml) -------------------------
 out=$("$MIMEO" check --library $P/lib/packets $D 2>&1); st=$?
-case "$st:$out" in 1:*"is outside the library ($P/lib/packets)"*) ok ;; *) bad "--library on a packet: $st: $out" ;; esac
+case "$st:$out" in 1:*"is outside the library ($P/lib/packets, given with --library)"*) ok ;; *) bad "--library on a packet: $st: $out" ;; esac
 out=$("$MIMEO" check $P/over-time.yaml 2>&1); st=$?
 case "$st:$out" in 0:*"warning: the plan's steps take 60 minutes, longer than the duration (45)"*) ok ;; *) bad "over-time.yaml: $st: $out" ;; esac
 

@@ -77,5 +77,8 @@ done
 # 4. The cairo backends (PNG, SVG, PostScript) against the PDF.
 . tests/cairo.sh
 
+# 5. Pictures in problems, in the PDF and through cairo.
+. tests/images.sh
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

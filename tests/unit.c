@@ -11,6 +11,7 @@
 #include "compose.h"
 #include "diag.h"
 #include "font.h"
+#include "image.h"
 #include "layout.h"
 #include "libpath.h"
 #include "node.h"
@@ -321,6 +322,61 @@ test_libpath(void)
 	diag_quiet(0);
 }
 
+/* Every kind of picture in tests/images decodes to what it holds: 8-bit
+ * gray or RGB, alpha only where there is transparency; an interlaced PNG
+ * to the very pixels of the same picture not interlaced. */
+static void
+test_image(void)
+{
+	static const struct {
+		const char *file;
+		int w, h, channels, alpha;
+	} want[] = {
+		{ "bar.png", 360, 120, 3, 0 },
+		{ "interlaced.png", 360, 120, 3, 0 },
+		{ "gray.png", 400, 80, 1, 0 },
+		{ "rgba.png", 200, 200, 3, 1 },
+		{ "deep.png", 200, 200, 3, 1 },
+		{ "palette.png", 160, 160, 3, 1 },
+		{ "pizza.jpg", 300, 300, 3, 0 },
+		{ "progressive.jpg", 300, 300, 3, 0 },
+		{ "gray.jpg", 300, 300, 1, 0 },
+	};
+	struct mark m = { "unit", 1, 1 };
+	struct pixels px, bar;
+	struct image *img;
+	char path[64], name[96], why[512];
+	size_t i;
+
+	memset(&bar, 0, sizeof(bar));
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		snprintf(path, sizeof(path), "tests/images/%s", want[i].file);
+		snprintf(name, sizeof(name), "image.decode.%s", want[i].file);
+		img = image_load(path, want[i].file, &m);
+		if (img == NULL || image_decode(img, &px, why,
+		    sizeof(why)) == -1) {
+			expect(0, name, img == NULL ? "not loaded" : why);
+			image_unref(img);
+			continue;
+		}
+		expect(px.w == want[i].w && px.h == want[i].h && img->w ==
+		    px.w && img->h == px.h && px.channels == want[i].channels &&
+		    (px.alpha != NULL) == want[i].alpha, name,
+		    "size, channels or alpha not as the file holds them");
+		if (i == 0)
+			bar = px;
+		else {
+			if (i == 1)
+				expect(memcmp(bar.color, px.color, 360 * 120 *
+				    3) == 0, "image.interlaced_same_pixels",
+				    "interlaced.png decodes unlike bar.png");
+			pixels_free(&px);
+		}
+		image_unref(img);
+	}
+	pixels_free(&bar);
+}
+
 int
 main(void)
 {
@@ -331,5 +387,6 @@ main(void)
 	test_text();
 	test_layout();
 	test_libpath();
+	test_image();
 	return failures != 0;
 }
