@@ -7,7 +7,7 @@
 #ifndef MIMEO_BUILD_H
 #define MIMEO_BUILD_H
 
-enum cmd { CMD_ALL, CMD_WORKSHEET, CMD_KEY, CMD_CHECK };
+enum cmd { CMD_ALL, CMD_WORKSHEET, CMD_KEY, CMD_DISCUSSION, CMD_CHECK };
 
 struct opts {
 	enum cmd	 cmd;
@@ -17,6 +17,7 @@ struct opts {
 	const char	*lang;
 	const char	*roster;	/* --roster FILE.csv */
 	long		 copies;	/* --copies N; 0: not given */
+	long		 group_size;	/* --group-size N; 0: not given */
 	int		 simplex;	/* --simplex: no padding */
 	long		 seed;
 	int		 has_seed;

@@ -10,6 +10,7 @@
 #ifndef MIMEO_COMPOSE_H
 #define MIMEO_COMPOSE_H
 
+#include "discussion.h"
 #include "set.h"
 #include "template.h"
 #include "vary.h"
@@ -32,7 +33,24 @@ enum block_kind {
 	BK_LINES,	/* n ruled writing lines */
 	BK_BOX,		/* an empty box h high; graph paper when grid */
 	BK_KEYNOTE,	/* key only: label, then text or list, shaded */
-	BK_END		/* closes a problem */
+	BK_END,		/* closes a problem */
+	/* group-discussion packets (compose_discussion.c, layout_discussion.c) */
+	BK_NEWPAGE,	/* what follows starts a new page */
+	BK_FRAME,	/* label over text in a frame: the problem */
+	BK_PHASE,	/* a step of the timed plan: phase, from (minute it
+			 * starts), its words to read aloud in a box */
+	BK_APPROACH,	/* anticipated approach n: approach, Ask: question */
+	BK_TALLY,	/* monitoring grid: apps down the side, n groups across */
+	BK_LIST,	/* list: numbered texts */
+	BK_BOARD,	/* board plan: apps side by side in that order */
+	BK_PANELS,	/* cells: labels of empty boxes side by side, h high
+			 * (with grid: down to h above the page's foot) */
+	BK_MEMBERS,	/* cells: name, role pairs, a row each (blank lines
+			 * for empty names) */
+	BK_PROMPT,	/* label, then n ruled lines to write on */
+	BK_CARDS	/* a row of n cut-out cards, a quarter page high:
+			 * cells title, body, who per card; text: the body of
+			 * every card instead (an exit ticket) */
 };
 
 struct block {
@@ -47,12 +65,19 @@ struct block {
 	int		 key;		/* show answers */
 	int		 fields[F__MAX];/* FIELDS; -1 ends */
 	const char	*filled[F__MAX];/* FIELDS: printed in the blank */
+	const struct phase *phase;	/* PHASE */
+	int		 from;		/* PHASE: minute it starts */
+	const struct approach *apps;	/* APPROACH (one), TALLY, BOARD */
+	size_t		 napps;
+	char		**cells;	/* owned, each owned; NULL entries ok */
+	size_t		 ncells;
 };
 
 struct blocks {
 	struct block	*v;
 	size_t		 n, cap;
 	char		*footer;	/* left footer text, owned */
+	char		*banner;	/* top of every page (teacher only), owned */
 };
 
 enum doc_kind { DOC_WORKSHEET, DOC_KEY };
@@ -67,5 +92,7 @@ struct copyfor {
 struct blocks	*compose(const struct instance *, const struct template *,
 		    enum doc_kind, const struct copyfor *who);
 void		 blocks_free(struct blocks *);
+/* Append a zeroed block of kind k; valid until the next push. */
+struct block	*blocks_push(struct blocks *, enum block_kind k);
 
 #endif

@@ -12,7 +12,18 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "period", "class", "score", "page", "answer_key", "answer", "true",
     "false", "point", "points", "total", "select_all", "solution", "rubric",
     "model_answer", "notes", "match_hint", "order_hint", "choose_one",
-    "tf_hint", "blank_page", "copy", NULL };
+    "tf_hint", "blank_page", "copy",
+    "teacher_only", "discussion", "goal", "plan", "minutes", "say",
+    "anticipate", "misconception", "ask", "monitor", "monitor_hint",
+    "group", "other", "questions", "board", "board_hint", "presented_by",
+    "synthesis", "groups", "groups_hint", "individual", "problem",
+    "first_try", "notice", "wonder", "group_sheet", "role", "alike",
+    "different", "which", "present", "role_cards", "cut_hint",
+    "exit_ticket", "exit_default", "facilitator", "facilitator_job",
+    "recorder", "recorder_job", "skeptic", "skeptic_job", "reporter",
+    "reporter_job", "phase_launch", "phase_launch_say", "phase_solo",
+    "phase_solo_say", "phase_groups", "phase_groups_say", "phase_share",
+    "phase_share_say", "phase_reflect", "phase_reflect_say", NULL };
 
 static const char *const template_keys[] = { "paper", "margins", "fonts",
     "sizes", "line_height", "rule", "spacing", "fields", "space", NULL };
