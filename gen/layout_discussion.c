@@ -241,24 +241,27 @@ lay_tally(struct lay *L, const struct block *b)
 	ld_place(L, 4, NULL, "the monitoring grid");
 }
 
-/* A numbered list, an item at a time. */
+/* A numbered list, kept whole with its heading (the questions are few). */
 void
 lay_list(struct lay *L, const struct block *b)
 {
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ns = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	char num[24];
+	double top;
 	size_t i;
 
+	L->sy = 0;
 	for (i = 0; i < b->list->n; i++) {
-		L->sy = 0;
+		top = L->sy;
 		snprintf(num, sizeof(num), "%zu.", i + 1);
 		lay_plain(L, num, &ns, L->left, L->indent - 4, AL_LEFT);
-		L->sy = 0;
+		L->sy = top;
 		lay_text(L, &b->list->v[i], 0, &ts, L->left + L->indent,
 		    lay_width(L) - L->indent, AL_LEFT, 0);
-		ld_place(L, 6, &b->list->v[i].mark, "a question");
+		L->sy += 4;
 	}
+	ld_place(L, 6, &b->list->v[0].mark, "the list of questions");
 }
 
 /* The board plan: the approaches side by side in the order to discuss
