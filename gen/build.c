@@ -5,6 +5,8 @@
 
 #include "build.h"
 #include "compose.h"
+#include "compose_discussion.h"
+#include "discussion.h"
 #include "diag.h"
 #include "font.h"
 #include "layout.h"
@@ -17,6 +19,7 @@
 #include "vary.h"
 
 #define BUILD_MAX_COPIES	5000
+#define JOB_DISCUSSION		(DOC_KEY + 1)
 
 /* What a build shares: the set, its instance, the templates and fonts. */
 struct build {
@@ -26,11 +29,12 @@ struct build {
 	struct template	*tpl, *large;	/* large: loaded when a row asks */
 	struct fonts	*fs, *large_fs;
 	int		 a4;
+	long		 seed;
 };
 
-/* One document to write. */
+/* One document to write: a worksheet, a key or a discussion packet. */
 struct job {
-	enum doc_kind	 kind;
+	int		 kind;		/* enum doc_kind, or JOB_DISCUSSION */
 	const char	*suffix;
 	struct doc	*doc;
 	char		*path;
@@ -66,6 +70,63 @@ build_large(struct build *b)
 	return 0;
 }
 
+/* Append copy d (then freed) to *all, made on first use, as a bookmark
+ * titled title, padded to an even page count unless --simplex. */
+static void
+build_append(struct build *b, struct doc **all, struct doc *d,
+    const char *title, int large)
+{
+	if (*all == NULL) {
+		*all = doc_new(d->width, d->height);
+		(*all)->title = xstrdup(d->title);
+	}
+	doc_add_outline(*all, title, (*all)->npages);
+	if (!b->o->simplex && d->npages % 2 == 1)
+		layout_blank_page(d, large ? b->large : b->tpl,
+		    large ? b->large_fs : b->fs);
+	doc_append(*all, d);
+	doc_free(d);
+}
+
+/*
+ * The discussion packet: each part (guide, sheets, cards, tickets) laid
+ * out on its own with its own page numbers and bookmark, and padded like
+ * a copy of a class set, so no two handouts share a sheet of paper.  NULL
+ * if any part failed (reported).
+ */
+static struct doc *
+build_discussion(struct build *b, const struct roster *r)
+{
+	const struct discussion *disc = b->set->discussion;
+	struct dpacket *pk;
+	struct doc *all = NULL, *d;
+	long size = b->o->group_size > 0 ? b->o->group_size :
+	    disc->group_size > 0 ? disc->group_size : DISC_DEFAULT_GROUP;
+	size_t i;
+
+	if (r != NULL && r->n < 2) {
+		struct mark m = { r->file, 0, 0 };
+
+		diag_error(&m, "a discussion needs at least 2 students to make "
+		    "groups; this roster has 1");
+		return NULL;
+	}
+	pk = compose_discussion(b->set, b->tpl, r, size, b->seed);
+	for (i = 0; i < pk->nparts; i++) {
+		d = layout(pk->parts[i].b, b->tpl, b->fs, b->a4,
+		    b->set->title.s);
+		if (d == NULL)
+			break;
+		build_append(b, &all, d, pk->parts[i].bookmark, 0);
+	}
+	if (i < pk->nparts) {
+		doc_free(all);
+		all = NULL;
+	}
+	dpacket_free(pk);
+	return all;
+}
+
 /*
  * A class set: one copy per roster row (named) or --copies unnamed copies,
  * each with its own page numbers and bookmark, each padded to an even page
@@ -95,17 +156,8 @@ build_copies(struct build *b, const struct roster *r, size_t n)
 		snprintf(num, sizeof(num), "%zu", i + 1);
 		title = r != NULL ? xstrdup(r->v[i].name) :
 		    label_fmt(b->tpl, L_COPY, num, NULL);
-		if (all == NULL) {
-			all = doc_new(d->width, d->height);
-			all->title = xstrdup(d->title);
-		}
-		doc_add_outline(all, title, all->npages);
+		build_append(b, &all, d, title, large);
 		free(title);
-		if (!b->o->simplex && d->npages % 2 == 1)
-			layout_blank_page(d, large ? b->large : b->tpl,
-			    large ? b->large_fs : b->fs);
-		doc_append(all, d);
-		doc_free(d);
 	}
 	if (i < n) {
 		doc_free(all);
@@ -130,7 +182,8 @@ build_setup(struct build *b, const char *file)
 		return -1;
 	b->a4 = o->paper ? strcmp(o->paper, "a4") == 0 :
 	    s->paper ? strcmp(s->paper, "a4") == 0 : b->tpl->a4;
-	b->in = vary(s, o->has_seed ? o->seed : s->has_seed ? s->seed : 1);
+	b->seed = o->has_seed ? o->seed : s->has_seed ? s->seed : 1;
+	b->in = vary(s, b->seed);
 	return 0;
 }
 
@@ -164,19 +217,25 @@ build_set(const struct opts *o, const char *file, struct set *s,
 {
 	struct build b;
 	struct roster *r = NULL;
-	struct job jobs[2] = { { DOC_WORKSHEET, "", NULL, NULL, 0 },
-	    { DOC_KEY, "-key", NULL, NULL, 0 } };
-	size_t errs = diag_errors(), i, first = 0, last = 2, pages = 0;
+	struct job jobs[3] = { { DOC_WORKSHEET, "", NULL, NULL, 0 },
+	    { DOC_KEY, "-key", NULL, NULL, 0 },
+	    { JOB_DISCUSSION, "-discussion", NULL, NULL, 0 } };
+	size_t errs = diag_errors(), i, first = 0, last = 3, pages = 0;
 	size_t ncopies = 0;
+	struct mark fm = { NULL, 1, 1 };
 
 	memset(&b, 0, sizeof(b));
 	b.o = o;
 	b.set = s;
 	if (o->cmd == CMD_WORKSHEET)
 		last = 1;
-	if (o->cmd == CMD_KEY)
+	if (o->cmd == CMD_KEY) {
 		first = 1;
-	if (o->roster != NULL && first == 0) {
+		last = 2;
+	}
+	if (o->cmd == CMD_DISCUSSION)
+		first = 2;
+	if (o->roster != NULL && (first == 0 || first == 2)) {
 		if ((r = roster_load(o->roster)) == NULL)
 			goto out;
 		ncopies = r->n;
@@ -184,8 +243,18 @@ build_set(const struct opts *o, const char *file, struct set *s,
 		ncopies = (size_t)o->copies;
 	if (build_setup(&b, file) < 0)
 		goto out;
+	if (b.set->discussion == NULL && o->cmd == CMD_DISCUSSION) {
+		fm.file = b.set->file;
+		diag_error(&fm, "this set has no \"discussion:\" block, so there "
+		    "is no discussion packet to print; add one (see the README)");
+		goto out;
+	}
+	if (b.set->discussion == NULL && last == 3)
+		last = 2;
 	for (i = first; i < last; i++) {
-		if (jobs[i].kind == DOC_WORKSHEET && ncopies > 0) {
+		if (jobs[i].kind == JOB_DISCUSSION)
+			jobs[i].doc = build_discussion(&b, r);
+		else if (jobs[i].kind == DOC_WORKSHEET && ncopies > 0) {
 			jobs[i].doc = build_copies(&b, r, ncopies);
 			jobs[i].copies = ncopies;
 		} else
@@ -213,11 +282,12 @@ build_set(const struct opts *o, const char *file, struct set *s,
 			build_summary(o, &jobs[i]);
 	}
 	if (o->cmd == CMD_CHECK && !o->quiet)
-		printf("%s: ok: %zu problem%s, %zu page%s with the key\n",
+		printf("%s: ok: %zu problem%s, %zu page%s with the key%s\n",
 		    file, b.set->nproblems, b.set->nproblems == 1 ? "" : "s",
-		    pages, pages == 1 ? "" : "s");
+		    pages, pages == 1 ? "" : "s", b.set->discussion != NULL ?
+		    " and the discussion packet" : "");
 out:
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 3; i++) {
 		doc_free(jobs[i].doc);
 		free(jobs[i].path);
 	}

@@ -12,8 +12,8 @@
 #include "page.h"
 #include "set.h"
 
-enum cmd { CMD_ALL, CMD_WORKSHEET, CMD_KEY, CMD_CHECK, CMD_PACKET,
-    CMD_LIST };
+enum cmd { CMD_ALL, CMD_WORKSHEET, CMD_KEY, CMD_DISCUSSION, CMD_CHECK,
+    CMD_PACKET, CMD_LIST };
 
 struct opts {
 	enum cmd	 cmd;
@@ -23,6 +23,7 @@ struct opts {
 	const char	*lang;
 	const char	*roster;	/* --roster FILE.csv */
 	long		 copies;	/* --copies N; 0: not given */
+	long		 group_size;	/* --group-size N; 0: not given */
 	int		 simplex;	/* --simplex: no padding */
 	long		 seed;
 	int		 has_seed;

@@ -7,8 +7,8 @@
 #include "compose.h"
 #include "util.h"
 
-static struct block *
-cm_push(struct blocks *b, enum block_kind k)
+struct block *
+blocks_push(struct blocks *b, enum block_kind k)
 {
 	struct block *bl;
 
@@ -22,14 +22,14 @@ cm_push(struct blocks *b, enum block_kind k)
 static void
 cm_label(struct blocks *b, enum block_kind k, char *owned)
 {
-	cm_push(b, k)->label = owned;
+	blocks_push(b, k)->label = owned;
 }
 
 static void
 cm_keynote(struct blocks *b, const struct template *t, enum label l,
     const struct text *text, const struct textlist *list)
 {
-	struct block *bl = cm_push(b, BK_KEYNOTE);
+	struct block *bl = blocks_push(b, BK_KEYNOTE);
 
 	bl->label = xstrdup(t->labels[l]);
 	bl->text = text;
@@ -57,11 +57,11 @@ cm_student(struct blocks *b, const struct template *t,
 		space = p->space_lines * t->line_pitch;
 	switch (p->type) {
 	case P_SHORT:
-		cm_push(b, BK_SPACE)->h = space >= 0 ? space : t->space_short;
-		cm_push(b, BK_ANSWER)->pi = pi;
+		blocks_push(b, BK_SPACE)->h = space >= 0 ? space : t->space_short;
+		blocks_push(b, BK_ANSWER)->pi = pi;
 		return;
 	case P_OPEN:
-		bl = cm_push(b, BK_LINES);
+		bl = blocks_push(b, BK_LINES);
 		bl->n = p->space_lines > 0 ? p->space_lines :
 		    p->space_pt >= 0 ? (int)floor(p->space_pt / t->line_pitch) :
 		    p->lines;
@@ -69,7 +69,7 @@ cm_student(struct blocks *b, const struct template *t,
 			bl->n = 1;
 		return;
 	case P_WORK:
-		bl = cm_push(b, BK_BOX);
+		bl = blocks_push(b, BK_BOX);
 		bl->h = space >= 0 ? space : t->space_work;
 		bl->grid = p->grid;
 		return;
@@ -77,25 +77,25 @@ cm_student(struct blocks *b, const struct template *t,
 		break;
 	}
 	if (space > 0)
-		cm_push(b, BK_SPACE)->h = space;
+		blocks_push(b, BK_SPACE)->h = space;
 	switch (p->type) {
 	case P_MULTI:
 		cm_label(b, BK_HINT, xstrdup(t->labels[L_SELECT_ALL]));
-		cm_push(b, BK_CHOICES)->pi = pi;
+		blocks_push(b, BK_CHOICES)->pi = pi;
 		break;
 	case P_CHOICE:
-		cm_push(b, BK_CHOICES)->pi = pi;
+		blocks_push(b, BK_CHOICES)->pi = pi;
 		break;
 	case P_TRUEFALSE:
-		cm_push(b, BK_TRUEFALSE)->pi = pi;
+		blocks_push(b, BK_TRUEFALSE)->pi = pi;
 		break;
 	case P_MATCH:
 		cm_label(b, BK_HINT, xstrdup(t->labels[L_MATCH_HINT]));
-		cm_push(b, BK_MATCH)->pi = pi;
+		blocks_push(b, BK_MATCH)->pi = pi;
 		break;
 	case P_ORDER:
 		cm_label(b, BK_HINT, xstrdup(t->labels[L_ORDER_HINT]));
-		cm_push(b, BK_ORDER)->pi = pi;
+		blocks_push(b, BK_ORDER)->pi = pi;
 		break;
 	default:
 		break;
@@ -137,7 +137,7 @@ cm_key(struct blocks *b, const struct template *t, const struct pinst *pi)
 		break;	/* blank: the answers fill the prompt's blanks */
 	}
 	if (k != BK_END) {
-		struct block *bl = cm_push(b, k);
+		struct block *bl = blocks_push(b, k);
 
 		bl->pi = pi;
 		bl->key = 1;
@@ -157,14 +157,14 @@ compose(const struct instance *in, const struct template *t,
 	double total = 0;
 	int any_points = 0;
 
-	bl = cm_push(b, BK_TITLE);
+	bl = blocks_push(b, BK_TITLE);
 	bl->text = &s->title;
 	if (kind == DOC_KEY) {
 		cm_label(b, BK_SUBTITLE, xstrdup(t->labels[L_ANSWER_KEY]));
 		b->footer = xasprintf("%s \xe2\x80\x94 %s",
 		    t->labels[L_ANSWER_KEY], s->title.s);
 	} else {
-		bl = cm_push(b, BK_FIELDS);
+		bl = blocks_push(b, BK_FIELDS);
 		memcpy(bl->fields, s->has_fields ? s->fields : t->fields,
 		    sizeof(bl->fields));
 		for (i = 0; who != NULL && i < F__MAX && bl->fields[i] >= 0;
@@ -188,18 +188,18 @@ compose(const struct instance *in, const struct template *t,
 	if (kind == DOC_KEY && s->notes.s != NULL)
 		cm_keynote(b, t, L_NOTES, &s->notes, NULL);
 	if (s->instructions.s != NULL)
-		cm_push(b, BK_TEXT)->text = &s->instructions;
+		blocks_push(b, BK_TEXT)->text = &s->instructions;
 	for (i = 0; i < in->nsections; i++) {
 		const struct sinst *si = &in->sections[i];
 
 		if (si->s->title.s != NULL)
-			cm_push(b, BK_HEADING)->text = &si->s->title;
+			blocks_push(b, BK_HEADING)->text = &si->s->title;
 		if (si->s->instructions.s != NULL)
-			cm_push(b, BK_TEXT)->text = &si->s->instructions;
+			blocks_push(b, BK_TEXT)->text = &si->s->instructions;
 		for (j = 0; j < si->nproblems; j++) {
 			const struct pinst *pi = &si->problems[j];
 
-			bl = cm_push(b, BK_PROBLEM);
+			bl = blocks_push(b, BK_PROBLEM);
 			bl->pi = pi;
 			bl->key = kind == DOC_KEY;
 			if (pi->p->points >= 0) {
@@ -213,16 +213,10 @@ compose(const struct instance *in, const struct template *t,
 				cm_key(b, t, pi);
 			else
 				cm_student(b, t, pi);
-			cm_push(b, BK_END)->pi = pi;
+			blocks_push(b, BK_END)->pi = pi;
 		}
 	}
 	return b;
-}
-
-struct block *
-blocks_push(struct blocks *b, enum block_kind k)
-{
-	return cm_push(b, k);
 }
 
 void
@@ -234,11 +228,12 @@ blocks_free(struct blocks *b)
 		return;
 	for (i = 0; i < b->n; i++) {
 		free(b->v[i].label);
-		for (j = 0; j < sizeof(b->v[i].cells) /
-		    sizeof(b->v[i].cells[0]); j++)
+		for (j = 0; j < b->v[i].ncells; j++)
 			free(b->v[i].cells[j]);
+		free(b->v[i].cells);
 	}
 	free(b->v);
 	free(b->footer);
+	free(b->banner);
 	free(b);
 }

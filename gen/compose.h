@@ -10,6 +10,7 @@
 #ifndef MIMEO_COMPOSE_H
 #define MIMEO_COMPOSE_H
 
+#include "discussion.h"
 #include "set.h"
 #include "template.h"
 #include "vary.h"
@@ -39,7 +40,24 @@ enum block_kind {
 	BK_STEP,	/* a plan step kept whole: tick box, label (its time),
 			 * text (what to do), aside (what to read aloud) */
 	BK_ROW,		/* a table row of cells[]; key: the header row */
-	BK_WRITE	/* label, then n ruled lines to write on (a form) */
+	BK_WRITE,	/* label, then n ruled lines to write on (a form) */
+	/* group-discussion packets (compose_discussion.c, layout_discussion.c) */
+	BK_NEWPAGE,	/* what follows starts a new page */
+	BK_FRAME,	/* label over text in a frame: the problem */
+	BK_PHASE,	/* a step of the timed plan: phase, from (minute it
+			 * starts), its words to read aloud in a box */
+	BK_APPROACH,	/* anticipated approach n: approach, Ask: question */
+	BK_TALLY,	/* monitoring grid: apps down the side, n groups across */
+	BK_LIST,	/* list: numbered texts */
+	BK_BOARD,	/* board plan: apps side by side in that order */
+	BK_PANELS,	/* cells: labels of empty boxes side by side, h high
+			 * (with grid: down to h above the page's foot) */
+	BK_MEMBERS,	/* cells: name, role pairs, a row each (blank lines
+			 * for empty names) */
+	BK_PROMPT,	/* label, then n ruled lines to write on */
+	BK_CARDS	/* a row of n cut-out cards, a quarter page high:
+			 * cells title, body, who per card; text: the body of
+			 * every card instead (an exit ticket) */
 };
 
 struct block {
@@ -47,7 +65,6 @@ struct block {
 	const struct text *text;	/* borrowed; TITLE, HEADING: when NULL,
 					 * label is printed instead */
 	const struct text *aside;	/* STEP: read aloud; borrowed */
-	char		*cells[3];	/* ROW: owned */
 	const struct textlist *list;	/* KEYNOTE: rubric items, borrowed */
 	char		*label;		/* owned */
 	const struct pinst *pi;		/* problem blocks */
@@ -57,12 +74,20 @@ struct block {
 	int		 key;		/* show answers */
 	int		 fields[F__MAX];/* FIELDS; -1 ends */
 	const char	*filled[F__MAX];/* FIELDS: printed in the blank */
+	const struct phase *phase;	/* PHASE */
+	int		 from;		/* PHASE: minute it starts */
+	const struct approach *apps;	/* APPROACH (one), TALLY, BOARD */
+	size_t		 napps;
+	char		**cells;	/* ROW, PANELS, MEMBERS, CARDS: owned, each
+					 * owned; NULL entries ok */
+	size_t		 ncells;
 };
 
 struct blocks {
 	struct block	*v;
 	size_t		 n, cap;
 	char		*footer;	/* left footer text, owned */
+	char		*banner;	/* top of every page (teacher only), owned */
 };
 
 enum doc_kind { DOC_WORKSHEET, DOC_KEY };

@@ -63,6 +63,8 @@ cp_row(struct blocks *b, char *c0, char *c1, char *c2, int header)
 {
 	struct block *bl = blocks_push(b, BK_ROW);
 
+	bl->ncells = 3;
+	bl->cells = xcalloc(3, sizeof(*bl->cells));
 	bl->cells[0] = c0;
 	bl->cells[1] = c1;
 	bl->cells[2] = c2;

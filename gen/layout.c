@@ -734,14 +734,49 @@ lay_block(struct lay *L, const struct block *b)
 	case BK_WRITE:
 		lay_write(L, b);
 		break;
+	case BK_NEWPAGE:
+		lay_newpage(L);
+		break;
+	case BK_FRAME:
+		lay_frame(L, b);
+		break;
+	case BK_PHASE:
+		lay_phase(L, b);
+		break;
+	case BK_APPROACH:
+		lay_approach(L, b);
+		break;
+	case BK_TALLY:
+		lay_tally(L, b);
+		break;
+	case BK_LIST:
+		lay_list(L, b);
+		break;
+	case BK_BOARD:
+		lay_board(L, b);
+		break;
+	case BK_PANELS:
+		lay_panels(L, b);
+		break;
+	case BK_MEMBERS:
+		lay_members(L, b);
+		break;
+	case BK_PROMPT:
+		lay_prompt(L, b);
+		break;
+	case BK_CARDS:
+		lay_cards(L, b);
+		break;
 	}
 }
 
-/* Footers: the document's name on the left, "Page n of N" on the right. */
+/* Footers: the document's name on the left, "Page n of N" on the right;
+ * a banner (teacher only) over the top of every page. */
 static void
-lay_footers(struct lay *L, const char *footer)
+lay_footers(struct lay *L, const char *footer, const char *banner)
 {
 	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
+	struct tstyle bs = lay_style(L, L->t->size_small + 1, ST_BOLD, key_ink);
 	char n[24], total[24], *page;
 	size_t i;
 	double y = L->doc->height - L->t->margin[2] + 14;
@@ -759,6 +794,14 @@ lay_footers(struct lay *L, const char *footer)
 		    lay_width(L) * 0.3, AL_RIGHT);
 		free(page);
 		lay_move(&L->doc->pages[i], &L->strip, y, L, 1);
+		if (banner == NULL)
+			continue;
+		L->sy = 0;
+		lay_plain(L, banner, &bs, L->left, lay_width(L), AL_LEFT);
+		lay_line(L, L->left, L->sy + 1, L->right, L->sy + 1, 0.8,
+		    key_ink, 0);
+		lay_move(&L->doc->pages[i], &L->strip, L->top - L->sy - 8, L,
+		    1);
 	}
 }
 
@@ -784,7 +827,7 @@ layout(const struct blocks *bs, const struct template *t, struct fonts *fs,
 		lay_place(&L, 0, 0);
 	if (d->npages == 0)
 		lay_new_page(&L);
-	lay_footers(&L, bs->footer);
+	lay_footers(&L, bs->footer, bs->banner);
 	lay_strip_clear(&L.strip);
 	lay_strip_clear(&L.pending);
 	free(L.strip.items);

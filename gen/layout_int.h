@@ -2,7 +2,8 @@
  * layout_int.h - what the layout files share; not for other stages.
  *
  * layout.c is the engine (strips, pages, setting text, footers);
- * layout_problem.c draws the blocks of problems and fields.  Both draw
+ * layout_problem.c draws the blocks of problems and fields, and
+ * layout_discussion.c those of discussion packets.  They all draw
  * into struct lay's strip with the primitives declared here.
  */
 #ifndef MIMEO_LAYOUT_INT_H
@@ -120,5 +121,17 @@ void lay_bullet(struct lay *L, const struct block *b);
 void lay_step(struct lay *L, const struct block *b);
 void lay_row(struct lay *L, const struct block *b);
 void lay_write(struct lay *L, const struct block *b);
+/* Discussion packets (layout_discussion.c). */
+void lay_newpage(struct lay *L);
+void lay_frame(struct lay *L, const struct block *b);
+void lay_phase(struct lay *L, const struct block *b);
+void lay_approach(struct lay *L, const struct block *b);
+void lay_tally(struct lay *L, const struct block *b);
+void lay_list(struct lay *L, const struct block *b);
+void lay_board(struct lay *L, const struct block *b);
+void lay_panels(struct lay *L, const struct block *b);
+void lay_members(struct lay *L, const struct block *b);
+void lay_prompt(struct lay *L, const struct block *b);
+void lay_cards(struct lay *L, const struct block *b);
 
 #endif

@@ -21,9 +21,13 @@ static void
 usage(FILE *f)
 {
 	fputs(
-"usage: mimeo FILE...                 worksheet and key of each set; a packet's PDF\n"
+"usage: mimeo FILE...                 worksheet and answer key of each set\n"
+"                                     (and discussion packet, if it has one);\n"
+"                                     a packet file's packet\n"
 "       mimeo worksheet SET.yaml      student copy      -> out/NAME.pdf\n"
 "       mimeo key SET.yaml            answer key        -> out/NAME-key.pdf\n"
+"       mimeo discussion SET.yaml     group-discussion packet\n"
+"                                                       -> out/NAME-discussion.pdf\n"
 "       mimeo packet PACKET.yaml      substitute packet -> out/NAME-packet.pdf\n"
 "       mimeo check FILE...           validate; print every problem; write nothing\n"
 "       mimeo list [DIR]              sets and packets under DIR (default problems/)\n"
@@ -36,9 +40,12 @@ usage(FILE *f)
 "      --template NAME|PATH  page template (default: the set's, else worksheet)\n"
 "      --seed N            seed for shuffled orders (default: the set's, else 1)\n"
 "      --lang CODE         language of printed labels (default: the set's, else en)\n"
-"      --roster FILE.csv   one named copy per student row (column name; optional\n"
+"      --roster FILE.csv   one named copy per student row, or discussion groups\n"
+"                          drawn from it (column name; optional\n"
 "                          period, edition: standard|large)\n"
 "      --copies N          N unnamed copies (ignored with --roster)\n"
+"      --group-size N      discussion groups of N, 2 to 8 (default: the set's,\n"
+"                          else 4)\n"
 "      --library DIR       root that image and include paths may not leave\n"
 "                          (default: the parent of the file's folder)\n"
 "      --duplex            pad each copy to an even page count (the default)\n"
@@ -65,13 +72,15 @@ usage_error(const char *fmt, const char *arg)
 static int
 cmd_word(const char *s, enum cmd *cmd)
 {
-	static const char *const later[] = { "discussion", "preview", NULL };
+	static const char *const later[] = { "preview", NULL };
 	size_t i;
 
 	if (strcmp(s, "worksheet") == 0)
 		*cmd = CMD_WORKSHEET;
 	else if (strcmp(s, "key") == 0)
 		*cmd = CMD_KEY;
+	else if (strcmp(s, "discussion") == 0)
+		*cmd = CMD_DISCUSSION;
 	else if (strcmp(s, "check") == 0)
 		*cmd = CMD_CHECK;
 	else if (strcmp(s, "packet") == 0)
@@ -173,6 +182,15 @@ main(int argc, char **argv)
 			    o.copies > 5000)
 				usage_error("--copies needs a number from 1 to "
 				    "5000, not \"%s\"", v);
+		} else if (opt_is(s, "--group-size")) {
+			const char *v = opt_value(argc, argv, &a,
+			    "--group-size");
+
+			o.group_size = strtol(v, &end, 10);
+			if (*v == '\0' || *end != '\0' || o.group_size < 2 ||
+			    o.group_size > 8)
+				usage_error("--group-size needs a number from 2 "
+				    "to 8, not \"%s\"", v);
 		} else if (strcmp(s, "--duplex") == 0)
 			o.simplex = 0;
 		else if (strcmp(s, "--simplex") == 0)

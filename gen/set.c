@@ -11,6 +11,7 @@
 
 #include "image.h"
 #include "libpath.h"
+#include "discussion.h"
 #include "set.h"
 #include "util.h"
 
@@ -45,8 +46,7 @@ static const char *const type_keys[P__MAX][5] = {
 
 /* Keys the format has that this version does not read yet: say so plainly
  * rather than calling them unknown. */
-static const char *const later_keys[] = { "vars", "where", "discussion",
-    NULL };
+static const char *const later_keys[] = { "vars", "where", NULL };
 
 /* A picture already loaded, so a file shown twice is read once. */
 struct loaded {
@@ -450,10 +450,9 @@ set_problem_keys(const struct node *pn, const struct problem *p,
 			found = strcmp(later_keys[j], k) == 0;
 		if (found) {
 			sc_error(&pn->kids[i]->mark, "\"%s\" is not supported "
-			    "by this version of mimeo yet%s", k,
-			    strcmp(k, "discussion") == 0 ? "" : " (variables "
-			    "are coming); write the numbers into the prompt "
-			    "and the answer");
+			    "by this version of mimeo yet (variables are "
+			    "coming); write the numbers into the prompt and "
+			    "the answer", k);
 			continue;
 		}
 		for (t = 0, nw = 0; t < P__MAX; t++)
@@ -863,7 +862,6 @@ set_read(struct setload *sl, const struct node *root)
 {
 	struct set *s = sl->set;
 	const struct node *n, *secs;
-	size_t i;
 
 	if (root->kind != NODE_MAP) {
 		sc_error(&root->mark, "a problem set starts with \"title:\" "
@@ -874,11 +872,9 @@ set_read(struct setload *sl, const struct node *root)
 		return;
 	}
 	sc_check_keys(root, set_keys, NULL);
-	for (i = 0; i + 1 < root->nkids; i += 2)
-		if (strcmp(root->kids[i]->value, "discussion") == 0)
-			sc_error(&root->kids[i]->mark, "\"discussion\" is not "
-			    "supported by this version of mimeo yet; keep it "
-			    "in another file for now");
+	if ((n = node_get(root, "discussion")) != NULL)
+		s->discussion = disc_load(n, &node_key(root,
+		    "discussion")->mark);
 	if ((n = node_get(root, "title")) == NULL) {
 		if (!sc_misspelled(root, "title", set_keys))
 			sc_error(&root->mark, "the set has no \"title:\"; add "
@@ -1020,5 +1016,6 @@ set_free(struct set *s)
 	free(s->language);
 	free(s->paper);
 	free(s->template);
+	disc_free(s->discussion);
 	free(s);
 }

@@ -9,6 +9,8 @@
 #ifndef MIMEO_SET_H
 #define MIMEO_SET_H
 
+struct discussion;
+
 #include "schema.h"
 
 struct image;
@@ -79,6 +81,7 @@ struct set {
 	struct section	*sections;
 	size_t		 nsections;
 	size_t		 nproblems;	/* across sections */
+	struct discussion *discussion;	/* NULL: the set has none */
 };
 
 /* Returns the loaded set, or NULL when anything was wrong (reported). */

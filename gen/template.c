@@ -19,7 +19,18 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "worksheet", "teacher_copy", "packet_page", "early_finishers",
     "report", "report_who", "report_absent", "report_done",
     "report_helped", "report_struggled", "report_notes", "how_to",
-    "early_page", NULL };
+    "early_page",
+    "teacher_only", "discussion", "goal", "plan", "say",
+    "anticipate", "misconception", "ask", "monitor", "monitor_hint",
+    "group", "other", "questions", "board", "board_hint", "presented_by",
+    "synthesis", "groups", "groups_hint", "individual", "problem",
+    "first_try", "notice", "wonder", "group_sheet", "role", "alike",
+    "different", "which", "present", "role_cards", "cut_hint",
+    "exit_ticket", "exit_default", "facilitator", "facilitator_job",
+    "recorder", "recorder_job", "skeptic", "skeptic_job", "reporter",
+    "reporter_job", "phase_launch", "phase_launch_say", "phase_solo",
+    "phase_solo_say", "phase_groups", "phase_groups_say", "phase_share",
+    "phase_share_say", "phase_reflect", "phase_reflect_say", NULL };
 
 static const char *const template_keys[] = { "paper", "margins", "fonts",
     "sizes", "line_height", "rule", "spacing", "fields", "space", NULL };

@@ -60,11 +60,14 @@ for pdf in "$O"/lib/*.pdf; do
 		ok
 	fi
 	# every page has its "Page i of N" footer (a packet: each document
-	# its own, and every page "Packet page i of N" at the top)
+	# its own, and every page "Packet page i of N" at the top); a
+	# discussion packet's parts are numbered each on its own, padded
+	# with blank pages
 	n=$(pages "$pdf")
 	for i in $(seq 1 "$n"); do
 		case $pdf in
 		*-packet.pdf) want="(Packet page $i of $n|Página $i de $n del paquete)" ;;
+		*-discussion.pdf) want="(Page|Página) [0-9]+ (of|de) [0-9]+|intentionally blank|en blanco" ;;
 		*) want="(Page $i of|Página $i de) $n" ;;
 		esac
 		pdftext "$pdf" "$i" | grep -Eq "$want" ||

@@ -70,6 +70,7 @@ done
 
 # 3. End-to-end: YAML in, PDF out, read back with poppler and qpdf.
 . tests/e2e.sh
+. tests/discussion.sh
 
 # Substitute packets and mimeo list.
 . tests/packets.sh

@@ -18,6 +18,7 @@
 #include "page.h"
 #include "schema.h"
 #include "set.h"
+#include "compose_discussion.h"
 #include "template.h"
 #include "text.h"
 #include "util.h"
@@ -377,6 +378,42 @@ test_image(void)
 	pixels_free(&bar);
 }
 
+/* Discussion groups: every student in one group, sizes as even as
+ * possible, and never a group of one, for every class size and group
+ * size a teacher can ask for; pairs of an odd class make one trio. */
+static void
+test_groups(void)
+{
+	size_t sizes[200], n, k, i, sum, lo, hi;
+	long g;
+	int good = 1;
+	char why[160] = "";
+
+	for (n = 2; n <= 120 && good; n++)
+		for (g = 2; g <= 8 && good; g++) {
+			k = disc_group_sizes(n, g, sizes);
+			for (i = 0, sum = 0, lo = n, hi = 0; i < k; i++) {
+				sum += sizes[i];
+				lo = sizes[i] < lo ? sizes[i] : lo;
+				hi = sizes[i] > hi ? sizes[i] : hi;
+			}
+			if (sum != n || lo < 2 || hi - lo > 1 ||
+			    (hi > (size_t)g && !(g == 2 && hi == 3))) {
+				snprintf(why, sizeof(why), "%zu students in "
+				    "groups of %ld: %zu groups, sizes %zu to %zu",
+				    n, g, k, lo, hi);
+				good = 0;
+			}
+		}
+	expect(good, "groups.even_never_one", why);
+	k = disc_group_sizes(5, 4, sizes);
+	expect(k == 2 && sizes[0] == 3 && sizes[1] == 2, "groups.five_by_four",
+	    "5 students in groups of 4 are not 3 + 2");
+	k = disc_group_sizes(10, 4, sizes);
+	expect(k == 3 && sizes[0] == 4 && sizes[1] == 3 && sizes[2] == 3,
+	    "groups.ten_by_four", "10 students in groups of 4 are not 4+3+3");
+}
+
 int
 main(void)
 {
@@ -388,5 +425,6 @@ main(void)
 	test_layout();
 	test_libpath();
 	test_image();
+	test_groups();
 	return failures != 0;
 }
