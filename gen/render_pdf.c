@@ -37,6 +37,7 @@
 
 #define PDF_NCODES	65536			/* the BMP: UTF-8 CIDs */
 #define PDF_CHUNK	65536			/* bytes per file write */
+#define PDF_PAGES_NODE	64			/* pages per /Pages node */
 
 /* The first libharu error, and where to describe a failure. */
 struct pdf_ctx {
@@ -243,6 +244,10 @@ pdf_scan(const struct doc *d, struct pdf_font *fonts, struct pdf_ctx *ctx)
 			}
 		}
 	}
+	for (i = 0; i < d->npages; i++)
+		if (d->pages[i].base > i)
+			return pdf_msg(ctx, "page %zu repeats page %zu, not an "
+			    "earlier one", i + 1, d->pages[i].base);
 	for (i = 0; i < d->noutline; i++)
 		if (d->outline[i].page >= d->npages)
 			return pdf_msg(ctx, "bookmark \"%s\" points at page "
@@ -707,36 +712,148 @@ pdf_item(HPDF_Doc pdf, HPDF_Page page, double h, const struct item *it,
 	return st != HPDF_OK ? st : rs;
 }
 
-/* Adds every page and draws its items; pages[] receives the libharu pages
- * (owned by pdf).  Returns 0 or -1 with ctx->err set. */
+/* Names every font of the document in the page's resources, in the
+ * document's order, so a content stream shared between pages finds each
+ * font under the same name on all of them.  Returns a libharu status. */
+static HPDF_STATUS
+pdf_page_fonts(HPDF_Page page, const struct doc *d,
+    const struct pdf_font *fonts)
+{
+	size_t i;
+
+	for (i = 0; i < d->nfonts; i++)
+		if (fonts[i].used != NULL &&
+		    HPDF_Page_GetLocalFontName(page, fonts[i].font) == NULL)
+			return HPDF_INVALID_FONT;
+	return HPDF_OK;
+}
+
+/* Draws items [0, n) of page i of d whose varies flag in the base page
+ * (page i itself when it is not a repeat) is `varies`.  Returns a libharu
+ * status; *bad is the item that failed. */
+static HPDF_STATUS
+pdf_draw(HPDF_Doc pdf, HPDF_Page page, const struct doc *d, size_t i,
+    const struct pdf_font *fonts, int varies, size_t *bad)
+{
+	const struct page	*base = &d->pages[i];
+	HPDF_STATUS		 st = HPDF_OK;
+	size_t			 k, n = page_nitems(d, i);
+
+	if (base->base != 0)
+		base = &d->pages[base->base - 1];
+	for (k = 0; k < n; k++) {
+		if (base->items[k].varies != varies)
+			continue;
+		st = pdf_item(pdf, page, d->height, page_item(d, i, k), fonts);
+		if (st != HPDF_OK)
+			break;
+	}
+	*bad = k;
+	return st;
+}
+
+/* Returns nonzero if some repeat replaces an item of page p. */
+static int
+pdf_varies(const struct page *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->nitems; k++)
+		if (p->items[k].varies)
+			return 1;
+	return 0;
+}
+
+/* Makes the page's contents [shared, its own stream]: libharu's
+ * HPDF_Page_Insert_Shared_Content_Stream would add a second, empty stream
+ * of the page's own.  Returns a libharu status. */
+static HPDF_STATUS
+pdf_share(HPDF_Page page, HPDF_Dict shared)
+{
+	HPDF_Dict	 own;
+	HPDF_Array	 contents;
+	HPDF_STATUS	 st;
+
+	own = HPDF_Dict_GetItem(page, "Contents", HPDF_OCLASS_DICT);
+	if (own == NULL)
+		return HPDF_INVALID_PAGE;
+	if ((contents = HPDF_Array_New(page->mmgr)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	if ((st = HPDF_Dict_Add(page, "Contents", contents)) != HPDF_OK)
+		return st;
+	if ((st = HPDF_Array_Add(contents, shared)) != HPDF_OK)
+		return st;
+	return HPDF_Array_Add(contents, own);
+}
+
+/*
+ * Adds every page and draws its items; pages[] receives the libharu pages
+ * (owned by pdf).  A page that others repeat (see page.h) draws the items
+ * that never vary into its first content stream, which its repeats share,
+ * and the rest into a second one; a repeat draws only the items that vary.
+ * Returns 0 or -1 with ctx->err set.
+ */
 static int
 pdf_pages(HPDF_Doc pdf, const struct doc *d, const struct pdf_font *fonts,
     HPDF_Page *pages, struct pdf_ctx *ctx)
 {
 	HPDF_STATUS	 st;
-	size_t		 i, j;
+	HPDF_Dict	*shared;
+	size_t		 i, k, base;
+	int		 rc = -1;
 
+	/* shared[i]: the stream that repeats of page i share */
+	shared = xcalloc(d->npages, sizeof(*shared));
 	for (i = 0; i < d->npages; i++) {
 		pages[i] = HPDF_AddPage(pdf);
-		if (pages[i] == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
-			return pdf_fail(ctx, pdf, HPDF_INVALID_PAGE,
+		if (pages[i] == NULL || !pdf_ok(ctx, pdf, HPDF_OK)) {
+			pdf_fail(ctx, pdf, HPDF_INVALID_PAGE,
 			    "cannot add page %zu", i + 1);
+			goto out;
+		}
 		st = HPDF_Page_SetWidth(pages[i], (HPDF_REAL)d->width);
 		if (st == HPDF_OK)
 			st = HPDF_Page_SetHeight(pages[i],
 			    (HPDF_REAL)d->height);
-		if (!pdf_ok(ctx, pdf, st))
-			return pdf_fail(ctx, pdf, st, "page size %gx%g",
+		if (st == HPDF_OK)
+			st = pdf_page_fonts(pages[i], d, fonts);
+		if (!pdf_ok(ctx, pdf, st)) {
+			pdf_fail(ctx, pdf, st, "page size %gx%g",
 			    d->width, d->height);
-		for (j = 0; j < d->pages[i].nitems; j++) {
-			st = pdf_item(pdf, pages[i], d->height,
-			    &d->pages[i].items[j], fonts);
-			if (!pdf_ok(ctx, pdf, st))
-				return pdf_fail(ctx, pdf, st,
-				    "page %zu, item %zu", i + 1, j + 1);
+			goto out;
+		}
+		base = d->pages[i].base;
+		if (base == 0) {
+			/* kept for repeats: the first stream, drawn with
+			 * every item but those that vary */
+			shared[i] = HPDF_Dict_GetItem(pages[i], "Contents",
+			    HPDF_OCLASS_DICT);
+			st = shared[i] != NULL ? HPDF_OK : HPDF_INVALID_PAGE;
+			if (st == HPDF_OK)
+				st = pdf_draw(pdf, pages[i], d, i, fonts, 0,
+				    &k);
+			if (st == HPDF_OK && pdf_varies(&d->pages[i])) {
+				st = HPDF_Page_New_Content_Stream(pages[i],
+				    NULL);
+				if (st == HPDF_OK)
+					st = pdf_draw(pdf, pages[i], d, i,
+					    fonts, 1, &k);
+			}
+		} else {
+			st = pdf_draw(pdf, pages[i], d, i, fonts, 1, &k);
+			if (st == HPDF_OK)
+				st = pdf_share(pages[i], shared[base - 1]);
+		}
+		if (!pdf_ok(ctx, pdf, st)) {
+			pdf_fail(ctx, pdf, st, "page %zu, item %zu", i + 1,
+			    k + 1);
+			goto out;
 		}
 	}
-	return 0;
+	rc = 0;
+out:
+	free(shared);
+	return rc;
 }
 
 /* Turns dst into [page /XYZ 0 top null]: the top of the page at the
@@ -884,7 +1001,9 @@ render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)
 		pdf_msg(&ctx, "cannot start libharu (out of memory)");
 		goto out;
 	}
-	st = HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	st = HPDF_SetPagesConfiguration(pdf, PDF_PAGES_NODE);
+	if (st == HPDF_OK)
+		st = HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 	if (st == HPDF_OK)
 		st = HPDF_UseUTFEncodings(pdf);
 	if (!pdf_ok(&ctx, pdf, st)) {
