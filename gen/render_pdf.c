@@ -38,6 +38,7 @@
 #define PDF_NCODES	65536			/* the BMP: UTF-8 CIDs */
 #define PDF_CHUNK	65536			/* bytes per file write */
 #define PDF_PAGES_NODE	64			/* pages per /Pages node */
+#define PDF_OWN_BUF	512			/* a repeat's stream chunk */
 
 /* The first libharu error, and where to describe a failure. */
 struct pdf_ctx {
@@ -728,6 +729,49 @@ pdf_page_fonts(HPDF_Page page, const struct doc *d,
 	return HPDF_OK;
 }
 
+/* Gives the root /Pages node of page's tree the /MediaBox of every page
+ * and a /Resources naming the fonts as page names them, for every page to
+ * inherit (PDF 7.7.3.4).  Returns a libharu status. */
+static HPDF_STATUS
+pdf_root_inherit(HPDF_Page page, const struct doc *d,
+    const struct pdf_font *fonts)
+{
+	HPDF_Dict	 root = page, up, res, names;
+	HPDF_Array	 box;
+	HPDF_STATUS	 st;
+	const char	*name;
+	size_t		 i;
+
+	while ((up = HPDF_Dict_GetItem(root, "Parent", HPDF_OCLASS_DICT)) !=
+	    NULL)
+		root = up;
+	if ((res = HPDF_Dict_New(page->mmgr)) == NULL ||
+	    (names = HPDF_Dict_New(page->mmgr)) == NULL ||
+	    (box = HPDF_Array_New(page->mmgr)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	if ((st = HPDF_Dict_Add(root, "MediaBox", box)) != HPDF_OK ||
+	    (st = HPDF_Array_AddReal(box, 0)) != HPDF_OK ||
+	    (st = HPDF_Array_AddReal(box, 0)) != HPDF_OK ||
+	    (st = HPDF_Array_AddReal(box, (HPDF_REAL)d->width)) != HPDF_OK ||
+	    (st = HPDF_Array_AddReal(box, (HPDF_REAL)d->height)) != HPDF_OK)
+		return st;
+	if ((st = HPDF_Dict_Add(root, "Resources", res)) != HPDF_OK ||
+	    (st = HPDF_Dict_Add(res, "Font", names)) != HPDF_OK)
+		return st;
+	for (i = 0; i < d->nfonts; i++) {
+		if (fonts[i].used == NULL)
+			continue;
+		name = HPDF_Page_GetLocalFontName(page, fonts[i].font);
+		if (name == NULL)
+			return HPDF_INVALID_FONT;
+		if (HPDF_Dict_GetItem(names, name, HPDF_OCLASS_DICT) == NULL &&
+		    (st = HPDF_Dict_Add(names, name, fonts[i].font)) !=
+		    HPDF_OK)
+			return st;
+	}
+	return HPDF_OK;
+}
+
 /* Draws items [0, n) of page i of d whose varies flag in the base page
  * (page i itself when it is not a repeat) is `varies`.  Returns a libharu
  * status; *bad is the item that failed. */
@@ -762,6 +806,27 @@ pdf_varies(const struct page *p)
 		if (p->items[k].varies)
 			return 1;
 	return 0;
+}
+
+/* Makes the page's own content stream grow by PDF_OWN_BUF bytes rather
+ * than libharu's 4 KB: a repeat draws only a name or two, and a class set
+ * of thousands keeps every page's stream until the file is written.
+ * Touches hpdf_streams.h's memory stream (before its first write, the
+ * only time its chunk size may change).  Returns a libharu status. */
+static HPDF_STATUS
+pdf_small_stream(HPDF_Page page)
+{
+	HPDF_Dict		 own;
+	HPDF_MemStreamAttr	 attr;
+
+	own = HPDF_Dict_GetItem(page, "Contents", HPDF_OCLASS_DICT);
+	if (own == NULL || own->stream == NULL ||
+	    own->stream->type != HPDF_STREAM_MEMORY)
+		return HPDF_INVALID_PAGE;
+	attr = own->stream->attr;
+	if (attr->w_ptr == NULL && attr->w_pos == attr->buf_siz)
+		attr->buf_siz = attr->w_pos = PDF_OWN_BUF;
+	return HPDF_OK;
 }
 
 /* Makes the page's contents [shared, its own stream]: libharu's
@@ -840,13 +905,28 @@ pdf_pages(HPDF_Doc pdf, const struct doc *d, const struct pdf_font *fonts,
 					    fonts, 1, &k);
 			}
 		} else {
-			st = pdf_draw(pdf, pages[i], d, i, fonts, 1, &k);
+			st = pdf_small_stream(pages[i]);
+			if (st == HPDF_OK)
+				st = pdf_draw(pdf, pages[i], d, i, fonts, 1,
+				    &k);
 			if (st == HPDF_OK)
 				st = pdf_share(pages[i], shared[base - 1]);
 		}
 		if (!pdf_ok(ctx, pdf, st)) {
 			pdf_fail(ctx, pdf, st, "page %zu, item %zu", i + 1,
 			    k + 1);
+			goto out;
+		}
+		/* every page has the same size and names the same fonts:
+		 * one /MediaBox and /Resources at the root instead of one a
+		 * page (a class set of thousands) */
+		st = i == 0 ? pdf_root_inherit(pages[i], d, fonts) : HPDF_OK;
+		if (st == HPDF_OK)
+			st = HPDF_Dict_RemoveElement(pages[i], "Resources");
+		if (st == HPDF_OK)
+			st = HPDF_Dict_RemoveElement(pages[i], "MediaBox");
+		if (!pdf_ok(ctx, pdf, st)) {
+			pdf_fail(ctx, pdf, st, "page %zu: resources", i + 1);
 			goto out;
 		}
 	}
