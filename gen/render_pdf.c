@@ -353,6 +353,19 @@ pdf_trim_widths(HPDF_Font font, HPDF_Dict cid, const unsigned char *used)
 	return HPDF_OK;
 }
 
+/* The stream object under key in dict when libharu keeps its data in
+ * memory (as for every stream it makes), else NULL. */
+static HPDF_Dict
+pdf_mem_stream(HPDF_Dict dict, const char *key)
+{
+	HPDF_Dict s = HPDF_Dict_GetItem(dict, key, HPDF_OCLASS_DICT);
+
+	if (s == NULL || s->stream == NULL ||
+	    s->stream->type != HPDF_STREAM_MEMORY)
+		return NULL;
+	return s;
+}
+
 /* Cuts the /CIDToGIDMap stream of CIDFont cid (2 bytes per CID, all of
  * the BMP) down to the used codes: others map to glyph 0 and the map ends
  * at the last used code.  Returns a libharu status. */
@@ -364,9 +377,7 @@ pdf_trim_gidmap(HPDF_Dict cid, const unsigned char *used)
 	HPDF_UINT	 size, n, keep = 0, i;
 	HPDF_STATUS	 st;
 
-	map = HPDF_Dict_GetItem(cid, "CIDToGIDMap", HPDF_OCLASS_DICT);
-	if (map == NULL || map->stream == NULL ||
-	    map->stream->type != HPDF_STREAM_MEMORY)
+	if ((map = pdf_mem_stream(cid, "CIDToGIDMap")) == NULL)
 		return HPDF_INVALID_FONT;
 	size = map->stream->size;
 	buf = xmalloc(size);
@@ -422,9 +433,7 @@ pdf_fix_font(HPDF_Font font, const unsigned char *used)
 	HPDF_String		 ord;
 	HPDF_STATUS		 st;
 
-	cmap = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
-	if (cmap == NULL || cmap->stream == NULL ||
-	    cmap->stream->type != HPDF_STREAM_MEMORY)
+	if ((cmap = pdf_mem_stream(font, "ToUnicode")) == NULL)
 		return HPDF_INVALID_FONT;
 	HPDF_MemStream_FreeData(cmap->stream);
 	(void)HPDF_Dict_RemoveElement(cmap, "Type");
@@ -819,9 +828,7 @@ pdf_small_stream(HPDF_Page page)
 	HPDF_Dict		 own;
 	HPDF_MemStreamAttr	 attr;
 
-	own = HPDF_Dict_GetItem(page, "Contents", HPDF_OCLASS_DICT);
-	if (own == NULL || own->stream == NULL ||
-	    own->stream->type != HPDF_STREAM_MEMORY)
+	if ((own = pdf_mem_stream(page, "Contents")) == NULL)
 		return HPDF_INVALID_PAGE;
 	attr = own->stream->attr;
 	if (attr->w_ptr == NULL && attr->w_pos == attr->buf_siz)
