@@ -17,6 +17,7 @@ BENCH=$(cd bench && pwd)
 REG=$(fc-match -f '%{file}' 'Andika:style=Regular')
 BOLD=$(fc-match -f '%{file}' 'Andika:style=Bold')
 
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 rm -rf "$WORK"
 mkdir -p "$WORK/tex"
 
@@ -74,6 +75,23 @@ for n in 300 3000; do
 	    "--roster $WORK/roster$n.csv -o $WORK/m$n.pdf bench/fractions12.yaml"
 done
 
+# Instructions (callgrind): the same ratios, immune to a busy machine.
+declare -A I
+instr_of() {	# instr_of NAME DIR COMMAND: instructions of COMMAND run in DIR
+	local name=$1 dir=$2
+	shift 2
+	I[$name]=$(cd "$dir" && valgrind --tool=callgrind \
+	    --callgrind-out-file=/dev/null $* 2>&1 >/dev/null |
+	    awk '/ refs:/ { gsub(",", "", $NF); print $NF }')
+}
+echo "bench: instruction counts (callgrind)" >&2
+instr_of mimeo30 . "$MIMEO worksheet -q --simplex" \
+    "--roster $WORK/roster30.csv -o $WORK/m30.pdf bench/fractions12.yaml"
+instr_of floor30 . "$FLOOR $REG $BOLD $WORK/roster30.csv $PER_COPY" \
+    "$WORK/floor30.pdf"
+instr_of tex30 "$WORK/tex" "pdflatex -interaction=batchmode" \
+    "-halt-on-error -jobname c30 $BENCH/fractions12.tex"
+
 VERSIONS=0
 if $MIMEO --help 2>&1 | grep -q -- --versions; then
 	VERSIONS=1
@@ -106,6 +124,7 @@ echo
 echo "$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')),"\
     "$(free -g | awk '/^Mem:/ { print $2 }') GB RAM;" \
     "$($MIMEO --version 2>&1 | head -n 1), $(pdflatex --version | head -n 1)."
+echo "Load average at the start: $LOAD."
 echo "Median of $RUNS runs (3 for 3000 students); worksheet" \
     "bench/fractions12.yaml, $PER_COPY pages a copy, one-sided."
 echo
@@ -135,6 +154,8 @@ else
 	echo "| 30 students, 3 versions + key: pdflatex / mimeo | n/a (versions not available) | - | - |"
 fi
 echo "| 30 students: mimeo time / libharu floor ($(ms "${T[floor30]}")) | ${floor30}× | ≤ 1.5× | $(met "$floor30" "<=" 1.5) |"
+echo "| 30 students, instructions (callgrind): pdflatex / mimeo | $(ratio "${I[tex30]}" "${I[mimeo30]}")× | ≥ 20× | $(met "$(ratio "${I[tex30]}" "${I[mimeo30]}")" ">=" 20) |"
+echo "| 30 students, instructions (callgrind): mimeo / floor | $(ratio "${I[mimeo30]}" "${I[floor30]}")× | ≤ 1.5× | $(met "$(ratio "${I[mimeo30]}" "${I[floor30]}")" "<=" 1.5) |"
 echo "| 3000 students: mimeo peak RSS | ${rss3000} MB | < 64 MB | $(met "$rss3000" "<" 64) |"
 echo "| 30 students: mimeo / pdflatex bytes per page | ${size30} | ≤ 1 | $(met "$size30" "<=" 1) |"
 echo "| 1 student: mimeo / pdflatex bytes per page | ${size1} | ≤ 1 | $(met "$size1" "<=" 1) |"
