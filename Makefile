@@ -27,7 +27,10 @@ OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
 HDRS = $(wildcard gen/*.h)
 
-PROBLEMS = $(shell find problems -name '*.yaml' | sort)
+# The library, less the files that need a feature not in this build yet
+# (tests/library-pending.txt says which, and why).
+PENDING  = $(shell grep '^problems/' tests/library-pending.txt 2>/dev/null)
+PROBLEMS = $(filter-out $(PENDING),$(shell find problems -name '*.yaml' | sort))
 
 .PHONY: all run test deps bench-deps bench check-asan check-valgrind clean
 

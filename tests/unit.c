@@ -207,7 +207,7 @@ test_layout(void)
 	int inside = 1, widest_ok = 1;
 	double right;
 
-	s = set_load("problems/math/all-types-sampler.yaml");
+	s = set_load("problems/math/samples/all-types-sampler.yaml");
 	t = template_load("worksheet", "en");
 	if (s == NULL || t == NULL || (fs = fonts_open(t)) == NULL) {
 		expect(0, "layout setup", "cannot load sampler or fonts");
