@@ -1,6 +1,7 @@
 # mimeo - YAML problem sets to printable PDF worksheets and keys.
 #   make run    build ./mimeo and render the whole problems/ library into out/
 #   make test   build and run every test; the last line is "N passed, N failed"
+#   make bench  time mimeo against pdflatex (exam class) and bare libharu
 # Both install the Debian packages they need first (see `deps`).
 
 CC      ?= cc
@@ -35,14 +36,18 @@ HDRS = $(wildcard gen/*.h)
 PENDING  = $(shell grep '^problems/' tests/library-pending.txt 2>/dev/null)
 PROBLEMS = $(filter-out $(PENDING),$(shell find problems -name '*.yaml' | sort))
 
-.PHONY: all run test deps check-asan check-valgrind clean
+.PHONY: all run test deps bench-deps bench check-asan check-valgrind clean
 
 all: mimeo
 
+# What `make bench` needs on top (kept out of DEB_PKGS so `make test`
+# stays light): the LaTeX exam class to compare with, and the timers.
+BENCH_PKGS = texlive-latex-extra lmodern hyperfine time
+
 # Install what is missing when we may (root, or sudo without a password);
 # otherwise print the one line to run and stop.
-deps:
-	@missing=""; for p in $(DEB_PKGS); do \
+deps bench-deps:
+	@missing=""; for p in $(if $(filter bench-deps,$@),$(BENCH_PKGS),$(DEB_PKGS)); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
 	    || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -79,6 +84,15 @@ test: deps
 	@$(MAKE) -s mimeo tests/unit
 	@bash tests/run.sh
 
+# mimeo against one pdflatex pass of the same worksheet in the exam class
+# and against bench/floor.c (libharu alone); writes out/bench.md.
+bench/floor: bench/floor.c
+	$(CC) $(CFLAGS) -o $@ bench/floor.c $(LDFLAGS) -lhpdf
+
+bench: deps bench-deps
+	@$(MAKE) -s mimeo bench/floor
+	@bash bench/run.sh
+
 # The whole suite again under AddressSanitizer and UBSan, built in
 # build-asan/ so the normal objects are untouched.
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -106,6 +120,6 @@ check-valgrind: deps
 	@MIMEO=tests/vg.sh bash tests/run.sh
 
 clean:
-	rm -f mimeo gen/*.o tests/unit
+	rm -f mimeo gen/*.o tests/unit bench/floor
 	rm -rf build-asan tests/tmp
 	find out -mindepth 1 ! -name .gitkeep -delete

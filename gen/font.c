@@ -28,7 +28,13 @@ struct fonts {
 	size_t		 nfaces;
 	int		 chain[FS__MAX][FONT_MAX_CHAIN];
 	int		 nchain[FS__MAX];
+	/* fonts_pick's answers per style and BMP code point, made on first
+	 * use: FONT_UNKNOWN, -1 (no face) or a face; layout asks for every
+	 * character of every copy of a class set */
+	signed char	*picked[FS__MAX];
 };
+
+#define FONT_UNKNOWN	(-2)
 
 /* Debian packages for the families we name in shipped templates. */
 static const struct {
@@ -172,6 +178,8 @@ fonts_free(struct fonts *fs)
 
 	if (fs == NULL)
 		return;
+	for (i = 0; i < FS__MAX; i++)
+		free(fs->picked[i]);
 	for (i = 0; i < fs->nfaces; i++) {
 		FT_Done_Face(fs->faces[i].ft);
 		free(fs->faces[i].path);
@@ -186,15 +194,25 @@ fonts_free(struct fonts *fs)
 int
 fonts_pick(struct fonts *fs, enum fstyle st, long cp)
 {
+	signed char *picked;
 	int i;
 
 	if (cp < 0 || cp > 0xffff)
 		return -1;
+	if ((picked = fs->picked[st]) == NULL) {
+		picked = fs->picked[st] = xmalloc(0x10000);
+		memset(picked, FONT_UNKNOWN, 0x10000);
+	}
+	if (picked[cp] != FONT_UNKNOWN)
+		return picked[cp];
+	picked[cp] = -1;
 	for (i = 0; i < fs->nchain[st]; i++)
 		if (FT_Get_Char_Index(fs->faces[fs->chain[st][i]].ft,
-		    (FT_ULong)cp) != 0)
-			return fs->chain[st][i];
-	return -1;
+		    (FT_ULong)cp) != 0) {
+			picked[cp] = (signed char)fs->chain[st][i];
+			break;
+		}
+	return picked[cp];
 }
 
 int

@@ -9,6 +9,13 @@
  * Ownership: a struct doc owns its pages, their items, every item's text and
  * the font table, and a reference to each image of its image table.
  * doc_free() releases all of it.
+ *
+ * Repeats: in a class set most pages are an earlier copy's page with only
+ * the student's name (and period) changed.  doc_append() keeps such a page
+ * as a repeat: a reference to that earlier page (its base) and the few
+ * items that replace the base's.  Read pages through page_nitems() and
+ * page_item(), which resolve repeats; a backend may also draw a base's
+ * items that never vary (item.varies == 0) once for all its repeats.
  */
 #ifndef MIMEO_PAGE_H
 #define MIMEO_PAGE_H
@@ -44,11 +51,15 @@ struct item {
 	double		 size;		/* TEXT: font size in points */
 	char		*text;		/* TEXT: UTF-8, owned */
 	int		 image;		/* IMAGE: index into doc->images */
+	int		 varies;	/* a base's item some repeat replaces */
 };
 
 struct page {
-	struct item	*items;
+	struct item	*items;		/* a repeat: only the replacements */
 	size_t		 nitems, cap;
+	size_t		 base;		/* 0, or 1 + index of the page repeated */
+	size_t		*slot;		/* repeat: base item each of items[]
+					 * replaces, ascending; owned */
 };
 
 /* A font file the document uses; backends load each one once. */
@@ -73,7 +84,7 @@ struct doc {
 	struct image   **images;	/* backends load each one once */
 	size_t		 nimages;
 	struct mark_entry *outline;
-	size_t		 noutline;
+	size_t		 noutline, outline_cap;
 };
 
 struct doc	*doc_new(double width, double height);
@@ -88,7 +99,13 @@ int		 doc_image(struct doc *, struct image *img);
 struct item	*page_push(struct page *, enum item_kind);
 void		 doc_add_outline(struct doc *, const char *title, size_t page);
 /* Move every page and outline entry of src to the end of dst (same paper
- * size), re-numbering fonts and images; src is left empty but must still be freed. */
+ * size), re-numbering fonts and images; src is left empty but must still
+ * be freed.  A page equal to the same page of one of the last few copies
+ * appended (same page count) but for the text of a few items becomes a
+ * repeat. */
 void		 doc_append(struct doc *dst, struct doc *src);
+/* The items page (0-based) of d draws, in order, repeats resolved. */
+size_t		 page_nitems(const struct doc *d, size_t page);
+const struct item *page_item(const struct doc *d, size_t page, size_t k);
 
 #endif

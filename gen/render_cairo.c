@@ -163,8 +163,8 @@ cr_begin(struct cr_ctx *ctx, const struct doc *d, char *err, size_t errlen)
 	    d->height < 1e5))
 		return cr_msg(ctx, "page size %gx%g", d->width, d->height);
 	for (i = 0; i < d->npages; i++)
-		for (j = 0; j < d->pages[i].nitems; j++) {
-			it = &d->pages[i].items[j];
+		for (j = 0; j < page_nitems(d, i); j++) {
+			it = page_item(d, i, j);
 			if (it->kind == ITEM_TEXT && it->text != NULL &&
 			    it->text[0] != '\0' && (it->font < 0 ||
 			    (size_t)it->font >= d->nfonts))
@@ -859,12 +859,11 @@ cr_item(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 static int
 cr_page(struct cr_ctx *ctx, cairo_t *cr, size_t p)
 {
-	const struct page	*pg = &ctx->d->pages[p];
 	cairo_status_t		 st;
 	size_t			 i;
 
-	for (i = 0; i < pg->nitems; i++) {
-		if (cr_item(ctx, cr, &pg->items[i]) == -1)
+	for (i = 0; i < page_nitems(ctx->d, p); i++) {
+		if (cr_item(ctx, cr, page_item(ctx->d, p, i)) == -1)
 			return -1;
 		if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS)
 			return cr_msg(ctx, "page %zu, item %zu: cairo: %s",

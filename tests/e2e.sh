@@ -205,6 +205,16 @@ qpdf --json "$O/copies.pdf" | grep -q '"title": "Copy 3"' && ok || bad "--copies
 sum=$("$MIMEO" worksheet --roster $R/class30.csv -o "$O/class2.pdf" $F 2>&1 >/dev/null)
 case $sum in *"30 copies, $n pages, $((n / 2)) sheets of paper (double-sided)"*) ok ;; *) bad "summary line: $sum" ;; esac
 cmp -s "$O/class.pdf" "$O/class2.pdf" && ok || bad "class set not deterministic"
+# pages shared between copies (one content stream, names drawn per page)
+# look exactly like a copy printed alone
+printf 'Name,Period\nZoë Brontë,3\n' > "$O/zoe.csv"
+"$MIMEO" -q worksheet --roster "$O/zoe.csv" -o "$O/zoe.pdf" $F
+zp=$(outline_pages "$O/class.pdf" | sed -n 2p)
+for i in 0 1 2 3; do
+	pdftoppm -r 30 -png -singlefile -f $((zp + i)) -l $((zp + i)) "$O/class.pdf" "$O/class-p"
+	pdftoppm -r 30 -png -singlefile -f $((1 + i)) -l $((1 + i)) "$O/zoe.pdf" "$O/zoe-p"
+	cmp -s "$O/class-p.png" "$O/zoe-p.png" && ok || bad "class.pdf: Zoë's page $((i + 1)) differs from her copy alone"
+done
 
 # broken rosters: positioned messages, exit 1, nothing written
 roster_err() {

@@ -414,6 +414,63 @@ test_groups(void)
 	    "groups.ten_by_four", "10 students in groups of 4 are not 4+3+3");
 }
 
+/* One copy: a name on a line, a title; name NULL leaves the name out. */
+static struct doc *
+copy_doc(const char *name, double line_y)
+{
+	struct doc *d = doc_new(612, 792);
+	struct page *p = doc_add_page(d);
+	struct item *it;
+
+	it = page_push(p, ITEM_TEXT);
+	it->text = xstrdup("Fractions");
+	it->font = doc_font(d, "/f.ttf", 0);
+	it = page_push(p, ITEM_LINE);
+	it->y = it->y2 = line_y;
+	it = page_push(p, ITEM_TEXT);
+	it->text = xstrdup(name != NULL ? name : "");
+	it->font = doc_font(d, "/f.ttf", 0);
+	doc_add_page(d);	/* an empty second page */
+	doc_add_outline(d, name != NULL ? name : "-", 0);
+	return d;
+}
+
+static void
+test_repeats(void)
+{
+	struct doc *all = doc_new(612, 792), *d;
+	const char *names[] = { "Ana", "Ben", "Ana" };
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		d = copy_doc(names[i], 100);
+		doc_append(all, d);
+		doc_free(d);
+	}
+	d = copy_doc("Cy", 101);	/* the line moved: not a repeat */
+	doc_append(all, d);
+	doc_free(d);
+	expect(all->npages == 8 && all->noutline == 4, "append copies",
+	    "wrong page or bookmark count");
+	expect(all->pages[0].base == 0 && all->pages[2].base == 1 &&
+	    all->pages[3].base == 2 && all->pages[4].base == 1,
+	    "pages repeat the first copy", "base not the first copy's page");
+	expect(all->pages[2].nitems == 1 && all->pages[3].nitems == 0 &&
+	    all->pages[4].nitems == 0, "a repeat holds only what differs",
+	    "repeat keeps unchanged items");
+	expect(all->pages[0].items[2].varies && !all->pages[0].items[0].varies,
+	    "the name varies", "varies flags wrong");
+	expect(page_nitems(all, 2) == 3 &&
+	    strcmp(page_item(all, 2, 2)->text, "Ben") == 0 &&
+	    strcmp(page_item(all, 2, 0)->text, "Fractions") == 0 &&
+	    strcmp(page_item(all, 4, 2)->text, "Ana") == 0,
+	    "page_item resolves repeats", "wrong item through a repeat");
+	expect(all->pages[6].base == 0 && all->pages[7].base != 0,
+	    "a moved item makes a page of its own",
+	    "page with a moved line shared");
+	doc_free(all);
+}
+
 int
 main(void)
 {
@@ -423,6 +480,7 @@ main(void)
 	test_loader();
 	test_text();
 	test_layout();
+	test_repeats();
 	test_libpath();
 	test_image();
 	test_groups();
