@@ -20,11 +20,17 @@ struct opts {
 	int		 simplex;	/* --simplex: no padding */
 	long		 seed;
 	int		 has_seed;
+	int		 versions;	/* --versions N: 1..26 (0: not given) */
+	int		 per_student;	/* --versions per-student */
+	long		 stress;	/* check --stress N: draws; 0: none */
 	int		 quiet;
 };
 
 /* Build (or for CMD_CHECK only lay out) the documents of the set in file;
  * many says the run has several inputs. */
 void	build_set(const struct opts *, const char *file, int many);
+/* mimeo check --stress N: draw N versions of every problem of the set in
+ * file and report every draw that fails (stress.c). */
+void	stress_set(const struct opts *, const char *file);
 
 #endif

@@ -314,7 +314,21 @@ sc_text(const struct node *n, const char *what, struct text *t)
 		return sc_wrong(n, what, "text");
 	t->s = xstrdup(n->value);
 	t->mark = n->mark;
+	t->inline_col = n->inline_col;
 	return 0;
+}
+
+void
+sc_text_mark(const struct text *t, size_t off, struct mark *m)
+{
+	size_t i;
+
+	*m = t->mark;
+	if (t->inline_col <= 0)
+		return;
+	m->col = t->inline_col;
+	for (i = 0; i < off && t->s[i] != '\0'; i++)
+		m->col += ((unsigned char)t->s[i] & 0xc0) != 0x80;
 }
 
 int

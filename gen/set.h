@@ -9,6 +9,7 @@
 #ifndef MIMEO_SET_H
 #define MIMEO_SET_H
 
+#include "expr.h"
 #include "schema.h"
 
 enum ptype {
@@ -17,6 +18,16 @@ enum ptype {
 };
 
 extern const char *const ptype_names[];
+
+/* A variable of a problem: an inclusive integer range, or a list of
+ * numbers or of words to pick from. */
+struct vardef {
+	char		*name;
+	struct mark	 mark;
+	int64_t		 lo, hi;	/* range, when nvalues == 0 */
+	struct value	*values;
+	size_t		 nvalues;
+};
 
 struct problem {
 	enum ptype	 type;
@@ -40,6 +51,11 @@ struct problem {
 	int		 lines;		/* open: ruled lines */
 	struct textlist	 rubric;	/* open */
 	int		 grid;		/* work: graph paper */
+	struct vardef	*vars;		/* drawn per version (vary.c) */
+	size_t		 nvars;
+	struct textlist	 where;		/* expressions every draw must meet */
+	int		 pin_last;	/* choice, multi: the last N choices
+					 * stay last when shuffled */
 };
 
 struct section {
@@ -78,6 +94,14 @@ struct set {
 /* Returns the loaded set, or NULL when anything was wrong (reported). */
 struct set	*set_load(const char *path);
 void		 set_free(struct set *);
+/* Call fn on every text of a problem (prompt, choices, answers, blanks,
+ * pairs, items, rubric, solution), in a fixed order. */
+void		 problem_texts(struct problem *,
+		    void (*fn)(struct text *, void *), void *arg);
+/* The variables of a problem as a scope for checking (values unset);
+ * v holds at least p->nvars entries. */
+void		 problem_scope(const struct problem *, struct var *v,
+		    struct scope *);
 /* Number of "___" blanks (3 or more underscores, unescaped) in s. */
 size_t		 set_count_blanks(const char *s);
 

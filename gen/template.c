@@ -12,7 +12,8 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "period", "class", "score", "page", "answer_key", "answer", "true",
     "false", "point", "points", "total", "select_all", "solution", "rubric",
     "model_answer", "notes", "match_hint", "order_hint", "choose_one",
-    "tf_hint", "blank_page", "copy", NULL };
+    "tf_hint", "blank_page", "copy", "version", "by_version", "by_student",
+    "who_got", "problem_col", "student_col", "version_col", NULL };
 
 static const char *const template_keys[] = { "paper", "margins", "fonts",
     "sizes", "line_height", "rule", "spacing", "fields", "space", NULL };

@@ -221,7 +221,7 @@ test_layout(void)
 	    "a face claims U+1F600");
 	expect(fonts_pick(fs, FS_REGULAR, 0x2264) >= 0, "fallback has ≤",
 	    "no face has U+2264");
-	in = vary(s, 1);
+	in = vary(s, 1, 0, NULL);
 	b = compose(in, t, DOC_WORKSHEET, NULL);
 	d = layout(b, t, fs, 0, "x");
 	expect(d != NULL && d->npages >= 2, "layout pages", "no pages");
