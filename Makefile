@@ -59,8 +59,10 @@ run: deps
 	@$(MAKE) -s mimeo
 	./mimeo $(PROBLEMS)
 
-tests/unit: tests/unit.c $(LIB_OBJS) $(HDRS)
-	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ tests/unit.c $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+UNIT_SRCS = tests/unit.c tests/unit_vars.c
+
+tests/unit: $(UNIT_SRCS) tests/unit.h $(LIB_OBJS) $(HDRS)
+	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
 
 test: deps
 	@$(MAKE) -s mimeo tests/unit
@@ -79,7 +81,7 @@ build-asan/%.o: gen/%.c $(HDRS)
 build-asan/mimeo: $(ASAN_OBJS)
 	$(CC) $(CFLAGS) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(LDFLAGS) $(LDLIBS)
 
-build-asan/unit: tests/unit.c $(filter-out build-asan/main.o,$(ASAN_OBJS))
+build-asan/unit: $(UNIT_SRCS) $(filter-out build-asan/main.o,$(ASAN_OBJS))
 	$(CC) $(CFLAGS) $(ASAN_FLAGS) $(CPPFLAGS) -Igen -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 check-asan: deps

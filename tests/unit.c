@@ -22,9 +22,11 @@
 #include "util.h"
 #include "vary.h"
 
+#include "unit.h"
+
 static int failures;
 
-static void
+void
 expect(int cond, const char *name, const char *why)
 {
 	if (cond)
@@ -36,7 +38,7 @@ expect(int cond, const char *name, const char *why)
 }
 
 /* Write s to a scratch file and return its path (static buffer). */
-static const char *
+const char *
 scratch(const char *s)
 {
 	static char path[] = "tests/tmp/unit.yaml";
@@ -154,7 +156,7 @@ test_loader(void)
 static void
 test_text(void)
 {
-	struct text t = { NULL, { "x", 1, 1 } };
+	struct text t = { NULL, { "x", 1, 1 }, 0 };
 	struct rich r;
 	size_t i;
 	int bold = 0, italic = 0, math = 0;
@@ -314,5 +316,6 @@ main(void)
 	test_text();
 	test_layout();
 	test_libpath();
+	test_vars();
 	return failures != 0;
 }
