@@ -323,6 +323,7 @@ ex_word(const struct ex *x, const char *w)
 static void
 v_num(struct value *v, struct rat r)
 {
+	v->printed = 0;
 	v->kind = VAL_NUM;
 	v->r = r;
 	v->text[0] = '\0';
@@ -333,10 +334,12 @@ v_need_num(struct ex *x, const struct value *v, size_t off)
 {
 	if (v->kind == VAL_NUM)
 		return 0;
-	return ex_fail(x->err, off, "\"%s\" is text, not a number, so it "
-	    "cannot be computed with (mixed() and dec() make text for "
-	    "printing: use them outermost, like {= mixed(a/b + 1)})",
-	    v->text);
+	if (v->printed)
+		return ex_fail(x->err, off, "mixed() and dec() make text for "
+		    "printing, which cannot be computed with: use them "
+		    "outermost, like {= mixed(a/b + 1)}");
+	return ex_fail(x->err, off, "\"%s\" is a word, not a number, so it "
+	    "cannot be computed with", v->text);
 }
 
 /* Apply a binary arithmetic operator; errors point at the operator. */
@@ -464,6 +467,7 @@ fn_call(struct ex *x, enum fn f, size_t off, struct value *args,
 		*out = args[0];
 		if (f == F_MIXED || f == F_DEC) {
 			out->kind = VAL_TEXT;
+			out->printed = 1;
 			strcpy(out->text, "1");
 		}
 		return 0;
@@ -518,6 +522,7 @@ fn_call(struct ex *x, enum fn f, size_t off, struct value *args,
 		break;
 	case F_MIXED:
 		out->kind = VAL_TEXT;
+		out->printed = 1;
 		floor_div((int64_t)u_abs(r.n), r.d, &q, &rem);
 		if (q == 0 || rem == 0)
 			value_format(&args[0], out->text);
@@ -531,6 +536,7 @@ fn_call(struct ex *x, enum fn f, size_t off, struct value *args,
 		    fn_round(x, r, digits, off, &q) < 0)
 			return -1;
 		out->kind = VAL_TEXT;
+		out->printed = 1;
 		g = u_abs(q);
 		if (digits == 0)
 			snprintf(out->text, VAL_TEXT_MAX, "%s%llu", q < 0 ?

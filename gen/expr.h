@@ -36,6 +36,7 @@ struct value {
 	struct rat	 r;		/* VAL_NUM */
 	char		 text[VAL_TEXT_MAX];	/* VAL_TEXT: a word, or what
 					 * mixed() and dec() print */
+	int		 printed;	/* VAL_TEXT made by mixed() or dec() */
 };
 
 /* A variable: its name (borrowed) and value. */

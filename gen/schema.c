@@ -295,6 +295,13 @@ sc_wrong(const struct node *n, const char *what, const char *want)
 	if (n->kind == NODE_SEQ && strcmp(want, "text") == 0)
 		sc_error(&n->mark, "%s must be one text, not a list; if the "
 		    "text starts with [, put the whole text in quotes", what);
+	else if (n->kind == NODE_MAP && strcmp(want, "text") == 0 &&
+	    n->nkids == 2 && sc_is_null(n->kids[1]) && strlen(n->kids[0]->value)
+	    < 60)
+		sc_error(&n->mark, "%s must be text, but YAML read {%s} as key: "
+		    "value pairs; for a variable or an expression, put the whole "
+		    "text in quotes: \"{%s}\"", what, n->kids[0]->value,
+		    n->kids[0]->value);
 	else if (n->kind == NODE_MAP && strcmp(want, "text") == 0)
 		sc_error(&n->mark, "%s must be text, but YAML read key: value "
 		    "pairs here; if the text starts with { or holds \": \", put "

@@ -537,9 +537,10 @@ set_var_value(const struct node *n, struct value *v)
 		    node_kind_name(n));
 		return -1;
 	}
-	for (i = 0; n->value[i] != '\0'; i++)
-		if (strchr("0123456789+-*/^().", n->value[i]) != NULL)
-			word = 0;
+	/* a number starts like one: 3, -2, .5, (1/2) */
+	for (i = 0; n->value[i] == ' '; i++)
+		;
+	word = strchr("0123456789+-.(", n->value[i]) == NULL;
 	if (!word) {
 		if (expr_eval(n->value, &none, v, &e) == 0)
 			return 0;

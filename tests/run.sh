@@ -71,6 +71,9 @@ done
 # 3. End-to-end: YAML in, PDF out, read back with poppler and qpdf.
 . tests/e2e.sh
 
+# Variables and versions, read back.
+. tests/versions.sh
+
 # 4. The cairo backends (PNG, SVG, PostScript) against the PDF.
 . tests/cairo.sh
 

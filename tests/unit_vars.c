@@ -19,9 +19,9 @@
 typedef __int128 i128;
 
 static const struct var test_vars_ab[] = {
-	{ "a", { VAL_NUM, { 3, 1 }, "" } },
-	{ "b", { VAL_NUM, { 4, 1 }, "" } },
-	{ "w", { VAL_TEXT, { 0, 1 }, "apples" } },
+	{ "a", { VAL_NUM, { 3, 1 }, "", 0 } },
+	{ "b", { VAL_NUM, { 4, 1 }, "", 0 } },
+	{ "w", { VAL_TEXT, { 0, 1 }, "apples", 0 } },
 };
 static const struct scope test_scope = { test_vars_ab, 3, 0 };
 
@@ -119,8 +119,8 @@ test_errors(void)
 		{ "a # b", "ERR@2 \"#\" cannot be used" },
 		{ "a \xc3\x97 b", "ERR@2 only + - * / ^" },
 		{ "and a", "ERR@0 \"and\" needs something on its left" },
-		{ "mixed(1/2) + 1", "ERR@11 \"1/2\" is text, not a number" },
-		{ "w + 1", "ERR@2 \"apples\" is text" },
+		{ "mixed(1/2) + 1", "ERR@11 mixed() and dec() make text" },
+		{ "w + 1", "ERR@2 \"apples\" is a word, not a number" },
 		{ "w < 1", "ERR@2 a word can only be compared" },
 		{ "1 2", "ERR@2 an operator is missing" },
 		{ "((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))"
@@ -285,10 +285,10 @@ static void
 test_eval_property(void)
 {
 	struct rng r;
-	struct var v[4] = { { "a", { VAL_NUM, { 0, 1 }, "" } },
-	    { "b", { VAL_NUM, { 0, 1 }, "" } },
-	    { "c", { VAL_NUM, { 0, 1 }, "" } },
-	    { "d", { VAL_NUM, { 0, 1 }, "" } } };
+	struct var v[4] = { { "a", { VAL_NUM, { 0, 1 }, "", 0 } },
+	    { "b", { VAL_NUM, { 0, 1 }, "", 0 } },
+	    { "c", { VAL_NUM, { 0, 1 }, "", 0 } },
+	    { "d", { VAL_NUM, { 0, 1 }, "", 0 } } };
 	struct scope sc = { v, 4, 0 };
 	struct value out;
 	struct rat want;
