@@ -171,7 +171,8 @@ vary_copy_list(struct textlist *l)
 {
 	struct text *v = xcalloc(l->n + 1, sizeof(*v));
 
-	memcpy(v, l->v, l->n * sizeof(*v));
+	if (l->n > 0)
+		memcpy(v, l->v, l->n * sizeof(*v));
 	l->v = v;
 }
 
