@@ -61,6 +61,44 @@ lib_normalize(const char *path)
 	return out;
 }
 
+char *
+lib_join(const char *from, const char *rel)
+{
+	const char *slash = strrchr(from, '/');
+	char *joined, *out, *seg, *save;
+	size_t len = 0, keep;
+
+	joined = slash == NULL ? xstrdup(rel) : xasprintf("%.*s/%s",
+	    (int)(slash - from), from, rel);
+	out = xmalloc(strlen(joined) + 2);
+	keep = joined[0] == '/';	/* the root of an absolute name */
+	if (keep)
+		out[len++] = '/';
+	out[len] = '\0';
+	for (seg = strtok_r(joined, "/", &save); seg != NULL;
+	    seg = strtok_r(NULL, "/", &save)) {
+		const char *last = len > keep ? strrchr(out, '/') : NULL;
+
+		last = last != NULL ? last + 1 : out + keep;
+		if (strcmp(seg, ".") == 0)
+			continue;
+		if (strcmp(seg, "..") == 0 && len > keep &&
+		    strcmp(last, "..") != 0) {
+			len = (size_t)(last - out);
+			if (len > keep)
+				len--;		/* its slash */
+			out[len] = '\0';
+			continue;
+		}
+		len += (size_t)sprintf(out + len, "%s%s", len > keep ? "/" :
+		    "", seg);
+	}
+	if (len == 0)
+		strcpy(out, ".");
+	free(joined);
+	return out;
+}
+
 /* Does path lie inside root (both normalized)? */
 static int
 inside(const char *path, const char *root)
@@ -116,8 +154,12 @@ lib_resolve(const char *from, const char *rel, const struct mark *m,
 	free(joined);
 	free(dir);
 	if (!inside(path, root)) {
+		char *shown = root_opt != NULL ? xstrdup(root_opt) :
+		    lib_join(from, "..");
+
 		diag_error(m, "%s \"%s\" is outside the library (%s); keep "
-		    "it under that folder or give --library", what, rel, root);
+		    "it under that folder or give --library", what, rel, shown);
+		free(shown);
 		goto fail;
 	}
 	if ((f = fopen(path, "rb")) == NULL) {

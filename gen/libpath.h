@@ -23,6 +23,12 @@ void	 lib_root_set(const char *dir);
 char	*lib_resolve(const char *from, const char *rel, const struct mark *m,
 	    const char *what);
 
+/* The file rel names from the file from, as a path to open and to print
+ * in messages: from's folder joined with rel, "." and "dir/.." removed,
+ * kept relative when from is ("problems/packets/day.yaml" and
+ * "../math/f.yaml" give "problems/math/f.yaml").  Allocated; no checks. */
+char	*lib_join(const char *from, const char *rel);
+
 /* The same path made absolute and normalized lexically ("a/./b/../c" ->
  * "/cwd/a/c"), allocated; exposed for the unit tests. */
 char	*lib_normalize(const char *path);

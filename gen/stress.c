@@ -15,6 +15,7 @@
 
 #include "build.h"
 #include "diag.h"
+#include "packet.h"
 #include "set.h"
 #include "util.h"
 #include "vary.h"
@@ -71,11 +72,20 @@ void
 stress_set(const struct opts *o, const char *file)
 {
 	struct set *s;
+	struct packet *pk;
 	size_t i, j, nvars = 0, failing = 0;
 	long seed;
 
-	if ((s = set_load(file)) == NULL)
+	if (library_load(file, &pk, &s) < 0)
 		return;
+	if (pk != NULL) {
+		/* a packet's sets are stressed on their own */
+		if (!o->quiet)
+			printf("%s: stress: a packet; run --stress on the sets "
+			    "it includes\n", file);
+		packet_free(pk);
+		return;
+	}
 	seed = o->has_seed ? o->seed : s->has_seed ? s->seed : 1;
 	for (i = 0; i < s->nsections; i++)
 		for (j = 0; j < s->sections[i].nproblems; j++) {

@@ -13,7 +13,14 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "false", "point", "points", "total", "select_all", "solution", "rubric",
     "model_answer", "notes", "match_hint", "order_hint", "choose_one",
     "tf_hint", "blank_page", "copy", "version", "by_version", "by_student",
-    "who_got", "problem_col", "student_col", "version_col", NULL };
+    "who_got", "problem_col", "student_col", "version_col",
+    "sub_plan", "minutes", "min", "before_class",
+    "the_plan", "read_aloud", "print_list", "print_hint",
+    "document", "pages", "copies", "as_needed",
+    "worksheet", "teacher_copy", "packet_page", "early_finishers",
+    "report", "report_who", "report_absent", "report_done",
+    "report_helped", "report_struggled", "report_notes", "how_to",
+    "early_page", NULL };
 
 static const char *const template_keys[] = { "paper", "margins", "fonts",
     "sizes", "line_height", "rule", "spacing", "fields", "space", NULL };

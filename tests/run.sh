@@ -73,6 +73,8 @@ done
 
 # Variables and versions, read back.
 . tests/versions.sh
+# Substitute packets and mimeo list.
+. tests/packets.sh
 
 # 4. The cairo backends (PNG, SVG, PostScript) against the PDF.
 . tests/cairo.sh

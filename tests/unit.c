@@ -209,7 +209,7 @@ test_layout(void)
 	int inside = 1, widest_ok = 1;
 	double right;
 
-	s = set_load("problems/math/all-types-sampler.yaml");
+	s = set_load("problems/math/samples/all-types-sampler.yaml");
 	t = template_load("worksheet", "en");
 	if (s == NULL || t == NULL || (fs = fonts_open(t)) == NULL) {
 		expect(0, "layout setup", "cannot load sampler or fonts");
@@ -277,6 +277,23 @@ test_libpath(void)
 	n = lib_normalize("/../..");
 	expect(strcmp(n, "/") == 0, "libpath.normalize_root", n);
 	free(n);
+	{
+		static const char *const joins[][3] = {
+			{ "problems/packets/day.yaml", "../math/f.yaml",
+			    "problems/math/f.yaml" },
+			{ "day.yaml", "../lib/./f.yaml", "../lib/f.yaml" },
+			{ "a/day.yaml", "../../x/../f.yaml", "../f.yaml" },
+			{ "/srv/p/day.yaml", "../m/f.yaml", "/srv/m/f.yaml" },
+			{ "a/day.yaml", "..", "." },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(joins) / sizeof(joins[0]); i++) {
+			n = lib_join(joins[i][0], joins[i][1]);
+			expect(strcmp(n, joins[i][2]) == 0, "libpath.join", n);
+			free(n);
+		}
+	}
 
 	system("mkdir -p tests/tmp/sets tests/tmp/other");
 	f = fopen("tests/tmp/other/pic.png", "w");
