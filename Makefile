@@ -20,12 +20,12 @@ DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
            libxml2-utils
 
 SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
-       gen/set.c gen/discussion.c gen/template.c gen/text.c gen/vary.c \
-       gen/compose.c gen/compose_discussion.c gen/compose_packet.c \
+       gen/set.c gen/discussion.c gen/template.c gen/text.c gen/expr.c \
+       gen/vary.c gen/compose.c gen/compose_discussion.c gen/compose_packet.c \
        gen/font.c gen/layout.c gen/layout_problem.c gen/layout_discussion.c \
-       gen/layout_packet.c gen/page.c gen/render_pdf.c gen/output.c \
-       gen/render_cairo.c gen/image.c \
-       gen/build.c gen/build_packet.c gen/roster.c gen/libpath.c \
+       gen/layout_packet.c gen/layout_table.c gen/page.c gen/render_pdf.c \
+       gen/output.c gen/render_cairo.c gen/image.c \
+       gen/build.c gen/build_packet.c gen/stress.c gen/roster.c gen/libpath.c \
        gen/packet.c gen/list.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
@@ -77,8 +77,10 @@ run: deps
 	  ./mimeo -o "out/$$d/" "$$f" || st=1; \
 	done; exit $$st
 
-tests/unit: tests/unit.c $(LIB_OBJS) $(HDRS)
-	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ tests/unit.c $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+UNIT_SRCS = tests/unit.c tests/unit_vars.c
+
+tests/unit: $(UNIT_SRCS) tests/unit.h $(LIB_OBJS) $(HDRS)
+	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
 
 test: deps
 	@$(MAKE) -s mimeo tests/unit
@@ -106,7 +108,7 @@ build-asan/%.o: gen/%.c $(HDRS)
 build-asan/mimeo: $(ASAN_OBJS)
 	$(CC) $(CFLAGS) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(LDFLAGS) $(LDLIBS)
 
-build-asan/unit: tests/unit.c $(filter-out build-asan/main.o,$(ASAN_OBJS))
+build-asan/unit: $(UNIT_SRCS) $(filter-out build-asan/main.o,$(ASAN_OBJS))
 	$(CC) $(CFLAGS) $(ASAN_FLAGS) $(CPPFLAGS) -Igen -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 check-asan: deps

@@ -21,11 +21,17 @@
 #define BUILD_MAX_COPIES	5000
 #define JOB_DISCUSSION		(DOC_KEY + 1)
 
-/* What a build shares: the set, its instance, the templates and fonts. */
+/* What a build shares: the set, its instances (one per version, or per
+ * student), which instance each copy gets, the templates and fonts. */
 struct build {
 	const struct opts *o;
 	struct set	*set;
-	struct instance	*in;
+	const struct roster *roster;
+	struct instance	**ins;
+	size_t		 nins;
+	size_t		*which;		/* copy i gets ins[which[i]] */
+	size_t		 ncopies;
+	const char	**names;	/* of the roster, for the key */
 	struct template	*tpl, *large;	/* large: loaded when a row asks */
 	struct fonts	*fs, *large_fs;
 	int		 a4;
@@ -42,14 +48,14 @@ struct job {
 };
 
 static struct doc *
-build_one(struct build *b, enum doc_kind kind, const struct copyfor *who,
-    int large)
+build_one(struct build *b, const struct instance *in, enum doc_kind kind,
+    const struct copyfor *who, int large)
 {
 	struct blocks *bl;
 	struct doc *d;
 	struct template *t = large ? b->large : b->tpl;
 
-	bl = compose(b->in, t, kind, who);
+	bl = compose(in, t, kind, who);
 	d = layout(bl, t, large ? b->large_fs : b->fs, b->a4, b->set->title.s);
 	blocks_free(bl);
 	return d;
@@ -70,18 +76,18 @@ build_large(struct build *b)
 	return 0;
 }
 
-/* Append copy d (then freed) to *all, made on first use, as a bookmark
- * titled title, padded to an even page count unless --simplex. */
+/* Append d to *all (made on first use) as one copy with its bookmark,
+ * padded to an even page count unless --simplex. */
 static void
 build_append(struct build *b, struct doc **all, struct doc *d,
-    const char *title, int large)
+    const char *title, int large, int pad)
 {
 	if (*all == NULL) {
 		*all = doc_new(d->width, d->height);
 		(*all)->title = xstrdup(d->title);
 	}
 	doc_add_outline(*all, title, (*all)->npages);
-	if (!b->o->simplex && d->npages % 2 == 1)
+	if (pad && !b->o->simplex && d->npages % 2 == 1)
 		layout_blank_page(d, large ? b->large : b->tpl,
 		    large ? b->large_fs : b->fs);
 	doc_append(*all, d);
@@ -117,7 +123,7 @@ build_discussion(struct build *b, const struct roster *r)
 		    b->set->title.s);
 		if (d == NULL)
 			break;
-		build_append(b, &all, d, pk->parts[i].bookmark, 0);
+		build_append(b, &all, d, pk->parts[i].bookmark, 0, 1);
 	}
 	if (i < pk->nparts) {
 		doc_free(all);
@@ -128,20 +134,23 @@ build_discussion(struct build *b, const struct roster *r)
 }
 
 /*
- * A class set: one copy per roster row (named) or --copies unnamed copies,
- * each with its own page numbers and bookmark, each padded to an even page
- * count unless --simplex, all in one document.  NULL if any copy failed.
+ * A class set: one copy per roster row (named), --copies unnamed copies,
+ * or one copy of each version; each with its own page numbers and
+ * bookmark, each padded to an even page count unless --simplex, all in one
+ * document.  NULL if any copy failed.
  */
 static struct doc *
 build_copies(struct build *b, const struct roster *r, size_t n)
 {
 	struct doc *all = NULL, *d;
 	struct copyfor who;
-	char num[24], *title;
+	const struct instance *in;
+	char num[24], *title, *t;
 	size_t i;
 	int large;
 
 	for (i = 0; i < n; i++) {
+		in = b->ins[b->which[i]];
 		memset(&who, 0, sizeof(who));
 		large = 0;
 		if (r != NULL) {
@@ -151,17 +160,142 @@ build_copies(struct build *b, const struct roster *r, size_t n)
 			if (large && build_large(b) < 0)
 				break;
 		}
-		if ((d = build_one(b, DOC_WORKSHEET, &who, large)) == NULL)
+		if ((d = build_one(b, in, DOC_WORKSHEET, &who, large)) == NULL)
 			break;
 		snprintf(num, sizeof(num), "%zu", i + 1);
-		title = r != NULL ? xstrdup(r->v[i].name) :
-		    label_fmt(b->tpl, L_COPY, num, NULL);
-		build_append(b, &all, d, title, large);
+		title = r != NULL ? xstrdup(r->v[i].name) : b->ncopies == 0 ?
+		    NULL : label_fmt(b->tpl, L_COPY, num, NULL);
+		/* "Ana (Version B)", "Copy 3 (Version C)", "Version A" */
+		if (in->label != NULL && !b->o->per_student) {
+			t = title ? xasprintf("%s (%s)", title, in->label) :
+			    xstrdup(in->label);
+			free(title);
+			title = t;
+		}
+		build_append(b, &all, d, title, large, 1);
 		free(title);
 	}
 	if (i < n) {
 		doc_free(all);
 		return NULL;
+	}
+	return all;
+}
+
+/* Which version each roster row gets: its "version" column (a letter
+ * within --versions), else A, B, C ... in turn.  -1 (reported) when a
+ * row names a version that is not printed. */
+static int
+build_which(struct build *b)
+{
+	const struct roster *r = b->roster;
+	struct mark m;
+	size_t i;
+	int c, bad = 0;
+
+	b->which = xcalloc(b->ncopies + 1, sizeof(*b->which));
+	for (i = 0; i < b->ncopies; i++) {
+		b->which[i] = b->o->per_student ? i : i % b->nins;
+		if (r == NULL || r->v[i].version == NULL || b->o->per_student)
+			continue;
+		c = r->v[i].version[0] & ~32;	/* upper case */
+		m.file = r->file;
+		m.line = r->v[i].line;
+		m.col = r->v[i].version_col;
+		if (r->v[i].version[1] != '\0' || c < 'A' || c > 'Z') {
+			diag_error(&m, "version \"%s\" must be one letter, A "
+			    "to %c", r->v[i].version, 'A' + (int)b->nins - 1);
+			bad = 1;
+		} else if ((size_t)(c - 'A') >= b->nins) {
+			if (b->nins == 1)
+				diag_error(&m, "version %c is not printed: this "
+				    "run prints one version (add --versions "
+				    "%d to print A to %c)", c, c - 'A' + 1, c);
+			else
+				diag_error(&m, "version %c is not printed: "
+				    "--versions %zu prints A to %c", c, b->nins,
+				    'A' + (int)b->nins - 1);
+			bad = 1;
+		} else
+			b->which[i] = (size_t)(c - 'A');
+	}
+	return bad ? -1 : 0;
+}
+
+/* Draw every instance: one per version, or one per student. */
+static int
+build_draw(struct build *b)
+{
+	const struct opts *o = b->o;
+	const struct set *s = b->set;
+	long seed = b->seed;
+	char letter[2] = { 0, 0 }, *who;
+	size_t i;
+	int failed = 0;
+
+	b->nins = o->per_student ? b->roster->n : o->versions > 1 ?
+	    (size_t)o->versions : 1;
+	b->ins = xcalloc(b->nins, sizeof(*b->ins));
+	for (i = 0; i < b->nins; i++) {
+		letter[0] = (char)('A' + (int)i);
+		who = o->per_student ? xstrdup(b->roster->v[i].name) :
+		    b->nins > 1 ? label_fmt(b->tpl, L_VERSION, letter, NULL) :
+		    NULL;
+		if ((b->ins[i] = vary(s, seed, (int)i, who)) == NULL) {
+			free(who);
+			failed = 1;
+			/* one student's failure is every student's */
+			if (o->per_student)
+				break;
+			continue;
+		}
+		b->ins[i]->label = who;
+	}
+	if (failed)
+		return -1;
+	if (b->ncopies == 0 && b->nins > 1 && !o->per_student) {
+		/* no roster and no --copies: one copy of each version */
+		b->which = xcalloc(b->nins, sizeof(*b->which));
+		for (i = 0; i < b->nins; i++)
+			b->which[i] = i;
+		return 0;
+	}
+	return build_which(b);
+}
+
+/* The key: with several versions, the answer tables first, then the
+ * worked key of each version (or student), each with its bookmark. */
+static struct doc *
+build_key(struct build *b)
+{
+	struct keyplan kp;
+	struct blocks *bl;
+	struct doc *all = NULL, *d;
+	size_t i;
+
+	if (b->nins == 1)
+		return build_one(b, b->ins[0], DOC_KEY, NULL, 0);
+	memset(&kp, 0, sizeof(kp));
+	kp.ins = b->ins;
+	kp.nins = b->nins;
+	kp.per_student = b->o->per_student;
+	if (b->roster != NULL) {
+		kp.names = b->names;
+		kp.which = b->which;
+		kp.nnames = b->ncopies;
+	}
+	bl = compose_answer_tables(&kp, b->tpl);
+	d = layout(bl, b->tpl, b->fs, b->a4, b->set->title.s);
+	blocks_free(bl);
+	if (d == NULL)
+		return NULL;
+	build_append(b, &all, d, b->tpl->labels[L_ANSWER_KEY], 0, 0);
+	for (i = 0; i < b->nins; i++) {
+		if ((d = build_one(b, b->ins[i], DOC_KEY, NULL, 0)) == NULL) {
+			doc_free(all);
+			return NULL;
+		}
+		build_append(b, &all, d, b->ins[i]->label, 0, 0);
 	}
 	return all;
 }
@@ -183,14 +317,19 @@ build_setup(struct build *b, const char *file)
 	b->a4 = o->paper ? strcmp(o->paper, "a4") == 0 :
 	    s->paper ? strcmp(s->paper, "a4") == 0 : b->tpl->a4;
 	b->seed = o->has_seed ? o->seed : s->has_seed ? s->seed : 1;
-	b->in = vary(s, b->seed);
-	return 0;
+	return build_draw(b);
 }
 
 static void
 build_free(struct build *b)
 {
-	instance_free(b->in);
+	size_t i;
+
+	for (i = 0; i < b->nins; i++)
+		instance_free(b->ins[i]);
+	free(b->ins);
+	free(b->which);
+	free(b->names);
 	fonts_free(b->large_fs);
 	template_free(b->large);
 	fonts_free(b->fs);
@@ -235,12 +374,17 @@ build_set(const struct opts *o, const char *file, struct set *s,
 	}
 	if (o->cmd == CMD_DISCUSSION)
 		first = 2;
-	if (o->roster != NULL && (first == 0 || first == 2)) {
+	if (o->roster != NULL) {
 		if ((r = roster_load(o->roster)) == NULL)
 			goto out;
 		ncopies = r->n;
-	} else if (o->copies > 0 && first == 0)
+		b.names = xcalloc(r->n, sizeof(*b.names));
+		for (i = 0; i < r->n; i++)
+			b.names[i] = r->v[i].name;
+	} else if (o->copies > 0)
 		ncopies = (size_t)o->copies;
+	b.roster = r;
+	b.ncopies = ncopies;
 	if (build_setup(&b, file) < 0)
 		goto out;
 	if (b.set->discussion == NULL && o->cmd == CMD_DISCUSSION) {
@@ -251,14 +395,19 @@ build_set(const struct opts *o, const char *file, struct set *s,
 	}
 	if (b.set->discussion == NULL && last == 3)
 		last = 2;
+	if (ncopies == 0 && b.nins > 1)
+		ncopies = b.nins;	/* one copy of each version */
 	for (i = first; i < last; i++) {
 		if (jobs[i].kind == JOB_DISCUSSION)
 			jobs[i].doc = build_discussion(&b, r);
 		else if (jobs[i].kind == DOC_WORKSHEET && ncopies > 0) {
 			jobs[i].doc = build_copies(&b, r, ncopies);
 			jobs[i].copies = ncopies;
-		} else
-			jobs[i].doc = build_one(&b, jobs[i].kind, NULL, 0);
+		} else if (jobs[i].kind == DOC_KEY)
+			jobs[i].doc = build_key(&b);
+		else
+			jobs[i].doc = build_one(&b, b.ins[0], jobs[i].kind,
+			    NULL, 0);
 		/* the key repeats the worksheet's texts: report them once */
 		if (jobs[i].doc == NULL)
 			break;
@@ -304,6 +453,8 @@ build_doc(const struct opts *o, struct set *s, enum doc_kind kind,
 	struct doc *d = NULL;
 
 	lo.paper = paper;
+	lo.versions = 0;	/* a packet prints a set in one version */
+	lo.per_student = 0;
 	if (seed != NULL) {
 		lo.seed = *seed;
 		lo.has_seed = 1;
@@ -312,7 +463,8 @@ build_doc(const struct opts *o, struct set *s, enum doc_kind kind,
 	b.o = &lo;
 	b.set = s;
 	if (build_setup(&b, s->file) == 0)
-		d = build_one(&b, kind, NULL, 0);
+		d = kind == DOC_KEY ? build_key(&b) : build_one(&b, b.ins[0],
+		    kind, NULL, 0);
 	b.set = NULL;		/* the caller's */
 	build_free(&b);
 	return d;

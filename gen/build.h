@@ -27,6 +27,9 @@ struct opts {
 	int		 simplex;	/* --simplex: no padding */
 	long		 seed;
 	int		 has_seed;
+	int		 versions;	/* --versions N: 1..26 (0: not given) */
+	int		 per_student;	/* --versions per-student */
+	long		 stress;	/* check --stress N: draws; 0: none */
 	int		 quiet;
 	const char	*subject, *grade, *tag;	/* mimeo list filters */
 };
@@ -45,5 +48,9 @@ struct doc *build_doc(const struct opts *, struct set *s, enum doc_kind,
  * CMD_CHECK (build_packet.c). */
 void	build_packet(const struct opts *, const char *file,
 	    const struct packet *pk, int many);
+
+/* mimeo check --stress N: draw N versions of every problem of the set in
+ * file and report every draw that fails (stress.c). */
+void	stress_set(const struct opts *, const char *file);
 
 #endif

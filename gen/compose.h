@@ -33,6 +33,7 @@ enum block_kind {
 	BK_LINES,	/* n ruled writing lines */
 	BK_BOX,		/* an empty box h high; graph paper when grid */
 	BK_KEYNOTE,	/* key only: label, then text or list, shaded */
+	BK_TABLE,	/* key only: a caption and a ruled table */
 	BK_END,		/* closes a problem */
 	/* substitute packets (compose_packet.c, layout_packet.c) */
 	BK_INFO,	/* label: a short gray line, centred */
@@ -60,6 +61,13 @@ enum block_kind {
 			 * every card instead (an exit ticket) */
 };
 
+/* A table of texts; row 0 is the header.  Owns its strings. */
+struct table {
+	char		*caption;
+	size_t		 nrows, ncols;
+	struct text	*cells;		/* nrows * ncols, row by row */
+};
+
 struct block {
 	enum block_kind	 kind;
 	const struct text *text;	/* borrowed; TITLE, HEADING: when NULL,
@@ -81,6 +89,7 @@ struct block {
 	char		**cells;	/* ROW, PANELS, MEMBERS, CARDS: owned, each
 					 * owned; NULL entries ok */
 	size_t		 ncells;
+	struct table	*table;		/* TABLE, owned */
 };
 
 struct blocks {
@@ -124,5 +133,26 @@ struct blocks	*compose_early(const struct packet *, const struct template *);
 /* The substitute's report form, with lines to write on. */
 struct blocks	*compose_report(const struct packet *,
 		    const struct template *);
+
+/* What the key's first pages summarise when a set is printed in several
+ * versions: the instances (one per version, or one per student), and with
+ * a roster who got which. */
+struct keyplan {
+	struct instance	*const *ins;
+	size_t		 nins;
+	const char	*const *names;	/* students in roster order, or NULL */
+	const size_t	*which;		/* each student's instance */
+	size_t		 nnames;
+	int		 per_student;	/* ins[i] is names[i]'s own draw */
+};
+
+/* The answer tables: every answer of every version (rows = problems,
+ * columns = versions), or of every student (rows = students), and who
+ * has which version.  Never fails. */
+struct blocks	*compose_answer_tables(const struct keyplan *,
+		    const struct template *);
+/* The compact answer of one problem as printed in its instance: "B",
+ * "A, C", "True", the short answer, the blanks ... (fresh string). */
+char		*compose_answer(const struct pinst *, const struct template *);
 
 #endif

@@ -703,6 +703,9 @@ lay_block(struct lay *L, const struct block *b)
 		if (!L->in_problem)
 			lay_place(L, L->sy, L->t->gap_paragraph);
 		break;
+	case BK_TABLE:
+		lay_table(L, b);
+		break;
 	case BK_END:
 		top = L->sy;
 		L->in_problem = 0;

@@ -115,6 +115,9 @@ void lay_lines(struct lay *L, const struct block *b);
 void lay_box(struct lay *L, const struct block *b);
 void lay_keynote(struct lay *L, const struct block *b);
 
+/* The key's answer tables (layout_table.c). */
+void lay_table(struct lay *L, const struct block *b);
+
 /* A substitute packet's own blocks (layout_packet.c); each places
  * itself. */
 void lay_bullet(struct lay *L, const struct block *b);

@@ -38,11 +38,16 @@ usage(FILE *f)
 "      --format pdf        output format (only pdf in this version)\n"
 "      --paper letter|a4   paper size (default: the set's, the template's, letter)\n"
 "      --template NAME|PATH  page template (default: the set's, else worksheet)\n"
-"      --seed N            seed for shuffled orders (default: the set's, else 1)\n"
+"      --seed N            seed for variables and shuffles (default: the set's,\n"
+"                          else 1)\n"
+"      --versions N|per-student  versions A, B, C ... (N up to 26) in one PDF,\n"
+"                          or each roster student their own draw\n"
+"      --stress N          with check: draw N versions of every problem and\n"
+"                          report draws that fail\n"
 "      --lang CODE         language of printed labels (default: the set's, else en)\n"
 "      --roster FILE.csv   one named copy per student row, or discussion groups\n"
-"                          drawn from it (column name; optional\n"
-"                          period, edition: standard|large)\n"
+"                          drawn from it (column name; optional period,\n"
+"                          version, edition: standard|large)\n"
 "      --copies N          N unnamed copies (ignored with --roster)\n"
 "      --group-size N      discussion groups of N, 2 to 8 (default: the set's,\n"
 "                          else 4)\n"
@@ -191,6 +196,24 @@ main(int argc, char **argv)
 			    o.group_size > 8)
 				usage_error("--group-size needs a number from 2 "
 				    "to 8, not \"%s\"", v);
+		} else if (opt_is(s, "--versions")) {
+			const char *v = opt_value(argc, argv, &a, "--versions");
+
+			o.per_student = strcmp(v, "per-student") == 0;
+			o.versions = (int)strtol(v, &end, 10);
+			if (!o.per_student && (*v == '\0' || *end != '\0' ||
+			    o.versions < 1 || o.versions > 26))
+				usage_error("--versions needs a number from 1 to "
+				    "26 (versions A to Z) or per-student, not "
+				    "\"%s\"", v);
+		} else if (opt_is(s, "--stress")) {
+			const char *v = opt_value(argc, argv, &a, "--stress");
+
+			o.stress = strtol(v, &end, 10);
+			if (*v == '\0' || *end != '\0' || o.stress < 1 ||
+			    o.stress > 100000)
+				usage_error("--stress needs a number of draws from "
+				    "1 to 100000, not \"%s\"", v);
 		} else if (strcmp(s, "--duplex") == 0)
 			o.simplex = 0;
 		else if (strcmp(s, "--simplex") == 0)
@@ -251,9 +274,20 @@ main(int argc, char **argv)
 	    !output_isdir(o.output))
 		usage_error("-o %s names one file, but this run writes several "
 		    "documents; give a folder (end it with /)", o.output);
+	if (o.per_student && o.roster == NULL)
+		usage_error("%s", "--versions per-student gives each student "
+		    "of a roster their own draw: add --roster FILE.csv");
+	if (o.stress > 0 && o.cmd != CMD_CHECK)
+		usage_error("%s", "--stress goes with check: mimeo check "
+		    "--stress N FILE");
 	diag_quiet(o.quiet);
-	for (i = 0; i < nfiles; i++)
+	for (i = 0; i < nfiles; i++) {
+		size_t before = diag_errors();
+
 		build_file(&o, files[i], nfiles > 1);
+		if (o.stress > 0 && diag_errors() == before)
+			stress_set(&o, files[i]);
+	}
 	free(files);
 	if (diag_errors() > 0 && (nfiles > 1 || diag_errors() > 1))
 		fprintf(stderr, "mimeo: %zu error%s\n", diag_errors(),

@@ -34,6 +34,10 @@ struct node {
 	char		*value;		/* SCALAR: UTF-8, NUL-terminated */
 	size_t		 len;		/* SCALAR: bytes in value */
 	int		 plain;		/* SCALAR: written without quotes */
+	int		 inline_col;	/* SCALAR: column of its first character
+					 * when every character of value stands
+					 * as written on the mark's line (no
+					 * escapes, no folding); else 0 */
 	char		*comment;	/* SCALAR, empty and plain: the comment
 					 * that follows on its line ("#1 is
 					 * ..."), which is often text the

@@ -152,7 +152,7 @@ static void
 pk_include(struct pk_include *inc, const struct node *in)
 {
 	const struct node *v;
-	struct text file = { NULL, { NULL, 0, 0 } };
+	struct text file = { NULL, { NULL, 0, 0 }, 0 };
 	int as;
 
 	inc->mark = in->mark;

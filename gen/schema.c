@@ -295,6 +295,13 @@ sc_wrong(const struct node *n, const char *what, const char *want)
 	if (n->kind == NODE_SEQ && strcmp(want, "text") == 0)
 		sc_error(&n->mark, "%s must be one text, not a list; if the "
 		    "text starts with [, put the whole text in quotes", what);
+	else if (n->kind == NODE_MAP && strcmp(want, "text") == 0 &&
+	    n->nkids == 2 && sc_is_null(n->kids[1]) && strlen(n->kids[0]->value)
+	    < 60)
+		sc_error(&n->mark, "%s must be text, but YAML read {%s} as key: "
+		    "value pairs; for a variable or an expression, put the whole "
+		    "text in quotes: \"{%s}\"", what, n->kids[0]->value,
+		    n->kids[0]->value);
 	else if (n->kind == NODE_MAP && strcmp(want, "text") == 0)
 		sc_error(&n->mark, "%s must be text, but YAML read key: value "
 		    "pairs here; if the text starts with { or holds \": \", put "
@@ -314,7 +321,21 @@ sc_text(const struct node *n, const char *what, struct text *t)
 		return sc_wrong(n, what, "text");
 	t->s = xstrdup(n->value);
 	t->mark = n->mark;
+	t->inline_col = n->inline_col;
 	return 0;
+}
+
+void
+sc_text_mark(const struct text *t, size_t off, struct mark *m)
+{
+	size_t i;
+
+	*m = t->mark;
+	if (t->inline_col <= 0)
+		return;
+	m->col = t->inline_col;
+	for (i = 0; i < off && t->s[i] != '\0'; i++)
+		m->col += ((unsigned char)t->s[i] & 0xc0) != 0x80;
 }
 
 int

@@ -23,6 +23,8 @@
 struct text {
 	char		*s;		/* NULL when absent */
 	struct mark	 mark;
+	int		 inline_col;	/* > 0: column of s[0] on mark's line,
+					 * characters one to one (node.h) */
 };
 
 struct textlist {
@@ -84,6 +86,10 @@ int	sc_enum(const struct node *, const char *what,
 /* The words joined as "a, b, c" then last (" and " or " or ") before the
  * final word; a fresh string the caller frees. */
 char	*sc_join(const char *const *words, const char *last);
+
+/* Where byte off of t->s was written: exact when t->inline_col is set,
+ * else the text's own mark (a quoted text with escapes, several lines). */
+void	sc_text_mark(const struct text *t, size_t off, struct mark *m);
 
 void	text_free(struct text *);
 void	textlist_free(struct textlist *);

@@ -72,6 +72,8 @@ done
 . tests/e2e.sh
 . tests/discussion.sh
 
+# Variables and versions, read back.
+. tests/versions.sh
 # Substitute packets and mimeo list.
 . tests/packets.sh
 

@@ -24,9 +24,11 @@
 #include "util.h"
 #include "vary.h"
 
+#include "unit.h"
+
 static int failures;
 
-static void
+void
 expect(int cond, const char *name, const char *why)
 {
 	if (cond)
@@ -38,7 +40,7 @@ expect(int cond, const char *name, const char *why)
 }
 
 /* Write s to a scratch file and return its path (static buffer). */
-static const char *
+const char *
 scratch(const char *s)
 {
 	static char path[] = "tests/tmp/unit.yaml";
@@ -156,7 +158,7 @@ test_loader(void)
 static void
 test_text(void)
 {
-	struct text t = { NULL, { "x", 1, 1 } };
+	struct text t = { NULL, { "x", 1, 1 }, 0 };
 	struct rich r;
 	size_t i;
 	int bold = 0, italic = 0, math = 0;
@@ -223,7 +225,7 @@ test_layout(void)
 	    "a face claims U+1F600");
 	expect(fonts_pick(fs, FS_REGULAR, 0x2264) >= 0, "fallback has ≤",
 	    "no face has U+2264");
-	in = vary(s, 1);
+	in = vary(s, 1, 0, NULL);
 	b = compose(in, t, DOC_WORKSHEET, NULL);
 	d = layout(b, t, fs, 0, "x");
 	expect(d != NULL && d->npages >= 2, "layout pages", "no pages");
@@ -484,5 +486,6 @@ main(void)
 	test_libpath();
 	test_image();
 	test_groups();
+	test_vars();
 	return failures != 0;
 }
