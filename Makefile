@@ -20,7 +20,7 @@ DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
 SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/set.c gen/template.c gen/text.c gen/vary.c gen/compose.c \
        gen/font.c gen/layout.c gen/layout_problem.c gen/page.c gen/render_pdf.c gen/output.c \
-       gen/render_cairo.c \
+       gen/render_cairo.c gen/amath.c \
        gen/build.c gen/roster.c gen/libpath.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))

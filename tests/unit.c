@@ -169,11 +169,13 @@ test_text(void)
 		    r.v[i].style == ST_BOLD;
 		italic |= strcmp(r.v[i].s, "it") == 0 &&
 		    r.v[i].style == ST_ITALIC;
-		math |= strcmp(r.v[i].s, "3 \xc3\x97 4") == 0 &&
-		    (r.v[i].style & ST_MATH);
+		math |= strcmp(r.v[i].s, "3 xx 4") == 0 &&
+		    (r.v[i].style & ST_MATH) && r.v[i].math != NULL &&
+		    r.v[i].math->nkid == 3 &&
+		    strcmp(r.v[i].math->kid[1]->s, "\xc3\x97") == 0;
 	}
 	expect(bold && italic, "rich bold and italic", "styles lost");
-	expect(math, "rich math symbols", "xx not turned into ×");
+	expect(math, "rich math symbols", "xx not parsed into ×");
 	for (i = 0; i < r.n && r.v[i].kind != A_PARA; i++)
 		;
 	expect(i < r.n, "rich paragraph", "blank line not a paragraph");
