@@ -241,6 +241,13 @@ lex_next(struct lex *lx)
 		lx->i++;
 		return;
 	case '_':
+		if (lx->i + 2 < lx->n && s[lx->i + 1] == '_' &&
+		    s[lx->i + 2] == '_') {
+			lex_fail(lx, lx->i, "a blank ___ cannot be inside math: "
+			    "end the math before it, like `2^3 =` ___");
+			lx->t = T_END;
+			return;
+		}
 		lx->t = T_SUB;
 		lx->i++;
 		return;
@@ -601,7 +608,7 @@ math_parse(const char *s, size_t n, size_t *erroff, char *err, size_t errlen)
 #define SCRIPT_SCALE	0.7	/* exponents and subscripts */
 #define MIN_SCALE	0.5	/* of the span's size: nothing smaller */
 #define RULE		0.05	/* fraction bar and root overbar */
-#define FRAC_GAP	0.12	/* between bar and numerator / denominator */
+#define FRAC_GAP	0.09	/* between bar and numerator / denominator */
 #define FRAC_OVER	0.08	/* bar beyond the wider of the two */
 #define FRAC_SIDE	0.06	/* space outside the bar, each side */
 #define SUP_RAISE	0.42
@@ -716,6 +723,16 @@ ml_smaller(struct ml *m, double size, double scale)
 
 static void ml_node(struct ml *, const struct mnode *, double, struct mbox *);
 
+/* An upright word of letters: a unit or a function name. */
+static int
+mnode_word(const struct mnode *n)
+{
+	if (n->kind == M_SCRIPT)
+		n = n->kid[0];		/* cm^2 */
+	return n->kind == M_ATOM && n->cls == MC_ORD && !n->italic &&
+	    is_letter(n->s[0]) && is_letter(n->s[1]);
+}
+
 static enum mclass
 ml_class(const struct mnode *n)
 {
@@ -728,14 +745,19 @@ ml_space(struct ml *m, const struct mnode *row, size_t i, enum mclass prev,
     enum mclass cur, double size)
 {
 	const struct mnode *n = row->kid[i];
+	/* tighter in fractions and scripts, as TeX sets them (TeX drops
+	 * these spaces there; young readers are helped by a little) */
+	double em = size < m->size ? size / 2 : size;
 
 	if (prev == MC_REL || cur == MC_REL)
-		return prev == cur ? 0 : SPACE_REL * size;
+		return prev == cur ? 0 : SPACE_REL * em;
 	if (prev == MC_BIN || cur == MC_BIN)
-		return SPACE_BIN * size;
+		return SPACE_BIN * em;
 	if (prev == MC_PUNCT)
-		return SPACE_PUNCT * size;
-	if ((prev == MC_TEXT || cur == MC_TEXT) && n->spaced)
+		return SPACE_PUNCT * em;
+	/* "words" and units (5 cm) keep the space written before them */
+	if ((prev == MC_TEXT || cur == MC_TEXT || mnode_word(n) ||
+	    mnode_word(row->kid[i - 1])) && n->spaced)
 		return fonts_advance(m->fs, fonts_pick(m->fs, FS_REGULAR, ' '),
 		    ' ') * size / 1000.0;
 	/* 1 1/2: the whole number just before the fraction */
@@ -844,19 +866,24 @@ ml_sqrt(struct ml *m, const struct mnode *n, double size, struct mbox *b)
 {
 	struct mbox rad, sign;
 	int g[4];
-	double t = RULE * size, gap = ROOT_GAP * size, top, bottom, sw;
+	double t = RULE * size, gap = ROOT_GAP * size, top, bottom, sw, k;
 
 	memset(&rad, 0, sizeof(rad));
 	memset(&sign, 0, sizeof(sign));
 	ml_node(m, n->kid[0], size, &rad);
 	ml_glyph(m, 0x221a, g);
 	top = rad.h + gap + t;
-	if (g[3] * size / 1000.0 >= top - t / 2 &&
-	    -g[1] * size / 1000.0 >= rad.d - 0.05 * size) {
-		ml_text(m, "\xe2\x88\x9a", 0, size, &sign);
-		top = g[3] * size / 1000.0;
-		bottom = -g[1] * size / 1000.0;
-		sw = g[2] * size / 1000.0;
+	/* the font's sign, a little larger if that is enough */
+	k = g[3] > 0 ? top * 1000.0 / g[3] : 0;
+	if (k < size)
+		k = size;
+	if (g[3] > 0 && k <= 1.25 * size && -g[1] * k / 1000.0 >= rad.d -
+	    0.05 * size) {
+		ml_text(m, "\xe2\x88\x9a", 0, k, &sign);
+		top = g[3] * k / 1000.0;
+		bottom = -g[1] * k / 1000.0;
+		sw = g[2] * k / 1000.0;
+		t = RULE * k;
 		box_put(b, &sign, 0, 0);
 	} else {
 		bottom = rad.d + 0.05 * size;
@@ -890,7 +917,8 @@ ml_bracket(struct ml *m, const char *s, const struct mbox *body, double size,
 
 	memset(&br, 0, sizeof(br));
 	ml_glyph(m, utf8_decode(s, strlen(s), &len), g);
-	if (g[3] > g[1] && need > (g[3] - g[1]) * size / 1000.0) {
+	/* a little taller than the bracket, like x^2, does not grow it */
+	if (g[3] > g[1] && need > 1.2 * (g[3] - g[1]) * size / 1000.0) {
 		k = need / ((g[3] - g[1]) / 1000.0);
 		/* middle of the glyph on the axis */
 		dy = (g[3] + g[1]) / 2000.0 * k - m->axis * size;
