@@ -4,7 +4,7 @@
 # Both install the Debian packages they need first (see `deps`).
 
 CC      ?= cc
-PKGS     = yaml-0.1 cairo fontconfig freetype2
+PKGS     = yaml-0.1 cairo fontconfig freetype2 libpng libjpeg
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Wshadow -Wstrict-prototypes
@@ -13,20 +13,26 @@ LDLIBS  += -lhpdf $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 # Every Debian package the build, `make run` and the tests use.
 DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
-           libfontconfig-dev libfreetype-dev fonts-sil-andika \
+           libfontconfig-dev libfreetype-dev libpng-dev libjpeg-dev \
+           fonts-sil-andika \
            fonts-dejavu-core poppler-utils qpdf valgrind ghostscript \
            libxml2-utils
 
 SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/set.c gen/template.c gen/text.c gen/vary.c gen/compose.c \
        gen/font.c gen/layout.c gen/layout_problem.c gen/page.c gen/render_pdf.c gen/output.c \
-       gen/render_cairo.c gen/amath.c \
-       gen/build.c gen/roster.c gen/libpath.c
+       gen/render_cairo.c gen/image.c gen/amath.c \
+       gen/build.c gen/roster.c gen/libpath.c \
+       gen/packet.c gen/compose_packet.c gen/layout_packet.c gen/build_packet.c \
+       gen/list.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
 HDRS = $(wildcard gen/*.h)
 
-PROBLEMS = $(shell find problems -name '*.yaml' | sort)
+# The library, less the files that need a feature not in this build yet
+# (tests/library-pending.txt says which, and why).
+PENDING  = $(shell grep '^problems/' tests/library-pending.txt 2>/dev/null)
+PROBLEMS = $(filter-out $(PENDING),$(shell find problems -name '*.yaml' | sort))
 
 .PHONY: all run test deps check-asan check-valgrind clean
 
@@ -55,9 +61,15 @@ gen/%.o: gen/%.c $(HDRS)
 mimeo: $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LDFLAGS) $(LDLIBS)
 
+# Each file's documents go to the same folders under out/ as it has under
+# problems/ (problems/math/grade5/x.yaml -> out/math/grade5/x.pdf, ...);
+# every file is tried, and the run fails at the end if any did.
 run: deps
 	@$(MAKE) -s mimeo
-	./mimeo $(PROBLEMS)
+	@st=0; for f in $(PROBLEMS); do \
+	  rel=$${f#problems/}; d=$${rel%/*}; [ "$$d" = "$$rel" ] && d=.; \
+	  ./mimeo -o "out/$$d/" "$$f" || st=1; \
+	done; exit $$st
 
 tests/unit: tests/unit.c $(LIB_OBJS) $(HDRS)
 	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ tests/unit.c $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
@@ -94,4 +106,5 @@ check-valgrind: deps
 
 clean:
 	rm -f mimeo gen/*.o tests/unit
-	rm -rf build-asan out/*.pdf out/*.png tests/tmp
+	rm -rf build-asan tests/tmp
+	find out -mindepth 1 ! -name .gitkeep -delete

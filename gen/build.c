@@ -120,7 +120,7 @@ build_setup(struct build *b, const char *file)
 	const struct opts *o = b->o;
 	const struct set *s;
 
-	if ((b->set = set_load(file)) == NULL)
+	if (b->set == NULL && (b->set = set_load(file)) == NULL)
 		return -1;
 	s = b->set;
 	b->tpl = template_load(o->template ? o->template : s->template ?
@@ -157,8 +157,10 @@ build_summary(const struct opts *o, const struct job *j)
 	    o->simplex ? "one-sided" : "double-sided");
 }
 
-void
-build_set(const struct opts *o, const char *file, int many)
+/* The documents of the set s (owned) loaded from file. */
+static void
+build_set(const struct opts *o, const char *file, struct set *s,
+    int many)
 {
 	struct build b;
 	struct roster *r = NULL;
@@ -169,13 +171,14 @@ build_set(const struct opts *o, const char *file, int many)
 
 	memset(&b, 0, sizeof(b));
 	b.o = o;
+	b.set = s;
 	if (o->cmd == CMD_WORKSHEET)
 		last = 1;
 	if (o->cmd == CMD_KEY)
 		first = 1;
 	if (o->roster != NULL && first == 0) {
 		if ((r = roster_load(o->roster)) == NULL)
-			return;
+			goto out;
 		ncopies = r->n;
 	} else if (o->copies > 0 && first == 0)
 		ncopies = (size_t)o->copies;
@@ -220,4 +223,54 @@ out:
 	}
 	roster_free(r);
 	build_free(&b);
+}
+
+struct doc *
+build_doc(const struct opts *o, struct set *s, enum doc_kind kind,
+    const long *seed, const char *paper)
+{
+	struct opts lo = *o;
+	struct build b;
+	struct doc *d = NULL;
+
+	lo.paper = paper;
+	if (seed != NULL) {
+		lo.seed = *seed;
+		lo.has_seed = 1;
+	}
+	memset(&b, 0, sizeof(b));
+	b.o = &lo;
+	b.set = s;
+	if (build_setup(&b, s->file) == 0)
+		d = build_one(&b, kind, NULL, 0);
+	b.set = NULL;		/* the caller's */
+	build_free(&b);
+	return d;
+}
+
+void
+build_file(const struct opts *o, const char *file, int many)
+{
+	struct packet *pk;
+	struct set *s;
+	struct mark m = { NULL, 0, 0 };
+
+	if (library_load(file, &pk, &s) < 0)
+		return;
+	m.file = diag_file(file);
+	if (pk != NULL && (o->cmd == CMD_WORKSHEET || o->cmd == CMD_KEY))
+		diag_error(&m, "this is a substitute packet, not a problem "
+		    "set; write it with mimeo packet %s (or mimeo %s)", file,
+		    file);
+	else if (s != NULL && o->cmd == CMD_PACKET)
+		diag_error(&m, "this is a problem set, not a packet (a packet "
+		    "starts with \"packet:\"); write it with mimeo %s", file);
+	else if (pk != NULL)
+		build_packet(o, file, pk, many);
+	else {
+		build_set(o, file, s, many);
+		s = NULL;
+	}
+	packet_free(pk);
+	set_free(s);
 }

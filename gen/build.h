@@ -7,7 +7,13 @@
 #ifndef MIMEO_BUILD_H
 #define MIMEO_BUILD_H
 
-enum cmd { CMD_ALL, CMD_WORKSHEET, CMD_KEY, CMD_CHECK };
+#include "compose.h"
+#include "packet.h"
+#include "page.h"
+#include "set.h"
+
+enum cmd { CMD_ALL, CMD_WORKSHEET, CMD_KEY, CMD_CHECK, CMD_PACKET,
+    CMD_LIST };
 
 struct opts {
 	enum cmd	 cmd;
@@ -21,10 +27,22 @@ struct opts {
 	long		 seed;
 	int		 has_seed;
 	int		 quiet;
+	const char	*subject, *grade, *tag;	/* mimeo list filters */
 };
 
-/* Build (or for CMD_CHECK only lay out) the documents of the set in file;
- * many says the run has several inputs. */
-void	build_set(const struct opts *, const char *file, int many);
+/* Build (or for CMD_CHECK only lay out) the documents of the set or
+ * packet in file; many says the run has several inputs. */
+void	build_file(const struct opts *, const char *file, int many);
+
+/* One document of the loaded set s (borrowed), for a packet: on paper
+ * ("letter" or "a4"), with *seed when seed is not NULL (else as a set's
+ * documents are seeded).  Returns a new doc, or NULL (reported). */
+struct doc *build_doc(const struct opts *, struct set *s, enum doc_kind,
+	    const long *seed, const char *paper);
+
+/* The packet pk (borrowed) of file: laid out, and written unless
+ * CMD_CHECK (build_packet.c). */
+void	build_packet(const struct opts *, const char *file,
+	    const struct packet *pk, int many);
 
 #endif

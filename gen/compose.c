@@ -219,15 +219,25 @@ compose(const struct instance *in, const struct template *t,
 	return b;
 }
 
+struct block *
+blocks_push(struct blocks *b, enum block_kind k)
+{
+	return cm_push(b, k);
+}
+
 void
 blocks_free(struct blocks *b)
 {
-	size_t i;
+	size_t i, j;
 
 	if (b == NULL)
 		return;
-	for (i = 0; i < b->n; i++)
+	for (i = 0; i < b->n; i++) {
 		free(b->v[i].label);
+		for (j = 0; j < sizeof(b->v[i].cells) /
+		    sizeof(b->v[i].cells[0]); j++)
+			free(b->v[i].cells[j]);
+	}
 	free(b->v);
 	free(b->footer);
 	free(b);

@@ -32,12 +32,22 @@ enum block_kind {
 	BK_LINES,	/* n ruled writing lines */
 	BK_BOX,		/* an empty box h high; graph paper when grid */
 	BK_KEYNOTE,	/* key only: label, then text or list, shaded */
-	BK_END		/* closes a problem */
+	BK_END,		/* closes a problem */
+	/* substitute packets (compose_packet.c, layout_packet.c) */
+	BK_INFO,	/* label: a short gray line, centred */
+	BK_BULLET,	/* text (or label): an item of a list, after a bullet */
+	BK_STEP,	/* a plan step kept whole: tick box, label (its time),
+			 * text (what to do), aside (what to read aloud) */
+	BK_ROW,		/* a table row of cells[]; key: the header row */
+	BK_WRITE	/* label, then n ruled lines to write on (a form) */
 };
 
 struct block {
 	enum block_kind	 kind;
-	const struct text *text;	/* borrowed */
+	const struct text *text;	/* borrowed; TITLE, HEADING: when NULL,
+					 * label is printed instead */
+	const struct text *aside;	/* STEP: read aloud; borrowed */
+	char		*cells[3];	/* ROW: owned */
 	const struct textlist *list;	/* KEYNOTE: rubric items, borrowed */
 	char		*label;		/* owned */
 	const struct pinst *pi;		/* problem blocks */
@@ -57,6 +67,15 @@ struct blocks {
 
 enum doc_kind { DOC_WORKSHEET, DOC_KEY };
 
+struct packet;
+
+/* One line of a packet's print list. */
+struct printitem {
+	const char	*what;		/* "Answer Key: Fractions"; borrowed */
+	size_t		 first, last;	/* pages of the packet, 1-based */
+	long		 copies;	/* 0: as many as needed */
+};
+
 /* Who a copy is for: printed in the name and period fields. */
 struct copyfor {
 	const char	*name;		/* NULL: an unnamed copy */
@@ -67,5 +86,18 @@ struct copyfor {
 struct blocks	*compose(const struct instance *, const struct template *,
 		    enum doc_kind, const struct copyfor *who);
 void		 blocks_free(struct blocks *);
+/* Append a zeroed block of kind k; valid until the next push. */
+struct block	*blocks_push(struct blocks *, enum block_kind k);
+
+/* A packet's pages of its own (compose_packet.c).  The cover: title, the
+ * notes for the substitute, the print list of items[0..n), the plan as a
+ * timed checklist with read-aloud boxes.  Never fail. */
+struct blocks	*compose_cover(const struct packet *, const struct template *,
+		    const struct printitem *items, size_t n);
+/* The student page for early finishers (the packet has early_finishers). */
+struct blocks	*compose_early(const struct packet *, const struct template *);
+/* The substitute's report form, with lines to write on. */
+struct blocks	*compose_report(const struct packet *,
+		    const struct template *);
 
 #endif

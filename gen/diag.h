@@ -32,6 +32,12 @@ size_t	diag_warnings(void);
 /* Errors of the system (no font, cannot write): exit status 3. */
 size_t	diag_fatals(void);
 void	diag_reset(void);
+/* Capture instead of printing (mimeo list): while on, messages are counted
+ * but not printed, and the first error is kept as "FILE:LINE:COL: MESSAGE"
+ * for diag_captured() (NULL when none yet).  Turning it on or off forgets
+ * what was kept. */
+void	diag_capture(int on);
+const char *diag_captured(void);
 /* Suppress warnings (-q). */
 void	diag_quiet(int);
 

@@ -679,6 +679,31 @@ lay_width(struct lay *L)
 	return L->right - L->left;
 }
 
+/* A block's text across the width, or its label when it has no text. */
+static void
+lay_text_or_label(struct lay *L, const struct block *b,
+    const struct tstyle *ts, enum align al)
+{
+	if (b->text != NULL)
+		lay_text(L, b->text, 0, ts, L->left, lay_width(L), al, 0);
+	else
+		lay_plain(L, b->label, ts, L->left, lay_width(L), al);
+}
+
+void
+lay_begin(struct lay *L, struct doc *d, const struct template *t,
+    struct fonts *fs)
+{
+	memset(L, 0, sizeof(*L));
+	L->t = t;
+	L->fs = fs;
+	L->doc = d;
+	L->left = t->margin[3];
+	L->right = d->width - t->margin[1];
+	L->top = t->margin[0];
+	L->bottom = d->height - t->margin[2];
+}
+
 static void
 lay_block(struct lay *L, const struct block *b)
 {
@@ -688,8 +713,7 @@ lay_block(struct lay *L, const struct block *b)
 	switch (b->kind) {
 	case BK_TITLE:
 		ts = lay_style(L, L->t->size_title, ST_BOLD, ink);
-		lay_text(L, b->text, 0, &ts, L->left, lay_width(L), AL_CENTER,
-		    0);
+		lay_text_or_label(L, b, &ts, AL_CENTER);
 		lay_place(L, L->sy, 0);
 		break;
 	case BK_SUBTITLE:
@@ -731,7 +755,7 @@ lay_block(struct lay *L, const struct block *b)
 	case BK_HEADING:
 		ts = lay_style(L, L->t->size_heading, ST_BOLD, ink);
 		L->sy = 6;
-		lay_text(L, b->text, 0, &ts, L->left, lay_width(L), AL_LEFT, 0);
+		lay_text_or_label(L, b, &ts, AL_LEFT);
 		lay_line(L, L->left, L->sy, L->right, L->sy, 0.5, gray, 0);
 		L->sy += 4;
 		/* wait for the first thing under it */
@@ -784,12 +808,31 @@ lay_block(struct lay *L, const struct block *b)
 		sc_prefix(NULL);
 		if (lay_place(L, top, L->t->gap_problem) < 0) {
 			diag_error(&b->pi->p->mark, "problem %d is taller "
-			    "than a page (%.1f cm of %.1f cm); give it less "
+			    "than a page (%.1f cm of %.1f cm); give it %sless "
 			    "space or split it", b->pi->number,
 			    (top + L->pending_h) / 72 * 2.54,
-			    (L->bottom - L->top) / 72 * 2.54);
+			    (L->bottom - L->top) / 72 * 2.54,
+			    b->pi->p->image != NULL ? "a narrower image "
+			    "(image width), " : "");
 			L->failed = 1;
 		}
+		break;
+	case BK_INFO:
+		ts = lay_style(L, L->t->size_body * 0.9, 0, gray);
+		lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_CENTER);
+		lay_place(L, L->sy, 2);
+		break;
+	case BK_BULLET:
+		lay_bullet(L, b);
+		break;
+	case BK_STEP:
+		lay_step(L, b);
+		break;
+	case BK_ROW:
+		lay_row(L, b);
+		break;
+	case BK_WRITE:
+		lay_write(L, b);
 		break;
 	}
 }
@@ -828,16 +871,10 @@ layout(const struct blocks *bs, const struct template *t, struct fonts *fs,
 	struct tstyle ns;
 	struct doc *d;
 
-	memset(&L, 0, sizeof(L));
-	L.t = t;
-	L.fs = fs;
-	L.doc = d = doc_new(a4 ? PAPER_A4_W : PAPER_LETTER_W,
+	d = doc_new(a4 ? PAPER_A4_W : PAPER_LETTER_W,
 	    a4 ? PAPER_A4_H : PAPER_LETTER_H);
 	d->title = xstrdup(title);
-	L.left = t->margin[3];
-	L.right = d->width - t->margin[1];
-	L.top = t->margin[0];
-	L.bottom = d->height - t->margin[2];
+	lay_begin(&L, d, t, fs);
 	ns = lay_style(&L, t->size_body, ST_BOLD, ink);
 	L.indent = lay_plain_width(&L, "00.", &ns) +
 	    lay_space(&L, fonts_pick(fs, FS_BOLD, ' '), ns.size);
@@ -865,12 +902,7 @@ layout_blank_page(struct doc *d, const struct template *t, struct fonts *fs)
 	struct lay L;
 	struct tstyle ts;
 
-	memset(&L, 0, sizeof(L));
-	L.t = t;
-	L.fs = fs;
-	L.doc = d;
-	L.left = t->margin[3];
-	L.right = d->width - t->margin[1];
+	lay_begin(&L, d, t, fs);
 	ts = lay_style(&L, t->size_small, ST_ITALIC, gray);
 	L.page = doc_add_page(d);
 	L.sy = d->height / 2;

@@ -84,6 +84,9 @@ struct lay {
 enum align { AL_LEFT, AL_CENTER, AL_RIGHT };
 
 /* Engine (layout.c). */
+/* Start L on d: template, fonts, the page's margins; nothing placed. */
+void lay_begin(struct lay *L, struct doc *d, const struct template *t,
+    struct fonts *fs);
 struct item *lay_text_item(struct lay *L, double x, double y, int face,
     double size, struct color c, const char *s, size_t len);
 struct item *lay_line(struct lay *L, double x, double y, double x2, double y2,
@@ -122,5 +125,12 @@ void lay_order(struct lay *L, const struct block *b);
 void lay_lines(struct lay *L, const struct block *b);
 void lay_box(struct lay *L, const struct block *b);
 void lay_keynote(struct lay *L, const struct block *b);
+
+/* A substitute packet's own blocks (layout_packet.c); each places
+ * itself. */
+void lay_bullet(struct lay *L, const struct block *b);
+void lay_step(struct lay *L, const struct block *b);
+void lay_row(struct lay *L, const struct block *b);
+void lay_write(struct lay *L, const struct block *b);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "image.h"
 #include "layout_int.h"
 #include "util.h"
 
@@ -152,6 +153,38 @@ lay_blank_widths(struct lay *L, const struct problem *p,
 	return bw;
 }
 
+/*
+ * The problem's picture, under the prompt and indented like it: `width`
+ * wide (a length, or a share of the column), else its natural size at
+ * IMAGE_DPI; never wider than the column; aspect ratio kept.
+ */
+static void
+lay_image(struct lay *L, const struct problem *p)
+{
+	double col = lay_width(L) - L->indent, w;
+	struct item *it;
+
+	if (p->image == NULL)
+		return;
+	if (p->image_pct > 0)
+		w = col * p->image_pct / 100;
+	else if (p->image_w > 0)
+		w = p->image_w;
+	else
+		w = p->image->w * 72.0 / IMAGE_DPI;
+	if (w > col)
+		w = col;
+	L->sy += 6;
+	it = page_push(&L->strip, ITEM_IMAGE);
+	it->stroke = 0;
+	it->x = L->left + L->indent;
+	it->y = L->sy;
+	it->w = w;
+	it->h = w * p->image->h / p->image->w;
+	it->image = doc_image(L->doc, p->image);
+	L->sy += it->h;
+}
+
 void
 lay_problem(struct lay *L, const struct block *b)
 {
@@ -212,6 +245,7 @@ lay_problem(struct lay *L, const struct block *b)
 	    AL_LEFT, 0);
 	lay_shift(L, 0, numbered, L->drop);	/* the number beside it */
 	rich_free(&r);
+	lay_image(L, p);
 	if (fill != NULL)
 		for (i = 0; i < p->blanks.n; i++)
 			rich_free(&fill[i]);

@@ -11,6 +11,7 @@
 #include "build.h"
 #include "diag.h"
 #include "libpath.h"
+#include "list.h"
 #include "output.h"
 #include "util.h"
 
@@ -20,10 +21,12 @@ static void
 usage(FILE *f)
 {
 	fputs(
-"usage: mimeo FILE...                 worksheet and answer key of each set\n"
+"usage: mimeo FILE...                 worksheet and key of each set; a packet's PDF\n"
 "       mimeo worksheet SET.yaml      student copy      -> out/NAME.pdf\n"
 "       mimeo key SET.yaml            answer key        -> out/NAME-key.pdf\n"
+"       mimeo packet PACKET.yaml      substitute packet -> out/NAME-packet.pdf\n"
 "       mimeo check FILE...           validate; print every problem; write nothing\n"
+"       mimeo list [DIR]              sets and packets under DIR (default problems/)\n"
 "       mimeo --help | --version\n"
 "\n"
 "options:\n"
@@ -40,6 +43,7 @@ usage(FILE *f)
 "                          (default: the parent of the file's folder)\n"
 "      --duplex            pad each copy to an even page count (the default)\n"
 "      --simplex           do not pad\n"
+"      --subject S, --grade G, --tag T   mimeo list: only these (any case)\n"
 "  -q, --quiet             print errors only\n"
 "\n"
 "exit status: 0 ok, 1 the input is wrong, 2 the command line is wrong,\n"
@@ -61,8 +65,7 @@ usage_error(const char *fmt, const char *arg)
 static int
 cmd_word(const char *s, enum cmd *cmd)
 {
-	static const char *const later[] = { "discussion", "packet", "list",
-	    "preview", NULL };
+	static const char *const later[] = { "discussion", "preview", NULL };
 	size_t i;
 
 	if (strcmp(s, "worksheet") == 0)
@@ -71,6 +74,10 @@ cmd_word(const char *s, enum cmd *cmd)
 		*cmd = CMD_KEY;
 	else if (strcmp(s, "check") == 0)
 		*cmd = CMD_CHECK;
+	else if (strcmp(s, "packet") == 0)
+		*cmd = CMD_PACKET;
+	else if (strcmp(s, "list") == 0)
+		*cmd = CMD_LIST;
 	else {
 		for (i = 0; later[i] != NULL; i++)
 			if (strcmp(s, later[i]) == 0)
@@ -100,6 +107,27 @@ opt_is(const char *a, const char *name)
 	size_t n = strlen(name);
 
 	return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=');
+}
+
+/* mimeo list [DIR]: exit 1 when a file listed does not load, so a
+ * library can be checked by it. */
+static int
+cmd_list(const struct opts *o, const char **files, size_t nfiles)
+{
+	struct list_filter f;
+	const char *dir = nfiles > 0 ? files[0] : "problems";
+	long broken;
+
+	if (nfiles > 1)
+		usage_error("%s", "mimeo list takes one folder");
+	if (!output_isdir(dir))
+		usage_error("mimeo list: %s is not a folder", dir);
+	f.subject = o->subject;
+	f.grade = o->grade;
+	f.tag = o->tag;
+	broken = library_list(dir, &f);
+	free(files);
+	return broken != 0 ? 1 : 0;
 }
 
 int
@@ -171,7 +199,13 @@ main(int argc, char **argv)
 				usage_error("--seed needs a whole number, not "
 				    "\"%s\"", v);
 			o.has_seed = 1;
-		} else if (strcmp(s, "--") == 0) {
+		} else if (opt_is(s, "--subject"))
+			o.subject = opt_value(argc, argv, &a, "--subject");
+		else if (opt_is(s, "--grade"))
+			o.grade = opt_value(argc, argv, &a, "--grade");
+		else if (opt_is(s, "--tag"))
+			o.tag = opt_value(argc, argv, &a, "--tag");
+		else if (strcmp(s, "--") == 0) {
 			for (a++; a < argc; a++)
 				files[nfiles++] = argv[a];
 		} else if (s[0] == '-' && s[1] != '\0')
@@ -181,6 +215,11 @@ main(int argc, char **argv)
 		else
 			files[nfiles++] = s;
 	}
+	if (o.cmd != CMD_LIST && (o.subject || o.grade || o.tag))
+		usage_error("%s", "--subject, --grade and --tag go with mimeo "
+		    "list");
+	if (o.cmd == CMD_LIST)
+		return cmd_list(&o, files, nfiles);
 	if (nfiles == 0) {
 		free(files);
 		if (argc == 1) {
@@ -196,7 +235,7 @@ main(int argc, char **argv)
 		    "documents; give a folder (end it with /)", o.output);
 	diag_quiet(o.quiet);
 	for (i = 0; i < nfiles; i++)
-		build_set(&o, files[i], nfiles > 1);
+		build_file(&o, files[i], nfiles > 1);
 	free(files);
 	if (diag_errors() > 0 && (nfiles > 1 || diag_errors() > 1))
 		fprintf(stderr, "mimeo: %zu error%s\n", diag_errors(),

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "image.h"
 #include "page.h"
 #include "util.h"
 
@@ -31,6 +32,9 @@ doc_free(struct doc *d)
 		free(d->fonts[i].path);
 	for (i = 0; i < d->noutline; i++)
 		free(d->outline[i].title);
+	for (i = 0; i < d->nimages; i++)
+		image_unref(d->images[i]);
+	free(d->images);
 	free(d->pages);
 	free(d->fonts);
 	free(d->outline);
@@ -59,6 +63,19 @@ doc_font(struct doc *d, const char *path, int index)
 	d->fonts[d->nfonts].path = xstrdup(path);
 	d->fonts[d->nfonts].index = index;
 	return (int)d->nfonts++;
+}
+
+int
+doc_image(struct doc *d, struct image *img)
+{
+	size_t i;
+
+	for (i = 0; i < d->nimages; i++)
+		if (d->images[i] == img)
+			return (int)i;
+	d->images = xrealloc(d->images, (d->nimages + 1) * sizeof(*d->images));
+	d->images[d->nimages] = image_ref(img);
+	return (int)d->nimages++;
 }
 
 struct item *
@@ -99,6 +116,9 @@ doc_append(struct doc *dst, struct doc *src)
 				p->items[j].font = doc_font(dst,
 				    src->fonts[p->items[j].font].path,
 				    src->fonts[p->items[j].font].index);
+			else if (p->items[j].kind == ITEM_IMAGE)
+				p->items[j].image = doc_image(dst,
+				    src->images[p->items[j].image]);
 	}
 	src->npages = 0;
 	for (i = 0; i < src->noutline; i++) {

@@ -7,18 +7,22 @@
  * present in the item's font, so a backend never has to fall back.
  *
  * Ownership: a struct doc owns its pages, their items, every item's text and
- * the font table.  doc_free() releases all of it.
+ * the font table, and a reference to each image of its image table.
+ * doc_free() releases all of it.
  */
 #ifndef MIMEO_PAGE_H
 #define MIMEO_PAGE_H
 
 #include <stddef.h>
 
+struct image;
+
 enum item_kind {
 	ITEM_TEXT,	/* a run of text on one baseline, one font, one size */
 	ITEM_LINE,	/* a straight stroke from (x, y) to (x2, y2) */
 	ITEM_RECT,	/* a rectangle, top-left (x, y), size (w, h) */
-	ITEM_CIRCLE	/* a circle, centre (x, y), radius w */
+	ITEM_CIRCLE,	/* a circle, centre (x, y), radius w */
+	ITEM_IMAGE	/* a picture filling top-left (x, y), size (w, h) */
 };
 
 struct color {
@@ -39,6 +43,7 @@ struct item {
 	int		 font;		/* TEXT: index into doc->fonts */
 	double		 size;		/* TEXT: font size in points */
 	char		*text;		/* TEXT: UTF-8, owned */
+	int		 image;		/* IMAGE: index into doc->images */
 };
 
 struct page {
@@ -65,6 +70,8 @@ struct doc {
 	size_t		 npages, cap;
 	struct docfont	*fonts;
 	size_t		 nfonts;
+	struct image   **images;	/* backends load each one once */
+	size_t		 nimages;
 	struct mark_entry *outline;
 	size_t		 noutline;
 };
@@ -74,6 +81,8 @@ void		 doc_free(struct doc *);
 struct page	*doc_add_page(struct doc *);
 /* Returns the index of the font (path, index), adding it if new. */
 int		 doc_font(struct doc *, const char *path, int index);
+/* Returns the index of img, adding it (and a reference) if new. */
+int		 doc_image(struct doc *, struct image *img);
 /* Append a zeroed item of the given kind; the pointer is valid until the
  * next push on the same page. */
 struct item	*page_push(struct page *, enum item_kind);
@@ -83,7 +92,7 @@ void		 page_copy(struct page *dst, const struct page *src, double dx,
 		    double dy);
 void		 doc_add_outline(struct doc *, const char *title, size_t page);
 /* Move every page and outline entry of src to the end of dst (same paper
- * size), re-numbering fonts; src is left empty but must still be freed. */
+ * size), re-numbering fonts and images; src is left empty but must still be freed. */
 void		 doc_append(struct doc *dst, struct doc *src);
 
 #endif

@@ -31,6 +31,7 @@
 
 #include <hpdf.h>
 
+#include "image.h"
 #include "page.h"
 #include "render.h"
 #include "util.h"
@@ -69,6 +70,9 @@ static const struct {
 	{ HPDF_INVALID_FONT,		"font not as expected" },
 	{ HPDF_INVALID_FONTDEF_DATA,	"invalid font data" },
 	{ HPDF_INVALID_FONT_NAME,	"unknown font name" },
+	{ HPDF_INVALID_IMAGE,		"invalid image" },
+	{ HPDF_INVALID_JPEG_DATA,	"invalid JPEG data" },
+	{ HPDF_UNSUPPORTED_JPEG_FORMAT,	"unsupported JPEG format" },
 	{ HPDF_INVALID_OUTLINE,		"invalid outline" },
 	{ HPDF_INVALID_PAGE,		"invalid page" },
 	{ HPDF_INVALID_PARAMETER,	"invalid parameter" },
@@ -628,10 +632,15 @@ pdf_pen(HPDF_Page page, const struct item *it)
  * libharu status. */
 static HPDF_STATUS
 pdf_item(HPDF_Doc pdf, HPDF_Page page, double h, const struct item *it,
-    const struct pdf_font *fonts)
+    const struct pdf_font *fonts, const HPDF_Image *images)
 {
 	HPDF_STATUS	 st, rs;
 	int		 fill, stroke;
+
+	if (it->kind == ITEM_IMAGE)	/* q cm Do Q: leaves no state */
+		return HPDF_Page_DrawImage(page, images[it->image],
+		    (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y - it->h),
+		    (HPDF_REAL)it->w, (HPDF_REAL)it->h);
 
 	fill = it->kind != ITEM_LINE && it->kind != ITEM_TEXT && it->fill;
 	stroke = it->kind == ITEM_LINE ||
@@ -684,6 +693,8 @@ pdf_item(HPDF_Doc pdf, HPDF_Page page, double h, const struct item *it,
 			st = HPDF_Page_Circle(page, (HPDF_REAL)it->x,
 			    (HPDF_REAL)(h - it->y), (HPDF_REAL)it->w);
 		break;
+	case ITEM_IMAGE:	/* drawn above */
+		break;
 	}
 	if (st == HPDF_OK && it->kind != ITEM_TEXT) {
 		if (fill && stroke)
@@ -707,36 +718,98 @@ pdf_item(HPDF_Doc pdf, HPDF_Page page, double h, const struct item *it,
 	return st != HPDF_OK ? st : rs;
 }
 
+/*
+ * Loads image i of d into images[i] (owned by pdf), once.  A JPEG goes in
+ * as it is (DCT); a PNG as the 8-bit samples image.c decodes, with a soft
+ * mask when it has transparency (see image.h for why not libharu's PNG
+ * loader).  Returns 0 or -1 with ctx->err set.
+ */
+static int
+pdf_image(HPDF_Doc pdf, const struct doc *d, size_t i, HPDF_Image *images,
+    struct pdf_ctx *ctx)
+{
+	const struct image *img = d->images[i];
+	struct pixels	 px;
+	HPDF_Image	 mask = NULL;
+	char		 why[512];
+
+	if (images[i] != NULL)
+		return 0;
+	if (img->kind == IMAGE_JPEG)
+		images[i] = HPDF_LoadJpegImageFromMem(pdf, img->data,
+		    (HPDF_UINT)img->len);
+	else {
+		if (image_decode(img, &px, why, sizeof(why)) == -1)
+			return pdf_msg(ctx, "image %zu %s", i + 1, why);
+		images[i] = HPDF_LoadRawImageFromMem(pdf, px.color,
+		    (HPDF_UINT)px.w, (HPDF_UINT)px.h, px.channels == 1 ?
+		    HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+		if (images[i] != NULL && px.alpha != NULL)
+			mask = HPDF_LoadRawImageFromMem(pdf, px.alpha,
+			    (HPDF_UINT)px.w, (HPDF_UINT)px.h,
+			    HPDF_CS_DEVICE_GRAY, 8);
+		if (mask != NULL)
+			(void)HPDF_Image_AddSMask(images[i], mask);
+		pixels_free(&px);
+	}
+	if (images[i] == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
+		return pdf_fail(ctx, pdf, HPDF_INVALID_IMAGE, "image %zu",
+		    i + 1);
+	return 0;
+}
+
 /* Adds every page and draws its items; pages[] receives the libharu pages
  * (owned by pdf).  Returns 0 or -1 with ctx->err set. */
 static int
 pdf_pages(HPDF_Doc pdf, const struct doc *d, const struct pdf_font *fonts,
     HPDF_Page *pages, struct pdf_ctx *ctx)
 {
+	HPDF_Image	*images = xcalloc(d->nimages + 1, sizeof(*images));
+	const struct item *it;
 	HPDF_STATUS	 st;
 	size_t		 i, j;
+	int		 rc = -1;
 
 	for (i = 0; i < d->npages; i++) {
 		pages[i] = HPDF_AddPage(pdf);
-		if (pages[i] == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
-			return pdf_fail(ctx, pdf, HPDF_INVALID_PAGE,
+		if (pages[i] == NULL || !pdf_ok(ctx, pdf, HPDF_OK)) {
+			pdf_fail(ctx, pdf, HPDF_INVALID_PAGE,
 			    "cannot add page %zu", i + 1);
+			goto out;
+		}
 		st = HPDF_Page_SetWidth(pages[i], (HPDF_REAL)d->width);
 		if (st == HPDF_OK)
 			st = HPDF_Page_SetHeight(pages[i],
 			    (HPDF_REAL)d->height);
-		if (!pdf_ok(ctx, pdf, st))
-			return pdf_fail(ctx, pdf, st, "page size %gx%g",
-			    d->width, d->height);
+		if (!pdf_ok(ctx, pdf, st)) {
+			pdf_fail(ctx, pdf, st, "page size %gx%g", d->width,
+			    d->height);
+			goto out;
+		}
 		for (j = 0; j < d->pages[i].nitems; j++) {
-			st = pdf_item(pdf, pages[i], d->height,
-			    &d->pages[i].items[j], fonts);
-			if (!pdf_ok(ctx, pdf, st))
-				return pdf_fail(ctx, pdf, st,
-				    "page %zu, item %zu", i + 1, j + 1);
+			it = &d->pages[i].items[j];
+			if (it->kind == ITEM_IMAGE && (it->image < 0 ||
+			    (size_t)it->image >= d->nimages)) {
+				pdf_msg(ctx, "page %zu: unknown image %d",
+				    i + 1, it->image);
+				goto out;
+			}
+			if (it->kind == ITEM_IMAGE && pdf_image(pdf, d,
+			    (size_t)it->image, images, ctx) == -1)
+				goto out;
+			st = pdf_item(pdf, pages[i], d->height, it, fonts,
+			    images);
+			if (!pdf_ok(ctx, pdf, st)) {
+				pdf_fail(ctx, pdf, st, "page %zu, item %zu",
+				    i + 1, j + 1);
+				goto out;
+			}
 		}
 	}
-	return 0;
+	rc = 0;
+out:
+	free(images);
+	return rc;
 }
 
 /* Turns dst into [page /XYZ 0 top null]: the top of the page at the

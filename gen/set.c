@@ -9,6 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "image.h"
+#include "libpath.h"
 #include "set.h"
 #include "util.h"
 
@@ -46,9 +48,17 @@ static const char *const type_keys[P__MAX][5] = {
 static const char *const later_keys[] = { "vars", "where", "discussion",
     NULL };
 
+/* A picture already loaded, so a file shown twice is read once. */
+struct loaded {
+	char		*path;		/* resolved */
+	struct image	*image;		/* the list's reference */
+};
+
 struct setload {
 	struct set	*set;
 	int		 number;	/* problems so far */
+	struct loaded	*images;
+	size_t		 nimages;
 };
 
 size_t
@@ -477,6 +487,110 @@ set_problem_keys(const struct node *pn, const struct problem *p,
 	}
 }
 
+/* The picture at file (a path relative to the set), read once per set.
+ * Returns a new reference, or NULL after reporting at the file node. */
+static struct image *
+set_image_file(struct setload *sl, const struct node *file)
+{
+	struct image *img;
+	char *path;
+	size_t i;
+
+	if (file->kind != NODE_SCALAR || sc_is_blank(file)) {
+		if (file->kind == NODE_SCALAR)
+			sc_empty(file, "the image file", "write the picture's "
+			    "path, relative to this set, like "
+			    "pictures/bar.png");
+		else
+			sc_error(&file->mark, "the image file must be a path, "
+			    "like pictures/bar.png, not %s",
+			    node_kind_name(file));
+		return NULL;
+	}
+	if ((path = lib_resolve(sl->set->file, file->value, &file->mark,
+	    "image")) == NULL)
+		return NULL;
+	for (i = 0; i < sl->nimages; i++)
+		if (strcmp(sl->images[i].path, path) == 0) {
+			free(path);
+			return image_ref(sl->images[i].image);
+		}
+	if ((img = image_load(path, file->value, &file->mark)) == NULL) {
+		free(path);
+		return NULL;
+	}
+	sl->images = xrealloc(sl->images, (sl->nimages + 1) *
+	    sizeof(*sl->images));
+	sl->images[sl->nimages].path = path;
+	sl->images[sl->nimages++].image = img;
+	return image_ref(img);
+}
+
+/* The width of an image: a length, or a percentage of the text column. */
+static void
+set_image_width(const struct node *n, struct problem *p)
+{
+	const char *v = n->kind == NODE_SCALAR ? n->value : "";
+	size_t len = strlen(v);
+	double pct;
+	char *end;
+	int lines;
+
+	if (len > 1 && v[len - 1] == '%') {
+		pct = strtod(v, &end);
+		if (end == v || (*end != '%' && *end != ' ') || pct <= 0 ||
+		    pct > 100)
+			sc_error(&n->mark, "the image width \"%s\" must be a "
+			    "percentage of the text width from 1%% to 100%%, "
+			    "like 50%%", v);
+		else
+			p->image_pct = pct;
+		return;
+	}
+	if (n->kind == NODE_SCALAR && !sc_is_blank(n) &&
+	    (strtod(v, &end), end == v)) {
+		sc_error(&n->mark, "the image width must be a length, like "
+		    "6cm, 2.5in, 60mm or 144pt, or a share of the text width, "
+		    "like 50%%, not \"%s\"", v);
+		return;
+	}
+	if (sc_length(n, "the image width", 0, &p->image_w, &lines) == 0 &&
+	    p->image_w <= 0) {
+		sc_error(&n->mark, "the image width must be more than 0; "
+		    "write a length like 6cm, or leave width out for the "
+		    "picture's own size");
+		p->image_w = 0;
+	}
+}
+
+/* image: {file, width}, or a plain path as shorthand for {file: PATH}. */
+static void
+set_image(struct setload *sl, const struct node *n, struct problem *p)
+{
+	static const char *const image_keys[] = { "file", "width", NULL };
+	const struct node *file, *width;
+
+	if (n->kind == NODE_SCALAR && !sc_is_null(n)) {
+		p->image = set_image_file(sl, n);
+		return;
+	}
+	if (n->kind != NODE_MAP) {
+		sc_error(&n->mark, "image must be a picture's file, like "
+		    "{file: pictures/bar.png, width: 6cm}, not %s",
+		    sc_is_null(n) ? "empty" : node_kind_name(n));
+		return;
+	}
+	sc_check_keys(n, image_keys, "image");
+	if ((width = node_get(n, "width")) != NULL)
+		set_image_width(width, p);
+	if ((file = node_get(n, "file")) != NULL)
+		p->image = set_image_file(sl, file);
+	else if (!sc_misspelled(n, "file", image_keys))
+		sc_error(&n->mark, "the image has no \"file:\"; add the "
+		    "picture's path, relative to this set, like \"file: "
+		    "pictures/bar.png\"");
+}
+
 static void
 set_problem(struct setload *sl, const struct node *pn, struct problem *p)
 {
@@ -557,8 +671,7 @@ set_problem(struct setload *sl, const struct node *pn, struct problem *p)
 	if ((n = node_get(pn, "id")) != NULL)
 		sc_string(n, "id", &p->id);
 	if ((n = node_get(pn, "image")) != NULL)
-		sc_error(&node_key(pn, "image")->mark, "\"image\" is not "
-		    "supported by this version of mimeo yet");
+		set_image(sl, n, p);
 	set_typed(pn, p, all);
 out:
 	sc_prefix(NULL);
@@ -829,7 +942,7 @@ set_load(const char *path)
 	struct setload sl;
 	struct mark fm = { NULL, 1, 1 };
 	enum node_empty why;
-	size_t errs = diag_errors();
+	size_t errs = diag_errors(), i;
 
 	fm.file = diag_file(path);
 	if ((root = yaml_load_file(path, &why)) == NULL) {
@@ -854,6 +967,11 @@ set_load(const char *path)
 	set_check_ids(s);
 	sc_flush();
 	node_free(root);
+	for (i = 0; i < sl.nimages; i++) {
+		free(sl.images[i].path);
+		image_unref(sl.images[i].image);
+	}
+	free(sl.images);
 	if (diag_errors() > errs) {
 		set_free(s);
 		return NULL;
@@ -875,6 +993,7 @@ set_problem_free(struct problem *p)
 	textlist_free(&p->extra);
 	textlist_free(&p->items);
 	textlist_free(&p->rubric);
+	image_unref(p->image);
 }
 
 void

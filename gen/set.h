@@ -11,6 +11,8 @@
 
 #include "schema.h"
 
+struct image;
+
 enum ptype {
 	P_SHORT, P_CHOICE, P_MULTI, P_TRUEFALSE, P_BLANK, P_MATCH, P_ORDER,
 	P_OPEN, P_WORK, P__MAX
@@ -40,6 +42,10 @@ struct problem {
 	int		 lines;		/* open: ruled lines */
 	struct textlist	 rubric;	/* open */
 	int		 grid;		/* work: graph paper */
+	struct image	*image;		/* a reference; NULL: none */
+	double		 image_w;	/* width in points; 0: see image_pct */
+	double		 image_pct;	/* width in % of the text column; 0:
+					 * natural size at 150 dpi */
 };
 
 struct section {

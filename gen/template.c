@@ -12,7 +12,14 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "period", "class", "score", "page", "answer_key", "answer", "true",
     "false", "point", "points", "total", "select_all", "solution", "rubric",
     "model_answer", "notes", "match_hint", "order_hint", "choose_one",
-    "tf_hint", "blank_page", "copy", NULL };
+    "tf_hint", "blank_page", "copy",
+    "sub_plan", "minutes", "min", "before_class",
+    "the_plan", "read_aloud", "print_list", "print_hint",
+    "document", "pages", "copies", "as_needed",
+    "worksheet", "teacher_copy", "packet_page", "early_finishers",
+    "report", "report_who", "report_absent", "report_done",
+    "report_helped", "report_struggled", "report_notes", "how_to",
+    "early_page", NULL };
 
 static const char *const template_keys[] = { "paper", "margins", "fonts",
     "sizes", "line_height", "rule", "spacing", "fields", "space", NULL };

@@ -90,10 +90,11 @@ cairo_set() {
 	if gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=nullpage "$d/a/all.ps" >"$d/gs.err" 2>&1 &&
 	   [ ! -s "$d/gs.err" ]; then ok; else bad "cairo $name: gs on all.ps: $(head -3 "$d/gs.err")"; fi
 	grep -qx "%%Pages: $n" "$d/a/all.ps" && ok || bad "cairo $name: all.ps: $(grep '^%%Pages' "$d/a/all.ps"), the PDF has $n"
-	# antialiased: math sets each atom as its own text item at a fraction
-	# of a pixel, and unantialiased gs rounds each to a whole pixel
-	gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pnggray -r50 -dTextAlphaBits=4 -dGraphicsAlphaBits=4 -sOutputFile="$d/gsps-%d.png" "$d/a/all.ps" >/dev/null 2>&1
-	gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pnggray -r50 -dTextAlphaBits=4 -dGraphicsAlphaBits=4 -sOutputFile="$d/gspdf-%d.png" "$pdf" >/dev/null 2>&1
+	# text antialiased: math sets each atom as its own text item at a
+	# fraction of a pixel, and unantialiased gs rounds each to a whole
+	# pixel (graphics stay unantialiased: pictures' edges then match)
+	gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pnggray -r50 -dTextAlphaBits=4 -sOutputFile="$d/gsps-%d.png" "$d/a/all.ps" >/dev/null 2>&1
+	gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pnggray -r50 -dTextAlphaBits=4 -sOutputFile="$d/gspdf-%d.png" "$pdf" >/dev/null 2>&1
 	[ "$(ls "$d"/gsps-*.png 2>/dev/null | wc -l)" = "$n" ] && ok ||
 		bad "cairo $name: gs draws $(ls "$d"/gsps-*.png 2>/dev/null | wc -l) pages from all.ps, the PDF has $n"
 	# (not on A4: cairo writes the PostScript page size rounded up to
@@ -125,25 +126,25 @@ cairo_set() {
 
 if [ -n "$DRV" ]; then
 	export MIMEO_DATA=${MIMEO_DATA:-$PWD}
-	cairo_set sampler problems/math/all-types-sampler.yaml
-	cairo_set sampler-key problems/math/all-types-sampler.yaml -k
-	cairo_set reading problems/ela/grade4-reading-inference.yaml
-	cairo_set reading-key problems/ela/grade4-reading-inference.yaml -k
-	cairo_set sampler-a4 problems/math/all-types-sampler.yaml -a4
+	cairo_set sampler problems/math/samples/all-types-sampler.yaml
+	cairo_set sampler-key problems/math/samples/all-types-sampler.yaml -k
+	cairo_set reading problems/ela/grade4/beekeepers-helper.yaml
+	cairo_set reading-key problems/ela/grade4/beekeepers-helper.yaml -k
+	cairo_set sampler-a4 problems/math/samples/all-types-sampler.yaml -a4
 
 	# SOURCE_DATE_EPOCH is the one date PostScript may carry
 	mkdir -p "$C/epoch"
-	SOURCE_DATE_EPOCH=0 "$DRV" render problems/math/grade3-multiplication.yaml 20 "$C/epoch" >/dev/null 2>&1
+	SOURCE_DATE_EPOCH=0 "$DRV" render problems/math/grade3/multiplication.yaml 20 "$C/epoch" >/dev/null 2>&1
 	grep -qx '%%CreationDate: Thu Jan  1 00:00:00 1970 UTC' "$C/epoch/all.ps" && ok ||
 		bad "cairo: SOURCE_DATE_EPOCH=0 gives $(grep '^%%CreationDate' "$C/epoch/all.ps" || echo 'no date')"
-	out=$(SOURCE_DATE_EPOCH=soon "$DRV" render problems/math/grade3-multiplication.yaml 20 "$C/epoch" 2>&1) &&
+	out=$(SOURCE_DATE_EPOCH=soon "$DRV" render problems/math/grade3/multiplication.yaml 20 "$C/epoch" 2>&1) &&
 		bad "cairo: SOURCE_DATE_EPOCH=soon accepted" ||
 		case $out in *'SOURCE_DATE_EPOCH is not a number of seconds: "soon"'*) ok ;;
 		*) bad "cairo: SOURCE_DATE_EPOCH=soon: $out" ;; esac
 
 	# failures return -1 with a one-line reason and write nothing
 	mkdir -p "$C/err"
-	"$DRV" errors problems/math/all-types-sampler.yaml "$C/err" >"$C/err.out" 2>&1
+	"$DRV" errors problems/math/samples/all-types-sampler.yaml "$C/err" >"$C/err.out" 2>&1
 	[ "$(grep -c '^ok: ' "$C/err.out")" = 10 ] && ! grep -q FAIL "$C/err.out" && ok ||
 		bad "cairo: error cases: $(grep -v '^ok: ' "$C/err.out" | head -3)"
 	grep -q '^ok: cannot write .*/no-such-dir/x: No such file or directory$' "$C/err.out" && ok ||
@@ -156,7 +157,7 @@ if [ -n "$DRV" ]; then
 	case $MIMEO in
 	build-asan/*) ;;
 	*)	if valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
-			--error-exitcode=99 "$DRV" render -k problems/math/all-types-sampler.yaml 30 \
+			--error-exitcode=99 "$DRV" render -k problems/math/samples/all-types-sampler.yaml 30 \
 			"$C/epoch" >/dev/null 2>"$C/valgrind.err"; then ok
 		else bad "cairo: valgrind: $(grep -m3 '==' "$C/valgrind.err")"; fi ;;
 	esac

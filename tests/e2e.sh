@@ -17,11 +17,27 @@ pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
 pagesize() { pdfinfo "$1" 2>/dev/null | awk '/^Page size:/ {print $3 "x" $5}'; }
 
 # --- the library: every set is valid and renders to a sound PDF ---------
-for f in $(find problems -name '*.yaml' | sort); do
+# Files that need a feature this branch lacks are listed, one by one, in
+# tests/library-pending.txt; all the others are checked and rendered here.
+PENDING=tests/library-pending.txt
+pending_list() { grep '^problems/' "$PENDING"; }
+LIB=$(find problems -name '*.yaml' | sort | grep -vxF -f <(pending_list))
+for f in $LIB; do
 	check "check $f" "$MIMEO" check -q "$f"
 done
+# a pending file must exist and fail today only for want of its feature
+# (every message is "not supported by this version", or a packet's note
+# that an included set has such mistakes); once it checks cleanly, its
+# line has to go
+for f in $(pending_list); do
+	[ -e "$f" ] || { bad "$PENDING lists $f, which does not exist"; continue; }
+	out=$("$MIMEO" check -q "$f" 2>&1) && { bad "$f now checks cleanly: remove it from $PENDING"; continue; }
+	other=$(grep -v -e 'is not supported by this version of mimeo yet' -e 'has the mistakes shown above; fix them there$' \
+		-e '^mimeo: [0-9]* errors*$' <<<"$out")
+	[ -z "$other" ] && ok || bad "$f: $(head -2 <<<"$other")"
+done
 rm -rf "$O/lib" && mkdir -p "$O/lib"
-if "$MIMEO" -q -o "$O/lib/" $(find problems -name '*.yaml' | sort) 2>"$O/lib.err"; then
+if "$MIMEO" -q -o "$O/lib/" $LIB 2>"$O/lib.err"; then
 	ok
 else
 	bad "rendering problems/: $(head -3 "$O/lib.err")"
@@ -43,10 +59,15 @@ for pdf in "$O"/lib/*.pdf; do
 	else
 		ok
 	fi
-	# every page has its "Page i of N" footer
+	# every page has its "Page i of N" footer (a packet: each document
+	# its own, and every page "Packet page i of N" at the top)
 	n=$(pages "$pdf")
 	for i in $(seq 1 "$n"); do
-		pdftext "$pdf" "$i" | grep -Eq "(Page $i of|Página $i de) $n" ||
+		case $pdf in
+		*-packet.pdf) want="(Packet page $i of $n|Página $i de $n del paquete)" ;;
+		*) want="(Page $i of|Página $i de) $n" ;;
+		esac
+		pdftext "$pdf" "$i" | grep -Eq "$want" ||
 			{ bad "$(basename "$pdf") page $i: no 'Page $i of $n'"; continue 2; }
 	done
 	ok
@@ -100,7 +121,7 @@ out=$("$MIMEO" check $E/tall.yaml 2>&1); st=$?
 case $out in *"tall.yaml:6:5: error: problem 2 is taller than a page"*) ok ;; *) bad "tall.yaml: $out" ;; esac
 
 # --- paper sizes ----------------------------------------------------------
-S=problems/math/all-types-sampler.yaml
+S=problems/math/samples/all-types-sampler.yaml
 "$MIMEO" -q worksheet -o "$O/letter.pdf" $S
 "$MIMEO" -q worksheet --paper a4 -o "$O/a4.pdf" $S
 [ "$(pagesize "$O/letter.pdf")" = "612x792" ] && ok || bad "letter size is $(pagesize "$O/letter.pdf")"
@@ -141,7 +162,7 @@ cp $S "$O/self.yaml"
 
 # --- class sets: one named copy per roster row --------------------------------
 R=tests/rosters
-F=problems/math/grade5-fractions.yaml
+F=problems/math/grade5/adding-fractions.yaml
 "$MIMEO" -q worksheet --roster $R/class30.csv -o "$O/class.pdf" $F
 n=$(pages "$O/class.pdf")
 [ $((n % 2)) = 0 ] && ok || bad "class.pdf: $n pages, not even with --duplex"
@@ -166,7 +187,7 @@ for who in "José Núñez" "Zoë Brontë" "Nguyễn Thị Minh Khai" "O'Brien, S
 	if [ -n "$p" ] && pdftext "$O/class.pdf" "$p" | grep -qF "$who"; then ok; else bad "class.pdf: '$who' not on the first page of their copy ($p)"; fi
 done
 # a 3-page set is padded to 4 pages per copy; the blank page says so
-"$MIMEO" -q worksheet --copies 2 -o "$O/odd.pdf" problems/math/grade3-multiplication.yaml
+"$MIMEO" -q worksheet --copies 2 -o "$O/odd.pdf" problems/math/grade3/multiplication.yaml
 [ "$(pages "$O/odd.pdf")" = 8 ] && ok || bad "odd.pdf: $(pages "$O/odd.pdf") pages, expected 8"
 pdftext "$O/odd.pdf" 4 | grep -q "This page is intentionally blank" && ok || bad "odd.pdf: page 4 is not the padding page"
 pdftext "$O/odd.pdf" 5 | grep -q "Page 1 of 3" && ok || bad "odd.pdf: copy 2 does not start on page 5"
@@ -199,13 +220,13 @@ roster_err empty.csv "$R/empty.csv:1:1: error: the roster is empty"
 roster_err no-such.csv "$R/no-such.csv: error: cannot read the roster: No such file or directory"
 
 # --- labels in Spanish ----------------------------------------------------------
-ES=problems/math/grade4-equivalent-fractions-es.yaml
+ES=problems/math/grade4/fracciones-equivalentes.yaml
 "$MIMEO" -q -o "$O/" $ES
-t=$(pdftext "$O/grade4-equivalent-fractions-es.pdf" 1)
+t=$(pdftext "$O/fracciones-equivalentes.pdf" 1)
 for w in Nombre Fecha Período "Página 1 de 2" Verdadero Falso "(1 punto)" "Marca todas las respuestas correctas."; do
 	case $t in *"$w"*) ok ;; *) bad "Spanish worksheet lacks '$w'" ;; esac
 done
-pdftext "$O/grade4-equivalent-fractions-es-key.pdf" 1 | grep -q "Clave de respuestas" && ok || bad "Spanish key lacks 'Clave de respuestas'"
+pdftext "$O/fracciones-equivalentes-key.pdf" 1 | grep -q "Clave de respuestas" && ok || bad "Spanish key lacks 'Clave de respuestas'"
 "$MIMEO" -q worksheet --lang en -o "$O/es-en.pdf" $ES
 pdftext "$O/es-en.pdf" 1 | grep -q "^Name" && ok || bad "--lang en does not override the set's language"
 out=$("$MIMEO" check --lang xx $ES 2>&1); st=$?

@@ -71,8 +71,14 @@ done
 # 3. End-to-end: YAML in, PDF out, read back with poppler and qpdf.
 . tests/e2e.sh
 
+# Substitute packets and mimeo list.
+. tests/packets.sh
+
 # 4. The cairo backends (PNG, SVG, PostScript) against the PDF.
 . tests/cairo.sh
+
+# 5. Pictures in problems, in the PDF and through cairo.
+. tests/images.sh
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -11,6 +11,7 @@
 #include "compose.h"
 #include "diag.h"
 #include "font.h"
+#include "image.h"
 #include "layout.h"
 #include "amath.h"
 #include "libpath.h"
@@ -210,7 +211,7 @@ test_layout(void)
 	int inside = 1, widest_ok = 1;
 	double right;
 
-	s = set_load("problems/math/all-types-sampler.yaml");
+	s = set_load("problems/math/samples/all-types-sampler.yaml");
 	t = template_load("worksheet", "en");
 	if (s == NULL || t == NULL || (fs = fonts_open(t)) == NULL) {
 		expect(0, "layout setup", "cannot load sampler or fonts");
@@ -439,6 +440,23 @@ test_libpath(void)
 	n = lib_normalize("/../..");
 	expect(strcmp(n, "/") == 0, "libpath.normalize_root", n);
 	free(n);
+	{
+		static const char *const joins[][3] = {
+			{ "problems/packets/day.yaml", "../math/f.yaml",
+			    "problems/math/f.yaml" },
+			{ "day.yaml", "../lib/./f.yaml", "../lib/f.yaml" },
+			{ "a/day.yaml", "../../x/../f.yaml", "../f.yaml" },
+			{ "/srv/p/day.yaml", "../m/f.yaml", "/srv/m/f.yaml" },
+			{ "a/day.yaml", "..", "." },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(joins) / sizeof(joins[0]); i++) {
+			n = lib_join(joins[i][0], joins[i][1]);
+			expect(strcmp(n, joins[i][2]) == 0, "libpath.join", n);
+			free(n);
+		}
+	}
 
 	system("mkdir -p tests/tmp/sets tests/tmp/other");
 	f = fopen("tests/tmp/other/pic.png", "w");
@@ -468,6 +486,61 @@ test_libpath(void)
 	diag_quiet(0);
 }
 
+/* Every kind of picture in tests/images decodes to what it holds: 8-bit
+ * gray or RGB, alpha only where there is transparency; an interlaced PNG
+ * to the very pixels of the same picture not interlaced. */
+static void
+test_image(void)
+{
+	static const struct {
+		const char *file;
+		int w, h, channels, alpha;
+	} want[] = {
+		{ "bar.png", 360, 120, 3, 0 },
+		{ "interlaced.png", 360, 120, 3, 0 },
+		{ "gray.png", 400, 80, 1, 0 },
+		{ "rgba.png", 200, 200, 3, 1 },
+		{ "deep.png", 200, 200, 3, 1 },
+		{ "palette.png", 160, 160, 3, 1 },
+		{ "pizza.jpg", 300, 300, 3, 0 },
+		{ "progressive.jpg", 300, 300, 3, 0 },
+		{ "gray.jpg", 300, 300, 1, 0 },
+	};
+	struct mark m = { "unit", 1, 1 };
+	struct pixels px, bar;
+	struct image *img;
+	char path[64], name[96], why[512];
+	size_t i;
+
+	memset(&bar, 0, sizeof(bar));
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		snprintf(path, sizeof(path), "tests/images/%s", want[i].file);
+		snprintf(name, sizeof(name), "image.decode.%s", want[i].file);
+		img = image_load(path, want[i].file, &m);
+		if (img == NULL || image_decode(img, &px, why,
+		    sizeof(why)) == -1) {
+			expect(0, name, img == NULL ? "not loaded" : why);
+			image_unref(img);
+			continue;
+		}
+		expect(px.w == want[i].w && px.h == want[i].h && img->w ==
+		    px.w && img->h == px.h && px.channels == want[i].channels &&
+		    (px.alpha != NULL) == want[i].alpha, name,
+		    "size, channels or alpha not as the file holds them");
+		if (i == 0)
+			bar = px;
+		else {
+			if (i == 1)
+				expect(memcmp(bar.color, px.color, 360 * 120 *
+				    3) == 0, "image.interlaced_same_pixels",
+				    "interlaced.png decodes unlike bar.png");
+			pixels_free(&px);
+		}
+		image_unref(img);
+	}
+	pixels_free(&bar);
+}
+
 int
 main(void)
 {
@@ -481,5 +554,6 @@ main(void)
 	test_math_boxes();
 	test_text_marks();
 	test_libpath();
+	test_image();
 	return failures != 0;
 }
