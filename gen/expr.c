@@ -7,6 +7,7 @@
  * against the scope, so `mimeo check` reports syntax, unknown names and
  * argument counts before any value is drawn.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -993,6 +994,21 @@ expr_subst(const char *text, const struct scope *sc, struct expr_err *err)
 		err = &dummy;
 	sb_add(&out, &n, &cap, "", 0);
 	while (text[i] != '\0') {
+		if (text[i] == '\\' && ((text[i + 1] >= 'a' && text[i + 1] <=
+		    'z') || (text[i + 1] >= 'A' && text[i + 1] <= 'Z'))) {
+			/* LaTeX like \frac{3}{5}: its braces are not
+			 * variables; left whole for the math parser, which
+			 * says what to write instead */
+			for (close = i + 1; isalpha((unsigned char)text[close]);
+			    close++)
+				;
+			while (text[close] == '{' && strchr(text + close, '}'))
+				close = (size_t)(strchr(text + close, '}') -
+				    text) + 1;
+			sb_add(&out, &n, &cap, text + i, close - i);
+			i = close;
+			continue;
+		}
 		if (text[i] == '\\' && text[i + 1] != '\0') {
 			sb_add(&out, &n, &cap, text + i, 2);
 			i += 2;

@@ -239,6 +239,24 @@ fonts_advance(struct fonts *fs, int face, long cp)
 	return w;
 }
 
+void
+fonts_bbox(struct fonts *fs, int face, long cp, int box[4])
+{
+	FT_Face ft = fs->faces[face].ft;
+	FT_Glyph_Metrics *gm;
+	long em = ft->units_per_EM;
+
+	box[0] = box[1] = box[2] = box[3] = 0;
+	if (FT_Load_Glyph(ft, FT_Get_Char_Index(ft, (FT_ULong)cp),
+	    FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0)
+		return;
+	gm = &ft->glyph->metrics;
+	box[0] = (int)(gm->horiBearingX * 1000L / em);
+	box[1] = (int)((gm->horiBearingY - gm->height) * 1000L / em);
+	box[2] = (int)((gm->horiBearingX + gm->width) * 1000L / em);
+	box[3] = (int)(gm->horiBearingY * 1000L / em);
+}
+
 int
 fonts_ascent(struct fonts *fs, int face)
 {

@@ -13,6 +13,8 @@
 #include "text.h"
 
 #define EPS	0.01
+#define MATH_PAD	0.12	/* em kept clear above and below math in a
+				 * line that grows for it */
 
 static const struct color ink = { 0, 0, 0 };
 static const struct color key_ink = { 0.70, 0.05, 0.05 };
@@ -20,12 +22,16 @@ static const struct color gray = { 0.40, 0.40, 0.40 };
 static const struct color light = { 0.75, 0.75, 0.75 };
 static const struct color shade = { 0.93, 0.93, 0.93 };
 
-/* One measured piece of a word: text in one face, or a blank. */
+/* One measured piece of a word: text in one face, a blank, or math. */
 struct piece {
-	int		 face;		/* -1 for a blank */
+	int		 face;		/* -1 for a blank or math */
 	double		 w;
 	char		*s;		/* owned */
 	int		 blank;		/* index of the blank */
+	struct mbox	*math;		/* a math span's box, owned; or NULL */
+	double		 h, d;		/* math, or a blank filled with math:
+					 * height above and depth below the
+					 * baseline (0 for plain text) */
 };
 
 struct word {
@@ -68,6 +74,11 @@ struct lay {
 	int		 failed;
 	const struct mark *mark;	/* the text being set, for messages */
 	double		 lh;		/* body line height */
+	double		 drop;		/* set by lay_rich(): how much lower
+					 * than usual its first line's baseline
+					 * is, to make room for tall math; what
+					 * is drawn beside that line moves down
+					 * as much (lay_shift) */
 	double		 indent;	/* prompt indent after the number */
 };
 
@@ -84,6 +95,7 @@ struct item *lay_line(struct lay *L, double x, double y, double x2, double y2,
 struct item *lay_rect(struct lay *L, double x, double y, double w, double h,
     double width, struct color c);
 void lay_strip_clear(struct page *p);
+void lay_shift(struct lay *L, size_t from, size_t to, double dy);
 void lay_new_page(struct lay *L);
 void lay_move(struct page *dst, struct page *src, double dy, struct lay *L,
     int to_doc);

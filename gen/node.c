@@ -800,6 +800,7 @@ node_free(struct node *n)
 	free(n->kids);
 	free(n->value);
 	free(n->comment);
+	free(n->src);
 	free(n);
 }
 
@@ -996,25 +997,32 @@ node_feature_error(struct loader *ld, struct node *n, const char *anchor,
 	ld->failed = 1;
 }
 
-/* Where a scalar's characters start, when they map one to one onto the
- * file: on one line, plain or quoted, and exactly as long as written
- * (an escape or a doubled quote makes the value shorter). */
-static void
-node_inline_col(struct node *n, const yaml_event_t *ev)
+static enum node_style
+node_style_of(yaml_scalar_style_t st)
 {
-	size_t i, chars = 0, quotes;
-	yaml_scalar_style_t st = ev->data.scalar.style;
+	switch (st) {
+	case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+		return NS_SINGLE;
+	case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+		return NS_DOUBLE;
+	case YAML_LITERAL_SCALAR_STYLE:
+		return NS_LITERAL;
+	case YAML_FOLDED_SCALAR_STYLE:
+		return NS_FOLDED;
+	default:
+		return NS_PLAIN;
+	}
+}
 
-	if (ev->start_mark.line != ev->end_mark.line ||
-	    (st != YAML_PLAIN_SCALAR_STYLE &&
-	    st != YAML_SINGLE_QUOTED_SCALAR_STYLE &&
-	    st != YAML_DOUBLE_QUOTED_SCALAR_STYLE))
-		return;
-	for (i = 0; i < n->len; i++)
-		chars += ((unsigned char)n->value[i] & 0xc0) != 0x80;
-	quotes = st == YAML_PLAIN_SCALAR_STYLE ? 0 : 2;
-	if (ev->end_mark.column - ev->start_mark.column == chars + quotes)
-		n->inline_col = n->mark.col + (int)quotes / 2;
+/* The scalar's bytes as written in the file. */
+static char *
+node_source(struct loader *ld, const yaml_event_t *ev)
+{
+	size_t from = node_ymark_offset(ld, ev->start_mark);
+	size_t to = node_ymark_offset(ld, ev->end_mark);
+
+	return xstrndup((const char *)ld->buf + from, to > from ? to - from :
+	    0);
 }
 
 static struct node *
@@ -1075,7 +1083,8 @@ node_build(struct loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth,
 		    ev->data.scalar.length);
 		n->len = ev->data.scalar.length;
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		node_inline_col(n, ev);
+		n->style = node_style_of(ev->data.scalar.style);
+		n->src = node_source(ld, ev);
 		if (memchr(n->value, '\0', n->len) != NULL) {
 			diag_error(&n->mark, "this text holds a NUL character "
 			    "(\\0); remove it");

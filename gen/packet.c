@@ -152,7 +152,7 @@ static void
 pk_include(struct pk_include *inc, const struct node *in)
 {
 	const struct node *v;
-	struct text file = { NULL, { NULL, 0, 0 }, 0 };
+	struct text file = { NULL, { NULL, 0, 0 }, NS_PLAIN, NULL };
 	int as;
 
 	inc->mark = in->mark;
@@ -171,6 +171,7 @@ pk_include(struct pk_include *inc, const struct node *in)
 	} else if (pk_text_req(v, "file", "name the problem set, relative "
 	    "to this packet", &file) == 0) {
 		inc->file = file.s;	/* taken */
+		free(file.src);
 		inc->mark = v->mark;
 	}
 	if ((v = node_get(in, "as")) == NULL) {

@@ -228,3 +228,21 @@ page_item(const struct doc *d, size_t page, size_t k)
 			return &p->items[i];
 	return &d->pages[p->base - 1].items[k];
 }
+
+void
+page_copy(struct page *dst, const struct page *src, double dx, double dy)
+{
+	size_t i;
+	struct item *it;
+
+	for (i = 0; i < src->nitems; i++) {
+		it = page_push(dst, src->items[i].kind);
+		*it = src->items[i];
+		it->x += dx;
+		it->x2 += dx;
+		it->y += dy;
+		it->y2 += dy;
+		if (it->text != NULL)
+			it->text = xstrdup(it->text);
+	}
+}

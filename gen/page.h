@@ -97,6 +97,10 @@ int		 doc_image(struct doc *, struct image *img);
 /* Append a zeroed item of the given kind; the pointer is valid until the
  * next push on the same page. */
 struct item	*page_push(struct page *, enum item_kind);
+/* Append copies of src's items (texts copied too) to dst, shifted by
+ * (dx, dy). */
+void		 page_copy(struct page *dst, const struct page *src, double dx,
+		    double dy);
 void		 doc_add_outline(struct doc *, const char *title, size_t page);
 /* Move every page and outline entry of src to the end of dst (same paper
  * size), re-numbering fonts and images; src is left empty but must still

@@ -23,8 +23,9 @@
 struct text {
 	char		*s;		/* NULL when absent */
 	struct mark	 mark;
-	int		 inline_col;	/* > 0: column of s[0] on mark's line,
-					 * characters one to one (node.h) */
+	enum node_style	 style;		/* how the scalar was written */
+	char		*src;		/* its source (node.h), owned; may be
+					 * NULL: then messages point at mark */
 };
 
 struct textlist {
@@ -87,9 +88,12 @@ int	sc_enum(const struct node *, const char *what,
  * final word; a fresh string the caller frees. */
 char	*sc_join(const char *const *words, const char *last);
 
-/* Where byte off of t->s was written: exact when t->inline_col is set,
- * else the text's own mark (a quoted text with escapes, several lines). */
-void	sc_text_mark(const struct text *t, size_t off, struct mark *m);
+/* The line and column in the file of byte off of t->s.  Exact for plain,
+ * single-quoted and block (| and >) scalars, and for double-quoted ones
+ * whose escapes are \" \\ \/ or line ends; otherwise (a \n, \t or \x
+ * escape before off, or a text that is not the file's, such as one with
+ * variables filled in) it is t->mark, where the text starts. */
+void	text_mark_at(const struct text *t, size_t off, struct mark *m);
 
 void	text_free(struct text *);
 void	textlist_free(struct textlist *);

@@ -621,7 +621,7 @@ set_expr_error(const struct text *t, const struct expr_err *e)
 {
 	struct mark m;
 
-	sc_text_mark(t, e->off, &m);
+	text_mark_at(t, e->off, &m);
 	sc_error(&m, "%s", e->msg);
 }
 
@@ -650,7 +650,8 @@ set_var_value(const struct node *n, struct value *v)
 			return 0;
 		t.s = n->value;
 		t.mark = n->mark;
-		t.inline_col = n->inline_col;
+		t.style = n->style;
+		t.src = n->src;	/* borrowed: t is not freed */
 		set_expr_error(&t, &e);
 		return -1;
 	}

@@ -150,7 +150,7 @@ vary_fill_text(struct text *t, void *arg)
 	if (c->fail->why == VF_NONE &&
 	    (s = expr_subst(t->s, &c->sc, &e)) == NULL) {
 		c->fail->why = VF_EVAL;
-		sc_text_mark(t, e.off, &c->fail->mark);
+		text_mark_at(t, e.off, &c->fail->mark);
 		vary_values(c->p, c->vals, vals, sizeof(vals));
 		snprintf(c->fail->msg, sizeof(c->fail->msg), "%s%s", e.msg,
 		    vals);
@@ -297,7 +297,7 @@ vary_fill(const struct problem *p, int k, long seed, int version,
 		for (i = 0; i < p->where.n; i++) {
 			if (expr_eval(p->where.v[i].s, &sc, &ok, &e) < 0) {
 				fail->why = VF_EVAL;
-				sc_text_mark(&p->where.v[i], e.off, &fail->mark);
+				text_mark_at(&p->where.v[i], e.off, &fail->mark);
 				vary_values(p, vals, desc, sizeof(desc));
 				snprintf(fail->msg, sizeof(fail->msg), "%s%s",
 				    e.msg, desc);

@@ -90,8 +90,11 @@ cairo_set() {
 	if gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=nullpage "$d/a/all.ps" >"$d/gs.err" 2>&1 &&
 	   [ ! -s "$d/gs.err" ]; then ok; else bad "cairo $name: gs on all.ps: $(head -3 "$d/gs.err")"; fi
 	grep -qx "%%Pages: $n" "$d/a/all.ps" && ok || bad "cairo $name: all.ps: $(grep '^%%Pages' "$d/a/all.ps"), the PDF has $n"
-	gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pnggray -r50 -sOutputFile="$d/gsps-%d.png" "$d/a/all.ps" >/dev/null 2>&1
-	gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pnggray -r50 -sOutputFile="$d/gspdf-%d.png" "$pdf" >/dev/null 2>&1
+	# text antialiased: math sets each atom as its own text item at a
+	# fraction of a pixel, and unantialiased gs rounds each to a whole
+	# pixel (graphics stay unantialiased: pictures' edges then match)
+	gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pnggray -r50 -dTextAlphaBits=4 -sOutputFile="$d/gsps-%d.png" "$d/a/all.ps" >/dev/null 2>&1
+	gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pnggray -r50 -dTextAlphaBits=4 -sOutputFile="$d/gspdf-%d.png" "$pdf" >/dev/null 2>&1
 	[ "$(ls "$d"/gsps-*.png 2>/dev/null | wc -l)" = "$n" ] && ok ||
 		bad "cairo $name: gs draws $(ls "$d"/gsps-*.png 2>/dev/null | wc -l) pages from all.ps, the PDF has $n"
 	# (not on A4: cairo writes the PostScript page size rounded up to

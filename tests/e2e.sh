@@ -244,3 +244,36 @@ pdftext "$O/fracciones-equivalentes-key.pdf" 1 | grep -q "Clave de respuestas" &
 pdftext "$O/es-en.pdf" 1 | grep -q "^Name" && ok || bad "--lang en does not override the set's language"
 out=$("$MIMEO" check --lang xx $ES 2>&1); st=$?
 [ $st = 1 ] && case $out in *'no labels for language "xx"'*) true ;; *) false ;; esac && ok || bad "--lang xx: $out"
+
+# --- math in backticks: stacked, in every problem type, read back -------
+M=$E/math20.yaml
+"$MIMEO" -q -o "$O/" $M && ok || bad "math20.yaml does not render"
+"$MIMEO" -q -o "$O/m2/" $M
+cmp -s "$O/math20.pdf" "$O/m2/math20.pdf" && cmp -s "$O/math20-key.pdf" "$O/m2/math20-key.pdf" &&
+	ok || bad "math20 not byte-identical across runs"
+check "qpdf --check math20-key.pdf" qpdf --check "$O/math20-key.pdf"
+# content order (pdftotext -raw) reads a fraction top, then bottom, each
+# on its own line: "Write 3" / "5 as a decimal."  Plain pdftotext orders by
+# position and glues the stacked digits (35); see README "Math".
+raw=$(pdftotext -raw "$O/math20.pdf" - 2>/dev/null)
+for want in "1. Write 3
+5 as a decimal." "2. Add: 1
+2 + 1
+3" "3. Write 1 1
+2 as an improper" "7. Multiply: 2
+3 × 9
+10" "x = 7?" "√49 and √2 ≈ 1.41."; do
+	case $raw in *"$want"*) ok ;; *) bad "math20 does not read back '$want'" ;; esac
+done
+rawkey=$(pdftotext -raw "$O/math20-key.pdf" - 2>/dev/null)
+# the key's answers: a mixed number with a unit, fills of blanks, a choice
+for want in "= 7 1
+14 cm" "Answer: 7" "= 8 and 10"; do
+	case $rawkey in *"$want"*) ok ;; *) bad "math20 key does not read back '$want'" ;; esac
+done
+# a stacked fraction reaches above and below the words beside it
+# (bounding boxes from pdftotext -bbox: "Write", then the fraction 3/5)
+box=$(pdftotext -bbox -f 1 -l 1 "$O/math20.pdf" - 2>/dev/null |
+	awk -F'"' '/>Write</ {w = $4 " " $8; getline; print w, $4, $8; exit}')
+awk -v b="$box" 'BEGIN {split(b, v, " "); exit !(v[3] < v[1] - 1 && v[4] > v[2] + 1)}' &&
+	ok || bad "math20: 3/5 is not taller than the words beside it ($box)"

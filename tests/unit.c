@@ -13,6 +13,7 @@
 #include "font.h"
 #include "image.h"
 #include "layout.h"
+#include "amath.h"
 #include "libpath.h"
 #include "node.h"
 #include "page.h"
@@ -158,7 +159,7 @@ test_loader(void)
 static void
 test_text(void)
 {
-	struct text t = { NULL, { "x", 1, 1 }, 0 };
+	struct text t = { NULL, { "x", 1, 1 }, NS_PLAIN, NULL };
 	struct rich r;
 	size_t i;
 	int bold = 0, italic = 0, math = 0;
@@ -173,11 +174,13 @@ test_text(void)
 		    r.v[i].style == ST_BOLD;
 		italic |= strcmp(r.v[i].s, "it") == 0 &&
 		    r.v[i].style == ST_ITALIC;
-		math |= strcmp(r.v[i].s, "3 \xc3\x97 4") == 0 &&
-		    (r.v[i].style & ST_MATH);
+		math |= strcmp(r.v[i].s, "3 xx 4") == 0 &&
+		    (r.v[i].style & ST_MATH) && r.v[i].math != NULL &&
+		    r.v[i].math->nkid == 3 &&
+		    strcmp(r.v[i].math->kid[1]->s, "\xc3\x97") == 0;
 	}
 	expect(bold && italic, "rich bold and italic", "styles lost");
-	expect(math, "rich math symbols", "xx not turned into ×");
+	expect(math, "rich math symbols", "xx not parsed into ×");
 	for (i = 0; i < r.n && r.v[i].kind != A_PARA; i++)
 		;
 	expect(i < r.n, "rich paragraph", "blank line not a paragraph");
@@ -262,6 +265,167 @@ test_layout(void)
 	fonts_free(fs);
 	template_free(t);
 	set_free(s);
+}
+
+/* Golden box sizes of math at 12 pt in the worksheet template's fonts
+ * (Andika, DejaVu Sans), in points: width, height, depth.  They change
+ * only when the math layout or its fonts do; look at the page then. */
+static void
+test_math_boxes(void)
+{
+	static const struct {
+		const char	*src;
+		double		 w, h, d;
+	} golden[] = {
+		{ "3/5", 8.98, 12.70, 4.09 },
+		{ "1 1/2", 16.72, 12.55, 4.10 },
+		{ "x^2", 11.42, 11.13, 0.00 },
+		{ "sqrt(2)", 18.23, 10.50, 0.00 },
+		{ "2^(1/2)", 13.90, 14.55, 0.00 },
+		{ "sqrt(3/4)", 18.70, 14.50, 4.67 },
+		{ "(a+b)/c", 21.74, 13.09, 2.03 },
+		{ "x_1", 11.42, 5.86, 2.04 },
+	};
+	struct template *t = template_load("worksheet", "en");
+	struct fonts *fs = t != NULL ? fonts_open(t) : NULL;
+	struct mnode *n;
+	struct mbox b;
+	size_t i, off;
+	char err[200], name[64];
+	double digit = 0;
+
+	if (fs == NULL) {
+		expect(0, "math boxes setup", "no template or fonts");
+		template_free(t);
+		return;
+	}
+	for (i = 0; i < sizeof(golden) / sizeof(golden[0]); i++) {
+		n = math_parse(golden[i].src, strlen(golden[i].src), &off, err,
+		    sizeof(err));
+		memset(&b, 0, sizeof(b));
+		if (n != NULL)
+			math_layout(fs, n, 12, 0, &b);
+		snprintf(name, sizeof(name), "math box %s", golden[i].src);
+		if (getenv("MIMEO_GOLDEN") != NULL)
+			printf("golden { \"%s\", %.2f, %.2f, %.2f },\n",
+			    golden[i].src, b.w, b.h, b.d);
+		expect(n != NULL && fabs(b.w - golden[i].w) < 0.01 &&
+		    fabs(b.h - golden[i].h) < 0.01 &&
+		    fabs(b.d - golden[i].d) < 0.01, name,
+		    "size differs from the golden one (MIMEO_GOLDEN=1 prints it)");
+		mbox_free(&b);
+		math_free(n);
+	}
+	/* and the shapes behind them */
+	n = math_parse("3", 1, &off, err, sizeof(err));
+	memset(&b, 0, sizeof(b));
+	math_layout(fs, n, 12, 0, &b);
+	digit = b.h;
+	mbox_free(&b);
+	math_free(n);
+	n = math_parse("3/5", 3, &off, err, sizeof(err));
+	memset(&b, 0, sizeof(b));
+	math_layout(fs, n, 12, 0, &b);
+	expect(b.h > digit && b.d > 2 && b.items.nitems == 3 &&
+	    b.items.items[0].kind == ITEM_TEXT &&
+	    b.items.items[1].kind == ITEM_LINE &&
+	    b.items.items[0].y < b.items.items[1].y &&
+	    b.items.items[1].y < b.items.items[2].y, "math fraction stacked",
+	    "numerator, bar, denominator not top to bottom");
+	mbox_free(&b);
+	math_free(n);
+	fonts_free(fs);
+	template_free(t);
+}
+
+/* The tree: parentheses that only group are dropped; mistakes found at
+ * their offset. */
+static void
+test_math_parse(void)
+{
+	static const struct {
+		const char	*src;
+		size_t		 off;
+	} wrong[] = {
+		{ "3/", 1 }, { "(3+4", 0 }, { "3+4)", 3 }, { "^2", 0 },
+		{ "sqrt", 0 }, { "sqrt()", 0 }, { "x^", 1 }, { "2 xx (3/4]", 9 },
+		{ "\\frac{1}{2}", 0 }, { "1 + /2", 4 }, { "a_", 1 },
+	};
+	struct mnode *n;
+	size_t i, off;
+	char err[200], name[64];
+
+	n = math_parse("(a+b)/c", 7, &off, err, sizeof(err));
+	expect(n != NULL && n->nkid == 1 && n->kid[0]->kind == M_FRAC &&
+	    n->kid[0]->kid[0]->kind == M_ROW &&
+	    n->kid[0]->kid[0]->nkid == 3, "math (a+b)/c",
+	    "the numerator's parentheses were kept");
+	math_free(n);
+	n = math_parse("1 1/2", 5, &off, err, sizeof(err));
+	expect(n != NULL && n->nkid == 2 && n->kid[1]->kind == M_FRAC &&
+	    n->kid[1]->spaced, "math mixed number", "not whole + fraction");
+	math_free(n);
+	n = math_parse("2^(1/2)", 7, &off, err, sizeof(err));
+	expect(n != NULL && n->kid[0]->kind == M_SCRIPT &&
+	    n->kid[0]->kid[2]->kind == M_FRAC, "math fraction exponent",
+	    "not a fraction raised");
+	math_free(n);
+	n = math_parse("-3/4", 4, &off, err, sizeof(err));
+	expect(n != NULL && n->nkid == 2 && n->kid[1]->kind == M_FRAC,
+	    "math negative fraction", "not a sign and a fraction");
+	math_free(n);
+	n = math_parse("\\*", 2, &off, err, sizeof(err));
+	expect(n != NULL && n->nkid == 1 && strcmp(n->kid[0]->s, "*") == 0,
+	    "math escaped star", "\\* in math does not print *");
+	math_free(n);
+	for (i = 0; i < sizeof(wrong) / sizeof(wrong[0]); i++) {
+		n = math_parse(wrong[i].src, strlen(wrong[i].src), &off, err,
+		    sizeof(err));
+		snprintf(name, sizeof(name), "math wrong %s", wrong[i].src);
+		expect(n == NULL && off == wrong[i].off, name,
+		    n != NULL ? "accepted" : "reported at another offset");
+		math_free(n);
+	}
+}
+
+/* Offsets in a text's value back to the file's line and column. */
+static void
+test_text_marks(void)
+{
+	static const struct {
+		const char	*yaml;
+		const char	*find;		/* in the value */
+		int		 line, col;
+	} cases[] = {
+		{ "a: x `(y` z\n", "(", 1, 7 },
+		{ "a: 'it''s `(y`'\n", "(", 1, 12 },
+		{ "a: \"say \\\"hi\\\" `(y`\"\n", "(", 1, 17 },
+		{ "a: \"tab\\t `(y`\"\n", "(", 1, 4 },
+		{ "a: |\n  one\n    two `(y`\n", "(", 3, 10 },
+		{ "a: >\n  one\n  two `(y`\n", "(", 3, 8 },
+		{ "a: one\n  two\n\n  three `(y`\n", "(", 4, 10 },
+		{ "a: x\r\n  y `(z`\r\n", "(", 2, 6 },
+	};
+	struct node *n;
+	struct text t;
+	struct mark m;
+	size_t i;
+	char name[64];
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(&t, 0, sizeof(t));
+		m.line = m.col = 0;
+		n = yaml_load(scratch(cases[i].yaml));
+		if (n != NULL && sc_text(node_get(n, "a"), "a", &t) == 0 &&
+		    strstr(t.s, cases[i].find) != NULL)
+			text_mark_at(&t, (size_t)(strstr(t.s, cases[i].find) -
+			    t.s), &m);
+		snprintf(name, sizeof(name), "text mark case %zu", i + 1);
+		expect(m.line == cases[i].line && m.col == cases[i].col, name,
+		    "wrong line or column");
+		text_free(&t);
+		node_free(n);
+	}
 }
 
 /* The library root rule: relative paths only, never above the root. */
@@ -483,6 +647,9 @@ main(void)
 	test_text();
 	test_layout();
 	test_repeats();
+	test_math_parse();
+	test_math_boxes();
+	test_text_marks();
 	test_libpath();
 	test_image();
 	test_groups();
