@@ -1,10 +1,11 @@
 # mimeo - YAML problem sets to printable PDF worksheets and keys.
 #   make run    build ./mimeo and render the whole problems/ library into out/
 #   make test   build and run every test; the last line is "N passed, N failed"
+#   make bench  time mimeo against pdflatex (exam class) and bare libharu
 # Both install the Debian packages they need first (see `deps`).
 
 CC      ?= cc
-PKGS     = yaml-0.1 cairo fontconfig freetype2
+PKGS     = yaml-0.1 cairo fontconfig freetype2 libpng libjpeg
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Wshadow -Wstrict-prototypes
@@ -13,15 +14,19 @@ LDLIBS  += -lhpdf $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 # Every Debian package the build, `make run` and the tests use.
 DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
-           libfontconfig-dev libfreetype-dev fonts-sil-andika \
+           libfontconfig-dev libfreetype-dev libpng-dev libjpeg-dev \
+           fonts-sil-andika \
            fonts-dejavu-core poppler-utils qpdf valgrind ghostscript \
            libxml2-utils
 
 SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
-       gen/set.c gen/template.c gen/text.c gen/vary.c gen/compose.c \
-       gen/font.c gen/layout.c gen/layout_problem.c gen/page.c gen/render_pdf.c gen/output.c \
-       gen/render_cairo.c \
-       gen/build.c gen/roster.c gen/libpath.c
+       gen/set.c gen/discussion.c gen/template.c gen/text.c gen/expr.c \
+       gen/vary.c gen/compose.c gen/compose_discussion.c gen/compose_packet.c \
+       gen/font.c gen/layout.c gen/layout_problem.c gen/layout_discussion.c \
+       gen/layout_packet.c gen/layout_table.c gen/page.c gen/render_pdf.c \
+       gen/output.c gen/render_cairo.c gen/image.c gen/amath.c \
+       gen/build.c gen/build_packet.c gen/stress.c gen/roster.c gen/libpath.c \
+       gen/packet.c gen/list.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
 HDRS = $(wildcard gen/*.h)
@@ -31,14 +36,18 @@ HDRS = $(wildcard gen/*.h)
 PENDING  = $(shell grep '^problems/' tests/library-pending.txt 2>/dev/null)
 PROBLEMS = $(filter-out $(PENDING),$(shell find problems -name '*.yaml' | sort))
 
-.PHONY: all run test deps check-asan check-valgrind fuzz clean
+.PHONY: all run test deps bench-deps bench check-asan check-valgrind fuzz clean
 
 all: mimeo
 
+# What `make bench` needs on top (kept out of DEB_PKGS so `make test`
+# stays light): the LaTeX exam class to compare with, and the timers.
+BENCH_PKGS = texlive-latex-extra lmodern hyperfine time
+
 # Install what is missing when we may (root, or sudo without a password);
 # otherwise print the one line to run and stop.
-deps:
-	@missing=""; for p in $(DEB_PKGS); do \
+deps bench-deps:
+	@missing=""; for p in $(if $(filter bench-deps,$@),$(BENCH_PKGS),$(DEB_PKGS)); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
 	    || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -58,16 +67,33 @@ gen/%.o: gen/%.c $(HDRS)
 mimeo: $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LDFLAGS) $(LDLIBS)
 
+# Each file's documents go to the same folders under out/ as it has under
+# problems/ (problems/math/grade5/x.yaml -> out/math/grade5/x.pdf, ...);
+# every file is tried, and the run fails at the end if any did.
 run: deps
 	@$(MAKE) -s mimeo
-	./mimeo $(PROBLEMS)
+	@st=0; for f in $(PROBLEMS); do \
+	  rel=$${f#problems/}; d=$${rel%/*}; [ "$$d" = "$$rel" ] && d=.; \
+	  ./mimeo -o "out/$$d/" "$$f" || st=1; \
+	done; exit $$st
 
-tests/unit: tests/unit.c $(LIB_OBJS) $(HDRS)
-	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ tests/unit.c $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+UNIT_SRCS = tests/unit.c tests/unit_vars.c
+
+tests/unit: $(UNIT_SRCS) tests/unit.h $(LIB_OBJS) $(HDRS)
+	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
 
 test: deps
 	@$(MAKE) -s mimeo tests/unit
 	@bash tests/run.sh
+
+# mimeo against one pdflatex pass of the same worksheet in the exam class
+# and against bench/floor.c (libharu alone); writes out/bench.md.
+bench/floor: bench/floor.c
+	$(CC) $(CFLAGS) -o $@ bench/floor.c $(LDFLAGS) -lhpdf
+
+bench: deps bench-deps
+	@$(MAKE) -s mimeo bench/floor
+	@bash bench/run.sh
 
 # The whole suite again under AddressSanitizer and UBSan, built in
 # build-asan/ so the normal objects are untouched.
@@ -82,7 +108,7 @@ build-asan/%.o: gen/%.c $(HDRS)
 build-asan/mimeo: $(ASAN_OBJS)
 	$(CC) $(CFLAGS) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(LDFLAGS) $(LDLIBS)
 
-build-asan/unit: tests/unit.c $(filter-out build-asan/main.o,$(ASAN_OBJS))
+build-asan/unit: $(UNIT_SRCS) $(filter-out build-asan/main.o,$(ASAN_OBJS))
 	$(CC) $(CFLAGS) $(ASAN_FLAGS) $(CPPFLAGS) -Igen -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 check-asan: deps
@@ -120,5 +146,6 @@ fuzz: deps
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run.sh $(FUZZ_HARNESSES)
 
 clean:
-	rm -f mimeo gen/*.o tests/unit
-	rm -rf build-asan build-fuzz out/*.pdf out/*.png tests/tmp
+	rm -f mimeo gen/*.o tests/unit bench/floor
+	rm -rf build-asan build-fuzz tests/tmp
+	find out -mindepth 1 ! -name .gitkeep -delete

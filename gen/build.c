@@ -5,6 +5,8 @@
 
 #include "build.h"
 #include "compose.h"
+#include "compose_discussion.h"
+#include "discussion.h"
 #include "diag.h"
 #include "font.h"
 #include "layout.h"
@@ -17,20 +19,28 @@
 #include "vary.h"
 
 #define BUILD_MAX_COPIES	5000
+#define JOB_DISCUSSION		(DOC_KEY + 1)
 
-/* What a build shares: the set, its instance, the templates and fonts. */
+/* What a build shares: the set, its instances (one per version, or per
+ * student), which instance each copy gets, the templates and fonts. */
 struct build {
 	const struct opts *o;
 	struct set	*set;
-	struct instance	*in;
+	const struct roster *roster;
+	struct instance	**ins;
+	size_t		 nins;
+	size_t		*which;		/* copy i gets ins[which[i]] */
+	size_t		 ncopies;
+	const char	**names;	/* of the roster, for the key */
 	struct template	*tpl, *large;	/* large: loaded when a row asks */
 	struct fonts	*fs, *large_fs;
 	int		 a4;
+	long		 seed;
 };
 
-/* One document to write. */
+/* One document to write: a worksheet, a key or a discussion packet. */
 struct job {
-	enum doc_kind	 kind;
+	int		 kind;		/* enum doc_kind, or JOB_DISCUSSION */
 	const char	*suffix;
 	struct doc	*doc;
 	char		*path;
@@ -38,14 +48,14 @@ struct job {
 };
 
 static struct doc *
-build_one(struct build *b, enum doc_kind kind, const struct copyfor *who,
-    int large)
+build_one(struct build *b, const struct instance *in, enum doc_kind kind,
+    const struct copyfor *who, int large)
 {
 	struct blocks *bl;
 	struct doc *d;
 	struct template *t = large ? b->large : b->tpl;
 
-	bl = compose(b->in, t, kind, who);
+	bl = compose(in, t, kind, who);
 	d = layout(bl, t, large ? b->large_fs : b->fs, b->a4, b->set->title.s);
 	blocks_free(bl);
 	return d;
@@ -66,21 +76,81 @@ build_large(struct build *b)
 	return 0;
 }
 
+/* Append d to *all (made on first use) as one copy with its bookmark,
+ * padded to an even page count unless --simplex. */
+static void
+build_append(struct build *b, struct doc **all, struct doc *d,
+    const char *title, int large, int pad)
+{
+	if (*all == NULL) {
+		*all = doc_new(d->width, d->height);
+		(*all)->title = xstrdup(d->title);
+	}
+	doc_add_outline(*all, title, (*all)->npages);
+	if (pad && !b->o->simplex && d->npages % 2 == 1)
+		layout_blank_page(d, large ? b->large : b->tpl,
+		    large ? b->large_fs : b->fs);
+	doc_append(*all, d);
+	doc_free(d);
+}
+
 /*
- * A class set: one copy per roster row (named) or --copies unnamed copies,
- * each with its own page numbers and bookmark, each padded to an even page
- * count unless --simplex, all in one document.  NULL if any copy failed.
+ * The discussion packet: each part (guide, sheets, cards, tickets) laid
+ * out on its own with its own page numbers and bookmark, and padded like
+ * a copy of a class set, so no two handouts share a sheet of paper.  NULL
+ * if any part failed (reported).
+ */
+static struct doc *
+build_discussion(struct build *b, const struct roster *r)
+{
+	const struct discussion *disc = b->set->discussion;
+	struct dpacket *pk;
+	struct doc *all = NULL, *d;
+	long size = b->o->group_size > 0 ? b->o->group_size :
+	    disc->group_size > 0 ? disc->group_size : DISC_DEFAULT_GROUP;
+	size_t i;
+
+	if (r != NULL && r->n < 2) {
+		struct mark m = { r->file, 0, 0 };
+
+		diag_error(&m, "a discussion needs at least 2 students to make "
+		    "groups; this roster has 1");
+		return NULL;
+	}
+	pk = compose_discussion(b->set, b->tpl, r, size, b->seed);
+	for (i = 0; i < pk->nparts; i++) {
+		d = layout(pk->parts[i].b, b->tpl, b->fs, b->a4,
+		    b->set->title.s);
+		if (d == NULL)
+			break;
+		build_append(b, &all, d, pk->parts[i].bookmark, 0, 1);
+	}
+	if (i < pk->nparts) {
+		doc_free(all);
+		all = NULL;
+	}
+	dpacket_free(pk);
+	return all;
+}
+
+/*
+ * A class set: one copy per roster row (named), --copies unnamed copies,
+ * or one copy of each version; each with its own page numbers and
+ * bookmark, each padded to an even page count unless --simplex, all in one
+ * document.  NULL if any copy failed.
  */
 static struct doc *
 build_copies(struct build *b, const struct roster *r, size_t n)
 {
 	struct doc *all = NULL, *d;
 	struct copyfor who;
-	char num[24], *title;
+	const struct instance *in;
+	char num[24], *title, *t;
 	size_t i;
 	int large;
 
 	for (i = 0; i < n; i++) {
+		in = b->ins[b->which[i]];
 		memset(&who, 0, sizeof(who));
 		large = 0;
 		if (r != NULL) {
@@ -90,26 +160,142 @@ build_copies(struct build *b, const struct roster *r, size_t n)
 			if (large && build_large(b) < 0)
 				break;
 		}
-		if ((d = build_one(b, DOC_WORKSHEET, &who, large)) == NULL)
+		if ((d = build_one(b, in, DOC_WORKSHEET, &who, large)) == NULL)
 			break;
 		snprintf(num, sizeof(num), "%zu", i + 1);
-		title = r != NULL ? xstrdup(r->v[i].name) :
-		    label_fmt(b->tpl, L_COPY, num, NULL);
-		if (all == NULL) {
-			all = doc_new(d->width, d->height);
-			all->title = xstrdup(d->title);
+		title = r != NULL ? xstrdup(r->v[i].name) : b->ncopies == 0 ?
+		    NULL : label_fmt(b->tpl, L_COPY, num, NULL);
+		/* "Ana (Version B)", "Copy 3 (Version C)", "Version A" */
+		if (in->label != NULL && !b->o->per_student) {
+			t = title ? xasprintf("%s (%s)", title, in->label) :
+			    xstrdup(in->label);
+			free(title);
+			title = t;
 		}
-		doc_add_outline(all, title, all->npages);
+		build_append(b, &all, d, title, large, 1);
 		free(title);
-		if (!b->o->simplex && d->npages % 2 == 1)
-			layout_blank_page(d, large ? b->large : b->tpl,
-			    large ? b->large_fs : b->fs);
-		doc_append(all, d);
-		doc_free(d);
 	}
 	if (i < n) {
 		doc_free(all);
 		return NULL;
+	}
+	return all;
+}
+
+/* Which version each roster row gets: its "version" column (a letter
+ * within --versions), else A, B, C ... in turn.  -1 (reported) when a
+ * row names a version that is not printed. */
+static int
+build_which(struct build *b)
+{
+	const struct roster *r = b->roster;
+	struct mark m;
+	size_t i;
+	int c, bad = 0;
+
+	b->which = xcalloc(b->ncopies + 1, sizeof(*b->which));
+	for (i = 0; i < b->ncopies; i++) {
+		b->which[i] = b->o->per_student ? i : i % b->nins;
+		if (r == NULL || r->v[i].version == NULL || b->o->per_student)
+			continue;
+		c = r->v[i].version[0] & ~32;	/* upper case */
+		m.file = r->file;
+		m.line = r->v[i].line;
+		m.col = r->v[i].version_col;
+		if (r->v[i].version[1] != '\0' || c < 'A' || c > 'Z') {
+			diag_error(&m, "version \"%s\" must be one letter, A "
+			    "to %c", r->v[i].version, 'A' + (int)b->nins - 1);
+			bad = 1;
+		} else if ((size_t)(c - 'A') >= b->nins) {
+			if (b->nins == 1)
+				diag_error(&m, "version %c is not printed: this "
+				    "run prints one version (add --versions "
+				    "%d to print A to %c)", c, c - 'A' + 1, c);
+			else
+				diag_error(&m, "version %c is not printed: "
+				    "--versions %zu prints A to %c", c, b->nins,
+				    'A' + (int)b->nins - 1);
+			bad = 1;
+		} else
+			b->which[i] = (size_t)(c - 'A');
+	}
+	return bad ? -1 : 0;
+}
+
+/* Draw every instance: one per version, or one per student. */
+static int
+build_draw(struct build *b)
+{
+	const struct opts *o = b->o;
+	const struct set *s = b->set;
+	long seed = b->seed;
+	char letter[2] = { 0, 0 }, *who;
+	size_t i;
+	int failed = 0;
+
+	b->nins = o->per_student ? b->roster->n : o->versions > 1 ?
+	    (size_t)o->versions : 1;
+	b->ins = xcalloc(b->nins, sizeof(*b->ins));
+	for (i = 0; i < b->nins; i++) {
+		letter[0] = (char)('A' + (int)i);
+		who = o->per_student ? xstrdup(b->roster->v[i].name) :
+		    b->nins > 1 ? label_fmt(b->tpl, L_VERSION, letter, NULL) :
+		    NULL;
+		if ((b->ins[i] = vary(s, seed, (int)i, who)) == NULL) {
+			free(who);
+			failed = 1;
+			/* one student's failure is every student's */
+			if (o->per_student)
+				break;
+			continue;
+		}
+		b->ins[i]->label = who;
+	}
+	if (failed)
+		return -1;
+	if (b->ncopies == 0 && b->nins > 1 && !o->per_student) {
+		/* no roster and no --copies: one copy of each version */
+		b->which = xcalloc(b->nins, sizeof(*b->which));
+		for (i = 0; i < b->nins; i++)
+			b->which[i] = i;
+		return 0;
+	}
+	return build_which(b);
+}
+
+/* The key: with several versions, the answer tables first, then the
+ * worked key of each version (or student), each with its bookmark. */
+static struct doc *
+build_key(struct build *b)
+{
+	struct keyplan kp;
+	struct blocks *bl;
+	struct doc *all = NULL, *d;
+	size_t i;
+
+	if (b->nins == 1)
+		return build_one(b, b->ins[0], DOC_KEY, NULL, 0);
+	memset(&kp, 0, sizeof(kp));
+	kp.ins = b->ins;
+	kp.nins = b->nins;
+	kp.per_student = b->o->per_student;
+	if (b->roster != NULL) {
+		kp.names = b->names;
+		kp.which = b->which;
+		kp.nnames = b->ncopies;
+	}
+	bl = compose_answer_tables(&kp, b->tpl);
+	d = layout(bl, b->tpl, b->fs, b->a4, b->set->title.s);
+	blocks_free(bl);
+	if (d == NULL)
+		return NULL;
+	build_append(b, &all, d, b->tpl->labels[L_ANSWER_KEY], 0, 0);
+	for (i = 0; i < b->nins; i++) {
+		if ((d = build_one(b, b->ins[i], DOC_KEY, NULL, 0)) == NULL) {
+			doc_free(all);
+			return NULL;
+		}
+		build_append(b, &all, d, b->ins[i]->label, 0, 0);
 	}
 	return all;
 }
@@ -120,7 +306,7 @@ build_setup(struct build *b, const char *file)
 	const struct opts *o = b->o;
 	const struct set *s;
 
-	if ((b->set = set_load(file)) == NULL)
+	if (b->set == NULL && (b->set = set_load(file)) == NULL)
 		return -1;
 	s = b->set;
 	b->tpl = template_load(o->template ? o->template : s->template ?
@@ -130,14 +316,20 @@ build_setup(struct build *b, const char *file)
 		return -1;
 	b->a4 = o->paper ? strcmp(o->paper, "a4") == 0 :
 	    s->paper ? strcmp(s->paper, "a4") == 0 : b->tpl->a4;
-	b->in = vary(s, o->has_seed ? o->seed : s->has_seed ? s->seed : 1);
-	return 0;
+	b->seed = o->has_seed ? o->seed : s->has_seed ? s->seed : 1;
+	return build_draw(b);
 }
 
 static void
 build_free(struct build *b)
 {
-	instance_free(b->in);
+	size_t i;
+
+	for (i = 0; i < b->nins; i++)
+		instance_free(b->ins[i]);
+	free(b->ins);
+	free(b->which);
+	free(b->names);
 	fonts_free(b->large_fs);
 	template_free(b->large);
 	fonts_free(b->fs);
@@ -157,44 +349,69 @@ build_summary(const struct opts *o, const struct job *j)
 	    o->simplex ? "one-sided" : "double-sided");
 }
 
-void
-build_set(const struct opts *o, const char *file, int many)
+/* The documents of the set s (owned) loaded from file. */
+static void
+build_set(const struct opts *o, const char *file, struct set *s,
+    int many)
 {
 	struct build b;
 	struct roster *r = NULL;
-	struct job jobs[2] = { { DOC_WORKSHEET, "", NULL, NULL, 0 },
-	    { DOC_KEY, "-key", NULL, NULL, 0 } };
-	size_t errs = diag_errors(), i, first = 0, last = 2, pages = 0;
+	struct job jobs[3] = { { DOC_WORKSHEET, "", NULL, NULL, 0 },
+	    { DOC_KEY, "-key", NULL, NULL, 0 },
+	    { JOB_DISCUSSION, "-discussion", NULL, NULL, 0 } };
+	size_t errs = diag_errors(), i, first = 0, last = 3, pages = 0;
 	size_t ncopies = 0;
+	struct mark fm = { NULL, 1, 1 };
 
 	memset(&b, 0, sizeof(b));
 	b.o = o;
+	b.set = s;
 	if (o->cmd == CMD_WORKSHEET || o->cmd == CMD_PREVIEW)
 		last = 1;
-	if (o->cmd == CMD_KEY)
+	if (o->cmd == CMD_KEY) {
 		first = 1;
-	if (o->roster != NULL && first == 0) {
+		last = 2;
+	}
+	if (o->cmd == CMD_DISCUSSION)
+		first = 2;
+	if (o->roster != NULL) {
 		if ((r = roster_load(o->roster)) == NULL)
-			return;
+			goto out;
 		ncopies = r->n;
-	} else if (o->copies > 0 && first == 0)
+		b.names = xcalloc(r->n, sizeof(*b.names));
+		for (i = 0; i < r->n; i++)
+			b.names[i] = r->v[i].name;
+	} else if (o->copies > 0)
 		ncopies = (size_t)o->copies;
+	b.roster = r;
+	b.ncopies = ncopies;
 	if (build_setup(&b, file) < 0)
 		goto out;
+	if (b.set->discussion == NULL && o->cmd == CMD_DISCUSSION) {
+		fm.file = b.set->file;
+		diag_error(&fm, "this set has no \"discussion:\" block, so there "
+		    "is no discussion packet to print; add one (see the README)");
+		goto out;
+	}
+	if (b.set->discussion == NULL && last == 3)
+		last = 2;
+	if (ncopies == 0 && b.nins > 1)
+		ncopies = b.nins;	/* one copy of each version */
 	for (i = first; i < last; i++) {
-		if (jobs[i].kind == DOC_WORKSHEET && ncopies > 0) {
+		if (jobs[i].kind == JOB_DISCUSSION)
+			jobs[i].doc = build_discussion(&b, r);
+		else if (jobs[i].kind == DOC_WORKSHEET && ncopies > 0) {
 			jobs[i].doc = build_copies(&b, r, ncopies);
 			jobs[i].copies = ncopies;
-		} else
-			jobs[i].doc = build_one(&b, jobs[i].kind, NULL, 0);
+		} else if (jobs[i].kind == DOC_KEY)
+			jobs[i].doc = build_key(&b);
+		else
+			jobs[i].doc = build_one(&b, b.ins[0], jobs[i].kind,
+			    NULL, 0);
 		/* the key repeats the worksheet's texts: report them once */
 		if (jobs[i].doc == NULL)
 			break;
-		if (o->fmt.page > jobs[i].doc->npages)
-			diag(SEV_USAGE, NULL, "--page %zu: the worksheet of %s "
-			    "has %zu page%s", o->fmt.page, file,
-			    jobs[i].doc->npages,
-			    jobs[i].doc->npages == 1 ? "" : "s");
+		output_page_ok(&o->fmt, jobs[i].doc, file, "worksheet");
 		if (o->cmd != CMD_CHECK)
 			jobs[i].path = output_doc_path(o->output, file,
 			    jobs[i].suffix, &o->fmt, many || last - first > 1);
@@ -212,14 +429,68 @@ build_set(const struct opts *o, const char *file, int many)
 			build_summary(o, &jobs[i]);
 	}
 	if (o->cmd == CMD_CHECK && !o->quiet)
-		printf("%s: ok: %zu problem%s, %zu page%s with the key\n",
+		printf("%s: ok: %zu problem%s, %zu page%s with the key%s\n",
 		    file, b.set->nproblems, b.set->nproblems == 1 ? "" : "s",
-		    pages, pages == 1 ? "" : "s");
+		    pages, pages == 1 ? "" : "s", b.set->discussion != NULL ?
+		    " and the discussion packet" : "");
 out:
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 3; i++) {
 		doc_free(jobs[i].doc);
 		free(jobs[i].path);
 	}
 	roster_free(r);
 	build_free(&b);
+}
+
+struct doc *
+build_doc(const struct opts *o, struct set *s, enum doc_kind kind,
+    const long *seed, const char *paper)
+{
+	struct opts lo = *o;
+	struct build b;
+	struct doc *d = NULL;
+
+	lo.paper = paper;
+	lo.versions = 0;	/* a packet prints a set in one version */
+	lo.per_student = 0;
+	if (seed != NULL) {
+		lo.seed = *seed;
+		lo.has_seed = 1;
+	}
+	memset(&b, 0, sizeof(b));
+	b.o = &lo;
+	b.set = s;
+	if (build_setup(&b, s->file) == 0)
+		d = kind == DOC_KEY ? build_key(&b) : build_one(&b, b.ins[0],
+		    kind, NULL, 0);
+	b.set = NULL;		/* the caller's */
+	build_free(&b);
+	return d;
+}
+
+void
+build_file(const struct opts *o, const char *file, int many)
+{
+	struct packet *pk;
+	struct set *s;
+	struct mark m = { NULL, 0, 0 };
+
+	if (library_load(file, &pk, &s) < 0)
+		return;
+	m.file = diag_file(file);
+	if (pk != NULL && (o->cmd == CMD_WORKSHEET || o->cmd == CMD_KEY))
+		diag_error(&m, "this is a substitute packet, not a problem "
+		    "set; write it with mimeo packet %s (or mimeo %s)", file,
+		    file);
+	else if (s != NULL && o->cmd == CMD_PACKET)
+		diag_error(&m, "this is a problem set, not a packet (a packet "
+		    "starts with \"packet:\"); write it with mimeo %s", file);
+	else if (pk != NULL)
+		build_packet(o, file, pk, many);
+	else {
+		build_set(o, file, s, many);
+		s = NULL;
+	}
+	packet_free(pk);
+	set_free(s);
 }

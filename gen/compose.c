@@ -7,8 +7,11 @@
 #include "compose.h"
 #include "util.h"
 
-static struct block *
-cm_push(struct blocks *b, enum block_kind k)
+#define DASH	"\xe2\x80\x94"	/* an em dash */
+#define TABLE_MAX_COLS	6	/* versions or problems side by side */
+
+struct block *
+blocks_push(struct blocks *b, enum block_kind k)
 {
 	struct block *bl;
 
@@ -22,14 +25,14 @@ cm_push(struct blocks *b, enum block_kind k)
 static void
 cm_label(struct blocks *b, enum block_kind k, char *owned)
 {
-	cm_push(b, k)->label = owned;
+	blocks_push(b, k)->label = owned;
 }
 
 static void
 cm_keynote(struct blocks *b, const struct template *t, enum label l,
     const struct text *text, const struct textlist *list)
 {
-	struct block *bl = cm_push(b, BK_KEYNOTE);
+	struct block *bl = blocks_push(b, BK_KEYNOTE);
 
 	bl->label = xstrdup(t->labels[l]);
 	bl->text = text;
@@ -57,11 +60,11 @@ cm_student(struct blocks *b, const struct template *t,
 		space = p->space_lines * t->line_pitch;
 	switch (p->type) {
 	case P_SHORT:
-		cm_push(b, BK_SPACE)->h = space >= 0 ? space : t->space_short;
-		cm_push(b, BK_ANSWER)->pi = pi;
+		blocks_push(b, BK_SPACE)->h = space >= 0 ? space : t->space_short;
+		blocks_push(b, BK_ANSWER)->pi = pi;
 		return;
 	case P_OPEN:
-		bl = cm_push(b, BK_LINES);
+		bl = blocks_push(b, BK_LINES);
 		bl->n = p->space_lines > 0 ? p->space_lines :
 		    p->space_pt >= 0 ? (int)floor(p->space_pt / t->line_pitch) :
 		    p->lines;
@@ -69,7 +72,7 @@ cm_student(struct blocks *b, const struct template *t,
 			bl->n = 1;
 		return;
 	case P_WORK:
-		bl = cm_push(b, BK_BOX);
+		bl = blocks_push(b, BK_BOX);
 		bl->h = space >= 0 ? space : t->space_work;
 		bl->grid = p->grid;
 		return;
@@ -77,25 +80,25 @@ cm_student(struct blocks *b, const struct template *t,
 		break;
 	}
 	if (space > 0)
-		cm_push(b, BK_SPACE)->h = space;
+		blocks_push(b, BK_SPACE)->h = space;
 	switch (p->type) {
 	case P_MULTI:
 		cm_label(b, BK_HINT, xstrdup(t->labels[L_SELECT_ALL]));
-		cm_push(b, BK_CHOICES)->pi = pi;
+		blocks_push(b, BK_CHOICES)->pi = pi;
 		break;
 	case P_CHOICE:
-		cm_push(b, BK_CHOICES)->pi = pi;
+		blocks_push(b, BK_CHOICES)->pi = pi;
 		break;
 	case P_TRUEFALSE:
-		cm_push(b, BK_TRUEFALSE)->pi = pi;
+		blocks_push(b, BK_TRUEFALSE)->pi = pi;
 		break;
 	case P_MATCH:
 		cm_label(b, BK_HINT, xstrdup(t->labels[L_MATCH_HINT]));
-		cm_push(b, BK_MATCH)->pi = pi;
+		blocks_push(b, BK_MATCH)->pi = pi;
 		break;
 	case P_ORDER:
 		cm_label(b, BK_HINT, xstrdup(t->labels[L_ORDER_HINT]));
-		cm_push(b, BK_ORDER)->pi = pi;
+		blocks_push(b, BK_ORDER)->pi = pi;
 		break;
 	default:
 		break;
@@ -137,7 +140,7 @@ cm_key(struct blocks *b, const struct template *t, const struct pinst *pi)
 		break;	/* blank: the answers fill the prompt's blanks */
 	}
 	if (k != BK_END) {
-		struct block *bl = cm_push(b, k);
+		struct block *bl = blocks_push(b, k);
 
 		bl->pi = pi;
 		bl->key = 1;
@@ -157,21 +160,26 @@ compose(const struct instance *in, const struct template *t,
 	double total = 0;
 	int any_points = 0;
 
-	bl = cm_push(b, BK_TITLE);
+	bl = blocks_push(b, BK_TITLE);
 	bl->text = &s->title;
 	if (kind == DOC_KEY) {
-		cm_label(b, BK_SUBTITLE, xstrdup(t->labels[L_ANSWER_KEY]));
-		b->footer = xasprintf("%s \xe2\x80\x94 %s",
-		    t->labels[L_ANSWER_KEY], s->title.s);
+		cm_label(b, BK_SUBTITLE, in->label ? xasprintf("%s " DASH
+		    " %s", t->labels[L_ANSWER_KEY], in->label) :
+		    xstrdup(t->labels[L_ANSWER_KEY]));
+		b->footer = in->label ? xasprintf("%s " DASH " %s " DASH " %s",
+		    t->labels[L_ANSWER_KEY], s->title.s, in->label) :
+		    xasprintf("%s " DASH " %s", t->labels[L_ANSWER_KEY],
+		    s->title.s);
 	} else {
-		bl = cm_push(b, BK_FIELDS);
+		bl = blocks_push(b, BK_FIELDS);
 		memcpy(bl->fields, s->has_fields ? s->fields : t->fields,
 		    sizeof(bl->fields));
 		for (i = 0; who != NULL && i < F__MAX && bl->fields[i] >= 0;
 		    i++)
 			bl->filled[i] = bl->fields[i] == F_NAME ? who->name :
 			    bl->fields[i] == F_PERIOD ? who->period : NULL;
-		b->footer = xstrdup(s->title.s);
+		b->footer = in->label ? xasprintf("%s " DASH " %s",
+		    s->title.s, in->label) : xstrdup(s->title.s);
 	}
 	for (i = 0; i < in->nsections; i++)
 		for (j = 0; j < in->sections[i].nproblems; j++)
@@ -188,18 +196,18 @@ compose(const struct instance *in, const struct template *t,
 	if (kind == DOC_KEY && s->notes.s != NULL)
 		cm_keynote(b, t, L_NOTES, &s->notes, NULL);
 	if (s->instructions.s != NULL)
-		cm_push(b, BK_TEXT)->text = &s->instructions;
+		blocks_push(b, BK_TEXT)->text = &s->instructions;
 	for (i = 0; i < in->nsections; i++) {
 		const struct sinst *si = &in->sections[i];
 
 		if (si->s->title.s != NULL)
-			cm_push(b, BK_HEADING)->text = &si->s->title;
+			blocks_push(b, BK_HEADING)->text = &si->s->title;
 		if (si->s->instructions.s != NULL)
-			cm_push(b, BK_TEXT)->text = &si->s->instructions;
+			blocks_push(b, BK_TEXT)->text = &si->s->instructions;
 		for (j = 0; j < si->nproblems; j++) {
 			const struct pinst *pi = &si->problems[j];
 
-			bl = cm_push(b, BK_PROBLEM);
+			bl = blocks_push(b, BK_PROBLEM);
 			bl->pi = pi;
 			bl->key = kind == DOC_KEY;
 			if (pi->p->points >= 0) {
@@ -213,22 +221,221 @@ compose(const struct instance *in, const struct template *t,
 				cm_key(b, t, pi);
 			else
 				cm_student(b, t, pi);
-			cm_push(b, BK_END)->pi = pi;
+			blocks_push(b, BK_END)->pi = pi;
 		}
 	}
+	return b;
+}
+
+static void
+table_free(struct table *tb)
+{
+	size_t i;
+
+	if (tb == NULL)
+		return;
+	for (i = 0; i < tb->nrows * tb->ncols; i++)
+		free(tb->cells[i].s);
+	free(tb->cells);
+	free(tb->caption);
+	free(tb);
+}
+
+/* Letters "A, C" of the printed choices that are right. */
+static char *
+cm_letters(const struct pinst *pi)
+{
+	char buf[64];
+	size_t k, n = 0;
+
+	buf[0] = '\0';
+	for (k = 0; k < pi->p->choices.n; k++)
+		if ((pi->p->correct >> pi->choices[k]) & 1)
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%c",
+			    n ? ", " : "", 'A' + (int)k);
+	return xstrdup(buf);
+}
+
+/* Join texts with sep, each made by fn. */
+static char *
+cm_join(char *acc, const char *sep, const char *more)
+{
+	char *s = xasprintf("%s%s%s", acc ? acc : "", acc ? sep : "", more);
+
+	free(acc);
+	return s;
+}
+
+char *
+compose_answer(const struct pinst *pi, const struct template *t)
+{
+	const struct problem *p = pi->p;
+	char *s = NULL, buf[32];
+	size_t i, j;
+
+	switch (p->type) {
+	case P_SHORT:
+		return xstrdup(p->answer.s);
+	case P_CHOICE:
+	case P_MULTI:
+		return cm_letters(pi);
+	case P_TRUEFALSE:
+		return xstrdup(t->labels[p->truth ? L_TRUE : L_FALSE]);
+	case P_BLANK:
+		for (i = 0; i < p->blanks.n; i++)
+			s = cm_join(s, "; ", p->blanks.v[i].s);
+		return s ? s : xstrdup("");
+	case P_MATCH:
+		for (i = 0; i < p->left.n; i++)
+			for (j = 0; j < p->right.n + p->extra.n; j++)
+				if (pi->right[j] == (int)i) {
+					snprintf(buf, sizeof(buf), "%zu\xe2\x80\x91%c",
+					    i + 1, 'A' + (int)j);
+					s = cm_join(s, " ", buf);
+				}
+		return s ? s : xstrdup("");
+	case P_ORDER:
+		for (i = 0; i < p->items.n; i++) {
+			snprintf(buf, sizeof(buf), "%d", pi->items[i] + 1);
+			s = cm_join(s, " ", buf);
+		}
+		return s ? s : xstrdup("");
+	default:
+		return xstrdup(DASH);	/* open, work: see the worked key */
+	}
+}
+
+/* A name from the roster as a text: markup characters escaped. */
+static char *
+cm_escape(const char *s)
+{
+	char *out = xmalloc(strlen(s) * 2 + 1), *o = out;
+
+	for (; *s != '\0'; s++) {
+		if (strchr("\\*`{}_", *s) != NULL)
+			*o++ = '\\';
+		*o++ = *s;
+	}
+	*o = '\0';
+	return out;
+}
+
+static struct table *
+cm_table(size_t nrows, size_t ncols, char *caption)
+{
+	struct table *tb = xcalloc(1, sizeof(*tb));
+
+	tb->nrows = nrows;
+	tb->ncols = ncols;
+	tb->cells = xcalloc(nrows * ncols, sizeof(*tb->cells));
+	tb->caption = caption;
+	return tb;
+}
+
+static void
+cm_cell(struct table *tb, size_t r, size_t c, char *owned,
+    const struct mark *m)
+{
+	tb->cells[r * tb->ncols + c].s = owned;
+	tb->cells[r * tb->ncols + c].mark = *m;
+}
+
+/* The problems of an instance in printed order. */
+static const struct pinst *
+cm_nth(const struct instance *in, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < in->nsections; i++) {
+		if (n < in->sections[i].nproblems)
+			return &in->sections[i].problems[n];
+		n -= in->sections[i].nproblems;
+	}
+	return NULL;
+}
+
+/*
+ * Answers in a grid: rows = problems and columns = versions [from, to),
+ * or per student rows = students and columns = problems [from, to).
+ */
+static struct table *
+cm_answers(const struct keyplan *kp, const struct template *t,
+    size_t from, size_t to)
+{
+	const struct set *s = kp->ins[0]->set;
+	struct mark m = { s->file, 1, 1 };
+	size_t nrows = kp->per_student ? kp->nnames : s->nproblems, r, c;
+	struct table *tb = cm_table(nrows + 1, to - from + 1, from > 0 ?
+	    NULL : xstrdup(t->labels[kp->per_student ? L_BY_STUDENT :
+	    L_BY_VERSION]));
+	const struct pinst *pi;
+
+	cm_cell(tb, 0, 0, xstrdup(t->labels[kp->per_student ?
+	    L_STUDENT_COL : L_PROBLEM_COL]), &m);
+	for (c = from; c < to; c++)
+		cm_cell(tb, 0, c - from + 1, kp->per_student ?
+		    xasprintf("%zu", c + 1) : xasprintf("%c", 'A' + (int)c),
+		    &m);
+	for (r = 0; r < nrows; r++) {
+		cm_cell(tb, r + 1, 0, kp->per_student ?
+		    cm_escape(kp->names[r]) : xasprintf("%zu", r + 1), &m);
+		for (c = from; c < to; c++) {
+			pi = kp->per_student ? cm_nth(kp->ins[kp->which[r]], c) :
+			    cm_nth(kp->ins[c], r);
+			cm_cell(tb, r + 1, c - from + 1, compose_answer(pi, t),
+			    &pi->p->mark);
+		}
+	}
+	return tb;
+}
+
+struct blocks *
+compose_answer_tables(const struct keyplan *kp, const struct template *t)
+{
+	const struct set *s = kp->ins[0]->set;
+	struct mark m = { s->file, 1, 1 };
+	struct blocks *b = xcalloc(1, sizeof(*b));
+	struct table *tb;
+	size_t i, n;
+
+	blocks_push(b, BK_TITLE)->text = &s->title;
+	cm_label(b, BK_SUBTITLE, xstrdup(t->labels[L_ANSWER_KEY]));
+	b->footer = xasprintf("%s " DASH " %s", t->labels[L_ANSWER_KEY],
+	    s->title.s);
+	n = kp->per_student ? s->nproblems : kp->nins;
+	for (i = 0; i < n; i += TABLE_MAX_COLS)
+		blocks_push(b, BK_TABLE)->table = cm_answers(kp, t, i,
+		    i + TABLE_MAX_COLS < n ? i + TABLE_MAX_COLS : n);
+	if (kp->names == NULL || kp->per_student)
+		return b;
+	tb = cm_table(kp->nnames + 1, 2, xstrdup(t->labels[L_WHO_GOT]));
+	cm_cell(tb, 0, 0, xstrdup(t->labels[L_STUDENT_COL]), &m);
+	cm_cell(tb, 0, 1, xstrdup(t->labels[L_VERSION_COL]), &m);
+	for (i = 0; i < kp->nnames; i++) {
+		cm_cell(tb, i + 1, 0, cm_escape(kp->names[i]), &m);
+		cm_cell(tb, i + 1, 1, xasprintf("%c", 'A' + (int)kp->which[i]),
+		    &m);
+	}
+	blocks_push(b, BK_TABLE)->table = tb;
 	return b;
 }
 
 void
 blocks_free(struct blocks *b)
 {
-	size_t i;
+	size_t i, j;
 
 	if (b == NULL)
 		return;
-	for (i = 0; i < b->n; i++)
+	for (i = 0; i < b->n; i++) {
 		free(b->v[i].label);
+		table_free(b->v[i].table);
+		for (j = 0; j < b->v[i].ncells; j++)
+			free(b->v[i].cells[j]);
+		free(b->v[i].cells);
+	}
 	free(b->v);
 	free(b->footer);
+	free(b->banner);
 	free(b);
 }

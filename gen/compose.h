@@ -10,6 +10,7 @@
 #ifndef MIMEO_COMPOSE_H
 #define MIMEO_COMPOSE_H
 
+#include "discussion.h"
 #include "set.h"
 #include "template.h"
 #include "vary.h"
@@ -32,12 +33,46 @@ enum block_kind {
 	BK_LINES,	/* n ruled writing lines */
 	BK_BOX,		/* an empty box h high; graph paper when grid */
 	BK_KEYNOTE,	/* key only: label, then text or list, shaded */
-	BK_END		/* closes a problem */
+	BK_TABLE,	/* key only: a caption and a ruled table */
+	BK_END,		/* closes a problem */
+	/* substitute packets (compose_packet.c, layout_packet.c) */
+	BK_INFO,	/* label: a short gray line, centred */
+	BK_BULLET,	/* text (or label): an item of a list, after a bullet */
+	BK_STEP,	/* a plan step kept whole: tick box, label (its time),
+			 * text (what to do), aside (what to read aloud) */
+	BK_ROW,		/* a table row of cells[]; key: the header row */
+	BK_WRITE,	/* label, then n ruled lines to write on (a form) */
+	/* group-discussion packets (compose_discussion.c, layout_discussion.c) */
+	BK_NEWPAGE,	/* what follows starts a new page */
+	BK_FRAME,	/* label over text in a frame: the problem */
+	BK_PHASE,	/* a step of the timed plan: phase, from (minute it
+			 * starts), its words to read aloud in a box */
+	BK_APPROACH,	/* anticipated approach n: approach, Ask: question */
+	BK_TALLY,	/* monitoring grid: apps down the side, n groups across */
+	BK_LIST,	/* list: numbered texts */
+	BK_BOARD,	/* board plan: apps side by side in that order */
+	BK_PANELS,	/* cells: labels of empty boxes side by side, h high
+			 * (with grid: down to h above the page's foot) */
+	BK_MEMBERS,	/* cells: name, role pairs, a row each (blank lines
+			 * for empty names) */
+	BK_PROMPT,	/* label, then n ruled lines to write on */
+	BK_CARDS	/* a row of n cut-out cards, a quarter page high:
+			 * cells title, body, who per card; text: the body of
+			 * every card instead (an exit ticket) */
+};
+
+/* A table of texts; row 0 is the header.  Owns its strings. */
+struct table {
+	char		*caption;
+	size_t		 nrows, ncols;
+	struct text	*cells;		/* nrows * ncols, row by row */
 };
 
 struct block {
 	enum block_kind	 kind;
-	const struct text *text;	/* borrowed */
+	const struct text *text;	/* borrowed; TITLE, HEADING: when NULL,
+					 * label is printed instead */
+	const struct text *aside;	/* STEP: read aloud; borrowed */
 	const struct textlist *list;	/* KEYNOTE: rubric items, borrowed */
 	char		*label;		/* owned */
 	const struct pinst *pi;		/* problem blocks */
@@ -47,15 +82,33 @@ struct block {
 	int		 key;		/* show answers */
 	int		 fields[F__MAX];/* FIELDS; -1 ends */
 	const char	*filled[F__MAX];/* FIELDS: printed in the blank */
+	const struct phase *phase;	/* PHASE */
+	int		 from;		/* PHASE: minute it starts */
+	const struct approach *apps;	/* APPROACH (one), TALLY, BOARD */
+	size_t		 napps;
+	char		**cells;	/* ROW, PANELS, MEMBERS, CARDS: owned, each
+					 * owned; NULL entries ok */
+	size_t		 ncells;
+	struct table	*table;		/* TABLE, owned */
 };
 
 struct blocks {
 	struct block	*v;
 	size_t		 n, cap;
 	char		*footer;	/* left footer text, owned */
+	char		*banner;	/* top of every page (teacher only), owned */
 };
 
 enum doc_kind { DOC_WORKSHEET, DOC_KEY };
+
+struct packet;
+
+/* One line of a packet's print list. */
+struct printitem {
+	const char	*what;		/* "Answer Key: Fractions"; borrowed */
+	size_t		 first, last;	/* pages of the packet, 1-based */
+	long		 copies;	/* 0: as many as needed */
+};
 
 /* Who a copy is for: printed in the name and period fields. */
 struct copyfor {
@@ -67,5 +120,39 @@ struct copyfor {
 struct blocks	*compose(const struct instance *, const struct template *,
 		    enum doc_kind, const struct copyfor *who);
 void		 blocks_free(struct blocks *);
+/* Append a zeroed block of kind k; valid until the next push. */
+struct block	*blocks_push(struct blocks *, enum block_kind k);
+
+/* A packet's pages of its own (compose_packet.c).  The cover: title, the
+ * notes for the substitute, the print list of items[0..n), the plan as a
+ * timed checklist with read-aloud boxes.  Never fail. */
+struct blocks	*compose_cover(const struct packet *, const struct template *,
+		    const struct printitem *items, size_t n);
+/* The student page for early finishers (the packet has early_finishers). */
+struct blocks	*compose_early(const struct packet *, const struct template *);
+/* The substitute's report form, with lines to write on. */
+struct blocks	*compose_report(const struct packet *,
+		    const struct template *);
+
+/* What the key's first pages summarise when a set is printed in several
+ * versions: the instances (one per version, or one per student), and with
+ * a roster who got which. */
+struct keyplan {
+	struct instance	*const *ins;
+	size_t		 nins;
+	const char	*const *names;	/* students in roster order, or NULL */
+	const size_t	*which;		/* each student's instance */
+	size_t		 nnames;
+	int		 per_student;	/* ins[i] is names[i]'s own draw */
+};
+
+/* The answer tables: every answer of every version (rows = problems,
+ * columns = versions), or of every student (rows = students), and who
+ * has which version.  Never fails. */
+struct blocks	*compose_answer_tables(const struct keyplan *,
+		    const struct template *);
+/* The compact answer of one problem as printed in its instance: "B",
+ * "A, C", "True", the short answer, the blanks ... (fresh string). */
+char		*compose_answer(const struct pinst *, const struct template *);
 
 #endif

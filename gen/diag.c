@@ -11,6 +11,8 @@
 
 static size_t	diag_nerr, diag_nwarn, diag_nfatal, diag_nusage, diag_printed;
 static int	diag_isquiet;
+static int	diag_capturing;
+static char	*diag_first;	/* while capturing: the first error */
 
 void
 diag(enum severity sev, const struct mark *m, const char *fmt, ...)
@@ -27,6 +29,21 @@ diag(enum severity sev, const struct mark *m, const char *fmt, ...)
 		diag_nfatal++;
 	if (sev == SEV_USAGE)
 		diag_nusage++;
+	if (diag_capturing) {
+		if (sev != SEV_WARNING && diag_first == NULL) {
+			char *msg;
+
+			va_start(ap, fmt);
+			msg = xvasprintf(fmt, ap);
+			va_end(ap);
+			diag_first = m != NULL && m->file != NULL && m->line > 0 ?
+			    xasprintf("%s:%d:%d: %s", m->file, m->line, m->col,
+			    msg) : m != NULL && m->file != NULL ?
+			    xasprintf("%s: %s", m->file, msg) : xstrdup(msg);
+			free(msg);
+		}
+		return;
+	}
 	if (diag_printed++ == DIAG_CAP)
 		fputs("mimeo: too many messages; stopping the list here\n",
 		    stderr);
@@ -73,6 +90,20 @@ void
 diag_reset(void)
 {
 	diag_nerr = diag_nwarn = diag_nfatal = diag_nusage = 0;
+}
+
+void
+diag_capture(int on)
+{
+	diag_capturing = on;
+	free(diag_first);
+	diag_first = NULL;
+}
+
+const char *
+diag_captured(void)
+{
+	return diag_first;
 }
 
 void

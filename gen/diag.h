@@ -36,6 +36,12 @@ size_t	diag_fatals(void);
 /* Errors of the command line found late (SEV_USAGE): exit status 2. */
 size_t	diag_usage_errors(void);
 void	diag_reset(void);
+/* Capture instead of printing (mimeo list): while on, messages are counted
+ * but not printed, and the first error is kept as "FILE:LINE:COL: MESSAGE"
+ * for diag_captured() (NULL when none yet).  Turning it on or off forgets
+ * what was kept. */
+void	diag_capture(int on);
+const char *diag_captured(void);
 /* Suppress warnings (-q). */
 void	diag_quiet(int);
 

@@ -28,7 +28,13 @@ struct fonts {
 	size_t		 nfaces;
 	int		 chain[FS__MAX][FONT_MAX_CHAIN];
 	int		 nchain[FS__MAX];
+	/* fonts_pick's answers per style and BMP code point, made on first
+	 * use: FONT_UNKNOWN, -1 (no face) or a face; layout asks for every
+	 * character of every copy of a class set */
+	signed char	*picked[FS__MAX];
 };
+
+#define FONT_UNKNOWN	(-2)
 
 /* Debian packages for the families we name in shipped templates. */
 static const struct {
@@ -172,6 +178,8 @@ fonts_free(struct fonts *fs)
 
 	if (fs == NULL)
 		return;
+	for (i = 0; i < FS__MAX; i++)
+		free(fs->picked[i]);
 	for (i = 0; i < fs->nfaces; i++) {
 		FT_Done_Face(fs->faces[i].ft);
 		free(fs->faces[i].path);
@@ -186,15 +194,25 @@ fonts_free(struct fonts *fs)
 int
 fonts_pick(struct fonts *fs, enum fstyle st, long cp)
 {
+	signed char *picked;
 	int i;
 
 	if (cp < 0 || cp > 0xffff)
 		return -1;
+	if ((picked = fs->picked[st]) == NULL) {
+		picked = fs->picked[st] = xmalloc(0x10000);
+		memset(picked, FONT_UNKNOWN, 0x10000);
+	}
+	if (picked[cp] != FONT_UNKNOWN)
+		return picked[cp];
+	picked[cp] = -1;
 	for (i = 0; i < fs->nchain[st]; i++)
 		if (FT_Get_Char_Index(fs->faces[fs->chain[st][i]].ft,
-		    (FT_ULong)cp) != 0)
-			return fs->chain[st][i];
-	return -1;
+		    (FT_ULong)cp) != 0) {
+			picked[cp] = (signed char)fs->chain[st][i];
+			break;
+		}
+	return picked[cp];
 }
 
 int
@@ -219,6 +237,24 @@ fonts_advance(struct fonts *fs, int face, long cp)
 		    f->ft->units_per_EM);
 	f->widths[cp] = w;
 	return w;
+}
+
+void
+fonts_bbox(struct fonts *fs, int face, long cp, int box[4])
+{
+	FT_Face ft = fs->faces[face].ft;
+	FT_Glyph_Metrics *gm;
+	long em = ft->units_per_EM;
+
+	box[0] = box[1] = box[2] = box[3] = 0;
+	if (FT_Load_Glyph(ft, FT_Get_Char_Index(ft, (FT_ULong)cp),
+	    FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0)
+		return;
+	gm = &ft->glyph->metrics;
+	box[0] = (int)(gm->horiBearingX * 1000L / em);
+	box[1] = (int)((gm->horiBearingY - gm->height) * 1000L / em);
+	box[2] = (int)((gm->horiBearingX + gm->width) * 1000L / em);
+	box[3] = (int)(gm->horiBearingY * 1000L / em);
 }
 
 int

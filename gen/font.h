@@ -31,6 +31,9 @@ int		 fonts_advance(struct fonts *, int face, long cp);
 /* Ascender and descender (positive, below baseline) in 1/1000 em. */
 int		 fonts_ascent(struct fonts *, int face);
 int		 fonts_descent(struct fonts *, int face);
+/* Ink box of cp's glyph in face, 1/1000 em, y up from the baseline:
+ * left, bottom, right, top (all 0 for an empty glyph such as a space). */
+void		 fonts_bbox(struct fonts *, int face, long cp, int box[4]);
 const char	*fonts_path(struct fonts *, int face);
 int		 fonts_index(struct fonts *, int face);
 

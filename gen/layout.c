@@ -74,6 +74,19 @@ lay_strip_clear(struct page *p)
 	p->nitems = 0;
 }
 
+/* Move strip items [from, to) down by dy. */
+void
+lay_shift(struct lay *L, size_t from, size_t to, double dy)
+{
+	size_t i;
+
+	for (i = from; i < to && i < L->strip.nitems; i++) {
+		L->strip.items[i].y += dy;
+		if (L->strip.items[i].kind == ITEM_LINE)
+			L->strip.items[i].y2 += dy;
+	}
+}
+
 void
 lay_new_page(struct lay *L)
 {
@@ -149,8 +162,12 @@ lay_words_free(struct words *ws)
 	size_t i, j;
 
 	for (i = 0; i < ws->n; i++) {
-		for (j = 0; j < ws->v[i].n; j++)
+		for (j = 0; j < ws->v[i].n; j++) {
 			free(ws->v[i].p[j].s);
+			if (ws->v[i].p[j].math != NULL)
+				mbox_free(ws->v[i].p[j].math);
+			free(ws->v[i].p[j].math);
+		}
 		free(ws->v[i].p);
 	}
 	free(ws->v);
@@ -171,6 +188,23 @@ lay_piece_new(struct word *w)
 	w->p = xrealloc(w->p, (w->n + 1) * sizeof(*w->p));
 	memset(&w->p[w->n], 0, sizeof(w->p[0]));
 	return &w->p[w->n++];
+}
+
+/* Report a character no font has, once per text. */
+static void
+lay_no_glyph(struct lay *L, long cp)
+{
+	char c[8];
+	size_t len = utf8_encode(cp, c);
+
+	if (!L->failed || L->mark != NULL)
+		sc_error(L->mark, "character U+%04lX \"%.*s\" cannot be "
+		    "printed: %s", cp, (int)len, c, cp > 0xffff ? "emoji and "
+		    "other characters beyond U+FFFF cannot be printed; remove it "
+		    "or write a word instead" : "no installed font has it; "
+		    "remove it, or install a font that has it");
+	L->failed = 1;
+	L->mark = NULL;		/* once per text */
 }
 
 /*
@@ -199,16 +233,7 @@ lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
 		}
 		face = fonts_pick(L->fs, fst, cp);
 		if (face < 0) {
-			if (!L->failed || L->mark != NULL)
-				diag_error(L->mark, "character U+%04lX \"%.*s\" "
-				    "cannot be printed: %s", cp, (int)len, s,
-				    cp > 0xffff ? "emoji and other characters "
-				    "beyond U+FFFF cannot be printed; remove it or "
-				    "write a word instead" :
-				    "no installed font has it; remove it, or "
-				    "install a font that has it");
-			L->failed = 1;
-			L->mark = NULL;		/* once per text */
+			lay_no_glyph(L, cp);
 			s += len;
 			n -= len;
 			continue;
@@ -239,6 +264,58 @@ double
 lay_space(struct lay *L, int face, double size)
 {
 	return fonts_advance(L->fs, face, ' ') * size / 1000.0;
+}
+
+/* A math span: one piece, as wide as its box, never cut. */
+static void
+lay_math_piece(struct lay *L, struct word *w, const struct atom *a,
+    const struct tstyle *ts)
+{
+	struct piece *pc = lay_piece_new(w);
+
+	pc->face = -1;
+	pc->math = xcalloc(1, sizeof(*pc->math));
+	math_layout(L->fs, a->math, ts->size,
+	    ((a->style | ts->style) & ST_BOLD) != 0, pc->math);
+	if (pc->math->missing != 0)
+		lay_no_glyph(L, pc->math->missing);
+	pc->w = pc->math->w;
+	pc->h = pc->math->h;
+	pc->d = pc->math->d;
+	w->w += pc->w;
+}
+
+/* Height and depth of the math in words [from, to), 0 if none. */
+static void
+lay_words_extent(const struct words *ws, size_t from, size_t to, double *h,
+    double *d)
+{
+	size_t i, j;
+
+	*h = *d = 0;
+	for (i = from; i < to; i++)
+		for (j = 0; j < ws->v[i].n; j++) {
+			if (ws->v[i].p[j].h > *h)
+				*h = ws->v[i].p[j].h;
+			if (ws->v[i].p[j].d > *d)
+				*d = ws->v[i].p[j].d;
+		}
+}
+
+static void lay_words(struct lay *L, const struct rich *r,
+    const struct tstyle *ts, double maxw, struct words *ws);
+
+/* The style a blank's answer is set in, in a key. */
+static struct tstyle
+lay_fill_style(const struct tstyle *ts)
+{
+	struct tstyle fs = *ts;
+
+	fs.style |= ST_BOLD;
+	fs.color = key_ink;
+	fs.blank_w = NULL;
+	fs.blank_fill = NULL;
+	return fs;
 }
 
 /* Measure rich text r into words, none wider than maxw. */
@@ -273,10 +350,27 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 			    (size_t)a->blank < ts->nblanks ?
 			    ts->blank_w[a->blank] : 60;
 			w->w += pc->w;
+			if (ts->blank_fill != NULL &&
+			    (size_t)a->blank < ts->nblanks) {
+				/* the line grows for math in the answer */
+				struct tstyle fs = lay_fill_style(ts);
+				struct words fw;
+
+				memset(&fw, 0, sizeof(fw));
+				lay_words(L, &ts->blank_fill[a->blank], &fs, 1e9,
+				    &fw);
+				lay_words_extent(&fw, 0, fw.n, &pc->h, &pc->d);
+				lay_words_free(&fw);
+				L->mark = &r->mark;
+			}
 			break;
 		case A_RUN:
 			if (w == NULL)
 				w = lay_word_new(ws);
+			if (a->math != NULL) {
+				lay_math_piece(L, w, a, ts);
+				break;
+			}
 			w = lay_run(L, ws, w, a->s, ts, a->style | ts->style,
 			    maxw);
 			break;
@@ -341,6 +435,22 @@ emit_add(struct emit *e, const char *s)
 	e->len += n;
 }
 
+/* Copy a math box's items to the strip, its baseline's left end at
+ * (x, base). */
+static void
+lay_put_math(struct lay *L, const struct mbox *m, double x, double base,
+    struct color c)
+{
+	size_t i = L->strip.nitems;
+
+	page_copy(&L->strip, &m->items, x, base);
+	for (; i < L->strip.nitems; i++)
+		L->strip.items[i].color = c;
+}
+
+static void lay_emit_line(struct lay *L, const struct words *ws, size_t from,
+    size_t to, double x, double base, const struct tstyle *ts);
+
 /* Draw a blank: a line under where the answer goes; in a key, the
  * answer centred on it. */
 static void
@@ -351,39 +461,12 @@ lay_blank(struct lay *L, const struct tstyle *ts, const struct piece *pc,
 	    0);
 	if (ts->blank_fill != NULL && (size_t)pc->blank < ts->nblanks) {
 		struct words fw;
-		struct tstyle fs = *ts;
-		struct emit e;
-		double fx;
-		size_t i, j;
+		struct tstyle fs = lay_fill_style(ts);
 
 		memset(&fw, 0, sizeof(fw));
-		fs.style |= ST_BOLD;
-		fs.blank_w = NULL;
-		fs.blank_fill = NULL;
 		lay_words(L, &ts->blank_fill[pc->blank], &fs, 1e9, &fw);
-		fx = x + (pc->w - lay_words_width(&fw)) / 2;
-		memset(&e, 0, sizeof(e));
-		e.L = L;
-		e.face = -1;
-		e.y = base;
-		e.c = key_ink;
-		e.size = ts->size;
-		for (i = 0; i < fw.n; i++) {
-			for (j = 0; j < fw.v[i].n; j++) {
-				const struct piece *p = &fw.v[i].p[j];
-
-				if (p->face < 0)
-					continue;
-				emit_flush(&e);
-				e.face = p->face;
-				e.x0 = fx;
-				emit_add(&e, p->s);
-				emit_flush(&e);
-				fx += p->w;
-			}
-			fx += fw.v[i].space;
-		}
-		free(e.buf);
+		lay_emit_line(L, &fw, 0, fw.n, x + (pc->w -
+		    lay_words_width(&fw)) / 2, base, &fs);
 		lay_words_free(&fw);
 	}
 }
@@ -408,7 +491,10 @@ lay_emit_line(struct lay *L, const struct words *ws, size_t from, size_t to,
 		for (j = 0; j < w->n; j++) {
 			const struct piece *pc = &w->p[j];
 
-			if (pc->face < 0) {
+			if (pc->math != NULL) {
+				emit_flush(&e);
+				lay_put_math(L, pc->math, x, base, ts->color);
+			} else if (pc->face < 0) {
 				emit_flush(&e);
 				lay_blank(L, ts, pc, x, base);
 			} else if (e.face == pc->face && fabs(e.x - x) < EPS)
@@ -461,10 +547,12 @@ lay_rich(struct lay *L, const struct rich *r, const struct tstyle *ts,
 	struct words ws;
 	size_t i = 0, start;
 	double lw, ox, used = 0, lh = lay_lh(L, ts->size);
-	double base = lay_base(L, ts->size);
+	double base = lay_base(L, ts->size), above, below, mh, md;
+	double pad = MATH_PAD * ts->size;
 
 	memset(&ws, 0, sizeof(ws));
 	lay_words(L, r, ts, width, &ws);
+	L->drop = 0;
 	while (i < ws.n) {
 		/* greedy: as many words as fit, up to a paragraph's end */
 		start = i;
@@ -476,9 +564,19 @@ lay_rich(struct lay *L, const struct rich *r, const struct tstyle *ts,
 		}
 		ox = al == AL_CENTER ? (width - lw) / 2 :
 		    al == AL_RIGHT ? width - lw : 0;
-		lay_emit_line(L, &ws, start, i, x + ox, L->sy + base, ts);
-		L->sy += lh;
-		used += lh;
+		/* a line grows to hold a stacked fraction */
+		above = base;
+		below = lh - base;
+		lay_words_extent(&ws, start, i, &mh, &md);
+		if (mh + pad > above)
+			above = mh + pad;
+		if (md + pad > below)
+			below = md + pad;
+		if (start == 0)
+			L->drop = above - base;
+		lay_emit_line(L, &ws, start, i, x + ox, L->sy + above, ts);
+		L->sy += above + below;
+		used += above + below;
 		if (ws.v[i - 1].para && i < ws.n) {
 			L->sy += L->t->gap_paragraph;
 			used += L->t->gap_paragraph;
@@ -502,6 +600,7 @@ lay_text(struct lay *L, const struct text *t, int blanks,
 	memset(&r, 0, sizeof(r));
 	if (rich_parse(t, blanks, &r) < 0) {
 		rich_free(&r);
+		L->drop = 0;
 		L->failed = 1;
 		return -1;
 	}
@@ -550,7 +649,7 @@ lay_text_width(struct lay *L, const struct text *t, const struct tstyle *ts)
 
 	memset(&r, 0, sizeof(r));
 	memset(&ws, 0, sizeof(ws));
-	if (rich_parse(t, 0, &r) == 0) {
+	if (rich_parse(t, RP_QUIET, &r) == 0) {
 		lay_words(L, &r, ts, 1e9, &ws);
 		w = lay_words_width(&ws);
 		lay_words_free(&ws);
@@ -580,6 +679,31 @@ lay_width(struct lay *L)
 	return L->right - L->left;
 }
 
+/* A block's text across the width, or its label when it has no text. */
+static void
+lay_text_or_label(struct lay *L, const struct block *b,
+    const struct tstyle *ts, enum align al)
+{
+	if (b->text != NULL)
+		lay_text(L, b->text, 0, ts, L->left, lay_width(L), al, 0);
+	else
+		lay_plain(L, b->label, ts, L->left, lay_width(L), al);
+}
+
+void
+lay_begin(struct lay *L, struct doc *d, const struct template *t,
+    struct fonts *fs)
+{
+	memset(L, 0, sizeof(*L));
+	L->t = t;
+	L->fs = fs;
+	L->doc = d;
+	L->left = t->margin[3];
+	L->right = d->width - t->margin[1];
+	L->top = t->margin[0];
+	L->bottom = d->height - t->margin[2];
+}
+
 static void
 lay_block(struct lay *L, const struct block *b)
 {
@@ -589,8 +713,7 @@ lay_block(struct lay *L, const struct block *b)
 	switch (b->kind) {
 	case BK_TITLE:
 		ts = lay_style(L, L->t->size_title, ST_BOLD, ink);
-		lay_text(L, b->text, 0, &ts, L->left, lay_width(L), AL_CENTER,
-		    0);
+		lay_text_or_label(L, b, &ts, AL_CENTER);
 		lay_place(L, L->sy, 0);
 		break;
 	case BK_SUBTITLE:
@@ -632,7 +755,7 @@ lay_block(struct lay *L, const struct block *b)
 	case BK_HEADING:
 		ts = lay_style(L, L->t->size_heading, ST_BOLD, ink);
 		L->sy = 6;
-		lay_text(L, b->text, 0, &ts, L->left, lay_width(L), AL_LEFT, 0);
+		lay_text_or_label(L, b, &ts, AL_LEFT);
 		lay_line(L, L->left, L->sy, L->right, L->sy, 0.5, gray, 0);
 		L->sy += 4;
 		/* wait for the first thing under it */
@@ -679,26 +802,84 @@ lay_block(struct lay *L, const struct block *b)
 		if (!L->in_problem)
 			lay_place(L, L->sy, L->t->gap_paragraph);
 		break;
+	case BK_TABLE:
+		lay_table(L, b);
+		break;
 	case BK_END:
 		top = L->sy;
 		L->in_problem = 0;
+		sc_prefix(NULL);
 		if (lay_place(L, top, L->t->gap_problem) < 0) {
 			diag_error(&b->pi->p->mark, "problem %d is taller "
-			    "than a page (%.1f cm of %.1f cm); give it less "
+			    "than a page (%.1f cm of %.1f cm); give it %sless "
 			    "space or split it", b->pi->number,
 			    (top + L->pending_h) / 72 * 2.54,
-			    (L->bottom - L->top) / 72 * 2.54);
+			    (L->bottom - L->top) / 72 * 2.54,
+			    b->pi->p->image != NULL ? "a narrower image "
+			    "(image width), " : "");
 			L->failed = 1;
 		}
+		break;
+	case BK_INFO:
+		ts = lay_style(L, L->t->size_body * 0.9, 0, gray);
+		lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_CENTER);
+		lay_place(L, L->sy, 2);
+		break;
+	case BK_BULLET:
+		lay_bullet(L, b);
+		break;
+	case BK_STEP:
+		lay_step(L, b);
+		break;
+	case BK_ROW:
+		lay_row(L, b);
+		break;
+	case BK_WRITE:
+		lay_write(L, b);
+		break;
+	case BK_NEWPAGE:
+		lay_newpage(L);
+		break;
+	case BK_FRAME:
+		lay_frame(L, b);
+		break;
+	case BK_PHASE:
+		lay_phase(L, b);
+		break;
+	case BK_APPROACH:
+		lay_approach(L, b);
+		break;
+	case BK_TALLY:
+		lay_tally(L, b);
+		break;
+	case BK_LIST:
+		lay_list(L, b);
+		break;
+	case BK_BOARD:
+		lay_board(L, b);
+		break;
+	case BK_PANELS:
+		lay_panels(L, b);
+		break;
+	case BK_MEMBERS:
+		lay_members(L, b);
+		break;
+	case BK_PROMPT:
+		lay_prompt(L, b);
+		break;
+	case BK_CARDS:
+		lay_cards(L, b);
 		break;
 	}
 }
 
-/* Footers: the document's name on the left, "Page n of N" on the right. */
+/* Footers: the document's name on the left, "Page n of N" on the right;
+ * a banner (teacher only) over the top of every page. */
 static void
-lay_footers(struct lay *L, const char *footer)
+lay_footers(struct lay *L, const char *footer, const char *banner)
 {
 	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
+	struct tstyle bs = lay_style(L, L->t->size_small + 1, ST_BOLD, key_ink);
 	char n[24], total[24], *page;
 	size_t i;
 	double y = L->doc->height - L->t->margin[2] + 14;
@@ -716,6 +897,14 @@ lay_footers(struct lay *L, const char *footer)
 		    lay_width(L) * 0.3, AL_RIGHT);
 		free(page);
 		lay_move(&L->doc->pages[i], &L->strip, y, L, 1);
+		if (banner == NULL)
+			continue;
+		L->sy = 0;
+		lay_plain(L, banner, &bs, L->left, lay_width(L), AL_LEFT);
+		lay_line(L, L->left, L->sy + 1, L->right, L->sy + 1, 0.8,
+		    key_ink, 0);
+		lay_move(&L->doc->pages[i], &L->strip, L->top - L->sy - 8, L,
+		    1);
 	}
 }
 
@@ -728,16 +917,10 @@ layout(const struct blocks *bs, const struct template *t, struct fonts *fs,
 	struct tstyle ns;
 	struct doc *d;
 
-	memset(&L, 0, sizeof(L));
-	L.t = t;
-	L.fs = fs;
-	L.doc = d = doc_new(a4 ? PAPER_A4_W : PAPER_LETTER_W,
+	d = doc_new(a4 ? PAPER_A4_W : PAPER_LETTER_W,
 	    a4 ? PAPER_A4_H : PAPER_LETTER_H);
 	d->title = xstrdup(title);
-	L.left = t->margin[3];
-	L.right = d->width - t->margin[1];
-	L.top = t->margin[0];
-	L.bottom = d->height - t->margin[2];
+	lay_begin(&L, d, t, fs);
 	ns = lay_style(&L, t->size_body, ST_BOLD, ink);
 	L.indent = lay_plain_width(&L, "00.", &ns) +
 	    lay_space(&L, fonts_pick(fs, FS_BOLD, ' '), ns.size);
@@ -747,7 +930,7 @@ layout(const struct blocks *bs, const struct template *t, struct fonts *fs,
 		lay_place(&L, 0, 0);
 	if (d->npages == 0)
 		lay_new_page(&L);
-	lay_footers(&L, bs->footer);
+	lay_footers(&L, bs->footer, bs->banner);
 	lay_strip_clear(&L.strip);
 	lay_strip_clear(&L.pending);
 	free(L.strip.items);
@@ -765,12 +948,7 @@ layout_blank_page(struct doc *d, const struct template *t, struct fonts *fs)
 	struct lay L;
 	struct tstyle ts;
 
-	memset(&L, 0, sizeof(L));
-	L.t = t;
-	L.fs = fs;
-	L.doc = d;
-	L.left = t->margin[3];
-	L.right = d->width - t->margin[1];
+	lay_begin(&L, d, t, fs);
 	ts = lay_style(&L, t->size_small, ST_ITALIC, gray);
 	L.page = doc_add_page(d);
 	L.sy = d->height / 2;

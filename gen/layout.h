@@ -31,4 +31,10 @@ struct doc	*layout(const struct blocks *, const struct template *,
 void		 layout_blank_page(struct doc *, const struct template *,
 		    struct fonts *);
 
+/* Stamp a packet's pages: "Packet page n of N" at the top right of every
+ * page of d, and across the top of each page whose teacher[i] is set a
+ * band saying the page is for the teacher only (the template's labels). */
+void		 layout_packet_marks(struct doc *, const struct template *,
+		    struct fonts *, const unsigned char *teacher);
+
 #endif

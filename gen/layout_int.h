@@ -2,7 +2,8 @@
  * layout_int.h - what the layout files share; not for other stages.
  *
  * layout.c is the engine (strips, pages, setting text, footers);
- * layout_problem.c draws the blocks of problems and fields.  Both draw
+ * layout_problem.c draws the blocks of problems and fields, and
+ * layout_discussion.c those of discussion packets.  They all draw
  * into struct lay's strip with the primitives declared here.
  */
 #ifndef MIMEO_LAYOUT_INT_H
@@ -12,6 +13,8 @@
 #include "text.h"
 
 #define EPS	0.01
+#define MATH_PAD	0.12	/* em kept clear above and below math in a
+				 * line that grows for it */
 
 static const struct color ink = { 0, 0, 0 };
 static const struct color key_ink = { 0.70, 0.05, 0.05 };
@@ -19,12 +22,16 @@ static const struct color gray = { 0.40, 0.40, 0.40 };
 static const struct color light = { 0.75, 0.75, 0.75 };
 static const struct color shade = { 0.93, 0.93, 0.93 };
 
-/* One measured piece of a word: text in one face, or a blank. */
+/* One measured piece of a word: text in one face, a blank, or math. */
 struct piece {
-	int		 face;		/* -1 for a blank */
+	int		 face;		/* -1 for a blank or math */
 	double		 w;
 	char		*s;		/* owned */
 	int		 blank;		/* index of the blank */
+	struct mbox	*math;		/* a math span's box, owned; or NULL */
+	double		 h, d;		/* math, or a blank filled with math:
+					 * height above and depth below the
+					 * baseline (0 for plain text) */
 };
 
 struct word {
@@ -67,12 +74,20 @@ struct lay {
 	int		 failed;
 	const struct mark *mark;	/* the text being set, for messages */
 	double		 lh;		/* body line height */
+	double		 drop;		/* set by lay_rich(): how much lower
+					 * than usual its first line's baseline
+					 * is, to make room for tall math; what
+					 * is drawn beside that line moves down
+					 * as much (lay_shift) */
 	double		 indent;	/* prompt indent after the number */
 };
 
 enum align { AL_LEFT, AL_CENTER, AL_RIGHT };
 
 /* Engine (layout.c). */
+/* Start L on d: template, fonts, the page's margins; nothing placed. */
+void lay_begin(struct lay *L, struct doc *d, const struct template *t,
+    struct fonts *fs);
 struct item *lay_text_item(struct lay *L, double x, double y, int face,
     double size, struct color c, const char *s, size_t len);
 struct item *lay_line(struct lay *L, double x, double y, double x2, double y2,
@@ -80,6 +95,7 @@ struct item *lay_line(struct lay *L, double x, double y, double x2, double y2,
 struct item *lay_rect(struct lay *L, double x, double y, double w, double h,
     double width, struct color c);
 void lay_strip_clear(struct page *p);
+void lay_shift(struct lay *L, size_t from, size_t to, double dy);
 void lay_new_page(struct lay *L);
 void lay_move(struct page *dst, struct page *src, double dy, struct lay *L,
     int to_doc);
@@ -110,5 +126,27 @@ void lay_order(struct lay *L, const struct block *b);
 void lay_lines(struct lay *L, const struct block *b);
 void lay_box(struct lay *L, const struct block *b);
 void lay_keynote(struct lay *L, const struct block *b);
+
+/* The key's answer tables (layout_table.c). */
+void lay_table(struct lay *L, const struct block *b);
+
+/* A substitute packet's own blocks (layout_packet.c); each places
+ * itself. */
+void lay_bullet(struct lay *L, const struct block *b);
+void lay_step(struct lay *L, const struct block *b);
+void lay_row(struct lay *L, const struct block *b);
+void lay_write(struct lay *L, const struct block *b);
+/* Discussion packets (layout_discussion.c). */
+void lay_newpage(struct lay *L);
+void lay_frame(struct lay *L, const struct block *b);
+void lay_phase(struct lay *L, const struct block *b);
+void lay_approach(struct lay *L, const struct block *b);
+void lay_tally(struct lay *L, const struct block *b);
+void lay_list(struct lay *L, const struct block *b);
+void lay_board(struct lay *L, const struct block *b);
+void lay_panels(struct lay *L, const struct block *b);
+void lay_members(struct lay *L, const struct block *b);
+void lay_prompt(struct lay *L, const struct block *b);
+void lay_cards(struct lay *L, const struct block *b);
 
 #endif

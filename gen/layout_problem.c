@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "image.h"
 #include "layout_int.h"
 #include "util.h"
 
@@ -99,6 +100,36 @@ lay_fields(struct lay *L, const struct block *b)
 		lay_field_row(L, b, i + 1, n);
 }
 
+/*
+ * Cells set side by side on one row (choices, the two sides of a match):
+ * each is the strip's items [from, to), of which [from, mid) is drawn
+ * beside the first line of its text (a letter, a box), and drop is that
+ * text's L->drop.  Moves every cell so that all the first baselines line
+ * up with the lowest; returns how much taller the row became.
+ */
+struct cell {
+	size_t	 from, mid, to;
+	double	 drop, h;
+};
+
+static double
+lay_align(struct lay *L, struct cell *c, int n)
+{
+	double low = 0, grow = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (c[i].drop > low)
+			low = c[i].drop;
+	for (i = 0; i < n; i++) {
+		lay_shift(L, c[i].from, c[i].mid, c[i].drop);
+		lay_shift(L, c[i].from, c[i].to, low - c[i].drop);
+		if (c[i].h + low - c[i].drop > grow)
+			grow = c[i].h + low - c[i].drop;
+	}
+	return grow;
+}
+
 /* Widths of a blank problem's blanks: room for the answer, at least 1in. */
 static double *
 lay_blank_widths(struct lay *L, const struct problem *p,
@@ -122,6 +153,38 @@ lay_blank_widths(struct lay *L, const struct problem *p,
 	return bw;
 }
 
+/*
+ * The problem's picture, under the prompt and indented like it: `width`
+ * wide (a length, or a share of the column), else its natural size at
+ * IMAGE_DPI; never wider than the column; aspect ratio kept.
+ */
+static void
+lay_image(struct lay *L, const struct problem *p)
+{
+	double col = lay_width(L) - L->indent, w;
+	struct item *it;
+
+	if (p->image == NULL)
+		return;
+	if (p->image_pct > 0)
+		w = col * p->image_pct / 100;
+	else if (p->image_w > 0)
+		w = p->image_w;
+	else
+		w = p->image->w * 72.0 / IMAGE_DPI;
+	if (w > col)
+		w = col;
+	L->sy += 6;
+	it = page_push(&L->strip, ITEM_IMAGE);
+	it->stroke = 0;
+	it->x = L->left + L->indent;
+	it->y = L->sy;
+	it->w = w;
+	it->h = w * p->image->h / p->image->w;
+	it->image = doc_image(L->doc, p->image);
+	L->sy += it->h;
+}
+
 void
 lay_problem(struct lay *L, const struct block *b)
 {
@@ -131,17 +194,21 @@ lay_problem(struct lay *L, const struct block *b)
 	struct rich r, *fill = NULL;
 	double *bw = NULL;
 	char *num;
-	size_t i;
+	size_t i, numbered;
 
 	L->in_problem = 1;
 	L->problem = b->pi;
 	L->sy = 0;
+	num = xasprintf("problem %d", b->pi->number);
+	sc_prefix(num);		/* for messages about its texts */
+	free(num);
 	num = xasprintf("%d.", b->pi->number);
 	/* right-aligned, one space from the prompt, so that text readers
 	 * take number and prompt as one line */
 	lay_plain(L, num, &ns, L->left, L->indent - lay_space(L,
 	    fonts_pick(L->fs, FS_BOLD, ' '), ns.size), AL_RIGHT);
 	free(num);
+	numbered = L->strip.nitems;
 	L->sy = 0;
 	memset(&r, 0, sizeof(r));
 	if (b->label != NULL)
@@ -152,7 +219,8 @@ lay_problem(struct lay *L, const struct block *b)
 		struct rich pr;
 
 		memset(&pr, 0, sizeof(pr));
-		if (rich_parse(&p->prompt, p->type == P_BLANK, &pr) < 0)
+		if (rich_parse(&p->prompt, p->type == P_BLANK ? RP_BLANKS :
+		    0, &pr) < 0)
 			L->failed = 1;
 		/* points first, then the prompt, as one paragraph */
 		xgrow((void **)&r.v, &r.cap, r.n, sizeof(*r.v));
@@ -164,7 +232,8 @@ lay_problem(struct lay *L, const struct block *b)
 		}
 		free(pr.v);
 		r.mark = p->prompt.mark;
-	} else if (rich_parse(&p->prompt, p->type == P_BLANK, &r) < 0)
+	} else if (rich_parse(&p->prompt, p->type == P_BLANK ? RP_BLANKS : 0,
+	    &r) < 0)
 		L->failed = 1;
 	if (p->type == P_BLANK) {
 		bw = lay_blank_widths(L, p, &ts, &fill, b->key);
@@ -174,7 +243,9 @@ lay_problem(struct lay *L, const struct block *b)
 	}
 	lay_rich(L, &r, &ts, L->left + L->indent, lay_width(L) - L->indent,
 	    AL_LEFT, 0);
+	lay_shift(L, 0, numbered, L->drop);	/* the number beside it */
 	rich_free(&r);
+	lay_image(L, p);
 	if (fill != NULL)
 		for (i = 0; i < p->blanks.n; i++)
 			rich_free(&fill[i]);
@@ -189,6 +260,7 @@ lay_answer(struct lay *L, const struct block *b)
 	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
 	const char *label = L->t->labels[L_ANSWER];
 	double lw = lay_plain_width(L, label, &ts), aw, x, base, save;
+	size_t from, to;
 
 	aw = lay_width(L) * 0.45;
 	if (b->key)
@@ -201,11 +273,14 @@ lay_answer(struct lay *L, const struct block *b)
 	L->sy += 6;
 	save = L->sy;
 	base = L->sy + lay_base(L, ts.size);
+	from = L->strip.nitems;
 	lay_plain(L, label, &ts, x, lw + 1, AL_LEFT);
 	if (b->key) {
+		to = L->strip.nitems;
 		L->sy = save;
 		lay_text(L, &b->pi->p->answer, 0, &ks, x + lw + 8,
 		    aw - lw - 8, AL_LEFT, 0);
+		lay_shift(L, from, to, L->drop);
 	} else
 		lay_line(L, x + lw + 6, base + 3, L->right, base + 3,
 		    L->t->rule, ink, 0);
@@ -253,6 +328,9 @@ lay_choices(struct lay *L, const struct block *b)
 	rows = (p->choices.n + (size_t)cols - 1) / (size_t)cols;
 	L->sy += 4;
 	for (k = 0; k < rows; k++) {
+		struct cell cell[4];
+		int nc = 0;
+
 		rowtop = L->sy;
 		rowh = lh;
 		for (i = k * (size_t)cols; i < (k + 1) * (size_t)cols &&
@@ -264,6 +342,7 @@ lay_choices(struct lay *L, const struct block *b)
 			double bx = cx, by = rowtop + base - ts.size * 0.72;
 			double bs = ts.size * 0.8;
 
+			cell[nc].from = L->strip.nitems;
 			if (p->type == P_MULTI) {
 				lay_rect(L, bx, by, bs, bs, L->t->rule,
 				    b->key && right ? key_ink : ink)->width =
@@ -296,12 +375,16 @@ lay_choices(struct lay *L, const struct block *b)
 			    fonts_pick(L->fs, FS_BOLD, ' '), ls.size);
 			L->sy = rowtop;
 			ts.color = b->key && right ? key_ink : ink;
+			cell[nc].mid = L->strip.nitems;
 			lay_text(L, &p->choices.v[orig], 0, &ts, x,
 			    cx + colw - x - 8, AL_LEFT, 0);
-			h = L->sy - rowtop;
-			if (h > rowh)
-				rowh = h;
+			cell[nc].to = L->strip.nitems;
+			cell[nc].drop = L->drop;
+			cell[nc++].h = L->sy - rowtop;
 		}
+		h = lay_align(L, cell, nc);
+		if (h > rowh)
+			rowh = h;
 		L->sy = rowtop + rowh + 2;
 	}
 }
@@ -338,16 +421,20 @@ lay_match(struct lay *L, const struct block *b)
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
 	size_t nl = p->left.n, nr = p->right.n + p->extra.n, rows, i, j;
-	double half = (lay_width(L) - L->indent) / 2, blank = 36, top, h;
+	double half = (lay_width(L) - L->indent) / 2, blank = 36, top, h, grow;
 	double x0 = L->left + L->indent, base = lay_base(L, ts.size);
 	char buf[32];
 
 	rows = nl > nr ? nl : nr;
 	L->sy += 4;
 	for (i = 0; i < rows; i++) {
+		struct cell cell[2];
+		int nc = 0;
+
 		top = L->sy;
 		h = lay_lh(L, ts.size);
 		if (i < nl) {
+			cell[nc].from = L->strip.nitems;
 			lay_line(L, x0, top + base + 2, x0 + blank - 6,
 			    top + base + 2, L->t->rule, ink, 0);
 			if (b->key) {
@@ -361,9 +448,12 @@ lay_match(struct lay *L, const struct block *b)
 			snprintf(buf, sizeof(buf), "%zu.", i + 1);
 			lay_plain(L, buf, &ts, x0 + blank, 24, AL_LEFT);
 			L->sy = top;
+			cell[nc].mid = L->strip.nitems;
 			lay_text(L, &p->left.v[i], 0, &ts, x0 + blank + 22,
 			    half - blank - 30, AL_LEFT, 0);
-			h = L->sy - top;
+			cell[nc].to = L->strip.nitems;
+			cell[nc].drop = L->drop;
+			cell[nc++].h = L->sy - top;
 		}
 		if (i < nr) {
 			int k = b->pi->right[i];
@@ -372,14 +462,19 @@ lay_match(struct lay *L, const struct block *b)
 			    p->right.n];
 
 			L->sy = top;
+			cell[nc].from = L->strip.nitems;
 			snprintf(buf, sizeof(buf), "%c.", 'A' + (int)i);
 			lay_plain(L, buf, &ts, x0 + half, 24, AL_LEFT);
 			L->sy = top;
+			cell[nc].mid = L->strip.nitems;
 			lay_text(L, t, 0, &ts, x0 + half + 22, half - 22,
 			    AL_LEFT, 0);
-			if (L->sy - top > h)
-				h = L->sy - top;
+			cell[nc].to = L->strip.nitems;
+			cell[nc].drop = L->drop;
+			cell[nc++].h = L->sy - top;
 		}
+		if ((grow = lay_align(L, cell, nc)) > h)
+			h = grow;
 		L->sy = top + h + 4;
 	}
 }
@@ -397,6 +492,8 @@ lay_order(struct lay *L, const struct block *b)
 
 	L->sy += 4;
 	for (i = 0; i < p->items.n; i++) {
+		size_t from = L->strip.nitems, to;
+
 		top = L->sy;
 		lay_rect(L, x0, top + base - bs * 0.78, bs, bs, L->t->rule, ink);
 		if (b->key) {
@@ -404,11 +501,13 @@ lay_order(struct lay *L, const struct block *b)
 			lay_plain(L, buf, &ks, x0, bs, AL_CENTER);
 		}
 		L->sy = top;
+		to = L->strip.nitems;
 		lay_text(L, &p->items.v[b->pi->items[i]], 0, &ts,
 		    x0 + bs + 10, lay_width(L) - L->indent - bs - 10,
 		    AL_LEFT, 0);
-		if (L->sy - top < bs + 4)
-			L->sy = top + bs + 4;
+		lay_shift(L, from, to, L->drop);
+		if (L->sy - top < bs + 4 + L->drop)
+			L->sy = top + bs + 4 + L->drop;
 	}
 }
 
@@ -462,11 +561,14 @@ lay_keynote(struct lay *L, const struct block *b)
 		lay_text(L, b->text, 0, &ts, x0 + pad, w - 2 * pad, AL_LEFT, 0);
 	for (i = 0; b->list != NULL && i < b->list->n; i++) {
 		double t = L->sy;
+		size_t from = L->strip.nitems, to;
 
 		lay_plain(L, "\xe2\x80\xa2", &ts, x0 + pad + 2, 12, AL_LEFT);
+		to = L->strip.nitems;
 		L->sy = t;
 		lay_text(L, &b->list->v[i], 0, &ts, x0 + pad + 16,
 		    w - 2 * pad - 16, AL_LEFT, 0);
+		lay_shift(L, from, to, L->drop);
 	}
 	L->sy += pad;
 	L->strip.items[ri].h = L->sy - top;

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "libpath.h"
+#include "schema.h"
 #include "util.h"
 
 static const char *root_opt;
@@ -61,6 +62,44 @@ lib_normalize(const char *path)
 	return out;
 }
 
+char *
+lib_join(const char *from, const char *rel)
+{
+	const char *slash = strrchr(from, '/');
+	char *joined, *out, *seg, *save;
+	size_t len = 0, keep;
+
+	joined = slash == NULL ? xstrdup(rel) : xasprintf("%.*s/%s",
+	    (int)(slash - from), from, rel);
+	out = xmalloc(strlen(joined) + 2);
+	keep = joined[0] == '/';	/* the root of an absolute name */
+	if (keep)
+		out[len++] = '/';
+	out[len] = '\0';
+	for (seg = strtok_r(joined, "/", &save); seg != NULL;
+	    seg = strtok_r(NULL, "/", &save)) {
+		const char *last = len > keep ? strrchr(out, '/') : NULL;
+
+		last = last != NULL ? last + 1 : out + keep;
+		if (strcmp(seg, ".") == 0)
+			continue;
+		if (strcmp(seg, "..") == 0 && len > keep &&
+		    strcmp(last, "..") != 0) {
+			len = (size_t)(last - out);
+			if (len > keep)
+				len--;		/* its slash */
+			out[len] = '\0';
+			continue;
+		}
+		len += (size_t)sprintf(out + len, "%s%s", len > keep ? "/" :
+		    "", seg);
+	}
+	if (len == 0)
+		strcpy(out, ".");
+	free(joined);
+	return out;
+}
+
 /* Does path lie inside root (both normalized)? */
 static int
 inside(const char *path, const char *root)
@@ -86,19 +125,34 @@ dir_of(const char *file)
 	return xstrndup(file, (size_t)(slash - file));
 }
 
+/* The library root as messages name it, the same on every machine:
+ * --library DIR as given, else the name of the folder above the file's
+ * folder.  Allocated. */
+static char *
+root_name(const char *root)
+{
+	const char *base = strrchr(root, '/');
+
+	if (root_opt != NULL)
+		return xasprintf("%s, given with --library", root_opt);
+	return xasprintf("%s/, the folder above this file's folder",
+	    base != NULL && base[1] != '\0' ? base + 1 : root);
+}
+
 char *
 lib_resolve(const char *from, const char *rel, const struct mark *m,
     const char *what)
 {
 	char *dir, *root, *joined, *path = NULL, *real_root, *real_path;
+	char *name;
 	FILE *f;
 
 	if (rel[0] == '\0') {
-		diag_error(m, "the %s path is empty", what);
+		sc_error(m, "the %s path is empty", what);
 		return NULL;
 	}
 	if (rel[0] == '/') {
-		diag_error(m, "%s \"%s\" is an absolute path; write it "
+		sc_error(m, "%s \"%s\" is an absolute path; write it "
 		    "relative to this file", what, rel);
 		return NULL;
 	}
@@ -116,12 +170,15 @@ lib_resolve(const char *from, const char *rel, const struct mark *m,
 	free(joined);
 	free(dir);
 	if (!inside(path, root)) {
-		diag_error(m, "%s \"%s\" is outside the library (%s); keep "
-		    "it under that folder or give --library", what, rel, root);
+		name = root_name(root);
+		sc_error(m, "%s \"%s\" is outside the library (%s); keep "
+		    "it under that folder or give --library DIR", what, rel,
+		    name);
+		free(name);
 		goto fail;
 	}
 	if ((f = fopen(path, "rb")) == NULL) {
-		diag_error(m, "cannot read %s \"%s\": %s", what, rel,
+		sc_error(m, "cannot read %s \"%s\": %s", what, rel,
 		    strerror(errno));
 		goto fail;
 	}
@@ -131,8 +188,10 @@ lib_resolve(const char *from, const char *rel, const struct mark *m,
 	real_path = realpath(path, NULL);
 	if (real_root != NULL && real_path != NULL &&
 	    !inside(real_path, real_root)) {
-		diag_error(m, "%s \"%s\" is a link to a file outside the "
-		    "library (%s)", what, rel, root);
+		name = root_name(root);
+		sc_error(m, "%s \"%s\" is a link to a file outside the "
+		    "library (%s)", what, rel, name);
+		free(name);
 		free(real_root);
 		free(real_path);
 		goto fail;

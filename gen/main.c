@@ -11,6 +11,7 @@
 #include "build.h"
 #include "diag.h"
 #include "libpath.h"
+#include "list.h"
 #include "output.h"
 #include "render.h"
 #include "util.h"
@@ -22,9 +23,15 @@ usage(FILE *f)
 {
 	fputs(
 "usage: mimeo FILE...                 worksheet and answer key of each set\n"
+"                                     (and discussion packet, if it has one);\n"
+"                                     a packet file's packet\n"
 "       mimeo worksheet SET.yaml      student copy      -> out/NAME.pdf\n"
 "       mimeo key SET.yaml            answer key        -> out/NAME-key.pdf\n"
+"       mimeo discussion SET.yaml     group-discussion packet\n"
+"                                                       -> out/NAME-discussion.pdf\n"
+"       mimeo packet PACKET.yaml      substitute packet -> out/NAME-packet.pdf\n"
 "       mimeo check FILE...           validate; print every problem; write nothing\n"
+"       mimeo list [DIR]              sets and packets under DIR (default problems/)\n"
 "       mimeo preview SET.yaml [--page N]  PNG of a worksheet page -> out/NAME-pN.png\n"
 "       mimeo --help | --version\n"
 "\n"
@@ -38,15 +45,24 @@ usage(FILE *f)
 "                          NAME-contact.png, instead of the document\n"
 "      --paper letter|a4   paper size (default: the set's, the template's, letter)\n"
 "      --template NAME|PATH  page template (default: the set's, else worksheet)\n"
-"      --seed N            seed for shuffled orders (default: the set's, else 1)\n"
+"      --seed N            seed for variables and shuffles (default: the set's,\n"
+"                          else 1)\n"
+"      --versions N|per-student  versions A, B, C ... (N up to 26) in one PDF,\n"
+"                          or each roster student their own draw\n"
+"      --stress N          with check: draw N versions of every problem and\n"
+"                          report draws that fail\n"
 "      --lang CODE         language of printed labels (default: the set's, else en)\n"
-"      --roster FILE.csv   one named copy per student row (column name; optional\n"
-"                          period, edition: standard|large)\n"
+"      --roster FILE.csv   one named copy per student row, or discussion groups\n"
+"                          drawn from it (column name; optional period,\n"
+"                          version, edition: standard|large)\n"
 "      --copies N          N unnamed copies (ignored with --roster)\n"
+"      --group-size N      discussion groups of N, 2 to 8 (default: the set's,\n"
+"                          else 4)\n"
 "      --library DIR       root that image and include paths may not leave\n"
 "                          (default: the parent of the file's folder)\n"
 "      --duplex            pad each copy to an even page count (the default)\n"
 "      --simplex           do not pad\n"
+"      --subject S, --grade G, --tag T   mimeo list: only these (any case)\n"
 "  -q, --quiet             print errors only\n"
 "\n"
 "exit status: 0 ok, 1 the input is wrong, 2 the command line is wrong,\n"
@@ -63,30 +79,26 @@ usage_error(const char *fmt, const char *arg)
 	exit(2);
 }
 
-/* Is s a command word?  Sets *cmd; exits for the commands that this
- * version does not have yet. */
+/* Is s a command word?  Sets *cmd. */
 static int
 cmd_word(const char *s, enum cmd *cmd)
 {
-	static const char *const later[] = { "discussion", "packet", "list",
-	    NULL };
-	size_t i;
-
 	if (strcmp(s, "worksheet") == 0)
 		*cmd = CMD_WORKSHEET;
 	else if (strcmp(s, "key") == 0)
 		*cmd = CMD_KEY;
+	else if (strcmp(s, "discussion") == 0)
+		*cmd = CMD_DISCUSSION;
 	else if (strcmp(s, "check") == 0)
 		*cmd = CMD_CHECK;
+	else if (strcmp(s, "packet") == 0)
+		*cmd = CMD_PACKET;
+	else if (strcmp(s, "list") == 0)
+		*cmd = CMD_LIST;
 	else if (strcmp(s, "preview") == 0)
 		*cmd = CMD_PREVIEW;
-	else {
-		for (i = 0; later[i] != NULL; i++)
-			if (strcmp(s, later[i]) == 0)
-				usage_error("\"%s\" is not supported by this "
-				    "version of mimeo yet", s);
+	else
 		return 0;
-	}
 	return 1;
 }
 
@@ -149,6 +161,27 @@ opt_is(const char *a, const char *name)
 	return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=');
 }
 
+/* mimeo list [DIR]: exit 1 when a file listed does not load, so a
+ * library can be checked by it. */
+static int
+cmd_list(const struct opts *o, const char **files, size_t nfiles)
+{
+	struct list_filter f;
+	const char *dir = nfiles > 0 ? files[0] : "problems";
+	long broken;
+
+	if (nfiles > 1)
+		usage_error("%s", "mimeo list takes one folder");
+	if (!output_isdir(dir))
+		usage_error("mimeo list: %s is not a folder", dir);
+	f.subject = o->subject;
+	f.grade = o->grade;
+	f.tag = o->tag;
+	broken = library_list(dir, &f);
+	free(files);
+	return broken != 0 ? 1 : 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -192,6 +225,33 @@ main(int argc, char **argv)
 			    o.copies > 5000)
 				usage_error("--copies needs a number from 1 to "
 				    "5000, not \"%s\"", v);
+		} else if (opt_is(s, "--group-size")) {
+			const char *v = opt_value(argc, argv, &a,
+			    "--group-size");
+
+			o.group_size = strtol(v, &end, 10);
+			if (*v == '\0' || *end != '\0' || o.group_size < 2 ||
+			    o.group_size > 8)
+				usage_error("--group-size needs a number from 2 "
+				    "to 8, not \"%s\"", v);
+		} else if (opt_is(s, "--versions")) {
+			const char *v = opt_value(argc, argv, &a, "--versions");
+
+			o.per_student = strcmp(v, "per-student") == 0;
+			o.versions = (int)strtol(v, &end, 10);
+			if (!o.per_student && (*v == '\0' || *end != '\0' ||
+			    o.versions < 1 || o.versions > 26))
+				usage_error("--versions needs a number from 1 to "
+				    "26 (versions A to Z) or per-student, not "
+				    "\"%s\"", v);
+		} else if (opt_is(s, "--stress")) {
+			const char *v = opt_value(argc, argv, &a, "--stress");
+
+			o.stress = strtol(v, &end, 10);
+			if (*v == '\0' || *end != '\0' || o.stress < 1 ||
+			    o.stress > 100000)
+				usage_error("--stress needs a number of draws from "
+				    "1 to 100000, not \"%s\"", v);
 		} else if (strcmp(s, "--duplex") == 0)
 			o.simplex = 0;
 		else if (strcmp(s, "--simplex") == 0)
@@ -232,7 +292,13 @@ main(int argc, char **argv)
 				usage_error("--seed needs a whole number, not "
 				    "\"%s\"", v);
 			o.has_seed = 1;
-		} else if (strcmp(s, "--") == 0) {
+		} else if (opt_is(s, "--subject"))
+			o.subject = opt_value(argc, argv, &a, "--subject");
+		else if (opt_is(s, "--grade"))
+			o.grade = opt_value(argc, argv, &a, "--grade");
+		else if (opt_is(s, "--tag"))
+			o.tag = opt_value(argc, argv, &a, "--tag");
+		else if (strcmp(s, "--") == 0) {
 			for (a++; a < argc; a++)
 				files[nfiles++] = argv[a];
 		} else if (s[0] == '-' && s[1] != '\0')
@@ -242,6 +308,11 @@ main(int argc, char **argv)
 		else
 			files[nfiles++] = s;
 	}
+	if (o.cmd != CMD_LIST && (o.subject || o.grade || o.tag))
+		usage_error("%s", "--subject, --grade and --tag go with mimeo "
+		    "list");
+	if (o.cmd == CMD_LIST)
+		return cmd_list(&o, files, nfiles);
 	if (nfiles == 0) {
 		free(files);
 		if (argc == 1) {
@@ -260,9 +331,20 @@ main(int argc, char **argv)
 	    !output_isdir(o.output))
 		usage_error("-o %s names one file, but this run writes several "
 		    "documents; give a folder (end it with /)", o.output);
+	if (o.per_student && o.roster == NULL)
+		usage_error("%s", "--versions per-student gives each student "
+		    "of a roster their own draw: add --roster FILE.csv");
+	if (o.stress > 0 && o.cmd != CMD_CHECK)
+		usage_error("%s", "--stress goes with check: mimeo check "
+		    "--stress N FILE");
 	diag_quiet(o.quiet);
-	for (i = 0; i < nfiles; i++)
-		build_set(&o, files[i], nfiles > 1);
+	for (i = 0; i < nfiles; i++) {
+		size_t before = diag_errors();
+
+		build_file(&o, files[i], nfiles > 1);
+		if (o.stress > 0 && diag_errors() == before)
+			stress_set(&o, files[i]);
+	}
 	free(files);
 	render_cairo_done();
 	if (diag_errors() > 0 && (nfiles > 1 || diag_errors() > 1))

@@ -800,6 +800,7 @@ node_free(struct node *n)
 	free(n->kids);
 	free(n->value);
 	free(n->comment);
+	free(n->src);
 	free(n);
 }
 
@@ -996,6 +997,34 @@ node_feature_error(struct loader *ld, struct node *n, const char *anchor,
 	ld->failed = 1;
 }
 
+static enum node_style
+node_style_of(yaml_scalar_style_t st)
+{
+	switch (st) {
+	case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+		return NS_SINGLE;
+	case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+		return NS_DOUBLE;
+	case YAML_LITERAL_SCALAR_STYLE:
+		return NS_LITERAL;
+	case YAML_FOLDED_SCALAR_STYLE:
+		return NS_FOLDED;
+	default:
+		return NS_PLAIN;
+	}
+}
+
+/* The scalar's bytes as written in the file. */
+static char *
+node_source(struct loader *ld, const yaml_event_t *ev)
+{
+	size_t from = node_ymark_offset(ld, ev->start_mark);
+	size_t to = node_ymark_offset(ld, ev->end_mark);
+
+	return xstrndup((const char *)ld->buf + from, to > from ? to - from :
+	    0);
+}
+
 static struct node *
 node_build(struct loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth,
     int item)
@@ -1054,6 +1083,8 @@ node_build(struct loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth,
 		    ev->data.scalar.length);
 		n->len = ev->data.scalar.length;
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		n->style = node_style_of(ev->data.scalar.style);
+		n->src = node_source(ld, ev);
 		if (memchr(n->value, '\0', n->len) != NULL) {
 			diag_error(&n->mark, "this text holds a NUL character "
 			    "(\\0); remove it");

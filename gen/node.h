@@ -28,12 +28,21 @@
 
 enum node_kind { NODE_SCALAR, NODE_MAP, NODE_SEQ };
 
+/* How a scalar was written: later stages map an offset in its value back
+ * to a line and column of the file (see text_mark_at() in schema.h). */
+enum node_style { NS_PLAIN, NS_SINGLE, NS_DOUBLE, NS_LITERAL, NS_FOLDED };
+
 struct node {
 	enum node_kind	 kind;
 	struct mark	 mark;
 	char		*value;		/* SCALAR: UTF-8, NUL-terminated */
 	size_t		 len;		/* SCALAR: bytes in value */
 	int		 plain;		/* SCALAR: written without quotes */
+	enum node_style	 style;		/* SCALAR */
+	char		*src;		/* SCALAR: the file's bytes from where
+					 * mark points (a quote, | or >, or the
+					 * first character) to the scalar's
+					 * end, NUL-terminated; owned */
 	char		*comment;	/* SCALAR, empty and plain: the comment
 					 * that follows on its line ("#1 is
 					 * ..."), which is often text the

@@ -194,6 +194,17 @@ output_doc_path(const char *opt, const char *input, const char *suffix,
 	return p;
 }
 
+int
+output_page_ok(const struct outfmt *f, const struct doc *d, const char *file,
+    const char *what)
+{
+	if (f->page <= d->npages)
+		return 0;
+	diag(SEV_USAGE, NULL, "--page %zu: the %s of %s has %zu page%s",
+	    f->page, what, file, d->npages, d->npages == 1 ? "" : "s");
+	return -1;
+}
+
 /* "DIR/NAME.png" -> "DIR/NAME-pN.png" (n 1-based). */
 static char *
 output_page_path(const char *path, const char *ext, size_t n)

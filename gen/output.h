@@ -45,6 +45,12 @@ struct outfmt {
 char	*output_doc_path(const char *opt, const char *input,
 	    const char *suffix, const struct outfmt *f, int many);
 
+/* With --page (preview): whether doc, the document of file that preview
+ * draws ("worksheet", "packet"), has that page; if not, reports a
+ * command-line error (exit 2) and returns -1.  Else 0. */
+int	 output_page_ok(const struct outfmt *f, const struct doc *,
+	    const char *file, const char *what);
+
 /* Write doc in format f at path (from output_doc_path), atomically as
  * output_pdf.  PNG and SVG of every page are one file per page: path
  * "DIR/NAME.png" gives DIR/NAME-p1.png, DIR/NAME-p2.png, ... (a path

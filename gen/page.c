@@ -2,8 +2,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "image.h"
 #include "page.h"
 #include "util.h"
+
+/* How far back doc_append looks for a page to repeat, in copies (enough
+ * for versions dealt in turn), and how many items a repeat may replace. */
+#define REPEAT_COPIES	8
+#define REPEAT_ITEMS	8
 
 struct doc *
 doc_new(double width, double height)
@@ -26,11 +32,15 @@ doc_free(struct doc *d)
 		for (j = 0; j < d->pages[i].nitems; j++)
 			free(d->pages[i].items[j].text);
 		free(d->pages[i].items);
+		free(d->pages[i].slot);
 	}
 	for (i = 0; i < d->nfonts; i++)
 		free(d->fonts[i].path);
 	for (i = 0; i < d->noutline; i++)
 		free(d->outline[i].title);
+	for (i = 0; i < d->nimages; i++)
+		image_unref(d->images[i]);
+	free(d->images);
 	free(d->pages);
 	free(d->fonts);
 	free(d->outline);
@@ -61,6 +71,19 @@ doc_font(struct doc *d, const char *path, int index)
 	return (int)d->nfonts++;
 }
 
+int
+doc_image(struct doc *d, struct image *img)
+{
+	size_t i;
+
+	for (i = 0; i < d->nimages; i++)
+		if (d->images[i] == img)
+			return (int)i;
+	d->images = xrealloc(d->images, (d->nimages + 1) * sizeof(*d->images));
+	d->images[d->nimages] = image_ref(img);
+	return (int)d->nimages++;
+}
+
 struct item *
 page_push(struct page *p, enum item_kind kind)
 {
@@ -78,17 +101,79 @@ page_push(struct page *p, enum item_kind kind)
 void
 doc_add_outline(struct doc *d, const char *title, size_t page)
 {
-	d->outline = xrealloc(d->outline,
-	    (d->noutline + 1) * sizeof(*d->outline));
+	xgrow((void **)&d->outline, &d->outline_cap, d->noutline,
+	    sizeof(*d->outline));
 	d->outline[d->noutline].title = xstrdup(title);
 	d->outline[d->noutline].page = page;
 	d->noutline++;
 }
 
+/* Returns nonzero if a and b draw the same thing but for their text. */
+static int
+item_same_place(const struct item *a, const struct item *b)
+{
+	return a->kind == b->kind && a->x == b->x && a->y == b->y &&
+	    a->x2 == b->x2 && a->y2 == b->y2 && a->w == b->w && a->h == b->h &&
+	    a->color.r == b->color.r && a->color.g == b->color.g &&
+	    a->color.b == b->color.b && a->width == b->width &&
+	    a->dash == b->dash && a->fill == b->fill &&
+	    a->stroke == b->stroke && a->fill_color.r == b->fill_color.r &&
+	    a->fill_color.g == b->fill_color.g &&
+	    a->fill_color.b == b->fill_color.b && a->font == b->font &&
+	    a->size == b->size && a->image == b->image;
+}
+
+static int
+item_same_text(const struct item *a, const struct item *b)
+{
+	if (a->text == NULL || b->text == NULL)
+		return a->text == b->text;
+	return strcmp(a->text, b->text) == 0;
+}
+
+/* Makes p (fonts already dst's) a repeat of dst's page base if they differ
+ * only in the text of at most REPEAT_ITEMS items.  Returns nonzero if it
+ * did; p then holds only the replacing items. */
+static int
+page_repeat(struct doc *dst, size_t base, struct page *p)
+{
+	struct page	*b = &dst->pages[base];
+	size_t		 k, n = 0, diff[REPEAT_ITEMS];
+
+	if (b->base != 0 || b->nitems != p->nitems)
+		return 0;
+	for (k = 0; k < p->nitems; k++) {
+		if (!item_same_place(&b->items[k], &p->items[k]))
+			return 0;
+		if (item_same_text(&b->items[k], &p->items[k]))
+			continue;
+		if (n == REPEAT_ITEMS)
+			return 0;
+		diff[n++] = k;
+	}
+	p->slot = xcalloc(n ? n : 1, sizeof(*p->slot));
+	for (k = 0; k < n; k++) {
+		b->items[diff[k]].varies = 1;
+		p->slot[k] = diff[k];
+		if (diff[k] == k)
+			continue;
+		free(p->items[k].text);
+		p->items[k] = p->items[diff[k]];
+		p->items[diff[k]].text = NULL;
+	}
+	for (k = n; k < p->nitems; k++)
+		free(p->items[k].text);
+	/* what a class set of thousands holds: keep only the replacements */
+	p->items = xrealloc(p->items, (n ? n : 1) * sizeof(*p->items));
+	p->nitems = p->cap = n;
+	p->base = base + 1;
+	return 1;
+}
+
 void
 doc_append(struct doc *dst, struct doc *src)
 {
-	size_t i, j, first = dst->npages;
+	size_t i, j, m, back, first = dst->npages;
 	struct page *p;
 
 	for (i = 0; i < src->npages; i++) {
@@ -99,6 +184,19 @@ doc_append(struct doc *dst, struct doc *src)
 				p->items[j].font = doc_font(dst,
 				    src->fonts[p->items[j].font].path,
 				    src->fonts[p->items[j].font].index);
+			else if (p->items[j].kind == ITEM_IMAGE)
+				p->items[j].image = doc_image(dst,
+				    src->images[p->items[j].image]);
+		/* the same page of an earlier copy, or what it repeats */
+		for (m = 1; m <= REPEAT_COPIES; m++) {
+			if ((back = m * src->npages) > first)
+				break;
+			j = first - back + i;
+			if (dst->pages[j].base != 0)
+				j = dst->pages[j].base - 1;
+			if (page_repeat(dst, j, p))
+				break;
+		}
 	}
 	src->npages = 0;
 	for (i = 0; i < src->noutline; i++) {
@@ -107,4 +205,44 @@ doc_append(struct doc *dst, struct doc *src)
 		free(src->outline[i].title);
 	}
 	src->noutline = 0;
+}
+
+size_t
+page_nitems(const struct doc *d, size_t page)
+{
+	const struct page *p = &d->pages[page];
+
+	return p->base != 0 ? d->pages[p->base - 1].nitems : p->nitems;
+}
+
+const struct item *
+page_item(const struct doc *d, size_t page, size_t k)
+{
+	const struct page *p = &d->pages[page];
+	size_t i;
+
+	if (p->base == 0)
+		return &p->items[k];
+	for (i = 0; i < p->nitems && p->slot[i] <= k; i++)
+		if (p->slot[i] == k)
+			return &p->items[i];
+	return &d->pages[p->base - 1].items[k];
+}
+
+void
+page_copy(struct page *dst, const struct page *src, double dx, double dy)
+{
+	size_t i;
+	struct item *it;
+
+	for (i = 0; i < src->nitems; i++) {
+		it = page_push(dst, src->items[i].kind);
+		*it = src->items[i];
+		it->x += dx;
+		it->x2 += dx;
+		it->y += dy;
+		it->y2 += dy;
+		if (it->text != NULL)
+			it->text = xstrdup(it->text);
+	}
 }

@@ -7,18 +7,29 @@
  * present in the item's font, so a backend never has to fall back.
  *
  * Ownership: a struct doc owns its pages, their items, every item's text and
- * the font table.  doc_free() releases all of it.
+ * the font table, and a reference to each image of its image table.
+ * doc_free() releases all of it.
+ *
+ * Repeats: in a class set most pages are an earlier copy's page with only
+ * the student's name (and period) changed.  doc_append() keeps such a page
+ * as a repeat: a reference to that earlier page (its base) and the few
+ * items that replace the base's.  Read pages through page_nitems() and
+ * page_item(), which resolve repeats; a backend may also draw a base's
+ * items that never vary (item.varies == 0) once for all its repeats.
  */
 #ifndef MIMEO_PAGE_H
 #define MIMEO_PAGE_H
 
 #include <stddef.h>
 
+struct image;
+
 enum item_kind {
 	ITEM_TEXT,	/* a run of text on one baseline, one font, one size */
 	ITEM_LINE,	/* a straight stroke from (x, y) to (x2, y2) */
 	ITEM_RECT,	/* a rectangle, top-left (x, y), size (w, h) */
-	ITEM_CIRCLE	/* a circle, centre (x, y), radius w */
+	ITEM_CIRCLE,	/* a circle, centre (x, y), radius w */
+	ITEM_IMAGE	/* a picture filling top-left (x, y), size (w, h) */
 };
 
 struct color {
@@ -39,11 +50,16 @@ struct item {
 	int		 font;		/* TEXT: index into doc->fonts */
 	double		 size;		/* TEXT: font size in points */
 	char		*text;		/* TEXT: UTF-8, owned */
+	int		 image;		/* IMAGE: index into doc->images */
+	int		 varies;	/* a base's item some repeat replaces */
 };
 
 struct page {
-	struct item	*items;
+	struct item	*items;		/* a repeat: only the replacements */
 	size_t		 nitems, cap;
+	size_t		 base;		/* 0, or 1 + index of the page repeated */
+	size_t		*slot;		/* repeat: base item each of items[]
+					 * replaces, ascending; owned */
 };
 
 /* A font file the document uses; backends load each one once. */
@@ -65,8 +81,10 @@ struct doc {
 	size_t		 npages, cap;
 	struct docfont	*fonts;
 	size_t		 nfonts;
+	struct image   **images;	/* backends load each one once */
+	size_t		 nimages;
 	struct mark_entry *outline;
-	size_t		 noutline;
+	size_t		 noutline, outline_cap;
 };
 
 struct doc	*doc_new(double width, double height);
@@ -74,12 +92,24 @@ void		 doc_free(struct doc *);
 struct page	*doc_add_page(struct doc *);
 /* Returns the index of the font (path, index), adding it if new. */
 int		 doc_font(struct doc *, const char *path, int index);
+/* Returns the index of img, adding it (and a reference) if new. */
+int		 doc_image(struct doc *, struct image *img);
 /* Append a zeroed item of the given kind; the pointer is valid until the
  * next push on the same page. */
 struct item	*page_push(struct page *, enum item_kind);
+/* Append copies of src's items (texts copied too) to dst, shifted by
+ * (dx, dy). */
+void		 page_copy(struct page *dst, const struct page *src, double dx,
+		    double dy);
 void		 doc_add_outline(struct doc *, const char *title, size_t page);
 /* Move every page and outline entry of src to the end of dst (same paper
- * size), re-numbering fonts; src is left empty but must still be freed. */
+ * size), re-numbering fonts and images; src is left empty but must still
+ * be freed.  A page equal to the same page of one of the last few copies
+ * appended (same page count) but for the text of a few items becomes a
+ * repeat. */
 void		 doc_append(struct doc *dst, struct doc *src);
+/* The items page (0-based) of d draws, in order, repeats resolved. */
+size_t		 page_nitems(const struct doc *d, size_t page);
+const struct item *page_item(const struct doc *d, size_t page, size_t k);
 
 #endif

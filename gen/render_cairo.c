@@ -33,10 +33,14 @@
  * two repairs:
  *   PS   cairo 1.16 always writes "%%CreationDate: <now>"; the line is
  *        dropped, or holds SOURCE_DATE_EPOCH (UTC) when that is set.
- *   SVG  cairo 1.16 names surfaces "surfaceN" from a process-wide counter,
- *        so the same page differs with how many surfaces were made before
- *        it; surface ids are renumbered 1, 2, ... in order of appearance.
+ *   SVG  cairo 1.16 names surfaces "surfaceN" and pictures "imageN" from
+ *        process-wide counters, so the same page differs with how many
+ *        were made before it; both are renumbered 1, 2, ... in order of
+ *        appearance.
  * PNG has no time in it (cairo writes no tIME chunk).
+ *
+ * Pictures (ITEM_IMAGE) are decoded by image.c, once per render call, into
+ * cairo image surfaces, and painted scaled into their box.
  */
 #include <errno.h>
 #include <math.h>
@@ -54,6 +58,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include "image.h"
 #include "page.h"
 #include "render.h"
 #include "util.h"
@@ -90,6 +95,7 @@ struct cr_ctx {
 	const struct doc *d;
 	struct cr_lib	*lib;
 	struct cr_font	*fonts;		/* d->nfonts */
+	struct pixels	*images;	/* d->nimages; decoded when drawn */
 	cairo_font_options_t *opts;
 	double		 px;		/* device pixels per point; 0: vector */
 	char		*err;
@@ -157,15 +163,20 @@ cr_begin(struct cr_ctx *ctx, const struct doc *d, char *err, size_t errlen)
 	    d->height < 1e5))
 		return cr_msg(ctx, "page size %gx%g", d->width, d->height);
 	for (i = 0; i < d->npages; i++)
-		for (j = 0; j < d->pages[i].nitems; j++) {
-			it = &d->pages[i].items[j];
+		for (j = 0; j < page_nitems(d, i); j++) {
+			it = page_item(d, i, j);
 			if (it->kind == ITEM_TEXT && it->text != NULL &&
 			    it->text[0] != '\0' && (it->font < 0 ||
 			    (size_t)it->font >= d->nfonts))
 				return cr_msg(ctx, "page %zu: text uses "
 				    "unknown font %d", i + 1, it->font);
+			if (it->kind == ITEM_IMAGE && (it->image < 0 ||
+			    (size_t)it->image >= d->nimages))
+				return cr_msg(ctx, "page %zu: unknown image "
+				    "%d", i + 1, it->image);
 		}
 	ctx->fonts = xcalloc(d->nfonts ? d->nfonts : 1, sizeof(*ctx->fonts));
+	ctx->images = xcalloc(d->nimages + 1, sizeof(*ctx->images));
 	ctx->lib = xcalloc(1, sizeof(*ctx->lib));
 	if (FT_Init_FreeType(&ctx->lib->ft) != 0) {
 		free(ctx->lib);
@@ -192,6 +203,9 @@ cr_end(struct cr_ctx *ctx)
 		if (ctx->fonts[i].cface != NULL)
 			cairo_font_face_destroy(ctx->fonts[i].cface);
 	free(ctx->fonts);
+	for (i = 0; ctx->images != NULL && i < ctx->d->nimages; i++)
+		pixels_free(&ctx->images[i]);
+	free(ctx->images);
 	if (ctx->opts != NULL)
 		cairo_font_options_destroy(ctx->opts);
 	cr_lib_unref(ctx->lib);
@@ -399,6 +413,7 @@ cr_path(cairo_t *cr, const struct item *it)
 		cairo_curve_to(cr, x - k, y + r, x - r, y + k, x - r, y);
 		break;
 	case ITEM_TEXT:
+	case ITEM_IMAGE:
 		break;
 	}
 }
@@ -598,7 +613,9 @@ cr_as_pdf(const struct item *it, double h, struct item *q)
 		q->y2 = H - cr_pdf_real(h - it->y2);
 		break;
 	case ITEM_RECT:
-		/* "x (h - y - height) w height re" */
+	case ITEM_IMAGE:
+		/* "x (h - y - height) w height re"; an image's "w 0 0 h x
+		 * (h - y - height) cm" */
 		by = cr_pdf_real(h - it->y - it->h);
 		q->x = cr_pdf_real(it->x);
 		q->w = cr_pdf_real(it->w);
@@ -611,6 +628,179 @@ cr_as_pdf(const struct item *it, double h, struct item *q)
 		q->w = cr_pdf_real(it->w);
 		break;
 	}
+}
+
+static int	cr_surface_ok(struct cr_ctx *, cairo_surface_t *, const char *);
+
+/* Returns doc image i decoded, decoding it on first use; NULL with
+ * ctx->err set.  The pixels belong to ctx. */
+static const struct pixels *
+cr_pixels(struct cr_ctx *ctx, int i)
+{
+	char why[512];
+
+	if (ctx->images[i].color == NULL && image_decode(ctx->d->images[i],
+	    &ctx->images[i], why, sizeof(why)) == -1) {
+		cr_msg(ctx, "image %d %s", i + 1, why);
+		return NULL;
+	}
+	return &ctx->images[i];
+}
+
+/*
+ * Box-averages n-sample pixels src (sw x sh) down to dst (dw x dh, both
+ * no larger) as poppler's Splash::scaleImageYdXd does: boxes of whole
+ * source pixels, one wider or taller where the division leaves a
+ * remainder, the sum scaled by a 23-bit fixed-point reciprocal.
+ */
+static void
+cr_box_plane(const unsigned char *src, int sw, int sh, int n,
+    unsigned char *dst, int dw, int dh)
+{
+	int yp = sh / dh, yq = sh % dh, xp = sw / dw, xq = sw % dw;
+	int x, y, c, i, j, sx, sy = 0, xt, yt = 0, xs, ys;
+	unsigned long sum, d;
+
+	for (y = 0; y < dh; y++, sy += ys) {
+		ys = yp;
+		if ((yt += yq) >= dh) {
+			yt -= dh;
+			ys++;
+		}
+		for (x = 0, xt = 0, sx = 0; x < dw; x++, sx += xs) {
+			xs = xp;
+			if ((xt += xq) >= dw) {
+				xt -= dw;
+				xs++;
+			}
+			d = (1UL << 23) / (unsigned long)(ys * xs);
+			for (c = 0; c < n; c++) {
+				for (sum = 0, i = 0; i < ys; i++)
+					for (j = 0; j < xs; j++)
+						sum += src[((size_t)(sy + i) *
+						    (size_t)sw + (size_t)(sx +
+						    j)) * (size_t)n + (size_t)c];
+				dst[((size_t)y * (size_t)dw + (size_t)x) *
+				    (size_t)n + (size_t)c] =
+				    (unsigned char)((sum * d) >> 23);
+			}
+		}
+	}
+}
+
+/* px scaled down to w x h (no larger than px) into out, as poppler
+ * scales an image it draws smaller than its pixels. */
+static void
+cr_box_scale(const struct pixels *px, int w, int h, struct pixels *out)
+{
+	out->w = w;
+	out->h = h;
+	out->channels = px->channels;
+	out->color = xmalloc((size_t)w * (size_t)h * (size_t)px->channels);
+	cr_box_plane(px->color, px->w, px->h, px->channels, out->color, w, h);
+	out->alpha = NULL;
+	if (px->alpha != NULL) {
+		out->alpha = xmalloc((size_t)w * (size_t)h);
+		cr_box_plane(px->alpha, px->w, px->h, 1, out->alpha, w, h);
+	}
+}
+
+/* Returns a new cairo surface of px (premultiplied ARGB32, or RGB24 when
+ * opaque), or NULL with ctx->err set. */
+static cairo_surface_t *
+cr_surface_of(struct cr_ctx *ctx, const struct pixels *px)
+{
+	cairo_surface_t	*s;
+	unsigned char	*row;
+	const unsigned char *c;
+	uint32_t	 a, r, g, b;
+	size_t		 k;
+	int		 x, y, stride;
+
+	s = cairo_image_surface_create(px->alpha != NULL ? CAIRO_FORMAT_ARGB32 :
+	    CAIRO_FORMAT_RGB24, px->w, px->h);
+	if (cr_surface_ok(ctx, s, "cannot hold an image") == -1) {
+		cairo_surface_destroy(s);
+		return NULL;
+	}
+	cairo_surface_flush(s);
+	stride = cairo_image_surface_get_stride(s);
+	for (y = 0; y < px->h; y++) {
+		row = cairo_image_surface_get_data(s) + (size_t)y * stride;
+		for (x = 0; x < px->w; x++) {
+			k = (size_t)y * (size_t)px->w + (size_t)x;
+			c = px->color + k * (size_t)px->channels;
+			a = px->alpha != NULL ? px->alpha[k] : 255;
+			r = c[0];
+			g = c[px->channels == 3 ? 1 : 0];
+			b = c[px->channels == 3 ? 2 : 0];
+			/* cairo holds colour premultiplied by alpha */
+			r = (r * a + 127) / 255;
+			g = (g * a + 127) / 255;
+			b = (b * a + 127) / 255;
+			((uint32_t *)(void *)row)[x] = a << 24 | r << 16 |
+			    g << 8 | b;
+		}
+	}
+	cairo_surface_mark_dirty(s);
+	return s;
+}
+
+/*
+ * Paints an IMAGE item scaled into its box.  On a raster it is drawn as
+ * poppler draws it: the box widened to whole pixels (Splash::drawImage:
+ * from floor(lower edge) to floor(upper edge) + 1), a picture drawn
+ * smaller than its pixels box-averaged to that size (cr_box_scale), a
+ * larger one interpolated with its edge pixels extended.  Vector outputs
+ * get the picture at its own pixels.
+ */
+static int
+cr_image(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
+{
+	const struct pixels *px = cr_pixels(ctx, it->image);
+	struct pixels	 small;
+	cairo_surface_t	*s;
+	cairo_pattern_t	*pat;
+	double x = it->x, y = it->y, w = it->w, h = it->h;
+	double x1 = x + w, y1 = y + h;
+
+	if (px == NULL)
+		return -1;
+	memset(&small, 0, sizeof(small));
+	cairo_save(cr);
+	if (ctx->px > 0) {
+		cairo_user_to_device(cr, &x, &y);
+		cairo_user_to_device(cr, &x1, &y1);
+		cairo_identity_matrix(cr);	/* device pixels */
+		x = floor(x);
+		y = floor(y);
+		w = floor(x1) + 1 - x;
+		h = floor(y1) + 1 - y;
+		if (w < px->w && h < px->h) {
+			cr_box_scale(px, (int)w, (int)h, &small);
+			px = &small;
+		}
+	}
+	if ((s = cr_surface_of(ctx, px)) == NULL) {
+		cairo_restore(cr);
+		pixels_free(&small);
+		return -1;
+	}
+	cairo_rectangle(cr, x, y, w, h);
+	cairo_clip(cr);
+	cairo_translate(cr, x, y);
+	cairo_scale(cr, w / px->w, h / px->h);
+	cairo_set_source_surface(cr, s, 0, 0);
+	pat = cairo_get_source(cr);
+	cairo_pattern_set_filter(pat, px == &small ? CAIRO_FILTER_NEAREST :
+	    CAIRO_FILTER_GOOD);
+	if (ctx->px > 0)
+		cairo_pattern_set_extend(pat, CAIRO_EXTEND_PAD);
+	cairo_paint(cr);
+	cairo_restore(cr);
+	cairo_surface_destroy(s);
+	pixels_free(&small);
+	return 0;
 }
 
 /* Draws one item, leaving no state behind it.  Returns 0 or -1 with
@@ -633,6 +823,8 @@ cr_item(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 		cr_as_pdf(it, ctx->d->height, &q);
 		it = &q;
 	}
+	if (it->kind == ITEM_IMAGE)
+		return cr_image(ctx, cr, it);
 	fill = it->kind != ITEM_LINE && it->fill;
 	stroke = it->kind == ITEM_LINE || it->stroke;
 	if (!fill && !stroke)
@@ -664,12 +856,11 @@ cr_item(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 static int
 cr_page(struct cr_ctx *ctx, cairo_t *cr, size_t p)
 {
-	const struct page	*pg = &ctx->d->pages[p];
 	cairo_status_t		 st;
 	size_t			 i;
 
-	for (i = 0; i < pg->nitems; i++) {
-		if (cr_item(ctx, cr, &pg->items[i]) == -1)
+	for (i = 0; i < page_nitems(ctx->d, p); i++) {
+		if (cr_item(ctx, cr, page_item(ctx->d, p, i)) == -1)
 			return -1;
 		if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS)
 			return cr_msg(ctx, "page %zu, item %zu: cairo: %s",
@@ -810,16 +1001,16 @@ cr_png_page(struct cr_ctx *ctx, size_t p, double dpi, struct cr_buf *out)
 }
 
 /*
- * Renumbers cairo's surface ids in SVG text b (id="surfaceN" and
- * "#surfaceN") 1, 2, ... in order of first appearance: a one-to-one
- * renaming, so every reference still names its element.  cairo writes no
- * document text into SVG (glyphs are paths), so these strings are its own.
+ * Renumbers cairo's ids named pat ("surface", "image") in SVG text b
+ * (id="surfaceN" and "#surfaceN") 1, 2, ... in order of first appearance:
+ * a one-to-one renaming, so every reference still names its element.
+ * cairo writes no document text into SVG (glyphs are paths), so these
+ * strings are its own.
  */
 static void
-cr_svg_ids(struct cr_buf *b)
+cr_svg_ids(struct cr_buf *b, const char *pat)
 {
-	static const char	 pat[] = "surface";
-	const size_t		 plen = sizeof(pat) - 1;
+	const size_t		 plen = strlen(pat);
 	struct cr_buf		 q = { NULL, 0, 0 };
 	unsigned long		*seen = NULL, num;
 	size_t			 nseen = 0, cap = 0, i, j, k, from = 0;
@@ -955,7 +1146,8 @@ render_cairo_page(const struct doc *d, size_t page, enum raster_format fmt,
 		}
 		if (cr_finish(&ctx, cr, s, "cannot finish the SVG") == -1)
 			goto done;
-		cr_svg_ids(&out);
+		cr_svg_ids(&out, "surface");
+		cr_svg_ids(&out, "image");
 	} else {
 		cr_msg(&ctx, "unknown image format %d", (int)fmt);
 		goto done;

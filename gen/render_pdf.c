@@ -31,12 +31,15 @@
 
 #include <hpdf.h>
 
+#include "image.h"
 #include "page.h"
 #include "render.h"
 #include "util.h"
 
 #define PDF_NCODES	65536			/* the BMP: UTF-8 CIDs */
 #define PDF_CHUNK	65536			/* bytes per file write */
+#define PDF_PAGES_NODE	64			/* pages per /Pages node */
+#define PDF_OWN_BUF	512			/* a repeat's stream chunk */
 
 /* The first libharu error, and where to describe a failure. */
 struct pdf_ctx {
@@ -69,6 +72,9 @@ static const struct {
 	{ HPDF_INVALID_FONT,		"font not as expected" },
 	{ HPDF_INVALID_FONTDEF_DATA,	"invalid font data" },
 	{ HPDF_INVALID_FONT_NAME,	"unknown font name" },
+	{ HPDF_INVALID_IMAGE,		"invalid image" },
+	{ HPDF_INVALID_JPEG_DATA,	"invalid JPEG data" },
+	{ HPDF_UNSUPPORTED_JPEG_FORMAT,	"unsupported JPEG format" },
 	{ HPDF_INVALID_OUTLINE,		"invalid outline" },
 	{ HPDF_INVALID_PAGE,		"invalid page" },
 	{ HPDF_INVALID_PARAMETER,	"invalid parameter" },
@@ -243,6 +249,10 @@ pdf_scan(const struct doc *d, struct pdf_font *fonts, struct pdf_ctx *ctx)
 			}
 		}
 	}
+	for (i = 0; i < d->npages; i++)
+		if (d->pages[i].base > i)
+			return pdf_msg(ctx, "page %zu repeats page %zu, not an "
+			    "earlier one", i + 1, d->pages[i].base);
 	for (i = 0; i < d->noutline; i++)
 		if (d->outline[i].page >= d->npages)
 			return pdf_msg(ctx, "bookmark \"%s\" points at page "
@@ -347,6 +357,19 @@ pdf_trim_widths(HPDF_Font font, HPDF_Dict cid, const unsigned char *used)
 	return HPDF_OK;
 }
 
+/* The stream object under key in dict when libharu keeps its data in
+ * memory (as for every stream it makes), else NULL. */
+static HPDF_Dict
+pdf_mem_stream(HPDF_Dict dict, const char *key)
+{
+	HPDF_Dict s = HPDF_Dict_GetItem(dict, key, HPDF_OCLASS_DICT);
+
+	if (s == NULL || s->stream == NULL ||
+	    s->stream->type != HPDF_STREAM_MEMORY)
+		return NULL;
+	return s;
+}
+
 /* Cuts the /CIDToGIDMap stream of CIDFont cid (2 bytes per CID, all of
  * the BMP) down to the used codes: others map to glyph 0 and the map ends
  * at the last used code.  Returns a libharu status. */
@@ -358,9 +381,7 @@ pdf_trim_gidmap(HPDF_Dict cid, const unsigned char *used)
 	HPDF_UINT	 size, n, keep = 0, i;
 	HPDF_STATUS	 st;
 
-	map = HPDF_Dict_GetItem(cid, "CIDToGIDMap", HPDF_OCLASS_DICT);
-	if (map == NULL || map->stream == NULL ||
-	    map->stream->type != HPDF_STREAM_MEMORY)
+	if ((map = pdf_mem_stream(cid, "CIDToGIDMap")) == NULL)
 		return HPDF_INVALID_FONT;
 	size = map->stream->size;
 	buf = xmalloc(size);
@@ -416,9 +437,7 @@ pdf_fix_font(HPDF_Font font, const unsigned char *used)
 	HPDF_String		 ord;
 	HPDF_STATUS		 st;
 
-	cmap = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
-	if (cmap == NULL || cmap->stream == NULL ||
-	    cmap->stream->type != HPDF_STREAM_MEMORY)
+	if ((cmap = pdf_mem_stream(font, "ToUnicode")) == NULL)
 		return HPDF_INVALID_FONT;
 	HPDF_MemStream_FreeData(cmap->stream);
 	(void)HPDF_Dict_RemoveElement(cmap, "Type");
@@ -615,10 +634,15 @@ pdf_pen(HPDF_Page page, const struct item *it)
  * libharu status. */
 static HPDF_STATUS
 pdf_item(HPDF_Doc pdf, HPDF_Page page, double h, const struct item *it,
-    const struct pdf_font *fonts)
+    const struct pdf_font *fonts, const HPDF_Image *images)
 {
 	HPDF_STATUS	 st, rs;
 	int		 fill, stroke;
+
+	if (it->kind == ITEM_IMAGE)	/* q cm Do Q: leaves no state */
+		return HPDF_Page_DrawImage(page, images[it->image],
+		    (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y - it->h),
+		    (HPDF_REAL)it->w, (HPDF_REAL)it->h);
 
 	fill = it->kind != ITEM_LINE && it->kind != ITEM_TEXT && it->fill;
 	stroke = it->kind == ITEM_LINE ||
@@ -671,6 +695,8 @@ pdf_item(HPDF_Doc pdf, HPDF_Page page, double h, const struct item *it,
 			st = HPDF_Page_Circle(page, (HPDF_REAL)it->x,
 			    (HPDF_REAL)(h - it->y), (HPDF_REAL)it->w);
 		break;
+	case ITEM_IMAGE:	/* drawn above */
+		break;
 	}
 	if (st == HPDF_OK && it->kind != ITEM_TEXT) {
 		if (fill && stroke)
@@ -694,36 +720,290 @@ pdf_item(HPDF_Doc pdf, HPDF_Page page, double h, const struct item *it,
 	return st != HPDF_OK ? st : rs;
 }
 
-/* Adds every page and draws its items; pages[] receives the libharu pages
- * (owned by pdf).  Returns 0 or -1 with ctx->err set. */
+/*
+ * Loads image i of d into images[i] (owned by pdf), once.  A JPEG goes in
+ * as it is (DCT); a PNG as the 8-bit samples image.c decodes, with a soft
+ * mask when it has transparency (see image.h for why not libharu's PNG
+ * loader).  Returns 0 or -1 with ctx->err set.
+ */
+static int
+pdf_image(HPDF_Doc pdf, const struct doc *d, size_t i, HPDF_Image *images,
+    struct pdf_ctx *ctx)
+{
+	const struct image *img = d->images[i];
+	struct pixels	 px;
+	HPDF_Image	 mask = NULL;
+	char		 why[512];
+
+	if (images[i] != NULL)
+		return 0;
+	if (img->kind == IMAGE_JPEG)
+		images[i] = HPDF_LoadJpegImageFromMem(pdf, img->data,
+		    (HPDF_UINT)img->len);
+	else {
+		if (image_decode(img, &px, why, sizeof(why)) == -1)
+			return pdf_msg(ctx, "image %zu %s", i + 1, why);
+		images[i] = HPDF_LoadRawImageFromMem(pdf, px.color,
+		    (HPDF_UINT)px.w, (HPDF_UINT)px.h, px.channels == 1 ?
+		    HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+		if (images[i] != NULL && px.alpha != NULL)
+			mask = HPDF_LoadRawImageFromMem(pdf, px.alpha,
+			    (HPDF_UINT)px.w, (HPDF_UINT)px.h,
+			    HPDF_CS_DEVICE_GRAY, 8);
+		if (mask != NULL)
+			(void)HPDF_Image_AddSMask(images[i], mask);
+		pixels_free(&px);
+	}
+	if (images[i] == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
+		return pdf_fail(ctx, pdf, HPDF_INVALID_IMAGE, "image %zu",
+		    i + 1);
+	return 0;
+}
+
+/* Names every font and image of the document in the page's resources,
+ * in the document's order, so a content stream shared between pages finds
+ * each under the same name on all of them.  Returns a libharu status. */
+static HPDF_STATUS
+pdf_page_names(HPDF_Page page, const struct doc *d,
+    const struct pdf_font *fonts, const HPDF_Image *images)
+{
+	size_t i;
+
+	for (i = 0; i < d->nfonts; i++)
+		if (fonts[i].used != NULL &&
+		    HPDF_Page_GetLocalFontName(page, fonts[i].font) == NULL)
+			return HPDF_INVALID_FONT;
+	for (i = 0; i < d->nimages; i++)
+		if (HPDF_Page_GetXObjectName(page, images[i]) == NULL)
+			return HPDF_INVALID_IMAGE;
+	return HPDF_OK;
+}
+
+/* Gives the root /Pages node of page's tree the /MediaBox of every page
+ * and a /Resources naming the fonts and images as page names them, for
+ * every page to inherit (PDF 7.7.3.4).  Returns a libharu status. */
+static HPDF_STATUS
+pdf_root_inherit(HPDF_Page page, const struct doc *d,
+    const struct pdf_font *fonts, const HPDF_Image *images)
+{
+	HPDF_Dict	 root = page, up, res, names, xobjects;
+	HPDF_Array	 box;
+	HPDF_STATUS	 st;
+	const char	*name;
+	size_t		 i;
+
+	while ((up = HPDF_Dict_GetItem(root, "Parent", HPDF_OCLASS_DICT)) !=
+	    NULL)
+		root = up;
+	if ((res = HPDF_Dict_New(page->mmgr)) == NULL ||
+	    (names = HPDF_Dict_New(page->mmgr)) == NULL ||
+	    (box = HPDF_Array_New(page->mmgr)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	if ((st = HPDF_Dict_Add(root, "MediaBox", box)) != HPDF_OK ||
+	    (st = HPDF_Array_AddReal(box, 0)) != HPDF_OK ||
+	    (st = HPDF_Array_AddReal(box, 0)) != HPDF_OK ||
+	    (st = HPDF_Array_AddReal(box, (HPDF_REAL)d->width)) != HPDF_OK ||
+	    (st = HPDF_Array_AddReal(box, (HPDF_REAL)d->height)) != HPDF_OK)
+		return st;
+	if ((st = HPDF_Dict_Add(root, "Resources", res)) != HPDF_OK ||
+	    (st = HPDF_Dict_Add(res, "Font", names)) != HPDF_OK)
+		return st;
+	for (i = 0; i < d->nfonts; i++) {
+		if (fonts[i].used == NULL)
+			continue;
+		name = HPDF_Page_GetLocalFontName(page, fonts[i].font);
+		if (name == NULL)
+			return HPDF_INVALID_FONT;
+		if (HPDF_Dict_GetItem(names, name, HPDF_OCLASS_DICT) == NULL &&
+		    (st = HPDF_Dict_Add(names, name, fonts[i].font)) !=
+		    HPDF_OK)
+			return st;
+	}
+	if (d->nimages == 0)
+		return HPDF_OK;
+	if ((xobjects = HPDF_Dict_New(page->mmgr)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	if ((st = HPDF_Dict_Add(res, "XObject", xobjects)) != HPDF_OK)
+		return st;
+	for (i = 0; i < d->nimages; i++) {
+		name = HPDF_Page_GetXObjectName(page, images[i]);
+		if (name == NULL)
+			return HPDF_INVALID_IMAGE;
+		if ((st = HPDF_Dict_Add(xobjects, name, images[i])) != HPDF_OK)
+			return st;
+	}
+	return HPDF_OK;
+}
+
+/* Draws items [0, n) of page i of d whose varies flag in the base page
+ * (page i itself when it is not a repeat) is `varies`.  Returns a libharu
+ * status; *bad is the item that failed. */
+static HPDF_STATUS
+pdf_draw(HPDF_Doc pdf, HPDF_Page page, const struct doc *d, size_t i,
+    const struct pdf_font *fonts, const HPDF_Image *images, int varies,
+    size_t *bad)
+{
+	const struct page	*base = &d->pages[i];
+	HPDF_STATUS		 st = HPDF_OK;
+	size_t			 k, n = page_nitems(d, i);
+
+	if (base->base != 0)
+		base = &d->pages[base->base - 1];
+	for (k = 0; k < n; k++) {
+		if (base->items[k].varies != varies)
+			continue;
+		st = pdf_item(pdf, page, d->height, page_item(d, i, k), fonts,
+		    images);
+		if (st != HPDF_OK)
+			break;
+	}
+	*bad = k;
+	return st;
+}
+
+/* Returns nonzero if some repeat replaces an item of page p. */
+static int
+pdf_varies(const struct page *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->nitems; k++)
+		if (p->items[k].varies)
+			return 1;
+	return 0;
+}
+
+/* Makes the page's own content stream grow by PDF_OWN_BUF bytes rather
+ * than libharu's 4 KB: a repeat draws only a name or two, and a class set
+ * of thousands keeps every page's stream until the file is written.
+ * Touches hpdf_streams.h's memory stream (before its first write, the
+ * only time its chunk size may change).  Returns a libharu status. */
+static HPDF_STATUS
+pdf_small_stream(HPDF_Page page)
+{
+	HPDF_Dict		 own;
+	HPDF_MemStreamAttr	 attr;
+
+	if ((own = pdf_mem_stream(page, "Contents")) == NULL)
+		return HPDF_INVALID_PAGE;
+	attr = own->stream->attr;
+	if (attr->w_ptr == NULL && attr->w_pos == attr->buf_siz)
+		attr->buf_siz = attr->w_pos = PDF_OWN_BUF;
+	return HPDF_OK;
+}
+
+/* Makes the page's contents [shared, its own stream]: libharu's
+ * HPDF_Page_Insert_Shared_Content_Stream would add a second, empty stream
+ * of the page's own.  Returns a libharu status. */
+static HPDF_STATUS
+pdf_share(HPDF_Page page, HPDF_Dict shared)
+{
+	HPDF_Dict	 own;
+	HPDF_Array	 contents;
+	HPDF_STATUS	 st;
+
+	own = HPDF_Dict_GetItem(page, "Contents", HPDF_OCLASS_DICT);
+	if (own == NULL)
+		return HPDF_INVALID_PAGE;
+	if ((contents = HPDF_Array_New(page->mmgr)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	if ((st = HPDF_Dict_Add(page, "Contents", contents)) != HPDF_OK)
+		return st;
+	if ((st = HPDF_Array_Add(contents, shared)) != HPDF_OK)
+		return st;
+	return HPDF_Array_Add(contents, own);
+}
+
+/*
+ * Adds every page and draws its items; pages[] receives the libharu pages
+ * (owned by pdf).  A page that others repeat (see page.h) draws the items
+ * that never vary into its first content stream, which its repeats share,
+ * and the rest into a second one; a repeat draws only the items that vary.
+ * Returns 0 or -1 with ctx->err set.
+ */
 static int
 pdf_pages(HPDF_Doc pdf, const struct doc *d, const struct pdf_font *fonts,
     HPDF_Page *pages, struct pdf_ctx *ctx)
 {
+	HPDF_Image	*images = xcalloc(d->nimages + 1, sizeof(*images));
 	HPDF_STATUS	 st;
-	size_t		 i, j;
+	HPDF_Dict	*shared;
+	size_t		 i, k, base;
+	int		 rc = -1;
 
+	/* shared[i]: the stream that repeats of page i share */
+	shared = xcalloc(d->npages, sizeof(*shared));
+	/* every image first: each page names them all (pdf_page_names) */
+	for (i = 0; i < d->nimages; i++)
+		if (pdf_image(pdf, d, i, images, ctx) == -1)
+			goto out;
 	for (i = 0; i < d->npages; i++) {
 		pages[i] = HPDF_AddPage(pdf);
-		if (pages[i] == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
-			return pdf_fail(ctx, pdf, HPDF_INVALID_PAGE,
+		if (pages[i] == NULL || !pdf_ok(ctx, pdf, HPDF_OK)) {
+			pdf_fail(ctx, pdf, HPDF_INVALID_PAGE,
 			    "cannot add page %zu", i + 1);
+			goto out;
+		}
 		st = HPDF_Page_SetWidth(pages[i], (HPDF_REAL)d->width);
 		if (st == HPDF_OK)
 			st = HPDF_Page_SetHeight(pages[i],
 			    (HPDF_REAL)d->height);
-		if (!pdf_ok(ctx, pdf, st))
-			return pdf_fail(ctx, pdf, st, "page size %gx%g",
+		if (st == HPDF_OK)
+			st = pdf_page_names(pages[i], d, fonts, images);
+		if (!pdf_ok(ctx, pdf, st)) {
+			pdf_fail(ctx, pdf, st, "page size %gx%g",
 			    d->width, d->height);
-		for (j = 0; j < d->pages[i].nitems; j++) {
-			st = pdf_item(pdf, pages[i], d->height,
-			    &d->pages[i].items[j], fonts);
-			if (!pdf_ok(ctx, pdf, st))
-				return pdf_fail(ctx, pdf, st,
-				    "page %zu, item %zu", i + 1, j + 1);
+			goto out;
+		}
+		base = d->pages[i].base;
+		if (base == 0) {
+			/* kept for repeats: the first stream, drawn with
+			 * every item but those that vary */
+			shared[i] = HPDF_Dict_GetItem(pages[i], "Contents",
+			    HPDF_OCLASS_DICT);
+			st = shared[i] != NULL ? HPDF_OK : HPDF_INVALID_PAGE;
+			if (st == HPDF_OK)
+				st = pdf_draw(pdf, pages[i], d, i, fonts, images,
+				    0, &k);
+			if (st == HPDF_OK && pdf_varies(&d->pages[i])) {
+				st = HPDF_Page_New_Content_Stream(pages[i],
+				    NULL);
+				if (st == HPDF_OK)
+					st = pdf_draw(pdf, pages[i], d, i,
+					    fonts, images, 1, &k);
+			}
+		} else {
+			st = pdf_small_stream(pages[i]);
+			if (st == HPDF_OK)
+				st = pdf_draw(pdf, pages[i], d, i, fonts,
+				    images, 1, &k);
+			if (st == HPDF_OK)
+				st = pdf_share(pages[i], shared[base - 1]);
+		}
+		if (!pdf_ok(ctx, pdf, st)) {
+			pdf_fail(ctx, pdf, st, "page %zu, item %zu", i + 1,
+			    k + 1);
+			goto out;
+		}
+		/* every page has the same size and names the same fonts:
+		 * one /MediaBox and /Resources at the root instead of one a
+		 * page (a class set of thousands) */
+		st = i == 0 ? pdf_root_inherit(pages[i], d, fonts,
+		    images) : HPDF_OK;
+		if (st == HPDF_OK)
+			st = HPDF_Dict_RemoveElement(pages[i], "Resources");
+		if (st == HPDF_OK)
+			st = HPDF_Dict_RemoveElement(pages[i], "MediaBox");
+		if (!pdf_ok(ctx, pdf, st)) {
+			pdf_fail(ctx, pdf, st, "page %zu: resources", i + 1);
+			goto out;
 		}
 	}
-	return 0;
+	rc = 0;
+out:
+	free(images);
+	free(shared);
+	return rc;
 }
 
 /* Turns dst into [page /XYZ 0 top null]: the top of the page at the
@@ -871,7 +1151,9 @@ render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)
 		pdf_msg(&ctx, "cannot start libharu (out of memory)");
 		goto out;
 	}
-	st = HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	st = HPDF_SetPagesConfiguration(pdf, PDF_PAGES_NODE);
+	if (st == HPDF_OK)
+		st = HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 	if (st == HPDF_OK)
 		st = HPDF_UseUTFEncodings(pdf);
 	if (!pdf_ok(&ctx, pdf, st)) {

@@ -14,6 +14,8 @@
 #include "roster.h"
 #include "util.h"
 
+#define ROSTER_MAX_COLS	64	/* columns whose position we remember */
+
 struct csv {
 	const char	*file;
 	const char	*p, *end;
@@ -98,15 +100,19 @@ csv_trim(char *s)
 	return s;
 }
 
-/* Read one row into fields; returns the count, or -1 (reported). */
+/* Read one row into fields; returns the count, or -1 (reported).  When
+ * cols is given, the column where each field starts goes there (at most
+ * ncols of them). */
 static int
-csv_row(struct csv *c, char ***fields)
+csv_row(struct csv *c, char ***fields, int *cols, int ncols)
 {
 	int n = 0, last = 0;
 	char *f;
 
 	*fields = NULL;
 	while (!last) {
+		if (cols != NULL && n < ncols)
+			cols[n] = (int)(c->p - c->linestart) + 1;
 		if ((f = csv_field(c, &last)) == NULL) {
 			while (n > 0)
 				free((*fields)[--n]);
@@ -196,7 +202,7 @@ roster_load(const char *path)
 	char *buf, **f;
 	size_t len, errs = diag_errors();
 	int nf, col_name = -1, col_period = -1, col_version = -1;
-	int col_edition = -1, i, row_line;
+	int col_edition = -1, i, row_line, cols[ROSTER_MAX_COLS];
 	struct mark m;
 
 	memset(&c, 0, sizeof(c));
@@ -224,7 +230,7 @@ roster_load(const char *path)
 	f = NULL;
 	while (c.p < c.end) {
 		m.line = c.line;
-		nf = csv_row(&c, &f);
+		nf = csv_row(&c, &f, NULL, 0);
 		c.line++;
 		if (nf >= 0 && !csv_empty_row(f, nf))
 			break;
@@ -261,7 +267,7 @@ roster_load(const char *path)
 
 		row_line = c.line;
 		m.line = row_line;
-		nf = csv_row(&c, &f);
+		nf = csv_row(&c, &f, cols, ROSTER_MAX_COLS);
 		if (nf < 0) {
 			c.line++;
 			continue;
@@ -300,8 +306,12 @@ roster_load(const char *path)
 		s->name = xstrdup(f[col_name]);
 		if (col_period >= 0 && col_period < nf && f[col_period][0])
 			s->period = xstrdup(f[col_period]);
-		if (col_version >= 0 && col_version < nf && f[col_version][0])
+		if (col_version >= 0 && col_version < nf &&
+		    f[col_version][0]) {
 			s->version = xstrdup(f[col_version]);
+			s->version_col = col_version < ROSTER_MAX_COLS ?
+			    cols[col_version] : 1;
+		}
 		if (col_edition >= 0 && col_edition < nf &&
 		    f[col_edition][0] != '\0') {
 			if (strcasecmp(f[col_edition], "large") == 0)

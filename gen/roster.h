@@ -18,6 +18,7 @@ struct student {
 	char	*version;	/* NULL when not given */
 	int	 large;		/* edition: large */
 	int	 line;		/* line of the row in the file */
+	int	 version_col;	/* column where version was written */
 };
 
 struct roster {

@@ -295,6 +295,13 @@ sc_wrong(const struct node *n, const char *what, const char *want)
 	if (n->kind == NODE_SEQ && strcmp(want, "text") == 0)
 		sc_error(&n->mark, "%s must be one text, not a list; if the "
 		    "text starts with [, put the whole text in quotes", what);
+	else if (n->kind == NODE_MAP && strcmp(want, "text") == 0 &&
+	    n->nkids == 2 && sc_is_null(n->kids[1]) && strlen(n->kids[0]->value)
+	    < 60)
+		sc_error(&n->mark, "%s must be text, but YAML read {%s} as key: "
+		    "value pairs; for a variable or an expression, put the whole "
+		    "text in quotes: \"{%s}\"", what, n->kids[0]->value,
+		    n->kids[0]->value);
 	else if (n->kind == NODE_MAP && strcmp(want, "text") == 0)
 		sc_error(&n->mark, "%s must be text, but YAML read key: value "
 		    "pairs here; if the text starts with { or holds \": \", put "
@@ -334,6 +341,8 @@ sc_text(const struct node *n, const char *what, struct text *t)
 		return -1;
 	t->s = xstrdup(n->value);
 	t->mark = n->mark;
+	t->style = n->style;
+	t->src = n->src != NULL ? xstrdup(n->src) : NULL;
 	return 0;
 }
 
@@ -580,11 +589,89 @@ sc_enum(const struct node *n, const char *what, const char *const *words,
 	return -1;
 }
 
+/* Step over the source character at src[*j], keeping m's line and
+ * column (columns count code points; CR LF is one line end). */
+static void
+text_src_step(const char *src, size_t *j, struct mark *m)
+{
+	if (src[*j] == '\r' && src[*j + 1] == '\n')
+		(*j)++;
+	if (src[*j] == '\n' || src[*j] == '\r') {
+		m->line++;
+		m->col = 1;
+	} else if (((unsigned char)src[*j] & 0xc0) != 0x80)
+		m->col++;
+	(*j)++;
+}
+
+static int
+text_src_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * Walk the value and the source side by side.  Whatever YAML changed
+ * between them is spaces and line ends (folding, indentation), quotes
+ * ('' for ') or a backslash before the character itself; a difference of
+ * any other kind means we cannot tell, and we stay at the start.
+ */
+void
+text_mark_at(const struct text *t, size_t off, struct mark *m)
+{
+	const char *src = t->src, *s = t->s;
+	size_t i = 0, j = 0;
+	struct mark at = t->mark;
+
+	*m = t->mark;
+	if (src == NULL || s == NULL || off > strlen(s))
+		return;
+	if (t->style == NS_SINGLE || t->style == NS_DOUBLE)
+		text_src_step(src, &j, &at);	/* the opening quote */
+	else if (t->style == NS_LITERAL || t->style == NS_FOLDED)
+		while (src[j] != '\0' && src[j] != '\n' && src[j] != '\r')
+			text_src_step(src, &j, &at);	/* | or > header */
+	while (i < off) {
+		if (src[j] == '\0')
+			return;
+		if (t->style == NS_SINGLE && src[j] == '\'' &&
+		    src[j + 1] == '\'' && s[i] == '\'') {
+			text_src_step(src, &j, &at);
+			text_src_step(src, &j, &at);
+			i++;
+		} else if (t->style == NS_DOUBLE && src[j] == '\\' &&
+		    src[j + 1] != '\0' && (src[j + 1] == s[i] ||
+		    text_src_space(src[j + 1]))) {
+			text_src_step(src, &j, &at);	/* \" or an escaped
+							 * line end */
+			if (src[j] == s[i]) {
+				text_src_step(src, &j, &at);
+				i++;
+			}
+		} else if (src[j] == s[i]) {
+			text_src_step(src, &j, &at);
+			i++;
+		} else if (text_src_space(src[j]))
+			text_src_step(src, &j, &at);
+		else if (s[i] == ' ' || s[i] == '\n')
+			i++;
+		else
+			return;
+	}
+	/* spaces the value dropped (indentation) come before its next
+	 * character */
+	while (src[j] != '\0' && text_src_space(src[j]) && s[i] != src[j])
+		text_src_step(src, &j, &at);
+	*m = at;
+}
+
 void
 text_free(struct text *t)
 {
 	free(t->s);
+	free(t->src);
 	t->s = NULL;
+	t->src = NULL;
 }
 
 void
@@ -593,7 +680,7 @@ textlist_free(struct textlist *l)
 	size_t i;
 
 	for (i = 0; i < l->n; i++)
-		free(l->v[i].s);
+		text_free(&l->v[i]);
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;

@@ -26,6 +26,9 @@
 struct text {
 	char		*s;		/* NULL when absent */
 	struct mark	 mark;
+	enum node_style	 style;		/* how the scalar was written */
+	char		*src;		/* its source (node.h), owned; may be
+					 * NULL: then messages point at mark */
 };
 
 struct textlist {
@@ -87,6 +90,13 @@ int	sc_enum(const struct node *, const char *what,
 /* The words joined as "a, b, c" then last (" and " or " or ") before the
  * final word; a fresh string the caller frees. */
 char	*sc_join(const char *const *words, const char *last);
+
+/* The line and column in the file of byte off of t->s.  Exact for plain,
+ * single-quoted and block (| and >) scalars, and for double-quoted ones
+ * whose escapes are \" \\ \/ or line ends; otherwise (a \n, \t or \x
+ * escape before off, or a text that is not the file's, such as one with
+ * variables filled in) it is t->mark, where the text starts. */
+void	text_mark_at(const struct text *t, size_t off, struct mark *m);
 
 void	text_free(struct text *);
 void	textlist_free(struct textlist *);

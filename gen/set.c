@@ -9,6 +9,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "image.h"
+#include "libpath.h"
+#include "discussion.h"
 #include "set.h"
 #include "util.h"
 
@@ -27,12 +30,12 @@ static const char *const section_keys[] = { "title", "instructions",
 
 /* Keys every problem may have, then the keys of each type. */
 static const char *const common_keys[] = { "type", "prompt", "points",
-    "space", "solution", "id", "image", NULL };
+    "space", "solution", "id", "image", "vars", "where", NULL };
 
 static const char *const type_keys[P__MAX][5] = {
 	[P_SHORT] = { "answer", NULL },
-	[P_CHOICE] = { "choices", "columns", "answer", NULL },
-	[P_MULTI] = { "choices", "columns", "answer", NULL },
+	[P_CHOICE] = { "choices", "columns", "answer", "pin_last", NULL },
+	[P_MULTI] = { "choices", "columns", "answer", "pin_last", NULL },
 	[P_TRUEFALSE] = { "answer", NULL },
 	[P_BLANK] = { "answer", NULL },
 	[P_MATCH] = { "pairs", "extra", NULL },
@@ -41,14 +44,17 @@ static const char *const type_keys[P__MAX][5] = {
 	[P_WORK] = { "grid", "answer", NULL },
 };
 
-/* Keys the format has that this version does not read yet: say so plainly
- * rather than calling them unknown. */
-static const char *const later_keys[] = { "vars", "where", "discussion",
-    NULL };
+/* A picture already loaded, so a file shown twice is read once. */
+struct loaded {
+	char		*path;		/* resolved */
+	struct image	*image;		/* the list's reference */
+};
 
 struct setload {
 	struct set	*set;
 	int		 number;	/* problems so far */
+	struct loaded	*images;
+	size_t		 nimages;
 };
 
 size_t
@@ -200,6 +206,9 @@ set_choices(const struct node *pn, struct problem *p,
 	if ((n = node_get(pn, "columns")) != NULL &&
 	    sc_int(n, "columns", 1, 4, &l) == 0)
 		p->columns = (int)l;
+	if ((n = node_get(pn, "pin_last")) != NULL &&
+	    sc_int(n, "pin_last", 1, (long)p->choices.n - 1, &l) == 0)
+		p->pin_last = (int)l;
 	a = node_get(pn, "answer");
 	if (a == NULL || sc_is_null(a)) {
 		if (a != NULL && a->comment != NULL)
@@ -436,16 +445,6 @@ set_problem_keys(const struct node *pn, const struct problem *p,
 			found = strcmp(all[j], k) == 0;
 		if (found)
 			continue;
-		for (j = 0; later_keys[j] != NULL && !found; j++)
-			found = strcmp(later_keys[j], k) == 0;
-		if (found) {
-			sc_error(&pn->kids[i]->mark, "\"%s\" is not supported "
-			    "by this version of mimeo yet%s", k,
-			    strcmp(k, "discussion") == 0 ? "" : " (variables "
-			    "are coming); write the numbers into the prompt "
-			    "and the answer");
-			continue;
-		}
 		for (t = 0, nw = 0; t < P__MAX; t++)
 			for (j = 0; type_keys[t][j] != NULL; j++)
 				if (strcmp(type_keys[t][j], k) == 0)
@@ -475,6 +474,380 @@ set_problem_keys(const struct node *pn, const struct problem *p,
 			free(list);
 		}
 	}
+}
+
+/* The picture at file (a path relative to the set), read once per set.
+ * Returns a new reference, or NULL after reporting at the file node. */
+static struct image *
+set_image_file(struct setload *sl, const struct node *file)
+{
+	struct image *img;
+	char *path;
+	size_t i;
+
+	if (file->kind != NODE_SCALAR || sc_is_blank(file)) {
+		if (file->kind == NODE_SCALAR)
+			sc_empty(file, "the image file", "write the picture's "
+			    "path, relative to this set, like "
+			    "pictures/bar.png");
+		else
+			sc_error(&file->mark, "the image file must be a path, "
+			    "like pictures/bar.png, not %s",
+			    node_kind_name(file));
+		return NULL;
+	}
+	if ((path = lib_resolve(sl->set->file, file->value, &file->mark,
+	    "image")) == NULL)
+		return NULL;
+	for (i = 0; i < sl->nimages; i++)
+		if (strcmp(sl->images[i].path, path) == 0) {
+			free(path);
+			return image_ref(sl->images[i].image);
+		}
+	if ((img = image_load(path, file->value, &file->mark)) == NULL) {
+		free(path);
+		return NULL;
+	}
+	sl->images = xrealloc(sl->images, (sl->nimages + 1) *
+	    sizeof(*sl->images));
+	sl->images[sl->nimages].path = path;
+	sl->images[sl->nimages++].image = img;
+	return image_ref(img);
+}
+
+/* The width of an image: a length, or a percentage of the text column. */
+static void
+set_image_width(const struct node *n, struct problem *p)
+{
+	const char *v = n->kind == NODE_SCALAR ? n->value : "";
+	size_t len = strlen(v);
+	double pct;
+	char *end;
+	int lines;
+
+	if (len > 1 && v[len - 1] == '%') {
+		pct = strtod(v, &end);
+		if (end == v || (*end != '%' && *end != ' ') || pct <= 0 ||
+		    pct > 100)
+			sc_error(&n->mark, "the image width \"%s\" must be a "
+			    "percentage of the text width from 1%% to 100%%, "
+			    "like 50%%", v);
+		else
+			p->image_pct = pct;
+		return;
+	}
+	if (n->kind == NODE_SCALAR && !sc_is_blank(n) &&
+	    (strtod(v, &end), end == v)) {
+		sc_error(&n->mark, "the image width must be a length, like "
+		    "6cm, 2.5in, 60mm or 144pt, or a share of the text width, "
+		    "like 50%%, not \"%s\"", v);
+		return;
+	}
+	if (sc_length(n, "the image width", 0, &p->image_w, &lines) == 0 &&
+	    p->image_w <= 0) {
+		sc_error(&n->mark, "the image width must be more than 0; "
+		    "write a length like 6cm, or leave width out for the "
+		    "picture's own size");
+		p->image_w = 0;
+	}
+}
+
+/* image: {file, width}, or a plain path as shorthand for {file: PATH}. */
+static void
+set_image(struct setload *sl, const struct node *n, struct problem *p)
+{
+	static const char *const image_keys[] = { "file", "width", NULL };
+	const struct node *file, *width;
+
+	if (n->kind == NODE_SCALAR && !sc_is_null(n)) {
+		p->image = set_image_file(sl, n);
+		return;
+	}
+	if (n->kind != NODE_MAP) {
+		sc_error(&n->mark, "image must be a picture's file, like "
+		    "{file: pictures/bar.png, width: 6cm}, not %s",
+		    sc_is_null(n) ? "empty" : node_kind_name(n));
+		return;
+	}
+	sc_check_keys(n, image_keys, "image");
+	if ((width = node_get(n, "width")) != NULL)
+		set_image_width(width, p);
+	if ((file = node_get(n, "file")) != NULL)
+		p->image = set_image_file(sl, file);
+	else if (!sc_misspelled(n, "file", image_keys))
+		sc_error(&n->mark, "the image has no \"file:\"; add the "
+		    "picture's path, relative to this set, like \"file: "
+		    "pictures/bar.png\"");
+}
+
+/* ---- variables -------------------------------------------------------- */
+
+/* Characters a word value may not hold: they are markup in a text. */
+#define SET_WORD_MARKUP	"\\*_`{}"
+
+static int
+set_is_name(const char *s)
+{
+	size_t i;
+
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') ||
+	    s[0] == '_'))
+		return 0;
+	for (i = 1; s[i] != '\0'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
+		    s[i] <= 'Z') || s[i] == '_' || (s[i] >= '0' && s[i] <= '9')))
+			return 0;
+	return 1;
+}
+
+/* "2..9", "-5 .. 5": 1 and the bounds, 0 when s is not a range. */
+static int
+set_range(const char *s, int64_t *lo, int64_t *hi)
+{
+	long long a, b;
+	int n = 0;
+
+	if (sscanf(s, " %lld .. %lld %n", &a, &b, &n) != 2 || s[n] != '\0')
+		return 0;
+	*lo = a;
+	*hi = b;
+	return 1;
+}
+
+/* A report of an expression error inside text t at byte off (of t->s)
+ * plus what expression it came from. */
+static void
+set_expr_error(const struct text *t, const struct expr_err *e)
+{
+	struct mark m;
+
+	text_mark_at(t, e->off, &m);
+	sc_error(&m, "%s", e->msg);
+}
+
+/* One value of a vars list: a number (3, -2, 0.75, 3/4) or a word. */
+static int
+set_var_value(const struct node *n, struct value *v)
+{
+	static const struct scope none = { NULL, 0, 0 };
+	struct expr_err e;
+	struct text t;
+	size_t i;
+	int word = 1;
+
+	if (n->kind != NODE_SCALAR || sc_is_blank(n)) {
+		sc_error(&n->mark, "each value to pick from must be a number "
+		    "or a word, not %s", sc_is_blank(n) ? "empty" :
+		    node_kind_name(n));
+		return -1;
+	}
+	/* a number starts like one: 3, -2, .5, (1/2) */
+	for (i = 0; n->value[i] == ' '; i++)
+		;
+	word = strchr("0123456789+-.(", n->value[i]) == NULL;
+	if (!word) {
+		if (expr_eval(n->value, &none, v, &e) == 0)
+			return 0;
+		t.s = n->value;
+		t.mark = n->mark;
+		t.style = n->style;
+		t.src = n->src;	/* borrowed: t is not freed */
+		set_expr_error(&t, &e);
+		return -1;
+	}
+	if (strpbrk(n->value, SET_WORD_MARKUP) != NULL ||
+	    n->len >= VAL_TEXT_MAX) {
+		sc_error(&n->mark, "a word to pick from must be under %d "
+		    "bytes, without \\ * _ ` { or }", VAL_TEXT_MAX);
+		return -1;
+	}
+	v->kind = VAL_TEXT;
+	memcpy(v->text, n->value, n->len + 1);
+	return 0;
+}
+
+static void
+set_var(const struct node *key, const struct node *n, struct vardef *vd)
+{
+	static const char *const reserved[] = { "and", "or", "not", "gcd",
+	    "lcm", "abs", "min", "max", "floor", "ceil", "round", "mixed",
+	    "dec", NULL };
+	size_t i, nums = 0;
+
+	vd->name = xstrdup(key->value);
+	vd->mark = key->mark;
+	if (!set_is_name(key->value))
+		sc_error(&key->mark, "\"%s\" cannot name a variable: use "
+		    "letters, digits and _, starting with a letter, like a or "
+		    "price2", key->value);
+	for (i = 0; reserved[i] != NULL; i++)
+		if (strcmp(reserved[i], key->value) == 0)
+			sc_error(&key->mark, "\"%s\" is a word of expressions "
+			    "and cannot name a variable", key->value);
+	if (n->kind == NODE_SCALAR && !sc_is_blank(n)) {
+		if (set_range(n->value, &vd->lo, &vd->hi)) {
+			if (vd->lo > vd->hi)
+				sc_error(&n->mark, "the range %s is empty; write "
+				    "the smaller number first: %lld..%lld",
+				    n->value, (long long)vd->hi,
+				    (long long)vd->lo);
+			else if (vd->lo < -1000000000LL ||
+			    vd->hi > 1000000000LL)
+				sc_error(&n->mark, "a range may go from "
+				    "-1000000000 to 1000000000");
+			return;
+		}
+		if (strstr(n->value, "..") != NULL || strstr(n->value, " to ")
+		    != NULL) {
+			sc_error(&n->mark, "\"%s\" is not a range; write two "
+			    "whole numbers with .. between, like 2..9",
+			    n->value);
+			return;
+		}
+		/* one value: a constant */
+		vd->values = xcalloc(1, sizeof(*vd->values));
+		if (set_var_value(n, &vd->values[0]) == 0)
+			vd->nvalues = 1;
+		return;
+	}
+	if (n->kind != NODE_SEQ || n->nkids == 0) {
+		sc_error(&n->mark, "variable %s needs a range like 2..9 or a "
+		    "list to pick from like [3, 4, 6, 8]", vd->name);
+		return;
+	}
+	vd->values = xcalloc(n->nkids, sizeof(*vd->values));
+	for (i = 0; i < n->nkids; i++)
+		if (set_var_value(n->kids[i], &vd->values[vd->nvalues]) == 0)
+			nums += vd->values[vd->nvalues++].kind == VAL_NUM;
+	if (nums > 0 && nums < vd->nvalues)
+		sc_error(&n->mark, "the list of %s mixes numbers and words; a "
+		    "variable holds one or the other", vd->name);
+}
+
+static void
+set_vars(const struct node *pn, struct problem *p)
+{
+	const struct node *n, *w;
+	struct var v[64];
+	struct scope sc;
+	struct value val;
+	struct expr_err e;
+	size_t i;
+
+	if ((n = node_get(pn, "vars")) != NULL && !sc_is_null(n)) {
+		if (n->kind != NODE_MAP)
+			sc_error(&n->mark, "vars must be key: value lines, one "
+			    "per variable, like \"a: 2..9\"");
+		else if (n->nkids / 2 > 64)
+			sc_error(&n->mark, "a problem may have at most 64 "
+			    "variables");
+		else {
+			p->vars = xcalloc(n->nkids / 2, sizeof(*p->vars));
+			for (i = 0; i + 1 < n->nkids; i += 2)
+				set_var(n->kids[i], n->kids[i + 1],
+				    &p->vars[p->nvars++]);
+		}
+	}
+	if ((w = node_get(pn, "where")) == NULL || sc_is_null(w))
+		return;
+	if (w->kind == NODE_SCALAR) {
+		p->where.v = xcalloc(1, sizeof(*p->where.v));
+		if (sc_text(w, "where", &p->where.v[0]) == 0)
+			p->where.n = 1;
+	} else
+		sc_textlist(w, "where", &p->where);
+	if (p->nvars == 0)
+		sc_error(&node_key(pn, "where")->mark, "\"where\" limits the "
+		    "values of variables, but this problem has no \"vars:\"");
+	problem_scope(p, v, &sc);
+	for (i = 0; i < p->where.n; i++)
+		if (expr_eval(p->where.v[i].s, &sc, &val, &e) < 0)
+			set_expr_error(&p->where.v[i], &e);
+		else if (val.kind != VAL_NUM)
+			sc_error(&p->where.v[i].mark, "a condition must be a "
+			    "comparison like \"a != b\", not text");
+}
+
+void
+problem_scope(const struct problem *p, struct var *v, struct scope *sc)
+{
+	size_t i;
+
+	for (i = 0; i < p->nvars; i++) {
+		memset(&v[i], 0, sizeof(v[i]));
+		v[i].name = p->vars[i].name;
+	}
+	sc->v = v;
+	sc->n = p->nvars;
+	sc->check = 1;
+}
+
+static void
+set_textlist_each(struct textlist *l, void (*fn)(struct text *, void *),
+    void *arg)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		fn(&l->v[i], arg);
+}
+
+void
+problem_texts(struct problem *p, void (*fn)(struct text *, void *),
+    void *arg)
+{
+	struct textlist *lists[] = { &p->choices, &p->blanks, &p->left,
+	    &p->right, &p->extra, &p->items, &p->rubric };
+	struct text *texts[] = { &p->prompt, &p->answer, &p->solution };
+	size_t i;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		if (texts[i]->s != NULL)
+			fn(texts[i], arg);
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		set_textlist_each(lists[i], fn, arg);
+}
+
+/* Check the {a} and {= expr} of one text against a scope. */
+static void
+set_check_text(struct text *t, void *arg)
+{
+	struct expr_err e;
+	char *s;
+
+	if ((s = expr_subst(t->s, arg, &e)) == NULL)
+		set_expr_error(t, &e);
+	free(s);
+}
+
+/* A text outside any problem (title, instructions, notes): no variables,
+ * but {= expr} is computed now, once. */
+static void
+set_fill_text(struct text *t, void *arg)
+{
+	static const struct scope none = { NULL, 0, 0 };
+	struct expr_err e;
+	char *s;
+
+	(void)arg;
+	if (t->s == NULL)
+		return;
+	if ((s = expr_subst(t->s, &none, &e)) == NULL) {
+		set_expr_error(t, &e);
+		return;
+	}
+	free(t->s);
+	t->s = s;
+}
+
+static void
+set_problem_exprs(struct problem *p)
+{
+	struct var v[64];
+	struct scope sc;
+
+	problem_scope(p, v, &sc);
+	problem_texts(p, set_check_text, &sc);
 }
 
 static void
@@ -557,9 +930,10 @@ set_problem(struct setload *sl, const struct node *pn, struct problem *p)
 	if ((n = node_get(pn, "id")) != NULL)
 		sc_string(n, "id", &p->id);
 	if ((n = node_get(pn, "image")) != NULL)
-		sc_error(&node_key(pn, "image")->mark, "\"image\" is not "
-		    "supported by this version of mimeo yet");
+		set_image(sl, n, p);
 	set_typed(pn, p, all);
+	set_vars(pn, p);
+	set_problem_exprs(p);
 out:
 	sc_prefix(NULL);
 	free(types);
@@ -750,7 +1124,6 @@ set_read(struct setload *sl, const struct node *root)
 {
 	struct set *s = sl->set;
 	const struct node *n, *secs;
-	size_t i;
 
 	if (root->kind != NODE_MAP) {
 		sc_error(&root->mark, "a problem set starts with \"title:\" "
@@ -761,11 +1134,9 @@ set_read(struct setload *sl, const struct node *root)
 		return;
 	}
 	sc_check_keys(root, set_keys, NULL);
-	for (i = 0; i + 1 < root->nkids; i += 2)
-		if (strcmp(root->kids[i]->value, "discussion") == 0)
-			sc_error(&root->kids[i]->mark, "\"discussion\" is not "
-			    "supported by this version of mimeo yet; keep it "
-			    "in another file for now");
+	if ((n = node_get(root, "discussion")) != NULL)
+		s->discussion = disc_load(n, &node_key(root,
+		    "discussion")->mark);
 	if ((n = node_get(root, "title")) == NULL) {
 		if (!sc_misspelled(root, "title", set_keys))
 			sc_error(&root->mark, "the set has no \"title:\"; add "
@@ -821,6 +1192,21 @@ set_check_ids(struct set *s)
 		}
 }
 
+/* The texts outside problems get their {= expr} filled once. */
+static void
+set_fill_toplevel(struct set *s)
+{
+	size_t i;
+
+	set_fill_text(&s->title, NULL);
+	set_fill_text(&s->instructions, NULL);
+	set_fill_text(&s->notes, NULL);
+	for (i = 0; i < s->nsections; i++) {
+		set_fill_text(&s->sections[i].title, NULL);
+		set_fill_text(&s->sections[i].instructions, NULL);
+	}
+}
+
 struct set *
 set_load(const char *path)
 {
@@ -829,7 +1215,7 @@ set_load(const char *path)
 	struct setload sl;
 	struct mark fm = { NULL, 1, 1 };
 	enum node_empty why;
-	size_t errs = diag_errors();
+	size_t errs = diag_errors(), i;
 
 	fm.file = diag_file(path);
 	if ((root = yaml_load_file(path, &why)) == NULL) {
@@ -852,8 +1238,14 @@ set_load(const char *path)
 	sc_collect();
 	set_read(&sl, root);
 	set_check_ids(s);
+	set_fill_toplevel(s);
 	sc_flush();
 	node_free(root);
+	for (i = 0; i < sl.nimages; i++) {
+		free(sl.images[i].path);
+		image_unref(sl.images[i].image);
+	}
+	free(sl.images);
 	if (diag_errors() > errs) {
 		set_free(s);
 		return NULL;
@@ -864,6 +1256,8 @@ set_load(const char *path)
 static void
 set_problem_free(struct problem *p)
 {
+	size_t i;
+
 	text_free(&p->prompt);
 	text_free(&p->solution);
 	text_free(&p->answer);
@@ -875,6 +1269,13 @@ set_problem_free(struct problem *p)
 	textlist_free(&p->extra);
 	textlist_free(&p->items);
 	textlist_free(&p->rubric);
+	image_unref(p->image);
+	textlist_free(&p->where);
+	for (i = 0; i < p->nvars; i++) {
+		free(p->vars[i].name);
+		free(p->vars[i].values);
+	}
+	free(p->vars);
 }
 
 void
@@ -901,5 +1302,6 @@ set_free(struct set *s)
 	free(s->language);
 	free(s->paper);
 	free(s->template);
+	disc_free(s->discussion);
 	free(s);
 }

@@ -9,7 +9,12 @@
 #ifndef MIMEO_SET_H
 #define MIMEO_SET_H
 
+struct discussion;
+
+#include "expr.h"
 #include "schema.h"
+
+struct image;
 
 enum ptype {
 	P_SHORT, P_CHOICE, P_MULTI, P_TRUEFALSE, P_BLANK, P_MATCH, P_ORDER,
@@ -17,6 +22,16 @@ enum ptype {
 };
 
 extern const char *const ptype_names[];
+
+/* A variable of a problem: an inclusive integer range, or a list of
+ * numbers or of words to pick from. */
+struct vardef {
+	char		*name;
+	struct mark	 mark;
+	int64_t		 lo, hi;	/* range, when nvalues == 0 */
+	struct value	*values;
+	size_t		 nvalues;
+};
 
 struct problem {
 	enum ptype	 type;
@@ -40,6 +55,15 @@ struct problem {
 	int		 lines;		/* open: ruled lines */
 	struct textlist	 rubric;	/* open */
 	int		 grid;		/* work: graph paper */
+	struct image	*image;		/* a reference; NULL: none */
+	double		 image_w;	/* width in points; 0: see image_pct */
+	double		 image_pct;	/* width in % of the text column; 0:
+					 * natural size at 150 dpi */
+	struct vardef	*vars;		/* drawn per version (vary.c) */
+	size_t		 nvars;
+	struct textlist	 where;		/* expressions every draw must meet */
+	int		 pin_last;	/* choice, multi: the last N choices
+					 * stay last when shuffled */
 };
 
 struct section {
@@ -73,11 +97,20 @@ struct set {
 	struct section	*sections;
 	size_t		 nsections;
 	size_t		 nproblems;	/* across sections */
+	struct discussion *discussion;	/* NULL: the set has none */
 };
 
 /* Returns the loaded set, or NULL when anything was wrong (reported). */
 struct set	*set_load(const char *path);
 void		 set_free(struct set *);
+/* Call fn on every text of a problem (prompt, choices, answers, blanks,
+ * pairs, items, rubric, solution), in a fixed order. */
+void		 problem_texts(struct problem *,
+		    void (*fn)(struct text *, void *), void *arg);
+/* The variables of a problem as a scope for checking (values unset);
+ * v holds at least p->nvars entries. */
+void		 problem_scope(const struct problem *, struct var *v,
+		    struct scope *);
 /* Number of "___" blanks (3 or more underscores, unescaped) in s. */
 size_t		 set_count_blanks(const char *s);
 

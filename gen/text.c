@@ -1,11 +1,11 @@
 /*
  * text.c - inline markup to atoms; see text.h.
  *
- * Math spans get a plain rendering here for now: the AsciiMath words for
- * symbols (xx, -:, <=, pi ...) become their characters and the span is kept
- * on one line.  Stacked fractions and the rest of the math layout belong to
- * their own stage (see the math issue).
+ * A math span is handed whole to math.c, which parses it; layout sets it
+ * as one unbreakable box.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,58 +61,60 @@ rich_space(struct rich *r)
 		rich_push(r, A_SPACE, 0);
 }
 
-/* AsciiMath words that print as one character, longest first. */
-static const struct {
-	const char *in, *out;
-} math_symbols[] = {
-	{ "<=>", "\xe2\x87\x94" }, { "xx", "\xc3\x97" }, { "-:", "\xc3\xb7" },
-	{ "+-", "\xc2\xb1" }, { "!=", "\xe2\x89\xa0" }, { "<=", "\xe2\x89\xa4" },
-	{ ">=", "\xe2\x89\xa5" }, { "->", "\xe2\x86\x92" },
-	{ "pi", "\xcf\x80" }, { "deg", "\xc2\xb0" },
-	{ "sqrt", "\xe2\x88\x9a" }, { "*", "\xc2\xb7" },
-	{ "-", "\xe2\x88\x92" },
-};
-
-/* Append the math span s[0..n) to b, symbols replaced.  Its spaces stay
- * inside the run, and layout breaks lines only between runs, so a math
- * span never splits. */
+/* Report a mistake at byte at of t's text, unless quiet. */
 static void
-rich_math(struct buf *b, const char *s, size_t n)
-{
-	size_t i = 0, k, l;
-	int word;
+rich_error(const struct text *t, int flags, const char *at,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-	while (i < n) {
-		for (k = 0; k < sizeof(math_symbols) / sizeof(math_symbols[0]);
-		    k++) {
-			l = strlen(math_symbols[k].in);
-			/* letters-only names must stand alone: "pi" not in
-			 * "spin" */
-			word = math_symbols[k].in[0] >= 'a' &&
-			    math_symbols[k].in[0] <= 'z';
-			if (i + l <= n &&
-			    strncmp(s + i, math_symbols[k].in, l) == 0 &&
-			    (!word || ((i == 0 || !((s[i - 1] | 32) >= 'a' &&
-			    (s[i - 1] | 32) <= 'z')) && (i + l == n ||
-			    !((s[i + l] | 32) >= 'a' && (s[i + l] | 32) <=
-			    'z')))))
-				break;
-		}
-		if (k < sizeof(math_symbols) / sizeof(math_symbols[0])) {
-			buf_add(b, math_symbols[k].out,
-			    strlen(math_symbols[k].out));
-			i += strlen(math_symbols[k].in);
-		} else
-			buf_add(b, s + i++, 1);
+static void
+rich_error(const struct text *t, int flags, const char *at,
+    const char *fmt, ...)
+{
+	struct mark m;
+	va_list ap;
+	char msg[512];
+
+	if (flags & RP_QUIET)
+		return;
+	text_mark_at(t, (size_t)(at - t->s), &m);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	sc_error(&m, "%s", msg);
+}
+
+/* The math span between the backticks at open and end: one atom.
+ * Returns -1 (reported) if it is wrong. */
+static int
+rich_math(const struct text *t, int flags, const char *open,
+    const char *end, int style, struct rich *r)
+{
+	struct mnode *tree;
+	struct atom *a;
+	size_t off, n = (size_t)(end - open - 1);
+	char err[300];
+
+	if (strspn(open + 1, " \t\r\n") >= n) {
+		rich_error(t, flags, open, "an empty math span: write the math "
+		    "between the backticks, or \\` for a backtick");
+		return -1;
 	}
+	if ((tree = math_parse(open + 1, n, &off, err, sizeof(err))) == NULL) {
+		rich_error(t, flags, open + 1 + off, "%s", err);
+		return -1;
+	}
+	a = rich_push(r, A_RUN, style | ST_MATH);
+	a->s = xstrndup(open + 1, n);
+	a->math = tree;
+	return 0;
 }
 
 int
-rich_parse(const struct text *t, int blanks, struct rich *r)
+rich_parse(const struct text *t, int flags, struct rich *r)
 {
-	const char *p = t->s, *q, *end;
+	const char *p = t->s, *q, *end, *bold_at = NULL, *italic_at = NULL;
 	struct buf b = { NULL, 0, 0 };
-	int style = 0, rc = 0, nblank = 0;
+	int style = 0, rc = 0, nblank = 0, blanks = flags & RP_BLANKS;
 
 	r->mark = t->mark;
 	while (*p != '\0') {
@@ -138,6 +140,7 @@ rich_parse(const struct text *t, int blanks, struct rich *r)
 		} else if (strncmp(p, "**", 2) == 0) {
 			rich_flush(r, &b, style);
 			style ^= ST_BOLD;
+			bold_at = p;
 			p += 2;
 		} else if (*p == '*' && (style & ST_ITALIC) &&
 		    p > t->s && p[-1] != ' ') {
@@ -148,24 +151,27 @@ rich_parse(const struct text *t, int blanks, struct rich *r)
 		    p[1] != '\0') {
 			rich_flush(r, &b, style);
 			style |= ST_ITALIC;
+			italic_at = p;
 			p++;
 		} else if (*p == '`') {
 			for (end = p + 1; *end != '\0' && *end != '`'; end++)
 				if (*end == '\\' && end[1] != '\0')
 					end++;
 			if (*end != '`') {
-				diag_error(&t->mark, "a math span opened with ` "
-				    "is never closed: add the closing ` (or "
-				    "write \\` for a backtick)");
+				rich_error(t, flags, p, "a math span opened "
+				    "with ` is never closed: add the closing ` "
+				    "(or write \\` for a backtick)");
 				rc = -1;
 				break;
 			}
 			rich_flush(r, &b, style);
-			rich_math(&b, p + 1, (size_t)(end - p - 1));
-			rich_flush(r, &b, style | ST_MATH);
+			if (rich_math(t, flags, p, end, style, r) < 0) {
+				rc = -1;
+				break;
+			}
 			p = end + 1;
 		} else if (*p == '{') {
-			diag_error(&t->mark, "variables like {a} are not "
+			rich_error(t, flags, p, "variables like {a} are not "
 			    "supported by this version of mimeo yet; write \\{ "
 			    "for a brace");
 			rc = -1;
@@ -181,9 +187,10 @@ rich_parse(const struct text *t, int blanks, struct rich *r)
 	rich_flush(r, &b, style);
 	free(b.s);
 	if (rc == 0 && (style & (ST_BOLD | ST_ITALIC))) {
-		diag_error(&t->mark, "%s is opened but never closed; close it, "
-		    "or write \\* for a star that should print",
-		    (style & ST_BOLD) ? "**bold**" : "*italic*");
+		rich_error(t, flags, (style & ST_BOLD) ? bold_at : italic_at,
+		    "%s is opened but never closed; close it, or write \\* "
+		    "for a star that should print", (style & ST_BOLD) ?
+		    "**bold**" : "*italic*");
 		rc = -1;
 	}
 	while (r->n > 0 && r->v[r->n - 1].kind == A_SPACE)
@@ -214,8 +221,10 @@ rich_free(struct rich *r)
 {
 	size_t i;
 
-	for (i = 0; i < r->n; i++)
+	for (i = 0; i < r->n; i++) {
 		free(r->v[i].s);
+		math_free(r->v[i].math);
+	}
 	free(r->v);
 	memset(r, 0, sizeof(*r));
 }

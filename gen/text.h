@@ -4,15 +4,17 @@
  *
  * rich_parse() turns one text into atoms: styled runs of characters,
  * breakable spaces, paragraph breaks and blanks.  Layout measures and wraps
- * atoms; it never looks at markup.  Errors (an unclosed ** or backtick,
- * {variables} that this version cannot fill) are reported at the text's
- * mark and make rich_parse() return -1.
+ * atoms; it never looks at markup.  A math span becomes one atom holding
+ * its tree (amath.h).  Errors (an unclosed ** or backtick, a mistake in
+ * math, {variables} that this version cannot fill) are reported where they
+ * are and make rich_parse() return -1.
  */
 #ifndef MIMEO_TEXT_H
 #define MIMEO_TEXT_H
 
 #include <stddef.h>
 
+#include "amath.h"
 #include "schema.h"
 
 enum atom_kind {
@@ -31,6 +33,8 @@ struct atom {
 	int		 style;		/* ST_* bits */
 	char		*s;		/* A_RUN: UTF-8, owned */
 	int		 blank;		/* A_BLANK: 0-based index */
+	struct mnode	*math;		/* A_RUN with ST_MATH: the parsed span
+					 * (s holds it as written); owned */
 };
 
 struct rich {
@@ -39,9 +43,16 @@ struct rich {
 	struct mark	 mark;
 };
 
-/* Parse t into r (zeroed by the caller).  With blanks set, runs of three or
- * more underscores become A_BLANK atoms.  Returns 0, or -1 (reported). */
-int	rich_parse(const struct text *t, int blanks, struct rich *r);
+/* Flags of rich_parse(). */
+#define RP_BLANKS	1	/* runs of three or more _ are blanks */
+#define RP_QUIET	2	/* do not report (measuring a text that is
+				 * reported when it is set) */
+
+/* Parse t into r (zeroed by the caller).  With RP_BLANKS, runs of three or
+ * more underscores become A_BLANK atoms.  Returns 0, or -1 (reported at
+ * the exact line and column, with the sc_prefix() of schema.h, unless
+ * RP_QUIET). */
+int	rich_parse(const struct text *t, int flags, struct rich *r);
 /* Parse plain words (labels, numbers) that hold no markup. */
 void	rich_plain(const char *s, int style, struct rich *r);
 void	rich_free(struct rich *);

@@ -18,6 +18,7 @@ char	*xstrndup(const char *, size_t);
 void	 xgrow(void **arr, size_t *cap, size_t n, size_t sz);
 /* printf into a freshly allocated string. */
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+char	*xvasprintf(const char *, va_list);
 
 /* vprintf a one-line reason into err (errlen bytes; err may be NULL), for
  * the backends' "-1 and a reason" contract.  Always returns -1. */

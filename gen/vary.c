@@ -1,5 +1,7 @@
 /* vary.c - seeded instances of a set; see vary.h */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 #include "vary.h"
@@ -79,6 +81,279 @@ vary_mix(struct rng *r, int *perm, size_t n)
 	} while (same);
 }
 
+#define VARY_GOLDEN	0x9E3779B97F4A7C15ULL
+#define STREAM_ORDER	0x6d696d656fULL		/* "mimeo" */
+#define STREAM_VARS	0x76617273ULL		/* "vars" */
+
+static uint64_t
+vary_seed(long seed, int version)
+{
+	return (uint64_t)seed + (uint64_t)version * VARY_GOLDEN;
+}
+
+/* One value for each variable of p. */
+static void
+vary_draw(struct rng *r, const struct problem *p, struct var *vals)
+{
+	const struct vardef *vd;
+	size_t i;
+
+	for (i = 0; i < p->nvars; i++) {
+		vd = &p->vars[i];
+		vals[i].name = vd->name;
+		if (vd->nvalues > 0) {
+			vals[i].v = vd->values[rng_below(r,
+			    (uint32_t)vd->nvalues)];
+			continue;
+		}
+		memset(&vals[i].v, 0, sizeof(vals[i].v));
+		vals[i].v.kind = VAL_NUM;
+		vals[i].v.r.n = vd->lo + (int64_t)rng_below(r,
+		    (uint32_t)(vd->hi - vd->lo + 1));
+		vals[i].v.r.d = 1;
+	}
+}
+
+/* " (with a = 3, b = 4)", or "" without variables. */
+static void
+vary_values(const struct problem *p, const struct var *vals, char *buf,
+    size_t len)
+{
+	char v[VAL_TEXT_MAX];
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < p->nvars && n + 1 < len; i++) {
+		value_format(&vals[i].v, v);
+		n += (size_t)snprintf(buf + n, len - n, "%s%s = %s",
+		    i == 0 ? " (with " : ", ", vals[i].name, v);
+	}
+	if (p->nvars > 0 && n + 1 < len)
+		snprintf(buf + n, len - n, ")");
+}
+
+struct fillctx {
+	struct scope	 sc;
+	struct vary_fail *fail;
+	const struct problem *p;
+	const struct var *vals;
+};
+
+static void
+vary_fill_text(struct text *t, void *arg)
+{
+	struct fillctx *c = arg;
+	struct expr_err e;
+	char vals[400];
+	char *s = NULL;
+
+	if (c->fail->why == VF_NONE &&
+	    (s = expr_subst(t->s, &c->sc, &e)) == NULL) {
+		c->fail->why = VF_EVAL;
+		text_mark_at(t, e.off, &c->fail->mark);
+		vary_values(c->p, c->vals, vals, sizeof(vals));
+		snprintf(c->fail->msg, sizeof(c->fail->msg), "%s%s", e.msg,
+		    vals);
+	}
+	t->s = s != NULL ? s : xstrdup("");
+}
+
+static void
+vary_free_text(struct text *t, void *arg)
+{
+	(void)arg;
+	free(t->s);
+	t->s = NULL;
+}
+
+static void
+vary_copy_list(struct textlist *l)
+{
+	struct text *v = xcalloc(l->n + 1, sizeof(*v));
+
+	if (l->n > 0)
+		memcpy(v, l->v, l->n * sizeof(*v));
+	l->v = v;
+}
+
+void
+vary_problem_free(struct problem *p)
+{
+	struct textlist *lists[] = { &p->choices, &p->blanks, &p->left,
+	    &p->right, &p->extra, &p->items, &p->rubric };
+	size_t i;
+
+	problem_texts(p, vary_free_text, NULL);
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		free(lists[i]->v);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Texts compared as a student reads them: spaces and backticks aside. */
+static int
+vary_same_text(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == ' ' || *a == '`')
+			a++;
+		while (*b == ' ' || *b == '`')
+			b++;
+		if (*a != *b)
+			return 0;
+		if (*a == '\0')
+			return 1;
+		a++;
+		b++;
+	}
+}
+
+/* Two entries of a list that read the same: 1 and a message. */
+static int
+vary_same_in(const struct textlist *a, const struct textlist *b,
+    const struct problem *p, struct vary_fail *f)
+{
+	size_t n = a->n + (b ? b->n : 0), i, j;
+	const struct text *x, *y;
+
+	for (i = 1; i < n; i++)
+		for (j = 0; j < i; j++) {
+			x = i < a->n ? &a->v[i] : &b->v[i - a->n];
+			y = j < a->n ? &a->v[j] : &b->v[j - a->n];
+			if (!vary_same_text(x->s, y->s))
+				continue;
+			f->mark = x->mark;
+			if (a == &p->choices && ((p->correct >> i) & 1) !=
+			    ((p->correct >> j) & 1))
+				snprintf(f->msg, sizeof(f->msg), "choice %c reads "
+				    "the same as the right answer %c (\"%s\")",
+				    'A' + (int)((p->correct >> i) & 1 ? j : i),
+				    'A' + (int)((p->correct >> i) & 1 ? i : j),
+				    x->s);
+			else if (a == &p->choices)
+				snprintf(f->msg, sizeof(f->msg), "choices %c and "
+				    "%c both read \"%s\"", 'A' + (int)j,
+				    'A' + (int)i, x->s);
+			else
+				snprintf(f->msg, sizeof(f->msg), "items %zu and "
+				    "%zu both read \"%s\"", j + 1, i + 1, x->s);
+			return 1;
+		}
+	return 0;
+}
+
+static int
+vary_same(const struct problem *p, struct vary_fail *f)
+{
+	return vary_same_in(&p->choices, NULL, p, f) ||
+	    vary_same_in(&p->right, &p->extra, p, f) ||
+	    vary_same_in(&p->items, NULL, p, f);
+}
+
+/* Fill the texts of a copy of p with the values drawn. */
+static int
+vary_fill_texts(const struct problem *p, const struct var *vals,
+    struct problem *out, struct vary_fail *fail)
+{
+	struct textlist *lists[] = { &out->choices, &out->blanks, &out->left,
+	    &out->right, &out->extra, &out->items, &out->rubric };
+	struct fillctx c;
+	size_t i;
+
+	*out = *p;
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		vary_copy_list(lists[i]);
+	memset(&c, 0, sizeof(c));
+	c.sc.v = vals;
+	c.sc.n = p->nvars;
+	c.fail = fail;
+	c.p = p;
+	c.vals = vals;
+	problem_texts(out, vary_fill_text, &c);
+	if (fail->why != VF_NONE) {
+		vary_problem_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+int
+vary_fill(const struct problem *p, int k, long seed, int version,
+    int strict, struct problem *out, struct var *vals,
+    struct vary_fail *fail)
+{
+	struct rng r;
+	struct scope sc = { vals, p->nvars, 0 };
+	struct expr_err e;
+	struct value ok;
+	size_t *misses = xcalloc(p->where.n + 1, sizeof(size_t)), i, worst;
+	char desc[400];
+	int try, rc = -1, same = 0;
+
+	memset(fail, 0, sizeof(*fail));
+	memset(out, 0, sizeof(*out));
+	rng_seed(&r, vary_seed(seed, version), STREAM_VARS + (uint64_t)k);
+	for (try = 0; try < VARY_TRIES; try++) {
+		vary_draw(&r, p, vals);
+		for (i = 0; i < p->where.n; i++) {
+			if (expr_eval(p->where.v[i].s, &sc, &ok, &e) < 0) {
+				fail->why = VF_EVAL;
+				text_mark_at(&p->where.v[i], e.off, &fail->mark);
+				vary_values(p, vals, desc, sizeof(desc));
+				snprintf(fail->msg, sizeof(fail->msg), "%s%s",
+				    e.msg, desc);
+				goto out;
+			}
+			if (ok.kind != VAL_NUM || ok.r.n == 0)
+				break;
+		}
+		if (i < p->where.n) {
+			misses[i]++;
+			if (p->nvars == 0)
+				break;	/* nothing to draw again */
+			continue;
+		}
+		if (vary_fill_texts(p, vals, out, fail) < 0)
+			goto out;
+		if (!vary_same(out, fail)) {
+			rc = 0;
+			goto out;
+		}
+		vary_values(p, vals, desc, sizeof(desc));
+		strncat(fail->msg, desc, sizeof(fail->msg) -
+		    strlen(fail->msg) - 1);
+		vary_problem_free(out);
+		same++;
+		if (strict || p->nvars == 0) {
+			fail->why = VF_SAME;
+			goto out;
+		}
+	}
+	for (i = 1, worst = 0; i < p->where.n; i++)
+		if (misses[i] > misses[worst])
+			worst = i;
+	if (p->where.n > 0 && misses[worst] > 0) {
+		fail->why = VF_WHERE;
+		fail->mark = p->where.v[worst].mark;
+		snprintf(fail->msg, sizeof(fail->msg), "no values met every "
+		    "condition of \"where\" in %d draws; \"%s\" failed %zu "
+		    "time%s%s", try == 0 ? 1 : try, p->where.v[worst].s,
+		    misses[worst], misses[worst] == 1 ? "" : "s", same > 0 ?
+		    " (and choices that read the same were drawn again)" :
+		    "");
+	} else {
+		char last[sizeof(fail->msg)];
+
+		fail->why = VF_SAME;
+		memcpy(last, fail->msg, sizeof(last));
+		snprintf(fail->msg, sizeof(fail->msg), "in every one of %d "
+		    "draws two choices read the same, last: %.600s; add a "
+		    "\"where\" that keeps them apart", same, last);
+	}
+out:
+	free(misses);
+	return rc;
+}
+
 static void
 vary_problem(struct rng *r, const struct set *set, struct pinst *pi)
 {
@@ -86,9 +361,11 @@ vary_problem(struct rng *r, const struct set *set, struct pinst *pi)
 
 	if (p->choices.n > 0) {
 		pi->choices = vary_identity(p->choices.n);
+		/* pinned last choices ("All of the above") stay put */
 		if (set->shuffle == SHUFFLE_ALL ||
 		    set->shuffle == SHUFFLE_CHOICES)
-			rng_shuffle(r, pi->choices, p->choices.n);
+			rng_shuffle(r, pi->choices, p->choices.n -
+			    (size_t)p->pin_last);
 	}
 	if (p->type == P_MATCH) {
 		pi->right = vary_identity(p->right.n + p->extra.n);
@@ -101,15 +378,18 @@ vary_problem(struct rng *r, const struct set *set, struct pinst *pi)
 }
 
 struct instance *
-vary(const struct set *set, long seed)
+vary(const struct set *set, long seed, int version, const char *who)
 {
 	struct instance *in = xcalloc(1, sizeof(*in));
 	struct rng r;
+	struct vary_fail fail;
+	struct problem *own;
 	size_t i, j;
-	int *order, number = 0;
+	int *order, number = 0, failed = 0;
 
-	rng_seed(&r, (uint64_t)seed, 0x6d696d656fULL);	/* "mimeo" */
+	rng_seed(&r, vary_seed(seed, version), STREAM_ORDER);
 	in->set = set;
+	in->version = version;
 	in->nsections = set->nsections;
 	in->sections = xcalloc(set->nsections, sizeof(*in->sections));
 	for (i = 0; i < set->nsections; i++) {
@@ -124,11 +404,29 @@ vary(const struct set *set, long seed)
 		    set->shuffle == SHUFFLE_PROBLEMS)
 			rng_shuffle(&r, order, s->nproblems);
 		for (j = 0; j < s->nproblems; j++) {
-			si->problems[j].p = &s->problems[order[j]];
-			si->problems[j].number = ++number;
-			vary_problem(&r, set, &si->problems[j]);
+			struct pinst *pi = &si->problems[j];
+
+			pi->src = &s->problems[order[j]];
+			pi->number = ++number;
+			pi->vals = xcalloc(pi->src->nvars + 1,
+			    sizeof(*pi->vals));
+			own = xcalloc(1, sizeof(*own));
+			pi->p = own;
+			if (vary_fill(pi->src, pi->src->number, seed, version, 0,
+			    own, pi->vals, &fail) < 0) {
+				diag_error(&fail.mark, "problem %d%s%s%s: %s",
+				    pi->src->number, who ? " (" : "", who ? who :
+				    "", who ? ")" : "", fail.msg);
+				failed = 1;
+				continue;
+			}
+			vary_problem(&r, set, pi);
 		}
 		free(order);
+	}
+	if (failed) {
+		instance_free(in);
+		return NULL;
 	}
 	return in;
 }
@@ -142,6 +440,13 @@ instance_free(struct instance *in)
 		return;
 	for (i = 0; i < in->nsections; i++) {
 		for (j = 0; j < in->sections[i].nproblems; j++) {
+			struct problem *own = (struct problem *)
+			    in->sections[i].problems[j].p;
+
+			if (own != NULL)
+				vary_problem_free(own);
+			free(own);
+			free(in->sections[i].problems[j].vals);
 			free(in->sections[i].problems[j].choices);
 			free(in->sections[i].problems[j].right);
 			free(in->sections[i].problems[j].items);
@@ -149,5 +454,6 @@ instance_free(struct instance *in)
 		free(in->sections[i].problems);
 	}
 	free(in->sections);
+	free(in->label);
 	free(in);
 }

@@ -4,8 +4,18 @@
  * An instance fixes everything chance decides: the order of problems and
  * choices (when the set asks for shuffling), the order of a match's right
  * column and of an order problem's items (always mixed, so the answer is
- * not printed in place).  The generator is PCG32 (O'Neill, pcg-random.org),
- * our own, so a seed gives the same instance on every machine and libc.
+ * not printed in place), and the values of every problem's variables,
+ * with its texts filled in ({a}, {= expr}).  The generator is PCG32
+ * (O'Neill, pcg-random.org), our own, so a seed gives the same instance
+ * on every machine and libc.
+ *
+ * Versions: version v (0 for A, 1 for B ...; with --versions per-student
+ * the student's row, 0-based) uses the seed s + v * 0x9E3779B97F4A7C15
+ * (mod 2^64).  The order of problems and choices comes from PCG32 seeded
+ * with it on stream "mimeo"; the variables of the problem written k-th
+ * (1-based) from PCG32 seeded with it on stream "vars" + k, so a problem
+ * draws the same values whatever the order and the other problems.
+ * Version 0 is exactly what a set without versions prints.
  */
 #ifndef MIMEO_VARY_H
 #define MIMEO_VARY_H
@@ -27,7 +37,10 @@ uint32_t	rng_below(struct rng *, uint32_t bound);
 void		rng_shuffle(struct rng *, int *perm, size_t n);
 
 struct pinst {
-	const struct problem *p;
+	const struct problem *p;	/* the problem with its texts filled
+					 * in (owned by the instance) */
+	const struct problem *src;	/* as written in the set */
+	struct var	*vals;		/* the values drawn, src->nvars */
 	int		 number;	/* as printed */
 	int		*choices;	/* printed position -> written index */
 	int		*right;		/* match: printed row -> index into
@@ -43,12 +56,43 @@ struct sinst {
 
 struct instance {
 	const struct set *set;
+	int		 version;	/* 0-based */
+	char		*label;		/* printed after the title: "Version
+					 * B", a student's name; NULL for a
+					 * set printed in one version */
 	struct sinst	*sections;
 	size_t		 nsections;
 };
 
-/* Draw an instance of set for seed.  Owns its arrays; never fails. */
-struct instance	*vary(const struct set *, long seed);
+/* Why a draw failed: what and where, for a message. */
+enum vary_why { VF_NONE, VF_WHERE, VF_EVAL, VF_SAME };
+
+struct vary_fail {
+	enum vary_why	 why;
+	struct mark	 mark;
+	char		 msg[1024];	/* without "problem N: " */
+};
+
+#define VARY_TRIES	1000
+
+/* Draw the variables of p (the problem written k-th, 1-based) for seed
+ * and version until every "where" holds (at most VARY_TRIES draws), and
+ * fill its texts into *out (which the caller frees with
+ * vary_problem_free) and the values into vals (p->nvars).  Two choices
+ * (or items, or right-column entries) that come out the same are a draw
+ * that failed too; with strict set they are reported instead of drawn
+ * again (mimeo check --stress).  Returns 0, or -1 with *fail filled. */
+int		 vary_fill(const struct problem *p, int k, long seed,
+		    int version, int strict, struct problem *out,
+		    struct var *vals, struct vary_fail *fail);
+void		 vary_problem_free(struct problem *);
+
+/* Draw version (0-based) of set for seed.  Returns NULL after reporting
+ * (as FILE:LINE:COL: error: problem N (WHO): ...; who names the version
+ * or the student, or is NULL) when a problem's variables cannot be drawn
+ * or its texts not computed. */
+struct instance	*vary(const struct set *, long seed, int version,
+		    const char *who);
 void		 instance_free(struct instance *);
 
 #endif

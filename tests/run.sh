@@ -87,11 +87,20 @@ done
 
 # 3. End-to-end: YAML in, PDF out, read back with poppler and qpdf.
 . tests/e2e.sh
+. tests/discussion.sh
+
+# Variables and versions, read back.
+. tests/versions.sh
+# Substitute packets and mimeo list.
+. tests/packets.sh
 
 # 4. The cairo backends (PNG, SVG, PostScript) against the PDF.
 . tests/cairo.sh
 
-# 5. Fuzz regressions, limits, and a short fuzz run (tests/fuzz/).
+# 5. Pictures in problems, in the PDF and through cairo.
+. tests/images.sh
+
+# 6. Fuzz regressions, limits, and a short fuzz run (tests/fuzz/).
 . tests/fuzz.sh
 
 echo "$pass passed, $fail failed"

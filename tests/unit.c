@@ -11,20 +11,25 @@
 #include "compose.h"
 #include "diag.h"
 #include "font.h"
+#include "image.h"
 #include "layout.h"
+#include "amath.h"
 #include "libpath.h"
 #include "node.h"
 #include "page.h"
 #include "schema.h"
 #include "set.h"
+#include "compose_discussion.h"
 #include "template.h"
 #include "text.h"
 #include "util.h"
 #include "vary.h"
 
+#include "unit.h"
+
 static int failures;
 
-static void
+void
 expect(int cond, const char *name, const char *why)
 {
 	if (cond)
@@ -36,7 +41,7 @@ expect(int cond, const char *name, const char *why)
 }
 
 /* Write s to a scratch file and return its path (static buffer). */
-static const char *
+const char *
 scratch(const char *s)
 {
 	static char path[] = "tests/tmp/unit.yaml";
@@ -154,7 +159,7 @@ test_loader(void)
 static void
 test_text(void)
 {
-	struct text t = { NULL, { "x", 1, 1 } };
+	struct text t = { NULL, { "x", 1, 1 }, NS_PLAIN, NULL };
 	struct rich r;
 	size_t i;
 	int bold = 0, italic = 0, math = 0;
@@ -169,11 +174,13 @@ test_text(void)
 		    r.v[i].style == ST_BOLD;
 		italic |= strcmp(r.v[i].s, "it") == 0 &&
 		    r.v[i].style == ST_ITALIC;
-		math |= strcmp(r.v[i].s, "3 \xc3\x97 4") == 0 &&
-		    (r.v[i].style & ST_MATH);
+		math |= strcmp(r.v[i].s, "3 xx 4") == 0 &&
+		    (r.v[i].style & ST_MATH) && r.v[i].math != NULL &&
+		    r.v[i].math->nkid == 3 &&
+		    strcmp(r.v[i].math->kid[1]->s, "\xc3\x97") == 0;
 	}
 	expect(bold && italic, "rich bold and italic", "styles lost");
-	expect(math, "rich math symbols", "xx not turned into ×");
+	expect(math, "rich math symbols", "xx not parsed into ×");
 	for (i = 0; i < r.n && r.v[i].kind != A_PARA; i++)
 		;
 	expect(i < r.n, "rich paragraph", "blank line not a paragraph");
@@ -221,7 +228,7 @@ test_layout(void)
 	    "a face claims U+1F600");
 	expect(fonts_pick(fs, FS_REGULAR, 0x2264) >= 0, "fallback has ≤",
 	    "no face has U+2264");
-	in = vary(s, 1);
+	in = vary(s, 1, 0, NULL);
 	b = compose(in, t, DOC_WORKSHEET, NULL);
 	d = layout(b, t, fs, 0, "x");
 	expect(d != NULL && d->npages >= 2, "layout pages", "no pages");
@@ -260,6 +267,167 @@ test_layout(void)
 	set_free(s);
 }
 
+/* Golden box sizes of math at 12 pt in the worksheet template's fonts
+ * (Andika, DejaVu Sans), in points: width, height, depth.  They change
+ * only when the math layout or its fonts do; look at the page then. */
+static void
+test_math_boxes(void)
+{
+	static const struct {
+		const char	*src;
+		double		 w, h, d;
+	} golden[] = {
+		{ "3/5", 8.98, 12.70, 4.09 },
+		{ "1 1/2", 16.72, 12.55, 4.10 },
+		{ "x^2", 11.42, 11.13, 0.00 },
+		{ "sqrt(2)", 18.23, 10.50, 0.00 },
+		{ "2^(1/2)", 13.90, 14.55, 0.00 },
+		{ "sqrt(3/4)", 18.70, 14.50, 4.67 },
+		{ "(a+b)/c", 21.74, 13.09, 2.03 },
+		{ "x_1", 11.42, 5.86, 2.04 },
+	};
+	struct template *t = template_load("worksheet", "en");
+	struct fonts *fs = t != NULL ? fonts_open(t) : NULL;
+	struct mnode *n;
+	struct mbox b;
+	size_t i, off;
+	char err[200], name[64];
+	double digit = 0;
+
+	if (fs == NULL) {
+		expect(0, "math boxes setup", "no template or fonts");
+		template_free(t);
+		return;
+	}
+	for (i = 0; i < sizeof(golden) / sizeof(golden[0]); i++) {
+		n = math_parse(golden[i].src, strlen(golden[i].src), &off, err,
+		    sizeof(err));
+		memset(&b, 0, sizeof(b));
+		if (n != NULL)
+			math_layout(fs, n, 12, 0, &b);
+		snprintf(name, sizeof(name), "math box %s", golden[i].src);
+		if (getenv("MIMEO_GOLDEN") != NULL)
+			printf("golden { \"%s\", %.2f, %.2f, %.2f },\n",
+			    golden[i].src, b.w, b.h, b.d);
+		expect(n != NULL && fabs(b.w - golden[i].w) < 0.01 &&
+		    fabs(b.h - golden[i].h) < 0.01 &&
+		    fabs(b.d - golden[i].d) < 0.01, name,
+		    "size differs from the golden one (MIMEO_GOLDEN=1 prints it)");
+		mbox_free(&b);
+		math_free(n);
+	}
+	/* and the shapes behind them */
+	n = math_parse("3", 1, &off, err, sizeof(err));
+	memset(&b, 0, sizeof(b));
+	math_layout(fs, n, 12, 0, &b);
+	digit = b.h;
+	mbox_free(&b);
+	math_free(n);
+	n = math_parse("3/5", 3, &off, err, sizeof(err));
+	memset(&b, 0, sizeof(b));
+	math_layout(fs, n, 12, 0, &b);
+	expect(b.h > digit && b.d > 2 && b.items.nitems == 3 &&
+	    b.items.items[0].kind == ITEM_TEXT &&
+	    b.items.items[1].kind == ITEM_LINE &&
+	    b.items.items[0].y < b.items.items[1].y &&
+	    b.items.items[1].y < b.items.items[2].y, "math fraction stacked",
+	    "numerator, bar, denominator not top to bottom");
+	mbox_free(&b);
+	math_free(n);
+	fonts_free(fs);
+	template_free(t);
+}
+
+/* The tree: parentheses that only group are dropped; mistakes found at
+ * their offset. */
+static void
+test_math_parse(void)
+{
+	static const struct {
+		const char	*src;
+		size_t		 off;
+	} wrong[] = {
+		{ "3/", 1 }, { "(3+4", 0 }, { "3+4)", 3 }, { "^2", 0 },
+		{ "sqrt", 0 }, { "sqrt()", 0 }, { "x^", 1 }, { "2 xx (3/4]", 9 },
+		{ "\\frac{1}{2}", 0 }, { "1 + /2", 4 }, { "a_", 1 },
+	};
+	struct mnode *n;
+	size_t i, off;
+	char err[200], name[64];
+
+	n = math_parse("(a+b)/c", 7, &off, err, sizeof(err));
+	expect(n != NULL && n->nkid == 1 && n->kid[0]->kind == M_FRAC &&
+	    n->kid[0]->kid[0]->kind == M_ROW &&
+	    n->kid[0]->kid[0]->nkid == 3, "math (a+b)/c",
+	    "the numerator's parentheses were kept");
+	math_free(n);
+	n = math_parse("1 1/2", 5, &off, err, sizeof(err));
+	expect(n != NULL && n->nkid == 2 && n->kid[1]->kind == M_FRAC &&
+	    n->kid[1]->spaced, "math mixed number", "not whole + fraction");
+	math_free(n);
+	n = math_parse("2^(1/2)", 7, &off, err, sizeof(err));
+	expect(n != NULL && n->kid[0]->kind == M_SCRIPT &&
+	    n->kid[0]->kid[2]->kind == M_FRAC, "math fraction exponent",
+	    "not a fraction raised");
+	math_free(n);
+	n = math_parse("-3/4", 4, &off, err, sizeof(err));
+	expect(n != NULL && n->nkid == 2 && n->kid[1]->kind == M_FRAC,
+	    "math negative fraction", "not a sign and a fraction");
+	math_free(n);
+	n = math_parse("\\*", 2, &off, err, sizeof(err));
+	expect(n != NULL && n->nkid == 1 && strcmp(n->kid[0]->s, "*") == 0,
+	    "math escaped star", "\\* in math does not print *");
+	math_free(n);
+	for (i = 0; i < sizeof(wrong) / sizeof(wrong[0]); i++) {
+		n = math_parse(wrong[i].src, strlen(wrong[i].src), &off, err,
+		    sizeof(err));
+		snprintf(name, sizeof(name), "math wrong %s", wrong[i].src);
+		expect(n == NULL && off == wrong[i].off, name,
+		    n != NULL ? "accepted" : "reported at another offset");
+		math_free(n);
+	}
+}
+
+/* Offsets in a text's value back to the file's line and column. */
+static void
+test_text_marks(void)
+{
+	static const struct {
+		const char	*yaml;
+		const char	*find;		/* in the value */
+		int		 line, col;
+	} cases[] = {
+		{ "a: x `(y` z\n", "(", 1, 7 },
+		{ "a: 'it''s `(y`'\n", "(", 1, 12 },
+		{ "a: \"say \\\"hi\\\" `(y`\"\n", "(", 1, 17 },
+		{ "a: \"tab\\t `(y`\"\n", "(", 1, 4 },
+		{ "a: |\n  one\n    two `(y`\n", "(", 3, 10 },
+		{ "a: >\n  one\n  two `(y`\n", "(", 3, 8 },
+		{ "a: one\n  two\n\n  three `(y`\n", "(", 4, 10 },
+		{ "a: x\r\n  y `(z`\r\n", "(", 2, 6 },
+	};
+	struct node *n;
+	struct text t;
+	struct mark m;
+	size_t i;
+	char name[64];
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(&t, 0, sizeof(t));
+		m.line = m.col = 0;
+		n = yaml_load(scratch(cases[i].yaml));
+		if (n != NULL && sc_text(node_get(n, "a"), "a", &t) == 0 &&
+		    strstr(t.s, cases[i].find) != NULL)
+			text_mark_at(&t, (size_t)(strstr(t.s, cases[i].find) -
+			    t.s), &m);
+		snprintf(name, sizeof(name), "text mark case %zu", i + 1);
+		expect(m.line == cases[i].line && m.col == cases[i].col, name,
+		    "wrong line or column");
+		text_free(&t);
+		node_free(n);
+	}
+}
+
 /* The library root rule: relative paths only, never above the root. */
 static void
 test_libpath(void)
@@ -275,6 +443,23 @@ test_libpath(void)
 	n = lib_normalize("/../..");
 	expect(strcmp(n, "/") == 0, "libpath.normalize_root", n);
 	free(n);
+	{
+		static const char *const joins[][3] = {
+			{ "problems/packets/day.yaml", "../math/f.yaml",
+			    "problems/math/f.yaml" },
+			{ "day.yaml", "../lib/./f.yaml", "../lib/f.yaml" },
+			{ "a/day.yaml", "../../x/../f.yaml", "../f.yaml" },
+			{ "/srv/p/day.yaml", "../m/f.yaml", "/srv/m/f.yaml" },
+			{ "a/day.yaml", "..", "." },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(joins) / sizeof(joins[0]); i++) {
+			n = lib_join(joins[i][0], joins[i][1]);
+			expect(strcmp(n, joins[i][2]) == 0, "libpath.join", n);
+			free(n);
+		}
+	}
 
 	system("mkdir -p tests/tmp/sets tests/tmp/other");
 	f = fopen("tests/tmp/other/pic.png", "w");
@@ -304,6 +489,154 @@ test_libpath(void)
 	diag_quiet(0);
 }
 
+/* Every kind of picture in tests/images decodes to what it holds: 8-bit
+ * gray or RGB, alpha only where there is transparency; an interlaced PNG
+ * to the very pixels of the same picture not interlaced. */
+static void
+test_image(void)
+{
+	static const struct {
+		const char *file;
+		int w, h, channels, alpha;
+	} want[] = {
+		{ "bar.png", 360, 120, 3, 0 },
+		{ "interlaced.png", 360, 120, 3, 0 },
+		{ "gray.png", 400, 80, 1, 0 },
+		{ "rgba.png", 200, 200, 3, 1 },
+		{ "deep.png", 200, 200, 3, 1 },
+		{ "palette.png", 160, 160, 3, 1 },
+		{ "pizza.jpg", 300, 300, 3, 0 },
+		{ "progressive.jpg", 300, 300, 3, 0 },
+		{ "gray.jpg", 300, 300, 1, 0 },
+	};
+	struct mark m = { "unit", 1, 1 };
+	struct pixels px, bar;
+	struct image *img;
+	char path[64], name[96], why[512];
+	size_t i;
+
+	memset(&bar, 0, sizeof(bar));
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		snprintf(path, sizeof(path), "tests/images/%s", want[i].file);
+		snprintf(name, sizeof(name), "image.decode.%s", want[i].file);
+		img = image_load(path, want[i].file, &m);
+		if (img == NULL || image_decode(img, &px, why,
+		    sizeof(why)) == -1) {
+			expect(0, name, img == NULL ? "not loaded" : why);
+			image_unref(img);
+			continue;
+		}
+		expect(px.w == want[i].w && px.h == want[i].h && img->w ==
+		    px.w && img->h == px.h && px.channels == want[i].channels &&
+		    (px.alpha != NULL) == want[i].alpha, name,
+		    "size, channels or alpha not as the file holds them");
+		if (i == 0)
+			bar = px;
+		else {
+			if (i == 1)
+				expect(memcmp(bar.color, px.color, 360 * 120 *
+				    3) == 0, "image.interlaced_same_pixels",
+				    "interlaced.png decodes unlike bar.png");
+			pixels_free(&px);
+		}
+		image_unref(img);
+	}
+	pixels_free(&bar);
+}
+
+/* Discussion groups: every student in one group, sizes as even as
+ * possible, and never a group of one, for every class size and group
+ * size a teacher can ask for; pairs of an odd class make one trio. */
+static void
+test_groups(void)
+{
+	size_t sizes[200], n, k, i, sum, lo, hi;
+	long g;
+	int good = 1;
+	char why[160] = "";
+
+	for (n = 2; n <= 120 && good; n++)
+		for (g = 2; g <= 8 && good; g++) {
+			k = disc_group_sizes(n, g, sizes);
+			for (i = 0, sum = 0, lo = n, hi = 0; i < k; i++) {
+				sum += sizes[i];
+				lo = sizes[i] < lo ? sizes[i] : lo;
+				hi = sizes[i] > hi ? sizes[i] : hi;
+			}
+			if (sum != n || lo < 2 || hi - lo > 1 ||
+			    (hi > (size_t)g && !(g == 2 && hi == 3))) {
+				snprintf(why, sizeof(why), "%zu students in "
+				    "groups of %ld: %zu groups, sizes %zu to %zu",
+				    n, g, k, lo, hi);
+				good = 0;
+			}
+		}
+	expect(good, "groups.even_never_one", why);
+	k = disc_group_sizes(5, 4, sizes);
+	expect(k == 2 && sizes[0] == 3 && sizes[1] == 2, "groups.five_by_four",
+	    "5 students in groups of 4 are not 3 + 2");
+	k = disc_group_sizes(10, 4, sizes);
+	expect(k == 3 && sizes[0] == 4 && sizes[1] == 3 && sizes[2] == 3,
+	    "groups.ten_by_four", "10 students in groups of 4 are not 4+3+3");
+}
+
+/* One copy: a name on a line, a title; name NULL leaves the name out. */
+static struct doc *
+copy_doc(const char *name, double line_y)
+{
+	struct doc *d = doc_new(612, 792);
+	struct page *p = doc_add_page(d);
+	struct item *it;
+
+	it = page_push(p, ITEM_TEXT);
+	it->text = xstrdup("Fractions");
+	it->font = doc_font(d, "/f.ttf", 0);
+	it = page_push(p, ITEM_LINE);
+	it->y = it->y2 = line_y;
+	it = page_push(p, ITEM_TEXT);
+	it->text = xstrdup(name != NULL ? name : "");
+	it->font = doc_font(d, "/f.ttf", 0);
+	doc_add_page(d);	/* an empty second page */
+	doc_add_outline(d, name != NULL ? name : "-", 0);
+	return d;
+}
+
+static void
+test_repeats(void)
+{
+	struct doc *all = doc_new(612, 792), *d;
+	const char *names[] = { "Ana", "Ben", "Ana" };
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		d = copy_doc(names[i], 100);
+		doc_append(all, d);
+		doc_free(d);
+	}
+	d = copy_doc("Cy", 101);	/* the line moved: not a repeat */
+	doc_append(all, d);
+	doc_free(d);
+	expect(all->npages == 8 && all->noutline == 4, "append copies",
+	    "wrong page or bookmark count");
+	expect(all->pages[0].base == 0 && all->pages[2].base == 1 &&
+	    all->pages[3].base == 2 && all->pages[4].base == 1,
+	    "pages repeat the first copy", "base not the first copy's page");
+	expect(all->pages[2].nitems == 1 && all->pages[3].nitems == 0 &&
+	    all->pages[4].nitems == 0, "a repeat holds only what differs",
+	    "repeat keeps unchanged items");
+	expect(all->pages[0].items[2].varies && !all->pages[0].items[0].varies,
+	    "the name varies", "varies flags wrong");
+	expect(page_nitems(all, 2) == 3 &&
+	    strcmp(page_item(all, 2, 2)->text, "Ben") == 0 &&
+	    strcmp(page_item(all, 2, 0)->text, "Fractions") == 0 &&
+	    strcmp(page_item(all, 4, 2)->text, "Ana") == 0,
+	    "page_item resolves repeats", "wrong item through a repeat");
+	expect(all->pages[6].base == 0 && all->pages[7].base != 0,
+	    "a moved item makes a page of its own",
+	    "page with a moved line shared");
+	doc_free(all);
+}
+
 int
 main(void)
 {
@@ -313,6 +646,13 @@ main(void)
 	test_loader();
 	test_text();
 	test_layout();
+	test_repeats();
+	test_math_parse();
+	test_math_boxes();
+	test_text_marks();
 	test_libpath();
+	test_image();
+	test_groups();
+	test_vars();
 	return failures != 0;
 }

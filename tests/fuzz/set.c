@@ -1,7 +1,8 @@
 /*
  * set.c - fuzzes a problem set from the YAML bytes to the laid-out pages:
  * yaml_load (node.c), the set model and every check of set.c/schema.c,
- * then vary, compose and layout of the worksheet and the key, as mimeo
+ * then vary (variables and expressions: version A), compose and layout
+ * (math included) of the worksheet and the key, as mimeo
  * would print them (templates and fonts loaded once).  Seeds: tests/bad,
  * tests/good, tests/e2e, tests/cairo.
  */
@@ -65,7 +66,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_reset();
 	if ((s = set_load(fz_path)) == NULL)
 		return 0;
-	in = vary(s, s->has_seed ? s->seed : 1);
+	if ((in = vary(s, s->has_seed ? s->seed : 1, 0, NULL)) == NULL) {
+		set_free(s);
+		return 0;
+	}
 	for (i = 0; i < 2; i++) {
 		bl = compose(in, fz_tpl, kinds[i], NULL);
 		d = layout(bl, fz_tpl, fz_fonts, 0, s->title.s);

@@ -1,0 +1,998 @@
+/*
+ * amath.c - AsciiMath subset: tokens, tree, boxes; see amath.h.
+ *
+ * The grammar is AsciiMath's, cut down to what a school worksheet needs:
+ *
+ *	row	= { frac }			until ")" or the end
+ *	frac	= script { "/" arg }		3/4, (a+b)/c, 1/2/3 = (1/2)/3
+ *	script	= simple [ "_" arg ] [ "^" arg ]
+ *	arg	= [ "-" | "+" ] simple		so x^-1 and 3/-4 read
+ *	simple	= atom | "(" row ")" | "sqrt" arg
+ *
+ * Parentheses that are an argument (of /, ^, _, sqrt) only group; others
+ * print.  Boxes follow TeX's rules in spirit, in the body font: fractions
+ * are set smaller with the bar on the math axis (the height of the minus
+ * sign), scripts are smaller and raised or lowered by fractions of the
+ * font size, and operators get TeX's medium and thick spaces.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "font.h"
+#include "amath.h"
+#include "util.h"
+
+#define MATH_MAX_DEPTH	32
+
+/* ---- tokens ------------------------------------------------------------ */
+
+enum tok { T_END, T_ATOM, T_OPEN, T_CLOSE, T_DIV, T_SUP, T_SUB, T_SQRT };
+
+struct lex {
+	const char	*s;
+	size_t		 n, i;
+	enum tok	 t;		/* the current token */
+	size_t		 off;		/* where it starts in s */
+	int		 spaced;	/* whitespace before it */
+	char		*text;		/* T_ATOM: what prints; T_OPEN/CLOSE:
+					 * the bracket; owned */
+	enum mclass	 cls;
+	int		 italic;
+	int		 number;	/* T_ATOM: digits */
+	/* the first mistake */
+	int		 failed;
+	size_t		*erroff;
+	char		*err;
+	size_t		 errlen;
+};
+
+struct sym {
+	const char	*in, *out;
+	enum mclass	 cls;
+};
+
+/* Operators written with punctuation, longest first. */
+static const struct sym math_ops[] = {
+	{ "<=>", "\xe2\x87\x94", MC_REL }, { "-:", "\xc3\xb7", MC_BIN },
+	{ "+-", "\xc2\xb1", MC_BIN }, { "!=", "\xe2\x89\xa0", MC_REL },
+	{ "<=", "\xe2\x89\xa4", MC_REL }, { ">=", "\xe2\x89\xa5", MC_REL },
+	{ "->", "\xe2\x86\x92", MC_REL }, { "~~", "\xe2\x89\x88", MC_REL },
+	{ "+", "+", MC_BIN }, { "-", "\xe2\x88\x92", MC_BIN },
+	{ "*", "\xc2\xb7", MC_BIN }, { "=", "=", MC_REL }, { "<", "<", MC_REL },
+	{ ">", ">", MC_REL }, { ":", ":", MC_REL }, { ",", ",", MC_PUNCT },
+	{ ";", ";", MC_PUNCT },
+};
+
+/* Words that are symbols; a run of letters must match one whole. */
+static const struct sym math_words[] = {
+	{ "xx", "\xc3\x97", MC_BIN }, { "cdot", "\xc2\xb7", MC_BIN },
+	{ "pi", "\xcf\x80", MC_ORD }, { "deg", "\xc2\xb0", MC_ORD },
+	{ "ne", "\xe2\x89\xa0", MC_REL }, { "le", "\xe2\x89\xa4", MC_REL },
+	{ "ge", "\xe2\x89\xa5", MC_REL }, { "oo", "\xe2\x88\x9e", MC_ORD },
+	{ "alpha", "\xce\xb1", MC_ORD }, { "beta", "\xce\xb2", MC_ORD },
+	{ "gamma", "\xce\xb3", MC_ORD }, { "delta", "\xce\xb4", MC_ORD },
+	{ "Delta", "\xce\x94", MC_ORD }, { "theta", "\xce\xb8", MC_ORD },
+	{ "lambda", "\xce\xbb", MC_ORD }, { "mu", "\xce\xbc", MC_ORD },
+	{ "sigma", "\xcf\x83", MC_ORD }, { "phi", "\xcf\x86", MC_ORD },
+	{ "omega", "\xcf\x89", MC_ORD }, { "Omega", "\xce\xa9", MC_ORD },
+};
+
+/* Words printed upright as they are: functions and units. */
+static const char *const math_upright[] = {
+	"sin", "cos", "tan", "log", "ln", "exp", "min", "max", "gcd", "lcm",
+	"mod", "cm", "mm", "km", "kg", "mg", "ml", "mL", "ft", "yd", "mi",
+	"lb", "lbs", "oz", "in", "hr", "sec",
+};
+
+/* Characters typed directly that are operators. */
+static const struct {
+	long		 cp;
+	enum mclass	 cls;
+} math_unicode[] = {
+	{ 0xd7, MC_BIN }, { 0xf7, MC_BIN }, { 0xb1, MC_BIN }, { 0xb7, MC_BIN },
+	{ 0x2212, MC_BIN }, { 0x2260, MC_REL }, { 0x2264, MC_REL },
+	{ 0x2265, MC_REL }, { 0x2248, MC_REL }, { 0x2192, MC_REL },
+};
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+static int
+is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Record the first mistake, at offset off.  Returns NULL for the caller to
+ * pass up. */
+static struct mnode *
+lex_fail(struct lex *lx, size_t off, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static struct mnode *
+lex_fail(struct lex *lx, size_t off, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (lx->failed)
+		return NULL;
+	lx->failed = 1;
+	*lx->erroff = off;
+	va_start(ap, fmt);
+	vsnprintf(lx->err, lx->errlen, fmt, ap);
+	va_end(ap);
+	return NULL;
+}
+
+static void
+lex_atom(struct lex *lx, const char *s, size_t len, enum mclass cls,
+    int italic)
+{
+	lx->t = T_ATOM;
+	lx->text = xstrndup(s, len);
+	lx->cls = cls;
+	lx->italic = italic;
+}
+
+/* A run of letters: a symbol word, an upright word, or variables. */
+static void
+lex_letters(struct lex *lx)
+{
+	size_t start = lx->i, len, k;
+
+	while (lx->i < lx->n && is_letter(lx->s[lx->i]))
+		lx->i++;
+	len = lx->i - start;
+	if (len == 4 && strncmp(lx->s + start, "sqrt", 4) == 0) {
+		lx->t = T_SQRT;
+		return;
+	}
+	/* "sqrtx" is sqrt x, as AsciiMath reads it */
+	if (len > 4 && strncmp(lx->s + start, "sqrt", 4) == 0) {
+		lx->i = start + 4;
+		lx->t = T_SQRT;
+		return;
+	}
+	for (k = 0; k < NELEM(math_words); k++)
+		if (strlen(math_words[k].in) == len &&
+		    strncmp(lx->s + start, math_words[k].in, len) == 0) {
+			lex_atom(lx, math_words[k].out,
+			    strlen(math_words[k].out), math_words[k].cls, 0);
+			return;
+		}
+	for (k = 0; k < NELEM(math_upright); k++)
+		if (strlen(math_upright[k]) == len &&
+		    strncmp(lx->s + start, math_upright[k], len) == 0) {
+			lex_atom(lx, lx->s + start, len, MC_ORD, 0);
+			return;
+		}
+	lex_atom(lx, lx->s + start, len, MC_ORD, 1);
+}
+
+/* A number: digits, a decimal point before a digit, and thousands
+ * separated by commas (1,000 but not the list 1, 2, 3). */
+static void
+lex_number(struct lex *lx)
+{
+	size_t start = lx->i;
+
+	for (;;) {
+		while (lx->i < lx->n && is_digit(lx->s[lx->i]))
+			lx->i++;
+		if (lx->i + 1 < lx->n && lx->s[lx->i] == '.' &&
+		    is_digit(lx->s[lx->i + 1]))
+			lx->i++;
+		else if (lx->i + 3 < lx->n && lx->s[lx->i] == ',' &&
+		    is_digit(lx->s[lx->i + 1]) && is_digit(lx->s[lx->i + 2]) &&
+		    is_digit(lx->s[lx->i + 3]) && (lx->i + 4 == lx->n ||
+		    !is_digit(lx->s[lx->i + 4])))
+			lx->i++;
+		else
+			break;
+	}
+	lex_atom(lx, lx->s + start, lx->i - start, MC_ORD, 0);
+	lx->number = 1;
+}
+
+/* Read the next token into lx. */
+static void
+lex_next(struct lex *lx)
+{
+	const char *s = lx->s;
+	size_t k, len;
+	long cp;
+
+	free(lx->text);
+	lx->text = NULL;
+	lx->spaced = 0;
+	lx->number = 0;
+	while (lx->i < lx->n && (s[lx->i] == ' ' || s[lx->i] == '\t' ||
+	    s[lx->i] == '\n' || s[lx->i] == '\r')) {
+		lx->i++;
+		lx->spaced = 1;
+	}
+	lx->off = lx->i;
+	if (lx->i >= lx->n) {
+		lx->t = T_END;
+		return;
+	}
+	switch (s[lx->i]) {
+	case '(': case '[': case '{':
+		lx->t = T_OPEN;
+		lx->text = xstrndup(s + lx->i++, 1);
+		return;
+	case ')': case ']': case '}':
+		lx->t = T_CLOSE;
+		lx->text = xstrndup(s + lx->i++, 1);
+		return;
+	case '/':
+		lx->t = T_DIV;
+		lx->i++;
+		return;
+	case '^':
+		lx->t = T_SUP;
+		lx->i++;
+		return;
+	case '_':
+		if (lx->i + 2 < lx->n && s[lx->i + 1] == '_' &&
+		    s[lx->i + 2] == '_') {
+			lex_fail(lx, lx->i, "a blank ___ cannot be inside math: "
+			    "end the math before it, like `2^3 =` ___");
+			lx->t = T_END;
+			return;
+		}
+		lx->t = T_SUB;
+		lx->i++;
+		return;
+	case '\\':
+		/* SPEC: \ before * ` { } \ _ prints that character */
+		if (lx->i + 1 < lx->n && strchr("*`{}\\_", s[lx->i + 1])) {
+			lex_atom(lx, s + lx->i + 1, 1, MC_ORD, 0);
+			lx->i += 2;
+			return;
+		}
+		if (lx->i + 1 < lx->n && is_letter(s[lx->i + 1])) {
+			for (k = lx->i + 1; k < lx->n && is_letter(s[k]); k++)
+				;
+			lex_fail(lx, lx->i, "\"%.*s\" is LaTeX, which math in "
+			    "backticks does not read: write fractions as `3/5`, "
+			    "roots as `sqrt(2)`, powers as `x^2` (\\\\ prints a "
+			    "backslash)", (int)(k - lx->i), s + lx->i);
+			lx->t = T_END;
+			return;
+		}
+		break;
+	case '"':
+		for (k = lx->i + 1; k < lx->n && s[k] != '"'; k++)
+			;
+		if (k >= lx->n) {
+			lex_fail(lx, lx->i, "a \"quoted text\" in math is opened "
+			    "with \" but never closed: add the closing \"");
+			lx->t = T_END;
+			return;
+		}
+		lex_atom(lx, s + lx->i + 1, k - lx->i - 1, MC_TEXT, 0);
+		lx->i = k + 1;
+		return;
+	default:
+		break;
+	}
+	if (is_digit(s[lx->i]) || (s[lx->i] == '.' && lx->i + 1 < lx->n &&
+	    is_digit(s[lx->i + 1]))) {
+		lex_number(lx);
+		return;
+	}
+	if (is_letter(s[lx->i])) {
+		lex_letters(lx);
+		return;
+	}
+	for (k = 0; k < NELEM(math_ops); k++) {
+		len = strlen(math_ops[k].in);
+		if (lx->i + len <= lx->n &&
+		    strncmp(s + lx->i, math_ops[k].in, len) == 0) {
+			lex_atom(lx, math_ops[k].out, strlen(math_ops[k].out),
+			    math_ops[k].cls, 0);
+			lx->i += len;
+			return;
+		}
+	}
+	/* any other character prints as itself */
+	cp = utf8_decode(s + lx->i, lx->n - lx->i, &len);
+	lex_atom(lx, s + lx->i, len, MC_ORD, 0);
+	for (k = 0; k < NELEM(math_unicode); k++)
+		if (math_unicode[k].cp == cp)
+			lx->cls = math_unicode[k].cls;
+	lx->i += len;
+}
+
+/* ---- the tree ---------------------------------------------------------- */
+
+static struct mnode *
+mnode_new(enum mkind kind)
+{
+	struct mnode *n = xcalloc(1, sizeof(*n));
+
+	n->kind = kind;
+	return n;
+}
+
+static void
+mnode_add(struct mnode *n, struct mnode *kid)
+{
+	n->kid = xrealloc(n->kid, (n->nkid + 1) * sizeof(*n->kid));
+	n->kid[n->nkid++] = kid;
+}
+
+void
+math_free(struct mnode *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->nkid; i++)
+		math_free(n->kid[i]);
+	free(n->kid);
+	free(n->s);
+	free(n->close);
+	free(n);
+}
+
+/* Something a fraction, a script or a root can apply to. */
+static int
+mnode_operand(const struct mnode *n)
+{
+	return n->kind != M_ATOM || n->cls == MC_ORD || n->cls == MC_TEXT;
+}
+
+/* An argument's parentheses only group: (a+b)/c has none printed. */
+static struct mnode *
+mnode_strip(struct mnode *n)
+{
+	struct mnode *in;
+
+	if (n->kind != M_FENCE || strcmp(n->s, "(") != 0 ||
+	    strcmp(n->close, ")") != 0)
+		return n;
+	in = n->kid[0];
+	n->nkid = 0;
+	if (in->nkid == 1) {
+		struct mnode *one = in->kid[0];
+
+		in->nkid = 0;
+		math_free(in);
+		in = one;
+	}
+	in->spaced = n->spaced;
+	math_free(n);
+	return in;
+}
+
+static struct mnode *p_row(struct lex *, int depth);
+static struct mnode *p_simple(struct lex *, int depth);
+
+/* After the operator op (written at off), something must follow that it
+ * can apply to: a sign is allowed before it (x^-1). */
+static struct mnode *
+p_arg(struct lex *lx, int depth, const char *op, size_t off,
+    const char *hint)
+{
+	struct mnode *sign = NULL, *arg, *row;
+
+	if (lx->t == T_ATOM && lx->cls == MC_BIN && (strcmp(lx->text, "+") ==
+	    0 || strcmp(lx->text, "\xe2\x88\x92") == 0 ||
+	    strcmp(lx->text, "\xc2\xb1") == 0)) {
+		sign = mnode_new(M_ATOM);
+		sign->s = xstrdup(lx->text);
+		sign->cls = MC_BIN;
+		lex_next(lx);
+	}
+	if (lx->t == T_END || lx->t == T_CLOSE || lx->t == T_DIV ||
+	    lx->t == T_SUP || lx->t == T_SUB || (lx->t == T_ATOM &&
+	    !(lx->cls == MC_ORD || lx->cls == MC_TEXT))) {
+		math_free(sign);
+		return lex_fail(lx, off, "%s in math has nothing after it: %s",
+		    op, hint);
+	}
+	if ((arg = p_simple(lx, depth)) == NULL) {
+		math_free(sign);
+		return NULL;
+	}
+	if (arg->kind == M_FENCE && arg->kid[0]->nkid == 0) {
+		math_free(sign);
+		math_free(arg);
+		return lex_fail(lx, off, "%s in math is followed by empty "
+		    "brackets: %s", op, hint);
+	}
+	arg = mnode_strip(arg);
+	if (sign == NULL)
+		return arg;
+	row = mnode_new(M_ROW);
+	mnode_add(row, sign);
+	mnode_add(row, arg);
+	return row;
+}
+
+static struct mnode *
+p_simple(struct lex *lx, int depth)
+{
+	struct mnode *n, *body;
+	size_t off = lx->off;
+	int spaced = lx->spaced;
+
+	if (depth > MATH_MAX_DEPTH)
+		return lex_fail(lx, off, "math is nested more than %d levels "
+		    "deep here; write it more simply", MATH_MAX_DEPTH);
+	switch (lx->t) {
+	case T_ATOM:
+		n = mnode_new(M_ATOM);
+		n->s = lx->text;
+		lx->text = NULL;
+		n->cls = lx->cls;
+		n->italic = lx->italic;
+		n->spaced = spaced;
+		lex_next(lx);
+		return n;
+	case T_OPEN:
+		n = mnode_new(M_FENCE);
+		n->s = lx->text;
+		lx->text = NULL;
+		n->spaced = spaced;
+		lex_next(lx);
+		if ((body = p_row(lx, depth + 1)) == NULL) {
+			math_free(n);
+			return NULL;
+		}
+		mnode_add(n, body);
+		if (lx->t != T_CLOSE) {
+			math_free(n);
+			return lex_fail(lx, off, "unbalanced \"%s\" in math: add "
+			    "\"%s\" or remove it", lx->s[off] == '(' ? "(" :
+			    lx->s[off] == '[' ? "[" : "{", lx->s[off] == '(' ?
+			    ")" : lx->s[off] == '[' ? "]" : "}");
+		}
+		if ((n->s[0] == '(') != (lx->text[0] == ')') ||
+		    (n->s[0] == '[') != (lx->text[0] == ']')) {
+			lex_fail(lx, lx->off, "\"%s\" in math is closed by \"%s\": "
+			    "make them a pair", n->s, lx->text);
+			math_free(n);
+			return NULL;
+		}
+		n->close = lx->text;
+		lx->text = NULL;
+		lex_next(lx);
+		return n;
+	case T_SQRT:
+		lex_next(lx);
+		if ((body = p_arg(lx, depth + 1, "sqrt", off, "write what the "
+		    "root is of, like `sqrt(2)` or `sqrt x`")) == NULL)
+			return NULL;
+		n = mnode_new(M_SQRT);
+		n->spaced = spaced;
+		mnode_add(n, body);
+		return n;
+	case T_DIV:
+		return lex_fail(lx, off, "\"/\" in math has nothing before it: "
+		    "write the top of the fraction first, like `3/4`");
+	case T_SUP:
+		return lex_fail(lx, off, "\"^\" in math has nothing before it: "
+		    "write what is raised first, like `x^2`");
+	case T_SUB:
+		return lex_fail(lx, off, "\"_\" in math has nothing before it: "
+		    "write what gets the subscript first, like `x_1`");
+	default:
+		return lex_fail(lx, off, "unbalanced \"%s\" in math: add \"%s\" "
+		    "before it or remove it", lx->text, lx->text[0] == ')' ?
+		    "(" : lx->text[0] == ']' ? "[" : "{");
+	}
+}
+
+static struct mnode *
+p_script(struct lex *lx, int depth)
+{
+	struct mnode *base, *n = NULL;
+	size_t off;
+
+	if ((base = p_simple(lx, depth)) == NULL)
+		return NULL;
+	while ((lx->t == T_SUB || lx->t == T_SUP) &&
+	    (n == NULL || n->kid[lx->t == T_SUB ? 1 : 2] == NULL)) {
+		int sup = lx->t == T_SUP;
+		struct mnode *arg;
+
+		off = lx->off;
+		if (!mnode_operand(base))
+			break;	/* p_simple reports "nothing before" */
+		lex_next(lx);
+		arg = sup ? p_arg(lx, depth + 1, "\"^\"", off, "write the "
+		    "exponent, like `x^2`") : p_arg(lx, depth + 1, "\"_\"",
+		    off, "write the subscript, like `x_1`");
+		if (arg == NULL) {
+			math_free(n != NULL ? n : base);
+			return NULL;
+		}
+		if (n == NULL) {
+			n = mnode_new(M_SCRIPT);
+			n->spaced = base->spaced;
+			mnode_add(n, base);
+			mnode_add(n, NULL);
+			mnode_add(n, NULL);
+		}
+		n->kid[sup ? 2 : 1] = arg;
+	}
+	return n != NULL ? n : base;
+}
+
+static struct mnode *
+p_frac(struct lex *lx, int depth)
+{
+	struct mnode *num, *den, *f;
+	size_t off;
+
+	if ((num = p_script(lx, depth)) == NULL)
+		return NULL;
+	while (lx->t == T_DIV && mnode_operand(num)) {
+		off = lx->off;
+		lex_next(lx);
+		if ((den = p_arg(lx, depth + 1, "\"/\"", off, "write the bottom "
+		    "of the fraction, like `3/4`")) == NULL) {
+			math_free(num);
+			return NULL;
+		}
+		f = mnode_new(M_FRAC);
+		f->spaced = num->spaced;
+		mnode_add(f, mnode_strip(num));
+		mnode_add(f, den);
+		num = f;
+	}
+	return num;
+}
+
+static struct mnode *
+p_row(struct lex *lx, int depth)
+{
+	struct mnode *row = mnode_new(M_ROW), *n;
+
+	while (lx->t != T_END && lx->t != T_CLOSE) {
+		if ((n = p_frac(lx, depth)) == NULL) {
+			math_free(row);
+			return NULL;
+		}
+		mnode_add(row, n);
+	}
+	if (lx->failed) {
+		math_free(row);
+		return NULL;
+	}
+	return row;
+}
+
+struct mnode *
+math_parse(const char *s, size_t n, size_t *erroff, char *err, size_t errlen)
+{
+	struct lex lx;
+	struct mnode *row;
+
+	memset(&lx, 0, sizeof(lx));
+	lx.s = s;
+	lx.n = n;
+	lx.erroff = erroff;
+	lx.err = err;
+	lx.errlen = errlen;
+	lex_next(&lx);
+	row = p_row(&lx, 0);
+	if (row != NULL && lx.t == T_CLOSE) {
+		math_free(row);
+		row = p_simple(&lx, 0);		/* reports the stray ")" */
+	}
+	free(lx.text);
+	if (lx.failed) {
+		math_free(row);
+		return NULL;
+	}
+	return row;
+}
+
+/* ---- boxes ------------------------------------------------------------- */
+
+/* Proportions, in ems of the size being set (TeX's, rounded, with
+ * fractions a little larger than TeX's for young readers). */
+#define FRAC_SCALE	0.8	/* numerator and denominator */
+#define SCRIPT_SCALE	0.7	/* exponents and subscripts */
+#define MIN_SCALE	0.5	/* of the span's size: nothing smaller */
+#define RULE		0.05	/* fraction bar and root overbar */
+#define FRAC_GAP	0.09	/* between bar and numerator / denominator */
+#define FRAC_OVER	0.08	/* bar beyond the wider of the two */
+#define FRAC_SIDE	0.06	/* space outside the bar, each side */
+#define SUP_RAISE	0.42
+#define SUB_DROP	0.17
+#define SCRIPT_AFTER	0.05
+#define ROOT_GAP	0.1	/* between radicand and overbar */
+#define SPACE_BIN	0.22	/* 4/18 em */
+#define SPACE_REL	0.28	/* 5/18 em */
+#define SPACE_PUNCT	0.17	/* 3/18 em */
+#define SPACE_MIXED	0.06	/* between the whole and the fraction */
+
+struct ml {
+	struct fonts	*fs;
+	int		 bold;
+	double		 size;		/* the span's */
+	double		 axis;		/* em: middle of the minus sign */
+	long		 missing;
+};
+
+void
+mbox_free(struct mbox *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->items.nitems; i++)
+		free(b->items.items[i].text);
+	free(b->items.items);
+	memset(&b->items, 0, sizeof(b->items));
+}
+
+/* Move src's items into dst, shifted by (dx, dy); src is emptied. */
+static void
+box_put(struct mbox *dst, struct mbox *src, double dx, double dy)
+{
+	page_copy(&dst->items, &src->items, dx, dy);
+	mbox_free(src);
+}
+
+/* A stroke: a fraction bar, a root's bar or part of its sign. */
+static void
+box_stroke(struct mbox *b, double x, double y, double x2, double y2,
+    double width)
+{
+	struct item *it = page_push(&b->items, ITEM_LINE);
+
+	it->x = x;
+	it->y = y;
+	it->x2 = x2;
+	it->y2 = y2;
+	it->width = width;
+}
+
+/* Characters s at size, one text item per face. */
+static void
+ml_text(struct ml *m, const char *s, int italic, double size,
+    struct mbox *b)
+{
+	enum fstyle st = (enum fstyle)((m->bold ? FS_BOLD : FS_REGULAR) +
+	    (italic ? FS_ITALIC : 0));
+	struct item *it = NULL;
+	size_t n = strlen(s), len, have;
+	int face, box[4];
+	long cp;
+
+	for (; n > 0; s += len, n -= len) {
+		cp = utf8_decode(s, n, &len);
+		if ((face = fonts_pick(m->fs, st, cp)) < 0) {
+			if (m->missing == 0)
+				m->missing = cp;
+			continue;
+		}
+		if (it == NULL || it->font != face) {
+			it = page_push(&b->items, ITEM_TEXT);
+			it->x = b->w;
+			it->font = face;
+			it->size = size;
+			it->text = xstrdup("");
+		}
+		have = strlen(it->text);
+		it->text = xrealloc(it->text, have + len + 1);
+		memcpy(it->text + have, s, len);
+		it->text[have + len] = '\0';
+		b->w += fonts_advance(m->fs, face, cp) * size / 1000.0;
+		fonts_bbox(m->fs, face, cp, box);
+		if (box[3] * size / 1000.0 > b->h)
+			b->h = box[3] * size / 1000.0;
+		if (-box[1] * size / 1000.0 > b->d)
+			b->d = -box[1] * size / 1000.0;
+	}
+}
+
+/* The ink box of cp as the root or a bracket prints it, 1/1000 em. */
+static int
+ml_glyph(struct ml *m, long cp, int box[4])
+{
+	int face = fonts_pick(m->fs, m->bold ? FS_BOLD : FS_REGULAR, cp);
+
+	if (face < 0) {
+		box[0] = box[1] = box[2] = box[3] = 0;
+		return -1;
+	}
+	fonts_bbox(m->fs, face, cp, box);
+	return face;
+}
+
+static double
+ml_smaller(struct ml *m, double size, double scale)
+{
+	return size * scale > m->size * MIN_SCALE ? size * scale :
+	    m->size * MIN_SCALE;
+}
+
+static void ml_node(struct ml *, const struct mnode *, double, struct mbox *);
+
+/* An upright word of letters: a unit or a function name. */
+static int
+mnode_word(const struct mnode *n)
+{
+	if (n->kind == M_SCRIPT)
+		n = n->kid[0];		/* cm^2 */
+	return n->kind == M_ATOM && n->cls == MC_ORD && !n->italic &&
+	    is_letter(n->s[0]) && is_letter(n->s[1]);
+}
+
+static enum mclass
+ml_class(const struct mnode *n)
+{
+	return n->kind == M_ATOM ? n->cls : MC_ORD;
+}
+
+/* Space before kid i of a row, whose class is cur after prev. */
+static double
+ml_space(struct ml *m, const struct mnode *row, size_t i, enum mclass prev,
+    enum mclass cur, double size)
+{
+	const struct mnode *n = row->kid[i];
+	/* tighter in fractions and scripts, as TeX sets them (TeX drops
+	 * these spaces there; young readers are helped by a little) */
+	double em = size < m->size ? size / 2 : size;
+
+	if (prev == MC_REL || cur == MC_REL)
+		return prev == cur ? 0 : SPACE_REL * em;
+	if (prev == MC_BIN || cur == MC_BIN)
+		return SPACE_BIN * em;
+	if (prev == MC_PUNCT)
+		return SPACE_PUNCT * em;
+	/* "words" and units (5 cm) keep the space written before them */
+	if ((prev == MC_TEXT || cur == MC_TEXT || mnode_word(n) ||
+	    mnode_word(row->kid[i - 1])) && n->spaced)
+		return fonts_advance(m->fs, fonts_pick(m->fs, FS_REGULAR, ' '),
+		    ' ') * size / 1000.0;
+	/* 1 1/2: the whole number just before the fraction */
+	if (n->kind == M_FRAC && n->spaced && row->kid[i - 1]->kind ==
+	    M_ATOM && is_digit(row->kid[i - 1]->s[0]))
+		return SPACE_MIXED * size;
+	return 0;
+}
+
+static void
+ml_row(struct ml *m, const struct mnode *n, double size, struct mbox *b)
+{
+	enum mclass prev = MC_ORD, cur;
+	struct mbox k;
+	size_t i;
+
+	for (i = 0; i < n->nkid; i++) {
+		cur = ml_class(n->kid[i]);
+		/* a sign at the start or after an operator is unary */
+		if (cur == MC_BIN && (i == 0 || prev == MC_BIN ||
+		    prev == MC_REL || prev == MC_PUNCT))
+			cur = MC_ORD;
+		if (i > 0)
+			b->w += ml_space(m, n, i, prev, cur, size);
+		memset(&k, 0, sizeof(k));
+		ml_node(m, n->kid[i], size, &k);
+		box_put(b, &k, b->w, 0);
+		b->w += k.w;
+		if (k.h > b->h)
+			b->h = k.h;
+		if (k.d > b->d)
+			b->d = k.d;
+		prev = cur;
+	}
+}
+
+static void
+ml_frac(struct ml *m, const struct mnode *n, double size, struct mbox *b)
+{
+	struct mbox num, den;
+	double cs = ml_smaller(m, size, FRAC_SCALE), axis = m->axis * size;
+	double t = RULE * size, gap = FRAC_GAP * size, bar, up, down;
+
+	memset(&num, 0, sizeof(num));
+	memset(&den, 0, sizeof(den));
+	ml_node(m, n->kid[0], cs, &num);
+	ml_node(m, n->kid[1], cs, &den);
+	bar = (num.w > den.w ? num.w : den.w) + 2 * FRAC_OVER * size;
+	up = axis + t / 2 + gap + num.d;	/* numerator's baseline */
+	down = axis - t / 2 - gap - den.h;	/* denominator's, below 0 */
+	b->w = bar + 2 * FRAC_SIDE * size;
+	b->h = up + num.h;
+	b->d = -down + den.d;
+	/* numerator first: text extraction reads top, then bottom */
+	box_put(b, &num, FRAC_SIDE * size + (bar - num.w) / 2, -up);
+	box_stroke(b, FRAC_SIDE * size, -axis, FRAC_SIDE * size + bar, -axis,
+	    t);
+	box_put(b, &den, FRAC_SIDE * size + (bar - den.w) / 2, -down);
+}
+
+static void
+ml_script(struct ml *m, const struct mnode *n, double size, struct mbox *b)
+{
+	struct mbox base, sub, sup;
+	double ss = ml_smaller(m, size, SCRIPT_SCALE), x, u = 0, v = 0;
+
+	memset(&base, 0, sizeof(base));
+	memset(&sub, 0, sizeof(sub));
+	memset(&sup, 0, sizeof(sup));
+	ml_node(m, n->kid[0], size, &base);
+	*b = base;
+	memset(&base, 0, sizeof(base));
+	x = b->w;
+	if (n->kid[2] != NULL) {
+		ml_node(m, n->kid[2], ss, &sup);
+		/* above a tall base (a fraction) it rides on the base's top */
+		u = SUP_RAISE * size;
+		if (b->h - 0.35 * ss > u)
+			u = b->h - 0.35 * ss;
+		if (u + sup.h > b->h)
+			b->h = u + sup.h;
+	}
+	if (n->kid[1] != NULL) {
+		ml_node(m, n->kid[1], ss, &sub);
+		v = SUB_DROP * size;
+		if (n->kid[2] != NULL)
+			v *= 1.4;
+		if (b->d + 0.1 * ss > v && n->kid[0]->kind != M_ATOM)
+			v = b->d + 0.1 * ss;
+		if (v + sub.d > b->d)
+			b->d = v + sub.d;
+	}
+	b->w = x + (sup.w > sub.w ? sup.w : sub.w) + SCRIPT_AFTER * size;
+	box_put(b, &sup, x, -u);
+	box_put(b, &sub, x, v);
+}
+
+/*
+ * A root: the font's radical sign when the radicand is no taller than
+ * it (so text extraction reads "√2"), else a radical drawn to the
+ * radicand's full height as TeX's larger ones are: a short tick, a thick
+ * stroke down, a thin one up.  Then a bar from its top over the radicand.
+ */
+static void
+ml_sqrt(struct ml *m, const struct mnode *n, double size, struct mbox *b)
+{
+	struct mbox rad, sign;
+	int g[4];
+	double t = RULE * size, gap = ROOT_GAP * size, top, bottom, sw, k;
+
+	memset(&rad, 0, sizeof(rad));
+	memset(&sign, 0, sizeof(sign));
+	ml_node(m, n->kid[0], size, &rad);
+	ml_glyph(m, 0x221a, g);
+	top = rad.h + gap + t;
+	/* the font's sign, a little larger if that is enough */
+	k = g[3] > 0 ? top * 1000.0 / g[3] : 0;
+	if (k < size)
+		k = size;
+	if (g[3] > 0 && k <= 1.25 * size && -g[1] * k / 1000.0 >= rad.d -
+	    0.05 * size) {
+		ml_text(m, "\xe2\x88\x9a", 0, k, &sign);
+		top = g[3] * k / 1000.0;
+		bottom = -g[1] * k / 1000.0;
+		sw = g[2] * k / 1000.0;
+		t = RULE * k;
+		box_put(b, &sign, 0, 0);
+	} else {
+		bottom = rad.d + 0.05 * size;
+		sw = 0.6 * size;
+		box_stroke(b, 0.04 * size, bottom - 0.3 * size, 0.16 * size,
+		    bottom - 0.38 * size, t);
+		box_stroke(b, 0.14 * size, bottom - 0.40 * size, 0.3 * size,
+		    bottom, 2 * t);
+		box_stroke(b, 0.3 * size, bottom, sw, -top + t / 2, t);
+	}
+	box_stroke(b, sw - t / 2, -top + t / 2, sw + rad.w + 2 * FRAC_OVER *
+	    size, -top + t / 2, t);
+	box_put(b, &rad, sw + FRAC_OVER * size, 0);
+	b->w = sw + rad.w + 2 * FRAC_OVER * size + SCRIPT_AFTER * size;
+	b->h = top;
+	b->d = rad.d > bottom ? rad.d : bottom;
+}
+
+/* One bracket, grown around a tall body and centred on the axis. */
+static void
+ml_bracket(struct ml *m, const char *s, const struct mbox *body, double size,
+    struct mbox *b)
+{
+	struct mbox br;
+	size_t len;
+	int g[4];
+	double k = size, dy = 0, a = m->axis * size;
+	/* as much above the axis as below, like TeX's delimiters */
+	double need = 2 * (body->h - a > body->d + a ? body->h - a :
+	    body->d + a);
+
+	memset(&br, 0, sizeof(br));
+	ml_glyph(m, utf8_decode(s, strlen(s), &len), g);
+	/* a little taller than the bracket, like x^2, does not grow it */
+	if (g[3] > g[1] && need > 1.2 * (g[3] - g[1]) * size / 1000.0) {
+		k = need / ((g[3] - g[1]) / 1000.0);
+		/* middle of the glyph on the axis */
+		dy = (g[3] + g[1]) / 2000.0 * k - m->axis * size;
+	}
+	ml_text(m, s, 0, k, &br);
+	br.h -= dy;
+	br.d += dy;
+	box_put(b, &br, b->w, dy);
+	b->w += br.w;
+	if (br.h > b->h)
+		b->h = br.h;
+	if (br.d > b->d)
+		b->d = br.d;
+}
+
+static void
+ml_fence(struct ml *m, const struct mnode *n, double size, struct mbox *b)
+{
+	struct mbox body;
+
+	memset(&body, 0, sizeof(body));
+	ml_node(m, n->kid[0], size, &body);
+	ml_bracket(m, n->s, &body, size, b);
+	if (body.h > b->h)
+		b->h = body.h;
+	if (body.d > b->d)
+		b->d = body.d;
+	box_put(b, &body, b->w, 0);
+	b->w += body.w;
+	ml_bracket(m, n->close, &body, size, b);
+}
+
+static void
+ml_node(struct ml *m, const struct mnode *n, double size, struct mbox *b)
+{
+	switch (n->kind) {
+	case M_ROW:
+		ml_row(m, n, size, b);
+		break;
+	case M_ATOM:
+		ml_text(m, n->s, n->italic, size, b);
+		break;
+	case M_FRAC:
+		ml_frac(m, n, size, b);
+		break;
+	case M_SCRIPT:
+		ml_script(m, n, size, b);
+		break;
+	case M_SQRT:
+		ml_sqrt(m, n, size, b);
+		break;
+	case M_FENCE:
+		ml_fence(m, n, size, b);
+		break;
+	}
+}
+
+void
+math_layout(struct fonts *fs, const struct mnode *n, double size, int bold,
+    struct mbox *b)
+{
+	struct ml m;
+	int g[4];
+
+	memset(&m, 0, sizeof(m));
+	m.fs = fs;
+	m.bold = bold;
+	m.size = size;
+	/* the math axis: where the minus sign's bar is */
+	if (ml_glyph(&m, 0x2212, g) >= 0 && g[3] > g[1])
+		m.axis = (g[3] + g[1]) / 2000.0;
+	else
+		m.axis = 0.25;
+	ml_node(&m, n, size, b);
+	if (m.missing != 0)
+		b->missing = m.missing;
+}

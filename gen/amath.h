@@ -1,0 +1,83 @@
+/*
+ * amath.h - the AsciiMath subset of SPEC section 3 "Text", between
+ * backticks: parsed into a tree, then laid out as boxes.
+ *
+ * math_parse() reads the span as written (backslash escapes included) and
+ * returns a tree, or NULL with the byte offset and wording of the first
+ * mistake, so the caller can point at the exact column.  math_layout()
+ * measures the tree with the body fonts (and their fallbacks) and returns a
+ * box: its width, height above the baseline and depth below it, and the
+ * ITEM_TEXT and ITEM_LINE items that draw it, positioned from the box's
+ * left end on its baseline.  Layout copies those items where the box sits.
+ *
+ * What a span means (as AsciiMath does): 3/5 a stacked fraction, 1 1/2 a
+ * mixed number, x^2 and x_1 raised and lowered, sqrt(x) a root with a bar
+ * over it; parentheses around the two sides of /, after ^ and _ and after
+ * sqrt only group and do not print; xx -: +- != <= >= pi deg print as
+ * x ÷ ± ≠ ≤ ≥ π °; "quoted words" print as they are.
+ */
+#ifndef MIMEO_AMATH_H
+#define MIMEO_AMATH_H
+
+#include <stddef.h>
+
+#include "page.h"
+
+struct fonts;
+
+enum mkind {
+	M_ROW,		/* kids side by side */
+	M_ATOM,		/* characters: a number, letters, an operator */
+	M_FRAC,		/* kid[0] over kid[1] */
+	M_SCRIPT,	/* kid[0] the base, kid[1] lowered or NULL, kid[2]
+			 * raised or NULL */
+	M_SQRT,		/* kid[0] under a radical */
+	M_FENCE		/* kid[0] between the brackets open and close */
+};
+
+/* How an atom is spaced from its neighbours (as TeX spaces them). */
+enum mclass {
+	MC_ORD,		/* numbers, letters, ° % ! */
+	MC_BIN,		/* + - × ÷ ± · : a space each side, unless unary */
+	MC_REL,		/* = < > ≤ ≥ ≠ ≈ : a wider space each side */
+	MC_PUNCT,	/* , ; : a space after */
+	MC_TEXT		/* "quoted words": the spaces written around them */
+};
+
+struct mnode {
+	enum mkind	 kind;
+	enum mclass	 cls;		/* ATOM */
+	int		 italic;	/* ATOM: a variable, set in italic */
+	int		 spaced;	/* a space was written before it */
+	char		*s;		/* ATOM: UTF-8 to print; FENCE: the
+					 * open bracket; owned */
+	char		*close;		/* FENCE: the close bracket, owned */
+	struct mnode	**kid;
+	size_t		 nkid;
+};
+
+/* Parse s[0..n).  Returns the tree (free with math_free()), or NULL after
+ * writing the offset of the mistake in s to *erroff and a message for a
+ * teacher (without the file and position) into err. */
+struct mnode	*math_parse(const char *s, size_t n, size_t *erroff,
+		    char *err, size_t errlen);
+void		 math_free(struct mnode *);
+
+struct mbox {
+	double		 w, h, d;	/* width; height above and depth below
+					 * the baseline; points */
+	struct page	 items;		/* TEXT (font: a face of struct fonts)
+					 * and LINE; x from the left end, y
+					 * from the baseline, down positive;
+					 * colours left for the caller */
+	long		 missing;	/* first code point no font has, or 0:
+					 * it was left out */
+};
+
+/* Lay n out at size points, bold when bold is set.  Fills box (zeroed by
+ * the caller); free its items with mbox_free(). */
+void	math_layout(struct fonts *, const struct mnode *n, double size,
+	    int bold, struct mbox *box);
+void	mbox_free(struct mbox *);
+
+#endif

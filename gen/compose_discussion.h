@@ -1,0 +1,58 @@
+/*
+ * compose_discussion.h - the blocks of a group-discussion packet (SPEC
+ * section 3 "Discussion"), part by part: the teacher's guide (with the
+ * group list when there is a roster), the individual sheets, the group
+ * sheets, the role cards, the exit tickets.
+ *
+ * Each part is its own struct blocks, laid out on its own (its own "Page 1
+ * of N") and then joined into one PDF by the builder.  Only the teacher's
+ * guide has a banner; student parts never receive the goal, the
+ * anticipated approaches, the synthesis, the board plan or the groups.
+ * A packet owns its parts and what their blocks borrow from it; texts
+ * from the set and the template are borrowed and must outlive it.
+ */
+#ifndef MIMEO_COMPOSE_DISCUSSION_H
+#define MIMEO_COMPOSE_DISCUSSION_H
+
+#include "compose.h"
+#include "roster.h"
+
+struct dgroup {
+	size_t		*members;	/* indices into the roster, owned */
+	size_t		 n;
+	const char	*period;	/* borrowed; NULL: none */
+};
+
+struct part {
+	struct blocks	*b;
+	char		*bookmark;	/* owned */
+};
+
+struct dpacket {
+	struct part	*parts;
+	size_t		 nparts, capparts;
+	struct dgroup	*groups;	/* with a roster */
+	size_t		 ngroups;
+	struct phase	*phases;	/* the plan: the set's or the default */
+	size_t		 nphases;
+	struct role	*roles;
+	size_t		 nroles;
+	struct approach	*board;		/* anticipated, in discussion order */
+	struct text	**texts;	/* made from labels, owned */
+	size_t		 ntexts, captexts;
+};
+
+/* Sizes of groups of about size for n students: as even as possible, none
+ * of one (unless n is 1).  Writes the sizes into sizes (room for n) and
+ * returns how many groups. */
+size_t		 disc_group_sizes(size_t n, long size, size_t *sizes);
+
+/* Compose the packet of s's discussion.  With a roster, the students are
+ * drawn into groups of about group_size at random from seed (within each
+ * period when the roster has periods).  Never fails. */
+struct dpacket	*compose_discussion(const struct set *s,
+		    const struct template *t, const struct roster *r,
+		    long group_size, long seed);
+void		 dpacket_free(struct dpacket *);
+
+#endif

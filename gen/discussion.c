@@ -1,0 +1,275 @@
+/*
+ * discussion.c - read the discussion: block of a set; see discussion.h.
+ * Like set.c, reading goes on after a mistake so that one run reports
+ * every mistake in the block.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "discussion.h"
+#include "util.h"
+
+static const char *const disc_keys[] = { "problem", "goal", "phases",
+    "anticipate", "questions", "synthesis", "exit_ticket", "group_size",
+    "roles", NULL };
+
+static const char *const phase_keys[] = { "name", "minutes", "say", NULL };
+
+static const char *const approach_keys[] = { "approach", "misconception",
+    "ask", NULL };
+
+static const char *const role_keys[] = { "name", "job", NULL };
+
+/* An optional text: absent or null leaves t empty. */
+static void
+disc_opt_text(const struct node *map, const char *key, const char *what,
+    struct text *t)
+{
+	const struct node *n = node_get(map, key);
+
+	if (n != NULL && !sc_is_null(n))
+		sc_text(n, what, t);
+}
+
+/* A text that must be there and hold something; missing is reported at
+ * the map (unless a misspelled key already explains it). */
+static void
+disc_req_text(const struct node *map, const char *const *keys,
+    const char *key, const char *what, const char *hint, struct text *t)
+{
+	const struct node *n = node_get(map, key);
+
+	if (n == NULL) {
+		if (!sc_misspelled(map, key, keys))
+			sc_error(&map->mark, "\"%s:\" is missing; %s", key,
+			    hint);
+	} else if (n->kind == NODE_SCALAR && sc_is_blank(n))
+		sc_empty(n, what, hint);
+	else
+		sc_text(n, what, t);
+}
+
+/* A list that must be a "- " list of mappings: its node, or NULL after
+ * saying what it should look like. */
+static const struct node *
+disc_list(const struct node *n, const char *what, const char *example)
+{
+	if (n->kind == NODE_SEQ && n->nkids > 0)
+		return n;
+	if (n->kind == NODE_SEQ || sc_is_null(n))
+		sc_error(&n->mark, "%s is empty; list them, like %s, or leave "
+		    "the key out", what, example);
+	else
+		sc_error(&n->mark, "%s must be a list, one \"- \" line each, "
+		    "like %s", what, example);
+	return NULL;
+}
+
+/* 1 when n is a whole number written plainly and below lo: such a value
+ * gets its own message rather than sc_int's range. */
+static int
+disc_below(const struct node *n, long lo)
+{
+	return n->kind == NODE_SCALAR && n->len > 0 && n->len < 12 &&
+	    strspn(n->value, "-0123456789") == n->len &&
+	    strtol(n->value, NULL, 10) < lo;
+}
+
+/* Messages from here on begin "discussion: WHAT i+1: ". */
+static void
+disc_prefix(const char *what, size_t i)
+{
+	char *pfx = xasprintf("discussion: %s %zu", what, i + 1);
+
+	sc_prefix(pfx);
+	free(pfx);
+}
+
+/* Start reading item i of a list (prefix "discussion: WHAT i"): 0 when it
+ * is a mapping (its keys checked against keys), else -1 after saying it
+ * must look like shape. */
+static int
+disc_item(const struct node *n, const char *what, size_t i,
+    const char *const *keys, const char *shape)
+{
+	disc_prefix(what, i);
+	if (n->kind != NODE_MAP) {
+		sc_error(&n->mark, "%s, not %s", shape, node_kind_name(n));
+		return -1;
+	}
+	sc_check_keys(n, keys, NULL);
+	return 0;
+}
+
+static void
+disc_phase(const struct node *pn, size_t i, struct phase *ph)
+{
+	const struct node *n;
+	long l;
+
+	if (disc_item(pn, "phase", i, phase_keys, "a phase must be {name: "
+	    "..., minutes: ..., say: ...}") < 0)
+		return;
+	disc_req_text(pn, phase_keys, "name", "the name", "write what the "
+	    "class does in it, like \"name: Solo\"", &ph->name);
+	if ((n = node_get(pn, "minutes")) == NULL) {
+		if (!sc_misspelled(pn, "minutes", phase_keys))
+			sc_error(&pn->mark, "\"minutes:\" is missing; say how "
+			    "long the phase lasts, like \"minutes: 10\"");
+	} else if (disc_below(n, 1))
+		sc_error(&n->mark, "minutes must be at least 1, not %s; leave "
+		    "out a phase the lesson does not have", n->value);
+	else if (sc_int(n, "minutes", 1, 120, &l) == 0)
+		ph->minutes = l;
+	disc_opt_text(pn, "say", "what to say", &ph->say);
+}
+
+static void
+disc_approach(const struct node *an, size_t i, struct approach *ap)
+{
+	const struct node *n;
+
+	if (disc_item(an, "approach", i, approach_keys, "an anticipated "
+	    "approach must be key: value lines (approach:, misconception:, "
+	    "ask:)") < 0)
+		return;
+	disc_req_text(an, approach_keys, "approach", "the approach",
+	    "describe what a student might do, like \"approach: Draws two "
+	    "bars cut into tenths.\"", &ap->approach);
+	if ((n = node_get(an, "misconception")) != NULL)
+		sc_bool(n, "misconception", &ap->misconception);
+	disc_opt_text(an, "ask", "the question to ask", &ap->ask);
+}
+
+static void
+disc_role(const struct node *rn, size_t i, struct role *r)
+{
+	if (rn->kind == NODE_SCALAR) {
+		disc_prefix("role", i);
+		if (sc_is_blank(rn))
+			sc_empty(rn, "the role", "write its name, or remove it");
+		else
+			sc_text(rn, "the role", &r->name);
+		return;
+	}
+	if (disc_item(rn, "role", i, role_keys, "a role is a name, or {name: "
+	    "..., job: ...}") < 0)
+		return;
+	disc_req_text(rn, role_keys, "name", "the name", "write the role's "
+	    "name, like \"name: Timekeeper\"", &r->name);
+	disc_opt_text(rn, "job", "the job", &r->job);
+}
+
+static void
+disc_lists(struct discussion *d, const struct node *dn)
+{
+	const struct node *n;
+	size_t i, j;
+
+	if ((n = node_get(dn, "phases")) != NULL && (n = disc_list(n,
+	    "the phase list", "\"- {name: Solo, minutes: 10}\"")) != NULL) {
+		d->phases = xcalloc(n->nkids, sizeof(*d->phases));
+		d->nphases = n->nkids;
+		for (i = 0; i < n->nkids; i++)
+			disc_phase(n->kids[i], i, &d->phases[i]);
+		sc_prefix("discussion");
+	}
+	if ((n = node_get(dn, "anticipate")) != NULL && (n = disc_list(n,
+	    "the list of anticipated approaches", "\"- approach: Draws a "
+	    "picture.\"")) != NULL) {
+		d->anticipate = xcalloc(n->nkids, sizeof(*d->anticipate));
+		d->nanticipate = n->nkids;
+		for (i = 0; i < n->nkids; i++)
+			disc_approach(n->kids[i], i, &d->anticipate[i]);
+		sc_prefix("discussion");
+	}
+	if ((n = node_get(dn, "roles")) != NULL && (n = disc_list(n,
+	    "the role list", "[Facilitator, Recorder, Skeptic, Reporter]"))
+	    != NULL) {
+		d->roles = xcalloc(n->nkids, sizeof(*d->roles));
+		d->nroles = n->nkids;
+		for (i = 0; i < n->nkids; i++)
+			disc_role(n->kids[i], i, &d->roles[i]);
+		sc_prefix("discussion");
+		for (i = 1; i < d->nroles; i++)
+			for (j = 0; j < i && d->roles[i].name.s != NULL; j++)
+				if (d->roles[j].name.s != NULL &&
+				    strcasecmp(d->roles[i].name.s,
+				    d->roles[j].name.s) == 0) {
+					sc_error(&d->roles[i].name.mark, "role "
+					    "\"%s\" is listed twice",
+					    d->roles[i].name.s);
+					break;
+				}
+	}
+	if ((n = node_get(dn, "questions")) != NULL && !sc_is_null(n))
+		sc_textlist(n, "the questions", &d->questions);
+}
+
+struct discussion *
+disc_load(const struct node *dn, const struct mark *key)
+{
+	struct discussion *d = xcalloc(1, sizeof(*d));
+	const struct node *n;
+	long l;
+
+	d->mark = *key;
+	sc_prefix("discussion");
+	if (dn->kind != NODE_MAP) {
+		sc_error(&dn->mark, "the discussion must be key: value lines "
+		    "indented under \"discussion:\" (problem:, goal:, ...), "
+		    "not %s", sc_is_null(dn) ? "empty" : node_kind_name(dn));
+		sc_prefix(NULL);
+		return d;
+	}
+	sc_check_keys(dn, disc_keys, NULL);
+	disc_req_text(dn, disc_keys, "problem", "the problem", "write the "
+	    "problem the class will solve", &d->problem);
+	disc_opt_text(dn, "goal", "the goal", &d->goal);
+	disc_opt_text(dn, "synthesis", "the synthesis", &d->synthesis);
+	disc_opt_text(dn, "exit_ticket", "the exit ticket", &d->exit_ticket);
+	if ((n = node_get(dn, "group_size")) != NULL) {
+		if (disc_below(n, DISC_MIN_GROUP))
+			sc_error(&n->mark, "group_size must be at least 2, not "
+			    "%s: a group needs someone to compare with",
+			    n->value);
+		else if (sc_int(n, "group_size", DISC_MIN_GROUP,
+		    DISC_MAX_GROUP, &l) == 0)
+			d->group_size = l;
+	}
+	disc_lists(d, dn);
+	sc_prefix(NULL);
+	return d;
+}
+
+void
+disc_free(struct discussion *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	text_free(&d->problem);
+	text_free(&d->goal);
+	text_free(&d->synthesis);
+	text_free(&d->exit_ticket);
+	for (i = 0; i < d->nphases; i++) {
+		text_free(&d->phases[i].name);
+		text_free(&d->phases[i].say);
+	}
+	free(d->phases);
+	for (i = 0; i < d->nanticipate; i++) {
+		text_free(&d->anticipate[i].approach);
+		text_free(&d->anticipate[i].ask);
+	}
+	free(d->anticipate);
+	for (i = 0; i < d->nroles; i++) {
+		text_free(&d->roles[i].name);
+		text_free(&d->roles[i].job);
+	}
+	free(d->roles);
+	textlist_free(&d->questions);
+	free(d);
+}

@@ -1,0 +1,60 @@
+/*
+ * discussion.h - the discussion: block of a problem set (SPEC section 3
+ * "Discussion"): one lesson of structured group problem solving.
+ *
+ * disc_load() reads the block from its marked YAML node and reports every
+ * mistake through sc_error(); the caller holds the messages and throws the
+ * whole set away when there was any, so what is returned may be partial.  Defaults (the five phases, the four
+ * roles) are not filled in here: their words come from the label file of
+ * the language printed, so compose_discussion.c supplies them.  A struct
+ * discussion owns all its strings; disc_free() releases them.
+ */
+#ifndef MIMEO_DISCUSSION_H
+#define MIMEO_DISCUSSION_H
+
+#include "schema.h"
+
+#define DISC_MIN_GROUP	2
+#define DISC_MAX_GROUP	8
+#define DISC_DEFAULT_GROUP 4
+
+struct phase {
+	struct text	 name;
+	long		 minutes;
+	struct text	 say;		/* s NULL: nothing to read aloud */
+};
+
+struct approach {
+	struct text	 approach;
+	int		 misconception;
+	struct text	 ask;		/* s NULL: no question given */
+};
+
+/* A role: its name, and its one-line job (s NULL: not given). */
+struct role {
+	struct text	 name;
+	struct text	 job;
+};
+
+struct discussion {
+	struct mark	 mark;		/* the "discussion:" key */
+	struct text	 problem;
+	struct text	 goal;		/* s NULL: not given */
+	struct phase	*phases;	/* nphases 0: the default plan */
+	size_t		 nphases;
+	struct approach	*anticipate;
+	size_t		 nanticipate;
+	struct textlist	 questions;
+	struct text	 synthesis;
+	struct text	 exit_ticket;
+	long		 group_size;	/* 0: not given */
+	struct role	*roles;		/* nroles 0: the default roles */
+	size_t		 nroles;
+};
+
+/* Read the block; never NULL.  Mistakes are reported, not returned. */
+struct discussion *disc_load(const struct node *value,
+		    const struct mark *key);
+void		 disc_free(struct discussion *);
+
+#endif

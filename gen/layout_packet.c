@@ -1,0 +1,183 @@
+/*
+ * layout_packet.c - drawing the blocks of a substitute packet's own pages
+ * (the plan's steps, the print list's rows, bullets, write-in lines) and
+ * stamping the finished packet's pages; see layout_int.h and layout.h.
+ * Each block is drawn into the strip and placed whole, so a step never
+ * leaves its read-aloud box behind on another page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_int.h"
+#include "util.h"
+
+static const struct color white = { 1, 1, 1 };
+
+#define TICK		11.0	/* side of a tick box, pt */
+#define STEP_TIME_X	20.0	/* where a step's time starts */
+#define STEP_TEXT_X	112.0	/* where a step's text starts */
+
+/* An empty tick box whose middle sits on the middle of the first line of
+ * text at the strip's cursor, x from the left margin. */
+static void
+lp_tick(struct lay *L, double x, double size)
+{
+	double y = L->sy + (lay_lh(L, size) - TICK) / 2;
+
+	lay_rect(L, L->left + x, y, TICK, TICK, L->t->rule * 1.3, ink);
+}
+
+void
+lay_bullet(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
+
+	L->sy = 0;
+	lay_plain(L, "\xe2\x80\xa2", &ts, L->left + 4, 12, AL_LEFT);
+	L->sy = 0;
+	if (b->text != NULL)
+		lay_text(L, b->text, 0, &ts, L->left + 18, lay_width(L) - 18,
+		    AL_LEFT, 0);
+	else
+		lay_plain(L, b->label, &ts, L->left + 18, lay_width(L) - 18,
+		    AL_LEFT);
+	lay_place(L, L->sy, 3);
+}
+
+void
+lay_step(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
+	struct tstyle tm = lay_style(L, L->t->size_body, ST_BOLD, ink);
+	double indent = L->indent, h;
+
+	L->sy = 0;
+	lp_tick(L, 0, ts.size);
+	lay_plain(L, b->label, &tm, L->left + STEP_TIME_X,
+	    STEP_TEXT_X - STEP_TIME_X - 4, AL_LEFT);
+	h = L->sy;
+	L->sy = 0;
+	lay_text(L, b->text, 0, &ts, L->left + STEP_TEXT_X,
+	    lay_width(L) - STEP_TEXT_X, AL_LEFT, 0);
+	if (L->sy < h)
+		L->sy = h;
+	if (b->aside != NULL) {
+		/* the read-aloud box, under the text it goes with */
+		struct block say;
+
+		memset(&say, 0, sizeof(say));
+		say.kind = BK_KEYNOTE;
+		say.label = L->t->labels[L_READ_ALOUD];
+		say.text = b->aside;
+		L->in_problem = 1;
+		L->indent = STEP_TEXT_X;
+		lay_keynote(L, &say);
+		L->in_problem = 0;
+		L->indent = indent;
+	}
+	lay_line(L, L->left, L->sy + 5, L->right, L->sy + 5, 0.4, light, 0);
+	if (lay_place(L, L->sy + 5, 5) < 0) {
+		diag_error(&b->text->mark, "this step of the plan is taller "
+		    "than a page; shorten what to do or to say");
+		L->failed = 1;
+	}
+}
+
+/* The print list's columns: a tick box, the document, pages, copies. */
+void
+lay_row(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body,
+	    b->key ? ST_BOLD : 0, ink);
+	double w = lay_width(L), x[3], cw[3], h = 0;
+	size_t i;
+
+	x[0] = 20;
+	cw[0] = w * 0.66 - 20;
+	x[1] = w * 0.66;
+	cw[1] = w * 0.17;
+	x[2] = w * 0.83;
+	cw[2] = w * 0.17;
+	L->sy = 0;
+	if (!b->key)
+		lp_tick(L, 0, ts.size);
+	for (i = 0; i < 3; i++) {
+		L->sy = 0;
+		lay_plain(L, b->cells[i], &ts, L->left + x[i], cw[i], AL_LEFT);
+		if (L->sy > h)
+			h = L->sy;
+	}
+	L->sy = h + 3;
+	lay_line(L, L->left, L->sy, L->right, L->sy, b->key ? 0.8 : 0.4,
+	    b->key ? ink : light, 0);
+	lay_place(L, L->sy, 3);
+}
+
+/* A question of a form, then lines to write the answer on. */
+void
+lay_write(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body, ST_BOLD, ink);
+	struct block lines;
+	double indent = L->indent;
+
+	L->sy = 0;
+	if (b->label != NULL)
+		lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_LEFT);
+	memset(&lines, 0, sizeof(lines));
+	lines.kind = BK_LINES;
+	lines.n = b->n;
+	L->indent = 0;
+	lay_lines(L, &lines);
+	L->indent = indent;
+	lay_place(L, L->sy, L->t->gap_problem);
+}
+
+/* The top of a page: the band when teacher-only, the packet page. */
+static void
+lp_stamp(struct lay *L, size_t i, int teacher)
+{
+	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
+	struct tstyle band = lay_style(L, L->t->size_small + 1, ST_BOLD,
+	    white);
+	double top = L->t->margin[0], bh = lay_lh(L, band.size) + 4;
+	double y = top - bh - 6;
+	char n[24], total[24], *mark;
+
+	if (y < 12)
+		y = 12;		/* inside what printers can reach */
+	snprintf(n, sizeof(n), "%zu", i + 1);
+	snprintf(total, sizeof(total), "%zu", L->doc->npages);
+	mark = label_fmt(L->t, L_PACKET_PAGE, n, total);
+	if (teacher) {
+		struct item *r = lay_rect(L, L->left, y, lay_width(L), bh, 0,
+		    key_ink);
+
+		r->fill = 1;
+		r->stroke = 0;
+		r->fill_color = key_ink;
+		ts.color = white;
+		L->sy = y + 2;
+		lay_plain(L, L->t->labels[L_TEACHER_COPY], &band, L->left + 6,
+		    lay_width(L) * 0.7 - 6, AL_LEFT);
+	}
+	L->sy = y + 2 + lay_base(L, band.size) - lay_base(L, ts.size);
+	lay_plain(L, mark, &ts, L->left + lay_width(L) * 0.6,
+	    lay_width(L) * 0.4 - 6, AL_RIGHT);
+	free(mark);
+	lay_move(&L->doc->pages[i], &L->strip, 0, L, 1);
+}
+
+void
+layout_packet_marks(struct doc *d, const struct template *t,
+    struct fonts *fs, const unsigned char *teacher)
+{
+	struct lay L;
+	size_t i;
+
+	lay_begin(&L, d, t, fs);
+	for (i = 0; i < d->npages; i++)
+		lp_stamp(&L, i, teacher[i]);
+	free(L.strip.items);
+}

@@ -1,0 +1,91 @@
+/*
+ * layout_table.c - the key's answer tables (BK_TABLE): a caption, a
+ * header row in bold over a rule, then one row per problem or student,
+ * each row placed on its own so a long table breaks between rows.  The
+ * first column takes what its widest cell needs (at most a third of the
+ * line); the others share the rest.
+ */
+#include <string.h>
+
+#include "layout_int.h"
+
+#define CELL_PAD	4.0
+
+static double
+lay_table_first_col(struct lay *L, const struct table *tb,
+    const struct tstyle *ts)
+{
+	double w, need = 0;
+	size_t r;
+
+	for (r = 0; r < tb->nrows; r++) {
+		w = lay_text_width(L, &tb->cells[r * tb->ncols], ts);
+		if (w > need)
+			need = w;
+	}
+	need += 2 * CELL_PAD + 2;
+	return need < lay_width(L) / 3 ? need : lay_width(L) / 3;
+}
+
+/* One row into the strip at L->sy; returns its height. */
+static double
+lay_table_row(struct lay *L, const struct table *tb, size_t r,
+    const double *x, const double *w, const struct tstyle *ts,
+    const struct tstyle *first)
+{
+	double top = L->sy, bottom = top;
+	size_t c;
+
+	for (c = 0; c < tb->ncols; c++) {
+		L->sy = top + CELL_PAD;
+		L->mark = &tb->cells[r * tb->ncols + c].mark;
+		lay_text(L, &tb->cells[r * tb->ncols + c], 0, c == 0 ? first :
+		    ts,
+		    x[c] + CELL_PAD, w[c] - 2 * CELL_PAD, AL_LEFT, 0);
+		if (L->sy + CELL_PAD > bottom)
+			bottom = L->sy + CELL_PAD;
+	}
+	lay_line(L, L->left, bottom, L->right, bottom, r == 0 ? 1.0 : 0.4,
+	    r == 0 ? ink : light, 0);
+	for (c = 1; c < tb->ncols; c++)
+		lay_line(L, x[c], top, x[c], bottom, 0.4, light, 0);
+	L->sy = bottom;
+	return bottom - top;
+}
+
+void
+lay_table(struct lay *L, const struct block *b)
+{
+	const struct table *tb = b->table;
+	struct tstyle hs = lay_style(L, L->t->size_body, ST_BOLD, ink);
+	struct tstyle ts = lay_style(L, L->t->size_body, 0, key_ink);
+	struct tstyle ls = lay_style(L, L->t->size_body, 0, ink);
+	struct tstyle cs = lay_style(L, L->t->size_heading, ST_BOLD, ink);
+	double x[32], w[32], first, rest;
+	size_t c, r;
+
+	if (tb->ncols == 0 || tb->ncols > 32)
+		return;
+	first = lay_table_first_col(L, tb, &hs);
+	rest = (lay_width(L) - first) / (double)(tb->ncols > 1 ?
+	    tb->ncols - 1 : 1);
+	for (c = 0; c < tb->ncols; c++) {
+		x[c] = c == 0 ? L->left : L->left + first + rest * (double)(c -
+		    1);
+		w[c] = c == 0 ? first : rest;
+	}
+	L->sy = 0;
+	if (tb->caption != NULL) {
+		L->sy = 6;
+		lay_plain(L, tb->caption, &cs, L->left, lay_width(L), AL_LEFT);
+		L->sy += 4;
+	}
+	/* the caption and header stay with the first row */
+	for (r = 0; r < tb->nrows; r++) {
+		lay_table_row(L, tb, r, x, w, r == 0 ? &hs : &ts,
+		    r == 0 ? &hs : &ls);
+		if (r == 0 && tb->nrows > 1)
+			continue;
+		lay_place(L, L->sy, r <= 1 ? L->t->gap_paragraph * 2 : 0);
+	}
+}

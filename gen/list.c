@@ -1,0 +1,288 @@
+/* list.c - the library as a table; see list.h */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "diag.h"
+#include "list.h"
+#include "packet.h"
+#include "util.h"
+
+#define LIST_COLS	7
+#define LIST_TITLE_MAX	40	/* characters; longer titles end in "…" */
+#define LIST_TAGS_MAX	30
+
+static const char *const list_heads[LIST_COLS] = { "FILE", "TITLE",
+    "SUBJECT", "GRADE", "TAGS", "PROBLEMS", "DISCUSSION" };
+
+struct row {
+	char		*cell[LIST_COLS];	/* owned; NULL prints "-" */
+	char		*error;			/* first error, or NULL */
+	int		 packet;
+};
+
+struct paths {
+	char		**v;
+	size_t		 n, cap;
+};
+
+static int
+ls_is_yaml(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+	    (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+}
+
+/* Every .yaml/.yml file under dir, skipping hidden names. */
+static int
+ls_walk(const char *dir, struct paths *ps)
+{
+	DIR *d;
+	struct dirent *e;
+	struct stat st;
+	char *p;
+
+	if ((d = opendir(dir)) == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		p = xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" :
+		    "/", e->d_name);
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+			ls_walk(p, ps);
+			free(p);
+		} else if (ls_is_yaml(e->d_name)) {
+			xgrow((void **)&ps->v, &ps->cap, ps->n, sizeof(char *));
+			ps->v[ps->n++] = p;
+		} else
+			free(p);
+	}
+	closedir(d);
+	return 0;
+}
+
+static int
+ls_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Add word to a ", "-joined list unless it is there (any case). */
+static void
+ls_union(char **list, const char *word)
+{
+	char *dup, *w, *save, *next;
+
+	if (word == NULL || *word == '\0')
+		return;
+	if (*list != NULL) {
+		dup = xstrdup(*list);
+		for (w = strtok_r(dup, ",", &save); w != NULL;
+		    w = strtok_r(NULL, ",", &save))
+			if (strcasecmp(w + (*w == ' '), word) == 0)
+				break;
+		free(dup);
+		if (w != NULL)
+			return;
+	}
+	next = *list == NULL ? xstrdup(word) : xasprintf("%s, %s", *list,
+	    word);
+	free(*list);
+	*list = next;
+}
+
+static void
+ls_set_facts(struct row *r, const struct set *s)
+{
+	size_t i;
+
+	ls_union(&r->cell[2], s->subject);
+	ls_union(&r->cell[3], s->grade);
+	for (i = 0; i < s->tags.n; i++)
+		ls_union(&r->cell[4], s->tags.v[i].s);
+}
+
+/* Does the ", "-joined list hold want (any case)?  NULL want: yes. */
+static int
+ls_match(const char *list, const char *want)
+{
+	char *dup, *w, *save;
+	int found = 0;
+
+	if (want == NULL)
+		return 1;
+	if (list == NULL)
+		return 0;
+	dup = xstrdup(list);
+	for (w = strtok_r(dup, ",", &save); w != NULL && !found;
+	    w = strtok_r(NULL, ",", &save))
+		found = strcasecmp(w + (*w == ' '), want) == 0;
+	free(dup);
+	return found;
+}
+
+/* The row of one file; 1 when it loaded. */
+static int
+ls_row(const char *path, struct row *r)
+{
+	struct packet *pk;
+	struct set *s;
+	size_t i, n;
+	const char *err;
+
+	memset(r, 0, sizeof(*r));
+	r->cell[0] = xstrdup(path);
+	diag_capture(1);
+	if (library_load(path, &pk, &s) < 0) {
+		err = diag_captured();
+		n = strlen(path);
+		/* the file's own errors need not repeat its name */
+		r->error = err == NULL ? xstrdup("cannot be read") :
+		    strncmp(err, path, n) == 0 && err[n] == ':' ?
+		    xstrdup(err + n + 1) : xstrdup(err);
+		diag_capture(0);
+		return 0;
+	}
+	diag_capture(0);
+	if (s != NULL) {
+		r->cell[1] = xstrdup(s->title.s);
+		ls_set_facts(r, s);
+		r->cell[5] = xasprintf("%zu", s->nproblems);
+		r->cell[6] = xstrdup("no");
+		set_free(s);
+		return 1;
+	}
+	r->packet = 1;
+	r->cell[1] = xstrdup(pk->title.s);
+	for (i = 0; i < pk->ninc; i++)
+		ls_set_facts(r, pk->inc[i].set);
+	r->cell[5] = xasprintf("packet: %zu include%s", pk->ninc,
+	    pk->ninc == 1 ? "" : "s");
+	packet_free(pk);
+	return 1;
+}
+
+/* Width in characters (code points) of UTF-8 s. */
+static size_t
+ls_width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* Cut s to at most max characters, ending in "…" when cut. */
+static void
+ls_cut(char **s, size_t max)
+{
+	char *p = *s, *cut;
+	size_t n = 0;
+
+	if (p == NULL || ls_width(p) <= max)
+		return;
+	for (; *p != '\0'; p++)
+		if (((unsigned char)*p & 0xc0) != 0x80 && n++ == max - 1)
+			break;
+	cut = xasprintf("%.*s\xe2\x80\xa6", (int)(p - *s), *s);
+	free(*s);
+	*s = cut;
+}
+
+static void
+ls_print(struct row *rows, size_t n)
+{
+	size_t w[LIST_COLS], i, c, pad;
+	const char *s;
+
+	for (c = 0; c < LIST_COLS; c++)
+		w[c] = ls_width(list_heads[c]);
+	/* a row that does not load has only its file name in a column */
+	for (i = 0; i < n; i++)
+		for (c = 0; c < (rows[i].error ? 1 : LIST_COLS); c++)
+			if (rows[i].cell[c] != NULL &&
+			    ls_width(rows[i].cell[c]) > w[c])
+				w[c] = ls_width(rows[i].cell[c]);
+	for (i = 0; i <= n; i++) {
+		for (c = 0; c < LIST_COLS; c++) {
+			s = i == 0 ? list_heads[c] : rows[i - 1].cell[c];
+			if (s == NULL)
+				s = "-";
+			if (i > 0 && c == 1 && rows[i - 1].error != NULL) {
+				printf("DOES NOT LOAD: %s", rows[i - 1].error);
+				break;
+			}
+			fputs(s, stdout);
+			if (c + 1 < LIST_COLS)
+				for (pad = ls_width(s); pad < w[c] + 2; pad++)
+					putchar(' ');
+		}
+		putchar('\n');
+	}
+}
+
+long
+library_list(const char *dir, const struct list_filter *f)
+{
+	struct paths ps;
+	struct row *rows;
+	size_t i, n = 0, sets = 0, packets = 0;
+	long broken = 0;
+
+	memset(&ps, 0, sizeof(ps));
+	if (ls_walk(dir, &ps) < 0) {
+		diag_error(NULL, "cannot read the folder %s: %s", dir,
+		    strerror(errno));
+		return -1;
+	}
+	if (ps.n > 0)
+		qsort(ps.v, ps.n, sizeof(char *), ls_cmp);
+	rows = xcalloc(ps.n + 1, sizeof(*rows));
+	for (i = 0; i < ps.n; i++) {
+		struct row *r = &rows[n];
+		size_t c;
+
+		if (!ls_row(ps.v[i], r))
+			broken++;
+		else if (!ls_match(r->cell[2], f->subject) ||
+		    !ls_match(r->cell[3], f->grade) ||
+		    !ls_match(r->cell[4], f->tag)) {
+			for (c = 0; c < LIST_COLS; c++)
+				free(r->cell[c]);
+			free(ps.v[i]);
+			continue;
+		} else if (r->packet)
+			packets++;
+		else
+			sets++;
+		ls_cut(&r->cell[1], LIST_TITLE_MAX);
+		ls_cut(&r->cell[4], LIST_TAGS_MAX);
+		n++;
+		free(ps.v[i]);
+	}
+	ls_print(rows, n);
+	printf("%zu set%s, %zu packet%s", sets, sets == 1 ? "" : "s",
+	    packets, packets == 1 ? "" : "s");
+	if (broken > 0)
+		printf("; %ld file%s do%s not load", broken, broken == 1 ?
+		    "" : "s", broken == 1 ? "es" : "");
+	putchar('\n');
+	for (i = 0; i < n; i++) {
+		size_t c;
+
+		for (c = 0; c < LIST_COLS; c++)
+			free(rows[i].cell[c]);
+		free(rows[i].error);
+	}
+	free(rows);
+	free(ps.v);
+	return broken;
+}

@@ -1,0 +1,404 @@
+/*
+ * packet.c - load a substitute packet (SPEC section 4); see packet.h.
+ * Like set.c, loading goes on after an error so that one run reports every
+ * mistake: first the packet's own (sorted by position), then each include
+ * in order, with the included sets' own messages at their own positions.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "libpath.h"
+#include "packet.h"
+#include "util.h"
+
+const char *const inc_as_names[] = { "worksheet", "key", "discussion",
+    NULL };
+
+static const char *const packet_keys[] = { "packet", "class", "duration",
+    "start", "for_the_substitute", "plan", "include", "early_finishers",
+    "report", "language", "paper", NULL };
+
+static const char *const step_keys[] = { "minutes", "do", "say", NULL };
+
+static const char *const include_keys[] = { "file", "as", "copies",
+    "versions", "seed", NULL };
+
+#define PK_MAX_MINUTES	600	/* a school day, generously */
+#define PK_MAX_COPIES	1000
+
+int
+packet_is(const struct node *root)
+{
+	return root != NULL && root->kind == NODE_MAP &&
+	    node_get(root, "packet") != NULL;
+}
+
+/* A text that must be there and hold something; -1 (reported) if not. */
+static int
+pk_text_req(const struct node *n, const char *what, const char *hint,
+    struct text *t)
+{
+	if (n->kind == NODE_SCALAR && sc_is_blank(n)) {
+		sc_empty(n, what, hint);
+		return -1;
+	}
+	return sc_text(n, what, t);
+}
+
+/*
+ * A clock time: "9:05", "13:30" (24-hour), or "1:30 pm" / "1:30pm"
+ * (12-hour).  Returns minutes after midnight, or -1 (reported).
+ */
+static int
+pk_clock(const struct node *n, int *is12)
+{
+	const char *s;
+	char *end;
+	long h, m;
+
+	if (n->kind != NODE_SCALAR || sc_is_blank(n))
+		goto bad;
+	s = n->value;
+	if (!isdigit((unsigned char)*s))
+		goto bad;
+	h = strtol(s, &end, 10);
+	if (*end != ':' || !isdigit((unsigned char)end[1]) ||
+	    !isdigit((unsigned char)end[2]))
+		goto bad;
+	m = (end[1] - '0') * 10 + (end[2] - '0');
+	s = end + 3;
+	while (*s == ' ')
+		s++;
+	*is12 = 0;
+	if (strcasecmp(s, "am") == 0 || strcasecmp(s, "pm") == 0) {
+		if (h < 1 || h > 12 || m > 59)
+			goto bad;
+		*is12 = 1;
+		return (int)((h % 12 + (tolower((unsigned char)*s) == 'p' ?
+		    12 : 0)) * 60 + m);
+	}
+	if (*s != '\0' || h > 23 || m > 59)
+		goto bad;
+	return (int)(h * 60 + m);
+bad:
+	sc_error(&n->mark, "start must be a clock time like 9:05 or 13:30 "
+	    "(or 1:30 pm), not %s%s%s", n->kind == NODE_SCALAR ? "\"" : "",
+	    n->kind == NODE_SCALAR ? n->value : node_kind_name(n),
+	    n->kind == NODE_SCALAR ? "\"" : "");
+	return -1;
+}
+
+void
+packet_clock(const struct packet *pk, int minutes, char *buf, size_t len)
+{
+	int h = minutes / 60 % 24, m = minutes % 60;
+
+	if (pk->start_12h)
+		h = h % 12 == 0 ? 12 : h % 12;
+	snprintf(buf, len, "%d:%02d", h, m);
+}
+
+static void
+pk_plan(struct packet *pk, const struct node *n)
+{
+	size_t i;
+	char pfx[32];
+	const struct node *sn, *v;
+
+	if (n->kind != NODE_SEQ || n->nkids == 0) {
+		sc_error(&n->mark, "plan must be a list of steps, each like "
+		    "{minutes: 5, do: Take attendance.}");
+		return;
+	}
+	pk->plan = xcalloc(n->nkids, sizeof(*pk->plan));
+	pk->nplan = n->nkids;
+	for (i = 0; i < n->nkids; i++) {
+		struct pk_step *st = &pk->plan[i];
+
+		sn = n->kids[i];
+		st->mark = sn->mark;
+		snprintf(pfx, sizeof(pfx), "step %zu", i + 1);
+		sc_prefix(pfx);
+		if (sn->kind != NODE_MAP) {
+			sc_error(&sn->mark, "a step must be minutes: and do:, "
+			    "like {minutes: 5, do: Take attendance.}, not %s",
+			    node_kind_name(sn));
+			continue;
+		}
+		sc_check_keys(sn, step_keys, NULL);
+		if ((v = node_get(sn, "minutes")) != NULL)
+			sc_int(v, "minutes", 1, PK_MAX_MINUTES, &st->minutes);
+		else if (!sc_misspelled(sn, "minutes", step_keys))
+			sc_error(&sn->mark, "the step has no \"minutes:\"; say "
+			    "how long it takes, like \"minutes: 10\"");
+		if ((v = node_get(sn, "do")) != NULL)
+			pk_text_req(v, "do", "write what the substitute does "
+			    "in this step", &st->todo);
+		else if (!sc_misspelled(sn, "do", step_keys))
+			sc_error(&sn->mark, "the step has no \"do:\"; write "
+			    "what the substitute does, like \"do: Take "
+			    "attendance.\"");
+		if ((v = node_get(sn, "say")) != NULL && !sc_is_null(v))
+			pk_text_req(v, "say", "write what to read aloud, or "
+			    "leave the key out", &st->say);
+	}
+	sc_prefix(NULL);
+}
+
+static void
+pk_include(struct pk_include *inc, const struct node *in)
+{
+	const struct node *v;
+	struct text file = { NULL, { NULL, 0, 0 }, NS_PLAIN, NULL };
+	int as;
+
+	inc->mark = in->mark;
+	inc->copies = inc->versions = 1;
+	if (in->kind != NODE_MAP) {
+		sc_error(&in->mark, "an include must be file: and as:, like "
+		    "{file: ../math/fractions.yaml, as: worksheet, copies: "
+		    "30}, not %s", node_kind_name(in));
+		return;
+	}
+	sc_check_keys(in, include_keys, NULL);
+	if ((v = node_get(in, "file")) == NULL) {
+		if (!sc_misspelled(in, "file", include_keys))
+			sc_error(&in->mark, "the include has no \"file:\"; name "
+			    "the problem set, relative to this packet");
+	} else if (pk_text_req(v, "file", "name the problem set, relative "
+	    "to this packet", &file) == 0) {
+		inc->file = file.s;	/* taken */
+		free(file.src);
+		inc->mark = v->mark;
+	}
+	if ((v = node_get(in, "as")) == NULL) {
+		if (!sc_misspelled(in, "as", include_keys))
+			sc_error(&in->mark, "the include has no \"as:\"; write "
+			    "as: worksheet, key or discussion");
+	} else if (sc_enum(v, "as", inc_as_names, &as) == 0) {
+		inc->as = (enum inc_as)as;
+		if (inc->as == INC_DISCUSSION)
+			sc_error(&v->mark, "as: discussion is not supported by "
+			    "this version of mimeo yet; include the set as a "
+			    "worksheet or a key for now");
+	}
+	if ((v = node_get(in, "copies")) != NULL)
+		sc_int(v, "copies", 1, PK_MAX_COPIES, &inc->copies);
+	if ((v = node_get(in, "versions")) != NULL &&
+	    sc_int(v, "versions", 1, 26, &inc->versions) == 0 &&
+	    inc->versions > 1)
+		sc_error(&v->mark, "versions: more than one version is not "
+		    "supported by this version of mimeo yet; leave it out");
+	if ((v = node_get(in, "seed")) != NULL &&
+	    sc_int(v, "seed", 0, 2147483647L, &inc->seed) == 0)
+		inc->has_seed = 1;
+}
+
+static void
+pk_includes(struct packet *pk, const struct node *n)
+{
+	size_t i;
+	char pfx[32];
+
+	if (sc_is_null(n))
+		return;
+	if (n->kind != NODE_SEQ) {
+		sc_error(&n->mark, "include must be a list, one line per "
+		    "document, like - {file: ../math/fractions.yaml, as: "
+		    "worksheet, copies: 30}");
+		return;
+	}
+	pk->inc = xcalloc(n->nkids, sizeof(*pk->inc));
+	pk->ninc = n->nkids;
+	for (i = 0; i < n->nkids; i++) {
+		snprintf(pfx, sizeof(pfx), "include %zu", i + 1);
+		sc_prefix(pfx);
+		pk_include(&pk->inc[i], n->kids[i]);
+	}
+	sc_prefix(NULL);
+}
+
+/* Everything the packet file itself says; messages are held. */
+static void
+pk_read(struct packet *pk, const struct node *root)
+{
+	static const char *const papers[] = { "letter", "a4", NULL };
+	const struct node *n;
+	long total = 0;
+	size_t i;
+	int v;
+
+	sc_check_keys(root, packet_keys, NULL);
+	pk_text_req(node_get(root, "packet"), "the packet's title", "write "
+	    "the title printed on the cover after \"packet:\", like "
+	    "\"packet: Grade 5 Math — Fractions Review\"", &pk->title);
+	if ((n = node_get(root, "class")) != NULL && !sc_is_null(n))
+		sc_string(n, "class", &pk->class);
+	if ((n = node_get(root, "duration")) != NULL)
+		sc_int(n, "duration", 1, PK_MAX_MINUTES, &pk->duration);
+	if ((n = node_get(root, "start")) != NULL && !sc_is_null(n))
+		pk->start = pk_clock(n, &pk->start_12h);
+	if ((n = node_get(root, "for_the_substitute")) != NULL &&
+	    !sc_is_null(n)) {
+		if (n->kind == NODE_SCALAR) {
+			pk->notes.v = xcalloc(1, sizeof(*pk->notes.v));
+			if (sc_text(n, "for_the_substitute",
+			    &pk->notes.v[0]) == 0)
+				pk->notes.n = 1;
+		} else
+			sc_textlist(n, "for_the_substitute", &pk->notes);
+	}
+	if ((n = node_get(root, "plan")) != NULL)
+		pk_plan(pk, n);
+	else if (!sc_misspelled(root, "plan", packet_keys))
+		sc_error(&root->mark, "the packet has no \"plan:\"; list the "
+		    "steps of the period, each like {minutes: 5, do: Take "
+		    "attendance.}");
+	if ((n = node_get(root, "include")) != NULL)
+		pk_includes(pk, n);
+	if ((n = node_get(root, "early_finishers")) != NULL &&
+	    !sc_is_null(n))
+		sc_text(n, "early_finishers", &pk->early);
+	if ((n = node_get(root, "report")) != NULL)
+		sc_bool(n, "report", &pk->report);
+	if ((n = node_get(root, "language")) != NULL && !sc_is_null(n))
+		sc_string(n, "language", &pk->language);
+	if ((n = node_get(root, "paper")) != NULL &&
+	    sc_enum(n, "paper", papers, &v) == 0)
+		pk->paper = xstrdup(papers[v]);
+	for (i = 0; i < pk->nplan; i++)
+		total += pk->plan[i].minutes;
+	if (pk->duration > 0 && total > pk->duration)
+		diag_warn(&node_get(root, "duration")->mark, "the plan's steps "
+		    "take %ld minutes, longer than the duration (%ld)", total,
+		    pk->duration);
+}
+
+/* Resolve and load every include; a file included twice is loaded once. */
+static void
+pk_load_includes(struct packet *pk)
+{
+	size_t i, j;
+	char *ok;
+
+	for (i = 0; i < pk->ninc; i++) {
+		struct pk_include *inc = &pk->inc[i];
+		size_t errs = diag_errors();
+
+		if (inc->file == NULL)
+			continue;
+		if ((ok = lib_resolve(pk->file, inc->file, &inc->mark,
+		    "included file")) == NULL)
+			continue;
+		free(ok);
+		inc->path = lib_join(pk->file, inc->file);
+		for (j = 0; j < i; j++)
+			if (pk->inc[j].path != NULL &&
+			    strcmp(pk->inc[j].path, inc->path) == 0)
+				break;
+		if (j < i) {
+			inc->set = pk->inc[j].set;
+			continue;
+		}
+		inc->set = set_load(inc->path);
+		inc->owns_set = 1;
+		if (inc->set == NULL && diag_errors() > errs)
+			diag_error(&inc->mark, "include %zu: \"%s\" has the "
+			    "mistakes shown above; fix them there", i + 1,
+			    inc->file);
+	}
+}
+
+static struct packet *
+packet_from_tree(const char *path, const struct node *root)
+{
+	struct packet *pk = xcalloc(1, sizeof(*pk));
+	size_t errs = diag_errors(), i;
+
+	pk->file = diag_file(path);
+	pk->start = -1;
+	sc_collect();
+	pk_read(pk, root);
+	sc_flush();
+	pk_load_includes(pk);
+	for (i = 0; i < pk->ninc; i++)
+		if (pk->inc[i].file != NULL && pk->inc[i].set == NULL)
+			break;
+	if (diag_errors() > errs || i < pk->ninc) {
+		packet_free(pk);
+		return NULL;
+	}
+	return pk;
+}
+
+int
+library_load(const char *path, struct packet **pk, struct set **set)
+{
+	struct node *root;
+	enum node_empty why;
+	size_t errs = diag_errors();
+
+	*pk = NULL;
+	*set = NULL;
+	root = yaml_load_file(path, &why);
+	if (root == NULL && diag_errors() > errs)
+		return -1;
+	if (packet_is(root))
+		*pk = packet_from_tree(path, root);
+	else
+		*set = set_load(path);	/* it reads the file its own way */
+	node_free(root);
+	return *pk != NULL || *set != NULL ? 0 : -1;
+}
+
+struct packet *
+packet_load(const char *path)
+{
+	struct packet *pk;
+	struct set *set;
+
+	if (library_load(path, &pk, &set) < 0)
+		return NULL;
+	if (set != NULL) {
+		struct mark m = { NULL, 0, 0 };
+
+		m.file = diag_file(path);
+		diag_error(&m, "this is a problem set, not a packet (a packet "
+		    "starts with \"packet:\"); use mimeo worksheet, key or "
+		    "just mimeo FILE");
+		set_free(set);
+		return NULL;
+	}
+	return pk;
+}
+
+void
+packet_free(struct packet *pk)
+{
+	size_t i;
+
+	if (pk == NULL)
+		return;
+	for (i = 0; i < pk->nplan; i++) {
+		text_free(&pk->plan[i].todo);
+		text_free(&pk->plan[i].say);
+	}
+	for (i = 0; i < pk->ninc; i++) {
+		free(pk->inc[i].file);
+		free(pk->inc[i].path);
+		if (pk->inc[i].owns_set)
+			set_free(pk->inc[i].set);
+	}
+	free(pk->plan);
+	free(pk->inc);
+	text_free(&pk->title);
+	free(pk->class);
+	textlist_free(&pk->notes);
+	text_free(&pk->early);
+	free(pk->language);
+	free(pk->paper);
+	free(pk);
+}

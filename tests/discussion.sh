@@ -1,0 +1,112 @@
+# Discussion packets, sourced by tests/run.sh (uses ok, bad, check, $T,
+# $MIMEO, and pdftext/pages/pagesize from tests/e2e.sh).  The packet is
+# read back page by page: teacher-only text on teacher pages only.
+
+D=tests/disc
+R=tests/rosters
+O=$T/disc
+mkdir -p "$O"
+BANNER="Teacher's guide — teacher only"
+SECRETS="SecretGoal SecretSayLaunch SecretApproachOne SecretApproachTwo SecretAskOne SecretAskTwo SecretQuestion SecretSynthesis Misconception"
+
+# leak_check PDF: every page with a teacher-only word carries the banner,
+# and every teacher-only word is printed somewhere.
+leak_check() {
+	local pdf=$1 n i txt tok leaked="" seen=""
+	n=$(pages "$pdf")
+	for i in $(seq 1 "$n"); do
+		txt=$(pdftext "$pdf" "$i")
+		case $txt in *"$BANNER"*) seen="$seen$txt" ; continue ;; esac
+		for tok in $SECRETS; do
+			case $txt in *"$tok"*) leaked="$leaked $tok(page $i)" ;; esac
+		done
+	done
+	[ -z "$leaked" ] && ok || bad "$(basename "$pdf"): teacher-only text on a student page:$leaked"
+	for tok in $SECRETS; do
+		case $seen in *"$tok"*) ;; *) bad "$(basename "$pdf"): $tok is on no teacher page"; return ;; esac
+	done
+	ok
+}
+
+# --- without a roster: one of each sheet ---------------------------------
+"$MIMEO" -q -o "$O/" $D/leak.yaml && ok || bad "mimeo leak.yaml failed"
+[ -f "$O/leak-discussion.pdf" ] && ok || bad "mimeo FILE did not write the discussion packet"
+P=$O/leak-discussion.pdf
+leak_check "$P"
+check "qpdf --check leak-discussion.pdf" qpdf --check "$P"
+# the parts in order: guide, individual sheet, group sheet, role cards,
+# exit tickets; each a bookmark
+order=$(qpdf --json "$P" | sed -n 's/.*"title": "\(.*\)".*/\1/p' | awk '!seen[$0]++' | tr '\n' '|')
+[ "$order" = "$BANNER|Individual sheet|Group sheet|Role cards|Exit ticket|" ] && ok ||
+	bad "leak-discussion.pdf: parts are $order"
+pdftext "$P" | grep -q "PublicProblem" && ok || bad "leak-discussion.pdf: no problem"
+for w in "My first try" "What I notice" "What I wonder" "How are your approaches alike?" \
+	"How are they different?" "Which would you show the class, and why?" "The approach we will present" \
+	"Facilitator" "Recorder" "Skeptic" "Reporter" "Asks \"How do you know?\"" "PublicTicket" \
+	"The lesson, step by step (30 minutes)" "Monitoring grid" "Board plan"; do
+	pdftext "$P" | grep -qF "$w" && ok || bad "leak-discussion.pdf: '$w' not printed"
+done
+# four exit tickets on one page
+tp=$(pages "$P"); while [ "$tp" -gt 1 ] && ! pdftext "$P" "$tp" | grep -q PublicTicket; do tp=$((tp - 1)); done
+[ "$(pdftext "$P" "$tp" | grep -c PublicTicket)" = 4 ] && ok || bad "leak-discussion.pdf: not 4 exit tickets on page $tp"
+# the worksheet and key never carry the discussion's teacher text
+for f in leak.pdf leak-key.pdf; do
+	pdftext "$O/$f" | grep -q Secret && bad "$f shows discussion text" || ok
+done
+
+# --- with a roster: random groups ------------------------------------------
+"$MIMEO" -q discussion --roster $R/class10.csv -o "$O/r1.pdf" $D/leak.yaml && ok || bad "discussion --roster failed"
+"$MIMEO" -q discussion --roster $R/class10.csv -o "$O/r2.pdf" $D/leak.yaml
+cmp -s "$O/r1.pdf" "$O/r2.pdf" && ok || bad "same seed, different packets"
+leak_check "$O/r1.pdf"
+n=$(pages "$O/r1.pdf")
+: >"$O/groups.txt"; : >"$O/sheets.txt"
+for i in $(seq 1 "$n"); do
+	txt=$(pdftext "$O/r1.pdf" "$i")
+	case $txt in
+	*"My first try"*) echo "$txt" >"$O/page.txt"
+		c=0; while IFS= read -r who; do grep -qF "$who" "$O/page.txt" && { c=$((c + 1)); echo "$who" >>"$O/sheets.txt"; }; done < <(tail -n +2 $R/class10.csv | cut -d, -f1)
+		[ $c = 1 ] || bad "r1.pdf page $i: an individual sheet names $c students" ;;
+	*"How are your approaches alike?"*) echo "$txt" >"$O/page.txt"
+		g=$(grep -o 'Group [0-9]*' "$O/page.txt" | head -1)
+		while IFS= read -r who; do grep -qF "$who" "$O/page.txt" && echo "$g|$who" >>"$O/groups.txt"; done < <(tail -n +2 $R/class10.csv | cut -d, -f1) ;;
+	esac
+done
+[ "$(sort "$O/sheets.txt" | uniq | wc -l)" = 10 ] && [ "$(wc -l <"$O/sheets.txt")" = 10 ] && ok ||
+	bad "r1.pdf: $(wc -l <"$O/sheets.txt") individual sheets for 10 students"
+[ "$(cut -d'|' -f2 "$O/groups.txt" | sort | uniq | wc -l)" = 10 ] && [ "$(wc -l <"$O/groups.txt")" = 10 ] && ok ||
+	bad "r1.pdf: every student is not in exactly one group: $(tr '\n' ' ' <"$O/groups.txt")"
+sizes=$(cut -d'|' -f1 "$O/groups.txt" | sort | uniq -c | awk '{print $1}' | sort | tr '\n' ' ')
+[ "$sizes" = "3 3 4 " ] && ok || bad "r1.pdf: 10 students in groups of 4 made groups of $sizes"
+# the group list is a teacher page and names every student
+gl=$(for i in $(seq 1 "$n"); do pdftext "$O/r1.pdf" "$i" | grep -q "Drawn at random" && echo "$i"; done | head -1)
+if [ -n "$gl" ] && pdftext "$O/r1.pdf" "$gl" | grep -qF "$BANNER"; then ok; else bad "r1.pdf: no group list on a teacher page"; fi
+# another seed draws other groups; --group-size 3 makes 3+3+2+2
+"$MIMEO" -q discussion --seed 99 --roster $R/class10.csv -o "$O/r3.pdf" $D/leak.yaml
+[ "$(pdftext "$O/r1.pdf" "$gl")" != "$(pdftext "$O/r3.pdf" "$gl")" ] && ok || bad "--seed 99 drew the same groups"
+"$MIMEO" -q discussion --group-size 3 --roster $R/class10.csv -o "$O/r4.pdf" $D/leak.yaml
+[ "$(pdftext "$O/r4.pdf" | grep -c 'How are your approaches alike?')" = 4 ] && ok || bad "--group-size 3: not 4 group sheets for 10"
+# two periods are grouped apart: 5 -> 3+2, 7 -> 4+3
+"$MIMEO" -q discussion --roster $R/two-periods.csv -o "$O/r5.pdf" $D/leak.yaml
+gl5=$(pdftext "$O/r5.pdf" | grep -o 'Group [0-9]* · Period [0-9]*' | sort -u | tr '\n' ',')
+[ "$gl5" = "Group 1 · Period 1,Group 2 · Period 1,Group 3 · Period 2,Group 4 · Period 2," ] && ok || bad "two periods: groups $gl5"
+
+# --- A4, Spanish, the command line --------------------------------------
+"$MIMEO" -q discussion --paper a4 -o "$O/a4.pdf" $D/leak.yaml
+[ "$(pagesize "$O/a4.pdf")" = "595.276x841.89" ] && ok || bad "a4 packet is $(pagesize "$O/a4.pdf")"
+leak_check "$O/a4.pdf"
+"$MIMEO" -q discussion --lang es -o "$O/es.pdf" $D/leak.yaml
+for w in "Guía del maestro — solo para el maestro" "Mi primer intento" "Lo que observo" "Lo que me pregunto" \
+	"¿En qué se parecen sus estrategias?" "Tarjetas de roles" "Boleto de salida" "Facilitador" "Escéptico" \
+	"Error conceptual" "Plan de pizarra" "Tabla de observación" "Página 1 de"; do
+	pdftext "$O/es.pdf" | grep -qF "$w" && ok || bad "es.pdf: '$w' not printed"
+done
+"$MIMEO" discussion --lang es -o "$O/es2.pdf" $D/leak.yaml 2>"$O/es.err" >/dev/null
+[ ! -s "$O/es.err" ] && ok || bad "Spanish labels missing: $(head -2 "$O/es.err")"
+"$MIMEO" -q discussion --group-size 1 $D/leak.yaml 2>/dev/null; [ $? = 2 ] && ok || bad "--group-size 1 is not exit 2"
+got=$("$MIMEO" discussion -o "$O/none.pdf" tests/e2e/leak.yaml 2>&1 >/dev/null); st=$?
+[ $st = 1 ] && [ "$got" = "tests/e2e/leak.yaml:1:1: error: this set has no \"discussion:\" block, so there is no discussion packet to print; add one (see the README)" ] &&
+	[ ! -e "$O/none.pdf" ] && ok || bad "discussion on a set without one: $st $got"
+got=$("$MIMEO" discussion --roster $R/one.csv -o "$O/one.pdf" $D/leak.yaml 2>&1 >/dev/null); st=$?
+[ $st = 1 ] && [ "$got" = "$R/one.csv: error: a discussion needs at least 2 students to make groups; this roster has 1" ] &&
+	[ ! -e "$O/one.pdf" ] && ok || bad "a roster of one: $st $got"
