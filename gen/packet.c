@@ -180,18 +180,22 @@ pk_include(struct pk_include *inc, const struct node *in)
 			    "as: worksheet, key or discussion");
 	} else if (sc_enum(v, "as", inc_as_names, &as) == 0) {
 		inc->as = (enum inc_as)as;
-		if (inc->as == INC_DISCUSSION)
-			sc_error(&v->mark, "as: discussion is not supported by "
-			    "this version of mimeo yet; include the set as a "
-			    "worksheet or a key for now");
+		inc->as_mark = v->mark;
 	}
-	if ((v = node_get(in, "copies")) != NULL)
-		sc_int(v, "copies", 1, PK_MAX_COPIES, &inc->copies);
+	if ((v = node_get(in, "copies")) != NULL &&
+	    sc_int(v, "copies", 1, PK_MAX_COPIES, &inc->copies) == 0) {
+		inc->has_copies = 1;
+		if (inc->as == INC_DISCUSSION && inc->copies < 2)
+			sc_error(&v->mark, "copies: of a discussion is the "
+			    "number of students (one individual sheet each, "
+			    "one group sheet per group); it must be at least "
+			    "2, not %ld", inc->copies);
+	}
 	if ((v = node_get(in, "versions")) != NULL &&
 	    sc_int(v, "versions", 1, 26, &inc->versions) == 0 &&
-	    inc->versions > 1)
-		sc_error(&v->mark, "versions: more than one version is not "
-		    "supported by this version of mimeo yet; leave it out");
+	    inc->versions > 1 && inc->as == INC_DISCUSSION)
+		sc_error(&v->mark, "versions: a discussion is the same problem "
+		    "for everyone; leave versions out");
 	if ((v = node_get(in, "seed")) != NULL &&
 	    sc_int(v, "seed", 0, 2147483647L, &inc->seed) == 0)
 		inc->has_seed = 1;
@@ -309,6 +313,16 @@ pk_load_includes(struct packet *pk)
 			diag_error(&inc->mark, "include %zu: \"%s\" has the "
 			    "mistakes shown above; fix them there", i + 1,
 			    inc->file);
+	}
+	for (i = 0; i < pk->ninc; i++) {
+		struct pk_include *inc = &pk->inc[i];
+
+		if (inc->set != NULL && inc->as == INC_DISCUSSION &&
+		    inc->set->discussion == NULL)
+			diag_error(&inc->as_mark, "include %zu: \"%s\" has no "
+			    "\"discussion:\" block, so there is no discussion "
+			    "to include; include it as a worksheet or a key",
+			    i + 1, inc->file);
 	}
 }
 

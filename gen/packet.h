@@ -28,7 +28,10 @@ struct pk_include {
 					 * current folder when the packet's
 					 * name is) */
 	enum inc_as	 as;
-	long		 copies;	/* 1 when not given */
+	struct mark	 as_mark;
+	long		 copies;	/* 1 when not given; of a
+					 * discussion: the class size */
+	int		 has_copies;
 	long		 versions;	/* 1 when not given */
 	long		 seed;
 	int		 has_seed;
