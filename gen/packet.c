@@ -349,6 +349,21 @@ packet_from_tree(const char *path, const struct node *root)
 }
 
 int
+packet_file_is(const char *path)
+{
+	struct node *root;
+	enum node_empty why;
+	int is;
+
+	diag_capture(1);
+	root = yaml_load_file(path, &why);
+	diag_capture(0);
+	is = root == NULL ? -1 : packet_is(root);
+	node_free(root);
+	return is;
+}
+
+int
 library_load(const char *path, struct packet **pk, struct set **set)
 {
 	struct node *root;

@@ -113,6 +113,16 @@ want=$'Plan for the substitute\nWorksheet: Adding Fractions Practice\nAnswer Key
 "$MIMEO" -q -o "$PO/again/" $D
 cmp -s "$PDF" "$PO/again/day-packet.pdf" && ok || bad "two packet runs differ"
 ls "$PO/again" | grep -qv '^day-packet.pdf$' && bad "mimeo FILE on a packet wrote: $(ls "$PO/again")" || ok
+# a packet is one document: `mimeo -o FILE.pdf PACKET` writes it there; a
+# set (worksheet and key) is refused before anything is written
+out=$("$MIMEO" -o "$PO/one.pdf" $D 2>&1); st=$?
+[ $st = 0 ] && [ "$out" = "wrote $PO/one.pdf (11 pages)" ] && cmp -s "$PDF" "$PO/one.pdf" && ok ||
+	bad "mimeo -o one.pdf PACKET: exit $st: $out"
+out=$("$MIMEO" -o "$PO/two.pdf" $P/lib/math/fractions.yaml 2>&1); st=$?
+[ $st = 2 ] && [ ! -e "$PO/two.pdf" ] && case $out in *"names one file, but this run writes several documents"*) true ;; *) false ;; esac &&
+	ok || bad "mimeo -o two.pdf SET: exit $st: $out"
+out=$("$MIMEO" -o "$PO/two.pdf" $D $D 2>&1); st=$?
+[ $st = 2 ] && ok || bad "mimeo -o two.pdf PACKET PACKET: exit $st: $out"
 out=$("$MIMEO" check $D 2>&1); st=$?
 [ $st = 0 ] && [ "$out" = "$D: ok: packet, 3 documents, 11 pages" ] && ok || bad "check day.yaml: exit $st: $out"
 out=$("$MIMEO" worksheet -o "$PO/x.pdf" $D 2>&1); st=$?
