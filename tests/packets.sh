@@ -168,8 +168,8 @@ pdftext "$PDF" | grep -q "Secret" && ok || bad "leak-day: no answers anywhere (t
 cmp -s "$PDF" "$PO/seeded.pdf" && bad "--seed changes nothing in a packet" || ok
 
 # --- a discussion day: a discussion for 30 in groups of 3, a worksheet in
-# three versions for 31, the key of all three (tests/packets/talk-day.yaml)
-"$MIMEO" -q -o "$PO/" $P/talk-day.yaml
+# three versions for 31, the key of all three (tests/packets/lib/packets/talk-day.yaml)
+"$MIMEO" -q -o "$PO/" $P/lib/packets/talk-day.yaml
 PDF=$PO/talk-day-packet.pdf
 n=$(pages "$PDF")
 : >"$PO/ranges"
@@ -216,8 +216,8 @@ t=$(pdftext "$PDF" "${kf:-1}")
 for r in $(sed 's/.*Mix \([0-9]*\) cups of blue with \([0-9]*\) cups.*/\1:\2/' <<<"$got"); do
 	grep -q "${r%:*} *: *${r#*:}" <<<"$t" && ok || bad "talk-day key: no answer ${r%:*} : ${r#*:} in the answer table"
 done
-out=$("$MIMEO" check $P/talk-day.yaml 2>&1); st=$?
-[ $st = 0 ] && [ "$out" = "$P/talk-day.yaml: ok: packet, 3 documents, $n pages" ] && ok || bad "check talk-day.yaml: exit $st: $out"
+out=$("$MIMEO" check $P/lib/packets/talk-day.yaml 2>&1); st=$?
+[ $st = 0 ] && [ "$out" = "$P/lib/packets/talk-day.yaml: ok: packet, 3 documents, $n pages" ] && ok || bad "check talk-day.yaml: exit $st: $out"
 
 # --- wrong packets (more in tests/bad/packet-*.yaml) -------------------------
 out=$("$MIMEO" check --library $P/lib/packets $D 2>&1); st=$?
@@ -232,13 +232,32 @@ got=$("$MIMEO" list $L 2>&1); st=$?
 [ "$got" = "$(cat $P/list.out)" ] && ok || { bad "mimeo list $L differs from $P/list.out:"; diff <(echo "$got") $P/list.out | head -8; }
 # rows: file  title ... ; filters keep the header, the broken file, the summary
 rows() { "$MIMEO" list "$@" 2>&1 | awk 'NR > 1 {print $1}' | sed '$d' | tr '\n' ' '; }
-[ "$(rows $L --subject MATH)" = "$L/math/fractions.yaml $L/packets/day.yaml $L/science/broken.yaml " ] && ok ||
-	bad "list --subject MATH: $(rows $L --subject MATH)"
-[ "$(rows $L --tag Inference)" = "$L/ela/reading.yaml $L/packets/day.yaml $L/science/broken.yaml " ] && ok ||
-	bad "list --tag Inference: $(rows $L --tag Inference)"
-[ "$(rows $L --grade 5 --subject ela)" = "$L/packets/day.yaml $L/science/broken.yaml " ] && ok ||
-	bad "list --grade 5 --subject ela: $(rows $L --grade 5 --subject ela)"
-[ "$(rows $L --grade 12)" = "$L/science/broken.yaml " ] && ok || bad "list --grade 12: $(rows $L --grade 12)"
+# --subject: the beginnings of a subject's words ("math" Mathematics), its
+# initials ("ss" Social Studies), or a folder under DIR ("history")
+expect_rows() {	# WANT ARGS...
+	local want=$1 got
+	shift
+	got=$(rows "$@")
+	[ "$got" = "$want" ] && ok || bad "list $*: '$got', expected '$want'"
+}
+B="$L/science/broken.yaml "	# every filter lists the file that does not load
+expect_rows "$L/math/fractions.yaml $L/math/mixtures.yaml $L/packets/day.yaml $L/packets/talk-day.yaml $B" $L --subject MATH
+expect_rows "$L/math/fractions.yaml $L/math/mixtures.yaml $L/packets/day.yaml $L/packets/talk-day.yaml $B" $L --subject math
+expect_rows "$L/math/mixtures.yaml $L/packets/talk-day.yaml $B" $L --subject mathem
+expect_rows "$B" $L --subject ath
+expect_rows "$L/history/explorers.yaml $B" $L --subject social-studies
+expect_rows "$L/history/explorers.yaml $B" $L --subject "Social  studies"
+expect_rows "$L/history/explorers.yaml $B" $L --subject soc_stud
+expect_rows "$L/history/explorers.yaml $B" $L --subject SS
+expect_rows "$L/history/explorers.yaml $B" $L --subject history
+expect_rows "$B" $L --subject studies-social
+expect_rows "$L/ela/reading.yaml $L/packets/day.yaml $B" $L --subject ela
+expect_rows "$L/ela/reading.yaml $L/packets/day.yaml $B" $L --tag Inference
+expect_rows "$L/packets/day.yaml $B" $L --grade 5 --subject ela
+expect_rows "$B" $L --grade 12
+# the folder is matched from DIR's own folder down, never above it
+expect_rows "$L/math/fractions.yaml $L/math/mixtures.yaml " $L/math --subject math
+expect_rows "" $L/math --subject lib
 "$MIMEO" list $L/math >/dev/null 2>&1; st=$?
 [ $st = 0 ] && ok || bad "list of a sound folder: exit $st"
 "$MIMEO" list $L/no-such-folder >/dev/null 2>&1; st=$?
