@@ -326,6 +326,43 @@ pk_load_includes(struct packet *pk)
 	}
 }
 
+/* A key that answers other numbers than its worksheet: the same set
+ * included as both with other versions or another seed.  Warned. */
+static void
+pk_check_keys(const struct packet *pk)
+{
+	size_t i, j;
+
+	for (i = 0; i < pk->ninc; i++) {
+		const struct pk_include *k = &pk->inc[i];
+
+		if (k->as != INC_KEY || k->set == NULL)
+			continue;
+		for (j = 0; j < pk->ninc; j++) {
+			const struct pk_include *w = &pk->inc[j];
+
+			if (w->as != INC_WORKSHEET || w->set != k->set)
+				continue;
+			if (w->versions != k->versions)
+				diag_warn(&k->mark, "include %zu: the key is of "
+				    "%ld version%s but include %zu prints the "
+				    "worksheet in %ld; give both the same "
+				    "versions:", i + 1, k->versions,
+				    k->versions == 1 ? "" : "s", j + 1,
+				    w->versions);
+			else if (w->has_seed != k->has_seed ||
+			    w->seed != k->seed)
+				diag_warn(&k->mark, "include %zu: the key has "
+				    "another seed than the worksheet of include "
+				    "%zu, so its answers may not match; give "
+				    "both the same seed:", i + 1, j + 1);
+			else
+				continue;
+			break;
+		}
+	}
+}
+
 static struct packet *
 packet_from_tree(const char *path, const struct node *root)
 {
@@ -345,6 +382,7 @@ packet_from_tree(const char *path, const struct node *root)
 		packet_free(pk);
 		return NULL;
 	}
+	pk_check_keys(pk);
 	return pk;
 }
 
