@@ -121,29 +121,35 @@ bp_dpart_copies(const struct packet_build *pb, const struct pk_include *inc,
 
 /* The print-list name of a piece of inc: "Worksheet: Ratios — Version B",
  * "Answer Key: Ratios — Versions A–C", and for the parts of a discussion
- * (named as their bookmarks) "Role cards: Ratios". */
+ * (named as their bookmarks) "Role cards: Ratios", "Exit ticket: Ratios
+ * (4 to a page)". */
 static char *
 bp_name(const struct packet_build *pb, const struct pk_include *inc,
     const struct piece *pc)
 {
 	const char *doc = pb->tpl->labels[inc->as == INC_KEY ? L_ANSWER_KEY :
-	    L_WORKSHEET];
-	char range[16];
-	char *versions, *name;
+	    L_WORKSHEET], *title = inc->set->title.s;
+	char arg[16];
+	char *what, *name;
 
-	if (pc->dpart >= 0)
-		return xasprintf("%s: %s", pc->name, inc->set->title.s);
-	if (pc->name != NULL)
-		return xasprintf("%s: %s \xe2\x80\x94 %s", doc,
-		    inc->set->title.s, pc->name);
-	if (inc->versions == 1)
-		return xasprintf("%s: %s", doc, inc->set->title.s);
-	snprintf(range, sizeof(range), "A\xe2\x80\x93%c",
-	    'A' + (int)inc->versions - 1);
-	versions = label_fmt(pb->tpl, L_VERSIONS, range, NULL);
-	name = xasprintf("%s: %s \xe2\x80\x94 %s", doc, inc->set->title.s,
-	    versions);
-	free(versions);
+	if (pc->dpart == DPART_TICKETS) {
+		snprintf(arg, sizeof(arg), "%d", DISC_TICKETS_PER_PAGE);
+		what = label_fmt(pb->tpl, L_PER_PAGE, arg, NULL);
+		name = xasprintf("%s: %s (%s)", pc->name, title, what);
+	} else if (pc->dpart >= 0)
+		return xasprintf("%s: %s", pc->name, title);
+	else if (pc->name != NULL)
+		return xasprintf("%s: %s \xe2\x80\x94 %s", doc, title,
+		    pc->name);
+	else if (inc->versions == 1)
+		return xasprintf("%s: %s", doc, title);
+	else {
+		snprintf(arg, sizeof(arg), "A\xe2\x80\x93%c",
+		    'A' + (int)inc->versions - 1);
+		what = label_fmt(pb->tpl, L_VERSIONS, arg, NULL);
+		name = xasprintf("%s: %s \xe2\x80\x94 %s", doc, title, what);
+	}
+	free(what);
 	return name;
 }
 
@@ -219,7 +225,8 @@ bp_cover(struct packet_build *pb)
 			items[i + 1].last = page - 1;
 			items[i + 1].copies = pb->parts[i].copies;
 		}
-		bl = compose_cover(pb->pk, pb->tpl, items, pb->nparts + 1);
+		bl = compose_cover(pb->pk, pb->tpl, items, pb->nparts + 1,
+		    !pb->o->simplex);
 		d = layout(bl, pb->tpl, pb->fs, strcmp(pb->paper, "a4") == 0,
 		    pb->pk->title.s);
 		blocks_free(bl);

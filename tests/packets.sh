@@ -55,7 +55,9 @@ out=$("$MIMEO" packet -o "$PO/" $D 2>&1); st=$?
 PDF=$PO/day-packet.pdf
 check "qpdf --check day-packet.pdf" qpdf --check "$PDF"
 n=$(pages "$PDF")
-t1=$(pdftext "$PDF" 1)
+# the cover: its pages, up to the worksheet's first
+read -r wf _ <<<"$(print_row "$PDF" "Worksheet: Adding Fractions Practice")"
+t1=$(for i in $(seq 1 $((${wf:-2} - 1))); do pdftext "$PDF" "$i"; done)
 for w in "Grade 5 — Fractions Review Day" "Plan for the substitute" "Class 5B · 50 minutes · 9:05–9:55" \
 	 "Print list" "Calculators stay in the bin today." "9:05–9:10" "9:10–9:30" "9:45–9:55" "Read aloud:" \
 	 "Today you will practise adding fractions." "Packet page 1 of $n"; do
@@ -78,11 +80,13 @@ day_parts() {	# PDF [simplex]
 }
 day_parts "$PDF"
 blanks=$(for i in $(seq 1 "$n"); do is_blank "$PDF" "$i" && echo "$i"; done | tr '\n' ' ')
-[ "$blanks" = "2 4 6 8 10 " ] && ok || bad "day-packet.pdf: padding pages are '$blanks', expected 2 4 6 8 10"
+[ "$blanks" = "4 6 8 10 " ] && ok || bad "day-packet.pdf: padding pages are '$blanks', expected 4 6 8 10 (the cover is 2 pages)"
 # --simplex: no padding, the same parts on 6 pages
 "$MIMEO" -q packet --simplex -o "$PO/simplex.pdf" $D
 [ "$(pages "$PO/simplex.pdf")" = 6 ] && ok || bad "--simplex packet: $(pages "$PO/simplex.pdf") pages, expected 6"
 pdftext "$PO/simplex.pdf" | grep -q "intentionally blank" && bad "--simplex packet still pads" || ok
+grep -q "Print double-sided" <<<"$t1" && ok || bad "day-packet.pdf: the cover does not say to print double-sided"
+pdftext "$PO/simplex.pdf" 1 | grep -q "Print double-sided" && bad "--simplex packet says to print double-sided" || ok
 day_parts "$PO/simplex.pdf" simplex
 # TEACHER COPY on every key page and on no other; no answer on other pages
 read -r kf kl _ <<<"$(print_row "$PDF" "Answer Key: Adding Fractions Practice")"
@@ -180,7 +184,7 @@ expect_part "$PDF" "$G" 1 "Group discussion"
 expect_part "$PDF" "Individual sheet: Paint Mixtures" 30 "My first try"
 expect_part "$PDF" "Group sheet: Paint Mixtures" 10 "How are your approaches alike?"
 expect_part "$PDF" "Role cards: Paint Mixtures" 10 "Facilitator"
-expect_part "$PDF" "Exit ticket: Paint Mixtures" 8 "ShownTicket"
+expect_part "$PDF" "Exit ticket: Paint Mixtures (4 to a page)" 8 "ShownTicket"
 expect_part "$PDF" "Worksheet: Paint Mixtures — Version A" 11 "Paint Mixtures — Version A"
 expect_part "$PDF" "Worksheet: Paint Mixtures — Version B" 10 "Paint Mixtures — Version B"
 expect_part "$PDF" "Worksheet: Paint Mixtures — Version C" 10 "Paint Mixtures — Version C"
