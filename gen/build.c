@@ -94,42 +94,99 @@ build_append(struct build *b, struct doc **all, struct doc *d,
 	doc_free(d);
 }
 
-/*
- * The discussion packet: each part (guide, sheets, cards, tickets) laid
- * out on its own with its own page numbers and bookmark, and padded like
- * a copy of a class set, so no two handouts share a sheet of paper.  NULL
- * if any part failed (reported).
- */
-static struct doc *
-build_discussion(struct build *b, const struct roster *r)
+long
+build_group_size(const struct opts *o, const struct set *s)
 {
-	const struct discussion *disc = b->set->discussion;
-	struct dpacket *pk;
-	struct doc *all = NULL, *d;
-	long size = b->o->group_size > 0 ? b->o->group_size :
-	    disc->group_size > 0 ? disc->group_size : DISC_DEFAULT_GROUP;
-	size_t i;
+	return o->group_size > 0 ? o->group_size :
+	    s->discussion->group_size > 0 ? s->discussion->group_size :
+	    DISC_DEFAULT_GROUP;
+}
 
+static void
+build_piece(struct piece **v, size_t *n, struct doc *d, char *name,
+    int teacher, int dpart, size_t version)
+{
+	struct piece *p;
+
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	p = &(*v)[(*n)++];
+	p->doc = d;
+	p->name = name;
+	p->teacher = teacher;
+	p->dpart = dpart;
+	p->version = version;
+}
+
+/*
+ * The parts of the discussion packet (guide, sheets, cards, tickets), each
+ * laid out on its own with its own page numbers, as pieces named by their
+ * bookmarks.  In a substitute packet (banner 0) the guide leaves out its
+ * teacher-only banner: the packet's band says it, in the same place.  -1
+ * if any part failed (reported; *out freed).
+ */
+static int
+build_dparts(struct build *b, const struct roster *r, int banner,
+    struct piece **out, size_t *n)
+{
+	struct dpacket *pk;
+	struct doc *d;
+	size_t i;
+	int failed = 0;
+
+	*out = NULL;
+	*n = 0;
 	if (r != NULL && r->n < 2) {
 		struct mark m = { r->file, 0, 0 };
 
 		diag_error(&m, "a discussion needs at least 2 students to make "
 		    "groups; this roster has 1");
-		return NULL;
+		return -1;
 	}
-	pk = compose_discussion(b->set, b->tpl, r, size, b->seed);
+	pk = compose_discussion(b->set, b->tpl, r, build_group_size(b->o,
+	    b->set), b->seed);
 	for (i = 0; i < pk->nparts; i++) {
+		if (!banner) {
+			free(pk->parts[i].b->banner);
+			pk->parts[i].b->banner = NULL;
+		}
 		d = layout(pk->parts[i].b, b->tpl, b->fs, b->a4,
 		    b->set->title.s);
-		if (d == NULL)
+		if (d == NULL) {
+			failed = 1;
 			break;
-		build_append(b, &all, d, pk->parts[i].bookmark, 0, 1);
-	}
-	if (i < pk->nparts) {
-		doc_free(all);
-		all = NULL;
+		}
+		build_piece(out, n, d, xstrdup(pk->parts[i].bookmark),
+		    pk->parts[i].kind == DPART_GUIDE, (int)pk->parts[i].kind, 0);
 	}
 	dpacket_free(pk);
+	if (failed) {
+		pieces_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The discussion packet: its parts joined, each with its bookmark and
+ * padded like a copy of a class set, so no two handouts share a sheet of
+ * paper.  NULL if any part failed (reported).
+ */
+static struct doc *
+build_discussion(struct build *b, const struct roster *r)
+{
+	struct piece *ps;
+	struct doc *all = NULL;
+	size_t n, i;
+
+	if (build_dparts(b, r, 1, &ps, &n) < 0)
+		return NULL;
+	for (i = 0; i < n; i++)
+		build_append(b, &all, ps[i].doc, ps[i].name, 0, 1);
+	for (i = 0; i < n; i++)
+		free(ps[i].name);
+	free(ps);
 	return all;
 }
 
@@ -442,17 +499,24 @@ out:
 	build_free(&b);
 }
 
-struct doc *
-build_doc(const struct opts *o, struct set *s, enum doc_kind kind,
-    const long *seed, const char *paper)
+int
+build_pieces(const struct opts *o, struct set *s, enum inc_as as,
+    const long *seed, long versions, const char *paper, struct piece **out,
+    size_t *n)
 {
 	struct opts lo = *o;
 	struct build b;
-	struct doc *d = NULL;
+	struct doc *d;
+	size_t i;
+	int rc = -1;
 
+	*out = NULL;
+	*n = 0;
 	lo.paper = paper;
-	lo.versions = 0;	/* a packet prints a set in one version */
+	lo.versions = (int)versions;
 	lo.per_student = 0;
+	lo.copies = 0;
+	lo.roster = NULL;
 	if (seed != NULL) {
 		lo.seed = *seed;
 		lo.has_seed = 1;
@@ -460,12 +524,47 @@ build_doc(const struct opts *o, struct set *s, enum doc_kind kind,
 	memset(&b, 0, sizeof(b));
 	b.o = &lo;
 	b.set = s;
-	if (build_setup(&b, s->file) == 0)
-		d = kind == DOC_KEY ? build_key(&b) : build_one(&b, b.ins[0],
-		    kind, NULL, 0);
+	if (build_setup(&b, s->file) < 0)
+		goto out;
+	if (as == INC_DISCUSSION) {
+		rc = build_dparts(&b, NULL, 0, out, n);
+		goto out;
+	}
+	if (as == INC_KEY) {
+		if ((d = build_key(&b)) == NULL)
+			goto out;
+		build_piece(out, n, d, NULL, 1, -1, 0);
+		rc = 0;
+		goto out;
+	}
+	for (i = 0; i < b.nins; i++) {
+		if ((d = build_one(&b, b.ins[i], DOC_WORKSHEET, NULL, 0)) ==
+		    NULL) {
+			pieces_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+			goto out;
+		}
+		build_piece(out, n, d, b.nins > 1 ? xstrdup(b.ins[i]->label) :
+		    NULL, 0, -1, i);
+	}
+	rc = 0;
+out:
 	b.set = NULL;		/* the caller's */
 	build_free(&b);
-	return d;
+	return rc;
+}
+
+void
+pieces_free(struct piece *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		doc_free(v[i].doc);
+		free(v[i].name);
+	}
+	free(v);
 }
 
 void

@@ -326,11 +326,14 @@ main(int argc, char **argv)
 	if (o.cmd == CMD_PREVIEW && !o.fmt.contact && o.fmt.page == 0)
 		o.fmt.page = 1;
 	check_outfmt(&o, has_format);
-	if (o.output != NULL && o.cmd != CMD_CHECK && (nfiles > 1 ||
-	    o.cmd == CMD_ALL) && o.output[strlen(o.output) - 1] != '/' &&
-	    !output_isdir(o.output))
+	/* mimeo FILE writes a set's worksheet and key, but a packet is one
+	 * document */
+	if (o.output != NULL && o.cmd != CMD_CHECK &&
+	    o.output[strlen(o.output) - 1] != '/' && !output_isdir(o.output) &&
+	    (nfiles > 1 || (o.cmd == CMD_ALL && packet_file_is(files[0]) == 0)))
 		usage_error("-o %s names one file, but this run writes several "
 		    "documents; give a folder (end it with /)", o.output);
+	diag_reset();		/* what packet_file_is() counted */
 	if (o.per_student && o.roster == NULL)
 		usage_error("%s", "--versions per-student gives each student "
 		    "of a roster their own draw: add --roster FILE.csv");
