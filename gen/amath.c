@@ -326,7 +326,8 @@ mnode_new(enum mkind kind)
 static void
 mnode_add(struct mnode *n, struct mnode *kid)
 {
-	n->kid = xrealloc(n->kid, (n->nkid + 1) * sizeof(*n->kid));
+	/* doubling: a long row is not copied once per atom */
+	xgrow((void **)&n->kid, &n->capkid, n->nkid, sizeof(*n->kid));
 	n->kid[n->nkid++] = kid;
 }
 
@@ -376,6 +377,16 @@ mnode_strip(struct mnode *n)
 }
 
 static struct mnode *p_row(struct lex *, int depth);
+
+/* Deep math is refused before it can exhaust the stack or, laid out
+ * level by level, take quadratic time. */
+static struct mnode *
+p_too_deep(struct lex *lx, size_t off, const char *what)
+{
+	return lex_fail(lx, off, "%s more than %d levels deep here; write it "
+	    "more simply", what, MATH_MAX_DEPTH);
+}
+
 static struct mnode *p_simple(struct lex *, int depth);
 
 /* After the operator op (written at off), something must follow that it
@@ -428,8 +439,7 @@ p_simple(struct lex *lx, int depth)
 	int spaced = lx->spaced;
 
 	if (depth > MATH_MAX_DEPTH)
-		return lex_fail(lx, off, "math is nested more than %d levels "
-		    "deep here; write it more simply", MATH_MAX_DEPTH);
+		return p_too_deep(lx, off, "math is nested");
 	switch (lx->t) {
 	case T_ATOM:
 		n = mnode_new(M_ATOM);
@@ -538,8 +548,15 @@ p_frac(struct lex *lx, int depth)
 
 	if ((num = p_script(lx, depth)) == NULL)
 		return NULL;
+	/* 1/2/3 is (1/2)/3: each "/" nests the fraction so far a level
+	 * deeper */
 	while (lx->t == T_DIV && mnode_operand(num)) {
 		off = lx->off;
+		if (++depth >= MATH_MAX_DEPTH) {
+			math_free(num);
+			return p_too_deep(lx, off, "fractions are stacked "
+			    "over fractions (1/2/3 is (1/2)/3)");
+		}
 		lex_next(lx);
 		if ((den = p_arg(lx, depth + 1, "\"/\"", off, "write the bottom "
 		    "of the fraction, like `3/4`")) == NULL) {
@@ -669,7 +686,7 @@ ml_text(struct ml *m, const char *s, int italic, double size,
 	enum fstyle st = (enum fstyle)((m->bold ? FS_BOLD : FS_REGULAR) +
 	    (italic ? FS_ITALIC : 0));
 	struct item *it = NULL;
-	size_t n = strlen(s), len, have;
+	size_t n = strlen(s), len, have = 0;	/* bytes in it->text */
 	int face, box[4];
 	long cp;
 
@@ -685,12 +702,13 @@ ml_text(struct ml *m, const char *s, int italic, double size,
 			it->x = b->w;
 			it->font = face;
 			it->size = size;
-			it->text = xstrdup("");
+			/* room for all of s: no realloc per character */
+			it->text = xmalloc(n + 1);
+			have = 0;
 		}
-		have = strlen(it->text);
-		it->text = xrealloc(it->text, have + len + 1);
 		memcpy(it->text + have, s, len);
-		it->text[have + len] = '\0';
+		have += len;
+		it->text[have] = '\0';
 		b->w += fonts_advance(m->fs, face, cp) * size / 1000.0;
 		fonts_bbox(m->fs, face, cp, box);
 		if (box[3] * size / 1000.0 > b->h)

@@ -53,7 +53,7 @@ struct mnode {
 					 * open bracket; owned */
 	char		*close;		/* FENCE: the close bracket, owned */
 	struct mnode	**kid;
-	size_t		 nkid;
+	size_t		 nkid, capkid;	/* kids, and room for them */
 };
 
 /* Parse s[0..n).  Returns the tree (free with math_free()), or NULL after

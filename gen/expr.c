@@ -237,6 +237,16 @@ struct ex {
 	int		 depth;
 };
 
+/* Brackets, signs and "not" one inside another, each a level of
+ * recursion: refused before they can exhaust the stack. */
+static int
+ex_too_deep(struct ex *x, size_t off)
+{
+	return ex_fail(x->err, off, "the expression is nested too deeply "
+	    "(more than %d brackets, signs or \"not\" one inside another); "
+	    "write it more simply", EXPR_MAX_DEPTH);
+}
+
 static int
 ex_isalpha(int c)
 {
@@ -752,8 +762,7 @@ ex_unary(struct ex *x, struct value *out)
 		return ex_power(x, out);
 	neg = x->tok == T_MINUS;
 	if (++x->depth > EXPR_MAX_DEPTH)
-		return ex_fail(x->err, off, "the expression is nested too "
-		    "deeply");
+		return ex_too_deep(x, off);
 	if (ex_next(x) < 0 || ex_unary(x, out) < 0)
 		return -1;
 	x->depth--;
@@ -849,8 +858,7 @@ ex_not(struct ex *x, struct value *out)
 	if (!ex_word(x, "not"))
 		return ex_cmp(x, out);
 	if (++x->depth > EXPR_MAX_DEPTH)
-		return ex_fail(x->err, off, "the expression is nested too "
-		    "deeply");
+		return ex_too_deep(x, off);
 	if (ex_next(x) < 0 || ex_not(x, out) < 0 ||
 	    v_need_num(x, out, off) < 0)
 		return -1;
@@ -893,8 +901,7 @@ ex_or(struct ex *x, struct value *out)
 	int rc;
 
 	if (++x->depth > EXPR_MAX_DEPTH)
-		return ex_fail(x->err, x->toff, "the expression is nested too "
-		    "deeply");
+		return ex_too_deep(x, x->toff);
 	rc = ex_logic(x, out, "or", ex_and);
 	x->depth--;
 	return rc;

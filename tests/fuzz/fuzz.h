@@ -26,4 +26,13 @@ const char	*fuzz_data(void);
 /* Copies the file at from to to; dies on failure. */
 void		 fuzz_copy(const char *from, const char *to);
 
+struct template;
+struct fonts;
+/* The worksheet template (English) and its fonts, loaded once from
+ * fuzz_data() as mimeo loads them, and freed at exit (fontconfig's state
+ * lives until fonts_free(), so LeakSanitizer sees nothing left); dies if
+ * they cannot be loaded.  who names the harness in that message. */
+void		 fuzz_fonts(const char *who, struct template **,
+		    struct fonts **);
+
 #endif

@@ -4,7 +4,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "font.h"
 #include "fuzz.h"
+#include "template.h"
 
 static char	fz_dir[64];
 
@@ -78,4 +80,29 @@ fuzz_copy(const char *from, const char *to)
 	fclose(f);
 	fuzz_write(to, all, len);
 	free(all);
+}
+
+static struct template	*fz_tpl;
+static struct fonts	*fz_fonts;
+
+static void
+fz_fonts_free(void)
+{
+	fonts_free(fz_fonts);
+	template_free(fz_tpl);
+}
+
+void
+fuzz_fonts(const char *who, struct template **tpl, struct fonts **fs)
+{
+	setenv("MIMEO_DATA", fuzz_data(), 1);
+	if ((fz_tpl = template_load("worksheet", "en")) == NULL ||
+	    (fz_fonts = fonts_open(fz_tpl)) == NULL) {
+		fprintf(stderr, "fuzz %s: no template or fonts (MIMEO_DATA?)\n",
+		    who);
+		abort();
+	}
+	atexit(fz_fonts_free);
+	*tpl = fz_tpl;
+	*fs = fz_fonts;
 }

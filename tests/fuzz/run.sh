@@ -17,6 +17,19 @@ export MIMEO_DATA=$PWD
 export ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=32}
 rc=0
 
+# seed_lines NAME REGEX SED FILE...: each match of REGEX (grep -E) in the
+# FILEs, edited by SED, as a seed file of its own in $B/seed-NAME
+seed_lines() {
+	local name=$1 re=$2 ed=$3 i=0 line
+	shift 3
+	rm -rf "$B/seed-$name" && mkdir -p "$B/seed-$name"
+	grep -ohE "$re" "$@" | sed -E "$ed" | sort -u | while IFS= read -r line; do
+		i=$((i + 1))
+		printf '%s' "$line" >"$B/seed-$name/$i"
+	done
+	echo "$B/seed-$name"
+}
+
 # seeds NAME: the folders that seed harness NAME, beside its regressions
 seeds() {
 	case $1 in
@@ -32,6 +45,12 @@ seeds() {
 			{ printf '\1'; cat "$f"; } >"$B/seed-template/l-${f##*/}"
 		done
 		echo "$B/seed-template" ;;
+	amath)	# the spans between backticks, one a file
+		seed_lines amath '`[^`]+`' 's/^`//; s/`$//' \
+			tests/e2e/math20.yaml tests/bad/text-math-*.yaml ;;
+	expr)	# the expressions of {= ...}, and the quoted texts holding {}
+		seed_lines expr '\{=[^}]*\}|"[^"]*\{[^"]*"' 's/^\{= *//; s/\}$//; s/^"//; s/"$//' \
+			tests/bad/expr-*.yaml tests/e2e/vars.yaml ;;
 	esac
 	[ -d "tests/fuzz/regress/$1" ] && echo "tests/fuzz/regress/$1"
 }

@@ -24,13 +24,9 @@ static char		*fz_path;
 static struct template	*fz_tpl;
 static struct fonts	*fz_fonts;
 
-/* fontconfig's state lives until fonts_free() (FcFini): free it at exit
- * so LeakSanitizer sees nothing left. */
 static void
 fz_free(void)
 {
-	fonts_free(fz_fonts);
-	template_free(fz_tpl);
 	free(fz_path);
 }
 
@@ -39,15 +35,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	setenv("MIMEO_DATA", fuzz_data(), 1);
+	fuzz_fonts("set", &fz_tpl, &fz_fonts);
 	fz_path = malloc(strlen(fuzz_dir()) + 16);
 	sprintf(fz_path, "%s/set.yaml", fuzz_dir());
 	diag_quiet(1);
-	if ((fz_tpl = template_load("worksheet", "en")) == NULL ||
-	    (fz_fonts = fonts_open(fz_tpl)) == NULL) {
-		fprintf(stderr, "fuzz set: no template or fonts (MIMEO_DATA?)\n");
-		abort();
-	}
 	atexit(fz_free);
 	return 0;
 }
