@@ -64,12 +64,12 @@ for h in "$@"; do
 		-artifact_prefix="$B/" "$B/corpus-$h" $(seeds "$h") >"$log" 2>&1
 	st=$?
 	runs=$(awk '/stat::number_of_executed_units:/ {print $2}' "$log" | head -1)
-	secs=$(grep -o "Done [0-9]* runs in [0-9]* second" "$log" | awk "{print \$5}")
-	cov=$(grep -o 'cov: [0-9]* ft: [0-9]* corp: [0-9]*' "$log" | tail -1)
+	secs=$(grep -ao "Done [0-9]* runs in [0-9]* second" "$log" | awk "{print \$5}")
+	cov=$(grep -ao 'cov: [0-9]* ft: [0-9]* corp: [0-9]*' "$log" | tail -1)
 	echo "$h: ${runs:-?} runs in ${secs:-?} s, ${cov:-no coverage line}, exit $st"
 	if [ "$st" != 0 ]; then
 		echo "$h: FAILED; the end of $log:"
-		grep -E 'ERROR|SUMMARY|artifact|Test unit written' "$log" | head -10
+		grep -aE 'ERROR|SUMMARY|artifact|Test unit written' "$log" | head -10
 		rc=1
 	fi
 done
