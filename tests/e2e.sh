@@ -277,3 +277,34 @@ box=$(pdftotext -bbox -f 1 -l 1 "$O/math20.pdf" - 2>/dev/null |
 	awk -F'"' '/>Write</ {w = $4 " " $8; getline; print w, $4, $8; exit}')
 awk -v b="$box" 'BEGIN {split(b, v, " "); exit !(v[3] < v[1] - 1 && v[4] > v[2] + 1)}' &&
 	ok || bad "math20: 3/5 is not taller than the words beside it ($box)"
+
+# --- line ends: | keeps them, > and quotes join; tall lines share baselines -
+"$MIMEO" -q worksheet -o "$O/lines.pdf" $E/lines.yaml && ok || bad "lines.yaml does not render"
+lay=$(pdftotext -layout "$O/lines.pdf" - 2>/dev/null | sed 's/^ *//; s/ *$//')
+for want in "1. Roses are red,
+violets are blue,
+sugar is sweet" "2. Folded first folded second" "3. Quoted first quoted second" "4. Alpha
+Bravo
+Charlie 35 tall
+Delta"; do
+	case $lay in *"$want"*) ok ;; *) bad "lines.yaml does not read back '$want'" ;; esac
+done
+# "word yMin yMax" for each word of page 1 (pdftotext -bbox; y grows down)
+boxes=$(pdftotext -bbox -f 1 -l 1 "$O/lines.pdf" - 2>/dev/null |
+	awk -F'"' '/<word / {w = $0; sub(/.*">/, "", w); sub(/<.*/, "", w); print w, $4, $8}')
+# bottom WORD [NTH]: the bottom of a word's box; words in one font and size
+# share a baseline when their bottoms are equal
+bottom() { awk -v w="$1" -v k="${2:-1}" '$1 == w && ++n == k {print $3}' <<<"$boxes"; }
+the_same() { awk -v a="$1" -v b="$2" 'BEGIN {d = a - b; exit !(a != "" && d < 0.01 && d > -0.01)}'; }
+# the line with 3/5 is taller: further from the lines above and below it
+# than two plain lines are from each other
+awk -v a="$(bottom Alpha)" -v b="$(bottom Bravo)" -v c="$(bottom Charlie)" -v d="$(bottom Delta)" \
+	'BEGIN {g = b - a; exit !(g > 10 && c - b > g + 1 && d - c > g + 1)}' &&
+	ok || bad "lines.yaml: the line with 3/5 is not taller ($(bottom Alpha) $(bottom Bravo) $(bottom Charlie) $(bottom Delta))"
+the_same "$(bottom Charlie)" "$(bottom tall)" && ok || bad "lines.yaml: words beside 3/5 off its baseline"
+# the number beside a first line that starts with a fraction, and choice
+# letters beside a choice with one, sit on that line's baseline
+the_same "$(bottom 5.)" "$(bottom class)" && ok || bad "lines.yaml: problem number 5. off the baseline of its tall first line"
+the_same "$(bottom 1.)" "$(bottom Roses)" && ok || bad "lines.yaml: problem number 1. off its line's baseline"
+the_same "$(bottom A.)" "$(bottom half)" && the_same "$(bottom B.)" "$(bottom half)" &&
+	ok || bad "lines.yaml: choice letters off the baseline of a choice with 3/5"
