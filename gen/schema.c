@@ -314,11 +314,28 @@ sc_wrong(const struct node *n, const char *what, const char *want)
 
 /* ---- readers -------------------------------------------------------- */
 
+/* Characters one text may hold: a reading passage of some 3,500 words,
+ * several pages of print.  Beyond it a paste went wrong, or the text is a
+ * whole unit that reads better as several sections. */
+#define SC_MAX_TEXT_CHARS	20000
+
 int
 sc_text(const struct node *n, const char *what, struct text *t)
 {
+	size_t chars = 0;
+	const char *c;
+
 	if (n->kind != NODE_SCALAR)
 		return sc_wrong(n, what, "text");
+	for (c = n->value; *c != '\0'; c++)
+		chars += ((unsigned char)*c & 0xc0) != 0x80;
+	if (chars > SC_MAX_TEXT_CHARS) {
+		sc_error(&n->mark, "%s is %zu characters long, more than the "
+		    "%d one text may hold; split it (a long passage over "
+		    "several sections, say) or shorten it", what, chars,
+		    SC_MAX_TEXT_CHARS);
+		return -1;
+	}
 	t->s = xstrdup(n->value);
 	t->mark = n->mark;
 	t->style = n->style;
