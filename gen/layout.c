@@ -197,12 +197,14 @@ lay_no_glyph(struct lay *L, long cp)
 	char c[8];
 	size_t len = utf8_encode(cp, c);
 
-	if (!L->failed || L->mark != NULL)
+	if ((!L->failed || L->mark != NULL) && cp > 0xffff)
+		sc_error(L->mark, "\"%.*s\" (U+%04lX) is an emoji or another "
+		    "character beyond U+FFFF, which mimeo cannot print; remove "
+		    "it or write a word instead", (int)len, c, cp);
+	else if (!L->failed || L->mark != NULL)
 		sc_error(L->mark, "character U+%04lX \"%.*s\" cannot be "
-		    "printed: %s", cp, (int)len, c, cp > 0xffff ? "emoji and "
-		    "other characters beyond U+FFFF cannot be printed; remove it "
-		    "or write a word instead" : "no installed font has it; "
-		    "remove it, or install a font that has it");
+		    "printed: no installed font has it; remove it, or install "
+		    "a font that has it", cp, (int)len, c);
 	L->failed = 1;
 	L->mark = NULL;		/* once per text */
 }
