@@ -36,7 +36,7 @@ HDRS = $(wildcard gen/*.h)
 PENDING  = $(shell grep '^problems/' tests/library-pending.txt 2>/dev/null)
 PROBLEMS = $(filter-out $(PENDING),$(shell find problems -name '*.yaml' | sort))
 
-.PHONY: all run test deps bench-deps bench check-asan check-valgrind clean
+.PHONY: all run test deps bench-deps bench check-asan check-valgrind fuzz clean
 
 all: mimeo
 
@@ -121,7 +121,31 @@ check-valgrind: deps
 	@$(MAKE) -s mimeo tests/unit
 	@MIMEO=tests/vg.sh bash tests/run.sh
 
+# libFuzzer harnesses (tests/fuzz/README.md), built with clang in
+# build-fuzz/ under ASan and UBSan, each run FUZZ_SECONDS on a corpus
+# seeded from the test files.  A crash stops the run with its input in
+# build-fuzz/; file it in tests/fuzz/regress/HARNESS/.
+# (math and expr harnesses: add them here when those stages land)
+FUZZ_HARNESSES = set roster template
+FUZZ_SECONDS   = 60
+FUZZ_CC        = clang
+FUZZ_FLAGS     = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+                 -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZ_OBJS      = $(LIB_OBJS:gen/%.o=build-fuzz/%.o)
+
+build-fuzz/%.o: gen/%.c $(HDRS)
+	@mkdir -p build-fuzz
+	$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) $(CPPFLAGS) -c -o $@ $<
+
+build-fuzz/fuzz-%: tests/fuzz/%.c tests/fuzz/fuzz_util.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
+	$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer $(CPPFLAGS) -Igen \
+	  -o $@ tests/fuzz/$*.c tests/fuzz/fuzz_util.c $(FUZZ_OBJS) $(LDFLAGS) $(LDLIBS)
+
+fuzz: deps
+	@$(MAKE) -s $(FUZZ_HARNESSES:%=build-fuzz/fuzz-%)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run.sh $(FUZZ_HARNESSES)
+
 clean:
 	rm -f mimeo gen/*.o tests/unit bench/floor
-	rm -rf build-asan tests/tmp
+	rm -rf build-asan build-fuzz tests/tmp
 	find out -mindepth 1 ! -name .gitkeep -delete

@@ -94,42 +94,99 @@ build_append(struct build *b, struct doc **all, struct doc *d,
 	doc_free(d);
 }
 
-/*
- * The discussion packet: each part (guide, sheets, cards, tickets) laid
- * out on its own with its own page numbers and bookmark, and padded like
- * a copy of a class set, so no two handouts share a sheet of paper.  NULL
- * if any part failed (reported).
- */
-static struct doc *
-build_discussion(struct build *b, const struct roster *r)
+long
+build_group_size(const struct opts *o, const struct set *s)
 {
-	const struct discussion *disc = b->set->discussion;
-	struct dpacket *pk;
-	struct doc *all = NULL, *d;
-	long size = b->o->group_size > 0 ? b->o->group_size :
-	    disc->group_size > 0 ? disc->group_size : DISC_DEFAULT_GROUP;
-	size_t i;
+	return o->group_size > 0 ? o->group_size :
+	    s->discussion->group_size > 0 ? s->discussion->group_size :
+	    DISC_DEFAULT_GROUP;
+}
 
+static void
+build_piece(struct piece **v, size_t *n, struct doc *d, char *name,
+    int teacher, int dpart, size_t version)
+{
+	struct piece *p;
+
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	p = &(*v)[(*n)++];
+	p->doc = d;
+	p->name = name;
+	p->teacher = teacher;
+	p->dpart = dpart;
+	p->version = version;
+}
+
+/*
+ * The parts of the discussion packet (guide, sheets, cards, tickets), each
+ * laid out on its own with its own page numbers, as pieces named by their
+ * bookmarks.  In a substitute packet (banner 0) the guide leaves out its
+ * teacher-only banner: the packet's band says it, in the same place.  -1
+ * if any part failed (reported; *out freed).
+ */
+static int
+build_dparts(struct build *b, const struct roster *r, int banner,
+    struct piece **out, size_t *n)
+{
+	struct dpacket *pk;
+	struct doc *d;
+	size_t i;
+	int failed = 0;
+
+	*out = NULL;
+	*n = 0;
 	if (r != NULL && r->n < 2) {
 		struct mark m = { r->file, 0, 0 };
 
 		diag_error(&m, "a discussion needs at least 2 students to make "
 		    "groups; this roster has 1");
-		return NULL;
+		return -1;
 	}
-	pk = compose_discussion(b->set, b->tpl, r, size, b->seed);
+	pk = compose_discussion(b->set, b->tpl, r, build_group_size(b->o,
+	    b->set), b->seed);
 	for (i = 0; i < pk->nparts; i++) {
+		if (!banner) {
+			free(pk->parts[i].b->banner);
+			pk->parts[i].b->banner = NULL;
+		}
 		d = layout(pk->parts[i].b, b->tpl, b->fs, b->a4,
 		    b->set->title.s);
-		if (d == NULL)
+		if (d == NULL) {
+			failed = 1;
 			break;
-		build_append(b, &all, d, pk->parts[i].bookmark, 0, 1);
-	}
-	if (i < pk->nparts) {
-		doc_free(all);
-		all = NULL;
+		}
+		build_piece(out, n, d, xstrdup(pk->parts[i].bookmark),
+		    pk->parts[i].kind == DPART_GUIDE, (int)pk->parts[i].kind, 0);
 	}
 	dpacket_free(pk);
+	if (failed) {
+		pieces_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The discussion packet: its parts joined, each with its bookmark and
+ * padded like a copy of a class set, so no two handouts share a sheet of
+ * paper.  NULL if any part failed (reported).
+ */
+static struct doc *
+build_discussion(struct build *b, const struct roster *r)
+{
+	struct piece *ps;
+	struct doc *all = NULL;
+	size_t n, i;
+
+	if (build_dparts(b, r, 1, &ps, &n) < 0)
+		return NULL;
+	for (i = 0; i < n; i++)
+		build_append(b, &all, ps[i].doc, ps[i].name, 0, 1);
+	for (i = 0; i < n; i++)
+		free(ps[i].name);
+	free(ps);
 	return all;
 }
 
@@ -366,7 +423,7 @@ build_set(const struct opts *o, const char *file, struct set *s,
 	memset(&b, 0, sizeof(b));
 	b.o = o;
 	b.set = s;
-	if (o->cmd == CMD_WORKSHEET)
+	if (o->cmd == CMD_WORKSHEET || o->cmd == CMD_PREVIEW)
 		last = 1;
 	if (o->cmd == CMD_KEY) {
 		first = 1;
@@ -411,9 +468,10 @@ build_set(const struct opts *o, const char *file, struct set *s,
 		/* the key repeats the worksheet's texts: report them once */
 		if (jobs[i].doc == NULL)
 			break;
+		output_page_ok(&o->fmt, jobs[i].doc, file, "worksheet");
 		if (o->cmd != CMD_CHECK)
-			jobs[i].path = output_path(o->output, file,
-			    jobs[i].suffix, "pdf", many || last - first > 1);
+			jobs[i].path = output_doc_path(o->output, file,
+			    jobs[i].suffix, &o->fmt, many || last - first > 1);
 	}
 	if (diag_errors() > errs)
 		goto out;
@@ -421,12 +479,9 @@ build_set(const struct opts *o, const char *file, struct set *s,
 		pages += jobs[i].doc->npages;
 		if (o->cmd == CMD_CHECK)
 			continue;
-		if (output_pdf(jobs[i].doc, jobs[i].path, file) < 0)
+		if (output_doc(jobs[i].doc, &o->fmt, jobs[i].path, file,
+		    o->quiet) < 0)
 			break;
-		if (!o->quiet)
-			printf("wrote %s (%zu page%s)\n", jobs[i].path,
-			    jobs[i].doc->npages,
-			    jobs[i].doc->npages == 1 ? "" : "s");
 		if (jobs[i].copies > 0 && !o->quiet)
 			build_summary(o, &jobs[i]);
 	}
@@ -444,17 +499,24 @@ out:
 	build_free(&b);
 }
 
-struct doc *
-build_doc(const struct opts *o, struct set *s, enum doc_kind kind,
-    const long *seed, const char *paper)
+int
+build_pieces(const struct opts *o, struct set *s, enum inc_as as,
+    const long *seed, long versions, const char *paper, struct piece **out,
+    size_t *n)
 {
 	struct opts lo = *o;
 	struct build b;
-	struct doc *d = NULL;
+	struct doc *d;
+	size_t i;
+	int rc = -1;
 
+	*out = NULL;
+	*n = 0;
 	lo.paper = paper;
-	lo.versions = 0;	/* a packet prints a set in one version */
+	lo.versions = (int)versions;
 	lo.per_student = 0;
+	lo.copies = 0;
+	lo.roster = NULL;
 	if (seed != NULL) {
 		lo.seed = *seed;
 		lo.has_seed = 1;
@@ -462,12 +524,47 @@ build_doc(const struct opts *o, struct set *s, enum doc_kind kind,
 	memset(&b, 0, sizeof(b));
 	b.o = &lo;
 	b.set = s;
-	if (build_setup(&b, s->file) == 0)
-		d = kind == DOC_KEY ? build_key(&b) : build_one(&b, b.ins[0],
-		    kind, NULL, 0);
+	if (build_setup(&b, s->file) < 0)
+		goto out;
+	if (as == INC_DISCUSSION) {
+		rc = build_dparts(&b, NULL, 0, out, n);
+		goto out;
+	}
+	if (as == INC_KEY) {
+		if ((d = build_key(&b)) == NULL)
+			goto out;
+		build_piece(out, n, d, NULL, 1, -1, 0);
+		rc = 0;
+		goto out;
+	}
+	for (i = 0; i < b.nins; i++) {
+		if ((d = build_one(&b, b.ins[i], DOC_WORKSHEET, NULL, 0)) ==
+		    NULL) {
+			pieces_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+			goto out;
+		}
+		build_piece(out, n, d, b.nins > 1 ? xstrdup(b.ins[i]->label) :
+		    NULL, 0, -1, i);
+	}
+	rc = 0;
+out:
 	b.set = NULL;		/* the caller's */
 	build_free(&b);
-	return d;
+	return rc;
+}
+
+void
+pieces_free(struct piece *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		doc_free(v[i].doc);
+		free(v[i].name);
+	}
+	free(v);
 }
 
 void

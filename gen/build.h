@@ -8,12 +8,14 @@
 #define MIMEO_BUILD_H
 
 #include "compose.h"
+#include "output.h"
 #include "packet.h"
 #include "page.h"
 #include "set.h"
 
+/* CMD_PREVIEW: one page (or a contact sheet) of the worksheet. */
 enum cmd { CMD_ALL, CMD_WORKSHEET, CMD_KEY, CMD_DISCUSSION, CMD_CHECK,
-    CMD_PACKET, CMD_LIST };
+    CMD_PACKET, CMD_LIST, CMD_PREVIEW };
 
 struct opts {
 	enum cmd	 cmd;
@@ -32,17 +34,41 @@ struct opts {
 	long		 stress;	/* check --stress N: draws; 0: none */
 	int		 quiet;
 	const char	*subject, *grade, *tag;	/* mimeo list filters */
+	struct outfmt	 fmt;		/* --format, --dpi, --page, ... */
 };
 
 /* Build (or for CMD_CHECK only lay out) the documents of the set or
  * packet in file; many says the run has several inputs. */
 void	build_file(const struct opts *, const char *file, int many);
 
-/* One document of the loaded set s (borrowed), for a packet: on paper
- * ("letter" or "a4"), with *seed when seed is not NULL (else as a set's
- * documents are seeded).  Returns a new doc, or NULL (reported). */
-struct doc *build_doc(const struct opts *, struct set *s, enum doc_kind,
-	    const long *seed, const char *paper);
+/* One piece of a document a packet includes, laid out on its own: a
+ * whole worksheet or key, one version of a worksheet, or one part of a
+ * discussion packet. */
+struct piece {
+	struct doc	*doc;
+	char		*name;		/* owned: "Version B", "Role cards";
+					 * NULL: the whole document */
+	int		 teacher;	/* teacher-only pages */
+	int		 dpart;		/* enum dpart_kind of a discussion's
+					 * part; -1: not one */
+	size_t		 version;	/* of a worksheet's piece: 0 is A */
+};
+
+/* The pieces of the loaded set s (borrowed) included in a packet as as:
+ * on paper ("letter" or "a4"), with *seed when seed is not NULL (else as a
+ * set's documents are seeded), in versions versions (1-26).  A worksheet
+ * is one piece per version; a key one piece (with every version's answers
+ * when versions > 1); a discussion one piece per part of its packet, one
+ * of each sheet (no roster).  Returns 0 and sets *out (the caller frees
+ * it with pieces_free) and *n, or -1 (reported). */
+int	build_pieces(const struct opts *, struct set *s, enum inc_as as,
+	    const long *seed, long versions, const char *paper,
+	    struct piece **out, size_t *n);
+void	pieces_free(struct piece *, size_t n);
+
+/* Students per discussion group for s: --group-size, else the set's,
+ * else the default. */
+long	build_group_size(const struct opts *, const struct set *s);
 
 /* The packet pk (borrowed) of file: laid out, and written unless
  * CMD_CHECK (build_packet.c). */

@@ -5,7 +5,14 @@
  * pages of each document in the finished PDF, laid out again until its
  * own page count stops changing; then everything is joined in order, each
  * part a bookmark, and every page stamped (packet page number, the
- * teacher-only band on keys).  Nothing is written unless all of it worked.
+ * teacher-only band on keys and guides).  Nothing is written unless all of
+ * it worked.
+ *
+ * A part is one row of the print list: a whole worksheet or key, one
+ * version of a worksheet, one part of a discussion packet.  Unless
+ * --simplex, the cover and every part but the last are padded to an even
+ * page count, so each starts on a fresh sheet when printed double-sided
+ * and its page range can be printed on its own.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +20,7 @@
 
 #include "build.h"
 #include "compose.h"
+#include "compose_discussion.h"
 #include "font.h"
 #include "layout.h"
 #include "output.h"
@@ -22,7 +30,7 @@
 #define BP_COVER_TRIES	5
 
 /* One part of the packet after the cover. */
-struct part {
+struct bp_part {
 	struct doc	*doc;
 	char		*what;		/* print list and bookmark */
 	long		 copies;	/* 0: as needed */
@@ -35,15 +43,15 @@ struct packet_build {
 	struct template	*tpl;
 	struct fonts	*fs;
 	const char	*paper;
-	struct part	*parts;
+	struct bp_part	*parts;
 	size_t		 nparts;
 };
 
-static struct part *
+static struct bp_part *
 bp_add(struct packet_build *pb, struct doc *d, char *what, long copies,
     int teacher)
 {
-	struct part *p;
+	struct bp_part *p;
 
 	pb->parts = xrealloc(pb->parts, (pb->nparts + 1) *
 	    sizeof(*pb->parts));
@@ -57,6 +65,15 @@ bp_add(struct packet_build *pb, struct doc *d, char *what, long copies,
 
 /* Lay out the packet's own blocks (early finishers, report) as a part
  * named by the label what. */
+/* A blank page at the end of d when it has an odd page count, unless
+ * --simplex. */
+static void
+bp_pad(const struct packet_build *pb, struct doc *d)
+{
+	if (!pb->o->simplex && d->npages % 2 == 1)
+		layout_blank_page(d, pb->tpl, pb->fs);
+}
+
 static int
 bp_own(struct packet_build *pb, struct blocks *bl, enum label what,
     long copies)
@@ -71,25 +88,105 @@ bp_own(struct packet_build *pb, struct blocks *bl, enum label what,
 	return 0;
 }
 
-/* Every part after the cover, in order.  Returns -1 (reported). */
+/*
+ * How many copies of a discussion part to print for a class of the
+ * include's copies: one individual sheet and exit ticket per student (the
+ * tickets are several to a page), one group sheet and set of role cards
+ * per group, one guide.  Without copies: as needed.
+ */
+static long
+bp_dpart_copies(const struct packet_build *pb, const struct pk_include *inc,
+    enum dpart_kind kind)
+{
+	size_t *sizes, groups;
+
+	if (kind == DPART_GUIDE)
+		return 1;
+	if (!inc->has_copies)
+		return 0;
+	sizes = xcalloc((size_t)inc->copies, sizeof(*sizes));
+	groups = disc_group_sizes((size_t)inc->copies,
+	    build_group_size(pb->o, inc->set), sizes);
+	free(sizes);
+	switch (kind) {
+	case DPART_INDIVIDUAL:
+		return inc->copies;
+	case DPART_TICKETS:
+		return (inc->copies + DISC_TICKETS_PER_PAGE - 1) /
+		    DISC_TICKETS_PER_PAGE;
+	default:
+		return (long)groups;
+	}
+}
+
+/* The print-list name of a piece of inc: "Worksheet: Ratios — Version B",
+ * "Answer Key: Ratios — Versions A–C", and for the parts of a discussion
+ * (named as their bookmarks) "Role cards: Ratios", "Exit ticket: Ratios
+ * (4 to a page)". */
+static char *
+bp_name(const struct packet_build *pb, const struct pk_include *inc,
+    const struct piece *pc)
+{
+	const char *doc = pb->tpl->labels[inc->as == INC_KEY ? L_ANSWER_KEY :
+	    L_WORKSHEET], *title = inc->set->title.s;
+	char arg[16];
+	char *what, *name;
+
+	if (pc->dpart == DPART_TICKETS) {
+		snprintf(arg, sizeof(arg), "%d", DISC_TICKETS_PER_PAGE);
+		what = label_fmt(pb->tpl, L_PER_PAGE, arg, NULL);
+		name = xasprintf("%s: %s (%s)", pc->name, title, what);
+	} else if (pc->dpart >= 0)
+		return xasprintf("%s: %s", pc->name, title);
+	else if (pc->name != NULL)
+		return xasprintf("%s: %s \xe2\x80\x94 %s", doc, title,
+		    pc->name);
+	else if (inc->versions == 1)
+		return xasprintf("%s: %s", doc, title);
+	else {
+		snprintf(arg, sizeof(arg), "A\xe2\x80\x93%c",
+		    'A' + (int)inc->versions - 1);
+		what = label_fmt(pb->tpl, L_VERSIONS, arg, NULL);
+		name = xasprintf("%s: %s \xe2\x80\x94 %s", doc, title, what);
+	}
+	free(what);
+	return name;
+}
+
+/* Copies of a piece of inc: a worksheet's copies are shared out over its
+ * versions A, B, C, A, B, C ... (30 in 3 versions: 10 of each). */
+static long
+bp_copies(const struct packet_build *pb, const struct pk_include *inc,
+    const struct piece *pc)
+{
+	if (pc->dpart >= 0)
+		return bp_dpart_copies(pb, inc, (enum dpart_kind)pc->dpart);
+	if (inc->as == INC_WORKSHEET)
+		return inc->copies / inc->versions +
+		    ((long)pc->version < inc->copies % inc->versions);
+	return inc->copies;
+}
+
+/* Every part after the cover, in order, padded.  Returns -1 (reported). */
 static int
 bp_parts(struct packet_build *pb)
 {
 	const struct packet *pk = pb->pk;
-	size_t i;
+	struct piece *pcs;
+	size_t i, j, n;
 
 	for (i = 0; i < pk->ninc; i++) {
 		const struct pk_include *inc = &pk->inc[i];
-		int key = inc->as == INC_KEY;
-		struct doc *d;
 
-		d = build_doc(pb->o, inc->set, key ? DOC_KEY : DOC_WORKSHEET,
-		    inc->has_seed ? &inc->seed : NULL, pb->paper);
-		if (d == NULL)
+		if (build_pieces(pb->o, inc->set, inc->as, inc->has_seed ?
+		    &inc->seed : NULL, inc->versions, pb->paper, &pcs, &n) < 0)
 			return -1;
-		bp_add(pb, d, xasprintf("%s: %s", pb->tpl->labels[key ?
-		    L_ANSWER_KEY : L_WORKSHEET], inc->set->title.s),
-		    inc->copies, key);
+		for (j = 0; j < n; j++) {
+			bp_add(pb, pcs[j].doc, bp_name(pb, inc, &pcs[j]),
+			    bp_copies(pb, inc, &pcs[j]), pcs[j].teacher);
+			pcs[j].doc = NULL;	/* the part's now */
+		}
+		pieces_free(pcs, n);
 	}
 	if (pk->early.s != NULL &&
 	    bp_own(pb, compose_early(pk, pb->tpl), L_EARLY_PAGE, 0) < 0)
@@ -97,6 +194,8 @@ bp_parts(struct packet_build *pb)
 	if (pk->report && bp_own(pb, compose_report(pk, pb->tpl), L_REPORT,
 	    1) < 0)
 		return -1;
+	for (i = 0; i + 1 < pb->nparts; i++)
+		bp_pad(pb, pb->parts[i].doc);
 	return 0;
 }
 
@@ -110,7 +209,7 @@ bp_cover(struct packet_build *pb)
 	struct printitem *items = xcalloc(pb->nparts + 1, sizeof(*items));
 	struct blocks *bl;
 	struct doc *d = NULL;
-	size_t ncover = 1, page, i;
+	size_t ncover = pb->o->simplex ? 1 : 2, page, i;
 	int tries;
 
 	for (tries = 0; tries < BP_COVER_TRIES; tries++) {
@@ -126,10 +225,13 @@ bp_cover(struct packet_build *pb)
 			items[i + 1].last = page - 1;
 			items[i + 1].copies = pb->parts[i].copies;
 		}
-		bl = compose_cover(pb->pk, pb->tpl, items, pb->nparts + 1);
+		bl = compose_cover(pb->pk, pb->tpl, items, pb->nparts + 1,
+		    !pb->o->simplex);
 		d = layout(bl, pb->tpl, pb->fs, strcmp(pb->paper, "a4") == 0,
 		    pb->pk->title.s);
 		blocks_free(bl);
+		if (d != NULL)
+			bp_pad(pb, d);
 		if (d == NULL || d->npages == ncover)
 			break;
 		ncover = d->npages;
@@ -148,26 +250,23 @@ static struct doc *
 bp_join(struct packet_build *pb, struct doc *cover)
 {
 	struct doc *all = doc_new(cover->width, cover->height);
-	unsigned char *teacher;
-	size_t i, j, total = cover->npages;
+	size_t i, total = cover->npages;
 
 	for (i = 0; i < pb->nparts; i++)
 		total += pb->parts[i].doc->npages;
-	teacher = xcalloc(total, 1);
 	all->title = xstrdup(pb->pk->title.s);
 	doc_add_outline(all, pb->tpl->labels[L_SUB_PLAN], 0);
+	layout_packet_marks(cover, pb->tpl, pb->fs, 0, 0, total);
 	doc_append(all, cover);
 	doc_free(cover);
 	for (i = 0; i < pb->nparts; i++) {
-		struct part *p = &pb->parts[i];
+		struct bp_part *p = &pb->parts[i];
 
 		doc_add_outline(all, p->what, all->npages);
-		for (j = 0; j < p->doc->npages; j++)
-			teacher[all->npages + j] = (unsigned char)p->teacher;
+		layout_packet_marks(p->doc, pb->tpl, pb->fs, p->teacher,
+		    all->npages, total);
 		doc_append(all, p->doc);
 	}
-	layout_packet_marks(all, pb->tpl, pb->fs, teacher);
-	free(teacher);
 	return all;
 }
 
@@ -192,7 +291,8 @@ build_packet(const struct opts *o, const char *file,
 	if (bp_parts(&pb) < 0 || (cover = bp_cover(&pb)) == NULL)
 		goto out;
 	all = bp_join(&pb, cover);
-	if (diag_errors() > errs)
+	if (diag_errors() > errs || output_page_ok(&o->fmt, all, file,
+	    "packet") < 0)
 		goto out;
 	if (o->cmd == CMD_CHECK) {
 		if (!o->quiet)
@@ -201,9 +301,9 @@ build_packet(const struct opts *o, const char *file,
 			    all->npages);
 		goto out;
 	}
-	path = output_path(o->output, file, "-packet", "pdf", many);
-	if (path != NULL && output_pdf(all, path, file) == 0 && !o->quiet)
-		printf("wrote %s (%zu pages)\n", path, all->npages);
+	path = output_doc_path(o->output, file, "-packet", &o->fmt, many);
+	if (path != NULL)
+		output_doc(all, &o->fmt, path, file, o->quiet);
 out:
 	for (i = 0; i < pb.nparts; i++) {
 		doc_free(pb.parts[i].doc);

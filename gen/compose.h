@@ -124,10 +124,11 @@ void		 blocks_free(struct blocks *);
 struct block	*blocks_push(struct blocks *, enum block_kind k);
 
 /* A packet's pages of its own (compose_packet.c).  The cover: title, the
- * notes for the substitute, the print list of items[0..n), the plan as a
- * timed checklist with read-aloud boxes.  Never fail. */
+ * notes for the substitute, the print list of items[0..n) (with a word on
+ * printing double-sided when duplex), the plan as a timed checklist with
+ * read-aloud boxes.  Never fail. */
 struct blocks	*compose_cover(const struct packet *, const struct template *,
-		    const struct printitem *items, size_t n);
+		    const struct printitem *items, size_t n, int duplex);
 /* The student page for early finishers (the packet has early_finishers). */
 struct blocks	*compose_early(const struct packet *, const struct template *);
 /* The substitute's report form, with lines to write on. */

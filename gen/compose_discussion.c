@@ -53,24 +53,24 @@ pk_text(struct pk *c, char *owned)
 	return t;
 }
 
-#define PART_TEACHER	1	/* teacher only: a banner on every page */
-#define PART_NO_TITLE	2	/* slips to cut apart: no title on top */
-
+/* A new part; the guide (teacher only) has a banner on every page, the
+ * exit tickets (slips to cut apart) no title on top. */
 static struct blocks *
-pk_part(struct pk *c, char *bookmark, int flags)
+pk_part(struct pk *c, char *bookmark, enum dpart_kind kind)
 {
 	struct dpacket *pk = c->pk;
-	struct part *p;
+	struct dpart *p;
 
 	xgrow((void **)&pk->parts, &pk->capparts, pk->nparts,
 	    sizeof(*pk->parts));
 	p = &pk->parts[pk->nparts++];
 	p->b = xcalloc(1, sizeof(*p->b));
+	p->kind = kind;
 	p->bookmark = bookmark;
 	p->b->footer = xstrdup(c->s->title.s);
-	if (flags & PART_TEACHER)
+	if (kind == DPART_GUIDE)
 		p->b->banner = xstrdup(c->t->labels[L_TEACHER_ONLY]);
-	if (!(flags & PART_NO_TITLE))
+	if (kind != DPART_TICKETS)
 		blocks_push(p->b, BK_TITLE)->text = &c->s->title;
 	return p->b;
 }
@@ -282,7 +282,7 @@ pk_guide(struct pk *c)
 	const struct template *t = c->t;
 	struct dpacket *pk = c->pk;
 	struct blocks *b = pk_part(c, xstrdup(t->labels[L_TEACHER_ONLY]),
-	    PART_TEACHER);
+	    DPART_GUIDE);
 	struct block *bl;
 	size_t i, j;
 	int from = 0;
@@ -355,7 +355,7 @@ pk_individual(struct pk *c, const struct student *who)
 
 	b = pk_part(c, who != NULL ? xasprintf("%s \xe2\x80\x94 %s",
 	    t->labels[L_INDIVIDUAL], who->name) :
-	    xstrdup(t->labels[L_INDIVIDUAL]), 0);
+	    xstrdup(t->labels[L_INDIVIDUAL]), DPART_INDIVIDUAL);
 	bl = blocks_push(b, BK_FIELDS);
 	memcpy(bl->fields, c->s->has_fields ? c->s->fields : t->fields,
 	    sizeof(bl->fields));
@@ -389,7 +389,7 @@ pk_group_sheet(struct pk *c, size_t g)
 	size_t i;
 
 	b = pk_part(c, g < c->pk->ngroups ? xasprintf("%s \xe2\x80\x94 %s",
-	    t->labels[L_GROUP_SHEET], title) : xstrdup(title), 0);
+	    t->labels[L_GROUP_SHEET], title) : xstrdup(title), DPART_GROUP);
 	pk_heading(c, b, title);
 	pk_members(c, b, g < c->pk->ngroups ? &c->pk->groups[g] : NULL);
 	for (i = 0; i < sizeof(prompts) / sizeof(prompts[0]); i++) {
@@ -432,7 +432,8 @@ pk_role_cards(struct pk *c)
 	char **owned = xcalloc(sets * (pk->nroles + DISC_MAX_GROUP),
 	    sizeof(char *));
 	size_t nowned = 0;
-	struct blocks *b = pk_part(c, xstrdup(t->labels[L_ROLE_CARDS]), 0);
+	struct blocks *b = pk_part(c, xstrdup(t->labels[L_ROLE_CARDS]),
+	    DPART_ROLES);
 
 	pk_heading(c, b, xstrdup(t->labels[L_ROLE_CARDS]));
 	blocks_push(b, BK_TEXT)->text = pk_text(c,
@@ -468,10 +469,10 @@ pk_tickets(struct pk *c)
 	const struct template *t = c->t;
 	const struct text *body = c->d->exit_ticket.s != NULL ?
 	    &c->d->exit_ticket : pk_text(c, xstrdup(t->labels[L_EXIT_DEFAULT]));
-	size_t n = c->r != NULL ? c->r->n : 4, i;
+	size_t n = c->r != NULL ? c->r->n : DISC_TICKETS_PER_PAGE, i;
 	const char **cells = xcalloc(3 * n, sizeof(char *));
 	struct blocks *b = pk_part(c, xstrdup(t->labels[L_EXIT_TICKET]),
-	    PART_NO_TITLE);
+	    DPART_TICKETS);
 
 	for (i = 0; i < n; i++) {
 		cells[3 * i] = t->labels[L_EXIT_TICKET];

@@ -23,13 +23,18 @@ struct dgroup {
 	const char	*period;	/* borrowed; NULL: none */
 };
 
-struct part {
+/* The parts, in the order printed. */
+enum dpart_kind { DPART_GUIDE, DPART_INDIVIDUAL, DPART_GROUP, DPART_ROLES,
+    DPART_TICKETS };
+
+struct dpart {
+	enum dpart_kind	 kind;		/* DPART_GUIDE is teacher-only */
 	struct blocks	*b;
 	char		*bookmark;	/* owned */
 };
 
 struct dpacket {
-	struct part	*parts;
+	struct dpart	*parts;
 	size_t		 nparts, capparts;
 	struct dgroup	*groups;	/* with a roster */
 	size_t		 ngroups;
@@ -41,6 +46,9 @@ struct dpacket {
 	struct text	**texts;	/* made from labels, owned */
 	size_t		 ntexts, captexts;
 };
+
+/* Exit tickets on a page, when there is no roster to print one each. */
+#define DISC_TICKETS_PER_PAGE	4
 
 /* Sizes of groups of about size for n students: as even as possible, none
  * of one (unless n is 1).  Writes the sizes into sizes (room for n) and

@@ -73,12 +73,14 @@ cp_row(struct blocks *b, char *c0, char *c1, char *c2, int header)
 
 static void
 cp_print_list(struct blocks *b, const struct template *t,
-    const struct printitem *items, size_t n)
+    const struct printitem *items, size_t n, int duplex)
 {
 	size_t i;
 
 	cp_label(b, BK_HEADING, xstrdup(t->labels[L_PRINT_LIST]));
 	cp_label(b, BK_INFO, xstrdup(t->labels[L_PRINT_HINT]));
+	if (duplex)
+		cp_label(b, BK_INFO, xstrdup(t->labels[L_PRINT_DUPLEX]));
 	cp_row(b, xstrdup(t->labels[L_DOCUMENT]), xstrdup(t->labels[L_PAGES]),
 	    xstrdup(t->labels[L_COPIES]), 1);
 	for (i = 0; i < n; i++)
@@ -119,7 +121,7 @@ cp_plan(struct blocks *b, const struct packet *pk, const struct template *t)
 
 struct blocks *
 compose_cover(const struct packet *pk, const struct template *t,
-    const struct printitem *items, size_t n)
+    const struct printitem *items, size_t n, int duplex)
 {
 	struct blocks *b = xcalloc(1, sizeof(*b));
 	size_t i;
@@ -131,7 +133,7 @@ compose_cover(const struct packet *pk, const struct template *t,
 	cp_label(b, BK_BULLET, xstrdup(t->labels[L_HOW_TO]));
 	for (i = 0; i < pk->notes.n; i++)
 		blocks_push(b, BK_BULLET)->text = &pk->notes.v[i];
-	cp_print_list(b, t, items, n);
+	cp_print_list(b, t, items, n, duplex);
 	cp_plan(b, pk, t);
 	b->footer = xasprintf("%s \xe2\x80\x94 %s", t->labels[L_SUB_PLAN],
 	    pk->title.s);

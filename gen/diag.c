@@ -9,7 +9,7 @@
 
 #define DIAG_CAP	100	/* messages printed per run before we stop */
 
-static size_t	diag_nerr, diag_nwarn, diag_nfatal, diag_printed;
+static size_t	diag_nerr, diag_nwarn, diag_nfatal, diag_nusage, diag_printed;
 static int	diag_isquiet;
 static int	diag_capturing;
 static char	*diag_first;	/* while capturing: the first error */
@@ -27,6 +27,8 @@ diag(enum severity sev, const struct mark *m, const char *fmt, ...)
 		diag_nerr++;
 	if (sev == SEV_FATAL)
 		diag_nfatal++;
+	if (sev == SEV_USAGE)
+		diag_nusage++;
 	if (diag_capturing) {
 		if (sev != SEV_WARNING && diag_first == NULL) {
 			char *msg;
@@ -73,6 +75,12 @@ diag_fatals(void)
 }
 
 size_t
+diag_usage_errors(void)
+{
+	return diag_nusage;
+}
+
+size_t
 diag_warnings(void)
 {
 	return diag_nwarn;
@@ -81,7 +89,7 @@ diag_warnings(void)
 void
 diag_reset(void)
 {
-	diag_nerr = diag_nwarn = diag_nfatal = 0;
+	diag_nerr = diag_nwarn = diag_nfatal = diag_nusage = 0;
 }
 
 void

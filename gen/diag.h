@@ -16,7 +16,9 @@ struct mark {
 	int		 line, col;
 };
 
-enum severity { SEV_WARNING, SEV_ERROR, SEV_FATAL };
+/* SEV_USAGE: the command line asked for what the input cannot give
+ * (--page 5 of a 2-page worksheet): exit status 2. */
+enum severity { SEV_WARNING, SEV_ERROR, SEV_FATAL, SEV_USAGE };
 
 void	diag(enum severity, const struct mark *, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
@@ -31,6 +33,8 @@ size_t	diag_errors(void);
 size_t	diag_warnings(void);
 /* Errors of the system (no font, cannot write): exit status 3. */
 size_t	diag_fatals(void);
+/* Errors of the command line found late (SEV_USAGE): exit status 2. */
+size_t	diag_usage_errors(void);
 void	diag_reset(void);
 /* Capture instead of printing (mimeo list): while on, messages are counted
  * but not printed, and the first error is kept as "FILE:LINE:COL: MESSAGE"

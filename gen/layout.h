@@ -31,10 +31,12 @@ struct doc	*layout(const struct blocks *, const struct template *,
 void		 layout_blank_page(struct doc *, const struct template *,
 		    struct fonts *);
 
-/* Stamp a packet's pages: "Packet page n of N" at the top right of every
- * page of d, and across the top of each page whose teacher[i] is set a
- * band saying the page is for the teacher only (the template's labels). */
+/* Stamp the pages of one part of a packet, before it is joined to the
+ * others (so that pages repeated across parts keep their own stamps):
+ * "Packet page n of total" at the top right of every page, numbered from
+ * first (0-based), and when teacher is set a band across the top saying
+ * the page is for the teacher only (the template's labels). */
 void		 layout_packet_marks(struct doc *, const struct template *,
-		    struct fonts *, const unsigned char *teacher);
+		    struct fonts *, int teacher, size_t first, size_t total);
 
 #endif

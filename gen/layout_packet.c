@@ -136,20 +136,20 @@ lay_write(struct lay *L, const struct block *b)
 
 /* The top of a page: the band when teacher-only, the packet page. */
 static void
-lp_stamp(struct lay *L, size_t i, int teacher)
+lp_stamp(struct lay *L, size_t i, int teacher, size_t first, size_t total)
 {
 	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
 	struct tstyle band = lay_style(L, L->t->size_small + 1, ST_BOLD,
 	    white);
 	double top = L->t->margin[0], bh = lay_lh(L, band.size) + 4;
 	double y = top - bh - 6;
-	char n[24], total[24], *mark;
+	char n[24], of[24], *mark;
 
 	if (y < 12)
 		y = 12;		/* inside what printers can reach */
-	snprintf(n, sizeof(n), "%zu", i + 1);
-	snprintf(total, sizeof(total), "%zu", L->doc->npages);
-	mark = label_fmt(L->t, L_PACKET_PAGE, n, total);
+	snprintf(n, sizeof(n), "%zu", first + i + 1);
+	snprintf(of, sizeof(of), "%zu", total);
+	mark = label_fmt(L->t, L_PACKET_PAGE, n, of);
 	if (teacher) {
 		struct item *r = lay_rect(L, L->left, y, lay_width(L), bh, 0,
 		    key_ink);
@@ -171,13 +171,17 @@ lp_stamp(struct lay *L, size_t i, int teacher)
 
 void
 layout_packet_marks(struct doc *d, const struct template *t,
-    struct fonts *fs, const unsigned char *teacher)
+    struct fonts *fs, int teacher, size_t first, size_t total)
 {
 	struct lay L;
 	size_t i;
 
+	/* a repeat cannot take items of its own: resolve them all before
+	 * their bases are stamped */
+	for (i = 0; i < d->npages; i++)
+		page_own(d, i);
 	lay_begin(&L, d, t, fs);
 	for (i = 0; i < d->npages; i++)
-		lp_stamp(&L, i, teacher[i]);
+		lp_stamp(&L, i, teacher, first, total);
 	free(L.strip.items);
 }

@@ -1,4 +1,5 @@
 /* list.c - the library as a table; see list.h */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -128,6 +129,97 @@ ls_match(const char *list, const char *want)
 	return found;
 }
 
+/* s in lower case, "-" and "_" as spaces, one space between words, in
+ * buf (of len). */
+static void
+ls_fold(const char *s, char *buf, size_t len)
+{
+	size_t n = 0;
+	int c;
+
+	for (; *s != '\0' && n + 1 < len; s++) {
+		c = *s == '-' || *s == '_' ? ' ' : tolower((unsigned char)*s);
+		if (c == ' ' && (n == 0 || buf[n - 1] == ' '))
+			continue;
+		buf[n++] = (char)c;
+	}
+	if (n > 0 && buf[n - 1] == ' ')
+		n--;
+	buf[n] = '\0';
+}
+
+/*
+ * Does one subject (folded) answer to want (folded)?  When the words of
+ * want begin words of the subject in a row ("math" Mathematics, "social"
+ * and "social studies" Social Studies, "lang arts" English Language Arts),
+ * or want is the initials of a subject of several words ("ela" English
+ * Language Arts, "ss" Social Studies).
+ */
+static int
+ls_subject_is(const char *subject, const char *want)
+{
+	char initials[64];
+	const char *s, *w, *at;
+	size_t n = 0;
+
+	for (at = subject; at != NULL; at = strchr(at, ' ')) {
+		at += *at == ' ';
+		for (s = at, w = want; *w != '\0'; s++, w++) {
+			if (*w == ' ' && *s != ' ')
+				s = strchr(s, ' ');	/* to the next word */
+			if (s == NULL || *s != *w)
+				break;
+		}
+		if (*w == '\0')
+			return 1;
+		if (n + 1 < sizeof(initials))
+			initials[n++] = *at;
+	}
+	initials[n] = '\0';
+	return n > 1 && strcmp(initials, want) == 0;
+}
+
+/* Does the --subject filter want take this row: one of its ", "-joined
+ * subjects (ls_subject_is), or a folder of its path from the last folder
+ * of DIR down ("ela" problems/ela/grade4/x.yaml)?  NULL want: yes. */
+static int
+ls_subject_match(const struct row *r, const char *dir, const char *want)
+{
+	char w[128], part[256], *dup, *item, *save, *slash;
+	const char *from = r->cell[0] + strlen(dir);
+	int found = 0;
+
+	if (want == NULL)
+		return 1;
+	ls_fold(want, w, sizeof(w));
+	/* back to the start of DIR's last folder */
+	while (from > r->cell[0] && from[-1] == '/')
+		from--;
+	while (from > r->cell[0] && from[-1] != '/')
+		from--;
+	dup = xstrdup(from);
+	if ((slash = strrchr(dup, '/')) == NULL)
+		*dup = '\0';		/* no folder */
+	else
+		*slash = '\0';		/* not the file's own name */
+	for (item = strtok_r(dup, "/", &save);
+	    item != NULL && !found; item = strtok_r(NULL, "/", &save)) {
+		ls_fold(item, part, sizeof(part));
+		found = strcmp(part, w) == 0;
+	}
+	free(dup);
+	if (found || r->cell[2] == NULL)
+		return found;
+	dup = xstrdup(r->cell[2]);
+	for (item = strtok_r(dup, ",", &save); item != NULL && !found;
+	    item = strtok_r(NULL, ",", &save)) {
+		ls_fold(item, part, sizeof(part));
+		found = ls_subject_is(part, w);
+	}
+	free(dup);
+	return found;
+}
+
 /* The row of one file; 1 when it loaded. */
 static int
 ls_row(const char *path, struct row *r)
@@ -155,14 +247,20 @@ ls_row(const char *path, struct row *r)
 		r->cell[1] = xstrdup(s->title.s);
 		ls_set_facts(r, s);
 		r->cell[5] = xasprintf("%zu", s->nproblems);
-		r->cell[6] = xstrdup("no");
+		r->cell[6] = xstrdup(s->discussion != NULL ? "yes" : "no");
 		set_free(s);
 		return 1;
 	}
 	r->packet = 1;
 	r->cell[1] = xstrdup(pk->title.s);
-	for (i = 0; i < pk->ninc; i++)
+	r->cell[6] = xstrdup("no");
+	for (i = 0; i < pk->ninc; i++) {
 		ls_set_facts(r, pk->inc[i].set);
+		if (pk->inc[i].as == INC_DISCUSSION) {
+			free(r->cell[6]);
+			r->cell[6] = xstrdup("yes");
+		}
+	}
 	r->cell[5] = xasprintf("packet: %zu include%s", pk->ninc,
 	    pk->ninc == 1 ? "" : "s");
 	packet_free(pk);
@@ -252,7 +350,7 @@ library_list(const char *dir, const struct list_filter *f)
 
 		if (!ls_row(ps.v[i], r))
 			broken++;
-		else if (!ls_match(r->cell[2], f->subject) ||
+		else if (!ls_subject_match(r, dir, f->subject) ||
 		    !ls_match(r->cell[3], f->grade) ||
 		    !ls_match(r->cell[4], f->tag)) {
 			for (c = 0; c < LIST_COLS; c++)

@@ -13,6 +13,7 @@
 #include "libpath.h"
 #include "list.h"
 #include "output.h"
+#include "render.h"
 #include "util.h"
 
 #define MIMEO_VERSION	"0.1.0"
@@ -31,11 +32,17 @@ usage(FILE *f)
 "       mimeo packet PACKET.yaml      substitute packet -> out/NAME-packet.pdf\n"
 "       mimeo check FILE...           validate; print every problem; write nothing\n"
 "       mimeo list [DIR]              sets and packets under DIR (default problems/)\n"
+"       mimeo preview SET.yaml [--page N]  PNG of a worksheet page -> out/NAME-pN.png\n"
 "       mimeo --help | --version\n"
 "\n"
 "options:\n"
 "  -o, --output PATH       output file, or folder when PATH ends in / (default out/)\n"
-"      --format pdf        output format (only pdf in this version)\n"
+"      --format pdf|png|svg|ps  output format (default pdf); PNG and SVG are one\n"
+"                          file per page, NAME-p1.png, NAME-p2.png, ...\n"
+"      --dpi N             resolution of PNG pages, 20 to 600 (default 100)\n"
+"      --page N            preview: the page to draw (default 1)\n"
+"      --contact-sheet     one PNG of small images of every page,\n"
+"                          NAME-contact.png, instead of the document\n"
 "      --paper letter|a4   paper size (default: the set's, the template's, letter)\n"
 "      --template NAME|PATH  page template (default: the set's, else worksheet)\n"
 "      --seed N            seed for variables and shuffles (default: the set's,\n"
@@ -72,14 +79,10 @@ usage_error(const char *fmt, const char *arg)
 	exit(2);
 }
 
-/* Is s a command word?  Sets *cmd; exits for the commands that this
- * version does not have yet. */
+/* Is s a command word?  Sets *cmd. */
 static int
 cmd_word(const char *s, enum cmd *cmd)
 {
-	static const char *const later[] = { "preview", NULL };
-	size_t i;
-
 	if (strcmp(s, "worksheet") == 0)
 		*cmd = CMD_WORKSHEET;
 	else if (strcmp(s, "key") == 0)
@@ -92,13 +95,10 @@ cmd_word(const char *s, enum cmd *cmd)
 		*cmd = CMD_PACKET;
 	else if (strcmp(s, "list") == 0)
 		*cmd = CMD_LIST;
-	else {
-		for (i = 0; later[i] != NULL; i++)
-			if (strcmp(s, later[i]) == 0)
-				usage_error("\"%s\" is not supported by this "
-				    "version of mimeo yet", s);
+	else if (strcmp(s, "preview") == 0)
+		*cmd = CMD_PREVIEW;
+	else
 		return 0;
-	}
 	return 1;
 }
 
@@ -113,6 +113,44 @@ opt_value(int argc, char **argv, int *i, const char *name)
 	if (*i + 1 >= argc)
 		usage_error("%s needs a value", name);
 	return argv[++*i];
+}
+
+/* The whole number of an option in lo..hi, or exit 2 saying so. */
+static long
+opt_number(const char *name, const char *v, long lo, long hi)
+{
+	char *end, msg[128];
+	long n;
+
+	n = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || n < lo || n > hi) {
+		snprintf(msg, sizeof(msg), "%s needs a number from %ld to %ld, "
+		    "not \"%%s\"", name, lo, hi);
+		usage_error(msg, v);
+	}
+	return n;
+}
+
+/* --format, --dpi, --page, --contact-sheet: which go together. */
+static void
+check_outfmt(const struct opts *o, int has_format)
+{
+	const struct outfmt *f = &o->fmt;
+
+	if (f->page > 0 && o->cmd != CMD_PREVIEW)
+		usage_error("%s", "--page is for mimeo preview");
+	if (o->cmd == CMD_PREVIEW && (f->format == OUT_PDF ||
+	    f->format == OUT_PS) && has_format)
+		usage_error("%s", "mimeo preview draws one page as png or svg");
+	if (f->contact && f->page > 0)
+		usage_error("%s", "--contact-sheet shows every page; it does "
+		    "not take --page");
+	if (f->contact && f->format != OUT_PNG && has_format)
+		usage_error("%s", "--contact-sheet is a PNG; it does not go "
+		    "with another --format");
+	if (f->dpi > 0 && f->format != OUT_PNG && o->cmd != CMD_CHECK)
+		usage_error("%s", "--dpi is for PNG pages (--format png or "
+		    "mimeo preview)");
 }
 
 static int
@@ -150,7 +188,7 @@ main(int argc, char **argv)
 	struct opts o;
 	const char **files;
 	size_t nfiles = 0, i;
-	int a, seen_cmd = 0;
+	int a, seen_cmd = 0, has_format = 0;
 	char *end;
 
 	memset(&o, 0, sizeof(o));
@@ -227,12 +265,26 @@ main(int argc, char **argv)
 		} else if (opt_is(s, "--lang"))
 			o.lang = opt_value(argc, argv, &a, "--lang");
 		else if (opt_is(s, "--format")) {
+			static const char *const fmts[] = { "pdf", "png",
+			    "svg", "ps", NULL };
 			const char *f = opt_value(argc, argv, &a, "--format");
 
-			if (strcmp(f, "pdf") != 0)
-				usage_error("--format %s is not supported by "
-				    "this version yet (only pdf)", f);
-		} else if (opt_is(s, "--seed")) {
+			for (i = 0; fmts[i] && strcmp(f, fmts[i]) != 0; i++)
+				continue;
+			if (fmts[i] == NULL)
+				usage_error("--format must be pdf, png, svg or "
+				    "ps, not \"%s\"", f);
+			o.fmt.format = (enum out_format)i;
+			has_format = 1;
+		} else if (opt_is(s, "--dpi"))
+			o.fmt.dpi = opt_number("--dpi", opt_value(argc, argv,
+			    &a, "--dpi"), OUT_MIN_DPI, OUT_MAX_DPI);
+		else if (opt_is(s, "--page"))
+			o.fmt.page = (size_t)opt_number("--page", opt_value(
+			    argc, argv, &a, "--page"), 1, 100000);
+		else if (strcmp(s, "--contact-sheet") == 0)
+			o.fmt.contact = 1;
+		else if (opt_is(s, "--seed")) {
 			const char *v = opt_value(argc, argv, &a, "--seed");
 
 			o.seed = strtol(v, &end, 10);
@@ -269,11 +321,19 @@ main(int argc, char **argv)
 		}
 		usage_error("%s", "no input file given");
 	}
-	if (o.output != NULL && o.cmd != CMD_CHECK && (nfiles > 1 ||
-	    o.cmd == CMD_ALL) && o.output[strlen(o.output) - 1] != '/' &&
-	    !output_isdir(o.output))
+	if (o.cmd == CMD_PREVIEW && !has_format)
+		o.fmt.format = OUT_PNG;
+	if (o.cmd == CMD_PREVIEW && !o.fmt.contact && o.fmt.page == 0)
+		o.fmt.page = 1;
+	check_outfmt(&o, has_format);
+	/* mimeo FILE writes a set's worksheet and key, but a packet is one
+	 * document */
+	if (o.output != NULL && o.cmd != CMD_CHECK &&
+	    o.output[strlen(o.output) - 1] != '/' && !output_isdir(o.output) &&
+	    (nfiles > 1 || (o.cmd == CMD_ALL && packet_file_is(files[0]) == 0)))
 		usage_error("-o %s names one file, but this run writes several "
 		    "documents; give a folder (end it with /)", o.output);
+	diag_reset();		/* what packet_file_is() counted */
 	if (o.per_student && o.roster == NULL)
 		usage_error("%s", "--versions per-student gives each student "
 		    "of a roster their own draw: add --roster FILE.csv");
@@ -289,10 +349,13 @@ main(int argc, char **argv)
 			stress_set(&o, files[i]);
 	}
 	free(files);
+	render_cairo_done();
 	if (diag_errors() > 0 && (nfiles > 1 || diag_errors() > 1))
 		fprintf(stderr, "mimeo: %zu error%s\n", diag_errors(),
 		    diag_errors() == 1 ? "" : "s");
 	if (diag_fatals() > 0)
 		return 3;
+	if (diag_usage_errors() > 0)
+		return 2;
 	return diag_errors() > 0 ? 1 : 0;
 }

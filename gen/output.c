@@ -9,6 +9,7 @@
 
 #include "diag.h"
 #include "output.h"
+#include "page.h"
 #include "render.h"
 #include "util.h"
 
@@ -91,50 +92,203 @@ output_same_file(const char *a, const char *b)
 	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-int
-output_pdf(const struct doc *d, const char *path, const char *input)
-{
-	char *tmp, err[512];
-	const char *slash = strrchr(path, '/');
-	int fd;
-	mode_t mask;
+/*
+ * One file of a document being written: its place, the temporary file it
+ * is made in, and what goes in it (page: 0-based for a one-page file).
+ */
+struct outfile {
+	char		*path, *tmp;
+	size_t		 page;
+};
 
-	if (input != NULL && output_same_file(path, input)) {
-		diag(SEV_FATAL, NULL, "refusing to write %s: it is the input "
-		    "file", path);
+/* Makes a temporary file beside f->path.  Returns 0, or -1 (reported). */
+static int
+output_tmp(struct outfile *f)
+{
+	const char *slash = strrchr(f->path, '/');
+	int fd;
+
+	f->tmp = xasprintf("%.*s.mimeo-XXXXXX", slash ? (int)(slash - f->path +
+	    1) : 0, f->path);
+	if ((fd = mkstemp(f->tmp)) < 0) {
+		diag(SEV_FATAL, NULL, "cannot write %s: %s", f->path,
+		    strerror(errno));
+		free(f->tmp);
+		f->tmp = NULL;
 		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+/* The reason in a backend's err without its "cannot write TMP: ": the
+ * teacher knows the file by its real name, which the message gives. */
+static const char *
+output_reason(const char *err, const char *tmp)
+{
+	static const char pre[] = "cannot write ";
+	size_t n = sizeof(pre) - 1, tl = strlen(tmp);
+
+	if (strncmp(err, pre, n) == 0 && strncmp(err + n, tmp, tl) == 0 &&
+	    strncmp(err + n + tl, ": ", 2) == 0)
+		return err + n + tl + 2;
+	return err;
+}
+
+/* Draws file f of doc d in format fmt into f->tmp.  Returns 0, or -1
+ * (reported). */
+static int
+output_render(const struct doc *d, const struct outfmt *fmt,
+    const struct outfile *f)
+{
+	char err[512];
+	double dpi = fmt->dpi > 0 ? (double)fmt->dpi : OUT_DPI;
+	int rc;
+
+	if (fmt->contact)
+		rc = render_cairo_contact(d, OUT_CONTACT_DPI, f->tmp, err,
+		    sizeof(err));
+	else if (fmt->format == OUT_PNG || fmt->format == OUT_SVG)
+		rc = render_cairo_page(d, f->page, fmt->format == OUT_PNG ?
+		    RASTER_PNG : RASTER_SVG, dpi, f->tmp, err, sizeof(err));
+	else if (fmt->format == OUT_PS)
+		rc = render_cairo_ps(d, f->tmp, err, sizeof(err));
+	else
+		rc = render_pdf(d, f->tmp, err, sizeof(err));
+	if (rc < 0)
+		diag(SEV_FATAL, NULL, "cannot write %s: %s", f->path,
+		    output_reason(err, f->tmp));
+	return rc;
+}
+
+static const char *
+output_ext(const struct outfmt *f)
+{
+	static const char *const ext[] = { "pdf", "png", "svg", "ps" };
+
+	return f->contact ? "png" : ext[f->format];
+}
+
+/* Whether f writes one file per page. */
+static int
+output_per_page(const struct outfmt *f)
+{
+	return !f->contact && f->page == 0 &&
+	    (f->format == OUT_PNG || f->format == OUT_SVG);
+}
+
+char *
+output_doc_path(const char *opt, const char *input, const char *suffix,
+    const struct outfmt *f, int many)
+{
+	char *s, *p;
+
+	if (f->contact)
+		s = xasprintf("%s-contact", suffix);
+	else if (f->page > 0)
+		s = xasprintf("%s-p%zu", suffix, f->page);
+	else
+		s = xstrdup(suffix);
+	p = output_path(opt, input, s, output_ext(f), many);
+	free(s);
+	return p;
+}
+
+int
+output_page_ok(const struct outfmt *f, const struct doc *d, const char *file,
+    const char *what)
+{
+	if (f->page <= d->npages)
+		return 0;
+	diag(SEV_USAGE, NULL, "--page %zu: the %s of %s has %zu page%s",
+	    f->page, what, file, d->npages, d->npages == 1 ? "" : "s");
+	return -1;
+}
+
+/* "DIR/NAME.png" -> "DIR/NAME-pN.png" (n 1-based). */
+static char *
+output_page_path(const char *path, const char *ext, size_t n)
+{
+	size_t len = strlen(path), el = strlen(ext);
+
+	if (len > el + 1 && path[len - el - 1] == '.' &&
+	    strcmp(path + len - el, ext) == 0)
+		len -= el + 1;
+	return xasprintf("%.*s-p%zu.%s", (int)len, path, n, ext);
+}
+
+int
+output_doc(const struct doc *d, const struct outfmt *fmt, const char *path,
+    const char *input, int quiet)
+{
+	struct outfile *files;
+	size_t n = 1, i;
+	mode_t mask;
+	int rc = -1;
+
+	if (output_per_page(fmt))
+		n = d->npages;
+	files = xcalloc(n, sizeof(*files));
+	for (i = 0; i < n; i++) {
+		files[i].page = fmt->page > 0 ? fmt->page - 1 : i;
+		files[i].path = output_per_page(fmt) ? output_page_path(path,
+		    output_ext(fmt), i + 1) : xstrdup(path);
+		if (input != NULL && output_same_file(files[i].path, input)) {
+			diag(SEV_FATAL, NULL, "refusing to write %s: it is the "
+			    "input file", files[i].path);
+			goto out;
+		}
 	}
 	if (output_mkdirs(path) < 0) {
 		diag(SEV_FATAL, NULL, "cannot create the folder for %s: %s",
 		    path, strerror(errno));
-		return -1;
+		goto out;
 	}
-	tmp = xasprintf("%.*s.mimeo-XXXXXX", slash ? (int)(slash - path + 1) :
-	    0, path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		diag(SEV_FATAL, NULL, "cannot write %s: %s", path,
-		    strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	close(fd);
-	if (render_pdf(d, tmp, err, sizeof(err)) < 0) {
-		diag(SEV_FATAL, NULL, "cannot write %s: %s", path, err);
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
+	/* every file complete before any is renamed into place */
+	for (i = 0; i < n; i++)
+		if (output_tmp(&files[i]) < 0 ||
+		    output_render(d, fmt, &files[i]) < 0)
+			goto out;
 	/* mkstemp makes the file 0600; documents are for sharing */
 	mask = umask(022);
 	umask(mask);
-	chmod(tmp, 0666 & ~mask);
-	if (rename(tmp, path) < 0) {
-		diag(SEV_FATAL, NULL, "cannot write %s: %s", path,
-		    strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
+	for (i = 0; i < n; i++) {
+		chmod(files[i].tmp, 0666 & ~mask);
+		if (rename(files[i].tmp, files[i].path) < 0) {
+			diag(SEV_FATAL, NULL, "cannot write %s: %s",
+			    files[i].path, strerror(errno));
+			goto out;
+		}
+		free(files[i].tmp);
+		files[i].tmp = NULL;
 	}
-	free(tmp);
-	return 0;
+	rc = 0;
+	if (quiet)
+		goto out;
+	if (fmt->page > 0)
+		printf("wrote %s (page %zu of %zu)\n", path, fmt->page,
+		    d->npages);
+	else if (n == 1)
+		printf("wrote %s (%zu page%s)\n", path, d->npages,
+		    d->npages == 1 ? "" : "s");
+	else
+		printf("wrote %s ... %s (%zu pages)\n", files[0].path,
+		    files[n - 1].path, n);
+out:
+	for (i = 0; i < n; i++) {
+		if (files[i].tmp != NULL)
+			unlink(files[i].tmp);
+		free(files[i].tmp);
+		free(files[i].path);
+	}
+	free(files);
+	return rc;
+}
+
+int
+output_pdf(const struct doc *d, const char *path, const char *input)
+{
+	static const struct outfmt pdf = { OUT_PDF, 0, 0, 0 };
+
+	return output_doc(d, &pdf, path, input, 1);
 }

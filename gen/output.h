@@ -23,4 +23,41 @@ int	 output_isdir(const char *p);
  * to write over input.  Returns 0, or -1 (reported as a system error). */
 int	 output_pdf(const struct doc *, const char *path, const char *input);
 
+enum out_format { OUT_PDF, OUT_PNG, OUT_SVG, OUT_PS };
+
+#define OUT_DPI		100	/* PNG pages by default */
+#define OUT_MIN_DPI	20
+#define OUT_MAX_DPI	600
+#define OUT_CONTACT_DPI	24	/* contact sheet thumbnails */
+
+/* How documents are written: --format, --dpi, and what preview asks. */
+struct outfmt {
+	enum out_format	 format;
+	long		 dpi;		/* PNG pages; 0: OUT_DPI */
+	size_t		 page;		/* PNG/SVG: this page only (1-based);
+					   0: every page, one file each */
+	int		 contact;	/* one PNG contact sheet instead */
+};
+
+/* output_path() for a document in format f: the extension of f, and for
+ * one page or a contact sheet "-pN" or "-contact" after suffix.  A file
+ * named by -o is used as it is.  Returns a new string, or NULL. */
+char	*output_doc_path(const char *opt, const char *input,
+	    const char *suffix, const struct outfmt *f, int many);
+
+/* With --page (preview): whether doc, the document of file that preview
+ * draws ("worksheet", "packet"), has that page; if not, reports a
+ * command-line error (exit 2) and returns -1.  Else 0. */
+int	 output_page_ok(const struct outfmt *f, const struct doc *,
+	    const char *file, const char *what);
+
+/* Write doc in format f at path (from output_doc_path), atomically as
+ * output_pdf.  PNG and SVG of every page are one file per page: path
+ * "DIR/NAME.png" gives DIR/NAME-p1.png, DIR/NAME-p2.png, ... (a path
+ * without the extension gets "-pN.png" added); all are written to
+ * temporary files first and renamed only when every one is complete.
+ * Prints "wrote ..." unless quiet.  Returns 0, or -1 (reported). */
+int	 output_doc(const struct doc *, const struct outfmt *f,
+	    const char *path, const char *input, int quiet);
+
 #endif

@@ -180,18 +180,22 @@ pk_include(struct pk_include *inc, const struct node *in)
 			    "as: worksheet, key or discussion");
 	} else if (sc_enum(v, "as", inc_as_names, &as) == 0) {
 		inc->as = (enum inc_as)as;
-		if (inc->as == INC_DISCUSSION)
-			sc_error(&v->mark, "as: discussion is not supported by "
-			    "this version of mimeo yet; include the set as a "
-			    "worksheet or a key for now");
+		inc->as_mark = v->mark;
 	}
-	if ((v = node_get(in, "copies")) != NULL)
-		sc_int(v, "copies", 1, PK_MAX_COPIES, &inc->copies);
+	if ((v = node_get(in, "copies")) != NULL &&
+	    sc_int(v, "copies", 1, PK_MAX_COPIES, &inc->copies) == 0) {
+		inc->has_copies = 1;
+		if (inc->as == INC_DISCUSSION && inc->copies < 2)
+			sc_error(&v->mark, "copies: of a discussion is the "
+			    "number of students (one individual sheet each, "
+			    "one group sheet per group); it must be at least "
+			    "2, not %ld", inc->copies);
+	}
 	if ((v = node_get(in, "versions")) != NULL &&
 	    sc_int(v, "versions", 1, 26, &inc->versions) == 0 &&
-	    inc->versions > 1)
-		sc_error(&v->mark, "versions: more than one version is not "
-		    "supported by this version of mimeo yet; leave it out");
+	    inc->versions > 1 && inc->as == INC_DISCUSSION)
+		sc_error(&v->mark, "versions: a discussion is the same problem "
+		    "for everyone; leave versions out");
 	if ((v = node_get(in, "seed")) != NULL &&
 	    sc_int(v, "seed", 0, 2147483647L, &inc->seed) == 0)
 		inc->has_seed = 1;
@@ -310,6 +314,53 @@ pk_load_includes(struct packet *pk)
 			    "mistakes shown above; fix them there", i + 1,
 			    inc->file);
 	}
+	for (i = 0; i < pk->ninc; i++) {
+		struct pk_include *inc = &pk->inc[i];
+
+		if (inc->set != NULL && inc->as == INC_DISCUSSION &&
+		    inc->set->discussion == NULL)
+			diag_error(&inc->as_mark, "include %zu: \"%s\" has no "
+			    "\"discussion:\" block, so there is no discussion "
+			    "to include; include it as a worksheet or a key",
+			    i + 1, inc->file);
+	}
+}
+
+/* A key that answers other numbers than its worksheet: the same set
+ * included as both with other versions or another seed.  Warned. */
+static void
+pk_check_keys(const struct packet *pk)
+{
+	size_t i, j;
+
+	for (i = 0; i < pk->ninc; i++) {
+		const struct pk_include *k = &pk->inc[i];
+
+		if (k->as != INC_KEY || k->set == NULL)
+			continue;
+		for (j = 0; j < pk->ninc; j++) {
+			const struct pk_include *w = &pk->inc[j];
+
+			if (w->as != INC_WORKSHEET || w->set != k->set)
+				continue;
+			if (w->versions != k->versions)
+				diag_warn(&k->mark, "include %zu: the key is of "
+				    "%ld version%s but include %zu prints the "
+				    "worksheet in %ld; give both the same "
+				    "versions:", i + 1, k->versions,
+				    k->versions == 1 ? "" : "s", j + 1,
+				    w->versions);
+			else if (w->has_seed != k->has_seed ||
+			    w->seed != k->seed)
+				diag_warn(&k->mark, "include %zu: the key has "
+				    "another seed than the worksheet of include "
+				    "%zu, so its answers may not match; give "
+				    "both the same seed:", i + 1, j + 1);
+			else
+				continue;
+			break;
+		}
+	}
 }
 
 static struct packet *
@@ -331,7 +382,23 @@ packet_from_tree(const char *path, const struct node *root)
 		packet_free(pk);
 		return NULL;
 	}
+	pk_check_keys(pk);
 	return pk;
+}
+
+int
+packet_file_is(const char *path)
+{
+	struct node *root;
+	enum node_empty why;
+	int is;
+
+	diag_capture(1);
+	root = yaml_load_file(path, &why);
+	diag_capture(0);
+	is = root == NULL ? -1 : packet_is(root);
+	node_free(root);
+	return is;
 }
 
 int

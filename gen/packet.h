@@ -28,7 +28,10 @@ struct pk_include {
 					 * current folder when the packet's
 					 * name is) */
 	enum inc_as	 as;
-	long		 copies;	/* 1 when not given */
+	struct mark	 as_mark;
+	long		 copies;	/* 1 when not given; of a
+					 * discussion: the class size */
+	int		 has_copies;
 	long		 versions;	/* 1 when not given */
 	long		 seed;
 	int		 has_seed;
@@ -64,6 +67,11 @@ struct packet {
 
 /* 1 when root is a packet: a mapping with a "packet" key. */
 int		 packet_is(const struct node *root);
+
+/* 1 when the file at path reads as a packet, 0 as a problem set, -1 when
+ * it does not read (its messages are counted but not printed, so the
+ * caller resets the count; loading it again reports them). */
+int		 packet_file_is(const char *path);
 
 /* Load the file at path as whichever it is, a packet or a problem set:
  * on success exactly one of *pk and *set is non-NULL and 0 is returned;

@@ -187,6 +187,12 @@ doc_append(struct doc *dst, struct doc *src)
 			else if (p->items[j].kind == ITEM_IMAGE)
 				p->items[j].image = doc_image(dst,
 				    src->images[p->items[j].image]);
+		if (p->base != 0) {
+			/* already a repeat of a page of src: of that page,
+			 * where it now is */
+			p->base += first;
+			continue;
+		}
 		/* the same page of an earlier copy, or what it repeats */
 		for (m = 1; m <= REPEAT_COPIES; m++) {
 			if ((back = m * src->npages) > first)
@@ -205,6 +211,32 @@ doc_append(struct doc *dst, struct doc *src)
 		free(src->outline[i].title);
 	}
 	src->noutline = 0;
+}
+
+void
+page_own(struct doc *d, size_t page)
+{
+	struct page *p = &d->pages[page];
+	struct item *items;
+	size_t n = page_nitems(d, page), k;
+
+	if (p->base == 0)
+		return;
+	items = xcalloc(n ? n : 1, sizeof(*items));
+	for (k = 0; k < n; k++) {
+		items[k] = *page_item(d, page, k);
+		items[k].varies = 0;
+		if (items[k].text != NULL)
+			items[k].text = xstrdup(items[k].text);
+	}
+	for (k = 0; k < p->nitems; k++)
+		free(p->items[k].text);
+	free(p->items);
+	free(p->slot);
+	p->slot = NULL;
+	p->items = items;
+	p->nitems = p->cap = n;
+	p->base = 0;
 }
 
 size_t

@@ -108,6 +108,9 @@ void		 doc_add_outline(struct doc *, const char *title, size_t page);
  * appended (same page count) but for the text of a few items becomes a
  * repeat. */
 void		 doc_append(struct doc *dst, struct doc *src);
+/* Make page (0-based) of d a page of its own when it is a repeat: every
+ * item it draws copied into it, so that items can be added to it. */
+void		 page_own(struct doc *d, size_t page);
 /* The items page (0-based) of d draws, in order, repeats resolved. */
 size_t		 page_nitems(const struct doc *d, size_t page);
 const struct item *page_item(const struct doc *d, size_t page, size_t k);

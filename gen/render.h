@@ -41,9 +41,13 @@ int	render_cairo_page(const struct doc *, size_t page, enum raster_format,
 int	render_cairo_ps(const struct doc *, const char *path, char *err,
 	    size_t errlen);
 /* Draw a contact sheet: every page of doc as a thumbnail at dpi (20-30
- * suits) in a grid four across, each with a border and its page number
- * under it, in one PNG. */
+ * suits) in a grid (four across up to 16 pages, then about as many
+ * columns as rows, an even number), each with a border and its page
+ * number under it, in one PNG of at most 40 million pixels. */
 int	render_cairo_contact(const struct doc *, double dpi, const char *path,
 	    char *err, size_t errlen);
+/* Release cairo's process-wide caches (fonts, scaled fonts); call once at
+ * exit, after the last render, so valgrind reports nothing. */
+void	render_cairo_done(void);
 
 #endif

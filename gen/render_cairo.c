@@ -456,6 +456,19 @@ cr_adjust(double c, double w, double *span)
 	return (p0 + p1) / 2;
 }
 
+/* Swaps *lo and *hi if needed so that *lo <= *hi. */
+static void
+cr_order(double *lo, double *hi)
+{
+	double t;
+
+	if (*hi < *lo) {
+		t = *lo;
+		*lo = *hi;
+		*hi = t;
+	}
+}
+
 /*
  * Strokes a LINE or RECT on an image as PDF rasterizers do: poppler (and
  * Acrobat) put horizontal and vertical strokes on whole pixels and never
@@ -472,7 +485,7 @@ cr_stroke_px(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 {
 	static const double dashed[] = { 4, 3 }, dotted[] = { 1, 2 };
 	double	w = it->width * ctx->px, dash[2], ws[4], c[4];
-	double	x0 = it->x, y0 = it->y, x1, y1, xd;
+	double	x0 = it->x, y0 = it->y, x1, y1;
 	int	i, ndash = it->dash == 1 || it->dash == 2 ? 2 : 0;
 
 	if (it->kind == ITEM_LINE) {
@@ -513,16 +526,8 @@ cr_stroke_px(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 		cairo_stroke(cr);
 		return;
 	}
-	if (x1 < x0) {
-		xd = x0;
-		x0 = x1;
-		x1 = xd;
-	}
-	if (y1 < y0) {
-		xd = y0;
-		y0 = y1;
-		y1 = xd;
-	}
+	cr_order(&x0, &x1);
+	cr_order(&y0, &y1);
 	c[0] = cr_adjust(x0, w, &ws[0]);	/* left */
 	c[1] = cr_adjust(x1, w, &ws[1]);	/* right */
 	c[2] = cr_adjust(y0, w, &ws[2]);	/* top */
@@ -560,20 +565,12 @@ static void
 cr_fill_px(cairo_t *cr, const struct item *it)
 {
 	double	x0 = it->x, y0 = it->y, x1 = it->x + it->w,
-		y1 = it->y + it->h, t;
+		y1 = it->y + it->h;
 
 	cairo_user_to_device(cr, &x0, &y0);
 	cairo_user_to_device(cr, &x1, &y1);
-	if (x1 < x0) {
-		t = x0;
-		x0 = x1;
-		x1 = t;
-	}
-	if (y1 < y0) {
-		t = y0;
-		y0 = y1;
-		y1 = t;
-	}
+	cr_order(&x0, &x1);
+	cr_order(&y0, &y1);
 	x0 = floor(x0 + 0.5);
 	x1 = floor(x1 + 0.5);
 	y0 = floor(y0 + 0.5);
@@ -1051,33 +1048,21 @@ cr_svg_ids(struct cr_buf *b, const char *pat)
 }
 
 /*
- * Parses SOURCE_DATE_EPOCH into a DSC line "%%CreationDate: ...\n" in
- * line (UTC, in the ctime shape cairo uses).  Returns 1 if it is set, 0
- * if not, -1 (ctx->err set) if it is not a usable number of seconds.
+ * SOURCE_DATE_EPOCH as a DSC line "%%CreationDate: ...\n" in line (UTC, in
+ * the ctime shape cairo uses).  Returns 1 if it is set, 0 if not, -1
+ * (ctx->err set) if it is not a usable number of seconds.
  */
 static int
 cr_epoch_line(struct cr_ctx *ctx, char *line, size_t len)
 {
-	const char	*s = getenv("SOURCE_DATE_EPOCH");
-	char		*end;
-	long long	 v;
-	time_t		 t;
 	struct tm	 tm;
+	int		 have;
 
-	if (s == NULL || *s == '\0')
-		return 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (*s < '0' || *s > '9' || *end != '\0' || errno != 0 ||
-	    v > 253402300799LL)
-		return cr_msg(ctx, "SOURCE_DATE_EPOCH is not a number of "
-		    "seconds: \"%s\"", s);
-	t = (time_t)v;
-	if ((long long)t != v || gmtime_r(&t, &tm) == NULL)
-		return cr_msg(ctx, "SOURCE_DATE_EPOCH out of range: %s", s);
+	if ((have = source_date_epoch(&tm, ctx->err, ctx->errlen)) != 1)
+		return have;
 	if (strftime(line, len, "%%%%CreationDate: %a %b %e %H:%M:%S %Y UTC\n",
 	    &tm) == 0)
-		return cr_msg(ctx, "SOURCE_DATE_EPOCH out of range: %s", s);
+		return cr_msg(ctx, "SOURCE_DATE_EPOCH out of range");
 	return 1;
 }
 
@@ -1115,6 +1100,13 @@ cr_ps_date(struct cr_buf *b, const char *date)
 			return;
 		i = eol;
 	}
+}
+
+/* See render.h. */
+void
+render_cairo_done(void)
+{
+	cairo_debug_reset_static_data();
 }
 
 /* See render.h. */
@@ -1227,10 +1219,29 @@ done:
 }
 
 /* Contact sheet geometry, in pixels. */
-#define CS_COLS		4
+#define CS_COLS		4		/* across, up to CS_COLS^2 pages */
+#define CS_MAX_AREA	40e6		/* 160 MB of image at the most */
 #define CS_PAD		16		/* around the grid and between cells */
 #define CS_LABEL	18		/* under each thumbnail */
 #define CS_LABEL_SIZE	11.0
+
+/*
+ * Columns of a contact sheet of n pages: four across up to 16 pages (one
+ * row for a short worksheet); beyond that about as many columns as rows,
+ * rounded up to even, so each two-sided copy of a class set stays on one
+ * row.
+ */
+static size_t
+cs_columns(size_t n)
+{
+	size_t cols = CS_COLS;
+
+	if (n <= CS_COLS)
+		return n;
+	while (cols * cols < n)
+		cols += 2;
+	return cols;
+}
 
 /* Writes "n" centred at (cx, baseline y) in the doc's first font.
  * Returns 0 or -1 with ctx->err set. */
@@ -1275,15 +1286,16 @@ render_cairo_contact(const struct doc *d, double dpi, const char *path,
 	if (cr_begin(&ctx, d, err, errlen) == -1 ||
 	    cr_check_dpi(&ctx, dpi) == -1)
 		goto done;
-	cols = d->npages < CS_COLS ? d->npages : CS_COLS;
+	cols = cs_columns(d->npages);
 	rows = (d->npages + cols - 1) / cols;
 	tw = cr_px(d->width, dpi);
 	th = cr_px(d->height, dpi);
 	sw = CS_PAD + (double)cols * (tw + CS_PAD);
 	sh = CS_PAD + (double)rows * (th + CS_LABEL + CS_PAD);
-	if (sw > CR_MAX_PX || sh > CR_MAX_PX) {
-		cr_msg(&ctx, "contact sheet of %zu pages at %g dpi is over "
-		    "%d pixels", d->npages, dpi, CR_MAX_PX);
+	if (sw > CR_MAX_PX || sh > CR_MAX_PX || sw * sh > CS_MAX_AREA) {
+		cr_msg(&ctx, "a contact sheet of %zu pages at %g dpi would be "
+		    "too big (%.0fx%.0f pixels); make it of fewer copies",
+		    d->npages, dpi, sw, sh);
 		goto done;
 	}
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)sw, (int)sh);

@@ -541,29 +541,16 @@ pdf_load_fonts(HPDF_Doc pdf, const struct doc *d, struct pdf_font *fonts,
 	return 0;
 }
 
-/* Parses SOURCE_DATE_EPOCH into *dt.  Returns 1 if it is set, 0 if not,
- * -1 (ctx->err set) if it is not a usable number of seconds. */
+/* SOURCE_DATE_EPOCH as a libharu date in *dt.  Returns 1 if it is set,
+ * 0 if not, -1 (ctx->err set) if it is not a usable number of seconds. */
 static int
 pdf_epoch(HPDF_Date *dt, struct pdf_ctx *ctx)
 {
-	const char	*s = getenv("SOURCE_DATE_EPOCH");
-	char		*end;
-	long long	 v;
-	time_t		 t;
 	struct tm	 tm;
+	int		 have;
 
-	if (s == NULL || *s == '\0')
-		return 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	/* 253402300799 is 9999-12-31T23:59:59Z, the last 4-digit year */
-	if (*s < '0' || *s > '9' || *end != '\0' || errno != 0 ||
-	    v > 253402300799LL)
-		return pdf_msg(ctx, "SOURCE_DATE_EPOCH is not a number of "
-		    "seconds: \"%s\"", s);
-	t = (time_t)v;
-	if ((long long)t != v || gmtime_r(&t, &tm) == NULL)
-		return pdf_msg(ctx, "SOURCE_DATE_EPOCH out of range: %s", s);
+	if ((have = source_date_epoch(&tm, ctx->err, ctx->errlen)) != 1)
+		return have;
 	memset(dt, 0, sizeof(*dt));
 	dt->year = tm.tm_year + 1900;
 	dt->month = tm.tm_mon + 1;

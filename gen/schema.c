@@ -312,30 +312,33 @@ sc_wrong(const struct node *n, const char *what, const char *want)
 	return -1;
 }
 
-/* ---- readers -------------------------------------------------------- */
+/* Whether scalar n is longer than SC_MAX_TEXT characters (code points):
+ * a pasted file, not a text for a page.  Returns -1 (reported) or 0. */
+static int
+sc_too_long(const struct node *n, const char *what)
+{
+	size_t i, chars = 0;
 
-/* Characters one text may hold: a reading passage of some 3,500 words,
- * several pages of print.  Beyond it a paste went wrong, or the text is a
- * whole unit that reads better as several sections. */
-#define SC_MAX_TEXT_CHARS	20000
+	for (i = 0; i < n->len; i++)
+		if (((unsigned char)n->value[i] & 0xc0) != 0x80)
+			chars++;
+	if (chars <= SC_MAX_TEXT)
+		return 0;
+	sc_error(&n->mark, "%s is %zu characters long, more than the %d one "
+	    "text may hold (about four pages); shorten it or split it", what,
+	    chars, SC_MAX_TEXT);
+	return -1;
+}
+
+/* ---- readers -------------------------------------------------------- */
 
 int
 sc_text(const struct node *n, const char *what, struct text *t)
 {
-	size_t chars = 0;
-	const char *c;
-
 	if (n->kind != NODE_SCALAR)
 		return sc_wrong(n, what, "text");
-	for (c = n->value; *c != '\0'; c++)
-		chars += ((unsigned char)*c & 0xc0) != 0x80;
-	if (chars > SC_MAX_TEXT_CHARS) {
-		sc_error(&n->mark, "%s is %zu characters long, more than the "
-		    "%d one text may hold; split it (a long passage over "
-		    "several sections, say) or shorten it", what, chars,
-		    SC_MAX_TEXT_CHARS);
+	if (sc_too_long(n, what) < 0)
 		return -1;
-	}
 	t->s = xstrdup(n->value);
 	t->mark = n->mark;
 	t->style = n->style;
@@ -386,6 +389,8 @@ sc_string(const struct node *n, const char *what, char **s)
 {
 	if (n->kind != NODE_SCALAR)
 		return sc_wrong(n, what, "text");
+	if (sc_too_long(n, what) < 0)
+		return -1;
 	*s = xstrdup(n->value);
 	return 0;
 }

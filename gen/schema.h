@@ -19,6 +19,9 @@
 #include "diag.h"
 #include "node.h"
 
+/* The most characters one text (a prompt, a choice, a title...) may hold. */
+#define SC_MAX_TEXT	10000
+
 /* Text as the teacher wrote it, with where it was written. */
 struct text {
 	char		*s;		/* NULL when absent */

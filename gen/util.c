@@ -1,8 +1,10 @@
 /* util.c - see util.h */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util.h"
 
@@ -108,6 +110,42 @@ verrfmt(char *err, size_t errlen, const char *fmt, va_list ap)
 	if (err != NULL && errlen > 0)
 		vsnprintf(err, errlen, fmt, ap);
 	return -1;
+}
+
+/* verrfmt with variadic arguments; returns -1. */
+static int
+errfmt(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	verrfmt(err, errlen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+source_date_epoch(struct tm *tm, char *err, size_t errlen)
+{
+	const char	*s = getenv("SOURCE_DATE_EPOCH");
+	char		*end;
+	long long	 v;
+	time_t		 t;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	/* 253402300799 is 9999-12-31T23:59:59Z, the last 4-digit year */
+	if (*s < '0' || *s > '9' || *end != '\0' || errno != 0 ||
+	    v > 253402300799LL)
+		return errfmt(err, errlen, "SOURCE_DATE_EPOCH is not a number "
+		    "of seconds: \"%s\"", s);
+	t = (time_t)v;
+	if ((long long)t != v || gmtime_r(&t, tm) == NULL)
+		return errfmt(err, errlen, "SOURCE_DATE_EPOCH out of range: %s",
+		    s);
+	return 1;
 }
 
 long

@@ -24,6 +24,12 @@ char	*xvasprintf(const char *, va_list);
  * the backends' "-1 and a reason" contract.  Always returns -1. */
 int	 verrfmt(char *err, size_t errlen, const char *, va_list);
 
+struct tm;
+/* SOURCE_DATE_EPOCH, the one date a document may carry (reproducible
+ * builds): 1 and *tm (UTC) when it is set, 0 when it is not, -1 with a
+ * reason in err when it is not a number of seconds up to 9999-12-31. */
+int	 source_date_epoch(struct tm *tm, char *err, size_t errlen);
+
 /* Decode one UTF-8 code point at s (at most n bytes); stores its length in
  * *len.  Returns the code point, or -1 for an invalid sequence (*len = 1). */
 long	 utf8_decode(const char *s, size_t n, size_t *len);

@@ -1,14 +1,11 @@
 /*
- * cairo_driver.c - drives the cairo backends for tests/cairo.sh until the
- * command line has --format png|svg|ps and `mimeo preview`.
+ * cairo_driver.c - what tests/cairo.sh needs beside the command line
+ * (which draws the pages: mimeo --format png|svg|ps, --contact-sheet):
  *
- *   cairo_driver render [-k] [-a4] SET.yaml DPI DIR
+ *   cairo_driver glyphs [-k] [-a4] SET.yaml
  *	lays SET out as mimeo does (the key with -k; on A4 with -a4, as
- *	--paper a4) and writes DIR/N.png (DPI) and DIR/N.svg for every page
- *	N (from 1), DIR/all.ps and DIR/contact.png (24 dpi); then page 1
- *	again, as DIR/again.png and DIR/again.svg, to show that a later call
- *	in one process gives the same bytes.  Prints "pages N", then
- *	"page N glyphs G" per page: G code points in its text items.
+ *	--paper a4) and prints "pages N", then "page N glyphs G" per page:
+ *	G code points in its text items, to count against an SVG.
  *   cairo_driver compare A.png B.png
  *	prints "rows R cols C dx X dy Y": the correlation of the two images'
  *	row and column ink profiles (darkness summed per row, per column)
@@ -88,51 +85,20 @@ glyphs(const struct doc *d, size_t p)
 }
 
 static int
-render(int key, int a4, const char *file, double dpi, const char *dir)
+glyph_counts(int key, int a4, const char *file)
 {
 	struct doc *d;
-	char path[4096], err[512];
 	size_t p;
-	int rc = 1;
 
 	if ((d = load_doc(file, key, a4)) == NULL) {
 		fprintf(stderr, "cannot lay out %s\n", file);
 		return 1;
 	}
-	for (p = 0; p < d->npages; p++) {
-		snprintf(path, sizeof(path), "%s/%zu.png", dir, p + 1);
-		if (render_cairo_page(d, p, RASTER_PNG, dpi, path, err,
-		    sizeof(err)) != 0)
-			goto fail;
-		snprintf(path, sizeof(path), "%s/%zu.svg", dir, p + 1);
-		if (render_cairo_page(d, p, RASTER_SVG, dpi, path, err,
-		    sizeof(err)) != 0)
-			goto fail;
-	}
-	snprintf(path, sizeof(path), "%s/all.ps", dir);
-	if (render_cairo_ps(d, path, err, sizeof(err)) != 0)
-		goto fail;
-	snprintf(path, sizeof(path), "%s/contact.png", dir);
-	if (render_cairo_contact(d, 24, path, err, sizeof(err)) != 0)
-		goto fail;
-	snprintf(path, sizeof(path), "%s/again.png", dir);
-	if (render_cairo_page(d, 0, RASTER_PNG, dpi, path, err,
-	    sizeof(err)) != 0)
-		goto fail;
-	snprintf(path, sizeof(path), "%s/again.svg", dir);
-	if (render_cairo_page(d, 0, RASTER_SVG, dpi, path, err,
-	    sizeof(err)) != 0)
-		goto fail;
 	printf("pages %zu\n", d->npages);
 	for (p = 0; p < d->npages; p++)
 		printf("page %zu glyphs %zu\n", p + 1, glyphs(d, p));
-	rc = 0;
-	goto out;
-fail:
-	fprintf(stderr, "%s: %s\n", path, err);
-out:
 	doc_free(d);
-	return rc;
+	return 0;
 }
 
 /* Darkness (255 - luma, as poppler's gray output) of an image's pixels
@@ -305,7 +271,7 @@ main(int argc, char **argv)
 {
 	int rc = 2, key = 0, a4 = 0;
 
-	if (argc > 2 && strcmp(argv[1], "render") == 0) {
+	if (argc > 2 && strcmp(argv[1], "glyphs") == 0) {
 		for (;;) {
 			if (argc > 2 && strcmp(argv[2], "-k") == 0)
 				key = 1;
@@ -316,14 +282,14 @@ main(int argc, char **argv)
 			argv++;
 			argc--;
 		}
-		if (argc == 5)
-			rc = render(key, a4, argv[2], atof(argv[3]), argv[4]);
+		if (argc == 3)
+			rc = glyph_counts(key, a4, argv[2]);
 	} else if (argc == 4 && strcmp(argv[1], "compare") == 0)
 		rc = compare(argv[2], argv[3]);
 	else if (argc == 4 && strcmp(argv[1], "errors") == 0)
 		rc = errors(argv[2], argv[3]);
 	if (rc == 2)
-		fprintf(stderr, "usage: cairo_driver render [-k] [-a4] SET DPI DIR |"
+		fprintf(stderr, "usage: cairo_driver glyphs [-k] [-a4] SET |"
 		    " compare A.png B.png | errors SET DIR\n");
 	cairo_debug_reset_static_data();
 	return rc;

@@ -87,6 +87,6 @@ case $out in *'image "../pictures/link.png" is a link to a file outside the libr
 
 # the cairo backends draw the same pictures as the PDF (see cairo.sh)
 if [ -n "${DRV:-}" ]; then
-	cairo_set images "$set"
+	cairo_set images "$set" -pictures
 	cairo_set images-a4 "$set" -a4
 fi

@@ -18,14 +18,46 @@ print_row() {
 		awk '{ split($1, r, "–"); print r[1], (r[2] == "" ? r[1] : r[2]), $2 }'
 }
 
+# is_blank PDF PAGE: the page is a padding page
+is_blank() { pdftext "$1" "$2" | grep -q "This page is intentionally blank"; }
+# expect_part PDF WHAT COPIES TITLE [simplex]: the print-list row WHAT asks
+# for COPIES and its range holds whole documents, the first starting with
+# TITLE: "Page 1 of" on its first page, "Page N of N" on its last but for
+# one padding page at the end; double-sided (unless simplex), it starts on
+# a fresh sheet (odd page).  Appends "FIRST LAST" to $PO/ranges.
+expect_part() {
+	local r first last copies end
+	r=$(print_row "$1" "$2"); read -r first last copies <<<"$r"
+	[ -n "$first" ] || { bad "$1: no print-list row '$2'"; return; }
+	[ "$copies" = "$3" ] && ok || bad "$1: '$2' copies '$copies', expected $3"
+	pdftext "$1" "$first" | grep -qF "$4" && ok || bad "$1: '$2' page $first lacks '$4'"
+	end=$last
+	if is_blank "$1" "$last"; then end=$((last - 1)); fi
+	pdftext "$1" "$first" | grep -q "Page 1 of " && pdftext "$1" "$end" | grep -Eq "Page ([0-9]+) of \1\b" && ok ||
+		bad "$1: '$2' pages $first-$last are not whole documents"
+	if [ -z "${5:-}" ]; then
+		[ $((first % 2)) = 1 ] && ok || bad "$1: '$2' starts on page $first, the back of a sheet"
+	fi
+	echo "$first $last" >>"$PO/ranges"
+}
+# ranges_tile PDF: the ranges in $PO/ranges cover 1..pages in order
+ranges_tile() {
+	awk -v n="$(pages "$1")" 'BEGIN {next_ = 1} $1 != next_ {bad = 1} {next_ = $2 + 1} END {exit bad || next_ != n + 1}' "$PO/ranges" &&
+		ok || bad "$1: print-list ranges do not cover every page in order: $(tr '\n' ' ' <"$PO/ranges")"
+}
+
 # --- a packet: cover, documents, teacher pages, report last ---------------
+# Printed double-sided (the default), each part starts on a fresh sheet:
+# the cover and every part but the report are padded to even page counts.
 D=$P/lib/packets/day.yaml
 out=$("$MIMEO" packet -o "$PO/" $D 2>&1); st=$?
-[ $st = 0 ] && [ "$out" = "wrote $PO/day-packet.pdf (6 pages)" ] && ok || bad "packet day.yaml: exit $st: $out"
+[ $st = 0 ] && [ "$out" = "wrote $PO/day-packet.pdf (11 pages)" ] && ok || bad "packet day.yaml: exit $st: $out"
 PDF=$PO/day-packet.pdf
 check "qpdf --check day-packet.pdf" qpdf --check "$PDF"
 n=$(pages "$PDF")
-t1=$(pdftext "$PDF" 1)
+# the cover: its pages, up to the worksheet's first
+read -r wf _ <<<"$(print_row "$PDF" "Worksheet: Adding Fractions Practice")"
+t1=$(for i in $(seq 1 $((${wf:-2} - 1))); do pdftext "$PDF" "$i"; done)
 for w in "Grade 5 — Fractions Review Day" "Plan for the substitute" "Class 5B · 50 minutes · 9:05–9:55" \
 	 "Print list" "Calculators stay in the bin today." "9:05–9:10" "9:10–9:30" "9:45–9:55" "Read aloud:" \
 	 "Today you will practise adding fractions." "Packet page 1 of $n"; do
@@ -36,26 +68,26 @@ awk '/Print list/ && !a {a=NR} /9:05–9:10/ && !b {b=NR} /9:45–9:55/ && !c {c
 	ok || bad "day-packet.pdf: cover order"
 # every print-list range starts on the page where that document's title is
 # printed, ends where the next one starts, and copies are as asked
-expect_row() {	# WHAT COPIES TITLE-ON-FIRST-PAGE
-	local r first last copies
-	r=$(print_row "$PDF" "$1"); read -r first last copies <<<"$r"
-	[ -n "$first" ] || { bad "day-packet.pdf: no print-list row '$1'"; return; }
-	[ "$copies" = "$2" ] && ok || bad "day-packet.pdf: '$1' copies '$copies', expected $2"
-	pdftext "$PDF" "$first" | grep -qF "$3" && ok || bad "day-packet.pdf: '$1' page $first lacks '$3'"
-	pdftext "$PDF" "$first" | grep -q "Page 1 of $((last - first + 1))" && ok ||
-		bad "day-packet.pdf: '$1' pages $first-$last are not one whole document"
-	echo "$first $last" >>"$PO/ranges"
+day_parts() {	# PDF [simplex]
+	: >"$PO/ranges"
+	expect_part "$1" "Plan for the substitute" 1 "Print list" ${2:-}
+	expect_part "$1" "Worksheet: Adding Fractions Practice" 30 "Adding Fractions Practice" ${2:-}
+	expect_part "$1" "Answer Key: Adding Fractions Practice" 1 "Answer Key" ${2:-}
+	expect_part "$1" "Worksheet: Reading for Details" 30 "Reading for Details" ${2:-}
+	expect_part "$1" "Early-finisher page" "as" "Write your own fraction problem" ${2:-}
+	expect_part "$1" "Substitute's report" 1 "Who was absent?" ${2:-}
+	ranges_tile "$1"
 }
-: >"$PO/ranges"
-expect_row "Plan for the substitute" 1 "Print list"
-expect_row "Worksheet: Adding Fractions Practice" 30 "Adding Fractions Practice"
-expect_row "Answer Key: Adding Fractions Practice" 1 "Answer Key"
-expect_row "Worksheet: Reading for Details" 30 "Reading for Details"
-expect_row "Early-finisher page" "as" "Write your own fraction problem"
-expect_row "Substitute's report" 1 "Who was absent?"
-# the ranges tile the PDF: 1..n, no gap, no overlap
-awk -v n="$n" 'BEGIN {next_ = 1} $1 != next_ {bad = 1} {next_ = $2 + 1} END {exit bad || next_ != n + 1}' "$PO/ranges" &&
-	ok || bad "day-packet.pdf: print-list ranges do not cover pages 1-$n in order: $(tr '\n' ' ' <"$PO/ranges")"
+day_parts "$PDF"
+blanks=$(for i in $(seq 1 "$n"); do is_blank "$PDF" "$i" && echo "$i"; done | tr '\n' ' ')
+[ "$blanks" = "4 6 8 10 " ] && ok || bad "day-packet.pdf: padding pages are '$blanks', expected 4 6 8 10 (the cover is 2 pages)"
+# --simplex: no padding, the same parts on 6 pages
+"$MIMEO" -q packet --simplex -o "$PO/simplex.pdf" $D
+[ "$(pages "$PO/simplex.pdf")" = 6 ] && ok || bad "--simplex packet: $(pages "$PO/simplex.pdf") pages, expected 6"
+pdftext "$PO/simplex.pdf" | grep -q "intentionally blank" && bad "--simplex packet still pads" || ok
+grep -q "Print double-sided" <<<"$t1" && ok || bad "day-packet.pdf: the cover does not say to print double-sided"
+pdftext "$PO/simplex.pdf" 1 | grep -q "Print double-sided" && bad "--simplex packet says to print double-sided" || ok
+day_parts "$PO/simplex.pdf" simplex
 # TEACHER COPY on every key page and on no other; no answer on other pages
 read -r kf kl _ <<<"$(print_row "$PDF" "Answer Key: Adding Fractions Practice")"
 for i in $(seq 1 "$n"); do
@@ -63,6 +95,7 @@ for i in $(seq 1 "$n"); do
 	grep -q "Packet page $i of $n" <<<"$t" || bad "day-packet.pdf page $i: no 'Packet page $i of $n'"
 	if [ "$i" -ge "$kf" ] && [ "$i" -le "${kl:-0}" ]; then
 		grep -q "TEACHER COPY — do not hand out" <<<"$t" && ok || bad "day-packet.pdf key page $i: no TEACHER COPY band"
+		is_blank "$PDF" "$i" && continue
 		for a in "halves become quarters" "Write the half as two quarters" "Change thirds into sixths" "common-denominator reminder"; do
 			grep -qF "$a" <<<"$t" || bad "day-packet.pdf key page $i lacks '$a'"
 		done
@@ -84,8 +117,18 @@ want=$'Plan for the substitute\nWorksheet: Adding Fractions Practice\nAnswer Key
 "$MIMEO" -q -o "$PO/again/" $D
 cmp -s "$PDF" "$PO/again/day-packet.pdf" && ok || bad "two packet runs differ"
 ls "$PO/again" | grep -qv '^day-packet.pdf$' && bad "mimeo FILE on a packet wrote: $(ls "$PO/again")" || ok
+# a packet is one document: `mimeo -o FILE.pdf PACKET` writes it there; a
+# set (worksheet and key) is refused before anything is written
+out=$("$MIMEO" -o "$PO/one.pdf" $D 2>&1); st=$?
+[ $st = 0 ] && [ "$out" = "wrote $PO/one.pdf (11 pages)" ] && cmp -s "$PDF" "$PO/one.pdf" && ok ||
+	bad "mimeo -o one.pdf PACKET: exit $st: $out"
+out=$("$MIMEO" -o "$PO/two.pdf" $P/lib/math/fractions.yaml 2>&1); st=$?
+[ $st = 2 ] && [ ! -e "$PO/two.pdf" ] && case $out in *"names one file, but this run writes several documents"*) true ;; *) false ;; esac &&
+	ok || bad "mimeo -o two.pdf SET: exit $st: $out"
+out=$("$MIMEO" -o "$PO/two.pdf" $D $D 2>&1); st=$?
+[ $st = 2 ] && ok || bad "mimeo -o two.pdf PACKET PACKET: exit $st: $out"
 out=$("$MIMEO" check $D 2>&1); st=$?
-[ $st = 0 ] && [ "$out" = "$D: ok: packet, 3 documents, 6 pages" ] && ok || bad "check day.yaml: exit $st: $out"
+[ $st = 0 ] && [ "$out" = "$D: ok: packet, 3 documents, 11 pages" ] && ok || bad "check day.yaml: exit $st: $out"
 out=$("$MIMEO" worksheet -o "$PO/x.pdf" $D 2>&1); st=$?
 [ $st = 1 ] && [ ! -e "$PO/x.pdf" ] && case $out in *"$D: error: this is a substitute packet, not a problem set"*) true ;; *) false ;; esac &&
 	ok || bad "worksheet of a packet: exit $st: $out"
@@ -99,10 +142,12 @@ PDF=$PO/long-cover-packet.pdf
 n=$(pages "$PDF")
 read -r wf wl wc <<<"$(print_row "$PDF" "Worksheet: Adding Fractions Practice")"
 [ "${wf:-0}" -gt 2 ] && ok || bad "long-cover: the cover is not several pages (worksheet at page $wf)"
-pdftext "$PDF" "$((wf - 1))" | grep -q "Step 30" && ok || bad "long-cover: the page before the worksheet is not the cover's last"
+cl=$((wf - 1))	# the cover's last page, before any padding
+is_blank "$PDF" "$cl" && cl=$((cl - 1))
+pdftext "$PDF" "$cl" | grep -q "Step 30" && ok || bad "long-cover: page $cl is not the cover's last"
 pdftext "$PDF" "$wf" | grep -q "Adding Fractions Practice" && ok || bad "long-cover: page $wf is not the worksheet"
 pdftext "$PDF" "$n" | grep -q "TEACHER COPY — do not hand out" && ok || bad "long-cover: the key is not last"
-pdftext "$PDF" 1 | grep -q "1:00–1:02" && pdftext "$PDF" "$((wf - 1))" | grep -q "1:58–2:00" &&
+pdftext "$PDF" 1 | grep -q "1:00–1:02" && pdftext "$PDF" "$cl" | grep -q "1:58–2:00" &&
 	ok || bad "long-cover: 12-hour running clock"
 
 # --- a set with a token in every teacher-only text, in Spanish -------------
@@ -126,9 +171,65 @@ pdftext "$PDF" | grep -q "Secret" && ok || bad "leak-day: no answers anywhere (t
 "$MIMEO" -q packet -o "$PO/seeded.pdf" --seed 9 $P/leak-day.yaml
 cmp -s "$PDF" "$PO/seeded.pdf" && bad "--seed changes nothing in a packet" || ok
 
+# --- a discussion day: a discussion for 30 in groups of 3, a worksheet in
+# three versions for 31, the key of all three (tests/packets/lib/packets/talk-day.yaml)
+"$MIMEO" -q -o "$PO/" $P/lib/packets/talk-day.yaml
+PDF=$PO/talk-day-packet.pdf
+n=$(pages "$PDF")
+: >"$PO/ranges"
+G="Teacher's guide — teacher only: Paint Mixtures"
+K="Answer Key: Paint Mixtures — Versions A–C"
+expect_part "$PDF" "Plan for the substitute" 1 "Print list"
+expect_part "$PDF" "$G" 1 "Group discussion"
+expect_part "$PDF" "Individual sheet: Paint Mixtures" 30 "My first try"
+expect_part "$PDF" "Group sheet: Paint Mixtures" 10 "How are your approaches alike?"
+expect_part "$PDF" "Role cards: Paint Mixtures" 10 "Facilitator"
+expect_part "$PDF" "Exit ticket: Paint Mixtures (4 to a page)" 8 "ShownTicket"
+expect_part "$PDF" "Worksheet: Paint Mixtures — Version A" 11 "Paint Mixtures — Version A"
+expect_part "$PDF" "Worksheet: Paint Mixtures — Version B" 10 "Paint Mixtures — Version B"
+expect_part "$PDF" "Worksheet: Paint Mixtures — Version C" 10 "Paint Mixtures — Version C"
+expect_part "$PDF" "$K" 1 "Answers by version"
+expect_part "$PDF" "Substitute's report" 1 "Who was absent?"
+ranges_tile "$PDF"
+# the band on every page of the guide and the key, and on no other; no
+# teacher-only text (Hidden*) anywhere else
+read -r gf gl _ <<<"$(print_row "$PDF" "$G")"
+read -r kf kl _ <<<"$(print_row "$PDF" "$K")"
+for i in $(seq 1 "$n"); do
+	t=$(pdftext "$PDF" "$i")
+	want=0
+	if [ "$i" -ge "${gf:-0}" ] && [ "$i" -le "${gl:-0}" ]; then want=1; fi
+	if [ "$i" -ge "${kf:-0}" ] && [ "$i" -le "${kl:-0}" ]; then want=1; fi
+	got=0
+	grep -q "TEACHER COPY — do not hand out" <<<"$t" && got=1
+	[ "$got" = "$want" ] && ok || bad "talk-day page $i: TEACHER COPY band $got, expected $want"
+	if [ "$want" = 0 ]; then
+		grep -q Hidden <<<"$t" && bad "talk-day page $i: $(grep -o 'Hidden[A-Za-z]*' <<<"$t" | head -1) on a student page" || ok
+	fi
+done
+pdftext "$PDF" "${gf:-1}" | grep -q HiddenGoal && ok || bad "talk-day: the guide lacks its goal (the test cannot fail)"
+pdftext "$PDF" | grep -q "ShownProblem" && ok || bad "talk-day: the problem is on no page"
+# the versions are those of `mimeo worksheet --versions 3` with the same
+# seed, all different, and the key's answer table holds each one's answer
+"$MIMEO" -q worksheet --versions 3 --seed 5 -o "$PO/mix-abc.pdf" $P/lib/math/mixtures.yaml
+want=$(pdftext "$PO/mix-abc.pdf" | grep "^1\. Mix")
+got=$(for v in A B C; do read -r f _ <<<"$(print_row "$PDF" "Version $v")"; pdftext "$PDF" "${f:-1}" | grep "^1\. Mix"; done)
+[ -n "$want" ] && [ "$got" = "$want" ] && [ "$(sort -u <<<"$got" | wc -l)" = 3 ] && ok ||
+	bad "talk-day versions: '$got', expected three different '$want'"
+t=$(pdftext "$PDF" "${kf:-1}")
+for r in $(sed 's/.*Mix \([0-9]*\) cups of blue with \([0-9]*\) cups.*/\1:\2/' <<<"$got"); do
+	grep -q "${r%:*} *: *${r#*:}" <<<"$t" && ok || bad "talk-day key: no answer ${r%:*} : ${r#*:} in the answer table"
+done
+out=$("$MIMEO" check $P/lib/packets/talk-day.yaml 2>&1); st=$?
+[ $st = 0 ] && [ "$out" = "$P/lib/packets/talk-day.yaml: ok: packet, 3 documents, $n pages" ] && ok || bad "check talk-day.yaml: exit $st: $out"
+
 # --- wrong packets (more in tests/bad/packet-*.yaml) -------------------------
 out=$("$MIMEO" check --library $P/lib/packets $D 2>&1); st=$?
 case "$st:$out" in 1:*"is outside the library ($P/lib/packets, given with --library)"*) ok ;; *) bad "--library on a packet: $st: $out" ;; esac
+out=$("$MIMEO" check $P/key-mismatch.yaml 2>&1 >/dev/null); st=$?
+[ $st = 0 ] && [ "$out" = "$P/key-mismatch.yaml:7:12: warning: include 2: the key is of 2 versions but include 1 prints the worksheet in 3; give both the same versions:
+$P/key-mismatch.yaml:9:12: warning: include 4: the key has another seed than the worksheet of include 3, so its answers may not match; give both the same seed:" ] &&
+	ok || bad "key-mismatch.yaml: $st: $out"
 out=$("$MIMEO" check $P/over-time.yaml 2>&1); st=$?
 case "$st:$out" in 0:*"warning: the plan's steps take 60 minutes, longer than the duration (45)"*) ok ;; *) bad "over-time.yaml: $st: $out" ;; esac
 
@@ -139,13 +240,32 @@ got=$("$MIMEO" list $L 2>&1); st=$?
 [ "$got" = "$(cat $P/list.out)" ] && ok || { bad "mimeo list $L differs from $P/list.out:"; diff <(echo "$got") $P/list.out | head -8; }
 # rows: file  title ... ; filters keep the header, the broken file, the summary
 rows() { "$MIMEO" list "$@" 2>&1 | awk 'NR > 1 {print $1}' | sed '$d' | tr '\n' ' '; }
-[ "$(rows $L --subject MATH)" = "$L/math/fractions.yaml $L/packets/day.yaml $L/science/broken.yaml " ] && ok ||
-	bad "list --subject MATH: $(rows $L --subject MATH)"
-[ "$(rows $L --tag Inference)" = "$L/ela/reading.yaml $L/packets/day.yaml $L/science/broken.yaml " ] && ok ||
-	bad "list --tag Inference: $(rows $L --tag Inference)"
-[ "$(rows $L --grade 5 --subject ela)" = "$L/packets/day.yaml $L/science/broken.yaml " ] && ok ||
-	bad "list --grade 5 --subject ela: $(rows $L --grade 5 --subject ela)"
-[ "$(rows $L --grade 12)" = "$L/science/broken.yaml " ] && ok || bad "list --grade 12: $(rows $L --grade 12)"
+# --subject: the beginnings of a subject's words ("math" Mathematics), its
+# initials ("ss" Social Studies), or a folder under DIR ("history")
+expect_rows() {	# WANT ARGS...
+	local want=$1 got
+	shift
+	got=$(rows "$@")
+	[ "$got" = "$want" ] && ok || bad "list $*: '$got', expected '$want'"
+}
+B="$L/science/broken.yaml "	# every filter lists the file that does not load
+expect_rows "$L/math/fractions.yaml $L/math/mixtures.yaml $L/packets/day.yaml $L/packets/talk-day.yaml $B" $L --subject MATH
+expect_rows "$L/math/fractions.yaml $L/math/mixtures.yaml $L/packets/day.yaml $L/packets/talk-day.yaml $B" $L --subject math
+expect_rows "$L/math/mixtures.yaml $L/packets/talk-day.yaml $B" $L --subject mathem
+expect_rows "$B" $L --subject ath
+expect_rows "$L/history/explorers.yaml $B" $L --subject social-studies
+expect_rows "$L/history/explorers.yaml $B" $L --subject "Social  studies"
+expect_rows "$L/history/explorers.yaml $B" $L --subject soc_stud
+expect_rows "$L/history/explorers.yaml $B" $L --subject SS
+expect_rows "$L/history/explorers.yaml $B" $L --subject history
+expect_rows "$B" $L --subject studies-social
+expect_rows "$L/ela/reading.yaml $L/packets/day.yaml $B" $L --subject ela
+expect_rows "$L/ela/reading.yaml $L/packets/day.yaml $B" $L --tag Inference
+expect_rows "$L/packets/day.yaml $B" $L --grade 5 --subject ela
+expect_rows "$B" $L --grade 12
+# the folder is matched from DIR's own folder down, never above it
+expect_rows "$L/math/fractions.yaml $L/math/mixtures.yaml " $L/math --subject math
+expect_rows "" $L/math --subject lib
 "$MIMEO" list $L/math >/dev/null 2>&1; st=$?
 [ $st = 0 ] && ok || bad "list of a sound folder: exit $st"
 "$MIMEO" list $L/no-such-folder >/dev/null 2>&1; st=$?

@@ -19,6 +19,23 @@ bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
 # check DESCRIPTION COMMAND...: passes when the command succeeds
 check() { local d=$1; shift; if "$@" >/dev/null 2>&1; then ok; else bad "$d"; fi; }
 
+# mkvar EXPR: a make expression evaluated with the Makefile's variables.
+mkvar() { make -s --no-print-directory --eval "run-print: ; @echo $1" run-print; }
+# test_cc OUT SRC...: builds a test program with the library objects and
+# flags of the build under test (ASan's under check-asan); log in OUT.log
+test_cc() {
+	local out=$1 objs flags; shift
+	case $MIMEO in
+	build-asan/*)	objs=$(mkvar '$(filter-out build-asan/main.o,$(ASAN_OBJS))')
+			flags=$(mkvar '$(CFLAGS) $(ASAN_FLAGS) $(CPPFLAGS)') ;;
+	*)		objs=$(mkvar '$(LIB_OBJS)')
+			flags=$(mkvar '$(CFLAGS) $(CPPFLAGS)') ;;
+	esac
+	make -s $objs >"$out.log" 2>&1 &&
+	$(mkvar '$(CC)') $flags -Igen -o "$out" "$@" $objs \
+		$(mkvar '$(LDFLAGS) $(LDLIBS)') >>"$out.log" 2>&1
+}
+
 # 1. Unit tests: the binary prints "ok NAME" or "FAIL NAME: why" per case.
 if [ -x "$UNIT" ]; then
 	while IFS= read -r line; do
@@ -82,6 +99,9 @@ done
 
 # 5. Pictures in problems, in the PDF and through cairo.
 . tests/images.sh
+
+# 6. Fuzz regressions, limits, and a short fuzz run (tests/fuzz/).
+. tests/fuzz.sh
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -681,7 +681,25 @@ test_repeats(void)
 	expect(all->pages[6].base == 0 && all->pages[7].base != 0,
 	    "a moved item makes a page of its own",
 	    "page with a moved line shared");
+	/* a document holding repeats, appended after a page of its own
+	 * (a key of several versions joined into a packet) */
+	d = doc_new(612, 792);
+	doc_add_page(d);
+	page_push(&d->pages[0], ITEM_RECT)->w = 5;
+	doc_append(d, all);
 	doc_free(all);
+	expect(d->npages == 9 && d->pages[3].base == 2 &&
+	    strcmp(page_item(d, 3, 2)->text, "Ben") == 0 &&
+	    strcmp(page_item(d, 3, 0)->text, "Fractions") == 0,
+	    "an appended repeat keeps its base", "repeat points at the "
+	    "wrong page after doc_append");
+	page_own(d, 3);
+	page_push(&d->pages[1], ITEM_RECT);	/* stamp the old base */
+	expect(d->pages[3].base == 0 && d->pages[3].nitems == 3 &&
+	    strcmp(d->pages[3].items[2].text, "Ben") == 0 &&
+	    page_nitems(d, 3) == 3, "page_own resolves a repeat",
+	    "page_own left the page a repeat or lost items");
+	doc_free(d);
 }
 
 int

@@ -40,9 +40,6 @@ out = ['title: Too Many Problems', 'problems:']
 for i in range(1, 511):
     out.append('  - {type: short, prompt: "%d + 1 = ?", answer: "%d"}' % (i, i + 1))
 open('limit-too-many-problems.yaml', 'w').write('\n'.join(out) + '\n')
-# a prompt of 20,010 characters (two bytes each: the limit counts characters)
-open('limit-text-too-long.yaml', 'w').write('title: Pasted Twice\nproblems:\n'
-    '  - type: short\n    prompt: ' + 'é' * 20010 + '\n    answer: "4"\n')
 PY
 
 # the good files that must load (../good)

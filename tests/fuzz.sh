@@ -1,0 +1,57 @@
+# Fuzz regressions and limits, sourced by tests/run.sh (uses ok, bad, $T,
+# $MIMEO).
+#  1. Every input in tests/fuzz/regress/HARNESS/ (inputs that once crashed,
+#     leaked or hung, and hostile files) replayed through its harness
+#     without libFuzzer, built here with the objects and flags of the build
+#     under test (so under ASan in `make check-asan`).
+#  2. The limits of README "Limits": each refused quickly, in little memory,
+#     with its message.
+#  3. When clang is installed, a short libFuzzer run of every harness
+#     (FUZZ_TEST_SECONDS each, default 10; 0 skips it; not under
+#     check-asan, where the suite already runs with ASan).
+
+Z=$T/fuzz
+rm -rf "$Z" && mkdir -p "$Z"
+
+for h in $(mkvar '$(FUZZ_HARNESSES)'); do
+	if ! test_cc "$Z/replay-$h" tests/fuzz/$h.c tests/fuzz/fuzz_util.c tests/fuzz/replay.c; then
+		bad "fuzz: replay-$h does not build: $(head -3 "$Z/replay-$h.log")"
+		continue
+	fi
+	n=$(ls tests/fuzz/regress/$h | wc -l)
+	out=$(timeout 120 "$Z/replay-$h" tests/fuzz/regress/$h 2>"$Z/replay-$h.err"); st=$?
+	[ $st = 0 ] && [ "$out" = "replayed $n" ] && ok ||
+		bad "fuzz: regressions of $h: exit $st, $out: $(grep -m3 -E 'ERROR|SUMMARY|runtime error' "$Z/replay-$h.err")"
+done
+
+# limit NAME FILE MESSAGE: mimeo check refuses FILE with exactly MESSAGE,
+# exit 1, within 5 s; outside ASan also within 200 MB of address space
+limit() {
+	local name=$1 file=$2 want=$3 got st
+	case $MIMEO in
+	build-asan/*) got=$(timeout 5 "$MIMEO" check "$file" 2>&1) ;;
+	*) got=$( (ulimit -v 200000; exec timeout 5 "$MIMEO" check "$file") 2>&1) ;;
+	esac
+	st=$?
+	[ $st = 1 ] && [ "$got" = "$want" ] && ok || bad "limit $name: exit $st: $(head -c 300 <<<"$got")"
+}
+# a file over 4 MiB (a pasted log, the wrong file)
+{ echo "title: Big"; echo "problems:"
+  for i in $(seq 1 60000); do echo "  # a comment line of about a hundred characters, to make the file big ......"; done
+} >"$Z/big.yaml"
+limit "file size" "$Z/big.yaml" "$Z/big.yaml:1:1: error: this file is larger than 4 MiB, far more than any problem set; is it the right file? (split a very long set into several files)"
+# billion laughs: refused at the first anchor, never expanded
+limit "aliases" tests/bad/yaml-billion-laughs.yaml "$(sed 's|^|tests/bad/|' tests/bad/yaml-billion-laughs.err)"
+# a million nested brackets: refused at depth 33
+awk 'BEGIN { printf "title: Deep\nproblems: "; for (i = 0; i < 1000000; i++) printf "["; print "" }' >"$Z/deep.yaml"
+limit "depth" "$Z/deep.yaml" "$Z/deep.yaml:2:43: error: lists and mappings are nested more than 32 levels deep here; a problem set never needs that many: check the brackets and the indentation"
+# a prompt of a million characters
+awk 'BEGIN { printf "title: Long\nproblems:\n  - type: short\n    answer: \"1\"\n    prompt: "; for (i = 0; i < 100000; i++) printf "0123456789"; print "" }' >"$Z/long.yaml"
+limit "text length" "$Z/long.yaml" "$Z/long.yaml:5:13: error: problem 1: the prompt is 1000000 characters long, more than the 10000 one text may hold (about four pages); shorten it or split it"
+
+# a short libFuzzer run of each harness, when clang is here
+case $MIMEO in build-asan/*) FUZZ_TEST_SECONDS=0 ;; esac
+if [ "${FUZZ_TEST_SECONDS:-10}" != 0 ] && command -v "$(mkvar '$(FUZZ_CC)')" >/dev/null; then
+	if make -s fuzz FUZZ_SECONDS="${FUZZ_TEST_SECONDS:-10}" >"$Z/fuzz.out" 2>&1; then ok
+	else bad "fuzz: $(grep -A4 FAILED "$Z/fuzz.out" | head -6)"; fi
+fi

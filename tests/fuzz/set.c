@@ -1,0 +1,82 @@
+/*
+ * set.c - fuzzes a problem set from the YAML bytes to the laid-out pages:
+ * yaml_load (node.c), the set model and every check of set.c/schema.c,
+ * then vary (variables and expressions: version A), compose and layout
+ * (math included) of the worksheet and the key, as mimeo
+ * would print them (templates and fonts loaded once).  Seeds: tests/bad,
+ * tests/good, tests/e2e, tests/cairo.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compose.h"
+#include "diag.h"
+#include "font.h"
+#include "fuzz.h"
+#include "layout.h"
+#include "page.h"
+#include "set.h"
+#include "template.h"
+#include "vary.h"
+
+static char		*fz_path;
+static struct template	*fz_tpl;
+static struct fonts	*fz_fonts;
+
+/* fontconfig's state lives until fonts_free() (FcFini): free it at exit
+ * so LeakSanitizer sees nothing left. */
+static void
+fz_free(void)
+{
+	fonts_free(fz_fonts);
+	template_free(fz_tpl);
+	free(fz_path);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	setenv("MIMEO_DATA", fuzz_data(), 1);
+	fz_path = malloc(strlen(fuzz_dir()) + 16);
+	sprintf(fz_path, "%s/set.yaml", fuzz_dir());
+	diag_quiet(1);
+	if ((fz_tpl = template_load("worksheet", "en")) == NULL ||
+	    (fz_fonts = fonts_open(fz_tpl)) == NULL) {
+		fprintf(stderr, "fuzz set: no template or fonts (MIMEO_DATA?)\n");
+		abort();
+	}
+	atexit(fz_free);
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const enum doc_kind kinds[] = { DOC_WORKSHEET, DOC_KEY };
+	struct set *s;
+	struct instance *in;
+	struct blocks *bl;
+	struct doc *d;
+	size_t i;
+
+	fuzz_write(fz_path, data, size);
+	diag_reset();
+	if ((s = set_load(fz_path)) == NULL)
+		return 0;
+	if ((in = vary(s, s->has_seed ? s->seed : 1, 0, NULL)) == NULL) {
+		set_free(s);
+		return 0;
+	}
+	for (i = 0; i < 2; i++) {
+		bl = compose(in, fz_tpl, kinds[i], NULL);
+		d = layout(bl, fz_tpl, fz_fonts, 0, s->title.s);
+		blocks_free(bl);
+		doc_free(d);
+	}
+	instance_free(in);
+	set_free(s);
+	return 0;
+}
