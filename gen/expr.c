@@ -61,7 +61,7 @@ static int
 ex_overflow(struct expr_err *err)
 {
 	return ex_fail(err, 0, "the numbers grow too large to compute "
-	    "exactly (more than 19 digits)");
+	    "exactly: more than 19 digits");
 }
 
 int
@@ -70,7 +70,7 @@ rat_make(int64_t n, int64_t d, struct rat *out, struct expr_err *err)
 	uint64_t g;
 
 	if (d == 0)
-		return ex_fail(err, 0, "division by zero");
+		return ex_fail(err, 0, "this divides by zero");
 	if (n == INT64_MIN || d == INT64_MIN)
 		return ex_overflow(err);
 	if (d < 0) {
@@ -133,7 +133,7 @@ rat_div(struct rat a, struct rat b, struct rat *out, struct expr_err *err)
 	struct rat inv;
 
 	if (b.n == 0)
-		return ex_fail(err, 0, "division by zero");
+		return ex_fail(err, 0, "this divides by zero");
 	if (rat_make(b.d, b.n, &inv, err) < 0)
 		return -1;
 	return rat_mul(a, inv, out, err);
@@ -167,7 +167,7 @@ rat_pow(struct rat b, struct rat e, struct rat *out, struct expr_err *err)
 	if (b.n == 0 && e.n == 0)
 		return ex_fail(err, 0, "0^0 has no value");
 	if (b.n == 0 && e.n < 0)
-		return ex_fail(err, 0, "division by zero (0 to a negative "
+		return ex_fail(err, 0, "this divides by zero (0 to a negative "
 		    "power)");
 	k = u_abs(e.n);
 	if (i_pow(b.n, k, &n) < 0 || i_pow(b.d, k, &d) < 0)
@@ -614,7 +614,9 @@ ex_variable(struct ex *x, size_t off, size_t len, struct value *out)
 	if (x->sc->n == 0)
 		return ex_fail(x->err, off, "unknown variable \"%.*s\"; "
 		    "variables are given under a problem's \"vars:\", like "
-		    "\"%.*s: 2..9\"", (int)len, name, (int)len, name);
+		    "\"%.*s: 2..9\", and used in that problem; write \\{ for "
+		    "a brace that should print", (int)len, name, (int)len,
+		    name);
 	names = ex_names(x->sc);
 	ex_fail(x->err, off, "unknown variable \"%.*s\"; the %s here %s %s",
 	    (int)len, name, x->sc->n == 1 ? "only variable" : "variables",

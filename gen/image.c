@@ -312,7 +312,8 @@ img_not_picture(const unsigned char *data, size_t len, const char *name,
 	    data[i] == '\r' || data[i] == '\t'); i++)
 		;
 	if (len == 0)
-		sc_error(m, "image \"%s\" is an empty file", name);
+		sc_error(m, "image \"%s\" is an empty file; copy or save "
+		    "the picture again", name);
 	else if (what == NULL && (i == len || i == 64))
 		sc_error(m, "image \"%s\" holds text, not a picture; mimeo "
 		    "prints PNG and JPEG pictures", name);

@@ -197,12 +197,14 @@ lay_no_glyph(struct lay *L, long cp)
 	char c[8];
 	size_t len = utf8_encode(cp, c);
 
-	if (!L->failed || L->mark != NULL)
+	if ((!L->failed || L->mark != NULL) && cp > 0xffff)
+		sc_error(L->mark, "\"%.*s\" (U+%04lX) is an emoji or another "
+		    "character beyond U+FFFF, which mimeo cannot print; remove "
+		    "it or write a word instead", (int)len, c, cp);
+	else if (!L->failed || L->mark != NULL)
 		sc_error(L->mark, "character U+%04lX \"%.*s\" cannot be "
-		    "printed: %s", cp, (int)len, c, cp > 0xffff ? "emoji and "
-		    "other characters beyond U+FFFF cannot be printed; remove it "
-		    "or write a word instead" : "no installed font has it; "
-		    "remove it, or install a font that has it");
+		    "printed: no installed font has it; remove it, or install "
+		    "a font that has it", cp, (int)len, c);
 	L->failed = 1;
 	L->mark = NULL;		/* once per text */
 }
@@ -335,8 +337,10 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 		switch (a->kind) {
 		case A_SPACE:
 		case A_PARA:
+		case A_BREAK:
 			if (w != NULL) {
-				w->para = a->kind == A_PARA;
+				w->end = a->kind == A_PARA ? END_PARA :
+				    a->kind == A_BREAK ? END_LINE : END_NONE;
 				w = NULL;
 			}
 			break;
@@ -389,16 +393,24 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 	L->mark = NULL;
 }
 
-/* Natural width of words on one line. */
+/* Natural width of words set without wrapping: the widest of the lines
+ * that forced line breaks make (paragraphs run on, as one line). */
 static double
 lay_words_width(const struct words *ws)
 {
-	double w = 0;
+	double w = 0, widest = 0;
 	size_t i;
 
-	for (i = 0; i < ws->n; i++)
-		w += ws->v[i].w + (i + 1 < ws->n ? ws->v[i].space : 0);
-	return w;
+	for (i = 0; i < ws->n; i++) {
+		w += ws->v[i].w;
+		if (ws->v[i].end == END_LINE || i + 1 == ws->n) {
+			if (w > widest)
+				widest = w;
+			w = 0;
+		} else
+			w += ws->v[i].space;
+	}
+	return widest;
 }
 
 struct emit {
@@ -557,7 +569,7 @@ lay_rich(struct lay *L, const struct rich *r, const struct tstyle *ts,
 		/* greedy: as many words as fit, up to a paragraph's end */
 		start = i;
 		lw = ws.v[i++].w;
-		while (i < ws.n && !ws.v[i - 1].para &&
+		while (i < ws.n && ws.v[i - 1].end == END_NONE &&
 		    lw + ws.v[i - 1].space + ws.v[i].w <= width + EPS) {
 			lw += ws.v[i - 1].space + ws.v[i].w;
 			i++;
@@ -577,7 +589,7 @@ lay_rich(struct lay *L, const struct rich *r, const struct tstyle *ts,
 		lay_emit_line(L, &ws, start, i, x + ox, L->sy + above, ts);
 		L->sy += above + below;
 		used += above + below;
-		if (ws.v[i - 1].para && i < ws.n) {
+		if (ws.v[i - 1].end == END_PARA && i < ws.n) {
 			L->sy += L->t->gap_paragraph;
 			used += L->t->gap_paragraph;
 		}

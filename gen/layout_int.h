@@ -22,6 +22,9 @@ static const struct color gray = { 0.40, 0.40, 0.40 };
 static const struct color light = { 0.75, 0.75, 0.75 };
 static const struct color shade = { 0.93, 0.93, 0.93 };
 
+/* What ends after a word: nothing, its line (forced), or its paragraph. */
+enum word_end { END_NONE, END_LINE, END_PARA };
+
 /* One measured piece of a word: text in one face, a blank, or math. */
 struct piece {
 	int		 face;		/* -1 for a blank or math */
@@ -39,7 +42,7 @@ struct word {
 	size_t		 n;
 	double		 w;
 	double		 space;		/* width of the space after it */
-	int		 para;		/* a paragraph ends after it */
+	enum word_end	 end;		/* what ends after it */
 	int		 cut;		/* a long word cut here: no space */
 };
 

@@ -178,8 +178,10 @@ lib_resolve(const char *from, const char *rel, const struct mark *m,
 		goto fail;
 	}
 	if ((f = fopen(path, "rb")) == NULL) {
-		sc_error(m, "cannot read %s \"%s\": %s", what, rel,
-		    strerror(errno));
+		sc_error(m, "cannot read %s \"%s\": %s%s", what, rel,
+		    strerror(errno), errno == ENOENT ? " (the path starts "
+		    "from this file's folder; check the spelling and the "
+		    "capitals)" : "");
 		goto fail;
 	}
 	fclose(f);

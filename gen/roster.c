@@ -194,6 +194,33 @@ roster_text_ok(const char *s)
 	return 1;
 }
 
+/* Report a field that holds a line break (a spreadsheet cell with two
+ * lines) or is too long to be a name or a period; row is where its row
+ * starts, col where the field does.  Returns 1 if it was wrong. */
+static int
+roster_field_wrong(const char *field, const struct mark *row, int col)
+{
+	struct mark m = *row;
+	size_t chars = 0;
+	const char *c;
+
+	m.col = col;
+	if (!roster_text_ok(field)) {
+		diag_error(&m, "this field holds a line break or another "
+		    "control character; keep each cell on one line");
+		return 1;
+	}
+	for (c = field; *c != '\0'; c++)
+		chars += ((unsigned char)*c & 0xc0) != 0x80;
+	if (chars > ROSTER_MAX_FIELD) {
+		diag_error(&m, "this field is %zu characters long; a name, "
+		    "period, version or edition may be at most %d", chars,
+		    ROSTER_MAX_FIELD);
+		return 1;
+	}
+	return 0;
+}
+
 struct roster *
 roster_load(const char *path)
 {
@@ -278,7 +305,9 @@ roster_load(const char *path)
 			continue;
 		}
 		if (r->n >= ROSTER_MAX_ROWS) {
-			diag_error(&m, "more than %d students", ROSTER_MAX_ROWS);
+			diag_error(&m, "the roster has more than %d students; "
+			    "split it into one file per class",
+			    ROSTER_MAX_ROWS);
 			csv_free_row(f, nf);
 			break;
 		}
@@ -288,13 +317,9 @@ roster_load(const char *path)
 			continue;
 		}
 		for (i = 0; i < nf; i++)
-			if (!roster_text_ok(f[i]) ||
-			    strlen(f[i]) > ROSTER_MAX_FIELD) {
-				diag_error(&m, "field %d is not plain text of "
-				    "at most %d bytes (is the file UTF-8?)",
-				    i + 1, ROSTER_MAX_FIELD);
+			if (roster_field_wrong(f[i], &m, i < ROSTER_MAX_COLS ?
+			    cols[i] : 1))
 				break;
-			}
 		if (i < nf) {
 			csv_free_row(f, nf);
 			continue;

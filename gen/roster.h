@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 #define ROSTER_MAX_ROWS	5000
-#define ROSTER_MAX_FIELD	200	/* bytes in a name or period */
+#define ROSTER_MAX_FIELD	200	/* characters in a name or period */
 
 struct student {
 	char	*name;		/* never empty */

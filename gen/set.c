@@ -632,6 +632,7 @@ set_var_value(const struct node *n, struct value *v)
 	static const struct scope none = { NULL, 0, 0 };
 	struct expr_err e;
 	struct text t;
+	const char *markup;
 	size_t i;
 	int word = 1;
 
@@ -655,10 +656,16 @@ set_var_value(const struct node *n, struct value *v)
 		set_expr_error(&t, &e);
 		return -1;
 	}
-	if (strpbrk(n->value, SET_WORD_MARKUP) != NULL ||
-	    n->len >= VAL_TEXT_MAX) {
-		sc_error(&n->mark, "a word to pick from must be under %d "
-		    "bytes, without \\ * _ ` { or }", VAL_TEXT_MAX);
+	if ((markup = strpbrk(n->value, SET_WORD_MARKUP)) != NULL) {
+		sc_error(&n->mark, "a word to pick from prints as it is, so it "
+		    "cannot hold %c (nor any of \\ * _ ` { }); write \"%s\" "
+		    "without it", *markup, n->value);
+		return -1;
+	}
+	/* 40 letters fit VAL_TEXT_MAX bytes in any script */
+	if (n->len >= VAL_TEXT_MAX) {
+		sc_error(&n->mark, "a word to pick from is too long; keep it "
+		    "under 40 letters");
 		return -1;
 	}
 	v->kind = VAL_TEXT;
@@ -693,8 +700,9 @@ set_var(const struct node *key, const struct node *n, struct vardef *vd)
 				    (long long)vd->lo);
 			else if (vd->lo < -1000000000LL ||
 			    vd->hi > 1000000000LL)
-				sc_error(&n->mark, "a range may go from "
-				    "-1000000000 to 1000000000");
+				sc_error(&n->mark, "the range %s is too wide; a "
+				    "range may go from -1000000000 to "
+				    "1000000000", n->value);
 			return;
 		}
 		if (strstr(n->value, "..") != NULL || strstr(n->value, " to ")

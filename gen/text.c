@@ -53,12 +53,38 @@ rich_flush(struct rich *r, struct buf *b, int style)
 	b->n = 0;
 }
 
+/* 1 when the last atom is a space or a break of any kind. */
+static int
+rich_after_gap(const struct rich *r)
+{
+	enum atom_kind k;
+
+	if (r->n == 0)
+		return 0;
+	k = r->v[r->n - 1].kind;
+	return k == A_SPACE || k == A_PARA || k == A_BREAK;
+}
+
 static void
 rich_space(struct rich *r)
 {
-	if (r->n > 0 && r->v[r->n - 1].kind != A_SPACE &&
-	    r->v[r->n - 1].kind != A_PARA)
+	if (r->n > 0 && !rich_after_gap(r))
 		rich_push(r, A_SPACE, 0);
+}
+
+/* A paragraph or line break; it replaces a space or a lesser break just
+ * before it ("a **\nb**" ends the line after a). */
+static void
+rich_break(struct rich *r, enum atom_kind k)
+{
+	if (r->n == 0)
+		return;
+	if (rich_after_gap(r)) {
+		if (r->v[r->n - 1].kind == A_PARA)
+			return;
+		r->n--;
+	}
+	rich_push(r, k, 0);
 }
 
 /* Report a mistake at byte at of t's text, unless quiet. */
@@ -115,6 +141,7 @@ rich_parse(const struct text *t, int flags, struct rich *r)
 	const char *p = t->s, *q, *end, *bold_at = NULL, *italic_at = NULL;
 	struct buf b = { NULL, 0, 0 };
 	int style = 0, rc = 0, nblank = 0, blanks = flags & RP_BLANKS;
+	int literal = t->style == NS_LITERAL;
 
 	r->mark = t->mark;
 	while (*p != '\0') {
@@ -129,12 +156,15 @@ rich_parse(const struct text *t, int flags, struct rich *r)
 			for (q = p; *q == ' ' || *q == '\t' || *q == '\r' ||
 			    *q == '\n'; q++)
 				newlines += *q == '\n';
-			/* a blank line (two newlines) starts a paragraph */
-			if (newlines >= 2 && r->n > 0 && *q != '\0') {
-				if (r->v[r->n - 1].kind == A_SPACE)
-					r->n--;
-				rich_push(r, A_PARA, 0);
-			} else if (*q != '\0')
+			/* a blank line (two newlines) starts a paragraph;
+			 * in a | text, one newline ends the line */
+			if (*q == '\0')
+				;
+			else if (newlines >= 2)
+				rich_break(r, A_PARA);
+			else if (newlines == 1 && literal)
+				rich_break(r, A_BREAK);
+			else
 				rich_space(r);
 			p = q;
 		} else if (strncmp(p, "**", 2) == 0) {
@@ -193,7 +223,7 @@ rich_parse(const struct text *t, int flags, struct rich *r)
 		    "**bold**" : "*italic*");
 		rc = -1;
 	}
-	while (r->n > 0 && r->v[r->n - 1].kind == A_SPACE)
+	while (rich_after_gap(r))
 		r->n--;
 	return rc;
 }

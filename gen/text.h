@@ -3,7 +3,10 @@
  * **bold**, *italic*, `math`, \ escapes, and ___ blanks.
  *
  * rich_parse() turns one text into atoms: styled runs of characters,
- * breakable spaces, paragraph breaks and blanks.  Layout measures and wraps
+ * breakable spaces, paragraph breaks, line breaks and blanks.  A blank line
+ * starts a paragraph; a single line end is a space, except in a text
+ * written as a YAML literal block (|), where it ends the line (a poem, an
+ * address).  Layout measures and wraps
  * atoms; it never looks at markup.  A math span becomes one atom holding
  * its tree (amath.h).  Errors (an unclosed ** or backtick, a mistake in
  * math, {variables} that this version cannot fill) are reported where they
@@ -21,6 +24,7 @@ enum atom_kind {
 	A_RUN,		/* characters in one style; never broken inside a word */
 	A_SPACE,	/* a place the line may break */
 	A_PARA,		/* paragraph break */
+	A_BREAK,	/* a forced line break: a line end in a | text */
 	A_BLANK		/* a fill-in blank (only when blanks are asked for) */
 };
 

@@ -132,6 +132,22 @@ vary_values(const struct problem *p, const struct var *vals, char *buf,
 		snprintf(buf + n, len - n, ")");
 }
 
+/* An expression of p that failed with these values (division by zero, a
+ * number too large): where, why, the values, and what to do about it. */
+static void
+vary_eval_fail(struct vary_fail *fail, const struct text *t,
+    const struct expr_err *e, const struct problem *p, const struct var *vals)
+{
+	char desc[400];
+
+	fail->why = VF_EVAL;
+	text_mark_at(t, e->off, &fail->mark);
+	vary_values(p, vals, desc, sizeof(desc));
+	snprintf(fail->msg, sizeof(fail->msg), "%s%s%s", e->msg, desc,
+	    p->nvars > 0 ? "; if only some values do this, change the "
+	    "ranges or add a \"where\" that rules them out" : "");
+}
+
 struct fillctx {
 	struct scope	 sc;
 	struct vary_fail *fail;
@@ -144,17 +160,11 @@ vary_fill_text(struct text *t, void *arg)
 {
 	struct fillctx *c = arg;
 	struct expr_err e;
-	char vals[400];
 	char *s = NULL;
 
 	if (c->fail->why == VF_NONE &&
-	    (s = expr_subst(t->s, &c->sc, &e)) == NULL) {
-		c->fail->why = VF_EVAL;
-		text_mark_at(t, e.off, &c->fail->mark);
-		vary_values(c->p, c->vals, vals, sizeof(vals));
-		snprintf(c->fail->msg, sizeof(c->fail->msg), "%s%s", e.msg,
-		    vals);
-	}
+	    (s = expr_subst(t->s, &c->sc, &e)) == NULL)
+		vary_eval_fail(c->fail, t, &e, c->p, c->vals);
 	t->s = s != NULL ? s : xstrdup("");
 }
 
@@ -296,11 +306,8 @@ vary_fill(const struct problem *p, int k, long seed, int version,
 		vary_draw(&r, p, vals);
 		for (i = 0; i < p->where.n; i++) {
 			if (expr_eval(p->where.v[i].s, &sc, &ok, &e) < 0) {
-				fail->why = VF_EVAL;
-				text_mark_at(&p->where.v[i], e.off, &fail->mark);
-				vary_values(p, vals, desc, sizeof(desc));
-				snprintf(fail->msg, sizeof(fail->msg), "%s%s",
-				    e.msg, desc);
+				vary_eval_fail(fail, &p->where.v[i], &e, p,
+				    vals);
 				goto out;
 			}
 			if (ok.kind != VAL_NUM || ok.r.n == 0)
@@ -336,7 +343,8 @@ vary_fill(const struct problem *p, int k, long seed, int version,
 		fail->mark = p->where.v[worst].mark;
 		snprintf(fail->msg, sizeof(fail->msg), "no values met every "
 		    "condition of \"where\" in %d draws; \"%s\" failed %zu "
-		    "time%s%s", try == 0 ? 1 : try, p->where.v[worst].s,
+		    "time%s%s; widen the ranges or change the condition",
+		    try == 0 ? 1 : try, p->where.v[worst].s,
 		    misses[worst], misses[worst] == 1 ? "" : "s", same > 0 ?
 		    " (and choices that read the same were drawn again)" :
 		    "");
@@ -346,8 +354,9 @@ vary_fill(const struct problem *p, int k, long seed, int version,
 		fail->why = VF_SAME;
 		memcpy(last, fail->msg, sizeof(last));
 		snprintf(fail->msg, sizeof(fail->msg), "in every one of %d "
-		    "draws two choices read the same, last: %.600s; add a "
-		    "\"where\" that keeps them apart", same, last);
+		    "draws two choices read the same; in the last, %.600s; "
+		    "change the choices or the ranges, or add a \"where\" "
+		    "that keeps them apart", same, last);
 	}
 out:
 	free(misses);

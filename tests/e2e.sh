@@ -217,9 +217,10 @@ for i in 0 1 2 3; do
 done
 
 # broken rosters: positioned messages, exit 1, nothing written
-roster_err() {
+roster_err() { roster_err_at "$R/$1" "$2"; }
+roster_err_at() {
 	local csv=$1 want=$2 got st
-	got=$("$MIMEO" worksheet --roster "$R/$csv" -o "$O/broken.pdf" $F 2>&1 >/dev/null); st=$?
+	got=$("$MIMEO" worksheet --roster "$csv" -o "$O/broken.pdf" $F 2>&1 >/dev/null); st=$?
 	[ $st = 1 ] && [ ! -e "$O/broken.pdf" ] && ok || bad "$csv: exit $st or a file was written"
 	case $got in *"$want"*) ok ;; *) bad "$csv: got '$got'" ;; esac
 }
@@ -231,6 +232,19 @@ roster_err bad-rows.csv "$R/bad-rows.csv:4:5: error: text after a closing quote"
 roster_err header-only.csv "$R/header-only.csv:1:1: error: the roster has a header but no students"
 roster_err empty.csv "$R/empty.csv:1:1: error: the roster is empty"
 roster_err no-such.csv "$R/no-such.csv: error: cannot read the roster: No such file or directory"
+# limits: 5000 students, 200 characters a field, one line a cell
+{ echo name; seq -f 'Student %g' 5001; } > "$O/huge.csv"
+roster_err_at "$O/huge.csv" "$O/huge.csv:5002:1: error: the roster has more than 5000 students; split it into one file per class"
+{ echo 'period,name'; printf '3,%0250d\n' 7; printf '4,"Ana\nLopez"\n'; } > "$O/long.csv"
+roster_err_at "$O/long.csv" "$O/long.csv:2:3: error: this field is 250 characters long; a name, period, version or edition may be at most 200"
+roster_err_at "$O/long.csv" "$O/long.csv:3:3: error: this field holds a line break or another control character; keep each cell on one line"
+# and on the command line: 26 versions, 5000 copies
+out=$("$MIMEO" worksheet --versions 27 -o "$O/broken.pdf" $F 2>&1); st=$?
+[ $st = 2 ] && case $out in *'--versions needs a number from 1 to 26 (versions A to Z) or per-student, not "27"'*) true ;; *) false ;; esac &&
+	ok || bad "--versions 27: exit $st: $out"
+out=$("$MIMEO" worksheet --copies 5001 -o "$O/broken.pdf" $F 2>&1); st=$?
+[ $st = 2 ] && case $out in *'--copies needs a number from 1 to 5000, not "5001"'*) true ;; *) false ;; esac &&
+	ok || bad "--copies 5001: exit $st: $out"
 
 # --- labels in Spanish ----------------------------------------------------------
 ES=problems/math/grade4/fracciones-equivalentes.yaml
@@ -277,3 +291,34 @@ box=$(pdftotext -bbox -f 1 -l 1 "$O/math20.pdf" - 2>/dev/null |
 	awk -F'"' '/>Write</ {w = $4 " " $8; getline; print w, $4, $8; exit}')
 awk -v b="$box" 'BEGIN {split(b, v, " "); exit !(v[3] < v[1] - 1 && v[4] > v[2] + 1)}' &&
 	ok || bad "math20: 3/5 is not taller than the words beside it ($box)"
+
+# --- line ends: | keeps them, > and quotes join; tall lines share baselines -
+"$MIMEO" -q worksheet -o "$O/lines.pdf" $E/lines.yaml && ok || bad "lines.yaml does not render"
+lay=$(pdftotext -layout "$O/lines.pdf" - 2>/dev/null | sed 's/^ *//; s/ *$//')
+for want in "1. Roses are red,
+violets are blue,
+sugar is sweet" "2. Folded first folded second" "3. Quoted first quoted second" "4. Alpha
+Bravo
+Charlie 35 tall
+Delta"; do
+	case $lay in *"$want"*) ok ;; *) bad "lines.yaml does not read back '$want'" ;; esac
+done
+# "word yMin yMax" for each word of page 1 (pdftotext -bbox; y grows down)
+boxes=$(pdftotext -bbox -f 1 -l 1 "$O/lines.pdf" - 2>/dev/null |
+	awk -F'"' '/<word / {w = $0; sub(/.*">/, "", w); sub(/<.*/, "", w); print w, $4, $8}')
+# bottom WORD [NTH]: the bottom of a word's box; words in one font and size
+# share a baseline when their bottoms are equal
+bottom() { awk -v w="$1" -v k="${2:-1}" '$1 == w && ++n == k {print $3}' <<<"$boxes"; }
+the_same() { awk -v a="$1" -v b="$2" 'BEGIN {d = a - b; exit !(a != "" && d < 0.01 && d > -0.01)}'; }
+# the line with 3/5 is taller: further from the lines above and below it
+# than two plain lines are from each other
+awk -v a="$(bottom Alpha)" -v b="$(bottom Bravo)" -v c="$(bottom Charlie)" -v d="$(bottom Delta)" \
+	'BEGIN {g = b - a; exit !(g > 10 && c - b > g + 1 && d - c > g + 1)}' &&
+	ok || bad "lines.yaml: the line with 3/5 is not taller ($(bottom Alpha) $(bottom Bravo) $(bottom Charlie) $(bottom Delta))"
+the_same "$(bottom Charlie)" "$(bottom tall)" && ok || bad "lines.yaml: words beside 3/5 off its baseline"
+# the number beside a first line that starts with a fraction, and choice
+# letters beside a choice with one, sit on that line's baseline
+the_same "$(bottom 5.)" "$(bottom class)" && ok || bad "lines.yaml: problem number 5. off the baseline of its tall first line"
+the_same "$(bottom 1.)" "$(bottom Roses)" && ok || bad "lines.yaml: problem number 1. off its line's baseline"
+the_same "$(bottom A.)" "$(bottom half)" && the_same "$(bottom B.)" "$(bottom half)" &&
+	ok || bad "lines.yaml: choice letters off the baseline of a choice with 3/5"

@@ -156,6 +156,52 @@ test_loader(void)
 	diag_reset();
 }
 
+/* The kinds of r's atoms as letters: w a run, _ a space, / a line break,
+ * P a paragraph, B a blank. */
+static void
+atom_kinds(const struct rich *r, char *out, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i < r->n && i + 1 < size; i++)
+		out[i] = "w_P/B"[r->v[i].kind];
+	out[i] = '\0';
+}
+
+/* A line end is a space, but in a | literal text it ends the line; a
+ * blank line is a paragraph in every style. */
+static void
+test_text_breaks(void)
+{
+	static const struct {
+		enum node_style	 style;
+		const char	*s, *want;
+	} cases[] = {
+		{ NS_LITERAL, "Roses are\nred,\n\nviolets\n", "w_w/wPw" },
+		{ NS_FOLDED, "Roses are\nred,\n\nviolets\n", "w_w_wPw" },
+		{ NS_PLAIN, "Roses are\nred,", "w_w_w" },
+		{ NS_DOUBLE, "Roses are\nred,", "w_w_w" },
+		/* the break replaces a space before it; none at either end */
+		{ NS_LITERAL, "\nA **\nb**\n\n\n", "w/w" },
+		{ NS_LITERAL, "one\n  two\n\n  \nthree", "w/wPw" },
+	};
+	struct text t = { NULL, { "x", 1, 1 }, NS_PLAIN, NULL };
+	struct rich r;
+	char got[32], name[64];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(&r, 0, sizeof(r));
+		t.s = (char *)cases[i].s;
+		t.style = cases[i].style;
+		rich_parse(&t, 0, &r);
+		atom_kinds(&r, got, sizeof(got));
+		snprintf(name, sizeof(name), "rich line ends %zu", i + 1);
+		expect(strcmp(got, cases[i].want) == 0, name, got);
+		rich_free(&r);
+	}
+}
+
 static void
 test_text(void)
 {
@@ -198,6 +244,7 @@ test_text(void)
 	expect(rich_parse(&t, 0, &r) < 0, "rich unclosed math", "accepted");
 	rich_free(&r);
 	diag_reset();
+	test_text_breaks();
 }
 
 /* Lay out a set; every text item must sit inside the margins. */
