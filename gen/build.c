@@ -103,10 +103,10 @@ build_group_size(const struct opts *o, const struct set *s)
 }
 
 static void
-build_piece(struct piece **v, size_t *n, struct doc *d, char *name,
+build_piece(struct docpiece **v, size_t *n, struct doc *d, char *name,
     int teacher, int dpart, size_t version)
 {
-	struct piece *p;
+	struct docpiece *p;
 
 	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
 	p = &(*v)[(*n)++];
@@ -126,7 +126,7 @@ build_piece(struct piece **v, size_t *n, struct doc *d, char *name,
  */
 static int
 build_dparts(struct build *b, const struct roster *r, int banner,
-    struct piece **out, size_t *n)
+    struct docpiece **out, size_t *n)
 {
 	struct dpacket *pk;
 	struct doc *d;
@@ -176,7 +176,7 @@ build_dparts(struct build *b, const struct roster *r, int banner,
 static struct doc *
 build_discussion(struct build *b, const struct roster *r)
 {
-	struct piece *ps;
+	struct docpiece *ps;
 	struct doc *all = NULL;
 	size_t n, i;
 
@@ -501,7 +501,7 @@ out:
 
 int
 build_pieces(const struct opts *o, struct set *s, enum inc_as as,
-    const long *seed, long versions, const char *paper, struct piece **out,
+    const long *seed, long versions, const char *paper, struct docpiece **out,
     size_t *n)
 {
 	struct opts lo = *o;
@@ -556,7 +556,7 @@ out:
 }
 
 void
-pieces_free(struct piece *v, size_t n)
+pieces_free(struct docpiece *v, size_t n)
 {
 	size_t i;
 

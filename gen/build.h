@@ -44,7 +44,7 @@ void	build_file(const struct opts *, const char *file, int many);
 /* One piece of a document a packet includes, laid out on its own: a
  * whole worksheet or key, one version of a worksheet, or one part of a
  * discussion packet. */
-struct piece {
+struct docpiece {
 	struct doc	*doc;
 	char		*name;		/* owned: "Version B", "Role cards";
 					 * NULL: the whole document */
@@ -63,8 +63,8 @@ struct piece {
  * it with pieces_free) and *n, or -1 (reported). */
 int	build_pieces(const struct opts *, struct set *s, enum inc_as as,
 	    const long *seed, long versions, const char *paper,
-	    struct piece **out, size_t *n);
-void	pieces_free(struct piece *, size_t n);
+	    struct docpiece **out, size_t *n);
+void	pieces_free(struct docpiece *, size_t n);
 
 /* Students per discussion group for s: --group-size, else the set's,
  * else the default. */

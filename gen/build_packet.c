@@ -125,7 +125,7 @@ bp_dpart_copies(const struct packet_build *pb, const struct pk_include *inc,
  * (4 to a page)". */
 static char *
 bp_name(const struct packet_build *pb, const struct pk_include *inc,
-    const struct piece *pc)
+    const struct docpiece *pc)
 {
 	const char *doc = pb->tpl->labels[inc->as == INC_KEY ? L_ANSWER_KEY :
 	    L_WORKSHEET], *title = inc->set->title.s;
@@ -157,7 +157,7 @@ bp_name(const struct packet_build *pb, const struct pk_include *inc,
  * versions A, B, C, A, B, C ... (30 in 3 versions: 10 of each). */
 static long
 bp_copies(const struct packet_build *pb, const struct pk_include *inc,
-    const struct piece *pc)
+    const struct docpiece *pc)
 {
 	if (pc->dpart >= 0)
 		return bp_dpart_copies(pb, inc, (enum dpart_kind)pc->dpart);
@@ -172,7 +172,7 @@ static int
 bp_parts(struct packet_build *pb)
 {
 	const struct packet *pk = pb->pk;
-	struct piece *pcs;
+	struct docpiece *pcs;
 	size_t i, j, n;
 
 	for (i = 0; i < pk->ninc; i++) {

@@ -526,7 +526,7 @@ dpacket_free(struct dpacket *pk)
 		free(pk->groups[i].members);
 	free(pk->groups);
 	for (i = 0; i < pk->ntexts; i++) {
-		free(pk->texts[i]->s);
+		text_free(pk->texts[i]);
 		free(pk->texts[i]);
 	}
 	free(pk->texts);
