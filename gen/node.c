@@ -19,6 +19,7 @@
 #include <yaml.h>
 
 #include "node.h"
+#include "output.h"
 #include "util.h"
 
 struct loader {
@@ -1191,6 +1192,7 @@ node_slurp(const char *file, size_t *len)
 		diag_error(&m, "cannot read this file: %s", strerror(errno));
 		return NULL;
 	}
+	output_note_input(file);
 	for (;;) {
 		if (n + 65536 > cap) {
 			cap = cap ? cap * 2 : 65536;
