@@ -1017,8 +1017,9 @@ layout_refill(const struct doc *base, const struct fieldspot *spot,
 		/* onto the page as lay_place() moves them: fonts numbered in
 		 * d, where a font base does not use yet would be new */
 		lay_move(&drawn, &L.strip, spot->y, &L, 1);
-		if (d->nfonts == base->nfonts && page_refill(&d->pages[spot->page],
-		    spot->first, &drawn) == 0) {
+		if (d->nfonts == base->nfonts &&
+		    page_refill(&d->pages[spot->page], spot->first,
+		    &drawn) == 0) {
 			*out = d;
 			d = NULL;
 			rc = 0;
