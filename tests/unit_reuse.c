@@ -38,13 +38,13 @@ docs_same(const struct doc *a, const struct doc *b)
 		for (k = 0; k < a->pages[p].nitems; k++) {
 			x = &a->pages[p].items[k];
 			y = &b->pages[p].items[k];
-			if (x->kind != y->kind || x->x != y->x || x->y != y->y ||
-			    x->x2 != y->x2 || x->y2 != y->y2 || x->w != y->w ||
-			    x->h != y->h || x->font != y->font ||
-			    x->size != y->size || x->width != y->width ||
-			    x->color.r != y->color.r ||
-			    x->fill != y->fill ||
-			    x->image != y->image || x->varies != y->varies ||
+			if (x->kind != y->kind || x->x != y->x ||
+			    x->y != y->y || x->x2 != y->x2 ||
+			    x->y2 != y->y2 || x->w != y->w || x->h != y->h ||
+			    x->font != y->font || x->size != y->size ||
+			    x->width != y->width || x->color.r != y->color.r ||
+			    x->fill != y->fill || x->image != y->image ||
+			    x->varies != y->varies ||
 			    (x->text == NULL) != (y->text == NULL) ||
 			    (x->text != NULL && strcmp(x->text, y->text) != 0))
 				return 0;
