@@ -57,6 +57,8 @@ reuse_cases() {
 	    --roster $R/class10.csv $F
 	reuse_case one worksheet --roster $R/one.csv $F
 	reuse_case periods worksheet --simplex --roster $R/two-periods.csv $F
+	reuse_case first-last worksheet --roster $R/first-last.csv $F
+	reuse_case semicolons worksheet --roster $R/semicolons.csv $F
 	# a 3-page set: each copy padded with a blank page
 	reuse_case copies worksheet --copies 5 \
 	    problems/math/grade3/multiplication.yaml
