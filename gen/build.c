@@ -47,18 +47,79 @@ struct job {
 	size_t		 copies;	/* > 0 for a class set */
 };
 
+/* The template and fonts of a copy in large print or not. */
+static struct template *
+build_tpl(const struct build *b, int large)
+{
+	return large ? b->large : b->tpl;
+}
+
+static struct fonts *
+build_fonts(const struct build *b, int large)
+{
+	return large ? b->large_fs : b->fs;
+}
+
+/*
+ * The copies of a class set of one version in one print size differ only
+ * in the name and period written at the top, yet laying a copy out is most
+ * of what it costs.  So the first is laid out and kept as their model, and
+ * each next one is a clone of it with its own fields drawn in
+ * (layout_refill()); one whose fields would take another shape (a name
+ * long enough for a line of its own) is laid out in full.
+ */
+struct model {
+	struct blocks	*bl;		/* the model's; refilled per copy */
+	struct doc	*doc;		/* its layout, never appended */
+	struct fieldspot spot;		/* where its fields are */
+};
+
+/* Compose and lay out one document; with keep, keep its blocks and
+ * layout there as a model for the copies like it. */
 static struct doc *
 build_one(struct build *b, const struct instance *in, enum doc_kind kind,
-    const struct copyfor *who, int large)
+    const struct copyfor *who, int large, struct model *keep)
 {
 	struct blocks *bl;
 	struct doc *d;
-	struct template *t = large ? b->large : b->tpl;
+	struct template *t = build_tpl(b, large);
 
 	bl = compose(in, t, kind, who);
-	d = layout(bl, t, large ? b->large_fs : b->fs, b->a4, b->set->title.s);
-	blocks_free(bl);
-	return d;
+	d = layout_spot(bl, t, build_fonts(b, large), b->a4, b->set->title.s,
+	    keep != NULL ? &keep->spot : NULL);
+	if (keep == NULL) {
+		blocks_free(bl);
+		return d;
+	}
+	keep->bl = bl;
+	keep->doc = d;
+	return d != NULL ? doc_clone(d) : NULL;
+}
+
+/* A worksheet for who from m (NULL: laid out on its own), see above. */
+static struct doc *
+build_copy(struct build *b, struct model *m, const struct instance *in,
+    const struct copyfor *who, int large)
+{
+	struct doc *d;
+
+	if (m == NULL)
+		return build_one(b, in, DOC_WORKSHEET, who, large, NULL);
+	if (m->doc != NULL) {
+		switch (layout_refill(m->doc, &m->spot, compose_fill(m->bl,
+		    who), build_tpl(b, large), build_fonts(b, large), &d)) {
+		case 0:
+			return d;
+		case -1:
+			return NULL;
+		}
+		/* laid out in full, and the model from now on: the next
+		 * copies are more likely like it (a roster with no
+		 * periods after the first row) */
+		blocks_free(m->bl);
+		doc_free(m->doc);
+	}
+	return build_one(b, in, DOC_WORKSHEET, who, large, m);
 }
 
 /* The large-print template and its fonts, loaded once when needed. */
@@ -88,8 +149,8 @@ build_append(struct build *b, struct doc **all, struct doc *d,
 	}
 	doc_add_outline(*all, title, (*all)->npages);
 	if (pad && !b->o->simplex && d->npages % 2 == 1)
-		layout_blank_page(d, large ? b->large : b->tpl,
-		    large ? b->large_fs : b->fs);
+		layout_blank_page(d, build_tpl(b, large),
+		    build_fonts(b, large));
 	doc_append(*all, d);
 	doc_free(d);
 }
@@ -202,10 +263,17 @@ build_copies(struct build *b, const struct roster *r, size_t n)
 	struct doc *all = NULL, *d;
 	struct copyfor who;
 	const struct instance *in;
+	struct model *models = NULL, *m = NULL;
+	const char *hook = getenv("MIMEO_TEST_LAYOUT");
 	char num[24], *title, *t;
-	size_t i;
+	size_t i, k;
 	int large;
 
+	/* a model per version and print size; per-student versions are
+	 * all different.  MIMEO_TEST_LAYOUT=full is a test hook
+	 * (tests/reuse.sh): every copy laid out in full, to compare with. */
+	if (!b->o->per_student && (hook == NULL || strcmp(hook, "full") != 0))
+		models = xcalloc(b->nins * 2, sizeof(*models));
 	for (i = 0; i < n; i++) {
 		in = b->ins[b->which[i]];
 		memset(&who, 0, sizeof(who));
@@ -217,7 +285,9 @@ build_copies(struct build *b, const struct roster *r, size_t n)
 			if (large && build_large(b) < 0)
 				break;
 		}
-		if ((d = build_one(b, in, DOC_WORKSHEET, &who, large)) == NULL)
+		if (models != NULL)
+			m = &models[b->which[i] * 2 + (size_t)large];
+		if ((d = build_copy(b, m, in, &who, large)) == NULL)
 			break;
 		snprintf(num, sizeof(num), "%zu", i + 1);
 		title = r != NULL ? xstrdup(r->v[i].name) : b->ncopies == 0 ?
@@ -232,6 +302,11 @@ build_copies(struct build *b, const struct roster *r, size_t n)
 		build_append(b, &all, d, title, large, 1);
 		free(title);
 	}
+	for (k = 0; models != NULL && k < b->nins * 2; k++) {
+		blocks_free(models[k].bl);
+		doc_free(models[k].doc);
+	}
+	free(models);
 	if (i < n) {
 		doc_free(all);
 		return NULL;
@@ -331,7 +406,7 @@ build_key(struct build *b)
 	size_t i;
 
 	if (b->nins == 1)
-		return build_one(b, b->ins[0], DOC_KEY, NULL, 0);
+		return build_one(b, b->ins[0], DOC_KEY, NULL, 0, NULL);
 	memset(&kp, 0, sizeof(kp));
 	kp.ins = b->ins;
 	kp.nins = b->nins;
@@ -348,7 +423,8 @@ build_key(struct build *b)
 		return NULL;
 	build_append(b, &all, d, b->tpl->labels[L_ANSWER_KEY], 0, 0);
 	for (i = 0; i < b->nins; i++) {
-		if ((d = build_one(b, b->ins[i], DOC_KEY, NULL, 0)) == NULL) {
+		if ((d = build_one(b, b->ins[i], DOC_KEY, NULL, 0,
+		    NULL)) == NULL) {
 			doc_free(all);
 			return NULL;
 		}
@@ -464,7 +540,7 @@ build_set(const struct opts *o, const char *file, struct set *s,
 			jobs[i].doc = build_key(&b);
 		else
 			jobs[i].doc = build_one(&b, b.ins[0], jobs[i].kind,
-			    NULL, 0);
+			    NULL, 0, NULL);
 		/* the key repeats the worksheet's texts: report them once */
 		if (jobs[i].doc == NULL)
 			break;
@@ -538,8 +614,8 @@ build_pieces(const struct opts *o, struct set *s, enum inc_as as,
 		goto out;
 	}
 	for (i = 0; i < b.nins; i++) {
-		if ((d = build_one(&b, b.ins[i], DOC_WORKSHEET, NULL, 0)) ==
-		    NULL) {
+		if ((d = build_one(&b, b.ins[i], DOC_WORKSHEET, NULL, 0,
+		    NULL)) == NULL) {
 			pieces_free(*out, *n);
 			*out = NULL;
 			*n = 0;

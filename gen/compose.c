@@ -149,6 +149,24 @@ cm_key(struct blocks *b, const struct template *t, const struct pinst *pi)
 		cm_keynote(b, t, L_SOLUTION, &p->solution, NULL);
 }
 
+struct block *
+compose_fill(struct blocks *b, const struct copyfor *who)
+{
+	struct block *bl;
+	size_t i, k;
+
+	for (k = 0; k < b->n && b->v[k].kind != BK_FIELDS; k++)
+		continue;
+	if (k == b->n)
+		return NULL;
+	bl = &b->v[k];
+	for (i = 0; i < F__MAX && bl->fields[i] >= 0; i++)
+		bl->filled[i] = who == NULL ? NULL :
+		    bl->fields[i] == F_NAME ? who->name :
+		    bl->fields[i] == F_PERIOD ? who->period : NULL;
+	return bl;
+}
+
 struct blocks *
 compose(const struct instance *in, const struct template *t,
     enum doc_kind kind, const struct copyfor *who)
@@ -174,10 +192,7 @@ compose(const struct instance *in, const struct template *t,
 		bl = blocks_push(b, BK_FIELDS);
 		memcpy(bl->fields, s->has_fields ? s->fields : t->fields,
 		    sizeof(bl->fields));
-		for (i = 0; who != NULL && i < F__MAX && bl->fields[i] >= 0;
-		    i++)
-			bl->filled[i] = bl->fields[i] == F_NAME ? who->name :
-			    bl->fields[i] == F_PERIOD ? who->period : NULL;
+		compose_fill(b, who);
 		b->footer = in->label ? xasprintf("%s " DASH " %s",
 		    s->title.s, in->label) : xstrdup(s->title.s);
 	}

@@ -119,6 +119,9 @@ struct copyfor {
 /* Compose the blocks of a document; who may be NULL.  Never fails. */
 struct blocks	*compose(const struct instance *, const struct template *,
 		    enum doc_kind, const struct copyfor *who);
+/* Write who's name and period (none when who is NULL) in the fields at
+ * the top of b, as compose() does; returns that block, NULL if none. */
+struct block	*compose_fill(struct blocks *b, const struct copyfor *who);
 void		 blocks_free(struct blocks *);
 /* Append a zeroed block of kind k; valid until the next push. */
 struct block	*blocks_push(struct blocks *, enum block_kind k);

@@ -148,6 +148,7 @@ lay_place(struct lay *L, double h, double gap)
 		else
 			L->y += gap;
 	}
+	L->placed = L->y;
 	lay_move(L->page, &L->strip, L->y, L, 1);
 	L->y += h;
 	L->sy = 0;
@@ -716,6 +717,28 @@ lay_begin(struct lay *L, struct doc *d, const struct template *t,
 	L->bottom = d->height - t->margin[2];
 }
 
+/* Place the fields' strip, noting where when layout_spot() asked.  Only
+ * fields placed on their own (no heading waiting to go with them) can be
+ * refilled alone. */
+static void
+lay_fields_place(struct lay *L)
+{
+	struct fieldspot *spot = L->spot;
+	size_t n = L->strip.nitems;
+	double h = L->sy;
+	int alone = L->pending.nitems == 0;
+	int placed = lay_place(L, h, 4) == 0;
+
+	if (spot == NULL)
+		return;
+	spot->ok = ++spot->blocks == 1 && alone && placed;
+	spot->page = L->doc->npages - 1;
+	spot->first = L->page->nitems - n;
+	spot->n = n;
+	spot->y = L->placed;
+	spot->h = h;
+}
+
 static void
 lay_block(struct lay *L, const struct block *b)
 {
@@ -735,7 +758,7 @@ lay_block(struct lay *L, const struct block *b)
 		break;
 	case BK_FIELDS:
 		lay_fields(L, b);
-		lay_place(L, L->sy, 4);
+		lay_fields_place(L);
 		break;
 	case BK_TOTAL:
 		ts = lay_style(L, L->t->size_small, 0, gray);
@@ -924,6 +947,13 @@ struct doc *
 layout(const struct blocks *bs, const struct template *t, struct fonts *fs,
     int a4, const char *title)
 {
+	return layout_spot(bs, t, fs, a4, title, NULL);
+}
+
+struct doc *
+layout_spot(const struct blocks *bs, const struct template *t,
+    struct fonts *fs, int a4, const char *title, struct fieldspot *spot)
+{
 	struct lay L;
 	size_t i;
 	struct tstyle ns;
@@ -933,6 +963,9 @@ layout(const struct blocks *bs, const struct template *t, struct fonts *fs,
 	    a4 ? PAPER_A4_H : PAPER_LETTER_H);
 	d->title = xstrdup(title);
 	lay_begin(&L, d, t, fs);
+	L.spot = spot;
+	if (spot != NULL)
+		memset(spot, 0, sizeof(*spot));
 	ns = lay_style(&L, t->size_body, ST_BOLD, ink);
 	L.indent = lay_plain_width(&L, "00.", &ns) +
 	    lay_space(&L, fonts_pick(fs, FS_BOLD, ' '), ns.size);
@@ -952,6 +985,52 @@ layout(const struct blocks *bs, const struct template *t, struct fonts *fs,
 		return NULL;
 	}
 	return d;
+}
+
+/*
+ * The fields are drawn as layout() draws them (from a fresh strip, as after
+ * the title) and must come out the same items but for their texts, and as
+ * high: then nothing after them moves, and the copy is base with those
+ * texts.  (What else lay_fields() leaves in struct lay, L->drop, is set
+ * anew by the next text before anything reads it.)
+ */
+int
+layout_refill(const struct doc *base, const struct fieldspot *spot,
+    const struct block *fields, const struct template *t, struct fonts *fs,
+    struct doc **out)
+{
+	struct lay L;
+	struct page drawn;
+	struct doc *d;
+	int rc = 1;
+
+	*out = NULL;
+	if (!spot->ok || fields == NULL)
+		return 1;
+	d = doc_clone(base);
+	lay_begin(&L, d, t, fs);
+	lay_fields(&L, fields);
+	memset(&drawn, 0, sizeof(drawn));
+	if (L.failed)
+		rc = -1;
+	else if (L.sy == spot->h && L.strip.nitems == spot->n) {
+		/* onto the page as lay_place() moves them: fonts numbered in
+		 * d, where a font base does not use yet would be new */
+		lay_move(&drawn, &L.strip, spot->y, &L, 1);
+		if (d->nfonts == base->nfonts &&
+		    page_refill(&d->pages[spot->page], spot->first,
+		    &drawn) == 0) {
+			*out = d;
+			d = NULL;
+			rc = 0;
+		}
+	}
+	lay_strip_clear(&drawn);
+	lay_strip_clear(&L.strip);
+	free(drawn.items);
+	free(L.strip.items);
+	doc_free(d);
+	return rc;
 }
 
 void

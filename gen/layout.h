@@ -26,6 +26,33 @@
 struct doc	*layout(const struct blocks *, const struct template *,
 		    struct fonts *, int a4, const char *title);
 
+/* Where layout_spot() drew the fields at the top of a worksheet (the name
+ * and period blanks), so that a copy for another student can be made from
+ * that layout by layout_refill() rather than laid out again. */
+struct fieldspot {
+	int		 ok;		/* one fields block, placed on its own */
+	int		 blocks;	/* fields blocks seen */
+	size_t		 page;		/* the page they are on */
+	size_t		 first, n;	/* its items [first, first + n) */
+	double		 y;		/* how far down the page they went */
+	double		 h;		/* their height */
+};
+
+/* layout(), also saying in *spot where the fields went. */
+struct doc	*layout_spot(const struct blocks *, const struct template *,
+		    struct fonts *, int a4, const char *title,
+		    struct fieldspot *spot);
+
+/* A copy of base, laid out by layout_spot() from blocks that differ from
+ * the copy's only in what is filled in the fields, with the copy's fields
+ * block drawn in instead.  Returns 0 with *out set; 1 when the copy's
+ * layout could differ from base's (its fields take another shape or font:
+ * lay it out in full); -1 when its fields cannot be printed (reported as
+ * layout() reports it). */
+int		 layout_refill(const struct doc *base,
+		    const struct fieldspot *spot, const struct block *fields,
+		    const struct template *, struct fonts *, struct doc **out);
+
 /* Add a page to d that says only "This page is intentionally blank" (the
  * template's label), for padding a copy to an even page count. */
 void		 layout_blank_page(struct doc *, const struct template *,

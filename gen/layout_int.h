@@ -83,6 +83,8 @@ struct lay {
 					 * is drawn beside that line moves down
 					 * as much (lay_shift) */
 	double		 indent;	/* prompt indent after the number */
+	double		 placed;	/* where lay_place() put the last strip */
+	struct fieldspot *spot;		/* layout_spot(): where the fields go */
 };
 
 enum align { AL_LEFT, AL_CENTER, AL_RIGHT };

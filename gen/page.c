@@ -48,6 +48,44 @@ doc_free(struct doc *d)
 	free(d);
 }
 
+struct doc *
+doc_clone(const struct doc *d)
+{
+	struct doc *c = doc_new(d->width, d->height);
+	const struct page *from;
+	struct page *p;
+	size_t i, k;
+
+	c->title = d->title != NULL ? xstrdup(d->title) : NULL;
+	for (i = 0; i < d->npages; i++) {
+		from = &d->pages[i];
+		p = doc_add_page(c);
+		p->items = xcalloc(from->nitems ? from->nitems : 1,
+		    sizeof(*p->items));
+		for (k = 0; k < from->nitems; k++) {
+			p->items[k] = from->items[k];
+			if (p->items[k].text != NULL)
+				p->items[k].text = xstrdup(p->items[k].text);
+		}
+		p->nitems = p->cap = from->nitems;
+		p->base = from->base;
+		if (from->slot != NULL) {
+			p->slot = xcalloc(from->nitems ? from->nitems : 1,
+			    sizeof(*p->slot));
+			for (k = 0; k < from->nitems; k++)
+				p->slot[k] = from->slot[k];
+		}
+	}
+	/* in d's order, so every item's font and image index holds */
+	for (i = 0; i < d->nfonts; i++)
+		doc_font(c, d->fonts[i].path, d->fonts[i].index);
+	for (i = 0; i < d->nimages; i++)
+		doc_image(c, d->images[i]);
+	for (i = 0; i < d->noutline; i++)
+		doc_add_outline(c, d->outline[i].title, d->outline[i].page);
+	return c;
+}
+
 struct page *
 doc_add_page(struct doc *d)
 {
@@ -211,6 +249,26 @@ doc_append(struct doc *dst, struct doc *src)
 		free(src->outline[i].title);
 	}
 	src->noutline = 0;
+}
+
+int
+page_refill(struct page *p, size_t first, struct page *with)
+{
+	size_t k;
+
+	if (p->base != 0 || first > p->nitems ||
+	    with->nitems > p->nitems - first)
+		return -1;
+	for (k = 0; k < with->nitems; k++)
+		if (!item_same_place(&p->items[first + k], &with->items[k]) ||
+		    p->items[first + k].varies != with->items[k].varies)
+			return -1;
+	for (k = 0; k < with->nitems; k++) {
+		free(p->items[first + k].text);
+		p->items[first + k].text = with->items[k].text;
+		with->items[k].text = NULL;
+	}
+	return 0;
 }
 
 void

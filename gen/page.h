@@ -89,6 +89,8 @@ struct doc {
 
 struct doc	*doc_new(double width, double height);
 void		 doc_free(struct doc *);
+/* A copy of d sharing nothing with it but references to its images. */
+struct doc	*doc_clone(const struct doc *d);
 struct page	*doc_add_page(struct doc *);
 /* Returns the index of the font (path, index), adding it if new. */
 int		 doc_font(struct doc *, const char *path, int index);
@@ -108,6 +110,11 @@ void		 doc_add_outline(struct doc *, const char *title, size_t page);
  * appended (same page count) but for the text of a few items becomes a
  * repeat. */
 void		 doc_append(struct doc *dst, struct doc *src);
+/* Give p's items [first, first + with->nitems) the texts of with's items
+ * (which move to p), if each draws the same as its counterpart but for its
+ * text.  Returns -1, with p and with unchanged, if any item differs or p is
+ * a repeat. */
+int		 page_refill(struct page *p, size_t first, struct page *with);
 /* Make page (0-based) of d a page of its own when it is a repeat: every
  * item it draws copied into it, so that items can be added to it. */
 void		 page_own(struct doc *d, size_t page);

@@ -91,6 +91,8 @@ done
 
 # Variables and versions, read back.
 . tests/versions.sh
+# Class sets made from one layout per version: as if laid out in full.
+. tests/reuse.sh
 # Substitute packets and mimeo list.
 . tests/packets.sh
 

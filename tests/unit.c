@@ -719,5 +719,6 @@ main(void)
 	test_image();
 	test_groups();
 	test_vars();
+	test_reuse();
 	return failures != 0;
 }

@@ -9,5 +9,7 @@ const char	*scratch(const char *s);
 
 /* tests/unit_vars.c: the evaluator, variables, versions. */
 void		 test_vars(void);
+/* tests/unit_reuse.c: class-set copies made from a model layout. */
+void		 test_reuse(void);
 
 #endif
