@@ -101,6 +101,19 @@ pdftext "$O/accents-key.pdf" | grep -q "Señora" && ok || bad "accents-key.pdf: 
 if pdftext "$O/accents.pdf" | awk '/Nombres/ && !a {a=NR} /^Name/ && !b {b=NR} /José/ && !c {c=NR} /Cuántos/ && !d {d=NR}
 	END {exit !(a && a < b && b < c && c < d)}'; then ok; else bad "accents.pdf: reading order"; fi
 
+# --- a script no template font has: fontconfig finds an installed font ---
+# (the CJK TrueType font of fonts-wqy-zenhei, a 10 MB collection, is
+# embedded as a subset of the characters used)
+"$MIMEO" -q -o "$O/" $E/cjk.yaml
+txt=$(pdftext "$O/cjk.pdf" | tr '\n' ' ')
+for w in "Words 汉字 — Wörter" "Write 你好 (hello) and 谢谢 (thank you)" "Ελένη and Ёжик" "What does 学校 mean?"; do
+	case $txt in *"$w"*) ok ;; *) bad "cjk.pdf: '$w' not read back" ;; esac
+done
+pdffonts "$O/cjk.pdf" | grep -q "WenQuanYi" && ok || bad "cjk.pdf: the CJK font is not used"
+sz=$(stat -c %s "$O/cjk.pdf")
+[ "$sz" -lt 60000 ] && ok || bad "cjk.pdf is $sz bytes: fonts not subset?"
+pdftext "$O/cjk-key.pdf" | grep -q "nǐ hǎo, xièxie" && ok || bad "cjk-key.pdf: answer not read back"
+
 # --- a problem never splits across pages ----------------------------------
 "$MIMEO" -q -o "$O/" $E/forty.yaml
 n=$(pages "$O/forty.pdf")
