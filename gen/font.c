@@ -23,6 +23,7 @@ struct face {
 };
 
 struct fonts {
+	const struct template *tpl;	/* families; outlives the set */
 	FT_Library	 lib;
 	struct face	*faces;
 	size_t		 nfaces;
@@ -186,46 +187,62 @@ font_missing(const char *family)
 	    "(fc-list lists the fonts this machine has)", family);
 }
 
+/* Finds style st's chain: the body family, then the fallbacks, then (for
+ * bold and italics) the regular chain, so a symbol missing from a bold
+ * fallback still prints.  Returns 0, or -1 after reporting a family that
+ * is not installed (only for regular: the other styles end with its
+ * chain). */
+static int
+font_chain(struct fonts *fs, enum fstyle st)
+{
+	const struct template *t = fs->tpl;
+	int face;
+	size_t i;
+
+	if ((face = font_find(fs, t->font, st)) >= 0)
+		fs->chain[st][fs->nchain[st]++] = face;
+	else if (st == FS_REGULAR) {
+		font_missing(t->font);
+		return -1;
+	}
+	for (i = 0; i < t->fallback.n && fs->nchain[st] < FONT_MAX_CHAIN;
+	    i++) {
+		face = font_find(fs, t->fallback.v[i].s, st);
+		if (face < 0 && st == FS_REGULAR) {
+			font_missing(t->fallback.v[i].s);
+			return -1;
+		}
+		if (face >= 0)
+			fs->chain[st][fs->nchain[st]++] = face;
+	}
+	for (i = 0; st != FS_REGULAR && i < (size_t)fs->nchain[0] &&
+	    fs->nchain[st] < FONT_MAX_CHAIN; i++)
+		fs->chain[st][fs->nchain[st]++] = fs->chain[0][i];
+	return 0;
+}
+
+/* Only the regular chain is found here, which also proves every family
+ * is installed; the others when first used (each fontconfig match costs
+ * about as much as laying out a page, and most sets use no italics). */
 struct fonts *
 fonts_open(const struct template *t)
 {
 	struct fonts *fs;
-	int st, face;
-	size_t i;
 
 	if (!FcInit()) {
 		diag(SEV_FATAL, NULL, "fontconfig cannot start");
 		return NULL;
 	}
 	fs = xcalloc(1, sizeof(*fs));
+	fs->tpl = t;
 	if (FT_Init_FreeType(&fs->lib) != 0) {
 		diag(SEV_FATAL, NULL, "FreeType cannot start");
 		free(fs);
 		return NULL;
 	}
-	for (st = 0; st < FS__MAX; st++) {
-		if ((face = font_find(fs, t->font, st)) < 0) {
-			font_missing(t->font);
-			fonts_free(fs);
-			return NULL;
-		}
-		fs->chain[st][fs->nchain[st]++] = face;
-		for (i = 0; i < t->fallback.n &&
-		    fs->nchain[st] < FONT_MAX_CHAIN; i++) {
-			face = font_find(fs, t->fallback.v[i].s, st);
-			if (face < 0 && st == FS_REGULAR) {
-				font_missing(t->fallback.v[i].s);
-				fonts_free(fs);
-				return NULL;
-			}
-			if (face >= 0)
-				fs->chain[st][fs->nchain[st]++] = face;
-		}
-		/* a styled chain ends with the regular one, so a symbol
-		 * missing from a bold fallback still prints */
-		for (i = 0; st != FS_REGULAR && i < (size_t)fs->nchain[0] &&
-		    fs->nchain[st] < FONT_MAX_CHAIN; i++)
-			fs->chain[st][fs->nchain[st]++] = fs->chain[0][i];
+	if (font_chain(fs, FS_REGULAR) == -1) {
+		fonts_free(fs);
+		return NULL;
 	}
 	return fs;
 }
@@ -258,6 +275,8 @@ fonts_pick(struct fonts *fs, enum fstyle st, long cp)
 
 	if (cp < 0 || cp > 0xffff)
 		return -1;
+	if (fs->nchain[st] == 0)
+		(void)font_chain(fs, st);	/* not regular: cannot fail */
 	if ((picked = fs->picked[st]) == NULL) {
 		picked = fs->picked[st] = xmalloc(0x10000);
 		memset(picked, FONT_UNKNOWN, 0x10000);

@@ -6,6 +6,9 @@
  * Unicode code points (libharu maps them to glyphs with a CIDToGIDMap).
  * libharu is handed not the font file but a subset of it holding only the
  * characters the document draws (subset.h): small to embed, fast to set up.
+ * A font whose characters all have a WinAnsiEncoding byte is instead a
+ * simple TrueType font drawn with those bytes: libharu sets up a UTF-8 font
+ * by looking up every one of the 65,536 codes in it.
  *
  * libharu 2.3.0 writes the encoder's CID CMap ("begincidrange") as the
  * font's /ToUnicode, which is not a ToUnicode CMap: poppler warns about it
@@ -56,6 +59,7 @@ struct pdf_ctx {
 struct pdf_font {
 	HPDF_Font	 font;		/* owned by the HPDF_Doc */
 	unsigned char	*used;		/* PDF_NCODES bits, owned; NULL if unused */
+	HPDF_Encoder	 ansi;		/* WinAnsiEncoding, or NULL for UTF-8 */
 };
 
 static const struct {
@@ -474,6 +478,51 @@ pdf_fix_font(HPDF_Font font, const unsigned char *used)
 	return pdf_trim_gidmap(cid, used);
 }
 
+/* The WinAnsiEncoding byte that prints cp as libharu's encoder enc maps
+ * it, or 0 if there is none. */
+static unsigned char
+pdf_ansi_byte(HPDF_Encoder enc, long cp)
+{
+	unsigned int	 b;
+
+	if (cp >= 0x20 && cp <= 0xFF &&
+	    HPDF_Encoder_GetUnicode(enc, (HPDF_UINT16)cp) == cp)
+		return (unsigned char)cp;
+	for (b = 0x80; b < 0xA0; b++)
+		if (HPDF_Encoder_GetUnicode(enc, (HPDF_UINT16)b) == cp)
+			return (unsigned char)b;
+	return 0;
+}
+
+/* Returns nonzero if every code point in used has a WinAnsiEncoding
+ * byte. */
+static int
+pdf_ansi_all(HPDF_Encoder enc, const unsigned char *used)
+{
+	unsigned long	 cp;
+
+	for (cp = 0; cp < PDF_NCODES; cp++)
+		if (pdf_used(used, cp) && pdf_ansi_byte(enc, (long)cp) == 0)
+			return 0;
+	return 1;
+}
+
+/* UTF-8 s as the WinAnsiEncoding bytes of font f (pdf_ansi_all() said
+ * it has them all).  The caller frees it. */
+static char *
+pdf_ansi_copy(HPDF_Encoder enc, const char *s)
+{
+	size_t	 n = strlen(s), i = 0, len;
+	char	*out = xmalloc(n + 1), *p = out;
+
+	while (i < n) {
+		*p++ = (char)pdf_ansi_byte(enc, utf8_decode(s + i, n - i, &len));
+		i += len;
+	}
+	*p = '\0';
+	return out;
+}
+
 /* Loads into fonts[i].font, embedded, the subset of font i holding the
  * characters in fonts[i].used (subset.h).  Returns 0 or -1 with ctx->err
  * set. */
@@ -495,7 +544,13 @@ pdf_load_subset(HPDF_Doc pdf, const struct docfont *df, struct pdf_font *f,
 	if (name == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
 		return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
 		    "cannot load font %s", df->path);
-	f->font = HPDF_GetFont(pdf, name, "UTF-8");
+	/* a font of Latin text only is a simple TrueType font: libharu sets
+	 * up a UTF-8 one by looking up all 65,536 code points in it */
+	f->ansi = HPDF_GetEncoder(pdf, HPDF_ENCODING_WIN_ANSI);
+	if (f->ansi != NULL && !pdf_ansi_all(f->ansi, f->used))
+		f->ansi = NULL;
+	f->font = HPDF_GetFont(pdf, name, f->ansi != NULL ?
+	    HPDF_ENCODING_WIN_ANSI : "UTF-8");
 	if (f->font == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
 		return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
 		    "cannot use font %s", df->path);
@@ -547,8 +602,11 @@ pdf_load_fonts(HPDF_Doc pdf, const struct doc *d, struct pdf_font *fonts,
 			continue;
 		if (first[i] != i) {
 			fonts[i].font = fonts[first[i]].font;
+			fonts[i].ansi = fonts[first[i]].ansi;
 			continue;
 		}
+		if (fonts[i].ansi != NULL)
+			continue;	/* libharu's simple font is well-formed */
 		st = pdf_fix_font(fonts[i].font, fonts[i].used);
 		if (!pdf_ok(ctx, pdf, st)) {
 			pdf_fail(ctx, pdf, st, "cannot adjust font %s",
@@ -659,6 +717,7 @@ pdf_item(HPDF_Doc pdf, HPDF_Page page, double h, const struct item *it,
     const struct pdf_font *fonts, const HPDF_Image *images)
 {
 	HPDF_STATUS	 st, rs;
+	char		*text;
 	int		 fill, stroke;
 
 	if (it->kind == ITEM_IMAGE)	/* q cm Do Q: leaves no state */
@@ -692,7 +751,12 @@ pdf_item(HPDF_Doc pdf, HPDF_Page page, double h, const struct item *it,
 		if (st == HPDF_OK)
 			st = HPDF_Page_SetFontAndSize(page,
 			    fonts[it->font].font, (HPDF_REAL)it->size);
-		if (st == HPDF_OK)
+		if (st == HPDF_OK && fonts[it->font].ansi != NULL) {
+			text = pdf_ansi_copy(fonts[it->font].ansi, it->text);
+			st = HPDF_Page_TextOut(page, (HPDF_REAL)it->x,
+			    (HPDF_REAL)(h - it->y), text);
+			free(text);
+		} else if (st == HPDF_OK)
 			st = HPDF_Page_TextOut(page, (HPDF_REAL)it->x,
 			    (HPDF_REAL)(h - it->y), it->text);
 		if (st == HPDF_OK)

@@ -114,6 +114,19 @@ sz=$(stat -c %s "$O/cjk.pdf")
 [ "$sz" -lt 60000 ] && ok || bad "cjk.pdf is $sz bytes: fonts not subset?"
 pdftext "$O/cjk-key.pdf" | grep -q "nǐ hǎo, xièxie" && ok || bad "cjk-key.pdf: answer not read back"
 
+# --- Latin-only text: fonts as simple WinAnsi fonts, every character back --
+"$MIMEO" -q -o "$O/" $E/ansi.yaml
+[ "$(pdffonts "$O/ansi.pdf" | awk 'NR > 2 && $(NF-5) == "WinAnsi"' | wc -l)" = 2 ] && ok ||
+	bad "ansi.pdf: fonts not WinAnsi: $(pdffonts "$O/ansi.pdf" | tail -n +3)"
+txt=$(pdftext "$O/ansi.pdf" | tr '\n' ' ')
+gstxt=$(gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile=- "$O/ansi.pdf" 2>&1 | tr -s ' \n' '  ')
+for w in "Café “Ñandú” — 5 €" "Read ‘carefully’… Prices: 2 × 3 ÷ 6 ± 1, 45°, ½ price • Œuvre, œuf, Šárka, šála, Žofie, žena," \
+	 "Ÿvette, ƒ, ‰, †, ‡, ˆ, ˜, ‹ ›, ™, © ®, ¿Qué? ¡Sí!" "How much is “Café au lait” – 3 € – with a 10 % tip?"; do
+	case $txt in *"$w"*) ok ;; *) bad "ansi.pdf: pdftotext does not read '$w'" ;; esac
+	case $gstxt in *"$w"*) ok ;; *) bad "ansi.pdf: ghostscript does not read '$w'" ;; esac
+done
+pdftext "$O/ansi-key.pdf" | grep -q "Answer: 3,30 €" && ok || bad "ansi-key.pdf: answer not read back"
+
 # --- a problem never splits across pages ----------------------------------
 "$MIMEO" -q -o "$O/" $E/forty.yaml
 n=$(pages "$O/forty.pdf")
