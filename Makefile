@@ -88,8 +88,9 @@ test: deps
 
 # mimeo against one pdflatex pass of the same worksheet in the exam class
 # and against bench/floor.c (libharu alone); writes out/bench.md.
-bench/floor: bench/floor.c
-	$(CC) $(CFLAGS) -o $@ bench/floor.c $(LDFLAGS) -lhpdf
+bench/floor: bench/floor.c gen/subset.o gen/util.o
+	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ bench/floor.c gen/subset.o \
+	  gen/util.o $(LDFLAGS) $(LDLIBS)
 
 bench: deps bench-deps
 	@$(MAKE) -s mimeo bench/floor
