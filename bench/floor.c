@@ -8,14 +8,30 @@
  * header row), each page about what a mimeo worksheet page holds: a bold
  * title, the student's name on a line, 22 runs of text and 10 strokes,
  * each in its own q/Q as mimeo draws them, with the same two TrueType
- * fonts embedded through libharu's UTF-8 encoder and everything
- * compressed.  Positions are fixed, nothing is measured.
+ * fonts embedded as mimeo embeds them (gen/subset.c: a subset of the
+ * characters drawn; WinAnsiEncoding for a font whose characters all have
+ * a byte there, else libharu's UTF-8 encoder) and everything compressed.
+ * Positions are fixed, nothing is measured.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <hpdf.h>
+
+#include "subset.h"
+#include "util.h"
+
+#define NCODES	65536
+
+/* The two fonts (0 regular, 1 bold); the WinAnsiEncoding encoder of each
+ * that uses it; while marking (the first pass, before the fonts are
+ * loaded), the code points each draws and whether all have a WinAnsi
+ * byte. */
+static HPDF_Font font[2];
+static HPDF_Encoder ansi[2];
+static int marking, all_ansi[2] = { 1, 1 };
+static unsigned char used[2][NCODES / 8];
 
 static void
 on_error(HPDF_STATUS code, HPDF_STATUS detail, void *arg)
@@ -26,14 +42,57 @@ on_error(HPDF_STATUS code, HPDF_STATUS detail, void *arg)
 	exit(1);
 }
 
-static void
-text(HPDF_Page page, HPDF_Font font, double size, double x, double y,
-    const char *s)
+/* The WinAnsiEncoding byte of cp, or 0. */
+static unsigned char
+ansi_byte(HPDF_Encoder enc, long cp)
 {
+	unsigned int b;
+
+	for (b = 0x20; b <= 0xFF; b++)
+		if (HPDF_Encoder_GetUnicode(enc, (HPDF_UINT16)b) == cp)
+			return (unsigned char)b;
+	return 0;
+}
+
+/* Records the code points of s in set; clears *all if one has no
+ * WinAnsiEncoding byte. */
+static void
+mark(unsigned char *set, const char *s, HPDF_Encoder enc, int *all)
+{
+	size_t n = strlen(s), i, len;
+	long cp;
+
+	for (i = 0; i < n; i += len) {
+		cp = utf8_decode(s + i, n - i, &len);
+		if (cp < 0 || cp >= NCODES)
+			continue;
+		set[cp / 8] |= 1u << (cp % 8);
+		if (ansi_byte(enc, cp) == 0)
+			*all = 0;
+	}
+}
+
+static void
+text(HPDF_Page page, int f, double size, double x, double y, const char *s)
+{
+	char buf[512], *p = buf;
+	size_t n = strlen(s), i, len;
+
+	if (marking) {
+		mark(used[f], s, ansi[f], &all_ansi[f]);
+		return;
+	}
+	if (ansi[f] != NULL) {	/* the text as WinAnsiEncoding bytes */
+		for (i = 0; i < n && p < buf + sizeof(buf) - 1; i += len)
+			*p++ = (char)ansi_byte(ansi[f], utf8_decode(s + i,
+			    n - i, &len));
+		*p = '\0';
+		s = buf;
+	}
 	HPDF_Page_GSave(page);
 	HPDF_Page_SetRGBFill(page, 0, 0, 0);
 	HPDF_Page_BeginText(page);
-	HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)size);
+	HPDF_Page_SetFontAndSize(page, font[f], (HPDF_REAL)size);
 	HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)y, s);
 	HPDF_Page_EndText(page);
 	HPDF_Page_GRestore(page);
@@ -42,6 +101,8 @@ text(HPDF_Page page, HPDF_Font font, double size, double x, double y,
 static void
 line(HPDF_Page page, double x, double y, double x2)
 {
+	if (marking)
+		return;
 	HPDF_Page_GSave(page);
 	HPDF_Page_SetRGBStroke(page, 0, 0, 0);
 	HPDF_Page_SetLineWidth(page, 0.6f);
@@ -52,7 +113,7 @@ line(HPDF_Page page, double x, double y, double x2)
 }
 
 static void
-draw_page(HPDF_Page page, HPDF_Font reg, HPDF_Font bold, const char *name,
+draw_page(HPDF_Page page, const char *name,
     int pageno, int npages)
 {
 	static const char *prompts[] = {
@@ -64,44 +125,65 @@ draw_page(HPDF_Page page, HPDF_Font reg, HPDF_Font bold, const char *name,
 	double y = 730;
 	int i;
 
-	text(page, bold, 18, 158, y, "Adding and Subtracting Fractions");
+	text(page, 1, 18, 158, y, "Adding and Subtracting Fractions");
 	if (pageno == 1) {
-		text(page, reg, 12, 54, 698, "Name");
+		text(page, 0, 12, 54, 698, "Name");
 		line(page, 90, 696, 320);
-		text(page, bold, 12, 96, 698, name);
-		text(page, reg, 12, 330, 698, "Date");
+		text(page, 1, 12, 96, 698, name);
+		text(page, 0, 12, 330, 698, "Date");
 		line(page, 360, 696, 450);
-		text(page, reg, 12, 460, 698, "Period");
+		text(page, 0, 12, 460, 698, "Period");
 		line(page, 500, 696, 558);
-		text(page, reg, 9, 500, 680, "Total: 16 points");
-		text(page, reg, 12, 54, 660, "Find a common denominator "
+		text(page, 0, 9, 500, 680, "Total: 16 points");
+		text(page, 0, 12, 54, 660, "Find a common denominator "
 		    "before you add or subtract. Show your work and write");
-		text(page, reg, 12, 54, 645, "each answer in simplest form.");
+		text(page, 0, 12, 54, 645, "each answer in simplest form.");
 	} else
-		text(page, reg, 12, 54, 698, "each answer in simplest form.");
+		text(page, 0, 12, 54, 698, "each answer in simplest form.");
 	y = 620;
 	for (i = 0; i < 4; i++) {
 		snprintf(buf, sizeof(buf), "%d.", (pageno - 1) * 4 + i + 1);
-		text(page, bold, 12, 54, y, buf);
-		text(page, reg, 12, 70, y, prompts[i]);
-		text(page, reg, 12, 70, y - 15, "of a dollar under the couch.");
-		text(page, reg, 12, 350, y - 100, "Answer:");
+		text(page, 1, 12, 54, y, buf);
+		text(page, 0, 12, 70, y, prompts[i]);
+		text(page, 0, 12, 70, y - 15, "of a dollar under the couch.");
+		text(page, 0, 12, 350, y - 100, "Answer:");
 		line(page, 400, y - 102, 558);
 		y -= 130;
 	}
-	text(page, reg, 9, 54, 40, "Adding and Subtracting Fractions");
+	text(page, 0, 9, 54, 40, "Adding and Subtracting Fractions");
 	snprintf(buf, sizeof(buf), "Page %d of %d", pageno, npages);
-	text(page, reg, 9, 500, 40, buf);
+	text(page, 0, 9, 500, 40, buf);
+}
+
+/* Loads font file path as a subset of what font f draws. */
+static void
+load(HPDF_Doc pdf, int f, const char *path)
+{
+	struct subset sub;
+	const char *name;
+	char err[256];
+
+	if (subset_make(path, 0, used[f], NCODES, &sub, err,
+	    sizeof(err)) == -1) {
+		fprintf(stderr, "floor: %s\n", err);
+		exit(1);
+	}
+	name = HPDF_LoadTTFontFromFile(pdf, sub.path, HPDF_TRUE);
+	subset_done(&sub);
+	if (!all_ansi[f])
+		ansi[f] = NULL;
+	font[f] = HPDF_GetFont(pdf, name, ansi[f] != NULL ?
+	    HPDF_ENCODING_WIN_ANSI : "UTF-8");
 }
 
 int
 main(int argc, char *argv[])
 {
 	HPDF_Doc pdf;
-	HPDF_Font reg, bold;
 	HPDF_Page page;
 	FILE *fp;
-	char row[512], *end;
+	char row[512], *end, **names = NULL;
+	size_t nnames = 0, i;
 	int npages, p, header = 1;
 
 	if (argc != 6 || (npages = atoi(argv[4])) < 1) {
@@ -113,26 +195,37 @@ main(int argc, char *argv[])
 		perror(argv[3]);
 		return 1;
 	}
-	pdf = HPDF_New(on_error, NULL);
-	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(pdf);
-	reg = HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, argv[1],
-	    HPDF_TRUE), "UTF-8");
-	bold = HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, argv[2],
-	    HPDF_TRUE), "UTF-8");
 	while (fgets(row, sizeof(row), fp) != NULL) {
 		if (header-- > 0)
 			continue;
 		if ((end = strpbrk(row, ",\r\n")) != NULL)
 			*end = '\0';
+		names = xrealloc(names, (nnames + 1) * sizeof(*names));
+		names[nnames++] = xstrdup(row);
+	}
+	fclose(fp);
+	pdf = HPDF_New(on_error, NULL);
+	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(pdf);
+	ansi[0] = ansi[1] = HPDF_GetEncoder(pdf, HPDF_ENCODING_WIN_ANSI);
+	/* first pass: which characters each font draws */
+	marking = 1;
+	for (i = 0; i < nnames; i++)
+		for (p = 1; p <= npages; p++)
+			draw_page(NULL, names[i], p, npages);
+	marking = 0;
+	load(pdf, 0, argv[1]);
+	load(pdf, 1, argv[2]);
+	for (i = 0; i < nnames; i++) {
 		for (p = 1; p <= npages; p++) {
 			page = HPDF_AddPage(pdf);
 			HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_LETTER,
 			    HPDF_PAGE_PORTRAIT);
-			draw_page(page, reg, bold, row, p, npages);
+			draw_page(page, names[i], p, npages);
 		}
+		free(names[i]);
 	}
-	fclose(fp);
+	free(names);
 	HPDF_SaveToFile(pdf, argv[5]);
 	HPDF_Free(pdf);
 	return 0;

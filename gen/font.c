@@ -12,7 +12,7 @@
 #include "template.h"
 #include "util.h"
 
-#define FONT_MAX_CHAIN	8
+#define FONT_MAX_CHAIN	16	/* template families + any found per character */
 
 struct face {
 	char		*path;
@@ -23,6 +23,7 @@ struct face {
 };
 
 struct fonts {
+	const struct template *tpl;	/* families; outlives the set */
 	FT_Library	 lib;
 	struct face	*faces;
 	size_t		 nfaces;
@@ -78,6 +79,21 @@ font_face(struct fonts *fs, const char *path, int index)
  * family; we refuse that, so a template gets the font it names) or is not
  * TrueType (libharu embeds only TrueType outlines).
  */
+/* A fontconfig pattern asking for TrueType in style st; the caller adds
+ * what it looks for and destroys it. */
+static FcPattern *
+font_pattern(enum fstyle st)
+{
+	FcPattern *pat = FcPatternCreate();
+
+	FcPatternAddInteger(pat, FC_WEIGHT, st == FS_BOLD ||
+	    st == FS_BOLDITALIC ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+	FcPatternAddInteger(pat, FC_SLANT, st == FS_ITALIC ||
+	    st == FS_BOLDITALIC ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+	FcPatternAddString(pat, FC_FONTFORMAT, (const FcChar8 *)"TrueType");
+	return pat;
+}
+
 static int
 font_find(struct fonts *fs, const char *family, enum fstyle st)
 {
@@ -86,13 +102,8 @@ font_find(struct fonts *fs, const char *family, enum fstyle st)
 	FcChar8 *file = NULL, *fam = NULL, *fmt = NULL;
 	int index = 0, face = -1;
 
-	pat = FcPatternCreate();
+	pat = font_pattern(st);
 	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
-	FcPatternAddInteger(pat, FC_WEIGHT, st == FS_BOLD ||
-	    st == FS_BOLDITALIC ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-	FcPatternAddInteger(pat, FC_SLANT, st == FS_ITALIC ||
-	    st == FS_BOLDITALIC ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
-	FcPatternAddString(pat, FC_FONTFORMAT, (const FcChar8 *)"TrueType");
 	FcConfigSubstitute(NULL, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
 	match = FcFontMatch(NULL, pat, &res);
@@ -108,6 +119,55 @@ font_find(struct fonts *fs, const char *family, enum fstyle st)
 		face = font_face(fs, (const char *)file, index);
 	}
 	FcPatternDestroy(match);
+	return face;
+}
+
+/*
+ * Any installed TrueType face that has cp, the closest to style st as
+ * fontconfig ranks them (a Chinese passage in an English set finds the
+ * CJK font that is installed), appended to st's chain so the characters
+ * after it are found there.  Returns the face, or -1 if no font has cp.
+ */
+static int
+font_any(struct fonts *fs, enum fstyle st, long cp)
+{
+	FcPattern *pat;
+	FcCharSet *cs, *has;
+	FcFontSet *set;
+	FcResult res;
+	FcChar8 *file, *fmt;
+	int i, index, face = -1;
+
+	if (fs->nchain[st] >= FONT_MAX_CHAIN)
+		return -1;
+	pat = font_pattern(st);
+	cs = FcCharSetCreate();
+	FcCharSetAddChar(cs, (FcChar32)cp);
+	FcPatternAddCharSet(pat, FC_CHARSET, cs);
+	FcCharSetDestroy(cs);
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	set = FcFontSort(NULL, pat, FcFalse, NULL, &res);
+	FcPatternDestroy(pat);
+	for (i = 0; set != NULL && i < set->nfont && face < 0; i++) {
+		index = 0;
+		if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &has) !=
+		    FcResultMatch || !FcCharSetHasChar(has, (FcChar32)cp) ||
+		    FcPatternGetString(set->fonts[i], FC_FONTFORMAT, 0, &fmt) !=
+		    FcResultMatch || strcmp((const char *)fmt, "TrueType") != 0 ||
+		    FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) !=
+		    FcResultMatch)
+			continue;
+		FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &index);
+		face = font_face(fs, (const char *)file, index);
+		if (face >= 0 && FT_Get_Char_Index(fs->faces[face].ft,
+		    (FT_ULong)cp) == 0)
+			face = -1;
+	}
+	if (set != NULL)
+		FcFontSetDestroy(set);
+	if (face >= 0)
+		fs->chain[st][fs->nchain[st]++] = face;
 	return face;
 }
 
@@ -127,46 +187,62 @@ font_missing(const char *family)
 	    "(fc-list lists the fonts this machine has)", family);
 }
 
+/* Finds style st's chain: the body family, then the fallbacks, then (for
+ * bold and italics) the regular chain, so a symbol missing from a bold
+ * fallback still prints.  Returns 0, or -1 after reporting a family that
+ * is not installed (only for regular: the other styles end with its
+ * chain). */
+static int
+font_chain(struct fonts *fs, enum fstyle st)
+{
+	const struct template *t = fs->tpl;
+	int face;
+	size_t i;
+
+	if ((face = font_find(fs, t->font, st)) >= 0)
+		fs->chain[st][fs->nchain[st]++] = face;
+	else if (st == FS_REGULAR) {
+		font_missing(t->font);
+		return -1;
+	}
+	for (i = 0; i < t->fallback.n && fs->nchain[st] < FONT_MAX_CHAIN;
+	    i++) {
+		face = font_find(fs, t->fallback.v[i].s, st);
+		if (face < 0 && st == FS_REGULAR) {
+			font_missing(t->fallback.v[i].s);
+			return -1;
+		}
+		if (face >= 0)
+			fs->chain[st][fs->nchain[st]++] = face;
+	}
+	for (i = 0; st != FS_REGULAR && i < (size_t)fs->nchain[0] &&
+	    fs->nchain[st] < FONT_MAX_CHAIN; i++)
+		fs->chain[st][fs->nchain[st]++] = fs->chain[0][i];
+	return 0;
+}
+
+/* Only the regular chain is found here, which also proves every family
+ * is installed; the others when first used (each fontconfig match costs
+ * about as much as laying out a page, and most sets use no italics). */
 struct fonts *
 fonts_open(const struct template *t)
 {
 	struct fonts *fs;
-	int st, face;
-	size_t i;
 
 	if (!FcInit()) {
 		diag(SEV_FATAL, NULL, "fontconfig cannot start");
 		return NULL;
 	}
 	fs = xcalloc(1, sizeof(*fs));
+	fs->tpl = t;
 	if (FT_Init_FreeType(&fs->lib) != 0) {
 		diag(SEV_FATAL, NULL, "FreeType cannot start");
 		free(fs);
 		return NULL;
 	}
-	for (st = 0; st < FS__MAX; st++) {
-		if ((face = font_find(fs, t->font, st)) < 0) {
-			font_missing(t->font);
-			fonts_free(fs);
-			return NULL;
-		}
-		fs->chain[st][fs->nchain[st]++] = face;
-		for (i = 0; i < t->fallback.n &&
-		    fs->nchain[st] < FONT_MAX_CHAIN; i++) {
-			face = font_find(fs, t->fallback.v[i].s, st);
-			if (face < 0 && st == FS_REGULAR) {
-				font_missing(t->fallback.v[i].s);
-				fonts_free(fs);
-				return NULL;
-			}
-			if (face >= 0)
-				fs->chain[st][fs->nchain[st]++] = face;
-		}
-		/* a styled chain ends with the regular one, so a symbol
-		 * missing from a bold fallback still prints */
-		for (i = 0; st != FS_REGULAR && i < (size_t)fs->nchain[0] &&
-		    fs->nchain[st] < FONT_MAX_CHAIN; i++)
-			fs->chain[st][fs->nchain[st]++] = fs->chain[0][i];
+	if (font_chain(fs, FS_REGULAR) == -1) {
+		fonts_free(fs);
+		return NULL;
 	}
 	return fs;
 }
@@ -199,6 +275,8 @@ fonts_pick(struct fonts *fs, enum fstyle st, long cp)
 
 	if (cp < 0 || cp > 0xffff)
 		return -1;
+	if (fs->nchain[st] == 0)
+		(void)font_chain(fs, st);	/* not regular: cannot fail */
 	if ((picked = fs->picked[st]) == NULL) {
 		picked = fs->picked[st] = xmalloc(0x10000);
 		memset(picked, FONT_UNKNOWN, 0x10000);
@@ -212,6 +290,8 @@ fonts_pick(struct fonts *fs, enum fstyle st, long cp)
 			picked[cp] = (signed char)fs->chain[st][i];
 			break;
 		}
+	if (picked[cp] == -1)
+		picked[cp] = (signed char)font_any(fs, st, cp);
 	return picked[cp];
 }
 

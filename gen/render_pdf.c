@@ -4,6 +4,11 @@
  * Fonts are embedded TrueType fonts used through libharu's UTF-8 encoder:
  * each becomes a Type0 font with Identity-H encoding whose CIDs are the
  * Unicode code points (libharu maps them to glyphs with a CIDToGIDMap).
+ * libharu is handed not the font file but a subset of it holding only the
+ * characters the document draws (subset.h): small to embed, fast to set up.
+ * A font whose characters all have a WinAnsiEncoding byte is instead a
+ * simple TrueType font drawn with those bytes: libharu sets up a UTF-8 font
+ * by looking up every one of the 65,536 codes in it.
  *
  * libharu 2.3.0 writes the encoder's CID CMap ("begincidrange") as the
  * font's /ToUnicode, which is not a ToUnicode CMap: poppler warns about it
@@ -34,6 +39,7 @@
 #include "image.h"
 #include "page.h"
 #include "render.h"
+#include "subset.h"
 #include "util.h"
 
 #define PDF_NCODES	65536			/* the BMP: UTF-8 CIDs */
@@ -53,6 +59,7 @@ struct pdf_ctx {
 struct pdf_font {
 	HPDF_Font	 font;		/* owned by the HPDF_Doc */
 	unsigned char	*used;		/* PDF_NCODES bits, owned; NULL if unused */
+	HPDF_Encoder	 ansi;		/* WinAnsiEncoding, or NULL for UTF-8 */
 };
 
 static const struct {
@@ -471,74 +478,147 @@ pdf_fix_font(HPDF_Font font, const unsigned char *used)
 	return pdf_trim_gidmap(cid, used);
 }
 
-/* Returns nonzero if the file at path starts like a TrueType collection. */
-static int
-pdf_is_ttc(const char *path)
+/* The WinAnsiEncoding byte that prints cp as libharu's encoder enc maps
+ * it, or 0 if there is none. */
+static unsigned char
+pdf_ansi_byte(HPDF_Encoder enc, long cp)
 {
-	char	 magic[4];
-	FILE	*fp;
-	int	 ttc = 0;
+	unsigned int	 b;
 
-	if ((fp = fopen(path, "rb")) == NULL)
-		return 0;
-	if (fread(magic, 1, 4, fp) == 4 && memcmp(magic, "ttcf", 4) == 0)
-		ttc = 1;
-	fclose(fp);
-	return ttc;
+	if (cp >= 0x20 && cp <= 0xFF &&
+	    HPDF_Encoder_GetUnicode(enc, (HPDF_UINT16)cp) == cp)
+		return (unsigned char)cp;
+	for (b = 0x80; b < 0xA0; b++)
+		if (HPDF_Encoder_GetUnicode(enc, (HPDF_UINT16)b) == cp)
+			return (unsigned char)b;
+	return 0;
 }
 
-/* Loads, embedded, every font that draws some text, then fixes each
- * libharu font once for the union of the codes drawn with it (libharu
- * hands back the same font for two files with one PostScript name).
- * Fonts belong to pdf.  Returns 0 or -1 with ctx->err set. */
+/* Returns nonzero if every code point in used has a WinAnsiEncoding
+ * byte. */
+static int
+pdf_ansi_all(HPDF_Encoder enc, const unsigned char *used)
+{
+	unsigned long	 cp;
+
+	for (cp = 0; cp < PDF_NCODES; cp++)
+		if (pdf_used(used, cp) && pdf_ansi_byte(enc, (long)cp) == 0)
+			return 0;
+	return 1;
+}
+
+/* UTF-8 s as the WinAnsiEncoding bytes of font f (pdf_ansi_all() said
+ * it has them all).  The caller frees it. */
+static char *
+pdf_ansi_copy(HPDF_Encoder enc, const char *s)
+{
+	size_t	 n = strlen(s), i = 0, len;
+	char	*out = xmalloc(n + 1), *p = out;
+
+	while (i < n) {
+		*p++ = (char)pdf_ansi_byte(enc, utf8_decode(s + i, n - i, &len));
+		i += len;
+	}
+	*p = '\0';
+	return out;
+}
+
+/* Loads into fonts[i].font, embedded, the subset of font i holding the
+ * characters in fonts[i].used (subset.h).  Returns 0 or -1 with ctx->err
+ * set. */
+static int
+pdf_load_subset(HPDF_Doc pdf, const struct docfont *df, struct pdf_font *f,
+    struct pdf_ctx *ctx)
+{
+	struct subset	 sub;
+	const char	*name;
+
+	if (df->index < 0)
+		return pdf_msg(ctx, "cannot load font %s: bad face index %d",
+		    df->path, df->index);
+	if (subset_make(df->path, df->index, f->used, PDF_NCODES, &sub,
+	    ctx->err, ctx->errlen) == -1)
+		return -1;
+	name = HPDF_LoadTTFontFromFile(pdf, sub.path, HPDF_TRUE);
+	subset_done(&sub);	/* libharu holds the file open */
+	if (name == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
+		return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
+		    "cannot load font %s", df->path);
+	/* a font of Latin text only is a simple TrueType font: libharu sets
+	 * up a UTF-8 one by looking up all 65,536 code points in it */
+	f->ansi = HPDF_GetEncoder(pdf, HPDF_ENCODING_WIN_ANSI);
+	if (f->ansi != NULL && !pdf_ansi_all(f->ansi, f->used))
+		f->ansi = NULL;
+	f->font = HPDF_GetFont(pdf, name, f->ansi != NULL ?
+	    HPDF_ENCODING_WIN_ANSI : "UTF-8");
+	if (f->font == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
+		return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
+		    "cannot use font %s", df->path);
+	return 0;
+}
+
+/* Loads every font that draws some text as a subset of what it draws,
+ * then fixes each libharu font once.  libharu knows a font by its
+ * PostScript name (it hands back the first font for a second file with the
+ * same name), so faces sharing a name pool their characters into the first
+ * and share its font.  Fonts belong to pdf.  Returns 0 or -1 with ctx->err
+ * set. */
 static int
 pdf_load_fonts(HPDF_Doc pdf, const struct doc *d, struct pdf_font *fonts,
     struct pdf_ctx *ctx)
 {
-	const struct docfont	*df;
-	const char		*name;
-	HPDF_STATUS		 st;
-	size_t			 i, j, k;
+	char		(*ps)[128];
+	size_t		*first, i, j, k;
+	HPDF_STATUS	 st;
+	int		 rc = -1;
 
+	ps = xcalloc(d->nfonts, sizeof(*ps));
+	first = xcalloc(d->nfonts, sizeof(*first));
 	for (i = 0; i < d->nfonts; i++) {
+		first[i] = i;
 		if (fonts[i].used == NULL)
 			continue;
-		df = &d->fonts[i];
-		if (df->index < 0)
-			return pdf_msg(ctx, "cannot load font %s: bad face "
-			    "index %d", df->path, df->index);
-		if (df->index > 0 || pdf_is_ttc(df->path))
-			name = HPDF_LoadTTFontFromFile2(pdf, df->path,
-			    (HPDF_UINT)df->index, HPDF_TRUE);
-		else
-			name = HPDF_LoadTTFontFromFile(pdf, df->path,
-			    HPDF_TRUE);
-		if (name == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
-			return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
-			    "cannot load font %s", df->path);
-		fonts[i].font = HPDF_GetFont(pdf, name, "UTF-8");
-		if (fonts[i].font == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
-			return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
-			    "cannot use font %s", df->path);
-	}
-	for (i = 0; i < d->nfonts; i++) {
-		if (fonts[i].used == NULL)
-			continue;
-		for (j = 0; j < i; j++)
-			if (fonts[j].font == fonts[i].font)
+		if (subset_psname(d->fonts[i].path, d->fonts[i].index,
+		    ps[i], sizeof(ps[i])) == -1) {
+			pdf_msg(ctx, "cannot read font %s", d->fonts[i].path);
+			goto out;
+		}
+		for (j = 0; j < i && ps[i][0] != '\0'; j++)
+			if (fonts[j].used != NULL && first[j] == j &&
+			    strcmp(ps[j], ps[i]) == 0)
 				break;
-		if (j < i)
-			continue;	/* fixed with fonts[j] */
-		for (j = i + 1; j < d->nfonts; j++)
-			if (fonts[j].font == fonts[i].font)
-				for (k = 0; k < PDF_NCODES / 8; k++)
-					fonts[i].used[k] |= fonts[j].used[k];
-		st = pdf_fix_font(fonts[i].font, fonts[i].used);
-		if (!pdf_ok(ctx, pdf, st))
-			return pdf_fail(ctx, pdf, st, "cannot adjust font %s",
-			    d->fonts[i].path);
+		if (ps[i][0] == '\0' || j == i)
+			continue;
+		first[i] = j;
+		for (k = 0; k < PDF_NCODES / 8; k++)
+			fonts[j].used[k] |= fonts[i].used[k];
 	}
-	return 0;
+	for (i = 0; i < d->nfonts; i++)
+		if (fonts[i].used != NULL && first[i] == i &&
+		    pdf_load_subset(pdf, &d->fonts[i], &fonts[i], ctx) == -1)
+			goto out;
+	for (i = 0; i < d->nfonts; i++) {
+		if (fonts[i].used == NULL)
+			continue;
+		if (first[i] != i) {
+			fonts[i].font = fonts[first[i]].font;
+			fonts[i].ansi = fonts[first[i]].ansi;
+			continue;
+		}
+		if (fonts[i].ansi != NULL)
+			continue;	/* libharu's simple font is well-formed */
+		st = pdf_fix_font(fonts[i].font, fonts[i].used);
+		if (!pdf_ok(ctx, pdf, st)) {
+			pdf_fail(ctx, pdf, st, "cannot adjust font %s",
+			    d->fonts[i].path);
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	free(ps);
+	free(first);
+	return rc;
 }
 
 /* SOURCE_DATE_EPOCH as a libharu date in *dt.  Returns 1 if it is set,
@@ -637,6 +717,7 @@ pdf_item(HPDF_Doc pdf, HPDF_Page page, double h, const struct item *it,
     const struct pdf_font *fonts, const HPDF_Image *images)
 {
 	HPDF_STATUS	 st, rs;
+	char		*text;
 	int		 fill, stroke;
 
 	if (it->kind == ITEM_IMAGE)	/* q cm Do Q: leaves no state */
@@ -670,7 +751,12 @@ pdf_item(HPDF_Doc pdf, HPDF_Page page, double h, const struct item *it,
 		if (st == HPDF_OK)
 			st = HPDF_Page_SetFontAndSize(page,
 			    fonts[it->font].font, (HPDF_REAL)it->size);
-		if (st == HPDF_OK)
+		if (st == HPDF_OK && fonts[it->font].ansi != NULL) {
+			text = pdf_ansi_copy(fonts[it->font].ansi, it->text);
+			st = HPDF_Page_TextOut(page, (HPDF_REAL)it->x,
+			    (HPDF_REAL)(h - it->y), text);
+			free(text);
+		} else if (st == HPDF_OK)
 			st = HPDF_Page_TextOut(page, (HPDF_REAL)it->x,
 			    (HPDF_REAL)(h - it->y), it->text);
 		if (st == HPDF_OK)

@@ -112,8 +112,7 @@ verrfmt(char *err, size_t errlen, const char *fmt, va_list ap)
 	return -1;
 }
 
-/* verrfmt with variadic arguments; returns -1. */
-static int
+int
 errfmt(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;

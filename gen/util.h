@@ -23,6 +23,8 @@ char	*xvasprintf(const char *, va_list);
 /* vprintf a one-line reason into err (errlen bytes; err may be NULL), for
  * the backends' "-1 and a reason" contract.  Always returns -1. */
 int	 verrfmt(char *err, size_t errlen, const char *, va_list);
+int	 errfmt(char *err, size_t errlen, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
 
 struct tm;
 /* SOURCE_DATE_EPOCH, the one date a document may carry (reproducible

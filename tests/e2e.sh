@@ -101,6 +101,32 @@ pdftext "$O/accents-key.pdf" | grep -q "Señora" && ok || bad "accents-key.pdf: 
 if pdftext "$O/accents.pdf" | awk '/Nombres/ && !a {a=NR} /^Name/ && !b {b=NR} /José/ && !c {c=NR} /Cuántos/ && !d {d=NR}
 	END {exit !(a && a < b && b < c && c < d)}'; then ok; else bad "accents.pdf: reading order"; fi
 
+# --- a script no template font has: fontconfig finds an installed font ---
+# (the CJK TrueType font of fonts-wqy-zenhei, a 10 MB collection, is
+# embedded as a subset of the characters used)
+"$MIMEO" -q -o "$O/" $E/cjk.yaml
+txt=$(pdftext "$O/cjk.pdf" | tr '\n' ' ')
+for w in "Words 汉字 — Wörter" "Write 你好 (hello) and 谢谢 (thank you)" "Ελένη and Ёжик" "What does 学校 mean?"; do
+	case $txt in *"$w"*) ok ;; *) bad "cjk.pdf: '$w' not read back" ;; esac
+done
+pdffonts "$O/cjk.pdf" | grep -q "WenQuanYi" && ok || bad "cjk.pdf: the CJK font is not used"
+sz=$(stat -c %s "$O/cjk.pdf")
+[ "$sz" -lt 60000 ] && ok || bad "cjk.pdf is $sz bytes: fonts not subset?"
+pdftext "$O/cjk-key.pdf" | grep -q "nǐ hǎo, xièxie" && ok || bad "cjk-key.pdf: answer not read back"
+
+# --- Latin-only text: fonts as simple WinAnsi fonts, every character back --
+"$MIMEO" -q -o "$O/" $E/ansi.yaml
+[ "$(pdffonts "$O/ansi.pdf" | awk 'NR > 2 && $(NF-5) == "WinAnsi"' | wc -l)" = 2 ] && ok ||
+	bad "ansi.pdf: fonts not WinAnsi: $(pdffonts "$O/ansi.pdf" | tail -n +3)"
+txt=$(pdftext "$O/ansi.pdf" | tr '\n' ' ')
+gstxt=$(gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile=- "$O/ansi.pdf" 2>&1 | tr -s ' \n' '  ')
+for w in "Café “Ñandú” — 5 €" "Read ‘carefully’… Prices: 2 × 3 ÷ 6 ± 1, 45°, ½ price • Œuvre, œuf, Šárka, šála, Žofie, žena," \
+	 "Ÿvette, ƒ, ‰, †, ‡, ˆ, ˜, ‹ ›, ™, © ®, ¿Qué? ¡Sí!" "How much is “Café au lait” – 3 € – with a 10 % tip?"; do
+	case $txt in *"$w"*) ok ;; *) bad "ansi.pdf: pdftotext does not read '$w'" ;; esac
+	case $gstxt in *"$w"*) ok ;; *) bad "ansi.pdf: ghostscript does not read '$w'" ;; esac
+done
+pdftext "$O/ansi-key.pdf" | grep -q "Answer: 3,30 €" && ok || bad "ansi-key.pdf: answer not read back"
+
 # --- a problem never splits across pages ----------------------------------
 "$MIMEO" -q -o "$O/" $E/forty.yaml
 n=$(pages "$O/forty.pdf")

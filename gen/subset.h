@@ -1,0 +1,40 @@
+/*
+ * subset.h - a TrueType font cut down to the characters a document draws,
+ * with HarfBuzz's subsetter, for the PDF backend to embed.
+ *
+ * libharu embeds a whole TrueType file but for the outlines of unused
+ * glyphs: for a 670 KB font that is ~150 KB to compress per face, and
+ * mapping every BMP code point through a large cmap when the font is set
+ * up.  A subset holding only the drawn characters makes both small.
+ * Metrics are unchanged (layout keeps measuring the original file).
+ */
+#ifndef MIMEO_SUBSET_H
+#define MIMEO_SUBSET_H
+
+#include <stddef.h>
+
+/* A subset font held in an anonymous in-memory file (or, where the system
+ * has none, an unlinked-on-close temporary file) that path opens. */
+struct subset {
+	int	 fd;
+	char	 path[64];
+	char	*tmp;		/* the temporary file to remove, or NULL */
+};
+
+/* The PostScript name of face index of the font file at path into buf
+ * (empty if it has none).  Returns 0, or -1 if the file cannot be read as
+ * a font. */
+int	subset_psname(const char *path, int index, char *buf, size_t len);
+
+/* Writes the subset of face index of the font at path holding the code
+ * points below ncodes whose bit is set in used (bit cp % 8 of byte
+ * cp / 8) into *out.  Returns 0, or -1 with err set. */
+int	subset_make(const char *path, int index, const unsigned char *used,
+	    unsigned long ncodes, struct subset *out, char *err,
+	    size_t errlen);
+
+/* Closes the subset (its path stops opening; files opened from it keep
+ * their data). */
+void	subset_done(struct subset *);
+
+#endif
