@@ -117,9 +117,11 @@ ls -A /tmp/.mimeo-* >/dev/null 2>&1 && bad "a temporary file was left in /tmp" |
 # a full disk: a tiny tmpfs, when this user may mount one (root)
 if [ "$(id -u)" = 0 ] && mkdir -p "$W/small" && mount -t tmpfs -o size=64k tmpfs "$W/small" 2>/dev/null; then
 	echo old >"$W/small/ws.pdf"
+	# fill it: a worksheet is smaller than the disk
+	dd if=/dev/zero of="$W/small/fill" bs=1k 2>/dev/null
 	want_err "-o on a full disk" 3 "mimeo: error: cannot write $W/small/ws.pdf: No space left on device" \
 		"$MIMEO" -q worksheet -o "$W/small/ws.pdf" $F
-	[ "$(cat "$W/small/ws.pdf")" = old ] && [ "$(ls -A "$W/small")" = ws.pdf ] && ok ||
+	[ "$(cat "$W/small/ws.pdf")" = old ] && [ "$(ls -A "$W/small" | tr '\n' ' ')" = "fill ws.pdf " ] && ok ||
 		bad "a full disk left: $(ls -A "$W/small")"
 	umount "$W/small"
 fi
