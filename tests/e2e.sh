@@ -367,3 +367,10 @@ the_same "$(bottom 5.)" "$(bottom class)" && ok || bad "lines.yaml: problem numb
 the_same "$(bottom 1.)" "$(bottom Roses)" && ok || bad "lines.yaml: problem number 1. off its line's baseline"
 the_same "$(bottom A.)" "$(bottom half)" && the_same "$(bottom B.)" "$(bottom half)" &&
 	ok || bad "lines.yaml: choice letters off the baseline of a choice with 3/5"
+# leading spaces of a | line indent it by as many spaces: "four" starts
+# twice as far right of "Left" as the math after two spaces does, and a
+# tab indents as four spaces
+left() { pdftotext -bbox "$O/lines.pdf" - 2>/dev/null | awk -F'"' -v w="$1" '$0 ~ ">" w "<" {print $2; exit}'; }
+awk -v l="$(left Left)" -v f="$(left four)" -v h="$(left 1/2)" -v t="$(left tabbed)" \
+	'BEGIN {d = f - l; e = 2 * (h - l) - d; exit !(l != "" && d > 8 && e < 0.01 && e > -0.01 && t == f)}' &&
+	ok || bad "lines.yaml: indents of a | text are not 4, 2 and a tab's 4 spaces (Left $(left Left), four $(left four), 1/2 $(left 1/2), tabbed $(left tabbed))"
