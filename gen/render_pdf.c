@@ -701,6 +701,32 @@ pdf_mark(HPDF_Page page, double h, const struct item *it, HPDF_Font font)
 	return st == HPDF_OK ? pdf_anchor(page, h, font, it, 0) : st;
 }
 
+/* Draws picture img (loaded as image) in the box of it, h the page
+ * height: a JPEG stored sideways or mirrored turned upright by its
+ * matrix.  Returns a libharu status. */
+static HPDF_STATUS
+pdf_picture(HPDF_Page page, double h, const struct item *it,
+    const struct image *img, HPDF_Image image)
+{
+	HPDF_STATUS	 st, rs;
+	double		 m[6];
+
+	if (img->orient <= 1)
+		return HPDF_Page_DrawImage(page, image, (HPDF_REAL)it->x,
+		    (HPDF_REAL)(h - it->y - it->h), (HPDF_REAL)it->w,
+		    (HPDF_REAL)it->h);
+	image_matrix(img, it->x, h - it->y - it->h, it->w, it->h, m);
+	if ((st = HPDF_Page_GSave(page)) != HPDF_OK)
+		return st;
+	st = HPDF_Page_Concat(page, (HPDF_REAL)m[0], (HPDF_REAL)m[1],
+	    (HPDF_REAL)m[2], (HPDF_REAL)m[3], (HPDF_REAL)m[4],
+	    (HPDF_REAL)m[5]);
+	if (st == HPDF_OK)
+		st = HPDF_Page_ExecuteXObject(page, image);
+	rs = HPDF_Page_GRestore(page);
+	return st != HPDF_OK ? st : rs;
+}
+
 /* Sets the stroke dash of an item: 1 dashed, 2 dotted, else solid.
  * Returns a libharu status. */
 static HPDF_STATUS
@@ -731,22 +757,23 @@ pdf_pen(HPDF_Page page, const struct item *it)
 	return st;
 }
 
-/* Draws one item on page (of pdf) inside q/Q, so no colour, width, dash
- * or font outlives it.  y is flipped with the page height h.  Returns a
+/* Draws one item of d on page (of pdf) inside q/Q, so no colour, width,
+ * dash or font outlives it.  y is flipped with the page height.  Returns a
  * libharu status. */
 static HPDF_STATUS
-pdf_item(HPDF_Doc pdf, HPDF_Page page, double h, const struct item *it,
-    const struct pdf_font *fonts, const HPDF_Image *images)
+pdf_item(HPDF_Doc pdf, HPDF_Page page, const struct doc *d,
+    const struct item *it, const struct pdf_font *fonts,
+    const HPDF_Image *images)
 {
+	double		 h = d->height;
 	HPDF_STATUS	 st, rs;
 	int		 fill, stroke;
 
 	if (it->kind == ITEM_SPAN || it->kind == ITEM_SPAN_END)
 		return pdf_mark(page, h, it, fonts[it->font].font);
 	if (it->kind == ITEM_IMAGE)	/* q cm Do Q: leaves no state */
-		return HPDF_Page_DrawImage(page, images[it->image],
-		    (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y - it->h),
-		    (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+		return pdf_picture(page, h, it, d->images[it->image],
+		    images[it->image]);
 
 	fill = it->kind != ITEM_LINE && it->kind != ITEM_TEXT && it->fill;
 	stroke = it->kind == ITEM_LINE ||
@@ -984,7 +1011,7 @@ pdf_draw(HPDF_Doc pdf, HPDF_Page page, const struct doc *d, size_t i,
 			group = pdf_group_varies(base, k, &next);
 		if (group != varies)
 			continue;
-		st = pdf_item(pdf, page, d->height, page_item(d, i, k), fonts,
+		st = pdf_item(pdf, page, d, page_item(d, i, k), fonts,
 		    images);
 		if (st != HPDF_OK)
 			break;
