@@ -14,12 +14,58 @@ static int	diag_isquiet;
 static int	diag_capturing;
 static char	*diag_first;	/* while capturing: the first error */
 
+/* Warnings printed so far: a file read twice (a set is first read to
+ * see whether it is a packet) warns once. */
+static char	**diag_warned;
+static size_t	  diag_nwarned;
+
+static void
+diag_free_warned(void)
+{
+	while (diag_nwarned > 0)
+		free(diag_warned[--diag_nwarned]);
+	free(diag_warned);
+}
+
+/* 1 when this warning was printed before; else remembers it, returns 0. */
+static int
+diag_warned_before(const struct mark *m, const char *fmt, va_list ap)
+{
+	char *msg = xvasprintf(fmt, ap), *line;
+	size_t i;
+
+	line = xasprintf("%s:%d:%d:%s", m != NULL && m->file != NULL ?
+	    m->file : "", m != NULL ? m->line : 0, m != NULL ? m->col : 0,
+	    msg);
+	free(msg);
+	for (i = 0; i < diag_nwarned; i++)
+		if (strcmp(diag_warned[i], line) == 0) {
+			free(line);
+			return 1;
+		}
+	if (diag_nwarned == 0)
+		atexit(diag_free_warned);
+	diag_warned = xrealloc(diag_warned, (diag_nwarned + 1) *
+	    sizeof(char *));
+	diag_warned[diag_nwarned++] = line;
+	return 0;
+}
+
 void
 diag(enum severity sev, const struct mark *m, const char *fmt, ...)
 {
 	va_list ap;
 
 	if (sev == SEV_WARNING) {
+		if (!diag_capturing) {
+			int again;
+
+			va_start(ap, fmt);
+			again = diag_warned_before(m, fmt, ap);
+			va_end(ap);
+			if (again)
+				return;
+		}
 		diag_nwarn++;
 		if (diag_isquiet)
 			return;
@@ -45,8 +91,8 @@ diag(enum severity sev, const struct mark *m, const char *fmt, ...)
 		return;
 	}
 	if (diag_printed++ == DIAG_CAP)
-		fputs("mimeo: too many messages; stopping the list here\n",
-		    stderr);
+		fprintf(stderr, "mimeo: too many messages; only the first %d "
+		    "are shown: fix those and run again\n", DIAG_CAP);
 	if (diag_printed > DIAG_CAP)
 		return;
 	if (m != NULL && m->file != NULL && m->line > 0)

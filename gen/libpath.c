@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "libpath.h"
+#include "output.h"
 #include "schema.h"
 #include "util.h"
 
@@ -185,6 +186,7 @@ lib_resolve(const char *from, const char *rel, const struct mark *m,
 		goto fail;
 	}
 	fclose(f);
+	output_note_input(path);
 	/* a symbolic link may still point out of the library */
 	real_root = realpath(root, NULL);
 	real_path = realpath(path, NULL);

@@ -10,6 +10,7 @@
  * around it (and re-scans the tokens before it) to name the mistake a
  * teacher made and put the message where that mistake is.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include <yaml.h>
 
 #include "node.h"
+#include "output.h"
 #include "util.h"
 
 struct loader {
@@ -189,19 +191,29 @@ node_line(struct loader *ld, int lineno, struct line *li)
 	}
 }
 
+/* 1 when the 3 bytes at b are a curly quote mark: ‘ ’ “ ” or „. */
+static int
+node_curly_quote(const unsigned char *b)
+{
+	return b[0] == 0xe2 && b[1] == 0x80 && b[2] >= 0x98 && b[2] <= 0x9e;
+}
+
 /*
  * An example of quoting the text that starts at off, for messages: the
  * text up to the end of the line (or a comment), in double quotes, or in
  * single quotes with its apostrophes doubled when it holds a '"'; shortened
- * if long.  Written to out.
+ * if long.  Written to out.  Curly quotes around the text (a word
+ * processor's, which YAML takes for text) are left out of the example:
+ * returns 1 when there were some, else 0.
  */
-static void
+static int
 node_quoted_example(struct loader *ld, size_t off, char *out,
     size_t size)
 {
 	const unsigned char *b = ld->buf;
 	size_t end = off, i, k = 0, cut;
 	char q = '"';
+	int curly = 0;
 
 	while (end < ld->len && node_brk(ld, end) == 0 &&
 	    !(end > off && b[end] == '#' && (b[end - 1] == ' ' ||
@@ -209,6 +221,12 @@ node_quoted_example(struct loader *ld, size_t off, char *out,
 		end++;
 	while (end > off && (b[end - 1] == ' ' || b[end - 1] == '\t'))
 		end--;
+	if (end - off >= 6 && node_curly_quote(b + off) &&
+	    node_curly_quote(b + end - 3)) {
+		off += 3;
+		end -= 3;
+		curly = 1;
+	}
 	if (memchr(b + off, '"', end - off) != NULL)
 		q = '\'';
 	cut = end - off > 48 ? off + 44 : end;
@@ -226,6 +244,7 @@ node_quoted_example(struct loader *ld, size_t off, char *out,
 	}
 	out[k++] = q;
 	out[k] = '\0';
+	return curly;
 }
 
 /* ---- tokens before an error ----------------------------------------- */
@@ -551,6 +570,36 @@ node_first_char_error(struct loader *ld, size_t off, const char *why)
 	    "write %s", ld->buf[off], why, ex);
 }
 
+/*
+ * A line of text where YAML expected "key: value".  When it starts with a
+ * lower-case word and a space ("prompt What is 2 + 2?"), the colon after
+ * that word is most likely what is missing: show the line with it.
+ */
+static void
+node_no_key_error(struct loader *ld, size_t off, const struct line *li,
+    const struct mark *m)
+{
+	const unsigned char *b = ld->buf;
+	size_t w = off;
+	char ex[96];
+
+	while (w < li->end && ((b[w] >= 'a' && b[w] <= 'z') || b[w] == '_'))
+		w++;
+	if (w - off >= 2 && w - off <= 20 && w + 1 < li->end && b[w] == ' ' &&
+	    b[w + 1] != ' ') {
+		node_quoted_example(ld, w + 1, ex, sizeof(ex));
+		diag_error(m, "this line has no \"key:\"; if \"%.*s\" is its "
+		    "key, add a colon after it: %.*s: %s (if the line goes on "
+		    "the text above it, indent it more than that text's key)",
+		    (int)(w - off), (const char *)b + off, (int)(w - off),
+		    (const char *)b + off, ex);
+		return;
+	}
+	diag_error(m, "this line has no \"key:\"; YAML expected a key here, "
+	    "like \"prompt: What is 2 + 2?\" (if the line goes on the text "
+	    "above it, indent it more than that text's key)");
+}
+
 /* Report the error libyaml found, reworded; see the top of the file. */
 static void
 node_parse_error(struct loader *ld, yaml_parser_t *p)
@@ -638,10 +687,7 @@ node_parse_error(struct loader *ld, yaml_parser_t *p)
 			    "needs a space between a key's colon and its value",
 			    (int)(off + 1 - coff), (const char *)ld->buf + coff);
 		} else
-			diag_error(&cm, "this line has no \"key:\"; YAML expected "
-			    "a key here, like \"prompt: What is 2 + 2?\" (if "
-			    "the line goes on the text above it, indent it more "
-			    "than that text's key)");
+			node_no_key_error(ld, coff, &li, &cm);
 		return;
 	}
 	node_scan(ld, p->problem_mark, &s);
@@ -734,10 +780,16 @@ node_parse_error(struct loader *ld, yaml_parser_t *p)
 		} else
 			off = li.keyoff;
 		node_offset_mark(ld, off, &m);
-		node_quoted_example(ld, off, ex, sizeof(ex));
-		diag_error(&m, "this text holds \": \" (a colon and a space), "
-		    "which YAML reads as the start of a new key; put the whole "
-		    "text in quotes: %s", ex);
+		if (node_quoted_example(ld, off, ex, sizeof(ex)))
+			diag_error(&m, "this text holds \": \" (a colon and a "
+			    "space), which YAML reads as the start of a new "
+			    "key; the curly quotes around it, typed by a word "
+			    "processor, are not quotes to YAML: use straight "
+			    "ones: %s", ex);
+		else
+			diag_error(&m, "this text holds \": \" (a colon and a "
+			    "space), which YAML reads as the start of a new "
+			    "key; put the whole text in quotes: %s", ex);
 		return;
 	}
 	if (strstr(prob, "did not find expected key") ||
@@ -1092,6 +1144,14 @@ node_build(struct loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth,
 		}
 		if (n->plain && n->len == 0)
 			node_empty_comment(ld, n, ev->start_mark);
+		if (n->plain && n->len >= 6 && node_curly_quote((const
+		    unsigned char *)n->value) && node_curly_quote((const
+		    unsigned char *)n->value + n->len - 3))
+			diag_warn(&n->mark, "this text is in curly quotes, "
+			    "which YAML keeps as part of the text (only "
+			    "straight quotes \"...\" are quotes to it); if they "
+			    "were meant as quotes (a word processor curls "
+			    "them), type them again as straight ones");
 		return n;
 	case YAML_SEQUENCE_START_EVENT:
 		n->kind = NODE_SEQ;
@@ -1132,6 +1192,7 @@ node_slurp(const char *file, size_t *len)
 		diag_error(&m, "cannot read this file: %s", strerror(errno));
 		return NULL;
 	}
+	output_note_input(file);
 	for (;;) {
 		if (n + 65536 > cap) {
 			cap = cap ? cap * 2 : 65536;
@@ -1349,6 +1410,73 @@ node_check_text(struct loader *ld)
 	return 0;
 }
 
+/* The length of the Unicode space at b (no-break space, the en and em
+ * spaces, ideographic space ...: what word processors and web pages put
+ * where a space looks right), or 0. */
+static size_t
+node_unicode_space(const unsigned char *b, size_t n)
+{
+	if (n >= 2 && b[0] == 0xc2 && b[1] == 0xa0)
+		return 2;
+	if (n >= 3 && b[0] == 0xe2 && b[1] == 0x80 && (b[2] <= 0x8a ||
+	    b[2] == 0xaf))
+		return 3;
+	if (n >= 3 && b[0] == 0xe3 && b[1] == 0x80 && b[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/*
+ * A line indented with a Unicode space that looks like a plain one: YAML
+ * reads it as text, so the key after it is lost or the lines around it no
+ * longer line up, and the message YAML gives would be about something
+ * else.  Only lines where a "key:" or a "- " follows are reported (a poem
+ * in a | block may start a line with a no-break space on purpose).
+ * Returns 0, or -1 (reported).
+ */
+static int
+node_check_indent_spaces(struct loader *ld)
+{
+	const unsigned char *b = ld->buf;
+	size_t i = 0, j, k, sp, first;
+	struct mark m;
+
+	while (i < ld->len) {
+		for (j = i; j < ld->len && (b[j] == ' ' || b[j] == '-'); j++)
+			;
+		first = j;
+		while (j < ld->len && ((sp = node_unicode_space(b + j,
+		    ld->len - j)) > 0 || b[j] == ' '))
+			j += sp > 0 ? sp : 1;
+		if (j > first) {
+			/* "word:" or "- " after the spaces */
+			for (k = j; k < ld->len && (isalnum(b[k]) ||
+			    b[k] == '_'); k++)
+				;
+			if ((k > j && k < ld->len && b[k] == ':') ||
+			    (b[j] == '-' && j + 1 < ld->len &&
+			    b[j + 1] == ' ')) {
+				long cp = utf8_decode((const char *)b + first,
+				    ld->len - first, &sp);
+
+				node_offset_mark(ld, first, &m);
+				diag_error(&m, "this line is indented with %s "
+				    "(U+%04lX), the kind word processors and "
+				    "web pages put in; YAML counts only plain "
+				    "spaces: delete the indentation and type "
+				    "it again with the space bar", cp == 0xa0 ?
+				    "a no-break space" : "a special space",
+				    (unsigned long)cp);
+				return -1;
+			}
+		}
+		while (i < ld->len && b[i] != '\n')
+			i++;
+		i++;
+	}
+	return 0;
+}
+
 /* Nothing but spaces and line ends (0), or also comments and "---" (1). */
 static int
 node_only_comments(struct loader *ld)
@@ -1395,7 +1523,7 @@ yaml_load_file(const char *path, enum node_empty *why)
 		ld.buf = buf + 3;	/* a UTF-8 byte-order mark */
 		ld.len = len - 3;
 	}
-	if (node_check_text(&ld) < 0) {
+	if (node_check_text(&ld) < 0 || node_check_indent_spaces(&ld) < 0) {
 		free(buf);
 		free(conv);
 		return NULL;

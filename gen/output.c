@@ -1,6 +1,8 @@
 /* output.c - output paths and atomic writes; see output.h */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +94,51 @@ output_same_file(const char *a, const char *b)
 	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* Every file read in this run (sets, packets, included sets, templates,
+ * rosters, pictures), by device and inode, so that no -o names one. */
+static struct input_id {
+	dev_t	dev;
+	ino_t	ino;
+}		*output_inputs;
+static size_t	 output_ninputs;
+
+static void
+output_free_inputs(void)
+{
+	free(output_inputs);
+}
+
+void
+output_note_input(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    output_is_input(path))
+		return;
+	if (output_ninputs == 0)
+		atexit(output_free_inputs);
+	output_inputs = xrealloc(output_inputs, (output_ninputs + 1) *
+	    sizeof(*output_inputs));
+	output_inputs[output_ninputs].dev = st.st_dev;
+	output_inputs[output_ninputs++].ino = st.st_ino;
+}
+
+int
+output_is_input(const char *path)
+{
+	struct stat st;
+	size_t i;
+
+	if (stat(path, &st) < 0)
+		return 0;
+	for (i = 0; i < output_ninputs; i++)
+		if (output_inputs[i].dev == st.st_dev &&
+		    output_inputs[i].ino == st.st_ino)
+			return 1;
+	return 0;
+}
+
 /*
  * One file of a document being written: its place, the temporary file it
  * is made in, and what goes in it (page: 0-based for a one-page file).
@@ -99,17 +146,85 @@ output_same_file(const char *a, const char *b)
 struct outfile {
 	char		*path, *tmp;
 	size_t		 page;
+	int		 stream;	/* path is a device or a pipe
+					   (/dev/stdout): copied into, as
+					   it cannot be renamed over */
 };
+
+/*
+ * Where f really goes.  A symbolic link is followed, so that the link
+ * stays and the file it names gets the document (-o /dev/stdout with
+ * standard output sent to a file).  A device or a pipe is written into
+ * (f->stream): renaming a file over it would replace it, /dev/null too.
+ */
+static void
+output_target(struct outfile *f)
+{
+	struct stat st;
+	char *real;
+
+	if (lstat(f->path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    (real = realpath(f->path, NULL)) != NULL) {
+		free(f->path);
+		f->path = real;
+	}
+	f->stream = stat(f->path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode);
+}
+
+/* Copies the finished document f->tmp into the device or pipe f->path.
+ * Returns 0, or -1 (reported: a full disk is ENOSPC). */
+static int
+output_stream(const struct outfile *f)
+{
+	char buf[65536];
+	ssize_t n, w, done;
+	int in, out, rc = 0;
+	void (*was)(int);
+
+	if ((in = open(f->tmp, O_RDONLY)) < 0 ||
+	    (out = open(f->path, O_WRONLY)) < 0) {
+		diag(SEV_FATAL, NULL, "cannot write %s: %s", f->path,
+		    strerror(errno));
+		if (in >= 0)
+			close(in);
+		return -1;
+	}
+	/* a reader that stops early (| head) is a write error to report,
+	 * not a signal that ends mimeo before it removes its temporary */
+	was = signal(SIGPIPE, SIG_IGN);
+	while (rc == 0 && (n = read(in, buf, sizeof(buf))) > 0)
+		for (done = 0; done < n; done += w)
+			if ((w = write(out, buf + done, (size_t)(n - done))) <
+			    0) {
+				rc = -1;
+				break;
+			}
+	if (rc < 0 || close(out) < 0) {
+		diag(SEV_FATAL, NULL, "cannot write %s: %s", f->path,
+		    strerror(errno));
+		rc = -1;
+	}
+	signal(SIGPIPE, was);
+	close(in);
+	return rc;
+}
 
 /* Makes a temporary file beside f->path.  Returns 0, or -1 (reported). */
 static int
 output_tmp(struct outfile *f)
 {
 	const char *slash = strrchr(f->path, '/');
+	const char *tmpdir = getenv("TMPDIR");
 	int fd;
 
-	f->tmp = xasprintf("%.*s.mimeo-XXXXXX", slash ? (int)(slash - f->path +
-	    1) : 0, f->path);
+	/* a device's folder (/dev) is no place for a file */
+	if (f->stream)
+		f->tmp = xasprintf("%s/.mimeo-XXXXXX", tmpdir != NULL &&
+		    *tmpdir != '\0' ? tmpdir : "/tmp");
+	else
+		f->tmp = xasprintf("%.*s.mimeo-XXXXXX", slash ? (int)(slash -
+		    f->path + 1) : 0, f->path);
 	if ((fd = mkstemp(f->tmp)) < 0) {
 		diag(SEV_FATAL, NULL, "cannot write %s: %s", f->path,
 		    strerror(errno));
@@ -233,9 +348,17 @@ output_doc(const struct doc *d, const struct outfmt *fmt, const char *path,
 		files[i].page = fmt->page > 0 ? fmt->page - 1 : i;
 		files[i].path = output_per_page(fmt) ? output_page_path(path,
 		    output_ext(fmt), i + 1) : xstrdup(path);
+		output_target(&files[i]);
 		if (input != NULL && output_same_file(files[i].path, input)) {
 			diag(SEV_FATAL, NULL, "refusing to write %s: it is the "
-			    "input file", files[i].path);
+			    "input file; give -o another name", files[i].path);
+			goto out;
+		}
+		if (output_is_input(files[i].path)) {
+			diag(SEV_FATAL, NULL, "refusing to write %s: this run "
+			    "reads it (a roster, an included set, a picture "
+			    "or a template); give -o another name",
+			    files[i].path);
 			goto out;
 		}
 	}
@@ -253,6 +376,11 @@ output_doc(const struct doc *d, const struct outfmt *fmt, const char *path,
 	mask = umask(022);
 	umask(mask);
 	for (i = 0; i < n; i++) {
+		if (files[i].stream) {
+			if (output_stream(&files[i]) < 0)
+				goto out;
+			continue;	/* out: removes the temporary */
+		}
 		chmod(files[i].tmp, 0666 & ~mask);
 		if (rename(files[i].tmp, files[i].path) < 0) {
 			diag(SEV_FATAL, NULL, "cannot write %s: %s",

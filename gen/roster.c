@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "diag.h"
+#include "output.h"
 #include "roster.h"
 #include "util.h"
 
@@ -22,6 +23,7 @@ struct csv {
 	const char	*linestart;	/* for columns in messages */
 	int		 line;
 	int		 bad;
+	char		 sep;		/* ',', or ';' or tab: see csv_sep() */
 };
 
 /* One field at c->p; returns it (owned) and sets *last when the row ends.
@@ -59,7 +61,7 @@ csv_field(struct csv *c, int *last)
 				out[n++] = *c->p++;
 			}
 		}
-		if (c->p < c->end && *c->p != ',' && *c->p != '\n' &&
+		if (c->p < c->end && *c->p != c->sep && *c->p != '\n' &&
 		    *c->p != '\r') {
 			m.line = c->line;
 			m.col = (int)(c->p - c->linestart) + 1;
@@ -69,11 +71,11 @@ csv_field(struct csv *c, int *last)
 			return NULL;
 		}
 	} else
-		while (c->p < c->end && *c->p != ',' && *c->p != '\n' &&
+		while (c->p < c->end && *c->p != c->sep && *c->p != '\n' &&
 		    *c->p != '\r')
 			out[n++] = *c->p++;
 	out[n] = '\0';
-	if (c->p < c->end && *c->p == ',')
+	if (c->p < c->end && *c->p == c->sep)
 		c->p++;
 	else {
 		*last = 1;
@@ -84,6 +86,31 @@ csv_field(struct csv *c, int *last)
 		c->linestart = c->p;
 	}
 	return out;
+}
+
+/*
+ * The separator of the file at p: a comma, unless the first line that is
+ * not empty has none but has semicolons (a spreadsheet set up for a
+ * language that writes 1,5 for one and a half saves "CSV" that way) or
+ * tabs (a spreadsheet's "text" export).
+ */
+static char
+csv_sep(const char *p, const char *end)
+{
+	const char *eol;
+	size_t n;
+
+	while (p < end && (*p == '\n' || *p == '\r'))
+		p++;
+	eol = memchr(p, '\n', (size_t)(end - p));
+	n = eol != NULL ? (size_t)(eol - p) : (size_t)(end - p);
+	if (memchr(p, ',', n) != NULL)
+		return ',';
+	if (memchr(p, ';', n) != NULL)
+		return ';';
+	if (memchr(p, '\t', n) != NULL)
+		return '\t';
+	return ',';
 }
 
 /* Trim spaces around a field (spreadsheets add them) in place. */
@@ -130,6 +157,27 @@ csv_row(struct csv *c, char ***fields, int *cols, int ncols)
 	return n;
 }
 
+/* The fields of a row for a message: "First", "Last" (at most 6 shown);
+ * allocated. */
+static char *
+csv_join(char **f, int n)
+{
+	char *s = xstrdup(""), *t;
+	int i;
+
+	for (i = 0; i < n && i < 6; i++) {
+		t = xasprintf("%s%s\"%s\"", s, i > 0 ? ", " : "", f[i]);
+		free(s);
+		s = t;
+	}
+	if (n > 6) {
+		t = xasprintf("%s ...", s);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
 static void
 csv_free_row(char **f, int n)
 {
@@ -169,6 +217,7 @@ roster_read(const char *file, size_t *len)
 		fclose(f);
 		return NULL;
 	}
+	output_note_input(file);
 	rewind(f);
 	buf = xmalloc((size_t)n + 1);
 	*len = fread(buf, 1, (size_t)n, f);
@@ -177,21 +226,23 @@ roster_read(const char *file, size_t *len)
 	return buf;
 }
 
-/* Check a value is UTF-8 text without control characters. */
-static int
-roster_text_ok(const char *s)
+/* The first byte of s that is not UTF-8 text or is a control character
+ * (a line break in a cell), or NULL when s is fine; *bad_utf8 says which. */
+static const char *
+roster_text_wrong(const char *s, int *bad_utf8)
 {
 	size_t n = strlen(s), len;
 	long cp;
 
 	while (n > 0) {
 		cp = utf8_decode(s, n, &len);
+		*bad_utf8 = cp < 0;
 		if (cp < 0x20 && cp != '\t')
-			return 0;
+			return s;
 		s += len;
 		n -= len;
 	}
-	return 1;
+	return NULL;
 }
 
 /* Report a field that holds a line break (a spreadsheet cell with two
@@ -203,9 +254,20 @@ roster_field_wrong(const char *field, const struct mark *row, int col)
 	struct mark m = *row;
 	size_t chars = 0;
 	const char *c;
+	char latin1[5] = "";
+	int bad_utf8;
 
 	m.col = col;
-	if (!roster_text_ok(field)) {
+	if ((c = roster_text_wrong(field, &bad_utf8)) != NULL && bad_utf8) {
+		if ((unsigned char)*c >= 0xa0)	/* Latin-1 is Unicode's start */
+			latin1[utf8_encode((unsigned char)*c, latin1)] = '\0';
+		diag_error(&m, "this field is not UTF-8 text: it holds byte "
+		    "0x%02X%s%s%s; save the roster from the spreadsheet as "
+		    "\"CSV UTF-8\"", (unsigned char)*c, latin1[0] ? " (\"" : "",
+		    latin1, latin1[0] ? "\" in Latin-1 or Windows-1252)" : "");
+		return 1;
+	}
+	if (c != NULL) {
 		diag_error(&m, "this field holds a line break or another "
 		    "control character; keep each cell on one line");
 		return 1;
@@ -226,7 +288,7 @@ roster_load(const char *path)
 {
 	struct roster *r;
 	struct csv c;
-	char *buf, **f;
+	char *buf, **f, *header = NULL;
 	size_t len, errs = diag_errors();
 	int nf, col_name = -1, col_period = -1, col_version = -1;
 	int col_edition = -1, i, row_line, cols[ROSTER_MAX_COLS];
@@ -241,6 +303,7 @@ roster_load(const char *path)
 	c.line = 1;
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		c.p = c.linestart = buf + 3;
+	c.sep = csv_sep(c.p, c.end);
 	r = xcalloc(1, sizeof(*r));
 	r->file = c.file;
 	m.file = c.file;
@@ -273,6 +336,7 @@ roster_load(const char *path)
 			    "student");
 		goto out;
 	}
+	header = csv_join(f, nf);
 	for (i = 0; i < nf; i++) {
 		if (strcasecmp(f[i], "name") == 0)
 			col_name = i;
@@ -285,8 +349,11 @@ roster_load(const char *path)
 	}
 	csv_free_row(f, nf);
 	if (col_name < 0) {
-		diag_error(&m, "the first row must name the columns, with one "
-		    "called \"name\" (found no \"name\" column)");
+		diag_error(&m, "the first row must name the columns, and one "
+		    "must be called \"name\" (the names as they are printed); "
+		    "this one has %s: rename the column of names to name, or, "
+		    "if the first row is already a student, add a row like "
+		    "name,period above it", header);
 		goto out;
 	}
 	while (c.p < c.end) {
@@ -349,10 +416,12 @@ roster_load(const char *path)
 	}
 	if (r->n == 0 && diag_errors() == errs) {
 		m.line = 1;
-		diag_error(&m, "the roster has a header but no students");
+		diag_error(&m, "the roster has a header but no students; add "
+		    "one row per student under it");
 	}
 out:
 	free(buf);
+	free(header);
 	if (diag_errors() > errs) {
 		roster_free(r);
 		return NULL;

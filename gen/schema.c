@@ -411,13 +411,14 @@ sc_number(const struct node *n, const char *what, double lo, double hi,
 	}
 	errno = 0;
 	d = strtod(n->value, &end);
-	if (end == n->value || *end != '\0' || errno != 0 || !isfinite(d) ||
+	if (end == n->value || *end != '\0' || isnan(d) ||
 	    isspace((unsigned char)n->value[0])) {
 		sc_error(&n->mark, "%s must be a number, like 2 or 1.5, not "
 		    "\"%s\"", what, n->value);
 		return -1;
 	}
-	if (d < lo || d > hi) {
+	/* 1e400 is a number, only far too big: say which are allowed */
+	if (d < lo || d > hi || errno == ERANGE || !isfinite(d)) {
 		sc_error(&n->mark, "%s must be from %g to %g, not %s", what,
 		    lo, hi, n->value);
 		return -1;
@@ -428,6 +429,13 @@ sc_number(const struct node *n, const char *what, double lo, double hi,
 
 int
 sc_int(const struct node *n, const char *what, long lo, long hi, long *v)
+{
+	return sc_int_why(n, what, lo, hi, NULL, v);
+}
+
+int
+sc_int_why(const struct node *n, const char *what, long lo, long hi,
+    const char *why, long *v)
 {
 	char *end;
 	long l;
@@ -440,15 +448,17 @@ sc_int(const struct node *n, const char *what, long lo, long hi, long *v)
 	}
 	errno = 0;
 	l = strtol(n->value, &end, 10);
-	if (end == n->value || *end != '\0' || errno != 0 ||
+	if (end == n->value || *end != '\0' ||
 	    isspace((unsigned char)n->value[0])) {
 		sc_error(&n->mark, "%s must be a whole number, not \"%s\"",
 		    what, n->value);
 		return -1;
 	}
-	if (l < lo || l > hi) {
-		sc_error(&n->mark, "%s must be from %ld to %ld, not %ld", what,
-		    lo, hi, l);
+	/* 99999999999999999999 is a whole number, only far too big */
+	if (l < lo || l > hi || errno == ERANGE) {
+		sc_error(&n->mark, "%s must be from %ld to %ld, not %s%s%s",
+		    what, lo, hi, n->value, why != NULL ? "; " : "",
+		    why != NULL ? why : "");
 		return -1;
 	}
 	*v = l;

@@ -75,6 +75,10 @@ int	sc_text(const struct node *, const char *what, struct text *);
 int	sc_textlist(const struct node *, const char *what, struct textlist *);
 int	sc_string(const struct node *, const char *what, char **);
 int	sc_int(const struct node *, const char *what, long lo, long hi, long *);
+/* sc_int() whose range message ends with why ("40 lines fill a page"),
+ * the reason for the limit; NULL for none. */
+int	sc_int_why(const struct node *, const char *what, long lo, long hi,
+	    const char *why, long *);
 int	sc_number(const struct node *, const char *what, double lo, double hi,
 	    double *);
 int	sc_bool(const struct node *, const char *what, int *);

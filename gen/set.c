@@ -206,9 +206,17 @@ set_choices(const struct node *pn, struct problem *p,
 	if ((n = node_get(pn, "columns")) != NULL &&
 	    sc_int(n, "columns", 1, 4, &l) == 0)
 		p->columns = (int)l;
-	if ((n = node_get(pn, "pin_last")) != NULL &&
-	    sc_int(n, "pin_last", 1, (long)p->choices.n - 1, &l) == 0)
-		p->pin_last = (int)l;
+	if ((n = node_get(pn, "pin_last")) != NULL) {
+		char *why = xasprintf("pin_last keeps that many choices last "
+		    "when choices are shuffled (like \"All of the above\"), "
+		    "and of this problem's %zu choices at least one must be "
+		    "left to shuffle", p->choices.n);
+
+		if (sc_int_why(n, "pin_last", 1, (long)p->choices.n - 1, why,
+		    &l) == 0)
+			p->pin_last = (int)l;
+		free(why);
+	}
 	a = node_get(pn, "answer");
 	if (a == NULL || sc_is_null(a)) {
 		if (a != NULL && a->comment != NULL)
@@ -390,7 +398,9 @@ set_typed(const struct node *pn, struct problem *p, const char *const *keys)
 		if (n != NULL && !sc_is_null(n))
 			sc_text(n, "the answer", &p->answer);
 		if ((n = node_get(pn, "lines")) != NULL &&
-		    sc_int(n, "lines", 1, 40, &l) == 0)
+		    sc_int_why(n, "lines", 1, 40, "lines is the number of "
+		    "ruled lines to write on (5 when left out), and a "
+		    "worksheet page holds about 25", &l) == 0)
 			p->lines = (int)l;
 		if ((n = node_get(pn, "rubric")) != NULL)
 			sc_textlist(n, "the rubric", &p->rubric);
@@ -633,6 +643,7 @@ set_var_value(const struct node *n, struct value *v)
 	struct expr_err e;
 	struct text t;
 	const char *markup;
+	char *msg;
 	size_t i;
 	int word = 1;
 
@@ -649,6 +660,11 @@ set_var_value(const struct node *n, struct value *v)
 	if (!word) {
 		if (expr_eval(n->value, &none, v, &e) == 0)
 			return 0;
+		/* say which value of the list is wrong */
+		msg = xasprintf("the value %s to pick from: %s", n->value,
+		    e.msg);
+		snprintf(e.msg, sizeof(e.msg), "%s", msg);
+		free(msg);
 		t.s = n->value;
 		t.mark = n->mark;
 		t.style = n->style;

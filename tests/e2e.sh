@@ -225,7 +225,7 @@ roster_err_at() {
 	case $got in *"$want"*) ok ;; *) bad "$csv: got '$got'" ;; esac
 }
 roster_err unclosed-quote.csv "$R/unclosed-quote.csv:2:1: error: a quoted field is never closed"
-roster_err no-name-column.csv "$R/no-name-column.csv:1:1: error: the first row must name the columns, with one called \"name\""
+roster_err no-name-column.csv "$R/no-name-column.csv:1:1: error: the first row must name the columns, and one must be called \"name\""
 roster_err bad-rows.csv "$R/bad-rows.csv:2:1: error: edition must be standard or large, not \"huge\""
 roster_err bad-rows.csv "$R/bad-rows.csv:3:1: error: this row has no name"
 roster_err bad-rows.csv "$R/bad-rows.csv:4:5: error: text after a closing quote"

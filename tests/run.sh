@@ -100,6 +100,9 @@ done
 # 5. Pictures in problems, in the PDF and through cairo.
 . tests/images.sh
 
+# Files from spreadsheets and word processors; where output may go.
+. tests/teacher.sh
+
 # 6. Fuzz regressions, limits, and a short fuzz run (tests/fuzz/).
 . tests/fuzz.sh
 

@@ -23,6 +23,10 @@ printf 'title: UTF-16 With an Error\nproblems:\n  - type: short\n    prompt: ¿Q
 # a UTF-16 LE file whose second line holds half a surrogate pair
 printf '\377\376t\000i\000t\000l\000e\000:\000 \000T\000\n\000\000\330x\000' > file-utf16-damaged.yaml
 printf 'title: Pasted Text\nproblems:\n  - type: short\n    prompt: How many days are in a week?\342\200\250Count them.\n    answer: "7"\n' > file-unusual-line-break.yaml
+# indentation with a no-break space (U+00A0, pasted from a word processor
+# or a web page) before a key, and before a "- "
+printf 'title: No-Break Spaces\nproblems:\n  - type: short\n\302\240\302\240\302\240\302\240prompt: What is 2 + 2?\n    answer: "4"\n' > yaml-nbsp-indent.yaml
+printf 'title: No-Break Spaces\nproblems:\n\302\240 - type: short\n    prompt: What is 2 + 2?\n    answer: "4"\n' > yaml-nbsp-indent-dash.yaml
 printf 'title: Windows Line Ends\r\nproblems:\r\n  - type: short\r\n    prompt: Careful: what is 2 + 2?\r\n    answer: "4"\r\n' > yaml-crlf-error-position.yaml
 
 # billion laughs: nine levels of nine references
@@ -40,6 +44,11 @@ out = ['title: Too Many Problems', 'problems:']
 for i in range(1, 511):
     out.append('  - {type: short, prompt: "%d + 1 = ?", answer: "%d"}' % (i, i + 1))
 open('limit-too-many-problems.yaml', 'w').write('\n'.join(out) + '\n')
+# more mistakes than are printed: 100 messages, then the count of all
+out = ['title: Too Many Mistakes', 'problems:']
+for i in range(1, 121):
+    out.append('  - {type: short, promt: "%d + 1 = ?", answer: "%d"}' % (i, i + 1))
+open('many-errors-cap.yaml', 'w').write('\n'.join(out) + '\n')
 PY
 
 # the good files that must load (../good)

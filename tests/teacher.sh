@@ -1,0 +1,125 @@
+# What teachers do with files made elsewhere, and where they send the output:
+# rosters saved by spreadsheets, text pasted from a word processor, -o
+# pointing at an input, a missing or unwritable folder, a full disk, a
+# device.  Sourced by tests/run.sh (ok, bad, MIMEO and T from there).
+
+W=$T/teacher
+mkdir -p "$W"
+F=problems/math/grade5/adding-fractions.yaml
+TR=tests/rosters
+
+# want_err DESC WANT_STATUS WANT_MESSAGE COMMAND...: the command exits with
+# WANT_STATUS and prints exactly WANT_MESSAGE on standard error
+want_err() {
+	local d=$1 st=$2 msg=$3 got s
+	shift 3
+	got=$("$@" 2>&1 >/dev/null); s=$?
+	[ "$s" = "$st" ] && [ "$got" = "$msg" ] && ok ||
+		bad "$d: exit $s (want $st): $got"
+}
+
+# --- rosters as spreadsheets save them -------------------------------------
+# European Excel saves "CSV" with semicolons (tests/rosters/semicolons.csv);
+# "Text (tab delimited)" with tabs; "CSV UTF-8" with a byte-order mark and
+# CRLF; "Unicode text" as UTF-16 with tabs; plain "CSV" on an older Windows
+# as Windows-1252.  Bytes an editor would change are made here.
+printf 'Name\tPeriod\nJosé Núñez\t3\nZoë Brontë\t4\n' >"$W/tabs.csv"
+printf '\357\273\277name,period\r\nJosé Núñez,3\r\nZoë Brontë,4\r\n' >"$W/utf8-bom.csv"
+printf 'Name\tPeriod\r\nJosé Núñez\t3\r\n' | iconv -f UTF-8 -t UTF-16LE |
+	{ printf '\377\376'; cat; } >"$W/utf16-unicode-text.csv"
+printf 'name,period\nAna Lopez,2\nJos\351 N\372\361ez,3\n' >"$W/latin1.csv"
+for r in $TR/semicolons.csv "$W/tabs.csv" "$W/utf8-bom.csv"; do
+	rm -f "$W/r.pdf"
+	"$MIMEO" -q worksheet --roster "$r" -o "$W/r.pdf" $F &&
+		pdftotext "$W/r.pdf" - | grep -q 'José Núñez' &&
+		pdftotext "$W/r.pdf" - | grep -q 'Zoë Brontë' && ok ||
+		bad "roster $r: not read, or a name is missing"
+done
+want_err "roster saved as Unicode text (UTF-16)" 1 \
+	"$W/utf16-unicode-text.csv:1:1: error: the roster is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\"" \
+	"$MIMEO" -q worksheet --roster "$W/utf16-unicode-text.csv" -o "$W/x.pdf" $F
+want_err "roster saved as Latin-1" 1 \
+	"$W/latin1.csv:3:1: error: this field is not UTF-8 text: it holds byte 0xE9 (\"é\" in Latin-1 or Windows-1252); save the roster from the spreadsheet as \"CSV UTF-8\"" \
+	"$MIMEO" -q worksheet --roster "$W/latin1.csv" -o "$W/x.pdf" $F
+want_err "roster with first and last names" 1 \
+	"$TR/first-last.csv:1:1: error: the first row must name the columns, and one must be called \"name\" (the names as they are printed); this one has \"First\", \"Last\", \"Period\": rename the column of names to name, or, if the first row is already a student, add a row like name,period above it" \
+	"$MIMEO" -q worksheet --roster $TR/first-last.csv -o "$W/x.pdf" $F
+want_err "roster with only a header" 1 \
+	"$TR/header-only.csv:1:1: error: the roster has a header but no students; add one row per student under it" \
+	"$MIMEO" -q worksheet --roster $TR/header-only.csv -o "$W/x.pdf" $F
+[ -e "$W/x.pdf" ] && bad "a broken roster wrote $W/x.pdf" || ok
+
+# --- text from a word processor -----------------------------------------------
+# curly quotes around a whole text: accepted, with one warning (the file is
+# read twice, the warning printed once)
+printf 'title: Curly\nproblems:\n  - type: short\n    prompt: \342\200\234What is 2 + 2?\342\200\235\n    answer: "4"\n' > "$W/curly.yaml"
+want_err "curly quotes around a text" 0 \
+	"$W/curly.yaml:4:13: warning: this text is in curly quotes, which YAML keeps as part of the text (only straight quotes \"...\" are quotes to it); if they were meant as quotes (a word processor curls them), type them again as straight ones" \
+	"$MIMEO" worksheet -o "$W/curly.pdf" "$W/curly.yaml"
+# yes / No on a truefalse problem, 0.5, 50% and 1/2 as short answers
+"$MIMEO" -q key -o "$W/word-key.pdf" tests/good/word-processor.yaml
+txt=$(pdftotext "$W/word-key.pdf" - 2>/dev/null)
+for want in "Answer: 0.5" "Answer: 50%" "Answer: 1/2" "Read each question… then answer."; do
+	grep -qF "$want" <<<"$txt" && ok || bad "word-processor key: no '$want'"
+done
+
+# --- -o never writes over what the run reads -------------------------------
+cp $TR/class10.csv "$W/roster.csv"
+want_err "-o the roster" 3 \
+	"mimeo: error: refusing to write $W/roster.csv: this run reads it (a roster, an included set, a picture or a template); give -o another name" \
+	"$MIMEO" -q worksheet --roster "$W/roster.csv" -o "$W/roster.csv" $F
+cmp -s $TR/class10.csv "$W/roster.csv" && ok || bad "-o the roster changed it"
+rm -rf "$W/lib" && cp -r tests/packets/lib "$W/lib"
+want_err "-o an included set" 3 \
+	"mimeo: error: refusing to write $W/lib/math/fractions.yaml: this run reads it (a roster, an included set, a picture or a template); give -o another name" \
+	"$MIMEO" -q packet -o "$W/lib/math/fractions.yaml" "$W/lib/packets/day.yaml"
+cmp -s tests/packets/lib/math/fractions.yaml "$W/lib/math/fractions.yaml" && ok ||
+	bad "-o an included set changed it"
+mkdir -p "$W/pic/e2e" && cp -r tests/images "$W/pic/" && cp tests/e2e/images.yaml "$W/pic/e2e/"
+want_err "-o a picture of the set" 3 \
+	"mimeo: error: refusing to write $W/pic/images/bar.png: this run reads it (a roster, an included set, a picture or a template); give -o another name" \
+	"$MIMEO" -q preview -o "$W/pic/images/bar.png" "$W/pic/e2e/images.yaml"
+cmp -s tests/images/bar.png "$W/pic/images/bar.png" && ok || bad "-o a picture changed it"
+cp $F "$W/set.yaml"
+want_err "-o the set itself" 3 \
+	"mimeo: error: refusing to write $W/set.yaml: it is the input file; give -o another name" \
+	"$MIMEO" -q worksheet -o "$W/set.yaml" "$W/set.yaml"
+cmp -s $F "$W/set.yaml" && ok || bad "-o the set changed it"
+
+# --- where the output goes -----------------------------------------------------
+rm -rf "$W/new"
+"$MIMEO" -q worksheet -o "$W/new/deeper/ws.pdf" $F && [ -s "$W/new/deeper/ws.pdf" ] && ok ||
+	bad "-o into a missing folder does not create it"
+want_err "-o where no folder can be made" 3 \
+	"mimeo: error: cannot create the folder for /proc/mimeo-cannot/x.pdf: No such file or directory" \
+	"$MIMEO" -q worksheet -o /proc/mimeo-cannot/x.pdf $F
+# a folder the user may not write in (root may write anywhere: skipped)
+if [ "$(id -u)" != 0 ]; then
+	mkdir -p "$W/locked" && chmod 555 "$W/locked"
+	want_err "-o into a read-only folder" 3 \
+		"mimeo: error: cannot write $W/locked/x.pdf: Permission denied" \
+		"$MIMEO" -q worksheet -o "$W/locked/x.pdf" $F
+	chmod 755 "$W/locked"
+fi
+# a device is written into, never replaced: /dev/full is a full disk.  As
+# root a mistake here would replace the device node, so root uses its own
+# copy of /dev/full.
+full=/dev/full
+if [ "$(id -u)" = 0 ] && mknod "$W/full" c 1 7 2>/dev/null; then full=$W/full; fi
+want_err "-o a full device" 3 "mimeo: error: cannot write $full: No space left on device" \
+	"$MIMEO" -q worksheet -o "$full" $F
+[ -c "$full" ] && ok || bad "-o $full replaced the device"
+ls -A /tmp/.mimeo-* >/dev/null 2>&1 && bad "a temporary file was left in /tmp" || ok
+# a pipe: standard output, and a named one
+"$MIMEO" -q worksheet -o /dev/stdout $F 2>/dev/null | head -c 5 | grep -q '%PDF-' && ok || bad "-o /dev/stdout into a pipe"
+"$MIMEO" -q worksheet -o /dev/stdout $F >"$W/stdout.pdf" && cmp -s "$W/stdout.pdf" "$W/new/deeper/ws.pdf" &&
+	[ -L /dev/stdout ] && ok || bad "-o /dev/stdout into a file"
+# a full disk: a tiny tmpfs, when this user may mount one (root)
+if [ "$(id -u)" = 0 ] && mkdir -p "$W/small" && mount -t tmpfs -o size=64k tmpfs "$W/small" 2>/dev/null; then
+	echo old >"$W/small/ws.pdf"
+	want_err "-o on a full disk" 3 "mimeo: error: cannot write $W/small/ws.pdf: No space left on device" \
+		"$MIMEO" -q worksheet -o "$W/small/ws.pdf" $F
+	[ "$(cat "$W/small/ws.pdf")" = old ] && [ "$(ls -A "$W/small")" = ws.pdf ] && ok ||
+		bad "a full disk left: $(ls -A "$W/small")"
+	umount "$W/small"
+fi
