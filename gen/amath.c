@@ -654,6 +654,8 @@ mbox_free(struct mbox *b)
 		free(b->items.items[i].text);
 	free(b->items.items);
 	memset(&b->items, 0, sizeof(b->items));
+	free(b->text);
+	b->text = NULL;
 }
 
 /* Move src's items into dst, shifted by (dx, dy); src is emptied. */
@@ -751,10 +753,28 @@ mnode_word(const struct mnode *n)
 	    is_letter(n->s[0]) && is_letter(n->s[1]);
 }
 
+/* The class of kid i of a row after a kid of class prev: a sign at the
+ * start or after an operator is unary, spaced as a number is. */
 static enum mclass
-ml_class(const struct mnode *n)
+row_class(const struct mnode *row, size_t i, enum mclass prev)
 {
-	return n->kind == M_ATOM ? n->cls : MC_ORD;
+	const struct mnode *n = row->kid[i];
+	enum mclass cur = n->kind == M_ATOM ? n->cls : MC_ORD;
+
+	if (cur == MC_BIN && (i == 0 || prev == MC_BIN || prev == MC_REL ||
+	    prev == MC_PUNCT))
+		return MC_ORD;
+	return cur;
+}
+
+/* Nonzero if kid i of a row keeps the space written before it: "words"
+ * and units (5 cm). */
+static int
+row_word_space(const struct mnode *row, size_t i, enum mclass prev,
+    enum mclass cur)
+{
+	return row->kid[i]->spaced && (prev == MC_TEXT || cur == MC_TEXT ||
+	    mnode_word(row->kid[i]) || mnode_word(row->kid[i - 1]));
 }
 
 /* Space before kid i of a row, whose class is cur after prev. */
@@ -773,9 +793,7 @@ ml_space(struct ml *m, const struct mnode *row, size_t i, enum mclass prev,
 		return SPACE_BIN * em;
 	if (prev == MC_PUNCT)
 		return SPACE_PUNCT * em;
-	/* "words" and units (5 cm) keep the space written before them */
-	if ((prev == MC_TEXT || cur == MC_TEXT || mnode_word(n) ||
-	    mnode_word(row->kid[i - 1])) && n->spaced)
+	if (row_word_space(row, i, prev, cur))
 		return fonts_advance(m->fs, fonts_pick(m->fs, FS_REGULAR, ' '),
 		    ' ') * size / 1000.0;
 	/* 1 1/2: the whole number just before the fraction */
@@ -793,11 +811,7 @@ ml_row(struct ml *m, const struct mnode *n, double size, struct mbox *b)
 	size_t i;
 
 	for (i = 0; i < n->nkid; i++) {
-		cur = ml_class(n->kid[i]);
-		/* a sign at the start or after an operator is unary */
-		if (cur == MC_BIN && (i == 0 || prev == MC_BIN ||
-		    prev == MC_REL || prev == MC_PUNCT))
-			cur = MC_ORD;
+		cur = row_class(n, i, prev);
 		if (i > 0)
 			b->w += ml_space(m, n, i, prev, cur, size);
 		memset(&k, 0, sizeof(k));
@@ -994,6 +1008,113 @@ ml_node(struct ml *m, const struct mnode *n, double size, struct mbox *b)
 	}
 }
 
+/* ---- linear text ------------------------------------------------------- */
+
+static void lin_node(FILE *, const struct mnode *, int top);
+
+/* Beside / ^ _ without parentheses: a number, a word, a bracket. */
+static int
+lin_whole(const struct mnode *n)
+{
+	return n->kind == M_FENCE || (n->kind == M_ATOM &&
+	    strchr(n->s, ' ') == NULL);
+}
+
+static void
+lin_operand(FILE *f, const struct mnode *n)
+{
+	if (lin_whole(n))
+		lin_node(f, n, 0);
+	else {
+		putc('(', f);
+		lin_node(f, n, 0);
+		putc(')', f);
+	}
+}
+
+/* Nonzero if a space goes before kid i of a row (class cur, after prev);
+ * top: the span's own row, or a bracket in it. */
+static int
+lin_spaced(const struct mnode *row, size_t i, enum mclass prev,
+    enum mclass cur, int top)
+{
+	const struct mnode *a = row->kid[i - 1], *b = row->kid[i];
+
+	if (prev == MC_REL || cur == MC_REL || prev == MC_BIN ||
+	    cur == MC_BIN)
+		return top;
+	if (prev == MC_PUNCT || row_word_space(row, i, prev, cur))
+		return 1;
+	/* 2 3/4, 3/4 x: a fraction apart from what it is not divided by */
+	return (a->kind == M_FRAC || b->kind == M_FRAC) && mnode_operand(a) &&
+	    mnode_operand(b);
+}
+
+static void
+lin_node(FILE *f, const struct mnode *n, int top)
+{
+	enum mclass prev = MC_ORD, cur;
+	size_t i;
+
+	switch (n->kind) {
+	case M_ROW:
+		for (i = 0; i < n->nkid; i++) {
+			cur = row_class(n, i, prev);
+			if (i > 0 && lin_spaced(n, i, prev, cur, top))
+				putc(' ', f);
+			lin_node(f, n->kid[i], top);
+			prev = cur;
+		}
+		break;
+	case M_ATOM:
+		fputs(n->s, f);
+		break;
+	case M_FRAC:
+		lin_operand(f, n->kid[0]);
+		putc('/', f);
+		lin_operand(f, n->kid[1]);
+		break;
+	case M_SCRIPT:
+		lin_operand(f, n->kid[0]);
+		if (n->kid[1] != NULL) {
+			putc('_', f);
+			lin_operand(f, n->kid[1]);
+		}
+		if (n->kid[2] != NULL) {
+			putc('^', f);
+			lin_operand(f, n->kid[2]);
+		}
+		break;
+	case M_SQRT:
+		fputs("\xe2\x88\x9a(", f);
+		lin_node(f, n->kid[0], 0);
+		putc(')', f);
+		break;
+	case M_FENCE:
+		fputs(n->s, f);
+		lin_node(f, n->kid[0], top);
+		fputs(n->close, f);
+		break;
+	}
+}
+
+char *
+math_linear(const struct mnode *n)
+{
+	char	*s = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+
+	if ((f = open_memstream(&s, &len)) == NULL)
+		return NULL;
+	lin_node(f, n, 1);
+	if (fclose(f) != 0) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
 void
 math_layout(struct fonts *fs, const struct mnode *n, double size, int bold,
     struct mbox *b)
@@ -1013,4 +1134,5 @@ math_layout(struct fonts *fs, const struct mnode *n, double size, int bold,
 	ml_node(&m, n, size, b);
 	if (m.missing != 0)
 		b->missing = m.missing;
+	b->text = math_linear(n);
 }

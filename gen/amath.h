@@ -15,6 +15,16 @@
  * over it; parentheses around the two sides of /, after ^ and _ and after
  * sqrt only group and do not print; xx -: +- != <= >= pi deg print as
  * x ÷ ± ≠ ≤ ≥ π °; "quoted words" print as they are.
+ *
+ * math_linear() reads the tree back as one line of text, which the PDF
+ * gives text extraction in place of the drawn glyphs (README "Math"):
+ * the printed symbols (× ÷ − ≤ π ...) in AsciiMath's linear shapes, a/b,
+ * x^2, x_1, √(x), with parentheses put back around any side of /, ^ and _
+ * that is more than a number, a word or a bracket, and always after √:
+ * "3/5", "2 3/4", "(x+1)/(2y)", "x^(n+1)", "√(16)".  Operators and
+ * relations are spaced in the span's own row ("3 × 4 = 12") and tight
+ * inside a fraction, a script or a root; a fraction is set off by a space
+ * from a number, letter or group beside it (the mixed number "2 3/4").
  */
 #ifndef MIMEO_AMATH_H
 #define MIMEO_AMATH_H
@@ -62,6 +72,9 @@ struct mnode {
 struct mnode	*math_parse(const char *s, size_t n, size_t *erroff,
 		    char *err, size_t errlen);
 void		 math_free(struct mnode *);
+/* The tree as one line of UTF-8 text, as described above, for the caller
+ * to free; NULL only when out of memory. */
+char		*math_linear(const struct mnode *);
 
 struct mbox {
 	double		 w, h, d;	/* width; height above and depth below
@@ -72,10 +85,12 @@ struct mbox {
 					 * colours left for the caller */
 	long		 missing;	/* first code point no font has, or 0:
 					 * it was left out */
+	char		*text;		/* math_linear() of the tree, owned;
+					 * NULL: read the glyphs */
 };
 
 /* Lay n out at size points, bold when bold is set.  Fills box (zeroed by
- * the caller); free its items with mbox_free(). */
+ * the caller), text included; free its items and text with mbox_free(). */
 void	math_layout(struct fonts *, const struct mnode *n, double size,
 	    int bold, struct mbox *box);
 void	mbox_free(struct mbox *);

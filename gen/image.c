@@ -246,6 +246,75 @@ out:
 	return rc;
 }
 
+/* How EXIF orientation o (1-8) reaches the stored picture from the
+ * upright one: a stored x and y swapped (5-8), then the stored x and the
+ * stored y counted from the other side. */
+static void
+img_orient_flips(int o, int *swap, int *flipx, int *flipy)
+{
+	*swap = o >= 5;
+	*flipx = o == 2 || o == 3 || o == 7 || o == 8;
+	*flipy = o == 3 || o == 4 || o == 6 || o == 7;
+}
+
+/* Turns the stored pixels px upright by EXIF orientation o. */
+static void
+img_turn(struct pixels *px, int o)
+{
+	unsigned char *out;
+	int swap, flipx, flipy, x, y, sx, sy, w, h, c;
+	size_t from, to;
+
+	img_orient_flips(o, &swap, &flipx, &flipy);
+	if (o == 1)
+		return;
+	w = swap ? px->h : px->w;
+	h = swap ? px->w : px->h;
+	out = xmalloc((size_t)w * (size_t)h * (size_t)px->channels);
+	for (y = 0; y < h; y++)
+		for (x = 0; x < w; x++) {
+			sx = swap ? y : x;
+			sy = swap ? x : y;
+			if (flipx)
+				sx = px->w - 1 - sx;
+			if (flipy)
+				sy = px->h - 1 - sy;
+			from = ((size_t)sy * (size_t)px->w + (size_t)sx) *
+			    (size_t)px->channels;
+			to = ((size_t)y * (size_t)w + (size_t)x) *
+			    (size_t)px->channels;
+			for (c = 0; c < px->channels; c++)
+				out[to + (size_t)c] = px->color[from +
+				    (size_t)c];
+		}
+	free(px->color);
+	px->color = out;
+	px->w = w;
+	px->h = h;
+}
+
+void
+image_matrix(const struct image *img, double x, double y, double w,
+    double h, double m[6])
+{
+	int swap, flipx, flipy;
+
+	img_orient_flips(img->orient, &swap, &flipx, &flipy);
+	/* the unit square's u (stored x, rightwards) and v (stored y
+	 * reversed, upwards) go across and up the box, or, swapped, up and
+	 * across it; a flip runs one of them the other way */
+	memset(m, 0, 6 * sizeof(*m));
+	if (!swap) {
+		m[0] = flipx ? -w : w;
+		m[3] = flipy ? -h : h;
+	} else {
+		m[1] = flipx ? h : -h;
+		m[2] = flipy ? w : -w;
+	}
+	m[4] = x + (m[0] < 0 || m[2] < 0 ? w : 0);
+	m[5] = y + (m[1] < 0 || m[3] < 0 ? h : 0);
+}
+
 int
 image_decode(const struct image *img, struct pixels *px, char *why,
     size_t whylen)
@@ -264,6 +333,8 @@ image_decode(const struct image *img, struct pixels *px, char *why,
 	free(job);
 	if (rc == -1)
 		pixels_free(px);
+	else if (img->orient > 1)
+		img_turn(px, img->orient);	/* a JPEG: no alpha */
 	return rc;
 }
 
@@ -429,7 +500,6 @@ image_load(const char *path, const char *name, const struct mark *m)
 	unsigned char *data;
 	char why[512];
 	long len;
-	int orient;
 
 	if ((len = img_read_file(path, name, m, &data)) == -1)
 		return NULL;
@@ -437,12 +507,14 @@ image_load(const char *path, const char *name, const struct mark *m)
 	img->data = data;
 	img->len = (size_t)len;
 	img->refs = 1;
+	img->orient = 1;
 	if (img->len >= 8 && memcmp(data, png_sig, 8) == 0)
 		img->kind = IMAGE_PNG;
 	else if (img->len >= 3 && data[0] == 0xFF && data[1] == 0xD8 &&
-	    data[2] == 0xFF)
+	    data[2] == 0xFF) {
 		img->kind = IMAGE_JPEG;
-	else {
+		img->orient = img_exif_orientation(data, img->len);
+	} else {
 		img_not_picture(data, img->len, name, m);
 		image_unref(img);
 		return NULL;
@@ -455,13 +527,6 @@ image_load(const char *path, const char *name, const struct mark *m)
 	img->w = px.w;
 	img->h = px.h;
 	pixels_free(&px);
-	if (img->kind == IMAGE_JPEG && (orient = img_exif_orientation(data,
-	    img->len)) != 1)
-		diag_warn(m, "image \"%s\" is stored %s, with a tag telling "
-		    "viewers to turn it (EXIF orientation %d); mimeo prints it "
-		    "as stored: turn it in an image editor and save it again",
-		    name, orient >= 5 ? "on its side" : orient == 3 ||
-		    orient == 4 ? "upside down" : "mirrored", orient);
 	return img;
 }
 

@@ -8,6 +8,11 @@
  * the file's bytes; backends decode them again when they draw
  * (image_decode), so only the bytes stay in memory.
  *
+ * A JPEG's EXIF orientation tag (how phones store a photo taken sideways)
+ * is obeyed: image_decode() turns the pixels upright, and w and h are the
+ * upright picture's; the PDF keeps the stored JPEG and draws it turned
+ * (image_matrix()).
+ *
  * Why not libharu's own PNG loader: libharu 2.3.0 refuses interlaced PNGs,
  * garbles palette PNGs of 1, 2 or 4 bits with transparency, and mixes up
  * the colours of 16-bit RGBA PNGs.  PNGs therefore reach the PDF as raw
@@ -36,11 +41,15 @@ struct image {
 	enum image_kind	 kind;
 	unsigned char	*data;		/* the file's bytes, owned */
 	size_t		 len;
-	int		 w, h;		/* pixels */
+	int		 w, h;		/* pixels, upright (as it prints) */
+	int		 orient;	/* EXIF orientation, 1 to 8: how the
+					 * stored pixels turn upright (a
+					 * phone photo: 6 or 8); 1 for PNG */
 	int		 refs;
 };
 
-/* Decoded samples, 8 bits each, rows top to bottom without padding. */
+/* Decoded samples, 8 bits each, rows top to bottom without padding;
+ * from image_decode(), upright. */
 struct pixels {
 	int		 w, h;
 	int		 channels;	/* 1: gray, 3: RGB */
@@ -63,5 +72,10 @@ void		 image_unref(struct image *);
 int		 image_decode(const struct image *img, struct pixels *px,
 		    char *why, size_t whylen);
 void		 pixels_free(struct pixels *);
+/* The PDF matrix [a b c d e f] that draws the stored pixels of img (the
+ * unit square, first row at the top) upright in the box of width w and
+ * height h whose bottom-left corner is (x, y). */
+void		 image_matrix(const struct image *img, double x, double y,
+		    double w, double h, double m[6]);
 
 #endif

@@ -108,7 +108,7 @@ lay_move(struct page *dst, struct page *src, double dy,
 		it->y += dy;
 		if (it->kind == ITEM_LINE)
 			it->y2 += dy;
-		if (to_doc && it->kind == ITEM_TEXT)
+		if (to_doc && item_has_font(it->kind))
 			it->font = doc_font(L->doc, fonts_path(L->fs, it->font),
 			    fonts_index(L->fs, it->font));
 	}
@@ -448,17 +448,42 @@ emit_add(struct emit *e, const char *s)
 	e->len += n;
 }
 
-/* Copy a math box's items to the strip, its baseline's left end at
- * (x, base). */
+/* A span mark of math m set at size with its baseline from x to x + m->w;
+ * in the face of its first characters.  Returns it. */
+static struct item *
+lay_math_mark(struct lay *L, enum item_kind kind, const struct mbox *m,
+    double x, double base, double size)
+{
+	struct item *it = page_push(&L->strip, kind);
+	size_t i;
+
+	it->x = kind == ITEM_SPAN ? x : x + m->w;
+	it->y = base;
+	it->size = size;
+	for (i = 0; i < m->items.nitems; i++)
+		if (m->items.items[i].kind == ITEM_TEXT) {
+			it->font = m->items.items[i].font;
+			break;
+		}
+	return it;
+}
+
+/* Copy a math box's items (size: the span's) to the strip, its baseline's
+ * left end at (x, base), inside a span that reads as its linear text. */
 static void
 lay_put_math(struct lay *L, const struct mbox *m, double x, double base,
-    struct color c)
+    const struct tstyle *ts)
 {
 	size_t i = L->strip.nitems;
 
+	if (m->text != NULL)
+		lay_math_mark(L, ITEM_SPAN, m, x, base, ts->size)->text =
+		    xstrdup(m->text);
 	page_copy(&L->strip, &m->items, x, base);
 	for (; i < L->strip.nitems; i++)
-		L->strip.items[i].color = c;
+		L->strip.items[i].color = ts->color;
+	if (m->text != NULL)
+		lay_math_mark(L, ITEM_SPAN_END, m, x, base, ts->size);
 }
 
 static void lay_emit_line(struct lay *L, const struct words *ws, size_t from,
@@ -506,7 +531,7 @@ lay_emit_line(struct lay *L, const struct words *ws, size_t from, size_t to,
 
 			if (pc->math != NULL) {
 				emit_flush(&e);
-				lay_put_math(L, pc->math, x, base, ts->color);
+				lay_put_math(L, pc->math, x, base, ts);
 			} else if (pc->face < 0) {
 				emit_flush(&e);
 				lay_blank(L, ts, pc, x, base);

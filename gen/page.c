@@ -218,7 +218,7 @@ doc_append(struct doc *dst, struct doc *src)
 		p = doc_add_page(dst);
 		*p = src->pages[i];
 		for (j = 0; j < p->nitems; j++)
-			if (p->items[j].kind == ITEM_TEXT)
+			if (item_has_font(p->items[j].kind))
 				p->items[j].font = doc_font(dst,
 				    src->fonts[p->items[j].font].path,
 				    src->fonts[p->items[j].font].index);

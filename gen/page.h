@@ -16,6 +16,10 @@
  * items that replace the base's.  Read pages through page_nitems() and
  * page_item(), which resolve repeats; a backend may also draw a base's
  * items that never vary (item.varies == 0) once for all its repeats.
+ *
+ * Spans: ITEM_SPAN ... ITEM_SPAN_END pairs nest like brackets on a page,
+ * so text extraction can read a drawing of math as its linear text.  A
+ * backend that cannot mark text skips them.
  */
 #ifndef MIMEO_PAGE_H
 #define MIMEO_PAGE_H
@@ -29,7 +33,13 @@ enum item_kind {
 	ITEM_LINE,	/* a straight stroke from (x, y) to (x2, y2) */
 	ITEM_RECT,	/* a rectangle, top-left (x, y), size (w, h) */
 	ITEM_CIRCLE,	/* a circle, centre (x, y), radius w */
-	ITEM_IMAGE	/* a picture filling top-left (x, y), size (w, h) */
+	ITEM_IMAGE,	/* a picture filling top-left (x, y), size (w, h) */
+	ITEM_SPAN,	/* the items up to the matching ITEM_SPAN_END read as
+			 * text, not as what they draw (a stacked fraction
+			 * reads "3/5"); (x, y) the start of its baseline;
+			 * font and size those of that text; draws nothing */
+	ITEM_SPAN_END	/* ends the innermost open ITEM_SPAN; (x, y) the end
+			 * of its baseline, font and size as the SPAN's */
 };
 
 struct color {
@@ -47,9 +57,11 @@ struct item {
 	int		 fill;		/* RECT/CIRCLE: 1 fill with fill_color */
 	int		 stroke;	/* RECT/CIRCLE: 1 stroke the outline */
 	struct color	 fill_color;
-	int		 font;		/* TEXT: index into doc->fonts */
-	double		 size;		/* TEXT: font size in points */
-	char		*text;		/* TEXT: UTF-8, owned */
+	int		 font;		/* TEXT, SPAN, SPAN_END: index into
+					 * doc->fonts */
+	double		 size;		/* TEXT, SPAN, SPAN_END: font size in
+					 * points */
+	char		*text;		/* TEXT, SPAN: UTF-8, owned */
 	int		 image;		/* IMAGE: index into doc->images */
 	int		 varies;	/* a base's item some repeat replaces */
 };
@@ -86,6 +98,13 @@ struct doc {
 	struct mark_entry *outline;
 	size_t		 noutline, outline_cap;
 };
+
+/* Nonzero if an item of kind k names a font. */
+static inline int
+item_has_font(enum item_kind k)
+{
+	return k == ITEM_TEXT || k == ITEM_SPAN || k == ITEM_SPAN_END;
+}
 
 struct doc	*doc_new(double width, double height);
 void		 doc_free(struct doc *);

@@ -414,6 +414,8 @@ cr_path(cairo_t *cr, const struct item *it)
 		break;
 	case ITEM_TEXT:
 	case ITEM_IMAGE:
+	case ITEM_SPAN:
+	case ITEM_SPAN_END:
 		break;
 	}
 }
@@ -605,6 +607,8 @@ cr_as_pdf(const struct item *it, double h, struct item *q)
 	q->width = cr_pdf_real(it->width);
 	switch (it->kind) {
 	case ITEM_TEXT:		/* cr_text() places text itself */
+	case ITEM_SPAN:		/* not drawn */
+	case ITEM_SPAN_END:
 		break;
 	case ITEM_LINE:
 		q->x = cr_pdf_real(it->x);
@@ -811,6 +815,9 @@ cr_item(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 	struct item	 q;
 	int		 fill, stroke, rc;
 
+	/* a span only marks text for PDF extraction */
+	if (it->kind == ITEM_SPAN || it->kind == ITEM_SPAN_END)
+		return 0;
 	if (it->kind == ITEM_TEXT) {
 		if (it->text == NULL || it->text[0] == '\0')
 			return 0;

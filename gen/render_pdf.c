@@ -17,6 +17,12 @@
  * This touches libharu's object layer (hpdf_objects.h, hpdf_streams.h),
  * which is installed with libhpdf-dev but is not its documented API.
  *
+ * A span (ITEM_SPAN, a drawing of math) becomes marked content,
+ * "/Span <</ActualText <FEFF...>>> BDC ... EMC", so that text extraction
+ * reads "3/5" rather than the stacked digits.  libharu has no call for it:
+ * pdf_mark() writes the operators into the page's current content stream
+ * (hpdf_pages.h), between the q ... Q of the items it holds.
+ *
  * Errors: libharu calls pdf_on_error(), which only records the first error
  * code in a struct pdf_ctx; every call's status is checked and the first
  * failure ends rendering.  No longjmp: libharu cleans up after itself when
@@ -223,6 +229,23 @@ pdf_ascii(const char *s)
 	return 1;
 }
 
+/* Returns 0 if every ITEM_SPAN of page p (not a repeat) has its
+ * ITEM_SPAN_END after it, as brackets do, else -1. */
+static int
+pdf_spans_nest(const struct page *p)
+{
+	size_t	 k, depth = 0;
+
+	if (p->base != 0)
+		return 0;	/* a repeat replaces items of the same kind */
+	for (k = 0; k < p->nitems; k++)
+		if (p->items[k].kind == ITEM_SPAN)
+			depth++;
+		else if (p->items[k].kind == ITEM_SPAN_END && depth-- == 0)
+			return -1;
+	return depth == 0 ? 0 : -1;
+}
+
 /* Checks what libharu would reject less clearly: font indexes, outline
  * pages, the page count.  Records every code point each font draws in
  * fonts[i].used (allocated here; the caller frees).  Returns 0 or -1. */
@@ -236,10 +259,13 @@ pdf_scan(const struct doc *d, struct pdf_font *fonts, struct pdf_ctx *ctx)
 	if (d->npages == 0)
 		return pdf_msg(ctx, "document has no pages");
 	for (i = 0; i < d->npages; i++) {
+		if (pdf_spans_nest(&d->pages[i]) == -1)
+			return pdf_msg(ctx, "page %zu: its text spans do not "
+			    "nest", i + 1);
 		for (j = 0; j < d->pages[i].nitems; j++) {
 			it = &d->pages[i].items[j];
-			if (it->kind != ITEM_TEXT || it->text == NULL ||
-			    it->text[0] == '\0')
+			if (!item_has_font(it->kind) || (it->kind == ITEM_TEXT &&
+			    (it->text == NULL || it->text[0] == '\0')))
 				continue;
 			if (it->font < 0 || (size_t)it->font >= d->nfonts)
 				return pdf_msg(ctx, "page %zu: text uses "
@@ -247,7 +273,10 @@ pdf_scan(const struct doc *d, struct pdf_font *fonts, struct pdf_ctx *ctx)
 			if (fonts[it->font].used == NULL)
 				fonts[it->font].used =
 				    xcalloc(PDF_NCODES / 8, 1);
-			n = strlen(it->text);
+			/* a span's anchors (pdf_anchor) are spaces */
+			n = it->kind == ITEM_TEXT ? strlen(it->text) : 0;
+			if (it->kind != ITEM_TEXT)
+				fonts[it->font].used[' ' >> 3] |= 1u << (' ' & 7);
 			for (k = 0; k < n; k += len) {
 				cp = utf8_decode(it->text + k, n - k, &len);
 				if (cp >= 0 && cp < PDF_NCODES)
@@ -679,6 +708,105 @@ pdf_set_info(HPDF_Doc pdf, const struct doc *d, struct pdf_ctx *ctx)
 	return 0;
 }
 
+/*
+ * Draws a space (no ink) in font at size, its advance ending at x when
+ * `end` is set, else starting there, on the baseline at y (top-down; h the
+ * page height), outside any q ... Q so that the font stays set.
+ *
+ * Poppler puts a span's text where the first glyph in it starts and makes
+ * it as wide as the glyphs up to the end of the last one, in the font and
+ * size of the graphics state at EMC (with none set, it takes the text for
+ * vertical).  A stacked fraction starts with its raised numerator, so the
+ * span starts and ends with this anchor on the math's baseline.  Returns
+ * a libharu status.
+ */
+static HPDF_STATUS
+pdf_anchor(HPDF_Page page, double h, HPDF_Font font, const struct item *it,
+    int end)
+{
+	HPDF_STATUS	 st;
+	double		 x = it->x;
+
+	if (end)
+		x -= HPDF_Font_TextWidth(font, (const HPDF_BYTE *)" ",
+		    1).width * it->size / 1000.0;
+	st = HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)it->size);
+	if (st == HPDF_OK)
+		st = HPDF_Page_BeginText(page);
+	if (st == HPDF_OK)
+		st = HPDF_Page_TextOut(page, (HPDF_REAL)x,
+		    (HPDF_REAL)(h - it->y), " ");
+	if (st == HPDF_OK)
+		st = HPDF_Page_EndText(page);
+	return st;
+}
+
+/* Writes the start of a span reading as UTF-8 text (ITEM_SPAN), or its
+ * end (ITEM_SPAN_END), into page's current content stream, with its
+ * anchor (pdf_anchor): marked content whose /ActualText is a PDF text
+ * string in UTF-16BE, as hex.  Only between the objects of the page (not
+ * in a text or path object).  Returns a libharu status. */
+static HPDF_STATUS
+pdf_mark(HPDF_Page page, double h, const struct item *it, HPDF_Font font)
+{
+	HPDF_Stream	 out = ((HPDF_PageAttr)page->attr)->stream;
+	HPDF_STATUS	 st;
+	const char	*t = it->text != NULL ? it->text : "";
+	size_t		 n = strlen(t), i, len;
+	char		 hex[16];
+	long		 cp;
+
+	if (HPDF_Page_GetGMode(page) != HPDF_GMODE_PAGE_DESCRIPTION)
+		return HPDF_INVALID_PAGE;
+	if (it->kind == ITEM_SPAN_END) {
+		st = pdf_anchor(page, h, font, it, 1);
+		return st == HPDF_OK ? HPDF_Stream_WriteStr(out, "EMC\n") :
+		    st;
+	}
+	st = HPDF_Stream_WriteStr(out, "/Span <</ActualText <FEFF");
+	for (i = 0; i < n && st == HPDF_OK; i += len) {
+		cp = utf8_decode(t + i, n - i, &len);
+		if (cp < 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+			cp = 0xFFFD;
+		if (cp > 0xFFFF)	/* a surrogate pair */
+			snprintf(hex, sizeof(hex), "%04lX%04lX",
+			    0xD800 + ((cp - 0x10000) >> 10),
+			    0xDC00 + ((cp - 0x10000) & 0x3FF));
+		else
+			snprintf(hex, sizeof(hex), "%04lX", cp);
+		st = HPDF_Stream_WriteStr(out, hex);
+	}
+	if (st == HPDF_OK)
+		st = HPDF_Stream_WriteStr(out, ">>> BDC\n");
+	return st == HPDF_OK ? pdf_anchor(page, h, font, it, 0) : st;
+}
+
+/* Draws picture img (loaded as image) in the box of it, h the page
+ * height: a JPEG stored sideways or mirrored turned upright by its
+ * matrix.  Returns a libharu status. */
+static HPDF_STATUS
+pdf_picture(HPDF_Page page, double h, const struct item *it,
+    const struct image *img, HPDF_Image image)
+{
+	HPDF_STATUS	 st, rs;
+	double		 m[6];
+
+	if (img->orient <= 1)
+		return HPDF_Page_DrawImage(page, image, (HPDF_REAL)it->x,
+		    (HPDF_REAL)(h - it->y - it->h), (HPDF_REAL)it->w,
+		    (HPDF_REAL)it->h);
+	image_matrix(img, it->x, h - it->y - it->h, it->w, it->h, m);
+	if ((st = HPDF_Page_GSave(page)) != HPDF_OK)
+		return st;
+	st = HPDF_Page_Concat(page, (HPDF_REAL)m[0], (HPDF_REAL)m[1],
+	    (HPDF_REAL)m[2], (HPDF_REAL)m[3], (HPDF_REAL)m[4],
+	    (HPDF_REAL)m[5]);
+	if (st == HPDF_OK)
+		st = HPDF_Page_ExecuteXObject(page, image);
+	rs = HPDF_Page_GRestore(page);
+	return st != HPDF_OK ? st : rs;
+}
+
 /* Sets the stroke dash of an item: 1 dashed, 2 dotted, else solid.
  * Returns a libharu status. */
 static HPDF_STATUS
@@ -709,21 +837,24 @@ pdf_pen(HPDF_Page page, const struct item *it)
 	return st;
 }
 
-/* Draws one item on page (of pdf) inside q/Q, so no colour, width, dash
- * or font outlives it.  y is flipped with the page height h.  Returns a
+/* Draws one item of d on page (of pdf) inside q/Q, so no colour, width,
+ * dash or font outlives it.  y is flipped with the page height.  Returns a
  * libharu status. */
 static HPDF_STATUS
-pdf_item(HPDF_Doc pdf, HPDF_Page page, double h, const struct item *it,
-    const struct pdf_font *fonts, const HPDF_Image *images)
+pdf_item(HPDF_Doc pdf, HPDF_Page page, const struct doc *d,
+    const struct item *it, const struct pdf_font *fonts,
+    const HPDF_Image *images)
 {
+	double		 h = d->height;
 	HPDF_STATUS	 st, rs;
 	char		*text;
 	int		 fill, stroke;
 
+	if (it->kind == ITEM_SPAN || it->kind == ITEM_SPAN_END)
+		return pdf_mark(page, h, it, fonts[it->font].font);
 	if (it->kind == ITEM_IMAGE)	/* q cm Do Q: leaves no state */
-		return HPDF_Page_DrawImage(page, images[it->image],
-		    (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y - it->h),
-		    (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+		return pdf_picture(page, h, it, d->images[it->image],
+		    images[it->image]);
 
 	fill = it->kind != ITEM_LINE && it->kind != ITEM_TEXT && it->fill;
 	stroke = it->kind == ITEM_LINE ||
@@ -782,6 +913,8 @@ pdf_item(HPDF_Doc pdf, HPDF_Page page, double h, const struct item *it,
 			    (HPDF_REAL)(h - it->y), (HPDF_REAL)it->w);
 		break;
 	case ITEM_IMAGE:	/* drawn above */
+	case ITEM_SPAN:
+	case ITEM_SPAN_END:
 		break;
 	}
 	if (st == HPDF_OK && it->kind != ITEM_TEXT) {
@@ -921,9 +1054,32 @@ pdf_root_inherit(HPDF_Page page, const struct doc *d,
 	return HPDF_OK;
 }
 
+/* Returns the varies flag of item k of base page b and the index just
+ * past it in *next: a span (ITEM_SPAN to its ITEM_SPAN_END) goes whole
+ * into one stream, the one for varying items if any item in it varies,
+ * so that the BDC and EMC of each stream pair up. */
+static int
+pdf_group_varies(const struct page *b, size_t k, size_t *next)
+{
+	size_t	 depth = 0;
+	int	 varies = 0;
+
+	do {
+		varies |= b->items[k].varies;
+		if (b->items[k].kind == ITEM_SPAN)
+			depth++;
+		else if (b->items[k].kind == ITEM_SPAN_END && depth > 0)
+			depth--;
+		k++;
+	} while (depth > 0 && k < b->nitems);
+	*next = k;
+	return varies;
+}
+
 /* Draws items [0, n) of page i of d whose varies flag in the base page
- * (page i itself when it is not a repeat) is `varies`.  Returns a libharu
- * status; *bad is the item that failed. */
+ * (page i itself when it is not a repeat) is `varies`, spans whole (see
+ * pdf_group_varies).  Returns a libharu status; *bad is the item that
+ * failed. */
 static HPDF_STATUS
 pdf_draw(HPDF_Doc pdf, HPDF_Page page, const struct doc *d, size_t i,
     const struct pdf_font *fonts, const HPDF_Image *images, int varies,
@@ -931,14 +1087,17 @@ pdf_draw(HPDF_Doc pdf, HPDF_Page page, const struct doc *d, size_t i,
 {
 	const struct page	*base = &d->pages[i];
 	HPDF_STATUS		 st = HPDF_OK;
-	size_t			 k, n = page_nitems(d, i);
+	size_t			 k, n = page_nitems(d, i), next = 0;
+	int			 group = 0;
 
 	if (base->base != 0)
 		base = &d->pages[base->base - 1];
 	for (k = 0; k < n; k++) {
-		if (base->items[k].varies != varies)
+		if (k == next)
+			group = pdf_group_varies(base, k, &next);
+		if (group != varies)
 			continue;
-		st = pdf_item(pdf, page, d->height, page_item(d, i, k), fonts,
+		st = pdf_item(pdf, page, d, page_item(d, i, k), fonts,
 		    images);
 		if (st != HPDF_OK)
 			break;
@@ -980,7 +1139,11 @@ pdf_small_stream(HPDF_Page page)
 
 /* Makes the page's contents [shared, its own stream]: libharu's
  * HPDF_Page_Insert_Shared_Content_Stream would add a second, empty stream
- * of the page's own.  Returns a libharu status. */
+ * of the page's own.  When its own stream is empty (the page repeats
+ * another whole), just the shared one, and the unused stream is left
+ * uncompressed: libharu writes an empty deflated stream with no deflate
+ * data at all, which Ghostscript reports as broken.  Returns a libharu
+ * status. */
 static HPDF_STATUS
 pdf_share(HPDF_Page page, HPDF_Dict shared)
 {
@@ -991,6 +1154,10 @@ pdf_share(HPDF_Page page, HPDF_Dict shared)
 	own = HPDF_Dict_GetItem(page, "Contents", HPDF_OCLASS_DICT);
 	if (own == NULL)
 		return HPDF_INVALID_PAGE;
+	if (own->stream == NULL || own->stream->size == 0) {
+		own->filter = HPDF_STREAM_FILTER_NONE;
+		return HPDF_Dict_Add(page, "Contents", shared);
+	}
 	if ((contents = HPDF_Array_New(page->mmgr)) == NULL)
 		return HPDF_FAILD_TO_ALLOC_MEM;
 	if ((st = HPDF_Dict_Add(page, "Contents", contents)) != HPDF_OK)

@@ -12,6 +12,8 @@
 #include "text.h"
 #include "util.h"
 
+#define RICH_TAB	4	/* spaces a tab indents a line of a | text */
+
 static struct atom *
 rich_push(struct rich *r, enum atom_kind k, int style)
 {
@@ -41,6 +43,18 @@ buf_add(struct buf *b, const char *s, size_t n)
 	memcpy(b->s + b->n, s, n);
 	b->n += n;
 	b->s[b->n] = '\0';
+}
+
+/* The blanks that start a line of a | text, [from, to), as spaces in the
+ * run being collected: a tab is RICH_TAB spaces, a carriage return none. */
+static void
+rich_indent(struct buf *b, const char *from, const char *to)
+{
+	for (; from < to; from++)
+		if (*from == ' ')
+			buf_add(b, " ", 1);
+		else if (*from == '\t')
+			buf_add(b, "    ", RICH_TAB);
 }
 
 /* End the current run: push it as an atom if it holds anything. */
@@ -150,12 +164,16 @@ rich_parse(const struct text *t, int flags, struct rich *r)
 			p += 2;
 		} else if (*p == '\n' || *p == ' ' || *p == '\t' ||
 		    *p == '\r') {
+			const char *line = p == t->s ? p : NULL;
 			int newlines = 0;
 
 			rich_flush(r, &b, style);
 			for (q = p; *q == ' ' || *q == '\t' || *q == '\r' ||
 			    *q == '\n'; q++)
-				newlines += *q == '\n';
+				if (*q == '\n') {
+					newlines++;
+					line = q + 1;
+				}
 			/* a blank line (two newlines) starts a paragraph;
 			 * in a | text, one newline ends the line */
 			if (*q == '\0')
@@ -166,6 +184,10 @@ rich_parse(const struct text *t, int flags, struct rich *r)
 				rich_break(r, A_BREAK);
 			else
 				rich_space(r);
+			/* and keeps the spaces that start a line: they join
+			 * its first word, as wide as the spaces of its font */
+			if (literal && line != NULL && *q != '\0')
+				rich_indent(&b, line, q);
 			p = q;
 		} else if (strncmp(p, "**", 2) == 0) {
 			rich_flush(r, &b, style);

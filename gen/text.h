@@ -6,7 +6,8 @@
  * breakable spaces, paragraph breaks, line breaks and blanks.  A blank line
  * starts a paragraph; a single line end is a space, except in a text
  * written as a YAML literal block (|), where it ends the line (a poem, an
- * address).  Layout measures and wraps
+ * address) and the spaces that start the next line stay, as spaces at the
+ * start of its first run (a tab as four).  Layout measures and wraps
  * atoms; it never looks at markup.  A math span becomes one atom holding
  * its tree (amath.h).  Errors (an unclosed ** or backtick, a mistake in
  * math, {variables} that this version cannot fill) are reported where they

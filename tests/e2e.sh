@@ -292,31 +292,76 @@ M=$E/math20.yaml
 cmp -s "$O/math20.pdf" "$O/m2/math20.pdf" && cmp -s "$O/math20-key.pdf" "$O/m2/math20-key.pdf" &&
 	ok || bad "math20 not byte-identical across runs"
 check "qpdf --check math20-key.pdf" qpdf --check "$O/math20-key.pdf"
-# content order (pdftotext -raw) reads a fraction top, then bottom, each
-# on its own line: "Write 3" / "5 as a decimal."  Plain pdftotext orders by
-# position and glues the stacked digits (35); see README "Math".
-raw=$(pdftotext -raw "$O/math20.pdf" - 2>/dev/null)
-for want in "1. Write 3
-5 as a decimal." "2. Add: 1
-2 + 1
-3" "3. Write 1 1
-2 as an improper" "7. Multiply: 2
-3 × 9
-10" "x = 7?" "√49 and √2 ≈ 1.41."; do
-	case $raw in *"$want"*) ok ;; *) bad "math20 does not read back '$want'" ;; esac
+# math reads as its linear text (README "Math"): each drawing of math is
+# marked content whose /ActualText poppler reads in every mode, in prompts,
+# choices, matching, blanks filled in the key and the key's answers
+for mode in plain -raw -layout; do
+	opt=$mode; [ $mode = plain ] && opt=
+	txt=$(pdftotext $opt "$O/math20.pdf" - 2>/dev/null | sed 's/   */ /g; s/^ *//')
+	key=$(pdftotext $opt "$O/math20-key.pdf" - 2>/dev/null | sed 's/   */ /g; s/^ *//')
+	for want in "1. Write 3/5 as a decimal." "2. Add: 1/2 + 1/3" \
+		"3. Write 1 1/2 as an improper fraction." "A. 1 3/4" "D. 4/7" \
+		"5. Subtract: 2 1/3 − 1 5/6" "6. −3/4 < −1/2" "7. Multiply: 2/3 × 9/10" \
+		"8. Divide: 3/4 ÷ 1/8" "9. What is x^2 when x = 7?" "2. 5^(−1)" \
+		"13. Find √(49) and √(2) ≈ 1.41." "14. Which is √(9/16)?" \
+		"15. Simplify (a+b)/c + b/c when a = 1, b = 2, c = 3." \
+		"16. Write 2^(1/2) with a root sign." "D. 1/(3^2)" \
+		"19. Which are equal to x_1^2 when x_1 = 1/3?" \
+		"(x^2)^3 ≠ x^5 when x = 2."; do
+		case $txt in *"$want"*) ok ;; *) bad "math20 ($mode) does not read back '$want'" ;; esac
+	done
+	for want in "Answer: 5/6" "Answer: 99/14 = 7 1/14 cm^2" "Answer: √(2)" "C. 3/16" \
+		"√(1/4) = 1/2 and (1/2)^2 = 1/4; 1/2 + 1/4 = 3/4."; do
+		case $key in *"$want"*) ok ;; *) bad "math20 key ($mode) does not read back '$want'" ;; esac
+	done
 done
-rawkey=$(pdftotext -raw "$O/math20-key.pdf" - 2>/dev/null)
-# the key's answers: a mixed number with a unit, fills of blanks, a choice
-for want in "= 7 1
-14 cm" "Answer: 7" "= 8 and 10"; do
-	case $rawkey in *"$want"*) ok ;; *) bad "math20 key does not read back '$want'" ;; esac
+# blanks filled in the key read in line (plain pdftotext sets them apart)
+case $(pdftotext -raw "$O/math20-key.pdf" - 2>/dev/null) in
+*"10. 2^3 = 8 and 10^2 = 100"*) ok ;; *) bad "math20 key: blanks do not read '2^3 = 8 and 10^2 = 100'" ;; esac
+# marks_pair PDF MIN: at least MIN marks, each BDC closed by an EMC in
+# the same content stream
+marks_pair() {
+	qpdf --qdf --object-streams=disable "$1" - 2>/dev/null | LC_ALL=C awk -v min="$2" '
+		/^stream\r?$/ {s = 1; d = 0; next} /^endstream/ {if (d) bad = 1; s = 0}
+		s && / BDC$/ {d++; n++} s && /^EMC$/ {if (--d < 0) bad = 1}
+		END {exit bad || n < min}'
+}
+for f in math20 math20-key; do
+	marks_pair "$O/$f.pdf" 20 && ok || bad "$f.pdf: BDC/EMC do not pair up in a stream"
 done
+# nospans PDF OUT: the PDF without its marks, so that pdftotext reads the
+# glyphs that draw the math, where they are
+nospans() {
+	qpdf --qdf --object-streams=disable "$1" - 2>/dev/null |
+		LC_ALL=C sed '/^\/Span <<.*>> BDC$/d; /^EMC$/d' | fix-qdf >"$2"
+}
+nospans "$O/math20.pdf" "$O/math20-glyphs.pdf"
+# content order (pdftotext -raw) draws a fraction top, then bottom
+case $(pdftotext -raw "$O/math20-glyphs.pdf" - 2>/dev/null) in
+*"1. Write 3
+5 as a decimal."*) ok ;; *) bad "math20: 3/5 not drawn numerator first" ;; esac
 # a stacked fraction reaches above and below the words beside it
-# (bounding boxes from pdftotext -bbox: "Write", then the fraction 3/5)
-box=$(pdftotext -bbox -f 1 -l 1 "$O/math20.pdf" - 2>/dev/null |
+# (bounding boxes from pdftotext -bbox: "Write", then the fraction's 3)
+box=$(pdftotext -bbox -f 1 -l 1 "$O/math20-glyphs.pdf" - 2>/dev/null |
 	awk -F'"' '/>Write</ {w = $4 " " $8; getline; print w, $4, $8; exit}')
 awk -v b="$box" 'BEGIN {split(b, v, " "); exit !(v[3] < v[1] - 1 && v[4] > v[2] + 1)}' &&
 	ok || bad "math20: 3/5 is not taller than the words beside it ($box)"
+# a span is no wider than its math: the words after 3/5 start where the
+# glyphs do
+after() { pdftotext -bbox -f 1 -l 1 "$1" - 2>/dev/null | awk -F'"' '/>as</ {print $2; exit}'; }
+[ -n "$(after "$O/math20.pdf")" ] && [ "$(after "$O/math20.pdf")" = "$(after "$O/math20-glyphs.pdf")" ] &&
+	ok || bad "math20: 'as' after 3/5 moves with the marks ($(after "$O/math20.pdf"))"
+
+# math whose text differs between roster copies: a page repeating another
+# draws its varying math, marks and all, in its own content stream
+"$MIMEO" -q worksheet --roster tests/rosters/class10.csv --versions per-student \
+	-o "$O/mathvary.pdf" $E/math-vary.yaml && ok || bad "math-vary.yaml does not render"
+check "qpdf --check mathvary.pdf" qpdf --check "$O/mathvary.pdf"
+gserr=$(gs -q -dNODISPLAY -dBATCH -dNOPAUSE "$O/mathvary.pdf" 2>&1)
+[ -z "$gserr" ] && ok || bad "mathvary.pdf: gs says $(head -2 <<<"$gserr")"
+n=$(pdftotext "$O/mathvary.pdf" - 2>/dev/null | grep -c '^1\. Write [1-6]/7 as a decimal, and 1/2\.$')
+[ "$n" = 10 ] && ok || bad "mathvary.pdf: $n of 10 copies read 'Write N/7 as a decimal, and 1/2.'"
+marks_pair "$O/mathvary.pdf" 10 && ok || bad "mathvary.pdf: BDC/EMC do not pair up in a stream"
 
 # --- line ends: | keeps them, > and quotes join; tall lines share baselines -
 "$MIMEO" -q worksheet -o "$O/lines.pdf" $E/lines.yaml && ok || bad "lines.yaml does not render"
@@ -325,7 +370,7 @@ for want in "1. Roses are red,
 violets are blue,
 sugar is sweet" "2. Folded first folded second" "3. Quoted first quoted second" "4. Alpha
 Bravo
-Charlie 35 tall
+Charlie 3/5 tall
 Delta"; do
 	case $lay in *"$want"*) ok ;; *) bad "lines.yaml does not read back '$want'" ;; esac
 done
@@ -348,3 +393,10 @@ the_same "$(bottom 5.)" "$(bottom class)" && ok || bad "lines.yaml: problem numb
 the_same "$(bottom 1.)" "$(bottom Roses)" && ok || bad "lines.yaml: problem number 1. off its line's baseline"
 the_same "$(bottom A.)" "$(bottom half)" && the_same "$(bottom B.)" "$(bottom half)" &&
 	ok || bad "lines.yaml: choice letters off the baseline of a choice with 3/5"
+# leading spaces of a | line indent it by as many spaces: "four" starts
+# twice as far right of "Left" as the math after two spaces does, and a
+# tab indents as four spaces
+left() { pdftotext -bbox "$O/lines.pdf" - 2>/dev/null | awk -F'"' -v w="$1" '$0 ~ ">" w "<" {print $2; exit}'; }
+awk -v l="$(left Left)" -v f="$(left four)" -v h="$(left 1/2)" -v t="$(left tabbed)" \
+	'BEGIN {d = f - l; e = 2 * (h - l) - d; exit !(l != "" && d > 8 && e < 0.01 && e > -0.01 && t == f)}' &&
+	ok || bad "lines.yaml: indents of a | text are not 4, 2 and a tab's 4 spaces (Left $(left Left), four $(left four), 1/2 $(left 1/2), tabbed $(left tabbed))"

@@ -2,7 +2,10 @@
 # (uses ok, bad, check, $T, $MIMEO, and cairo_set when $DRV is built).
 # tests/e2e/images.yaml shows every kind in tests/images/: RGB, gray,
 # RGBA, 2-bit palette with transparency, interlaced and 16-bit PNG;
-# baseline, progressive and gray JPEG.  Read back with pdfimages: each
+# baseline, progressive and gray JPEG; tests/e2e/orient.yaml shows one
+# JPEG stored for each EXIF orientation (tests/images/orient-N.jpg, made
+# with cjpeg and an APP1 segment written by hand) and checks on the
+# rendered pages that each prints upright.  Read back with pdfimages: each
 # picture at its pixel size, at the resolution its width gives, with a
 # soft mask exactly when it has transparency.  The wrong pictures are in
 # tests/bad/image-*.yaml.
@@ -59,10 +62,48 @@ cmp -s "$I/letter/images.pdf" "$I/again/images.pdf" && ok ||
 	[ "$(pdfimages -list "$I/class/images.pdf" | awk 'NR > 2 {print $11}' | sort -u | wc -l)" = 9 ] &&
 	ok || bad "images: 30 copies do not show 270 pictures from 9 stored ones"
 
-# a photo with an EXIF rotation tag is printed as stored, with a warning
+# a photo with an EXIF orientation tag prints upright, without a word
 out=$("$MIMEO" check tests/e2e/sideways.yaml 2>&1 >/dev/null); st=$?
-[ $st = 0 ] && [ "$out" = 'tests/e2e/sideways.yaml:5:12: warning: image "../images/sideways.jpg" is stored on its side, with a tag telling viewers to turn it (EXIF orientation 6); mimeo prints it as stored: turn it in an image editor and save it again' ] &&
-	ok || bad "images: sideways.jpg: exit $st: $out"
+[ $st = 0 ] && [ -z "$out" ] && ok || bad "images: sideways.jpg: exit $st: $out"
+# tests/e2e/orient.yaml: one picture stored for each of the 8 orientations
+# (4 of them on their side: 48x64 in the file), each printed 1in wide
+O8=tests/e2e/orient.yaml
+"$MIMEO" -q worksheet -o "$I/orient.pdf" $O8 && "$MIMEO" -q worksheet --format ps -o "$I/orient.ps" $O8 &&
+	ok || bad "images: $O8 does not render"
+[ "$(pdfimages -list "$I/orient.pdf" 2>/dev/null | awk 'NR > 2 {print $4 "x" $5}' | sort | uniq -c | tr -s ' ')" = " 4 48x64
+ 4 64x48" ] && ok || bad "images: orient.pdf does not store 4 pictures each way"
+# upright PPM...: for each picture (green with a red square; ink of no
+# other colour) of the pages, top to bottom, "wide TL" when it is wider
+# than tall with the red square in its top-left quarter
+upright() {
+	local f hdr w
+	for f in "$@"; do
+		# the header: P6, width and height, 255, and # comments
+		read -r hdr w < <(head -c 200 "$f" | LC_ALL=C awk '{len += length($0) + 1}
+			!/^#/ && ++n == 2 {w = $1} n == 3 {print len, w; exit}')
+		tail -c +$((hdr + 1)) "$f" | od -An -v -tu1 -w3 | awk -v W="$w" '
+		function done() {
+			if (n) print (x1 - x0 > y1 - y0 ? "wide" : "tall"),
+			    (rn && rx / rn < (x0 + x1) / 2 && ry / rn < (y0 + y1) / 2 ? "TL" : "elsewhere")
+			n = rn = rx = ry = 0
+		}
+		{ x = (NR - 1) % W; y = int((NR - 1) / W)
+		  red = $1 > $2 + 80 && $1 > $3 + 80; green = $2 > $1 + 60 && $2 > $3 + 60
+		  if (!red && !green) next
+		  if (n && y > last + 1) done()
+		  if (!n++) { x0 = x1 = x; y0 = y1 = y }
+		  if (x < x0) x0 = x; if (x > x1) x1 = x; y1 = last = y
+		  if (red) { rn++; rx += x; ry += y } }
+		END { done() }'
+	done
+}
+eight=$(printf 'wide TL\n%.0s' 1 2 3 4 5 6 7 8)
+pdftoppm -r 72 "$I/orient.pdf" "$I/orient-pdf"
+got=$(upright "$I"/orient-pdf-*.ppm)
+[ "$got" = "$eight" ] && ok || bad "images: orient.pdf (poppler) does not show 8 upright pictures: $(echo $got)"
+gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=ppmraw -r72 -sOutputFile="$I/orient-ps-%d.ppm" "$I/orient.ps" >/dev/null 2>&1
+got=$(upright "$I"/orient-ps-*.ppm)
+[ "$got" = "$eight" ] && ok || bad "images: orient.ps (cairo) does not show 8 upright pictures: $(echo $got)"
 
 # limits and the library root, which need files made here
 mkdir -p "$I/lib/sets" "$I/lib/pictures"
@@ -89,4 +130,5 @@ case $out in *'image "../pictures/link.png" is a link to a file outside the libr
 if [ -n "${DRV:-}" ]; then
 	cairo_set images "$set" -pictures
 	cairo_set images-a4 "$set" -a4
+	cairo_set orient "$O8" -pictures
 fi

@@ -435,6 +435,47 @@ test_math_parse(void)
 	}
 }
 
+/* How math reads as text (the PDF's ActualText): AsciiMath's linear
+ * shapes with the printed symbols, parentheses where a side of / ^ _ is
+ * more than one piece, operators spaced only in the span's own row. */
+static void
+test_math_linear(void)
+{
+	static const struct {
+		const char	*src, *text;
+	} cases[] = {
+		{ "3/5", "3/5" }, { "1 1/2", "1 1/2" }, { "2 3/4", "2 3/4" },
+		{ "(x+1)/(2y)", "(x+1)/(2y)" }, { "x^2", "x^2" },
+		{ "sqrt(16)", "\xe2\x88\x9a(16)" },
+		{ "sqrtx", "\xe2\x88\x9a(x)" },
+		{ "3 xx 4 = 12", "3 \xc3\x97 4 = 12" },
+		{ "3xx4<=12", "3 \xc3\x97 4 \xe2\x89\xa4 12" },
+		{ "-3/4 < -1/2", "\xe2\x88\x92" "3/4 < \xe2\x88\x92" "1/2" },
+		{ "x^(n+1)", "x^(n+1)" }, { "5^(-1)", "5^(\xe2\x88\x92" "1)" },
+		{ "x_1^2", "x_1^2" }, { "(2/3)^2", "(2/3)^2" },
+		{ "1/(3^2)", "1/(3^2)" }, { "1/2/3", "(1/2)/3" },
+		{ "2^(1/2)", "2^(1/2)" }, { "sqrt(9/16)", "\xe2\x88\x9a(9/16)" },
+		{ "7 1/14 cm^2", "7 1/14 cm^2" }, { "3/4 x", "3/4 x" },
+		{ "f(x, y)", "f(x, y)" }, { "pi r^2", "\xcf\x80r^2" },
+		{ "2^3 =", "2^3 =" }, { "\"apples\"/2", "apples/2" },
+		{ "\"two words\"/2", "(two words)/2" },
+	};
+	struct mnode *n;
+	size_t i, off;
+	char err[200], name[64], *text;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		n = math_parse(cases[i].src, strlen(cases[i].src), &off, err,
+		    sizeof(err));
+		text = n != NULL ? math_linear(n) : NULL;
+		snprintf(name, sizeof(name), "math linear %s", cases[i].src);
+		expect(text != NULL && strcmp(text, cases[i].text) == 0, name,
+		    text != NULL ? text : "did not parse");
+		free(text);
+		math_free(n);
+	}
+}
+
 /* Offsets in a text's value back to the file's line and column. */
 static void
 test_text_marks(void)
@@ -713,6 +754,7 @@ main(void)
 	test_layout();
 	test_repeats();
 	test_math_parse();
+	test_math_linear();
 	test_math_boxes();
 	test_text_marks();
 	test_libpath();
