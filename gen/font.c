@@ -12,6 +12,7 @@
 #include "template.h"
 #include "util.h"
 
+#define FONT_BLOCK	256	/* code points per block of a cache */
 #define FONT_MAX_CHAIN	16	/* template families + any found per character */
 
 struct face {
@@ -19,7 +20,9 @@ struct face {
 	int		 index;
 	FT_Face		 ft;
 	int		 ascent, descent;	/* 1/1000 em */
-	int		*widths;		/* BMP cache, -1 unknown */
+	/* advance widths of the BMP by blocks of FONT_BLOCK code points, each
+	 * made on first use (-1: unknown); most sets use two or three */
+	int		*widths[0x10000 / FONT_BLOCK];
 };
 
 struct fonts {
@@ -32,7 +35,8 @@ struct fonts {
 	/* fonts_pick's answers per style and BMP code point, made on first
 	 * use: FONT_UNKNOWN, -1 (no face) or a face; layout asks for every
 	 * character of every copy of a class set */
-	signed char	*picked[FS__MAX];
+	signed char	*picked[FS__MAX][0x10000 / FONT_BLOCK];
+	int		 rest[FS__MAX];	/* chain past the body face found */
 };
 
 #define FONT_UNKNOWN	(-2)
@@ -69,7 +73,7 @@ font_face(struct fonts *fs, const char *path, int index)
 	f->ft = ft;
 	f->ascent = (int)(ft->ascender * 1000L / ft->units_per_EM);
 	f->descent = (int)(-ft->descender * 1000L / ft->units_per_EM);
-	f->widths = NULL;
+	memset(f->widths, 0, sizeof(f->widths));
 	return (int)fs->nfaces++;
 }
 
@@ -187,24 +191,33 @@ font_missing(const char *family)
 	    "(fc-list lists the fonts this machine has)", family);
 }
 
-/* Finds style st's chain: the body family, then the fallbacks, then (for
- * bold and italics) the regular chain, so a symbol missing from a bold
- * fallback still prints.  Returns 0, or -1 after reporting a family that
- * is not installed (only for regular: the other styles end with its
- * chain). */
+/* Adds the body family in style st to st's chain.  Returns 0, or -1
+ * after reporting the family is not installed (only for regular). */
 static int
-font_chain(struct fonts *fs, enum fstyle st)
+font_chain_body(struct fonts *fs, enum fstyle st)
+{
+	int face;
+
+	if ((face = font_find(fs, fs->tpl->font, st)) >= 0)
+		fs->chain[st][fs->nchain[st]++] = face;
+	else if (st == FS_REGULAR) {
+		font_missing(fs->tpl->font);
+		return -1;
+	}
+	return 0;
+}
+
+/* Adds the rest of style st's chain: the fallbacks, then (for bold and
+ * italics) the regular chain, so a symbol missing from a bold fallback
+ * still prints.  Returns 0, or -1 after reporting a fallback family that
+ * is not installed (only for regular). */
+static int
+font_chain_rest(struct fonts *fs, enum fstyle st)
 {
 	const struct template *t = fs->tpl;
 	int face;
 	size_t i;
 
-	if ((face = font_find(fs, t->font, st)) >= 0)
-		fs->chain[st][fs->nchain[st]++] = face;
-	else if (st == FS_REGULAR) {
-		font_missing(t->font);
-		return -1;
-	}
 	for (i = 0; i < t->fallback.n && fs->nchain[st] < FONT_MAX_CHAIN;
 	    i++) {
 		face = font_find(fs, t->fallback.v[i].s, st);
@@ -218,12 +231,15 @@ font_chain(struct fonts *fs, enum fstyle st)
 	for (i = 0; st != FS_REGULAR && i < (size_t)fs->nchain[0] &&
 	    fs->nchain[st] < FONT_MAX_CHAIN; i++)
 		fs->chain[st][fs->nchain[st]++] = fs->chain[0][i];
+	fs->rest[st] = 1;
 	return 0;
 }
 
 /* Only the regular chain is found here, which also proves every family
- * is installed; the others when first used (each fontconfig match costs
- * about as much as laying out a page, and most sets use no italics). */
+ * is installed; another style's body face when first used, the rest of
+ * its chain when that face lacks a character (each fontconfig match
+ * costs about as much as laying out a page, and most sets use no italics
+ * and no bold symbol). */
 struct fonts *
 fonts_open(const struct template *t)
 {
@@ -240,7 +256,8 @@ fonts_open(const struct template *t)
 		free(fs);
 		return NULL;
 	}
-	if (font_chain(fs, FS_REGULAR) == -1) {
+	if (font_chain_body(fs, FS_REGULAR) == -1 ||
+	    font_chain_rest(fs, FS_REGULAR) == -1) {
 		fonts_free(fs);
 		return NULL;
 	}
@@ -250,16 +267,18 @@ fonts_open(const struct template *t)
 void
 fonts_free(struct fonts *fs)
 {
-	size_t i;
+	size_t i, j;
 
 	if (fs == NULL)
 		return;
 	for (i = 0; i < FS__MAX; i++)
-		free(fs->picked[i]);
+		for (j = 0; j < 0x10000 / FONT_BLOCK; j++)
+			free(fs->picked[i][j]);
 	for (i = 0; i < fs->nfaces; i++) {
 		FT_Done_Face(fs->faces[i].ft);
 		free(fs->faces[i].path);
-		free(fs->faces[i].widths);
+		for (j = 0; j < 0x10000 / FONT_BLOCK; j++)
+			free(fs->faces[i].widths[j]);
 	}
 	free(fs->faces);
 	FT_Done_FreeType(fs->lib);
@@ -270,52 +289,57 @@ fonts_free(struct fonts *fs)
 int
 fonts_pick(struct fonts *fs, enum fstyle st, long cp)
 {
-	signed char *picked;
+	signed char **block, *picked;
 	int i;
 
 	if (cp < 0 || cp > 0xffff)
 		return -1;
 	if (fs->nchain[st] == 0)
-		(void)font_chain(fs, st);	/* not regular: cannot fail */
-	if ((picked = fs->picked[st]) == NULL) {
-		picked = fs->picked[st] = xmalloc(0x10000);
-		memset(picked, FONT_UNKNOWN, 0x10000);
+		(void)font_chain_body(fs, st);	/* not regular: cannot fail */
+	if (*(block = &fs->picked[st][cp / FONT_BLOCK]) == NULL) {
+		*block = xmalloc(FONT_BLOCK);
+		memset(*block, FONT_UNKNOWN, FONT_BLOCK);
 	}
-	if (picked[cp] != FONT_UNKNOWN)
-		return picked[cp];
-	picked[cp] = -1;
-	for (i = 0; i < fs->nchain[st]; i++)
+	picked = &(*block)[cp % FONT_BLOCK];
+	if (*picked != FONT_UNKNOWN)
+		return *picked;
+	*picked = -1;
+	for (i = 0; i < fs->nchain[st]; i++) {
 		if (FT_Get_Char_Index(fs->faces[fs->chain[st][i]].ft,
 		    (FT_ULong)cp) != 0) {
-			picked[cp] = (signed char)fs->chain[st][i];
+			*picked = (signed char)fs->chain[st][i];
 			break;
 		}
-	if (picked[cp] == -1)
-		picked[cp] = (signed char)font_any(fs, st, cp);
-	return picked[cp];
+		if (i == fs->nchain[st] - 1 && !fs->rest[st])
+			(void)font_chain_rest(fs, st);	/* cannot fail */
+	}
+	if (*picked == -1)
+		*picked = (signed char)font_any(fs, st, cp);
+	return *picked;
 }
 
 int
 fonts_advance(struct fonts *fs, int face, long cp)
 {
 	struct face *f = &fs->faces[face];
+	int **block;
 	FT_UInt gi;
 	int w = 0;
 
 	if (cp < 0 || cp > 0xffff)
 		return 0;
-	if (f->widths == NULL) {
-		f->widths = xmalloc(0x10000 * sizeof(int));
-		memset(f->widths, 0xff, 0x10000 * sizeof(int));
+	if (*(block = &f->widths[cp / FONT_BLOCK]) == NULL) {
+		*block = xmalloc(FONT_BLOCK * sizeof(int));
+		memset(*block, 0xff, FONT_BLOCK * sizeof(int));
 	}
-	if (f->widths[cp] >= 0)
-		return f->widths[cp];
+	if ((*block)[cp % FONT_BLOCK] >= 0)
+		return (*block)[cp % FONT_BLOCK];
 	gi = FT_Get_Char_Index(f->ft, (FT_ULong)cp);
 	if (FT_Load_Glyph(f->ft, gi, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING)
 	    == 0)
 		w = (int)(f->ft->glyph->metrics.horiAdvance * 1000L /
 		    f->ft->units_per_EM);
-	f->widths[cp] = w;
+	(*block)[cp % FONT_BLOCK] = w;
 	return w;
 }
 

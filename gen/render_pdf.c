@@ -41,6 +41,7 @@
 #include <time.h>
 
 #include <hpdf.h>
+#include <hpdf_fontdef.h>
 
 #include "image.h"
 #include "page.h"
@@ -52,6 +53,7 @@
 #define PDF_CHUNK	65536			/* bytes per file write */
 #define PDF_PAGES_NODE	64			/* pages per /Pages node */
 #define PDF_OWN_BUF	512			/* a repeat's stream chunk */
+#define PDF_PLAIN_MAX	256			/* shorter streams: not deflated */
 
 /* The first libharu error, and where to describe a failure. */
 struct pdf_ctx {
@@ -63,9 +65,10 @@ struct pdf_ctx {
 
 /* A document font: its libharu font and the code points drawn with it. */
 struct pdf_font {
-	HPDF_Font	 font;		/* owned by the HPDF_Doc */
 	unsigned char	*used;		/* PDF_NCODES bits, owned; NULL if unused */
-	HPDF_Encoder	 ansi;		/* WinAnsiEncoding, or NULL for UTF-8 */
+	HPDF_Font	 ansi;		/* those with a WinAnsi byte, or NULL */
+	HPDF_Font	 font;		/* the others (UTF-8), or NULL */
+	HPDF_Encoder	 enc;		/* WinAnsiEncoding */
 };
 
 static const struct {
@@ -304,6 +307,17 @@ pdf_used(const unsigned char *used, unsigned long cp)
 	return (used[cp >> 3] >> (cp & 7)) & 1;
 }
 
+/* The first code point from cp on set in the bitmap, or PDF_NCODES: a
+ * document uses a few hundred of the 65,536, so empty bytes are skipped
+ * whole. */
+static unsigned long
+pdf_next(const unsigned char *used, unsigned long cp)
+{
+	while (cp < PDF_NCODES && !pdf_used(used, cp))
+		cp = used[cp >> 3] == 0 ? (cp | 7) + 1 : cp + 1;
+	return cp;
+}
+
 /* Writes n codes as one bfchar block, each mapped to itself.  Returns a
  * libharu status. */
 static HPDF_STATUS
@@ -336,9 +350,8 @@ pdf_cmap_body(HPDF_Stream s, const unsigned char *used)
 	size_t		 n = 0;
 	HPDF_STATUS	 st = HPDF_OK;
 
-	for (cp = 0; cp < PDF_NCODES && st == HPDF_OK; cp++) {
-		if (!pdf_used(used, cp))
-			continue;
+	for (cp = pdf_next(used, 0); cp < PDF_NCODES && st == HPDF_OK;
+	    cp = pdf_next(used, cp + 1)) {
 		code[n++] = cp;
 		if (n == 100) {
 			st = pdf_cmap_block(s, code, n);
@@ -361,7 +374,7 @@ pdf_trim_widths(HPDF_Font font, HPDF_Dict cid, const unsigned char *used)
 	HPDF_Array	 w, run = NULL;
 	HPDF_TextWidth	 tw;
 	HPDF_STATUS	 st;
-	unsigned long	 cp;
+	unsigned long	 cp, next = 0;
 	char		 buf[4];
 	size_t		 len;
 
@@ -369,11 +382,11 @@ pdf_trim_widths(HPDF_Font font, HPDF_Dict cid, const unsigned char *used)
 		return HPDF_FAILD_TO_ALLOC_MEM;
 	if ((st = HPDF_Dict_Add(cid, "W", w)) != HPDF_OK)
 		return st;
-	for (cp = 0; cp < PDF_NCODES; cp++) {
-		if (!pdf_used(used, cp)) {
+	for (cp = pdf_next(used, 0); cp < PDF_NCODES;
+	    cp = pdf_next(used, cp + 1)) {
+		if (cp != next)		/* a gap: a new run of CIDs */
 			run = NULL;
-			continue;
-		}
+		next = cp + 1;
 		if (run == NULL) {
 			if ((st = HPDF_Array_AddNumber(w, (HPDF_INT32)cp)) !=
 			    HPDF_OK)
@@ -523,131 +536,110 @@ pdf_ansi_byte(HPDF_Encoder enc, long cp)
 	return 0;
 }
 
-/* Returns nonzero if every code point in used has a WinAnsiEncoding
- * byte. */
+/* Loads into *font, embedded, the subset of face df holding the code
+ * points set in codes, with libharu's encoding enc; key (unique in the
+ * document) becomes its name to libharu, which otherwise knows a font by
+ * its PostScript name and would hand back this one for another subset of
+ * the same face.  Returns 0 or -1 with ctx->err set. */
 static int
-pdf_ansi_all(HPDF_Encoder enc, const unsigned char *used)
-{
-	unsigned long	 cp;
-
-	for (cp = 0; cp < PDF_NCODES; cp++)
-		if (pdf_used(used, cp) && pdf_ansi_byte(enc, (long)cp) == 0)
-			return 0;
-	return 1;
-}
-
-/* UTF-8 s as the WinAnsiEncoding bytes of font f (pdf_ansi_all() said
- * it has them all).  The caller frees it. */
-static char *
-pdf_ansi_copy(HPDF_Encoder enc, const char *s)
-{
-	size_t	 n = strlen(s), i = 0, len;
-	char	*out = xmalloc(n + 1), *p = out;
-
-	while (i < n) {
-		*p++ = (char)pdf_ansi_byte(enc, utf8_decode(s + i, n - i, &len));
-		i += len;
-	}
-	*p = '\0';
-	return out;
-}
-
-/* Loads into fonts[i].font, embedded, the subset of font i holding the
- * characters in fonts[i].used (subset.h).  Returns 0 or -1 with ctx->err
- * set. */
-static int
-pdf_load_subset(HPDF_Doc pdf, const struct docfont *df, struct pdf_font *f,
-    struct pdf_ctx *ctx)
+pdf_load_subset(HPDF_Doc pdf, const struct docfont *df,
+    const unsigned char *codes, const char *enc, const char *key,
+    HPDF_Font *font, struct pdf_ctx *ctx)
 {
 	struct subset	 sub;
 	const char	*name;
+	HPDF_FontDef	 def;
 
 	if (df->index < 0)
 		return pdf_msg(ctx, "cannot load font %s: bad face index %d",
 		    df->path, df->index);
-	if (subset_make(df->path, df->index, f->used, PDF_NCODES, &sub,
+	if (subset_make(df->path, df->index, codes, PDF_NCODES, &sub,
 	    ctx->err, ctx->errlen) == -1)
 		return -1;
 	name = HPDF_LoadTTFontFromFile(pdf, sub.path, HPDF_TRUE);
 	subset_done(&sub);	/* libharu holds the file open */
-	if (name == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
+	if (name == NULL || !pdf_ok(ctx, pdf, HPDF_OK) ||
+	    (def = HPDF_GetFontDef(pdf, name)) == NULL)
 		return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
 		    "cannot load font %s", df->path);
-	/* a font of Latin text only is a simple TrueType font: libharu sets
-	 * up a UTF-8 one by looking up all 65,536 code points in it */
-	f->ansi = HPDF_GetEncoder(pdf, HPDF_ENCODING_WIN_ANSI);
-	if (f->ansi != NULL && !pdf_ansi_all(f->ansi, f->used))
-		f->ansi = NULL;
-	f->font = HPDF_GetFont(pdf, name, f->ansi != NULL ?
-	    HPDF_ENCODING_WIN_ANSI : "UTF-8");
-	if (f->font == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
+	/* only the lookup key: the file keeps its name (HPDFAA+Andika) */
+	snprintf(def->base_font, sizeof(def->base_font), "%s", key);
+	*font = HPDF_GetFont(pdf, def->base_font, enc);
+	if (*font == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
 		return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
 		    "cannot use font %s", df->path);
 	return 0;
 }
 
-/* Loads every font that draws some text as a subset of what it draws,
- * then fixes each libharu font once.  libharu knows a font by its
- * PostScript name (it hands back the first font for a second file with the
- * same name), so faces sharing a name pool their characters into the first
- * and share its font.  Fonts belong to pdf.  Returns 0 or -1 with ctx->err
- * set. */
+/*
+ * Loads font f (document font i) as up to two subsets of its face: the
+ * characters with a WinAnsiEncoding byte as a simple TrueType font, the
+ * others (Greek, math signs such as U+2212) as a UTF-8 Type0 font, fixed
+ * by pdf_fix_font().  libharu sets a UTF-8 font up by looking up each of
+ * the 65,536 codes in it, which costs as much as laying out a class set
+ * unless the font holds only a few characters.  Returns 0 or -1 with
+ * ctx->err set.
+ */
+static int
+pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
+    struct pdf_font *f, struct pdf_ctx *ctx)
+{
+	unsigned char	*ansi, *uni;
+	unsigned long	 cp;
+	int		 nansi = 0, nuni = 0, rc = 0;
+	char		 key[64];
+	HPDF_STATUS	 st;
+
+	ansi = xcalloc(PDF_NCODES / 8, 1);
+	uni = xcalloc(PDF_NCODES / 8, 1);
+	for (cp = pdf_next(f->used, 0); cp < PDF_NCODES;
+	    cp = pdf_next(f->used, cp + 1)) {
+		if (pdf_ansi_byte(f->enc, (long)cp) != 0) {
+			ansi[cp >> 3] |= 1u << (cp & 7);
+			nansi++;
+		} else {
+			uni[cp >> 3] |= 1u << (cp & 7);
+			nuni++;
+		}
+	}
+	snprintf(key, sizeof(key), "mimeo-font-%zu-ansi", i);
+	if (nansi > 0)
+		rc = pdf_load_subset(pdf, df, ansi, HPDF_ENCODING_WIN_ANSI, key,
+		    &f->ansi, ctx);
+	snprintf(key, sizeof(key), "mimeo-font-%zu-utf8", i);
+	if (rc == 0 && nuni > 0)
+		rc = pdf_load_subset(pdf, df, uni, "UTF-8", key, &f->font,
+		    ctx);
+	if (rc == 0 && nuni > 0) {
+		st = pdf_fix_font(f->font, uni);
+		if (!pdf_ok(ctx, pdf, st))
+			rc = pdf_fail(ctx, pdf, st, "cannot adjust font %s",
+			    df->path);
+	}
+	free(ansi);
+	free(uni);
+	return rc;
+}
+
+/* Loads every font that draws some text.  Fonts belong to pdf.  Returns 0
+ * or -1 with ctx->err set. */
 static int
 pdf_load_fonts(HPDF_Doc pdf, const struct doc *d, struct pdf_font *fonts,
     struct pdf_ctx *ctx)
 {
-	char		(*ps)[128];
-	size_t		*first, i, j, k;
-	HPDF_STATUS	 st;
-	int		 rc = -1;
+	HPDF_Encoder	 enc;
+	size_t		 i;
 
-	ps = xcalloc(d->nfonts, sizeof(*ps));
-	first = xcalloc(d->nfonts, sizeof(*first));
+	if ((enc = HPDF_GetEncoder(pdf, HPDF_ENCODING_WIN_ANSI)) == NULL)
+		return pdf_fail(ctx, pdf, HPDF_INVALID_ENCODER,
+		    "cannot use WinAnsiEncoding");
 	for (i = 0; i < d->nfonts; i++) {
-		first[i] = i;
-		if (fonts[i].used == NULL)
-			continue;
-		if (subset_psname(d->fonts[i].path, d->fonts[i].index,
-		    ps[i], sizeof(ps[i])) == -1) {
-			pdf_msg(ctx, "cannot read font %s", d->fonts[i].path);
-			goto out;
-		}
-		for (j = 0; j < i && ps[i][0] != '\0'; j++)
-			if (fonts[j].used != NULL && first[j] == j &&
-			    strcmp(ps[j], ps[i]) == 0)
-				break;
-		if (ps[i][0] == '\0' || j == i)
-			continue;
-		first[i] = j;
-		for (k = 0; k < PDF_NCODES / 8; k++)
-			fonts[j].used[k] |= fonts[i].used[k];
+		fonts[i].enc = enc;
+		if (fonts[i].used != NULL &&
+		    pdf_load_font(pdf, &d->fonts[i], i, &fonts[i], ctx) == -1)
+			return -1;
 	}
-	for (i = 0; i < d->nfonts; i++)
-		if (fonts[i].used != NULL && first[i] == i &&
-		    pdf_load_subset(pdf, &d->fonts[i], &fonts[i], ctx) == -1)
-			goto out;
-	for (i = 0; i < d->nfonts; i++) {
-		if (fonts[i].used == NULL)
-			continue;
-		if (first[i] != i) {
-			fonts[i].font = fonts[first[i]].font;
-			fonts[i].ansi = fonts[first[i]].ansi;
-			continue;
-		}
-		if (fonts[i].ansi != NULL)
-			continue;	/* libharu's simple font is well-formed */
-		st = pdf_fix_font(fonts[i].font, fonts[i].used);
-		if (!pdf_ok(ctx, pdf, st)) {
-			pdf_fail(ctx, pdf, st, "cannot adjust font %s",
-			    d->fonts[i].path);
-			goto out;
-		}
-	}
-	rc = 0;
-out:
-	free(ps);
-	free(first);
-	return rc;
+	return 0;
 }
 
 /* SOURCE_DATE_EPOCH as a libharu date in *dt.  Returns 1 if it is set,
@@ -837,6 +829,50 @@ pdf_pen(HPDF_Page page, const struct item *it)
 	return st;
 }
 
+/* Shows the text of it (h the page height) in font f, inside a text
+ * object: each run of characters with a WinAnsi byte in the simple font,
+ * as those bytes, each other run in the UTF-8 font, one after the other.
+ * Returns a libharu status. */
+static HPDF_STATUS
+pdf_show(HPDF_Page page, double h, const struct item *it,
+    const struct pdf_font *f)
+{
+	const char	*s = it->text;
+	size_t		 n = strlen(s), i = 0, j, len;
+	char		*run = xmalloc(n + 1), *p;
+	unsigned char	 b;
+	HPDF_STATUS	 st = HPDF_OK;
+	int		 ansi;
+
+	while (i < n && st == HPDF_OK) {
+		ansi = pdf_ansi_byte(f->enc, utf8_decode(s + i, n - i,
+		    &len)) != 0;
+		for (j = i, p = run; j < n; j += len) {
+			b = pdf_ansi_byte(f->enc, utf8_decode(s + j, n - j,
+			    &len));
+			if ((b != 0) != ansi)
+				break;
+			if (ansi)
+				*p++ = (char)b;
+			else {
+				memcpy(p, s + j, len);
+				p += len;
+			}
+		}
+		*p = '\0';
+		st = HPDF_Page_SetFontAndSize(page, ansi ? f->ansi : f->font,
+		    (HPDF_REAL)it->size);
+		if (st == HPDF_OK && i == 0)
+			st = HPDF_Page_TextOut(page, (HPDF_REAL)it->x,
+			    (HPDF_REAL)(h - it->y), run);
+		else if (st == HPDF_OK)
+			st = HPDF_Page_ShowText(page, run);
+		i = j;
+	}
+	free(run);
+	return st;
+}
+
 /* Draws one item of d on page (of pdf) inside q/Q, so no colour, width,
  * dash or font outlives it.  y is flipped with the page height.  Returns a
  * libharu status. */
@@ -847,11 +883,11 @@ pdf_item(HPDF_Doc pdf, HPDF_Page page, const struct doc *d,
 {
 	double		 h = d->height;
 	HPDF_STATUS	 st, rs;
-	char		*text;
 	int		 fill, stroke;
 
 	if (it->kind == ITEM_SPAN || it->kind == ITEM_SPAN_END)
-		return pdf_mark(page, h, it, fonts[it->font].font);
+		return pdf_mark(page, h, it, fonts[it->font].ansi != NULL ?
+		    fonts[it->font].ansi : fonts[it->font].font);
 	if (it->kind == ITEM_IMAGE)	/* q cm Do Q: leaves no state */
 		return pdf_picture(page, h, it, d->images[it->image],
 		    images[it->image]);
@@ -880,16 +916,7 @@ pdf_item(HPDF_Doc pdf, HPDF_Page page, const struct doc *d,
 		if (st == HPDF_OK)
 			st = HPDF_Page_BeginText(page);
 		if (st == HPDF_OK)
-			st = HPDF_Page_SetFontAndSize(page,
-			    fonts[it->font].font, (HPDF_REAL)it->size);
-		if (st == HPDF_OK && fonts[it->font].ansi != NULL) {
-			text = pdf_ansi_copy(fonts[it->font].ansi, it->text);
-			st = HPDF_Page_TextOut(page, (HPDF_REAL)it->x,
-			    (HPDF_REAL)(h - it->y), text);
-			free(text);
-		} else if (st == HPDF_OK)
-			st = HPDF_Page_TextOut(page, (HPDF_REAL)it->x,
-			    (HPDF_REAL)(h - it->y), it->text);
+			st = pdf_show(page, h, it, &fonts[it->font]);
 		if (st == HPDF_OK)
 			st = HPDF_Page_EndText(page);
 		break;
@@ -989,8 +1016,9 @@ pdf_page_names(HPDF_Page page, const struct doc *d,
 	size_t i;
 
 	for (i = 0; i < d->nfonts; i++)
-		if (fonts[i].used != NULL &&
-		    HPDF_Page_GetLocalFontName(page, fonts[i].font) == NULL)
+		if ((fonts[i].ansi != NULL && HPDF_Page_GetLocalFontName(page,
+		    fonts[i].ansi) == NULL) || (fonts[i].font != NULL &&
+		    HPDF_Page_GetLocalFontName(page, fonts[i].font) == NULL))
 			return HPDF_INVALID_FONT;
 	for (i = 0; i < d->nimages; i++)
 		if (HPDF_Page_GetXObjectName(page, images[i]) == NULL)
@@ -1006,6 +1034,7 @@ pdf_root_inherit(HPDF_Page page, const struct doc *d,
     const struct pdf_font *fonts, const HPDF_Image *images)
 {
 	HPDF_Dict	 root = page, up, res, names, xobjects;
+	HPDF_Font	 font;
 	HPDF_Array	 box;
 	HPDF_STATUS	 st;
 	const char	*name;
@@ -1027,15 +1056,14 @@ pdf_root_inherit(HPDF_Page page, const struct doc *d,
 	if ((st = HPDF_Dict_Add(root, "Resources", res)) != HPDF_OK ||
 	    (st = HPDF_Dict_Add(res, "Font", names)) != HPDF_OK)
 		return st;
-	for (i = 0; i < d->nfonts; i++) {
-		if (fonts[i].used == NULL)
+	for (i = 0; i < 2 * d->nfonts; i++) {
+		font = i % 2 ? fonts[i / 2].font : fonts[i / 2].ansi;
+		if (font == NULL)
 			continue;
-		name = HPDF_Page_GetLocalFontName(page, fonts[i].font);
-		if (name == NULL)
+		if ((name = HPDF_Page_GetLocalFontName(page, font)) == NULL)
 			return HPDF_INVALID_FONT;
 		if (HPDF_Dict_GetItem(names, name, HPDF_OCLASS_DICT) == NULL &&
-		    (st = HPDF_Dict_Add(names, name, fonts[i].font)) !=
-		    HPDF_OK)
+		    (st = HPDF_Dict_Add(names, name, font)) != HPDF_OK)
 			return st;
 	}
 	if (d->nimages == 0)
@@ -1158,6 +1186,10 @@ pdf_share(HPDF_Page page, HPDF_Dict shared)
 		own->filter = HPDF_STREAM_FILTER_NONE;
 		return HPDF_Dict_Add(page, "Contents", shared);
 	}
+	/* a name or two: no shorter deflated (zlib's header and /Filter
+	 * cost what they save), and each deflate sets zlib up anew */
+	if (own->stream->size < PDF_PLAIN_MAX)
+		own->filter = HPDF_STREAM_FILTER_NONE;
 	if ((contents = HPDF_Array_New(page->mmgr)) == NULL)
 		return HPDF_FAILD_TO_ALLOC_MEM;
 	if ((st = HPDF_Dict_Add(page, "Contents", contents)) != HPDF_OK)

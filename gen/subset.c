@@ -16,7 +16,6 @@
 #include <unistd.h>
 
 #include <hb.h>
-#include <hb-ot.h>
 #include <hb-subset.h>
 
 #include "subset.h"
@@ -39,23 +38,6 @@ subset_face(const char *path, int index)
 		return NULL;
 	}
 	return face;
-}
-
-int
-subset_psname(const char *path, int index, char *buf, size_t len)
-{
-	hb_face_t	*face;
-	unsigned int	 n = (unsigned int)len;
-
-	if (len > 0)
-		buf[0] = '\0';
-	if ((face = subset_face(path, index)) == NULL)
-		return -1;
-	if (len > 0)
-		hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME,
-		    HB_LANGUAGE_INVALID, &n, buf);
-	hb_face_destroy(face);
-	return 0;
 }
 
 /* Writes all of data to fd.  Returns 0 or -1 (errno set). */

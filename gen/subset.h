@@ -21,11 +21,6 @@ struct subset {
 	char	*tmp;		/* the temporary file to remove, or NULL */
 };
 
-/* The PostScript name of face index of the font file at path into buf
- * (empty if it has none).  Returns 0, or -1 if the file cannot be read as
- * a font. */
-int	subset_psname(const char *path, int index, char *buf, size_t len);
-
 /* Writes the subset of face index of the font at path holding the code
  * points below ncodes whose bit is set in used (bit cp % 8 of byte
  * cp / 8) into *out.  Returns 0, or -1 with err set. */
