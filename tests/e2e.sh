@@ -97,6 +97,12 @@ for w in "José Núñez" "Zoë Brontë" "Nguyễn Thị Minh" "Ελένη" "Ёж
 	case $txt in *"$w"*) ok ;; *) bad "accents.pdf: '$w' not read back" ;; esac
 done
 pdftext "$O/accents-key.pdf" | grep -q "Señora" && ok || bad "accents-key.pdf: answer not read back"
+# one face, two subsets: its Windows-1252 characters as a simple font, the
+# rest (ễ, Ị, Greek) as a Unicode one, runs of both within one line
+[ "$(pdffonts "$O/accents.pdf" | awk '$1 == "HPDFAB+Andika" || $1 == "HPDFAC+Andika" {print $(NF-5)}' | sort | tr '\n' ' ')" = "Identity-H WinAnsi " ] &&
+	ok || bad "accents.pdf: Andika not split in two subsets: $(pdffonts "$O/accents.pdf" | tail -n +3)"
+gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile=- "$O/accents.pdf" 2>&1 | grep -q "José Núñez, Zoë Brontë, Nguyễn Thị Minh, Ελένη" &&
+	ok || bad "accents.pdf: ghostscript does not read the mixed line"
 # reading order: title, fields, instructions, problem 1 in that order
 if pdftext "$O/accents.pdf" | awk '/Nombres/ && !a {a=NR} /^Name/ && !b {b=NR} /José/ && !c {c=NR} /Cuántos/ && !d {d=NR}
 	END {exit !(a && a < b && b < c && c < d)}'; then ok; else bad "accents.pdf: reading order"; fi
