@@ -933,30 +933,42 @@ lay_block(struct lay *L, const struct block *b)
 	}
 }
 
+/* One footer line on page p: left on the left, right (may be NULL) on
+ * the right. */
+static void
+lay_footer(struct lay *L, struct page *p, const char *left,
+    const char *right)
+{
+	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
+
+	L->sy = 0;
+	if (left != NULL)
+		lay_plain(L, left, &ts, L->left, lay_width(L) * 0.7, AL_LEFT);
+	L->sy = 0;
+	if (right != NULL)
+		lay_plain(L, right, &ts, L->left + lay_width(L) * 0.7,
+		    lay_width(L) * 0.3, AL_RIGHT);
+	lay_move(p, &L->strip, L->doc->height - L->t->margin[2] + 14, L, 1);
+}
+
 /* Footers: the document's name on the left, "Page n of N" on the right;
- * a banner (teacher only) over the top of every page. */
+ * a banner (teacher only) over the top of every page.  The doc keeps the
+ * name for the blank page that may pad it. */
 static void
 lay_footers(struct lay *L, const char *footer, const char *banner)
 {
-	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
 	struct tstyle bs = lay_style(L, L->t->size_small + 1, ST_BOLD, key_ink);
 	char n[24], total[24], *page;
 	size_t i;
-	double y = L->doc->height - L->t->margin[2] + 14;
 
+	free(L->doc->footer);
+	L->doc->footer = footer != NULL ? xstrdup(footer) : NULL;
 	snprintf(total, sizeof(total), "%zu", L->doc->npages);
 	for (i = 0; i < L->doc->npages; i++) {
 		snprintf(n, sizeof(n), "%zu", i + 1);
 		page = label_fmt(L->t, L_PAGE, n, total);
-		L->sy = 0;
-		if (footer != NULL)
-			lay_plain(L, footer, &ts, L->left, lay_width(L) * 0.7,
-			    AL_LEFT);
-		L->sy = 0;
-		lay_plain(L, page, &ts, L->left + lay_width(L) * 0.7,
-		    lay_width(L) * 0.3, AL_RIGHT);
+		lay_footer(L, &L->doc->pages[i], footer, page);
 		free(page);
-		lay_move(&L->doc->pages[i], &L->strip, y, L, 1);
 		if (banner == NULL)
 			continue;
 		L->sy = 0;
@@ -1059,10 +1071,13 @@ layout_refill(const struct doc *base, const struct fieldspot *spot,
 }
 
 void
-layout_blank_page(struct doc *d, const struct template *t, struct fonts *fs)
+layout_blank_page(struct doc *d, const struct template *t, struct fonts *fs,
+    const char *name)
 {
 	struct lay L;
 	struct tstyle ts;
+	char *footer;
+	double x;
 
 	lay_begin(&L, d, t, fs);
 	ts = lay_style(&L, t->size_small, ST_ITALIC, gray);
@@ -1071,5 +1086,22 @@ layout_blank_page(struct doc *d, const struct template *t, struct fonts *fs)
 	lay_plain(&L, t->labels[L_BLANK_PAGE], &ts, L.left, lay_width(&L),
 	    AL_CENTER);
 	lay_move(L.page, &L.strip, 0, &L, 1);
+	/* no page number: the copy's pages say "of N" without this one */
+	footer = d->footer == NULL ? NULL : name == NULL ? xstrdup(d->footer) :
+	    xasprintf("%s " DASH, d->footer);
+	ts = lay_style(&L, t->size_small, 0, gray);
+	x = footer ? lay_plain_width(&L, footer, &ts) +
+	    lay_space(&L, fonts_pick(fs, FS_REGULAR, ' '), ts.size) : 0;
+	lay_footer(&L, L.page, footer, NULL);
+	if (name != NULL) {
+		/* a text of its own, so that the blank pages of a class
+		 * set differ only in it and are stored once (page.c) */
+		L.sy = 0;
+		lay_plain(&L, name, &ts, L.left + x, lay_width(&L) * 0.7 - x,
+		    AL_LEFT);
+		lay_move(L.page, &L.strip, d->height - t->margin[2] + 14, &L,
+		    1);
+	}
+	free(footer);
 	free(L.strip.items);
 }
