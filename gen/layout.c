@@ -115,6 +115,13 @@ lay_move(struct page *dst, struct page *src, double dy,
 	src->nitems = 0;	/* texts now belong to dst */
 }
 
+int
+lay_breaks(const struct lay *L, double h, double gap)
+{
+	return L->page != NULL && L->y > L->top + EPS &&
+	    L->y + gap + h > L->bottom + EPS;
+}
+
 /*
  * Place the strip (height h) on the page, gap points below what is there,
  * or at the top of a new page when it does not fit.  A waiting heading goes
@@ -140,14 +147,10 @@ lay_place(struct lay *L, double h, double gap)
 		lay_strip_clear(&L->strip);
 		return -1;
 	}
-	if (L->page == NULL)
+	if (L->page == NULL || lay_breaks(L, h, gap))
 		lay_new_page(L);
-	else if (L->y > L->top + EPS) {
-		if (L->y + gap + h > L->bottom + EPS)
-			lay_new_page(L);
-		else
-			L->y += gap;
-	}
+	else if (L->y > L->top + EPS)
+		L->y += gap;
 	L->placed = L->y;
 	lay_move(L->page, &L->strip, L->y, L, 1);
 	L->y += h;

@@ -71,6 +71,21 @@ cmp -s "$V/vars.pdf" "$V/other/vars.pdf" && bad "versions: --seed 12 printed the
 	bad "version A differs from the single-version worksheet"
 ! pdftext "$V/one.pdf" | grep -q "Version" && ok || bad "a single version prints a version label"
 
+# A table too long for a page: 40 problems in 3 versions.  Every page it
+# runs onto starts with the header row again, and no row is lost.
+{ echo "title: Long Quiz"; echo "problems:"
+  for i in $(seq 1 40); do printf '  - type: short\n    vars: {a: 2..9}\n    prompt: "What is {a} + %d?"\n    answer: "{= a + %d}"\n' $i $i; done
+} >"$V/long.yaml"
+"$MIMEO" -q --versions 3 -o "$V/long/" "$V/long.yaml" 2>"$V/err" || bad "long table: $(head -2 "$V/err")"
+for p in 1 2; do
+	pdftotext -layout -f $p -l $p "$V/long/long-key.pdf" - | grep -v '^ *$' | grep -v 'Long Quiz\|Answer Key\|Answers by' |
+		head -1 | grep -q "^Problem  *A  *B  *C *$" && ok || bad "long table: page $p does not start with the header row"
+done
+[ "$(pdftotext -layout -f 1 -l 2 "$V/long/long-key.pdf" - | tr -d '\f' | grep -c '^[0-9][0-9]* ')" = 40 ] && ok ||
+	bad "long table: not 40 rows on pages 1-2"
+[ "$(pdftotext -layout -f 1 -l 2 "$V/long/long-key.pdf" - | grep -c 'Problem  *A  *B  *C')" = 2 ] && ok ||
+	bad "long table: the header is not printed once per page"
+
 # Rosters: versions in turn, or the roster's column; per-student draws.
 printf 'name,version\nAna López,B\n"O'"'"'Brien, Siobhán",\nZoë,A\n' >"$V/r.csv"
 "$MIMEO" -q --versions 2 --roster "$V/r.csv" -o "$V/ros/" $VS 2>/dev/null
