@@ -25,19 +25,34 @@ want_err() {
 # as Windows-1252.  Bytes an editor would change are made here.
 printf 'Name\tPeriod\nJosé Núñez\t3\nZoë Brontë\t4\n' >"$W/tabs.csv"
 printf '\357\273\277name,period\r\nJosé Núñez,3\r\nZoë Brontë,4\r\n' >"$W/utf8-bom.csv"
-printf 'Name\tPeriod\r\nJosé Núñez\t3\r\n' | iconv -f UTF-8 -t UTF-16LE |
+printf 'Name\tPeriod\r\nJosé Núñez\t3\r\nZoë Brontë\t4\r\n' | iconv -f UTF-8 -t UTF-16LE |
 	{ printf '\377\376'; cat; } >"$W/utf16-unicode-text.csv"
+# the same big-endian (another program's "Unicode"), cut in the middle of
+# a character, and without the byte-order mark
+printf 'Name\tPeriod\r\nJosé Núñez\t3\r\nZoë Brontë\t4\r\n' | iconv -f UTF-8 -t UTF-16BE |
+	{ printf '\376\377'; cat; } >"$W/utf16be.csv"
+{ cat "$W/utf16-unicode-text.csv"; printf 'x'; } >"$W/utf16-cut.csv"
+tail -c +3 "$W/utf16-unicode-text.csv" >"$W/utf16-no-bom.csv"
 printf 'name,period\nAna Lopez,2\nJos\351 N\372\361ez,3\n' >"$W/latin1.csv"
-for r in $TR/semicolons.csv "$W/tabs.csv" "$W/utf8-bom.csv"; do
+for r in $TR/semicolons.csv "$W/tabs.csv" "$W/utf8-bom.csv" "$W/utf16-unicode-text.csv" "$W/utf16be.csv"; do
 	rm -f "$W/r.pdf"
 	"$MIMEO" -q worksheet --roster "$r" -o "$W/r.pdf" $F &&
 		pdftotext "$W/r.pdf" - | grep -q 'José Núñez' &&
 		pdftotext "$W/r.pdf" - | grep -q 'Zoë Brontë' && ok ||
 		bad "roster $r: not read, or a name is missing"
 done
-want_err "roster saved as Unicode text (UTF-16)" 1 \
-	"$W/utf16-unicode-text.csv:1:1: error: the roster is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\"" \
-	"$MIMEO" -q worksheet --roster "$W/utf16-unicode-text.csv" -o "$W/x.pdf" $F
+want_err "roster in UTF-16 cut short" 1 \
+	"$W/utf16-cut.csv:4:1: error: the roster starts like UTF-16 (\"Unicode text\") but the file ends in the middle of a character here; save it from the spreadsheet again, as \"CSV UTF-8\"" \
+	"$MIMEO" -q worksheet --roster "$W/utf16-cut.csv" -o "$W/x.pdf" $F
+want_err "roster in UTF-16 without a byte-order mark" 1 \
+	"$W/utf16-no-bom.csv:1:1: error: the roster is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\"" \
+	"$MIMEO" -q worksheet --roster "$W/utf16-no-bom.csv" -o "$W/x.pdf" $F
+# a mistake in a UTF-16 roster is reported where the teacher sees it
+printf 'Name\tPeriod\r\nAna\t3\r\n\t4\r\n' | iconv -f UTF-8 -t UTF-16LE |
+	{ printf '\377\376'; cat; } >"$W/utf16-no-name.csv"
+want_err "row without a name in a UTF-16 roster" 1 \
+	"$W/utf16-no-name.csv:3:1: error: this row has no name" \
+	"$MIMEO" -q worksheet --roster "$W/utf16-no-name.csv" -o "$W/x.pdf" $F
 want_err "roster saved as Latin-1" 1 \
 	"$W/latin1.csv:3:1: error: this field is not UTF-8 text: it holds byte 0xE9 (\"é\" in Latin-1 or Windows-1252); save the roster from the spreadsheet as \"CSV UTF-8\"" \
 	"$MIMEO" -q worksheet --roster "$W/latin1.csv" -o "$W/x.pdf" $F
