@@ -41,27 +41,26 @@ for r in $TR/semicolons.csv "$W/tabs.csv" "$W/utf8-bom.csv" "$W/utf16-unicode-te
 		pdftotext "$W/r.pdf" - | grep -q 'Zoë Brontë' && ok ||
 		bad "roster $r: not read, or a name is missing"
 done
-want_err "roster in UTF-16 cut short" 1 \
-	"$W/utf16-cut.csv:4:1: error: the roster starts like UTF-16 (\"Unicode text\") but the file ends in the middle of a character here; save it from the spreadsheet again, as \"CSV UTF-8\"" \
-	"$MIMEO" -q worksheet --roster "$W/utf16-cut.csv" -o "$W/x.pdf" $F
-want_err "roster in UTF-16 without a byte-order mark" 1 \
-	"$W/utf16-no-bom.csv:1:1: error: the roster is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\"" \
-	"$MIMEO" -q worksheet --roster "$W/utf16-no-bom.csv" -o "$W/x.pdf" $F
+# roster_err DESC ROSTER MESSAGE: printing the worksheet for ROSTER fails
+# (exit 1) with exactly ROSTER:MESSAGE
+roster_err() {
+	want_err "$1" 1 "$2:$3" "$MIMEO" -q worksheet --roster "$2" -o "$W/x.pdf" $F
+}
+roster_err "roster in UTF-16 cut short" "$W/utf16-cut.csv" \
+	"4:1: error: the roster starts like UTF-16 (\"Unicode text\") but the file ends in the middle of a character here; save it from the spreadsheet again, as \"CSV UTF-8\""
+roster_err "roster in UTF-16 without a byte-order mark" "$W/utf16-no-bom.csv" \
+	"1:1: error: the roster is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\""
 # a mistake in a UTF-16 roster is reported where the teacher sees it
 printf 'Name\tPeriod\r\nAna\t3\r\n\t4\r\n' | iconv -f UTF-8 -t UTF-16LE |
 	{ printf '\377\376'; cat; } >"$W/utf16-no-name.csv"
-want_err "row without a name in a UTF-16 roster" 1 \
-	"$W/utf16-no-name.csv:3:1: error: this row has no name" \
-	"$MIMEO" -q worksheet --roster "$W/utf16-no-name.csv" -o "$W/x.pdf" $F
-want_err "roster saved as Latin-1" 1 \
-	"$W/latin1.csv:3:1: error: this field is not UTF-8 text: it holds byte 0xE9 (\"é\" in Latin-1 or Windows-1252); save the roster from the spreadsheet as \"CSV UTF-8\"" \
-	"$MIMEO" -q worksheet --roster "$W/latin1.csv" -o "$W/x.pdf" $F
-want_err "roster with first and last names" 1 \
-	"$TR/first-last.csv:1:1: error: the first row must name the columns, and one must be called \"name\" (the names as they are printed); this one has \"First\", \"Last\", \"Period\": rename the column of names to name, or, if the first row is already a student, add a row like name,period above it" \
-	"$MIMEO" -q worksheet --roster $TR/first-last.csv -o "$W/x.pdf" $F
-want_err "roster with only a header" 1 \
-	"$TR/header-only.csv:1:1: error: the roster has a header but no students; add one row per student under it" \
-	"$MIMEO" -q worksheet --roster $TR/header-only.csv -o "$W/x.pdf" $F
+roster_err "row without a name in a UTF-16 roster" "$W/utf16-no-name.csv" \
+	"3:1: error: this row has no name"
+roster_err "roster saved as Latin-1" "$W/latin1.csv" \
+	"3:1: error: this field is not UTF-8 text: it holds byte 0xE9 (\"é\" in Latin-1 or Windows-1252); save the roster from the spreadsheet as \"CSV UTF-8\""
+roster_err "roster with first and last names" "$TR/first-last.csv" \
+	"1:1: error: the first row must name the columns, and one must be called \"name\" (the names as they are printed); this one has \"First\", \"Last\", \"Period\": rename the column of names to name, or, if the first row is already a student, add a row like name,period above it"
+roster_err "roster with only a header" "$TR/header-only.csv" \
+	"1:1: error: the roster has a header but no students; add one row per student under it"
 [ -e "$W/x.pdf" ] && bad "a broken roster wrote $W/x.pdf" || ok
 
 # --- text from a word processor -----------------------------------------------
