@@ -107,6 +107,14 @@ rm -rf "$W/new"
 want_err "-o where no folder can be made" 3 \
 	"mimeo: error: cannot create the folder for /proc/mimeo-cannot/x.pdf: No such file or directory" \
 	"$MIMEO" -q worksheet -o /proc/mimeo-cannot/x.pdf $F
+# a folder made, then one that cannot be (its name is too long): the run
+# writes nothing and takes back the folder it made
+long=$(printf 'x%.0s' $(seq 300))
+rm -rf "$W/fresh"
+want_err "-o where only part of the folders can be made" 3 \
+	"mimeo: error: cannot create the folder for $W/fresh/a/$long/x.pdf: File name too long" \
+	"$MIMEO" -q worksheet -o "$W/fresh/a/$long/x.pdf" $F
+[ -e "$W/fresh" ] && bad "a failed run left the folders it made: $(find "$W/fresh")" || ok
 # a folder the user may not write in (root may write anywhere: skipped)
 if [ "$(id -u)" != 0 ]; then
 	mkdir -p "$W/locked" && chmod 555 "$W/locked"
@@ -137,5 +145,10 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$W/small" && mount -t tmpfs -o size=64k tmpfs
 		"$MIMEO" -q worksheet -o "$W/small/ws.pdf" $F
 	[ "$(cat "$W/small/ws.pdf")" = old ] && [ "$(ls -A "$W/small" | tr '\n' ' ')" = "fill ws.pdf " ] && ok ||
 		bad "a full disk left: $(ls -A "$W/small")"
+	# the folders made for a file that could not be written are taken back
+	want_err "-o new folders on a full disk" 3 "mimeo: error: cannot write $W/small/new/deeper/ws.pdf: No space left on device" \
+		"$MIMEO" -q worksheet -o "$W/small/new/deeper/ws.pdf" $F
+	[ "$(ls -A "$W/small" | tr '\n' ' ')" = "fill ws.pdf " ] && ok ||
+		bad "a full disk left new folders: $(ls -A "$W/small" | tr "\n" " ")"
 	umount "$W/small"
 fi
