@@ -5,7 +5,8 @@
  * each becomes a Type0 font with Identity-H encoding whose CIDs are the
  * Unicode code points (libharu maps them to glyphs with a CIDToGIDMap).
  * libharu is handed not the font file but a subset of it holding only the
- * characters the document draws (subset.h): small to embed, fast to set up.
+ * characters the document draws (subset.h), from memory: small to embed,
+ * fast to set up.
  * A font whose characters all have a WinAnsiEncoding byte is instead a
  * simple TrueType font drawn with those bytes: libharu sets up a UTF-8 font
  * by looking up every one of the 65,536 codes in it.
@@ -41,6 +42,7 @@
 #include <time.h>
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
 
 #include "image.h"
@@ -536,34 +538,78 @@ pdf_ansi_byte(HPDF_Encoder enc, long cp)
 	return 0;
 }
 
+/*
+ * Registers TrueType font data (len bytes) with pdf as an embedded font
+ * known by key, and returns its definition or NULL.  libharu 2.3.0 reads
+ * fonts from a file only (through stdio, one seek and read per table
+ * field); this is what HPDF_LoadTTFontFromFile does after reading, from a
+ * memory stream instead: parse, name the subset with the document's next
+ * tag (HPDFAA, HPDFAB, ... as libharu counts them), register.  It uses
+ * libharu's installed internal headers (hpdf_doc.h, hpdf_fontdef.h).
+ */
+static HPDF_FontDef
+pdf_font_from_memory(HPDF_Doc pdf, const char *data, size_t len,
+    const char *key)
+{
+	HPDF_Stream	 mem;
+	HPDF_FontDef	 def;
+	char		 tag[HPDF_TTF_FONT_TAG_LEN + 1];
+	int		 i;
+
+	if ((mem = HPDF_MemStream_New(pdf->mmgr, (HPDF_UINT)len)) == NULL)
+		return NULL;
+	if (HPDF_Stream_Write(mem, (const HPDF_BYTE *)data, (HPDF_UINT)len) !=
+	    HPDF_OK) {
+		HPDF_Stream_Free(mem);
+		return NULL;
+	}
+	if ((def = HPDF_TTFontDef_Load(pdf->mmgr, mem, HPDF_TRUE)) == NULL)
+		return NULL;	/* it freed mem */
+	if (pdf->ttfont_tag[0] == 0)
+		memcpy(pdf->ttfont_tag, "HPDFAA", HPDF_TTF_FONT_TAG_LEN);
+	else
+		for (i = HPDF_TTF_FONT_TAG_LEN - 1; i >= 0; i--) {
+			if (++pdf->ttfont_tag[i] <= 'Z')
+				break;
+			pdf->ttfont_tag[i] = 'A';
+		}
+	memcpy(tag, pdf->ttfont_tag, HPDF_TTF_FONT_TAG_LEN);
+	tag[HPDF_TTF_FONT_TAG_LEN] = '\0';
+	HPDF_TTFontDef_SetTagName(def, tag);	/* "HPDFAA+" + its name */
+	/* from here on only the lookup key: the file keeps its name */
+	snprintf(def->base_font, sizeof(def->base_font), "%s", key);
+	if (HPDF_Doc_RegisterFontDef(pdf, def) != HPDF_OK) {
+		HPDF_FontDef_Free(def);
+		return NULL;
+	}
+	return def;
+}
+
 /* Loads into *font, embedded, the subset of face df holding the code
- * points set in codes, with libharu's encoding enc; key (unique in the
- * document) becomes its name to libharu, which otherwise knows a font by
- * its PostScript name and would hand back this one for another subset of
- * the same face.  Returns 0 or -1 with ctx->err set. */
+ * points set in codes, with libharu's encoding enc, under key (unique in
+ * the document: libharu knows a font by its PostScript name and would
+ * hand back this one for another subset of the same face).  Returns 0 or
+ * -1 with ctx->err set. */
 static int
 pdf_load_subset(HPDF_Doc pdf, const struct docfont *df,
     const unsigned char *codes, const char *enc, const char *key,
     HPDF_Font *font, struct pdf_ctx *ctx)
 {
-	struct subset	 sub;
-	const char	*name;
 	HPDF_FontDef	 def;
+	char		*data;
+	size_t		 len;
 
 	if (df->index < 0)
 		return pdf_msg(ctx, "cannot load font %s: bad face index %d",
 		    df->path, df->index);
-	if (subset_make(df->path, df->index, codes, PDF_NCODES, &sub,
+	if (subset_make(df->path, df->index, codes, PDF_NCODES, &data, &len,
 	    ctx->err, ctx->errlen) == -1)
 		return -1;
-	name = HPDF_LoadTTFontFromFile(pdf, sub.path, HPDF_TRUE);
-	subset_done(&sub);	/* libharu holds the file open */
-	if (name == NULL || !pdf_ok(ctx, pdf, HPDF_OK) ||
-	    (def = HPDF_GetFontDef(pdf, name)) == NULL)
+	def = pdf_font_from_memory(pdf, data, len, key);
+	free(data);
+	if (def == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
 		return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
 		    "cannot load font %s", df->path);
-	/* only the lookup key: the file keeps its name (HPDFAA+Andika) */
-	snprintf(def->base_font, sizeof(def->base_font), "%s", key);
 	*font = HPDF_GetFont(pdf, def->base_font, enc);
 	if (*font == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
 		return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
