@@ -7,9 +7,10 @@
  * libharu is handed not the font file but a subset of it holding only the
  * characters the document draws (subset.h), from memory: small to embed,
  * fast to set up.
- * A font whose characters all have a WinAnsiEncoding byte is instead a
- * simple TrueType font drawn with those bytes: libharu sets up a UTF-8 font
- * by looking up every one of the 65,536 codes in it.
+ * Each document font is up to two libharu fonts: a simple TrueType font
+ * in its own WinAnsiEncoding-based encoding (pdf_encoder()) for all the
+ * characters that fits, and a UTF-8 Type0 font for the rest, since
+ * libharu sets a UTF-8 font up by looking up all 65,536 codes in it.
  *
  * libharu 2.3.0 writes the encoder's CID CMap ("begincidrange") as the
  * font's /ToUnicode, which is not a ToUnicode CMap: poppler warns about it
@@ -70,7 +71,7 @@ struct pdf_font {
 	unsigned char	*used;		/* PDF_NCODES bits, owned; NULL if unused */
 	HPDF_Font	 ansi;		/* those with a WinAnsi byte, or NULL */
 	HPDF_Font	 font;		/* the others (UTF-8), or NULL */
-	HPDF_Encoder	 enc;		/* WinAnsiEncoding */
+	HPDF_Encoder	 enc;		/* ansi's: see pdf_encoder() */
 };
 
 static const struct {
@@ -522,8 +523,8 @@ pdf_fix_font(HPDF_Font font, const unsigned char *used)
 	return pdf_trim_gidmap(cid, used);
 }
 
-/* The WinAnsiEncoding byte that prints cp as libharu's encoder enc maps
- * it, or 0 if there is none. */
+/* The byte that prints cp in a WinAnsiEncoding-based encoder enc (see
+ * pdf_encoder()), or 0 if there is none. */
 static unsigned char
 pdf_ansi_byte(HPDF_Encoder enc, long cp)
 {
@@ -532,10 +533,63 @@ pdf_ansi_byte(HPDF_Encoder enc, long cp)
 	if (cp >= 0x20 && cp <= 0xFF &&
 	    HPDF_Encoder_GetUnicode(enc, (HPDF_UINT16)cp) == cp)
 		return (unsigned char)cp;
-	for (b = 0x80; b < 0xA0; b++)
+	for (b = 0x7F; b <= 0xFF; b++)
 		if (HPDF_Encoder_GetUnicode(enc, (HPDF_UINT16)b) == cp)
 			return (unsigned char)b;
 	return 0;
+}
+
+/*
+ * Makes document font i's own encoding: WinAnsiEncoding, with the codes
+ * from 0x7F up that this font leaves unused (those WinAnsi leaves empty,
+ * and those of characters it does not draw) given to the characters it
+ * draws that WinAnsi lacks (a math minus, ≤, π), each listed in
+ * /Differences under its Adobe Glyph List name, by which viewers find the
+ * glyph and text extraction the character.  A character with no such name
+ * or beyond the free codes stays out, for the Unicode subset.  std is
+ * libharu's WinAnsiEncoding; the encoder belongs to pdf.  Touches
+ * hpdf_encoder.h's basic encoder.  Returns it, or NULL.
+ */
+static HPDF_Encoder
+pdf_encoder(HPDF_Doc pdf, HPDF_Encoder std, const unsigned char *used,
+    size_t i)
+{
+	HPDF_Encoder		 enc;
+	HPDF_BasicEncoderAttr	 attr;
+	HPDF_UNICODE		 u;
+	const char		*name;
+	unsigned long		 cp;
+	unsigned int		 b = 0x7F;
+
+	if ((enc = HPDF_BasicEncoder_New(pdf->mmgr,
+	    HPDF_ENCODING_WIN_ANSI)) == NULL)
+		return NULL;
+	snprintf(enc->name, sizeof(enc->name), "mimeo-encoding-%zu", i);
+	if (HPDF_Doc_RegisterEncoder(pdf, enc) != HPDF_OK) {
+		HPDF_Encoder_Free(enc);
+		return NULL;
+	}
+	attr = enc->attr;
+	for (cp = pdf_next(used, 0); cp < PDF_NCODES && b <= 0xFF;
+	    cp = pdf_next(used, cp + 1)) {
+		if (pdf_ansi_byte(std, (long)cp) != 0)
+			continue;	/* keeps its WinAnsi code */
+		name = HPDF_UnicodeToGryphName((HPDF_UNICODE)cp);
+		if (name == NULL || HPDF_GryphNameToUnicode(name) != cp)
+			continue;
+		for (; b <= 0xFF; b++) {
+			u = HPDF_Encoder_GetUnicode(std, (HPDF_UINT16)b);
+			if (u == 0 || !pdf_used(used, u))
+				break;
+		}
+		if (b > 0xFF)
+			break;
+		attr->unicode_map[b] = (HPDF_UNICODE)cp;
+		attr->differences[b] = 1;
+		attr->has_differences = HPDF_TRUE;
+		b++;
+	}
+	return enc;
 }
 
 /*
@@ -650,7 +704,7 @@ pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
 	}
 	snprintf(key, sizeof(key), "mimeo-font-%zu-ansi", i);
 	if (nansi > 0)
-		rc = pdf_load_subset(pdf, df, ansi, HPDF_ENCODING_WIN_ANSI, key,
+		rc = pdf_load_subset(pdf, df, ansi, f->enc->name, key,
 		    &f->ansi, ctx);
 	snprintf(key, sizeof(key), "mimeo-font-%zu-utf8", i);
 	if (rc == 0 && nuni > 0)
@@ -673,16 +727,21 @@ static int
 pdf_load_fonts(HPDF_Doc pdf, const struct doc *d, struct pdf_font *fonts,
     struct pdf_ctx *ctx)
 {
-	HPDF_Encoder	 enc;
+	HPDF_Encoder	 std;
 	size_t		 i;
 
-	if ((enc = HPDF_GetEncoder(pdf, HPDF_ENCODING_WIN_ANSI)) == NULL)
+	if ((std = HPDF_GetEncoder(pdf, HPDF_ENCODING_WIN_ANSI)) == NULL)
 		return pdf_fail(ctx, pdf, HPDF_INVALID_ENCODER,
 		    "cannot use WinAnsiEncoding");
 	for (i = 0; i < d->nfonts; i++) {
-		fonts[i].enc = enc;
-		if (fonts[i].used != NULL &&
-		    pdf_load_font(pdf, &d->fonts[i], i, &fonts[i], ctx) == -1)
+		if (fonts[i].used == NULL)
+			continue;
+		if ((fonts[i].enc = pdf_encoder(pdf, std, fonts[i].used, i)) ==
+		    NULL)
+			return pdf_fail(ctx, pdf, HPDF_INVALID_ENCODER,
+			    "cannot make an encoding for font %s",
+			    d->fonts[i].path);
+		if (pdf_load_font(pdf, &d->fonts[i], i, &fonts[i], ctx) == -1)
 			return -1;
 	}
 	return 0;
