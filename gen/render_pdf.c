@@ -673,12 +673,10 @@ pdf_load_subset(HPDF_Doc pdf, const struct docfont *df,
 
 /*
  * Loads font f (document font i) as up to two subsets of its face: the
- * characters with a WinAnsiEncoding byte as a simple TrueType font, the
- * others (Greek, math signs such as U+2212) as a UTF-8 Type0 font, fixed
- * by pdf_fix_font().  libharu sets a UTF-8 font up by looking up each of
- * the 65,536 codes in it, which costs as much as laying out a class set
- * unless the font holds only a few characters.  Returns 0 or -1 with
- * ctx->err set.
+ * characters with a byte in its encoding f->enc (pdf_encoder()) as a
+ * simple TrueType font, the others (those without a glyph name, or past
+ * the free codes) as a UTF-8 Type0 font, fixed by pdf_fix_font().
+ * Returns 0 or -1 with ctx->err set.
  */
 static int
 pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
