@@ -330,8 +330,18 @@ roster_field_wrong(const char *field, const struct mark *row, int col)
 		    "control character; keep each cell on one line");
 		return 1;
 	}
-	for (c = field; *c != '\0'; c++)
+	for (c = field; *c != '\0'; c++) {
+		/* 4-byte UTF-8: beyond U+FFFF, which the PDF cannot print;
+		 * said here, where the file and column are known */
+		if (((unsigned char)*c & 0xf8) == 0xf0) {
+			m.col = col + (int)chars;
+			diag_error(&m, "\"%.4s\" is an emoji or another "
+			    "character beyond U+FFFF, which mimeo cannot print; "
+			    "remove it or write a word instead", c);
+			return 1;
+		}
 		chars += ((unsigned char)*c & 0xc0) != 0x80;
+	}
 	if (chars > ROSTER_MAX_FIELD) {
 		diag_error(&m, "this field is %zu characters long; a name, "
 		    "period, version or edition may be at most %d", chars,

@@ -50,6 +50,10 @@ roster_err "roster in UTF-16 cut short" "$W/utf16-cut.csv" \
 	"4:1: error: the roster starts like UTF-16 (\"Unicode text\") but the file ends in the middle of a character here; save it from the spreadsheet again, as \"CSV UTF-8\""
 roster_err "roster in UTF-16 without a byte-order mark" "$W/utf16-no-bom.csv" \
 	"1:1: error: the roster is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\""
+# an emoji in a name: said once, where it is in the roster
+printf 'Name,Period\nAna \360\237\230\200 L\303\263pez,2\nBen,3\n' >"$W/emoji.csv"
+roster_err "an emoji in a roster name" "$W/emoji.csv" \
+	"2:5: error: \"😀\" is an emoji or another character beyond U+FFFF, which mimeo cannot print; remove it or write a word instead"
 # a mistake in a UTF-16 roster is reported where the teacher sees it
 printf 'Name\tPeriod\r\nAna\t3\r\n\t4\r\n' | iconv -f UTF-8 -t UTF-16LE |
 	{ printf '\377\376'; cat; } >"$W/utf16-no-name.csv"
