@@ -54,7 +54,9 @@ pk_text(struct pk *c, char *owned)
 }
 
 /* A new part; the guide (teacher only) has a banner on every page, the
- * exit tickets (slips to cut apart) no title on top. */
+ * exit tickets (slips to cut apart) no title on top.  The footer names
+ * the part as its bookmark does ("Group sheet — Group 3 — Title"), so a
+ * page that strays from its pile says where it belongs. */
 static struct blocks *
 pk_part(struct pk *c, char *bookmark, enum dpart_kind kind)
 {
@@ -64,10 +66,12 @@ pk_part(struct pk *c, char *bookmark, enum dpart_kind kind)
 	xgrow((void **)&pk->parts, &pk->capparts, pk->nparts,
 	    sizeof(*pk->parts));
 	p = &pk->parts[pk->nparts++];
+	memset(p, 0, sizeof(*p));
 	p->b = xcalloc(1, sizeof(*p->b));
 	p->kind = kind;
 	p->bookmark = bookmark;
-	p->b->footer = xstrdup(c->s->title.s);
+	p->b->footer = xasprintf("%s \xe2\x80\x94 %s", kind == DPART_GUIDE ?
+	    c->t->labels[L_GUIDE] : bookmark, c->s->title.s);
 	if (kind == DPART_GUIDE)
 		p->b->banner = xstrdup(c->t->labels[L_TEACHER_ONLY]);
 	if (kind != DPART_TICKETS)

@@ -54,6 +54,35 @@ for f in leak.pdf leak-key.pdf; do
 	pdftext "$O/$f" | grep -q Secret && bad "$f shows discussion text" || ok
 done
 
+# footers PDF TITLE: one line per page, "PART|n|N" from its footer
+# ("PART — TITLE ... Page n of N"), "blank" for a duplex pad page, "?" for
+# a page whose footer is something else.
+footers() {
+	local pdf=$1 title=$2 i
+	for i in $(seq 1 "$(pages "$pdf")"); do
+		pdftotext -layout -f "$i" -l "$i" "$pdf" - 2>>"$O/poppler.err" |
+			awk -v t=" — $title" '{ gsub(/\f/, "") } NF { last = $0 } END {
+				if (last ~ /intentionally blank|en blanco intencionadamente/) { print "blank"; exit }
+				p = index(last, t)
+				if (p == 0 || !match(last, /(Page|Página) [0-9]+ (of|de) [0-9]+ *$/)) { print "?"; exit }
+				split(substr(last, RSTART), w, " ")
+				print substr(last, 1, p - 1) "|" w[2] "|" w[4] }'
+	done
+}
+# part_numbers FOOTERS: "ok" when pages are numbered within each part:
+# 1 where a part starts, one more on each of its pages, its last page N.
+part_numbers() {
+	awk -F'|' '$0 == "blank" { next }
+		$0 == "?" { bad = bad " page " NR " has no part footer;" ; next }
+		{ if ($1 != part) { if (part != "" && n != total) bad = bad " " part " ends on " n " of " total ";"
+			if ($2 != 1) bad = bad " " $1 " starts on page " $2 ";"
+			part = $1 }
+		  else if ($2 != n + 1) bad = bad " " $1 " jumps to page " $2 ";"
+		  n = $2; total = $3 }
+		END { if (n != total) bad = bad " " part " ends on " n " of " total
+			print bad == "" ? "ok" : bad }' "$1"
+}
+
 # --- with a roster: random groups ------------------------------------------
 "$MIMEO" -q discussion --roster $R/class10.csv -o "$O/r1.pdf" $D/leak.yaml && ok || bad "discussion --roster failed"
 "$MIMEO" -q discussion --roster $R/class10.csv -o "$O/r2.pdf" $D/leak.yaml
@@ -78,6 +107,26 @@ done
 	bad "r1.pdf: every student is not in exactly one group: $(tr '\n' ' ' <"$O/groups.txt")"
 sizes=$(cut -d'|' -f1 "$O/groups.txt" | sort | uniq -c | awk '{print $1}' | sort | tr '\n' ' ')
 [ "$sizes" = "3 3 4 " ] && ok || bad "r1.pdf: 10 students in groups of 4 made groups of $sizes"
+# every part numbered on its own, its footer naming it: the guide, a
+# sheet per student (her own name), a sheet per group, the cards, tickets
+footers "$O/r1.pdf" "Discussion Leak Check" >"$O/r1.footers"
+got=$(part_numbers "$O/r1.footers"); [ "$got" = ok ] && ok || bad "r1.pdf page numbers:$got"
+parts=$(grep -v '^blank$' "$O/r1.footers" | cut -d'|' -f1 | uniq | sed 's/ — .*//' | uniq -c | awk '{$1 = $1} 1' | tr '\n' ',')
+[ "$parts" = "1 Teacher's guide,10 Individual sheet,3 Group sheet,1 Role cards,1 Exit ticket," ] && ok || bad "r1.pdf parts by footer: $parts"
+[ "$(sed -n 1p "$O/r1.footers")" = "Teacher's guide|1|3" ] && ok || bad "r1.pdf guide footer: $(sed -n 1p "$O/r1.footers")"
+for i in $(seq 1 "$n"); do
+	txt=$(pdftext "$O/r1.pdf" "$i")
+	case $txt in
+	*"My first try"*) who=$(sed -n "${i}p" "$O/r1.footers" | sed -n 's/^Individual sheet — \(.*\)|1|1$/\1/p')
+		[ -n "$who" ] && grep -qxF "Name $who" <<<"$txt" || bad "r1.pdf page $i: sheet footer $(sed -n "${i}p" "$O/r1.footers") is not its student's" ;;
+	*"How are your approaches alike?"*) g=$(grep -o 'Group [0-9]*' <<<"$txt" | head -1)
+		case $(sed -n "${i}p" "$O/r1.footers") in "Group sheet — $g · "*"|1|1") ;; *) bad "r1.pdf page $i: $g footer $(sed -n "${i}p" "$O/r1.footers")" ;; esac ;;
+	esac
+done
+footers "$P" "Discussion Leak Check" >"$O/leak.footers"
+got=$(part_numbers "$O/leak.footers"); [ "$got" = ok ] && ok || bad "leak-discussion.pdf page numbers:$got"
+[ "$(grep -v '^blank$' "$O/leak.footers" | cut -d'|' -f1 | uniq | tr '\n' ',')" = "Teacher's guide,Individual sheet,Group sheet,Role cards,Exit ticket," ] && ok ||
+	bad "leak-discussion.pdf parts by footer: $(tr '\n' ',' <"$O/leak.footers")"
 # the group list is a teacher page and names every student
 gl=$(for i in $(seq 1 "$n"); do pdftext "$O/r1.pdf" "$i" | grep -q "Drawn at random" && echo "$i"; done | head -1)
 if [ -n "$gl" ] && pdftext "$O/r1.pdf" "$gl" | grep -qF "$BANNER"; then ok; else bad "r1.pdf: no group list on a teacher page"; fi
@@ -101,6 +150,10 @@ for w in "Guía del maestro — solo para el maestro" "Mi primer intento" "Lo qu
 	"Error conceptual" "Plan de pizarra" "Tabla de observación" "Página 1 de"; do
 	pdftext "$O/es.pdf" | grep -qF "$w" && ok || bad "es.pdf: '$w' not printed"
 done
+footers "$O/es.pdf" "Discussion Leak Check" >"$O/es.footers"
+got=$(part_numbers "$O/es.footers"); [ "$got" = ok ] && ok || bad "es.pdf page numbers:$got"
+[ "$(grep -v '^blank$' "$O/es.footers" | cut -d'|' -f1 | uniq | tr '\n' ',')" = "Guía del maestro,Hoja individual,Hoja del grupo,Tarjetas de roles,Boleto de salida," ] && ok ||
+	bad "es.pdf parts by footer: $(tr '\n' ',' <"$O/es.footers")"
 "$MIMEO" discussion --lang es -o "$O/es2.pdf" $D/leak.yaml 2>"$O/es.err" >/dev/null
 [ ! -s "$O/es.err" ] && ok || bad "Spanish labels missing: $(head -2 "$O/es.err")"
 "$MIMEO" -q discussion --group-size 1 $D/leak.yaml 2>/dev/null; [ $? = 2 ] && ok || bad "--group-size 1 is not exit 2"
