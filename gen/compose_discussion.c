@@ -21,7 +21,15 @@ static const struct { enum label name, say; long minutes; } phase_default[] = {
 	{ L_PHASE_SHARE, L_PHASE_SHARE_SAY, 15 },
 	{ L_PHASE_REFLECT, L_PHASE_REFLECT_SAY, 5 } };
 
+/* Roles for the members of a group beyond its roles, in this order (a
+ * group of 6 with the four default roles adds a Questioner and a
+ * Checker); past these, members share a role as its "Co-" holder. */
+static const enum label extra_label[][2] = {
+	{ L_QUESTIONER, L_QUESTIONER_JOB }, { L_CHECKER, L_CHECKER_JOB },
+	{ L_TIMEKEEPER, L_TIMEKEEPER_JOB }, { L_ENCOURAGER, L_ENCOURAGER_JOB } };
+
 #define NDEFAULT_ROLES	(sizeof(role_label) / sizeof(role_label[0]))
+#define NEXTRA_ROLES	(sizeof(extra_label) / sizeof(extra_label[0]))
 #define NDEFAULT_PHASES	(sizeof(phase_default) / sizeof(phase_default[0]))
 
 /* Columns of the monitoring grid when the groups are not known yet. */
@@ -165,25 +173,27 @@ pk_groups(struct pk *c)
 	free(sizes);
 }
 
-/* The roles of member i of a group of m: role j goes to member j mod m,
- * so every role is taken; in a group larger than the role list, the extra
- * members double up on roles from the start.  Fresh string, "" for none. */
+/* How many roles a group of m holds: all of the set's, and one of the
+ * extra roles for each member beyond them.  Role j goes to member j mod
+ * m, so every role is taken and nobody holds a role twice. */
+static size_t
+pk_nroles_for(const struct dpacket *pk, size_t m)
+{
+	return m > pk->nroles ? m : pk->nroles;
+}
+
+/* The roles of member i of a group of m (see above), "A, B" when a small
+ * group doubles up.  Fresh string. */
 static char *
 pk_roles_of(const struct dpacket *pk, size_t i, size_t m)
 {
 	char *s = xstrdup(""), *t;
 	size_t j;
 
-	if (pk->nroles == 0)
-		return s;
-	for (j = i; j < pk->nroles; j += m) {
+	for (j = i; j < pk_nroles_for(pk, m); j += m) {
 		t = xasprintf("%s%s%s", s, *s ? ", " : "", pk->roles[j].name.s);
 		free(s);
 		s = t;
-	}
-	if (*s == '\0') {
-		free(s);
-		s = xstrdup(pk->roles[i % pk->nroles].name.s);
 	}
 	return s;
 }
@@ -229,6 +239,36 @@ pk_members(struct pk *c, struct blocks *b, const struct dgroup *dg)
 	return bl;
 }
 
+/* Fill pk->roles past the set's roles, for members of a group beyond
+ * them (a group has at most DISC_MAX_GROUP): the extra roles the set
+ * does not already name, then "Co-" roles, each with its role's job. */
+static void
+pk_extra_roles(struct pk *c)
+{
+	struct dpacket *pk = c->pk;
+	const struct template *t = c->t;
+	size_t i, j, n = pk->nroles, base;
+
+	for (i = 0; i < NEXTRA_ROLES && n < pk->nroles + DISC_MAX_GROUP;
+	    i++) {
+		for (j = 0; j < pk->nroles; j++)
+			if (strcasecmp(pk->roles[j].name.s,
+			    t->labels[extra_label[i][0]]) == 0)
+				break;
+		if (j < pk->nroles)
+			continue;	/* the set has it already */
+		pk->roles[n].name = *pk_text(c,
+		    xstrdup(t->labels[extra_label[i][0]]));
+		pk->roles[n++].job = *pk_text(c,
+		    xstrdup(t->labels[extra_label[i][1]]));
+	}
+	for (base = n, i = 0; n < pk->nroles + DISC_MAX_GROUP; n++, i++) {
+		pk->roles[n].name = *pk_text(c, label_fmt(t, L_CO_ROLE,
+		    pk->roles[i % base].name.s, NULL));
+		pk->roles[n].job = pk->roles[i % base].job;
+	}
+}
+
 /* Resolve the plan, the roles and the board order. */
 static void
 pk_resolve(struct pk *c)
@@ -255,7 +295,7 @@ pk_resolve(struct pk *c)
 		pk->nphases = NDEFAULT_PHASES;
 	}
 	pk->nroles = d->nroles > 0 ? d->nroles : NDEFAULT_ROLES;
-	pk->roles = xcalloc(pk->nroles, sizeof(*pk->roles));
+	pk->roles = xcalloc(pk->nroles + DISC_MAX_GROUP, sizeof(*pk->roles));
 	for (i = 0; i < pk->nroles; i++) {
 		if (d->nroles > 0)
 			pk->roles[i] = d->roles[i];
@@ -270,6 +310,7 @@ pk_resolve(struct pk *c)
 				pk->roles[i].job = *pk_text(c,
 				    xstrdup(t->labels[role_label[j][1]]));
 	}
+	pk_extra_roles(c);
 	/* misconceptions first, then the others as written: the teacher
 	 * lists them from the most concrete to the most general */
 	pk->board = xcalloc(d->nanticipate + 1, sizeof(*pk->board));
@@ -443,7 +484,8 @@ pk_role_cards(struct pk *c)
 	blocks_push(b, BK_TEXT)->text = pk_text(c,
 	    xstrdup(t->labels[L_CUT_HINT]));
 	for (g = 0; g < sets; g++)
-		for (i = 0; i < pk->nroles; i++) {
+		for (i = 0; i < pk_nroles_for(pk, pk->ngroups > 0 ?
+		    pk->groups[g].n : (size_t)c->size); i++) {
 			cells[3 * n] = pk->roles[i].name.s;
 			cells[3 * n + 1] = pk->roles[i].job.s;
 			if (pk->ngroups > 0) {

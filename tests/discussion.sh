@@ -140,6 +140,47 @@ if [ -n "$gl" ] && pdftext "$O/r1.pdf" "$gl" | grep -qF "$BANNER"; then ok; else
 gl5=$(pdftext "$O/r5.pdf" | grep -o 'Group [0-9]* · Period [0-9]*' | sort -u | tr '\n' ',')
 [ "$gl5" = "Group 1 · Period 1,Group 2 · Period 1,Group 3 · Period 2,Group 4 · Period 2," ] && ok || bad "two periods: groups $gl5"
 
+# --- groups larger than the role list --------------------------------------
+# group_roles PDF: "k members: role,role,..." for each group sheet, from
+# its members table (names and roles in two columns)
+group_roles() {
+	local pdf=$1 i
+	for i in $(seq 1 "$(pages "$pdf")"); do
+		pdftotext -layout -f "$i" -l "$i" "$pdf" - 2>>"$O/poppler.err" |
+			awk '/teacher only/ { exit }	# the group list in the guide
+				/^ *Name +Role *$/ { on = 1; next }
+				on && !NF { exit }
+				on { n++; sub(/^ */, ""); split($0, c, /  +/); r = r (n > 1 ? "," : "") c[2] }
+				END { if (n) print n " members: " r }'
+	done
+}
+# 11 students in groups of 6 make 6 + 5: the members beyond the four roles
+# are the Questioner and the Checker, nobody holds a role twice
+"$MIMEO" -q discussion --group-size 6 --roster $R/class11.csv -o "$O/g6.pdf" $D/leak.yaml && ok || bad "--group-size 6 failed"
+got=$(group_roles "$O/g6.pdf" | tr '\n' ';')
+[ "$got" = "6 members: Facilitator,Recorder,Skeptic,Reporter,Questioner,Checker;5 members: Facilitator,Recorder,Skeptic,Reporter,Questioner;" ] && ok ||
+	bad "g6.pdf: group roles $got"
+# a role card for each member, naming the member: 11 cards, 11 names
+cards=$(pdftext "$O/g6.pdf" | grep -o 'Group [12] · [A-Z][a-z]* [A-Z][a-z]*' | sort)
+[ "$(wc -l <<<"$cards")" = 11 ] && [ "$(cut -d' ' -f4- <<<"$cards" | sort -u | wc -l)" = 11 ] && ok ||
+	bad "g6.pdf: role cards for $(wc -l <<<"$cards") members: $(tr '\n' ';' <<<"$cards")"
+for w in "Asks each member to explain how they got their answer." "Makes sure everyone in the group can explain the answer."; do
+	pdftext "$O/g6.pdf" | tr '\n' ' ' | grep -qF "$w" && ok || bad "g6.pdf: no job '$w'"
+done
+# a set with two roles, one of them Checker: 6 + 5 take the other extra
+# roles, then the sixth member shares the first role as Co-Explainer
+"$MIMEO" -q discussion --group-size 6 --roster $R/class11.csv -o "$O/roles.pdf" $D/roles.yaml && ok || bad "roles.yaml failed"
+got=$(group_roles "$O/roles.pdf" | tr '\n' ';')
+[ "$got" = "6 members: Explainer,Checker,Questioner,Timekeeper,Encourager,Co-Explainer;5 members: Explainer,Checker,Questioner,Timekeeper,Encourager;" ] && ok ||
+	bad "roles.pdf: group roles $got"
+pdftext "$O/roles.pdf" | grep -qF "Checks every step twice." && ok || bad "roles.pdf: the set's own Checker job is not printed"
+# without a roster, the blank group sheet has a role for each of 6 rows,
+# and the cards to copy are the same six
+"$MIMEO" -q discussion --group-size 6 -o "$O/g6blank.pdf" $D/leak.yaml
+got=$(pdftotext -layout "$O/g6blank.pdf" - | awk '/^ *Name +Role *$/ { on = 1; next } /How are/ { exit } on && /[a-z]/ { sub(/^ */, ""); print }' | tr '\n' ',')
+[ "$got" = "Facilitator,Recorder,Skeptic,Reporter,Questioner,Checker," ] && ok || bad "g6blank.pdf: blank group sheet roles $got"
+[ "$(pdftext "$O/g6blank.pdf" | grep -cxE 'Questioner|Checker')" -ge 4 ] && ok || bad "g6blank.pdf: no Questioner/Checker cards"
+
 # --- A4, Spanish, the command line --------------------------------------
 "$MIMEO" -q discussion --paper a4 -o "$O/a4.pdf" $D/leak.yaml
 [ "$(pagesize "$O/a4.pdf")" = "595.276x841.89" ] && ok || bad "a4 packet is $(pagesize "$O/a4.pdf")"
