@@ -64,9 +64,10 @@ pk_text(struct pk *c, char *owned)
 /* A new part; the guide (teacher only) has a banner on every page, the
  * exit tickets (slips to cut apart) no title on top.  The footer names
  * the part as its bookmark does ("Group sheet — Group 3 — Title"), so a
- * page that strays from its pile says where it belongs. */
+ * page that strays from its pile says where it belongs; a long title is
+ * cut short rather than the footer wrapping off the page. */
 static struct blocks *
-pk_part(struct pk *c, char *bookmark, enum dpart_kind kind)
+pk_part(struct pk *c, char *bookmark, enum dpart_kind kind, int large)
 {
 	struct dpacket *pk = c->pk;
 	struct dpart *p;
@@ -78,8 +79,10 @@ pk_part(struct pk *c, char *bookmark, enum dpart_kind kind)
 	p->b = xcalloc(1, sizeof(*p->b));
 	p->kind = kind;
 	p->bookmark = bookmark;
+	p->large = large;
 	p->b->footer = xasprintf("%s \xe2\x80\x94 %s", kind == DPART_GUIDE ?
 	    c->t->labels[L_GUIDE] : bookmark, c->s->title.s);
+	p->b->footer_cut = 1;
 	if (kind == DPART_GUIDE)
 		p->b->banner = xstrdup(c->t->labels[L_TEACHER_ONLY]);
 	if (kind != DPART_TICKETS)
@@ -327,7 +330,7 @@ pk_guide(struct pk *c)
 	const struct template *t = c->t;
 	struct dpacket *pk = c->pk;
 	struct blocks *b = pk_part(c, xstrdup(t->labels[L_TEACHER_ONLY]),
-	    DPART_GUIDE);
+	    DPART_GUIDE, 0);
 	struct block *bl;
 	size_t i, j;
 	int from = 0;
@@ -400,7 +403,8 @@ pk_individual(struct pk *c, const struct student *who)
 
 	b = pk_part(c, who != NULL ? xasprintf("%s \xe2\x80\x94 %s",
 	    t->labels[L_INDIVIDUAL], who->name) :
-	    xstrdup(t->labels[L_INDIVIDUAL]), DPART_INDIVIDUAL);
+	    xstrdup(t->labels[L_INDIVIDUAL]), DPART_INDIVIDUAL,
+	    who != NULL && who->large);
 	bl = blocks_push(b, BK_FIELDS);
 	memcpy(bl->fields, c->s->has_fields ? c->s->fields : t->fields,
 	    sizeof(bl->fields));
@@ -432,9 +436,15 @@ pk_group_sheet(struct pk *c, size_t g)
 	struct blocks *b;
 	struct block *bl;
 	size_t i;
+	int large = 0;
 
+	/* the group reads one sheet together: large print if one of
+	 * them needs it */
+	for (i = 0; g < c->pk->ngroups && i < c->pk->groups[g].n; i++)
+		large |= c->r->v[c->pk->groups[g].members[i]].large;
 	b = pk_part(c, g < c->pk->ngroups ? xasprintf("%s \xe2\x80\x94 %s",
-	    t->labels[L_GROUP_SHEET], title) : xstrdup(title), DPART_GROUP);
+	    t->labels[L_GROUP_SHEET], title) : xstrdup(title), DPART_GROUP,
+	    large);
 	pk_heading(c, b, title);
 	pk_members(c, b, g < c->pk->ngroups ? &c->pk->groups[g] : NULL);
 	for (i = 0; i < sizeof(prompts) / sizeof(prompts[0]); i++) {
@@ -478,7 +488,7 @@ pk_role_cards(struct pk *c)
 	    sizeof(char *));
 	size_t nowned = 0;
 	struct blocks *b = pk_part(c, xstrdup(t->labels[L_ROLE_CARDS]),
-	    DPART_ROLES);
+	    DPART_ROLES, 0);
 
 	pk_heading(c, b, xstrdup(t->labels[L_ROLE_CARDS]));
 	blocks_push(b, BK_TEXT)->text = pk_text(c,
@@ -508,23 +518,34 @@ pk_role_cards(struct pk *c)
 	free(cells);
 }
 
-/* Exit tickets, four to a page: four blank ones, or one per student. */
+/* Exit tickets, four to a page: four blank ones, or one per student of
+ * the print size large (a part of their own for the large-print ones,
+ * when there are any). */
 static void
-pk_tickets(struct pk *c)
+pk_tickets(struct pk *c, int large)
 {
 	const struct template *t = c->t;
 	const struct text *body = c->d->exit_ticket.s != NULL ?
 	    &c->d->exit_ticket : pk_text(c, xstrdup(t->labels[L_EXIT_DEFAULT]));
-	size_t n = c->r != NULL ? c->r->n : DISC_TICKETS_PER_PAGE, i;
-	const char **cells = xcalloc(3 * n, sizeof(char *));
-	struct blocks *b = pk_part(c, xstrdup(t->labels[L_EXIT_TICKET]),
-	    DPART_TICKETS);
+	size_t n = c->r != NULL ? c->r->n : DISC_TICKETS_PER_PAGE, i, k = 0;
+	const char **cells;
+	struct blocks *b;
 
+	if (large && c->r == NULL)
+		return;
+	cells = xcalloc(3 * n, sizeof(char *));
 	for (i = 0; i < n; i++) {
-		cells[3 * i] = t->labels[L_EXIT_TICKET];
-		cells[3 * i + 2] = c->r != NULL ? c->r->v[i].name : NULL;
+		if (c->r != NULL && c->r->v[i].large != large)
+			continue;
+		cells[3 * k] = t->labels[L_EXIT_TICKET];
+		cells[3 * k++ + 2] = c->r != NULL ? c->r->v[i].name : NULL;
 	}
-	pk_cards(b, cells, n, 1, body);
+	if (k > 0) {
+		b = pk_part(c, large ? xasprintf("%s \xe2\x80\x94 %s",
+		    t->labels[L_EXIT_TICKET], t->labels[L_LARGE_PRINT]) :
+		    xstrdup(t->labels[L_EXIT_TICKET]), DPART_TICKETS, large);
+		pk_cards(b, cells, k, 1, body);
+	}
 	free(cells);
 }
 
@@ -552,7 +573,8 @@ compose_discussion(const struct set *s, const struct template *t,
 	for (i = 0; i < (r != NULL ? c.pk->ngroups : 1); i++)
 		pk_group_sheet(&c, r != NULL ? i : (size_t)-1);
 	pk_role_cards(&c);
-	pk_tickets(&c);
+	pk_tickets(&c, 0);
+	pk_tickets(&c, 1);
 	return c.pk;
 }
 

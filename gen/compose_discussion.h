@@ -31,6 +31,9 @@ struct dpart {
 	enum dpart_kind	 kind;		/* DPART_GUIDE is teacher-only */
 	struct blocks	*b;
 	char		*bookmark;	/* owned */
+	int		 large;		/* for a large-print student (or a
+					 * group with one): laid out with the
+					 * large-print template */
 };
 
 struct dpacket {

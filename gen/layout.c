@@ -933,24 +933,76 @@ lay_block(struct lay *L, const struct block *b)
 	}
 }
 
-/* Footers: the document's name on the left, "Page n of N" on the right;
- * a banner (teacher only) over the top of every page. */
+/* Drop the spaces, dashes and middle dots that end s. */
 static void
-lay_footers(struct lay *L, const char *footer, const char *banner)
+lay_trim_joint(char *s)
 {
+	static const char *const joint[] = { " ", "\xe2\x80\x94",
+	    "\xc2\xb7", "-" };
+	size_t n = strlen(s), i, k;
+
+	for (i = 0; i < sizeof(joint) / sizeof(joint[0]); i++) {
+		k = strlen(joint[i]);
+		if (n >= k && memcmp(s + n - k, joint[i], k) == 0) {
+			s[n -= k] = '\0';
+			i = (size_t)-1;		/* again from the first */
+		}
+	}
+}
+
+/* s cut to fit one line of width in ts, ending in an ellipsis when cut
+ * (a long title after a part's name would wrap off the foot of the
+ * page).  Fresh string. */
+static char *
+lay_fit_line(struct lay *L, const char *s, const struct tstyle *ts,
+    double width)
+{
+	char *cut = xstrdup(s), *fit = NULL, *space;
+	size_t n = strlen(cut);
+
+	if (lay_plain_width(L, s, ts) <= width)
+		return cut;
+	do {
+		free(fit);
+		while (n > 0 && ((unsigned char)cut[n - 1] & 0xc0) == 0x80)
+			n--;		/* back to the start of a character */
+		if (n > 0)
+			n--;
+		cut[n] = '\0';
+		space = strrchr(cut, ' ');
+		if (space != NULL && s[n] != ' ')
+			*space = '\0';	/* a whole word, not part of one */
+		lay_trim_joint(cut);	/* no dash before the ellipsis */
+		n = strlen(cut);
+		fit = xasprintf("%s\xe2\x80\xa6", cut);
+	} while (n > 0 && lay_plain_width(L, fit, ts) > width);
+	free(cut);
+	return fit;
+}
+
+/* Footers: the document's name on the left (cut to one line when
+ * footer_cut), "Page n of N" on the right; a banner (teacher only) over
+ * the top of every page. */
+static void
+lay_footers(struct lay *L, const struct blocks *doc)
+{
+	const char *footer = doc->footer, *banner = doc->banner;
 	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
 	struct tstyle bs = lay_style(L, L->t->size_small + 1, ST_BOLD, key_ink);
-	char n[24], total[24], *page;
+	char n[24], total[24], *page, *name = NULL;
 	size_t i;
 	double y = L->doc->height - L->t->margin[2] + 14;
 
+	if (footer != NULL)
+		name = doc->footer_cut ? lay_fit_line(L, footer, &ts,
+		    lay_width(L) * 0.7 - 6) : xstrdup(footer);
 	snprintf(total, sizeof(total), "%zu", L->doc->npages);
 	for (i = 0; i < L->doc->npages; i++) {
 		snprintf(n, sizeof(n), "%zu", i + 1);
 		page = label_fmt(L->t, L_PAGE, n, total);
 		L->sy = 0;
-		if (footer != NULL)
-			lay_plain(L, footer, &ts, L->left, lay_width(L) * 0.7,
+		if (name != NULL)
+			lay_plain(L, name, &ts, L->left, lay_width(L) * 0.7,
 			    AL_LEFT);
 		L->sy = 0;
 		lay_plain(L, page, &ts, L->left + lay_width(L) * 0.7,
@@ -966,6 +1018,7 @@ lay_footers(struct lay *L, const char *footer, const char *banner)
 		lay_move(&L->doc->pages[i], &L->strip, L->top - L->sy - 8, L,
 		    1);
 	}
+	free(name);
 }
 
 struct doc *
@@ -1000,7 +1053,7 @@ layout_spot(const struct blocks *bs, const struct template *t,
 		lay_place(&L, 0, 0);
 	if (d->npages == 0)
 		lay_new_page(&L);
-	lay_footers(&L, bs->footer, bs->banner);
+	lay_footers(&L, bs);
 	lay_strip_clear(&L.strip);
 	lay_strip_clear(&L.pending);
 	free(L.strip.items);

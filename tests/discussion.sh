@@ -181,6 +181,59 @@ got=$(pdftotext -layout "$O/g6blank.pdf" - | awk '/^ *Name +Role *$/ { on = 1; n
 [ "$got" = "Facilitator,Recorder,Skeptic,Reporter,Questioner,Checker," ] && ok || bad "g6blank.pdf: blank group sheet roles $got"
 [ "$(pdftext "$O/g6blank.pdf" | grep -cxE 'Questioner|Checker')" -ge 4 ] && ok || bad "g6blank.pdf: no Questioner/Checker cards"
 
+# --- large print ------------------------------------------------------------
+# word_height PDF PAGE WORD: the height in points of WORD's first box there
+word_height() {
+	pdftotext -bbox -f "$2" -l "$2" "$1" - 2>>"$O/poppler.err" |
+		awk -v w="$3" -F'"' '$0 ~ ">" w "</word>" { printf "%.0f\n", $8 - $4; exit }'
+}
+# Bo Berg and Fay Fox are large print: their own sheets, the sheet of
+# their group and their exit tickets (a part of their own) are in large
+# type; everyone else's are not.
+"$MIMEO" -q discussion --roster $R/large8.csv -o "$O/lp.pdf" $D/leak.yaml && ok || bad "large8 roster failed"
+footers "$O/lp.pdf" "Discussion Leak Check" >"$O/lp.footers"
+got=$(part_numbers "$O/lp.footers"); [ "$got" = ok ] && ok || bad "lp.pdf page numbers:$got"
+: >"$O/lp.sizes"
+# the same words in the class's print size: the problem on the guide, a
+# prompt on the group sheet of the packet without a roster
+std_sheet=$(word_height "$O/lp.pdf" 1 PublicProblem:)
+std_group=$(word_height "$P" "$(grep -n '^Group sheet|' "$O/leak.footers" | cut -d: -f1)" approaches)
+for i in $(seq 1 "$(pages "$O/lp.pdf")"); do
+	txt=$(pdftext "$O/lp.pdf" "$i")
+	case $txt in
+	*"My first try"*) who=$(grep -m1 '^Name ' <<<"$txt" | cut -d' ' -f2-)
+		echo "sheet|$who|$(word_height "$O/lp.pdf" "$i" PublicProblem:)|$std_sheet" >>"$O/lp.sizes" ;;
+	*"How are your approaches alike?"*) g=$(grep -o 'Group [0-9]*' <<<"$txt" | head -1)
+		grep -qE 'Bo Berg|Fay Fox' <<<"$txt" && l="with large print" || l=standard
+		echo "$g|$l|$(word_height "$O/lp.pdf" "$i" approaches)|$std_group" >>"$O/lp.sizes" ;;
+	esac
+done
+# large type is half as tall again (18 pt for 12)
+got=$(awk -F'|' '{ big = $3 > 1.3 * $4; lp = $2 ~ /Bo Berg|Fay Fox|large/; if (big != lp || $4 < 10) print }' "$O/lp.sizes")
+[ -z "$got" ] && [ "$(grep -c '^sheet' "$O/lp.sizes")" = 8 ] && [ "$(grep -c '^Group' "$O/lp.sizes")" = 2 ] && ok ||
+	bad "lp.pdf: print sizes wrong: $(tr '\n' ';' <"$O/lp.sizes")"
+# one ticket each; the large-print ones on their own pages, in large type
+lt=$(grep -n '^Exit ticket — large print|' "$O/lp.footers" | cut -d: -f1)
+[ -n "$lt" ] && [ "$(pdftext "$O/lp.pdf" "$lt" | grep -o '^Name .*' | sort | tr '\n' ',')" = "Name Bo Berg,Name Fay Fox," ] && ok ||
+	bad "lp.pdf: large-print tickets on page ${lt:-none}: $(pdftext "$O/lp.pdf" "${lt:-1}" | grep -o '^Name .*' | tr '\n' ',')"
+[ -n "$lt" ] && [ "$(word_height "$O/lp.pdf" "$lt" PublicTicket:)" -gt $((std_sheet * 13 / 10)) ] && ok ||
+	bad "lp.pdf: large-print ticket not in large type"
+[ "$(pdftext "$O/lp.pdf" | grep -c '^PublicTicket')" = 8 ] && [ "$(pdftext "$O/lp.pdf" | grep -cE '^Name (Bo Berg|Fay Fox)$')" = 4 ] && ok ||
+	bad "lp.pdf: not one exit ticket and one sheet per student"
+
+# a title too long for the footer is cut with "…"; the part's name and
+# the page number stay on the footer's one line
+"$MIMEO" -q discussion --roster $R/large8.csv -o "$O/long.pdf" $D/long-title.yaml && ok || bad "long-title.yaml failed"
+for i in 1 5 7; do
+	foot=$(pdftotext -layout -f $i -l $i "$O/long.pdf" - | tr -d '\f' | awk 'NF { prev = last; last = $0 } END { print prev "|" last }')
+	case $foot in
+	*"Page 1 of"*"|"*) bad "long.pdf page $i: the footer wraps: $foot" ;;
+	*"|"*"Individual sheet — "*" — Comparing Approaches to"*"…"*"Page 1 of 1") ok ;;
+	*"|Teacher's guide — Comparing Approaches to"*"…"*"Page 1 of "*) ok ;;
+	*) bad "long.pdf page $i: footer $foot" ;;
+	esac
+done
+
 # --- A4, Spanish, the command line --------------------------------------
 "$MIMEO" -q discussion --paper a4 -o "$O/a4.pdf" $D/leak.yaml
 [ "$(pagesize "$O/a4.pdf")" = "595.276x841.89" ] && ok || bad "a4 packet is $(pagesize "$O/a4.pdf")"
