@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <hpdf.h>
 
@@ -155,21 +156,30 @@ draw_page(HPDF_Page page, const char *name,
 	text(page, 0, 9, 500, 40, buf);
 }
 
-/* Loads font file path as a subset of what font f draws. */
+/* Loads font file path as a subset of what font f draws, through a
+ * temporary file: libharu's public API loads fonts from files only. */
 static void
 load(HPDF_Doc pdf, int f, const char *path)
 {
-	struct subset sub;
+	char err[256], tmp[] = "/tmp/floor-font-XXXXXX", *data;
 	const char *name;
-	char err[256];
+	size_t len;
+	FILE *fp;
+	int fd;
 
-	if (subset_make(path, 0, used[f], NCODES, &sub, err,
+	if (subset_make(path, 0, used[f], NCODES, &data, &len, err,
 	    sizeof(err)) == -1) {
 		fprintf(stderr, "floor: %s\n", err);
 		exit(1);
 	}
-	name = HPDF_LoadTTFontFromFile(pdf, sub.path, HPDF_TRUE);
-	subset_done(&sub);
+	if ((fd = mkstemp(tmp)) < 0 || (fp = fdopen(fd, "wb")) == NULL ||
+	    fwrite(data, 1, len, fp) != len || fclose(fp) != 0) {
+		perror(tmp);
+		exit(1);
+	}
+	free(data);
+	name = HPDF_LoadTTFontFromFile(pdf, tmp, HPDF_TRUE);
+	unlink(tmp);	/* libharu holds it open */
 	if (!all_ansi[f])
 		ansi[f] = NULL;
 	font[f] = HPDF_GetFont(pdf, name, ansi[f] != NULL ?

@@ -5,10 +5,12 @@
  * each becomes a Type0 font with Identity-H encoding whose CIDs are the
  * Unicode code points (libharu maps them to glyphs with a CIDToGIDMap).
  * libharu is handed not the font file but a subset of it holding only the
- * characters the document draws (subset.h): small to embed, fast to set up.
- * A font whose characters all have a WinAnsiEncoding byte is instead a
- * simple TrueType font drawn with those bytes: libharu sets up a UTF-8 font
- * by looking up every one of the 65,536 codes in it.
+ * characters the document draws (subset.h), from memory: small to embed,
+ * fast to set up.
+ * Each document font is up to two libharu fonts: a simple TrueType font
+ * in its own WinAnsiEncoding-based encoding (pdf_encoder()) for all the
+ * characters that fits, and a UTF-8 Type0 font for the rest, since
+ * libharu sets a UTF-8 font up by looking up all 65,536 codes in it.
  *
  * libharu 2.3.0 writes the encoder's CID CMap ("begincidrange") as the
  * font's /ToUnicode, which is not a ToUnicode CMap: poppler warns about it
@@ -41,6 +43,7 @@
 #include <time.h>
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
 
 #include "image.h"
@@ -68,7 +71,7 @@ struct pdf_font {
 	unsigned char	*used;		/* PDF_NCODES bits, owned; NULL if unused */
 	HPDF_Font	 ansi;		/* those with a WinAnsi byte, or NULL */
 	HPDF_Font	 font;		/* the others (UTF-8), or NULL */
-	HPDF_Encoder	 enc;		/* WinAnsiEncoding */
+	HPDF_Encoder	 enc;		/* ansi's: see pdf_encoder() */
 };
 
 static const struct {
@@ -520,8 +523,8 @@ pdf_fix_font(HPDF_Font font, const unsigned char *used)
 	return pdf_trim_gidmap(cid, used);
 }
 
-/* The WinAnsiEncoding byte that prints cp as libharu's encoder enc maps
- * it, or 0 if there is none. */
+/* The byte that prints cp in a WinAnsiEncoding-based encoder enc (see
+ * pdf_encoder()), or 0 if there is none. */
 static unsigned char
 pdf_ansi_byte(HPDF_Encoder enc, long cp)
 {
@@ -530,40 +533,137 @@ pdf_ansi_byte(HPDF_Encoder enc, long cp)
 	if (cp >= 0x20 && cp <= 0xFF &&
 	    HPDF_Encoder_GetUnicode(enc, (HPDF_UINT16)cp) == cp)
 		return (unsigned char)cp;
-	for (b = 0x80; b < 0xA0; b++)
+	for (b = 0x7F; b <= 0xFF; b++)
 		if (HPDF_Encoder_GetUnicode(enc, (HPDF_UINT16)b) == cp)
 			return (unsigned char)b;
 	return 0;
 }
 
+/*
+ * Makes document font i's own encoding: WinAnsiEncoding, with the codes
+ * from 0x7F up that this font leaves unused (those WinAnsi leaves empty,
+ * and those of characters it does not draw) given to the characters it
+ * draws that WinAnsi lacks (a math minus, ≤, π), each listed in
+ * /Differences under its Adobe Glyph List name, by which viewers find the
+ * glyph and text extraction the character.  A character with no such name
+ * or beyond the free codes stays out, for the Unicode subset.  std is
+ * libharu's WinAnsiEncoding; the encoder belongs to pdf.  Touches
+ * hpdf_encoder.h's basic encoder.  Returns it, or NULL.
+ */
+static HPDF_Encoder
+pdf_encoder(HPDF_Doc pdf, HPDF_Encoder std, const unsigned char *used,
+    size_t i)
+{
+	HPDF_Encoder		 enc;
+	HPDF_BasicEncoderAttr	 attr;
+	HPDF_UNICODE		 u;
+	const char		*name;
+	unsigned long		 cp;
+	unsigned int		 b = 0x7F;
+
+	if ((enc = HPDF_BasicEncoder_New(pdf->mmgr,
+	    HPDF_ENCODING_WIN_ANSI)) == NULL)
+		return NULL;
+	snprintf(enc->name, sizeof(enc->name), "mimeo-encoding-%zu", i);
+	if (HPDF_Doc_RegisterEncoder(pdf, enc) != HPDF_OK) {
+		HPDF_Encoder_Free(enc);
+		return NULL;
+	}
+	attr = enc->attr;
+	for (cp = pdf_next(used, 0); cp < PDF_NCODES && b <= 0xFF;
+	    cp = pdf_next(used, cp + 1)) {
+		if (pdf_ansi_byte(std, (long)cp) != 0)
+			continue;	/* keeps its WinAnsi code */
+		name = HPDF_UnicodeToGryphName((HPDF_UNICODE)cp);
+		if (name == NULL || HPDF_GryphNameToUnicode(name) != cp)
+			continue;
+		for (; b <= 0xFF; b++) {
+			u = HPDF_Encoder_GetUnicode(std, (HPDF_UINT16)b);
+			if (u == 0 || !pdf_used(used, u))
+				break;
+		}
+		if (b > 0xFF)
+			break;
+		attr->unicode_map[b] = (HPDF_UNICODE)cp;
+		attr->differences[b] = 1;
+		attr->has_differences = HPDF_TRUE;
+		b++;
+	}
+	return enc;
+}
+
+/*
+ * Registers TrueType font data (len bytes) with pdf as an embedded font
+ * known by key, and returns its definition or NULL.  libharu 2.3.0 reads
+ * fonts from a file only (through stdio, one seek and read per table
+ * field); this is what HPDF_LoadTTFontFromFile does after reading, from a
+ * memory stream instead: parse, name the subset with the document's next
+ * tag (HPDFAA, HPDFAB, ... as libharu counts them), register.  It uses
+ * libharu's installed internal headers (hpdf_doc.h, hpdf_fontdef.h).
+ */
+static HPDF_FontDef
+pdf_font_from_memory(HPDF_Doc pdf, const char *data, size_t len,
+    const char *key)
+{
+	HPDF_Stream	 mem;
+	HPDF_FontDef	 def;
+	char		 tag[HPDF_TTF_FONT_TAG_LEN + 1];
+	int		 i;
+
+	if ((mem = HPDF_MemStream_New(pdf->mmgr, (HPDF_UINT)len)) == NULL)
+		return NULL;
+	if (HPDF_Stream_Write(mem, (const HPDF_BYTE *)data, (HPDF_UINT)len) !=
+	    HPDF_OK) {
+		HPDF_Stream_Free(mem);
+		return NULL;
+	}
+	if ((def = HPDF_TTFontDef_Load(pdf->mmgr, mem, HPDF_TRUE)) == NULL)
+		return NULL;	/* it freed mem */
+	if (pdf->ttfont_tag[0] == 0)
+		memcpy(pdf->ttfont_tag, "HPDFAA", HPDF_TTF_FONT_TAG_LEN);
+	else
+		for (i = HPDF_TTF_FONT_TAG_LEN - 1; i >= 0; i--) {
+			if (++pdf->ttfont_tag[i] <= 'Z')
+				break;
+			pdf->ttfont_tag[i] = 'A';
+		}
+	memcpy(tag, pdf->ttfont_tag, HPDF_TTF_FONT_TAG_LEN);
+	tag[HPDF_TTF_FONT_TAG_LEN] = '\0';
+	HPDF_TTFontDef_SetTagName(def, tag);	/* "HPDFAA+" + its name */
+	/* from here on only the lookup key: the file keeps its name */
+	snprintf(def->base_font, sizeof(def->base_font), "%s", key);
+	if (HPDF_Doc_RegisterFontDef(pdf, def) != HPDF_OK) {
+		HPDF_FontDef_Free(def);
+		return NULL;
+	}
+	return def;
+}
+
 /* Loads into *font, embedded, the subset of face df holding the code
- * points set in codes, with libharu's encoding enc; key (unique in the
- * document) becomes its name to libharu, which otherwise knows a font by
- * its PostScript name and would hand back this one for another subset of
- * the same face.  Returns 0 or -1 with ctx->err set. */
+ * points set in codes, with libharu's encoding enc, under key (unique in
+ * the document: libharu knows a font by its PostScript name and would
+ * hand back this one for another subset of the same face).  Returns 0 or
+ * -1 with ctx->err set. */
 static int
 pdf_load_subset(HPDF_Doc pdf, const struct docfont *df,
     const unsigned char *codes, const char *enc, const char *key,
     HPDF_Font *font, struct pdf_ctx *ctx)
 {
-	struct subset	 sub;
-	const char	*name;
 	HPDF_FontDef	 def;
+	char		*data;
+	size_t		 len;
 
 	if (df->index < 0)
 		return pdf_msg(ctx, "cannot load font %s: bad face index %d",
 		    df->path, df->index);
-	if (subset_make(df->path, df->index, codes, PDF_NCODES, &sub,
+	if (subset_make(df->path, df->index, codes, PDF_NCODES, &data, &len,
 	    ctx->err, ctx->errlen) == -1)
 		return -1;
-	name = HPDF_LoadTTFontFromFile(pdf, sub.path, HPDF_TRUE);
-	subset_done(&sub);	/* libharu holds the file open */
-	if (name == NULL || !pdf_ok(ctx, pdf, HPDF_OK) ||
-	    (def = HPDF_GetFontDef(pdf, name)) == NULL)
+	def = pdf_font_from_memory(pdf, data, len, key);
+	free(data);
+	if (def == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
 		return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
 		    "cannot load font %s", df->path);
-	/* only the lookup key: the file keeps its name (HPDFAA+Andika) */
-	snprintf(def->base_font, sizeof(def->base_font), "%s", key);
 	*font = HPDF_GetFont(pdf, def->base_font, enc);
 	if (*font == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
 		return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
@@ -573,12 +673,10 @@ pdf_load_subset(HPDF_Doc pdf, const struct docfont *df,
 
 /*
  * Loads font f (document font i) as up to two subsets of its face: the
- * characters with a WinAnsiEncoding byte as a simple TrueType font, the
- * others (Greek, math signs such as U+2212) as a UTF-8 Type0 font, fixed
- * by pdf_fix_font().  libharu sets a UTF-8 font up by looking up each of
- * the 65,536 codes in it, which costs as much as laying out a class set
- * unless the font holds only a few characters.  Returns 0 or -1 with
- * ctx->err set.
+ * characters with a byte in its encoding f->enc (pdf_encoder()) as a
+ * simple TrueType font, the others (those without a glyph name, or past
+ * the free codes) as a UTF-8 Type0 font, fixed by pdf_fix_font().
+ * Returns 0 or -1 with ctx->err set.
  */
 static int
 pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
@@ -604,7 +702,7 @@ pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
 	}
 	snprintf(key, sizeof(key), "mimeo-font-%zu-ansi", i);
 	if (nansi > 0)
-		rc = pdf_load_subset(pdf, df, ansi, HPDF_ENCODING_WIN_ANSI, key,
+		rc = pdf_load_subset(pdf, df, ansi, f->enc->name, key,
 		    &f->ansi, ctx);
 	snprintf(key, sizeof(key), "mimeo-font-%zu-utf8", i);
 	if (rc == 0 && nuni > 0)
@@ -627,16 +725,21 @@ static int
 pdf_load_fonts(HPDF_Doc pdf, const struct doc *d, struct pdf_font *fonts,
     struct pdf_ctx *ctx)
 {
-	HPDF_Encoder	 enc;
+	HPDF_Encoder	 std;
 	size_t		 i;
 
-	if ((enc = HPDF_GetEncoder(pdf, HPDF_ENCODING_WIN_ANSI)) == NULL)
+	if ((std = HPDF_GetEncoder(pdf, HPDF_ENCODING_WIN_ANSI)) == NULL)
 		return pdf_fail(ctx, pdf, HPDF_INVALID_ENCODER,
 		    "cannot use WinAnsiEncoding");
 	for (i = 0; i < d->nfonts; i++) {
-		fonts[i].enc = enc;
-		if (fonts[i].used != NULL &&
-		    pdf_load_font(pdf, &d->fonts[i], i, &fonts[i], ctx) == -1)
+		if (fonts[i].used == NULL)
+			continue;
+		if ((fonts[i].enc = pdf_encoder(pdf, std, fonts[i].used, i)) ==
+		    NULL)
+			return pdf_fail(ctx, pdf, HPDF_INVALID_ENCODER,
+			    "cannot make an encoding for font %s",
+			    d->fonts[i].path);
+		if (pdf_load_font(pdf, &d->fonts[i], i, &fonts[i], ctx) == -1)
 			return -1;
 	}
 	return 0;

@@ -13,23 +13,13 @@
 
 #include <stddef.h>
 
-/* A subset font held in an anonymous in-memory file (or, where the system
- * has none, an unlinked-on-close temporary file) that path opens. */
-struct subset {
-	int	 fd;
-	char	 path[64];
-	char	*tmp;		/* the temporary file to remove, or NULL */
-};
-
-/* Writes the subset of face index of the font at path holding the code
- * points below ncodes whose bit is set in used (bit cp % 8 of byte
- * cp / 8) into *out.  Returns 0, or -1 with err set. */
+/* The subset of face index of the font at path holding the code points
+ * below ncodes whose bit is set in used (bit cp % 8 of byte cp / 8), as
+ * the bytes of a TrueType file in *data (the caller frees it) and *len.
+ * The same font and characters give the same bytes.  Returns 0, or -1
+ * with err set. */
 int	subset_make(const char *path, int index, const unsigned char *used,
-	    unsigned long ncodes, struct subset *out, char *err,
+	    unsigned long ncodes, char **data, size_t *len, char *err,
 	    size_t errlen);
-
-/* Closes the subset (its path stops opening; files opened from it keep
- * their data). */
-void	subset_done(struct subset *);
 
 #endif
