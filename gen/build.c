@@ -138,10 +138,12 @@ build_large(struct build *b)
 }
 
 /* Append d to *all (made on first use) as one copy with its bookmark,
- * padded to an even page count unless --simplex. */
+ * padded to an even page count unless --simplex.  The blank page has the
+ * copy's footer and name, the name of a student whose name the footer
+ * does not carry already (NULL: none). */
 static void
 build_append(struct build *b, struct doc **all, struct doc *d,
-    const char *title, int large, int pad)
+    const char *title, int large, int pad, const char *name)
 {
 	if (*all == NULL) {
 		*all = doc_new(d->width, d->height);
@@ -149,8 +151,8 @@ build_append(struct build *b, struct doc **all, struct doc *d,
 	}
 	doc_add_outline(*all, title, (*all)->npages);
 	if (pad && !b->o->simplex && d->npages % 2 == 1)
-		layout_blank_page(d, build_tpl(b, large),
-		    build_fonts(b, large));
+		layout_blank_page(d, build_tpl(b, large), build_fonts(b, large),
+		    name);
 	doc_append(*all, d);
 	doc_free(d);
 }
@@ -252,7 +254,8 @@ build_discussion(struct build *b, const struct roster *r)
 	if (build_dparts(b, r, 1, &ps, &n) < 0)
 		return NULL;
 	for (i = 0; i < n; i++)
-		build_append(b, &all, ps[i].doc, ps[i].name, ps[i].large, 1);
+		build_append(b, &all, ps[i].doc, ps[i].name, ps[i].large, 1,
+		    NULL);
 	for (i = 0; i < n; i++)
 		free(ps[i].name);
 	free(ps);
@@ -307,7 +310,8 @@ build_copies(struct build *b, const struct roster *r, size_t n)
 			free(title);
 			title = t;
 		}
-		build_append(b, &all, d, title, large, 1);
+		build_append(b, &all, d, title, large, 1,
+		    r != NULL && !b->o->per_student ? who.name : NULL);
 		free(title);
 	}
 	for (k = 0; models != NULL && k < b->nins * 2; k++) {
@@ -429,14 +433,14 @@ build_key(struct build *b)
 	blocks_free(bl);
 	if (d == NULL)
 		return NULL;
-	build_append(b, &all, d, b->tpl->labels[L_ANSWER_KEY], 0, 0);
+	build_append(b, &all, d, b->tpl->labels[L_ANSWER_KEY], 0, 0, NULL);
 	for (i = 0; i < b->nins; i++) {
 		if ((d = build_one(b, b->ins[i], DOC_KEY, NULL, 0,
 		    NULL)) == NULL) {
 			doc_free(all);
 			return NULL;
 		}
-		build_append(b, &all, d, b->ins[i]->label, 0, 0);
+		build_append(b, &all, d, b->ins[i]->label, 0, 0, NULL);
 	}
 	return all;
 }

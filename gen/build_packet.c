@@ -71,7 +71,7 @@ static void
 bp_pad(const struct packet_build *pb, struct doc *d)
 {
 	if (!pb->o->simplex && d->npages % 2 == 1)
-		layout_blank_page(d, pb->tpl, pb->fs);
+		layout_blank_page(d, pb->tpl, pb->fs, NULL);
 }
 
 static int

@@ -7,7 +7,6 @@
 #include "compose.h"
 #include "util.h"
 
-#define DASH	"\xe2\x80\x94"	/* an em dash */
 #define TABLE_MAX_COLS	6	/* versions or problems side by side */
 
 struct block *

@@ -10,6 +10,8 @@
 #ifndef MIMEO_COMPOSE_H
 #define MIMEO_COMPOSE_H
 
+#define DASH	"\xe2\x80\x94"	/* an em dash, between parts of a footer */
+
 #include "discussion.h"
 #include "set.h"
 #include "template.h"

@@ -992,15 +992,15 @@ subst_one(const char *text, size_t start, size_t end, const struct scope *sc,
 }
 
 char *
-expr_subst(const char *text, const struct scope *sc, struct expr_err *err)
+expr_subst_each(const char *text, const struct scope *sc,
+    expr_report_fn report, void *arg)
 {
 	char *out = NULL, buf[VAL_TEXT_MAX];
 	size_t n = 0, cap = 0, i = 0, close;
 	struct value v;
-	struct expr_err dummy;
+	struct expr_err err;
+	int failed = 0;
 
-	if (err == NULL)
-		err = &dummy;
 	sb_add(&out, &n, &cap, "", 0);
 	while (text[i] != '\0') {
 		if (text[i] == '\\' && ((text[i + 1] >= 'a' && text[i + 1] <=
@@ -1031,18 +1031,47 @@ expr_subst(const char *text, const struct scope *sc, struct expr_err *err)
 		    text[close] != '{'; close++)
 			;
 		if (text[close] != '}') {
-			ex_fail(err, i, "this { is never closed: add the } of "
+			ex_fail(&err, i, "this { is never closed: add the } of "
 			    "{a} or {= a + 1}, or write \\{ for a brace");
-			free(out);
-			return NULL;
+			report(&err, arg);
+			failed = 1;
+			/* go on from the next { (or the end) */
+			i = close;
+			continue;
 		}
-		if (subst_one(text, i + 1, close, sc, &v, err) < 0) {
-			free(out);
-			return NULL;
+		if (subst_one(text, i + 1, close, sc, &v, &err) < 0) {
+			report(&err, arg);
+			failed = 1;
+		} else {
+			value_format(&v, buf);
+			sb_add(&out, &n, &cap, buf, strlen(buf));
 		}
-		value_format(&v, buf);
-		sb_add(&out, &n, &cap, buf, strlen(buf));
 		i = close + 1;
 	}
+	if (failed) {
+		free(out);
+		return NULL;
+	}
 	return out;
+}
+
+/* expr_report_fn keeping the first mistake. */
+static void
+subst_keep_first(const struct expr_err *e, void *arg)
+{
+	struct expr_err *first = arg;
+
+	if (first->msg[0] == '\0')
+		*first = *e;
+}
+
+char *
+expr_subst(const char *text, const struct scope *sc, struct expr_err *err)
+{
+	struct expr_err dummy;
+
+	if (err == NULL)
+		err = &dummy;
+	err->msg[0] = '\0';
+	return expr_subst_each(text, sc, subst_keep_first, err);
 }

@@ -82,10 +82,16 @@ int	expr_eval(const char *src, const struct scope *sc, struct value *out,
 /*
  * Fill the {a} and {= expr} of a text.  `\x` pairs are copied as they are
  * (text.c turns `\{` into a brace later), so an escaped brace stays one.
- * Words from variables are copied as they are.  Returns a fresh string
- * (caller frees), or NULL with err (offset into text) filled.  With
- * sc->check set, checks every {...} and returns a copy of text.
+ * Words from variables are copied as they are.  Every {...} is tried, and
+ * each mistake is passed to report (offset into text), in the order of
+ * the text.  Returns a fresh string (caller frees), or NULL when there
+ * was a mistake.  With sc->check set, checks every {...} and returns a
+ * copy of text.
  */
+typedef void	(*expr_report_fn)(const struct expr_err *, void *arg);
+char	*expr_subst_each(const char *text, const struct scope *sc,
+	    expr_report_fn report, void *arg);
+/* The same, keeping only the first mistake in err. */
 char	*expr_subst(const char *text, const struct scope *sc,
 	    struct expr_err *err);
 

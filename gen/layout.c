@@ -115,6 +115,13 @@ lay_move(struct page *dst, struct page *src, double dy,
 	src->nitems = 0;	/* texts now belong to dst */
 }
 
+int
+lay_breaks(const struct lay *L, double h, double gap)
+{
+	return L->page != NULL && L->y > L->top + EPS &&
+	    L->y + gap + h > L->bottom + EPS;
+}
+
 /*
  * Place the strip (height h) on the page, gap points below what is there,
  * or at the top of a new page when it does not fit.  A waiting heading goes
@@ -140,14 +147,10 @@ lay_place(struct lay *L, double h, double gap)
 		lay_strip_clear(&L->strip);
 		return -1;
 	}
-	if (L->page == NULL)
+	if (L->page == NULL || lay_breaks(L, h, gap))
 		lay_new_page(L);
-	else if (L->y > L->top + EPS) {
-		if (L->y + gap + h > L->bottom + EPS)
-			lay_new_page(L);
-		else
-			L->y += gap;
-	}
+	else if (L->y > L->top + EPS)
+		L->y += gap;
 	L->placed = L->y;
 	lay_move(L->page, &L->strip, L->y, L, 1);
 	L->y += h;
@@ -933,6 +936,24 @@ lay_block(struct lay *L, const struct block *b)
 	}
 }
 
+/* One footer line on page p: left on the left, right (may be NULL) on
+ * the right. */
+static void
+lay_footer(struct lay *L, struct page *p, const char *left,
+    const char *right)
+{
+	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
+
+	L->sy = 0;
+	if (left != NULL)
+		lay_plain(L, left, &ts, L->left, lay_width(L) * 0.7, AL_LEFT);
+	L->sy = 0;
+	if (right != NULL)
+		lay_plain(L, right, &ts, L->left + lay_width(L) * 0.7,
+		    lay_width(L) * 0.3, AL_RIGHT);
+	lay_move(p, &L->strip, L->doc->height - L->t->margin[2] + 14, L, 1);
+}
+
 /* Drop the spaces, dashes and middle dots that end s. */
 static void
 lay_trim_joint(char *s)
@@ -982,33 +1003,27 @@ lay_fit_line(struct lay *L, const char *s, const struct tstyle *ts,
 
 /* Footers: the document's name on the left (cut to one line when
  * footer_cut), "Page n of N" on the right; a banner (teacher only) over
- * the top of every page. */
+ * the top of every page.  The doc keeps the name for the blank page
+ * that may pad it. */
 static void
 lay_footers(struct lay *L, const struct blocks *doc)
 {
-	const char *footer = doc->footer, *banner = doc->banner;
+	const char *banner = doc->banner;
 	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
 	struct tstyle bs = lay_style(L, L->t->size_small + 1, ST_BOLD, key_ink);
-	char n[24], total[24], *page, *name = NULL;
+	char n[24], total[24], *page;
 	size_t i;
-	double y = L->doc->height - L->t->margin[2] + 14;
 
-	if (footer != NULL)
-		name = doc->footer_cut ? lay_fit_line(L, footer, &ts,
-		    lay_width(L) * 0.7 - 6) : xstrdup(footer);
+	free(L->doc->footer);
+	L->doc->footer = doc->footer == NULL ? NULL : doc->footer_cut ?
+	    lay_fit_line(L, doc->footer, &ts, lay_width(L) * 0.7 - 6) :
+	    xstrdup(doc->footer);
 	snprintf(total, sizeof(total), "%zu", L->doc->npages);
 	for (i = 0; i < L->doc->npages; i++) {
 		snprintf(n, sizeof(n), "%zu", i + 1);
 		page = label_fmt(L->t, L_PAGE, n, total);
-		L->sy = 0;
-		if (name != NULL)
-			lay_plain(L, name, &ts, L->left, lay_width(L) * 0.7,
-			    AL_LEFT);
-		L->sy = 0;
-		lay_plain(L, page, &ts, L->left + lay_width(L) * 0.7,
-		    lay_width(L) * 0.3, AL_RIGHT);
+		lay_footer(L, &L->doc->pages[i], L->doc->footer, page);
 		free(page);
-		lay_move(&L->doc->pages[i], &L->strip, y, L, 1);
 		if (banner == NULL)
 			continue;
 		L->sy = 0;
@@ -1018,7 +1033,6 @@ lay_footers(struct lay *L, const struct blocks *doc)
 		lay_move(&L->doc->pages[i], &L->strip, L->top - L->sy - 8, L,
 		    1);
 	}
-	free(name);
 }
 
 struct doc *
@@ -1112,10 +1126,13 @@ layout_refill(const struct doc *base, const struct fieldspot *spot,
 }
 
 void
-layout_blank_page(struct doc *d, const struct template *t, struct fonts *fs)
+layout_blank_page(struct doc *d, const struct template *t, struct fonts *fs,
+    const char *name)
 {
 	struct lay L;
 	struct tstyle ts;
+	char *footer;
+	double x;
 
 	lay_begin(&L, d, t, fs);
 	ts = lay_style(&L, t->size_small, ST_ITALIC, gray);
@@ -1124,5 +1141,22 @@ layout_blank_page(struct doc *d, const struct template *t, struct fonts *fs)
 	lay_plain(&L, t->labels[L_BLANK_PAGE], &ts, L.left, lay_width(&L),
 	    AL_CENTER);
 	lay_move(L.page, &L.strip, 0, &L, 1);
+	/* no page number: the copy's pages say "of N" without this one */
+	footer = d->footer == NULL ? NULL : name == NULL ? xstrdup(d->footer) :
+	    xasprintf("%s " DASH, d->footer);
+	ts = lay_style(&L, t->size_small, 0, gray);
+	x = footer ? lay_plain_width(&L, footer, &ts) +
+	    lay_space(&L, fonts_pick(fs, FS_REGULAR, ' '), ts.size) : 0;
+	lay_footer(&L, L.page, footer, NULL);
+	if (name != NULL) {
+		/* a text of its own, so that the blank pages of a class
+		 * set differ only in it and are stored once (page.c) */
+		L.sy = 0;
+		lay_plain(&L, name, &ts, L.left + x, lay_width(&L) * 0.7 - x,
+		    AL_LEFT);
+		lay_move(L.page, &L.strip, d->height - t->margin[2] + 14, &L,
+		    1);
+	}
+	free(footer);
 	free(L.strip.items);
 }

@@ -53,10 +53,13 @@ int		 layout_refill(const struct doc *base,
 		    const struct fieldspot *spot, const struct block *fields,
 		    const struct template *, struct fonts *, struct doc **out);
 
-/* Add a page to d that says only "This page is intentionally blank" (the
- * template's label), for padding a copy to an even page count. */
+/* Add a page to d that says "This page is intentionally blank" (the
+ * template's label), for padding a copy to an even page count.  Its
+ * footer is that of d's pages ("Title — Version B"), with name (when not
+ * NULL) after it, so a dropped pile can be sorted; no page number: d's
+ * pages count without it. */
 void		 layout_blank_page(struct doc *, const struct template *,
-		    struct fonts *);
+		    struct fonts *, const char *name);
 
 /* Stamp the pages of one part of a packet, before it is joined to the
  * others (so that pages repeated across parts keep their own stamps):

@@ -105,6 +105,9 @@ void lay_new_page(struct lay *L);
 void lay_move(struct page *dst, struct page *src, double dy, struct lay *L,
     int to_doc);
 int lay_place(struct lay *L, double h, double gap);
+/* Nonzero if lay_place(L, h, gap) (no heading waiting) would start a new
+ * page for the strip. */
+int lay_breaks(const struct lay *L, double h, double gap);
 double lay_space(struct lay *L, int face, double size);
 double lay_lh(struct lay *L, double size);
 double lay_base(struct lay *L, double size);

@@ -53,6 +53,21 @@ lay_table_row(struct lay *L, const struct table *tb, size_t r,
 	return bottom - top;
 }
 
+/* A row that starts a new page gets the header row over it again, so a
+ * column is never read without its version (or problem) at the top: the
+ * header is drawn below the row in the strip, then the two swap. */
+static void
+lay_table_header_over(struct lay *L, const struct table *tb, const double *x,
+    const double *w, const struct tstyle *hs)
+{
+	size_t nrow = L->strip.nitems;
+	double hrow = L->sy, hhead;
+
+	hhead = lay_table_row(L, tb, 0, x, w, hs, hs);
+	lay_shift(L, 0, nrow, hhead);
+	lay_shift(L, nrow, L->strip.nitems, -hrow);
+}
+
 void
 lay_table(struct lay *L, const struct block *b)
 {
@@ -86,6 +101,8 @@ lay_table(struct lay *L, const struct block *b)
 		    r == 0 ? &hs : &ls);
 		if (r == 0 && tb->nrows > 1)
 			continue;
+		if (r > 1 && lay_breaks(L, L->sy, 0))
+			lay_table_header_over(L, tb, x, w, &hs);
 		lay_place(L, L->sy, r <= 1 ? L->t->gap_paragraph * 2 : 0);
 	}
 }

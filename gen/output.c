@@ -66,16 +66,27 @@ output_path(const char *opt, const char *input, const char *suffix,
 	return p;
 }
 
-/* mkdir -p for the folder part of path. */
+/* Folders output_mkdirs() made, outermost first. */
+struct made_dirs {
+	char		**v;
+	size_t		  n;
+};
+
+/* mkdir -p for the folder part of path, noting in made each folder it
+ * made.  Returns 0, or -1 with errno set. */
 static int
-output_mkdirs(const char *path)
+output_mkdirs(const char *path, struct made_dirs *made)
 {
 	char *d = xstrdup(path), *s;
 	int rc = 0;
 
 	for (s = d + 1; (s = strchr(s, '/')) != NULL; s++) {
 		*s = '\0';
-		if (mkdir(d, 0777) < 0 && errno != EEXIST) {
+		if (mkdir(d, 0777) == 0) {
+			made->v = xrealloc(made->v, (made->n + 1) *
+			    sizeof(*made->v));
+			made->v[made->n++] = xstrdup(d);
+		} else if (errno != EEXIST) {
 			rc = -1;
 			break;
 		}
@@ -83,6 +94,22 @@ output_mkdirs(const char *path)
 	}
 	free(d);
 	return rc;
+}
+
+/* Forget the folders of made; when unmake is set, remove them first,
+ * innermost first: a run that writes nothing leaves no empty folder.
+ * rmdir() removes only empty ones, so nothing else is ever lost. */
+static void
+output_made_free(struct made_dirs *made, int unmake)
+{
+	while (made->n > 0) {
+		made->n--;
+		if (unmake)
+			rmdir(made->v[made->n]);
+		free(made->v[made->n]);
+	}
+	free(made->v);
+	made->v = NULL;
 }
 
 static int
@@ -337,6 +364,7 @@ output_doc(const struct doc *d, const struct outfmt *fmt, const char *path,
     const char *input, int quiet)
 {
 	struct outfile *files;
+	struct made_dirs made = { NULL, 0 };
 	size_t n = 1, i;
 	mode_t mask;
 	int rc = -1;
@@ -362,7 +390,7 @@ output_doc(const struct doc *d, const struct outfmt *fmt, const char *path,
 			goto out;
 		}
 	}
-	if (output_mkdirs(path) < 0) {
+	if (output_mkdirs(path, &made) < 0) {
 		diag(SEV_FATAL, NULL, "cannot create the folder for %s: %s",
 		    path, strerror(errno));
 		goto out;
@@ -410,6 +438,8 @@ out:
 		free(files[i].path);
 	}
 	free(files);
+	/* after the temporaries are gone, so the folders can be empty */
+	output_made_free(&made, rc < 0);
 	return rc;
 }
 

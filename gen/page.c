@@ -45,6 +45,7 @@ doc_free(struct doc *d)
 	free(d->fonts);
 	free(d->outline);
 	free(d->title);
+	free(d->footer);
 	free(d);
 }
 
@@ -57,6 +58,7 @@ doc_clone(const struct doc *d)
 	size_t i, k;
 
 	c->title = d->title != NULL ? xstrdup(d->title) : NULL;
+	c->footer = d->footer != NULL ? xstrdup(d->footer) : NULL;
 	for (i = 0; i < d->npages; i++) {
 		from = &d->pages[i];
 		p = doc_add_page(c);

@@ -89,6 +89,8 @@ struct mark_entry {
 struct doc {
 	double		 width, height;	/* page size in points */
 	char		*title;		/* document title (metadata), owned */
+	char		*footer;	/* the left footer of its pages ("Title
+					 * — Version B"), owned; NULL if none */
 	struct page	*pages;
 	size_t		 npages, cap;
 	struct docfont	*fonts;

@@ -5,6 +5,7 @@
  * ";;;") are skipped.
  */
 #include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,6 +227,63 @@ roster_read(const char *file, size_t *len)
 	return buf;
 }
 
+/*
+ * A roster saved as "Unicode text" (UTF-16 with a byte-order mark, as
+ * Excel writes it, tab-separated) is converted to UTF-8 in place of *buf,
+ * its mark dropped, and read like any roster.  Returns 0 (*buf untouched
+ * when it starts with no UTF-16 mark), or -1 (reported) when what follows
+ * the mark is not UTF-16.  Without a mark UTF-16 cannot be told apart
+ * safely, so it is left to the "not UTF-8" error.
+ */
+static int
+roster_utf16(const char *file, char **buf, size_t *len)
+{
+	const unsigned char *b = (const unsigned char *)*buf;
+	struct mark m = { file, 1, 1 };
+	iconv_t cd;
+	char *in = *buf + 2, *utf8, *out, *p;
+	size_t inleft = *len - 2, outleft, rc;
+	int err;
+
+	if (*len < 2 || !((b[0] == 0xff && b[1] == 0xfe) ||
+	    (b[0] == 0xfe && b[1] == 0xff)))
+		return 0;
+	if ((cd = iconv_open("UTF-8", b[0] == 0xff ? "UTF-16LE" :
+	    "UTF-16BE")) == (iconv_t)-1) {
+		diag(SEV_FATAL, &m, "cannot read a UTF-16 roster here (%s); "
+		    "save it from the spreadsheet as \"CSV UTF-8\"",
+		    strerror(errno));
+		return -1;
+	}
+	/* two bytes give at most three, four (a pair) at most four */
+	outleft = inleft / 2 * 3;
+	out = utf8 = xmalloc(outleft + 1);
+	rc = iconv(cd, &in, &inleft, &out, &outleft);
+	err = errno;
+	iconv_close(cd);
+	*out = '\0';
+	if (rc == (size_t)-1) {
+		/* where the reading stopped, in the text as converted */
+		for (p = utf8; p < out; p++)
+			if (*p == '\n') {
+				m.line++;
+				m.col = 1;
+			} else if (((unsigned char)*p & 0xc0) != 0x80)
+				m.col++;
+		diag_error(&m, "the roster starts like UTF-16 (\"Unicode "
+		    "text\") but %s here; save it from the spreadsheet "
+		    "again, as \"CSV UTF-8\"", err == EINVAL ?
+		    "the file ends in the middle of a character" :
+		    "is not UTF-16");
+		free(utf8);
+		return -1;
+	}
+	free(*buf);
+	*buf = utf8;
+	*len = (size_t)(out - utf8);
+	return 0;
+}
+
 /* The first byte of s that is not UTF-8 text or is a control character
  * (a line break in a cell), or NULL when s is fine; *bad_utf8 says which. */
 static const char *
@@ -298,6 +356,10 @@ roster_load(const char *path)
 	c.file = diag_file(path);
 	if ((buf = roster_read(c.file, &len)) == NULL)
 		return NULL;
+	if (roster_utf16(c.file, &buf, &len) < 0) {
+		free(buf);
+		return NULL;
+	}
 	c.p = c.linestart = buf;
 	c.end = buf + len;
 	c.line = 1;

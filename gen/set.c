@@ -832,16 +832,18 @@ problem_texts(struct problem *p, void (*fn)(struct text *, void *),
 		set_textlist_each(lists[i], fn, arg);
 }
 
+/* expr_report_fn for a text of the set: each mistake where it is. */
+static void
+set_report_expr(const struct expr_err *e, void *arg)
+{
+	set_expr_error(arg, e);
+}
+
 /* Check the {a} and {= expr} of one text against a scope. */
 static void
 set_check_text(struct text *t, void *arg)
 {
-	struct expr_err e;
-	char *s;
-
-	if ((s = expr_subst(t->s, arg, &e)) == NULL)
-		set_expr_error(t, &e);
-	free(s);
+	free(expr_subst_each(t->s, arg, set_report_expr, t));
 }
 
 /* A text outside any problem (title, instructions, notes): no variables,
@@ -850,16 +852,13 @@ static void
 set_fill_text(struct text *t, void *arg)
 {
 	static const struct scope none = { NULL, 0, 0 };
-	struct expr_err e;
 	char *s;
 
 	(void)arg;
 	if (t->s == NULL)
 		return;
-	if ((s = expr_subst(t->s, &none, &e)) == NULL) {
-		set_expr_error(t, &e);
+	if ((s = expr_subst_each(t->s, &none, set_report_expr, t)) == NULL)
 		return;
-	}
 	free(t->s);
 	t->s = s;
 }

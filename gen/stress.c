@@ -58,7 +58,11 @@ stress_problem(const struct problem *p, long seed, long n)
 		if (t[fail.why].count++ == 0) {
 			t[fail.why].first = v + 1;
 			t[fail.why].example = fail;
+			/* the first mistake stands for the draw */
+			t[fail.why].example.more = NULL;
+			t[fail.why].example.nmore = 0;
 		}
+		vary_fail_free(&fail);
 	}
 	for (k = VF_WHERE; k <= VF_SAME; k++) {
 		stress_report(p, &t[k], draws);

@@ -133,19 +133,42 @@ vary_values(const struct problem *p, const struct var *vals, char *buf,
 }
 
 /* An expression of p that failed with these values (division by zero, a
- * number too large): where, why, the values, and what to do about it. */
+ * number too large): where, why, the values, and what to do about it.
+ * The first failure of a draw fills fail; later ones go to fail->more. */
 static void
 vary_eval_fail(struct vary_fail *fail, const struct text *t,
     const struct expr_err *e, const struct problem *p, const struct var *vals)
 {
-	char desc[400];
+	char desc[400], msg[sizeof(fail->msg)];
+	struct mark at;
 
-	fail->why = VF_EVAL;
-	text_mark_at(t, e->off, &fail->mark);
+	text_mark_at(t, e->off, &at);
 	vary_values(p, vals, desc, sizeof(desc));
-	snprintf(fail->msg, sizeof(fail->msg), "%s%s%s", e->msg, desc,
+	snprintf(msg, sizeof(msg), "%s%s%s", e->msg, desc,
 	    p->nvars > 0 ? "; if only some values do this, change the "
 	    "ranges or add a \"where\" that rules them out" : "");
+	if (fail->why == VF_NONE) {
+		fail->why = VF_EVAL;
+		fail->mark = at;
+		memcpy(fail->msg, msg, sizeof(msg));
+		return;
+	}
+	fail->more = xrealloc(fail->more, (fail->nmore + 1) *
+	    sizeof(*fail->more));
+	fail->more[fail->nmore].mark = at;
+	fail->more[fail->nmore++].msg = xstrdup(msg);
+}
+
+void
+vary_fail_free(struct vary_fail *fail)
+{
+	size_t i;
+
+	for (i = 0; i < fail->nmore; i++)
+		free(fail->more[i].msg);
+	free(fail->more);
+	fail->more = NULL;
+	fail->nmore = 0;
 }
 
 struct fillctx {
@@ -153,18 +176,26 @@ struct fillctx {
 	struct vary_fail *fail;
 	const struct problem *p;
 	const struct var *vals;
+	const struct text *t;		/* the text being filled */
 };
+
+/* expr_report_fn while filling: every mistake of the draw is kept. */
+static void
+vary_report_eval(const struct expr_err *e, void *arg)
+{
+	struct fillctx *c = arg;
+
+	vary_eval_fail(c->fail, c->t, e, c->p, c->vals);
+}
 
 static void
 vary_fill_text(struct text *t, void *arg)
 {
 	struct fillctx *c = arg;
-	struct expr_err e;
-	char *s = NULL;
+	char *s;
 
-	if (c->fail->why == VF_NONE &&
-	    (s = expr_subst(t->s, &c->sc, &e)) == NULL)
-		vary_eval_fail(c->fail, t, &e, c->p, c->vals);
+	c->t = t;
+	s = expr_subst_each(t->s, &c->sc, vary_report_eval, c);
 	t->s = s != NULL ? s : xstrdup("");
 }
 
@@ -386,6 +417,22 @@ vary_problem(struct rng *r, const struct set *set, struct pinst *pi)
 	}
 }
 
+/* Print the failure of p's draw, each mistake where it is. */
+static void
+vary_report(const struct problem *p, const char *who, struct vary_fail *fail)
+{
+	char prefix[300];
+	size_t i;
+
+	snprintf(prefix, sizeof(prefix), "problem %d%s%s%s", p->number,
+	    who ? " (" : "", who ? who : "", who ? ")" : "");
+	diag_error(&fail->mark, "%s: %s", prefix, fail->msg);
+	for (i = 0; i < fail->nmore; i++)
+		diag_error(&fail->more[i].mark, "%s: %s", prefix,
+		    fail->more[i].msg);
+	vary_fail_free(fail);
+}
+
 struct instance *
 vary(const struct set *set, long seed, int version, const char *who)
 {
@@ -423,9 +470,7 @@ vary(const struct set *set, long seed, int version, const char *who)
 			pi->p = own;
 			if (vary_fill(pi->src, pi->src->number, seed, version, 0,
 			    own, pi->vals, &fail) < 0) {
-				diag_error(&fail.mark, "problem %d%s%s%s: %s",
-				    pi->src->number, who ? " (" : "", who ? who :
-				    "", who ? ")" : "", fail.msg);
+				vary_report(pi->src, who, &fail);
 				failed = 1;
 				continue;
 			}

@@ -67,10 +67,20 @@ struct instance {
 /* Why a draw failed: what and where, for a message. */
 enum vary_why { VF_NONE, VF_WHERE, VF_EVAL, VF_SAME };
 
+/* A further mistake of the same draw. */
+struct vary_msg {
+	struct mark	 mark;
+	char		*msg;		/* owned */
+};
+
 struct vary_fail {
 	enum vary_why	 why;
 	struct mark	 mark;
 	char		 msg[1024];	/* without "problem N: " */
+	struct vary_msg	*more;		/* VF_EVAL: the other {= ...} that
+					 * failed with the same values, in
+					 * the order of the problem's texts */
+	size_t		 nmore;
 };
 
 #define VARY_TRIES	1000
@@ -81,11 +91,14 @@ struct vary_fail {
  * vary_problem_free) and the values into vals (p->nvars).  Two choices
  * (or items, or right-column entries) that come out the same are a draw
  * that failed too; with strict set they are reported instead of drawn
- * again (mimeo check --stress).  Returns 0, or -1 with *fail filled. */
+ * again (mimeo check --stress).  Returns 0, or -1 with *fail filled
+ * (free it with vary_fail_free). */
 int		 vary_fill(const struct problem *p, int k, long seed,
 		    int version, int strict, struct problem *out,
 		    struct var *vals, struct vary_fail *fail);
 void		 vary_problem_free(struct problem *);
+/* Free what a failed vary_fill left in *fail (its further mistakes). */
+void		 vary_fail_free(struct vary_fail *);
 
 /* Draw version (0-based) of set for seed.  Returns NULL after reporting
  * (as FILE:LINE:COL: error: problem N (WHO): ...; who names the version

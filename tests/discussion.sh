@@ -61,8 +61,9 @@ footers() {
 	local pdf=$1 title=$2 i
 	for i in $(seq 1 "$(pages "$pdf")"); do
 		pdftotext -layout -f "$i" -l "$i" "$pdf" - 2>>"$O/poppler.err" |
-			awk -v t=" — $title" '{ gsub(/\f/, "") } NF { last = $0 } END {
-				if (last ~ /intentionally blank|en blanco intencionadamente/) { print "blank"; exit }
+			awk -v t=" — $title" '{ gsub(/\f/, "") } /intentionally blank|en blanco intencionadamente/ { blank = 1 }
+				NF { last = $0 } END {
+				if (blank) { print "blank"; exit }
 				p = index(last, t)
 				if (p == 0 || !match(last, /(Page|Página) [0-9]+ (of|de) [0-9]+ *$/)) { print "?"; exit }
 				split(substr(last, RSTART), w, " ")

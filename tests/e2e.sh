@@ -226,6 +226,9 @@ done
 "$MIMEO" -q worksheet --copies 2 -o "$O/odd.pdf" problems/math/grade3/multiplication.yaml
 [ "$(pages "$O/odd.pdf")" = 8 ] && ok || bad "odd.pdf: $(pages "$O/odd.pdf") pages, expected 8"
 pdftext "$O/odd.pdf" 4 | grep -q "This page is intentionally blank" && ok || bad "odd.pdf: page 4 is not the padding page"
+# the padding page has its copy's footer (no page number: the copy is 3)
+pdftext "$O/odd.pdf" 4 | grep -q "^Multiplication" && ok || bad "odd.pdf: the padding page has no footer"
+pdftext "$O/odd.pdf" 4 | grep -q "Page" && bad "odd.pdf: the padding page is numbered" || ok
 pdftext "$O/odd.pdf" 5 | grep -q "Page 1 of 3" && ok || bad "odd.pdf: copy 2 does not start on page 5"
 # the large-print copy (row 6) has the same problems on more pages
 lp=$(outline_pages "$O/class.pdf" | sed -n 6p)

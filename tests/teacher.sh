@@ -25,28 +25,42 @@ want_err() {
 # as Windows-1252.  Bytes an editor would change are made here.
 printf 'Name\tPeriod\nJosé Núñez\t3\nZoë Brontë\t4\n' >"$W/tabs.csv"
 printf '\357\273\277name,period\r\nJosé Núñez,3\r\nZoë Brontë,4\r\n' >"$W/utf8-bom.csv"
-printf 'Name\tPeriod\r\nJosé Núñez\t3\r\n' | iconv -f UTF-8 -t UTF-16LE |
+printf 'Name\tPeriod\r\nJosé Núñez\t3\r\nZoë Brontë\t4\r\n' | iconv -f UTF-8 -t UTF-16LE |
 	{ printf '\377\376'; cat; } >"$W/utf16-unicode-text.csv"
+# the same big-endian (another program's "Unicode"), cut in the middle of
+# a character, and without the byte-order mark
+printf 'Name\tPeriod\r\nJosé Núñez\t3\r\nZoë Brontë\t4\r\n' | iconv -f UTF-8 -t UTF-16BE |
+	{ printf '\376\377'; cat; } >"$W/utf16be.csv"
+{ cat "$W/utf16-unicode-text.csv"; printf 'x'; } >"$W/utf16-cut.csv"
+tail -c +3 "$W/utf16-unicode-text.csv" >"$W/utf16-no-bom.csv"
 printf 'name,period\nAna Lopez,2\nJos\351 N\372\361ez,3\n' >"$W/latin1.csv"
-for r in $TR/semicolons.csv "$W/tabs.csv" "$W/utf8-bom.csv"; do
+for r in $TR/semicolons.csv "$W/tabs.csv" "$W/utf8-bom.csv" "$W/utf16-unicode-text.csv" "$W/utf16be.csv"; do
 	rm -f "$W/r.pdf"
 	"$MIMEO" -q worksheet --roster "$r" -o "$W/r.pdf" $F &&
 		pdftotext "$W/r.pdf" - | grep -q 'José Núñez' &&
 		pdftotext "$W/r.pdf" - | grep -q 'Zoë Brontë' && ok ||
 		bad "roster $r: not read, or a name is missing"
 done
-want_err "roster saved as Unicode text (UTF-16)" 1 \
-	"$W/utf16-unicode-text.csv:1:1: error: the roster is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\"" \
-	"$MIMEO" -q worksheet --roster "$W/utf16-unicode-text.csv" -o "$W/x.pdf" $F
-want_err "roster saved as Latin-1" 1 \
-	"$W/latin1.csv:3:1: error: this field is not UTF-8 text: it holds byte 0xE9 (\"é\" in Latin-1 or Windows-1252); save the roster from the spreadsheet as \"CSV UTF-8\"" \
-	"$MIMEO" -q worksheet --roster "$W/latin1.csv" -o "$W/x.pdf" $F
-want_err "roster with first and last names" 1 \
-	"$TR/first-last.csv:1:1: error: the first row must name the columns, and one must be called \"name\" (the names as they are printed); this one has \"First\", \"Last\", \"Period\": rename the column of names to name, or, if the first row is already a student, add a row like name,period above it" \
-	"$MIMEO" -q worksheet --roster $TR/first-last.csv -o "$W/x.pdf" $F
-want_err "roster with only a header" 1 \
-	"$TR/header-only.csv:1:1: error: the roster has a header but no students; add one row per student under it" \
-	"$MIMEO" -q worksheet --roster $TR/header-only.csv -o "$W/x.pdf" $F
+# roster_err DESC ROSTER MESSAGE: printing the worksheet for ROSTER fails
+# (exit 1) with exactly ROSTER:MESSAGE
+roster_err() {
+	want_err "$1" 1 "$2:$3" "$MIMEO" -q worksheet --roster "$2" -o "$W/x.pdf" $F
+}
+roster_err "roster in UTF-16 cut short" "$W/utf16-cut.csv" \
+	"4:1: error: the roster starts like UTF-16 (\"Unicode text\") but the file ends in the middle of a character here; save it from the spreadsheet again, as \"CSV UTF-8\""
+roster_err "roster in UTF-16 without a byte-order mark" "$W/utf16-no-bom.csv" \
+	"1:1: error: the roster is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\""
+# a mistake in a UTF-16 roster is reported where the teacher sees it
+printf 'Name\tPeriod\r\nAna\t3\r\n\t4\r\n' | iconv -f UTF-8 -t UTF-16LE |
+	{ printf '\377\376'; cat; } >"$W/utf16-no-name.csv"
+roster_err "row without a name in a UTF-16 roster" "$W/utf16-no-name.csv" \
+	"3:1: error: this row has no name"
+roster_err "roster saved as Latin-1" "$W/latin1.csv" \
+	"3:1: error: this field is not UTF-8 text: it holds byte 0xE9 (\"é\" in Latin-1 or Windows-1252); save the roster from the spreadsheet as \"CSV UTF-8\""
+roster_err "roster with first and last names" "$TR/first-last.csv" \
+	"1:1: error: the first row must name the columns, and one must be called \"name\" (the names as they are printed); this one has \"First\", \"Last\", \"Period\": rename the column of names to name, or, if the first row is already a student, add a row like name,period above it"
+roster_err "roster with only a header" "$TR/header-only.csv" \
+	"1:1: error: the roster has a header but no students; add one row per student under it"
 [ -e "$W/x.pdf" ] && bad "a broken roster wrote $W/x.pdf" || ok
 
 # --- text from a word processor -----------------------------------------------
@@ -93,6 +107,14 @@ rm -rf "$W/new"
 want_err "-o where no folder can be made" 3 \
 	"mimeo: error: cannot create the folder for /proc/mimeo-cannot/x.pdf: No such file or directory" \
 	"$MIMEO" -q worksheet -o /proc/mimeo-cannot/x.pdf $F
+# a folder made, then one that cannot be (its name is too long): the run
+# writes nothing and takes back the folder it made
+long=$(printf 'x%.0s' $(seq 300))
+rm -rf "$W/fresh"
+want_err "-o where only part of the folders can be made" 3 \
+	"mimeo: error: cannot create the folder for $W/fresh/a/$long/x.pdf: File name too long" \
+	"$MIMEO" -q worksheet -o "$W/fresh/a/$long/x.pdf" $F
+[ -e "$W/fresh" ] && bad "a failed run left the folders it made: $(find "$W/fresh")" || ok
 # a folder the user may not write in (root may write anywhere: skipped)
 if [ "$(id -u)" != 0 ]; then
 	mkdir -p "$W/locked" && chmod 555 "$W/locked"
@@ -123,5 +145,10 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$W/small" && mount -t tmpfs -o size=64k tmpfs
 		"$MIMEO" -q worksheet -o "$W/small/ws.pdf" $F
 	[ "$(cat "$W/small/ws.pdf")" = old ] && [ "$(ls -A "$W/small" | tr '\n' ' ')" = "fill ws.pdf " ] && ok ||
 		bad "a full disk left: $(ls -A "$W/small")"
+	# the folders made for a file that could not be written are taken back
+	want_err "-o new folders on a full disk" 3 "mimeo: error: cannot write $W/small/new/deeper/ws.pdf: No space left on device" \
+		"$MIMEO" -q worksheet -o "$W/small/new/deeper/ws.pdf" $F
+	[ "$(ls -A "$W/small" | tr '\n' ' ')" = "fill ws.pdf " ] && ok ||
+		bad "a full disk left new folders: $(ls -A "$W/small" | tr "\n" " ")"
 	umount "$W/small"
 fi

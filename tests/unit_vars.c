@@ -168,6 +168,34 @@ test_subst(void)
 	free(s);
 }
 
+/* expr_report_fn for the test: "off," per mistake into a buffer. */
+static void
+offsets_report(const struct expr_err *e, void *arg)
+{
+	char *buf = arg;
+
+	snprintf(buf + strlen(buf), 64, "%zu,", e->off);
+}
+
+/* Every mistake of a text is reported, in order, and nothing is filled. */
+static void
+test_subst_each(void)
+{
+	char offs[256] = "";
+	char *s;
+
+	s = expr_subst_each("{a} {zz} {= a/(b - 4)} {= b/(a - 3)} {} {b",
+	    &test_scope, offsets_report, offs);
+	expect(s == NULL && strcmp(offs, "5,13,27,37,40,") == 0,
+	    "subst_each reports every mistake at its offset", offs);
+	offs[0] = '\0';
+	s = expr_subst_each("{a} and {= a + b}", &test_scope, offsets_report,
+	    offs);
+	expect(s != NULL && strcmp(s, "3 and 7") == 0 && offs[0] == '\0',
+	    "subst_each without mistakes reports none", offs);
+	free(s);
+}
+
 /* ---- properties, checked against 128-bit arithmetic ----------------- */
 
 static i128
@@ -464,6 +492,7 @@ test_vars(void)
 	test_values();
 	test_errors();
 	test_subst();
+	test_subst_each();
 	test_rat_properties();
 	test_eval_property();
 	test_draw_properties();

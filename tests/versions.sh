@@ -10,14 +10,16 @@ VS=tests/e2e/vars.yaml
 
 "$MIMEO" -q --versions 3 -o "$V/" $VS 2>"$V/err" && ok || bad "versions 3: $(head -2 "$V/err")"
 [ "$(pages "$V/vars.pdf")" = 6 ] && ok || bad "versions 3: $(pages "$V/vars.pdf") pages, want 6 (3 copies padded)"
-# every page carries its version's letter; copy i is pages 2i-1, 2i
+# every page carries its version's letter, the blank pad page too (a
+# dropped pile is sorted by it); copy i is pages 2i-1, 2i
 for i in 1 2 3; do
 	L=$(printf "\\x$(printf %x $((64 + i)))")
 	for p in $((2 * i - 1)) $((2 * i)); do
-		if [ $p = $((2 * i)) ]; then continue; fi	# the blank pad
 		pdftext "$V/vars.pdf" $p | grep -q "Version $L" && ok ||
 			bad "versions: page $p lacks 'Version $L'"
 	done
+	pdftext "$V/vars.pdf" $((2 * i)) | grep -q "intentionally blank" && ok ||
+		bad "versions: page $((2 * i)) is not copy $i's pad page"
 done
 qpdf --json "$V/vars.pdf" | grep -o '"title": "Version [A-C]"' | tr '\n' ' ' |
 	grep -q 'Version A.*Version B.*Version C' && ok || bad "versions: bookmarks Version A, B, C"
@@ -69,6 +71,21 @@ cmp -s "$V/vars.pdf" "$V/other/vars.pdf" && bad "versions: --seed 12 printed the
 	bad "version A differs from the single-version worksheet"
 ! pdftext "$V/one.pdf" | grep -q "Version" && ok || bad "a single version prints a version label"
 
+# A table too long for a page: 40 problems in 3 versions.  Every page it
+# runs onto starts with the header row again, and no row is lost.
+{ echo "title: Long Quiz"; echo "problems:"
+  for i in $(seq 1 40); do printf '  - type: short\n    vars: {a: 2..9}\n    prompt: "What is {a} + %d?"\n    answer: "{= a + %d}"\n' $i $i; done
+} >"$V/long.yaml"
+"$MIMEO" -q --versions 3 -o "$V/long/" "$V/long.yaml" 2>"$V/err" || bad "long table: $(head -2 "$V/err")"
+for p in 1 2; do
+	pdftotext -layout -f $p -l $p "$V/long/long-key.pdf" - | grep -v '^ *$' | grep -v 'Long Quiz\|Answer Key\|Answers by' |
+		head -1 | grep -q "^Problem  *A  *B  *C *$" && ok || bad "long table: page $p does not start with the header row"
+done
+[ "$(pdftotext -layout -f 1 -l 2 "$V/long/long-key.pdf" - | tr -d '\f' | grep -c '^[0-9][0-9]* ')" = 40 ] && ok ||
+	bad "long table: not 40 rows on pages 1-2"
+[ "$(pdftotext -layout -f 1 -l 2 "$V/long/long-key.pdf" - | grep -c 'Problem  *A  *B  *C')" = 2 ] && ok ||
+	bad "long table: the header is not printed once per page"
+
 # Rosters: versions in turn, or the roster's column; per-student draws.
 printf 'name,version\nAna López,B\n"O'"'"'Brien, Siobhán",\nZoë,A\n' >"$V/r.csv"
 "$MIMEO" -q --versions 2 --roster "$V/r.csv" -o "$V/ros/" $VS 2>/dev/null
@@ -77,11 +94,17 @@ case $txt in *"Who has which version"*"Ana López"*B*"O'Brien, Siobhán"*B*"Zoë
 	*) bad "roster key: who has which version: $txt" ;; esac
 pdftext "$V/ros/vars.pdf" 1 | grep -q "Ana López" && pdftext "$V/ros/vars.pdf" 1 | grep -q "Version B" && ok ||
 	bad "roster: Ana's copy is not version B"
+# her pad page says whose and which version it is; per student, the name
+# is the footer's label already and is not said twice
+pdftext "$V/ros/vars.pdf" 2 | grep -q "Version B — Ana López" && ok ||
+	bad "roster: Ana's pad page lacks 'Version B — Ana López': $(pdftext "$V/ros/vars.pdf" 2 | tr '\n' ' ')"
 "$MIMEO" -q --versions per-student --roster "$V/r.csv" -o "$V/per/" $VS 2>/dev/null
 txt=$(pdftext "$V/per/vars-key.pdf" 1 | tr '\n' ' ')
 case $txt in *"Answers by student"*"Ana López"*"Zoë"*) ok ;; *) bad "per-student key table: $txt" ;; esac
 [ "$(qpdf --json "$V/per/vars-key.pdf" | grep -c '"title": "\(Ana López\|Zoë\)"')" -ge 2 ] && ok ||
 	bad "per-student key: a worked key per student"
+[ "$(pdftext "$V/per/vars.pdf" 2 | grep -c "Ana López")" = 1 ] && ok ||
+	bad "per-student: Ana's pad page: $(pdftext "$V/per/vars.pdf" 2 | tr '\n' ' ')"
 printf 'name,version\nAna,C\nBo,1\n' >"$V/bad.csv"
 out=$("$MIMEO" --versions 2 --roster "$V/bad.csv" -o "$V/badr/" $VS 2>&1); st=$?
 [ $st = 1 ] && [ ! -e "$V/badr/vars.pdf" ] && [ "$out" = "$V/bad.csv:2:5: error: version C is not printed: --versions 2 prints A to B
