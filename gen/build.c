@@ -173,6 +173,7 @@ build_piece(struct docpiece **v, size_t *n, struct doc *d, char *name,
 
 	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
 	p = &(*v)[(*n)++];
+	memset(p, 0, sizeof(*p));
 	p->doc = d;
 	p->name = name;
 	p->teacher = teacher;
@@ -208,18 +209,25 @@ build_dparts(struct build *b, const struct roster *r, int banner,
 	pk = compose_discussion(b->set, b->tpl, r, build_group_size(b->o,
 	    b->set), b->seed);
 	for (i = 0; i < pk->nparts; i++) {
+		int large = pk->parts[i].large;
+
 		if (!banner) {
 			free(pk->parts[i].b->banner);
 			pk->parts[i].b->banner = NULL;
 		}
-		d = layout(pk->parts[i].b, b->tpl, b->fs, b->a4,
-		    b->set->title.s);
+		if (large && build_large(b) < 0) {
+			failed = 1;
+			break;
+		}
+		d = layout(pk->parts[i].b, build_tpl(b, large),
+		    build_fonts(b, large), b->a4, b->set->title.s);
 		if (d == NULL) {
 			failed = 1;
 			break;
 		}
 		build_piece(out, n, d, xstrdup(pk->parts[i].bookmark),
 		    pk->parts[i].kind == DPART_GUIDE, (int)pk->parts[i].kind, 0);
+		(*out)[*n - 1].large = large;
 	}
 	dpacket_free(pk);
 	if (failed) {
@@ -246,7 +254,8 @@ build_discussion(struct build *b, const struct roster *r)
 	if (build_dparts(b, r, 1, &ps, &n) < 0)
 		return NULL;
 	for (i = 0; i < n; i++)
-		build_append(b, &all, ps[i].doc, ps[i].name, 0, 1, NULL);
+		build_append(b, &all, ps[i].doc, ps[i].name, ps[i].large, 1,
+		    NULL);
 	for (i = 0; i < n; i++)
 		free(ps[i].name);
 	free(ps);

@@ -52,6 +52,7 @@ struct docpiece {
 	int		 dpart;		/* enum dpart_kind of a discussion's
 					 * part; -1: not one */
 	size_t		 version;	/* of a worksheet's piece: 0 is A */
+	int		 large;		/* laid out in large print */
 };
 
 /* The pieces of the loaded set s (borrowed) included in a packet as as:

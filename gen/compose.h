@@ -98,6 +98,8 @@ struct blocks {
 	struct block	*v;
 	size_t		 n, cap;
 	char		*footer;	/* left footer text, owned */
+	int		 footer_cut;	/* cut footer's end (a title) to one
+					 * line with an ellipsis */
 	char		*banner;	/* top of every page (teacher only), owned */
 };
 

@@ -21,7 +21,15 @@ static const struct { enum label name, say; long minutes; } phase_default[] = {
 	{ L_PHASE_SHARE, L_PHASE_SHARE_SAY, 15 },
 	{ L_PHASE_REFLECT, L_PHASE_REFLECT_SAY, 5 } };
 
+/* Roles for the members of a group beyond its roles, in this order (a
+ * group of 6 with the four default roles adds a Questioner and a
+ * Checker); past these, members share a role as its "Co-" holder. */
+static const enum label extra_label[][2] = {
+	{ L_QUESTIONER, L_QUESTIONER_JOB }, { L_CHECKER, L_CHECKER_JOB },
+	{ L_TIMEKEEPER, L_TIMEKEEPER_JOB }, { L_ENCOURAGER, L_ENCOURAGER_JOB } };
+
 #define NDEFAULT_ROLES	(sizeof(role_label) / sizeof(role_label[0]))
+#define NEXTRA_ROLES	(sizeof(extra_label) / sizeof(extra_label[0]))
 #define NDEFAULT_PHASES	(sizeof(phase_default) / sizeof(phase_default[0]))
 
 /* Columns of the monitoring grid when the groups are not known yet. */
@@ -54,9 +62,12 @@ pk_text(struct pk *c, char *owned)
 }
 
 /* A new part; the guide (teacher only) has a banner on every page, the
- * exit tickets (slips to cut apart) no title on top. */
+ * exit tickets (slips to cut apart) no title on top.  The footer names
+ * the part as its bookmark does ("Group sheet — Group 3 — Title"), so a
+ * page that strays from its pile says where it belongs; a long title is
+ * cut short rather than the footer wrapping off the page. */
 static struct blocks *
-pk_part(struct pk *c, char *bookmark, enum dpart_kind kind)
+pk_part(struct pk *c, char *bookmark, enum dpart_kind kind, int large)
 {
 	struct dpacket *pk = c->pk;
 	struct dpart *p;
@@ -64,10 +75,14 @@ pk_part(struct pk *c, char *bookmark, enum dpart_kind kind)
 	xgrow((void **)&pk->parts, &pk->capparts, pk->nparts,
 	    sizeof(*pk->parts));
 	p = &pk->parts[pk->nparts++];
+	memset(p, 0, sizeof(*p));
 	p->b = xcalloc(1, sizeof(*p->b));
 	p->kind = kind;
 	p->bookmark = bookmark;
-	p->b->footer = xstrdup(c->s->title.s);
+	p->large = large;
+	p->b->footer = xasprintf("%s \xe2\x80\x94 %s", kind == DPART_GUIDE ?
+	    c->t->labels[L_GUIDE] : bookmark, c->s->title.s);
+	p->b->footer_cut = 1;
 	if (kind == DPART_GUIDE)
 		p->b->banner = xstrdup(c->t->labels[L_TEACHER_ONLY]);
 	if (kind != DPART_TICKETS)
@@ -161,25 +176,27 @@ pk_groups(struct pk *c)
 	free(sizes);
 }
 
-/* The roles of member i of a group of m: role j goes to member j mod m,
- * so every role is taken; in a group larger than the role list, the extra
- * members double up on roles from the start.  Fresh string, "" for none. */
+/* How many roles a group of m holds: all of the set's, and one of the
+ * extra roles for each member beyond them.  Role j goes to member j mod
+ * m, so every role is taken and nobody holds a role twice. */
+static size_t
+pk_nroles_for(const struct dpacket *pk, size_t m)
+{
+	return m > pk->nroles ? m : pk->nroles;
+}
+
+/* The roles of member i of a group of m (see above), "A, B" when a small
+ * group doubles up.  Fresh string. */
 static char *
 pk_roles_of(const struct dpacket *pk, size_t i, size_t m)
 {
 	char *s = xstrdup(""), *t;
 	size_t j;
 
-	if (pk->nroles == 0)
-		return s;
-	for (j = i; j < pk->nroles; j += m) {
+	for (j = i; j < pk_nroles_for(pk, m); j += m) {
 		t = xasprintf("%s%s%s", s, *s ? ", " : "", pk->roles[j].name.s);
 		free(s);
 		s = t;
-	}
-	if (*s == '\0') {
-		free(s);
-		s = xstrdup(pk->roles[i % pk->nroles].name.s);
 	}
 	return s;
 }
@@ -225,6 +242,36 @@ pk_members(struct pk *c, struct blocks *b, const struct dgroup *dg)
 	return bl;
 }
 
+/* Fill pk->roles past the set's roles, for members of a group beyond
+ * them (a group has at most DISC_MAX_GROUP): the extra roles the set
+ * does not already name, then "Co-" roles, each with its role's job. */
+static void
+pk_extra_roles(struct pk *c)
+{
+	struct dpacket *pk = c->pk;
+	const struct template *t = c->t;
+	size_t i, j, n = pk->nroles, base;
+
+	for (i = 0; i < NEXTRA_ROLES && n < pk->nroles + DISC_MAX_GROUP;
+	    i++) {
+		for (j = 0; j < pk->nroles; j++)
+			if (strcasecmp(pk->roles[j].name.s,
+			    t->labels[extra_label[i][0]]) == 0)
+				break;
+		if (j < pk->nroles)
+			continue;	/* the set has it already */
+		pk->roles[n].name = *pk_text(c,
+		    xstrdup(t->labels[extra_label[i][0]]));
+		pk->roles[n++].job = *pk_text(c,
+		    xstrdup(t->labels[extra_label[i][1]]));
+	}
+	for (base = n, i = 0; n < pk->nroles + DISC_MAX_GROUP; n++, i++) {
+		pk->roles[n].name = *pk_text(c, label_fmt(t, L_CO_ROLE,
+		    pk->roles[i % base].name.s, NULL));
+		pk->roles[n].job = pk->roles[i % base].job;
+	}
+}
+
 /* Resolve the plan, the roles and the board order. */
 static void
 pk_resolve(struct pk *c)
@@ -251,7 +298,7 @@ pk_resolve(struct pk *c)
 		pk->nphases = NDEFAULT_PHASES;
 	}
 	pk->nroles = d->nroles > 0 ? d->nroles : NDEFAULT_ROLES;
-	pk->roles = xcalloc(pk->nroles, sizeof(*pk->roles));
+	pk->roles = xcalloc(pk->nroles + DISC_MAX_GROUP, sizeof(*pk->roles));
 	for (i = 0; i < pk->nroles; i++) {
 		if (d->nroles > 0)
 			pk->roles[i] = d->roles[i];
@@ -266,6 +313,7 @@ pk_resolve(struct pk *c)
 				pk->roles[i].job = *pk_text(c,
 				    xstrdup(t->labels[role_label[j][1]]));
 	}
+	pk_extra_roles(c);
 	/* misconceptions first, then the others as written: the teacher
 	 * lists them from the most concrete to the most general */
 	pk->board = xcalloc(d->nanticipate + 1, sizeof(*pk->board));
@@ -282,7 +330,7 @@ pk_guide(struct pk *c)
 	const struct template *t = c->t;
 	struct dpacket *pk = c->pk;
 	struct blocks *b = pk_part(c, xstrdup(t->labels[L_TEACHER_ONLY]),
-	    DPART_GUIDE);
+	    DPART_GUIDE, 0);
 	struct block *bl;
 	size_t i, j;
 	int from = 0;
@@ -355,7 +403,8 @@ pk_individual(struct pk *c, const struct student *who)
 
 	b = pk_part(c, who != NULL ? xasprintf("%s \xe2\x80\x94 %s",
 	    t->labels[L_INDIVIDUAL], who->name) :
-	    xstrdup(t->labels[L_INDIVIDUAL]), DPART_INDIVIDUAL);
+	    xstrdup(t->labels[L_INDIVIDUAL]), DPART_INDIVIDUAL,
+	    who != NULL && who->large);
 	bl = blocks_push(b, BK_FIELDS);
 	memcpy(bl->fields, c->s->has_fields ? c->s->fields : t->fields,
 	    sizeof(bl->fields));
@@ -387,9 +436,15 @@ pk_group_sheet(struct pk *c, size_t g)
 	struct blocks *b;
 	struct block *bl;
 	size_t i;
+	int large = 0;
 
+	/* the group reads one sheet together: large print if one of
+	 * them needs it */
+	for (i = 0; g < c->pk->ngroups && i < c->pk->groups[g].n; i++)
+		large |= c->r->v[c->pk->groups[g].members[i]].large;
 	b = pk_part(c, g < c->pk->ngroups ? xasprintf("%s \xe2\x80\x94 %s",
-	    t->labels[L_GROUP_SHEET], title) : xstrdup(title), DPART_GROUP);
+	    t->labels[L_GROUP_SHEET], title) : xstrdup(title), DPART_GROUP,
+	    large);
 	pk_heading(c, b, title);
 	pk_members(c, b, g < c->pk->ngroups ? &c->pk->groups[g] : NULL);
 	for (i = 0; i < sizeof(prompts) / sizeof(prompts[0]); i++) {
@@ -433,13 +488,14 @@ pk_role_cards(struct pk *c)
 	    sizeof(char *));
 	size_t nowned = 0;
 	struct blocks *b = pk_part(c, xstrdup(t->labels[L_ROLE_CARDS]),
-	    DPART_ROLES);
+	    DPART_ROLES, 0);
 
 	pk_heading(c, b, xstrdup(t->labels[L_ROLE_CARDS]));
 	blocks_push(b, BK_TEXT)->text = pk_text(c,
 	    xstrdup(t->labels[L_CUT_HINT]));
 	for (g = 0; g < sets; g++)
-		for (i = 0; i < pk->nroles; i++) {
+		for (i = 0; i < pk_nroles_for(pk, pk->ngroups > 0 ?
+		    pk->groups[g].n : (size_t)c->size); i++) {
 			cells[3 * n] = pk->roles[i].name.s;
 			cells[3 * n + 1] = pk->roles[i].job.s;
 			if (pk->ngroups > 0) {
@@ -462,23 +518,34 @@ pk_role_cards(struct pk *c)
 	free(cells);
 }
 
-/* Exit tickets, four to a page: four blank ones, or one per student. */
+/* Exit tickets, four to a page: four blank ones, or one per student of
+ * the print size large (a part of their own for the large-print ones,
+ * when there are any). */
 static void
-pk_tickets(struct pk *c)
+pk_tickets(struct pk *c, int large)
 {
 	const struct template *t = c->t;
 	const struct text *body = c->d->exit_ticket.s != NULL ?
 	    &c->d->exit_ticket : pk_text(c, xstrdup(t->labels[L_EXIT_DEFAULT]));
-	size_t n = c->r != NULL ? c->r->n : DISC_TICKETS_PER_PAGE, i;
-	const char **cells = xcalloc(3 * n, sizeof(char *));
-	struct blocks *b = pk_part(c, xstrdup(t->labels[L_EXIT_TICKET]),
-	    DPART_TICKETS);
+	size_t n = c->r != NULL ? c->r->n : DISC_TICKETS_PER_PAGE, i, k = 0;
+	const char **cells;
+	struct blocks *b;
 
+	if (large && c->r == NULL)
+		return;
+	cells = xcalloc(3 * n, sizeof(char *));
 	for (i = 0; i < n; i++) {
-		cells[3 * i] = t->labels[L_EXIT_TICKET];
-		cells[3 * i + 2] = c->r != NULL ? c->r->v[i].name : NULL;
+		if (c->r != NULL && c->r->v[i].large != large)
+			continue;
+		cells[3 * k] = t->labels[L_EXIT_TICKET];
+		cells[3 * k++ + 2] = c->r != NULL ? c->r->v[i].name : NULL;
 	}
-	pk_cards(b, cells, n, 1, body);
+	if (k > 0) {
+		b = pk_part(c, large ? xasprintf("%s \xe2\x80\x94 %s",
+		    t->labels[L_EXIT_TICKET], t->labels[L_LARGE_PRINT]) :
+		    xstrdup(t->labels[L_EXIT_TICKET]), DPART_TICKETS, large);
+		pk_cards(b, cells, k, 1, body);
+	}
 	free(cells);
 }
 
@@ -506,7 +573,8 @@ compose_discussion(const struct set *s, const struct template *t,
 	for (i = 0; i < (r != NULL ? c.pk->ngroups : 1); i++)
 		pk_group_sheet(&c, r != NULL ? i : (size_t)-1);
 	pk_role_cards(&c);
-	pk_tickets(&c);
+	pk_tickets(&c, 0);
+	pk_tickets(&c, 1);
 	return c.pk;
 }
 

@@ -31,6 +31,9 @@ struct dpart {
 	enum dpart_kind	 kind;		/* DPART_GUIDE is teacher-only */
 	struct blocks	*b;
 	char		*bookmark;	/* owned */
+	int		 large;		/* for a large-print student (or a
+					 * group with one): laid out with the
+					 * large-print template */
 };
 
 struct dpacket {
@@ -40,7 +43,9 @@ struct dpacket {
 	size_t		 ngroups;
 	struct phase	*phases;	/* the plan: the set's or the default */
 	size_t		 nphases;
-	struct role	*roles;
+	struct role	*roles;		/* nroles: the set's (or the default),
+					 * then DISC_MAX_GROUP more for the
+					 * members of a group beyond them */
 	size_t		 nroles;
 	struct approach	*board;		/* anticipated, in discussion order */
 	struct text	**texts;	/* made from labels, owned */

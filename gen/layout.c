@@ -954,23 +954,75 @@ lay_footer(struct lay *L, struct page *p, const char *left,
 	lay_move(p, &L->strip, L->doc->height - L->t->margin[2] + 14, L, 1);
 }
 
-/* Footers: the document's name on the left, "Page n of N" on the right;
- * a banner (teacher only) over the top of every page.  The doc keeps the
- * name for the blank page that may pad it. */
+/* Drop the spaces, dashes and middle dots that end s. */
 static void
-lay_footers(struct lay *L, const char *footer, const char *banner)
+lay_trim_joint(char *s)
 {
+	static const char *const joint[] = { " ", "\xe2\x80\x94",
+	    "\xc2\xb7", "-" };
+	size_t n = strlen(s), i, k;
+
+	for (i = 0; i < sizeof(joint) / sizeof(joint[0]); i++) {
+		k = strlen(joint[i]);
+		if (n >= k && memcmp(s + n - k, joint[i], k) == 0) {
+			s[n -= k] = '\0';
+			i = (size_t)-1;		/* again from the first */
+		}
+	}
+}
+
+/* s cut to fit one line of width in ts, ending in an ellipsis when cut
+ * (a long title after a part's name would wrap off the foot of the
+ * page).  Fresh string. */
+static char *
+lay_fit_line(struct lay *L, const char *s, const struct tstyle *ts,
+    double width)
+{
+	char *cut = xstrdup(s), *fit = NULL, *space;
+	size_t n = strlen(cut);
+
+	if (lay_plain_width(L, s, ts) <= width)
+		return cut;
+	do {
+		free(fit);
+		while (n > 0 && ((unsigned char)cut[n - 1] & 0xc0) == 0x80)
+			n--;		/* back to the start of a character */
+		if (n > 0)
+			n--;
+		cut[n] = '\0';
+		space = strrchr(cut, ' ');
+		if (space != NULL && s[n] != ' ')
+			*space = '\0';	/* a whole word, not part of one */
+		lay_trim_joint(cut);	/* no dash before the ellipsis */
+		n = strlen(cut);
+		fit = xasprintf("%s\xe2\x80\xa6", cut);
+	} while (n > 0 && lay_plain_width(L, fit, ts) > width);
+	free(cut);
+	return fit;
+}
+
+/* Footers: the document's name on the left (cut to one line when
+ * footer_cut), "Page n of N" on the right; a banner (teacher only) over
+ * the top of every page.  The doc keeps the name for the blank page
+ * that may pad it. */
+static void
+lay_footers(struct lay *L, const struct blocks *doc)
+{
+	const char *banner = doc->banner;
+	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
 	struct tstyle bs = lay_style(L, L->t->size_small + 1, ST_BOLD, key_ink);
 	char n[24], total[24], *page;
 	size_t i;
 
 	free(L->doc->footer);
-	L->doc->footer = footer != NULL ? xstrdup(footer) : NULL;
+	L->doc->footer = doc->footer == NULL ? NULL : doc->footer_cut ?
+	    lay_fit_line(L, doc->footer, &ts, lay_width(L) * 0.7 - 6) :
+	    xstrdup(doc->footer);
 	snprintf(total, sizeof(total), "%zu", L->doc->npages);
 	for (i = 0; i < L->doc->npages; i++) {
 		snprintf(n, sizeof(n), "%zu", i + 1);
 		page = label_fmt(L->t, L_PAGE, n, total);
-		lay_footer(L, &L->doc->pages[i], footer, page);
+		lay_footer(L, &L->doc->pages[i], L->doc->footer, page);
 		free(page);
 		if (banner == NULL)
 			continue;
@@ -1015,7 +1067,7 @@ layout_spot(const struct blocks *bs, const struct template *t,
 		lay_place(&L, 0, 0);
 	if (d->npages == 0)
 		lay_new_page(&L);
-	lay_footers(&L, bs->footer, bs->banner);
+	lay_footers(&L, bs);
 	lay_strip_clear(&L.strip);
 	lay_strip_clear(&L.pending);
 	free(L.strip.items);

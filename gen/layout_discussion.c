@@ -425,10 +425,10 @@ lay_prompt(struct lay *L, const struct block *b)
 	ld_place(L, L->t->gap_problem, NULL, "a prompt");
 }
 
-/* A row of cards to cut out, a quarter of the page high, framed by
- * dashed cut lines: each a title, a body (a role's job, or the exit
- * ticket's question) and whose it is; an unnamed exit ticket has a line
- * for the name. */
+/* A row of cards to cut out, a quarter of the page high (taller when a
+ * card's words need it, as in large print), framed by dashed cut lines:
+ * each a title, a body (a role's job, or the exit ticket's question) and
+ * whose it is; an unnamed exit ticket has a line for the name. */
 void
 lay_cards(struct lay *L, const struct block *b)
 {
@@ -436,14 +436,13 @@ lay_cards(struct lay *L, const struct block *b)
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ws = lay_style(L, L->t->size_small + 1, 0, gray);
 	double h = (L->bottom - L->top) / 4, cw = lay_width(L) / b->n, pad = 12;
-	double x, base, lw;
+	double x, base, lw, need = 0;
 	size_t i;
 
 	for (i = 0; i + 2 < b->ncells; i += 3) {
 		const char *who = b->cells[i + 2];
 
 		x = L->left + cw * (double)(i / 3);
-		lay_rect(L, x, 0, cw, h, 0.8, gray)->dash = 1;
 		L->sy = pad;
 		lay_plain(L, b->cells[i], &tts, x + pad, cw - 2 * pad, AL_LEFT);
 		if (b->text != NULL) {
@@ -467,15 +466,28 @@ lay_cards(struct lay *L, const struct block *b)
 			L->sy = pad + lay_lh(L, tts.size) + 4;
 			lay_text(L, b->text, 0, &ts, x + pad, cw - 2 * pad,
 			    AL_LEFT, 0);
-			continue;
+			/* room below the question to write the answer */
+			L->sy += 3 * lay_lh(L, ts.size);
+		} else {
+			L->sy += 4;
+			if (b->cells[i + 1] != NULL)
+				lay_plain(L, b->cells[i + 1], &ts, x + pad,
+				    cw - 2 * pad, AL_LEFT);
+			if (who != NULL)
+				L->sy += 4 + lay_lh(L, ws.size);
 		}
-		L->sy += 4;
-		if (b->cells[i + 1] != NULL)
-			lay_plain(L, b->cells[i + 1], &ts, x + pad,
-			    cw - 2 * pad, AL_LEFT);
-		if (who != NULL) {
+		if (L->sy + pad > need)
+			need = L->sy + pad;
+	}
+	if (need > h)
+		h = need;
+	for (i = 0; i + 2 < b->ncells; i += 3) {
+		x = L->left + cw * (double)(i / 3);
+		lay_rect(L, x, 0, cw, h, 0.8, gray)->dash = 1;
+		if (b->text == NULL && b->cells[i + 2] != NULL) {
 			L->sy = h - pad - lay_lh(L, ws.size);
-			lay_plain(L, who, &ws, x + pad, cw - 2 * pad, AL_LEFT);
+			lay_plain(L, b->cells[i + 2], &ws, x + pad,
+			    cw - 2 * pad, AL_LEFT);
 		}
 	}
 	L->sy = h;

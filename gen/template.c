@@ -32,7 +32,10 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "recorder", "recorder_job", "skeptic", "skeptic_job", "reporter",
     "reporter_job", "phase_launch", "phase_launch_say", "phase_solo",
     "phase_solo_say", "phase_groups", "phase_groups_say", "phase_share",
-    "phase_share_say", "phase_reflect", "phase_reflect_say", NULL };
+    "phase_share_say", "phase_reflect", "phase_reflect_say",
+    "guide", "questioner", "questioner_job", "checker", "checker_job",
+    "timekeeper", "timekeeper_job", "encourager", "encourager_job",
+    "co_role", "large_print", NULL };
 
 static const char *const template_keys[] = { "paper", "margins", "fonts",
     "sizes", "line_height", "rule", "spacing", "fields", "space", NULL };

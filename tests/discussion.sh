@@ -54,6 +54,36 @@ for f in leak.pdf leak-key.pdf; do
 	pdftext "$O/$f" | grep -q Secret && bad "$f shows discussion text" || ok
 done
 
+# footers PDF TITLE: one line per page, "PART|n|N" from its footer
+# ("PART — TITLE ... Page n of N"), "blank" for a duplex pad page, "?" for
+# a page whose footer is something else.
+footers() {
+	local pdf=$1 title=$2 i
+	for i in $(seq 1 "$(pages "$pdf")"); do
+		pdftotext -layout -f "$i" -l "$i" "$pdf" - 2>>"$O/poppler.err" |
+			awk -v t=" — $title" '{ gsub(/\f/, "") } /intentionally blank|en blanco intencionadamente/ { blank = 1 }
+				NF { last = $0 } END {
+				if (blank) { print "blank"; exit }
+				p = index(last, t)
+				if (p == 0 || !match(last, /(Page|Página) [0-9]+ (of|de) [0-9]+ *$/)) { print "?"; exit }
+				split(substr(last, RSTART), w, " ")
+				print substr(last, 1, p - 1) "|" w[2] "|" w[4] }'
+	done
+}
+# part_numbers FOOTERS: "ok" when pages are numbered within each part:
+# 1 where a part starts, one more on each of its pages, its last page N.
+part_numbers() {
+	awk -F'|' '$0 == "blank" { next }
+		$0 == "?" { bad = bad " page " NR " has no part footer;" ; next }
+		{ if ($1 != part) { if (part != "" && n != total) bad = bad " " part " ends on " n " of " total ";"
+			if ($2 != 1) bad = bad " " $1 " starts on page " $2 ";"
+			part = $1 }
+		  else if ($2 != n + 1) bad = bad " " $1 " jumps to page " $2 ";"
+		  n = $2; total = $3 }
+		END { if (n != total) bad = bad " " part " ends on " n " of " total
+			print bad == "" ? "ok" : bad }' "$1"
+}
+
 # --- with a roster: random groups ------------------------------------------
 "$MIMEO" -q discussion --roster $R/class10.csv -o "$O/r1.pdf" $D/leak.yaml && ok || bad "discussion --roster failed"
 "$MIMEO" -q discussion --roster $R/class10.csv -o "$O/r2.pdf" $D/leak.yaml
@@ -78,6 +108,26 @@ done
 	bad "r1.pdf: every student is not in exactly one group: $(tr '\n' ' ' <"$O/groups.txt")"
 sizes=$(cut -d'|' -f1 "$O/groups.txt" | sort | uniq -c | awk '{print $1}' | sort | tr '\n' ' ')
 [ "$sizes" = "3 3 4 " ] && ok || bad "r1.pdf: 10 students in groups of 4 made groups of $sizes"
+# every part numbered on its own, its footer naming it: the guide, a
+# sheet per student (her own name), a sheet per group, the cards, tickets
+footers "$O/r1.pdf" "Discussion Leak Check" >"$O/r1.footers"
+got=$(part_numbers "$O/r1.footers"); [ "$got" = ok ] && ok || bad "r1.pdf page numbers:$got"
+parts=$(grep -v '^blank$' "$O/r1.footers" | cut -d'|' -f1 | uniq | sed 's/ — .*//' | uniq -c | awk '{$1 = $1} 1' | tr '\n' ',')
+[ "$parts" = "1 Teacher's guide,10 Individual sheet,3 Group sheet,1 Role cards,1 Exit ticket," ] && ok || bad "r1.pdf parts by footer: $parts"
+[ "$(sed -n 1p "$O/r1.footers")" = "Teacher's guide|1|3" ] && ok || bad "r1.pdf guide footer: $(sed -n 1p "$O/r1.footers")"
+for i in $(seq 1 "$n"); do
+	txt=$(pdftext "$O/r1.pdf" "$i")
+	case $txt in
+	*"My first try"*) who=$(sed -n "${i}p" "$O/r1.footers" | sed -n 's/^Individual sheet — \(.*\)|1|1$/\1/p')
+		[ -n "$who" ] && grep -qxF "Name $who" <<<"$txt" || bad "r1.pdf page $i: sheet footer $(sed -n "${i}p" "$O/r1.footers") is not its student's" ;;
+	*"How are your approaches alike?"*) g=$(grep -o 'Group [0-9]*' <<<"$txt" | head -1)
+		case $(sed -n "${i}p" "$O/r1.footers") in "Group sheet — $g · "*"|1|1") ;; *) bad "r1.pdf page $i: $g footer $(sed -n "${i}p" "$O/r1.footers")" ;; esac ;;
+	esac
+done
+footers "$P" "Discussion Leak Check" >"$O/leak.footers"
+got=$(part_numbers "$O/leak.footers"); [ "$got" = ok ] && ok || bad "leak-discussion.pdf page numbers:$got"
+[ "$(grep -v '^blank$' "$O/leak.footers" | cut -d'|' -f1 | uniq | tr '\n' ',')" = "Teacher's guide,Individual sheet,Group sheet,Role cards,Exit ticket," ] && ok ||
+	bad "leak-discussion.pdf parts by footer: $(tr '\n' ',' <"$O/leak.footers")"
 # the group list is a teacher page and names every student
 gl=$(for i in $(seq 1 "$n"); do pdftext "$O/r1.pdf" "$i" | grep -q "Drawn at random" && echo "$i"; done | head -1)
 if [ -n "$gl" ] && pdftext "$O/r1.pdf" "$gl" | grep -qF "$BANNER"; then ok; else bad "r1.pdf: no group list on a teacher page"; fi
@@ -91,6 +141,100 @@ if [ -n "$gl" ] && pdftext "$O/r1.pdf" "$gl" | grep -qF "$BANNER"; then ok; else
 gl5=$(pdftext "$O/r5.pdf" | grep -o 'Group [0-9]* · Period [0-9]*' | sort -u | tr '\n' ',')
 [ "$gl5" = "Group 1 · Period 1,Group 2 · Period 1,Group 3 · Period 2,Group 4 · Period 2," ] && ok || bad "two periods: groups $gl5"
 
+# --- groups larger than the role list --------------------------------------
+# group_roles PDF: "k members: role,role,..." for each group sheet, from
+# its members table (names and roles in two columns)
+group_roles() {
+	local pdf=$1 i
+	for i in $(seq 1 "$(pages "$pdf")"); do
+		pdftotext -layout -f "$i" -l "$i" "$pdf" - 2>>"$O/poppler.err" |
+			awk '/teacher only/ { exit }	# the group list in the guide
+				/^ *Name +Role *$/ { on = 1; next }
+				on && !NF { exit }
+				on { n++; sub(/^ */, ""); split($0, c, /  +/); r = r (n > 1 ? "," : "") c[2] }
+				END { if (n) print n " members: " r }'
+	done
+}
+# 11 students in groups of 6 make 6 + 5: the members beyond the four roles
+# are the Questioner and the Checker, nobody holds a role twice
+"$MIMEO" -q discussion --group-size 6 --roster $R/class11.csv -o "$O/g6.pdf" $D/leak.yaml && ok || bad "--group-size 6 failed"
+got=$(group_roles "$O/g6.pdf" | tr '\n' ';')
+[ "$got" = "6 members: Facilitator,Recorder,Skeptic,Reporter,Questioner,Checker;5 members: Facilitator,Recorder,Skeptic,Reporter,Questioner;" ] && ok ||
+	bad "g6.pdf: group roles $got"
+# a role card for each member, naming the member: 11 cards, 11 names
+cards=$(pdftext "$O/g6.pdf" | grep -o 'Group [12] · [A-Z][a-z]* [A-Z][a-z]*' | sort)
+[ "$(wc -l <<<"$cards")" = 11 ] && [ "$(cut -d' ' -f4- <<<"$cards" | sort -u | wc -l)" = 11 ] && ok ||
+	bad "g6.pdf: role cards for $(wc -l <<<"$cards") members: $(tr '\n' ';' <<<"$cards")"
+for w in "Asks each member to explain how they got their answer." "Makes sure everyone in the group can explain the answer."; do
+	pdftext "$O/g6.pdf" | tr '\n' ' ' | grep -qF "$w" && ok || bad "g6.pdf: no job '$w'"
+done
+# a set with two roles, one of them Checker: 6 + 5 take the other extra
+# roles, then the sixth member shares the first role as Co-Explainer
+"$MIMEO" -q discussion --group-size 6 --roster $R/class11.csv -o "$O/roles.pdf" $D/roles.yaml && ok || bad "roles.yaml failed"
+got=$(group_roles "$O/roles.pdf" | tr '\n' ';')
+[ "$got" = "6 members: Explainer,Checker,Questioner,Timekeeper,Encourager,Co-Explainer;5 members: Explainer,Checker,Questioner,Timekeeper,Encourager;" ] && ok ||
+	bad "roles.pdf: group roles $got"
+pdftext "$O/roles.pdf" | grep -qF "Checks every step twice." && ok || bad "roles.pdf: the set's own Checker job is not printed"
+# without a roster, the blank group sheet has a role for each of 6 rows,
+# and the cards to copy are the same six
+"$MIMEO" -q discussion --group-size 6 -o "$O/g6blank.pdf" $D/leak.yaml
+got=$(pdftotext -layout "$O/g6blank.pdf" - | awk '/^ *Name +Role *$/ { on = 1; next } /How are/ { exit } on && /[a-z]/ { sub(/^ */, ""); print }' | tr '\n' ',')
+[ "$got" = "Facilitator,Recorder,Skeptic,Reporter,Questioner,Checker," ] && ok || bad "g6blank.pdf: blank group sheet roles $got"
+[ "$(pdftext "$O/g6blank.pdf" | grep -cxE 'Questioner|Checker')" -ge 4 ] && ok || bad "g6blank.pdf: no Questioner/Checker cards"
+
+# --- large print ------------------------------------------------------------
+# word_height PDF PAGE WORD: the height in points of WORD's first box there
+word_height() {
+	pdftotext -bbox -f "$2" -l "$2" "$1" - 2>>"$O/poppler.err" |
+		awk -v w="$3" -F'"' '$0 ~ ">" w "</word>" { printf "%.0f\n", $8 - $4; exit }'
+}
+# Bo Berg and Fay Fox are large print: their own sheets, the sheet of
+# their group and their exit tickets (a part of their own) are in large
+# type; everyone else's are not.
+"$MIMEO" -q discussion --roster $R/large8.csv -o "$O/lp.pdf" $D/leak.yaml && ok || bad "large8 roster failed"
+footers "$O/lp.pdf" "Discussion Leak Check" >"$O/lp.footers"
+got=$(part_numbers "$O/lp.footers"); [ "$got" = ok ] && ok || bad "lp.pdf page numbers:$got"
+: >"$O/lp.sizes"
+# the same words in the class's print size: the problem on the guide, a
+# prompt on the group sheet of the packet without a roster
+std_sheet=$(word_height "$O/lp.pdf" 1 PublicProblem:)
+std_group=$(word_height "$P" "$(grep -n '^Group sheet|' "$O/leak.footers" | cut -d: -f1)" approaches)
+for i in $(seq 1 "$(pages "$O/lp.pdf")"); do
+	txt=$(pdftext "$O/lp.pdf" "$i")
+	case $txt in
+	*"My first try"*) who=$(grep -m1 '^Name ' <<<"$txt" | cut -d' ' -f2-)
+		echo "sheet|$who|$(word_height "$O/lp.pdf" "$i" PublicProblem:)|$std_sheet" >>"$O/lp.sizes" ;;
+	*"How are your approaches alike?"*) g=$(grep -o 'Group [0-9]*' <<<"$txt" | head -1)
+		grep -qE 'Bo Berg|Fay Fox' <<<"$txt" && l="with large print" || l=standard
+		echo "$g|$l|$(word_height "$O/lp.pdf" "$i" approaches)|$std_group" >>"$O/lp.sizes" ;;
+	esac
+done
+# large type is half as tall again (18 pt for 12)
+got=$(awk -F'|' '{ big = $3 > 1.3 * $4; lp = $2 ~ /Bo Berg|Fay Fox|large/; if (big != lp || $4 < 10) print }' "$O/lp.sizes")
+[ -z "$got" ] && [ "$(grep -c '^sheet' "$O/lp.sizes")" = 8 ] && [ "$(grep -c '^Group' "$O/lp.sizes")" = 2 ] && ok ||
+	bad "lp.pdf: print sizes wrong: $(tr '\n' ';' <"$O/lp.sizes")"
+# one ticket each; the large-print ones on their own pages, in large type
+lt=$(grep -n '^Exit ticket — large print|' "$O/lp.footers" | cut -d: -f1)
+[ -n "$lt" ] && [ "$(pdftext "$O/lp.pdf" "$lt" | grep -o '^Name .*' | sort | tr '\n' ',')" = "Name Bo Berg,Name Fay Fox," ] && ok ||
+	bad "lp.pdf: large-print tickets on page ${lt:-none}: $(pdftext "$O/lp.pdf" "${lt:-1}" | grep -o '^Name .*' | tr '\n' ',')"
+[ -n "$lt" ] && [ "$(word_height "$O/lp.pdf" "$lt" PublicTicket:)" -gt $((std_sheet * 13 / 10)) ] && ok ||
+	bad "lp.pdf: large-print ticket not in large type"
+[ "$(pdftext "$O/lp.pdf" | grep -c '^PublicTicket')" = 8 ] && [ "$(pdftext "$O/lp.pdf" | grep -cE '^Name (Bo Berg|Fay Fox)$')" = 4 ] && ok ||
+	bad "lp.pdf: not one exit ticket and one sheet per student"
+
+# a title too long for the footer is cut with "…"; the part's name and
+# the page number stay on the footer's one line
+"$MIMEO" -q discussion --roster $R/large8.csv -o "$O/long.pdf" $D/long-title.yaml && ok || bad "long-title.yaml failed"
+for i in 1 5 7; do
+	foot=$(pdftotext -layout -f $i -l $i "$O/long.pdf" - | tr -d '\f' | awk 'NF { prev = last; last = $0 } END { print prev "|" last }')
+	case $foot in
+	*"Page 1 of"*"|"*) bad "long.pdf page $i: the footer wraps: $foot" ;;
+	*"|"*"Individual sheet — "*" — Comparing Approaches to"*"…"*"Page 1 of 1") ok ;;
+	*"|Teacher's guide — Comparing Approaches to"*"…"*"Page 1 of "*) ok ;;
+	*) bad "long.pdf page $i: footer $foot" ;;
+	esac
+done
+
 # --- A4, Spanish, the command line --------------------------------------
 "$MIMEO" -q discussion --paper a4 -o "$O/a4.pdf" $D/leak.yaml
 [ "$(pagesize "$O/a4.pdf")" = "595.276x841.89" ] && ok || bad "a4 packet is $(pagesize "$O/a4.pdf")"
@@ -101,6 +245,10 @@ for w in "Guía del maestro — solo para el maestro" "Mi primer intento" "Lo qu
 	"Error conceptual" "Plan de pizarra" "Tabla de observación" "Página 1 de"; do
 	pdftext "$O/es.pdf" | grep -qF "$w" && ok || bad "es.pdf: '$w' not printed"
 done
+footers "$O/es.pdf" "Discussion Leak Check" >"$O/es.footers"
+got=$(part_numbers "$O/es.footers"); [ "$got" = ok ] && ok || bad "es.pdf page numbers:$got"
+[ "$(grep -v '^blank$' "$O/es.footers" | cut -d'|' -f1 | uniq | tr '\n' ',')" = "Guía del maestro,Hoja individual,Hoja del grupo,Tarjetas de roles,Boleto de salida," ] && ok ||
+	bad "es.pdf parts by footer: $(tr '\n' ',' <"$O/es.footers")"
 "$MIMEO" discussion --lang es -o "$O/es2.pdf" $D/leak.yaml 2>"$O/es.err" >/dev/null
 [ ! -s "$O/es.err" ] && ok || bad "Spanish labels missing: $(head -2 "$O/es.err")"
 "$MIMEO" -q discussion --group-size 1 $D/leak.yaml 2>/dev/null; [ $? = 2 ] && ok || bad "--group-size 1 is not exit 2"
