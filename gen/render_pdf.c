@@ -539,16 +539,47 @@ pdf_ansi_byte(HPDF_Encoder enc, long cp)
 	return 0;
 }
 
+/* Writes the /Encoding of a font with pdf_encoder()'s encoding enc in
+ * place of libharu's, which names each /Differences glyph from the Adobe
+ * Glyph List: a few of those names read back as another character
+ * ("Delta" as U+2206 INCREMENT, "mu" as U+00B5 MICRO SIGN).  "uniXXXX"
+ * names say exactly which character the code is.  An encoder write
+ * function (hpdf_encoder.h); returns a libharu status. */
+static HPDF_STATUS
+pdf_encoding_write(HPDF_Encoder enc, HPDF_Stream out)
+{
+	HPDF_BasicEncoderAttr	 attr = enc->attr;
+	HPDF_STATUS		 st;
+	char			 buf[32];
+	unsigned int		 b;
+
+	if (!attr->has_differences)
+		return HPDF_Stream_WriteStr(out,
+		    "/Encoding /WinAnsiEncoding\012");
+	st = HPDF_Stream_WriteStr(out, "/Encoding <<\012/Type /Encoding\012"
+	    "/BaseEncoding /WinAnsiEncoding\012/Differences [");
+	for (b = 0; b < 256 && st == HPDF_OK; b++) {
+		if (!attr->differences[b])
+			continue;
+		snprintf(buf, sizeof(buf), "%u /uni%04X ", b,
+		    (unsigned int)attr->unicode_map[b]);
+		st = HPDF_Stream_WriteStr(out, buf);
+	}
+	if (st == HPDF_OK)
+		st = HPDF_Stream_WriteStr(out, "]\012>>\012");
+	return st;
+}
+
 /*
  * Makes document font i's own encoding: WinAnsiEncoding, with the codes
  * from 0x7F up that this font leaves unused (those WinAnsi leaves empty,
  * and those of characters it does not draw) given to the characters it
- * draws that WinAnsi lacks (a math minus, ≤, π), each listed in
- * /Differences under its Adobe Glyph List name, by which viewers find the
- * glyph and text extraction the character.  A character with no such name
- * or beyond the free codes stays out, for the Unicode subset.  std is
- * libharu's WinAnsiEncoding; the encoder belongs to pdf.  Touches
- * hpdf_encoder.h's basic encoder.  Returns it, or NULL.
+ * draws that WinAnsi lacks (a math minus, ≤, π, Greek), each listed in
+ * /Differences as uniXXXX (pdf_encoding_write()), by which viewers find
+ * the glyph and text extraction the character.  Characters beyond the free
+ * codes stay out, for the Unicode subset.  std is libharu's
+ * WinAnsiEncoding; the encoder belongs to pdf.  Touches hpdf_encoder.h's
+ * basic encoder.  Returns it, or NULL.
  */
 static HPDF_Encoder
 pdf_encoder(HPDF_Doc pdf, HPDF_Encoder std, const unsigned char *used,
@@ -557,7 +588,6 @@ pdf_encoder(HPDF_Doc pdf, HPDF_Encoder std, const unsigned char *used,
 	HPDF_Encoder		 enc;
 	HPDF_BasicEncoderAttr	 attr;
 	HPDF_UNICODE		 u;
-	const char		*name;
 	unsigned long		 cp;
 	unsigned int		 b = 0x7F;
 
@@ -569,14 +599,12 @@ pdf_encoder(HPDF_Doc pdf, HPDF_Encoder std, const unsigned char *used,
 		HPDF_Encoder_Free(enc);
 		return NULL;
 	}
+	enc->write_fn = pdf_encoding_write;
 	attr = enc->attr;
 	for (cp = pdf_next(used, 0); cp < PDF_NCODES && b <= 0xFF;
 	    cp = pdf_next(used, cp + 1)) {
-		if (pdf_ansi_byte(std, (long)cp) != 0)
+		if (cp < 0x20 || pdf_ansi_byte(std, (long)cp) != 0)
 			continue;	/* keeps its WinAnsi code */
-		name = HPDF_UnicodeToGryphName((HPDF_UNICODE)cp);
-		if (name == NULL || HPDF_GryphNameToUnicode(name) != cp)
-			continue;
 		for (; b <= 0xFF; b++) {
 			u = HPDF_Encoder_GetUnicode(std, (HPDF_UINT16)b);
 			if (u == 0 || !pdf_used(used, u))
@@ -609,11 +637,16 @@ pdf_font_from_memory(HPDF_Doc pdf, const char *data, size_t len,
 	HPDF_FontDef	 def;
 	char		 tag[HPDF_TTF_FONT_TAG_LEN + 1];
 	int		 i;
+	static const HPDF_BYTE pad[16];
 
-	if ((mem = HPDF_MemStream_New(pdf->mmgr, (HPDF_UINT)len)) == NULL)
+	if ((mem = HPDF_MemStream_New(pdf->mmgr, (HPDF_UINT)len +
+	    sizeof(pad))) == NULL)
 		return NULL;
+	/* libharu seeks to each glyph it measures: an empty last glyph
+	 * starts at the end of the data, past which a memory stream (unlike
+	 * a file) cannot seek */
 	if (HPDF_Stream_Write(mem, (const HPDF_BYTE *)data, (HPDF_UINT)len) !=
-	    HPDF_OK) {
+	    HPDF_OK || HPDF_Stream_Write(mem, pad, sizeof(pad)) != HPDF_OK) {
 		HPDF_Stream_Free(mem);
 		return NULL;
 	}
