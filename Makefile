@@ -127,7 +127,7 @@ check-valgrind: deps
 # seeded from the test files.  A crash stops the run with its input in
 # build-fuzz/; file it in tests/fuzz/regress/HARNESS/.
 # (math and expr harnesses: add them here when those stages land)
-FUZZ_HARNESSES = set roster template amath expr
+FUZZ_HARNESSES = set roster template amath expr pdf
 FUZZ_SECONDS   = 60
 FUZZ_CC        = clang
 FUZZ_FLAGS     = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \

@@ -56,6 +56,10 @@ seeds() {
 	amath)	# the spans between backticks, one a file
 		seed_lines amath '`[^`]+`' 's/^`//; s/`$//' \
 			tests/e2e/math20.yaml tests/bad/text-math-*.yaml ;;
+	pdf)	# the double-quoted prompts of the end-to-end sets (scripts,
+		# accents, math)
+		seed_lines pdf 'prompt: "[^"]*"' 's/^prompt: "//; s/"$//' \
+			tests/e2e/*.yaml ;;
 	expr)	# the expressions of {= ...}, and the quoted texts holding {}
 		seed_lines expr '\{=[^}]*\}|"[^"]*\{[^"]*"' 's/^\{= *//; s/\}$//; s/^"//; s/"$//' \
 			tests/bad/expr-*.yaml tests/e2e/vars.yaml ;;
