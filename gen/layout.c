@@ -575,6 +575,24 @@ lay_base(struct lay *L, double size)
 	return (lay_lh(L, size) - (a + d) * size / 1000) / 2 + a * size / 1000;
 }
 
+/* The width of the spaces that start word w (a | text's indent, joined
+ * to its first word), at most half of width.  0 for any other word. */
+static double
+lay_lead(struct lay *L, const struct word *w, const struct tstyle *ts,
+    double width)
+{
+	const struct piece *p = w->n > 0 ? &w->p[0] : NULL;
+	double lead;
+	size_t n = 0;
+
+	if (p == NULL || p->face < 0 || p->s == NULL)
+		return 0;
+	while (p->s[n] == ' ')
+		n++;
+	lead = n * fonts_advance(L->fs, p->face, ' ') * ts->size / 1000.0;
+	return lead < width / 2 ? lead : width / 2;
+}
+
 /*
  * Set rich text r in the strip from its cursor, x to x + width, wrapping at
  * spaces.  With flow set (running text outside a problem) every line is
@@ -589,22 +607,29 @@ lay_rich(struct lay *L, const struct rich *r, const struct tstyle *ts,
 	size_t i = 0, start;
 	double lw, ox, used = 0, lh = lay_lh(L, ts->size);
 	double base = lay_base(L, ts->size), above, below, mh, md;
-	double pad = MATH_PAD * ts->size;
+	double pad = MATH_PAD * ts->size, hang = 0, room;
 
 	memset(&ws, 0, sizeof(ws));
 	lay_words(L, r, ts, width, &ws);
 	L->drop = 0;
 	while (i < ws.n) {
-		/* greedy: as many words as fit, up to a paragraph's end */
+		/* a line of a | text that starts with spaces wraps under its
+		 * first word, not back at the margin (a poem's indented line) */
 		start = i;
+		if (start == 0 || ws.v[start - 1].end != END_NONE)
+			hang = al == AL_LEFT ? lay_lead(L, &ws.v[start], ts,
+			    width) : 0;
+		room = start > 0 && ws.v[start - 1].end == END_NONE ?
+		    hang : 0;
+		/* greedy: as many words as fit, up to a paragraph's end */
 		lw = ws.v[i++].w;
 		while (i < ws.n && ws.v[i - 1].end == END_NONE &&
-		    lw + ws.v[i - 1].space + ws.v[i].w <= width + EPS) {
+		    lw + ws.v[i - 1].space + ws.v[i].w <= width - room + EPS) {
 			lw += ws.v[i - 1].space + ws.v[i].w;
 			i++;
 		}
 		ox = al == AL_CENTER ? (width - lw) / 2 :
-		    al == AL_RIGHT ? width - lw : 0;
+		    al == AL_RIGHT ? width - lw : room;
 		/* a line grows to hold a stacked fraction */
 		above = base;
 		below = lh - base;

@@ -424,3 +424,8 @@ left() { pdftotext -bbox "$O/lines.pdf" - 2>/dev/null | awk -F'"' -v w="$1" '$0 
 awk -v l="$(left Left)" -v f="$(left four)" -v h="$(left 1/2)" -v t="$(left tabbed)" \
 	'BEGIN {d = f - l; e = 2 * (h - l) - d; exit !(l != "" && d > 8 && e < 0.01 && e > -0.01 && t == f)}' &&
 	ok || bad "lines.yaml: indents of a | text are not 4, 2 and a tab's 4 spaces (Left $(left Left), four $(left four), 1/2 $(left 1/2), tabbed $(left tabbed))"
+# an indented | line too long for the page wraps under its own start
+pdftotext -bbox "$O/lines.pdf" - 2>/dev/null | awk -F'"' -v top="$(left Top)" '
+	/>zz[0-9]+</ { n++; if (n == 1) x1 = $2; if ($2 < min || n == 1) min = $2; y[$4] = 1 }
+	END { for (k in y) lines++; exit !(n == 40 && lines >= 2 && x1 > top + 8 && min == x1) }' &&
+	ok || bad "lines.yaml: a wrapped indented line does not wrap under its start"
