@@ -1,16 +1,15 @@
 /*
  * render_pdf.c - draw a struct doc as a PDF file with libharu 2.3.0.
  *
- * Fonts are embedded TrueType fonts used through libharu's UTF-8 encoder:
- * each becomes a Type0 font with Identity-H encoding whose CIDs are the
- * Unicode code points (libharu maps them to glyphs with a CIDToGIDMap).
- * libharu is handed not the font file but a subset of it holding only the
- * characters the document draws (subset.h), from memory: small to embed,
- * fast to set up.
- * Each document font is up to two libharu fonts: a simple TrueType font
- * in its own WinAnsiEncoding-based encoding (pdf_encoder()) for all the
- * characters that fits, and a UTF-8 Type0 font for the rest, since
- * libharu sets a UTF-8 font up by looking up all 65,536 codes in it.
+ * Fonts are embedded TrueType fonts.  libharu is handed not a font file
+ * but a subset of it holding only the characters the document draws
+ * (subset.h), from memory: small to embed, fast to set up.  Each document
+ * font is up to two libharu fonts: a simple TrueType font in its own
+ * WinAnsiEncoding-based encoding (pdf_encoder()) for as many of its
+ * characters as 256 codes hold, and for the rest a Type0 font through
+ * libharu's UTF-8 encoder (Identity-H, CIDs = Unicode code points, a
+ * CIDToGIDMap to the glyphs), which libharu sets up by looking up all
+ * 65,536 codes in it: most documents need none.
  *
  * libharu 2.3.0 writes the encoder's CID CMap ("begincidrange") as the
  * font's /ToUnicode, which is not a ToUnicode CMap: poppler warns about it
@@ -69,9 +68,12 @@ struct pdf_ctx {
 /* A document font: its libharu font and the code points drawn with it. */
 struct pdf_font {
 	unsigned char	*used;		/* PDF_NCODES bits, owned; NULL if unused */
-	HPDF_Font	 ansi;		/* those with a WinAnsi byte, or NULL */
+	HPDF_Font	 ansi;		/* those with a byte in ansi's encoding */
 	HPDF_Font	 font;		/* the others (UTF-8), or NULL */
-	HPDF_Encoder	 enc;		/* ansi's: see pdf_encoder() */
+	HPDF_Encoder	 enc;		/* ansi's, from pdf_encoder() */
+	/* each drawn code point's byte in ansi's encoding (pdf_encoder()),
+	 * 0 for one drawn with font; by blocks of 256, owned, NULL if none */
+	unsigned char	*code[PDF_NCODES / 256];
 };
 
 static const struct {
@@ -523,20 +525,41 @@ pdf_fix_font(HPDF_Font font, const unsigned char *used)
 	return pdf_trim_gidmap(cid, used);
 }
 
-/* The byte that prints cp in a WinAnsiEncoding-based encoder enc (see
- * pdf_encoder()), or 0 if there is none. */
+/* The WinAnsiEncoding byte of cp (std is libharu's encoder), or 0. */
 static unsigned char
-pdf_ansi_byte(HPDF_Encoder enc, long cp)
+pdf_ansi_byte(HPDF_Encoder std, unsigned long cp)
 {
 	unsigned int	 b;
 
 	if (cp >= 0x20 && cp <= 0xFF &&
-	    HPDF_Encoder_GetUnicode(enc, (HPDF_UINT16)cp) == cp)
+	    HPDF_Encoder_GetUnicode(std, (HPDF_UINT16)cp) == cp)
 		return (unsigned char)cp;
-	for (b = 0x7F; b <= 0xFF; b++)
-		if (HPDF_Encoder_GetUnicode(enc, (HPDF_UINT16)b) == cp)
+	for (b = 0x80; b < 0xA0; b++)
+		if (HPDF_Encoder_GetUnicode(std, (HPDF_UINT16)b) == cp)
 			return (unsigned char)b;
 	return 0;
+}
+
+/* The byte of cp in font f's simple font (pdf_encoder()), or 0 when cp is
+ * drawn with its UTF-8 font. */
+static unsigned char
+pdf_code(const struct pdf_font *f, long cp)
+{
+	const unsigned char *block;
+
+	if (cp < 0 || cp >= PDF_NCODES ||
+	    (block = f->code[cp / 256]) == NULL)
+		return 0;
+	return block[cp % 256];
+}
+
+/* Records b as cp's byte in f's simple font. */
+static void
+pdf_set_code(struct pdf_font *f, unsigned long cp, unsigned char b)
+{
+	if (f->code[cp / 256] == NULL)
+		f->code[cp / 256] = xcalloc(256, 1);
+	f->code[cp / 256][cp % 256] = b;
 }
 
 /* Writes the /Encoding of a font with pdf_encoder()'s encoding enc in
@@ -582,14 +605,15 @@ pdf_encoding_write(HPDF_Encoder enc, HPDF_Stream out)
  * basic encoder.  Returns it, or NULL.
  */
 static HPDF_Encoder
-pdf_encoder(HPDF_Doc pdf, HPDF_Encoder std, const unsigned char *used,
-    size_t i)
+pdf_encoder(HPDF_Doc pdf, HPDF_Encoder std, struct pdf_font *f, size_t i)
 {
+	const unsigned char	*used = f->used;
 	HPDF_Encoder		 enc;
 	HPDF_BasicEncoderAttr	 attr;
 	HPDF_UNICODE		 u;
 	unsigned long		 cp;
 	unsigned int		 b = 0x7F;
+	unsigned char		 code;
 
 	if ((enc = HPDF_BasicEncoder_New(pdf->mmgr,
 	    HPDF_ENCODING_WIN_ANSI)) == NULL)
@@ -601,17 +625,20 @@ pdf_encoder(HPDF_Doc pdf, HPDF_Encoder std, const unsigned char *used,
 	}
 	enc->write_fn = pdf_encoding_write;
 	attr = enc->attr;
-	for (cp = pdf_next(used, 0); cp < PDF_NCODES && b <= 0xFF;
+	for (cp = pdf_next(used, 0); cp < PDF_NCODES;
 	    cp = pdf_next(used, cp + 1)) {
-		if (cp < 0x20 || pdf_ansi_byte(std, (long)cp) != 0)
-			continue;	/* keeps its WinAnsi code */
-		for (; b <= 0xFF; b++) {
+		if ((code = pdf_ansi_byte(std, cp)) != 0) {
+			pdf_set_code(f, cp, code);	/* its WinAnsi code */
+			continue;
+		}
+		for (; cp >= 0x20 && b <= 0xFF; b++) {
 			u = HPDF_Encoder_GetUnicode(std, (HPDF_UINT16)b);
 			if (u == 0 || !pdf_used(used, u))
 				break;
 		}
-		if (b > 0xFF)
-			break;
+		if (cp < 0x20 || b > 0xFF)
+			continue;	/* for the UTF-8 font */
+		pdf_set_code(f, cp, (unsigned char)b);
 		attr->unicode_map[b] = (HPDF_UNICODE)cp;
 		attr->differences[b] = 1;
 		attr->has_differences = HPDF_TRUE;
@@ -706,7 +733,7 @@ pdf_load_subset(HPDF_Doc pdf, const struct docfont *df,
 
 /*
  * Loads font f (document font i) as up to two subsets of its face: the
- * characters with a byte in its encoding f->enc (pdf_encoder()) as a
+ * characters with a byte in its encoding (f->code, pdf_encoder()) as a
  * simple TrueType font, the others (those without a glyph name, or past
  * the free codes) as a UTF-8 Type0 font, fixed by pdf_fix_font().
  * Returns 0 or -1 with ctx->err set.
@@ -725,7 +752,7 @@ pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
 	uni = xcalloc(PDF_NCODES / 8, 1);
 	for (cp = pdf_next(f->used, 0); cp < PDF_NCODES;
 	    cp = pdf_next(f->used, cp + 1)) {
-		if (pdf_ansi_byte(f->enc, (long)cp) != 0) {
+		if (pdf_code(f, (long)cp) != 0) {
 			ansi[cp >> 3] |= 1u << (cp & 7);
 			nansi++;
 		} else {
@@ -767,7 +794,7 @@ pdf_load_fonts(HPDF_Doc pdf, const struct doc *d, struct pdf_font *fonts,
 	for (i = 0; i < d->nfonts; i++) {
 		if (fonts[i].used == NULL)
 			continue;
-		if ((fonts[i].enc = pdf_encoder(pdf, std, fonts[i].used, i)) ==
+		if ((fonts[i].enc = pdf_encoder(pdf, std, &fonts[i], i)) ==
 		    NULL)
 			return pdf_fail(ctx, pdf, HPDF_INVALID_ENCODER,
 			    "cannot make an encoding for font %s",
@@ -981,12 +1008,11 @@ pdf_show(HPDF_Page page, double h, const struct item *it,
 	int		 ansi;
 
 	while (i < n && st == HPDF_OK) {
-		ansi = pdf_ansi_byte(f->enc, utf8_decode(s + i, n - i,
-		    &len)) != 0;
-		for (j = i, p = run; j < n; j += len) {
-			b = pdf_ansi_byte(f->enc, utf8_decode(s + j, n - j,
-			    &len));
-			if ((b != 0) != ansi)
+		for (j = i, p = run, ansi = -1; j < n; j += len) {
+			b = pdf_code(f, utf8_decode(s + j, n - j, &len));
+			if (ansi == -1)
+				ansi = b != 0;
+			else if ((b != 0) != ansi)
 				break;
 			if (ansi)
 				*p++ = (char)b;
@@ -1556,7 +1582,7 @@ render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)
 	HPDF_Page	*pages;
 	HPDF_Doc	 pdf = NULL;
 	HPDF_STATUS	 st;
-	size_t		 i;
+	size_t		 i, k;
 	int		 rc = -1;
 
 	memset(&ctx, 0, sizeof(ctx));
@@ -1591,8 +1617,11 @@ render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)
 out:
 	if (pdf != NULL)
 		HPDF_Free(pdf);
-	for (i = 0; i < d->nfonts; i++)
+	for (i = 0; i < d->nfonts; i++) {
 		free(fonts[i].used);
+		for (k = 0; k < PDF_NCODES / 256; k++)
+			free(fonts[i].code[k]);
+	}
 	free(fonts);
 	free(pages);
 	return rc;
