@@ -235,6 +235,44 @@ font_chain_rest(struct fonts *fs, enum fstyle st)
 	return 0;
 }
 
+/*
+ * The configuration fontconfig is started with: the standard font folders
+ * and caches, and no rules.  Reading the system's configuration (/etc/fonts
+ * and its fifty files of substitution rules) takes longer than laying out a
+ * class set, and mimeo uses none of the rules: families are named exactly
+ * and a missing character is looked up by what the fonts contain.  Without
+ * them the same installed fonts give the same pages whatever a machine's
+ * rules say.  FONTCONFIG_FILE names a full configuration to use instead.
+ */
+static const char font_config[] =
+    "<?xml version=\"1.0\"?>"
+    "<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">"
+    "<fontconfig>"
+    "<dir>/usr/share/fonts</dir>"
+    "<dir>/usr/local/share/fonts</dir>"
+    "<dir prefix=\"xdg\">fonts</dir>"
+    "<dir>~/.fonts</dir>"
+    "<cachedir>/var/cache/fontconfig</cachedir>"
+    "<cachedir prefix=\"xdg\">fontconfig</cachedir>"
+    "<cachedir>~/.fontconfig</cachedir>"
+    "</fontconfig>";
+
+static int
+font_start(void)
+{
+	FcConfig *cf;
+	int ok;
+
+	if (getenv("FONTCONFIG_FILE") != NULL)
+		return FcInit() ? 0 : -1;
+	if ((cf = FcConfigCreate()) == NULL)
+		return -1;
+	ok = FcConfigParseAndLoadFromMemory(cf, (const FcChar8 *)font_config,
+	    FcTrue) && FcConfigBuildFonts(cf) && FcConfigSetCurrent(cf);
+	FcConfigDestroy(cf);	/* fontconfig holds its current one */
+	return ok ? 0 : -1;
+}
+
 /* Only the regular chain is found here, which also proves every family
  * is installed; another style's body face when first used, the rest of
  * its chain when that face lacks a character (each fontconfig match
@@ -245,7 +283,7 @@ fonts_open(const struct template *t)
 {
 	struct fonts *fs;
 
-	if (!FcInit()) {
+	if (font_start() == -1) {
 		diag(SEV_FATAL, NULL, "fontconfig cannot start");
 		return NULL;
 	}

@@ -120,6 +120,34 @@ sz=$(stat -c %s "$O/cjk.pdf")
 [ "$sz" -lt 60000 ] && ok || bad "cjk.pdf is $sz bytes: fonts not subset?"
 pdftext "$O/cjk-key.pdf" | grep -q "nǐ hǎo, xièxie" && ok || bad "cjk-key.pdf: answer not read back"
 
+# --- a font the teacher installed in their own font folder ---------------
+# mimeo starts fontconfig with the standard folders and no rules (see
+# font.c); the user's folder must be among them.  The font is Andika with
+# its family renamed in the name table ("Tafel1", same length), so no
+# system folder has it.
+U=$PWD/$O/userfont
+rm -rf "$U" && mkdir -p "$U/home/.local/share/fonts" "$U/only"
+perl -0777 -pe 's/Andika/Tafel1/g; s/A\0n\0d\0i\0k\0a/T\0a\0f\0e\0l\x001/g' \
+	/usr/share/fonts/truetype/andika/Andika-Regular.ttf > "$U/home/.local/share/fonts/Tafel1-Regular.ttf"
+sed 's/^  body: Andika .*/  body: Tafel1/' templates/worksheet.yaml > "$U/tafel.yaml"
+grep -q '^  body: Tafel1$' "$U/tafel.yaml" && ok || bad "userfont: template not made"
+if env -u XDG_DATA_HOME -u XDG_CACHE_HOME HOME=$U/home "$MIMEO" worksheet -q --template "$U/tafel.yaml" \
+	-o "$U/" $E/ansi.yaml 2>"$U/err"; then
+	pdffonts "$U/ansi.pdf" | grep -q "+Tafel1" && ok || bad "userfont: Tafel1 not embedded: $(pdffonts "$U/ansi.pdf")"
+	pdftext "$U/ansi.pdf" | grep -q "Ñandú" && ok || bad "userfont: text not read back"
+else
+	bad "userfont: a font in ~/.local/share/fonts is not found: $(cat "$U/err")"
+fi
+# FONTCONFIG_FILE chooses the whole configuration: one that lists only the
+# user's folder and DejaVu's finds Tafel1 but not Andika (exit 3: no font)
+printf '<?xml version="1.0"?>\n<fontconfig><dir>%s</dir><dir>%s</dir><cachedir>%s</cachedir></fontconfig>\n' \
+	"$U/home/.local/share/fonts" /usr/share/fonts/truetype/dejavu "$U/cache" > "$U/only.conf"
+FONTCONFIG_FILE=$U/only.conf "$MIMEO" worksheet -q --template "$U/tafel.yaml" -o "$U/only/" \
+	$E/ansi.yaml 2>"$U/err" && ok || bad "FONTCONFIG_FILE: Tafel1 not found: $(cat "$U/err")"
+FONTCONFIG_FILE=$U/only.conf "$MIMEO" worksheet -q -o "$U/only/x.pdf" $E/ansi.yaml 2>"$U/err"
+[ $? = 3 ] && grep -q 'font "Andika" is not installed' "$U/err" && [ ! -e "$U/only/x.pdf" ] && ok ||
+	bad "FONTCONFIG_FILE: Andika still found or wrong message: $(cat "$U/err")"
+
 # --- Latin-only text: fonts as simple WinAnsi fonts, every character back --
 "$MIMEO" -q -o "$O/" $E/ansi.yaml
 [ "$(pdffonts "$O/ansi.pdf" | awk 'NR > 2 && $(NF-5) == "WinAnsi"' | wc -l)" = 2 ] && ok ||
