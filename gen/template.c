@@ -71,6 +71,36 @@ template_file_exists(const char *p)
 	return access(p, R_OK) == 0;
 }
 
+int
+template_language(const struct node *n, char **lang)
+{
+	if (sc_string(n, "language", lang) < 0)
+		return -1;
+	if (template_has_labels(*lang))
+		return 0;
+	sc_error(&n->mark, "there are no labels for language \"%s\" in "
+	    "templates/labels/; write en or es, or add %s.yaml there", *lang,
+	    *lang);
+	return -1;
+}
+
+int
+template_has_labels(const char *lang)
+{
+	char *path;
+	int ok;
+
+	if (strcmp(lang, "en") == 0)
+		return 1;
+	if (*lang == '\0' || strchr(lang, '/') != NULL)
+		return 0;
+	path = xasprintf("%s/templates/labels/%s.yaml", template_datadir(),
+	    lang);
+	ok = template_file_exists(path);
+	free(path);
+	return ok;
+}
+
 /* Read a mapping of lengths such as margins: {top: 1in, ...}. */
 static void
 template_lengths(const struct node *n, const char *const *keys,

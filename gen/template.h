@@ -7,6 +7,8 @@
 #ifndef MIMEO_TEMPLATE_H
 #define MIMEO_TEMPLATE_H
 
+struct node;
+
 #include "schema.h"
 #include "set.h"
 
@@ -63,6 +65,11 @@ struct template {
 /* The folder that holds templates/ (the executable's own folder, or
  * $MIMEO_DATA when set).  Not owned by the caller. */
 const char	*template_datadir(void);
+/* 1 when templates/labels/LANG.yaml exists (or lang is "en"). */
+int		 template_has_labels(const char *lang);
+/* A set's or packet's "language:" into *lang (new string); reports one
+ * with no labels.  Returns 0, or -1 (reported). */
+int		 template_language(const struct node *, char **lang);
 
 /* Load template name_or_path (a name looked up in templates/, or a path to
  * a .yaml file) and the labels for lang, falling back to English label by
