@@ -475,43 +475,53 @@ pk_cards(struct blocks *b, const char *const *cells, size_t ncards,
 }
 
 /* Role cards: one set for the teacher to copy, or one per group with the
- * name of who holds each role. */
+ * name of who holds each role; the cards of the students of the print
+ * size large only (a part of their own for the large-print ones, when
+ * there are any: a card is read by the one who holds it). */
 static void
-pk_role_cards(struct pk *c)
+pk_role_cards(struct pk *c, int large)
 {
 	const struct dpacket *pk = c->pk;
 	const struct template *t = c->t;
-	size_t sets = pk->ngroups > 0 ? pk->ngroups : 1, g, i, m, n = 0;
+	size_t sets = pk->ngroups > 0 ? pk->ngroups : 1, g, i, n = 0;
 	const char **cells = xcalloc(3 * sets * (pk->nroles + DISC_MAX_GROUP),
 	    sizeof(char *));
 	char **owned = xcalloc(sets * (pk->nroles + DISC_MAX_GROUP),
 	    sizeof(char *));
 	size_t nowned = 0;
-	struct blocks *b = pk_part(c, xstrdup(t->labels[L_ROLE_CARDS]),
-	    DPART_ROLES, 0);
+	struct blocks *b;
 
-	pk_heading(c, b, xstrdup(t->labels[L_ROLE_CARDS]));
-	blocks_push(b, BK_TEXT)->text = pk_text(c,
-	    xstrdup(t->labels[L_CUT_HINT]));
 	for (g = 0; g < sets; g++)
 		for (i = 0; i < pk_nroles_for(pk, pk->ngroups > 0 ?
 		    pk->groups[g].n : (size_t)c->size); i++) {
+			const struct student *who = NULL;
+
+			if (pk->ngroups > 0)	/* role i's holder: pk_roles_of */
+				who = &c->r->v[pk->groups[g].members[i %
+				    pk->groups[g].n]];
+			if ((who != NULL ? who->large : 0) != large)
+				continue;
 			cells[3 * n] = pk->roles[i].name.s;
 			cells[3 * n + 1] = pk->roles[i].job.s;
-			if (pk->ngroups > 0) {
+			if (who != NULL) {
 				char *title = pk_group_title(c, g);
 
-				/* the member holding role i (see pk_roles_of) */
-				m = pk->groups[g].n;
 				owned[nowned] = xasprintf("%s \xc2\xb7 %s",
-				    title, c->r->v[pk->groups[g].members[i %
-				    m]].name);
+				    title, who->name);
 				cells[3 * n + 2] = owned[nowned++];
 				free(title);
 			}
 			n++;
 		}
-	pk_cards(b, cells, n, 2, NULL);
+	if (n > 0) {
+		b = pk_part(c, large ? xasprintf("%s \xe2\x80\x94 %s",
+		    t->labels[L_ROLE_CARDS], t->labels[L_LARGE_PRINT]) :
+		    xstrdup(t->labels[L_ROLE_CARDS]), DPART_ROLES, large);
+		pk_heading(c, b, xstrdup(t->labels[L_ROLE_CARDS]));
+		blocks_push(b, BK_TEXT)->text = pk_text(c,
+		    xstrdup(t->labels[L_CUT_HINT]));
+		pk_cards(b, cells, n, 2, NULL);
+	}
 	for (i = 0; i < nowned; i++)
 		free(owned[i]);
 	free(owned);
@@ -572,7 +582,8 @@ compose_discussion(const struct set *s, const struct template *t,
 		pk_individual(&c, r != NULL ? &r->v[i] : NULL);
 	for (i = 0; i < (r != NULL ? c.pk->ngroups : 1); i++)
 		pk_group_sheet(&c, r != NULL ? i : (size_t)-1);
-	pk_role_cards(&c);
+	pk_role_cards(&c, 0);
+	pk_role_cards(&c, 1);
 	pk_tickets(&c, 0);
 	pk_tickets(&c, 1);
 	return c.pk;

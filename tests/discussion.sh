@@ -222,6 +222,21 @@ lt=$(grep -n '^Exit ticket — large print|' "$O/lp.footers" | cut -d: -f1)
 [ "$(pdftext "$O/lp.pdf" | grep -c '^PublicTicket')" = 8 ] && [ "$(pdftext "$O/lp.pdf" | grep -cE '^Name (Bo Berg|Fay Fox)$')" = 4 ] && ok ||
 	bad "lp.pdf: not one exit ticket and one sheet per student"
 
+# role cards: the large-print students' own cards in a part of their own
+# ("Role cards — large print"), in large type; the others' at class size
+rc=$(grep -n '^Role cards|' "$O/lp.footers" | cut -d: -f1 | head -1)
+lrc=$(grep -n '^Role cards — large print|' "$O/lp.footers" | cut -d: -f1 | head -1)
+holders() { pdftext "$O/lp.pdf" "$1" | grep -o '^Group [0-9]* · Period 1 · .*' | sed 's/.* · //' | sort | tr '\n' ','; }
+[ -n "$rc" ] && [ -n "$lrc" ] && [ "$(holders "$lrc")" = "Bo Berg,Fay Fox," ] &&
+	[ "$(holders "$rc")" = "Ada Ames,Cai Chen,Dev Das,Eli Eze,Gus Gil,Hal Hu," ] && ok ||
+	bad "lp.pdf: role cards on page ${rc:-none} for $(holders "${rc:-1}"), large print on page ${lrc:-none} for $(holders "${lrc:-1}")"
+std_card=$(word_height "$O/lp.pdf" "${rc:-1}" Facilitator)
+big_card=$(word_height "$O/lp.pdf" "${lrc:-1}" Facilitator)
+[ -n "$lrc" ] && [ "${std_card:-0}" -ge 10 ] && [ "${big_card:-0}" -gt $((std_card * 13 / 10)) ] && ok ||
+	bad "lp.pdf: a large-print role card's role is ${big_card:-missing} pt high, a standard card's ${std_card:-missing}"
+big_job=$(word_height "$O/lp.pdf" "${lrc:-1}" Makes)
+[ "${big_job:-0}" -gt $((std_sheet * 13 / 10)) ] && ok || bad "lp.pdf: a large-print role card's job is ${big_job:-missing} pt high"
+
 # a title too long for the footer is cut with "…"; the part's name and
 # the page number stay on the footer's one line
 "$MIMEO" -q discussion --roster $R/large8.csv -o "$O/long.pdf" $D/long-title.yaml && ok || bad "long-title.yaml failed"
