@@ -452,6 +452,7 @@ pk_group_sheet(struct pk *c, size_t g)
 		bl->label = xstrdup(t->labels[prompts[i]]);
 		bl->n = lines[i];
 	}
+	bl->h = PANEL_MIN;	/* the last prompt stays with the box */
 	bl = blocks_push(b, BK_PANELS);
 	pk_cells(bl, present, 1);
 	bl->grid = 1;

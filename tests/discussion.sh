@@ -222,6 +222,44 @@ lt=$(grep -n '^Exit ticket — large print|' "$O/lp.footers" | cut -d: -f1)
 [ "$(pdftext "$O/lp.pdf" | grep -c '^PublicTicket')" = 8 ] && [ "$(pdftext "$O/lp.pdf" | grep -cE '^Name (Bo Berg|Fay Fox)$')" = 4 ] && ok ||
 	bad "lp.pdf: not one exit ticket and one sheet per student"
 
+# rules PDF PAGE: the heights (points from the top, to 2 pt) of the lines
+# drawn across most of the page, read from a 36 dpi gray rendering
+rules() {
+	local pgm=$O/rules.pgm w hdr
+	pdftoppm -r 36 -gray -f "$2" -l "$2" "$1" >"$pgm" 2>>"$O/poppler.err" || return
+	w=$(sed -n 2p "$pgm" | cut -d' ' -f1)
+	hdr=$(head -n 3 "$pgm" | wc -c)
+	tail -c +$((hdr + 1)) "$pgm" | od -An -tu1 -v -w"$w" |
+		awk -v w="$w" '{ d = 0; for (i = 1; i <= NF; i++) if ($i < 230) d++; if (d > 0.6 * w) print (NR - 1) * 2 }'
+}
+# group_sheet_split PDF FOOTERS PAGE: "ok" when the group sheet whose first
+# page is PAGE goes on, on its second, with the last prompt and the box it
+# introduces, and its first page ends in ruled lines down to the foot
+# (letter: the bottom margin is at 742 pt; a line pitch is at most 37 pt)
+group_sheet_split() {
+	local p=$1 f=$2 i=$3 last
+	[ "$(sed -n "${i}p" "$f" | cut -d'|' -f2-)" = "1|2" ] || { echo "page $i is $(sed -n "${i}p" "$f")"; return; }
+	[ "$(pdftext "$p" $((i + 1)) | grep -v '^$' | head -1)" = "Which would you show the class, and why?" ] &&
+		pdftext "$p" $((i + 1)) | grep -qx "The approach we will present" ||
+		{ echo "page $((i + 1)) starts with $(pdftext "$p" $((i + 1)) | grep -v '^$' | head -2 | tr '\n' '/')"; return; }
+	last=$(rules "$p" "$i" | tail -1)
+	[ "${last:-0}" -ge 700 ] && [ "$last" -le 742 ] || { echo "page $i's last rule at ${last:-none} pt"; return; }
+	echo ok
+}
+# the group sheet of the group with large print has no room for its box
+# (11 pt of the 2 in it needs): it goes on, on the back, from "Which
+# would you show the class", and its front is ruled to the foot; the
+# other group's sheet is one page
+lg=$(grep -n '^Group sheet — Group [0-9] · Period 1|1|2$' "$O/lp.footers" | cut -d: -f1)
+got=$(group_sheet_split "$O/lp.pdf" "$O/lp.footers" "${lg:-1}")
+[ "$got" = ok ] && ok || bad "lp.pdf large-print group sheet: $got"
+[ "$(grep -c '^Group sheet — .*|1|1$' "$O/lp.footers")" = 1 ] && ok || bad "lp.pdf: the standard group sheet is not one page"
+# so does a standard blank sheet of eight rows (96 pt left for the box)
+"$MIMEO" -q discussion --group-size 8 -o "$O/g8.pdf" $D/leak.yaml
+footers "$O/g8.pdf" "Discussion Leak Check" >"$O/g8.footers"
+got=$(group_sheet_split "$O/g8.pdf" "$O/g8.footers" "$(grep -n '^Group sheet' "$O/g8.footers" | head -1 | cut -d: -f1)")
+[ "$got" = ok ] && ok || bad "g8.pdf group sheet: $got"
+
 # role cards: the large-print students' own cards in a part of their own
 # ("Role cards — large print"), in large type; the others' at class size
 rc=$(grep -n '^Role cards|' "$O/lp.footers" | cut -d: -f1 | head -1)
