@@ -463,6 +463,20 @@ lay_prompt(struct lay *L, const struct block *b)
 	ld_place(L, gap, NULL, "a prompt");
 }
 
+/* On the card of a role given without a job: "My job:" and two ruled
+ * lines, for its holder to write what the teacher says it is. */
+static void
+ld_job_lines(struct lay *L, const struct tstyle *ts, double x, double w)
+{
+	int i;
+
+	lay_plain(L, L->t->labels[L_JOB_BLANK], ts, x, w, AL_LEFT);
+	for (i = 0; i < 2; i++) {
+		L->sy += L->t->line_pitch;
+		lay_line(L, x, L->sy, x + w, L->sy, L->t->rule * 0.8, gray, 0);
+	}
+}
+
 /* A row of cards to cut out, a quarter of the page high (taller when a
  * card's words need it, as in large print), framed by dashed cut lines:
  * each a title, a body (a role's job, or the exit ticket's question) and
@@ -511,6 +525,8 @@ lay_cards(struct lay *L, const struct block *b)
 			if (b->cells[i + 1] != NULL)
 				lay_plain(L, b->cells[i + 1], &ts, x + pad,
 				    cw - 2 * pad, AL_LEFT);
+			else
+				ld_job_lines(L, &ts, x + pad, cw - 2 * pad);
 			if (who != NULL)
 				L->sy += 4 + lay_lh(L, ws.size);
 		}

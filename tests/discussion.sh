@@ -304,6 +304,45 @@ got=$(part_numbers "$O/es.footers"); [ "$got" = ok ] && ok || bad "es.pdf page n
 	bad "es.pdf parts by footer: $(tr '\n' ',' <"$O/es.footers")"
 "$MIMEO" discussion --lang es -o "$O/es2.pdf" $D/leak.yaml 2>"$O/es.err" >/dev/null
 [ ! -s "$O/es.err" ] && ok || bad "Spanish labels missing: $(head -2 "$O/es.err")"
+# roles named in another language: a role the labels know, given without
+# a job, prints in the printed language with its job; the set's own job
+# is printed as written; a role the labels do not know, without a job,
+# has lines on its card to write the job on (and is no mistake)
+# card_jobs PDF: "Role: first line of its job" for each role card, read
+# from the layout of the card pages: a row of cards is the titles' line,
+# then the jobs' first lines, in columns
+card_jobs() {
+	pdftotext -layout "$1" - 2>>"$O/poppler.err" |
+		awk '/Cut along|Recorte por/ { on = 1; want = 1; next }
+			/Page [0-9]+ of|Página [0-9]+ de/ { on = 0 }
+			!on { next }
+			!NF { want = 1; next }
+			{ sub(/^ +/, ""); sub(/ +$/, "") }
+			want == 1 { nt = split($0, t, /  +/); want = 2; next }
+			want == 2 { split($0, j, /  +/); for (k = 1; k <= nt; k++) print t[k] ": " j[k]; want = 0 }'
+}
+got=$("$MIMEO" check tests/disc/roles-lang.yaml 2>&1 >/dev/null)
+[ -z "$got" ] && ok || bad "roles-lang.yaml does not check silently: $got"
+"$MIMEO" -q discussion --lang es -o "$O/roles-es.pdf" $D/roles-lang.yaml && ok || bad "roles-lang.yaml --lang es failed"
+card_jobs "$O/roles-es.pdf" >"$O/roles-es.cards"
+got=$(tr '\n' '|' <"$O/roles-es.cards")
+[ "$got" = "Facilitador: Se asegura de que todos compartan su|Secretario: Anota las ideas del grupo en la hoja del|Escéptico: Pregunta «¿Cómo lo sabes?» y revisa|Checker: Checks every step twice.|Navigator: Mi tarea:|" ] && ok ||
+	bad "roles-es.pdf: role cards $got"
+pdftext "$O/roles-es.pdf" | grep -qE "Facilitator|Recorder|Skeptic|Makes sure|Writes the" && bad "roles-es.pdf: English role words in a Spanish packet" || ok
+"$MIMEO" -q discussion -o "$O/roles-en.pdf" $D/roles-lang.yaml
+got=$(card_jobs "$O/roles-en.pdf" | tr '\n' '|')
+[ "$got" = "Facilitator: Makes sure everyone shares a first try|Recorder: Writes the group's ideas on the group|Skeptic: Asks \"How do you know?\" and checks|Checker: Checks every step twice.|Navigator: My job:|" ] && ok ||
+	bad "roles-en.pdf: role cards $got"
+# the Navigator's card has two lines to write on: rules inside its card
+# (the cards page's rules are the heading's and these two)
+cp=$(for i in $(seq 1 "$(pages "$O/roles-en.pdf")"); do pdftext "$O/roles-en.pdf" "$i" | grep -q '^Navigator$' && echo "$i"; done | head -1)
+[ "$(rules "$O/roles-en.pdf" "${cp:-1}" | wc -l)" -ge 2 ] && ok || bad "roles-en.pdf: no lines on the Navigator's card (page ${cp:-none})"
+# groups of 7 in Spanish: the members beyond the five roles are the
+# Indagador and the Cronometrador; the set has the Checker (in English),
+# so no Verificador is added
+"$MIMEO" -q discussion --lang es --group-size 7 -o "$O/roles-es7.pdf" $D/roles-lang.yaml
+got=$(pdftotext -layout "$O/roles-es7.pdf" - | awk '/^ *Nombre +Rol *$/ { on = 1; next } /En qué/ { exit } on && /[a-z]/ { sub(/^ */, ""); print }' | tr '\n' ',')
+[ "$got" = "Facilitador,Secretario,Escéptico,Checker,Navigator,Indagador,Cronometrador," ] && ok || bad "roles-es7.pdf: roles $got"
 "$MIMEO" -q discussion --group-size 1 $D/leak.yaml 2>/dev/null; [ $? = 2 ] && ok || bad "--group-size 1 is not exit 2"
 got=$("$MIMEO" discussion -o "$O/none.pdf" tests/e2e/leak.yaml 2>&1 >/dev/null); st=$?
 [ $st = 1 ] && [ "$got" = "tests/e2e/leak.yaml:1:1: error: this set has no \"discussion:\" block, so there is no discussion packet to print; add one (see the README)" ] &&
