@@ -39,7 +39,7 @@ enum label {
 	L_PHASE_SHARE_SAY, L_PHASE_REFLECT, L_PHASE_REFLECT_SAY,
 	L_GUIDE, L_QUESTIONER, L_QUESTIONER_JOB, L_CHECKER, L_CHECKER_JOB,
 	L_TIMEKEEPER, L_TIMEKEEPER_JOB, L_ENCOURAGER, L_ENCOURAGER_JOB,
-	L_CO_ROLE, L_LARGE_PRINT, L__MAX
+	L_CO_ROLE, L_LARGE_PRINT, L_JOB_BLANK, L__MAX
 };
 
 struct template {
@@ -76,6 +76,20 @@ int		 template_language(const struct node *, char **lang);
  * label with a warning.  Returns NULL after reporting when it cannot. */
 struct template	*template_load(const char *name_or_path, const char *lang);
 void		 template_free(struct template *);
+
+/* The roles the labels name, each {name, job}: the four default roles
+ * (Facilitator, Recorder, Skeptic, Reporter), then the four a group
+ * larger than its role list adds (Questioner, Checker, Timekeeper,
+ * Encourager), in that order. */
+#define LABEL_NROLES		8
+#define LABEL_NDEFAULT_ROLES	4
+extern const enum label label_roles[LABEL_NROLES][2];
+
+/* Which of label_roles name is, in any language of templates/labels/
+ * (ignoring case: "recorder", "Secretario"): its index, or -1 for a role
+ * no label file names.  The label files are read on the first call; one
+ * that cannot be read is reported (and names no role). */
+int		 label_role_find(const char *name);
 
 /* A label with {n} and {total} replaced; freshly allocated. */
 char		*label_fmt(const struct template *, enum label, const char *n,
