@@ -394,6 +394,7 @@ build_draw(struct build *b)
 			continue;
 		}
 		b->ins[i]->label = who;
+		b->ins[i]->named = o->per_student;
 	}
 	if (failed)
 		return -1;

@@ -13,6 +13,7 @@
 #define DASH	"\xe2\x80\x94"	/* an em dash, between parts of a footer */
 
 #include "discussion.h"
+#include "page.h"
 #include "set.h"
 #include "template.h"
 #include "vary.h"
@@ -103,9 +104,9 @@ struct block {
 struct blocks {
 	struct block	*v;
 	size_t		 n, cap;
-	char		*footer;	/* left footer text, owned */
-	int		 footer_cut;	/* cut footer's end (a title) to one
-					 * line with an ellipsis */
+	struct footer	 footer;	/* left footer, in its parts (page.h):
+					 * layout cuts only the title (a name
+					 * last) to keep it to one line */
 	char		*banner;	/* top of every page (teacher only), owned */
 };
 

@@ -49,16 +49,20 @@ pk_text(struct pk *c, char *owned)
 	return t;
 }
 
-/* A new part; the guide (teacher only) has a banner on every page, the
- * exit tickets (slips to cut apart) no title on top.  The footer names
- * the part as its bookmark does ("Group sheet — Group 3 — Title"), so a
- * page that strays from its pile says where it belongs; a long title is
- * cut short rather than the footer wrapping off the page. */
+/* A new part, with its bookmark: label, and who it is for (a student, a
+ * group) when not NULL, "Group sheet — Group 3 · Period 2".  The guide
+ * (teacher only) has a banner on every page, the exit tickets (slips to
+ * cut apart) no title on top.  The footer names the part as its bookmark
+ * does, then the title ("Group sheet — Group 3 · Period 2 — Title"), so
+ * a page that strays from its pile says where it belongs; who is a
+ * roster's words when named (cut only after the title, see page.h). */
 static struct blocks *
-pk_part(struct pk *c, char *bookmark, enum dpart_kind kind, int large)
+pk_part(struct pk *c, enum dpart_kind kind, int large, const char *label,
+    const char *who, int named)
 {
 	struct dpacket *pk = c->pk;
 	struct dpart *p;
+	struct footer *f;
 
 	xgrow((void **)&pk->parts, &pk->capparts, pk->nparts,
 	    sizeof(*pk->parts));
@@ -66,11 +70,15 @@ pk_part(struct pk *c, char *bookmark, enum dpart_kind kind, int large)
 	memset(p, 0, sizeof(*p));
 	p->b = xcalloc(1, sizeof(*p->b));
 	p->kind = kind;
-	p->bookmark = bookmark;
+	p->bookmark = who != NULL ? xasprintf("%s \xe2\x80\x94 %s", label,
+	    who) : xstrdup(label);
 	p->large = large;
-	p->b->footer = xasprintf("%s \xe2\x80\x94 %s", kind == DPART_GUIDE ?
-	    c->t->labels[L_GUIDE] : bookmark, c->s->title.s);
-	p->b->footer_cut = 1;
+	f = &p->b->footer;
+	footer_add(f, FP_WORDS, xstrdup(kind == DPART_GUIDE ?
+	    c->t->labels[L_GUIDE] : label));
+	if (who != NULL)
+		footer_add(f, named ? FP_NAME : FP_WORDS, xstrdup(who));
+	footer_add(f, FP_TITLE, xstrdup(c->s->title.s));
 	if (kind == DPART_GUIDE)
 		p->b->banner = xstrdup(c->t->labels[L_TEACHER_ONLY]);
 	if (kind != DPART_TICKETS)
@@ -323,8 +331,8 @@ pk_guide(struct pk *c)
 	const struct discussion *d = c->d;
 	const struct template *t = c->t;
 	struct dpacket *pk = c->pk;
-	struct blocks *b = pk_part(c, xstrdup(t->labels[L_TEACHER_ONLY]),
-	    DPART_GUIDE, 0);
+	struct blocks *b = pk_part(c, DPART_GUIDE, 0,
+	    t->labels[L_TEACHER_ONLY], NULL, 0);
 	struct block *bl;
 	size_t i, j;
 	int from = 0;
@@ -395,10 +403,8 @@ pk_individual(struct pk *c, const struct student *who)
 	struct block *bl;
 	size_t i;
 
-	b = pk_part(c, who != NULL ? xasprintf("%s \xe2\x80\x94 %s",
-	    t->labels[L_INDIVIDUAL], who->name) :
-	    xstrdup(t->labels[L_INDIVIDUAL]), DPART_INDIVIDUAL,
-	    who != NULL && who->large);
+	b = pk_part(c, DPART_INDIVIDUAL, who != NULL && who->large,
+	    t->labels[L_INDIVIDUAL], who != NULL ? who->name : NULL, 1);
 	bl = blocks_push(b, BK_FIELDS);
 	memcpy(bl->fields, c->s->has_fields ? c->s->fields : t->fields,
 	    sizeof(bl->fields));
@@ -436,9 +442,8 @@ pk_group_sheet(struct pk *c, size_t g)
 	 * them needs it */
 	for (i = 0; g < c->pk->ngroups && i < c->pk->groups[g].n; i++)
 		large |= c->r->v[c->pk->groups[g].members[i]].large;
-	b = pk_part(c, g < c->pk->ngroups ? xasprintf("%s \xe2\x80\x94 %s",
-	    t->labels[L_GROUP_SHEET], title) : xstrdup(title), DPART_GROUP,
-	    large);
+	b = pk_part(c, DPART_GROUP, large, t->labels[L_GROUP_SHEET],
+	    g < c->pk->ngroups ? title : NULL, 1);
 	pk_heading(c, b, title);
 	pk_members(c, b, g < c->pk->ngroups ? &c->pk->groups[g] : NULL);
 	for (i = 0; i < sizeof(prompts) / sizeof(prompts[0]); i++) {
@@ -509,9 +514,8 @@ pk_role_cards(struct pk *c, int large)
 			n++;
 		}
 	if (n > 0) {
-		b = pk_part(c, large ? xasprintf("%s \xe2\x80\x94 %s",
-		    t->labels[L_ROLE_CARDS], t->labels[L_LARGE_PRINT]) :
-		    xstrdup(t->labels[L_ROLE_CARDS]), DPART_ROLES, large);
+		b = pk_part(c, DPART_ROLES, large, t->labels[L_ROLE_CARDS],
+		    large ? t->labels[L_LARGE_PRINT] : NULL, 0);
 		pk_heading(c, b, xstrdup(t->labels[L_ROLE_CARDS]));
 		blocks_push(b, BK_TEXT)->text = pk_text(c,
 		    xstrdup(t->labels[L_CUT_HINT]));
@@ -546,9 +550,8 @@ pk_tickets(struct pk *c, int large)
 		cells[3 * k++ + 2] = c->r != NULL ? c->r->v[i].name : NULL;
 	}
 	if (k > 0) {
-		b = pk_part(c, large ? xasprintf("%s \xe2\x80\x94 %s",
-		    t->labels[L_EXIT_TICKET], t->labels[L_LARGE_PRINT]) :
-		    xstrdup(t->labels[L_EXIT_TICKET]), DPART_TICKETS, large);
+		b = pk_part(c, DPART_TICKETS, large, t->labels[L_EXIT_TICKET],
+		    large ? t->labels[L_LARGE_PRINT] : NULL, 0);
 		pk_cards(b, cells, k, 1, body);
 	}
 	free(cells);
