@@ -115,7 +115,7 @@ expect_discussion() {
 		printf 'Individual sheet — %s — |||\n' "$name"
 	  done
 	  qpdf --json "$2" | sed -n '/^  "outlines": \[/,$ s/^ *"title": "\(Group sheet — Group [^"]*\)",\{0,1\}$/\1 — |||/p'
-	  printf 'Role cards — |||\nExit ticket — |||\n'
+	  printf 'Role cards — |||\nRole cards — large print — |||\nExit ticket — |||\n'
 	  printf 'Exit ticket — large print — |||\n'
 	} >"$1"
 }
