@@ -242,7 +242,9 @@ font_chain_rest(struct fonts *fs, enum fstyle st)
  * class set, and mimeo uses none of the rules: families are named exactly
  * and a missing character is looked up by what the fonts contain.  Without
  * them the same installed fonts give the same pages whatever a machine's
- * rules say.  FONTCONFIG_FILE names a full configuration to use instead.
+ * rules say.  An administrator's /etc/fonts/local.conf (another font
+ * folder, say) is read; FONTCONFIG_FILE names a whole configuration to use
+ * instead.
  */
 static const char font_config[] =
     "<?xml version=\"1.0\"?>"
@@ -255,6 +257,7 @@ static const char font_config[] =
     "<cachedir>/var/cache/fontconfig</cachedir>"
     "<cachedir prefix=\"xdg\">fontconfig</cachedir>"
     "<cachedir>~/.fontconfig</cachedir>"
+    "<include ignore_missing=\"yes\">/etc/fonts/local.conf</include>"
     "</fontconfig>";
 
 static int
