@@ -27,6 +27,9 @@ struct img_job {
 	unsigned char	*buf;		/* interleaved samples as decoded */
 	unsigned char  **rows;
 	size_t		 off;		/* PNG: bytes read so far */
+	int		 orient;	/* EXIF orientation of the stored
+					 * pixels: the image's, or for a PNG
+					 * its eXIf chunk's */
 	char		*why;
 	size_t		 whylen;
 	jmp_buf		 jb;		/* JPEG */
@@ -85,6 +88,67 @@ img_split(struct img_job *job, int channels, int has_alpha)
 	}
 }
 
+/* A 16- or 32-bit number of a TIFF structure, in its byte order. */
+static unsigned long
+img_tiff_num(const unsigned char *p, int bytes, int little)
+{
+	unsigned long v = 0;
+	int i;
+
+	for (i = 0; i < bytes; i++)
+		v |= (unsigned long)p[little ? i : bytes - 1 - i] << (8 * i);
+	return v;
+}
+
+/*
+ * The orientation in EXIF data t (n bytes, a TIFF structure: "II" or "MM",
+ * 42, the offset of the first IFD), 1 (as stored) to 8: tag 0x0112 of
+ * the first IFD.  1 when it has none, or when the data is broken or the
+ * value out of range: a picture is better printed as stored than not.
+ * Both a JPEG's APP1 segment and a PNG's eXIf chunk hold such data.
+ */
+static int
+img_tiff_orientation(const unsigned char *t, size_t n)
+{
+	size_t ifd, e, k, count;
+	int little;
+
+	if (n < 8 || !(memcmp(t, "II", 2) == 0 || memcmp(t, "MM", 2) == 0))
+		return 1;
+	little = t[0] == 'I';
+	ifd = img_tiff_num(t + 4, 4, little);
+	if (ifd > n - 2)
+		return 1;
+	count = img_tiff_num(t + ifd, 2, little);
+	for (k = 0; k < count; k++) {
+		e = ifd + 2 + 12 * k;
+		if (e + 12 > n)
+			break;
+		if (img_tiff_num(t + e, 2, little) == 0x0112) {
+			k = img_tiff_num(t + e + 8, 2, little);
+			return k >= 1 && k <= 8 ? (int)k : 1;
+		}
+	}
+	return 1;
+}
+
+/* The EXIF orientation of a JPEG (see img_tiff_orientation()): that of
+ * its APP1 "Exif" segment before the picture data, 1 when it has none. */
+static int
+img_jpeg_orientation(const unsigned char *d, size_t n)
+{
+	size_t i, seg;
+
+	for (i = 2; i + 4 <= n && d[i] == 0xFF && d[i + 1] != 0xDA;
+	    i += 2 + seg) {
+		seg = (size_t)d[i + 2] << 8 | d[i + 3];
+		if (d[i + 1] == 0xE1 && seg >= 16 && i + 2 + seg <= n &&
+		    memcmp(d + i + 4, "Exif\0\0", 6) == 0)
+			return img_tiff_orientation(d + i + 10, seg - 8);
+	}
+	return 1;
+}
+
 /* libpng's read callback: from the image's bytes. */
 static void
 img_png_read(png_structp png, png_bytep out, png_size_t n)
@@ -118,8 +182,37 @@ img_png_warning(png_structp png, png_const_charp msg)
 	(void)msg;	/* e.g. a bad sRGB profile: the pixels are fine */
 }
 
-/* Decodes a PNG to 8-bit gray or RGB, with alpha apart.  Returns 0 or -1
- * with job->why set. */
+/* The EXIF orientation of the PNG being read (see
+ * img_tiff_orientation()): that of its eXIf chunk, 1 when it has none. */
+static int
+img_png_orientation(png_structp png, png_infop info)
+{
+	png_bytep exif;
+	png_uint_32 n;
+
+	if (!png_get_eXIf_1(png, info, &n, &exif))
+		return 1;
+	return img_tiff_orientation(exif, n);
+}
+
+/*
+ * Reads the chunks after the pixels of the PNG being read, for an eXIf
+ * chunk there (where ImageMagick writes it).  The pixels are all read by
+ * now, so a file damaged past them still prints, as stored; libpng's
+ * complaint is dropped.
+ */
+static void
+img_png_read_end(png_structp png, png_infop info, struct img_job *job)
+{
+	/* from here on libpng jumps back here; after this the caller makes
+	 * no call that can fail */
+	if (setjmp(png_jmpbuf(png)) == 0)
+		png_read_end(png, info);
+	job->why[0] = '\0';
+}
+
+/* Decodes a PNG to 8-bit gray or RGB, with alpha apart, and finds its
+ * orientation.  Returns 0 or -1 with job->why set. */
 static int
 img_png(struct img_job *job)
 {
@@ -160,6 +253,11 @@ img_png(struct img_job *job)
 		job->rows[y] = job->buf + (size_t)y * w * (size_t)channels;
 	png_read_image(png, job->rows);
 	img_split(job, channels, channels == 2 || channels == 4);
+	/* an eXIf chunk before the pixels is read by now; one after them
+	 * is read here */
+	if (!png_get_valid(png, info, PNG_INFO_eXIf))
+		img_png_read_end(png, info, job);
+	job->orient = img_png_orientation(png, info);
 	rc = 0;
 out:
 	png_destroy_read_struct(&png, &info, NULL);
@@ -257,40 +355,54 @@ img_orient_flips(int o, int *swap, int *flipx, int *flipy)
 	*flipy = o == 3 || o == 4 || o == 6 || o == 7;
 }
 
-/* Turns the stored pixels px upright by EXIF orientation o. */
+/* The plane of n samples a pixel at *plane (w x h, stored) turned upright
+ * by EXIF orientation o, in place of *plane. */
 static void
-img_turn(struct pixels *px, int o)
+img_turn_plane(unsigned char **plane, int w, int h, int n, int o)
 {
 	unsigned char *out;
-	int swap, flipx, flipy, x, y, sx, sy, w, h, c;
+	int swap, flipx, flipy, x, y, sx, sy, uw, uh, c;
 	size_t from, to;
 
 	img_orient_flips(o, &swap, &flipx, &flipy);
-	if (o == 1)
-		return;
-	w = swap ? px->h : px->w;
-	h = swap ? px->w : px->h;
-	out = xmalloc((size_t)w * (size_t)h * (size_t)px->channels);
-	for (y = 0; y < h; y++)
-		for (x = 0; x < w; x++) {
+	uw = swap ? h : w;
+	uh = swap ? w : h;
+	out = xmalloc((size_t)uw * (size_t)uh * (size_t)n);
+	for (y = 0; y < uh; y++)
+		for (x = 0; x < uw; x++) {
 			sx = swap ? y : x;
 			sy = swap ? x : y;
 			if (flipx)
-				sx = px->w - 1 - sx;
+				sx = w - 1 - sx;
 			if (flipy)
-				sy = px->h - 1 - sy;
-			from = ((size_t)sy * (size_t)px->w + (size_t)sx) *
-			    (size_t)px->channels;
-			to = ((size_t)y * (size_t)w + (size_t)x) *
-			    (size_t)px->channels;
-			for (c = 0; c < px->channels; c++)
-				out[to + (size_t)c] = px->color[from +
+				sy = h - 1 - sy;
+			from = ((size_t)sy * (size_t)w + (size_t)sx) *
+			    (size_t)n;
+			to = ((size_t)y * (size_t)uw + (size_t)x) * (size_t)n;
+			for (c = 0; c < n; c++)
+				out[to + (size_t)c] = (*plane)[from +
 				    (size_t)c];
 		}
-	free(px->color);
-	px->color = out;
-	px->w = w;
-	px->h = h;
+	free(*plane);
+	*plane = out;
+}
+
+/* Turns the stored pixels px, and their transparency, upright by EXIF
+ * orientation o. */
+static void
+img_turn(struct pixels *px, int o)
+{
+	if (o <= 1)
+		return;
+	img_turn_plane(&px->color, px->w, px->h, px->channels, o);
+	if (px->alpha != NULL)
+		img_turn_plane(&px->alpha, px->w, px->h, 1, o);
+	if (o >= 5) {
+		int w = px->w;
+
+		px->w = px->h;
+		px->h = w;
+	}
 }
 
 void
@@ -315,9 +427,11 @@ image_matrix(const struct image *img, double x, double y, double w,
 	m[5] = y + (m[1] < 0 || m[3] < 0 ? h : 0);
 }
 
-int
-image_decode(const struct image *img, struct pixels *px, char *why,
-    size_t whylen)
+/* image_decode(), and the orientation the pixels were turned by in
+ * *orient when orient is not NULL. */
+static int
+img_decode(const struct image *img, struct pixels *px, int *orient,
+    char *why, size_t whylen)
 {
 	struct img_job *job = xcalloc(1, sizeof(*job));
 	int rc;
@@ -327,15 +441,25 @@ image_decode(const struct image *img, struct pixels *px, char *why,
 	job->px = px;
 	job->why = why;
 	job->whylen = whylen;
+	job->orient = img->orient;
 	rc = img->kind == IMAGE_PNG ? img_png(job) : img_jpeg(job);
+	if (rc == -1)
+		pixels_free(px);
+	else
+		img_turn(px, job->orient);
+	if (orient != NULL)
+		*orient = job->orient;
 	free(job->buf);
 	free(job->rows);
 	free(job);
-	if (rc == -1)
-		pixels_free(px);
-	else if (img->orient > 1)
-		img_turn(px, img->orient);	/* a JPEG: no alpha */
 	return rc;
+}
+
+int
+image_decode(const struct image *img, struct pixels *px, char *why,
+    size_t whylen)
+{
+	return img_decode(img, px, NULL, why, whylen);
 }
 
 void
@@ -440,56 +564,6 @@ img_read_file(const char *path, const char *name, const struct mark *m,
 	return len;
 }
 
-/* A 16- or 32-bit number of a TIFF structure, in its byte order. */
-static unsigned long
-img_tiff_num(const unsigned char *p, int bytes, int little)
-{
-	unsigned long v = 0;
-	int i;
-
-	for (i = 0; i < bytes; i++)
-		v |= (unsigned long)p[little ? i : bytes - 1 - i] << (8 * i);
-	return v;
-}
-
-/*
- * The EXIF orientation of a JPEG, 1 (as stored) to 8, or 1 when it has
- * none: tag 0x0112 of the first IFD of the TIFF structure in an APP1
- * "Exif" segment before the picture data.
- */
-static int
-img_exif_orientation(const unsigned char *d, size_t n)
-{
-	const unsigned char *t;
-	size_t i = 2, seg, tn, ifd, e, k, count;
-	int little;
-
-	for (; i + 4 <= n && d[i] == 0xFF && d[i + 1] != 0xDA; i += 2 + seg) {
-		seg = (size_t)d[i + 2] << 8 | d[i + 3];
-		if (d[i + 1] != 0xE1 || seg < 16 || i + 2 + seg > n ||
-		    memcmp(d + i + 4, "Exif\0\0", 6) != 0)
-			continue;
-		t = d + i + 10;
-		tn = seg - 8;
-		little = t[0] == 'I';
-		ifd = img_tiff_num(t + 4, 4, little);
-		if (ifd > tn - 2)
-			return 1;
-		count = img_tiff_num(t + ifd, 2, little);
-		for (k = 0; k < count; k++) {
-			e = ifd + 2 + 12 * k;
-			if (e + 12 > tn)
-				break;
-			if (img_tiff_num(t + e, 2, little) == 0x0112) {
-				k = img_tiff_num(t + e + 8, 2, little);
-				return k >= 1 && k <= 8 ? (int)k : 1;
-			}
-		}
-		return 1;
-	}
-	return 1;
-}
-
 struct image *
 image_load(const char *path, const char *name, const struct mark *m)
 {
@@ -513,13 +587,14 @@ image_load(const char *path, const char *name, const struct mark *m)
 	else if (img->len >= 3 && data[0] == 0xFF && data[1] == 0xD8 &&
 	    data[2] == 0xFF) {
 		img->kind = IMAGE_JPEG;
-		img->orient = img_exif_orientation(data, img->len);
+		img->orient = img_jpeg_orientation(data, img->len);
 	} else {
 		img_not_picture(data, img->len, name, m);
 		image_unref(img);
 		return NULL;
 	}
-	if (image_decode(img, &px, why, sizeof(why)) == -1) {
+	/* a PNG's orientation is found as it is decoded */
+	if (img_decode(img, &px, &img->orient, why, sizeof(why)) == -1) {
 		sc_error(m, "image \"%s\" %s", name, why);
 		image_unref(img);
 		return NULL;

@@ -8,10 +8,11 @@
  * the file's bytes; backends decode them again when they draw
  * (image_decode), so only the bytes stay in memory.
  *
- * A JPEG's EXIF orientation tag (how phones store a photo taken sideways)
- * is obeyed: image_decode() turns the pixels upright, and w and h are the
- * upright picture's; the PDF keeps the stored JPEG and draws it turned
- * (image_matrix()).
+ * The EXIF orientation tag (how phones store a photo taken sideways) of
+ * a JPEG (APP1 segment) or a PNG (eXIf chunk) is obeyed: image_decode()
+ * turns the pixels upright, and w and h are the upright picture's; the
+ * PDF keeps the stored JPEG and draws it turned (image_matrix()), and
+ * gets a PNG's pixels upright from image_decode().
  *
  * Why not libharu's own PNG loader: libharu 2.3.0 refuses interlaced PNGs,
  * garbles palette PNGs of 1, 2 or 4 bits with transparency, and mixes up
@@ -44,7 +45,7 @@ struct image {
 	int		 w, h;		/* pixels, upright (as it prints) */
 	int		 orient;	/* EXIF orientation, 1 to 8: how the
 					 * stored pixels turn upright (a
-					 * phone photo: 6 or 8); 1 for PNG */
+					 * phone photo: 6 or 8) */
 	int		 refs;
 };
 

@@ -938,7 +938,8 @@ pdf_mark(HPDF_Page page, double h, const struct item *it, HPDF_Font font)
 
 /* Draws picture img (loaded as image) in the box of it, h the page
  * height: a JPEG stored sideways or mirrored turned upright by its
- * matrix.  Returns a libharu status. */
+ * matrix (a PNG's pixels come from image_decode(), upright already).
+ * Returns a libharu status. */
 static HPDF_STATUS
 pdf_picture(HPDF_Page page, double h, const struct item *it,
     const struct image *img, HPDF_Image image)
@@ -946,7 +947,7 @@ pdf_picture(HPDF_Page page, double h, const struct item *it,
 	HPDF_STATUS	 st, rs;
 	double		 m[6];
 
-	if (img->orient <= 1)
+	if (img->orient <= 1 || img->kind != IMAGE_JPEG)
 		return HPDF_Page_DrawImage(page, image, (HPDF_REAL)it->x,
 		    (HPDF_REAL)(h - it->y - it->h), (HPDF_REAL)it->w,
 		    (HPDF_REAL)it->h);

@@ -228,28 +228,71 @@ roster_read(const char *file, size_t *len)
 }
 
 /*
+ * The encoding of a roster in UTF-16 without a byte-order mark (a
+ * spreadsheet's "Unicode text" on some systems, or a tool that drops the
+ * mark): "UTF-16LE" or "UTF-16BE", or NULL when the bytes do not say so
+ * beyond doubt.  They do when the file has an even length and the
+ * characters up to the end of its first line that is not empty (the
+ * header) are at least four ("name") and all tabs or printable
+ * U+0020 to U+00FF: then every other byte is NUL and the bytes between
+ * are not, the NULs first in big-endian, second in little-endian.  A file
+ * with no NUL byte (any UTF-8 roster) never matches; a header with other
+ * characters, or a file cut in the middle of a character, is left to the
+ * "not UTF-8" error rather than guessed at.
+ */
+static const char *
+roster_utf16_unmarked(const unsigned char *b, size_t len)
+{
+	size_t i, chars = 0;
+	int le;
+	unsigned hi, lo;
+
+	if (len % 2 != 0 || len < 8)
+		return NULL;
+	le = b[0] != 0;		/* big-endian starts with the NUL */
+	for (i = 0; i < len; i += 2) {
+		hi = b[i + le];
+		lo = b[i + !le];
+		if (hi != 0 || lo == 0 || (lo < 0x20 && lo != '\t' &&
+		    lo != '\n' && lo != '\r') || (lo >= 0x7f && lo < 0xa0))
+			return NULL;
+		if (lo != '\n' && lo != '\r')
+			chars++;
+		else if (chars > 0)	/* the header's end */
+			break;
+	}
+	if (chars < 4)
+		return NULL;
+	return le ? "UTF-16LE" : "UTF-16BE";
+}
+
+/*
  * A roster saved as "Unicode text" (UTF-16 with a byte-order mark, as
- * Excel writes it, tab-separated) is converted to UTF-8 in place of *buf,
- * its mark dropped, and read like any roster.  Returns 0 (*buf untouched
- * when it starts with no UTF-16 mark), or -1 (reported) when what follows
- * the mark is not UTF-16.  Without a mark UTF-16 cannot be told apart
- * safely, so it is left to the "not UTF-8" error.
+ * Excel writes it, tab-separated, or without the mark when
+ * roster_utf16_unmarked() can tell) is converted to UTF-8 in place of
+ * *buf, its mark dropped, and read like any roster.  Returns 0 (*buf
+ * untouched when it is not UTF-16), or -1 (reported) when what follows
+ * is not UTF-16.
  */
 static int
 roster_utf16(const char *file, char **buf, size_t *len)
 {
 	const unsigned char *b = (const unsigned char *)*buf;
 	struct mark m = { file, 1, 1 };
+	const char *enc = NULL;
 	iconv_t cd;
-	char *in = *buf + 2, *utf8, *out, *p;
-	size_t inleft = *len - 2, outleft, rc;
+	char *in = *buf, *utf8, *out, *p;
+	size_t inleft = *len, outleft, rc;
 	int err;
 
-	if (*len < 2 || !((b[0] == 0xff && b[1] == 0xfe) ||
-	    (b[0] == 0xfe && b[1] == 0xff)))
+	if (*len >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
+	    (b[0] == 0xfe && b[1] == 0xff))) {
+		enc = b[0] == 0xff ? "UTF-16LE" : "UTF-16BE";
+		in += 2;
+		inleft -= 2;
+	} else if ((enc = roster_utf16_unmarked(b, *len)) == NULL)
 		return 0;
-	if ((cd = iconv_open("UTF-8", b[0] == 0xff ? "UTF-16LE" :
-	    "UTF-16BE")) == (iconv_t)-1) {
+	if ((cd = iconv_open("UTF-8", enc)) == (iconv_t)-1) {
 		diag(SEV_FATAL, &m, "cannot read a UTF-16 roster here (%s); "
 		    "save it from the spreadsheet as \"CSV UTF-8\"",
 		    strerror(errno));

@@ -1,6 +1,7 @@
 /*
  * roster.h - a class roster: a CSV file (RFC 4180, UTF-8, a byte-order
- * mark allowed, CRLF or LF) with a header row.  Column "name" is required;
+ * mark allowed, or UTF-16 with a mark or with a header that shows it,
+ * CRLF or LF) with a header row.  Column "name" is required;
  * "period", "version" and "edition" (standard | large) are optional; other
  * columns are ignored; headers match case-insensitively.
  */

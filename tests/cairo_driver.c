@@ -10,6 +10,9 @@
  *	prints "rows R cols C dx X dy Y": the correlation of the two images'
  *	row and column ink profiles (darkness summed per row, per column)
  *	and how far B's ink centroid is from A's, in pixels.
+ *   cairo_driver ppm A.png
+ *	writes A as a binary PPM (P6) on standard output, transparency laid
+ *	over white, for the shell's pixel checks (tests/images.sh).
  *   cairo_driver errors SET.yaml DIR
  *	calls each backend where it must fail and prints "ok: REASON" or
  *	"FAIL: ..." per case.
@@ -197,6 +200,41 @@ compare(const char *a, const char *b)
 	return rc;
 }
 
+/* Writes the PNG at path as a PPM on stdout.  Returns 0, or 1 with a
+ * message. */
+static int
+ppm(const char *path)
+{
+	cairo_surface_t *s = cairo_image_surface_create_from_png(path);
+	unsigned char *data;
+	uint32_t px;
+	int x, y, w, h, stride, c, a;
+
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		fprintf(stderr, "%s: %s\n", path, cairo_status_to_string(
+		    cairo_surface_status(s)));
+		cairo_surface_destroy(s);
+		return 1;
+	}
+	cairo_surface_flush(s);
+	w = cairo_image_surface_get_width(s);
+	h = cairo_image_surface_get_height(s);
+	stride = cairo_image_surface_get_stride(s);
+	data = cairo_image_surface_get_data(s);
+	printf("P6\n%d %d\n255\n", w, h);
+	for (y = 0; y < h; y++)
+		for (x = 0; x < w; x++) {
+			memcpy(&px, data + y * stride + 4 * x, 4);
+			/* premultiplied ARGB (RGB24: alpha byte unused) */
+			a = cairo_image_surface_get_format(s) ==
+			    CAIRO_FORMAT_ARGB32 ? (int)(px >> 24) : 255;
+			for (c = 16; c >= 0; c -= 8)
+				putchar((int)((px >> c) & 255) + 255 - a);
+		}
+	cairo_surface_destroy(s);
+	return 0;
+}
+
 /* Each case must return -1 and say why. */
 static int
 errors(const char *file, const char *dir)
@@ -286,11 +324,13 @@ main(int argc, char **argv)
 			rc = glyph_counts(key, a4, argv[2]);
 	} else if (argc == 4 && strcmp(argv[1], "compare") == 0)
 		rc = compare(argv[2], argv[3]);
+	else if (argc == 3 && strcmp(argv[1], "ppm") == 0)
+		rc = ppm(argv[2]);
 	else if (argc == 4 && strcmp(argv[1], "errors") == 0)
 		rc = errors(argv[2], argv[3]);
 	if (rc == 2)
 		fprintf(stderr, "usage: cairo_driver glyphs [-k] [-a4] SET |"
-		    " compare A.png B.png | errors SET DIR\n");
+		    " compare A.png B.png | ppm A.png | errors SET DIR\n");
 	cairo_debug_reset_static_data();
 	return rc;
 }

@@ -5,7 +5,9 @@
 # baseline, progressive and gray JPEG; tests/e2e/orient.yaml shows one
 # JPEG stored for each EXIF orientation (tests/images/orient-N.jpg, made
 # with cjpeg and an APP1 segment written by hand) and checks on the
-# rendered pages that each prints upright.  Read back with pdfimages: each
+# rendered pages that each prints upright; tests/e2e/orient-png.yaml the
+# same in PNG (eXIf chunk, tests/images/make-orient-png.sh), with broken
+# chunks that print as stored.  Read back with pdfimages: each
 # picture at its pixel size, at the resolution its width gives, with a
 # soft mask exactly when it has transparency.  The wrong pictures are in
 # tests/bad/image-*.yaml.
@@ -74,7 +76,9 @@ O8=tests/e2e/orient.yaml
  4 64x48" ] && ok || bad "images: orient.pdf does not store 4 pictures each way"
 # upright PPM...: for each picture (green with a red square; ink of no
 # other colour) of the pages, top to bottom, "wide TL" when it is wider
-# than tall with the red square in its top-left quarter
+# than tall with the red square in its top-left quarter, and " holes"
+# after it when a tenth of its box is not ink (a transparency mask that
+# does not fit the picture)
 upright() {
 	local f hdr w
 	for f in "$@"; do
@@ -84,7 +88,8 @@ upright() {
 		tail -c +$((hdr + 1)) "$f" | od -An -v -tu1 -w3 | awk -v W="$w" '
 		function done() {
 			if (n) print (x1 - x0 > y1 - y0 ? "wide" : "tall"),
-			    (rn && rx / rn < (x0 + x1) / 2 && ry / rn < (y0 + y1) / 2 ? "TL" : "elsewhere")
+			    (rn && rx / rn < (x0 + x1) / 2 && ry / rn < (y0 + y1) / 2 ? "TL" : "elsewhere") \
+			    (n < 0.9 * (x1 - x0 + 1) * (y1 - y0 + 1) ? " holes" : "")
 			n = rn = rx = ry = 0
 		}
 		{ x = (NR - 1) % W; y = int((NR - 1) / W)
@@ -104,6 +109,36 @@ got=$(upright "$I"/orient-pdf-*.ppm)
 gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=ppmraw -r72 -sOutputFile="$I/orient-ps-%d.ppm" "$I/orient.ps" >/dev/null 2>&1
 got=$(upright "$I"/orient-ps-*.ppm)
 [ "$got" = "$eight" ] && ok || bad "images: orient.ps (cairo) does not show 8 upright pictures: $(echo $got)"
+
+# tests/e2e/orient-png.yaml: the 8 orientations again in PNG (an eXIf
+# chunk), one partly transparent, then 5 broken eXIf chunks that print as
+# stored: 14 pictures upright in the PDF (poppler), in PostScript (gs) and
+# in the PNG and SVG pages (cairo).  A PNG reaches the PDF turned already:
+# all stored 64x48.
+OP=tests/e2e/orient-png.yaml
+fourteen=$(printf 'wide TL\n%.0s' $(seq 14))
+"$MIMEO" -q worksheet -o "$I/orient-png.pdf" $OP && "$MIMEO" -q worksheet --format ps -o "$I/orient-png.ps" $OP &&
+	"$MIMEO" -q worksheet --format svg -o "$I/orient-png-svg/" $OP && ok || bad "images: $OP does not render"
+[ "$(pdfimages -list "$I/orient-png.pdf" 2>/dev/null | awk 'NR > 2 && $3 == "image" {print $4 "x" $5}' | sort | uniq -c | tr -s ' ')" = " 14 64x48" ] &&
+	ok || bad "images: orient-png.pdf does not store 14 upright pictures"
+pdftoppm -r 72 "$I/orient-png.pdf" "$I/orient-png-pdf"
+got=$(upright "$I"/orient-png-pdf-*.ppm)
+[ "$got" = "$fourteen" ] && ok || bad "images: orient-png.pdf (poppler) does not show 14 upright pictures: $(echo $got)"
+gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=ppmraw -r72 -sOutputFile="$I/orient-png-ps-%d.ppm" "$I/orient-png.ps" >/dev/null 2>&1
+got=$(upright "$I"/orient-png-ps-*.ppm)
+[ "$got" = "$fourteen" ] && ok || bad "images: orient-png.ps (cairo) does not show 14 upright pictures: $(echo $got)"
+# SVG: each picture goes in as a PNG of its own, upright (64x48); the 13
+# opaque ones are the same pixels, so the same bytes as orient-1's
+svgimg=$(cat "$I"/orient-png-svg/*.svg | grep -o '<image [^>]*' | sed 's/ id="[^"]*"//' | sort | uniq -c | awk '{print $1, $3, $4}')
+[ "$(echo "$svgimg" | awk '{print $1}' | sort -n | tr '\n' ' ')" = "1 13 " ] &&
+	[ "$(echo "$svgimg" | awk '{print $2, $3}' | sort -u)" = 'width="64" height="48"' ] && ok ||
+	bad "images: orient-png SVG pictures are not 13 alike and one transparent, all 64x48: $svgimg"
+if [ -n "${DRV:-}" ]; then
+	"$MIMEO" -q worksheet --format png --dpi 72 -o "$I/orient-png-png/" $OP && ok || bad "images: $OP --format png"
+	for f in "$I"/orient-png-png/*.png; do "$DRV" ppm "$f" >"${f%.png}.ppm"; done
+	got=$(upright $(ls "$I"/orient-png-png/*.ppm | sort -V))
+	[ "$got" = "$fourteen" ] && ok || bad "images: orient-png PNG pages (cairo) do not show 14 upright pictures: $(echo $got)"
+fi
 
 # limits and the library root, which need files made here
 mkdir -p "$I/lib/sets" "$I/lib/pictures"
@@ -131,4 +166,5 @@ if [ -n "${DRV:-}" ]; then
 	cairo_set images "$set" -pictures
 	cairo_set images-a4 "$set" -a4
 	cairo_set orient "$O8" -pictures
+	cairo_set orient-png "$OP" -pictures
 fi

@@ -27,12 +27,11 @@ printf 'Name\tPeriod\nJosé Núñez\t3\nZoë Brontë\t4\n' >"$W/tabs.csv"
 printf '\357\273\277name,period\r\nJosé Núñez,3\r\nZoë Brontë,4\r\n' >"$W/utf8-bom.csv"
 printf 'Name\tPeriod\r\nJosé Núñez\t3\r\nZoë Brontë\t4\r\n' | iconv -f UTF-8 -t UTF-16LE |
 	{ printf '\377\376'; cat; } >"$W/utf16-unicode-text.csv"
-# the same big-endian (another program's "Unicode"), cut in the middle of
-# a character, and without the byte-order mark
+# the same big-endian (another program's "Unicode"), and cut in the middle
+# of a character
 printf 'Name\tPeriod\r\nJosé Núñez\t3\r\nZoë Brontë\t4\r\n' | iconv -f UTF-8 -t UTF-16BE |
 	{ printf '\376\377'; cat; } >"$W/utf16be.csv"
 { cat "$W/utf16-unicode-text.csv"; printf 'x'; } >"$W/utf16-cut.csv"
-tail -c +3 "$W/utf16-unicode-text.csv" >"$W/utf16-no-bom.csv"
 printf 'name,period\nAna Lopez,2\nJos\351 N\372\361ez,3\n' >"$W/latin1.csv"
 for r in $TR/semicolons.csv "$W/tabs.csv" "$W/utf8-bom.csv" "$W/utf16-unicode-text.csv" "$W/utf16be.csv"; do
 	rm -f "$W/r.pdf"
@@ -41,6 +40,17 @@ for r in $TR/semicolons.csv "$W/tabs.csv" "$W/utf8-bom.csv" "$W/utf16-unicode-te
 		pdftotext "$W/r.pdf" - | grep -q 'Zoë Brontë' && ok ||
 		bad "roster $r: not read, or a name is missing"
 done
+# UTF-16 without a byte-order mark (a "Unicode text" export on some
+# systems, or a tool that drops the mark), little-endian with tabs and
+# CRLF, big-endian with commas and LF: told by the NULs of the header,
+# each name printed on its own copy, in roster order
+for r in $TR/utf16le-no-mark.csv $TR/utf16be-no-mark.csv; do
+	rm -f "$W/r.pdf"
+	"$MIMEO" -q worksheet --roster "$r" -o "$W/r.pdf" $F &&
+		[ "$(pdftotext "$W/r.pdf" - | grep -E '^Name ' | tr '\n' '|')" = \
+		"Name José Núñez|Name Zoë Brontë|Name Łukasz Żółć|" ] && ok ||
+		bad "roster $r: not read, or a name is missing or garbled"
+done
 # roster_err DESC ROSTER MESSAGE: printing the worksheet for ROSTER fails
 # (exit 1) with exactly ROSTER:MESSAGE
 roster_err() {
@@ -48,8 +58,21 @@ roster_err() {
 }
 roster_err "roster in UTF-16 cut short" "$W/utf16-cut.csv" \
 	"4:1: error: the roster starts like UTF-16 (\"Unicode text\") but the file ends in the middle of a character here; save it from the spreadsheet again, as \"CSV UTF-8\""
-roster_err "roster in UTF-16 without a byte-order mark" "$W/utf16-no-bom.csv" \
-	"1:1: error: the roster is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\""
+# UTF-16 without a mark that the bytes do not prove: an odd length (cut
+# short, or not UTF-16 at all), a header with characters beyond U+00FF
+# (Japanese), a header shorter than "name"
+{ cat $TR/utf16le-no-mark.csv; printf 'x'; } >"$W/utf16-odd.csv"
+printf '名前\t組\r\n太郎\t1\r\n' | iconv -f UTF-8 -t UTF-16LE >"$W/utf16-japanese.csv"
+printf 'nm\nAna\n' | iconv -f UTF-8 -t UTF-16BE >"$W/utf16-short.csv"
+for r in utf16-odd utf16-japanese utf16-short; do
+	roster_err "roster in UTF-16 without a byte-order mark ($r)" "$W/$r.csv" \
+		"1:1: error: the roster is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\""
+done
+# one taken for UTF-16 by its header, broken further on (half of a
+# surrogate pair): said where, as for one with the mark
+{ printf 'Name\tPeriod\r\nAna\t3\r\nBo' | iconv -f UTF-8 -t UTF-16LE; printf '\000\330B\000\r\000\n\000'; } >"$W/utf16-broken.csv"
+roster_err "roster in UTF-16 without a mark, broken in line 3" "$W/utf16-broken.csv" \
+	"3:3: error: the roster starts like UTF-16 (\"Unicode text\") but is not UTF-16 here; save it from the spreadsheet again, as \"CSV UTF-8\""
 # an emoji in a name: said once, where it is in the roster
 printf 'Name,Period\nAna \360\237\230\200 L\303\263pez,2\nBen,3\n' >"$W/emoji.csv"
 roster_err "an emoji in a roster name" "$W/emoji.csv" \
