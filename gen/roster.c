@@ -27,6 +27,19 @@ struct csv {
 	char		 sep;		/* ',', or ';' or tab: see csv_sep() */
 };
 
+/* The column of p in its line, in characters as an editor counts them
+ * (and as the YAML messages do), not bytes: "José,x" has x at 6. */
+static int
+csv_col(const struct csv *c, const char *p)
+{
+	const char *s;
+	int col = 1;
+
+	for (s = c->linestart; s < p; s++)
+		col += ((unsigned char)*s & 0xc0) != 0x80;
+	return col;
+}
+
 /* One field at c->p; returns it (owned) and sets *last when the row ends.
  * Returns NULL (reported) on a broken quote. */
 static char *
@@ -37,7 +50,7 @@ csv_field(struct csv *c, int *last)
 	struct mark m = { c->file, c->line, 0 };
 
 	*last = 0;
-	m.col = (int)(c->p - c->linestart) + 1;
+	m.col = csv_col(c, c->p);
 	if (c->p < c->end && *c->p == '"') {
 		c->p++;
 		for (;;) {
@@ -65,7 +78,7 @@ csv_field(struct csv *c, int *last)
 		if (c->p < c->end && *c->p != c->sep && *c->p != '\n' &&
 		    *c->p != '\r') {
 			m.line = c->line;
-			m.col = (int)(c->p - c->linestart) + 1;
+			m.col = csv_col(c, c->p);
 			diag_error(&m, "text after a closing quote; a quote "
 			    "inside a quoted field is written \"\"");
 			free(out);
@@ -140,7 +153,7 @@ csv_row(struct csv *c, char ***fields, int *cols, int ncols)
 	*fields = NULL;
 	while (!last) {
 		if (cols != NULL && n < ncols)
-			cols[n] = (int)(c->p - c->linestart) + 1;
+			cols[n] = csv_col(c, c->p);
 		if ((f = csv_field(c, &last)) == NULL) {
 			while (n > 0)
 				free((*fields)[--n]);
@@ -394,6 +407,41 @@ roster_field_wrong(const char *field, const struct mark *row, int col)
 	return 0;
 }
 
+/* Is the column title h one of words (any case)? */
+static int
+roster_title_is(const char *h, const char *const *words)
+{
+	for (; *words != NULL; words++)
+		if (strcasecmp(h, *words) == 0)
+			return 1;
+	return 0;
+}
+
+/* Column titles as spreadsheets and school systems export them: the
+ * names whole, or given and family names apart (printed "Ana López"). */
+static const char *const roster_name_titles[] = { "name", "student name",
+    "student", "full name", NULL };
+static const char *const roster_first_titles[] = { "first name", "first",
+    "firstname", "given name", NULL };
+static const char *const roster_last_titles[] = { "last name", "last",
+    "lastname", "surname", "family name", NULL };
+
+/* The name of a row: the name column, or first and last names joined. */
+static char *
+roster_row_name(char **f, int nf, int col_name, int col_first, int col_last)
+{
+	const char *first, *last;
+
+	if (col_name >= 0)
+		return col_name < nf && f[col_name][0] != '\0' ?
+		    xstrdup(f[col_name]) : NULL;
+	first = col_first < nf ? f[col_first] : "";
+	last = col_last < nf ? f[col_last] : "";
+	if (*first == '\0' && *last == '\0')
+		return NULL;
+	return xasprintf("%s%s%s", first, *first && *last ? " " : "", last);
+}
+
 struct roster *
 roster_load(const char *path)
 {
@@ -402,7 +450,9 @@ roster_load(const char *path)
 	char *buf, **f, *header = NULL;
 	size_t len, errs = diag_errors();
 	int nf, col_name = -1, col_period = -1, col_version = -1;
-	int col_edition = -1, i, row_line, cols[ROSTER_MAX_COLS];
+	int col_edition = -1, col_first = -1, col_last = -1;
+	int i, row_line, cols[ROSTER_MAX_COLS];
+	char *name;
 	struct mark m;
 
 	memset(&c, 0, sizeof(c));
@@ -453,8 +503,12 @@ roster_load(const char *path)
 	}
 	header = csv_join(f, nf);
 	for (i = 0; i < nf; i++) {
-		if (strcasecmp(f[i], "name") == 0)
+		if (roster_title_is(f[i], roster_name_titles) && col_name < 0)
 			col_name = i;
+		else if (roster_title_is(f[i], roster_first_titles))
+			col_first = i;
+		else if (roster_title_is(f[i], roster_last_titles))
+			col_last = i;
 		else if (strcasecmp(f[i], "period") == 0)
 			col_period = i;
 		else if (strcasecmp(f[i], "version") == 0)
@@ -463,12 +517,13 @@ roster_load(const char *path)
 			col_edition = i;
 	}
 	csv_free_row(f, nf);
-	if (col_name < 0) {
+	if (col_name < 0 && (col_first < 0 || col_last < 0)) {
 		diag_error(&m, "the first row must name the columns, and one "
-		    "must be called \"name\" (the names as they are printed); "
-		    "this one has %s: rename the column of names to name, or, "
-		    "if the first row is already a student, add a row like "
-		    "name,period above it", header);
+		    "must be called \"name\" (the names as they are printed), "
+		    "or two \"first name\" and \"last name\"; this one has %s: "
+		    "rename the column of names to name, or, if the first row "
+		    "is already a student, add a row like name,period above it",
+		    header);
 		goto out;
 	}
 	while (c.p < c.end) {
@@ -493,7 +548,8 @@ roster_load(const char *path)
 			csv_free_row(f, nf);
 			break;
 		}
-		if (col_name >= nf || f[col_name][0] == '\0') {
+		if ((name = roster_row_name(f, nf, col_name, col_first,
+		    col_last)) == NULL) {
 			diag_error(&m, "this row has no name");
 			csv_free_row(f, nf);
 			continue;
@@ -503,6 +559,7 @@ roster_load(const char *path)
 			    cols[i] : 1))
 				break;
 		if (i < nf) {
+			free(name);
 			csv_free_row(f, nf);
 			continue;
 		}
@@ -510,7 +567,7 @@ roster_load(const char *path)
 		s = &r->v[r->n++];
 		memset(s, 0, sizeof(*s));
 		s->line = row_line;
-		s->name = xstrdup(f[col_name]);
+		s->name = name;
 		if (col_period >= 0 && col_period < nf && f[col_period][0])
 			s->period = xstrdup(f[col_period]);
 		if (col_version >= 0 && col_version < nf &&
@@ -521,11 +578,18 @@ roster_load(const char *path)
 		}
 		if (col_edition >= 0 && col_edition < nf &&
 		    f[col_edition][0] != '\0') {
-			if (strcasecmp(f[col_edition], "large") == 0)
+			static const char *const large[] = { "large",
+			    "large print", "large-print", NULL };
+
+			m.col = col_edition < ROSTER_MAX_COLS ?
+			    cols[col_edition] : 1;
+			if (roster_title_is(f[col_edition], large))
 				s->large = 1;
 			else if (strcasecmp(f[col_edition], "standard") != 0)
 				diag_error(&m, "edition must be standard or "
-				    "large, not \"%s\"", f[col_edition]);
+				    "large (or empty for standard), not \"%s\"",
+				    f[col_edition]);
+			m.col = 1;
 		}
 		csv_free_row(f, nf);
 	}

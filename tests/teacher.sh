@@ -84,11 +84,29 @@ roster_err "row without a name in a UTF-16 roster" "$W/utf16-no-name.csv" \
 	"3:1: error: this row has no name"
 roster_err "roster saved as Latin-1" "$W/latin1.csv" \
 	"3:1: error: this field is not UTF-8 text: it holds byte 0xE9 (\"é\" in Latin-1 or Windows-1252); save the roster from the spreadsheet as \"CSV UTF-8\""
-roster_err "roster with first and last names" "$TR/first-last.csv" \
-	"1:1: error: the first row must name the columns, and one must be called \"name\" (the names as they are printed); this one has \"First\", \"Last\", \"Period\": rename the column of names to name, or, if the first row is already a student, add a row like name,period above it"
+printf 'First Name,Period\nAna,2\n' >"$W/first-only.csv"
+roster_err "roster with first names only" "$W/first-only.csv" \
+	"1:1: error: the first row must name the columns, and one must be called \"name\" (the names as they are printed), or two \"first name\" and \"last name\"; this one has \"First Name\", \"Period\": rename the column of names to name, or, if the first row is already a student, add a row like name,period above it"
+# a column of the edition that is neither: said at its own column, counted
+# in characters (José's accent is one)
+printf 'name,period,edition\nAna López,2,large print\nJosé Núñez,2,big\n' >"$W/edition.csv"
+roster_err "roster with a wrong edition" "$W/edition.csv" \
+	"3:14: error: edition must be standard or large (or empty for standard), not \"big\""
 roster_err "roster with only a header" "$TR/header-only.csv" \
 	"1:1: error: the roster has a header but no students; add one row per student under it"
 [ -e "$W/x.pdf" ] && bad "a broken roster wrote $W/x.pdf" || ok
+
+# names as school systems export them: first and last apart, or a
+# "Student Name" column; "Large Print" for the edition
+"$MIMEO" -q worksheet --roster "$TR/first-last.csv" -o "$W/fl.pdf" $F &&
+	pdftotext "$W/fl.pdf" - | grep -q '^Name Ana Lopez' && ok || bad "roster with First and Last columns"
+printf 'Student Name,Period,Edition\nJosé Núñez,3,\nAna López,2,Large Print\n' >"$W/student-name.csv"
+"$MIMEO" -q worksheet --simplex --roster "$W/student-name.csv" -o "$W/sn.pdf" $F &&
+	[ "$(pdftotext "$W/sn.pdf" - | grep -c -e '^Name José Núñez' -e '^Name Ana López')" = 2 ] && ok ||
+	bad "roster with a Student Name column"
+# the word "Name" of Ana's large-print copy is taller than José's
+pdftotext -bbox "$W/sn.pdf" - | awk -F'"' '/>Name</ { h = $8 - $4; if (!a) a = h; else if (h > a * 1.3) big = 1 }
+	END { exit !big }' && ok || bad "\"Large Print\" in the edition column is not large print"
 
 # --- text from a word processor -----------------------------------------------
 # curly quotes around a whole text: accepted, with one warning (the file is
