@@ -428,6 +428,7 @@ build_key(struct build *b)
 		kp.names = b->names;
 		kp.which = b->which;
 		kp.nnames = b->ncopies;
+		kp.r = b->roster;
 	}
 	bl = compose_answer_tables(&kp, b->tpl);
 	d = layout(bl, b->tpl, b->fs, b->a4, b->set->title.s);

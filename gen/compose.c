@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "compose.h"
+#include "roster.h"
 #include "util.h"
 
 #define TABLE_MAX_COLS	6	/* versions or problems side by side */
@@ -412,6 +413,7 @@ compose_answer_tables(const struct keyplan *kp, const struct template *t)
 	struct blocks *b = xcalloc(1, sizeof(*b));
 	struct table *tb;
 	size_t i, n;
+	int periods = 0;
 
 	blocks_push(b, BK_TITLE)->text = &s->title;
 	cm_label(b, BK_SUBTITLE, xstrdup(t->labels[L_ANSWER_KEY]));
@@ -423,13 +425,26 @@ compose_answer_tables(const struct keyplan *kp, const struct template *t)
 		    i + TABLE_MAX_COLS < n ? i + TABLE_MAX_COLS : n);
 	if (kp->names == NULL || kp->per_student)
 		return b;
-	tb = cm_table(kp->nnames + 1, 2, xstrdup(t->labels[L_WHO_GOT]));
+	/* a period column when the roster has periods: papers are
+	 * collected and marked by period */
+	for (i = 0; kp->r != NULL && i < kp->r->n && !periods; i++)
+		periods = kp->r->v[i].period != NULL;
+	tb = cm_table(kp->nnames + 1, 2 + (size_t)periods,
+	    xstrdup(t->labels[L_WHO_GOT]));
 	cm_cell(tb, 0, 0, xstrdup(t->labels[L_STUDENT_COL]), &m);
-	cm_cell(tb, 0, 1, xstrdup(t->labels[L_VERSION_COL]), &m);
+	if (periods)
+		cm_cell(tb, 0, 1, xstrdup(t->labels[L_PERIOD]), &m);
+	cm_cell(tb, 0, 1 + (size_t)periods, xstrdup(t->labels[L_VERSION_COL]),
+	    &m);
 	for (i = 0; i < kp->nnames; i++) {
+		const char *period = periods ? kp->r->v[i].period : NULL;
+
 		cm_cell(tb, i + 1, 0, cm_escape(kp->names[i]), &m);
-		cm_cell(tb, i + 1, 1, xasprintf("%c", 'A' + (int)kp->which[i]),
-		    &m);
+		if (periods)
+			cm_cell(tb, i + 1, 1, period != NULL ?
+			    cm_escape(period) : xstrdup(""), &m);
+		cm_cell(tb, i + 1, 1 + (size_t)periods, xasprintf("%c",
+		    'A' + (int)kp->which[i]), &m);
 	}
 	blocks_push(b, BK_TABLE)->table = tb;
 	return b;

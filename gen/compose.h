@@ -113,6 +113,7 @@ struct blocks {
 enum doc_kind { DOC_WORKSHEET, DOC_KEY };
 
 struct packet;
+struct roster;
 
 /* One line of a packet's print list. */
 struct printitem {
@@ -158,6 +159,7 @@ struct keyplan {
 	const char	*const *names;	/* students in roster order, or NULL */
 	const size_t	*which;		/* each student's instance */
 	size_t		 nnames;
+	const struct roster *r;		/* the names' periods, or NULL */
 	int		 per_student;	/* ins[i] is names[i]'s own draw */
 };
 

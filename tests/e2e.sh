@@ -320,7 +320,7 @@ roster_err_at() {
 }
 roster_err unclosed-quote.csv "$R/unclosed-quote.csv:2:1: error: a quoted field is never closed"
 roster_err no-name-column.csv "$R/no-name-column.csv:1:1: error: the first row must name the columns, and one must be called \"name\""
-roster_err bad-rows.csv "$R/bad-rows.csv:2:1: error: edition must be standard or large, not \"huge\""
+roster_err bad-rows.csv "$R/bad-rows.csv:2:5: error: edition must be standard or large (or empty for standard), not \"huge\""
 roster_err bad-rows.csv "$R/bad-rows.csv:3:1: error: this row has no name"
 roster_err bad-rows.csv "$R/bad-rows.csv:4:5: error: text after a closing quote"
 roster_err header-only.csv "$R/header-only.csv:1:1: error: the roster has a header but no students"

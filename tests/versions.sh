@@ -92,6 +92,16 @@ printf 'name,version\nAna López,B\n"O'"'"'Brien, Siobhán",\nZoë,A\n' >"$V/r.c
 txt=$(pdftext "$V/ros/vars-key.pdf" 1 | tr '\n' ' ')
 case $txt in *"Who has which version"*"Ana López"*B*"O'Brien, Siobhán"*B*"Zoë"*A*) ok ;;
 	*) bad "roster key: who has which version: $txt" ;; esac
+# with periods in the roster, the table has a Period column (empty for a
+# student without one); without, it has none
+printf 'name,period,version\nAna López,2,B\nZoë,,A\n' >"$V/rp.csv"
+"$MIMEO" -q key --versions 2 --roster "$V/rp.csv" -o "$V/rp-key.pdf" $VS 2>/dev/null
+pdftotext -layout "$V/rp-key.pdf" - | grep -A3 "Who has which version" | tr -s ' ' >"$V/rp.txt"
+[ "$(sed -n '2,4p' "$V/rp.txt")" = "Student Period Version
+Ana López 2 B
+Zoë A" ] && ok || bad "roster key with periods: $(cat "$V/rp.txt")"
+pdftotext -layout "$V/ros/vars-key.pdf" - | grep -A1 "Who has which version" | tail -1 | tr -s ' ' |
+	grep -qx "Student Version" && ok || bad "roster key without periods has a Period column"
 pdftext "$V/ros/vars.pdf" 1 | grep -q "Ana López" && pdftext "$V/ros/vars.pdf" 1 | grep -q "Version B" && ok ||
 	bad "roster: Ana's copy is not version B"
 # her pad page says whose and which version it is; per student, the name
