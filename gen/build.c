@@ -107,7 +107,7 @@ build_copy(struct build *b, struct model *m, const struct instance *in,
 		return build_one(b, in, DOC_WORKSHEET, who, large, NULL);
 	if (m->doc != NULL) {
 		switch (layout_refill(m->doc, &m->spot, compose_fill(m->bl,
-		    who), build_tpl(b, large), build_fonts(b, large), &d)) {
+		    build_tpl(b, large), who), build_tpl(b, large), build_fonts(b, large), &d)) {
 		case 0:
 			return d;
 		case -1:
@@ -394,6 +394,7 @@ build_draw(struct build *b)
 			continue;
 		}
 		b->ins[i]->label = who;
+		b->ins[i]->versioned = b->nins > 1 && !o->per_student;
 	}
 	if (failed)
 		return -1;

@@ -93,6 +93,8 @@ done
 . tests/versions.sh
 # Class sets made from one layout per version: as if laid out in full.
 . tests/reuse.sh
+# The name block at the top of a worksheet, in named and blank copies.
+. tests/fields.sh
 # Substitute packets and mimeo list.
 . tests/packets.sh
 
