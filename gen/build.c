@@ -385,7 +385,8 @@ build_draw(struct build *b)
 		who = o->per_student ? xstrdup(b->roster->v[i].name) :
 		    b->nins > 1 ? label_fmt(b->tpl, L_VERSION, letter, NULL) :
 		    NULL;
-		if ((b->ins[i] = vary(s, seed, (int)i, who)) == NULL) {
+		if ((b->ins[i] = vary(s, seed, (int)i, who,
+		    b->tpl->labels[L_DECIMAL])) == NULL) {
 			free(who);
 			failed = 1;
 			/* one student's failure is every student's */

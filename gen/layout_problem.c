@@ -266,7 +266,7 @@ lay_blank_widths(struct lay *L, const struct problem *p,
 			bw[i] = 72;
 		if (bw[i] > lay_width(L) - L->indent)
 			bw[i] = lay_width(L) - L->indent;
-		if (key && rich_parse(&p->blanks.v[i], 0, &(*fill)[i]) < 0)
+		if (key && lay_parse(L, &p->blanks.v[i], 0, &(*fill)[i]) < 0)
 			L->failed = 1;
 	}
 	return bw;
@@ -338,7 +338,7 @@ lay_problem(struct lay *L, const struct block *b)
 		struct rich pr;
 
 		memset(&pr, 0, sizeof(pr));
-		if (rich_parse(&p->prompt, p->type == P_BLANK ? RP_BLANKS :
+		if (lay_parse(L, &p->prompt, p->type == P_BLANK ? RP_BLANKS :
 		    0, &pr) < 0)
 			L->failed = 1;
 		/* points first, then the prompt, as one paragraph */
@@ -351,8 +351,8 @@ lay_problem(struct lay *L, const struct block *b)
 		}
 		free(pr.v);
 		r.mark = p->prompt.mark;
-	} else if (rich_parse(&p->prompt, p->type == P_BLANK ? RP_BLANKS : 0,
-	    &r) < 0)
+	} else if (lay_parse(L, &p->prompt, p->type == P_BLANK ? RP_BLANKS :
+	    0, &r) < 0)
 		L->failed = 1;
 	if (p->type == P_BLANK) {
 		bw = lay_blank_widths(L, p, &ts, &fill, b->key);

@@ -35,7 +35,7 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "phase_share_say", "phase_reflect", "phase_reflect_say",
     "guide", "questioner", "questioner_job", "checker", "checker_job",
     "timekeeper", "timekeeper_job", "encourager", "encourager_job",
-    "co_role", "large_print", NULL };
+    "co_role", "large_print", "decimal", NULL };
 
 static const char *const template_keys[] = { "paper", "margins", "fonts",
     "sizes", "line_height", "rule", "spacing", "fields", "space", NULL };

@@ -95,6 +95,8 @@ done
 . tests/reuse.sh
 # The name block at the top of a worksheet, in named and blank copies.
 . tests/fields.sh
+# The decimal comma of Spanish: dec(), math, keys and worksheets.
+. tests/decimal.sh
 # Substitute packets and mimeo list.
 . tests/packets.sh
 

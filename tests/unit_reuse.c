@@ -87,7 +87,7 @@ test_reuse(void)
 		template_free(t);
 		return;
 	}
-	in = vary(s, 1, 0, NULL);
+	in = vary(s, 1, 0, NULL, NULL);
 	model = compose(in, t, DOC_WORKSHEET, &who);
 	base = layout_spot(model, t, fs, 0, s->title.s, &spot);
 	expect(base != NULL && spot.ok && spot.page == 0 && spot.n > 0,
