@@ -41,6 +41,7 @@ struct lex {
 	enum mclass	 cls;
 	int		 italic;
 	int		 number;	/* T_ATOM: digits */
+	int		 decimal_comma;	/* MP_DECIMAL_COMMA */
 	/* the first mistake */
 	int		 failed;
 	size_t		*erroff;
@@ -177,7 +178,9 @@ lex_letters(struct lex *lx)
 }
 
 /* A number: digits, a decimal point before a digit, and thousands
- * separated by commas (1,000 but not the list 1, 2, 3). */
+ * separated by commas (1,000 but not the list 1, 2, 3); with the decimal
+ * comma, a comma before a digit is a decimal point (1,5 and 1,000 are
+ * numbers, 1, 2 a list). */
 static void
 lex_number(struct lex *lx)
 {
@@ -186,7 +189,8 @@ lex_number(struct lex *lx)
 	for (;;) {
 		while (lx->i < lx->n && is_digit(lx->s[lx->i]))
 			lx->i++;
-		if (lx->i + 1 < lx->n && lx->s[lx->i] == '.' &&
+		if (lx->i + 1 < lx->n && (lx->s[lx->i] == '.' ||
+		    (lx->decimal_comma && lx->s[lx->i] == ',')) &&
 		    is_digit(lx->s[lx->i + 1]))
 			lx->i++;
 		else if (lx->i + 3 < lx->n && lx->s[lx->i] == ',' &&
@@ -592,7 +596,8 @@ p_row(struct lex *lx, int depth)
 }
 
 struct mnode *
-math_parse(const char *s, size_t n, size_t *erroff, char *err, size_t errlen)
+math_parse(const char *s, size_t n, int flags, size_t *erroff, char *err,
+    size_t errlen)
 {
 	struct lex lx;
 	struct mnode *row;
@@ -600,6 +605,7 @@ math_parse(const char *s, size_t n, size_t *erroff, char *err, size_t errlen)
 	memset(&lx, 0, sizeof(lx));
 	lx.s = s;
 	lx.n = n;
+	lx.decimal_comma = (flags & MP_DECIMAL_COMMA) != 0;
 	lx.erroff = erroff;
 	lx.err = err;
 	lx.errlen = errlen;

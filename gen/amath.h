@@ -66,11 +66,16 @@ struct mnode {
 	size_t		 nkid, capkid;	/* kids, and room for them */
 };
 
+/* Flags of math_parse(). */
+#define MP_DECIMAL_COMMA 1	/* 1,5 is one and a half (a language that
+				 * writes the decimal comma, Spanish); else
+				 * 1,000 is a thousand */
+
 /* Parse s[0..n).  Returns the tree (free with math_free()), or NULL after
  * writing the offset of the mistake in s to *erroff and a message for a
  * teacher (without the file and position) into err. */
-struct mnode	*math_parse(const char *s, size_t n, size_t *erroff,
-		    char *err, size_t errlen);
+struct mnode	*math_parse(const char *s, size_t n, int flags,
+		    size_t *erroff, char *err, size_t errlen);
 void		 math_free(struct mnode *);
 /* The tree as one line of UTF-8 text, as described above, for the caller
  * to free; NULL only when out of memory. */

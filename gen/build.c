@@ -107,7 +107,7 @@ build_copy(struct build *b, struct model *m, const struct instance *in,
 		return build_one(b, in, DOC_WORKSHEET, who, large, NULL);
 	if (m->doc != NULL) {
 		switch (layout_refill(m->doc, &m->spot, compose_fill(m->bl,
-		    who), build_tpl(b, large), build_fonts(b, large), &d)) {
+		    build_tpl(b, large), who), build_tpl(b, large), build_fonts(b, large), &d)) {
 		case 0:
 			return d;
 		case -1:
@@ -385,7 +385,8 @@ build_draw(struct build *b)
 		who = o->per_student ? xstrdup(b->roster->v[i].name) :
 		    b->nins > 1 ? label_fmt(b->tpl, L_VERSION, letter, NULL) :
 		    NULL;
-		if ((b->ins[i] = vary(s, seed, (int)i, who)) == NULL) {
+		if ((b->ins[i] = vary(s, seed, (int)i, who,
+		    b->tpl->labels[L_DECIMAL])) == NULL) {
 			free(who);
 			failed = 1;
 			/* one student's failure is every student's */

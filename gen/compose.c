@@ -149,21 +149,51 @@ cm_key(struct blocks *b, const struct template *t, const struct pinst *pi)
 		cm_keynote(b, t, L_SOLUTION, &p->solution, NULL);
 }
 
+/* Where a roster's period goes when the set has no period field: the
+ * class field, else the name's; -1 for none. */
+static int
+cm_period_home(const struct block *bl)
+{
+	int i, name = -1, class = -1;
+
+	for (i = 0; i < F__MAX && bl->fields[i] >= 0; i++) {
+		if (bl->fields[i] == F_PERIOD)
+			return -1;
+		if (bl->fields[i] == F_CLASS)
+			class = i;
+		if (bl->fields[i] == F_NAME)
+			name = i;
+	}
+	return class >= 0 ? class : name;
+}
+
 struct block *
-compose_fill(struct blocks *b, const struct copyfor *who)
+compose_fill(struct blocks *b, const struct template *t,
+    const struct copyfor *who)
 {
 	struct block *bl;
-	size_t i, k;
+	size_t k;
+	int i, home;
 
 	for (k = 0; k < b->n && b->v[k].kind != BK_FIELDS; k++)
 		continue;
 	if (k == b->n)
 		return NULL;
 	bl = &b->v[k];
+	free(bl->label);
+	bl->label = NULL;
 	for (i = 0; i < F__MAX && bl->fields[i] >= 0; i++)
 		bl->filled[i] = who == NULL ? NULL :
 		    bl->fields[i] == F_NAME ? who->name :
 		    bl->fields[i] == F_PERIOD ? who->period : NULL;
+	if (who == NULL || who->period == NULL ||
+	    (home = cm_period_home(bl)) < 0)
+		return bl;
+	/* a teacher sorting the pile by period finds it on every copy */
+	bl->label = bl->filled[home] != NULL ? xasprintf("%s \xc2\xb7 %s %s",
+	    bl->filled[home], t->labels[L_PERIOD], who->period) :
+	    xasprintf("%s %s", t->labels[L_PERIOD], who->period);
+	bl->filled[home] = bl->label;
 	return bl;
 }
 
@@ -190,7 +220,11 @@ compose(const struct instance *in, const struct template *t,
 		bl = blocks_push(b, BK_FIELDS);
 		memcpy(bl->fields, s->has_fields ? s->fields : t->fields,
 		    sizeof(bl->fields));
-		compose_fill(b, who);
+		/* a lettered version's letter by the name, not a
+		 * student's own draw */
+		if (in->label != NULL && !in->named)
+			bl->version[0] = (char)('A' + in->version);
+		compose_fill(b, t, who);
 	}
 	/* "Answer Key — Title — Version B", "Title — Ana López" */
 	footer_add(&b->footer, FP_TITLE, xstrdup(s->title.s));

@@ -90,7 +90,10 @@ struct block {
 	int		 grid;		/* BOX */
 	int		 key;		/* show answers */
 	int		 fields[F__MAX];/* FIELDS; -1 ends */
-	const char	*filled[F__MAX];/* FIELDS: printed in the blank */
+	const char	*filled[F__MAX];/* FIELDS: printed in the blank
+					 * (borrowed, or label) */
+	char		 version[2];	/* FIELDS: the version's letter, boxed
+					 * at the end of the row; "" for none */
 	const struct phase *phase;	/* PHASE */
 	int		 from;		/* PHASE: minute it starts */
 	const struct approach *apps;	/* APPROACH (one), TALLY, BOARD */
@@ -132,8 +135,11 @@ struct copyfor {
 struct blocks	*compose(const struct instance *, const struct template *,
 		    enum doc_kind, const struct copyfor *who);
 /* Write who's name and period (none when who is NULL) in the fields at
- * the top of b, as compose() does; returns that block, NULL if none. */
-struct block	*compose_fill(struct blocks *b, const struct copyfor *who);
+ * the top of b, as compose() does; returns that block, NULL if none.  A
+ * period with no field of its own goes in the class field ("Period 2"),
+ * else after the name ("Ana López · Period 2"). */
+struct block	*compose_fill(struct blocks *b, const struct template *t,
+		    const struct copyfor *who);
 void		 blocks_free(struct blocks *);
 /* Append a zeroed block of kind k; valid until the next push. */
 struct block	*blocks_push(struct blocks *, enum block_kind k);

@@ -553,9 +553,10 @@ fn_call(struct ex *x, enum fn f, size_t off, struct value *args,
 			snprintf(out->text, VAL_TEXT_MAX, "%s%llu", q < 0 ?
 			    "-" : "", (unsigned long long)g);
 		else
-			snprintf(out->text, VAL_TEXT_MAX, "%s%llu.%0*llu",
+			snprintf(out->text, VAL_TEXT_MAX, "%s%llu%s%0*llu",
 			    q < 0 ? "-" : "", (unsigned long long)(g /
-			    (uint64_t)pow10_table[digits]), (int)digits,
+			    (uint64_t)pow10_table[digits]), x->sc->decimal ?
+			    x->sc->decimal : ".", (int)digits,
 			    (unsigned long long)(g %
 			    (uint64_t)pow10_table[digits]));
 		return 0;

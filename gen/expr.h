@@ -50,6 +50,8 @@ struct scope {
 	size_t		 n;
 	int		 check;		/* names only: parse and resolve, do
 					 * not compute (values are unset) */
+	const char	*decimal;	/* what dec() prints between the whole
+					 * part and the decimals; NULL: "." */
 };
 
 struct expr_err {

@@ -664,7 +664,7 @@ lay_text(struct lay *L, const struct text *t, int blanks,
 	struct rich r;
 
 	memset(&r, 0, sizeof(r));
-	if (rich_parse(t, blanks, &r) < 0) {
+	if (lay_parse(L, t, blanks, &r) < 0) {
 		rich_free(&r);
 		L->drop = 0;
 		L->failed = 1;
@@ -715,7 +715,7 @@ lay_text_width(struct lay *L, const struct text *t, const struct tstyle *ts)
 
 	memset(&r, 0, sizeof(r));
 	memset(&ws, 0, sizeof(ws));
-	if (rich_parse(t, RP_QUIET, &r) == 0) {
+	if (lay_parse(L, t, RP_QUIET, &r) == 0) {
 		lay_words(L, &r, ts, 1e9, &ws);
 		w = lay_words_width(&ws);
 		lay_words_free(&ws);
@@ -768,6 +768,14 @@ lay_begin(struct lay *L, struct doc *d, const struct template *t,
 	L->right = d->width - t->margin[1];
 	L->top = t->margin[0];
 	L->bottom = d->height - t->margin[2];
+	L->parse = strcmp(t->labels[L_DECIMAL], ",") == 0 ? RP_DECIMAL_COMMA :
+	    0;
+}
+
+int
+lay_parse(struct lay *L, const struct text *t, int flags, struct rich *r)
+{
+	return rich_parse(t, flags | L->parse, r);
 }
 
 /* Place the fields' strip, noting where when layout_spot() asked.  Only

@@ -46,7 +46,7 @@ ld_labelled(struct lay *L, const char *label, const struct text *t,
 	memset(&r, 0, sizeof(r));
 	memset(&tr, 0, sizeof(tr));
 	rich_plain(label, ST_BOLD, &r);
-	if (rich_parse(t, 0, &tr) < 0) {
+	if (lay_parse(L, t, 0, &tr) < 0) {
 		L->failed = 1;
 		rc = -1;
 	}

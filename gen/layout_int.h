@@ -85,6 +85,8 @@ struct lay {
 	double		 indent;	/* prompt indent after the number */
 	double		 placed;	/* where lay_place() put the last strip */
 	struct fieldspot *spot;		/* layout_spot(): where the fields go */
+	int		 parse;		/* rich_parse() flags of the language:
+					 * RP_DECIMAL_COMMA */
 };
 
 enum align { AL_LEFT, AL_CENTER, AL_RIGHT };
@@ -99,6 +101,8 @@ struct item *lay_line(struct lay *L, double x, double y, double x2, double y2,
     double w, struct color c, int dash);
 struct item *lay_rect(struct lay *L, double x, double y, double w, double h,
     double width, struct color c);
+/* rich_parse() as the document's language reads math (1,5 in Spanish). */
+int lay_parse(struct lay *L, const struct text *t, int flags, struct rich *r);
 void lay_strip_clear(struct page *p);
 void lay_shift(struct lay *L, size_t from, size_t to, double dy);
 void lay_new_page(struct lay *L);

@@ -16,88 +16,207 @@
 static const double field_weight[F__MAX] = { 5, 2.5, 1.5, 2, 1.5 };
 static const enum label field_label[F__MAX] = { L_NAME, L_DATE, L_PERIOD,
     L_CLASS, L_SCORE };
+/* The least blank left to write in by hand, in ems of the body size (at
+ * 12pt: a name 1.33in, a date or class 0.83in, a period 0.5in, a score
+ * 0.67in); a field gets more when the row has room, by weight. */
+static const double field_blank_em[F__MAX] = { 8, 5, 3, 5, 4 };
 
-/* Width a field needs: its label, and what is printed in it if anything. */
+/* Where a label's blank starts and ends inside a field w wide at x, and
+ * where what is filled in starts and how wide it may be. */
+#define FIELD_LINE_AFTER	4	/* label to its line */
+#define FIELD_LINE_END		14	/* line's end to the next field */
+#define FIELD_FILL_AFTER	10	/* label to a filled-in value */
+#define FIELD_FILL_END		24	/* w - label - room for the value */
+#define FIELD_TAG_GAP		8	/* last field to the version box */
+#define FIELD_TAG_PAD		5	/* letter to the version box's sides */
+
+/* Width field i needs: its label and a blank long enough to write in by
+ * hand, or room for what is printed in it when that is longer. */
 static double
 lay_field_need(struct lay *L, const struct block *b, int i)
 {
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle fs = lay_style(L, L->t->size_body, ST_BOLD, ink);
-	double w = lay_plain_width(L, L->t->labels[field_label[b->fields[i]]],
-	    &ts) + 40;
+	double lw = lay_plain_width(L, L->t->labels[field_label[b->fields[i]]],
+	    &ts);
+	double w = lw + FIELD_LINE_AFTER + FIELD_LINE_END +
+	    field_blank_em[b->fields[i]] * L->t->size_body;
+	double filled;
 
-	if (b->filled[i] != NULL)
-		w += lay_plain_width(L, b->filled[i], &fs);
+	if (b->filled[i] != NULL) {
+		filled = lw + FIELD_FILL_END + lay_plain_width(L, b->filled[i],
+		    &fs);
+		if (filled > w)
+			w = filled;
+	}
 	return w;
 }
 
-/* One row of fields [from, to): "Label ______" each, widths by weight, a
- * filled-in value (a student's name) printed on its line. */
+/*
+ * Widths of fields [from, to) on a row `room` wide: shares by weight, but
+ * a field whose share is less than it needs gets what it needs and the
+ * others share the rest (the caller has checked that the needs fit).  A
+ * field alone takes the row.
+ */
 static void
-lay_field_row(struct lay *L, const struct block *b, int from, int to)
+lay_field_widths(const struct block *b, int from, int to, const double *need,
+    double room, double *w)
+{
+	int fixed[F__MAX] = { 0 }, i, again = 1;
+	double total, left;
+
+	while (again) {
+		again = 0;
+		total = 0;
+		left = room;
+		for (i = from; i < to; i++)
+			if (fixed[i])
+				left -= w[i];
+			else
+				total += field_weight[b->fields[i]];
+		for (i = from; i < to; i++) {
+			if (fixed[i])
+				continue;
+			w[i] = left * field_weight[b->fields[i]] / total;
+			if (w[i] < need[i] && to - from > 1) {
+				w[i] = need[i];
+				fixed[i] = again = 1;
+				break;
+			}
+		}
+	}
+}
+
+/* The version's letter, bold in a box tw wide at the right end of the
+ * row whose baseline is base. */
+static void
+lay_field_tag(struct lay *L, const char *letter, double tw, double base)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body, ST_BOLD, ink);
+	double size = ts.size;
+
+	L->sy = base - lay_base(L, size);
+	lay_plain(L, letter, &ts, L->right - tw, tw, AL_CENTER);
+	lay_rect(L, L->right - tw, base - size * 0.95, tw, size * 1.3,
+	    L->t->rule * 2, ink);
+}
+
+/* One row of fields [from, to) of widths w: "Label ______" each, a
+ * filled-in value (a student's name) printed on its line; a version box
+ * at the row's end when tw > 0. */
+static void
+lay_field_row(struct lay *L, const struct block *b, int from, int to,
+    const double *w, double tw)
 {
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
-	double total = 0, x = L->left, w, lw, base, room;
+	double x = L->left, lw, base, room;
 	int i;
 
-	for (i = from; i < to; i++)
-		total += field_weight[b->fields[i]];
 	L->sy += 6;
 	base = L->sy + lay_base(L, ts.size) + 4;
 	for (i = from; i < to; i++) {
 		const char *label = L->t->labels[field_label[b->fields[i]]];
 
-		w = lay_width(L) * field_weight[b->fields[i]] / total;
-		if (to - from == 1)
-			w = lay_width(L);
 		lw = lay_plain_width(L, label, &ts);
 		L->sy = base - lay_base(L, ts.size);
-		lay_plain(L, label, &ts, x, w, AL_LEFT);
-		lay_line(L, x + lw + 4, base + 2, x + w - 14, base + 2,
-		    L->t->rule, ink, 0);
+		lay_plain(L, label, &ts, x, w[i], AL_LEFT);
+		lay_line(L, x + lw + FIELD_LINE_AFTER, base + 2,
+		    x + w[i] - FIELD_LINE_END, base + 2, L->t->rule, ink, 0);
 		if (b->filled[i] != NULL) {
 			struct tstyle fs = lay_style(L, ts.size, ST_BOLD, ink);
 			double nw = lay_plain_width(L, b->filled[i], &fs);
 
 			/* only a name longer than the whole line shrinks */
-			room = w - lw - 24;
+			room = w[i] - lw - FIELD_FILL_END;
 			if (nw > room && room > 0)
 				fs.size *= room / nw;
 			L->sy = base - lay_base(L, fs.size);
-			lay_plain(L, b->filled[i], &fs, x + lw + 10, room + 1,
-			    AL_LEFT);
+			lay_plain(L, b->filled[i], &fs,
+			    x + lw + FIELD_FILL_AFTER, room + 1, AL_LEFT);
 		}
-		x += w;
+		x += w[i];
 	}
+	if (tw > 0)
+		lay_field_tag(L, b->version, tw, base);
 	L->sy = base + lay_lh(L, ts.size) - lay_base(L, ts.size) + 6;
 }
 
-/* The fields at the top; a name too long for its share of the line gets a
- * line of its own, the other fields go on the next. */
+/*
+ * Where the rows of n fields break (bit j: after field j), fewest rows
+ * first: each row's needs fit in its room (the first's is first_room),
+ * but for a field alone, which takes the row; of those, the one whose
+ * fullest row is least full, so that wrapped rows share the line
+ * evenly (Name, Date / Period, Class, Score rather than a Score alone).
+ */
+static unsigned
+lay_field_breaks(const double *need, int n, double first_room, double room)
+{
+	unsigned mask, best = 0;
+	int rows, best_rows = n + 1, i, count, fits;
+	double used, worst, best_worst = 0, r;
+
+	for (mask = 0; mask < 1u << (n - 1); mask++) {
+		rows = 1;
+		used = worst = 0;
+		count = 0;
+		fits = 1;
+		for (i = 0; i < n; i++) {
+			used += need[i];
+			count++;
+			if (i + 1 < n && !(mask >> i & 1))
+				continue;
+			r = rows == 1 ? first_room : room;
+			if (used > r && count > 1)
+				fits = 0;
+			if (used / r > worst)
+				worst = used / r;
+			if (i + 1 < n)
+				rows++;
+			used = 0;
+			count = 0;
+		}
+		if (fits && (rows < best_rows || (rows == best_rows &&
+		    worst < best_worst))) {
+			best = mask;
+			best_rows = rows;
+			best_worst = worst;
+		}
+	}
+	return best;
+}
+
+/*
+ * The fields at the top, in the order written: on one row when they fit
+ * with a blank each can be written in (and what is printed in it), else
+ * on as few rows as fit, in the same order; a name longer than the line
+ * gets a row of its own and shrinks.  The version's letter ends the first
+ * row, boxed.  The rows depend only on what fits, so a named copy has the
+ * blank copy's row unless its name or period needs more room than the
+ * row has.
+ */
 void
 lay_fields(struct lay *L, const struct block *b)
 {
-	double total = 0;
-	int i, n;
+	struct tstyle tag = lay_style(L, L->t->size_body, ST_BOLD, ink);
+	double need[F__MAX], w[F__MAX], tw = 0, first_room;
+	unsigned breaks;
+	int from, to, n;
 
 	for (n = 0; n < F__MAX && b->fields[n] >= 0; n++)
-		total += field_weight[b->fields[n]];
+		need[n] = lay_field_need(L, b, n);
 	if (n == 0)
 		return;
-	for (i = 0; i < n; i++)
-		if (b->filled[i] != NULL && n > 1 && lay_field_need(L, b, i) >
-		    lay_width(L) * field_weight[b->fields[i]] / total)
-			break;
-	if (i == n) {
-		lay_field_row(L, b, 0, n);
-		return;
+	if (b->version[0] != '\0')
+		tw = lay_plain_width(L, b->version, &tag) + 2 * FIELD_TAG_PAD;
+	first_room = lay_width(L) - (tw > 0 ? tw + FIELD_TAG_GAP : 0);
+	breaks = lay_field_breaks(need, n, first_room, lay_width(L));
+	for (from = 0; from < n; from = to) {
+		for (to = from + 1; to < n && !(breaks >> (to - 1) & 1); to++)
+			continue;
+		lay_field_widths(b, from, to, need, from == 0 ? first_room :
+		    lay_width(L), w);
+		lay_field_row(L, b, from, to, w, from == 0 ? tw : 0);
 	}
-	/* the long one alone, then the others */
-	lay_field_row(L, b, i, i + 1);
-	if (i > 0)
-		lay_field_row(L, b, 0, i);
-	if (i + 1 < n)
-		lay_field_row(L, b, i + 1, n);
 }
 
 /*
@@ -147,7 +266,7 @@ lay_blank_widths(struct lay *L, const struct problem *p,
 			bw[i] = 72;
 		if (bw[i] > lay_width(L) - L->indent)
 			bw[i] = lay_width(L) - L->indent;
-		if (key && rich_parse(&p->blanks.v[i], 0, &(*fill)[i]) < 0)
+		if (key && lay_parse(L, &p->blanks.v[i], 0, &(*fill)[i]) < 0)
 			L->failed = 1;
 	}
 	return bw;
@@ -219,7 +338,7 @@ lay_problem(struct lay *L, const struct block *b)
 		struct rich pr;
 
 		memset(&pr, 0, sizeof(pr));
-		if (rich_parse(&p->prompt, p->type == P_BLANK ? RP_BLANKS :
+		if (lay_parse(L, &p->prompt, p->type == P_BLANK ? RP_BLANKS :
 		    0, &pr) < 0)
 			L->failed = 1;
 		/* points first, then the prompt, as one paragraph */
@@ -232,8 +351,8 @@ lay_problem(struct lay *L, const struct block *b)
 		}
 		free(pr.v);
 		r.mark = p->prompt.mark;
-	} else if (rich_parse(&p->prompt, p->type == P_BLANK ? RP_BLANKS : 0,
-	    &r) < 0)
+	} else if (lay_parse(L, &p->prompt, p->type == P_BLANK ? RP_BLANKS :
+	    0, &r) < 0)
 		L->failed = 1;
 	if (p->type == P_BLANK) {
 		bw = lay_blank_widths(L, p, &ts, &fill, b->key);

@@ -640,7 +640,7 @@ set_expr_error(const struct text *t, const struct expr_err *e)
 static int
 set_var_value(const struct node *n, struct value *v)
 {
-	static const struct scope none = { NULL, 0, 0 };
+	static const struct scope none = { NULL, 0, 0, NULL };
 	struct expr_err e;
 	struct text t;
 	const char *markup;
@@ -805,6 +805,7 @@ problem_scope(const struct problem *p, struct var *v, struct scope *sc)
 	sc->v = v;
 	sc->n = p->nvars;
 	sc->check = 1;
+	sc->decimal = NULL;
 }
 
 static void
@@ -852,7 +853,7 @@ set_check_text(struct text *t, void *arg)
 static void
 set_fill_text(struct text *t, void *arg)
 {
-	static const struct scope none = { NULL, 0, 0 };
+	static const struct scope none = { NULL, 0, 0, NULL };
 	char *s;
 
 	(void)arg;

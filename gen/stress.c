@@ -50,7 +50,7 @@ stress_problem(const struct problem *p, long seed, long n)
 
 	memset(t, 0, sizeof(t));
 	for (v = 0; v < draws; v++) {
-		if (vary_fill(p, p->number, seed, (int)v, 1, &out, vals,
+		if (vary_fill(p, p->number, seed, (int)v, 1, NULL, &out, vals,
 		    &fail) == 0) {
 			vary_problem_free(&out);
 			continue;

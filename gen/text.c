@@ -139,7 +139,8 @@ rich_math(const struct text *t, int flags, const char *open,
 		    "between the backticks, or \\` for a backtick");
 		return -1;
 	}
-	if ((tree = math_parse(open + 1, n, &off, err, sizeof(err))) == NULL) {
+	if ((tree = math_parse(open + 1, n, flags & RP_DECIMAL_COMMA ?
+	    MP_DECIMAL_COMMA : 0, &off, err, sizeof(err))) == NULL) {
 		rich_error(t, flags, open + 1 + off, "%s", err);
 		return -1;
 	}

@@ -52,6 +52,8 @@ struct rich {
 #define RP_BLANKS	1	/* runs of three or more _ are blanks */
 #define RP_QUIET	2	/* do not report (measuring a text that is
 				 * reported when it is set) */
+#define RP_DECIMAL_COMMA 4	/* math reads 1,5 as a number
+				 * (MP_DECIMAL_COMMA) */
 
 /* Parse t into r (zeroed by the caller).  With RP_BLANKS, runs of three or
  * more underscores become A_BLANK atoms.  Returns 0, or -1 (reported at

@@ -293,7 +293,7 @@ vary_same(const struct problem *p, struct vary_fail *f)
 /* Fill the texts of a copy of p with the values drawn. */
 static int
 vary_fill_texts(const struct problem *p, const struct var *vals,
-    struct problem *out, struct vary_fail *fail)
+    const char *decimal, struct problem *out, struct vary_fail *fail)
 {
 	struct textlist *lists[] = { &out->choices, &out->blanks, &out->left,
 	    &out->right, &out->extra, &out->items, &out->rubric };
@@ -306,6 +306,7 @@ vary_fill_texts(const struct problem *p, const struct var *vals,
 	memset(&c, 0, sizeof(c));
 	c.sc.v = vals;
 	c.sc.n = p->nvars;
+	c.sc.decimal = decimal;
 	c.fail = fail;
 	c.p = p;
 	c.vals = vals;
@@ -319,11 +320,11 @@ vary_fill_texts(const struct problem *p, const struct var *vals,
 
 int
 vary_fill(const struct problem *p, int k, long seed, int version,
-    int strict, struct problem *out, struct var *vals,
+    int strict, const char *decimal, struct problem *out, struct var *vals,
     struct vary_fail *fail)
 {
 	struct rng r;
-	struct scope sc = { vals, p->nvars, 0 };
+	struct scope sc = { vals, p->nvars, 0, decimal };
 	struct expr_err e;
 	struct value ok;
 	size_t *misses = xcalloc(p->where.n + 1, sizeof(size_t)), i, worst;
@@ -350,7 +351,7 @@ vary_fill(const struct problem *p, int k, long seed, int version,
 				break;	/* nothing to draw again */
 			continue;
 		}
-		if (vary_fill_texts(p, vals, out, fail) < 0)
+		if (vary_fill_texts(p, vals, decimal, out, fail) < 0)
 			goto out;
 		if (!vary_same(out, fail)) {
 			rc = 0;
@@ -434,7 +435,8 @@ vary_report(const struct problem *p, const char *who, struct vary_fail *fail)
 }
 
 struct instance *
-vary(const struct set *set, long seed, int version, const char *who)
+vary(const struct set *set, long seed, int version, const char *who,
+    const char *decimal)
 {
 	struct instance *in = xcalloc(1, sizeof(*in));
 	struct rng r;
@@ -469,7 +471,7 @@ vary(const struct set *set, long seed, int version, const char *who)
 			own = xcalloc(1, sizeof(*own));
 			pi->p = own;
 			if (vary_fill(pi->src, pi->src->number, seed, version, 0,
-			    own, pi->vals, &fail) < 0) {
+			    decimal, own, pi->vals, &fail) < 0) {
 				vary_report(pi->src, who, &fail);
 				failed = 1;
 				continue;

@@ -93,21 +93,25 @@ struct vary_fail {
  * vary_problem_free) and the values into vals (p->nvars).  Two choices
  * (or items, or right-column entries) that come out the same are a draw
  * that failed too; with strict set they are reported instead of drawn
- * again (mimeo check --stress).  Returns 0, or -1 with *fail filled
+ * again (mimeo check --stress).  dec() prints decimal between the whole
+ * part and the decimals (the language's label; NULL: ".").  Returns 0,
+ * or -1 with *fail filled
  * (free it with vary_fail_free). */
 int		 vary_fill(const struct problem *p, int k, long seed,
-		    int version, int strict, struct problem *out,
-		    struct var *vals, struct vary_fail *fail);
+		    int version, int strict, const char *decimal,
+		    struct problem *out, struct var *vals,
+		    struct vary_fail *fail);
 void		 vary_problem_free(struct problem *);
 /* Free what a failed vary_fill left in *fail (its further mistakes). */
 void		 vary_fail_free(struct vary_fail *);
 
-/* Draw version (0-based) of set for seed.  Returns NULL after reporting
+/* Draw version (0-based) of set for seed, dec() printing decimal (see
+ * vary_fill).  Returns NULL after reporting
  * (as FILE:LINE:COL: error: problem N (WHO): ...; who names the version
  * or the student, or is NULL) when a problem's variables cannot be drawn
  * or its texts not computed. */
 struct instance	*vary(const struct set *, long seed, int version,
-		    const char *who);
+		    const char *who, const char *decimal);
 void		 instance_free(struct instance *);
 
 #endif

@@ -70,6 +70,19 @@ reuse_cases() {
 	    --roster $U/mixed.csv problems/science/grade6/heat-lesson.yaml
 	reuse_case large-template worksheet --template large-print \
 	    --roster $U/mixed.csv --versions 2 $F
+	# four and five fields, a period with no field of its own (in the
+	# class field, after the name), a BOM and CRLF roster, wrapped rows
+	# and the version's letter at the row's end (tests/fields.sh)
+	for f in four class-period class five two; do
+		reuse_case fields-$f worksheet --roster tests/fields/class.csv \
+		    tests/fields/$f.yaml
+		reuse_case fields-$f-v3 worksheet --paper a4 --versions 3 \
+		    --roster tests/fields/class.csv tests/fields/$f.yaml
+		reuse_case fields-$f-long worksheet --versions 2 \
+		    --roster tests/fields/long.csv tests/fields/$f.yaml
+	done
+	reuse_case fields-large worksheet --template large-print --versions 2 \
+	    --roster tests/fields/class.csv tests/fields/five.yaml
 	reuse_case nofields worksheet --roster $R/class10.csv $U/nofields.yaml
 	reuse_case ps worksheet --format ps --roster $R/class10.csv $F
 	# a 250-character title cut in every footer, blank pages with the

@@ -93,6 +93,10 @@ done
 . tests/versions.sh
 # Class sets made from one layout per version: as if laid out in full.
 . tests/reuse.sh
+# The name block at the top of a worksheet, in named and blank copies.
+. tests/fields.sh
+# The decimal comma of Spanish: dec(), math, keys and worksheets.
+. tests/decimal.sh
 # Substitute packets and mimeo list.
 . tests/packets.sh
 # Footers on one line: a long title cut, never the version or the name.

@@ -275,7 +275,7 @@ test_layout(void)
 	    "a face claims U+1F600");
 	expect(fonts_pick(fs, FS_REGULAR, 0x2264) >= 0, "fallback has ≤",
 	    "no face has U+2264");
-	in = vary(s, 1, 0, NULL);
+	in = vary(s, 1, 0, NULL, NULL);
 	b = compose(in, t, DOC_WORKSHEET, NULL);
 	d = layout(b, t, fs, 0, "x");
 	expect(d != NULL && d->npages >= 2, "layout pages", "no pages");
@@ -347,7 +347,7 @@ test_math_boxes(void)
 		return;
 	}
 	for (i = 0; i < sizeof(golden) / sizeof(golden[0]); i++) {
-		n = math_parse(golden[i].src, strlen(golden[i].src), &off, err,
+		n = math_parse(golden[i].src, strlen(golden[i].src), 0, &off, err,
 		    sizeof(err));
 		memset(&b, 0, sizeof(b));
 		if (n != NULL)
@@ -364,13 +364,13 @@ test_math_boxes(void)
 		math_free(n);
 	}
 	/* and the shapes behind them */
-	n = math_parse("3", 1, &off, err, sizeof(err));
+	n = math_parse("3", 1, 0, &off, err, sizeof(err));
 	memset(&b, 0, sizeof(b));
 	math_layout(fs, n, 12, 0, &b);
 	digit = b.h;
 	mbox_free(&b);
 	math_free(n);
-	n = math_parse("3/5", 3, &off, err, sizeof(err));
+	n = math_parse("3/5", 3, 0, &off, err, sizeof(err));
 	memset(&b, 0, sizeof(b));
 	math_layout(fs, n, 12, 0, &b);
 	expect(b.h > digit && b.d > 2 && b.items.nitems == 3 &&
@@ -402,35 +402,71 @@ test_math_parse(void)
 	size_t i, off;
 	char err[200], name[64];
 
-	n = math_parse("(a+b)/c", 7, &off, err, sizeof(err));
+	n = math_parse("(a+b)/c", 7, 0, &off, err, sizeof(err));
 	expect(n != NULL && n->nkid == 1 && n->kid[0]->kind == M_FRAC &&
 	    n->kid[0]->kid[0]->kind == M_ROW &&
 	    n->kid[0]->kid[0]->nkid == 3, "math (a+b)/c",
 	    "the numerator's parentheses were kept");
 	math_free(n);
-	n = math_parse("1 1/2", 5, &off, err, sizeof(err));
+	n = math_parse("1 1/2", 5, 0, &off, err, sizeof(err));
 	expect(n != NULL && n->nkid == 2 && n->kid[1]->kind == M_FRAC &&
 	    n->kid[1]->spaced, "math mixed number", "not whole + fraction");
 	math_free(n);
-	n = math_parse("2^(1/2)", 7, &off, err, sizeof(err));
+	n = math_parse("2^(1/2)", 7, 0, &off, err, sizeof(err));
 	expect(n != NULL && n->kid[0]->kind == M_SCRIPT &&
 	    n->kid[0]->kid[2]->kind == M_FRAC, "math fraction exponent",
 	    "not a fraction raised");
 	math_free(n);
-	n = math_parse("-3/4", 4, &off, err, sizeof(err));
+	n = math_parse("-3/4", 4, 0, &off, err, sizeof(err));
 	expect(n != NULL && n->nkid == 2 && n->kid[1]->kind == M_FRAC,
 	    "math negative fraction", "not a sign and a fraction");
 	math_free(n);
-	n = math_parse("\\*", 2, &off, err, sizeof(err));
+	n = math_parse("\\*", 2, 0, &off, err, sizeof(err));
 	expect(n != NULL && n->nkid == 1 && strcmp(n->kid[0]->s, "*") == 0,
 	    "math escaped star", "\\* in math does not print *");
 	math_free(n);
 	for (i = 0; i < sizeof(wrong) / sizeof(wrong[0]); i++) {
-		n = math_parse(wrong[i].src, strlen(wrong[i].src), &off, err,
+		n = math_parse(wrong[i].src, strlen(wrong[i].src), 0, &off, err,
 		    sizeof(err));
 		snprintf(name, sizeof(name), "math wrong %s", wrong[i].src);
 		expect(n == NULL && off == wrong[i].off, name,
 		    n != NULL ? "accepted" : "reported at another offset");
+		math_free(n);
+	}
+}
+
+/* The decimal comma (Spanish): 1,5 one number, a list still a list; and
+ * without it 1,000 is a thousand and 1,5 a list. */
+static void
+test_math_decimal(void)
+{
+	static const struct {
+		const char	*src, *text;
+		int		 flags;
+		size_t		 atoms;		/* in the top row */
+	} cases[] = {
+		{ "1,5", "1,5", MP_DECIMAL_COMMA, 1 },
+		{ "0,25 + 1,50", "0,25 + 1,50", MP_DECIMAL_COMMA, 3 },
+		{ "1, 2, 3", "1, 2, 3", MP_DECIMAL_COMMA, 5 },
+		{ "(2; 3)", "(2; 3)", MP_DECIMAL_COMMA, 1 },
+		{ "1,000", "1,000", 0, 1 },
+		{ "1,5", "1, 5", 0, 3 },
+		{ "0.25 + 1.5", "0.25 + 1.5", MP_DECIMAL_COMMA, 3 },
+	};
+	struct mnode *n;
+	size_t i, off;
+	char err[200], name[64], *text;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		n = math_parse(cases[i].src, strlen(cases[i].src),
+		    cases[i].flags, &off, err, sizeof(err));
+		text = n != NULL ? math_linear(n) : NULL;
+		snprintf(name, sizeof(name), "math decimal %s (%d)",
+		    cases[i].src, cases[i].flags);
+		expect(text != NULL && strcmp(text, cases[i].text) == 0 &&
+		    n->nkid == cases[i].atoms, name, text != NULL ? text :
+		    "did not parse");
+		free(text);
 		math_free(n);
 	}
 }
@@ -465,7 +501,7 @@ test_math_linear(void)
 	char err[200], name[64], *text;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		n = math_parse(cases[i].src, strlen(cases[i].src), &off, err,
+		n = math_parse(cases[i].src, strlen(cases[i].src), 0, &off, err,
 		    sizeof(err));
 		text = n != NULL ? math_linear(n) : NULL;
 		snprintf(name, sizeof(name), "math linear %s", cases[i].src);
@@ -755,6 +791,7 @@ main(void)
 	test_repeats();
 	test_math_parse();
 	test_math_linear();
+	test_math_decimal();
 	test_math_boxes();
 	test_text_marks();
 	test_libpath();

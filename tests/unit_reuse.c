@@ -87,7 +87,7 @@ test_reuse(void)
 		template_free(t);
 		return;
 	}
-	in = vary(s, 1, 0, NULL);
+	in = vary(s, 1, 0, NULL, NULL);
 	model = compose(in, t, DOC_WORKSHEET, &who);
 	base = layout_spot(model, t, fs, 0, s->title.s, &spot);
 	expect(base != NULL && spot.ok && spot.page == 0 && spot.n > 0,
@@ -97,7 +97,7 @@ test_reuse(void)
 	    i++) {
 		who.name = copies[i].name;
 		who.period = copies[i].period;
-		rc = layout_refill(base, &spot, compose_fill(model, &who), t,
+		rc = layout_refill(base, &spot, compose_fill(model, t, &who), t,
 		    fs, &d);
 		snprintf(name, sizeof(name), "reuse copy %zu", i + 1);
 		expect(rc == copies[i].rc && (rc == 0) == (d != NULL), name,

@@ -23,7 +23,7 @@ static const struct var test_vars_ab[] = {
 	{ "b", { VAL_NUM, { 4, 1 }, "", 0 } },
 	{ "w", { VAL_TEXT, { 0, 1 }, "apples", 0 } },
 };
-static const struct scope test_scope = { test_vars_ab, 3, 0 };
+static const struct scope test_scope = { test_vars_ab, 3, 0, NULL };
 
 /* Evaluate src; the printed value or "ERR@off" (static buffer). */
 static const char *
@@ -77,6 +77,35 @@ test_values(void)
 		    cases[i].want);
 		expect(strcmp(ev(cases[i].src), cases[i].want) == 0, name,
 		    ev(cases[i].src));
+	}
+}
+
+/* dec() prints the language's decimal separator; nothing else changes:
+ * mixed() and fractions have none, and the texts of {...} are filled the
+ * same way. */
+static void
+test_decimal(void)
+{
+	static const struct {
+		const char *src, *want;
+	} cases[] = {
+		{ "{= dec(3/4, 2)} \u20ac", "0,75 \u20ac" },
+		{ "`{= dec(a/b, 1)} + {a}/{b}`", "`0,8 + 3/4`" },
+		{ "{= dec(-1/8, 2)}, {= dec(5/2, 0)}", "-0,13, 3" },
+		{ "{= mixed(7/4)} {= round(1.25, 1)}", "1 3/4 13/10" },
+	};
+	struct scope comma = test_scope;
+	struct expr_err e;
+	char name[128], *s;
+	size_t i;
+
+	comma.decimal = ",";
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		s = expr_subst(cases[i].src, &comma, &e);
+		snprintf(name, sizeof(name), "decimal comma %s", cases[i].src);
+		expect(s != NULL && strcmp(s, cases[i].want) == 0, name,
+		    s != NULL ? s : e.msg);
+		free(s);
 	}
 }
 
@@ -317,7 +346,7 @@ test_eval_property(void)
 	    { "b", { VAL_NUM, { 0, 1 }, "", 0 } },
 	    { "c", { VAL_NUM, { 0, 1 }, "", 0 } },
 	    { "d", { VAL_NUM, { 0, 1 }, "", 0 } } };
-	struct scope sc = { v, 4, 0 };
+	struct scope sc = { v, 4, 0, NULL };
 	struct value out;
 	struct rat want;
 	char got[VAL_TEXT_MAX], exp[VAL_TEXT_MAX];
@@ -398,7 +427,7 @@ test_draw_properties(void)
 		return;
 	for (seed = 1; seed <= 1500; seed++)
 		for (ver = 0; ver < 3; ver++) {
-			if ((in = vary(s, seed, ver, NULL)) == NULL) {
+			if ((in = vary(s, seed, ver, NULL, NULL)) == NULL) {
 				bad_value++;
 				continue;
 			}
@@ -430,7 +459,7 @@ test_draw_properties(void)
 			pinned += p2->choices[3] == 3;
 			moved += p2->choices[0] != 0;
 			/* the same seed and version draw the same */
-			again = vary(s, seed, ver, NULL);
+			again = vary(s, seed, ver, NULL, NULL);
 			if (again == NULL || strcmp(find_problem(again,
 			    1)->p->answer.s, p1->p->answer.s) != 0 ||
 			    memcmp(find_problem(again, 2)->choices,
@@ -490,6 +519,7 @@ void
 test_vars(void)
 {
 	test_values();
+	test_decimal();
 	test_errors();
 	test_subst();
 	test_subst_each();

@@ -49,20 +49,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct mbox box;
 	size_t off;
 	char err[300];
-	int bold;
+	int bold, flags;
 
 	if (size > SC_MAX_TEXT || !fz_is_text(s, size))
 		return 0;
-	if ((tree = math_parse(s, size, &off, err, sizeof(err))) == NULL) {
-		if (off > size)
-			abort();	/* the error must point into the span */
-		return 0;
+	/* as English and as Spanish (the decimal comma) read it */
+	for (flags = 0; flags <= MP_DECIMAL_COMMA; flags += MP_DECIMAL_COMMA) {
+		if ((tree = math_parse(s, size, flags, &off, err,
+		    sizeof(err))) == NULL) {
+			if (off > size)
+				abort();	/* the error must point into
+						 * the span */
+			continue;
+		}
+		for (bold = 0; bold <= 1; bold++) {
+			box = (struct mbox){ 0 };
+			math_layout(fz_fonts, tree, 11, bold, &box);
+			mbox_free(&box);
+		}
+		math_free(tree);
 	}
-	for (bold = 0; bold <= 1; bold++) {
-		box = (struct mbox){ 0 };
-		math_layout(fz_fonts, tree, 11, bold, &box);
-		mbox_free(&box);
-	}
-	math_free(tree);
 	return 0;
 }

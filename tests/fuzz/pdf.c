@@ -76,7 +76,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_reset();
 	if ((s = set_load(fz_yaml)) == NULL)
 		return 0;
-	if ((in = vary(s, 1, 0, NULL)) == NULL) {
+	if ((in = vary(s, 1, 0, NULL, NULL)) == NULL) {
 		set_free(s);
 		return 0;
 	}

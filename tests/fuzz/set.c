@@ -57,7 +57,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_reset();
 	if ((s = set_load(fz_path)) == NULL)
 		return 0;
-	if ((in = vary(s, s->has_seed ? s->seed : 1, 0, NULL)) == NULL) {
+	if ((in = vary(s, s->has_seed ? s->seed : 1, 0, NULL, NULL)) == NULL) {
 		set_free(s);
 		return 0;
 	}
