@@ -33,6 +33,7 @@ struct pk_include {
 					 * discussion: the class size */
 	int		 has_copies;
 	long		 versions;	/* 1 when not given */
+	struct mark	 versions_mark;	/* its value, else the include's */
 	long		 seed;
 	int		 has_seed;
 	struct set	*set;		/* loaded; shared by includes of the
