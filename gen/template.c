@@ -154,7 +154,8 @@ template_read(struct template *t, const struct node *root)
 	if ((n = node_get(root, "fonts")) != NULL) {
 		if (n->kind != NODE_MAP)
 			diag_error(&n->mark, "fonts must be a mapping with "
-			    "body: and fallback:");
+			    "the keys body and fallback, like {body: Andika, "
+			    "fallback: [DejaVu Sans]}");
 		else {
 			sc_check_keys(n, font_keys, "the template");
 			if ((f = node_get(n, "body")) != NULL) {
