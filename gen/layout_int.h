@@ -85,6 +85,8 @@ struct lay {
 	double		 indent;	/* prompt indent after the number */
 	double		 placed;	/* where lay_place() put the last strip */
 	struct fieldspot *spot;		/* layout_spot(): where the fields go */
+	const struct block *row_head;	/* the print list's header row, to
+					 * repeat over a row on a new page */
 };
 
 enum align { AL_LEFT, AL_CENTER, AL_RIGHT };

@@ -150,6 +150,25 @@ pdftext "$PDF" "$n" | grep -q "TEACHER COPY — do not hand out" && ok || bad "l
 pdftext "$PDF" 1 | grep -q "1:00–1:02" && pdftext "$PDF" "$cl" | grep -q "1:58–2:00" &&
 	ok || bad "long-cover: 12-hour running clock"
 
+# --- a print list that runs onto the cover's second page ------------------
+# The header row is printed again over the rows there, and a title that
+# wraps stays inside its column: no word of the first column reaches
+# within 5 pt of where the Pages header starts (on either page).
+"$MIMEO" -q -o "$PO/" $P/split-list.yaml
+PDF=$PO/split-list-packet.pdf
+pdftotext -layout -f 2 -l 2 "$PDF" - | grep -v "Packet page" | grep -m1 . | grep -Eq "^ *Document +Pages +Copies$" &&
+	pdftext "$PDF" 2 | grep -q "Version F" && pdftext "$PDF" 1 | grep -q "Version E" &&
+	ok || bad "split-list: page 2 does not start with the print list's header row: $(pdftext "$PDF" 2 | head -3 | tr '\n' '|')"
+for pg in 1 2; do
+	pdftotext -f $pg -l $pg -bbox "$PDF" - | awk -F'"' '
+		/<word/ { w = $0; sub(/.*">/, "", w); sub(/<.*/, "", w) }
+		/<word/ && w == "Document" { dy = $4 }
+		/<word/ && w == "Pages" && !px && $4 == dy { px = $2; py = $4 }
+		/<word/ && px && $4 > py && $2 < px && w ~ /^The$/ && $2 < 80 { done = 1 }
+		/<word/ && px && !done && $4 > py && $2 < px && $6 > px - 5 { print w " ends at " $6 " (Pages at " px ")"; bad = 1 }
+		END { exit bad || !px }' >"$PO/cols.txt" && ok || bad "split-list page $pg: a title runs into the Pages column: $(head -2 "$PO/cols.txt" | tr '\n' ' ')"
+done
+
 # --- a set with a token in every teacher-only text, in Spanish -------------
 "$MIMEO" -q -o "$PO/" $P/leak-day.yaml
 PDF=$PO/leak-day-packet.pdf
