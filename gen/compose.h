@@ -112,6 +112,7 @@ struct printitem {
 	const char	*what;		/* "Answer Key: Fractions"; borrowed */
 	size_t		 first, last;	/* pages of the packet, 1-based */
 	long		 copies;	/* 0: as many as needed */
+	int		 early;		/* the early-finisher page */
 };
 
 /* Who a copy is for: printed in the name and period fields. */

@@ -23,6 +23,8 @@ static const char *const packet_keys[] = { "packet", "class", "duration",
 
 static const char *const step_keys[] = { "minutes", "do", "say", NULL };
 
+static const char *const early_keys[] = { "task", "copies", NULL };
+
 static const char *const include_keys[] = { "file", "as", "copies",
     "versions", "seed", NULL };
 
@@ -227,6 +229,28 @@ pk_includes(struct packet *pk, const struct node *n)
 	sc_prefix(NULL);
 }
 
+/* early_finishers: the task as a text, or {task: TEXT, copies: N}. */
+static void
+pk_early(struct packet *pk, const struct node *n)
+{
+	const struct node *v;
+
+	if (n->kind != NODE_MAP) {
+		sc_text(n, "early_finishers", &pk->early);
+		return;
+	}
+	sc_check_keys(n, early_keys, "early_finishers");
+	if ((v = node_get(n, "task")) != NULL)
+		pk_text_req(v, "task", "write what students who finish early "
+		    "do", &pk->early);
+	else if (!sc_misspelled(n, "task", early_keys))
+		sc_error(&n->mark, "early_finishers has no \"task:\"; write "
+		    "what students who finish early do, like {task: Write "
+		    "your own problem., copies: 8}");
+	if ((v = node_get(n, "copies")) != NULL)
+		sc_int(v, "copies", 1, PK_MAX_COPIES, &pk->early_copies);
+}
+
 /* Everything the packet file itself says; messages are held. */
 static void
 pk_read(struct packet *pk, const struct node *root)
@@ -267,7 +291,7 @@ pk_read(struct packet *pk, const struct node *root)
 		pk_includes(pk, n);
 	if ((n = node_get(root, "early_finishers")) != NULL &&
 	    !sc_is_null(n))
-		sc_text(n, "early_finishers", &pk->early);
+		pk_early(pk, n);
 	if ((n = node_get(root, "report")) != NULL)
 		sc_bool(n, "report", &pk->report);
 	if ((n = node_get(root, "language")) != NULL && !sc_is_null(n))

@@ -61,6 +61,7 @@ struct packet {
 	struct pk_include *inc;
 	size_t		 ninc;
 	struct text	 early;		/* early_finishers; s NULL: none */
+	long		 early_copies;	/* its copies; 0: not given */
 	int		 report;
 	char		*language;	/* NULL: not given */
 	char		*paper;		/* NULL, "letter" or "a4" */

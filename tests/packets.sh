@@ -74,16 +74,20 @@ day_parts() {	# PDF [simplex]
 	expect_part "$1" "Worksheet: Adding Fractions Practice" 30 "Adding Fractions Practice" ${2:-}
 	expect_part "$1" "Answer Key: Adding Fractions Practice" 1 "Answer Key" ${2:-}
 	expect_part "$1" "Worksheet: Reading for Details" 30 "Reading for Details" ${2:-}
-	expect_part "$1" "Early-finisher page" "as" "Write your own fraction problem" ${2:-}
+	expect_part "$1" "Early-finisher page" 8 "Write your own fraction problem" ${2:-}
 	expect_part "$1" "Substitute's report" 1 "Who was absent?" ${2:-}
 	ranges_tile "$1"
 }
 day_parts "$PDF"
+# the plan says when to give out the early-finisher page, and where it is
+read -r ef _ <<<"$(print_row "$PDF" "Early-finisher page")"
+grep -qF "Give an early-finisher page (packet page ${ef:-?}) to each student who finishes early." <<<"$(tr '\n' ' ' <<<"$t1" | tr -s ' ')" &&
+	ok || bad "day-packet.pdf: the plan does not say to give out the early-finisher page (page ${ef:-?})"
 blanks=$(for i in $(seq 1 "$n"); do is_blank "$PDF" "$i" && echo "$i"; done | tr '\n' ' ')
 [ "$blanks" = "4 6 8 10 " ] && ok || bad "day-packet.pdf: padding pages are '$blanks', expected 4 6 8 10 (the cover is 2 pages)"
-# --simplex: no padding, the same parts on 6 pages
+# --simplex: no padding, the same parts on 7 pages (a cover of 2)
 "$MIMEO" -q packet --simplex -o "$PO/simplex.pdf" $D
-[ "$(pages "$PO/simplex.pdf")" = 6 ] && ok || bad "--simplex packet: $(pages "$PO/simplex.pdf") pages, expected 6"
+[ "$(pages "$PO/simplex.pdf")" = 7 ] && ok || bad "--simplex packet: $(pages "$PO/simplex.pdf") pages, expected 7"
 pdftext "$PO/simplex.pdf" | grep -q "intentionally blank" && bad "--simplex packet still pads" || ok
 grep -q "Print double-sided" <<<"$t1" && ok || bad "day-packet.pdf: the cover does not say to print double-sided"
 pdftext "$PO/simplex.pdf" 1 | grep -q "Print double-sided" && bad "--simplex packet says to print double-sided" || ok
@@ -156,6 +160,8 @@ pdftext "$PDF" 1 | grep -q "1:00–1:02" && pdftext "$PDF" "$cl" | grep -q "1:58
 # within 5 pt of where the Pages header starts (on either page).
 "$MIMEO" -q -o "$PO/" $P/split-list.yaml
 PDF=$PO/split-list-packet.pdf
+# (its early_finishers gives copies: 5, not a quarter of the class)
+[ "$(print_row "$PDF" "Early-finisher page" | cut -d' ' -f3)" = 5 ] && ok || bad "split-list: early-finisher copies '$(print_row "$PDF" "Early-finisher page")', expected 5"
 pdftotext -layout -f 2 -l 2 "$PDF" - | grep -v "Packet page" | grep -m1 . | grep -Eq "^ *Document +Pages +Copies$" &&
 	pdftext "$PDF" 2 | grep -q "Version F" && pdftext "$PDF" 1 | grep -q "Version E" &&
 	ok || bad "split-list: page 2 does not start with the print list's header row: $(pdftext "$PDF" 2 | head -3 | tr '\n' '|')"
