@@ -50,6 +50,22 @@ pk_text_req(const struct node *n, const char *what, const char *hint,
 	return sc_text(n, what, t);
 }
 
+/* The text under key of map, which must be there: missing is the message
+ * when it is not (and is not misspelled either).  -1 (reported) if not. */
+static int
+pk_text_key(const struct node *map, const char *key,
+    const char *const *allowed, const char *hint, const char *missing,
+    struct text *t)
+{
+	const struct node *v = node_get(map, key);
+
+	if (v != NULL)
+		return pk_text_req(v, key, hint, t);
+	if (!sc_misspelled(map, key, allowed))
+		sc_error(&map->mark, "%s", missing);
+	return -1;
+}
+
 /*
  * A clock time: "9:05", "13:30" (24-hour), or "1:30 pm" / "1:30pm"
  * (12-hour).  Returns minutes after midnight, or -1 (reported).
@@ -136,13 +152,10 @@ pk_plan(struct packet *pk, const struct node *n)
 		else if (!sc_misspelled(sn, "minutes", step_keys))
 			sc_error(&sn->mark, "the step has no \"minutes:\"; say "
 			    "how long it takes, like \"minutes: 10\"");
-		if ((v = node_get(sn, "do")) != NULL)
-			pk_text_req(v, "do", "write what the substitute does "
-			    "in this step", &st->todo);
-		else if (!sc_misspelled(sn, "do", step_keys))
-			sc_error(&sn->mark, "the step has no \"do:\"; write "
-			    "what the substitute does, like \"do: Take "
-			    "attendance.\"");
+		pk_text_key(sn, "do", step_keys, "write what the substitute "
+		    "does in this step", "the step has no \"do:\"; write "
+		    "what the substitute does, like \"do: Take attendance.\"",
+		    &st->todo);
 		if ((v = node_get(sn, "say")) != NULL && !sc_is_null(v))
 			pk_text_req(v, "say", "write what to read aloud, or "
 			    "leave the key out", &st->say);
@@ -240,13 +253,10 @@ pk_early(struct packet *pk, const struct node *n)
 		return;
 	}
 	sc_check_keys(n, early_keys, "early_finishers");
-	if ((v = node_get(n, "task")) != NULL)
-		pk_text_req(v, "task", "write what students who finish early "
-		    "do", &pk->early);
-	else if (!sc_misspelled(n, "task", early_keys))
-		sc_error(&n->mark, "early_finishers has no \"task:\"; write "
-		    "what students who finish early do, like {task: Write "
-		    "your own problem., copies: 8}");
+	pk_text_key(n, "task", early_keys, "write what students who finish "
+	    "early do", "early_finishers has no \"task:\"; write what "
+	    "students who finish early do, like {task: Write your own "
+	    "problem., copies: 8}", &pk->early);
 	if ((v = node_get(n, "copies")) != NULL)
 		sc_int(v, "copies", 1, PK_MAX_COPIES, &pk->early_copies);
 }
