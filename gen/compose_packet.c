@@ -108,8 +108,9 @@ cp_plan(struct blocks *b, const struct packet *pk, const struct template *t,
 	for (i = 0; i < n; i++)
 		if (items[i].early) {
 			snprintf(page, sizeof(page), "%zu", items[i].first);
-			cp_label(b, BK_BULLET, label_fmt(t, L_EARLY_GIVE, page,
-			    NULL));
+			bl = blocks_push(b, BK_BULLET);
+			bl->label = label_fmt(t, L_EARLY_GIVE, page, NULL);
+			bl->key = 1;	/* never alone under the heading */
 		}
 	for (i = 0; i < pk->nplan; i++) {
 		const struct pk_step *st = &pk->plan[i];

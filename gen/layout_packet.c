@@ -29,6 +29,16 @@ lp_tick(struct lay *L, double x, double size)
 	lay_rect(L, L->left + x, y, TICK, TICK, L->t->rule * 1.3, ink);
 }
 
+/* The strip, h high, waits to go on the page of what is placed next, as
+ * a heading does (gap below it). */
+static void
+lp_keep_with_next(struct lay *L, double h, double gap)
+{
+	lay_move(&L->pending, &L->strip, L->pending_h, L, 0);
+	L->pending_h += h + gap;
+	L->sy = 0;
+}
+
 void
 lay_bullet(struct lay *L, const struct block *b)
 {
@@ -43,7 +53,10 @@ lay_bullet(struct lay *L, const struct block *b)
 	else
 		lay_plain(L, b->label, &ts, L->left + 18, lay_width(L) - 18,
 		    AL_LEFT);
-	lay_place(L, L->sy, 3);
+	if (b->key)
+		lp_keep_with_next(L, L->sy, 5);
+	else
+		lay_place(L, L->sy, 3);
 }
 
 void
@@ -127,9 +140,7 @@ lay_row(struct lay *L, const struct block *b)
 	hrow = lp_row_cells(L, b);
 	if (b->key) {
 		L->row_head = b;
-		lay_move(&L->pending, &L->strip, L->pending_h, L, 0);
-		L->pending_h += hrow + 3;
-		L->sy = 0;
+		lp_keep_with_next(L, hrow, 3);
 		return;
 	}
 	if (L->row_head != NULL && L->pending.nitems == 0 &&

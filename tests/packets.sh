@@ -175,6 +175,12 @@ for pg in 1 2; do
 		END { exit bad || !px }' >"$PO/cols.txt" && ok || bad "split-list page $pg: a title runs into the Pages column: $(head -2 "$PO/cols.txt" | tr '\n' ' ')"
 done
 
+# --- the plan's heading and its early-finisher line go over with the first
+# step when they would end the cover's first page (tests/packets/keep-plan.yaml)
+"$MIMEO" -q packet --simplex -o "$PO/keep-plan.pdf" $P/keep-plan.yaml
+got=$(pdftotext "$PO/keep-plan.pdf" - | awk 'BEGIN {pg = 1} /\f/ {pg++} /The plan:/ {t = pg} /Give an early/ {g = pg} /Hand out the worksheet/ {h = pg} END {print t, g, h}')
+[ "$got" = "2 2 2" ] && ok || bad "keep-plan: the plan's heading, early-finisher line and first step are on pages '$got', expected 2 2 2"
+
 # --- a set with a token in every teacher-only text, in Spanish -------------
 "$MIMEO" -q -o "$PO/" $P/leak-day.yaml
 PDF=$PO/leak-day-packet.pdf
