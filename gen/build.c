@@ -394,6 +394,7 @@ build_draw(struct build *b)
 			continue;
 		}
 		b->ins[i]->label = who;
+		b->ins[i]->named = o->per_student;
 	}
 	if (failed)
 		return -1;
@@ -488,8 +489,8 @@ build_summary(const struct opts *o, const struct job *j)
 {
 	size_t sheets = o->simplex ? j->doc->npages : (j->doc->npages + 1) / 2;
 
-	fprintf(stderr, "%s: %zu cop%s, %zu pages, %zu sheet%s of paper "
-	    "(%s)\n", j->path, j->copies, j->copies == 1 ? "y" : "ies",
+	output_note("%s: %zu cop%s, %zu pages, %zu sheet%s of paper (%s)",
+	    j->path, j->copies, j->copies == 1 ? "y" : "ies",
 	    j->doc->npages, sheets, sheets == 1 ? "" : "s",
 	    o->simplex ? "one-sided" : "double-sided");
 }

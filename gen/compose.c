@@ -183,18 +183,19 @@ compose(const struct instance *in, const struct template *t,
 		cm_label(b, BK_SUBTITLE, in->label ? xasprintf("%s " DASH
 		    " %s", t->labels[L_ANSWER_KEY], in->label) :
 		    xstrdup(t->labels[L_ANSWER_KEY]));
-		b->footer = in->label ? xasprintf("%s " DASH " %s " DASH " %s",
-		    t->labels[L_ANSWER_KEY], s->title.s, in->label) :
-		    xasprintf("%s " DASH " %s", t->labels[L_ANSWER_KEY],
-		    s->title.s);
+		footer_add(&b->footer, FP_WORDS,
+		    xstrdup(t->labels[L_ANSWER_KEY]));
 	} else {
 		bl = blocks_push(b, BK_FIELDS);
 		memcpy(bl->fields, s->has_fields ? s->fields : t->fields,
 		    sizeof(bl->fields));
 		compose_fill(b, who);
-		b->footer = in->label ? xasprintf("%s " DASH " %s",
-		    s->title.s, in->label) : xstrdup(s->title.s);
 	}
+	/* "Answer Key — Title — Version B", "Title — Ana López" */
+	footer_add(&b->footer, FP_TITLE, xstrdup(s->title.s));
+	if (in->label != NULL)
+		footer_add(&b->footer, in->named ? FP_NAME : FP_WORDS,
+		    xstrdup(in->label));
 	for (i = 0; i < in->nsections; i++)
 		for (j = 0; j < in->sections[i].nproblems; j++)
 			if (in->sections[i].problems[j].p->points >= 0) {
@@ -414,8 +415,8 @@ compose_answer_tables(const struct keyplan *kp, const struct template *t)
 
 	blocks_push(b, BK_TITLE)->text = &s->title;
 	cm_label(b, BK_SUBTITLE, xstrdup(t->labels[L_ANSWER_KEY]));
-	b->footer = xasprintf("%s " DASH " %s", t->labels[L_ANSWER_KEY],
-	    s->title.s);
+	footer_add(&b->footer, FP_WORDS, xstrdup(t->labels[L_ANSWER_KEY]));
+	footer_add(&b->footer, FP_TITLE, xstrdup(s->title.s));
 	n = kp->per_student ? s->nproblems : kp->nins;
 	for (i = 0; i < n; i += TABLE_MAX_COLS)
 		blocks_push(b, BK_TABLE)->table = cm_answers(kp, t, i,
@@ -449,7 +450,7 @@ blocks_free(struct blocks *b)
 		free(b->v[i].cells);
 	}
 	free(b->v);
-	free(b->footer);
+	footer_clear(&b->footer);
 	free(b->banner);
 	free(b);
 }

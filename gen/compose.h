@@ -13,6 +13,7 @@
 #define DASH	"\xe2\x80\x94"	/* an em dash, between parts of a footer */
 
 #include "discussion.h"
+#include "page.h"
 #include "set.h"
 #include "template.h"
 #include "vary.h"
@@ -58,7 +59,9 @@ enum block_kind {
 			 * (with grid: down to h above the page's foot) */
 	BK_MEMBERS,	/* cells: name, role pairs, a row each (blank lines
 			 * for empty names) */
-	BK_PROMPT,	/* label, then n ruled lines to write on */
+	BK_PROMPT,	/* label, then n ruled lines to write on; with h,
+			 * the room to keep below it for the box it
+			 * introduces (see PANEL_MIN) */
 	BK_CARDS	/* a row of n cut-out cards, a quarter page high:
 			 * cells title, body, who per card; text: the body of
 			 * every card instead (an exit ticket) */
@@ -70,6 +73,10 @@ struct table {
 	size_t		 nrows, ncols;
 	struct text	*cells;		/* nrows * ncols, row by row */
 };
+
+/* The least height of an empty box to work in (2 in): a box with less
+ * room on its page goes to the next page. */
+#define PANEL_MIN	144.0
 
 struct block {
 	enum block_kind	 kind;
@@ -98,9 +105,9 @@ struct block {
 struct blocks {
 	struct block	*v;
 	size_t		 n, cap;
-	char		*footer;	/* left footer text, owned */
-	int		 footer_cut;	/* cut footer's end (a title) to one
-					 * line with an ellipsis */
+	struct footer	 footer;	/* left footer, in its parts (page.h):
+					 * layout cuts only the title (a name
+					 * last) to keep it to one line */
 	char		*banner;	/* top of every page (teacher only), owned */
 };
 

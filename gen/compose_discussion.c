@@ -9,11 +9,8 @@
 #include "util.h"
 #include "vary.h"
 
-/* Default roles, each with its job, and default phases (SPEC: Launch 5,
- * Solo 10, Groups 15, Share 15, Reflect 5): their words are labels. */
-static const enum label role_label[][2] = {
-	{ L_FACILITATOR, L_FACILITATOR_JOB }, { L_RECORDER, L_RECORDER_JOB },
-	{ L_SKEPTIC, L_SKEPTIC_JOB }, { L_REPORTER, L_REPORTER_JOB } };
+/* Default phases (SPEC: Launch 5, Solo 10, Groups 15, Share 15, Reflect
+ * 5): their words are labels, as are the roles' (label_roles). */
 static const struct { enum label name, say; long minutes; } phase_default[] = {
 	{ L_PHASE_LAUNCH, L_PHASE_LAUNCH_SAY, 5 },
 	{ L_PHASE_SOLO, L_PHASE_SOLO_SAY, 10 },
@@ -21,15 +18,6 @@ static const struct { enum label name, say; long minutes; } phase_default[] = {
 	{ L_PHASE_SHARE, L_PHASE_SHARE_SAY, 15 },
 	{ L_PHASE_REFLECT, L_PHASE_REFLECT_SAY, 5 } };
 
-/* Roles for the members of a group beyond its roles, in this order (a
- * group of 6 with the four default roles adds a Questioner and a
- * Checker); past these, members share a role as its "Co-" holder. */
-static const enum label extra_label[][2] = {
-	{ L_QUESTIONER, L_QUESTIONER_JOB }, { L_CHECKER, L_CHECKER_JOB },
-	{ L_TIMEKEEPER, L_TIMEKEEPER_JOB }, { L_ENCOURAGER, L_ENCOURAGER_JOB } };
-
-#define NDEFAULT_ROLES	(sizeof(role_label) / sizeof(role_label[0]))
-#define NEXTRA_ROLES	(sizeof(extra_label) / sizeof(extra_label[0]))
 #define NDEFAULT_PHASES	(sizeof(phase_default) / sizeof(phase_default[0]))
 
 /* Columns of the monitoring grid when the groups are not known yet. */
@@ -61,16 +49,20 @@ pk_text(struct pk *c, char *owned)
 	return t;
 }
 
-/* A new part; the guide (teacher only) has a banner on every page, the
- * exit tickets (slips to cut apart) no title on top.  The footer names
- * the part as its bookmark does ("Group sheet — Group 3 — Title"), so a
- * page that strays from its pile says where it belongs; a long title is
- * cut short rather than the footer wrapping off the page. */
+/* A new part, with its bookmark: label, and who it is for (a student, a
+ * group) when not NULL, "Group sheet — Group 3 · Period 2".  The guide
+ * (teacher only) has a banner on every page, the exit tickets (slips to
+ * cut apart) no title on top.  The footer names the part as its bookmark
+ * does, then the title ("Group sheet — Group 3 · Period 2 — Title"), so
+ * a page that strays from its pile says where it belongs; who is a
+ * roster's words when named (cut only after the title, see page.h). */
 static struct blocks *
-pk_part(struct pk *c, char *bookmark, enum dpart_kind kind, int large)
+pk_part(struct pk *c, enum dpart_kind kind, int large, const char *label,
+    const char *who, int named)
 {
 	struct dpacket *pk = c->pk;
 	struct dpart *p;
+	struct footer *f;
 
 	xgrow((void **)&pk->parts, &pk->capparts, pk->nparts,
 	    sizeof(*pk->parts));
@@ -78,11 +70,15 @@ pk_part(struct pk *c, char *bookmark, enum dpart_kind kind, int large)
 	memset(p, 0, sizeof(*p));
 	p->b = xcalloc(1, sizeof(*p->b));
 	p->kind = kind;
-	p->bookmark = bookmark;
+	p->bookmark = who != NULL ? xasprintf("%s \xe2\x80\x94 %s", label,
+	    who) : xstrdup(label);
 	p->large = large;
-	p->b->footer = xasprintf("%s \xe2\x80\x94 %s", kind == DPART_GUIDE ?
-	    c->t->labels[L_GUIDE] : bookmark, c->s->title.s);
-	p->b->footer_cut = 1;
+	f = &p->b->footer;
+	footer_add(f, FP_WORDS, xstrdup(kind == DPART_GUIDE ?
+	    c->t->labels[L_GUIDE] : label));
+	if (who != NULL)
+		footer_add(f, named ? FP_NAME : FP_WORDS, xstrdup(who));
+	footer_add(f, FP_TITLE, xstrdup(c->s->title.s));
 	if (kind == DPART_GUIDE)
 		p->b->banner = xstrdup(c->t->labels[L_TEACHER_ONLY]);
 	if (kind != DPART_TICKETS)
@@ -242,33 +238,43 @@ pk_members(struct pk *c, struct blocks *b, const struct dgroup *dg)
 	return bl;
 }
 
+/* Role k of label_roles, its name and job in the printed language. */
+static struct role
+pk_label_role(struct pk *c, int k)
+{
+	struct role r;
+
+	r.name = *pk_text(c, xstrdup(c->t->labels[label_roles[k][0]]));
+	r.job = *pk_text(c, xstrdup(c->t->labels[label_roles[k][1]]));
+	r.known = k;
+	return r;
+}
+
 /* Fill pk->roles past the set's roles, for members of a group beyond
- * them (a group has at most DISC_MAX_GROUP): the extra roles the set
- * does not already name, then "Co-" roles, each with its role's job. */
+ * them (a group has at most DISC_MAX_GROUP): the roles after the default
+ * ones in label_roles (a group of 6 with the four default roles adds a
+ * Questioner and a Checker) that the set does not already name, in any
+ * language; past these, members share a role as its "Co-" holder, with
+ * its job. */
 static void
 pk_extra_roles(struct pk *c)
 {
 	struct dpacket *pk = c->pk;
-	const struct template *t = c->t;
-	size_t i, j, n = pk->nroles, base;
+	size_t j, n = pk->nroles, base, i;
+	int k;
 
-	for (i = 0; i < NEXTRA_ROLES && n < pk->nroles + DISC_MAX_GROUP;
-	    i++) {
-		for (j = 0; j < pk->nroles; j++)
-			if (strcasecmp(pk->roles[j].name.s,
-			    t->labels[extra_label[i][0]]) == 0)
-				break;
-		if (j < pk->nroles)
-			continue;	/* the set has it already */
-		pk->roles[n].name = *pk_text(c,
-		    xstrdup(t->labels[extra_label[i][0]]));
-		pk->roles[n++].job = *pk_text(c,
-		    xstrdup(t->labels[extra_label[i][1]]));
+	for (k = LABEL_NDEFAULT_ROLES; k < LABEL_NROLES && n < pk->nroles +
+	    DISC_MAX_GROUP; k++) {
+		for (j = 0; j < pk->nroles && pk->roles[j].known != k; j++)
+			;
+		if (j == pk->nroles)
+			pk->roles[n++] = pk_label_role(c, k);
 	}
 	for (base = n, i = 0; n < pk->nroles + DISC_MAX_GROUP; n++, i++) {
-		pk->roles[n].name = *pk_text(c, label_fmt(t, L_CO_ROLE,
+		pk->roles[n].name = *pk_text(c, label_fmt(c->t, L_CO_ROLE,
 		    pk->roles[i % base].name.s, NULL));
 		pk->roles[n].job = pk->roles[i % base].job;
+		pk->roles[n].known = -1;
 	}
 }
 
@@ -279,7 +285,7 @@ pk_resolve(struct pk *c)
 	struct dpacket *pk = c->pk;
 	const struct discussion *d = c->d;
 	const struct template *t = c->t;
-	size_t i, j, n = 0;
+	size_t i, n = 0;
 	int pass;
 
 	if (d->nphases > 0) {
@@ -297,22 +303,18 @@ pk_resolve(struct pk *c)
 		}
 		pk->nphases = NDEFAULT_PHASES;
 	}
-	pk->nroles = d->nroles > 0 ? d->nroles : NDEFAULT_ROLES;
+	/* a role the labels know, named without a job (in any language),
+	 * is printed in the printed language, name and job; one with the
+	 * set's own job, as the set writes it */
+	pk->nroles = d->nroles > 0 ? d->nroles : LABEL_NDEFAULT_ROLES;
 	pk->roles = xcalloc(pk->nroles + DISC_MAX_GROUP, sizeof(*pk->roles));
-	for (i = 0; i < pk->nroles; i++) {
-		if (d->nroles > 0)
-			pk->roles[i] = d->roles[i];
+	for (i = 0; i < pk->nroles; i++)
+		if (d->nroles == 0)
+			pk->roles[i] = pk_label_role(c, (int)i);
+		else if (d->roles[i].known >= 0 && d->roles[i].job.s == NULL)
+			pk->roles[i] = pk_label_role(c, d->roles[i].known);
 		else
-			pk->roles[i].name = *pk_text(c,
-			    xstrdup(t->labels[role_label[i][0]]));
-		/* a default role named by the teacher keeps its job */
-		for (j = 0; pk->roles[i].job.s == NULL &&
-		    j < NDEFAULT_ROLES; j++)
-			if (strcasecmp(pk->roles[i].name.s,
-			    t->labels[role_label[j][0]]) == 0)
-				pk->roles[i].job = *pk_text(c,
-				    xstrdup(t->labels[role_label[j][1]]));
-	}
+			pk->roles[i] = d->roles[i];
 	pk_extra_roles(c);
 	/* misconceptions first, then the others as written: the teacher
 	 * lists them from the most concrete to the most general */
@@ -329,8 +331,8 @@ pk_guide(struct pk *c)
 	const struct discussion *d = c->d;
 	const struct template *t = c->t;
 	struct dpacket *pk = c->pk;
-	struct blocks *b = pk_part(c, xstrdup(t->labels[L_TEACHER_ONLY]),
-	    DPART_GUIDE, 0);
+	struct blocks *b = pk_part(c, DPART_GUIDE, 0,
+	    t->labels[L_TEACHER_ONLY], NULL, 0);
 	struct block *bl;
 	size_t i, j;
 	int from = 0;
@@ -401,10 +403,8 @@ pk_individual(struct pk *c, const struct student *who)
 	struct block *bl;
 	size_t i;
 
-	b = pk_part(c, who != NULL ? xasprintf("%s \xe2\x80\x94 %s",
-	    t->labels[L_INDIVIDUAL], who->name) :
-	    xstrdup(t->labels[L_INDIVIDUAL]), DPART_INDIVIDUAL,
-	    who != NULL && who->large);
+	b = pk_part(c, DPART_INDIVIDUAL, who != NULL && who->large,
+	    t->labels[L_INDIVIDUAL], who != NULL ? who->name : NULL, 1);
 	bl = blocks_push(b, BK_FIELDS);
 	memcpy(bl->fields, c->s->has_fields ? c->s->fields : t->fields,
 	    sizeof(bl->fields));
@@ -442,9 +442,8 @@ pk_group_sheet(struct pk *c, size_t g)
 	 * them needs it */
 	for (i = 0; g < c->pk->ngroups && i < c->pk->groups[g].n; i++)
 		large |= c->r->v[c->pk->groups[g].members[i]].large;
-	b = pk_part(c, g < c->pk->ngroups ? xasprintf("%s \xe2\x80\x94 %s",
-	    t->labels[L_GROUP_SHEET], title) : xstrdup(title), DPART_GROUP,
-	    large);
+	b = pk_part(c, DPART_GROUP, large, t->labels[L_GROUP_SHEET],
+	    g < c->pk->ngroups ? title : NULL, 1);
 	pk_heading(c, b, title);
 	pk_members(c, b, g < c->pk->ngroups ? &c->pk->groups[g] : NULL);
 	for (i = 0; i < sizeof(prompts) / sizeof(prompts[0]); i++) {
@@ -452,6 +451,7 @@ pk_group_sheet(struct pk *c, size_t g)
 		bl->label = xstrdup(t->labels[prompts[i]]);
 		bl->n = lines[i];
 	}
+	bl->h = PANEL_MIN;	/* the last prompt stays with the box */
 	bl = blocks_push(b, BK_PANELS);
 	pk_cells(bl, present, 1);
 	bl->grid = 1;
@@ -475,43 +475,52 @@ pk_cards(struct blocks *b, const char *const *cells, size_t ncards,
 }
 
 /* Role cards: one set for the teacher to copy, or one per group with the
- * name of who holds each role. */
+ * name of who holds each role; the cards of the students of the print
+ * size large only (a part of their own for the large-print ones, when
+ * there are any: a card is read by the one who holds it). */
 static void
-pk_role_cards(struct pk *c)
+pk_role_cards(struct pk *c, int large)
 {
 	const struct dpacket *pk = c->pk;
 	const struct template *t = c->t;
-	size_t sets = pk->ngroups > 0 ? pk->ngroups : 1, g, i, m, n = 0;
+	size_t sets = pk->ngroups > 0 ? pk->ngroups : 1, g, i, n = 0;
 	const char **cells = xcalloc(3 * sets * (pk->nroles + DISC_MAX_GROUP),
 	    sizeof(char *));
 	char **owned = xcalloc(sets * (pk->nroles + DISC_MAX_GROUP),
 	    sizeof(char *));
 	size_t nowned = 0;
-	struct blocks *b = pk_part(c, xstrdup(t->labels[L_ROLE_CARDS]),
-	    DPART_ROLES, 0);
+	struct blocks *b;
 
-	pk_heading(c, b, xstrdup(t->labels[L_ROLE_CARDS]));
-	blocks_push(b, BK_TEXT)->text = pk_text(c,
-	    xstrdup(t->labels[L_CUT_HINT]));
 	for (g = 0; g < sets; g++)
 		for (i = 0; i < pk_nroles_for(pk, pk->ngroups > 0 ?
 		    pk->groups[g].n : (size_t)c->size); i++) {
+			const struct student *who = NULL;
+
+			if (pk->ngroups > 0)	/* role i's holder: pk_roles_of */
+				who = &c->r->v[pk->groups[g].members[i %
+				    pk->groups[g].n]];
+			if ((who != NULL ? who->large : 0) != large)
+				continue;
 			cells[3 * n] = pk->roles[i].name.s;
 			cells[3 * n + 1] = pk->roles[i].job.s;
-			if (pk->ngroups > 0) {
+			if (who != NULL) {
 				char *title = pk_group_title(c, g);
 
-				/* the member holding role i (see pk_roles_of) */
-				m = pk->groups[g].n;
 				owned[nowned] = xasprintf("%s \xc2\xb7 %s",
-				    title, c->r->v[pk->groups[g].members[i %
-				    m]].name);
+				    title, who->name);
 				cells[3 * n + 2] = owned[nowned++];
 				free(title);
 			}
 			n++;
 		}
-	pk_cards(b, cells, n, 2, NULL);
+	if (n > 0) {
+		b = pk_part(c, DPART_ROLES, large, t->labels[L_ROLE_CARDS],
+		    large ? t->labels[L_LARGE_PRINT] : NULL, 0);
+		pk_heading(c, b, xstrdup(t->labels[L_ROLE_CARDS]));
+		blocks_push(b, BK_TEXT)->text = pk_text(c,
+		    xstrdup(t->labels[L_CUT_HINT]));
+		pk_cards(b, cells, n, 2, NULL);
+	}
 	for (i = 0; i < nowned; i++)
 		free(owned[i]);
 	free(owned);
@@ -541,9 +550,8 @@ pk_tickets(struct pk *c, int large)
 		cells[3 * k++ + 2] = c->r != NULL ? c->r->v[i].name : NULL;
 	}
 	if (k > 0) {
-		b = pk_part(c, large ? xasprintf("%s \xe2\x80\x94 %s",
-		    t->labels[L_EXIT_TICKET], t->labels[L_LARGE_PRINT]) :
-		    xstrdup(t->labels[L_EXIT_TICKET]), DPART_TICKETS, large);
+		b = pk_part(c, DPART_TICKETS, large, t->labels[L_EXIT_TICKET],
+		    large ? t->labels[L_LARGE_PRINT] : NULL, 0);
 		pk_cards(b, cells, k, 1, body);
 	}
 	free(cells);
@@ -572,7 +580,8 @@ compose_discussion(const struct set *s, const struct template *t,
 		pk_individual(&c, r != NULL ? &r->v[i] : NULL);
 	for (i = 0; i < (r != NULL ? c.pk->ngroups : 1); i++)
 		pk_group_sheet(&c, r != NULL ? i : (size_t)-1);
-	pk_role_cards(&c);
+	pk_role_cards(&c, 0);
+	pk_role_cards(&c, 1);
 	pk_tickets(&c, 0);
 	pk_tickets(&c, 1);
 	return c.pk;

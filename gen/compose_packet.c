@@ -144,8 +144,8 @@ compose_cover(const struct packet *pk, const struct template *t,
 		blocks_push(b, BK_BULLET)->text = &pk->notes.v[i];
 	cp_print_list(b, t, items, n, duplex);
 	cp_plan(b, pk, t, items, n);
-	b->footer = xasprintf("%s \xe2\x80\x94 %s", t->labels[L_SUB_PLAN],
-	    pk->title.s);
+	footer_add(&b->footer, FP_WORDS, xstrdup(t->labels[L_SUB_PLAN]));
+	footer_add(&b->footer, FP_TITLE, xstrdup(pk->title.s));
 	return b;
 }
 
@@ -161,7 +161,7 @@ compose_early(const struct packet *pk, const struct template *t)
 	blocks_push(b, BK_TEXT)->text = &pk->early;
 	bl = blocks_push(b, BK_WRITE);
 	bl->n = 18;
-	b->footer = xstrdup(t->labels[L_EARLY]);
+	footer_add(&b->footer, FP_WORDS, xstrdup(t->labels[L_EARLY]));
 	return b;
 }
 
@@ -187,7 +187,7 @@ compose_report(const struct packet *pk, const struct template *t)
 		bl->label = xstrdup(t->labels[asks[i].l]);
 		bl->n = asks[i].lines;
 	}
-	b->footer = xasprintf("%s \xe2\x80\x94 %s", t->labels[L_REPORT],
-	    pk->title.s);
+	footer_add(&b->footer, FP_WORDS, xstrdup(t->labels[L_REPORT]));
+	footer_add(&b->footer, FP_TITLE, xstrdup(pk->title.s));
 	return b;
 }

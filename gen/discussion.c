@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "discussion.h"
+#include "template.h"
 #include "util.h"
 
 static const char *const disc_keys[] = { "problem", "goal", "phases",
@@ -146,27 +147,55 @@ disc_approach(const struct node *an, size_t i, struct approach *ap)
 static void
 disc_role(const struct node *rn, size_t i, struct role *r)
 {
+	r->known = -1;
 	if (rn->kind == NODE_SCALAR) {
 		disc_prefix("role", i);
 		if (sc_is_blank(rn))
 			sc_empty(rn, "the role", "write its name, or remove it");
 		else
 			sc_text(rn, "the role", &r->name);
-		return;
+	} else if (disc_item(rn, "role", i, role_keys, "a role is a name, or "
+	    "{name: ..., job: ...}") == 0) {
+		disc_req_text(rn, role_keys, "name", "the name", "write the "
+		    "role's name, like \"name: Timekeeper\"", &r->name);
+		disc_opt_text(rn, "job", "the job", &r->job);
 	}
-	if (disc_item(rn, "role", i, role_keys, "a role is a name, or {name: "
-	    "..., job: ...}") < 0)
-		return;
-	disc_req_text(rn, role_keys, "name", "the name", "write the role's "
-	    "name, like \"name: Timekeeper\"", &r->name);
-	disc_opt_text(rn, "job", "the job", &r->job);
+	if (r->name.s != NULL)
+		r->known = label_role_find(r->name.s);
+}
+
+/* Say so when role i repeats an earlier one: the same name, or the same
+ * role of the labels in another language ("Facilitator", "Facilitador"). */
+static void
+disc_role_twice(const struct discussion *d, size_t i)
+{
+	const struct role *r = &d->roles[i], *o;
+	size_t j;
+
+	for (j = 0; j < i && r->name.s != NULL; j++) {
+		o = &d->roles[j];
+		if (o->name.s == NULL)
+			continue;
+		if (strcasecmp(r->name.s, o->name.s) == 0) {
+			sc_error(&r->name.mark, "role \"%s\" is listed twice",
+			    r->name.s);
+			return;
+		}
+		if (r->known >= 0 && r->known == o->known) {
+			sc_error(&r->name.mark, "role \"%s\" is role \"%s\" "
+			    "(line %d) in another language, so it is listed "
+			    "twice; keep one of them", r->name.s, o->name.s,
+			    o->name.mark.line);
+			return;
+		}
+	}
 }
 
 static void
 disc_lists(struct discussion *d, const struct node *dn)
 {
 	const struct node *n;
-	size_t i, j;
+	size_t i;
 
 	if ((n = node_get(dn, "phases")) != NULL && (n = disc_list(n,
 	    "the phase list", "\"- {name: Solo, minutes: 10}\"")) != NULL) {
@@ -194,15 +223,7 @@ disc_lists(struct discussion *d, const struct node *dn)
 			disc_role(n->kids[i], i, &d->roles[i]);
 		sc_prefix("discussion");
 		for (i = 1; i < d->nroles; i++)
-			for (j = 0; j < i && d->roles[i].name.s != NULL; j++)
-				if (d->roles[j].name.s != NULL &&
-				    strcasecmp(d->roles[i].name.s,
-				    d->roles[j].name.s) == 0) {
-					sc_error(&d->roles[i].name.mark, "role "
-					    "\"%s\" is listed twice",
-					    d->roles[i].name.s);
-					break;
-				}
+			disc_role_twice(d, i);
 	}
 	if ((n = node_get(dn, "questions")) != NULL && !sc_is_null(n))
 		sc_textlist(n, "the questions", &d->questions);

@@ -34,6 +34,9 @@ struct approach {
 struct role {
 	struct text	 name;
 	struct text	 job;
+	int		 known;		/* the role of label_roles (template.h)
+					 * it names in some language; -1:
+					 * none */
 };
 
 struct discussion {

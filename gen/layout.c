@@ -961,8 +961,8 @@ lay_block(struct lay *L, const struct block *b)
 	}
 }
 
-/* One footer line on page p: left on the left, right (may be NULL) on
- * the right. */
+/* The footer's left text on page p, from x = left; when right is not
+ * NULL, right ("Page n of N") at the right. */
 static void
 lay_footer(struct lay *L, struct page *p, const char *left,
     const char *right)
@@ -971,7 +971,7 @@ lay_footer(struct lay *L, struct page *p, const char *left,
 
 	L->sy = 0;
 	if (left != NULL)
-		lay_plain(L, left, &ts, L->left, lay_width(L) * 0.7, AL_LEFT);
+		lay_plain(L, left, &ts, L->left, lay_width(L), AL_LEFT);
 	L->sy = 0;
 	if (right != NULL)
 		lay_plain(L, right, &ts, L->left + lay_width(L) * 0.7,
@@ -979,76 +979,196 @@ lay_footer(struct lay *L, struct page *p, const char *left,
 	lay_move(p, &L->strip, L->doc->height - L->t->margin[2] + 14, L, 1);
 }
 
-/* Drop the spaces, dashes and middle dots that end s. */
-static void
-lay_trim_joint(char *s)
+/* The length of s[0, n) without the spaces, dashes and middle dots that
+ * end it. */
+static size_t
+lay_trim_joint(const char *s, size_t n)
 {
 	static const char *const joint[] = { " ", "\xe2\x80\x94",
 	    "\xc2\xb7", "-" };
-	size_t n = strlen(s), i, k;
+	size_t i, k;
 
 	for (i = 0; i < sizeof(joint) / sizeof(joint[0]); i++) {
 		k = strlen(joint[i]);
 		if (n >= k && memcmp(s + n - k, joint[i], k) == 0) {
-			s[n -= k] = '\0';
+			n -= k;
 			i = (size_t)-1;		/* again from the first */
 		}
 	}
+	return n;
 }
 
-/* s cut to fit one line of width in ts, ending in an ellipsis when cut
- * (a long title after a part's name would wrap off the foot of the
- * page).  Fresh string. */
-static char *
-lay_fit_line(struct lay *L, const char *s, const struct tstyle *ts,
-    double width)
+/*
+ * The lengths s may be cut to before an ellipsis, longest first, in *n:
+ * whole words while there are two (the first word is cut anywhere), with
+ * no dash or space before the ellipsis; the last is 0.  One pass from the
+ * end, each byte looked at a few times at most.  Fresh array.
+ */
+static size_t *
+lay_cut_points(const char *s, size_t *count)
 {
-	char *cut = xstrdup(s), *fit = NULL, *space;
-	size_t n = strlen(cut);
+	size_t n = strlen(s), k, *v = xcalloc(n + 1, sizeof(*v));
+	int one_word = 0;	/* no space left before n */
 
-	if (lay_plain_width(L, s, ts) <= width)
-		return cut;
-	do {
-		free(fit);
-		while (n > 0 && ((unsigned char)cut[n - 1] & 0xc0) == 0x80)
+	*count = 0;
+	while (n > 0) {
+		while (n > 0 && ((unsigned char)s[n - 1] & 0xc0) == 0x80)
 			n--;		/* back to the start of a character */
-		if (n > 0)
-			n--;
-		cut[n] = '\0';
-		space = strrchr(cut, ' ');
-		if (space != NULL && s[n] != ' ')
-			*space = '\0';	/* a whole word, not part of one */
-		lay_trim_joint(cut);	/* no dash before the ellipsis */
-		n = strlen(cut);
-		fit = xasprintf("%s\xe2\x80\xa6", cut);
-	} while (n > 0 && lay_plain_width(L, fit, ts) > width);
-	free(cut);
-	return fit;
+		if (n == 0)
+			break;
+		n--;
+		if (s[n] != ' ' && !one_word) {
+			/* a whole word, not part of one */
+			for (k = n; k > 0 && s[k - 1] != ' '; k--)
+				;
+			if (k > 0)
+				n = k - 1;
+			else
+				one_word = 1;
+		}
+		n = lay_trim_joint(s, n);	/* no dash before "…" */
+		v[(*count)++] = n;
+	}
+	if (*count == 0 || v[*count - 1] != 0)
+		v[(*count)++] = 0;
+	return v;
 }
 
-/* Footers: the document's name on the left (cut to one line when
- * footer_cut), "Page n of N" on the right; a banner (teacher only) over
- * the top of every page.  The doc keeps the name for the blank page
- * that may pad it. */
+/* v[0, n) joined by em dashes (fresh string). */
+static char *
+lay_join(char *const *v, size_t n)
+{
+	char *s = xstrdup(""), *t;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		t = xasprintf(i == 0 ? "%s%s" : "%s " DASH " %s", s, v[i]);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* Nonzero if v[0, n) joined fits one line of width. */
+static int
+lay_joined_fits(struct lay *L, char *const *v, size_t n,
+    const struct tstyle *ts, double width)
+{
+	char *s = lay_join(v, n);
+	int fits = lay_plain_width(L, s, ts) <= width;
+
+	free(s);
+	return fits;
+}
+
+/*
+ * Cut v[k] (v[0, n) being the parts of a line, joined by em dashes) at the
+ * longest of its cut points with which the line fits width, and end it in
+ * an ellipsis; at the last (the ellipsis alone) when none does.  The line
+ * only grows with the length kept, so a binary search finds that cut
+ * point measuring the line a few times, not once per character.  Returns
+ * nonzero if the line fits.
+ */
+static int
+lay_cut_part(struct lay *L, char **v, size_t n, size_t k,
+    const struct tstyle *ts, double width)
+{
+	char *whole = v[k];
+	size_t count, lo = 0, hi, mid, *cut = lay_cut_points(whole, &count);
+	int fits;
+
+	if (count == 0) {		/* nothing to cut */
+		free(cut);
+		return lay_joined_fits(L, v, n, ts, width);
+	}
+	/* the first cut point that fits is in [lo, hi] (hi: the last) */
+	hi = count - 1;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		v[k] = xasprintf("%.*s\xe2\x80\xa6", (int)cut[mid], whole);
+		fits = lay_joined_fits(L, v, n, ts, width);
+		free(v[k]);
+		if (fits)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	v[k] = xasprintf("%.*s\xe2\x80\xa6", (int)cut[lo], whole);
+	free(whole);
+	free(cut);
+	return lay_joined_fits(L, v, n, ts, width);
+}
+
+/*
+ * Footer f fitted to one line of width: its parts as fresh strings in
+ * v[0, return), each as it is while the line fits, else the title cut
+ * short with "…" ("Answer Key — A Very Long… — Version B"), and only when
+ * the rest alone is too wide the names too, the last first.  Labels are
+ * never cut, unless they alone are too wide for the line (a template's
+ * words), when the line's end is: then v holds the line as one part.
+ */
+static size_t
+lay_footer_fit(struct lay *L, const struct footer *f,
+    const struct tstyle *ts, double width, char **v)
+{
+	size_t i, k;
+	char *line;
+
+	for (i = 0; i < f->n; i++)
+		v[i] = xstrdup(f->part[i]);
+	if (lay_joined_fits(L, v, f->n, ts, width))
+		return f->n;
+	for (i = 0; i < f->n; i++)
+		if (f->kind[i] == FP_TITLE &&
+		    lay_cut_part(L, v, f->n, i, ts, width))
+			return f->n;
+	for (k = f->n; k > 0; k--)
+		if (f->kind[k - 1] == FP_NAME &&
+		    lay_cut_part(L, v, f->n, k - 1, ts, width))
+			return f->n;
+	line = lay_join(v, f->n);
+	for (i = 0; i < f->n; i++)
+		free(v[i]);
+	v[0] = line;
+	lay_cut_part(L, v, 1, 0, ts, width);
+	return 1;
+}
+
+/* Footers: the document's footer on the left, fitted to one line that
+ * stops short of the widest "Page n of N", which is on the right; a
+ * banner (teacher only) over the top of every page.  The doc keeps the
+ * footer for the blank page that may pad it. */
 static void
 lay_footers(struct lay *L, const struct blocks *doc)
 {
 	const char *banner = doc->banner;
 	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
 	struct tstyle bs = lay_style(L, L->t->size_small + 1, ST_BOLD, key_ink);
-	char n[24], total[24], *page;
-	size_t i;
+	char n[24], total[24], **page, *left = NULL, *v[FOOTER_MAX];
+	double widest = 0, w;
+	size_t i, nv;
 
-	free(L->doc->footer);
-	L->doc->footer = doc->footer == NULL ? NULL : doc->footer_cut ?
-	    lay_fit_line(L, doc->footer, &ts, lay_width(L) * 0.7 - 6) :
-	    xstrdup(doc->footer);
+	footer_clear(&L->doc->footer);
+	footer_copy(&L->doc->footer, &doc->footer);
 	snprintf(total, sizeof(total), "%zu", L->doc->npages);
+	page = xcalloc(L->doc->npages, sizeof(*page));
 	for (i = 0; i < L->doc->npages; i++) {
 		snprintf(n, sizeof(n), "%zu", i + 1);
-		page = label_fmt(L->t, L_PAGE, n, total);
-		lay_footer(L, &L->doc->pages[i], L->doc->footer, page);
-		free(page);
+		page[i] = label_fmt(L->t, L_PAGE, n, total);
+		if ((w = lay_plain_width(L, page[i], &ts)) > widest)
+			widest = w;
+	}
+	if (doc->footer.n > 0) {
+		/* an em's gap before the page number */
+		nv = lay_footer_fit(L, &doc->footer, &ts, lay_width(L) -
+		    widest - ts.size, v);
+		left = lay_join(v, nv);
+		for (i = 0; i < nv; i++)
+			free(v[i]);
+	}
+	for (i = 0; i < L->doc->npages; i++) {
+		lay_footer(L, &L->doc->pages[i], left, page[i]);
+		free(page[i]);
 		if (banner == NULL)
 			continue;
 		L->sy = 0;
@@ -1058,6 +1178,8 @@ lay_footers(struct lay *L, const struct blocks *doc)
 		lay_move(&L->doc->pages[i], &L->strip, L->top - L->sy - 8, L,
 		    1);
 	}
+	free(page);
+	free(left);
 }
 
 struct doc *
@@ -1156,8 +1278,10 @@ layout_blank_page(struct doc *d, const struct template *t, struct fonts *fs,
 {
 	struct lay L;
 	struct tstyle ts;
-	char *footer;
-	double x;
+	struct footer f;
+	char *v[FOOTER_MAX], *left;
+	size_t nv, i;
+	double x = 0;
 
 	lay_begin(&L, d, t, fs);
 	ts = lay_style(&L, t->size_small, ST_ITALIC, gray);
@@ -1166,22 +1290,39 @@ layout_blank_page(struct doc *d, const struct template *t, struct fonts *fs,
 	lay_plain(&L, t->labels[L_BLANK_PAGE], &ts, L.left, lay_width(&L),
 	    AL_CENTER);
 	lay_move(L.page, &L.strip, 0, &L, 1);
-	/* no page number: the copy's pages say "of N" without this one */
-	footer = d->footer == NULL ? NULL : name == NULL ? xstrdup(d->footer) :
-	    xasprintf("%s " DASH, d->footer);
+	/* no page number: the copy's pages say "of N" without this one;
+	 * the line is the copy's footer and the name, fitted as a page's */
 	ts = lay_style(&L, t->size_small, 0, gray);
-	x = footer ? lay_plain_width(&L, footer, &ts) +
-	    lay_space(&L, fonts_pick(fs, FS_REGULAR, ' '), ts.size) : 0;
-	lay_footer(&L, L.page, footer, NULL);
-	if (name != NULL) {
-		/* a text of its own, so that the blank pages of a class
-		 * set differ only in it and are stored once (page.c) */
+	memset(&f, 0, sizeof(f));
+	footer_copy(&f, &d->footer);
+	footer_add(&f, FP_NAME, name != NULL ? xstrdup(name) : NULL);
+	nv = lay_footer_fit(&L, &f, &ts, lay_width(&L), v);
+	if (name == NULL || nv < f.n)
+		left = lay_join(v, nv);
+	else {
+		/* the name a text of its own, so that the blank pages of a
+		 * class set differ only in it and are stored once (page.c) */
+		left = nv > 1 ? lay_join(v, nv - 1) : NULL;
+		if (left != NULL) {
+			char *dash = xasprintf("%s " DASH, left);
+
+			free(left);
+			left = dash;
+			x = lay_plain_width(&L, left, &ts) + lay_space(&L,
+			    fonts_pick(fs, FS_REGULAR, ' '), ts.size);
+		}
+	}
+	lay_footer(&L, L.page, left, NULL);
+	if (name != NULL && nv == f.n) {
 		L.sy = 0;
-		lay_plain(&L, name, &ts, L.left + x, lay_width(&L) * 0.7 - x,
+		lay_plain(&L, v[nv - 1], &ts, L.left + x, lay_width(&L) - x,
 		    AL_LEFT);
 		lay_move(L.page, &L.strip, d->height - t->margin[2] + 14, &L,
 		    1);
 	}
-	free(footer);
+	for (i = 0; i < nv; i++)
+		free(v[i]);
+	free(left);
+	footer_clear(&f);
 	free(L.strip.items);
 }

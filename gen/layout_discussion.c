@@ -355,7 +355,7 @@ lay_panels(struct lay *L, const struct block *b)
 	if (b->grid) {
 		h = L->bottom - L->y - L->pending_h - L->t->gap_problem - b->h -
 		    (b->h > 0 ? L->t->gap_problem : 0);
-		if (h < 144)	/* too little room: the next page, filled */
+		if (h < PANEL_MIN)	/* the next page, filled */
 			h = L->bottom - L->top - b->h -
 			    (b->h > 0 ? L->t->gap_problem : 0);
 	}
@@ -407,9 +407,9 @@ lay_members(struct lay *L, const struct block *b)
 	ld_place(L, L->t->gap_problem, NULL, "a group");
 }
 
-/* A prompt in bold and ruled lines to answer on. */
-void
-lay_prompt(struct lay *L, const struct block *b)
+/* The strip of a prompt: its label in bold and n ruled lines. */
+static void
+ld_prompt_strip(struct lay *L, const struct block *b)
 {
 	struct tstyle ts = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	int i;
@@ -422,7 +422,59 @@ lay_prompt(struct lay *L, const struct block *b)
 		    gray, 0);
 	}
 	L->sy += 4;
-	ld_place(L, L->t->gap_problem, NULL, "a prompt");
+}
+
+/* Ruled lines from the last line of the prompt just placed (4 points
+ * above L->y, see ld_prompt_strip) down to the page's foot: that prompt
+ * gets the room left on its page. */
+static void
+ld_more_lines(struct lay *L)
+{
+	double y = L->t->line_pitch - 4;
+
+	L->sy = 0;
+	for (; L->y + y <= L->bottom + EPS; y += L->t->line_pitch)
+		lay_line(L, L->left, y, L->right, y, L->t->rule * 0.8, gray,
+		    0);
+	if (L->strip.nitems > 0)
+		lay_place(L, y - L->t->line_pitch, 0);
+}
+
+/* A prompt and ruled lines to answer on.  With b->h, the box it
+ * introduces must fit below it: when the page has not that room, the
+ * prompt starts the next page with its box, and the prompt above it (a
+ * BK_PROMPT, as compose puts them) goes on with ruled lines down to this
+ * page's foot, so the page ends in room to write, not blank paper. */
+void
+lay_prompt(struct lay *L, const struct block *b)
+{
+	double gap = L->t->gap_problem;
+
+	ld_prompt_strip(L, b);
+	if (b->h > 0 && L->page != NULL && L->y > L->top + EPS &&
+	    L->pending.nitems == 0 &&
+	    L->y + gap + L->sy + gap + b->h > L->bottom + EPS &&
+	    L->top + L->sy + gap + b->h <= L->bottom + EPS) {
+		lay_strip_clear(&L->strip);
+		ld_more_lines(L);
+		lay_new_page(L);
+		ld_prompt_strip(L, b);
+	}
+	ld_place(L, gap, NULL, "a prompt");
+}
+
+/* On the card of a role given without a job: "My job:" and two ruled
+ * lines, for its holder to write what the teacher says it is. */
+static void
+ld_job_lines(struct lay *L, const struct tstyle *ts, double x, double w)
+{
+	int i;
+
+	lay_plain(L, L->t->labels[L_JOB_BLANK], ts, x, w, AL_LEFT);
+	for (i = 0; i < 2; i++) {
+		L->sy += L->t->line_pitch;
+		lay_line(L, x, L->sy, x + w, L->sy, L->t->rule * 0.8, gray, 0);
+	}
 }
 
 /* A row of cards to cut out, a quarter of the page high (taller when a
@@ -473,6 +525,8 @@ lay_cards(struct lay *L, const struct block *b)
 			if (b->cells[i + 1] != NULL)
 				lay_plain(L, b->cells[i + 1], &ts, x + pad,
 				    cw - 2 * pad, AL_LEFT);
+			else
+				ld_job_lines(L, &ts, x + pad, cw - 2 * pad);
 			if (who != NULL)
 				L->sy += 4 + lay_lh(L, ws.size);
 		}

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "build.h"
 #include "diag.h"
@@ -14,6 +16,8 @@
 #include "list.h"
 #include "output.h"
 #include "render.h"
+#include "schema.h"
+#include "template.h"
 #include "util.h"
 
 #define MIMEO_VERSION	"0.1.0"
@@ -79,27 +83,53 @@ usage_error(const char *fmt, const char *arg)
 	exit(2);
 }
 
+static const struct {
+	const char	*word;
+	enum cmd	 cmd;
+} cmd_words[] = {
+	{ "worksheet", CMD_WORKSHEET }, { "key", CMD_KEY },
+	{ "discussion", CMD_DISCUSSION }, { "packet", CMD_PACKET },
+	{ "check", CMD_CHECK }, { "list", CMD_LIST },
+	{ "preview", CMD_PREVIEW },
+};
+#define NCMD	(sizeof(cmd_words) / sizeof(cmd_words[0]))
+
 /* Is s a command word?  Sets *cmd. */
 static int
 cmd_word(const char *s, enum cmd *cmd)
 {
-	if (strcmp(s, "worksheet") == 0)
-		*cmd = CMD_WORKSHEET;
-	else if (strcmp(s, "key") == 0)
-		*cmd = CMD_KEY;
-	else if (strcmp(s, "discussion") == 0)
-		*cmd = CMD_DISCUSSION;
-	else if (strcmp(s, "check") == 0)
-		*cmd = CMD_CHECK;
-	else if (strcmp(s, "packet") == 0)
-		*cmd = CMD_PACKET;
-	else if (strcmp(s, "list") == 0)
-		*cmd = CMD_LIST;
-	else if (strcmp(s, "preview") == 0)
-		*cmd = CMD_PREVIEW;
-	else
-		return 0;
-	return 1;
+	size_t i;
+
+	for (i = 0; i < NCMD; i++)
+		if (strcmp(s, cmd_words[i].word) == 0) {
+			*cmd = cmd_words[i].cmd;
+			return 1;
+		}
+	return 0;
+}
+
+/* The first word, when it is not a command, is a file: "print" is
+ * neither, a mistyped command rather than a set that is missing. */
+static void
+cmd_unknown(const char *s)
+{
+	const char *words[NCMD + 1], *near;
+	char msg[256];
+	size_t i;
+
+	if (strchr(s, '.') != NULL || strchr(s, '/') != NULL ||
+	    access(s, F_OK) == 0)
+		return;
+	for (i = 0; i < NCMD; i++)
+		words[i] = cmd_words[i].word;
+	words[NCMD] = NULL;
+	near = sc_suggest(s, words);
+	snprintf(msg, sizeof(msg), "\"%%s\" is not a command%s%s%s; the "
+	    "commands are worksheet, key, discussion, packet, check, list "
+	    "and preview, and a file to make is named with its .yaml",
+	    near ? " (did you mean \"" : "", near ? near : "",
+	    near ? "\"?)" : "");
+	usage_error(msg, s);
 }
 
 /* The value of an option: "--opt=v" or the next argument. */
@@ -187,7 +217,7 @@ main(int argc, char **argv)
 {
 	struct opts o;
 	const char **files;
-	size_t nfiles = 0, i;
+	size_t nfiles = 0, i, dropped;
 	int a, seen_cmd = 0, has_format = 0;
 	char *end;
 
@@ -201,6 +231,10 @@ main(int argc, char **argv)
 			free(files);
 			return 0;
 		} else if (strcmp(s, "--version") == 0) {
+			if (argc > 2)
+				usage_error("%s", "--version prints mimeo's "
+				    "version and takes nothing else; for "
+				    "versions A, B, C write --versions N");
 			puts("mimeo " MIMEO_VERSION);
 			free(files);
 			return 0;
@@ -209,10 +243,16 @@ main(int argc, char **argv)
 		else if (strcmp(s, "-o") == 0 || opt_is(s, "--output"))
 			o.output = opt_value(argc, argv, &a, "-o");
 		else if (opt_is(s, "--paper")) {
-			o.paper = opt_value(argc, argv, &a, "--paper");
-			if (strcmp(o.paper, "letter") && strcmp(o.paper, "a4"))
+			const char *v = opt_value(argc, argv, &a, "--paper");
+
+			/* "A4" and "Letter" as printers write them */
+			if (strcasecmp(v, "letter") == 0)
+				o.paper = "letter";
+			else if (strcasecmp(v, "a4") == 0)
+				o.paper = "a4";
+			else
 				usage_error("--paper must be letter or a4, not "
-				    "\"%s\"", o.paper);
+				    "\"%s\"", v);
 		} else if (opt_is(s, "--template"))
 			o.template = opt_value(argc, argv, &a, "--template");
 		else if (opt_is(s, "--roster"))
@@ -262,8 +302,14 @@ main(int argc, char **argv)
 			if (!output_isdir(v))
 				usage_error("--library %s is not a folder", v);
 			lib_root_set(v);
-		} else if (opt_is(s, "--lang"))
+		} else if (opt_is(s, "--lang")) {
 			o.lang = opt_value(argc, argv, &a, "--lang");
+			if (!template_has_labels(o.lang))
+				usage_error("--lang %1$s: there are no labels "
+				    "for that language in templates/labels/; "
+				    "add %1$s.yaml there, or use --lang en",
+				    o.lang);
+		}
 		else if (opt_is(s, "--format")) {
 			static const char *const fmts[] = { "pdf", "png",
 			    "svg", "ps", NULL };
@@ -305,8 +351,11 @@ main(int argc, char **argv)
 			usage_error("unknown option \"%s\"", s);
 		else if (nfiles == 0 && !seen_cmd && cmd_word(s, &o.cmd))
 			seen_cmd = 1;
-		else
+		else {
+			if (nfiles == 0 && !seen_cmd)
+				cmd_unknown(s);
 			files[nfiles++] = s;
+		}
 	}
 	if (o.cmd != CMD_LIST && (o.subject || o.grade || o.tag))
 		usage_error("%s", "--subject, --grade and --tag go with mimeo "
@@ -350,9 +399,12 @@ main(int argc, char **argv)
 	}
 	free(files);
 	render_cairo_done();
-	if (diag_errors() > 0 && (nfiles > 1 || diag_errors() > 1))
-		fprintf(stderr, "mimeo: %zu error%s\n", diag_errors(),
-		    diag_errors() == 1 ? "" : "s");
+	/* nothing was written when a mistake was found before writing */
+	dropped = diag_errors() > 0 ? output_commit(0) : (output_commit(1), 0);
+	if (diag_errors() > 0 && (nfiles > 1 || diag_errors() > 1 || dropped))
+		fprintf(stderr, "mimeo: %zu error%s%s\n", diag_errors(),
+		    diag_errors() == 1 ? "" : "s", dropped > 0 ? "; no file "
+		    "was written" : "");
 	if (diag_fatals() > 0)
 		return 3;
 	if (diag_usage_errors() > 0)

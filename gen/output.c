@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -359,15 +360,85 @@ output_page_path(const char *path, const char *ext, size_t n)
 	return xasprintf("%.*s-p%zu.%s", (int)len, path, n, ext);
 }
 
+/*
+ * A document rendered into temporary files and waiting for the end of the
+ * run: output_commit() renames it into place only if the whole run went
+ * well, so that a run that fails (a second set with a mistake, a full
+ * disk) writes no file at all.
+ */
+struct pending {
+	struct outfile	*files;
+	size_t		 n;
+	char		*input;		/* the file it was made from */
+	char		*wrote;		/* "wrote ..." for stdout, or NULL */
+	char		*note;		/* output_note(): for stderr, or NULL */
+};
+
+static struct pending	*output_pending;
+static size_t		 output_npending;
+static struct made_dirs	 output_made;	/* folders made for them */
+
+static void
+output_files_free(struct outfile *files, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (files[i].tmp != NULL)
+			unlink(files[i].tmp);
+		free(files[i].tmp);
+		free(files[i].path);
+	}
+	free(files);
+}
+
+/* Two documents of one run going to one file (fractions.yaml of two
+ * folders, both to out/fractions.pdf): the second would silently replace
+ * the first.  Returns 1 (reported) if a pending document has f's place. */
+static int
+output_taken(const struct outfile *f, const char *input)
+{
+	size_t i, j;
+
+	for (i = 0; i < output_npending; i++)
+		for (j = 0; j < output_pending[i].n; j++)
+			if (strcmp(output_pending[i].files[j].path,
+			    f->path) == 0) {
+				diag(SEV_USAGE, NULL, "%s would be written "
+				    "twice in this run, for %s and for %s; "
+				    "run mimeo once for each, each with its own -o "
+				    "folder",
+				    f->path, output_pending[i].input,
+				    input != NULL ? input : "-");
+				return 1;
+			}
+	return 0;
+}
+
+/* The line output_commit() prints for a document, or NULL when quiet. */
+static char *
+output_wrote(const struct doc *d, const struct outfmt *fmt,
+    const char *path, const struct outfile *files, size_t n, int quiet)
+{
+	if (quiet)
+		return NULL;
+	if (fmt->page > 0)
+		return xasprintf("wrote %s (page %zu of %zu)", path,
+		    fmt->page, d->npages);
+	if (n == 1)
+		return xasprintf("wrote %s (%zu page%s)", path, d->npages,
+		    d->npages == 1 ? "" : "s");
+	return xasprintf("wrote %s ... %s (%zu pages)", files[0].path,
+	    files[n - 1].path, n);
+}
+
 int
 output_doc(const struct doc *d, const struct outfmt *fmt, const char *path,
     const char *input, int quiet)
 {
 	struct outfile *files;
-	struct made_dirs made = { NULL, 0 };
+	struct pending *p;
 	size_t n = 1, i;
-	mode_t mask;
-	int rc = -1;
 
 	if (output_per_page(fmt))
 		n = d->npages;
@@ -380,67 +451,114 @@ output_doc(const struct doc *d, const struct outfmt *fmt, const char *path,
 		if (input != NULL && output_same_file(files[i].path, input)) {
 			diag(SEV_FATAL, NULL, "refusing to write %s: it is the "
 			    "input file; give -o another name", files[i].path);
-			goto out;
+			goto fail;
 		}
 		if (output_is_input(files[i].path)) {
 			diag(SEV_FATAL, NULL, "refusing to write %s: this run "
 			    "reads it (a roster, an included set, a picture "
 			    "or a template); give -o another name",
 			    files[i].path);
-			goto out;
+			goto fail;
 		}
+		if (output_taken(&files[i], input))
+			goto fail;
 	}
-	if (output_mkdirs(path, &made) < 0) {
+	if (output_mkdirs(path, &output_made) < 0) {
 		diag(SEV_FATAL, NULL, "cannot create the folder for %s: %s",
 		    path, strerror(errno));
-		goto out;
+		goto fail;
 	}
-	/* every file complete before any is renamed into place */
 	for (i = 0; i < n; i++)
 		if (output_tmp(&files[i]) < 0 ||
 		    output_render(d, fmt, &files[i]) < 0)
-			goto out;
-	/* mkstemp makes the file 0600; documents are for sharing */
-	mask = umask(022);
-	umask(mask);
-	for (i = 0; i < n; i++) {
-		if (files[i].stream) {
-			if (output_stream(&files[i]) < 0)
-				goto out;
-			continue;	/* out: removes the temporary */
+			goto fail;
+	output_pending = xrealloc(output_pending, (output_npending + 1) *
+	    sizeof(*output_pending));
+	p = &output_pending[output_npending++];
+	p->files = files;
+	p->n = n;
+	p->input = xstrdup(input != NULL ? input : "-");
+	p->wrote = output_wrote(d, fmt, path, files, n, quiet);
+	p->note = NULL;
+	return 0;
+fail:
+	output_files_free(files, n);
+	return -1;
+}
+
+void
+output_note(const char *fmt, ...)
+{
+	struct pending *p;
+	va_list ap;
+
+	if (output_npending == 0)
+		return;
+	p = &output_pending[output_npending - 1];
+	free(p->note);
+	va_start(ap, fmt);
+	p->note = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+/* Puts the files of p in their places.  Returns 0, or -1 (reported). */
+static int
+output_place(struct pending *p, mode_t mask)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		if (p->files[i].stream) {
+			if (output_stream(&p->files[i]) < 0)
+				return -1;
+			continue;	/* the temporary is removed after */
 		}
-		chmod(files[i].tmp, 0666 & ~mask);
-		if (rename(files[i].tmp, files[i].path) < 0) {
+		/* mkstemp makes the file 0600; documents are for sharing */
+		chmod(p->files[i].tmp, 0666 & ~mask);
+		if (rename(p->files[i].tmp, p->files[i].path) < 0) {
 			diag(SEV_FATAL, NULL, "cannot write %s: %s",
-			    files[i].path, strerror(errno));
-			goto out;
+			    p->files[i].path, strerror(errno));
+			return -1;
 		}
-		free(files[i].tmp);
-		files[i].tmp = NULL;
+		free(p->files[i].tmp);
+		p->files[i].tmp = NULL;
 	}
-	rc = 0;
-	if (quiet)
-		goto out;
-	if (fmt->page > 0)
-		printf("wrote %s (page %zu of %zu)\n", path, fmt->page,
-		    d->npages);
-	else if (n == 1)
-		printf("wrote %s (%zu page%s)\n", path, d->npages,
-		    d->npages == 1 ? "" : "s");
-	else
-		printf("wrote %s ... %s (%zu pages)\n", files[0].path,
-		    files[n - 1].path, n);
-out:
-	for (i = 0; i < n; i++) {
-		if (files[i].tmp != NULL)
-			unlink(files[i].tmp);
-		free(files[i].tmp);
-		free(files[i].path);
+	return 0;
+}
+
+size_t
+output_commit(int ok)
+{
+	size_t i, dropped = 0;
+	mode_t mask = umask(022);
+	int placed_all = 1;
+
+	umask(mask);
+	for (i = 0; i < output_npending; i++) {
+		struct pending *p = &output_pending[i];
+
+		if (ok && placed_all && output_place(p, mask) == 0) {
+			if (p->wrote != NULL) {
+				puts(p->wrote);
+				fflush(stdout);	/* before its note */
+			}
+			if (p->note != NULL)
+				fprintf(stderr, "%s\n", p->note);
+		} else {
+			placed_all = 0;
+			dropped++;
+		}
+		output_files_free(p->files, p->n);	/* and temporaries */
+		free(p->input);
+		free(p->wrote);
+		free(p->note);
 	}
-	free(files);
+	free(output_pending);
+	output_pending = NULL;
+	output_npending = 0;
 	/* after the temporaries are gone, so the folders can be empty */
-	output_made_free(&made, rc < 0);
-	return rc;
+	output_made_free(&output_made, !ok || !placed_all);
+	return dropped;
 }
 
 int

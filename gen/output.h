@@ -25,9 +25,10 @@ void	 output_note_input(const char *path);
 /* 1 when path names a file noted with output_note_input(). */
 int	 output_is_input(const char *path);
 
-/* Write doc as PDF at path, atomically, creating missing folders.  Refuses
- * to write over input or any file noted above; a device or a pipe at path
- * (/dev/stdout) is written into, not replaced.  Returns 0, or -1 (reported as a system error). */
+/* Write doc as PDF at path, as output_doc, creating missing folders.
+ * Refuses to write over input or any file noted above; a device or a pipe
+ * at path (/dev/stdout) is written into, not replaced.  Returns 0, or -1
+ * (reported as a system error). */
 int	 output_pdf(const struct doc *, const char *path, const char *input);
 
 enum out_format { OUT_PDF, OUT_PNG, OUT_SVG, OUT_PS };
@@ -58,13 +59,26 @@ char	*output_doc_path(const char *opt, const char *input,
 int	 output_page_ok(const struct outfmt *f, const struct doc *,
 	    const char *file, const char *what);
 
-/* Write doc in format f at path (from output_doc_path), atomically as
- * output_pdf.  PNG and SVG of every page are one file per page: path
- * "DIR/NAME.png" gives DIR/NAME-p1.png, DIR/NAME-p2.png, ... (a path
- * without the extension gets "-pN.png" added); all are written to
- * temporary files first and renamed only when every one is complete.
- * Prints "wrote ..." unless quiet.  Returns 0, or -1 (reported). */
+/* Write doc in format f at path (from output_doc_path): into temporary
+ * files beside it, which output_commit() renames into place.  PNG and SVG
+ * of every page are one file per page: path "DIR/NAME.png" gives
+ * DIR/NAME-p1.png, DIR/NAME-p2.png, ... (a path without the extension gets
+ * "-pN.png" added).  Two documents of one run may not go to one file.
+ * Returns 0, or -1 (reported). */
 int	 output_doc(const struct doc *, const struct outfmt *f,
 	    const char *path, const char *input, int quiet);
+
+/* A line for standard error about the document output_doc() last took,
+ * printed after its "wrote ..." when it is put in place. */
+void	 output_note(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
+
+/* At the end of the run: when ok, every document output_doc() took is
+ * renamed into place, in order, with its "wrote ..." (unless quiet) and
+ * note; else (or from the first that cannot be placed) their temporaries
+ * are removed, and the folders made for them.  A run that fails thus
+ * writes nothing and leaves every old file as it was.  Returns how many
+ * documents were not written. */
+size_t	 output_commit(int ok);
 
 #endif

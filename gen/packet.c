@@ -12,6 +12,7 @@
 
 #include "libpath.h"
 #include "packet.h"
+#include "template.h"
 #include "util.h"
 
 const char *const inc_as_names[] = { "worksheet", "key", "discussion",
@@ -305,7 +306,7 @@ pk_read(struct packet *pk, const struct node *root)
 	if ((n = node_get(root, "report")) != NULL)
 		sc_bool(n, "report", &pk->report);
 	if ((n = node_get(root, "language")) != NULL && !sc_is_null(n))
-		sc_string(n, "language", &pk->language);
+		template_language(n, &pk->language);
 	if ((n = node_get(root, "paper")) != NULL &&
 	    sc_enum(n, "paper", papers, &v) == 0)
 		pk->paper = xstrdup(papers[v]);

@@ -11,6 +11,36 @@
 #define REPEAT_COPIES	8
 #define REPEAT_ITEMS	8
 
+void
+footer_add(struct footer *f, enum fpart_kind kind, char *owned)
+{
+	if (owned == NULL)
+		return;
+	if (f->n == FOOTER_MAX)
+		abort();	/* a caller's mistake: raise FOOTER_MAX */
+	f->part[f->n] = owned;
+	f->kind[f->n++] = kind;
+}
+
+void
+footer_copy(struct footer *dst, const struct footer *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++)
+		footer_add(dst, src->kind[i], xstrdup(src->part[i]));
+}
+
+void
+footer_clear(struct footer *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		free(f->part[i]);
+	memset(f, 0, sizeof(*f));
+}
+
 struct doc *
 doc_new(double width, double height)
 {
@@ -45,7 +75,7 @@ doc_free(struct doc *d)
 	free(d->fonts);
 	free(d->outline);
 	free(d->title);
-	free(d->footer);
+	footer_clear(&d->footer);
 	free(d);
 }
 
@@ -58,7 +88,7 @@ doc_clone(const struct doc *d)
 	size_t i, k;
 
 	c->title = d->title != NULL ? xstrdup(d->title) : NULL;
-	c->footer = d->footer != NULL ? xstrdup(d->footer) : NULL;
+	footer_copy(&c->footer, &d->footer);
 	for (i = 0; i < d->npages; i++) {
 		from = &d->pages[i];
 		p = doc_add_page(c);

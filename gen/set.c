@@ -13,6 +13,7 @@
 #include "libpath.h"
 #include "discussion.h"
 #include "set.h"
+#include "template.h"
 #include "util.h"
 
 const char *const ptype_names[] = { "short", "choice", "multi", "truefalse",
@@ -1114,7 +1115,7 @@ set_scalars(struct set *s, const struct node *root)
 	if ((n = node_get(root, "tags")) != NULL && !sc_is_null(n))
 		sc_textlist(n, "tags", &s->tags);
 	if ((n = node_get(root, "language")) != NULL && !sc_is_null(n))
-		sc_string(n, "language", &s->language);
+		template_language(n, &s->language);
 	if ((n = node_get(root, "paper")) != NULL &&
 	    sc_enum(n, "paper", papers, &v) == 0)
 		s->paper = xstrdup(papers[v]);

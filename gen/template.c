@@ -1,8 +1,10 @@
 /* template.c - page templates and label files; see template.h */
+#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "template.h"
@@ -35,7 +37,13 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "phase_share_say", "phase_reflect", "phase_reflect_say",
     "guide", "questioner", "questioner_job", "checker", "checker_job",
     "timekeeper", "timekeeper_job", "encourager", "encourager_job",
-    "co_role", "large_print", NULL };
+    "co_role", "large_print", "job_blank", NULL };
+
+const enum label label_roles[LABEL_NROLES][2] = {
+	{ L_FACILITATOR, L_FACILITATOR_JOB }, { L_RECORDER, L_RECORDER_JOB },
+	{ L_SKEPTIC, L_SKEPTIC_JOB }, { L_REPORTER, L_REPORTER_JOB },
+	{ L_QUESTIONER, L_QUESTIONER_JOB }, { L_CHECKER, L_CHECKER_JOB },
+	{ L_TIMEKEEPER, L_TIMEKEEPER_JOB }, { L_ENCOURAGER, L_ENCOURAGER_JOB } };
 
 static const char *const template_keys[] = { "paper", "margins", "fonts",
     "sizes", "line_height", "rule", "spacing", "fields", "space", NULL };
@@ -69,6 +77,36 @@ static int
 template_file_exists(const char *p)
 {
 	return access(p, R_OK) == 0;
+}
+
+int
+template_language(const struct node *n, char **lang)
+{
+	if (sc_string(n, "language", lang) < 0)
+		return -1;
+	if (template_has_labels(*lang))
+		return 0;
+	sc_error(&n->mark, "there are no labels for language \"%s\" in "
+	    "templates/labels/; write en or es, or add %s.yaml there", *lang,
+	    *lang);
+	return -1;
+}
+
+int
+template_has_labels(const char *lang)
+{
+	char *path;
+	int ok;
+
+	if (strcmp(lang, "en") == 0)
+		return 1;
+	if (*lang == '\0' || strchr(lang, '/') != NULL)
+		return 0;
+	path = xasprintf("%s/templates/labels/%s.yaml", template_datadir(),
+	    lang);
+	ok = template_file_exists(path);
+	free(path);
+	return ok;
 }
 
 /* Read a mapping of lengths such as margins: {top: 1in, ...}. */
@@ -322,6 +360,74 @@ template_free(struct template *t)
 	free(t->font);
 	textlist_free(&t->fallback);
 	free(t);
+}
+
+/* The role names of every label file, read once: LABEL_NROLES names
+ * per file (NULL where a file lacks one).  Kept until the program ends. */
+static char	**role_names;
+static size_t	  role_files;
+
+static int
+label_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Read the role names of templates/labels/ *.yaml, in file name order. */
+static void
+label_roles_read(void)
+{
+	char *dir = xasprintf("%s/templates/labels", template_datadir());
+	char **files = NULL, *path;
+	size_t nfiles = 0, cap = 0, i, k, len;
+	const struct node *v;
+	struct node *root;
+	struct dirent *e;
+	DIR *d;
+
+	if ((d = opendir(dir)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			len = strlen(e->d_name);
+			if (len <= 5 || strcmp(e->d_name + len - 5, ".yaml"))
+				continue;
+			xgrow((void **)&files, &cap, nfiles, sizeof(*files));
+			files[nfiles++] = xstrdup(e->d_name);
+		}
+		closedir(d);
+	}
+	if (nfiles > 1)
+		qsort(files, nfiles, sizeof(*files), label_cmp);
+	role_names = xcalloc(nfiles * LABEL_NROLES + 1, sizeof(char *));
+	for (i = 0; i < nfiles; i++) {
+		path = xasprintf("%s/%s", dir, files[i]);
+		if ((root = yaml_load(path)) != NULL && root->kind == NODE_MAP)
+			for (k = 0; k < LABEL_NROLES; k++)
+				if ((v = node_get(root, label_keys[
+				    label_roles[k][0]])) != NULL &&
+				    v->kind == NODE_SCALAR)
+					role_names[i * LABEL_NROLES + k] =
+					    xstrdup(v->value);
+		node_free(root);
+		free(path);
+		free(files[i]);
+	}
+	role_files = nfiles;
+	free(files);
+	free(dir);
+}
+
+int
+label_role_find(const char *name)
+{
+	size_t i;
+
+	if (role_names == NULL)
+		label_roles_read();
+	for (i = 0; i < role_files * LABEL_NROLES; i++)
+		if (role_names[i] != NULL && strcasecmp(role_names[i],
+		    name) == 0)
+			return (int)(i % LABEL_NROLES);
+	return -1;
 }
 
 char *

@@ -7,6 +7,8 @@
 #ifndef MIMEO_TEMPLATE_H
 #define MIMEO_TEMPLATE_H
 
+struct node;
+
 #include "schema.h"
 #include "set.h"
 
@@ -38,7 +40,7 @@ enum label {
 	L_PHASE_SHARE_SAY, L_PHASE_REFLECT, L_PHASE_REFLECT_SAY,
 	L_GUIDE, L_QUESTIONER, L_QUESTIONER_JOB, L_CHECKER, L_CHECKER_JOB,
 	L_TIMEKEEPER, L_TIMEKEEPER_JOB, L_ENCOURAGER, L_ENCOURAGER_JOB,
-	L_CO_ROLE, L_LARGE_PRINT, L__MAX
+	L_CO_ROLE, L_LARGE_PRINT, L_JOB_BLANK, L__MAX
 };
 
 struct template {
@@ -64,12 +66,31 @@ struct template {
 /* The folder that holds templates/ (the executable's own folder, or
  * $MIMEO_DATA when set).  Not owned by the caller. */
 const char	*template_datadir(void);
+/* 1 when templates/labels/LANG.yaml exists (or lang is "en"). */
+int		 template_has_labels(const char *lang);
+/* A set's or packet's "language:" into *lang (new string); reports one
+ * with no labels.  Returns 0, or -1 (reported). */
+int		 template_language(const struct node *, char **lang);
 
 /* Load template name_or_path (a name looked up in templates/, or a path to
  * a .yaml file) and the labels for lang, falling back to English label by
  * label with a warning.  Returns NULL after reporting when it cannot. */
 struct template	*template_load(const char *name_or_path, const char *lang);
 void		 template_free(struct template *);
+
+/* The roles the labels name, each {name, job}: the four default roles
+ * (Facilitator, Recorder, Skeptic, Reporter), then the four a group
+ * larger than its role list adds (Questioner, Checker, Timekeeper,
+ * Encourager), in that order. */
+#define LABEL_NROLES		8
+#define LABEL_NDEFAULT_ROLES	4
+extern const enum label label_roles[LABEL_NROLES][2];
+
+/* Which of label_roles name is, in any language of templates/labels/
+ * (ignoring case: "recorder", "Secretario"): its index, or -1 for a role
+ * no label file names.  The label files are read on the first call; one
+ * that cannot be read is reported (and names no role). */
+int		 label_role_find(const char *name);
 
 /* A label with {n} and {total} replaced; freshly allocated. */
 char		*label_fmt(const struct template *, enum label, const char *n,

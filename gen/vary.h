@@ -60,6 +60,8 @@ struct instance {
 	char		*label;		/* printed after the title: "Version
 					 * B", a student's name; NULL for a
 					 * set printed in one version */
+	int		 named;		/* label is a student's name (a draw
+					 * per student) */
 	struct sinst	*sections;
 	size_t		 nsections;
 };

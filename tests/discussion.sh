@@ -222,6 +222,59 @@ lt=$(grep -n '^Exit ticket — large print|' "$O/lp.footers" | cut -d: -f1)
 [ "$(pdftext "$O/lp.pdf" | grep -c '^PublicTicket')" = 8 ] && [ "$(pdftext "$O/lp.pdf" | grep -cE '^Name (Bo Berg|Fay Fox)$')" = 4 ] && ok ||
 	bad "lp.pdf: not one exit ticket and one sheet per student"
 
+# rules PDF PAGE: the heights (points from the top, to 2 pt) of the lines
+# drawn across most of the page, read from a 36 dpi gray rendering
+rules() {
+	local pgm=$O/rules.pgm w hdr
+	pdftoppm -r 36 -gray -f "$2" -l "$2" "$1" >"$pgm" 2>>"$O/poppler.err" || return
+	w=$(sed -n 2p "$pgm" | cut -d' ' -f1)
+	hdr=$(head -n 3 "$pgm" | wc -c)
+	tail -c +$((hdr + 1)) "$pgm" | od -An -tu1 -v -w"$w" |
+		awk -v w="$w" '{ d = 0; for (i = 1; i <= NF; i++) if ($i < 230) d++; if (d > 0.6 * w) print (NR - 1) * 2 }'
+}
+# group_sheet_split PDF FOOTERS PAGE: "ok" when the group sheet whose first
+# page is PAGE goes on, on its second, with the last prompt and the box it
+# introduces, and its first page ends in ruled lines down to the foot
+# (letter: the bottom margin is at 742 pt; a line pitch is at most 37 pt)
+group_sheet_split() {
+	local p=$1 f=$2 i=$3 last
+	[ "$(sed -n "${i}p" "$f" | cut -d'|' -f2-)" = "1|2" ] || { echo "page $i is $(sed -n "${i}p" "$f")"; return; }
+	[ "$(pdftext "$p" $((i + 1)) | grep -v '^$' | head -1)" = "Which would you show the class, and why?" ] &&
+		pdftext "$p" $((i + 1)) | grep -qx "The approach we will present" ||
+		{ echo "page $((i + 1)) starts with $(pdftext "$p" $((i + 1)) | grep -v '^$' | head -2 | tr '\n' '/')"; return; }
+	last=$(rules "$p" "$i" | tail -1)
+	[ "${last:-0}" -ge 700 ] && [ "$last" -le 742 ] || { echo "page $i's last rule at ${last:-none} pt"; return; }
+	echo ok
+}
+# the group sheet of the group with large print has no room for its box
+# (11 pt of the 2 in it needs): it goes on, on the back, from "Which
+# would you show the class", and its front is ruled to the foot; the
+# other group's sheet is one page
+lg=$(grep -n '^Group sheet — Group [0-9] · Period 1|1|2$' "$O/lp.footers" | cut -d: -f1)
+got=$(group_sheet_split "$O/lp.pdf" "$O/lp.footers" "${lg:-1}")
+[ "$got" = ok ] && ok || bad "lp.pdf large-print group sheet: $got"
+[ "$(grep -c '^Group sheet — .*|1|1$' "$O/lp.footers")" = 1 ] && ok || bad "lp.pdf: the standard group sheet is not one page"
+# so does a standard blank sheet of eight rows (96 pt left for the box)
+"$MIMEO" -q discussion --group-size 8 -o "$O/g8.pdf" $D/leak.yaml
+footers "$O/g8.pdf" "Discussion Leak Check" >"$O/g8.footers"
+got=$(group_sheet_split "$O/g8.pdf" "$O/g8.footers" "$(grep -n '^Group sheet' "$O/g8.footers" | head -1 | cut -d: -f1)")
+[ "$got" = ok ] && ok || bad "g8.pdf group sheet: $got"
+
+# role cards: the large-print students' own cards in a part of their own
+# ("Role cards — large print"), in large type; the others' at class size
+rc=$(grep -n '^Role cards|' "$O/lp.footers" | cut -d: -f1 | head -1)
+lrc=$(grep -n '^Role cards — large print|' "$O/lp.footers" | cut -d: -f1 | head -1)
+holders() { pdftext "$O/lp.pdf" "$1" | grep -o '^Group [0-9]* · Period 1 · .*' | sed 's/.* · //' | sort | tr '\n' ','; }
+[ -n "$rc" ] && [ -n "$lrc" ] && [ "$(holders "$lrc")" = "Bo Berg,Fay Fox," ] &&
+	[ "$(holders "$rc")" = "Ada Ames,Cai Chen,Dev Das,Eli Eze,Gus Gil,Hal Hu," ] && ok ||
+	bad "lp.pdf: role cards on page ${rc:-none} for $(holders "${rc:-1}"), large print on page ${lrc:-none} for $(holders "${lrc:-1}")"
+std_card=$(word_height "$O/lp.pdf" "${rc:-1}" Facilitator)
+big_card=$(word_height "$O/lp.pdf" "${lrc:-1}" Facilitator)
+[ -n "$lrc" ] && [ "${std_card:-0}" -ge 10 ] && [ "${big_card:-0}" -gt $((std_card * 13 / 10)) ] && ok ||
+	bad "lp.pdf: a large-print role card's role is ${big_card:-missing} pt high, a standard card's ${std_card:-missing}"
+big_job=$(word_height "$O/lp.pdf" "${lrc:-1}" Makes)
+[ "${big_job:-0}" -gt $((std_sheet * 13 / 10)) ] && ok || bad "lp.pdf: a large-print role card's job is ${big_job:-missing} pt high"
+
 # a title too long for the footer is cut with "…"; the part's name and
 # the page number stay on the footer's one line
 "$MIMEO" -q discussion --roster $R/large8.csv -o "$O/long.pdf" $D/long-title.yaml && ok || bad "long-title.yaml failed"
@@ -251,6 +304,45 @@ got=$(part_numbers "$O/es.footers"); [ "$got" = ok ] && ok || bad "es.pdf page n
 	bad "es.pdf parts by footer: $(tr '\n' ',' <"$O/es.footers")"
 "$MIMEO" discussion --lang es -o "$O/es2.pdf" $D/leak.yaml 2>"$O/es.err" >/dev/null
 [ ! -s "$O/es.err" ] && ok || bad "Spanish labels missing: $(head -2 "$O/es.err")"
+# roles named in another language: a role the labels know, given without
+# a job, prints in the printed language with its job; the set's own job
+# is printed as written; a role the labels do not know, without a job,
+# has lines on its card to write the job on (and is no mistake)
+# card_jobs PDF: "Role: first line of its job" for each role card, read
+# from the layout of the card pages: a row of cards is the titles' line,
+# then the jobs' first lines, in columns
+card_jobs() {
+	pdftotext -layout "$1" - 2>>"$O/poppler.err" |
+		awk '/Cut along|Recorte por/ { on = 1; want = 1; next }
+			/Page [0-9]+ of|Página [0-9]+ de/ { on = 0 }
+			!on { next }
+			!NF { want = 1; next }
+			{ sub(/^ +/, ""); sub(/ +$/, "") }
+			want == 1 { nt = split($0, t, /  +/); want = 2; next }
+			want == 2 { split($0, j, /  +/); for (k = 1; k <= nt; k++) print t[k] ": " j[k]; want = 0 }'
+}
+got=$("$MIMEO" check tests/disc/roles-lang.yaml 2>&1 >/dev/null)
+[ -z "$got" ] && ok || bad "roles-lang.yaml does not check silently: $got"
+"$MIMEO" -q discussion --lang es -o "$O/roles-es.pdf" $D/roles-lang.yaml && ok || bad "roles-lang.yaml --lang es failed"
+card_jobs "$O/roles-es.pdf" >"$O/roles-es.cards"
+got=$(tr '\n' '|' <"$O/roles-es.cards")
+[ "$got" = "Facilitador: Se asegura de que todos compartan su|Secretario: Anota las ideas del grupo en la hoja del|Escéptico: Pregunta «¿Cómo lo sabes?» y revisa|Checker: Checks every step twice.|Navigator: Mi tarea:|" ] && ok ||
+	bad "roles-es.pdf: role cards $got"
+pdftext "$O/roles-es.pdf" | grep -qE "Facilitator|Recorder|Skeptic|Makes sure|Writes the" && bad "roles-es.pdf: English role words in a Spanish packet" || ok
+"$MIMEO" -q discussion -o "$O/roles-en.pdf" $D/roles-lang.yaml
+got=$(card_jobs "$O/roles-en.pdf" | tr '\n' '|')
+[ "$got" = "Facilitator: Makes sure everyone shares a first try|Recorder: Writes the group's ideas on the group|Skeptic: Asks \"How do you know?\" and checks|Checker: Checks every step twice.|Navigator: My job:|" ] && ok ||
+	bad "roles-en.pdf: role cards $got"
+# the Navigator's card has two lines to write on: rules inside its card
+# (the cards page's rules are the heading's and these two)
+cp=$(for i in $(seq 1 "$(pages "$O/roles-en.pdf")"); do pdftext "$O/roles-en.pdf" "$i" | grep -q '^Navigator$' && echo "$i"; done | head -1)
+[ "$(rules "$O/roles-en.pdf" "${cp:-1}" | wc -l)" -ge 2 ] && ok || bad "roles-en.pdf: no lines on the Navigator's card (page ${cp:-none})"
+# groups of 7 in Spanish: the members beyond the five roles are the
+# Indagador and the Cronometrador; the set has the Checker (in English),
+# so no Verificador is added
+"$MIMEO" -q discussion --lang es --group-size 7 -o "$O/roles-es7.pdf" $D/roles-lang.yaml
+got=$(pdftotext -layout "$O/roles-es7.pdf" - | awk '/^ *Nombre +Rol *$/ { on = 1; next } /En qué/ { exit } on && /[a-z]/ { sub(/^ */, ""); print }' | tr '\n' ',')
+[ "$got" = "Facilitador,Secretario,Escéptico,Checker,Navigator,Indagador,Cronometrador," ] && ok || bad "roles-es7.pdf: roles $got"
 "$MIMEO" -q discussion --group-size 1 $D/leak.yaml 2>/dev/null; [ $? = 2 ] && ok || bad "--group-size 1 is not exit 2"
 got=$("$MIMEO" discussion -o "$O/none.pdf" tests/e2e/leak.yaml 2>&1 >/dev/null); st=$?
 [ $st = 1 ] && [ "$got" = "tests/e2e/leak.yaml:1:1: error: this set has no \"discussion:\" block, so there is no discussion packet to print; add one (see the README)" ] &&

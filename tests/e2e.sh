@@ -228,6 +228,22 @@ ls "$O"/.mimeo-* >/dev/null 2>&1 && bad "temporary files left behind" || ok
 
 # --- exit statuses ----------------------------------------------------------
 "$MIMEO" --bogus $S >/dev/null 2>&1; [ $? = 2 ] && ok || bad "unknown option is not exit 2"
+# a mistyped command word is not taken for a missing file, and nothing of
+# the rest of the run is written
+rm -rf "$O/cmd"
+out=$("$MIMEO" print -o "$O/cmd/" $S 2>&1); st=$?
+[ $st = 2 ] && [ ! -e "$O/cmd" ] && [ "$out" = 'mimeo: error: "print" is not a command; the commands are worksheet, key, discussion, packet, check, list and preview, and a file to make is named with its .yaml
+(mimeo --help lists the commands and options)' ] && ok || bad "mimeo print: exit $st: $out"
+out=$("$MIMEO" worksheets -o "$O/cmd/" $S 2>&1); st=$?
+[ $st = 2 ] && case $out in *'"worksheets" is not a command (did you mean "worksheet"?)'*) true ;; *) false ;; esac &&
+	ok || bad "mimeo worksheets: exit $st: $out"
+# --version among other words is a mistyped --versions
+out=$("$MIMEO" worksheet --version 3 -o "$O/cmd/" $S 2>&1); st=$?
+[ $st = 2 ] && [ ! -e "$O/cmd" ] && case $out in *"for versions A, B, C write --versions N"*) true ;; *) false ;; esac &&
+	ok || bad "--version 3: exit $st: $out"
+# paper sizes as printers write them
+"$MIMEO" -q worksheet --paper A4 -o "$O/A4.pdf" $S && [ "$(pagesize "$O/A4.pdf")" = 595.276x841.89 ] && ok || bad "--paper A4"
+"$MIMEO" -q worksheet --paper Letter -o "$O/Letter.pdf" $S && [ "$(pagesize "$O/Letter.pdf")" = 612x792 ] && ok || bad "--paper Letter"
 "$MIMEO" >/dev/null 2>&1; [ $? = 2 ] && ok || bad "no arguments is not exit 2"
 "$MIMEO" check tests/no-such-file.yaml >/dev/null 2>&1; [ $? = 1 ] && ok || bad "missing input is not exit 1"
 "$MIMEO" -q worksheet -o /proc/mimeo-cannot/x.pdf $S >/dev/null 2>&1; [ $? = 3 ] && ok || bad "unwritable output is not exit 3"
@@ -335,7 +351,8 @@ pdftext "$O/fracciones-equivalentes-key.pdf" 1 | grep -q "Clave de respuestas" &
 "$MIMEO" -q worksheet --lang en -o "$O/es-en.pdf" $ES
 pdftext "$O/es-en.pdf" 1 | grep -q "^Name" && ok || bad "--lang en does not override the set's language"
 out=$("$MIMEO" check --lang xx $ES 2>&1); st=$?
-[ $st = 1 ] && case $out in *'no labels for language "xx"'*) true ;; *) false ;; esac && ok || bad "--lang xx: $out"
+[ $st = 2 ] && [ "$out" = "mimeo: error: --lang xx: there are no labels for that language in templates/labels/; add xx.yaml there, or use --lang en
+(mimeo --help lists the commands and options)" ] && ok || bad "--lang xx: exit $st: $out"
 
 # --- math in backticks: stacked, in every problem type, read back -------
 M=$E/math20.yaml

@@ -72,6 +72,12 @@ reuse_cases() {
 	    --roster $U/mixed.csv --versions 2 $F
 	reuse_case nofields worksheet --roster $R/class10.csv $U/nofields.yaml
 	reuse_case ps worksheet --format ps --roster $R/class10.csv $F
+	# a 250-character title cut in every footer, blank pages with the
+	# name after it, large-print copies (tests/footer.sh)
+	reuse_case long-title worksheet --versions 3 \
+	    --roster tests/footer/class.csv tests/footer/long.yaml
+	reuse_case long-title-a4 worksheet --paper a4 --lang es \
+	    --roster tests/footer/class.csv tests/footer/long.yaml
 	# a name no font can print: the same messages, nothing written
 	reuse_case emoji worksheet --roster $U/emoji.csv $F
 }

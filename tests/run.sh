@@ -95,6 +95,8 @@ done
 . tests/reuse.sh
 # Substitute packets and mimeo list.
 . tests/packets.sh
+# Footers on one line: a long title cut, never the version or the name.
+. tests/footer.sh
 
 # 4. The cairo backends (PNG, SVG, PostScript) against the PDF.
 . tests/cairo.sh

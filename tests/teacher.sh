@@ -156,3 +156,37 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$W/small" && mount -t tmpfs -o size=64k tmpfs
 		bad "a full disk left new folders: $(ls -A "$W/small" | tr "\n" " ")"
 	umount "$W/small"
 fi
+
+# --- a run of several files writes all of them or none ----------------------
+# A good set and a set with a mistake: the good one's worksheet and key are
+# not written either, an old file stays as it was, and no folder is left.
+rm -rf "$W/many" && mkdir -p "$W/many/old"
+printf 'title: Broken\nproblems:\n  - type: short\n    promt: What is 2 + 2?\n    answer: "4"\n' >"$W/many/broken.yaml"
+echo old >"$W/many/old/adding-fractions.pdf"
+want_err "a good set and a broken one" 1 \
+	"$W/many/broken.yaml:4:5: error: problem 1: unknown key \"promt\" (did you mean \"prompt\"?)
+mimeo: 1 error; no file was written" \
+	"$MIMEO" -q -o "$W/many/old/" $F "$W/many/broken.yaml"
+[ "$(ls -A "$W/many/old")" = adding-fractions.pdf ] && [ "$(cat "$W/many/old/adding-fractions.pdf")" = old ] && ok ||
+	bad "a failed run of two sets wrote: $(ls -A "$W/many/old")"
+"$MIMEO" -q -o "$W/many/new/deeper/" "$W/many/broken.yaml" $F 2>/dev/null
+[ $? = 1 ] && [ ! -e "$W/many/new" ] && ok || bad "a failed run of two sets left folders: $(find "$W/many/new")"
+# with every file right, all are written, and said in the order given
+out=$("$MIMEO" -o "$W/many/ok/" $F problems/math/grade5/adding-fractions.yaml tests/e2e/ansi.yaml 2>&1)
+[ $? = 2 ] && ok || bad "the same set twice was not refused: $out"
+out=$("$MIMEO" -o "$W/many/ok/" tests/e2e/ansi.yaml $F 2>&1)
+[ "$out" = "wrote $W/many/ok/ansi.pdf (1 page)
+wrote $W/many/ok/ansi-key.pdf (1 page)
+wrote $W/many/ok/adding-fractions.pdf (4 pages)
+wrote $W/many/ok/adding-fractions-key.pdf (4 pages)" ] && ok || bad "two good sets: $out"
+# two sets of one name in different folders would both go to out/NAME.pdf
+mkdir -p "$W/many/b" && cp $F "$W/many/b/"
+want_err "two sets of one name" 2 \
+	"mimeo: error: $W/many/two/adding-fractions.pdf would be written twice in this run, for $F and for $W/many/b/adding-fractions.yaml; run mimeo once for each, each with its own -o folder
+mimeo: 1 error; no file was written" \
+	"$MIMEO" -q -o "$W/many/two/" $F "$W/many/b/adding-fractions.yaml"
+[ ! -e "$W/many/two" ] && ok || bad "two sets of one name wrote: $(ls -A "$W/many/two")"
+# a class set's summary comes after its "wrote" line, only when written
+out=$("$MIMEO" worksheet --copies 3 -o "$W/many/cs.pdf" $F 2>&1)
+[ "$out" = "wrote $W/many/cs.pdf (12 pages)
+$W/many/cs.pdf: 3 copies, 12 pages, 6 sheets of paper (double-sided)" ] && ok || bad "class set summary: $out"
