@@ -35,6 +35,7 @@ struct bp_part {
 	char		*what;		/* print list and bookmark */
 	long		 copies;	/* 0: as needed */
 	int		 teacher;	/* teacher-only pages */
+	int		 early;		/* the early-finisher page */
 };
 
 struct packet_build {
@@ -60,6 +61,7 @@ bp_add(struct packet_build *pb, struct doc *d, char *what, long copies,
 	p->what = what;
 	p->copies = copies;
 	p->teacher = teacher;
+	p->early = 0;
 	return p;
 }
 
@@ -167,6 +169,23 @@ bp_copies(const struct packet_build *pb, const struct pk_include *inc,
 	return inc->copies;
 }
 
+/* Copies of the early-finisher page: as the packet says, else a quarter
+ * of the class (the most copies of a worksheet or discussion), rounded
+ * up: 28 students, 7 pages. */
+static long
+bp_early_copies(const struct packet *pk)
+{
+	long class = 1;
+	size_t i;
+
+	if (pk->early_copies > 0)
+		return pk->early_copies;
+	for (i = 0; i < pk->ninc; i++)
+		if (pk->inc[i].as != INC_KEY && pk->inc[i].copies > class)
+			class = pk->inc[i].copies;
+	return (class + 3) / 4;
+}
+
 /* Every part after the cover, in order, padded.  Returns -1 (reported). */
 static int
 bp_parts(struct packet_build *pb)
@@ -188,9 +207,12 @@ bp_parts(struct packet_build *pb)
 		}
 		pieces_free(pcs, n);
 	}
-	if (pk->early.s != NULL &&
-	    bp_own(pb, compose_early(pk, pb->tpl), L_EARLY_PAGE, 0) < 0)
-		return -1;
+	if (pk->early.s != NULL) {
+		if (bp_own(pb, compose_early(pk, pb->tpl), L_EARLY_PAGE,
+		    bp_early_copies(pk)) < 0)
+			return -1;
+		pb->parts[pb->nparts - 1].early = 1;
+	}
 	if (pk->report && bp_own(pb, compose_report(pk, pb->tpl), L_REPORT,
 	    1) < 0)
 		return -1;
@@ -224,6 +246,7 @@ bp_cover(struct packet_build *pb)
 			page += pb->parts[i].doc->npages;
 			items[i + 1].last = page - 1;
 			items[i + 1].copies = pb->parts[i].copies;
+			items[i + 1].early = pb->parts[i].early;
 		}
 		bl = compose_cover(pb->pk, pb->tpl, items, pb->nparts + 1,
 		    !pb->o->simplex);

@@ -40,7 +40,8 @@ enum block_kind {
 	BK_END,		/* closes a problem */
 	/* substitute packets (compose_packet.c, layout_packet.c) */
 	BK_INFO,	/* label: a short gray line, centred */
-	BK_BULLET,	/* text (or label): an item of a list, after a bullet */
+	BK_BULLET,	/* text (or label): an item of a list, after a bullet;
+			 * key: kept on the page of what follows */
 	BK_STEP,	/* a plan step kept whole: tick box, label (its time),
 			 * text (what to do), aside (what to read aloud) */
 	BK_ROW,		/* a table row of cells[]; key: the header row */
@@ -123,6 +124,7 @@ struct printitem {
 	const char	*what;		/* "Answer Key: Fractions"; borrowed */
 	size_t		 first, last;	/* pages of the packet, 1-based */
 	long		 copies;	/* 0: as many as needed */
+	int		 early;		/* the early-finisher page */
 };
 
 /* Who a copy is for: printed in the name and period fields. */

@@ -92,17 +92,26 @@ cp_print_list(struct blocks *b, const struct template *t,
 		    xstrdup(t->labels[L_AS_NEEDED]), 0);
 }
 
-/* The plan: each step with its clock times when the packet has a start,
- * else its minutes. */
+/* The plan: when to give out the early-finisher page (any time, so
+ * first), then each step with its clock times when the packet has a
+ * start, else its minutes. */
 static void
-cp_plan(struct blocks *b, const struct packet *pk, const struct template *t)
+cp_plan(struct blocks *b, const struct packet *pk, const struct template *t,
+    const struct printitem *items, size_t n)
 {
 	struct block *bl;
-	char from[16], to[16];
+	char from[16], to[16], page[24];
 	int at = pk->start;
 	size_t i;
 
 	cp_label(b, BK_HEADING, xstrdup(t->labels[L_THE_PLAN]));
+	for (i = 0; i < n; i++)
+		if (items[i].early) {
+			snprintf(page, sizeof(page), "%zu", items[i].first);
+			bl = blocks_push(b, BK_BULLET);
+			bl->label = label_fmt(t, L_EARLY_GIVE, page, NULL);
+			bl->key = 1;	/* never alone under the heading */
+		}
 	for (i = 0; i < pk->nplan; i++) {
 		const struct pk_step *st = &pk->plan[i];
 
@@ -134,7 +143,7 @@ compose_cover(const struct packet *pk, const struct template *t,
 	for (i = 0; i < pk->notes.n; i++)
 		blocks_push(b, BK_BULLET)->text = &pk->notes.v[i];
 	cp_print_list(b, t, items, n, duplex);
-	cp_plan(b, pk, t);
+	cp_plan(b, pk, t, items, n);
 	footer_add(&b->footer, FP_WORDS, xstrdup(t->labels[L_SUB_PLAN]));
 	footer_add(&b->footer, FP_TITLE, xstrdup(pk->title.s));
 	return b;

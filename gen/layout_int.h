@@ -87,6 +87,8 @@ struct lay {
 	struct fieldspot *spot;		/* layout_spot(): where the fields go */
 	int		 parse;		/* rich_parse() flags of the language:
 					 * RP_DECIMAL_COMMA */
+	const struct block *row_head;	/* the print list's header row, to
+					 * repeat over a row on a new page */
 };
 
 enum align { AL_LEFT, AL_CENTER, AL_RIGHT };

@@ -17,6 +17,7 @@ static const struct color white = { 1, 1, 1 };
 #define TICK		11.0	/* side of a tick box, pt */
 #define STEP_TIME_X	20.0	/* where a step's time starts */
 #define STEP_TEXT_X	112.0	/* where a step's text starts */
+#define ROW_GUTTER	10.0	/* between the print list's columns */
 
 /* An empty tick box whose middle sits on the middle of the first line of
  * text at the strip's cursor, x from the left margin. */
@@ -26,6 +27,16 @@ lp_tick(struct lay *L, double x, double size)
 	double y = L->sy + (lay_lh(L, size) - TICK) / 2;
 
 	lay_rect(L, L->left + x, y, TICK, TICK, L->t->rule * 1.3, ink);
+}
+
+/* The strip, h high, waits to go on the page of what is placed next, as
+ * a heading does (gap below it). */
+static void
+lp_keep_with_next(struct lay *L, double h, double gap)
+{
+	lay_move(&L->pending, &L->strip, L->pending_h, L, 0);
+	L->pending_h += h + gap;
+	L->sy = 0;
 }
 
 void
@@ -42,7 +53,10 @@ lay_bullet(struct lay *L, const struct block *b)
 	else
 		lay_plain(L, b->label, &ts, L->left + 18, lay_width(L) - 18,
 		    AL_LEFT);
-	lay_place(L, L->sy, 3);
+	if (b->key)
+		lp_keep_with_next(L, L->sy, 5);
+	else
+		lay_place(L, L->sy, 3);
 }
 
 void
@@ -84,33 +98,59 @@ lay_step(struct lay *L, const struct block *b)
 	}
 }
 
-/* The print list's columns: a tick box, the document, pages, copies. */
-void
-lay_row(struct lay *L, const struct block *b)
+/* One row of the print list drawn into the strip at L->sy: a tick box
+ * (not on the header), the document, pages, copies, each wrapping within
+ * its column, and the rule under it.  Returns its height. */
+static double
+lp_row_cells(struct lay *L, const struct block *b)
 {
 	struct tstyle ts = lay_style(L, L->t->size_body,
 	    b->key ? ST_BOLD : 0, ink);
-	double w = lay_width(L), x[3], cw[3], h = 0;
+	double w = lay_width(L), top = L->sy, bottom = top;
+	/* x of each column; a gutter keeps a long title off the pages */
+	const double x[4] = { 20, w * 0.66, w * 0.83, w + ROW_GUTTER };
 	size_t i;
 
-	x[0] = 20;
-	cw[0] = w * 0.66 - 20;
-	x[1] = w * 0.66;
-	cw[1] = w * 0.17;
-	x[2] = w * 0.83;
-	cw[2] = w * 0.17;
-	L->sy = 0;
 	if (!b->key)
 		lp_tick(L, 0, ts.size);
 	for (i = 0; i < 3; i++) {
-		L->sy = 0;
-		lay_plain(L, b->cells[i], &ts, L->left + x[i], cw[i], AL_LEFT);
-		if (L->sy > h)
-			h = L->sy;
+		L->sy = top;
+		lay_plain(L, b->cells[i], &ts, L->left + x[i], x[i + 1] -
+		    x[i] - ROW_GUTTER, AL_LEFT);
+		if (L->sy > bottom)
+			bottom = L->sy;
 	}
-	L->sy = h + 3;
+	L->sy = bottom + 3;
 	lay_line(L, L->left, L->sy, L->right, L->sy, b->key ? 0.8 : 0.4,
 	    b->key ? ink : light, 0);
+	return L->sy - top;
+}
+
+/* The print list's rows.  The header row waits for the first row (it is
+ * never left alone at the foot of a page), and a row that starts a new
+ * page gets the header over it again, as the key's tables do: the header
+ * is drawn below the row in the strip, then the two swap. */
+void
+lay_row(struct lay *L, const struct block *b)
+{
+	double hrow, hhead;
+	size_t nrow;
+
+	L->sy = 0;
+	hrow = lp_row_cells(L, b);
+	if (b->key) {
+		L->row_head = b;
+		lp_keep_with_next(L, hrow, 3);
+		return;
+	}
+	if (L->row_head != NULL && L->pending.nitems == 0 &&
+	    lay_breaks(L, hrow, 3)) {
+		nrow = L->strip.nitems;
+		hhead = lp_row_cells(L, L->row_head);
+		lay_shift(L, 0, nrow, hhead);
+		lay_shift(L, nrow, L->strip.nitems, -hrow);
+		L->sy = hrow + hhead;
+	}
 	lay_place(L, L->sy, 3);
 }
 

@@ -24,6 +24,8 @@ static const char *const packet_keys[] = { "packet", "class", "duration",
 
 static const char *const step_keys[] = { "minutes", "do", "say", NULL };
 
+static const char *const early_keys[] = { "task", "copies", NULL };
+
 static const char *const include_keys[] = { "file", "as", "copies",
     "versions", "seed", NULL };
 
@@ -47,6 +49,22 @@ pk_text_req(const struct node *n, const char *what, const char *hint,
 		return -1;
 	}
 	return sc_text(n, what, t);
+}
+
+/* The text under key of map, which must be there: missing is the message
+ * when it is not (and is not misspelled either).  -1 (reported) if not. */
+static int
+pk_text_key(const struct node *map, const char *key,
+    const char *const *allowed, const char *hint, const char *missing,
+    struct text *t)
+{
+	const struct node *v = node_get(map, key);
+
+	if (v != NULL)
+		return pk_text_req(v, key, hint, t);
+	if (!sc_misspelled(map, key, allowed))
+		sc_error(&map->mark, "%s", missing);
+	return -1;
 }
 
 /*
@@ -135,13 +153,10 @@ pk_plan(struct packet *pk, const struct node *n)
 		else if (!sc_misspelled(sn, "minutes", step_keys))
 			sc_error(&sn->mark, "the step has no \"minutes:\"; say "
 			    "how long it takes, like \"minutes: 10\"");
-		if ((v = node_get(sn, "do")) != NULL)
-			pk_text_req(v, "do", "write what the substitute does "
-			    "in this step", &st->todo);
-		else if (!sc_misspelled(sn, "do", step_keys))
-			sc_error(&sn->mark, "the step has no \"do:\"; write "
-			    "what the substitute does, like \"do: Take "
-			    "attendance.\"");
+		pk_text_key(sn, "do", step_keys, "write what the substitute "
+		    "does in this step", "the step has no \"do:\"; write "
+		    "what the substitute does, like \"do: Take attendance.\"",
+		    &st->todo);
 		if ((v = node_get(sn, "say")) != NULL && !sc_is_null(v))
 			pk_text_req(v, "say", "write what to read aloud, or "
 			    "leave the key out", &st->say);
@@ -192,8 +207,10 @@ pk_include(struct pk_include *inc, const struct node *in)
 			    "one group sheet per group); it must be at least "
 			    "2, not %ld", inc->copies);
 	}
-	if ((v = node_get(in, "versions")) != NULL &&
-	    sc_int(v, "versions", 1, 26, &inc->versions) == 0 &&
+	inc->versions_mark = inc->mark;	/* where to write one */
+	if ((v = node_get(in, "versions")) != NULL)
+		inc->versions_mark = v->mark;
+	if (v != NULL && sc_int(v, "versions", 1, 26, &inc->versions) == 0 &&
 	    inc->versions > 1 && inc->as == INC_DISCUSSION)
 		sc_error(&v->mark, "versions: a discussion is the same problem "
 		    "for everyone; leave versions out");
@@ -224,6 +241,25 @@ pk_includes(struct packet *pk, const struct node *n)
 		pk_include(&pk->inc[i], n->kids[i]);
 	}
 	sc_prefix(NULL);
+}
+
+/* early_finishers: the task as a text, or {task: TEXT, copies: N}. */
+static void
+pk_early(struct packet *pk, const struct node *n)
+{
+	const struct node *v;
+
+	if (n->kind != NODE_MAP) {
+		sc_text(n, "early_finishers", &pk->early);
+		return;
+	}
+	sc_check_keys(n, early_keys, "early_finishers");
+	pk_text_key(n, "task", early_keys, "write what students who finish "
+	    "early do", "early_finishers has no \"task:\"; write what "
+	    "students who finish early do, like {task: Write your own "
+	    "problem., copies: 8}", &pk->early);
+	if ((v = node_get(n, "copies")) != NULL)
+		sc_int(v, "copies", 1, PK_MAX_COPIES, &pk->early_copies);
 }
 
 /* Everything the packet file itself says; messages are held. */
@@ -266,7 +302,7 @@ pk_read(struct packet *pk, const struct node *root)
 		pk_includes(pk, n);
 	if ((n = node_get(root, "early_finishers")) != NULL &&
 	    !sc_is_null(n))
-		sc_text(n, "early_finishers", &pk->early);
+		pk_early(pk, n);
 	if ((n = node_get(root, "report")) != NULL)
 		sc_bool(n, "report", &pk->report);
 	if ((n = node_get(root, "language")) != NULL && !sc_is_null(n))
@@ -274,12 +310,16 @@ pk_read(struct packet *pk, const struct node *root)
 	if ((n = node_get(root, "paper")) != NULL &&
 	    sc_enum(n, "paper", papers, &v) == 0)
 		pk->paper = xstrdup(papers[v]);
-	for (i = 0; i < pk->nplan; i++)
-		total += pk->plan[i].minutes;
-	if (pk->duration > 0 && total > pk->duration)
-		diag_warn(&node_get(root, "duration")->mark, "the plan's steps "
-		    "take %ld minutes, longer than the duration (%ld)", total,
-		    pk->duration);
+	/* the cover prints duration's clock times, the steps their own: they
+	 * must end together (unless a step's minutes are already wrong) */
+	for (i = 0; i < pk->nplan && total >= 0; i++)
+		total = pk->plan[i].minutes > 0 ? total +
+		    pk->plan[i].minutes : -1;
+	if (pk->duration > 0 && pk->nplan > 0 && total > 0 &&
+	    total != pk->duration)
+		sc_error(&node_get(root, "duration")->mark, "the plan's steps "
+		    "add up to %ld minutes, but duration is %ld: change "
+		    "duration or a step's minutes", total, pk->duration);
 }
 
 /* Resolve and load every include; a file included twice is loaded once. */
@@ -327,8 +367,55 @@ pk_load_includes(struct packet *pk)
 	}
 }
 
-/* A key that answers other numbers than its worksheet: the same set
- * included as both with other versions or another seed.  Warned. */
+/* "A" or "A–C": the letters of n versions, into buf. */
+static const char *
+pk_letters(long n, char *buf, size_t len)
+{
+	if (n == 1)
+		snprintf(buf, len, "A");
+	else
+		snprintf(buf, len, "A\xe2\x80\x93%c", 'A' + (int)n - 1);
+	return buf;
+}
+
+/* One key against the worksheet of the same set: another number of
+ * versions or another seed answers other numbers than the papers, which
+ * the substitute would mark wrong.  Returns 1 when they differ (reported). */
+static int
+pk_key_differs(const struct pk_include *k, size_t ki,
+    const struct pk_include *w, size_t wi)
+{
+	char kl[8], wl[8];
+
+	if (w->versions != k->versions) {
+		diag_error(&k->versions_mark, "include %zu: this key answers "
+		    "%ld version%s (%s) but include %zu prints the worksheet "
+		    "in %ld (%s); write versions: %ld in this include", ki + 1,
+		    k->versions, k->versions == 1 ? "" : "s",
+		    pk_letters(k->versions, kl, sizeof(kl)), wi + 1,
+		    w->versions, pk_letters(w->versions, wl, sizeof(wl)),
+		    w->versions);
+		return 1;
+	}
+	if (w->has_seed && (!k->has_seed || k->seed != w->seed)) {
+		diag_error(&k->mark, "include %zu: the worksheet of include %zu "
+		    "has seed: %ld, so this key needs the same seed to answer "
+		    "its numbers; write seed: %ld in this include", ki + 1,
+		    wi + 1, w->seed, w->seed);
+		return 1;
+	}
+	if (k->has_seed && !w->has_seed) {
+		diag_error(&k->mark, "include %zu: this key has seed: %ld but "
+		    "the worksheet of include %zu has none, so it may answer "
+		    "other numbers; write seed: %ld in include %zu too", ki + 1,
+		    k->seed, wi + 1, k->seed, wi + 1);
+		return 1;
+	}
+	return 0;
+}
+
+/* Every key against the worksheets of its set: the first that differs is
+ * reported. */
 static void
 pk_check_keys(const struct packet *pk)
 {
@@ -339,28 +426,11 @@ pk_check_keys(const struct packet *pk)
 
 		if (k->as != INC_KEY || k->set == NULL)
 			continue;
-		for (j = 0; j < pk->ninc; j++) {
-			const struct pk_include *w = &pk->inc[j];
-
-			if (w->as != INC_WORKSHEET || w->set != k->set)
-				continue;
-			if (w->versions != k->versions)
-				diag_warn(&k->mark, "include %zu: the key is of "
-				    "%ld version%s but include %zu prints the "
-				    "worksheet in %ld; give both the same "
-				    "versions:", i + 1, k->versions,
-				    k->versions == 1 ? "" : "s", j + 1,
-				    w->versions);
-			else if (w->has_seed != k->has_seed ||
-			    w->seed != k->seed)
-				diag_warn(&k->mark, "include %zu: the key has "
-				    "another seed than the worksheet of include "
-				    "%zu, so its answers may not match; give "
-				    "both the same seed:", i + 1, j + 1);
-			else
-				continue;
-			break;
-		}
+		for (j = 0; j < pk->ninc; j++)
+			if (pk->inc[j].as == INC_WORKSHEET &&
+			    pk->inc[j].set == k->set &&
+			    pk_key_differs(k, i, &pk->inc[j], j))
+				break;
 	}
 }
 
@@ -379,11 +449,11 @@ packet_from_tree(const char *path, const struct node *root)
 	for (i = 0; i < pk->ninc; i++)
 		if (pk->inc[i].file != NULL && pk->inc[i].set == NULL)
 			break;
+	pk_check_keys(pk);
 	if (diag_errors() > errs || i < pk->ninc) {
 		packet_free(pk);
 		return NULL;
 	}
-	pk_check_keys(pk);
 	return pk;
 }
 

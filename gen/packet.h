@@ -33,6 +33,7 @@ struct pk_include {
 					 * discussion: the class size */
 	int		 has_copies;
 	long		 versions;	/* 1 when not given */
+	struct mark	 versions_mark;	/* its value, else the include's */
 	long		 seed;
 	int		 has_seed;
 	struct set	*set;		/* loaded; shared by includes of the
@@ -60,6 +61,7 @@ struct packet {
 	struct pk_include *inc;
 	size_t		 ninc;
 	struct text	 early;		/* early_finishers; s NULL: none */
+	long		 early_copies;	/* its copies; 0: not given */
 	int		 report;
 	char		*language;	/* NULL: not given */
 	char		*paper;		/* NULL, "letter" or "a4" */

@@ -23,7 +23,7 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "worksheet", "teacher_copy", "packet_page", "early_finishers",
     "report", "report_who", "report_absent", "report_done",
     "report_helped", "report_struggled", "report_notes", "how_to",
-    "early_page",
+    "early_page", "early_give",
     "teacher_only", "discussion", "goal", "plan", "say",
     "anticipate", "misconception", "ask", "monitor", "monitor_hint",
     "group", "other", "questions", "board", "board_hint", "presented_by",
@@ -192,7 +192,8 @@ template_read(struct template *t, const struct node *root)
 	if ((n = node_get(root, "fonts")) != NULL) {
 		if (n->kind != NODE_MAP)
 			diag_error(&n->mark, "fonts must be a mapping with "
-			    "body: and fallback:");
+			    "the keys body and fallback, like {body: Andika, "
+			    "fallback: [DejaVu Sans]}");
 		else {
 			sc_check_keys(n, font_keys, "the template");
 			if ((f = node_get(n, "body")) != NULL) {
