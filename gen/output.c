@@ -40,6 +40,21 @@ output_name(const char *input)
 	return xstrndup(b, n);
 }
 
+/* -o's file as given; "-o sheet" is sheet.pdf, as a teacher expects of a
+ * name without an extension, unless a file or device of that name is
+ * there already (-o /dev/stdout). */
+static char *
+output_with_ext(const char *opt, const char *ext)
+{
+	const char *base = strrchr(opt, '/');
+	struct stat st;
+
+	base = base != NULL ? base + 1 : opt;
+	if (strchr(base, '.') != NULL || stat(opt, &st) == 0)
+		return xstrdup(opt);
+	return xasprintf("%s.%s", opt, ext);
+}
+
 char *
 output_path(const char *opt, const char *input, const char *suffix,
     const char *ext, int many)
@@ -55,7 +70,7 @@ output_path(const char *opt, const char *input, const char *suffix,
 			    "with /)", opt);
 			return NULL;
 		}
-		return xstrdup(opt);
+		return output_with_ext(opt, ext);
 	}
 	name = output_name(input);
 	if (opt == NULL || *opt == '\0')
@@ -425,9 +440,9 @@ output_wrote(const struct doc *d, const struct outfmt *fmt,
 	if (fmt->page > 0)
 		return xasprintf("wrote %s (page %zu of %zu)", path,
 		    fmt->page, d->npages);
-	if (n == 1)
-		return xasprintf("wrote %s (%zu page%s)", path, d->npages,
-		    d->npages == 1 ? "" : "s");
+	if (n == 1)	/* the file itself: a one-page PNG is NAME-p1.png */
+		return xasprintf("wrote %s (%zu page%s)", files[0].path,
+		    d->npages, d->npages == 1 ? "" : "s");
 	return xasprintf("wrote %s ... %s (%zu pages)", files[0].path,
 	    files[n - 1].path, n);
 }
@@ -538,8 +553,12 @@ output_commit(int ok)
 		struct pending *p = &output_pending[i];
 
 		if (ok && placed_all && output_place(p, mask) == 0) {
+			/* on stdout, except after a document sent down a
+			 * pipe or to a device (-o /dev/stdout | lpr), which
+			 * it would end up in */
 			if (p->wrote != NULL) {
-				puts(p->wrote);
+				fprintf(p->files[0].stream ? stderr : stdout,
+				    "%s\n", p->wrote);
 				fflush(stdout);	/* before its note */
 			}
 			if (p->note != NULL)

@@ -181,6 +181,23 @@ ls -A /tmp/.mimeo-* >/dev/null 2>&1 && bad "a temporary file was left in /tmp" |
 "$MIMEO" -q worksheet -o /dev/stdout $F 2>/dev/null | head -c 5 | grep -q '%PDF-' && ok || bad "-o /dev/stdout into a pipe"
 "$MIMEO" -q worksheet -o /dev/stdout $F >"$W/stdout.pdf" && cmp -s "$W/stdout.pdf" "$W/new/deeper/ws.pdf" &&
 	[ -L /dev/stdout ] && ok || bad "-o /dev/stdout into a file"
+# without -q, "wrote ..." goes to stderr then, not into the PDF in the pipe
+"$MIMEO" worksheet -o /dev/stdout $F 2>"$W/pipe.err" | cat >"$W/pipe.pdf"
+cmp -s "$W/pipe.pdf" "$W/new/deeper/ws.pdf" && [ "$(cat "$W/pipe.err")" = "wrote /dev/stdout (4 pages)" ] && ok ||
+	bad "-o /dev/stdout | ...: the PDF has more than the document, or: $(cat "$W/pipe.err")"
+# a file name without an extension gets the format's; an existing file or
+# a name with a dot is used as it is; "wrote" names the file written
+rm -rf "$W/ext" && mkdir -p "$W/ext"
+out=$("$MIMEO" worksheet -o "$W/ext/mysheet" $F)
+[ "$out" = "wrote $W/ext/mysheet.pdf (4 pages)" ] && [ -s "$W/ext/mysheet.pdf" ] && [ ! -e "$W/ext/mysheet" ] && ok ||
+	bad "-o without an extension: $out"
+touch "$W/ext/keep"
+"$MIMEO" -q worksheet -o "$W/ext/keep" $F && [ -s "$W/ext/keep" ] && [ ! -e "$W/ext/keep.pdf" ] && ok ||
+	bad "-o an existing file without an extension"
+out=$("$MIMEO" preview -o "$W/ext/p" $F)
+[ "$out" = "wrote $W/ext/p.png (page 1 of 4)" ] && [ -s "$W/ext/p.png" ] && ok || bad "preview -o without an extension: $out"
+out=$("$MIMEO" worksheet --format png --dpi 20 -o "$W/ext/one.png" tests/e2e/ansi.yaml)
+[ "$out" = "wrote $W/ext/one-p1.png (1 page)" ] && [ -s "$W/ext/one-p1.png" ] && ok || bad "a one-page PNG: $out"
 # a full disk: a tiny tmpfs, when this user may mount one (root)
 if [ "$(id -u)" = 0 ] && mkdir -p "$W/small" && mount -t tmpfs -o size=64k tmpfs "$W/small" 2>/dev/null; then
 	echo old >"$W/small/ws.pdf"
