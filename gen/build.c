@@ -664,9 +664,18 @@ build_file(const struct opts *o, const char *file, int many)
 	struct packet *pk;
 	struct set *s;
 	struct mark m = { NULL, 0, 0 };
+	int draft;
 
-	if (library_load(file, &pk, &s) < 0)
+	if (library_load(file, &pk, &s, &draft) < 0) {
+		/* a set with mistakes: its other problems are drawn all
+		 * the same, so that a draw that cannot meet its "where" is
+		 * said in this run too, not after the rest is mended */
+		if (s != NULL)
+			instance_free(vary(s, o->has_seed ? o->seed :
+			    s->has_seed ? s->seed : 1, 0, NULL, "."));
+		set_free(s);
 		return;
+	}
 	m.file = diag_file(file);
 	if (pk != NULL && (o->cmd == CMD_WORKSHEET || o->cmd == CMD_KEY))
 		diag_error(&m, "this is a substitute packet, not a problem "

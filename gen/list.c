@@ -232,7 +232,7 @@ ls_row(const char *path, struct row *r)
 	memset(r, 0, sizeof(*r));
 	r->cell[0] = xstrdup(path);
 	diag_capture(1);
-	if (library_load(path, &pk, &s) < 0) {
+	if (library_load(path, &pk, &s, NULL) < 0) {
 		err = diag_captured();
 		n = strlen(path);
 		/* the file's own errors need not repeat its name */

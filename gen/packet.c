@@ -473,7 +473,8 @@ packet_file_is(const char *path)
 }
 
 int
-library_load(const char *path, struct packet **pk, struct set **set)
+library_load(const char *path, struct packet **pk, struct set **set,
+    int *draft)
 {
 	struct node *root;
 	enum node_empty why;
@@ -484,12 +485,17 @@ library_load(const char *path, struct packet **pk, struct set **set)
 	root = yaml_load_file(path, &why);
 	if (root == NULL && diag_errors() > errs)
 		return -1;
+	if (draft != NULL)
+		*draft = 0;
 	if (packet_is(root))
 		*pk = packet_from_tree(path, root);
+	else if (draft != NULL)	/* set_load reads the file its own way */
+		*set = set_load_draft(path, draft);
 	else
-		*set = set_load(path);	/* it reads the file its own way */
+		*set = set_load(path);
 	node_free(root);
-	return *pk != NULL || *set != NULL ? 0 : -1;
+	return (*pk != NULL || *set != NULL) && (draft == NULL || !*draft) ?
+	    0 : -1;
 }
 
 struct packet *
@@ -498,7 +504,7 @@ packet_load(const char *path)
 	struct packet *pk;
 	struct set *set;
 
-	if (library_load(path, &pk, &set) < 0)
+	if (library_load(path, &pk, &set, NULL) < 0)
 		return NULL;
 	if (set != NULL) {
 		struct mark m = { NULL, 0, 0 };

@@ -77,9 +77,10 @@ int		 packet_file_is(const char *path);
 
 /* Load the file at path as whichever it is, a packet or a problem set:
  * on success exactly one of *pk and *set is non-NULL and 0 is returned;
- * -1 when anything was wrong (reported). */
+ * -1 when anything was wrong (reported).  With draft, a problem set with
+ * mistakes is still given in *set (set_load_draft) and *draft set. */
 int		 library_load(const char *path, struct packet **pk,
-		    struct set **set);
+		    struct set **set, int *draft);
 
 /* Returns the packet with every include loaded, or NULL (reported). */
 struct packet	*packet_load(const char *path);

@@ -31,6 +31,12 @@ sc_collect(void)
 	sc_holding = 1;
 }
 
+size_t
+sc_count(void)
+{
+	return sc_nheld + diag_errors();
+}
+
 static int
 sc_held_cmp(const void *a, const void *b)
 {

@@ -39,6 +39,8 @@ struct textlist {
 /* Start holding messages; sc_flush() prints them in file order (stable
  * for messages at the same place) and stops holding. */
 void	sc_collect(void);
+/* Errors so far, held by sc_collect() or already reported. */
+size_t	sc_count(void);
 void	sc_flush(void);
 /* "problem 3": printed as "problem 3: " before each message; NULL: none.
  * The string is copied. */

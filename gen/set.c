@@ -883,6 +883,8 @@ set_problem(struct setload *sl, const struct node *pn, struct problem *p)
 	char *pname, *types, *ortypes;
 	int t;
 
+	size_t errs = sc_count();
+
 	p->number = ++sl->number;
 	p->mark = pn->mark;
 	p->points = -1;
@@ -960,6 +962,7 @@ set_problem(struct setload *sl, const struct node *pn, struct problem *p)
 	set_vars(pn, p);
 	set_problem_exprs(p);
 out:
+	p->broken = sc_count() > errs || p->type == P__MAX;
 	sc_prefix(NULL);
 	free(types);
 	free(ortypes);
@@ -1235,6 +1238,19 @@ set_fill_toplevel(struct set *s)
 struct set *
 set_load(const char *path)
 {
+	int bad;
+	struct set *s = set_load_draft(path, &bad);
+
+	if (bad) {
+		set_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+struct set *
+set_load_draft(const char *path, int *bad)
+{
 	struct node *root;
 	struct set *s;
 	struct setload sl;
@@ -1242,6 +1258,7 @@ set_load(const char *path)
 	enum node_empty why;
 	size_t errs = diag_errors(), i;
 
+	*bad = 1;
 	fm.file = diag_file(path);
 	if ((root = yaml_load_file(path, &why)) == NULL) {
 		if (why == NODE_EMPTY_FILE)
@@ -1271,10 +1288,7 @@ set_load(const char *path)
 		image_unref(sl.images[i].image);
 	}
 	free(sl.images);
-	if (diag_errors() > errs) {
-		set_free(s);
-		return NULL;
-	}
+	*bad = diag_errors() > errs;
 	return s;
 }
 

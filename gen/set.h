@@ -37,6 +37,8 @@ struct problem {
 	enum ptype	 type;
 	struct mark	 mark;		/* the problem's mapping */
 	int		 number;	/* 1-based, across sections */
+	int		 broken;	/* had mistakes of its own (only in
+					 * set_load_draft's sets) */
 	struct text	 prompt;
 	double		 points;	/* < 0: not given */
 	double		 space_pt;	/* work space; < 0: template default */
@@ -102,6 +104,11 @@ struct set {
 
 /* Returns the loaded set, or NULL when anything was wrong (reported). */
 struct set	*set_load(const char *path);
+/* As set_load, but a set whose YAML reads is returned even with mistakes
+ * (reported), *bad set and each problem with mistakes of its own marked
+ * broken: the others can still be drawn, so that a draw that cannot meet
+ * its "where" is said in the same run as a misspelled key. */
+struct set	*set_load_draft(const char *path, int *bad);
 void		 set_free(struct set *);
 /* Call fn on every text of a problem (prompt, choices, answers, blanks,
  * pairs, items, rubric, solution), in a fixed order. */

@@ -80,7 +80,7 @@ stress_set(const struct opts *o, const char *file)
 	size_t i, j, nvars = 0, failing = 0;
 	long seed;
 
-	if (library_load(file, &pk, &s) < 0)
+	if (library_load(file, &pk, &s, NULL) < 0)
 		return;
 	if (pk != NULL) {
 		/* a packet's sets are stressed on their own */

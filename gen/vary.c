@@ -466,6 +466,8 @@ vary(const struct set *set, long seed, int version, const char *who,
 
 			pi->src = &s->problems[order[j]];
 			pi->number = ++number;
+			if (pi->src->broken)	/* reported already */
+				continue;
 			pi->vals = xcalloc(pi->src->nvars + 1,
 			    sizeof(*pi->vals));
 			own = xcalloc(1, sizeof(*own));
