@@ -194,7 +194,18 @@ lay_piece_new(struct word *w)
 	return &w->p[w->n++];
 }
 
-/* Report a character no font has, once per text. */
+/* Letters written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko,
+ * and their presentation forms.  mimeo lays text out left to right
+ * without shaping, so such a word would print backwards, its letters
+ * unjoined. */
+static int
+lay_rtl(long cp)
+{
+	return (cp >= 0x0590 && cp <= 0x08ff) ||
+	    (cp >= 0xfb1d && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff);
+}
+
+/* Report a character that cannot be printed, once per text. */
 static void
 lay_no_glyph(struct lay *L, long cp)
 {
@@ -205,6 +216,12 @@ lay_no_glyph(struct lay *L, long cp)
 		sc_error(L->mark, "\"%.*s\" (U+%04lX) is an emoji or another "
 		    "character beyond U+FFFF, which mimeo cannot print; remove "
 		    "it or write a word instead", (int)len, c, cp);
+	else if ((!L->failed || L->mark != NULL) && lay_rtl(cp))
+		sc_error(L->mark, "\"%.*s\" (U+%04lX) is written right to "
+		    "left (Arabic, Hebrew ...), which mimeo cannot print yet: "
+		    "its words would come out backwards; write it in a "
+		    "picture instead (see Pictures in the README)", (int)len, c,
+		    cp);
 	else if (!L->failed || L->mark != NULL)
 		sc_error(L->mark, "character U+%04lX \"%.*s\" cannot be "
 		    "printed: no installed font has it; remove it, or install "
@@ -237,7 +254,7 @@ lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
 			n -= len;
 			continue;
 		}
-		face = fonts_pick(L->fs, fst, cp);
+		face = lay_rtl(cp) ? -1 : fonts_pick(L->fs, fst, cp);
 		if (face < 0) {
 			lay_no_glyph(L, cp);
 			s += len;
@@ -289,6 +306,25 @@ lay_math_piece(struct lay *L, struct word *w, const struct atom *a,
 	pc->h = pc->math->h;
 	pc->d = pc->math->d;
 	w->w += pc->w;
+}
+
+/* Math is never broken: a span wider than its room (a line, a column of
+ * choices) would run off the page, so it is an error, said once per
+ * text. */
+static void
+lay_math_too_wide(struct lay *L, const struct atom *a, double w, double maxw)
+{
+	size_t n = strlen(a->s);
+
+	if (L->failed && L->mark == NULL)
+		return;
+	sc_error(L->mark, "the math `%.*s%s` is %.1f cm wide, but has only "
+	    "%.1f cm here (a line, or a column of choices); break it into "
+	    "shorter pieces of math with words between, or give the choices "
+	    "fewer columns", (int)(n > 40 ? 37 : n), a->s,
+	    n > 40 ? "..." : "", w * 2.54 / 72, maxw * 2.54 / 72);
+	L->failed = 1;
+	L->mark = NULL;		/* once per text */
 }
 
 /* Height and depth of the math in words [from, to), 0 if none. */
@@ -377,6 +413,10 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 				w = lay_word_new(ws);
 			if (a->math != NULL) {
 				lay_math_piece(L, w, a, ts);
+				if (w->p[w->n - 1].w > maxw + EPS &&
+				    !L->in_cell)
+					lay_math_too_wide(L, a,
+					    w->p[w->n - 1].w, maxw);
 				break;
 			}
 			w = lay_run(L, ws, w, a->s, ts, a->style | ts->style,
@@ -504,10 +544,19 @@ lay_blank(struct lay *L, const struct tstyle *ts, const struct piece *pc,
 		struct words fw;
 		struct tstyle fs = lay_fill_style(ts);
 
+		double w;
+
 		memset(&fw, 0, sizeof(fw));
 		lay_words(L, &ts->blank_fill[pc->blank], &fs, 1e9, &fw);
-		lay_emit_line(L, &fw, 0, fw.n, x + (pc->w -
-		    lay_words_width(&fw)) / 2, base, &fs);
+		/* a blank is at most a line long: a longer answer is set
+		 * smaller to stay on it (and on the page) */
+		if ((w = lay_words_width(&fw)) > pc->w - 4 && pc->w > 4) {
+			fs.size *= (pc->w - 4) / w;
+			lay_words_free(&fw);
+			lay_words(L, &ts->blank_fill[pc->blank], &fs, 1e9, &fw);
+			w = lay_words_width(&fw);
+		}
+		lay_emit_line(L, &fw, 0, fw.n, x + (pc->w - w) / 2, base, &fs);
 		lay_words_free(&fw);
 	}
 }

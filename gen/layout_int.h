@@ -87,6 +87,10 @@ struct lay {
 	struct fieldspot *spot;		/* layout_spot(): where the fields go */
 	int		 parse;		/* rich_parse() flags of the language:
 					 * RP_DECIMAL_COMMA */
+	int		 in_cell;	/* in a table's cell: math wider than
+					 * it runs into the next (answer
+					 * tables are the teacher's, and an
+					 * error would stop the key) */
 	const struct block *row_head;	/* the print list's header row, to
 					 * repeat over a row on a new page */
 };

@@ -662,6 +662,7 @@ pdf_font_from_memory(HPDF_Doc pdf, const char *data, size_t len,
 {
 	HPDF_Stream	 mem;
 	HPDF_FontDef	 def;
+	HPDF_TTFontDefAttr attr;
 	char		 tag[HPDF_TTF_FONT_TAG_LEN + 1];
 	int		 i;
 	static const HPDF_BYTE pad[16];
@@ -679,6 +680,13 @@ pdf_font_from_memory(HPDF_Doc pdf, const char *data, size_t len,
 	}
 	if ((def = HPDF_TTFontDef_Load(pdf->mmgr, mem, HPDF_TRUE)) == NULL)
 		return NULL;	/* it freed mem */
+	/* libharu embeds only the glyphs it has measured, with the parts of
+	 * a composite glyph the first time it sees it and not their parts:
+	 * after "ό" (made of "ο" and a tonos) an "ο" (made of "o") printed
+	 * as nothing.  The subset holds just the glyphs drawn and all their
+	 * parts (HarfBuzz's closure), so every one of them is embedded. */
+	attr = (HPDF_TTFontDefAttr)def->attr;
+	memset(attr->glyph_tbl.flgs, 1, attr->num_glyphs);
 	if (pdf->ttfont_tag[0] == 0)
 		memcpy(pdf->ttfont_tag, "HPDFAA", HPDF_TTF_FONT_TAG_LEN);
 	else

@@ -109,6 +109,7 @@ glyph_counts(int key, int a4, const char *file)
 struct profile {
 	int	 w, h;
 	double	*row, *col, cx, cy;
+	double	 ink;		/* darkness of the whole page */
 };
 
 static int
@@ -149,6 +150,7 @@ profile(const char *path, struct profile *pr)
 		pr->cx /= total;
 		pr->cy /= total;
 	}
+	pr->ink = total;
 	cairo_surface_destroy(s);
 	return 0;
 }
@@ -186,10 +188,11 @@ compare(const char *a, const char *b)
 			fprintf(stderr, "sizes differ: %dx%d and %dx%d\n",
 			    pa.w, pa.h, pb.w, pb.h);
 		else {
-			printf("rows %.4f cols %.4f dx %.2f dy %.2f\n",
+			printf("rows %.4f cols %.4f dx %.2f dy %.2f ink %.4f\n",
 			    correlate(pa.row, pb.row, pa.h),
 			    correlate(pa.col, pb.col, pa.w),
-			    pb.cx - pa.cx, pb.cy - pa.cy);
+			    pb.cx - pa.cx, pb.cy - pa.cy,
+			    pa.ink > 0 ? pb.ink / pa.ink : pb.ink > 0 ? 99 : 1);
 			rc = 0;
 		}
 		free(pb.row);

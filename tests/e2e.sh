@@ -148,6 +148,11 @@ FONTCONFIG_FILE=$U/only.conf "$MIMEO" worksheet -q -o "$U/only/x.pdf" $E/ansi.ya
 [ $? = 3 ] && grep -q 'font "Andika" is not installed' "$U/err" && [ ! -e "$U/only/x.pdf" ] && ok ||
 	bad "FONTCONFIG_FILE: Andika still found or wrong message: $(cat "$U/err")"
 
+# --- a blank's answer longer than a line stays on it, set smaller ---------
+"$MIMEO" -q key -o "$O/long-blank-key.pdf" $E/long-blank.yaml
+pdftotext -bbox "$O/long-blank-key.pdf" - | awk -F'"' '/>Pneumono/ { found = 1; if ($2 < 54 || $6 > 558) out = 1 }
+	END { exit !(found && !out) }' && ok || bad "long-blank-key.pdf: the answer runs past the margins"
+
 # --- Latin-only text: fonts as simple WinAnsi fonts, every character back --
 "$MIMEO" -q -o "$O/" $E/ansi.yaml
 [ "$(pdffonts "$O/ansi.pdf" | awk 'NR > 2 && $(NF-5) == "WinAnsi"' | wc -l)" = 2 ] && ok ||
