@@ -546,6 +546,7 @@ build_set(const struct opts *o, const char *file, struct set *s,
 	if (ncopies == 0 && b.nins > 1)
 		ncopies = b.nins;	/* one copy of each version */
 	for (i = first; i < last; i++) {
+		diag_new_places_only(diag_errors() > errs);
 		if (jobs[i].kind == JOB_DISCUSSION)
 			jobs[i].doc = build_discussion(&b, r);
 		else if (jobs[i].kind == DOC_WORKSHEET && ncopies > 0) {
@@ -556,9 +557,11 @@ build_set(const struct opts *o, const char *file, struct set *s,
 		else
 			jobs[i].doc = build_one(&b, b.ins[0], jobs[i].kind,
 			    NULL, 0, NULL);
-		/* the key repeats the worksheet's texts: report them once */
+		/* the key too, after a worksheet that failed: it has texts
+		 * of its own (answers); those of both are said once (diag) */
+		diag_new_places_only(0);
 		if (jobs[i].doc == NULL)
-			break;
+			continue;
 		output_page_ok(&o->fmt, jobs[i].doc, file, "worksheet");
 		if (o->cmd != CMD_CHECK)
 			jobs[i].path = output_doc_path(o->output, file,

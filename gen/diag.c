@@ -10,12 +10,16 @@
 #define DIAG_CAP	100	/* messages printed per run before we stop */
 
 static size_t	diag_nerr, diag_nwarn, diag_nfatal, diag_nusage, diag_printed;
+static size_t	diag_nagain;	/* errors not printed: said before */
+static int	diag_places_once;	/* diag_new_places_only() */
 static int	diag_isquiet;
 static int	diag_capturing;
 static char	*diag_first;	/* while capturing: the first error */
 
-/* Warnings printed so far: a file read twice (a set is first read to
- * see whether it is a packet) warns once. */
+/* Messages printed so far, as "FILE:LINE:COL:" and the message: a file
+ * read twice (a set is first read to see whether it is a packet) warns
+ * once, and a text laid out twice (measured, then drawn; the worksheet,
+ * then the key) says its mistake once. */
 static char	**diag_warned;
 static size_t	  diag_nwarned;
 
@@ -25,25 +29,40 @@ diag_free_warned(void)
 	while (diag_nwarned > 0)
 		free(diag_warned[--diag_nwarned]);
 	free(diag_warned);
+	diag_warned = NULL;
 }
 
-/* 1 when this warning was printed before; else remembers it, returns 0. */
+/* 1 when this message was printed before, at the same place, or at a
+ * place when this one has none (the title in a footer after the title at
+ * the top); else remembers it, returns 0. */
 static int
 diag_warned_before(const struct mark *m, const char *fmt, va_list ap)
 {
 	char *msg = xvasprintf(fmt, ap), *line;
-	size_t i;
+	size_t i, len, n = strlen(msg);
 
 	line = xasprintf("%s:%d:%d:%s", m != NULL && m->file != NULL ?
 	    m->file : "", m != NULL ? m->line : 0, m != NULL ? m->col : 0,
 	    msg);
-	free(msg);
-	for (i = 0; i < diag_nwarned; i++)
-		if (strcmp(diag_warned[i], line) == 0) {
+	for (i = 0; i < diag_nwarned; i++) {
+		len = strlen(diag_warned[i]);
+		if (diag_places_once && m != NULL && m->line > 0 &&
+		    strncmp(diag_warned[i], line, strlen(line) - n) == 0) {
+			free(msg);
 			free(line);
 			return 1;
 		}
-	if (diag_nwarned == 0)
+		if (strcmp(diag_warned[i], line) == 0 || ((m == NULL ||
+		    m->line <= 0) &&
+		    len > n && diag_warned[i][len - n - 1] == ':' &&
+		    strcmp(diag_warned[i] + len - n, msg) == 0)) {
+			free(msg);
+			free(line);
+			return 1;
+		}
+	}
+	free(msg);
+	if (diag_warned == NULL)
 		atexit(diag_free_warned);
 	diag_warned = xrealloc(diag_warned, (diag_nwarned + 1) *
 	    sizeof(char *));
@@ -56,16 +75,23 @@ diag(enum severity sev, const struct mark *m, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (sev == SEV_WARNING) {
-		if (!diag_capturing) {
-			int again;
+	if (!diag_capturing) {
+		int again;
 
-			va_start(ap, fmt);
-			again = diag_warned_before(m, fmt, ap);
-			va_end(ap);
-			if (again)
-				return;
+		va_start(ap, fmt);
+		again = diag_warned_before(m, fmt, ap);
+		va_end(ap);
+		/* an error said again still counts: what failed, failed */
+		if (again && sev != SEV_WARNING) {
+			diag_nagain++;
+			diag_nerr++;
+			diag_nfatal += sev == SEV_FATAL;
+			diag_nusage += sev == SEV_USAGE;
 		}
+		if (again)
+			return;
+	}
+	if (sev == SEV_WARNING) {
 		diag_nwarn++;
 		if (diag_isquiet)
 			return;
@@ -135,7 +161,21 @@ diag_warnings(void)
 void
 diag_reset(void)
 {
-	diag_nerr = diag_nwarn = diag_nfatal = diag_nusage = 0;
+	diag_nerr = diag_nwarn = diag_nfatal = diag_nusage = diag_nagain = 0;
+	while (diag_nwarned > 0)
+		free(diag_warned[--diag_nwarned]);
+}
+
+void
+diag_new_places_only(int on)
+{
+	diag_places_once = on;
+}
+
+size_t
+diag_errors_said(void)
+{
+	return diag_nerr - diag_nagain;
 }
 
 void

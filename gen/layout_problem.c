@@ -272,10 +272,13 @@ lay_blank_widths(struct lay *L, const struct problem *p,
 	return bw;
 }
 
+#define IMAGE_BODY_PT	12.0	/* the body size pictures are sized for */
+
 /*
  * The problem's picture, under the prompt and indented like it: `width`
  * wide (a length, or a share of the column), else its natural size at
- * IMAGE_DPI; never wider than the column; aspect ratio kept.
+ * IMAGE_DPI, larger with a body text larger than IMAGE_BODY_PT; never
+ * wider than the column; aspect ratio kept.
  */
 static void
 lay_image(struct lay *L, const struct problem *p)
@@ -291,6 +294,10 @@ lay_image(struct lay *L, const struct problem *p)
 		w = p->image_w;
 	else
 		w = p->image->w * 72.0 / IMAGE_DPI;
+	/* a picture grows with the text: large print's 18 pt body makes a
+	 * 6 cm picture 9 cm (a width in % grows with the column already) */
+	if (p->image_pct <= 0 && L->t->size_body > IMAGE_BODY_PT)
+		w *= L->t->size_body / IMAGE_BODY_PT;
 	if (w > col)
 		w = col;
 	L->sy += 6;

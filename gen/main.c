@@ -401,9 +401,10 @@ main(int argc, char **argv)
 	render_cairo_done();
 	/* nothing was written when a mistake was found before writing */
 	dropped = diag_errors() > 0 ? output_commit(0) : (output_commit(1), 0);
-	if (diag_errors() > 0 && (nfiles > 1 || diag_errors() > 1 || dropped))
-		fprintf(stderr, "mimeo: %zu error%s%s\n", diag_errors(),
-		    diag_errors() == 1 ? "" : "s", dropped > 0 ? "; no file "
+	if (diag_errors() > 0 && (nfiles > 1 || diag_errors_said() > 1 ||
+	    dropped))
+		fprintf(stderr, "mimeo: %zu error%s%s\n", diag_errors_said(),
+		    diag_errors_said() == 1 ? "" : "s", dropped > 0 ? "; no file "
 		    "was written" : "");
 	if (diag_fatals() > 0)
 		return 3;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -335,6 +336,45 @@ output_per_page(const struct outfmt *f)
 	    (f->format == OUT_PNG || f->format == OUT_SVG);
 }
 
+/* A file named by -o that cannot take format f: pages written one file
+ * each cannot go to a device or a link (-o /dev/stdout made files in /dev),
+ * and a name that says another format (-o y.png with --format svg) would
+ * open as the wrong thing.  Returns 0, or -1 (reported: command line). */
+static int
+output_file_wrong(const char *opt, const struct outfmt *f)
+{
+	static const char *const exts[] = { "pdf", "png", "svg", "ps" };
+	const char *dot, *slash;
+	struct stat st;
+	size_t i;
+
+	if (opt == NULL || *opt == '\0' || opt[strlen(opt) - 1] == '/' ||
+	    output_isdir(opt))
+		return 0;
+	/* a link too: /dev/stdout is one, to whatever stdout is */
+	if (output_per_page(f) && lstat(opt, &st) == 0 &&
+	    !S_ISREG(st.st_mode)) {
+		diag(SEV_USAGE, NULL, "-o %s: %s pages are written one file "
+		    "each, which a device cannot take; give a folder, or "
+		    "draw one page with mimeo preview --page N", opt,
+		    output_ext(f));
+		return -1;
+	}
+	slash = strrchr(opt, '/');
+	if ((dot = strrchr(slash != NULL ? slash : opt, '.')) == NULL)
+		return 0;
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (strcasecmp(dot + 1, exts[i]) == 0 &&
+		    strcmp(exts[i], output_ext(f)) != 0) {
+			diag(SEV_USAGE, NULL, "-o %s names a .%s file, but "
+			    "this writes %s; name it .%s, or give --format %s",
+			    opt, exts[i], output_ext(f), output_ext(f),
+			    exts[i]);
+			return -1;
+		}
+	return 0;
+}
+
 char *
 output_doc_path(const char *opt, const char *input, const char *suffix,
     const struct outfmt *f, int many)
@@ -349,6 +389,10 @@ output_doc_path(const char *opt, const char *input, const char *suffix,
 		s = xstrdup(suffix);
 	p = output_path(opt, input, s, output_ext(f), many);
 	free(s);
+	if (p != NULL && output_file_wrong(opt, f) < 0) {
+		free(p);
+		return NULL;
+	}
 	return p;
 }
 

@@ -168,3 +168,11 @@ if [ -n "${DRV:-}" ]; then
 	cairo_set orient "$O8" -pictures
 	cairo_set orient-png "$OP" -pictures
 fi
+
+# --- large print: pictures grow with the text (18 pt over 12: 1.5 times) ---
+"$MIMEO" -q worksheet -o "$I/lp-std.pdf" tests/e2e/images.yaml &&
+	"$MIMEO" -q worksheet --template large-print -o "$I/lp-large.pdf" tests/e2e/images.yaml &&
+	paste <(pdfimages -list "$I/lp-std.pdf" | awk 'NR > 2 { print $13 }') \
+	    <(pdfimages -list "$I/lp-large.pdf" | awk 'NR > 2 { print $13 }') |
+	awk 'NR <= 2 { r = $1 / $2; if (r < 1.45 || r > 1.55) bad = 1; n++ } END { exit bad || n != 2 }' && ok ||
+	bad "large print: the 6cm and 4cm pictures are not 1.5 times as wide: $(pdfimages -list "$I/lp-large.pdf" | sed -n 3,4p)"

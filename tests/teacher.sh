@@ -196,6 +196,15 @@ touch "$W/ext/keep"
 	bad "-o an existing file without an extension"
 out=$("$MIMEO" preview -o "$W/ext/p" $F)
 [ "$out" = "wrote $W/ext/p.png (page 1 of 4)" ] && [ -s "$W/ext/p.png" ] && ok || bad "preview -o without an extension: $out"
+# pages one file each cannot go to a device (they became files in /dev);
+# a name that says another format is refused
+want_err "--format png -o /dev/stdout" 2 "mimeo: error: -o /dev/stdout: png pages are written one file each, which a device cannot take; give a folder, or draw one page with mimeo preview --page N" \
+	"$MIMEO" -q worksheet --format png -o /dev/stdout $F
+ls /dev/stdout-* >/dev/null 2>&1 && bad "files were made in /dev: $(ls /dev/stdout-*)" || ok
+want_err "preview --format svg -o y.png" 2 "mimeo: error: -o $W/ext/y.png names a .png file, but this writes svg; name it .svg, or give --format png" \
+	"$MIMEO" -q preview --format svg -o "$W/ext/y.png" $F
+[ ! -e "$W/ext/y.png" ] && ok || bad "an SVG was written as y.png"
+"$MIMEO" -q preview -o /dev/stdout $F | head -c 4 | grep -q PNG && ok || bad "preview -o /dev/stdout"
 out=$("$MIMEO" worksheet --format png --dpi 20 -o "$W/ext/one.png" tests/e2e/ansi.yaml)
 [ "$out" = "wrote $W/ext/one-p1.png (1 page)" ] && [ -s "$W/ext/one-p1.png" ] && ok || bad "a one-page PNG: $out"
 # a full disk: a tiny tmpfs, when this user may mount one (root)
