@@ -759,8 +759,24 @@ mnode_word(const struct mnode *n)
 	    is_letter(n->s[0]) && is_letter(n->s[1]);
 }
 
+/* Whether kid i of a row is a bar "|" that opens an absolute value: the
+ * first, third ... bar of the row. */
+static int
+row_opening_bar(const struct mnode *row, size_t i)
+{
+	size_t j, bars = 0;
+
+	if (row->kid[i]->kind != M_ATOM || strcmp(row->kid[i]->s, "|") != 0)
+		return 0;
+	for (j = 0; j < i; j++)
+		bars += row->kid[j]->kind == M_ATOM &&
+		    strcmp(row->kid[j]->s, "|") == 0;
+	return bars % 2 == 0;
+}
+
 /* The class of kid i of a row after a kid of class prev: a sign at the
- * start or after an operator is unary, spaced as a number is. */
+ * start, after an operator or after an opening bar (|-3|) is unary,
+ * spaced as a number is. */
 static enum mclass
 row_class(const struct mnode *row, size_t i, enum mclass prev)
 {
@@ -768,7 +784,7 @@ row_class(const struct mnode *row, size_t i, enum mclass prev)
 	enum mclass cur = n->kind == M_ATOM ? n->cls : MC_ORD;
 
 	if (cur == MC_BIN && (i == 0 || prev == MC_BIN || prev == MC_REL ||
-	    prev == MC_PUNCT))
+	    prev == MC_PUNCT || row_opening_bar(row, i - 1)))
 		return MC_ORD;
 	return cur;
 }

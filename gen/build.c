@@ -576,7 +576,7 @@ build_set(const struct opts *o, const char *file, struct set *s,
 		if (output_doc(jobs[i].doc, &o->fmt, jobs[i].path, file,
 		    o->quiet) < 0)
 			break;
-		if (jobs[i].copies > 0 && !o->quiet)
+		if (jobs[i].copies > 0 && !o->quiet && o->cmd != CMD_PREVIEW)
 			build_summary(o, &jobs[i]);
 	}
 	if (o->cmd == CMD_CHECK && !o->quiet)

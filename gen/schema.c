@@ -532,6 +532,11 @@ sc_length(const struct node *n, const char *what, int allow_lines,
 	}
 	while (*end == ' ')
 		end++;
+	if (*end == '\0' && d == 0) {	/* "0cm" is no length for all */
+		sc_error(&n->mark, "%s needs a length with a unit, like %s, "
+		    "not \"%s\"", what, ex, n->value);
+		return -1;
+	}
 	if (*end == '\0') {
 		sc_error(&n->mark, "%s needs a unit after the number: write "
 		    "%scm, %sin, %smm or %spt%s%s%s, not \"%s\"", what,

@@ -554,11 +554,13 @@ set_image_width(const struct node *n, struct problem *p)
 		    "like 50%%, not \"%s\"", v);
 		return;
 	}
+	/* under 5 mm (14 pt) a picture is a speck nobody can read */
 	if (sc_length(n, "the image width", 0, &p->image_w, &lines) == 0 &&
-	    p->image_w <= 0) {
-		sc_error(&n->mark, "the image width must be more than 0; "
-		    "write a length like 6cm, or leave width out for the "
-		    "picture's own size");
+	    p->image_w < 14) {
+		sc_error(&n->mark, "the image width must be at least 5mm (a "
+		    "picture smaller is too small to see), not \"%s\"; write "
+		    "a length like 6cm, or leave width out for the picture's "
+		    "own size", v);
 		p->image_w = 0;
 	}
 }

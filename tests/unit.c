@@ -381,6 +381,29 @@ test_math_boxes(void)
 	    "numerator, bar, denominator not top to bottom");
 	mbox_free(&b);
 	math_free(n);
+	/* a minus after an opening bar is a sign, as at the start: |-3|
+	 * is |3| with a minus as -3 is 3 with one, no spaces around it */
+	{
+		static const char *const src[] = { "|-3|", "|3|", "-3", "3",
+		    "|x|-3", "|x|3" };
+		double w[6];
+
+		for (i = 0; i < 6; i++) {
+			n = math_parse(src[i], strlen(src[i]), 0, &off, err,
+			    sizeof(err));
+			memset(&b, 0, sizeof(b));
+			math_layout(fs, n, 12, 0, &b);
+			w[i] = b.w;
+			mbox_free(&b);
+			math_free(n);
+		}
+		expect(fabs((w[0] - w[1]) - (w[2] - w[3])) < 0.01,
+		    "math unary minus after an opening bar",
+		    "|-3| is spaced as a subtraction");
+		expect((w[4] - w[5]) - (w[2] - w[3]) > 1,
+		    "math binary minus after a closing bar",
+		    "|x|-3 is not spaced as a subtraction");
+	}
 	fonts_free(fs);
 	template_free(t);
 }
