@@ -72,24 +72,14 @@ stress_problem(const struct problem *p, long seed, long n)
 	return kinds;
 }
 
-void
-stress_set(const struct opts *o, const char *file)
+/* Draws every problem with variables of s (read from file) o->stress
+ * times and reports each that fails; prints a summary line. */
+static void
+stress_one(const struct opts *o, const char *file, const struct set *s)
 {
-	struct set *s;
-	struct packet *pk;
 	size_t i, j, nvars = 0, failing = 0;
 	long seed;
 
-	if (library_load(file, &pk, &s, NULL) < 0)
-		return;
-	if (pk != NULL) {
-		/* a packet's sets are stressed on their own */
-		if (!o->quiet)
-			printf("%s: stress: a packet; run --stress on the sets "
-			    "it includes\n", file);
-		packet_free(pk);
-		return;
-	}
 	seed = o->has_seed ? o->seed : s->has_seed ? s->seed : 1;
 	for (i = 0; i < s->nsections; i++)
 		for (j = 0; j < s->sections[i].nproblems; j++) {
@@ -102,5 +92,26 @@ stress_set(const struct opts *o, const char *file)
 		printf("%s: stress: %ld draws of each of %zu problem%s with "
 		    "variables: %zu failing\n", file, o->stress, nvars,
 		    nvars == 1 ? "" : "s", failing);
-	set_free(s);
+}
+
+void
+stress_set(const struct opts *o, const char *file)
+{
+	struct set *s;
+	struct packet *pk;
+	size_t i;
+
+	if (library_load(file, &pk, &s, NULL) < 0)
+		return;
+	if (s != NULL) {
+		stress_one(o, file, s);
+		set_free(s);
+		return;
+	}
+	/* a packet: each set it includes, once (includes of one file share
+	 * it: the one that owns it) */
+	for (i = 0; i < pk->ninc; i++)
+		if (pk->inc[i].set != NULL && pk->inc[i].owns_set)
+			stress_one(o, pk->inc[i].path, pk->inc[i].set);
+	packet_free(pk);
 }

@@ -135,3 +135,6 @@ out=$(cd tests/e2e && "../../$MIMEO" check -q --stress 300 stress-collide.yaml 2
 [ $st = 1 ] && [ "$out" = "stress-collide.yaml:10:26: error: problem 1: 5 of 300 draws fail (first: draw 148): choice B reads the same as the right answer A (\"4\") (with a = 2, b = 2)
 stress-collide.yaml: stress: 300 draws of each of 1 problem with variables: 1 failing" ] && ok ||
 	bad "stress: exit $st: $out"
+# on a packet: each set it includes, once though included twice
+out2=$(cd tests/e2e && "../../$MIMEO" check -q --stress 300 stresspk/day.yaml 2>&1); st=$?
+[ $st = 1 ] && [ "$out2" = "$out" ] && ok || bad "stress on a packet: exit $st: $out2"
