@@ -85,6 +85,8 @@ stress_one(const struct opts *o, const char *file, const struct set *s)
 		for (j = 0; j < s->sections[i].nproblems; j++) {
 			const struct problem *p = &s->sections[i].problems[j];
 
+			if (p->broken)
+				continue;
 			nvars += p->nvars > 0;
 			failing += stress_problem(p, seed, o->stress) > 0;
 		}
@@ -100,8 +102,11 @@ stress_set(const struct opts *o, const char *file)
 	struct set *s;
 	struct packet *pk;
 	size_t i;
+	int draft;
 
-	if (library_load(file, &pk, &s, NULL) < 0)
+	/* a set with mistakes too: its other problems are stressed (the
+	 * mistakes, read again, are not said twice) */
+	if (library_load(file, &pk, &s, &draft) < 0 && s == NULL)
 		return;
 	if (s != NULL) {
 		stress_one(o, file, s);
