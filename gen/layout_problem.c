@@ -540,6 +540,39 @@ lay_truefalse(struct lay *L, const struct block *b)
 	}
 }
 
+/*
+ * Where a match problem's right column starts, from the left of the text:
+ * the middle, unless the left items need more and the right ones leave
+ * it ("circumference of a circle" in large print), else shared as both
+ * need.  lead is the room before a left item (line and number).
+ */
+static double
+lay_match_split(struct lay *L, const struct problem *p,
+    const struct tstyle *ts, double lead)
+{
+	double avail = lay_width(L) - L->indent, wl = 0, wr = 0, w, left;
+	double num = 22 * ts->size / 12, gap = 24 * ts->size / 12;
+	size_t i;
+
+	for (i = 0; i < p->left.n; i++)
+		if ((w = lay_text_width(L, &p->left.v[i], ts)) > wl)
+			wl = w;
+	for (i = 0; i < p->right.n + p->extra.n; i++)
+		if ((w = lay_text_width(L, i < p->right.n ? &p->right.v[i] :
+		    &p->extra.v[i - p->right.n], ts)) > wr)
+			wr = w;
+	left = lead + wl + gap;
+	if (left <= avail / 2)
+		return avail / 2;
+	if (left + num + wr <= avail)
+		return left;
+	/* neither fits its half: each gets room in proportion, within
+	 * a third and two thirds of the line */
+	left = avail * left / (left + num + wr);
+	return left < avail / 3 ? avail / 3 : left > avail * 2 / 3 ?
+	    avail * 2 / 3 : left;
+}
+
 void
 lay_match(struct lay *L, const struct block *b)
 {
@@ -547,7 +580,10 @@ lay_match(struct lay *L, const struct block *b)
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
 	size_t nl = p->left.n, nr = p->right.n + p->extra.n, rows, i, j;
-	double half = (lay_width(L) - L->indent) / 2, blank = 36, top, h, grow;
+	/* the write-in line and the numbers' room grow with the type (36
+	 * and 22 pt at 12 pt) */
+	double em = ts.size / 12, blank = 36 * em, num = 22 * em;
+	double half = lay_match_split(L, p, &ts, blank + num), top, h, grow;
 	double x0 = L->left + L->indent, base = lay_base(L, ts.size);
 	char buf[32];
 
@@ -572,11 +608,12 @@ lay_match(struct lay *L, const struct block *b)
 				L->sy = top;
 			}
 			snprintf(buf, sizeof(buf), "%zu.", i + 1);
-			lay_plain(L, buf, &ts, x0 + blank, 24, AL_LEFT);
+			lay_plain(L, buf, &ts, x0 + blank, num + 2 * em,
+			    AL_LEFT);
 			L->sy = top;
 			cell[nc].mid = L->strip.nitems;
-			lay_text(L, &p->left.v[i], 0, &ts, x0 + blank + 22,
-			    half - blank - 30, AL_LEFT, 0);
+			lay_text(L, &p->left.v[i], 0, &ts, x0 + blank + num,
+			    half - blank - num - 8 * em, AL_LEFT, 0);
 			cell[nc].to = L->strip.nitems;
 			cell[nc].drop = L->drop;
 			cell[nc++].h = L->sy - top;
@@ -590,11 +627,12 @@ lay_match(struct lay *L, const struct block *b)
 			L->sy = top;
 			cell[nc].from = L->strip.nitems;
 			snprintf(buf, sizeof(buf), "%c.", 'A' + (int)i);
-			lay_plain(L, buf, &ts, x0 + half, 24, AL_LEFT);
+			lay_plain(L, buf, &ts, x0 + half, num + 2 * em,
+			    AL_LEFT);
 			L->sy = top;
 			cell[nc].mid = L->strip.nitems;
-			lay_text(L, t, 0, &ts, x0 + half + 22, half - 22,
-			    AL_LEFT, 0);
+			lay_text(L, t, 0, &ts, x0 + half + num, lay_width(L) -
+			    L->indent - half - num, AL_LEFT, 0);
 			cell[nc].to = L->strip.nitems;
 			cell[nc].drop = L->drop;
 			cell[nc++].h = L->sy - top;

@@ -153,6 +153,12 @@ FONTCONFIG_FILE=$U/only.conf "$MIMEO" worksheet -q -o "$U/only/x.pdf" $E/ansi.ya
 pdftotext -bbox "$O/long-blank-key.pdf" - | awk -F'"' '/>Pneumono/ { found = 1; if ($2 < 54 || $6 > 558) out = 1 }
 	END { exit !(found && !out) }' && ok || bad "long-blank-key.pdf: the answer runs past the margins"
 
+# --- match in large print: a left item the middle cannot hold takes the
+# room the right items leave, instead of wrapping beside empty space ----
+"$MIMEO" -q worksheet --template large-print -o "$O/lp-match.pdf" tests/cairo/all-types-sampler.yaml
+pdftotext -bbox "$O/lp-match.pdf" - | awk -F'"' '/>circumference</ { y = $4 } />circle</ && y { if ($4 == y) one = 1 }
+	END { exit !one }' && ok || bad "lp-match.pdf: 'circumference of a circle' wraps in large print"
+
 # --- Latin-only text: fonts as simple WinAnsi fonts, every character back --
 "$MIMEO" -q -o "$O/" $E/ansi.yaml
 [ "$(pdffonts "$O/ansi.pdf" | awk 'NR > 2 && $(NF-5) == "WinAnsi"' | wc -l)" = 2 ] && ok ||
