@@ -214,7 +214,9 @@ ls_subject_match(const struct row *r, const char *dir, const char *want)
 	for (item = strtok_r(dup, ",", &save); item != NULL && !found;
 	    item = strtok_r(NULL, ",", &save)) {
 		ls_fold(item, part, sizeof(part));
-		found = ls_subject_is(part, w);
+		/* and the other way: "Math" is the start of Mathematics */
+		found = ls_subject_is(part, w) || (strlen(part) >= 3 &&
+		    ls_subject_is(w, part));
 	}
 	free(dup);
 	return found;

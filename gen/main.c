@@ -145,6 +145,19 @@ opt_value(int argc, char **argv, int *i, const char *name)
 	return argv[++*i];
 }
 
+/* The value of a filter of mimeo list, which takes one of each: a second
+ * would be taken for "or" by some and "and" by others. */
+static const char *
+opt_once(const char *had, int argc, char **argv, int *i, const char *name)
+{
+	const char *v = opt_value(argc, argv, i, name);
+
+	if (had != NULL)
+		usage_error("%s is given twice; mimeo list takes one (run it "
+		    "once for each)", name);
+	return v;
+}
+
 /* The whole number of an option in lo..hi, or exit 2 saying so. */
 static long
 opt_number(const char *name, const char *v, long lo, long hi)
@@ -339,11 +352,12 @@ main(int argc, char **argv)
 				    "\"%s\"", v);
 			o.has_seed = 1;
 		} else if (opt_is(s, "--subject"))
-			o.subject = opt_value(argc, argv, &a, "--subject");
+			o.subject = opt_once(o.subject, argc, argv, &a,
+			    "--subject");
 		else if (opt_is(s, "--grade"))
-			o.grade = opt_value(argc, argv, &a, "--grade");
+			o.grade = opt_once(o.grade, argc, argv, &a, "--grade");
 		else if (opt_is(s, "--tag"))
-			o.tag = opt_value(argc, argv, &a, "--tag");
+			o.tag = opt_once(o.tag, argc, argv, &a, "--tag");
 		else if (strcmp(s, "--") == 0) {
 			for (a++; a < argc; a++)
 				files[nfiles++] = argv[a];

@@ -279,7 +279,12 @@ expect_rows() {	# WANT ARGS...
 B="$L/science/broken.yaml "	# every filter lists the file that does not load
 expect_rows "$L/math/fractions.yaml $L/math/mixtures.yaml $L/packets/day.yaml $L/packets/talk-day.yaml $B" $L --subject MATH
 expect_rows "$L/math/fractions.yaml $L/math/mixtures.yaml $L/packets/day.yaml $L/packets/talk-day.yaml $B" $L --subject math
-expect_rows "$L/math/mixtures.yaml $L/packets/talk-day.yaml $B" $L --subject mathem
+# a longer word whose start is a subject finds it too: "Mathematics" finds
+# Math as "math" finds Mathematics (but "mathem" is not Mathematics only)
+expect_rows "$L/math/fractions.yaml $L/math/mixtures.yaml $L/packets/day.yaml $L/packets/talk-day.yaml $B" $L --subject mathem
+expect_rows "$L/math/fractions.yaml $L/math/mixtures.yaml $L/packets/day.yaml $L/packets/talk-day.yaml $B" $L --subject Mathematics
+expect_rows "$L/history/explorers.yaml $B" $L --subject "social studies class"
+"$MIMEO" list $L --subject math --subject ela >/dev/null 2>&1; [ $? = 2 ] && ok || bad "--subject twice is not exit 2"
 expect_rows "$B" $L --subject ath
 expect_rows "$L/history/explorers.yaml $B" $L --subject social-studies
 expect_rows "$L/history/explorers.yaml $B" $L --subject "Social  studies"
