@@ -269,29 +269,54 @@ ls_row(const char *path, struct row *r)
 	return 1;
 }
 
-/* Width in characters (code points) of UTF-8 s. */
+/* Columns a terminal gives cp: none for a combining mark, two for
+ * Chinese, Japanese, Korean and emoji, else one. */
+static size_t
+ls_cols(long cp)
+{
+	if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f))
+		return 0;
+	if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
+	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+	    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) ||
+	    (cp >= 0x20000 && cp <= 0x3fffd))
+		return 2;
+	return 1;
+}
+
+/* Width of UTF-8 s in a terminal's columns. */
 static size_t
 ls_width(const char *s)
 {
-	size_t n = 0;
+	size_t w = 0, len, n = strlen(s);
+	long cp;
 
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
+	for (; n > 0; s += len, n -= len) {
+		cp = utf8_decode(s, n, &len);
+		w += cp < 0 ? 1 : ls_cols(cp);
+	}
+	return w;
 }
 
-/* Cut s to at most max characters, ending in "…" when cut. */
+/* Cut s to at most max columns, ending in "…" when cut. */
 static void
 ls_cut(char **s, size_t max)
 {
 	char *p = *s, *cut;
-	size_t n = 0;
+	size_t w = 0, len, n;
 
 	if (p == NULL || ls_width(p) <= max)
 		return;
-	for (; *p != '\0'; p++)
-		if (((unsigned char)*p & 0xc0) != 0x80 && n++ == max - 1)
+	for (n = strlen(p); *p != '\0'; p += len, n -= len) {
+		size_t c;
+		long cp = utf8_decode(p, n, &len);
+
+		c = cp < 0 ? 1 : ls_cols(cp);
+		if (w + c > max - 1)	/* room for the "…" */
 			break;
+		w += c;
+	}
 	cut = xasprintf("%.*s\xe2\x80\xa6", (int)(p - *s), *s);
 	free(*s);
 	*s = cut;
