@@ -416,11 +416,26 @@ build_key(struct build *b)
 {
 	struct keyplan kp;
 	struct blocks *bl;
-	struct doc *all = NULL, *d;
+	struct doc *all = NULL, *d, **keys;
 	size_t i;
+	int failed = 0;
 
 	if (b->nins == 1)
 		return build_one(b, b->ins[0], DOC_KEY, NULL, 0, NULL);
+	/* each version's key first, though printed after the tables: its
+	 * mistakes are said with their problem and place, every version's
+	 * (the same mistake of two versions is said once), and the tables
+	 * hold only answers that print */
+	keys = xcalloc(b->nins, sizeof(*keys));
+	for (i = 0; i < b->nins; i++)
+		failed |= (keys[i] = build_one(b, b->ins[i], DOC_KEY, NULL,
+		    0, NULL)) == NULL;
+	if (failed) {
+		for (i = 0; i < b->nins; i++)
+			doc_free(keys[i]);
+		free(keys);
+		return NULL;
+	}
 	memset(&kp, 0, sizeof(kp));
 	kp.ins = b->ins;
 	kp.nins = b->nins;
@@ -434,18 +449,18 @@ build_key(struct build *b)
 	bl = compose_answer_tables(&kp, b->tpl);
 	d = layout(bl, b->tpl, b->fs, b->a4, b->set->title.s);
 	blocks_free(bl);
-	if (d == NULL)
-		return NULL;
-	build_append(b, &all, d, b->tpl->labels[L_ANSWER_KEY], 0, 0, NULL);
+	if (d != NULL)
+		build_append(b, &all, d, b->tpl->labels[L_ANSWER_KEY], 0, 0,
+		    NULL);
 	for (i = 0; i < b->nins; i++) {
-		if ((d = build_one(b, b->ins[i], DOC_KEY, NULL, 0,
-		    NULL)) == NULL) {
-			doc_free(all);
-			return NULL;
-		}
-		build_append(b, &all, d, b->ins[i]->label, 0, 0, NULL);
+		if (d != NULL)
+			build_append(b, &all, keys[i], b->ins[i]->label, 0, 0,
+			    NULL);
+		else
+			doc_free(keys[i]);
 	}
-	return all;
+	free(keys);
+	return d != NULL ? all : NULL;
 }
 
 static int

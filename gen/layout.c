@@ -205,25 +205,46 @@ lay_rtl(long cp)
 	    (cp >= 0xfb1d && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff);
 }
 
+/* Where the first s of the text being laid out is: its own line and
+ * column when the text shows it as written (text_mark_at), else the
+ * text's start; NULL after a mistake of the text was said. */
+static const struct mark *
+lay_mark_of(struct lay *L, const char *s, struct mark *at)
+{
+	const char *p;
+
+	if (L->mark == NULL)
+		return NULL;
+	*at = *L->mark;
+	if (L->text != NULL && L->text->s != NULL &&
+	    (p = strstr(L->text->s, s)) != NULL)
+		text_mark_at(L->text, (size_t)(p - L->text->s), at);
+	return at;
+}
+
 /* Report a character that cannot be printed, once per text. */
 static void
 lay_no_glyph(struct lay *L, long cp)
 {
 	char c[8];
 	size_t len = utf8_encode(cp, c);
+	struct mark at;
+	const struct mark *m;
 
+	c[len] = '\0';
+	m = lay_mark_of(L, c, &at);
 	if ((!L->failed || L->mark != NULL) && cp > 0xffff)
-		sc_error(L->mark, "\"%.*s\" (U+%04lX) is an emoji or another "
+		sc_error(m, "\"%.*s\" (U+%04lX) is an emoji or another "
 		    "character beyond U+FFFF, which mimeo cannot print; remove "
 		    "it or write a word instead", (int)len, c, cp);
 	else if ((!L->failed || L->mark != NULL) && lay_rtl(cp))
-		sc_error(L->mark, "\"%.*s\" (U+%04lX) is written right to "
+		sc_error(m, "\"%.*s\" (U+%04lX) is written right to "
 		    "left (Arabic, Hebrew ...), which mimeo cannot print yet: "
 		    "its words would come out backwards; write it in a "
 		    "picture instead (see Pictures in the README)", (int)len, c,
 		    cp);
 	else if (!L->failed || L->mark != NULL)
-		sc_error(L->mark, "character U+%04lX \"%.*s\" cannot be "
+		sc_error(m, "character U+%04lX \"%.*s\" cannot be "
 		    "printed: no installed font has it; remove it, or install "
 		    "a font that has it", cp, (int)len, c);
 	L->failed = 1;
@@ -316,9 +337,11 @@ lay_math_too_wide(struct lay *L, const struct atom *a, double w, double maxw)
 {
 	size_t n = strlen(a->s);
 
+	struct mark at;
+
 	if (L->failed && L->mark == NULL)
 		return;
-	sc_error(L->mark, "the math `%.*s%s` is %.1f cm wide, but has only "
+	sc_error(lay_mark_of(L, a->s, &at), "the math `%.*s%s` is %.1f cm wide, but has only "
 	    "%.1f cm here (a line, or a column of choices); break it into "
 	    "shorter pieces of math with words between, or give the choices "
 	    "fewer columns", (int)(n > 40 ? 37 : n), a->s,
@@ -371,6 +394,7 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 	int regular = fonts_pick(L->fs, FS_REGULAR, ' ');
 
 	L->mark = &r->mark;
+	L->text = r->text;
 	for (i = 0; i < r->n; i++) {
 		const struct atom *a = &r->v[i];
 
@@ -406,6 +430,7 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 				lay_words_extent(&fw, 0, fw.n, &pc->h, &pc->d);
 				lay_words_free(&fw);
 				L->mark = &r->mark;
+				L->text = r->text;
 			}
 			break;
 		case A_RUN:
@@ -435,6 +460,7 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 		}
 	}
 	L->mark = NULL;
+	L->text = NULL;
 }
 
 /* Natural width of words set without wrapping: the widest of the lines
@@ -532,6 +558,24 @@ lay_put_math(struct lay *L, const struct mbox *m, double x, double base,
 static void lay_emit_line(struct lay *L, const struct words *ws, size_t from,
     size_t to, double x, double base, const struct tstyle *ts);
 
+#define BLANK_MIN_SCALE	0.6	/* a key's answer set smaller, at the least */
+
+/* A blank's answer too long for the line the blank can have, even set
+ * smaller. */
+static void
+lay_blank_too_long(struct lay *L, const struct tstyle *ts,
+    const struct piece *pc, double w)
+{
+	const struct rich *r = &ts->blank_fill[pc->blank];
+
+	sc_error(&r->mark, "the answer of blank %d is %.1f cm long; a blank "
+	    "can be at most a line (%.1f cm) and the key will not print an "
+	    "answer smaller than %d%%: shorten it", pc->blank + 1,
+	    w * 2.54 / 72, (pc->w - 4) * 2.54 / 72,
+	    (int)(BLANK_MIN_SCALE * 100));
+	L->failed = 1;
+}
+
 /* Draw a blank: a line under where the answer goes; in a key, the
  * answer centred on it. */
 static void
@@ -549,8 +593,14 @@ lay_blank(struct lay *L, const struct tstyle *ts, const struct piece *pc,
 		memset(&fw, 0, sizeof(fw));
 		lay_words(L, &ts->blank_fill[pc->blank], &fs, 1e9, &fw);
 		/* a blank is at most a line long: a longer answer is set
-		 * smaller to stay on it (and on the page) */
+		 * smaller to stay on it (and on the page), down to 60%; one
+		 * longer still is a mistake */
 		if ((w = lay_words_width(&fw)) > pc->w - 4 && pc->w > 4) {
+			if ((pc->w - 4) / w < BLANK_MIN_SCALE) {
+				lay_blank_too_long(L, ts, pc, w);
+				lay_words_free(&fw);
+				return;
+			}
 			fs.size *= (pc->w - 4) / w;
 			lay_words_free(&fw);
 			lay_words(L, &ts->blank_fill[pc->blank], &fs, 1e9, &fw);

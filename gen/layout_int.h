@@ -87,6 +87,8 @@ struct lay {
 	struct fieldspot *spot;		/* layout_spot(): where the fields go */
 	int		 parse;		/* rich_parse() flags of the language:
 					 * RP_DECIMAL_COMMA */
+	const struct text *text;	/* of the words being made, or NULL:
+					 * for where a character is (mark) */
 	int		 in_cell;	/* in a table's cell: math wider than
 					 * it runs into the next (answer
 					 * tables are the teacher's, and an

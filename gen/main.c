@@ -317,6 +317,7 @@ main(int argc, char **argv)
 			lib_root_set(v);
 		} else if (opt_is(s, "--lang")) {
 			o.lang = opt_value(argc, argv, &a, "--lang");
+			template_lang_fold(argv[a]);	/* o.lang is in it */
 			if (!template_has_labels(o.lang))
 				usage_error("--lang %1$s: there are no labels "
 				    "for that language in templates/labels/; "

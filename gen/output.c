@@ -41,17 +41,32 @@ output_name(const char *input)
 	return xstrndup(b, n);
 }
 
-/* -o's file as given; "-o sheet" is sheet.pdf, as a teacher expects of a
- * name without an extension, unless a file or device of that name is
- * there already (-o /dev/stdout). */
+static const char *const output_exts[] = { "pdf", "png", "svg", "ps" };
+
+/* The format extension path ends in (".pdf" ...), or NULL. */
+static const char *
+output_ext_of(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *dot;
+	size_t i;
+
+	if ((dot = strrchr(slash != NULL ? slash : path, '.')) == NULL)
+		return NULL;
+	for (i = 0; i < sizeof(output_exts) / sizeof(output_exts[0]); i++)
+		if (strcasecmp(dot + 1, output_exts[i]) == 0)
+			return output_exts[i];
+	return NULL;
+}
+
+/* -o's file; "-o sheet" or "-o Unit 3.5" is sheet.pdf or Unit 3.5.pdf,
+ * as a teacher expects of a name without a format's extension, unless a
+ * file or device of that name is there already (-o /dev/stdout). */
 static char *
 output_with_ext(const char *opt, const char *ext)
 {
-	const char *base = strrchr(opt, '/');
 	struct stat st;
 
-	base = base != NULL ? base + 1 : opt;
-	if (strchr(base, '.') != NULL || stat(opt, &st) == 0)
+	if (output_ext_of(opt) != NULL || stat(opt, &st) == 0)
 		return xstrdup(opt);
 	return xasprintf("%s.%s", opt, ext);
 }
@@ -343,10 +358,8 @@ output_per_page(const struct outfmt *f)
 static int
 output_file_wrong(const char *opt, const struct outfmt *f)
 {
-	static const char *const exts[] = { "pdf", "png", "svg", "ps" };
-	const char *dot, *slash;
+	const char *ext;
 	struct stat st;
-	size_t i;
 
 	if (opt == NULL || *opt == '\0' || opt[strlen(opt) - 1] == '/' ||
 	    output_isdir(opt))
@@ -360,18 +373,13 @@ output_file_wrong(const char *opt, const struct outfmt *f)
 		    output_ext(f));
 		return -1;
 	}
-	slash = strrchr(opt, '/');
-	if ((dot = strrchr(slash != NULL ? slash : opt, '.')) == NULL)
-		return 0;
-	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
-		if (strcasecmp(dot + 1, exts[i]) == 0 &&
-		    strcmp(exts[i], output_ext(f)) != 0) {
-			diag(SEV_USAGE, NULL, "-o %s names a .%s file, but "
-			    "this writes %s; name it .%s, or give --format %s",
-			    opt, exts[i], output_ext(f), output_ext(f),
-			    exts[i]);
-			return -1;
-		}
+	if ((ext = output_ext_of(opt)) != NULL &&
+	    strcmp(ext, output_ext(f)) != 0) {
+		diag(SEV_USAGE, NULL, "-o %s names a .%s file, but this "
+		    "writes %s; name it .%s, or give --format %s", opt, ext,
+		    output_ext(f), output_ext(f), ext);
+		return -1;
+	}
 	return 0;
 }
 

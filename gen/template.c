@@ -1,4 +1,5 @@
 /* template.c - page templates and label files; see template.h */
+#include <ctype.h>
 #include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
@@ -78,11 +79,19 @@ template_file_exists(const char *p)
 	return access(p, R_OK) == 0;
 }
 
+void
+template_lang_fold(char *lang)
+{
+	for (; *lang != '\0'; lang++)
+		*lang = (char)tolower((unsigned char)*lang);
+}
+
 int
 template_language(const struct node *n, char **lang)
 {
 	if (sc_string(n, "language", lang) < 0)
 		return -1;
+	template_lang_fold(*lang);
 	if (template_has_labels(*lang))
 		return 0;
 	sc_error(&n->mark, "there are no labels for language \"%s\" in "

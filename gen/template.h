@@ -70,8 +70,10 @@ struct template {
 const char	*template_datadir(void);
 /* 1 when templates/labels/LANG.yaml exists (or lang is "en"). */
 int		 template_has_labels(const char *lang);
-/* A set's or packet's "language:" into *lang (new string); reports one
- * with no labels.  Returns 0, or -1 (reported). */
+/* A language code in lower case, in place ("ES": es). */
+void		 template_lang_fold(char *lang);
+/* A set's or packet's "language:" into *lang (new string, lower case);
+ * reports one with no labels.  Returns 0, or -1 (reported). */
 int		 template_language(const struct node *, char **lang);
 
 /* Load template name_or_path (a name looked up in templates/, or a path to

@@ -159,6 +159,7 @@ rich_parse(const struct text *t, int flags, struct rich *r)
 	int literal = t->style == NS_LITERAL;
 
 	r->mark = t->mark;
+	r->text = t;
 	while (*p != '\0') {
 		if (*p == '\\' && p[1] != '\0' && strchr("*`{}\\_", p[1])) {
 			buf_add(&b, p + 1, 1);

@@ -46,6 +46,9 @@ struct rich {
 	struct atom	*v;
 	size_t		 n, cap;
 	struct mark	 mark;
+	const struct text *text;	/* parsed from (rich_parse), to say
+					 * where in it a character is; or
+					 * NULL */
 };
 
 /* Flags of rich_parse(). */

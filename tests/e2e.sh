@@ -148,6 +148,12 @@ FONTCONFIG_FILE=$U/only.conf "$MIMEO" worksheet -q -o "$U/only/x.pdf" $E/ansi.ya
 [ $? = 3 ] && grep -q 'font "Andika" is not installed' "$U/err" && [ ! -e "$U/only/x.pdf" ] && ok ||
 	bad "FONTCONFIG_FILE: Andika still found or wrong message: $(cat "$U/err")"
 
+# --- a key of several versions says every mistake of its texts, once, at
+# its place (the answer tables once stopped it, at the problem's line) ---
+out=$(cd $E && "../../$MIMEO" key --versions 2 -o ../tmp/e2e/ev/ emoji-versions.yaml 2>&1); st=$?
+[ $st = 1 ] && [ "$(grep -c 'error: ' <<<"$out")" = 4 ] && grep -q '^emoji-versions.yaml:5:16: error: problem 1: ' <<<"$out" &&
+	grep -q '^emoji-versions.yaml:8:16: error: problem 2: ' <<<"$out" && ok || bad "key --versions 2 with emoji: exit $st: $out"
+
 # --- a blank's answer longer than a line stays on it, set smaller ---------
 "$MIMEO" -q key -o "$O/long-blank-key.pdf" $E/long-blank.yaml
 pdftotext -bbox "$O/long-blank-key.pdf" - | awk -F'"' '/>Pneumono/ { found = 1; if ($2 < 54 || $6 > 558) out = 1 }
@@ -359,6 +365,8 @@ for w in Nombre Fecha Período "Página 1 de 2" Verdadero Falso "(1 punto)" "Mar
 	case $t in *"$w"*) ok ;; *) bad "Spanish worksheet lacks '$w'" ;; esac
 done
 pdftext "$O/fracciones-equivalentes-key.pdf" 1 | grep -q "Clave de respuestas" && ok || bad "Spanish key lacks 'Clave de respuestas'"
+"$MIMEO" -q worksheet --lang ES -o "$O/es-upper.pdf" $F && pdftext "$O/es-upper.pdf" 1 | grep -q "^Nombre" && ok ||
+	bad "--lang ES is not Spanish"
 "$MIMEO" -q worksheet --lang en -o "$O/es-en.pdf" $ES
 pdftext "$O/es-en.pdf" 1 | grep -q "^Name" && ok || bad "--lang en does not override the set's language"
 out=$("$MIMEO" check --lang xx $ES 2>&1); st=$?

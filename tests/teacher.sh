@@ -191,6 +191,8 @@ rm -rf "$W/ext" && mkdir -p "$W/ext"
 out=$("$MIMEO" worksheet -o "$W/ext/mysheet" $F)
 [ "$out" = "wrote $W/ext/mysheet.pdf (4 pages)" ] && [ -s "$W/ext/mysheet.pdf" ] && [ ! -e "$W/ext/mysheet" ] && ok ||
 	bad "-o without an extension: $out"
+out=$("$MIMEO" worksheet -o "$W/ext/Unit 3.5" $F)
+[ "$out" = "wrote $W/ext/Unit 3.5.pdf (4 pages)" ] && ok || bad "-o with a dot but no format extension: $out"
 touch "$W/ext/keep"
 "$MIMEO" -q worksheet -o "$W/ext/keep" $F && [ -s "$W/ext/keep" ] && [ ! -e "$W/ext/keep.pdf" ] && ok ||
 	bad "-o an existing file without an extension"
