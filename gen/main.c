@@ -372,6 +372,10 @@ main(int argc, char **argv)
 			files[nfiles++] = s;
 		}
 	}
+	if ((o.cmd == CMD_LIST || o.cmd == CMD_CHECK) && (has_format ||
+	    o.fmt.contact))
+		usage_error("%s", "--format and --contact-sheet are for making "
+		    "files; mimeo check and mimeo list write none");
 	if (o.cmd != CMD_LIST && (o.subject || o.grade || o.tag))
 		usage_error("%s", "--subject, --grade and --tag go with mimeo "
 		    "list");

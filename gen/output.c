@@ -470,6 +470,12 @@ output_taken(const struct outfile *f, const char *input)
 	for (i = 0; i < output_npending; i++)
 		for (j = 0; j < output_pending[i].n; j++)
 			if (strcmp(output_pending[i].files[j].path,
+			    f->path) == 0 && input != NULL &&
+			    output_same_file(output_pending[i].input, input)) {
+				diag(SEV_USAGE, NULL, "%s is given twice; "
+				    "give it once", input);
+				return 1;
+			} else if (strcmp(output_pending[i].files[j].path,
 			    f->path) == 0) {
 				diag(SEV_USAGE, NULL, "%s would be written "
 				    "twice in this run, for %s and for %s; "

@@ -245,6 +245,8 @@ ls "$O"/.mimeo-* >/dev/null 2>&1 && bad "temporary files left behind" || ok
 
 # --- exit statuses ----------------------------------------------------------
 "$MIMEO" --bogus $S >/dev/null 2>&1; [ $? = 2 ] && ok || bad "unknown option is not exit 2"
+"$MIMEO" check --format png $S >/dev/null 2>&1; [ $? = 2 ] && ok || bad "check --format png is not exit 2"
+"$MIMEO" list --format png >/dev/null 2>&1; [ $? = 2 ] && ok || bad "list --format png is not exit 2"
 # a mistyped command word is not taken for a missing file, and nothing of
 # the rest of the run is written
 rm -rf "$O/cmd"

@@ -255,6 +255,11 @@ want_err "two sets of one name" 2 \
 mimeo: 1 error; no file was written" \
 	"$MIMEO" -q -o "$W/many/two/" $F "$W/many/b/adding-fractions.yaml"
 [ ! -e "$W/many/two" ] && ok || bad "two sets of one name wrote: $(ls -A "$W/many/two")"
+# one file given twice (by two names) is said as such
+want_err "one set twice" 2 \
+	"mimeo: error: tests/e2e/../e2e/ansi.yaml is given twice; give it once
+mimeo: 1 error; no file was written" \
+	"$MIMEO" -q -o "$W/many/twice/" tests/e2e/ansi.yaml tests/e2e/../e2e/ansi.yaml
 # a class set's summary comes after its "wrote" line, only when written
 out=$("$MIMEO" worksheet --copies 3 -o "$W/many/cs.pdf" $F 2>&1)
 [ "$out" = "wrote $W/many/cs.pdf (12 pages)
