@@ -107,7 +107,8 @@ build_copy(struct build *b, struct model *m, const struct instance *in,
 		return build_one(b, in, DOC_WORKSHEET, who, large, NULL);
 	if (m->doc != NULL) {
 		switch (layout_refill(m->doc, &m->spot, compose_fill(m->bl,
-		    build_tpl(b, large), who), build_tpl(b, large), build_fonts(b, large), &d)) {
+		    build_tpl(b, large), who), build_tpl(b, large),
+		    build_fonts(b, large), &d)) {
 		case 0:
 			return d;
 		case -1:
@@ -430,12 +431,8 @@ build_key(struct build *b)
 	for (i = 0; i < b->nins; i++)
 		failed |= (keys[i] = build_one(b, b->ins[i], DOC_KEY, NULL,
 		    0, NULL)) == NULL;
-	if (failed) {
-		for (i = 0; i < b->nins; i++)
-			doc_free(keys[i]);
-		free(keys);
-		return NULL;
-	}
+	if (failed)
+		goto done;
 	memset(&kp, 0, sizeof(kp));
 	kp.ins = b->ins;
 	kp.nins = b->nins;
@@ -449,18 +446,26 @@ build_key(struct build *b)
 	bl = compose_answer_tables(&kp, b->tpl);
 	d = layout(bl, b->tpl, b->fs, b->a4, b->set->title.s);
 	blocks_free(bl);
-	if (d != NULL)
+	if (d == NULL)
+		failed = 1;
+	else
 		build_append(b, &all, d, b->tpl->labels[L_ANSWER_KEY], 0, 0,
 		    NULL);
-	for (i = 0; i < b->nins; i++) {
-		if (d != NULL)
+done:
+	for (i = 0; i < b->nins; i++)
+		if (failed)
+			doc_free(keys[i]);
+		else
 			build_append(b, &all, keys[i], b->ins[i]->label, 0, 0,
 			    NULL);
-		else
-			doc_free(keys[i]);
-	}
 	free(keys);
-	return d != NULL ? all : NULL;
+	return all;
+}
+
+long
+build_seed(const struct opts *o, const struct set *s)
+{
+	return o->has_seed ? o->seed : s->has_seed ? s->seed : 1;
 }
 
 static int
@@ -479,7 +484,7 @@ build_setup(struct build *b, const char *file)
 		return -1;
 	b->a4 = o->paper ? strcmp(o->paper, "a4") == 0 :
 	    s->paper ? strcmp(s->paper, "a4") == 0 : b->tpl->a4;
-	b->seed = o->has_seed ? o->seed : s->has_seed ? s->seed : 1;
+	b->seed = build_seed(o, s);
 	return build_draw(b);
 }
 
@@ -689,8 +694,7 @@ build_file(const struct opts *o, const char *file, int many)
 		 * the same, so that a draw that cannot meet its "where" is
 		 * said in this run too, not after the rest is mended */
 		if (s != NULL)
-			instance_free(vary(s, o->has_seed ? o->seed :
-			    s->has_seed ? s->seed : 1, 0, NULL, "."));
+			instance_free(vary(s, build_seed(o, s), 0, NULL, "."));
 		set_free(s);
 		return;
 	}

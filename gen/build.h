@@ -40,6 +40,8 @@ struct opts {
 /* Build (or for CMD_CHECK only lay out) the documents of the set or
  * packet in file; many says the run has several inputs. */
 void	build_file(const struct opts *, const char *file, int many);
+/* The seed of a run for set s: --seed, else the set's, else 1. */
+long	build_seed(const struct opts *, const struct set *s);
 
 /* One piece of a document a packet includes, laid out on its own: a
  * whole worksheet or key, one version of a worksheet, or one part of a

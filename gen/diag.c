@@ -20,23 +20,23 @@ static char	*diag_first;	/* while capturing: the first error */
  * read twice (a set is first read to see whether it is a packet) warns
  * once, and a text laid out twice (measured, then drawn; the worksheet,
  * then the key) says its mistake once. */
-static char	**diag_warned;
-static size_t	  diag_nwarned;
+static char	**diag_said;
+static size_t	  diag_nsaid;
 
 static void
-diag_free_warned(void)
+diag_free_said(void)
 {
-	while (diag_nwarned > 0)
-		free(diag_warned[--diag_nwarned]);
-	free(diag_warned);
-	diag_warned = NULL;
+	while (diag_nsaid > 0)
+		free(diag_said[--diag_nsaid]);
+	free(diag_said);
+	diag_said = NULL;
 }
 
 /* 1 when this message was printed before, at the same place, or at a
  * place when this one has none (the title in a footer after the title at
  * the top); else remembers it, returns 0. */
 static int
-diag_warned_before(const struct mark *m, const char *fmt, va_list ap)
+diag_said_before(const struct mark *m, const char *fmt, va_list ap)
 {
 	char *msg = xvasprintf(fmt, ap), *line;
 	size_t i, len, n = strlen(msg);
@@ -44,29 +44,29 @@ diag_warned_before(const struct mark *m, const char *fmt, va_list ap)
 	line = xasprintf("%s:%d:%d:%s", m != NULL && m->file != NULL ?
 	    m->file : "", m != NULL ? m->line : 0, m != NULL ? m->col : 0,
 	    msg);
-	for (i = 0; i < diag_nwarned; i++) {
-		len = strlen(diag_warned[i]);
+	for (i = 0; i < diag_nsaid; i++) {
+		len = strlen(diag_said[i]);
 		if (diag_places_once && m != NULL && m->line > 0 &&
-		    strncmp(diag_warned[i], line, strlen(line) - n) == 0) {
+		    strncmp(diag_said[i], line, strlen(line) - n) == 0) {
 			free(msg);
 			free(line);
 			return 1;
 		}
-		if (strcmp(diag_warned[i], line) == 0 || ((m == NULL ||
+		if (strcmp(diag_said[i], line) == 0 || ((m == NULL ||
 		    m->line <= 0) &&
-		    len > n && diag_warned[i][len - n - 1] == ':' &&
-		    strcmp(diag_warned[i] + len - n, msg) == 0)) {
+		    len > n && diag_said[i][len - n - 1] == ':' &&
+		    strcmp(diag_said[i] + len - n, msg) == 0)) {
 			free(msg);
 			free(line);
 			return 1;
 		}
 	}
 	free(msg);
-	if (diag_warned == NULL)
-		atexit(diag_free_warned);
-	diag_warned = xrealloc(diag_warned, (diag_nwarned + 1) *
+	if (diag_said == NULL)
+		atexit(diag_free_said);
+	diag_said = xrealloc(diag_said, (diag_nsaid + 1) *
 	    sizeof(char *));
-	diag_warned[diag_nwarned++] = line;
+	diag_said[diag_nsaid++] = line;
 	return 0;
 }
 
@@ -79,7 +79,7 @@ diag(enum severity sev, const struct mark *m, const char *fmt, ...)
 		int again;
 
 		va_start(ap, fmt);
-		again = diag_warned_before(m, fmt, ap);
+		again = diag_said_before(m, fmt, ap);
 		va_end(ap);
 		/* an error said again still counts: what failed, failed */
 		if (again && sev != SEV_WARNING) {
@@ -162,8 +162,8 @@ void
 diag_reset(void)
 {
 	diag_nerr = diag_nwarn = diag_nfatal = diag_nusage = diag_nagain = 0;
-	while (diag_nwarned > 0)
-		free(diag_warned[--diag_nwarned]);
+	while (diag_nsaid > 0)
+		free(diag_said[--diag_nsaid]);
 }
 
 void

@@ -336,13 +336,12 @@ static void
 lay_math_too_wide(struct lay *L, const struct atom *a, double w, double maxw)
 {
 	size_t n = strlen(a->s);
-
 	struct mark at;
 
 	if (L->failed && L->mark == NULL)
 		return;
-	sc_error(lay_mark_of(L, a->s, &at), "the math `%.*s%s` is %.1f cm wide, but has only "
-	    "%.1f cm here (a line, or a column of choices); break it into "
+	sc_error(lay_mark_of(L, a->s, &at), "the math `%.*s%s` is %.1f cm "
+	    "wide, but has only %.1f cm here (a line, or a column of choices); break it into "
 	    "shorter pieces of math with words between, or give the choices "
 	    "fewer columns", (int)(n > 40 ? 37 : n), a->s,
 	    n > 40 ? "..." : "", w * 2.54 / 72, maxw * 2.54 / 72);
@@ -587,7 +586,6 @@ lay_blank(struct lay *L, const struct tstyle *ts, const struct piece *pc,
 	if (ts->blank_fill != NULL && (size_t)pc->blank < ts->nblanks) {
 		struct words fw;
 		struct tstyle fs = lay_fill_style(ts);
-
 		double w;
 
 		memset(&fw, 0, sizeof(fw));

@@ -114,7 +114,7 @@ static void
 cmd_unknown(const char *s)
 {
 	const char *words[NCMD + 1], *near;
-	char msg[256];
+	char msg[256], *all;
 	size_t i;
 
 	if (strchr(s, '.') != NULL || strchr(s, '/') != NULL ||
@@ -124,11 +124,12 @@ cmd_unknown(const char *s)
 		words[i] = cmd_words[i].word;
 	words[NCMD] = NULL;
 	near = sc_suggest(s, words);
+	all = sc_join(words, " and ");
 	snprintf(msg, sizeof(msg), "\"%%s\" is not a command%s%s%s; the "
-	    "commands are worksheet, key, discussion, packet, check, list "
-	    "and preview, and a file to make is named with its .yaml",
+	    "commands are %s, and a file to make is named with its .yaml",
 	    near ? " (did you mean \"" : "", near ? near : "",
-	    near ? "\"?)" : "");
+	    near ? "\"?)" : "", all);
+	free(all);
 	usage_error(msg, s);
 }
 
@@ -231,7 +232,7 @@ main(int argc, char **argv)
 	struct opts o;
 	const char **files;
 	size_t nfiles = 0, i, dropped;
-	int a, seen_cmd = 0, has_format = 0;
+	int a, seen_cmd = 0, has_format = 0, failed;
 	char *end;
 
 	memset(&o, 0, sizeof(o));
@@ -416,8 +417,12 @@ main(int argc, char **argv)
 	}
 	free(files);
 	render_cairo_done();
-	/* nothing was written when a mistake was found before writing */
-	dropped = diag_errors() > 0 ? output_commit(0) : (output_commit(1), 0);
+	/* a mistake found before writing: nothing is written ("no file was
+	 * written"); one in writing is said by output_commit itself */
+	failed = diag_errors() > 0;
+	dropped = output_commit(!failed);
+	if (!failed)
+		dropped = 0;
 	if (diag_errors() > 0 && (nfiles > 1 || diag_errors_said() > 1 ||
 	    dropped))
 		fprintf(stderr, "mimeo: %zu error%s%s\n", diag_errors_said(),

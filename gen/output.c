@@ -468,23 +468,22 @@ output_taken(const struct outfile *f, const char *input)
 	size_t i, j;
 
 	for (i = 0; i < output_npending; i++)
-		for (j = 0; j < output_pending[i].n; j++)
-			if (strcmp(output_pending[i].files[j].path,
-			    f->path) == 0 && input != NULL &&
-			    output_same_file(output_pending[i].input, input)) {
-				diag(SEV_USAGE, NULL, "%s is given twice; "
-				    "give it once", input);
-				return 1;
-			} else if (strcmp(output_pending[i].files[j].path,
-			    f->path) == 0) {
+		for (j = 0; j < output_pending[i].n; j++) {
+			const char *had = output_pending[i].input;
+
+			if (strcmp(output_pending[i].files[j].path, f->path))
+				continue;
+			if (input != NULL && output_same_file(had, input))
+				diag(SEV_USAGE, NULL, "%s is given twice; give "
+				    "it once", input);
+			else
 				diag(SEV_USAGE, NULL, "%s would be written "
-				    "twice in this run, for %s and for %s; "
-				    "run mimeo once for each, each with its own -o "
-				    "folder",
-				    f->path, output_pending[i].input,
+				    "twice in this run, for %s and for %s; run "
+				    "mimeo once for each, each with its own -o "
+				    "folder", f->path, had,
 				    input != NULL ? input : "-");
-				return 1;
-			}
+			return 1;
+		}
 	return 0;
 }
 

@@ -80,7 +80,7 @@ stress_one(const struct opts *o, const char *file, const struct set *s)
 	size_t i, j, nvars = 0, failing = 0;
 	long seed;
 
-	seed = o->has_seed ? o->seed : s->has_seed ? s->seed : 1;
+	seed = build_seed(o, s);
 	for (i = 0; i < s->nsections; i++)
 		for (j = 0; j < s->sections[i].nproblems; j++) {
 			const struct problem *p = &s->sections[i].problems[j];
