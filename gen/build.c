@@ -163,7 +163,8 @@ build_group_size(const struct opts *o, const struct set *s)
 {
 	return o->group_size > 0 ? o->group_size :
 	    s->discussion->group_size > 0 ? s->discussion->group_size :
-	    DISC_DEFAULT_GROUP;
+	    s->discussion->grouping == GROUPING_RANDOM ?
+	    DISC_DEFAULT_RANDOM_GROUP : DISC_DEFAULT_GROUP;
 }
 
 static void
@@ -182,20 +183,97 @@ build_piece(struct docpiece **v, size_t *n, struct doc *d, char *name,
 	p->version = version;
 }
 
+/* Pages part i of n takes in the joined packet: padded to an even count
+ * when another part follows and printing is double-sided. */
+static size_t
+build_dpages(const struct build *b, const struct docpiece *ps, size_t i,
+    size_t n)
+{
+	size_t p = ps[i].doc->npages;
+
+	return p + (!b->o->simplex && i + 1 < n && p % 2 == 1);
+}
+
+/*
+ * The print list at the top of the guide: a row per part, the parts of
+ * one kind for named students (a sheet each) in one row.  Laid out again
+ * until the guide's length, which moves the other parts' pages, settles.
+ * Returns -1 (reported).
+ */
+static int
+build_dlist(struct build *b, struct dpacket *pk, struct docpiece *ps,
+    size_t n)
+{
+	struct printitem *items = xcalloc(n, sizeof(*items));
+	char **names = xcalloc(n, sizeof(*names));
+	size_t i, k, page, nitems, before;
+	int tries, rc = -1;
+
+	for (tries = 0; tries < 5; tries++) {
+		before = build_dpages(b, ps, 0, n);
+		for (i = 0, k = 0, page = 1; i < n; i++) {
+			size_t np = build_dpages(b, ps, i, n);
+
+			if (k > 0 && pk->parts[i].copies == 0 &&
+			    pk->parts[i - 1].copies == 0 &&
+			    pk->parts[i].kind == pk->parts[i - 1].kind &&
+			    pk->parts[i].large == pk->parts[i - 1].large) {
+				items[k - 1].last = page + np - 1;
+				page += np;
+				continue;
+			}
+			free(names[k]);
+			names[k] = pk->parts[i].copies == 0 && i + 1 < n &&
+			    pk->parts[i + 1].copies == 0 &&
+			    pk->parts[i + 1].kind == pk->parts[i].kind ?
+			    xstrdup(pk->parts[i].label) :
+			    xstrdup(pk->parts[i].bookmark);
+			items[k].what = names[k];
+			items[k].first = page;
+			items[k].last = page + np - 1;
+			items[k].copies = pk->parts[i].copies > 0 ?
+			    pk->parts[i].copies : 1;
+			page += np;
+			k++;
+		}
+		nitems = k;
+		dpacket_print_list(pk, b->tpl, items, nitems, !b->o->simplex);
+		doc_free(ps[0].doc);
+		ps[0].doc = layout(pk->parts[0].b, b->tpl, b->fs, b->a4,
+		    b->set->title.s);
+		if (ps[0].doc == NULL)
+			goto out;
+		if (build_dpages(b, ps, 0, n) == before) {
+			rc = 0;
+			goto out;
+		}
+	}
+	diag_error(&b->set->discussion->mark, "the discussion guide's length "
+	    "does not settle; shorten it");
+out:
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(items);
+	return rc;
+}
+
 /*
  * The parts of the discussion packet (guide, sheets, cards, tickets), each
  * laid out on its own with its own page numbers, as pieces named by their
  * bookmarks.  In a substitute packet (banner 0) the guide leaves out its
- * teacher-only banner: the packet's band says it, in the same place.  -1
- * if any part failed (reported; *out freed).
+ * teacher-only banner (the packet's band says it, in the same place) and
+ * its print list (the cover's has the parts); class_size (0: the set's)
+ * counts copies there.  -1 if any part failed (reported; *out freed).
  */
 static int
 build_dparts(struct build *b, const struct roster *r, int banner,
-    struct docpiece **out, size_t *n)
+    long class_size, struct docpiece **out, size_t *n)
 {
 	struct dpacket *pk;
 	struct doc *d;
 	size_t i;
+	long size = build_group_size(b->o, b->set);
 	int failed = 0;
 
 	*out = NULL;
@@ -207,8 +285,9 @@ build_dparts(struct build *b, const struct roster *r, int banner,
 		    "groups; this roster has 1");
 		return -1;
 	}
-	pk = compose_discussion(b->set, b->tpl, r, build_group_size(b->o,
-	    b->set), b->seed);
+	if (disc_check_roles(b->set, b->tpl, size) > 0)
+		return -1;
+	pk = compose_discussion(b->set, b->tpl, r, size, b->seed, class_size);
 	for (i = 0; i < pk->nparts; i++) {
 		int large = pk->parts[i].large;
 
@@ -229,7 +308,10 @@ build_dparts(struct build *b, const struct roster *r, int banner,
 		build_piece(out, n, d, xstrdup(pk->parts[i].bookmark),
 		    pk->parts[i].kind == DPART_GUIDE, (int)pk->parts[i].kind, 0);
 		(*out)[*n - 1].large = large;
+		(*out)[*n - 1].copies = pk->parts[i].copies;
 	}
+	if (!failed && banner && build_dlist(b, pk, *out, *n) < 0)
+		failed = 1;
 	dpacket_free(pk);
 	if (failed) {
 		pieces_free(*out, *n);
@@ -241,9 +323,9 @@ build_dparts(struct build *b, const struct roster *r, int banner,
 }
 
 /*
- * The discussion packet: its parts joined, each with its bookmark and
- * padded like a copy of a class set, so no two handouts share a sheet of
- * paper.  NULL if any part failed (reported).
+ * The discussion packet: its parts joined, each with its bookmark, each
+ * part but the last padded to an even page count, so no two handouts
+ * share a sheet of paper.  NULL if any part failed (reported).
  */
 static struct doc *
 build_discussion(struct build *b, const struct roster *r)
@@ -252,11 +334,11 @@ build_discussion(struct build *b, const struct roster *r)
 	struct doc *all = NULL;
 	size_t n, i;
 
-	if (build_dparts(b, r, 1, &ps, &n) < 0)
+	if (build_dparts(b, r, 1, 0, &ps, &n) < 0)
 		return NULL;
 	for (i = 0; i < n; i++)
-		build_append(b, &all, ps[i].doc, ps[i].name, ps[i].large, 1,
-		    NULL);
+		build_append(b, &all, ps[i].doc, ps[i].name, ps[i].large,
+		    i + 1 < n, NULL);
 	for (i = 0; i < n; i++)
 		free(ps[i].name);
 	free(ps);
@@ -615,8 +697,8 @@ out:
 
 int
 build_pieces(const struct opts *o, struct set *s, enum inc_as as,
-    const long *seed, long versions, const char *paper, struct docpiece **out,
-    size_t *n)
+    const long *seed, long versions, long class_size, const char *paper,
+    struct docpiece **out, size_t *n)
 {
 	struct opts lo = *o;
 	struct build b;
@@ -641,7 +723,7 @@ build_pieces(const struct opts *o, struct set *s, enum inc_as as,
 	if (build_setup(&b, s->file) < 0)
 		goto out;
 	if (as == INC_DISCUSSION) {
-		rc = build_dparts(&b, NULL, 0, out, n);
+		rc = build_dparts(&b, NULL, 0, class_size, out, n);
 		goto out;
 	}
 	if (as == INC_KEY) {

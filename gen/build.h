@@ -55,6 +55,8 @@ struct docpiece {
 					 * part; -1: not one */
 	size_t		 version;	/* of a worksheet's piece: 0 is A */
 	int		 large;		/* laid out in large print */
+	long		 copies;	/* of a discussion's part: to print
+					 * for the class (0: as needed) */
 };
 
 /* The pieces of the loaded set s (borrowed) included in a packet as as:
@@ -62,11 +64,12 @@ struct docpiece {
  * set's documents are seeded), in versions versions (1-26).  A worksheet
  * is one piece per version; a key one piece (with every version's answers
  * when versions > 1); a discussion one piece per part of its packet, one
- * of each sheet (no roster).  Returns 0 and sets *out (the caller frees
+ * of each sheet (no roster), copies counted for class_size students (0:
+ * the set's).  Returns 0 and sets *out (the caller frees
  * it with pieces_free) and *n, or -1 (reported). */
 int	build_pieces(const struct opts *, struct set *s, enum inc_as as,
-	    const long *seed, long versions, const char *paper,
-	    struct docpiece **out, size_t *n);
+	    const long *seed, long versions, long class_size,
+	    const char *paper, struct docpiece **out, size_t *n);
 void	pieces_free(struct docpiece *, size_t n);
 
 /* Students per discussion group for s: --group-size, else the set's,

@@ -90,37 +90,6 @@ bp_own(struct packet_build *pb, struct blocks *bl, enum label what,
 	return 0;
 }
 
-/*
- * How many copies of a discussion part to print for a class of the
- * include's copies: one individual sheet and exit ticket per student (the
- * tickets are several to a page), one group sheet and set of role cards
- * per group, one guide.  Without copies: as needed.
- */
-static long
-bp_dpart_copies(const struct packet_build *pb, const struct pk_include *inc,
-    enum dpart_kind kind)
-{
-	size_t *sizes, groups;
-
-	if (kind == DPART_GUIDE)
-		return 1;
-	if (!inc->has_copies)
-		return 0;
-	sizes = xcalloc((size_t)inc->copies, sizeof(*sizes));
-	groups = disc_group_sizes((size_t)inc->copies,
-	    build_group_size(pb->o, inc->set), sizes);
-	free(sizes);
-	switch (kind) {
-	case DPART_INDIVIDUAL:
-		return inc->copies;
-	case DPART_TICKETS:
-		return (inc->copies + DISC_TICKETS_PER_PAGE - 1) /
-		    DISC_TICKETS_PER_PAGE;
-	default:
-		return (long)groups;
-	}
-}
-
 /* The print-list name of a piece of inc: "Worksheet: Ratios — Version B",
  * "Answer Key: Ratios — Versions A–C", and for the parts of a discussion
  * (named as their bookmarks) "Role cards: Ratios", "Exit ticket: Ratios
@@ -158,11 +127,11 @@ bp_name(const struct packet_build *pb, const struct pk_include *inc,
 /* Copies of a piece of inc: a worksheet's copies are shared out over its
  * versions A, B, C, A, B, C ... (30 in 3 versions: 10 of each). */
 static long
-bp_copies(const struct packet_build *pb, const struct pk_include *inc,
+bp_copies(const struct pk_include *inc,
     const struct docpiece *pc)
 {
-	if (pc->dpart >= 0)
-		return bp_dpart_copies(pb, inc, (enum dpart_kind)pc->dpart);
+	if (pc->dpart >= 0)	/* counted by compose_discussion */
+		return pc->copies;
 	if (inc->as == INC_WORKSHEET)
 		return inc->copies / inc->versions +
 		    ((long)pc->version < inc->copies % inc->versions);
@@ -198,11 +167,13 @@ bp_parts(struct packet_build *pb)
 		const struct pk_include *inc = &pk->inc[i];
 
 		if (build_pieces(pb->o, inc->set, inc->as, inc->has_seed ?
-		    &inc->seed : NULL, inc->versions, pb->paper, &pcs, &n) < 0)
+		    &inc->seed : NULL, inc->versions, inc->as ==
+		    INC_DISCUSSION && inc->has_copies ? inc->copies : 0,
+		    pb->paper, &pcs, &n) < 0)
 			return -1;
 		for (j = 0; j < n; j++) {
 			bp_add(pb, pcs[j].doc, bp_name(pb, inc, &pcs[j]),
-			    bp_copies(pb, inc, &pcs[j]), pcs[j].teacher);
+			    bp_copies(inc, &pcs[j]), pcs[j].teacher);
 			pcs[j].doc = NULL;	/* the part's now */
 		}
 		pieces_free(pcs, n);

@@ -497,6 +497,13 @@ blocks_free(struct blocks *b)
 		for (j = 0; j < b->v[i].ncells; j++)
 			free(b->v[i].cells[j]);
 		free(b->v[i].cells);
+		if (b->v[i].cards != NULL) {
+			for (j = 0; j < b->v[i].cards->n; j++)
+				free(b->v[i].cards->titles[j]);
+			free(b->v[i].cards->titles);
+			free(b->v[i].cards->bodies);
+			free(b->v[i].cards);
+		}
 	}
 	free(b->v);
 	footer_clear(&b->footer);

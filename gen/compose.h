@@ -52,9 +52,10 @@ enum block_kind {
 	BK_PHASE,	/* a step of the timed plan: phase, from (minute it
 			 * starts), its words to read aloud in a box */
 	BK_APPROACH,	/* anticipated approach n: approach, Ask: question */
-	BK_TALLY,	/* monitoring grid: apps down the side, n groups across */
+	BK_TALLY,	/* group grid: apps down the side, n groups across */
+	BK_MONITOR,	/* monitor: the kikan-shido sheet, a row a student */
 	BK_LIST,	/* list: numbered texts */
-	BK_BOARD,	/* board plan: apps side by side in that order */
+	BK_BOARD,	/* board: the board plan, drawn as the board */
 	BK_PANELS,	/* cells: labels of empty boxes side by side, h high
 			 * (with grid: down to h above the page's foot) */
 	BK_MEMBERS,	/* cells: name, role pairs, a row each (blank lines
@@ -62,6 +63,8 @@ enum block_kind {
 	BK_PROMPT,	/* label, then n ruled lines to write on; with h,
 			 * the room to keep below it for the box it
 			 * introduces (see PANEL_MIN) */
+	BK_TEXTCARDS,	/* cards: a row of cut-out cards with rich bodies
+			 * (hints, an extension) */
 	BK_CARDS	/* a row of n cut-out cards, a quarter page high:
 			 * cells title, body, who per card; text: the body of
 			 * every card instead (an exit ticket) */
@@ -77,6 +80,38 @@ struct table {
 /* The least height of an empty box to work in (2 in): a box with less
  * room on its page goes to the next page. */
 #define PANEL_MIN	144.0
+
+/* BK_MONITOR: one row per student (names, else nrows numbered rows), a
+ * column per anticipated approach, then Other, Stuck, Note, Share #. */
+struct monitor {
+	const char	*const *names;	/* borrowed; NULL: numbered rows */
+	size_t		 nrows;
+	const struct approach *apps;	/* borrowed */
+	size_t		 napps;
+};
+
+/* BK_BOARD: the board, left to right: date, lesson question, problem,
+ * predictions; the approaches in the order discussed, each with the
+ * question that leads to the next; the summary at the right end.  All
+ * borrowed; NULL texts are left out. */
+struct boardplan {
+	const struct text *question;
+	const struct text *problem;
+	const struct text *predict;
+	const struct approach *apps;
+	size_t		 napps;
+	const struct text *summary;
+};
+
+/* BK_TEXTCARDS: one row of cards to cut apart, each a title and a text
+ * with markup (a hint, an extension).  Owned by the block: the arrays,
+ * not the texts (borrowed) nor the titles' strings (owned, each). */
+struct textcards {
+	size_t		 n;
+	int		 cols;
+	char		**titles;
+	const struct text **bodies;
+};
 
 struct block {
 	enum block_kind	 kind;
@@ -103,6 +138,9 @@ struct block {
 					 * owned; NULL entries ok */
 	size_t		 ncells;
 	struct table	*table;		/* TABLE, owned */
+	const struct monitor *monitor;	/* MONITOR, owned by the dpacket */
+	const struct boardplan *board;	/* BOARD, owned by the dpacket */
+	struct textcards *cards;	/* TEXTCARDS, owned */
 };
 
 struct blocks {
@@ -151,6 +189,10 @@ struct block	*blocks_push(struct blocks *, enum block_kind k);
  * printing double-sided when duplex), the plan as a timed checklist with
  * read-aloud boxes.  Never fail. */
 struct blocks	*compose_cover(const struct packet *, const struct template *,
+		    const struct printitem *items, size_t n, int duplex);
+/* The print list: a heading, the hints (with one on printing
+ * double-sided when duplex), a row per item. */
+void		 compose_print_list(struct blocks *, const struct template *,
 		    const struct printitem *items, size_t n, int duplex);
 /* The student page for early finishers (the packet has early_finishers). */
 struct blocks	*compose_early(const struct packet *, const struct template *);

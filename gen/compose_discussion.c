@@ -4,19 +4,46 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <ctype.h>
 
 #include "compose_discussion.h"
 #include "util.h"
 #include "vary.h"
 
-/* Default phases (SPEC: Launch 5, Solo 10, Groups 15, Share 15, Reflect
- * 5): their words are labels, as are the roles' (label_roles). */
-static const struct { enum label name, say; long minutes; } phase_default[] = {
-	{ L_PHASE_LAUNCH, L_PHASE_LAUNCH_SAY, 5 },
-	{ L_PHASE_SOLO, L_PHASE_SOLO_SAY, 10 },
-	{ L_PHASE_GROUPS, L_PHASE_GROUPS_SAY, 15 },
-	{ L_PHASE_SHARE, L_PHASE_SHARE_SAY, 15 },
-	{ L_PHASE_REFLECT, L_PHASE_REFLECT_SAY, 5 } };
+/* What a step of the plan is, found from its name: the teacher's notes
+ * for it (the prediction at the launch, the monitoring sheet in solo
+ * work, the synthesis at the summary, the expected answer at the exit
+ * ticket) print under it. */
+enum phase_kind { PH_LAUNCH, PH_SOLO, PH_GROUPS, PH_SHARE, PH_SUMMARY,
+    PH_EXIT, PH_OTHER };
+
+/* Default phases (SPEC 9: Launch 5, Solo 10, Groups 10, Share 15,
+ * Summary 5, Exit ticket 5): their words are labels, as are the roles'
+ * (label_roles).  The share text names Reporters only when the packet
+ * prints that role (pk_resolve). */
+static const struct {
+	enum label name, say;
+	long minutes;
+	enum phase_kind kind;
+} phase_default[] = {
+	{ L_PHASE_LAUNCH, L_PHASE_LAUNCH_SAY, 5, PH_LAUNCH },
+	{ L_PHASE_SOLO, L_PHASE_SOLO_SAY, 10, PH_SOLO },
+	{ L_PHASE_GROUPS, L_PHASE_GROUPS_SAY, 10, PH_GROUPS },
+	{ L_PHASE_SHARE, L_PHASE_SHARE_SAY, 15, PH_SHARE },
+	{ L_PHASE_SUMMARY, L_PHASE_SUMMARY_SAY, 5, PH_SUMMARY },
+	{ L_PHASE_EXIT, L_PHASE_EXIT_SAY, 5, PH_EXIT } };
+
+/* Names a set's own step may have, besides the labels of the printed
+ * language, for each kind (an English set printed in Spanish). */
+static const struct { const char *name; enum phase_kind kind; } phase_names[] = {
+	{ "launch", PH_LAUNCH }, { "hatsumon", PH_LAUNCH },
+	{ "solo", PH_SOLO }, { "alone", PH_SOLO },
+	{ "groups", PH_GROUPS }, { "group work", PH_GROUPS },
+	{ "share", PH_SHARE }, { "neriage", PH_SHARE },
+	{ "summary", PH_SUMMARY }, { "matome", PH_SUMMARY },
+	{ "synthesis", PH_SUMMARY },
+	{ "exit ticket", PH_EXIT }, { "reflect", PH_EXIT },
+	{ "cool-down", PH_EXIT } };
 
 #define NDEFAULT_PHASES	(sizeof(phase_default) / sizeof(phase_default[0]))
 
@@ -25,6 +52,9 @@ static const struct { enum label name, say; long minutes; } phase_default[] = {
 
 struct pk {
 	struct dpacket		*pk;
+	size_t			*sizes;		/* groups' sizes, no roster:
+						 * for class_size */
+	size_t			 nsizes;
 	const struct set	*s;
 	const struct discussion	*d;
 	const struct template	*t;
@@ -73,6 +103,7 @@ pk_part(struct pk *c, enum dpart_kind kind, int large, const char *label,
 	p->bookmark = who != NULL ? xasprintf("%s \xe2\x80\x94 %s", label,
 	    who) : xstrdup(label);
 	p->large = large;
+	p->label = label;
 	f = &p->b->footer;
 	footer_add(f, FP_WORDS, xstrdup(kind == DPART_GUIDE ?
 	    c->t->labels[L_GUIDE] : label));
@@ -127,6 +158,35 @@ disc_group_sizes(size_t n, long size, size_t *sizes)
 	for (i = 0; i < k; i++)
 		sizes[i] = n / k + (i < n % k);
 	return k;
+}
+
+/* The kind of a step named name (see phase_names). */
+static enum phase_kind
+pk_phase_kind(const struct template *t, const char *name)
+{
+	size_t i;
+
+	if (name == NULL)
+		return PH_OTHER;
+	for (i = 0; i < NDEFAULT_PHASES; i++)
+		if (strcasecmp(name, t->labels[phase_default[i].name]) == 0)
+			return phase_default[i].kind;
+	for (i = 0; i < sizeof(phase_names) / sizeof(phase_names[0]); i++)
+		if (strcasecmp(name, phase_names[i].name) == 0)
+			return phase_names[i].kind;
+	return PH_OTHER;
+}
+
+/* How many groups of m there are among the class's (no roster). */
+static long
+pk_groups_of(const struct pk *c, size_t m)
+{
+	long n = 0;
+	size_t i;
+
+	for (i = 0; i < c->nsizes; i++)
+		n += c->sizes[i] == m;
+	return n;
 }
 
 /* Draw the groups: shuffle each period's students (in roster order of the
@@ -213,19 +273,22 @@ pk_group_title(const struct pk *c, size_t g)
 	return s;
 }
 
-/* A members table: the group's names and roles, or, without a group,
- * blank names beside the roles for the students to fill in. */
+/* A members table of rows: the group's names and roles, or, without a
+ * group, blank names beside the roles for the students to fill in; no
+ * roles for groups formed at the door. */
 static struct block *
-pk_members(struct pk *c, struct blocks *b, const struct dgroup *dg)
+pk_members(struct pk *c, struct blocks *b, const struct dgroup *dg,
+    size_t rows)
 {
 	const struct dpacket *pk = c->pk;
-	size_t rows = dg != NULL ? dg->n : (size_t)c->size, i;
+	size_t i;
 	const char **v = xcalloc(rows * 2, sizeof(char *));
 	char **roles = xcalloc(rows, sizeof(char *));
 	struct block *bl;
 
 	for (i = 0; i < rows; i++) {
-		roles[i] = pk_roles_of(pk, i, rows);
+		roles[i] = c->d->grouping == GROUPING_RANDOM ? NULL :
+		    pk_roles_of(pk, i, rows);
 		v[2 * i] = dg != NULL ? c->r->v[dg->members[i]].name : NULL;
 		v[2 * i + 1] = roles[i];
 	}
@@ -278,6 +341,20 @@ pk_extra_roles(struct pk *c)
 	}
 }
 
+/* 1 when the groups hold role k of label_roles (the Reporter). */
+static int
+pk_prints_role(const struct pk *c, int k)
+{
+	size_t i;
+
+	if (c->d->grouping == GROUPING_RANDOM)
+		return 0;
+	for (i = 0; i < c->pk->nroles; i++)
+		if (c->pk->roles[i].known == k)
+			return 1;
+	return 0;
+}
+
 /* Resolve the plan, the roles and the board order. */
 static void
 pk_resolve(struct pk *c)
@@ -286,23 +363,9 @@ pk_resolve(struct pk *c)
 	const struct discussion *d = c->d;
 	const struct template *t = c->t;
 	size_t i, n = 0;
+	enum label say;
 	int pass;
 
-	if (d->nphases > 0) {
-		pk->phases = xcalloc(d->nphases, sizeof(*pk->phases));
-		memcpy(pk->phases, d->phases, d->nphases * sizeof(*d->phases));
-		pk->nphases = d->nphases;
-	} else {
-		pk->phases = xcalloc(NDEFAULT_PHASES, sizeof(*pk->phases));
-		for (i = 0; i < NDEFAULT_PHASES; i++) {
-			pk->phases[i].name = *pk_text(c,
-			    xstrdup(t->labels[phase_default[i].name]));
-			pk->phases[i].say = *pk_text(c,
-			    xstrdup(t->labels[phase_default[i].say]));
-			pk->phases[i].minutes = phase_default[i].minutes;
-		}
-		pk->nphases = NDEFAULT_PHASES;
-	}
 	/* a role the labels know, named without a job (in any language),
 	 * is printed in the printed language, name and job; one with the
 	 * set's own job, as the set writes it */
@@ -316,6 +379,23 @@ pk_resolve(struct pk *c)
 		else
 			pk->roles[i] = d->roles[i];
 	pk_extra_roles(c);
+	if (d->nphases > 0) {
+		pk->phases = xcalloc(d->nphases, sizeof(*pk->phases));
+		memcpy(pk->phases, d->phases, d->nphases * sizeof(*d->phases));
+		pk->nphases = d->nphases;
+	} else {
+		pk->phases = xcalloc(NDEFAULT_PHASES, sizeof(*pk->phases));
+		for (i = 0; i < NDEFAULT_PHASES; i++) {
+			say = phase_default[i].say;
+			if (say == L_PHASE_SHARE_SAY && !pk_prints_role(c, 3))
+				say = L_PHASE_SHARE_SAY_GROUP;
+			pk->phases[i].name = *pk_text(c,
+			    xstrdup(t->labels[phase_default[i].name]));
+			pk->phases[i].say = *pk_text(c, xstrdup(t->labels[say]));
+			pk->phases[i].minutes = phase_default[i].minutes;
+		}
+		pk->nphases = NDEFAULT_PHASES;
+	}
 	/* misconceptions first, then the others as written: the teacher
 	 * lists them from the most concrete to the most general */
 	pk->board = xcalloc(d->nanticipate + 1, sizeof(*pk->board));
@@ -323,6 +403,88 @@ pk_resolve(struct pk *c)
 		for (i = 0; i < d->nanticipate; i++)
 			if (d->anticipate[i].misconception == pass)
 				pk->board[n++] = d->anticipate[i];
+}
+
+/* A shaded note for the teacher: label, then a text or a list. */
+static void
+pk_note(struct pk *c, struct blocks *b, enum label l, const struct text *t,
+    const struct textlist *list)
+{
+	struct block *bl = blocks_push(b, BK_KEYNOTE);
+
+	bl->label = xstrdup(c->t->labels[l]);
+	bl->text = t;
+	bl->list = list;
+}
+
+/* What the teacher does in a step, under it: ask for the prediction and
+ * put up the lesson question at the launch; walk with the monitoring
+ * sheet in solo work; the group grid and the extension in groups; say
+ * and write the synthesis at the summary; the exit ticket's expected
+ * answer and look-fors at the exit ticket.  *done gets the kinds seen. */
+static void
+pk_phase_notes(struct pk *c, struct blocks *b, const struct phase *ph,
+    unsigned *done)
+{
+	const struct discussion *d = c->d;
+	enum phase_kind k = pk_phase_kind(c->t, ph->name.s);
+
+	if (*done & (1u << k))
+		return;		/* a second step of a kind: notes once */
+	*done |= 1u << k;
+	switch (k) {
+	case PH_LAUNCH:
+		if (d->predict.s != NULL)
+			pk_note(c, b, L_PREDICT, &d->predict, NULL);
+		if (d->lesson_question.s != NULL)
+			pk_note(c, b, L_PREDICT_BOARD, &d->lesson_question,
+			    NULL);
+		break;
+	case PH_SOLO:
+		pk_note(c, b, L_SOLO_DO, pk_text(c,
+		    xstrdup(c->t->labels[L_SOLO_DO_TEXT])), NULL);
+		break;
+	case PH_GROUPS:
+		pk_note(c, b, L_MONITOR, pk_text(c,
+		    xstrdup(c->t->labels[L_GROUPS_DO_TEXT])), NULL);
+		break;
+	case PH_SUMMARY:
+		if (d->synthesis.s != NULL)
+			pk_note(c, b, L_WRITE_BOARD, &d->synthesis, NULL);
+		break;
+	case PH_EXIT:
+		if (d->exit_answer.s != NULL)
+			pk_note(c, b, L_EXPECTED, &d->exit_answer, NULL);
+		if (d->exit_look_for.n > 0)
+			pk_note(c, b, L_LOOK_FOR, NULL, &d->exit_look_for);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The guide's monitoring sheet: a row per student of the roster, else
+ * class-size numbered rows (at least 30: a seating grid to write in). */
+static void
+pk_monitor(struct pk *c, struct blocks *b)
+{
+	struct dpacket *pk = c->pk;
+	const char **names = NULL;
+	size_t i;
+
+	if (c->r != NULL) {
+		names = xcalloc(c->r->n, sizeof(*names));
+		for (i = 0; i < c->r->n; i++)
+			names[i] = c->r->v[i].name;
+	}
+	pk->monitor.names = names;
+	pk->monitor.nrows = c->r != NULL ? c->r->n : (size_t)(c->pk->class_size
+	    > SET_CLASS ? c->pk->class_size : SET_CLASS);
+	pk->monitor.apps = c->d->anticipate;
+	pk->monitor.napps = c->d->nanticipate;
+	blocks_push(b, BK_NEWPAGE);
+	pk_heading(c, b, xstrdup(c->t->labels[L_MONITOR_SHEET]));
+	blocks_push(b, BK_MONITOR)->monitor = &pk->monitor;
 }
 
 static void
@@ -335,13 +497,19 @@ pk_guide(struct pk *c)
 	    t->labels[L_TEACHER_ONLY], NULL, 0);
 	struct block *bl;
 	size_t i, j;
+	unsigned done = 0;
 	int from = 0;
 	char num[24];
 
+	pk->parts[pk->nparts - 1].copies = 1;
 	blocks_push(b, BK_SUBTITLE)->label = xstrdup(t->labels[L_DISCUSSION]);
+	pk->list_at = b->n;
 	if (d->goal.s != NULL)
 		pk_labelled(b, BK_KEYNOTE, t, L_GOAL, &d->goal);
 	pk_labelled(b, BK_FRAME, t, L_PROBLEM, &d->problem);
+	if (d->lesson_question.s != NULL)
+		pk_labelled(b, BK_FRAME, t, L_LESSON_QUESTION,
+		    &d->lesson_question);
 	for (i = 0; i < pk->nphases; i++)
 		from += (int)pk->phases[i].minutes;
 	snprintf(num, sizeof(num), "%d", from);
@@ -351,6 +519,16 @@ pk_guide(struct pk *c)
 		bl->phase = &pk->phases[i];
 		bl->from = from;
 		from += (int)pk->phases[i].minutes;
+		pk_phase_notes(c, b, &pk->phases[i], &done);
+	}
+	/* what no step of the plan took up */
+	if (!(done & (1u << PH_SUMMARY)) && d->synthesis.s != NULL)
+		pk_labelled(b, BK_KEYNOTE, t, L_SYNTHESIS, &d->synthesis);
+	if (!(done & (1u << PH_EXIT))) {
+		if (d->exit_answer.s != NULL)
+			pk_note(c, b, L_EXPECTED, &d->exit_answer, NULL);
+		if (d->exit_look_for.n > 0)
+			pk_note(c, b, L_LOOK_FOR, NULL, &d->exit_look_for);
 	}
 	if (d->nanticipate > 0) {
 		pk_heading(c, b, xstrdup(t->labels[L_ANTICIPATE]));
@@ -361,23 +539,36 @@ pk_guide(struct pk *c)
 			bl->n = (int)i + 1;
 		}
 	}
+	if (d->hints.n > 0)
+		pk_note(c, b, L_HINT_CARDS, NULL, &d->hints);
+	if (d->extension.s != NULL)
+		pk_note(c, b, L_EXTENSION, &d->extension, NULL);
+	if (d->questions.n > 0) {
+		pk_heading(c, b, xstrdup(t->labels[L_QUESTIONS]));
+		blocks_push(b, BK_LIST)->list = &d->questions;
+	}
+	pk_monitor(c, b);
 	pk_heading(c, b, xstrdup(t->labels[L_MONITOR]));
 	bl = blocks_push(b, BK_TALLY);
 	bl->apps = d->anticipate;
 	bl->napps = d->nanticipate;
 	bl->n = pk->ngroups > 0 ? (int)pk->ngroups : TALLY_BLANK_GROUPS;
-	if (d->questions.n > 0) {
-		pk_heading(c, b, xstrdup(t->labels[L_QUESTIONS]));
-		blocks_push(b, BK_LIST)->list = &d->questions;
+	pk->boardplan.question = d->lesson_question.s != NULL ?
+	    &d->lesson_question : NULL;
+	pk->boardplan.problem = &d->problem;
+	pk->boardplan.predict = d->predict.s != NULL ? &d->predict : NULL;
+	pk->boardplan.apps = pk->board;
+	pk->boardplan.napps = d->nanticipate;
+	pk->boardplan.summary = d->synthesis.s != NULL ? &d->synthesis : NULL;
+	blocks_push(b, BK_NEWPAGE);
+	pk_heading(c, b, xstrdup(t->labels[L_BOARD]));
+	blocks_push(b, BK_BOARD)->board = &pk->boardplan;
+	if (d->grouping == GROUPING_RANDOM) {
+		snprintf(num, sizeof(num), "%ld", pk->class_size);
+		pk_heading(c, b, xstrdup(t->labels[L_GROUPS]));
+		blocks_push(b, BK_TEXT)->text = pk_text(c, label_fmt(t,
+		    L_RANDOM_GROUPS, num, NULL));
 	}
-	if (d->nanticipate > 0) {
-		pk_heading(c, b, xstrdup(t->labels[L_BOARD]));
-		bl = blocks_push(b, BK_BOARD);
-		bl->apps = pk->board;
-		bl->napps = d->nanticipate;
-	}
-	if (d->synthesis.s != NULL)
-		pk_labelled(b, BK_KEYNOTE, t, L_SYNTHESIS, &d->synthesis);
 	if (pk->ngroups == 0)
 		return;
 	blocks_push(b, BK_NEWPAGE);
@@ -386,53 +577,71 @@ pk_guide(struct pk *c)
 	blocks_push(b, BK_TEXT)->text = pk_text(c, label_fmt(t, L_GROUPS_HINT,
 	    num, NULL));
 	for (j = 0; j < pk->ngroups; j++) {
-		bl = pk_members(c, b, &pk->groups[j]);
+		bl = pk_members(c, b, &pk->groups[j], pk->groups[j].n);
 		bl->label = pk_group_title(c, j);
 	}
 }
 
-/* One student's sheet: the problem, room for a first try, what they
- * notice and wonder.  who is NULL for the unnamed copy. */
+/* One student's sheet, in the order of the lesson: the problem and the
+ * lesson question, what they notice and wonder, their prediction; then
+ * the work space; then the box for what the class learned.  who is NULL
+ * for the unnamed copy. */
 static void
 pk_individual(struct pk *c, const struct student *who)
 {
 	const struct template *t = c->t;
+	const struct discussion *d = c->d;
 	const char *const first[] = { t->labels[L_FIRST_TRY] };
 	const char *const nw[] = { t->labels[L_NOTICE], t->labels[L_WONDER] };
+	const char *const learned[] = { t->labels[L_LEARNED] };
 	struct blocks *b;
 	struct block *bl;
 	size_t i;
 
 	b = pk_part(c, DPART_INDIVIDUAL, who != NULL && who->large,
 	    t->labels[L_INDIVIDUAL], who != NULL ? who->name : NULL, 1);
+	c->pk->parts[c->pk->nparts - 1].copies = who != NULL ? 0 :
+	    c->pk->class_size;
 	bl = blocks_push(b, BK_FIELDS);
 	memcpy(bl->fields, c->s->has_fields ? c->s->fields : t->fields,
 	    sizeof(bl->fields));
 	for (i = 0; who != NULL && i < F__MAX && bl->fields[i] >= 0; i++)
 		bl->filled[i] = bl->fields[i] == F_NAME ? who->name :
 		    bl->fields[i] == F_PERIOD ? who->period : NULL;
-	pk_labelled(b, BK_FRAME, t, L_PROBLEM, &c->d->problem);
-	bl = blocks_push(b, BK_PANELS);
-	pk_cells(bl, first, 1);
-	bl->grid = 1;			/* down to the panels below */
-	bl->h = 150;
+	pk_labelled(b, BK_FRAME, t, L_PROBLEM, &d->problem);
+	if (d->lesson_question.s != NULL)
+		pk_labelled(b, BK_FRAME, t, L_LESSON_QUESTION,
+		    &d->lesson_question);
 	bl = blocks_push(b, BK_PANELS);
 	pk_cells(bl, nw, 2);
-	bl->h = 150;
+	bl->h = 80;
+	if (d->predict.s != NULL) {
+		pk_labelled(b, BK_FRAME, t, L_MY_PREDICTION, &d->predict);
+		bl = blocks_push(b, BK_WRITE);
+		bl->n = 1;
+	}
+	bl = blocks_push(b, BK_PANELS);
+	pk_cells(bl, first, 1);
+	bl->grid = 1;			/* down to the box below */
+	bl->h = 110;
+	bl = blocks_push(b, BK_PANELS);
+	pk_cells(bl, learned, 1);
+	bl->h = 110;
 }
 
-/* One group's sheet: members and roles, the compare-and-contrast
- * prompts, room for the approach to present (the problem is on every
- * member's own sheet). */
+/* One group's sheet: members (with roles, or blank name lines for a
+ * group formed at the door), the compare-and-contrast prompts, room for
+ * the approach to present.  g is a drawn group, or (size_t)-1 for the
+ * unnamed sheet of a group of m. */
 static void
-pk_group_sheet(struct pk *c, size_t g)
+pk_group_sheet(struct pk *c, size_t g, size_t m)
 {
 	const struct template *t = c->t;
 	const char *const present[] = { t->labels[L_PRESENT] };
 	static const enum label prompts[] = { L_ALIKE, L_DIFFERENT, L_WHICH };
 	static const int lines[] = { 2, 2, 3 };
-	char *title = g < c->pk->ngroups ? pk_group_title(c, g) :
-	    xstrdup(t->labels[L_GROUP_SHEET]);
+	char num[24], *who = NULL, *title = g < c->pk->ngroups ?
+	    pk_group_title(c, g) : xstrdup(t->labels[L_GROUP_SHEET]);
 	struct blocks *b;
 	struct block *bl;
 	size_t i;
@@ -442,10 +651,20 @@ pk_group_sheet(struct pk *c, size_t g)
 	 * them needs it */
 	for (i = 0; g < c->pk->ngroups && i < c->pk->groups[g].n; i++)
 		large |= c->r->v[c->pk->groups[g].members[i]].large;
+	if (g >= c->pk->ngroups && c->d->grouping == GROUPING_ROLES &&
+	    c->nsizes > 0 && c->sizes[c->nsizes - 1] != c->sizes[0]) {
+		/* groups of two sizes: a sheet for each */
+		snprintf(num, sizeof(num), "%zu", m);
+		who = label_fmt(t, L_FOR_GROUPS, num, NULL);
+	}
 	b = pk_part(c, DPART_GROUP, large, t->labels[L_GROUP_SHEET],
-	    g < c->pk->ngroups ? title : NULL, 1);
+	    g < c->pk->ngroups ? title : who, who != NULL ? 0 : 1);
+	c->pk->parts[c->pk->nparts - 1].copies = g < c->pk->ngroups ? 0 :
+	    c->nsizes > 0 ? pk_groups_of(c, m) : 0;
 	pk_heading(c, b, title);
-	pk_members(c, b, g < c->pk->ngroups ? &c->pk->groups[g] : NULL);
+	if (who != NULL)
+		blocks_push(b, BK_INFO)->label = who;
+	pk_members(c, b, g < c->pk->ngroups ? &c->pk->groups[g] : NULL, m);
 	for (i = 0; i < sizeof(prompts) / sizeof(prompts[0]); i++) {
 		bl = blocks_push(b, BK_PROMPT);
 		bl->label = xstrdup(t->labels[prompts[i]]);
@@ -474,26 +693,29 @@ pk_cards(struct blocks *b, const char *const *cells, size_t ncards,
 	}
 }
 
-/* Role cards: one set for the teacher to copy, or one per group with the
- * name of who holds each role; the cards of the students of the print
- * size large only (a part of their own for the large-print ones, when
- * there are any: a card is read by the one who holds it). */
+/* Role cards: one set per size of group for the teacher to copy, or one
+ * per group with the name of who holds each role; the cards of the
+ * students of the print size large only (a part of their own for the
+ * large-print ones, when there are any: a card is read by the one who
+ * holds it). */
 static void
 pk_role_cards(struct pk *c, int large)
 {
 	const struct dpacket *pk = c->pk;
 	const struct template *t = c->t;
-	size_t sets = pk->ngroups > 0 ? pk->ngroups : 1, g, i, n = 0;
-	const char **cells = xcalloc(3 * sets * (pk->nroles + DISC_MAX_GROUP),
+	size_t sets = pk->ngroups > 0 ? pk->ngroups : c->nsizes, g, i, m, n;
+	const char **cells = xcalloc(3 * (pk->nroles + DISC_MAX_GROUP),
 	    sizeof(char *));
-	char **owned = xcalloc(sets * (pk->nroles + DISC_MAX_GROUP),
-	    sizeof(char *));
-	size_t nowned = 0;
-	struct blocks *b;
+	char **owned = xcalloc(pk->nroles + DISC_MAX_GROUP, sizeof(char *));
+	char num[24], *sized = NULL;
+	size_t nowned;
+	struct blocks *b = NULL;
 
-	for (g = 0; g < sets; g++)
-		for (i = 0; i < pk_nroles_for(pk, pk->ngroups > 0 ?
-		    pk->groups[g].n : (size_t)c->size); i++) {
+	for (g = 0; g < sets; g++) {
+		m = pk->ngroups > 0 ? pk->groups[g].n : c->sizes[g];
+		if (pk->ngroups == 0 && g > 0 && c->sizes[g] == c->sizes[g - 1])
+			continue;	/* a set per size of group */
+		for (i = n = nowned = 0; i < pk_nroles_for(pk, m); i++) {
 			const struct student *who = NULL;
 
 			if (pk->ngroups > 0)	/* role i's holder: pk_roles_of */
@@ -503,6 +725,7 @@ pk_role_cards(struct pk *c, int large)
 				continue;
 			cells[3 * n] = pk->roles[i].name.s;
 			cells[3 * n + 1] = pk->roles[i].job.s;
+			cells[3 * n + 2] = NULL;
 			if (who != NULL) {
 				char *title = pk_group_title(c, g);
 
@@ -513,23 +736,128 @@ pk_role_cards(struct pk *c, int large)
 			}
 			n++;
 		}
-	if (n > 0) {
-		b = pk_part(c, DPART_ROLES, large, t->labels[L_ROLE_CARDS],
-		    large ? t->labels[L_LARGE_PRINT] : NULL, 0);
-		pk_heading(c, b, xstrdup(t->labels[L_ROLE_CARDS]));
-		blocks_push(b, BK_TEXT)->text = pk_text(c,
-		    xstrdup(t->labels[L_CUT_HINT]));
-		pk_cards(b, cells, n, 2, NULL);
+		if (n > 0 && (b == NULL || pk->ngroups == 0)) {
+			if (pk->ngroups == 0 && c->sizes[c->nsizes - 1] !=
+			    c->sizes[0]) {
+				snprintf(num, sizeof(num), "%zu", m);
+				sized = label_fmt(t, L_FOR_GROUPS, num, NULL);
+			}
+			b = pk_part(c, DPART_ROLES, large,
+			    t->labels[L_ROLE_CARDS], large ?
+			    t->labels[L_LARGE_PRINT] : sized, 0);
+			c->pk->parts[c->pk->nparts - 1].copies =
+			    pk->ngroups > 0 ? 0 : pk_groups_of(c, m);
+			pk_heading(c, b, sized != NULL ? xasprintf("%s \xe2\x80"
+			    "\x94 %s", t->labels[L_ROLE_CARDS], sized) :
+			    xstrdup(t->labels[L_ROLE_CARDS]));
+			blocks_push(b, BK_TEXT)->text = pk_text(c,
+			    xstrdup(t->labels[L_CUT_HINT]));
+			free(sized);
+			sized = NULL;
+		}
+		if (n > 0)
+			pk_cards(b, cells, n, 2, NULL);
+		for (i = 0; i < nowned; i++)
+			free(owned[i]);
 	}
-	for (i = 0; i < nowned; i++)
-		free(owned[i]);
 	free(owned);
 	free(cells);
 }
 
+/* The deck of group cards (grouping: random): "Group 1" as many times as
+ * group 1 has members, and so on, one card per student of the roster or
+ * the class, to shuffle and deal at the door. */
+static void
+pk_group_cards(struct pk *c)
+{
+	const struct template *t = c->t;
+	size_t n = (size_t)c->pk->class_size, i, g, k = 0;
+	const char **cells = xcalloc(3 * n, sizeof(char *));
+	char **names = xcalloc(c->nsizes, sizeof(char *)), num[24];
+	const char *body = t->labels[L_GROUP_CARD_BODY];
+	struct blocks *b;
+
+	for (g = 0; g < c->nsizes; g++) {
+		snprintf(num, sizeof(num), "%zu", g + 1);
+		names[g] = label_fmt(t, L_GROUP, num, NULL);
+		for (i = 0; i < c->sizes[g]; i++, k++) {
+			cells[3 * k] = names[g];
+			cells[3 * k + 1] = body;
+		}
+	}
+	b = pk_part(c, DPART_GROUP_CARDS, 0, t->labels[L_GROUP_CARDS], NULL, 0);
+	c->pk->parts[c->pk->nparts - 1].copies = 1;
+	pk_heading(c, b, xstrdup(t->labels[L_GROUP_CARDS]));
+	blocks_push(b, BK_TEXT)->text = pk_text(c,
+	    xstrdup(t->labels[L_GROUP_CARDS_HINT]));
+	pk_cards(b, cells, k, 3, NULL);
+	for (g = 0; g < c->nsizes; g++)
+		free(names[g]);
+	free(names);
+	free(cells);
+}
+
+/* Cards with a title and a text each, in rows of cols; titles owned by
+ * the blocks. */
+static void
+pk_textcards(struct blocks *b, char **titles, const struct text **bodies,
+    size_t n, int cols)
+{
+	struct textcards *tc;
+	size_t i, k;
+
+	for (i = 0; i < n; i += (size_t)cols) {
+		k = n - i < (size_t)cols ? n - i : (size_t)cols;
+		tc = xcalloc(1, sizeof(*tc));
+		tc->cols = cols;
+		tc->n = k;
+		tc->titles = xcalloc(k, sizeof(*tc->titles));
+		tc->bodies = xcalloc(k, sizeof(*tc->bodies));
+		memcpy(tc->titles, titles + i, k * sizeof(*titles));
+		memcpy(tc->bodies, bodies + i, k * sizeof(*bodies));
+		blocks_push(b, BK_TEXTCARDS)->cards = tc;
+	}
+}
+
+/* Hint cards ("Hint 1", "Hint 2", ... in order) and the extension card:
+ * one set per group, handed out by the teacher, so no teacher mark. */
+static void
+pk_hint_cards(struct pk *c)
+{
+	const struct discussion *d = c->d;
+	const struct template *t = c->t;
+	size_t n = d->hints.n + (d->extension.s != NULL), i;
+	char **titles, num[24];
+	const struct text **bodies;
+	struct blocks *b;
+
+	if (n == 0)
+		return;
+	titles = xcalloc(n, sizeof(*titles));
+	bodies = xcalloc(n, sizeof(*bodies));
+	for (i = 0; i < d->hints.n; i++) {
+		snprintf(num, sizeof(num), "%zu", i + 1);
+		titles[i] = label_fmt(t, L_HINT, num, NULL);
+		bodies[i] = &d->hints.v[i];
+	}
+	if (d->extension.s != NULL) {
+		titles[i] = xstrdup(t->labels[L_EXTENSION]);
+		bodies[i] = &d->extension;
+	}
+	b = pk_part(c, DPART_HINTS, 0, t->labels[L_HINT_CARDS], NULL, 0);
+	c->pk->parts[c->pk->nparts - 1].copies = c->pk->ngroups > 0 ?
+	    (long)c->pk->ngroups : (long)c->nsizes;
+	pk_heading(c, b, xstrdup(t->labels[L_HINT_CARDS]));
+	blocks_push(b, BK_TEXT)->text = pk_text(c,
+	    xstrdup(t->labels[L_HINT_CARDS_HINT]));
+	pk_textcards(b, titles, bodies, n, 2);
+	free(titles);
+	free(bodies);
+}
+
 /* Exit tickets, four to a page: four blank ones, or one per student of
  * the print size large (a part of their own for the large-print ones,
- * when there are any). */
+ * when there are any).  The prompt only: its answer is the guide's. */
 static void
 pk_tickets(struct pk *c, int large)
 {
@@ -552,6 +880,9 @@ pk_tickets(struct pk *c, int large)
 	if (k > 0) {
 		b = pk_part(c, DPART_TICKETS, large, t->labels[L_EXIT_TICKET],
 		    large ? t->labels[L_LARGE_PRINT] : NULL, 0);
+		c->pk->parts[c->pk->nparts - 1].copies = c->r != NULL ? 0 :
+		    (c->pk->class_size + DISC_TICKETS_PER_PAGE - 1) /
+		    DISC_TICKETS_PER_PAGE;
 		pk_cards(b, cells, k, 1, body);
 	}
 	free(cells);
@@ -559,7 +890,7 @@ pk_tickets(struct pk *c, int large)
 
 struct dpacket *
 compose_discussion(const struct set *s, const struct template *t,
-    const struct roster *r, long group_size, long seed)
+    const struct roster *r, long group_size, long seed, long class_size)
 {
 	struct pk c;
 	size_t i;
@@ -572,19 +903,161 @@ compose_discussion(const struct set *s, const struct template *t,
 	c.r = r;
 	c.seed = seed;
 	c.size = group_size;
+	c.pk->class_size = r != NULL ? (long)r->n : class_size > 0 ?
+	    class_size : s->class_size > 0 ? s->class_size : SET_CLASS;
+	c.sizes = xcalloc((size_t)c.pk->class_size, sizeof(*c.sizes));
+	c.nsizes = disc_group_sizes((size_t)c.pk->class_size, c.size,
+	    c.sizes);
 	pk_resolve(&c);
-	if (r != NULL)
+	if (r != NULL && c.d->grouping == GROUPING_ROLES)
 		pk_groups(&c);
 	pk_guide(&c);
 	for (i = 0; i < (r != NULL ? r->n : 1); i++)
 		pk_individual(&c, r != NULL ? &r->v[i] : NULL);
-	for (i = 0; i < (r != NULL ? c.pk->ngroups : 1); i++)
-		pk_group_sheet(&c, r != NULL ? i : (size_t)-1);
-	pk_role_cards(&c, 0);
-	pk_role_cards(&c, 1);
+	if (c.pk->ngroups > 0)
+		for (i = 0; i < c.pk->ngroups; i++)
+			pk_group_sheet(&c, i, c.pk->groups[i].n);
+	else if (c.d->grouping == GROUPING_RANDOM)
+		pk_group_sheet(&c, (size_t)-1, (size_t)c.size);
+	else
+		for (i = 0; i < c.nsizes; i++)	/* a sheet per size */
+			if (i == 0 || c.sizes[i] != c.sizes[i - 1])
+				pk_group_sheet(&c, (size_t)-1, c.sizes[i]);
+	if (c.d->grouping == GROUPING_ROLES) {
+		pk_role_cards(&c, 0);
+		pk_role_cards(&c, 1);
+	} else
+		pk_group_cards(&c);
+	pk_hint_cards(&c);
 	pk_tickets(&c, 0);
 	pk_tickets(&c, 1);
+	free(c.sizes);
 	return c.pk;
+}
+
+void
+dpacket_print_list(struct dpacket *pk, const struct template *t,
+    const struct printitem *items, size_t n, int duplex)
+{
+	struct blocks *b = pk->parts[0].b, *list = xcalloc(1, sizeof(*list));
+	size_t i;
+
+	/* the list put before ends at the goal: take it out */
+	while (b->n > pk->list_at && b->v[pk->list_at].kind != BK_KEYNOTE &&
+	    b->v[pk->list_at].kind != BK_FRAME) {
+		struct block *old = &b->v[pk->list_at];
+
+		free(old->label);
+		for (i = 0; i < old->ncells; i++)
+			free(old->cells[i]);
+		free(old->cells);
+		memmove(old, old + 1, (b->n - pk->list_at - 1) * sizeof(*old));
+		b->n--;
+	}
+	compose_print_list(list, t, items, n, duplex);
+	for (i = 0; i < list->n; i++)
+		blocks_push(b, BK_TEXT);
+	memmove(&b->v[pk->list_at + list->n], &b->v[pk->list_at],
+	    (b->n - list->n - pk->list_at) * sizeof(*b->v));
+	memcpy(&b->v[pk->list_at], list->v, list->n * sizeof(*b->v));
+	list->n = 0;
+	blocks_free(list);
+}
+
+/* 1 when s has word w (of wn bytes) at a word's start, ending there or
+ * with an "s"/"es" plural; *upper set when it starts as w does (a
+ * capital), not in lower case.  *at: its offset. */
+static int
+pk_find_word(const char *s, const char *w, size_t *at, int *upper)
+{
+	size_t wn = strlen(w), i, e;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		if (i > 0 && (isalnum((unsigned char)s[i - 1]) ||
+		    (unsigned char)s[i - 1] >= 0x80))
+			continue;
+		if (strncasecmp(s + i, w, wn) != 0)
+			continue;
+		e = i + wn;
+		if (s[e] == 's')
+			e++;
+		else if (s[e] == 'e' && s[e + 1] == 's')
+			e += 2;
+		if (isalnum((unsigned char)s[e]) || (unsigned char)s[e] >= 0x80)
+			continue;
+		*at = i;
+		*upper = s[i] == w[0];
+		return 1;
+	}
+	return 0;
+}
+
+size_t
+disc_check_roles(const struct set *s, const struct template *t,
+    long group_size)
+{
+	const struct discussion *d = s->discussion;
+	struct dpacket pkd;
+	struct pk c;
+	struct mark m;
+	size_t i, j, errs = 0, at;
+	int k, upper, held;
+
+	memset(&c, 0, sizeof(c));
+	memset(&pkd, 0, sizeof(pkd));
+	c.pk = &pkd;
+	c.s = s;
+	c.d = d;
+	c.t = t;
+	c.size = group_size;
+	/* the roles printed: the set's, and those a group of group_size
+	 * adds beyond them */
+	pkd.nroles = d->nroles > 0 ? d->nroles : LABEL_NDEFAULT_ROLES;
+	pkd.roles = xcalloc(pkd.nroles + DISC_MAX_GROUP, sizeof(*pkd.roles));
+	for (i = 0; i < pkd.nroles; i++)
+		pkd.roles[i] = d->nroles > 0 ? d->roles[i] :
+		    pk_label_role(&c, (int)i);
+	pk_extra_roles(&c);
+	for (i = 0; i < d->nphases; i++) {
+		const struct text *say = &d->phases[i].say;
+
+		for (k = 0; say->s != NULL && k < LABEL_NROLES; k++) {
+			const char *name = t->labels[label_roles[k][0]];
+
+			if (!pk_find_word(say->s, name, &at, &upper))
+				continue;
+			held = 0;
+			for (j = 0; d->grouping == GROUPING_ROLES && j <
+			    pk_nroles_for(&pkd, (size_t)group_size); j++)
+				held |= pkd.roles[j].known == k ||
+				    (pkd.roles[j].name.s != NULL &&
+				    strcasecmp(pkd.roles[j].name.s, name) == 0);
+			if (held)
+				continue;
+			text_mark_at(say, at, &m);
+			if (upper) {
+				diag_error(&m, "discussion: phase %zu: the text "
+				    "names the role \"%s\", but %s; name a role "
+				    "the groups have, or say \"one member of "
+				    "each group\"", i + 1, name,
+				    d->grouping == GROUPING_RANDOM ? "grouping: "
+				    "random prints no roles" : "the packet "
+				    "prints no card for it");
+				errs++;
+			} else
+				diag_warn(&m, "discussion: phase %zu: \"%.*s\" "
+				    "may mean the role \"%s\", which the packet "
+				    "prints no card for", i + 1,
+				    (int)strlen(name), say->s + at, name);
+		}
+	}
+	for (i = 0; i < pkd.ntexts; i++) {
+		text_free(pkd.texts[i]);
+		free(pkd.texts[i]);
+	}
+	free(pkd.texts);
+	free(pkd.roles);
+	return errs;
 }
 
 void
@@ -610,5 +1083,6 @@ dpacket_free(struct dpacket *pk)
 	free(pk->phases);
 	free(pk->roles);
 	free(pk->board);
+	free((void *)pk->monitor.names);
 	free(pk);
 }

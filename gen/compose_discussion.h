@@ -23,12 +23,17 @@ struct dgroup {
 	const char	*period;	/* borrowed; NULL: none */
 };
 
-/* The parts, in the order printed. */
+/* The parts, in the order printed.  Hint and extension cards carry no
+ * teacher-only mark: the teacher hands them to students (SPEC 8.4). */
 enum dpart_kind { DPART_GUIDE, DPART_INDIVIDUAL, DPART_GROUP, DPART_ROLES,
-    DPART_TICKETS };
+    DPART_TICKETS, DPART_GROUP_CARDS, DPART_HINTS };
 
 struct dpart {
 	enum dpart_kind	 kind;		/* DPART_GUIDE is teacher-only */
+	long		 copies;	/* to print for the class: 0 for a
+					 * named copy (one) */
+	const char	*label;		/* what it is ("Group sheet"), the
+					 * template's */
 	struct blocks	*b;
 	char		*bookmark;	/* owned */
 	int		 large;		/* for a large-print student (or a
@@ -48,6 +53,11 @@ struct dpacket {
 					 * members of a group beyond them */
 	size_t		 nroles;
 	struct approach	*board;		/* anticipated, in discussion order */
+	struct monitor	 monitor;	/* the guide's monitoring sheet */
+	struct boardplan boardplan;	/* the guide's board plan */
+	long		 class_size;	/* roster's, include's, set's or 30 */
+	size_t		 list_at;	/* the guide's block the print list
+					 * goes before (dpacket_print_list) */
 	struct text	**texts;	/* made from labels, owned */
 	size_t		 ntexts, captexts;
 };
@@ -60,12 +70,25 @@ struct dpacket {
  * returns how many groups. */
 size_t		 disc_group_sizes(size_t n, long size, size_t *sizes);
 
-/* Compose the packet of s's discussion.  With a roster, the students are
- * drawn into groups of about group_size at random from seed (within each
- * period when the roster has periods).  Never fails. */
+/* Compose the packet of s's discussion.  With a roster and grouping:
+ * roles, the students are drawn into groups of about group_size at random
+ * from seed (within each period when the roster has periods); with
+ * grouping: random, groups form at the door from the dealt group cards.
+ * class_size (0: the set's, else SET_CLASS) counts copies when there is
+ * no roster.  Never fails. */
 struct dpacket	*compose_discussion(const struct set *s,
 		    const struct template *t, const struct roster *r,
-		    long group_size, long seed);
+		    long group_size, long seed, long class_size);
+/* Put the print list of items[0..n) at the top of the guide's first page
+ * (again: it replaces the one put before). */
+void		 dpacket_print_list(struct dpacket *, const struct template *,
+		    const struct printitem *items, size_t n, int duplex);
+/* The phase texts that name a role the packet does not print (SPEC 9):
+ * an error at the say: for a role's name as the labels write it (or its
+ * plural), a warning for the same word in lower case.  Returns the number
+ * of errors. */
+size_t		 disc_check_roles(const struct set *s,
+		    const struct template *t, long group_size);
 void		 dpacket_free(struct dpacket *);
 
 #endif

@@ -71,8 +71,8 @@ cp_row(struct blocks *b, char *c0, char *c1, char *c2, int header)
 	bl->key = header;
 }
 
-static void
-cp_print_list(struct blocks *b, const struct template *t,
+void
+compose_print_list(struct blocks *b, const struct template *t,
     const struct printitem *items, size_t n, int duplex)
 {
 	size_t i;
@@ -142,7 +142,7 @@ compose_cover(const struct packet *pk, const struct template *t,
 	cp_label(b, BK_BULLET, xstrdup(t->labels[L_HOW_TO]));
 	for (i = 0; i < pk->notes.n; i++)
 		blocks_push(b, BK_BULLET)->text = &pk->notes.v[i];
-	cp_print_list(b, t, items, n, duplex);
+	compose_print_list(b, t, items, n, duplex);
 	cp_plan(b, pk, t, items, n);
 	footer_add(&b->footer, FP_WORDS, xstrdup(t->labels[L_SUB_PLAN]));
 	footer_add(&b->footer, FP_TITLE, xstrdup(pk->title.s));

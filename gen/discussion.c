@@ -14,7 +14,13 @@
 
 static const char *const disc_keys[] = { "problem", "goal", "phases",
     "anticipate", "questions", "synthesis", "exit_ticket", "group_size",
-    "roles", NULL };
+    "roles", "lesson_question", "predict", "hints", "extension", "grouping",
+    NULL };
+
+static const char *const exit_keys[] = { "prompt", "answer", "look_for",
+    NULL };
+
+static const char *const grouping_words[] = { "roles", "random", NULL };
 
 static const char *const phase_keys[] = { "name", "minutes", "say", NULL };
 
@@ -229,6 +235,57 @@ disc_lists(struct discussion *d, const struct node *dn)
 		sc_textlist(n, "the questions", &d->questions);
 }
 
+/* exit_ticket: a text (the prompt), or {prompt, answer, look_for}: the
+ * answer and the look-fors go to the teacher's guide only. */
+static void
+disc_exit(struct discussion *d, const struct node *n)
+{
+	const struct node *lf;
+
+	if (n->kind != NODE_MAP) {
+		if (sc_is_blank(n))
+			sc_empty(n, "the exit ticket", "write its question, "
+			    "or leave the key out for the default one");
+		else
+			sc_text(n, "the exit ticket", &d->exit_ticket);
+		return;
+	}
+	sc_prefix("discussion: exit_ticket");
+	sc_check_keys(n, exit_keys, NULL);
+	disc_req_text(n, exit_keys, "prompt", "the prompt", "write the "
+	    "question students answer alone, like \"prompt: Add `1/2 + "
+	    "2/5`.\"", &d->exit_ticket);
+	disc_opt_text(n, "answer", "the expected answer", &d->exit_answer);
+	if ((lf = node_get(n, "look_for")) != NULL && !sc_is_null(lf)) {
+		if (lf->kind == NODE_SCALAR) {
+			d->exit_look_for.v = xcalloc(1,
+			    sizeof(*d->exit_look_for.v));
+			if (sc_text(lf, "what to look for",
+			    &d->exit_look_for.v[0]) == 0)
+				d->exit_look_for.n = 1;
+		} else
+			sc_textlist(lf, "what to look for", &d->exit_look_for);
+	}
+	sc_prefix("discussion");
+}
+
+/* grouping: roles | random; random has no roles to list. */
+static void
+disc_grouping(struct discussion *d, const struct node *dn)
+{
+	const struct node *n = node_get(dn, "grouping"), *r;
+	int g;
+
+	if (n == NULL || sc_enum(n, "grouping", grouping_words, &g) < 0)
+		return;
+	d->grouping = (enum grouping)g;
+	if (d->grouping == GROUPING_RANDOM && (r = node_get(dn, "roles")) !=
+	    NULL)
+		sc_error(&r->mark, "grouping: random forms groups at the door "
+		    "from dealt cards, without roles; remove \"roles:\" or "
+		    "write \"grouping: roles\"");
+}
+
 struct discussion *
 disc_load(const struct node *dn, const struct mark *key)
 {
@@ -250,7 +307,15 @@ disc_load(const struct node *dn, const struct mark *key)
 	    "problem the class will solve", &d->problem);
 	disc_opt_text(dn, "goal", "the goal", &d->goal);
 	disc_opt_text(dn, "synthesis", "the synthesis", &d->synthesis);
-	disc_opt_text(dn, "exit_ticket", "the exit ticket", &d->exit_ticket);
+	if ((n = node_get(dn, "exit_ticket")) != NULL && !sc_is_null(n))
+		disc_exit(d, n);
+	disc_opt_text(dn, "lesson_question", "the lesson question",
+	    &d->lesson_question);
+	disc_opt_text(dn, "predict", "the prediction", &d->predict);
+	disc_opt_text(dn, "extension", "the extension", &d->extension);
+	if ((n = node_get(dn, "hints")) != NULL && !sc_is_null(n))
+		sc_textlist(n, "the hints", &d->hints);
+	disc_grouping(d, dn);
 	if ((n = node_get(dn, "group_size")) != NULL) {
 		if (disc_below(n, DISC_MIN_GROUP))
 			sc_error(&n->mark, "group_size must be at least 2, not "
@@ -276,6 +341,12 @@ disc_free(struct discussion *d)
 	text_free(&d->goal);
 	text_free(&d->synthesis);
 	text_free(&d->exit_ticket);
+	text_free(&d->exit_answer);
+	textlist_free(&d->exit_look_for);
+	text_free(&d->lesson_question);
+	text_free(&d->predict);
+	textlist_free(&d->hints);
+	text_free(&d->extension);
 	for (i = 0; i < d->nphases; i++) {
 		text_free(&d->phases[i].name);
 		text_free(&d->phases[i].say);

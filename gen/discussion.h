@@ -17,6 +17,12 @@
 #define DISC_MIN_GROUP	2
 #define DISC_MAX_GROUP	8
 #define DISC_DEFAULT_GROUP 4
+#define DISC_DEFAULT_RANDOM_GROUP 3	/* visibly random groups: three beat
+					 * two or four (LESSON.md 4) */
+
+/* How groups form: with role cards (the default), or at the door from a
+ * dealt deck of group cards, without roles (SPEC section 9). */
+enum grouping { GROUPING_ROLES, GROUPING_RANDOM };
 
 struct phase {
 	struct text	 name;
@@ -49,7 +55,16 @@ struct discussion {
 	size_t		 nanticipate;
 	struct textlist	 questions;
 	struct text	 synthesis;
-	struct text	 exit_ticket;
+	struct text	 exit_ticket;	/* the prompt; s NULL: the label's */
+	struct text	 exit_answer;	/* expected answer; s NULL: none */
+	struct textlist	 exit_look_for;	/* what counts as evidence */
+	struct text	 lesson_question;/* for the board and the sheet
+					 * (meate); s NULL: none */
+	struct text	 predict;	/* what the class predicts at the
+					 * launch; s NULL: none */
+	struct textlist	 hints;		/* hint cards, in order */
+	struct text	 extension;	/* for groups that finish early */
+	enum grouping	 grouping;
 	long		 group_size;	/* 0: not given */
 	struct role	*roles;		/* nroles 0: the default roles */
 	size_t		 nroles;

@@ -1045,6 +1045,12 @@ lay_block(struct lay *L, const struct block *b)
 	case BK_TALLY:
 		lay_tally(L, b);
 		break;
+	case BK_MONITOR:
+		lay_monitor(L, b);
+		break;
+	case BK_TEXTCARDS:
+		lay_textcards(L, b);
+		break;
 	case BK_LIST:
 		lay_list(L, b);
 		break;

@@ -264,80 +264,265 @@ lay_list(struct lay *L, const struct block *b)
 	ld_place(L, 6, &b->list->v[0].mark, "the list of questions");
 }
 
-/* The board plan: the approaches side by side in the order to discuss
- * them, each in a box tall enough to sketch the group's work in, with the
- * question to ask and a line for the group that presents it. */
+/* Columns of the monitoring sheet: the student, one per approach, then
+ * Other, Stuck, Note and Share #; x of each column's left edge, and of
+ * the right edge at [ncols]. */
+struct ld_mcols {
+	double		 x[64];
+	size_t		 ncols;
+};
+
+static void
+ld_monitor_cols(struct lay *L, const struct monitor *m, struct ld_mcols *mc)
+{
+	double w = lay_width(L), name = w * 0.27, note = w * 0.2, narrow;
+	size_t i, nnarrow = m->napps + 3;
+
+	if (nnarrow > 60)
+		nnarrow = 60;
+	narrow = (w - name - note) / (double)nnarrow;
+	mc->ncols = nnarrow + 2;
+	mc->x[0] = L->left;
+	mc->x[1] = L->left + name;
+	for (i = 0; i + 2 < nnarrow; i++)	/* approaches, Other, Stuck */
+		mc->x[i + 2] = mc->x[i + 1] + narrow;
+	mc->x[nnarrow] = mc->x[nnarrow - 1] + narrow;	/* Note */
+	mc->x[nnarrow + 1] = mc->x[nnarrow] + note;	/* Share # */
+	mc->x[nnarrow + 2] = L->right;
+}
+
+/* The monitoring sheet's header row, at the strip's cursor. */
+static void
+ld_monitor_head(struct lay *L, const struct monitor *m,
+    const struct ld_mcols *mc)
+{
+	struct tstyle cs = lay_style(L, L->t->size_small, ST_BOLD, ink);
+	const enum label tail[] = { L_COL_OTHER, L_COL_STUCK, L_COL_NOTE,
+	    L_COL_ORDER };
+	double top = L->sy, h = lay_lh(L, cs.size) * 2 + 4;
+	size_t i;
+	char num[24];
+
+	lay_rect(L, L->left, top, lay_width(L), h, L->t->rule, ink)->fill = 1;
+	L->strip.items[L->strip.nitems - 1].fill_color = shade;
+	for (i = 0; i < mc->ncols; i++) {
+		const char *s = num;
+
+		L->sy = top + 2;
+		if (i == 0)
+			s = L->t->labels[L_COL_STUDENT];
+		else if (i <= m->napps)
+			snprintf(num, sizeof(num), "%zu", i);
+		else
+			s = L->t->labels[tail[i - m->napps - 1]];
+		lay_plain(L, s, &cs, mc->x[i] + 2, mc->x[i + 1] - mc->x[i] -
+		    4, i == 0 ? AL_LEFT : AL_CENTER);
+	}
+	L->sy = top + h;
+}
+
+/*
+ * The kikan-shido sheet: which approach each student uses while working
+ * alone.  Above it the approaches by number; then a row per student
+ * (named, or numbered to write a name in), the header again on each new
+ * page.  Each row is placed on its own, so a class of 40 runs on.
+ */
+void
+lay_monitor(struct lay *L, const struct block *b)
+{
+	const struct monitor *m = b->monitor;
+	struct tstyle hs = lay_style(L, L->t->size_small + 1, ST_ITALIC, gray);
+	struct tstyle ls = lay_style(L, L->t->size_small + 1, 0, ink);
+	struct tstyle ns = lay_style(L, L->t->size_body * 0.85, 0, ink);
+	struct tstyle ms = lay_style(L, L->t->size_small, ST_BOLD, key_ink);
+	struct tstyle cs = lay_style(L, L->t->size_small + 1, ST_BOLD, ink);
+	struct ld_mcols mc;
+	double rh = lay_lh(L, ns.size) + 6, top;
+	size_t i, j;
+	char num[24];
+
+	ld_monitor_cols(L, m, &mc);
+	L->sy = 0;
+	lay_plain(L, L->t->labels[L_MONITOR_SHEET_HINT], &hs, L->left,
+	    lay_width(L), AL_LEFT);
+	for (i = 0; i < m->napps; i++) {
+		top = L->sy + 2;
+		snprintf(num, sizeof(num), "%zu", i + 1);
+		L->sy = top;
+		lay_plain(L, num, &cs, L->left, 16, AL_LEFT);
+		L->sy = top;
+		if (m->apps[i].misconception) {
+			lay_plain(L, L->t->labels[L_MISCONCEPTION], &ms,
+			    L->left + 16, lay_width(L) - 16, AL_LEFT);
+		}
+		lay_text(L, &m->apps[i].approach, 0, &ls, L->left + 16,
+		    lay_width(L) - 16, AL_LEFT, 0);
+	}
+	L->sy += 6;
+	ld_monitor_head(L, m, &mc);
+	ld_place(L, 2, NULL, "the monitoring sheet's header");
+	for (i = 0; i < m->nrows; i++) {
+		L->sy = 0;
+		if (lay_breaks(L, rh, 0))
+			ld_monitor_head(L, m, &mc);
+		top = L->sy;
+		L->sy = top + 3;
+		if (m->names != NULL)
+			lay_plain(L, m->names[i], &ns, mc.x[0] + 4,
+			    mc.x[1] - mc.x[0] - 8, AL_LEFT);
+		else {
+			snprintf(num, sizeof(num), "%zu", i + 1);
+			lay_plain(L, num, &ns, mc.x[0] + 4, 20, AL_LEFT);
+		}
+		for (j = 1; j < mc.ncols; j++)
+			lay_line(L, mc.x[j], top, mc.x[j], top + rh,
+			    L->t->rule * 0.8, gray, 0);
+		lay_line(L, L->left, top, L->left, top + rh, L->t->rule, ink,
+		    0);
+		lay_line(L, L->right, top, L->right, top + rh, L->t->rule, ink,
+		    0);
+		lay_line(L, L->left, top + rh, L->right, top + rh,
+		    L->t->rule * 0.8, gray, 0);
+		L->sy = top + rh;
+		ld_place(L, 0, NULL, "a row of the monitoring sheet");
+	}
+}
+
+/* Height of text t set at width w in style ts (drawn, then taken out of
+ * the strip). */
+static double
+ld_measure(struct lay *L, const struct text *t, const struct tstyle *ts,
+    double w)
+{
+	size_t n = L->strip.nitems;
+	double sy = L->sy, h;
+
+	L->sy = 0;
+	lay_text(L, t, 0, ts, 0, w, AL_LEFT, 0);
+	h = L->sy;
+	while (L->strip.nitems > n)
+		free(L->strip.items[--L->strip.nitems].text);
+	L->sy = sy;
+	return h;
+}
+
+/*
+ * The board plan, drawn as the board: one frame, read left to right.  The
+ * first column holds the date, the lesson question (boxed), the problem
+ * and room for the predictions; then one column per approach in the order
+ * to discuss them, each with room to copy the student's work and, at its
+ * foot, the question that leads to the next; a column for a way no one
+ * planned; the summary (boxed) at the right-hand end.  It fills what is
+ * left of its page.
+ */
 void
 lay_board(struct lay *L, const struct block *b)
 {
+	const struct boardplan *bp = b->board;
 	struct tstyle hs = lay_style(L, L->t->size_small + 1, ST_ITALIC, gray);
-	struct tstyle ns = lay_style(L, L->t->size_heading, ST_BOLD, ink);
-	struct tstyle ts = lay_style(L, L->t->size_body * 0.85, 0, ink);
-	struct tstyle as = lay_style(L, ts.size, ST_ITALIC, gray);
+	struct tstyle bs = lay_style(L, L->t->size_small + 1, ST_BOLD, ink);
+	struct tstyle ts = lay_style(L, L->t->size_small + 1, 0, ink);
+	struct tstyle as = lay_style(L, L->t->size_small + 1, ST_ITALIC, gray);
 	struct tstyle ms = lay_style(L, L->t->size_small, ST_BOLD, key_ink);
-	struct tstyle ps = lay_style(L, L->t->size_small + 1, 0, ink);
-	size_t cols = b->napps <= 4 ? b->napps : 3, rows, i, k;
-	double gap = 8, cw, rowtop, h, avail, base, x, lw;
+	size_t ncols = bp->napps + 3, i;
+	double w = lay_width(L), side = w * (bp->napps > 3 ? 0.19 : 0.22);
+	double open = w * 0.07, cw, x, top, h, need = 0, pad = 5, y, askh;
 	char num[24];
 
-	/* the plan wants room to sketch in: most of a page */
-	if (L->page != NULL && L->bottom - L->y - L->pending_h < (L->bottom -
-	    L->top) * 0.6)
-		lay_new_page(L);
-	rows = (b->napps + cols - 1) / cols;
-	cw = (lay_width(L) - gap * (double)(cols - 1)) / (double)cols;
-	lw = lay_plain_width(L, L->t->labels[L_PRESENTED_BY], &ps);
+	cw = (w - 2 * side - open) / (double)(ncols - 3);
 	L->sy = 0;
-	lay_plain(L, L->t->labels[L_BOARD_HINT], &hs, L->left, lay_width(L),
+	lay_plain(L, L->t->labels[L_BOARD_HINT], &hs, L->left, w, AL_LEFT);
+	L->sy += 4;
+	top = L->sy;
+	h = L->bottom - L->y - L->pending_h - top - 4;
+	/* the first column: date, question, problem, predictions */
+	x = L->left;
+	L->sy = top + pad;
+	lay_plain(L, L->t->labels[L_BOARD_DATE], &bs, x + pad, side - 2 * pad,
 	    AL_LEFT);
-	L->sy += 6;
-	/* the boxes fill the page above room for the synthesis, so there
-	 * is space to sketch each group's work */
-	avail = (L->bottom - L->y - L->pending_h - L->sy - 130 -
-	    gap * (double)(rows - 1)) / (double)rows;
-	for (k = 0; k < rows; k++) {
-		rowtop = L->sy;
-		h = 0;
-		for (i = k * cols; i < (k + 1) * cols && i < b->napps; i++) {
-			const struct approach *a = &b->apps[i];
-
-			x = L->left + (cw + gap) * (double)(i % cols);
-			L->sy = rowtop + 4;
-			snprintf(num, sizeof(num), "%zu", i + 1);
-			lay_plain(L, num, &ns, x + 8, cw - 16, AL_LEFT);
-			if (a->misconception) {
-				L->sy = rowtop + 4 + (lay_lh(L, ns.size) -
-				    lay_lh(L, ms.size)) / 2;
-				lay_plain(L, L->t->labels[L_MISCONCEPTION],
-				    &ms, x + 30, cw - 38, AL_LEFT);
-				L->sy = rowtop + 4 + lay_lh(L, ns.size);
-			}
-			lay_text(L, &a->approach, 0, &ts, x + 8, cw - 16,
-			    AL_LEFT, 0);
-			if (a->ask.s != NULL) {
-				L->sy += 3;
-				ld_labelled(L, L->t->labels[L_ASK], &a->ask, &as,
-				    x + 8, cw - 16);
-			}
-			if (L->sy - rowtop > h)
-				h = L->sy - rowtop;
-		}
-		h += 40 + lay_lh(L, ps.size);
-		if (h < avail)
-			h = avail;
-		for (i = k * cols; i < (k + 1) * cols && i < b->napps; i++) {
-			x = L->left + (cw + gap) * (double)(i % cols);
-			lay_rect(L, x, rowtop, cw, h, 1.0, ink);
-			L->sy = rowtop + h - lay_lh(L, ps.size) - 6;
-			base = L->sy + lay_base(L, ps.size);
-			lay_plain(L, L->t->labels[L_PRESENTED_BY], &ps, x + 8,
-			    cw - 16, AL_LEFT);
-			if (lw + 30 < cw - 16)
-				lay_line(L, x + 12 + lw, base + 2, x + cw - 8,
-				    base + 2, L->t->rule, ink, 0);
-		}
-		L->sy = rowtop + h + (k + 1 < rows ? gap : 0);
+	lay_line(L, x + pad, L->sy + 8, x + side - pad, L->sy + 8, L->t->rule,
+	    gray, 0);
+	L->sy += 14;
+	if (bp->question != NULL) {
+		y = L->sy;
+		L->sy += 4;
+		lay_text(L, bp->question, 0, &bs, x + pad + 4, side - 2 * pad -
+		    8, AL_LEFT, 0);
+		L->sy += 4;
+		lay_rect(L, x + pad, y, side - 2 * pad, L->sy - y, 1.2,
+		    ink);
+		L->sy += 6;
 	}
+	lay_text(L, bp->problem, 0, &ts, x + pad, side - 2 * pad, AL_LEFT, 0);
+	L->sy += 8;
+	lay_plain(L, L->t->labels[L_BOARD_PREDICTIONS], &bs, x + pad,
+	    side - 2 * pad, AL_LEFT);
+	if (bp->predict != NULL)
+		lay_text(L, bp->predict, 0, &as, x + pad, side - 2 * pad,
+		    AL_LEFT, 0);
+	need = L->sy + 40 - top;
+	/* the approaches, in order */
+	for (i = 0; i < bp->napps; i++) {
+		const struct approach *a = &bp->apps[i];
+
+		x = L->left + side + cw * (double)i;
+		L->sy = top + pad;
+		snprintf(num, sizeof(num), "%zu", i + 1);
+		lay_plain(L, num, &bs, x + pad, cw - 2 * pad, AL_LEFT);
+		if (a->misconception) {
+			L->sy -= lay_lh(L, bs.size);
+			lay_plain(L, L->t->labels[L_MISCONCEPTION], &ms,
+			    x + pad + 12, cw - 2 * pad - 12, AL_LEFT);
+		}
+		lay_text(L, &a->approach, 0, &ts, x + pad, cw - 2 * pad,
+		    AL_LEFT, 0);
+		y = L->sy;
+		if (a->ask.s != NULL && i + 1 < bp->napps) {
+			askh = lay_lh(L, as.size) + ld_measure(L, &a->ask, &as,
+			    cw - 2 * pad);
+			if (y + 60 + askh - top > need)
+				need = y + 60 + askh - top;
+			L->sy = top + (h > need ? h : need) - pad - askh;
+			lay_line(L, x + pad, L->sy - 3, x + cw - pad, L->sy - 3,
+			    L->t->rule * 0.8, light, 1);
+			lay_plain(L, L->t->labels[L_BOARD_NEXT], &bs, x + pad,
+			    cw - 2 * pad, AL_LEFT);
+			lay_text(L, &a->ask, 0, &as, x + pad, cw - 2 * pad,
+			    AL_LEFT, 0);
+		} else if (y + 60 - top > need)
+			need = y + 60 - top;
+	}
+	/* room for what no one planned, then the summary */
+	x = L->left + side + cw * (double)bp->napps;
+	L->sy = top + pad;
+	lay_plain(L, L->t->labels[L_BOARD_OPEN], &as, x + 3, open - 6,
+	    AL_LEFT);
+	x += open;
+	L->sy = top + pad;
+	lay_plain(L, L->t->labels[L_PHASE_SUMMARY], &bs, x + pad, side -
+	    2 * pad, AL_LEFT);
+	if (bp->summary != NULL) {
+		y = L->sy;
+		L->sy += 4;
+		lay_text(L, bp->summary, 0, &ts, x + pad + 4, side - 2 * pad -
+		    8, AL_LEFT, 0);
+		L->sy += 4;
+		lay_rect(L, x + pad, y, side - 2 * pad, L->sy - y, 1.2,
+		    key_ink);
+	}
+	if (L->sy + pad - top > need)
+		need = L->sy + pad - top;
+	if (h < need)
+		h = need;
+	lay_rect(L, L->left, top, w, h, 1.5, ink);
+	for (i = 0; i < ncols - 1; i++) {
+		x = i == 0 ? L->left + side : i <= bp->napps ? L->left + side +
+		    cw * (double)i : L->left + side + cw * (double)bp->napps +
+		    open;
+		lay_line(L, x, top, x, top + h, i == 0 || i >= bp->napps ?
+		    1.0 : 0.6, i == 0 || i >= bp->napps ? ink : gray, 0);
+	}
+	L->sy = top + h;
 	ld_place(L, 4, NULL, "the board plan");
 }
 
@@ -378,6 +563,10 @@ lay_members(struct lay *L, const struct block *b)
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	double nw = lay_width(L) * 0.6, top, base;
 	size_t i;
+	int roles = 0;
+
+	for (i = 1; i < b->ncells; i += 2)
+		roles |= b->cells[i] != NULL;
 
 	L->sy = 0;
 	if (b->label != NULL) {
@@ -385,10 +574,12 @@ lay_members(struct lay *L, const struct block *b)
 		L->sy += 2;
 	}
 	top = L->sy;
-	lay_plain(L, L->t->labels[L_NAME], &hs, L->left, nw, AL_LEFT);
+	lay_plain(L, L->t->labels[roles ? L_NAME : L_MEMBERS], &hs, L->left,
+	    nw, AL_LEFT);
 	L->sy = top;
-	lay_plain(L, L->t->labels[L_ROLE], &hs, L->left + nw, lay_width(L) - nw,
-	    AL_LEFT);
+	if (roles)
+		lay_plain(L, L->t->labels[L_ROLE], &hs, L->left + nw,
+		    lay_width(L) - nw, AL_LEFT);
 	for (i = 0; i + 1 < b->ncells; i += 2) {
 		top = L->sy + 4;
 		base = top + lay_base(L, ts.size);
@@ -400,8 +591,9 @@ lay_members(struct lay *L, const struct block *b)
 			lay_line(L, L->left, base + 3, L->left + nw - 16,
 			    base + 3, L->t->rule, ink, 0);
 		L->sy = top;
-		lay_plain(L, b->cells[i + 1], &ts, L->left + nw,
-		    lay_width(L) - nw, AL_LEFT);
+		if (b->cells[i + 1] != NULL)
+			lay_plain(L, b->cells[i + 1], &ts, L->left + nw,
+			    lay_width(L) - nw, AL_LEFT);
 		L->sy = top + lay_lh(L, ts.size) + (b->cells[i] ? 0 : 6);
 	}
 	ld_place(L, L->t->gap_problem, NULL, "a group");
@@ -546,4 +738,37 @@ lay_cards(struct lay *L, const struct block *b)
 	}
 	L->sy = h;
 	ld_place(L, 0, b->text ? &b->text->mark : NULL, "an exit ticket");
+}
+
+/* A row of cards to cut out, each a title and a text with its markup (a
+ * hint, an extension), a fifth of the page high or as tall as the words
+ * need, framed by dashed cut lines. */
+void
+lay_textcards(struct lay *L, const struct block *b)
+{
+	const struct textcards *tc = b->cards;
+	struct tstyle tts = lay_style(L, L->t->size_heading, ST_BOLD, ink);
+	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
+	double h = (L->bottom - L->top) / 5, cw = lay_width(L) / tc->cols;
+	double pad = 12, x, need = 0;
+	size_t i;
+
+	for (i = 0; i < tc->n; i++) {
+		x = L->left + cw * (double)i;
+		L->sy = pad;
+		lay_plain(L, tc->titles[i], &tts, x + pad, cw - 2 * pad,
+		    AL_LEFT);
+		L->sy += 4;
+		lay_text(L, tc->bodies[i], 0, &ts, x + pad, cw - 2 * pad,
+		    AL_LEFT, 0);
+		if (L->sy + pad > need)
+			need = L->sy + pad;
+	}
+	if (need > h)
+		h = need;
+	for (i = 0; i < tc->n; i++)
+		lay_rect(L, L->left + cw * (double)i, 0, cw, h, 0.8,
+		    gray)->dash = 1;
+	L->sy = h;
+	ld_place(L, 0, tc->n > 0 ? &tc->bodies[0]->mark : NULL, "a card");
 }

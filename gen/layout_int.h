@@ -162,6 +162,8 @@ void lay_frame(struct lay *L, const struct block *b);
 void lay_phase(struct lay *L, const struct block *b);
 void lay_approach(struct lay *L, const struct block *b);
 void lay_tally(struct lay *L, const struct block *b);
+void lay_monitor(struct lay *L, const struct block *b);
+void lay_textcards(struct lay *L, const struct block *b);
 void lay_list(struct lay *L, const struct block *b);
 void lay_board(struct lay *L, const struct block *b);
 void lay_panels(struct lay *L, const struct block *b);

@@ -24,7 +24,8 @@ const char *const field_names[] = { "name", "date", "period", "class",
 
 static const char *const set_keys[] = { "title", "subject", "grade", "tags",
     "language", "paper", "template", "instructions", "fields", "seed",
-    "shuffle", "notes", "problems", "sections", "discussion", NULL };
+    "shuffle", "notes", "problems", "sections", "discussion", "class_size",
+    NULL };
 
 static const char *const section_keys[] = { "title", "instructions",
     "problems", NULL };
@@ -1146,6 +1147,9 @@ set_scalars(struct set *s, const struct node *root)
 	}
 	if ((n = node_get(root, "fields")) != NULL)
 		set_fields(s, n);
+	if ((n = node_get(root, "class_size")) != NULL)
+		sc_int_why(n, "class_size", 1, SET_MAX_CLASS, "a print list "
+		    "counts copies for one class", &s->class_size);
 }
 
 /* Check the whole set; messages are held by the caller. */

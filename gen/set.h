@@ -100,7 +100,13 @@ struct set {
 	size_t		 nsections;
 	size_t		 nproblems;	/* across sections */
 	struct discussion *discussion;	/* NULL: the set has none */
+	long		 class_size;	/* students a print list counts copies
+					 * for; 0: not given (SET_CLASS) */
 };
+
+#define SET_CLASS	30	/* students when neither roster nor
+				 * class_size says */
+#define SET_MAX_CLASS	200
 
 /* Returns the loaded set, or NULL when anything was wrong (reported). */
 struct set	*set_load(const char *path);

@@ -37,7 +37,18 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "phase_share_say", "phase_reflect", "phase_reflect_say",
     "guide", "questioner", "questioner_job", "checker", "checker_job",
     "timekeeper", "timekeeper_job", "encourager", "encourager_job",
-    "co_role", "large_print", "job_blank", "decimal", NULL };
+    "co_role", "large_print", "job_blank",
+    "phase_summary", "phase_summary_say", "phase_exit", "phase_exit_say",
+    "phase_share_say_group", "lesson_question", "predict",
+    "predict_board", "my_prediction", "learned", "write_board", "solo_do",
+    "solo_do_text", "groups_do_text", "monitor_sheet",
+    "monitor_sheet_hint", "col_student", "col_other", "col_stuck",
+    "col_note", "col_order", "expected", "look_for", "hint", "extension",
+    "hint_cards", "hint_cards_hint", "group_cards", "group_cards_hint",
+    "group_card_body", "members", "random_groups", "board_date",
+    "board_predictions", "board_next", "board_open", "print_class",
+    "for_groups", "help_contact", "at_the_bell", "who_is",
+    "decimal", NULL };
 
 const enum label label_roles[LABEL_NROLES][2] = {
 	{ L_FACILITATOR, L_FACILITATOR_JOB }, { L_RECORDER, L_RECORDER_JOB },
