@@ -20,7 +20,7 @@ DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
            libxml2-utils
 
 SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
-       gen/set.c gen/discussion.c gen/template.c gen/text.c gen/expr.c \
+       gen/set.c gen/leak.c gen/discussion.c gen/template.c gen/text.c gen/expr.c \
        gen/vary.c gen/compose.c gen/compose_discussion.c gen/compose_packet.c \
        gen/font.c gen/layout.c gen/layout_problem.c gen/layout_discussion.c \
        gen/layout_packet.c gen/layout_table.c gen/page.c gen/render_pdf.c \

@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "font.h"
 #include "layout.h"
+#include "leak.h"
 #include "output.h"
 #include "page.h"
 #include "roster.h"
@@ -669,6 +670,8 @@ build_set(const struct opts *o, const char *file, struct set *s,
 			jobs[i].path = output_doc_path(o->output, file,
 			    jobs[i].suffix, &o->fmt, many || last - first > 1);
 	}
+	if (o->cmd == CMD_CHECK)
+		leak_check(b.set);
 	if (diag_errors() > errs)
 		goto out;
 	for (i = first; i < last; i++) {

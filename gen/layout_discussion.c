@@ -333,11 +333,11 @@ lay_monitor(struct lay *L, const struct block *b)
 	const struct monitor *m = b->monitor;
 	struct tstyle hs = lay_style(L, L->t->size_small + 1, ST_ITALIC, gray);
 	struct tstyle ls = lay_style(L, L->t->size_small + 1, 0, ink);
-	struct tstyle ns = lay_style(L, L->t->size_body * 0.85, 0, ink);
+	struct tstyle ns = lay_style(L, L->t->size_small + 1, 0, ink);
 	struct tstyle ms = lay_style(L, L->t->size_small, ST_BOLD, key_ink);
 	struct tstyle cs = lay_style(L, L->t->size_small + 1, ST_BOLD, ink);
 	struct ld_mcols mc;
-	double rh = lay_lh(L, ns.size) + 6, top;
+	double rh = lay_lh(L, ns.size) + 4, top;
 	size_t i, j;
 	char num[24];
 
@@ -469,10 +469,10 @@ lay_board(struct lay *L, const struct block *b)
 		L->sy = top + pad;
 		snprintf(num, sizeof(num), "%zu", i + 1);
 		lay_plain(L, num, &bs, x + pad, cw - 2 * pad, AL_LEFT);
-		if (a->misconception) {
+		if (a->misconception) {	/* a cross: the word is too wide */
 			L->sy -= lay_lh(L, bs.size);
-			lay_plain(L, L->t->labels[L_MISCONCEPTION], &ms,
-			    x + pad + 12, cw - 2 * pad - 12, AL_LEFT);
+			lay_plain(L, "\xe2\x9c\x97", &ms, x + pad + 12,
+			    cw - 2 * pad - 12, AL_LEFT);
 		}
 		lay_text(L, &a->approach, 0, &ts, x + pad, cw - 2 * pad,
 		    AL_LEFT, 0);
