@@ -699,9 +699,9 @@ out:
 }
 
 int
-build_pieces(const struct opts *o, struct set *s, enum inc_as as,
-    const long *seed, long versions, long class_size, const char *paper,
-    struct docpiece **out, size_t *n)
+build_pieces(const struct opts *o, const struct pk_include *inc,
+    const struct roster *r, const char *paper, struct docpiece **out,
+    size_t *n)
 {
 	struct opts lo = *o;
 	struct build b;
@@ -712,27 +712,42 @@ build_pieces(const struct opts *o, struct set *s, enum inc_as as,
 	*out = NULL;
 	*n = 0;
 	lo.paper = paper;
-	lo.versions = (int)versions;
+	lo.versions = (int)inc->versions;
 	lo.per_student = 0;
 	lo.copies = 0;
 	lo.roster = NULL;
-	if (seed != NULL) {
-		lo.seed = *seed;
+	if (inc->template != NULL)
+		lo.template = inc->template;
+	if (inc->has_seed) {
+		lo.seed = inc->seed;
 		lo.has_seed = 1;
 	}
 	memset(&b, 0, sizeof(b));
 	b.o = &lo;
-	b.set = s;
-	if (build_setup(&b, s->file) < 0)
+	b.set = inc->set;
+	if (r != NULL && inc->as == INC_WORKSHEET) {
+		b.roster = r;
+		b.ncopies = r->n;
+	}
+	if (build_setup(&b, inc->set->file) < 0)
 		goto out;
-	if (as == INC_DISCUSSION) {
-		rc = build_dparts(&b, NULL, 0, class_size, out, n);
+	if (inc->as == INC_DISCUSSION) {
+		rc = build_dparts(&b, r, 0, inc->has_copies ? inc->copies : 0,
+		    out, n);
 		goto out;
 	}
-	if (as == INC_KEY) {
+	if (inc->as == INC_KEY) {
 		if ((d = build_key(&b)) == NULL)
 			goto out;
 		build_piece(out, n, d, NULL, 1, -1, 0);
+		rc = 0;
+		goto out;
+	}
+	if (r != NULL) {	/* the class set: a named copy each */
+		if ((d = build_copies(&b, r, r->n)) == NULL)
+			goto out;
+		build_piece(out, n, d, NULL, 0, -1, 0);
+		(*out)[0].named = 1;
 		rc = 0;
 		goto out;
 	}

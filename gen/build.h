@@ -11,6 +11,7 @@
 #include "output.h"
 #include "packet.h"
 #include "page.h"
+#include "roster.h"
 #include "set.h"
 
 /* CMD_PREVIEW: one page (or a contact sheet) of the worksheet. */
@@ -57,19 +58,21 @@ struct docpiece {
 	int		 large;		/* laid out in large print */
 	long		 copies;	/* of a discussion's part: to print
 					 * for the class (0: as needed) */
+	int		 named;		/* one copy per roster student */
 };
 
-/* The pieces of the loaded set s (borrowed) included in a packet as as:
- * on paper ("letter" or "a4"), with *seed when seed is not NULL (else as a
- * set's documents are seeded), in versions versions (1-26).  A worksheet
- * is one piece per version; a key one piece (with every version's answers
- * when versions > 1); a discussion one piece per part of its packet, one
- * of each sheet (no roster), copies counted for class_size students (0:
- * the set's).  Returns 0 and sets *out (the caller frees
+/* The pieces of the set inc includes in a packet (inc->set, borrowed),
+ * as inc says (as, seed, versions, copies, template) on paper ("letter"
+ * or "a4").  A worksheet is one piece per version, or with a roster one
+ * piece of named copies, one per student (large print where the roster
+ * says); a key one piece (with every version's answers when versions >
+ * 1); a discussion one piece per part of its packet, one of each sheet
+ * for the include's copies (0: the set's class size) or, with a roster,
+ * one named sheet per student.  Returns 0 and sets *out (the caller frees
  * it with pieces_free) and *n, or -1 (reported). */
-int	build_pieces(const struct opts *, struct set *s, enum inc_as as,
-	    const long *seed, long versions, long class_size,
-	    const char *paper, struct docpiece **out, size_t *n);
+int	build_pieces(const struct opts *, const struct pk_include *inc,
+	    const struct roster *r, const char *paper,
+	    struct docpiece **out, size_t *n);
 void	pieces_free(struct docpiece *, size_t n);
 
 /* Students per discussion group for s: --group-size, else the set's,

@@ -24,6 +24,7 @@
 #include "font.h"
 #include "layout.h"
 #include "output.h"
+#include "roster.h"
 #include "template.h"
 #include "util.h"
 
@@ -32,6 +33,8 @@
 /* One part of the packet after the cover. */
 struct bp_part {
 	struct doc	*doc;
+	int		 dpart;		/* a discussion's part kind, or -1 */
+	int		 named;		/* a copy each, named */
 	char		*what;		/* print list and bookmark */
 	long		 copies;	/* 0: as needed */
 	int		 teacher;	/* teacher-only pages */
@@ -46,6 +49,7 @@ struct packet_build {
 	const char	*paper;
 	struct bp_part	*parts;
 	size_t		 nparts;
+	struct roster	*r;		/* --roster: named copies */
 };
 
 static struct bp_part *
@@ -62,6 +66,8 @@ bp_add(struct packet_build *pb, struct doc *d, char *what, long copies,
 	p->copies = copies;
 	p->teacher = teacher;
 	p->early = 0;
+	p->dpart = -1;
+	p->named = 0;
 	return p;
 }
 
@@ -103,10 +109,21 @@ bp_name(const struct packet_build *pb, const struct pk_include *inc,
 	char arg[16];
 	char *what, *name;
 
-	if (pc->dpart == DPART_TICKETS) {
+	if (pc->named) {
+		snprintf(arg, sizeof(arg), "%zu", pb->r->n);
+		what = label_fmt(pb->tpl, L_PRINT_CLASS, arg, NULL);
+		name = xasprintf("%s: %s \xe2\x80\x94 %s", doc, title, what);
+	} else if (pc->dpart == DPART_TICKETS && pb->r == NULL) {
 		snprintf(arg, sizeof(arg), "%d", DISC_TICKETS_PER_PAGE);
 		what = label_fmt(pb->tpl, L_PER_PAGE, arg, NULL);
 		name = xasprintf("%s: %s (%s)", pc->name, title, what);
+	} else if (pc->dpart >= 0 && pb->r != NULL && pc->copies == 0) {
+		/* the row of every student's sheet: the bookmark "Individual
+		 * sheet — Ana" without the first one's name */
+		const char *dash = strstr(pc->name, " " DASH " ");
+
+		return xasprintf("%.*s: %s", dash != NULL ? (int)(dash -
+		    pc->name) : (int)strlen(pc->name), pc->name, title);
 	} else if (pc->dpart >= 0)
 		return xasprintf("%s: %s", pc->name, title);
 	else if (pc->name != NULL)
@@ -127,11 +144,14 @@ bp_name(const struct packet_build *pb, const struct pk_include *inc,
 /* Copies of a piece of inc: a worksheet's copies are shared out over its
  * versions A, B, C, A, B, C ... (30 in 3 versions: 10 of each). */
 static long
-bp_copies(const struct pk_include *inc,
+bp_copies(const struct packet_build *pb, const struct pk_include *inc,
     const struct docpiece *pc)
 {
-	if (pc->dpart >= 0)	/* counted by compose_discussion */
-		return pc->copies;
+	if (pc->named || (pb->r != NULL && pc->dpart >= 0 && pc->copies == 0))
+		return 1;
+	if (pc->dpart >= 0)	/* counted by compose_discussion; 0 is a
+				 * named sheet: one */
+		return pc->copies > 0 ? pc->copies : 1;
 	if (inc->as == INC_WORKSHEET)
 		return inc->copies / inc->versions +
 		    ((long)pc->version < inc->copies % inc->versions);
@@ -142,9 +162,9 @@ bp_copies(const struct pk_include *inc,
  * of the class (the most copies of a worksheet or discussion), rounded
  * up: 28 students, 7 pages. */
 static long
-bp_early_copies(const struct packet *pk)
+bp_early_copies(const struct packet *pk, const struct roster *r)
 {
-	long class = 1;
+	long class = r != NULL ? (long)r->n : 1;
 	size_t i;
 
 	if (pk->early_copies > 0)
@@ -166,21 +186,34 @@ bp_parts(struct packet_build *pb)
 	for (i = 0; i < pk->ninc; i++) {
 		const struct pk_include *inc = &pk->inc[i];
 
-		if (build_pieces(pb->o, inc->set, inc->as, inc->has_seed ?
-		    &inc->seed : NULL, inc->versions, inc->as ==
-		    INC_DISCUSSION && inc->has_copies ? inc->copies : 0,
-		    pb->paper, &pcs, &n) < 0)
+		if (build_pieces(pb->o, inc, pb->r, pb->paper, &pcs, &n) < 0)
 			return -1;
 		for (j = 0; j < n; j++) {
-			bp_add(pb, pcs[j].doc, bp_name(pb, inc, &pcs[j]),
-			    bp_copies(inc, &pcs[j]), pcs[j].teacher);
+			struct bp_part *last = pb->nparts > 0 ?
+			    &pb->parts[pb->nparts - 1] : NULL;
+
+			/* a discussion's named sheets of one kind: one
+			 * part, one row of the print list */
+			if (j > 0 && pcs[j].dpart >= 0 && pcs[j].copies == 0 &&
+			    last->dpart == pcs[j].dpart && last->named) {
+				bp_pad(pb, last->doc);
+				doc_append(last->doc, pcs[j].doc);
+				doc_free(pcs[j].doc);
+				pcs[j].doc = NULL;
+				continue;
+			}
+			last = bp_add(pb, pcs[j].doc, bp_name(pb, inc, &pcs[j]),
+			    bp_copies(pb, inc, &pcs[j]), pcs[j].teacher);
+			last->dpart = pcs[j].dpart;
+			last->named = pcs[j].named || (pcs[j].dpart >= 0 &&
+			    pcs[j].copies == 0);
 			pcs[j].doc = NULL;	/* the part's now */
 		}
 		pieces_free(pcs, n);
 	}
 	if (pk->early.s != NULL) {
 		if (bp_own(pb, compose_early(pk, pb->tpl), L_EARLY_PAGE,
-		    bp_early_copies(pk)) < 0)
+		    bp_early_copies(pk, pb->r)) < 0)
 			return -1;
 		pb->parts[pb->nparts - 1].early = 1;
 	}
@@ -282,6 +315,8 @@ build_packet(const struct opts *o, const char *file,
 		goto out;
 	pb.paper = o->paper ? o->paper : pk->paper ? pk->paper :
 	    pb.tpl->a4 ? "a4" : "letter";
+	if (o->roster != NULL && (pb.r = roster_load(o->roster)) == NULL)
+		goto out;
 	if (bp_parts(&pb) < 0 || (cover = bp_cover(&pb)) == NULL)
 		goto out;
 	all = bp_join(&pb, cover);
@@ -308,4 +343,5 @@ out:
 	doc_free(all);
 	fonts_free(pb.fs);
 	template_free(pb.tpl);
+	roster_free(pb.r);
 }

@@ -189,6 +189,18 @@ pk_groups_of(const struct pk *c, size_t m)
 	return n;
 }
 
+size_t
+disc_group_sizes_up(size_t n, long size, size_t *sizes)
+{
+	size_t k = n / (size_t)size, i;
+
+	if (k == 0)
+		k = 1;
+	for (i = 0; i < k; i++)
+		sizes[i] = n / k + (i < n % k);
+	return k;
+}
+
 /* Draw the groups: shuffle each period's students (in roster order of the
  * periods' first appearance), then deal them into even groups. */
 static void
@@ -693,6 +705,19 @@ pk_cards(struct blocks *b, const char *const *cells, size_t ncards,
 	}
 }
 
+/* How many groups hold as many role cards as a group of m. */
+static long
+pk_card_sets(const struct pk *c, size_t m)
+{
+	long n = 0;
+	size_t i;
+
+	for (i = 0; i < c->nsizes; i++)
+		n += pk_nroles_for(c->pk, c->sizes[i]) ==
+		    pk_nroles_for(c->pk, m);
+	return n;
+}
+
 /* Role cards: one set per size of group for the teacher to copy, or one
  * per group with the name of who holds each role; the cards of the
  * students of the print size large only (a part of their own for the
@@ -713,8 +738,11 @@ pk_role_cards(struct pk *c, int large)
 
 	for (g = 0; g < sets; g++) {
 		m = pk->ngroups > 0 ? pk->groups[g].n : c->sizes[g];
-		if (pk->ngroups == 0 && g > 0 && c->sizes[g] == c->sizes[g - 1])
-			continue;	/* a set per size of group */
+		/* a set per number of roles: groups of 3 and 4 with four
+		 * roles hold the same cards */
+		if (pk->ngroups == 0 && g > 0 && pk_nroles_for(pk, m) ==
+		    pk_nroles_for(pk, c->sizes[g - 1]))
+			continue;
 		for (i = n = nowned = 0; i < pk_nroles_for(pk, m); i++) {
 			const struct student *who = NULL;
 
@@ -737,8 +765,9 @@ pk_role_cards(struct pk *c, int large)
 			n++;
 		}
 		if (n > 0 && (b == NULL || pk->ngroups == 0)) {
-			if (pk->ngroups == 0 && c->sizes[c->nsizes - 1] !=
-			    c->sizes[0]) {
+			if (pk->ngroups == 0 && pk_nroles_for(pk,
+			    c->sizes[c->nsizes - 1]) != pk_nroles_for(pk,
+			    c->sizes[0])) {
 				snprintf(num, sizeof(num), "%zu", m);
 				sized = label_fmt(t, L_FOR_GROUPS, num, NULL);
 			}
@@ -746,7 +775,7 @@ pk_role_cards(struct pk *c, int large)
 			    t->labels[L_ROLE_CARDS], large ?
 			    t->labels[L_LARGE_PRINT] : sized, 0);
 			c->pk->parts[c->pk->nparts - 1].copies =
-			    pk->ngroups > 0 ? 0 : pk_groups_of(c, m);
+			    pk->ngroups > 0 ? 0 : pk_card_sets(c, m);
 			pk_heading(c, b, sized != NULL ? xasprintf("%s \xe2\x80"
 			    "\x94 %s", t->labels[L_ROLE_CARDS], sized) :
 			    xstrdup(t->labels[L_ROLE_CARDS]));
@@ -908,6 +937,10 @@ compose_discussion(const struct set *s, const struct template *t,
 	c.sizes = xcalloc((size_t)c.pk->class_size, sizeof(*c.sizes));
 	c.nsizes = disc_group_sizes((size_t)c.pk->class_size, c.size,
 	    c.sizes);
+	if (c.d->grouping == GROUPING_RANDOM && c.nsizes > 1 &&
+	    c.sizes[c.nsizes - 1] < (size_t)c.size)
+		c.nsizes = disc_group_sizes_up((size_t)c.pk->class_size,
+		    c.size, c.sizes);
 	pk_resolve(&c);
 	if (r != NULL && c.d->grouping == GROUPING_ROLES)
 		pk_groups(&c);

@@ -69,6 +69,10 @@ struct dpacket {
  * of one (unless n is 1).  Writes the sizes into sizes (room for n) and
  * returns how many groups. */
 size_t		 disc_group_sizes(size_t n, long size, size_t *sizes);
+/* The same, rounding the other way: groups of size and size + 1, none
+ * smaller (visibly random groups: 28 in threes are eight of 3 and one of
+ * 4, not two of 2). */
+size_t		 disc_group_sizes_up(size_t n, long size, size_t *sizes);
 
 /* Compose the packet of s's discussion.  With a roster and grouping:
  * roles, the students are drawn into groups of about group_size at random

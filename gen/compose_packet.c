@@ -128,6 +128,39 @@ cp_plan(struct blocks *b, const struct packet *pk, const struct template *t,
 	}
 }
 
+/* What a real sub folder has on its first page: who is who (the roles
+ * the plan names), whom to ask for help, what to do at the bell; a line
+ * to write in what the packet does not say. */
+static void
+cp_emergency(struct blocks *b, const struct packet *pk,
+    const struct template *t)
+{
+	static const enum label asks[] = { L_HELP_CONTACT, L_AT_THE_BELL };
+	const struct text *said[] = { &pk->help, &pk->bell };
+	struct block *bl;
+	size_t i;
+
+	if (pk->nroles > 0) {
+		cp_label(b, BK_HEADING, xstrdup(t->labels[L_WHO_IS]));
+		for (i = 0; i < pk->nroles; i++) {
+			bl = blocks_push(b, BK_KEYNOTE);
+			bl->label = xasprintf("%s:", pk->roles[i].name.s);
+			bl->text = &pk->roles[i].who;
+		}
+	}
+	for (i = 0; i < sizeof(asks) / sizeof(asks[0]); i++) {
+		if (said[i]->s != NULL) {
+			bl = blocks_push(b, BK_KEYNOTE);
+			bl->label = xasprintf("%s:", t->labels[asks[i]]);
+			bl->text = said[i];
+		} else {
+			bl = blocks_push(b, BK_WRITE);
+			bl->label = xasprintf("%s:", t->labels[asks[i]]);
+			bl->n = 1;
+		}
+	}
+}
+
 struct blocks *
 compose_cover(const struct packet *pk, const struct template *t,
     const struct printitem *items, size_t n, int duplex)
@@ -142,6 +175,7 @@ compose_cover(const struct packet *pk, const struct template *t,
 	cp_label(b, BK_BULLET, xstrdup(t->labels[L_HOW_TO]));
 	for (i = 0; i < pk->notes.n; i++)
 		blocks_push(b, BK_BULLET)->text = &pk->notes.v[i];
+	cp_emergency(b, pk, t);
 	compose_print_list(b, t, items, n, duplex);
 	cp_plan(b, pk, t, items, n);
 	footer_add(&b->footer, FP_WORDS, xstrdup(t->labels[L_SUB_PLAN]));

@@ -367,9 +367,22 @@ lay_monitor(struct lay *L, const struct block *b)
 			ld_monitor_head(L, m, &mc);
 		top = L->sy;
 		L->sy = top + 3;
-		if (m->names != NULL)
-			lay_plain(L, m->names[i], &ns, mc.x[0] + 4,
-			    mc.x[1] - mc.x[0] - 8, AL_LEFT);
+		if (m->names != NULL) {
+			/* a long name in smaller type, whole: the teacher
+			 * looks for it */
+			struct tstyle fs = ns;
+			double nw = lay_plain_width(L, m->names[i], &ns),
+			    room = mc.x[1] - mc.x[0] - 8;
+
+			if (nw > room)
+				fs.size = ns.size * room / nw;
+			if (fs.size < L->t->size_small * 0.6)
+				fs.size = L->t->size_small * 0.6;
+			L->sy = top + 3 + (lay_base(L, ns.size) -
+			    lay_base(L, fs.size));
+			lay_plain(L, m->names[i], &fs, mc.x[0] + 4,
+			    fs.size < ns.size ? nw + 4 : room, AL_LEFT);
+		}
 		else {
 			snprintf(num, sizeof(num), "%zu", i + 1);
 			lay_plain(L, num, &ns, mc.x[0] + 4, 20, AL_LEFT);
@@ -426,10 +439,14 @@ lay_board(struct lay *L, const struct block *b)
 	struct tstyle ms = lay_style(L, L->t->size_small, ST_BOLD, key_ink);
 	size_t ncols = bp->napps + 3, i;
 	double w = lay_width(L), side = w * (bp->napps > 3 ? 0.19 : 0.22);
-	double open = w * 0.07, cw, x, top, h, need = 0, pad = 5, y, askh;
+	double open = w * 0.08, cw, x, top, h, need = 0, pad = 5, y, askh;
 	char num[24];
 
-	cw = (w - 2 * side - open) / (double)(ncols - 3);
+	/* no approaches anticipated: one column for what the class finds */
+	cw = (w - 2 * side - open) / (double)(bp->napps > 0 ? bp->napps : 1);
+	/* a portrait board is narrow: math wider than its column runs on
+	 * (as in the key's tables) rather than stop the packet */
+	L->in_cell = 1;
 	L->sy = 0;
 	lay_plain(L, L->t->labels[L_BOARD_HINT], &hs, L->left, w, AL_LEFT);
 	L->sy += 4;
@@ -493,7 +510,7 @@ lay_board(struct lay *L, const struct block *b)
 			need = y + 60 - top;
 	}
 	/* room for what no one planned, then the summary */
-	x = L->left + side + cw * (double)bp->napps;
+	x = L->left + side + cw * (double)(bp->napps > 0 ? bp->napps : 1);
 	L->sy = top + pad;
 	lay_plain(L, L->t->labels[L_BOARD_OPEN], &as, x + 3, open - 6,
 	    AL_LEFT);
@@ -515,14 +532,20 @@ lay_board(struct lay *L, const struct block *b)
 	if (h < need)
 		h = need;
 	lay_rect(L, L->left, top, w, h, 1.5, ink);
+	/* the column lines: after the first column, between approaches,
+	 * before the open column and the summary */
+	if (bp->napps == 0)
+		ncols++;
 	for (i = 0; i < ncols - 1; i++) {
-		x = i == 0 ? L->left + side : i <= bp->napps ? L->left + side +
-		    cw * (double)i : L->left + side + cw * (double)bp->napps +
-		    open;
-		lay_line(L, x, top, x, top + h, i == 0 || i >= bp->napps ?
-		    1.0 : 0.6, i == 0 || i >= bp->napps ? ink : gray, 0);
+		size_t na = bp->napps > 0 ? bp->napps : 1;
+
+		x = i == 0 ? L->left + side : i <= na ? L->left + side +
+		    cw * (double)i : L->left + side + cw * (double)na + open;
+		lay_line(L, x, top, x, top + h, i == 0 || i >= na ? 1.0 : 0.6,
+		    i == 0 || i >= na ? ink : gray, 0);
 	}
 	L->sy = top + h;
+	L->in_cell = 0;
 	ld_place(L, 4, NULL, "the board plan");
 }
 

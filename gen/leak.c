@@ -189,6 +189,18 @@ leak_answer(const struct set *s, struct leak_ctx *c)
 	leak_norm_free(&a);
 }
 
+/* 1 when every choice is one word. */
+static int
+leak_terms(const struct textlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].s == NULL || strpbrk(l->v[i].s, " \t") != NULL)
+			return 0;
+	return 1;
+}
+
 size_t
 leak_check(const struct set *s)
 {
@@ -214,6 +226,10 @@ leak_check(const struct set *s)
 				break;
 			case P_CHOICE:
 			case P_MULTI:
+				/* a list of single terms is read whole
+				 * anyway: picking one is the question */
+				if (leak_terms(&p->choices))
+					break;
 				for (k = 0; k < p->choices.n; k++)
 					if (p->correct & (1u << k)) {
 						c.answer = &p->choices.v[k];

@@ -20,14 +20,22 @@ const char *const inc_as_names[] = { "worksheet", "key", "discussion",
 
 static const char *const packet_keys[] = { "packet", "class", "duration",
     "start", "for_the_substitute", "plan", "include", "early_finishers",
-    "report", "language", "paper", NULL };
+    "report", "language", "paper", "help", "at_the_bell", "roles", NULL };
+
+/* Words of a plan that name students with a job the substitute must know
+ * (one word each; a plural s is allowed). */
+static const char *const pk_role_words[] = { "captain", "leader", "helper",
+    "monitor", "reporter", "facilitator", "recorder", "manager", "messenger",
+    "buddy", NULL };
 
 static const char *const step_keys[] = { "minutes", "do", "say", NULL };
 
 static const char *const early_keys[] = { "task", "copies", NULL };
 
 static const char *const include_keys[] = { "file", "as", "copies",
-    "versions", "seed", NULL };
+    "versions", "seed", "template", NULL };
+
+static void	pk_roles(struct packet *, const struct node *);
 
 #define PK_MAX_MINUTES	600	/* a school day, generously */
 #define PK_MAX_COPIES	1000
@@ -217,6 +225,11 @@ pk_include(struct pk_include *inc, const struct node *in)
 	if ((v = node_get(in, "seed")) != NULL &&
 	    sc_int(v, "seed", 0, 2147483647L, &inc->seed) == 0)
 		inc->has_seed = 1;
+	if ((v = node_get(in, "template")) != NULL && !sc_is_null(v) &&
+	    sc_string(v, "template", &inc->template) == 0 &&
+	    inc->as == INC_KEY)
+		sc_error(&v->mark, "template: a key is the teacher's; give the "
+		    "template to the worksheet it goes with");
 }
 
 static void
@@ -305,6 +318,12 @@ pk_read(struct packet *pk, const struct node *root)
 		pk_early(pk, n);
 	if ((n = node_get(root, "report")) != NULL)
 		sc_bool(n, "report", &pk->report);
+	if ((n = node_get(root, "help")) != NULL && !sc_is_null(n))
+		sc_text(n, "help", &pk->help);
+	if ((n = node_get(root, "at_the_bell")) != NULL && !sc_is_null(n))
+		sc_text(n, "at_the_bell", &pk->bell);
+	if ((n = node_get(root, "roles")) != NULL && !sc_is_null(n))
+		pk_roles(pk, n);
 	if ((n = node_get(root, "language")) != NULL && !sc_is_null(n))
 		template_language(n, &pk->language);
 	if ((n = node_get(root, "paper")) != NULL &&
@@ -320,6 +339,164 @@ pk_read(struct packet *pk, const struct node *root)
 		sc_error(&node_get(root, "duration")->mark, "the plan's steps "
 		    "add up to %ld minutes, but duration is %ld: change "
 		    "duration or a step's minutes", total, pk->duration);
+}
+
+/* roles: {Table captains: [Ana, Ben], Line leader: Cy}: who is who. */
+static void
+pk_roles(struct packet *pk, const struct node *n)
+{
+	struct textlist l;
+	size_t i, j;
+	char *joined, *t;
+
+	if (n->kind != NODE_MAP) {
+		sc_error(&n->mark, "roles must be key: value lines, a role and "
+		    "who holds it, like {Table captains: [Ana, Ben]}");
+		return;
+	}
+	pk->roles = xcalloc(n->nkids / 2 + 1, sizeof(*pk->roles));
+	for (i = 0; i + 1 < n->nkids; i += 2) {
+		struct pk_role *r = &pk->roles[pk->nroles];
+
+		if (sc_text(n->kids[i], "the role", &r->name) < 0)
+			continue;
+		memset(&l, 0, sizeof(l));
+		if (n->kids[i + 1]->kind == NODE_SEQ) {
+			if (sc_textlist(n->kids[i + 1], "who holds it", &l) < 0 ||
+			    l.n == 0) {
+				textlist_free(&l);
+				text_free(&r->name);
+				continue;
+			}
+			joined = xstrdup(l.v[0].s);
+			for (j = 1; j < l.n; j++) {
+				t = xasprintf("%s, %s", joined, l.v[j].s);
+				free(joined);
+				joined = t;
+			}
+			r->who.s = joined;
+			r->who.mark = l.v[0].mark;
+			textlist_free(&l);
+		} else if (sc_text(n->kids[i + 1], "who holds it", &r->who) <
+		    0) {
+			text_free(&r->name);
+			continue;
+		}
+		pk->nroles++;
+	}
+}
+
+/* 1 when s has word w (any case, a plural s allowed) as a whole word;
+ * *at its offset. */
+static int
+pk_has_word(const char *s, const char *w, size_t *at)
+{
+	size_t n = strlen(w), i, e;
+
+	for (i = 0; s != NULL && s[i] != '\0'; i++) {
+		if (i > 0 && isalnum((unsigned char)s[i - 1]))
+			continue;
+		if (strncasecmp(s + i, w, n) != 0)
+			continue;
+		e = i + n + (s[i + n] == 's');
+		if (isalnum((unsigned char)s[e]))
+			continue;
+		*at = i;
+		return 1;
+	}
+	return 0;
+}
+
+/* A plan that names a role ("Table captains, collect the papers") the
+ * cover does not say who holds: the substitute cannot know.  Warned at
+ * the word. */
+static void
+pk_check_roles(const struct packet *pk)
+{
+	const struct text *texts[2];
+	size_t i, j, k, r, at, at2;
+	struct mark m;
+
+	for (i = 0; i < pk->nplan; i++) {
+		texts[0] = &pk->plan[i].todo;
+		texts[1] = &pk->plan[i].say;
+		for (j = 0; j < 2; j++)
+			for (k = 0; pk_role_words[k] != NULL; k++) {
+				if (!pk_has_word(texts[j]->s, pk_role_words[k],
+				    &at))
+					continue;
+				for (r = 0; r < pk->nroles && !pk_has_word(
+				    pk->roles[r].name.s, pk_role_words[k],
+				    &at2); r++)
+					;
+				if (r < pk->nroles)
+					continue;
+				text_mark_at(texts[j], at, &m);
+				diag_warn(&m, "plan step %zu names the %ss, but "
+				    "the cover does not say who they are; add "
+				    "roles: {%c%ss: [names]} to the packet",
+				    i + 1, pk_role_words[k],
+				    toupper((unsigned char)pk_role_words[k][0]),
+				    pk_role_words[k] + 1);
+			}
+	}
+}
+
+/* The tag of a section title: "Part B" of "Part B. Phase Changes" (up
+ * to its first '.' or ':'); fresh, or NULL when it has none. */
+static char *
+pk_section_tag(const struct text *title)
+{
+	size_t n;
+
+	if (title->s == NULL || (n = strcspn(title->s, ".:")) == 0 ||
+	    title->s[n] == '\0' || n > 20)
+		return NULL;
+	return xasprintf("%.*s", (int)n, title->s);
+}
+
+/* A worksheet whose parts the plan names one by one ("Part A", "Part
+ * C") must have each of its parts named: a part no step gives time to is
+ * left to chance.  Warned at the include. */
+static void
+pk_check_cover(const struct packet *pk)
+{
+	size_t i, j, s, at, named, nsec;
+	char *tag, *missing;
+
+	for (i = 0; i < pk->ninc; i++) {
+		const struct pk_include *inc = &pk->inc[i];
+		const struct set *set = inc->set;
+
+		if (inc->as != INC_WORKSHEET || set == NULL ||
+		    set->nsections < 2)
+			continue;
+		missing = NULL;
+		for (s = named = nsec = 0; s < set->nsections; s++) {
+			int found = 0;
+
+			if ((tag = pk_section_tag(&set->sections[s].title)) ==
+			    NULL)
+				continue;
+			nsec++;
+			for (j = 0; j < pk->nplan && !found; j++)
+				found = pk_has_word(pk->plan[j].todo.s, tag,
+				    &at) || pk_has_word(pk->plan[j].say.s, tag,
+				    &at);
+			if (found)
+				named++;
+			else if (missing == NULL)
+				missing = tag, tag = NULL;
+			free(tag);
+		}
+		if (named > 0 && named < nsec)
+			diag_warn(&inc->mark, "include %zu: the plan names parts "
+			    "of \"%s\" but not %s; say in a step what students "
+			    "do with it (or name no part, and the whole "
+			    "worksheet is one step)", i + 1, set->title.s,
+			    missing);
+		free(missing);
+	}
 }
 
 /* Resolve and load every include; a file included twice is loaded once. */
@@ -450,6 +627,8 @@ packet_from_tree(const char *path, const struct node *root)
 		if (pk->inc[i].file != NULL && pk->inc[i].set == NULL)
 			break;
 	pk_check_keys(pk);
+	pk_check_roles(pk);
+	pk_check_cover(pk);
 	if (diag_errors() > errs || i < pk->ninc) {
 		packet_free(pk);
 		return NULL;
@@ -532,6 +711,7 @@ packet_free(struct packet *pk)
 	}
 	for (i = 0; i < pk->ninc; i++) {
 		free(pk->inc[i].file);
+		free(pk->inc[i].template);
 		free(pk->inc[i].path);
 		if (pk->inc[i].owns_set)
 			set_free(pk->inc[i].set);
@@ -542,6 +722,13 @@ packet_free(struct packet *pk)
 	free(pk->class);
 	textlist_free(&pk->notes);
 	text_free(&pk->early);
+	text_free(&pk->help);
+	text_free(&pk->bell);
+	for (i = 0; i < pk->nroles; i++) {
+		text_free(&pk->roles[i].name);
+		text_free(&pk->roles[i].who);
+	}
+	free(pk->roles);
 	free(pk->language);
 	free(pk->paper);
 	free(pk);

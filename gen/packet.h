@@ -36,6 +36,9 @@ struct pk_include {
 	struct mark	 versions_mark;	/* its value, else the include's */
 	long		 seed;
 	int		 has_seed;
+	char		*template;	/* template: the include's own page
+					 * template ("large-print"); NULL: the
+					 * run's */
 	struct set	*set;		/* loaded; shared by includes of the
 					 * same file (see owns_set) */
 	int		 owns_set;
@@ -46,6 +49,12 @@ struct pk_step {
 	long		 minutes;
 	struct text	 todo;		/* "do:" */
 	struct text	 say;		/* s NULL: nothing to read aloud */
+};
+
+/* A role the plan names ("Table captains") and who holds it. */
+struct pk_role {
+	struct text	 name;
+	struct text	 who;		/* names, joined by ", " */
 };
 
 struct packet {
@@ -63,6 +72,12 @@ struct packet {
 	struct text	 early;		/* early_finishers; s NULL: none */
 	long		 early_copies;	/* its copies; 0: not given */
 	int		 report;
+	struct text	 help;		/* who to ask for help; s NULL: a
+					 * line on the cover to write it in */
+	struct text	 bell;		/* at_the_bell: what to do; s NULL: a
+					 * line to write it in */
+	struct pk_role	*roles;		/* who is who: roles the plan names */
+	size_t		 nroles;
 	char		*language;	/* NULL: not given */
 	char		*paper;		/* NULL, "letter" or "a4" */
 };

@@ -37,7 +37,9 @@ check "qpdf --check leak-discussion.pdf" qpdf --check "$P"
 # the parts in order: guide, individual sheet, group sheet, role cards,
 # exit tickets; each a bookmark
 order=$(qpdf --json "$P" | sed -n 's/.*"title": "\(.*\)".*/\1/p' | awk '!seen[$0]++' | tr '\n' '|')
-[ "$order" = "$BANNER|Individual sheet|Group sheet|Role cards|Exit ticket|" ] && ok ||
+# (30 students in groups of 4 are six of 4 and two of 3: a group sheet for
+# each size, one set of role cards for both)
+[ "$order" = "$BANNER|Individual sheet|Group sheet — 4-member groups|Group sheet — 3-member groups|Role cards|Exit ticket|" ] && ok ||
 	bad "leak-discussion.pdf: parts are $order"
 pdftext "$P" | grep -q "PublicProblem" && ok || bad "leak-discussion.pdf: no problem"
 for w in "My first try" "What I notice" "What I wonder" "How are your approaches alike?" \
@@ -114,7 +116,7 @@ footers "$O/r1.pdf" "Discussion Leak Check" >"$O/r1.footers"
 got=$(part_numbers "$O/r1.footers"); [ "$got" = ok ] && ok || bad "r1.pdf page numbers:$got"
 parts=$(grep -v '^blank$' "$O/r1.footers" | cut -d'|' -f1 | uniq | sed 's/ — .*//' | uniq -c | awk '{$1 = $1} 1' | tr '\n' ',')
 [ "$parts" = "1 Teacher's guide,10 Individual sheet,3 Group sheet,1 Role cards,1 Exit ticket," ] && ok || bad "r1.pdf parts by footer: $parts"
-[ "$(sed -n 1p "$O/r1.footers")" = "Teacher's guide|1|3" ] && ok || bad "r1.pdf guide footer: $(sed -n 1p "$O/r1.footers")"
+[ "$(sed -n 1p "$O/r1.footers")" = "Teacher's guide|1|5" ] && ok || bad "r1.pdf guide footer: $(sed -n 1p "$O/r1.footers")"
 for i in $(seq 1 "$n"); do
 	txt=$(pdftext "$O/r1.pdf" "$i")
 	case $txt in
@@ -126,7 +128,7 @@ for i in $(seq 1 "$n"); do
 done
 footers "$P" "Discussion Leak Check" >"$O/leak.footers"
 got=$(part_numbers "$O/leak.footers"); [ "$got" = ok ] && ok || bad "leak-discussion.pdf page numbers:$got"
-[ "$(grep -v '^blank$' "$O/leak.footers" | cut -d'|' -f1 | uniq | tr '\n' ',')" = "Teacher's guide,Individual sheet,Group sheet,Role cards,Exit ticket," ] && ok ||
+[ "$(grep -v '^blank$' "$O/leak.footers" | cut -d'|' -f1 | sed 's/ — .*//' | uniq | tr '\n' ',')" = "Teacher's guide,Individual sheet,Group sheet,Role cards,Exit ticket," ] && ok ||
 	bad "leak-discussion.pdf parts by footer: $(tr '\n' ',' <"$O/leak.footers")"
 # the group list is a teacher page and names every student
 gl=$(for i in $(seq 1 "$n"); do pdftext "$O/r1.pdf" "$i" | grep -q "Drawn at random" && echo "$i"; done | head -1)
@@ -198,7 +200,7 @@ got=$(part_numbers "$O/lp.footers"); [ "$got" = ok ] && ok || bad "lp.pdf page n
 # the same words in the class's print size: the problem on the guide, a
 # prompt on the group sheet of the packet without a roster
 std_sheet=$(word_height "$O/lp.pdf" 1 PublicProblem:)
-std_group=$(word_height "$P" "$(grep -n '^Group sheet|' "$O/leak.footers" | cut -d: -f1)" approaches)
+std_group=$(word_height "$P" "$(grep -n '^Group sheet' "$O/leak.footers" | head -1 | cut -d: -f1)" approaches)
 for i in $(seq 1 "$(pages "$O/lp.pdf")"); do
 	txt=$(pdftext "$O/lp.pdf" "$i")
 	case $txt in
@@ -278,7 +280,7 @@ big_job=$(word_height "$O/lp.pdf" "${lrc:-1}" Makes)
 # a title too long for the footer is cut with "…"; the part's name and
 # the page number stay on the footer's one line
 "$MIMEO" -q discussion --roster $R/large8.csv -o "$O/long.pdf" $D/long-title.yaml && ok || bad "long-title.yaml failed"
-for i in 1 5 7; do
+for i in 1 7 9; do
 	foot=$(pdftotext -layout -f $i -l $i "$O/long.pdf" - | tr -d '\f' | awk 'NF { prev = last; last = $0 } END { print prev "|" last }')
 	case $foot in
 	*"Page 1 of"*"|"*) bad "long.pdf page $i: the footer wraps: $foot" ;;
@@ -300,7 +302,7 @@ for w in "Guía del maestro — solo para el maestro" "Mi primer intento" "Lo qu
 done
 footers "$O/es.pdf" "Discussion Leak Check" >"$O/es.footers"
 got=$(part_numbers "$O/es.footers"); [ "$got" = ok ] && ok || bad "es.pdf page numbers:$got"
-[ "$(grep -v '^blank$' "$O/es.footers" | cut -d'|' -f1 | uniq | tr '\n' ',')" = "Guía del maestro,Hoja individual,Hoja del grupo,Tarjetas de roles,Boleto de salida," ] && ok ||
+[ "$(grep -v '^blank$' "$O/es.footers" | cut -d'|' -f1 | sed 's/ — .*//' | uniq | tr '\n' ',')" = "Guía del maestro,Hoja individual,Hoja del grupo,Tarjetas de roles,Boleto de salida," ] && ok ||
 	bad "es.pdf parts by footer: $(tr '\n' ',' <"$O/es.footers")"
 "$MIMEO" discussion --lang es -o "$O/es2.pdf" $D/leak.yaml 2>"$O/es.err" >/dev/null
 [ ! -s "$O/es.err" ] && ok || bad "Spanish labels missing: $(head -2 "$O/es.err")"
@@ -337,12 +339,12 @@ got=$(card_jobs "$O/roles-en.pdf" | tr '\n' '|')
 # (the cards page's rules are the heading's and these two)
 cp=$(for i in $(seq 1 "$(pages "$O/roles-en.pdf")"); do pdftext "$O/roles-en.pdf" "$i" | grep -q '^Navigator$' && echo "$i"; done | head -1)
 [ "$(rules "$O/roles-en.pdf" "${cp:-1}" | wc -l)" -ge 2 ] && ok || bad "roles-en.pdf: no lines on the Navigator's card (page ${cp:-none})"
-# groups of 7 in Spanish: the members beyond the five roles are the
-# Indagador and the Cronometrador; the set has the Checker (in English),
-# so no Verificador is added
+# groups of 7 asked, in Spanish: 30 students make five groups of 6 (the
+# group's real size); the member beyond the five roles is the Indagador;
+# the set has the Checker (in English), so no Verificador is added
 "$MIMEO" -q discussion --lang es --group-size 7 -o "$O/roles-es7.pdf" $D/roles-lang.yaml
 got=$(pdftotext -layout "$O/roles-es7.pdf" - | awk '/^ *Nombre +Rol *$/ { on = 1; next } /En qué/ { exit } on && /[a-z]/ { sub(/^ */, ""); print }' | tr '\n' ',')
-[ "$got" = "Facilitador,Secretario,Escéptico,Checker,Navigator,Indagador,Cronometrador," ] && ok || bad "roles-es7.pdf: roles $got"
+[ "$got" = "Facilitador,Secretario,Escéptico,Checker,Navigator,Indagador," ] && ok || bad "roles-es7.pdf: roles $got"
 "$MIMEO" -q discussion --group-size 1 $D/leak.yaml 2>/dev/null; [ $? = 2 ] && ok || bad "--group-size 1 is not exit 2"
 got=$("$MIMEO" discussion -o "$O/none.pdf" tests/e2e/leak.yaml 2>&1 >/dev/null); st=$?
 [ $st = 1 ] && [ "$got" = "tests/e2e/leak.yaml:1:1: error: this set has no \"discussion:\" block, so there is no discussion packet to print; add one (see the README)" ] &&
@@ -350,3 +352,81 @@ got=$("$MIMEO" discussion -o "$O/none.pdf" tests/e2e/leak.yaml 2>&1 >/dev/null);
 got=$("$MIMEO" discussion --roster $R/one.csv -o "$O/one.pdf" $D/leak.yaml 2>&1 >/dev/null); st=$?
 [ $st = 1 ] && [ "$got" = "$R/one.csv: error: a discussion needs at least 2 students to make groups; this roster has 1" ] &&
 	[ ! -e "$O/one.pdf" ] && ok || bad "a roster of one: $st $got"
+
+# --- issue 18: the structured lesson, read back page by page -------------
+# teacher-only words (the exit ticket's answer and look-fors) only on guide
+# pages; hints and the extension only on the guide and on the hint-card
+# pages (handed out by the teacher); never on a student's sheet.
+"$MIMEO" -q discussion -o "$O/lesson.pdf" $D/lesson.yaml && ok || bad "lesson.yaml failed"
+P=$O/lesson.pdf
+leaked=""; guide=""; cards=""
+for i in $(seq 1 "$(pages "$P")"); do
+	txt=$(pdftext "$P" "$i")
+	case $txt in *"$BANNER"*) guide="$guide$txt"; continue ;; esac
+	case $txt in *"Hint and extension cards"*) cards="$cards$txt" ;; esac
+	for tok in SecretExitAnswer SecretLookFor SecretSynthesis SecretGoal; do
+		case $txt in *"$tok"*) leaked="$leaked $tok(page $i)" ;; esac
+	done
+	case $txt in *"Hint and extension cards"*) ;; *)
+		for tok in HintOne HintTwo ExtensionTask; do
+			case $txt in *"$tok"*) leaked="$leaked $tok(page $i)" ;; esac
+		done ;;
+	esac
+done
+[ -z "$leaked" ] && ok || bad "lesson.pdf: teacher-only text on a student page:$leaked"
+for tok in SecretExitAnswer SecretLookFor HintOne ExtensionTask "Print list" "Monitoring sheet" \
+	"Summary" "Say, then write at the right end of the board:" "Exit ticket" "Ask the class to predict:"; do
+	case $guide in *"$tok"*) ok ;; *) bad "lesson.pdf: '$tok' not in the guide" ;; esac
+done
+for tok in "Hint 1" HintOne "Hint 2" HintTwo "Finished? Try this" ExtensionTask; do
+	case $cards in *"$tok"*) ok ;; *) bad "lesson.pdf: '$tok' not on the hint cards" ;; esac
+done
+# the default plan: six steps, Summary 40-45 then Exit ticket 45-50
+pdftotext -layout "$P" - | grep -qE "40–45 +Summary" && pdftotext -layout "$P" - | grep -qE "45–50 +Exit ticket" && ok ||
+	bad "lesson.pdf: no Summary and Exit ticket steps in the default plan"
+# the individual sheet: question and prediction at the top, the box for
+# the summary at the bottom, in that order
+ind=$(for i in $(seq 1 "$(pages "$P")"); do pdftext "$P" "$i" | grep -q "^My first try" && { pdftext "$P" "$i"; break; }; done)
+order=$(printf '%s\n' "$ind" | grep -nE "PublicQuestion|What I notice|My prediction|My first try|What we learned today" | cut -d: -f2 | tr '\n' '|')
+[ "$order" = "PublicQuestion how do we add unlike pieces?|What I notice|My prediction|My first try|What we learned today|" ] && ok ||
+	bad "lesson.pdf: the individual sheet reads $order"
+grep -q PublicPredict <<<"$ind" && ok || bad "lesson.pdf: the prediction is not asked on the individual sheet"
+# the print list counts 30 students without a roster or class_size
+pdftotext -layout -f 1 -l 1 "$P" - | grep -qE "Individual sheet +[0-9–]+ +30" && ok || bad "lesson.pdf: print list without 30 individual sheets"
+# pad pages only between parts: the packet never ends on a blank page
+pdftext "$P" "$(pages "$P")" | grep -q "intentionally blank" && bad "lesson.pdf ends on a pad page" || ok
+
+# with a roster of 28: the monitoring sheet names every student
+"$MIMEO" -q discussion --roster $R/class28.csv -o "$O/lesson28.pdf" $D/lesson.yaml && ok || bad "lesson.yaml --roster failed"
+mon=$(for i in $(seq 1 "$(pages "$O/lesson28.pdf")"); do t=$(pdftext "$O/lesson28.pdf" "$i"); case $t in *"Monitoring sheet"*|*"Share #"*) printf '%s\n' "$t" ;; esac; done | tr '\n' ' ')
+missing=""
+# the roster's names, read as RFC 4180 (quoted commas and doubled quotes)
+while IFS= read -r name; do
+	case $mon in *"$name"*) ;; *) missing="$missing $name;" ;; esac
+done < <(awk -v RS='\r?\n' 'NR > 1 { s = $0; sub(/^\xef\xbb\xbf/, "", s)
+	if (s ~ /^"/) { s = substr(s, 2); n = ""; while (s != "") { c = substr(s, 1, 1); s = substr(s, 2)
+		if (c == "\"") { if (substr(s, 1, 1) == "\"") { n = n c; s = substr(s, 2) } else break } else n = n c }
+		print n } else { split(s, f, ","); print f[1] } }' $R/class28.csv)
+[ -z "$missing" ] && ok || bad "lesson28.pdf: not on the monitoring sheet:$missing"
+pdftotext -layout -f 1 -l 1 "$O/lesson28.pdf" - | grep -qE "Individual sheet +[0-9]+–[0-9]+ +1" && ok || bad "lesson28.pdf: print list without the named sheets"
+
+# grouping: random: a deck of group cards, one per student of the roster,
+# that adds up to it; group sheets with blank names and no roles
+"$MIMEO" -q discussion --roster $R/class28.csv -o "$O/random28.pdf" $D/lesson-random.yaml && ok || bad "lesson-random.yaml failed"
+n=$(pdftext "$O/random28.pdf" | tr '\n' ' ' | grep -o "Find the others with this number" | wc -l)
+[ "$n" = 28 ] && ok || bad "random28.pdf: $n group cards for 28 students"
+# groups of 3 by default: 28 students are 9 groups (8 of 3, 1 of 4)
+cards=$(for i in $(seq 1 "$(pages "$O/random28.pdf")"); do t=$(pdftext "$O/random28.pdf" "$i")
+	case $t in *"Find the others"*) grep -oE "Group [0-9]+" <<<"$t" ;; esac; done | sort | uniq -c | awk '{print $1}' | sort | uniq -c | awk '{$1 = $1} 1' | tr '\n' '|')
+[ "$cards" = "8 3|1 4|" ] && ok || bad "random28.pdf: cards per group $cards"
+pdftext "$O/random28.pdf" | grep -qE "^(Role|Facilitator|Role cards)$" && bad "random28.pdf prints roles" || ok
+"$MIMEO" -q discussion -o "$O/random.pdf" $D/lesson-random.yaml && ok || bad "lesson-random.yaml (no roster) failed"
+n=$(pdftext "$O/random.pdf" | tr '\n' ' ' | grep -o "Find the others with this number" | wc -l)
+[ "$n" = 30 ] && ok || bad "random.pdf: $n group cards for a class of 30"
+
+# mimeo check: an answer printed in another problem is a warning naming both
+out=$(cd tests/disc && "../../$MIMEO" check answer-leak.yaml 2>&1 >/dev/null); st=$?
+[ $st = 0 ] && ok || bad "answer-leak.yaml: exit $st"
+[ "$out" = "answer-leak.yaml:12:41: warning: problem 3 prints \"house of representatives\", the answer to problem 1 (line 7), on the same student copy: a student can copy it from here; reword one of them
+answer-leak.yaml:15:60: warning: problem 4 prints \"hand\", the answer of its own blank: a student can copy it from the prompt; reword the prompt" ] && ok ||
+	bad "answer-leak.yaml: messages $out"
