@@ -361,6 +361,15 @@ lay_monitor(struct lay *L, const struct block *b)
 	L->sy += 6;
 	ld_monitor_head(L, m, &mc);
 	ld_place(L, 2, NULL, "the monitoring sheet's header");
+	/* the class on one page, for a clipboard: rows as low as 12 points
+	 * when the approaches leave less room (a large class runs on) */
+	if ((L->bottom - L->y - 2) / (double)m->nrows < rh) {
+		rh = (L->bottom - L->y - 2) / (double)m->nrows;
+		if (rh < 12)
+			rh = lay_lh(L, ns.size) + 4;
+		else if (rh < lay_lh(L, ns.size) + 2)
+			ns.size = (rh - 2) / L->t->leading;
+	}
 	for (i = 0; i < m->nrows; i++) {
 		L->sy = 0;
 		if (lay_breaks(L, rh, 0))
@@ -437,6 +446,7 @@ lay_board(struct lay *L, const struct block *b)
 	struct tstyle ts = lay_style(L, L->t->size_small + 1, 0, ink);
 	struct tstyle as = lay_style(L, L->t->size_small + 1, ST_ITALIC, gray);
 	struct tstyle ms = lay_style(L, L->t->size_small, ST_BOLD, key_ink);
+	struct tstyle ps;
 	size_t ncols = bp->napps + 3, i;
 	double w = lay_width(L), side = w * (bp->napps > 3 ? 0.19 : 0.22);
 	double open = w * 0.08, cw, x, top, h, need = 0, pad = 5, y, askh;
@@ -470,7 +480,17 @@ lay_board(struct lay *L, const struct block *b)
 		    ink);
 		L->sy += 6;
 	}
-	lay_text(L, bp->problem, 0, &ts, x + pad, side - 2 * pad, AL_LEFT, 0);
+	/* the problem, smaller when long: half the board's height at most,
+	 * else the board says where it is (on the sheet, read aloud) */
+	ps = ts;
+	if (ld_measure(L, bp->problem, &ps, side - 2 * pad) > h / 2)
+		ps.size = L->t->size_small - 1;
+	if (ld_measure(L, bp->problem, &ps, side - 2 * pad) > h / 2)
+		lay_plain(L, L->t->labels[L_PROBLEM], &as, x + pad,
+		    side - 2 * pad, AL_LEFT);
+	else
+		lay_text(L, bp->problem, 0, &ps, x + pad, side - 2 * pad,
+		    AL_LEFT, 0);
 	L->sy += 8;
 	lay_plain(L, L->t->labels[L_BOARD_PREDICTIONS], &bs, x + pad,
 	    side - 2 * pad, AL_LEFT);
@@ -546,7 +566,7 @@ lay_board(struct lay *L, const struct block *b)
 	}
 	L->sy = top + h;
 	L->in_cell = 0;
-	ld_place(L, 4, NULL, "the board plan");
+	ld_place(L, 4, &bp->problem->mark, "the board plan");
 }
 
 /* Empty boxes side by side, each with its label in the corner; with grid
