@@ -195,6 +195,29 @@ build_dpages(const struct build *b, const struct docpiece *ps, size_t i,
 	return p + (!b->o->simplex && i + 1 < n && p % 2 == 1);
 }
 
+/* The print-list name of part i: its bookmark, or for the parts of one
+ * kind printed for each student or group, what they are and how many. */
+static char *
+build_dname(const struct build *b, const struct dpacket *pk, size_t i)
+{
+	size_t j, n = 0;
+	char num[24], *what, *name;
+
+	if (pk->parts[i].copies != 0)
+		return xstrdup(pk->parts[i].bookmark);
+	for (j = i; j < pk->nparts && pk->parts[j].copies == 0 &&
+	    pk->parts[j].kind == pk->parts[i].kind; j++)
+		n++;
+	if (pk->parts[i].kind != DPART_INDIVIDUAL &&
+	    pk->parts[i].kind != DPART_GROUP)
+		return xstrdup(pk->parts[i].label);	/* cards: a part */
+	snprintf(num, sizeof(num), "%zu", n);
+	what = label_fmt(b->tpl, L_PRINT_CLASS, num, NULL);
+	name = xasprintf("%s " DASH " %s", pk->parts[i].label, what);
+	free(what);
+	return name;
+}
+
 /*
  * The print list at the top of the guide: a row per part, the parts of
  * one kind for named students (a sheet each) in one row.  Laid out again
@@ -215,20 +238,18 @@ build_dlist(struct build *b, struct dpacket *pk, struct docpiece *ps,
 		for (i = 0, k = 0, page = 1; i < n; i++) {
 			size_t np = build_dpages(b, ps, i, n);
 
+			/* named copies of one kind (large print or not):
+			 * one row, "Individual sheet — named, one per
+			 * student (28)" */
 			if (k > 0 && pk->parts[i].copies == 0 &&
 			    pk->parts[i - 1].copies == 0 &&
-			    pk->parts[i].kind == pk->parts[i - 1].kind &&
-			    pk->parts[i].large == pk->parts[i - 1].large) {
+			    pk->parts[i].kind == pk->parts[i - 1].kind) {
 				items[k - 1].last = page + np - 1;
 				page += np;
 				continue;
 			}
 			free(names[k]);
-			names[k] = pk->parts[i].copies == 0 && i + 1 < n &&
-			    pk->parts[i + 1].copies == 0 &&
-			    pk->parts[i + 1].kind == pk->parts[i].kind ?
-			    xstrdup(pk->parts[i].label) :
-			    xstrdup(pk->parts[i].bookmark);
+			names[k] = build_dname(b, pk, i);
 			items[k].what = names[k];
 			items[k].first = page;
 			items[k].last = page + np - 1;

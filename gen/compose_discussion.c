@@ -465,6 +465,9 @@ pk_phase_notes(struct pk *c, struct blocks *b, const struct phase *ph,
 			pk_note(c, b, L_WRITE_BOARD, &d->synthesis, NULL);
 		break;
 	case PH_EXIT:
+		pk_note(c, b, L_EXIT_TICKET, d->exit_ticket.s != NULL ?
+		    &d->exit_ticket : pk_text(c,
+		    xstrdup(c->t->labels[L_EXIT_DEFAULT])), NULL);
 		if (d->exit_answer.s != NULL)
 			pk_note(c, b, L_EXPECTED, &d->exit_answer, NULL);
 		if (d->exit_look_for.n > 0)

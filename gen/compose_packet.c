@@ -175,8 +175,8 @@ compose_cover(const struct packet *pk, const struct template *t,
 	cp_label(b, BK_BULLET, xstrdup(t->labels[L_HOW_TO]));
 	for (i = 0; i < pk->notes.n; i++)
 		blocks_push(b, BK_BULLET)->text = &pk->notes.v[i];
-	cp_emergency(b, pk, t);
 	compose_print_list(b, t, items, n, duplex);
+	cp_emergency(b, pk, t);
 	cp_plan(b, pk, t, items, n);
 	footer_add(&b->footer, FP_WORDS, xstrdup(t->labels[L_SUB_PLAN]));
 	footer_add(&b->footer, FP_TITLE, xstrdup(pk->title.s));

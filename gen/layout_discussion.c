@@ -429,31 +429,31 @@ ld_measure(struct lay *L, const struct text *t, const struct tstyle *ts,
 }
 
 /*
- * The board plan, drawn as the board: one frame, read left to right.  The
- * first column holds the date, the lesson question (boxed), the problem
- * and room for the predictions; then one column per approach in the order
- * to discuss them, each with room to copy the student's work and, at its
+ * The board plan, drawn as the board (bansho): one frame, read left to
+ * right, filling what is left of its page.  Across the top, as the board
+ * starts: the date and the class's predictions, the lesson question
+ * boxed, the problem.  Below, one column per approach in the order to
+ * discuss them, each with room to copy the student's work and, at its
  * foot, the question that leads to the next; a column for a way no one
- * planned; the summary (boxed) at the right-hand end.  It fills what is
- * left of its page.
+ * planned; the summary boxed at the right-hand end.
  */
 void
 lay_board(struct lay *L, const struct block *b)
 {
 	const struct boardplan *bp = b->board;
+	size_t na = bp->napps > 0 ? bp->napps : 1, i;
+	double tsz = L->t->size_small + (bp->napps > 3 ? 0 : 1);
 	struct tstyle hs = lay_style(L, L->t->size_small + 1, ST_ITALIC, gray);
-	struct tstyle bs = lay_style(L, L->t->size_small + 1, ST_BOLD, ink);
-	struct tstyle ts = lay_style(L, L->t->size_small + 1, 0, ink);
-	struct tstyle as = lay_style(L, L->t->size_small + 1, ST_ITALIC, gray);
+	struct tstyle bs = lay_style(L, tsz, ST_BOLD, ink);
+	struct tstyle ts = lay_style(L, tsz, 0, ink);
+	struct tstyle as = lay_style(L, tsz, ST_ITALIC, gray);
 	struct tstyle ms = lay_style(L, L->t->size_small, ST_BOLD, key_ink);
-	struct tstyle ps;
-	size_t ncols = bp->napps + 3, i;
-	double w = lay_width(L), side = w * (bp->napps > 3 ? 0.19 : 0.22);
-	double open = w * 0.08, cw, x, top, h, need = 0, pad = 5, y, askh;
+	struct tstyle ps = lay_style(L, L->t->size_small, 0, ink);
+	double w = lay_width(L), pad = 5, x, y, top, band, h, need, ask = 0;
+	double c0 = w * 0.22, c1 = w * 0.33, summary = w * 0.22;
+	double open = w * 0.08, cw = (w - summary - open) / (double)na;
 	char num[24];
 
-	/* no approaches anticipated: one column for what the class finds */
-	cw = (w - 2 * side - open) / (double)(bp->napps > 0 ? bp->napps : 1);
 	/* a portrait board is narrow: math wider than its column runs on
 	 * (as in the key's tables) rather than stop the packet */
 	L->in_cell = 1;
@@ -461,49 +461,58 @@ lay_board(struct lay *L, const struct block *b)
 	lay_plain(L, L->t->labels[L_BOARD_HINT], &hs, L->left, w, AL_LEFT);
 	L->sy += 4;
 	top = L->sy;
-	h = L->bottom - L->y - L->pending_h - top - 4;
-	/* the first column: date, question, problem, predictions */
+	/* the band: date and predictions | question | problem */
 	x = L->left;
 	L->sy = top + pad;
-	lay_plain(L, L->t->labels[L_BOARD_DATE], &bs, x + pad, side - 2 * pad,
+	lay_plain(L, L->t->labels[L_BOARD_DATE], &bs, x + pad, c0 - 2 * pad,
 	    AL_LEFT);
-	lay_line(L, x + pad, L->sy + 8, x + side - pad, L->sy + 8, L->t->rule,
+	lay_line(L, x + pad, L->sy + 8, x + c0 - pad, L->sy + 8, L->t->rule,
 	    gray, 0);
 	L->sy += 14;
+	lay_plain(L, L->t->labels[L_BOARD_PREDICTIONS], &bs, x + pad,
+	    c0 - 2 * pad, AL_LEFT);
+	if (bp->predict != NULL)
+		lay_text(L, bp->predict, 0, &as, x + pad, c0 - 2 * pad,
+		    AL_LEFT, 0);
+	band = L->sy + 30 - top;
+	x += c0;
 	if (bp->question != NULL) {
+		L->sy = top + pad;
 		y = L->sy;
 		L->sy += 4;
-		lay_text(L, bp->question, 0, &bs, x + pad + 4, side - 2 * pad -
+		lay_text(L, bp->question, 0, &bs, x + pad + 4, c1 - 2 * pad -
 		    8, AL_LEFT, 0);
 		L->sy += 4;
-		lay_rect(L, x + pad, y, side - 2 * pad, L->sy - y, 1.2,
-		    ink);
-		L->sy += 6;
+		lay_rect(L, x + pad, y, c1 - 2 * pad, L->sy - y, 1.2, ink);
+		if (L->sy + pad - top > band)
+			band = L->sy + pad - top;
 	}
-	/* the problem, smaller when long: half the board's height at most,
-	 * else the board says where it is (on the sheet, read aloud) */
-	ps = ts;
-	if (ld_measure(L, bp->problem, &ps, side - 2 * pad) > h / 2)
-		ps.size = L->t->size_small - 1;
-	if (ld_measure(L, bp->problem, &ps, side - 2 * pad) > h / 2)
+	x += c1;
+	L->sy = top + pad;
+	if (ld_measure(L, bp->problem, &ps, w - c0 - c1 - 2 * pad) > 140)
 		lay_plain(L, L->t->labels[L_PROBLEM], &as, x + pad,
-		    side - 2 * pad, AL_LEFT);
+		    w - c0 - c1 - 2 * pad, AL_LEFT);
 	else
-		lay_text(L, bp->problem, 0, &ps, x + pad, side - 2 * pad,
-		    AL_LEFT, 0);
-	L->sy += 8;
-	lay_plain(L, L->t->labels[L_BOARD_PREDICTIONS], &bs, x + pad,
-	    side - 2 * pad, AL_LEFT);
-	if (bp->predict != NULL)
-		lay_text(L, bp->predict, 0, &as, x + pad, side - 2 * pad,
-		    AL_LEFT, 0);
-	need = L->sy + 40 - top;
-	/* the approaches, in order */
+		lay_text(L, bp->problem, 0, &ps, x + pad, w - c0 - c1 -
+		    2 * pad, AL_LEFT, 0);
+	if (L->sy + pad - top > band)
+		band = L->sy + pad - top;
+	/* the columns: approaches, other ways, summary */
+	y = top + band;
+	for (i = 0; i + 1 < bp->napps; i++)
+		if (bp->apps[i].ask.s != NULL) {
+			double ah = lay_lh(L, bs.size) + ld_measure(L,
+			    &bp->apps[i].ask, &as, cw - 2 * pad);
+
+			if (ah > ask)
+				ask = ah;
+		}
+	need = 0;
 	for (i = 0; i < bp->napps; i++) {
 		const struct approach *a = &bp->apps[i];
 
-		x = L->left + side + cw * (double)i;
-		L->sy = top + pad;
+		x = L->left + cw * (double)i;
+		L->sy = y + pad;
 		snprintf(num, sizeof(num), "%zu", i + 1);
 		lay_plain(L, num, &bs, x + pad, cw - 2 * pad, AL_LEFT);
 		if (a->misconception) {	/* a cross: the word is too wide */
@@ -513,58 +522,57 @@ lay_board(struct lay *L, const struct block *b)
 		}
 		lay_text(L, &a->approach, 0, &ts, x + pad, cw - 2 * pad,
 		    AL_LEFT, 0);
-		y = L->sy;
-		if (a->ask.s != NULL && i + 1 < bp->napps) {
-			askh = lay_lh(L, as.size) + ld_measure(L, &a->ask, &as,
-			    cw - 2 * pad);
-			if (y + 60 + askh - top > need)
-				need = y + 60 + askh - top;
-			L->sy = top + (h > need ? h : need) - pad - askh;
-			lay_line(L, x + pad, L->sy - 3, x + cw - pad, L->sy - 3,
-			    L->t->rule * 0.8, light, 1);
-			lay_plain(L, L->t->labels[L_BOARD_NEXT], &bs, x + pad,
-			    cw - 2 * pad, AL_LEFT);
-			lay_text(L, &a->ask, 0, &as, x + pad, cw - 2 * pad,
-			    AL_LEFT, 0);
-		} else if (y + 60 - top > need)
-			need = y + 60 - top;
+		if (L->sy - y > need)
+			need = L->sy - y;
 	}
-	/* room for what no one planned, then the summary */
-	x = L->left + side + cw * (double)(bp->napps > 0 ? bp->napps : 1);
-	L->sy = top + pad;
+	x = L->left + cw * (double)na;
+	L->sy = y + pad;
 	lay_plain(L, L->t->labels[L_BOARD_OPEN], &as, x + 3, open - 6,
 	    AL_LEFT);
 	x += open;
-	L->sy = top + pad;
-	lay_plain(L, L->t->labels[L_PHASE_SUMMARY], &bs, x + pad, side -
+	L->sy = y + pad;
+	lay_plain(L, L->t->labels[L_PHASE_SUMMARY], &bs, x + pad, summary -
 	    2 * pad, AL_LEFT);
 	if (bp->summary != NULL) {
-		y = L->sy;
+		double sy = L->sy;
+
 		L->sy += 4;
-		lay_text(L, bp->summary, 0, &ts, x + pad + 4, side - 2 * pad -
-		    8, AL_LEFT, 0);
+		lay_text(L, bp->summary, 0, &ts, x + pad + 4, summary - 2 *
+		    pad - 8, AL_LEFT, 0);
 		L->sy += 4;
-		lay_rect(L, x + pad, y, side - 2 * pad, L->sy - y, 1.2,
+		lay_rect(L, x + pad, sy, summary - 2 * pad, L->sy - sy, 1.2,
 		    key_ink);
 	}
-	if (L->sy + pad - top > need)
-		need = L->sy + pad - top;
-	if (h < need)
-		h = need;
-	lay_rect(L, L->left, top, w, h, 1.5, ink);
-	/* the column lines: after the first column, between approaches,
-	 * before the open column and the summary */
-	if (bp->napps == 0)
-		ncols++;
-	for (i = 0; i < ncols - 1; i++) {
-		size_t na = bp->napps > 0 ? bp->napps : 1;
-
-		x = i == 0 ? L->left + side : i <= na ? L->left + side +
-		    cw * (double)i : L->left + side + cw * (double)na + open;
-		lay_line(L, x, top, x, top + h, i == 0 || i >= na ? 1.0 : 0.6,
-		    i == 0 || i >= na ? ink : gray, 0);
+	if (L->sy - y > need)
+		need = L->sy - y;
+	/* room to copy the students' work, then the questions, level */
+	h = L->bottom - L->y - L->pending_h - y - 4;
+	if (h < need + 60 + ask + pad)
+		h = need + 60 + ask + pad;
+	for (i = 0; i + 1 < bp->napps; i++) {
+		if (bp->apps[i].ask.s == NULL)
+			continue;
+		x = L->left + cw * (double)i;
+		L->sy = y + h - pad - ask;
+		lay_line(L, x + pad, L->sy - 3, x + cw - pad, L->sy - 3,
+		    L->t->rule * 0.8, light, 1);
+		lay_plain(L, L->t->labels[L_BOARD_NEXT], &bs, x + pad,
+		    cw - 2 * pad, AL_LEFT);
+		lay_text(L, &bp->apps[i].ask, 0, &as, x + pad, cw - 2 * pad,
+		    AL_LEFT, 0);
 	}
-	L->sy = top + h;
+	lay_rect(L, L->left, top, w, band + h, 1.5, ink);
+	lay_line(L, L->left, y, L->right, y, 1.0, ink, 0);
+	lay_line(L, L->left + c0, top, L->left + c0, y, 0.6, gray, 0);
+	lay_line(L, L->left + c0 + c1, top, L->left + c0 + c1, y, 0.6, gray,
+	    0);
+	for (i = 1; i <= na + 1; i++) {
+		x = i <= na ? L->left + cw * (double)i : L->left + cw *
+		    (double)na + open;
+		lay_line(L, x, y, x, y + h, i >= na ? 1.0 : 0.6, i >= na ?
+		    ink : gray, 0);
+	}
+	L->sy = y + h;
 	L->in_cell = 0;
 	ld_place(L, 4, &bp->problem->mark, "the board plan");
 }

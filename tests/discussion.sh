@@ -408,7 +408,7 @@ done < <(awk -v RS='\r?\n' 'NR > 1 { s = $0; sub(/^\xef\xbb\xbf/, "", s)
 		if (c == "\"") { if (substr(s, 1, 1) == "\"") { n = n c; s = substr(s, 2) } else break } else n = n c }
 		print n } else { split(s, f, ","); print f[1] } }' $R/class28.csv)
 [ -z "$missing" ] && ok || bad "lesson28.pdf: not on the monitoring sheet:$missing"
-pdftotext -layout -f 1 -l 1 "$O/lesson28.pdf" - | grep -qE "Individual sheet +[0-9]+–[0-9]+ +1" && ok || bad "lesson28.pdf: print list without the named sheets"
+pdftotext -layout -f 1 -l 1 "$O/lesson28.pdf" - | grep -qE "Individual sheet — named, one each \(28\) +[0-9]+–[0-9]+ +1" && ok || bad "lesson28.pdf: print list without the named sheets"
 
 # grouping: random: a deck of group cards, one per student of the roster,
 # that adds up to it; group sheets with blank names and no roles

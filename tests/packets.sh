@@ -305,3 +305,45 @@ expect_rows "" $L/math --subject lib
 [ $st = 2 ] && ok || bad "list of a missing folder: exit $st"
 "$MIMEO" check --tag x $D >/dev/null 2>&1; st=$?
 [ $st = 2 ] && ok || bad "--tag without list: exit $st"
+
+# --- issue 18: a packet for a class (--roster), and a folder a substitute
+# can trust: who is who, whom to ask, the bell; what the plan leaves out
+"$MIMEO" packet -q -o "$PO/rd.pdf" $P/class/roster-day.yaml && ok || bad "roster-day.yaml failed"
+"$MIMEO" packet -q --roster tests/rosters/large8.csv -o "$PO/rd8.pdf" $P/class/roster-day.yaml && ok || bad "roster-day.yaml --roster failed"
+cmp -s "$PO/rd.pdf" "$PO/rd8.pdf" && bad "packet --roster: the roster changed nothing" || ok
+read -r wf wl wc <<<"$(print_row "$PO/rd8.pdf" "Worksheet: Adding Fractions Practice — named, one")"
+[ "${wc:-}" = 1 ] && [ "${wf:-0}" -gt 1 ] && ok || bad "rd8.pdf: print list row of named copies: '$wf $wl $wc'"
+# each student's worksheet is in the range, named; Bo Berg's and Fay
+# Fox's in large print (taller type than Ada Ames's)
+missing=""
+for who in "Ada Ames" "Bo Berg" "Cai Chen" "Dev Das" "Eli Eze" "Fay Fox" "Gus Gil" "Hal Hu"; do
+	found=""
+	for i in $(seq "${wf:-1}" "${wl:-1}"); do pdftext "$PO/rd8.pdf" "$i" | grep -qF "$who" && { found=$i; break; }; done
+	[ -n "$found" ] || missing="$missing $who"
+	eval "page_$(tr -d ' ' <<<"$who")=$found"
+done
+[ -z "$missing" ] && ok || bad "rd8.pdf: no named worksheet for$missing"
+# word_px PDF PAGE WORD: the height of WORD's box on PAGE
+word_px() { pdftotext -bbox -f "$2" -l "$2" "$1" - 2>/dev/null | awk -F'"' -v w="$3" '/<word/ { t = $0; sub(/.*">/, "", t); sub(/<.*/, "", t); if (t == w) { printf "%d\n", $8 - $4; exit } }'; }
+small=$(word_px "$PO/rd8.pdf" "${page_AdaAmes:-1}" Adding); big=$(word_px "$PO/rd8.pdf" "${page_BoBerg:-1}" Adding)
+[ "${small:-0}" -gt 5 ] && [ "${big:-0}" -gt $((small * 13 / 10)) ] && ok || bad "rd8.pdf: Bo Berg's worksheet is not in large print ($big against $small)"
+# the cover: who is who, whom to ask, a line to write what to do at the bell
+cover=$(pdftext "$PO/rd8.pdf" 1; pdftext "$PO/rd8.pdf" 2)
+for w in "Who is who" "Table captains:" "Ada Ames, Bo Berg" "If you need help, ask:" "RosterHelp Ms. Ortiz" "At the bell:"; do
+	grep -qF "$w" <<<"$cover" && ok || bad "rd8.pdf: '$w' not on the cover"
+done
+got=$("$MIMEO" check $P/class/roster-day.yaml 2>&1 >/dev/null)
+[ -z "$got" ] && ok || bad "roster-day.yaml: $got"
+# the plan names line leaders no one is named for, and Part A but not Part B
+got=$("$MIMEO" check $P/class/uncovered-day.yaml 2>&1 >/dev/null); st=$?
+[ $st = 0 ] && [ "$got" = "$P/class/uncovered-day.yaml:5:29: warning: plan step 2 names the leaders, but the cover does not say who they are; add roles: {Leaders: [names]} to the packet
+$P/class/uncovered-day.yaml:7:12: warning: include 1: the plan names parts of \"Two Parts\" but not Part B; say in a step what students do with it (or name no part, and the whole worksheet is one step)
+$P/class/uncovered-day.yaml:8:12: warning: include 2: the plan names parts of \"Two Parts\" but not Part B; say in a step what students do with it (or name no part, and the whole worksheet is one step)" ] && ok ||
+	bad "uncovered-day.yaml: exit $st: $got"
+# template: large-print on an include: that worksheet in large type
+"$MIMEO" packet -q -o "$PO/ud.pdf" $P/class/uncovered-day.yaml && ok || bad "uncovered-day.yaml failed"
+std=$(word_px "$PO/ud.pdf" "$(print_row "$PO/ud.pdf" "Worksheet: Two Parts" | cut -d' ' -f1)" Adding)
+n=$(pages "$PO/ud.pdf"); lp=""
+for i in $(seq 3 "$n"); do [ "$(word_px "$PO/ud.pdf" "$i" Adding)" != "" ] && lp=$i; done
+big=$(word_px "$PO/ud.pdf" "${lp:-1}" Adding)
+[ "${std:-0}" -gt 5 ] && [ "${big:-0}" -gt $((std * 13 / 10)) ] && ok || bad "ud.pdf: the large-print include is not in large type ($big against $std)"
