@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "discussion.h"
 #include "libpath.h"
 #include "packet.h"
 #include "template.h"
@@ -386,15 +387,19 @@ pk_roles(struct packet *pk, const struct node *n)
 	}
 }
 
-/* 1 when s has word w (any case, a plural s allowed) as a whole word;
- * *at its offset. */
+/* 1 when s has word w (any case, a plural s allowed) as a whole word,
+ * not inside double quotes (a title: "The Beekeeper's Helper"); *at its
+ * offset. */
 static int
 pk_has_word(const char *s, const char *w, size_t *at)
 {
 	size_t n = strlen(w), i, e;
+	int quoted = 0;
 
 	for (i = 0; s != NULL && s[i] != '\0'; i++) {
-		if (i > 0 && isalnum((unsigned char)s[i - 1]))
+		if (s[i] == '"')
+			quoted = !quoted;
+		if (quoted || (i > 0 && isalnum((unsigned char)s[i - 1])))
 			continue;
 		if (strncasecmp(s + i, w, n) != 0)
 			continue;
@@ -403,6 +408,30 @@ pk_has_word(const char *s, const char *w, size_t *at)
 			continue;
 		*at = i;
 		return 1;
+	}
+	return 0;
+}
+
+/* 1 when an included discussion gives out cards for role word w (its
+ * role cards say who holds it): one of its roles, or of the default
+ * four when it lists none. */
+static int
+pk_disc_role(const struct packet *pk, const char *w)
+{
+	static const char *const defaults[] = { "Facilitator", "Recorder",
+	    "Skeptic", "Reporter" };
+	const struct discussion *d;
+	size_t i, j, at;
+
+	for (i = 0; i < pk->ninc; i++) {
+		if (pk->inc[i].as != INC_DISCUSSION || pk->inc[i].set == NULL ||
+		    (d = pk->inc[i].set->discussion) == NULL ||
+		    d->grouping != GROUPING_ROLES)
+			continue;
+		for (j = 0; j < (d->nroles > 0 ? d->nroles : 4); j++)
+			if (pk_has_word(d->nroles > 0 ? d->roles[j].name.s :
+			    defaults[j], w, &at))
+				return 1;
 	}
 	return 0;
 }
@@ -429,7 +458,8 @@ pk_check_roles(const struct packet *pk)
 				    pk->roles[r].name.s, pk_role_words[k],
 				    &at2); r++)
 					;
-				if (r < pk->nroles)
+				if (r < pk->nroles || pk_disc_role(pk,
+				    pk_role_words[k]))
 					continue;
 				text_mark_at(texts[j], at, &m);
 				diag_warn(&m, "plan step %zu names the %ss, but "
