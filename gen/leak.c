@@ -89,6 +89,20 @@ leak_trivial(const char *a)
 	return 0;
 }
 
+/* 1 when the n bytes at off of s, a number, are part of a longer one:
+ * "3" in "1.3" or "3,5", "3/4" in "13/4". */
+static int
+leak_in_number(const char *s, size_t off, size_t n)
+{
+	if (!isdigit((unsigned char)s[off]))
+		return 0;
+	if (off >= 2 && strchr(".,/", s[off - 1]) != NULL &&
+	    isdigit((unsigned char)s[off - 2]))
+		return 1;
+	return strchr(".,/", s[off + n]) != NULL && s[off + n] != '\0' &&
+	    isdigit((unsigned char)s[off + n + 1]);
+}
+
 /* Offset in h of a whole-word a, or -1. */
 static long
 leak_find(const struct leak_norm *h, const char *a)
@@ -100,7 +114,8 @@ leak_find(const struct leak_norm *h, const char *a)
 		size_t off = (size_t)(p - h->s);
 
 		if ((off == 0 || !leak_wordc((unsigned char)h->s[off - 1])) &&
-		    !leak_wordc((unsigned char)p[n]))
+		    !leak_wordc((unsigned char)p[n]) &&
+		    !leak_in_number(h->s, off, n))
 			return (long)off;
 		p++;
 	}
@@ -179,8 +194,10 @@ leak_answer(const struct set *s, struct leak_ctx *c)
 						leak_in_text(c, &p->prompt);
 					continue;
 				}
+				/* not the other problems' choices: a list of
+				 * options says nothing of which fits here (a
+				 * match column pairs a term with its meaning) */
 				leak_in_text(c, &p->prompt);
-				leak_in_list(c, &p->choices);
 				leak_in_list(c, &p->left);
 				leak_in_list(c, &p->right);
 				leak_in_list(c, &p->extra);

@@ -5,8 +5,9 @@
  *
  * What counts as an answer: a short answer, each blank's answer, the text
  * of each right choice; texts with variables ({a}) are left out, as they
- * change with each version.  What counts as printed: the prompt, choices,
- * match columns and order items of every other problem.  Matching is on
+ * change with each version.  What counts as printed: the prompt, match
+ * columns and order items of every other problem (not its choices: a list
+ * of options does not say which one fits elsewhere).  Matching is on
  * whole words, ignoring case, markup (* ` \) and runs of spaces.  Left
  * out as too common to mean anything: answers of one or two characters,
  * numbers of one or two digits ("7", "12", "0.5" has two), and the common
