@@ -525,6 +525,11 @@ pk_guide(struct pk *c)
 	if (d->lesson_question.s != NULL)
 		pk_labelled(b, BK_FRAME, t, L_LESSON_QUESTION,
 		    &d->lesson_question);
+	if (d->grouping == GROUPING_RANDOM) {	/* before the bell */
+		snprintf(num, sizeof(num), "%ld", pk->class_size);
+		pk_note(c, b, L_GROUPS, pk_text(c, label_fmt(t,
+		    L_RANDOM_GROUPS, num, NULL)), NULL);
+	}
 	for (i = 0; i < pk->nphases; i++)
 		from += (int)pk->phases[i].minutes;
 	snprintf(num, sizeof(num), "%d", from);
@@ -578,12 +583,6 @@ pk_guide(struct pk *c)
 	blocks_push(b, BK_NEWPAGE);
 	pk_heading(c, b, xstrdup(t->labels[L_BOARD]));
 	blocks_push(b, BK_BOARD)->board = &pk->boardplan;
-	if (d->grouping == GROUPING_RANDOM) {
-		snprintf(num, sizeof(num), "%ld", pk->class_size);
-		pk_heading(c, b, xstrdup(t->labels[L_GROUPS]));
-		blocks_push(b, BK_TEXT)->text = pk_text(c, label_fmt(t,
-		    L_RANDOM_GROUPS, num, NULL));
-	}
 	if (pk->ngroups == 0)
 		return;
 	blocks_push(b, BK_NEWPAGE);
@@ -675,7 +674,8 @@ pk_group_sheet(struct pk *c, size_t g, size_t m)
 	b = pk_part(c, DPART_GROUP, large, t->labels[L_GROUP_SHEET],
 	    g < c->pk->ngroups ? title : who, who != NULL ? 0 : 1);
 	c->pk->parts[c->pk->nparts - 1].copies = g < c->pk->ngroups ? 0 :
-	    c->nsizes > 0 ? pk_groups_of(c, m) : 0;
+	    c->d->grouping == GROUPING_RANDOM ? (long)c->nsizes :
+	    pk_groups_of(c, m);
 	pk_heading(c, b, title);
 	if (who != NULL)
 		blocks_push(b, BK_INFO)->label = who;
@@ -953,8 +953,9 @@ compose_discussion(const struct set *s, const struct template *t,
 	if (c.pk->ngroups > 0)
 		for (i = 0; i < c.pk->ngroups; i++)
 			pk_group_sheet(&c, i, c.pk->groups[i].n);
-	else if (c.d->grouping == GROUPING_RANDOM)
-		pk_group_sheet(&c, (size_t)-1, (size_t)c.size);
+	else if (c.d->grouping == GROUPING_RANDOM)	/* lines for the
+							 * largest group */
+		pk_group_sheet(&c, (size_t)-1, c.sizes[0]);
 	else
 		for (i = 0; i < c.nsizes; i++)	/* a sheet per size */
 			if (i == 0 || c.sizes[i] != c.sizes[i - 1])

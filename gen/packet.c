@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "discussion.h"
 #include "libpath.h"
@@ -37,6 +38,24 @@ static const char *const include_keys[] = { "file", "as", "copies",
     "versions", "seed", "template", NULL };
 
 static void	pk_roles(struct packet *, const struct node *);
+
+/* 1 when template_load() can find name: a shipped template's name, or a
+ * path (holding a '/' or ending in .yaml) to a file. */
+static int
+pk_template_exists(const char *name)
+{
+	size_t n = strlen(name);
+	char *path;
+	int ok;
+
+	if (strchr(name, '/') != NULL || (n > 5 && strcmp(name + n - 5,
+	    ".yaml") == 0))
+		return 1;	/* a path: template_load() says if not */
+	path = xasprintf("%s/templates/%s.yaml", template_datadir(), name);
+	ok = access(path, R_OK) == 0;
+	free(path);
+	return ok;
+}
 
 #define PK_MAX_MINUTES	600	/* a school day, generously */
 #define PK_MAX_COPIES	1000
@@ -227,10 +246,15 @@ pk_include(struct pk_include *inc, const struct node *in)
 	    sc_int(v, "seed", 0, 2147483647L, &inc->seed) == 0)
 		inc->has_seed = 1;
 	if ((v = node_get(in, "template")) != NULL && !sc_is_null(v) &&
-	    sc_string(v, "template", &inc->template) == 0 &&
-	    inc->as == INC_KEY)
-		sc_error(&v->mark, "template: a key is the teacher's; give the "
-		    "template to the worksheet it goes with");
+	    sc_string(v, "template", &inc->template) == 0) {
+		if (inc->as == INC_KEY)
+			sc_error(&v->mark, "template: a key is the teacher's; "
+			    "give the template to the worksheet it goes with");
+		else if (!pk_template_exists(inc->template))
+			sc_error(&v->mark, "there is no template \"%s\" in "
+			    "templates/; write worksheet or large-print, or "
+			    "the path of a template file", inc->template);
+	}
 }
 
 static void

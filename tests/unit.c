@@ -725,6 +725,28 @@ test_groups(void)
 	k = disc_group_sizes(10, 4, sizes);
 	expect(k == 3 && sizes[0] == 4 && sizes[1] == 3 && sizes[2] == 3,
 	    "groups.ten_by_four", "10 students in groups of 4 are not 4+3+3");
+	/* visibly random groups round the other way: size or size + 1,
+	 * never smaller (28 in threes: eight of 3 and one of 4) */
+	for (n = 3, good = 1; n <= 120 && good; n++)
+		for (g = 2; g <= 8 && (size_t)g <= n && good; g++) {
+			k = disc_group_sizes_up(n, g, sizes);
+			for (i = 0, sum = 0, lo = n, hi = 0; i < k; i++) {
+				sum += sizes[i];
+				lo = sizes[i] < lo ? sizes[i] : lo;
+				hi = sizes[i] > hi ? sizes[i] : hi;
+			}
+			if (sum != n || lo < (size_t)g || hi - lo > 1 ||
+			    k != n / (size_t)g) {
+				snprintf(why, sizeof(why), "%zu students in "
+				    "random groups of %ld: %zu groups, sizes %zu "
+				    "to %zu", n, g, k, lo, hi);
+				good = 0;
+			}
+		}
+	expect(good, "groups.up_never_smaller", why);
+	k = disc_group_sizes_up(28, 3, sizes);
+	expect(k == 9 && sizes[0] == 4 && sizes[8] == 3, "groups.28_by_three",
+	    "28 students in random groups of 3 are not eight 3s and a 4");
 }
 
 /* One copy: a name on a line, a title; name NULL leaves the name out. */
