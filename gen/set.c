@@ -1294,6 +1294,8 @@ set_fill_toplevel(struct set *s)
 	set_fill_text(&s->instructions, NULL);
 	set_fill_text(&s->notes, NULL);
 	set_textlist_each(&s->word_bank, set_fill_text, NULL);
+	if (s->discussion != NULL)
+		ptable_texts(s->discussion->table, set_fill_text, NULL);
 	for (i = 0; i < s->nsections; i++) {
 		set_fill_text(&s->sections[i].title, NULL);
 		set_fill_text(&s->sections[i].instructions, NULL);
