@@ -243,80 +243,52 @@ cm_problem(struct blocks *b, const struct template *t,
 	blocks_push(b, BK_END)->pi = pi;
 }
 
-/* The grade table's problems per row of the page: more would not fit a
- * large-print line. */
-#define GRADE_PER_ROW	8
-
-/* One row of the grade table, problems [from, to) of n; the last row
- * ends with the total. */
-static void
-cm_grade_row(struct blocks *b, const struct template *t,
-    const struct pinst *const *ps, size_t from, size_t to, size_t n,
-    double total)
-{
-	struct grid *g = xcalloc(1, sizeof(*g));
-	size_t c, ncols = to - from + 1 + (to == n);
-	struct gcell *cell;
-	const struct problem *p;
-	int r;
-
-	g->nrows = 3;
-	g->ncols = ncols;
-	g->cells = xcalloc(3 * ncols, sizeof(*g->cells));
-	for (r = 0; r < 3; r++) {
-		static const enum label heads[] = { L_PROBLEM_COL, L_POINTS_COL,
-		    L_SCORE_COL };
-
-		cell = &g->cells[(size_t)r * ncols];
-		cell->own.s = xstrdup(t->labels[heads[r]]);
-		cell->head = 1;
-		for (c = from; c < to; c++) {
-			p = ps[c]->p;
-			cell = &g->cells[(size_t)r * ncols + c - from + 1];
-			cell->head = r == 0;
-			if (r == 0)
-				cell->own.s = p->bonus ? xasprintf("%d (%s)",
-				    ps[c]->number, t->labels[L_BONUS_COL]) :
-				    xasprintf("%d", ps[c]->number);
-			else if (r == 1)
-				cell->own.s = p->points >= 0 ?
-				    cm_number(p->points) : xstrdup("");
-			else
-				cell->own.s = xstrdup("");
-		}
-		if (to == n) {
-			cell = &g->cells[(size_t)r * ncols + ncols - 1];
-			cell->head = r == 0;
-			cell->own.s = r == 0 ? xstrdup(t->labels[L_TOTAL_COL]) :
-			    r == 1 ? cm_number(total) : xstrdup("");
-		}
-	}
-	for (c = 0; c < 3 * ncols; c++) {
-		g->cells[c].own.mark = ps[0]->p->mark;
-		g->cells[c].text = &g->cells[c].own;
-	}
-	g->mark = ps[0]->p->mark;
-	blocks_push(b, BK_GRID)->tab = g;
-}
-
 /* The grade table (the exam class's \gradetable): problems, their
- * points (a bonus marked) and a blank score to fill in, a row of the
- * page per GRADE_PER_ROW problems. */
+ * points (a bonus marked) and a blank score for each to write in, and
+ * the total; split into rows of the page by layout when too wide. */
 static void
 cm_grade_table(struct blocks *b, const struct template *t,
     const struct instance *in, double total)
 {
-	const struct pinst **ps = xcalloc(in->set->nproblems + 1,
-	    sizeof(*ps));
-	size_t i, j, n = 0;
+	static const enum label heads[] = { L_PROBLEM_COL, L_POINTS_COL,
+	    L_SCORE_COL };
+	struct grid *g = xcalloc(1, sizeof(*g));
+	const struct pinst *pi;
+	struct gcell *cell;
+	size_t i, j, c = 1, r;
 
+	g->ncols = in->set->nproblems + 2;
+	g->nrows = 3;
+	g->cells = xcalloc(3 * g->ncols, sizeof(*g->cells));
+	g->split = 1;
+	for (r = 0; r < 3; r++) {
+		g->cells[r * g->ncols].own.s = xstrdup(t->labels[heads[r]]);
+		g->cells[r * g->ncols].head = 1;
+	}
 	for (i = 0; i < in->nsections; i++)
-		for (j = 0; j < in->sections[i].nproblems; j++)
-			ps[n++] = &in->sections[i].problems[j];
-	for (i = 0; i < n; i += GRADE_PER_ROW)
-		cm_grade_row(b, t, ps, i, i + GRADE_PER_ROW < n ?
-		    i + GRADE_PER_ROW : n, n, total);
-	free(ps);
+		for (j = 0; j < in->sections[i].nproblems; j++, c++) {
+			pi = &in->sections[i].problems[j];
+			g->cells[c].own.s = pi->p->bonus ? xasprintf("%d (%s)",
+			    pi->number, t->labels[L_BONUS_COL]) :
+			    xasprintf("%d", pi->number);
+			g->cells[c].head = 1;
+			g->cells[g->ncols + c].own.s = pi->p->points >= 0 ?
+			    cm_number(pi->p->points) : xstrdup("");
+			g->mark = pi->p->mark;
+		}
+	g->cells[c].own.s = xstrdup(t->labels[L_TOTAL_COL]);
+	g->cells[c].head = 1;
+	g->cells[g->ncols + c].own.s = cm_number(total);
+	for (c = 0; c < 3 * g->ncols; c++) {
+		cell = &g->cells[c];
+		if (cell->own.s == NULL) {	/* a score to write in */
+			cell->own.s = xstrdup("");
+			cell->blank = 1;
+		}
+		cell->own.mark = g->mark;
+		cell->text = &cell->own;
+	}
+	blocks_push(b, BK_GRID)->tab = g;
 }
 
 void
@@ -332,6 +304,7 @@ compose_grid(struct blocks *b, const struct ptable *pt, int key)
 	g->caption = pt->caption.s != NULL ? &pt->caption : NULL;
 	g->mark = pt->mark;
 	g->key = key;
+	g->turned = pt->columns;
 	for (r = 0; r < g->nrows; r++)
 		for (c = 0; c < g->ncols; c++) {
 			struct gcell *gc = &g->cells[r * g->ncols + c];

@@ -90,6 +90,10 @@ struct grid {
 	size_t		 nrows, ncols;
 	struct gcell	*cells;		/* nrows * ncols, row by row */
 	int		 key;		/* blanks show their answers */
+	int		 turned;	/* orientation: columns */
+	int		 split;		/* too wide for the line: in rows of
+					 * columns, the first column repeated
+					 * (the grade table) */
 };
 
 /* A hint card (BK_HINTCARD). */

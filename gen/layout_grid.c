@@ -17,6 +17,7 @@
  * centred number sits where the student writes in the box beside it.
  * Phrases are set flush left, as in any table of words.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,78 +125,147 @@ lg_widths(struct lay *L, const struct grid *g, const struct tstyle *hs,
 	return sum;
 }
 
-/* Row r of g at the strip's L->sy, columns at x[] w[] wide: the shade of
- * its header cells under the texts.  Returns the row's height. */
+/* The styles of a table's cells. */
+struct lgstyle {
+	struct tstyle	 head, cell, key;
+};
+
+/* Row r of g at the strip's L->sy, its columns cols[0..n) at x[] w[]
+ * wide: the shade of its header cells under the texts.  Returns the
+ * row's height. */
 static double
-lg_row(struct lay *L, const struct grid *g, size_t r, const double *x,
-    const double *w, const struct tstyle *hs, const struct tstyle *ts,
-    const struct tstyle *ks)
+lg_row(struct lay *L, const struct grid *g, size_t r, const size_t *cols,
+    size_t n, const double *x, const double *w, const struct lgstyle *st)
 {
 	double pad = lg_pad(L), top = L->sy, h, th[LG_MAX];
-	size_t c, shade_at[LG_MAX], from[LG_MAX + 1];
+	size_t k, shade_at[LG_MAX], from[LG_MAX + 1];
 	struct item *it;
 
 	h = L->t->line_pitch;
-	for (c = 0; c < g->ncols; c++) {
-		const struct gcell *gc = &g->cells[r * g->ncols + c];
+	for (k = 0; k < n; k++) {
+		const struct gcell *gc = &g->cells[r * g->ncols + cols[k]];
 		const struct text *t = gc->text;
 
-		shade_at[c] = (size_t)-1;
+		shade_at[k] = (size_t)-1;
 		if (gc->head) {
-			shade_at[c] = L->strip.nitems;
-			it = lay_rect(L, x[c], top, w[c], 0, 0, ink);
+			shade_at[k] = L->strip.nitems;
+			it = lay_rect(L, x[k], top, w[cols[k]], 0, 0, ink);
 			it->stroke = 0;
 			it->fill = 1;
 			it->fill_color = shade;
 		}
-		from[c] = L->strip.nitems;
+		from[k] = L->strip.nitems;
 		L->sy = top + pad;
 		if (!gc->blank || g->key) {
 			L->mark = &t->mark;
 			L->in_cell = 1;
-			if (lay_text(L, t, 0, lg_style(gc, hs, ts, ks), x[c] + pad,
-			    w[c] - 2 * pad + 1, !gc->head && lg_phrase(t->s) ?
-			    AL_LEFT : AL_CENTER, 0) < 0)
+			if (lay_text(L, t, 0, lg_style(gc, &st->head, &st->cell,
+			    &st->key), x[k] + pad, w[cols[k]] - 2 * pad + 1,
+			    !gc->head && lg_phrase(t->s) ? AL_LEFT : AL_CENTER,
+			    0) < 0)
 				L->failed = 1;
 			L->in_cell = 0;
 		}
-		th[c] = L->sy - top - pad;
-		if (th[c] + 2 * pad > h)
-			h = th[c] + 2 * pad;
+		th[k] = L->sy - top - pad;
+		if (th[k] + 2 * pad > h)
+			h = th[k] + 2 * pad;
 	}
-	from[g->ncols] = L->strip.nitems;
+	from[n] = L->strip.nitems;
 	/* each cell's text in the middle of its row's height */
-	for (c = 0; c < g->ncols; c++) {
-		lay_shift(L, from[c], from[c + 1], (h - 2 * pad - th[c]) / 2);
-		if (shade_at[c] != (size_t)-1)
-			L->strip.items[shade_at[c]].h = h;
+	for (k = 0; k < n; k++) {
+		lay_shift(L, from[k], from[k + 1], (h - 2 * pad - th[k]) / 2);
+		if (shade_at[k] != (size_t)-1)
+			L->strip.items[shade_at[k]].h = h;
 	}
 	L->sy = top + h;
 	return h;
+}
+
+/* Columns cols[0..n) of g as one ruled table at the strip's L->sy, from
+ * x0: every cell boxed, the header's edge heavier. */
+static void
+lg_draw(struct lay *L, const struct grid *g, const size_t *cols, size_t n,
+    double x0, const double *w, const struct lgstyle *st)
+{
+	double x[LG_MAX + 1], ys[LG_MAX + 1], top = L->sy;
+	size_t r, k, last = g->nrows - 1;
+
+	x[0] = x0;
+	for (k = 0; k < n; k++)
+		x[k + 1] = x[k] + w[cols[k]];
+	for (r = 0; r < g->nrows; r++) {
+		ys[r] = L->sy;
+		lg_row(L, g, r, cols, n, x, w, st);
+	}
+	ys[g->nrows] = L->sy;
+	for (r = 0; r <= g->nrows; r++)
+		lay_line(L, x0, ys[r], x[n], ys[r], r > 0 && r < g->nrows &&
+		    g->cells[(r - 1) * g->ncols + cols[n - 1]].head &&
+		    !g->cells[r * g->ncols + cols[n - 1]].head ? 1.2 :
+		    r == 0 || r == g->nrows ? 0.9 : 0.5, ink, 0);
+	for (k = 0; k <= n; k++)
+		lay_line(L, x[k], top, x[k], L->sy, k > 0 && k < n &&
+		    g->cells[last * g->ncols + cols[k - 1]].head &&
+		    !g->cells[last * g->ncols + cols[k]].head ? 1.2 :
+		    k == 0 || k == n ? 0.9 : 0.5, ink, 0);
+}
+
+/* A table too wide that may be split (the grade table): as many
+ * columns as fit beside the first, then the next ones under them, the
+ * first column again at the left of each. */
+static void
+lg_draw_split(struct lay *L, const struct grid *g, double x0, double room,
+    const double *w, const struct lgstyle *st)
+{
+	size_t cols[LG_MAX], n, c = 1;
+	double used;
+
+	while (c < g->ncols) {
+		cols[0] = 0;
+		n = 1;
+		used = w[0];
+		/* at least one column beside the first, whatever its width */
+		do {
+			used += w[c];
+			cols[n++] = c++;
+		} while (c < g->ncols && used + w[c] <= room + EPS);
+		lg_draw(L, g, cols, n, x0, w, st);
+		if (c < g->ncols)
+			L->sy += L->t->gap_paragraph;
+	}
 }
 
 void
 lay_grid(struct lay *L, const struct block *b)
 {
 	const struct grid *g = b->tab;
-	struct tstyle hs = lay_style(L, L->t->size_body, ST_BOLD, ink);
-	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
-	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
+	struct lgstyle st;
 	struct tstyle cs = lay_style(L, L->t->size_body, ST_BOLD, ink);
-	double x0 = lg_x0(L), room = L->right - x0, total, top, y;
-	double w[LG_MAX], x[LG_MAX + 1], ys[LG_MAX + 1];
-	size_t r, c;
+	double x0 = lg_x0(L), room = L->right - x0, total;
+	double w[LG_MAX];
+	size_t c, cols[LG_MAX];
 
+	st.head = lay_style(L, L->t->size_body, ST_BOLD, ink);
+	st.cell = lay_style(L, L->t->size_body, 0, ink);
+	st.key = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
 	if (!L->in_problem)
 		L->sy = 0;
 	if (g->ncols == 0 || g->ncols > LG_MAX || g->nrows > LG_MAX)
 		return;
-	total = lg_widths(L, g, &hs, &ts, &ks, room, w);
-	if (total > room + EPS) {
-		diag_error(&g->mark, "this table is %.1f cm wide, but the line "
-		    "holds %.1f cm; shorten its cells, split it in two, or "
-		    "turn it with orientation: %s", total / 72 * 2.54,
-		    room / 72 * 2.54, g->nrows > g->ncols ? "rows" : "columns");
+	total = lg_widths(L, g, &st.head, &st.cell, &st.key, room, w);
+	if (total > room + EPS && !g->split) {
+		char what[40] = "";
+
+		if (L->in_problem)
+			snprintf(what, sizeof(what), "problem %d: ",
+			    L->problem->number);
+		/* turning it helps when it has more columns than rows */
+		diag_error(&g->mark, "%sthe table is %.1f cm wide, but the line "
+		    "holds %.1f cm; shorten its cells%s%s", what,
+		    total / 72 * 2.54, room / 72 * 2.54, g->ncols > g->nrows ?
+		    ", or turn it with orientation: " : " or split it in two",
+		    g->ncols > g->nrows ? g->turned ? "rows" : "columns" :
+		    "");
 		L->failed = 1;
 		return;
 	}
@@ -207,28 +277,13 @@ lay_grid(struct lay *L, const struct block *b)
 			L->failed = 1;
 		L->sy += 3;
 	}
-	x[0] = x0;
-	for (c = 0; c < g->ncols; c++)
-		x[c + 1] = x[c] + w[c];
-	top = L->sy;
-	for (r = 0; r < g->nrows; r++) {
-		ys[r] = L->sy;
-		lg_row(L, g, r, x, w, &hs, &ts, &ks);
+	if (total > room + EPS)
+		lg_draw_split(L, g, x0, room, w, &st);
+	else {
+		for (c = 0; c < g->ncols; c++)
+			cols[c] = c;
+		lg_draw(L, g, cols, g->ncols, x0, w, &st);
 	}
-	ys[g->nrows] = L->sy;
-	/* the rules: every cell boxed, the header's edge heavier */
-	for (r = 0; r <= g->nrows; r++) {
-		y = ys[r];
-		lay_line(L, x0, y, x[g->ncols], y, r > 0 && r < g->nrows &&
-		    g->cells[(r - 1) * g->ncols + g->ncols - 1].head &&
-		    !g->cells[r * g->ncols + g->ncols - 1].head ? 1.2 :
-		    r == 0 || r == g->nrows ? 0.9 : 0.5, ink, 0);
-	}
-	for (c = 0; c <= g->ncols; c++)
-		lay_line(L, x[c], top, x[c], L->sy, c > 0 && c < g->ncols &&
-		    g->cells[(g->nrows - 1) * g->ncols + c - 1].head &&
-		    !g->cells[(g->nrows - 1) * g->ncols + c].head ? 1.2 :
-		    c == 0 || c == g->ncols ? 0.9 : 0.5, ink, 0);
 	lg_place(L, &g->mark, "a table");
 }
 

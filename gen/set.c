@@ -874,6 +874,12 @@ set_hints(const struct node *n, struct textlist *l)
 		    "who is stuck, or a list of hints in order");
 		return;
 	}
+	if (n->kind == NODE_MAP) {
+		sc_error(&n->mark, "a hint must be a text, or a list of hints "
+		    "in order like [Draw a picture., Try 1 first.], not key: "
+		    "value pairs");
+		return;
+	}
 	if (sc_textlist(n, "the hints", l) == 0)
 		set_no_blank_items(l, 0, "the hints");
 }
