@@ -190,6 +190,13 @@ rich_parse(const struct text *t, int flags, struct rich *r)
 			 * its first word, as wide as the spaces of its font */
 			if (literal && line != NULL && *q != '\0')
 				rich_indent(&b, line, q);
+			/* and a run of spaces inside a line, where a teacher
+			 * lines up columns by hand ("2    4" must not read
+			 * as "2 4"): the break, then the others join the
+			 * next word */
+			else if (literal && newlines == 0 && *q != '\0' &&
+			    q - p > 1)
+				rich_indent(&b, p + 1, q);
 			p = q;
 		} else if (strncmp(p, "**", 2) == 0) {
 			rich_flush(r, &b, style);

@@ -159,3 +159,23 @@ grep -q 'Per cup' <<<"$sheet" && ! grep -q 0.625 <<<"$sheet" && ok ||
 if [ -n "${DRV:-}" ]; then
 	cairo_set tables "$set"
 fi
+
+# a run of spaces inside a | text is kept (columns lined up by hand):
+# "1" and "45" stand eight spaces apart, not one
+cat >"$B/spaces.yaml" <<'E'
+title: Spaces Kept
+problems:
+  - type: short
+    prompt: |
+      Hours    Miles
+      1        45
+    answer: "45"
+  - type: short
+    prompt: "Folded  text  keeps one space."
+    answer: "1"
+E
+"$MIMEO" -q -o "$B/" "$B/spaces.yaml" && ok || bad "tables: spaces.yaml fails"
+gap=$(pdftotext -bbox "$B/spaces.pdf" - 2>/dev/null | awk -F'"' '/>1<\/word>/ && !e { e = $6 } />45<\/word>/ { print $2 - e; exit }')
+awk -v g="$gap" 'BEGIN { exit !(g > 20) }' && ok || bad "tables: a | text's run of spaces is $gap pt, not kept"
+gap=$(pdftotext -bbox "$B/spaces.pdf" - 2>/dev/null | awk -F'"' '/>Folded<\/word>/ { e = $6 } />text<\/word>/ { print $2 - e; exit }')
+awk -v g="$gap" 'BEGIN { exit !(g < 5) }' && ok || bad "tables: a quoted text's two spaces are $gap pt, not one space"
