@@ -179,3 +179,21 @@ gap=$(pdftotext -bbox "$B/spaces.pdf" - 2>/dev/null | awk -F'"' '/>1<\/word>/ &&
 awk -v g="$gap" 'BEGIN { exit !(g > 20) }' && ok || bad "tables: a | text's run of spaces is $gap pt, not kept"
 gap=$(pdftotext -bbox "$B/spaces.pdf" - 2>/dev/null | awk -F'"' '/>Folded<\/word>/ { e = $6 } />text<\/word>/ { print $2 - e; exit }')
 awk -v g="$gap" 'BEGIN { exit !(g < 5) }' && ok || bad "tables: a quoted text's two spaces are $gap pt, not one space"
+
+# a minus sign is the same glyph in and out of backticks: -12 and `-12`
+# both read back with U+2212; a hyphen (x-5, 3-4) stays a hyphen
+cat >"$B/minus.yaml" <<'E'
+title: Minus Signs
+problems:
+  - type: short
+    prompt: "It was -5 degrees, then `-5` again; x-5 and 3-4 stay."
+    answer: "-12"
+  - type: short
+    prompt: Write the number.
+    answer: "`-12`"
+E
+"$MIMEO" -q -o "$B/" "$B/minus.yaml" && ok || bad "tables: minus.yaml fails"
+got=$(pdftotext "$B/minus-key.pdf" - 2>/dev/null)
+[ "$(grep -o $'\xe2\x88\x9212' <<<"$got" | wc -l)" = 2 ] && ok || bad "tables: the key's two -12 are not both U+2212"
+grep -q $'was \xe2\x88\x925 degrees, then \xe2\x88\x925 again; x-5 and 3-4 stay' <<<"$got" && ok ||
+	bad "tables: minus signs and hyphens read '$(grep degrees <<<"$got")'"
