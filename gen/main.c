@@ -41,8 +41,9 @@ usage(FILE *f)
 "\n"
 "options:\n"
 "  -o, --output PATH       output file, or folder when PATH ends in / (default out/)\n"
-"      --format pdf|png|svg|ps  output format (default pdf); PNG and SVG are one\n"
-"                          file per page, NAME-p1.png, NAME-p2.png, ...\n"
+"      --format pdf|png|svg|ps|tree  output format (default pdf); PNG and SVG\n"
+"                          are one file per page, NAME-p1.png, NAME-p2.png, ...;\n"
+"                          tree is the laid-out pages as text (for tests)\n"
 "      --dpi N             resolution of PNG pages, 20 to 600 (default 100)\n"
 "      --page N            preview: the page to draw (default 1)\n"
 "      --contact-sheet     one PNG of small images of every page,\n"
@@ -184,7 +185,7 @@ check_outfmt(const struct opts *o, int has_format)
 	if (f->page > 0 && o->cmd != CMD_PREVIEW)
 		usage_error("%s", "--page is for mimeo preview");
 	if (o->cmd == CMD_PREVIEW && (f->format == OUT_PDF ||
-	    f->format == OUT_PS) && has_format)
+	    f->format == OUT_PS || f->format == OUT_TREE) && has_format)
 		usage_error("%s", "mimeo preview draws one page as png or svg");
 	if (f->contact && f->page > 0)
 		usage_error("%s", "--contact-sheet shows every page; it does "
@@ -327,14 +328,14 @@ main(int argc, char **argv)
 		}
 		else if (opt_is(s, "--format")) {
 			static const char *const fmts[] = { "pdf", "png",
-			    "svg", "ps", NULL };
+			    "svg", "ps", "tree", NULL };
 			const char *f = opt_value(argc, argv, &a, "--format");
 
 			for (i = 0; fmts[i] && strcmp(f, fmts[i]) != 0; i++)
 				continue;
 			if (fmts[i] == NULL)
-				usage_error("--format must be pdf, png, svg or "
-				    "ps, not \"%s\"", f);
+				usage_error("--format must be pdf, png, svg, "
+				    "ps or tree, not \"%s\"", f);
 			o.fmt.format = (enum out_format)i;
 			has_format = 1;
 		} else if (opt_is(s, "--dpi"))
