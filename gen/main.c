@@ -12,6 +12,7 @@
 
 #include "build.h"
 #include "diag.h"
+#include "index.h"
 #include "libpath.h"
 #include "list.h"
 #include "output.h"
@@ -36,6 +37,7 @@ usage(FILE *f)
 "       mimeo packet PACKET.yaml      substitute packet -> out/NAME-packet.pdf\n"
 "       mimeo check FILE...           validate; print every problem; write nothing\n"
 "       mimeo list [DIR]              sets and packets under DIR (default problems/)\n"
+"       mimeo index [DIR]             the library as a web page -> out/index.html\n"
 "       mimeo preview SET.yaml [--page N]  PNG of a worksheet page -> out/NAME-pN.png\n"
 "       mimeo --help | --version\n"
 "\n"
@@ -91,7 +93,7 @@ static const struct {
 	{ "worksheet", CMD_WORKSHEET }, { "key", CMD_KEY },
 	{ "discussion", CMD_DISCUSSION }, { "packet", CMD_PACKET },
 	{ "check", CMD_CHECK }, { "list", CMD_LIST },
-	{ "preview", CMD_PREVIEW },
+	{ "preview", CMD_PREVIEW }, { "index", CMD_INDEX },
 };
 #define NCMD	(sizeof(cmd_words) / sizeof(cmd_words[0]))
 
@@ -224,6 +226,35 @@ cmd_list(const struct opts *o, const char **files, size_t nfiles)
 	f.tag = o->tag;
 	broken = library_list(dir, &f);
 	free(files);
+	return broken != 0 ? 1 : 0;
+}
+
+/* mimeo index [DIR]: OUT/index.html (OUT: -o, else out/). */
+static int
+cmd_index(const struct opts *o, const char **files, size_t nfiles)
+{
+	const char *dir = nfiles > 0 ? files[0] : "problems";
+	char *out;
+	long broken;
+
+	if (nfiles > 1)
+		usage_error("%s", "mimeo index takes one folder");
+	if (!output_isdir(dir))
+		usage_error("mimeo index: %s is not a folder", dir);
+	if (o->output != NULL && !output_isdir(o->output) &&
+	    o->output[strlen(o->output) - 1] != '/')
+		usage_error("mimeo index -o %s: give the folder the page and "
+		    "the documents go to (end it with /)", o->output);
+	out = xstrdup(o->output != NULL ? o->output : "out");
+	while (strlen(out) > 1 && out[strlen(out) - 1] == '/')
+		out[strlen(out) - 1] = '\0';
+	diag_quiet(o->quiet);
+	broken = library_index(dir, out, o->quiet);
+	free(out);
+	free(files);
+	render_cairo_done();
+	if (diag_fatals() > 0)
+		return 3;
 	return broken != 0 ? 1 : 0;
 }
 
@@ -378,11 +409,16 @@ main(int argc, char **argv)
 	    o.fmt.contact))
 		usage_error("%s", "--format and --contact-sheet are for making "
 		    "files; mimeo check and mimeo list write none");
+	if (o.cmd == CMD_INDEX && (has_format || o.fmt.contact))
+		usage_error("%s", "mimeo index writes a web page and the "
+		    "PNG pictures of first pages; it takes no --format");
 	if (o.cmd != CMD_LIST && (o.subject || o.grade || o.tag))
 		usage_error("%s", "--subject, --grade and --tag go with mimeo "
 		    "list");
 	if (o.cmd == CMD_LIST)
 		return cmd_list(&o, files, nfiles);
+	if (o.cmd == CMD_INDEX)
+		return cmd_index(&o, files, nfiles);
 	if (nfiles == 0) {
 		free(files);
 		if (argc == 1) {

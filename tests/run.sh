@@ -90,6 +90,8 @@ done
 . tests/discussion.sh
 # Golden display lists: what layout put where, as text.
 . tests/regress.sh
+# The library as a web page, in a browser.
+. tests/index.sh
 
 # Variables and versions, read back.
 . tests/versions.sh
