@@ -6,7 +6,7 @@
 # Both install the Debian packages they need first (see `deps`).
 
 CC      ?= cc
-PKGS     = yaml-0.1 cairo fontconfig freetype2 libpng libjpeg harfbuzz-subset
+PKGS     = yaml-0.1 cairo fontconfig freetype2 libpng zlib libjpeg harfbuzz-subset
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Wshadow -Wstrict-prototypes
