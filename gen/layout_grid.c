@@ -210,27 +210,45 @@ lg_draw(struct lay *L, const struct grid *g, const size_t *cols, size_t n,
 		    k == 0 || k == n ? 0.9 : 0.5, ink, 0);
 }
 
-/* A table too wide that may be split (the grade table): as many
- * columns as fit beside the first, then the next ones under them, the
- * first column again at the left of each. */
+/* Nonzero when columns [from, from + per) of g (and the first beside
+ * them) fit in room, for each such run of the columns after the first. */
+static int
+lg_runs_fit(const struct grid *g, const double *w, size_t per, double room)
+{
+	size_t c, k;
+	double used;
+
+	for (c = 1; c < g->ncols; c += per) {
+		used = w[0];
+		for (k = c; k < c + per && k < g->ncols; k++)
+			used += w[k];
+		if (used > room + EPS && per > 1)
+			return 0;
+	}
+	return 1;
+}
+
+/* A table too wide that may be split (the grade table): its columns
+ * after the first in rows of the page as even as fit (8 and 7, not 14
+ * and 1), the first column again at the left of each. */
 static void
 lg_draw_split(struct lay *L, const struct grid *g, double x0, double room,
     const double *w, const struct lgstyle *st)
 {
-	size_t cols[LG_MAX], n, c = 1;
-	double used;
+	size_t cols[LG_MAX], n, c, k, runs, per, rest = g->ncols - 1;
 
-	while (c < g->ncols) {
+	for (runs = 2; ; runs++) {
+		per = (rest + runs - 1) / runs;
+		if (lg_runs_fit(g, w, per, room))
+			break;
+	}
+	for (c = 1; c < g->ncols; c += per) {
 		cols[0] = 0;
 		n = 1;
-		used = w[0];
-		/* at least one column beside the first, whatever its width */
-		do {
-			used += w[c];
-			cols[n++] = c++;
-		} while (c < g->ncols && used + w[c] <= room + EPS);
+		for (k = c; k < c + per && k < g->ncols; k++)
+			cols[n++] = k;
 		lg_draw(L, g, cols, n, x0, w, st);
-		if (c < g->ncols)
+		if (c + per < g->ncols)
 			L->sy += L->t->gap_paragraph;
 	}
 }
@@ -345,11 +363,8 @@ lay_hintcard(struct lay *L, const struct block *b)
 	struct tstyle ls = lay_style(L, L->t->size_small + 1, ST_BOLD, gray);
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	double pad = lg_pad(L) * 2.5;
-	size_t ri;
 
 	L->sy = 0;
-	ri = L->strip.nitems;
-	lay_rect(L, L->left, 0, lay_width(L), 0, 0.8, gray)->dash = 1;
 	L->sy = pad;
 	lay_plain(L, hc->label, &ls, L->left + pad, lay_width(L) - 2 * pad,
 	    AL_LEFT);
@@ -359,8 +374,13 @@ lay_hintcard(struct lay *L, const struct block *b)
 	    2 * pad, AL_LEFT, 0) < 0)
 		L->failed = 1;
 	L->sy += pad;
-	L->strip.items[ri].h = L->sy;
-	/* cards touch, so one cut separates two */
+	/* the frame as four dashed lines drawn left to right and top to
+	 * bottom, so that where two cards touch their edges' dashes fall
+	 * on each other and one cut separates them */
+	lay_line(L, L->left, 0, L->right, 0, 0.8, gray, 1);
+	lay_line(L, L->left, L->sy, L->right, L->sy, 0.8, gray, 1);
+	lay_line(L, L->left, 0, L->left, L->sy, 0.8, gray, 1);
+	lay_line(L, L->right, 0, L->right, L->sy, 0.8, gray, 1);
 	if (lay_place(L, L->sy, 0) < 0) {
 		diag_error(&hc->text->mark, "a hint is taller than a page; "
 		    "shorten it");
