@@ -352,25 +352,24 @@ compose_word_bank(struct blocks *b, const struct template *t,
 
 void
 compose_hint_cards(struct blocks *b, const struct template *t,
-    const char *number, const struct textlist *hints)
+    const char *label, const struct textlist *hints)
 {
 	struct hintcard *card;
-	char *for_, *k, *n, *of;
+	char *k, *n, *of;
 	size_t i;
 
 	for (i = 0; i < hints->n; i++) {
 		card = xcalloc(1, sizeof(*card));
-		for_ = label_fmt(t, L_HINT_FOR, number, NULL);
 		if (hints->n > 1) {
 			k = xasprintf("%zu", i + 1);
 			n = xasprintf("%zu", hints->n);
 			of = label_fmt(t, L_HINT_OF, k, n);
-			card->label = cm_join(for_, " ", of);
+			card->label = xasprintf("%s %s", label, of);
 			free(of);
 			free(k);
 			free(n);
 		} else
-			card->label = for_;
+			card->label = xstrdup(label);
 		card->text = &hints->v[i];
 		blocks_push(b, BK_HINTCARD)->card = card;
 	}
@@ -384,7 +383,7 @@ cm_hint_pages(struct blocks *b, const struct template *t,
 {
 	size_t i, j;
 	int any = 0;
-	char *num;
+	char *num, *label;
 
 	for (i = 0; i < in->nsections; i++)
 		for (j = 0; j < in->sections[i].nproblems; j++)
@@ -398,7 +397,9 @@ cm_hint_pages(struct blocks *b, const struct template *t,
 			const struct pinst *pi = &in->sections[i].problems[j];
 
 			num = xasprintf("%d", pi->number);
-			compose_hint_cards(b, t, num, &pi->p->hints);
+			label = label_fmt(t, L_HINT_FOR, num, NULL);
+			compose_hint_cards(b, t, label, &pi->p->hints);
+			free(label);
 			free(num);
 		}
 }

@@ -212,11 +212,12 @@ struct keyplan {
 
 /* A prompt's table as printed, its blanks filled when key (BK_GRID). */
 void		 compose_grid(struct blocks *, const struct ptable *, int key);
-/* Hint cards: one BK_HINTCARD per hint of hints, labelled for problem
- * number ("Hint for problem 3 (1 of 2)").  For a problem's hint: after
- * the key; for a discussion's hints: in its packet. */
+/* Hint cards to cut apart: one BK_HINTCARD per hint of hints (borrowed),
+ * each labelled label ("Hint for problem 3"), with "(1 of 2)" after it
+ * when there are several.  A problem's hints: after the key (compose());
+ * a discussion's hints: in its packet.  Never fails. */
 void		 compose_hint_cards(struct blocks *, const struct template *,
-		    const char *number, const struct textlist *hints);
+		    const char *label, const struct textlist *hints);
 /* A word bank (BK_WORDBANK) of words; nothing when it is empty. */
 void		 compose_word_bank(struct blocks *, const struct template *,
 		    const struct textlist *words);
