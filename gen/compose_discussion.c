@@ -522,6 +522,8 @@ pk_guide(struct pk *c)
 	if (d->goal.s != NULL)
 		pk_labelled(b, BK_KEYNOTE, t, L_GOAL, &d->goal);
 	pk_labelled(b, BK_FRAME, t, L_PROBLEM, &d->problem);
+	if (d->table != NULL)	/* the teacher's: its blanks filled */
+		compose_grid(b, d->table, 1);
 	if (d->lesson_question.s != NULL)
 		pk_labelled(b, BK_FRAME, t, L_LESSON_QUESTION,
 		    &d->lesson_question);
@@ -560,7 +562,7 @@ pk_guide(struct pk *c)
 		}
 	}
 	if (d->hints.n > 0)
-		pk_note(c, b, L_HINT_CARDS, NULL, &d->hints);
+		pk_note(c, b, L_DISC_HINT_CARDS, NULL, &d->hints);
 	if (d->extension.s != NULL)
 		pk_note(c, b, L_EXTENSION, &d->extension, NULL);
 	if (d->questions.n > 0) {
@@ -623,6 +625,8 @@ pk_individual(struct pk *c, const struct student *who)
 		bl->filled[i] = bl->fields[i] == F_NAME ? who->name :
 		    bl->fields[i] == F_PERIOD ? who->period : NULL;
 	pk_labelled(b, BK_FRAME, t, L_PROBLEM, &d->problem);
+	if (d->table != NULL)
+		compose_grid(b, d->table, 0);
 	if (d->lesson_question.s != NULL)
 		pk_labelled(b, BK_FRAME, t, L_LESSON_QUESTION,
 		    &d->lesson_question);
@@ -829,62 +833,29 @@ pk_group_cards(struct pk *c)
 	free(cells);
 }
 
-/* Cards with a title and a text each, in rows of cols; titles owned by
- * the blocks. */
-static void
-pk_textcards(struct blocks *b, char **titles, const struct text **bodies,
-    size_t n, int cols)
-{
-	struct textcards *tc;
-	size_t i, k;
-
-	for (i = 0; i < n; i += (size_t)cols) {
-		k = n - i < (size_t)cols ? n - i : (size_t)cols;
-		tc = xcalloc(1, sizeof(*tc));
-		tc->cols = cols;
-		tc->n = k;
-		tc->titles = xcalloc(k, sizeof(*tc->titles));
-		tc->bodies = xcalloc(k, sizeof(*tc->bodies));
-		memcpy(tc->titles, titles + i, k * sizeof(*titles));
-		memcpy(tc->bodies, bodies + i, k * sizeof(*bodies));
-		blocks_push(b, BK_TEXTCARDS)->cards = tc;
-	}
-}
-
-/* Hint cards ("Hint 1", "Hint 2", ... in order) and the extension card:
- * one set per group, handed out by the teacher, so no teacher mark. */
+/* Hint cards ("Hint (1 of 3)" ... in order) and the extension card, as
+ * the hint cards of problems are made (compose_hint_cards): one set per
+ * group, handed out by the teacher, so no teacher mark. */
 static void
 pk_hint_cards(struct pk *c)
 {
 	const struct discussion *d = c->d;
 	const struct template *t = c->t;
-	size_t n = d->hints.n + (d->extension.s != NULL), i;
-	char **titles, num[24];
-	const struct text **bodies;
+	struct textlist ext;
 	struct blocks *b;
 
-	if (n == 0)
+	if (d->hints.n == 0 && d->extension.s == NULL)
 		return;
-	titles = xcalloc(n, sizeof(*titles));
-	bodies = xcalloc(n, sizeof(*bodies));
-	for (i = 0; i < d->hints.n; i++) {
-		snprintf(num, sizeof(num), "%zu", i + 1);
-		titles[i] = label_fmt(t, L_HINT, num, NULL);
-		bodies[i] = &d->hints.v[i];
-	}
-	if (d->extension.s != NULL) {
-		titles[i] = xstrdup(t->labels[L_EXTENSION]);
-		bodies[i] = &d->extension;
-	}
-	b = pk_part(c, DPART_HINTS, 0, t->labels[L_HINT_CARDS], NULL, 0);
+	b = pk_part(c, DPART_HINTS, 0, t->labels[L_DISC_HINT_CARDS], NULL, 0);
 	c->pk->parts[c->pk->nparts - 1].copies = c->pk->ngroups > 0 ?
 	    (long)c->pk->ngroups : (long)c->nsizes;
-	pk_heading(c, b, xstrdup(t->labels[L_HINT_CARDS]));
+	pk_heading(c, b, xstrdup(t->labels[L_DISC_HINT_CARDS]));
 	blocks_push(b, BK_TEXT)->text = pk_text(c,
-	    xstrdup(t->labels[L_HINT_CARDS_HINT]));
-	pk_textcards(b, titles, bodies, n, 2);
-	free(titles);
-	free(bodies);
+	    xstrdup(t->labels[L_DISC_HINT_CARDS_HINT]));
+	compose_hint_cards(b, t, t->labels[L_HINT], &d->hints);
+	ext.v = (struct text *)&d->extension;
+	ext.n = d->extension.s != NULL;
+	compose_hint_cards(b, t, t->labels[L_EXTENSION], &ext);
 }
 
 /* Exit tickets, four to a page: four blank ones, or one per student of

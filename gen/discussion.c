@@ -14,8 +14,8 @@
 
 static const char *const disc_keys[] = { "problem", "goal", "phases",
     "anticipate", "questions", "synthesis", "exit_ticket", "group_size",
-    "roles", "lesson_question", "predict", "hints", "extension", "grouping",
-    NULL };
+    "roles", "table", "lesson_question", "predict", "hints", "extension",
+    "grouping", NULL };
 
 static const char *const exit_keys[] = { "prompt", "answer", "look_for",
     NULL };
@@ -305,6 +305,8 @@ disc_load(const struct node *dn, const struct mark *key)
 	sc_check_keys(dn, disc_keys, NULL);
 	disc_req_text(dn, disc_keys, "problem", "the problem", "write the "
 	    "problem the class will solve", &d->problem);
+	if ((n = node_get(dn, "table")) != NULL)
+		d->table = ptable_load(n);
 	disc_opt_text(dn, "goal", "the goal", &d->goal);
 	disc_opt_text(dn, "synthesis", "the synthesis", &d->synthesis);
 	if ((n = node_get(dn, "exit_ticket")) != NULL && !sc_is_null(n))
@@ -338,6 +340,7 @@ disc_free(struct discussion *d)
 	if (d == NULL)
 		return;
 	text_free(&d->problem);
+	ptable_free(d->table);
 	text_free(&d->goal);
 	text_free(&d->synthesis);
 	text_free(&d->exit_ticket);

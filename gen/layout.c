@@ -1048,9 +1048,6 @@ lay_block(struct lay *L, const struct block *b)
 	case BK_MONITOR:
 		lay_monitor(L, b);
 		break;
-	case BK_TEXTCARDS:
-		lay_textcards(L, b);
-		break;
 	case BK_LIST:
 		lay_list(L, b);
 		break;
@@ -1068,6 +1065,18 @@ lay_block(struct lay *L, const struct block *b)
 		break;
 	case BK_CARDS:
 		lay_cards(L, b);
+		break;
+	case BK_GRID:
+		lay_grid(L, b);
+		break;
+	case BK_IMAGE:
+		lay_picture(L, b);
+		break;
+	case BK_WORDBANK:
+		lay_wordbank(L, b);
+		break;
+	case BK_HINTCARD:
+		lay_hintcard(L, b);
 		break;
 	}
 }

@@ -791,35 +791,3 @@ lay_cards(struct lay *L, const struct block *b)
 	ld_place(L, 0, b->text ? &b->text->mark : NULL, "an exit ticket");
 }
 
-/* A row of cards to cut out, each a title and a text with its markup (a
- * hint, an extension), a fifth of the page high or as tall as the words
- * need, framed by dashed cut lines. */
-void
-lay_textcards(struct lay *L, const struct block *b)
-{
-	const struct textcards *tc = b->cards;
-	struct tstyle tts = lay_style(L, L->t->size_heading, ST_BOLD, ink);
-	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
-	double h = (L->bottom - L->top) / 5, cw = lay_width(L) / tc->cols;
-	double pad = 12, x, need = 0;
-	size_t i;
-
-	for (i = 0; i < tc->n; i++) {
-		x = L->left + cw * (double)i;
-		L->sy = pad;
-		lay_plain(L, tc->titles[i], &tts, x + pad, cw - 2 * pad,
-		    AL_LEFT);
-		L->sy += 4;
-		lay_text(L, tc->bodies[i], 0, &ts, x + pad, cw - 2 * pad,
-		    AL_LEFT, 0);
-		if (L->sy + pad > need)
-			need = L->sy + pad;
-	}
-	if (need > h)
-		h = need;
-	for (i = 0; i < tc->n; i++)
-		lay_rect(L, L->left + cw * (double)i, 0, cw, h, 0.8,
-		    gray)->dash = 1;
-	L->sy = h;
-	ld_place(L, 0, tc->n > 0 ? &tc->bodies[0]->mark : NULL, "a card");
-}

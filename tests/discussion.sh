@@ -378,7 +378,7 @@ for tok in SecretExitAnswer SecretLookFor HintOne ExtensionTask "Print list" "Mo
 	"Summary" "Say, then write at the right end of the board:" "Exit ticket" "Ask the class to predict:"; do
 	case $guide in *"$tok"*) ok ;; *) bad "lesson.pdf: '$tok' not in the guide" ;; esac
 done
-for tok in "Hint 1" HintOne "Hint 2" HintTwo "Finished? Try this" ExtensionTask; do
+for tok in "Hint (1 of 2)" HintOne "Hint (2 of 2)" HintTwo "Finished? Try this" ExtensionTask; do
 	case $cards in *"$tok"*) ok ;; *) bad "lesson.pdf: '$tok' not on the hint cards" ;; esac
 done
 # the default plan: six steps, Summary 40-45 then Exit ticket 45-50

@@ -88,6 +88,10 @@ done
 # 3. End-to-end: YAML in, PDF out, read back with poppler and qpdf.
 . tests/e2e.sh
 . tests/discussion.sh
+# Golden display lists: what layout put where, as text.
+. tests/regress.sh
+# The library as a web page, in a browser.
+. tests/index.sh
 
 # Variables and versions, read back.
 . tests/versions.sh
@@ -107,6 +111,9 @@ done
 
 # 5. Pictures in problems, in the PDF and through cairo.
 . tests/images.sh
+
+# Tables, word banks, hint cards, bonus, the grade table, new_page.
+. tests/tables.sh
 
 # Files from spreadsheets and word processors; where output may go.
 . tests/teacher.sh
