@@ -437,18 +437,18 @@ ld_measure(struct lay *L, const struct text *t, const struct tstyle *ts,
  * foot, the question that leads to the next; a column for a way no one
  * planned; the summary boxed at the right-hand end.
  */
-void
-lay_board(struct lay *L, const struct block *b)
+static double
+ld_board(struct lay *L, const struct boardplan *bp, double scale)
 {
-	const struct boardplan *bp = b->board;
 	size_t na = bp->napps > 0 ? bp->napps : 1, i;
-	double tsz = L->t->size_small + (bp->napps > 3 ? 0 : 1);
+	double tsz = (L->t->size_small + (bp->napps > 3 ? 0 : 1)) * scale;
 	struct tstyle hs = lay_style(L, L->t->size_small + 1, ST_ITALIC, gray);
 	struct tstyle bs = lay_style(L, tsz, ST_BOLD, ink);
 	struct tstyle ts = lay_style(L, tsz, 0, ink);
 	struct tstyle as = lay_style(L, tsz, ST_ITALIC, gray);
-	struct tstyle ms = lay_style(L, L->t->size_small, ST_BOLD, key_ink);
-	struct tstyle ps = lay_style(L, L->t->size_small, 0, ink);
+	struct tstyle ms = lay_style(L, L->t->size_small * scale, ST_BOLD,
+	    key_ink);
+	struct tstyle ps = lay_style(L, L->t->size_small * scale, 0, ink);
 	double w = lay_width(L), pad = 5, x, y, top, band, h, need, ask = 0;
 	double c0 = w * 0.22, c1 = w * 0.33, summary = w * 0.22;
 	double open = w * 0.08, cw = (w - summary - open) / (double)na;
@@ -574,7 +574,24 @@ lay_board(struct lay *L, const struct block *b)
 	}
 	L->sy = y + h;
 	L->in_cell = 0;
-	ld_place(L, 4, &bp->problem->mark, "the board plan");
+	return y + need + 60 + ask + pad;
+}
+
+/* The board, in smaller type when its words need more than a page (large
+ * print): at least 60% of the template's. */
+void
+lay_board(struct lay *L, const struct block *b)
+{
+	double scale;
+
+	for (scale = 1; scale > 0.55; scale -= 0.1) {
+		if (ld_board(L, b->board, scale) <= L->bottom - L->top)
+			break;
+		lay_strip_clear(&L->strip);
+	}
+	if (scale <= 0.55)
+		ld_board(L, b->board, 0.6);
+	ld_place(L, 4, &b->board->problem->mark, "the board plan");
 }
 
 /* Empty boxes side by side, each with its label in the corner; with grid

@@ -150,7 +150,7 @@ grep -q 0.625 <<<"$guide" && ok || bad "tables: the guide's table lacks its blan
 sheet=$(n=$(pdfinfo "$B/disc-discussion.pdf" | awk '/^Pages:/ {print $2}')
 	for i in $(seq 1 "$n"); do
 		p=$(pdftotext -f "$i" -l "$i" "$B/disc-discussion.pdf" - 2>/dev/null)
-		grep -q 'Individual sheet' <<<"$p" && echo "$p"
+		grep -q 'What I notice' <<<"$p" && echo "$p"	# (the guide's print list names the sheet too)
 	done)
 grep -q 'Per cup' <<<"$sheet" && ! grep -q 0.625 <<<"$sheet" && ok ||
 	bad "tables: the individual sheet's table is missing or shows an answer"
