@@ -436,6 +436,33 @@ lay_columns(struct lay *L, const struct problem *p, const struct tstyle *ts,
 	return cols;
 }
 
+/*
+ * A choice's feedback in a key, in gray italics after an em dash: beside
+ * the choice (cw wide, set from x at size ts on the row at top) when
+ * there is room before end, else under it.  Leaves L->sy under the lower
+ * of the two.
+ */
+static void
+lay_feedback(struct lay *L, const struct text *fb, const struct tstyle *ts,
+    double x, double cw, double end, double top)
+{
+	struct tstyle fs = lay_style(L, ts->size * 0.9, ST_ITALIC, gray);
+	double below = L->sy, fx = x + cw + ts->size, dw;
+
+	if (end - fx < (end - x) / 3)
+		fx = x + ts->size;	/* under the choice */
+	else	/* on the choice's baseline */
+		L->sy = top + lay_base(L, ts->size) - lay_base(L, fs.size);
+	top = L->sy;
+	lay_plain(L, DASH, &fs, fx, end - fx, AL_LEFT);
+	dw = lay_plain_width(L, DASH, &fs) + lay_space(L, fonts_pick(L->fs,
+	    FS_ITALIC, ' '), fs.size);
+	L->sy = top;
+	lay_text(L, fb, 0, &fs, fx + dw, end - fx - dw, AL_LEFT, 0);
+	if (L->sy < below)
+		L->sy = below;
+}
+
 void
 lay_choices(struct lay *L, const struct block *b)
 {
@@ -446,7 +473,9 @@ lay_choices(struct lay *L, const struct block *b)
 	double marker = letterw + (p->type == P_MULTI ? ls.size * 1.2 : 0);
 	double colw, rowtop, rowh = 0, x, h;
 	double lh = lay_lh(L, ts.size), base = lay_base(L, ts.size);
-	int cols = lay_columns(L, p, &ts, marker);
+	/* a key with feedback: a choice a row, its feedback beside it */
+	int feedback = b->key && p->feedback.n > 0;
+	int cols = feedback ? 1 : lay_columns(L, p, &ts, marker);
 	size_t i, rows, k;
 	char letter[4];
 
@@ -504,6 +533,10 @@ lay_choices(struct lay *L, const struct block *b)
 			cell[nc].mid = L->strip.nitems;
 			lay_text(L, &p->choices.v[orig], 0, &ts, x,
 			    cx + colw - x - 8, AL_LEFT, 0);
+			if (feedback && p->feedback.v[orig].s != NULL)
+				lay_feedback(L, &p->feedback.v[orig], &ts, x,
+				    lay_text_width(L, &p->choices.v[orig], &ts),
+				    cx + colw - 8, rowtop);
 			cell[nc].to = L->strip.nitems;
 			cell[nc].drop = L->drop;
 			cell[nc++].h = L->sy - rowtop;

@@ -221,7 +221,7 @@ void
 vary_problem_free(struct problem *p)
 {
 	struct textlist *lists[] = { &p->choices, &p->blanks, &p->left,
-	    &p->right, &p->extra, &p->items, &p->rubric };
+	    &p->right, &p->extra, &p->items, &p->rubric, &p->feedback };
 	size_t i;
 
 	problem_texts(p, vary_free_text, NULL);
@@ -296,7 +296,8 @@ vary_fill_texts(const struct problem *p, const struct var *vals,
     const char *decimal, struct problem *out, struct vary_fail *fail)
 {
 	struct textlist *lists[] = { &out->choices, &out->blanks, &out->left,
-	    &out->right, &out->extra, &out->items, &out->rubric };
+	    &out->right, &out->extra, &out->items, &out->rubric,
+	    &out->feedback };
 	struct fillctx c;
 	size_t i;
 
