@@ -197,6 +197,9 @@ compose_fill(struct blocks *b, const struct template *t,
 	return bl;
 }
 
+static struct table *cm_answers(const struct keyplan *,
+    const struct template *, size_t from, size_t to);
+
 struct blocks *
 compose(const struct instance *in, const struct template *t,
     enum doc_kind kind, const struct copyfor *who)
@@ -242,6 +245,16 @@ compose(const struct instance *in, const struct template *t,
 
 		cm_label(b, BK_TOTAL, label_fmt(t, L_TOTAL, n, NULL));
 		free(n);
+	}
+	if (kind == DOC_KEY && in->label == NULL) {
+		/* one version: its answer table opens the key (several
+		 * versions have theirs on pages of their own before) */
+		struct keyplan kp;
+
+		memset(&kp, 0, sizeof(kp));
+		kp.ins = (struct instance *const *)&in;
+		kp.nins = 1;
+		blocks_push(b, BK_TABLE)->table = cm_answers(&kp, t, 0, 1);
 	}
 	if (kind == DOC_KEY && s->notes.s != NULL)
 		cm_keynote(b, t, L_NOTES, &s->notes, NULL);
@@ -415,17 +428,19 @@ cm_answers(const struct keyplan *kp, const struct template *t,
 	const struct set *s = kp->ins[0]->set;
 	struct mark m = { s->file, 1, 1 };
 	size_t nrows = kp->per_student ? kp->nnames : s->nproblems, r, c;
+	int one = kp->nins == 1 && !kp->per_student;
 	struct table *tb = cm_table(nrows + 1, to - from + 1, from > 0 ?
-	    NULL : xstrdup(t->labels[kp->per_student ? L_BY_STUDENT :
-	    L_BY_VERSION]));
+	    NULL : xstrdup(t->labels[kp->per_student ? L_BY_STUDENT : one ?
+	    L_ANSWERS : L_BY_VERSION]));
 	const struct pinst *pi;
 
 	cm_cell(tb, 0, 0, xstrdup(t->labels[kp->per_student ?
 	    L_STUDENT_COL : L_PROBLEM_COL]), &m);
 	for (c = from; c < to; c++)
 		cm_cell(tb, 0, c - from + 1, kp->per_student ?
-		    xasprintf("%zu", c + 1) : xasprintf("%c", 'A' + (int)c),
-		    &m);
+		    xasprintf("%zu", c + 1) : one ?
+		    xstrdup(t->labels[L_ANSWER_COL]) :
+		    xasprintf("%c", 'A' + (int)c), &m);
 	for (r = 0; r < nrows; r++) {
 		cm_cell(tb, r + 1, 0, kp->per_student ?
 		    cm_escape(kp->names[r]) : xasprintf("%zu", r + 1), &m);
