@@ -410,10 +410,139 @@ build_draw(struct build *b)
 	return build_which(b);
 }
 
+/* Which instances have a copy in large print (large) or not: want[i]. */
+static size_t
+build_printed(const struct build *b, int large, int *want)
+{
+	const struct roster *r = b->roster;
+	size_t i, n = 0;
+
+	for (i = 0; i < b->nins; i++)
+		want[i] = r == NULL ? !large : 0;
+	for (i = 0; r != NULL && i < b->ncopies; i++)
+		if (r->v[i].large == large)
+			want[b->which[i]] = 1;
+	for (i = 0; i < b->nins; i++)
+		n += (size_t)want[i];
+	return n;
+}
+
+/*
+ * The answer strips of the copies printed in one print size: each version
+ * (or each student's own draw, with the student's name in the fields)
+ * laid out as its worksheet is, noting where its answer spaces went, then
+ * a strip per page.  NULL when there is no such copy, or on failure (then
+ * *failed is set; reported).
+ */
+static struct doc *build_keys(struct build *);
+
+static struct doc *
+build_strips_of(struct build *b, int large, int *failed)
+{
+	struct template *t = build_tpl(b, large);
+	struct instance **ins = xcalloc(b->nins, sizeof(*ins));
+	struct anchors *an = xcalloc(b->nins, sizeof(*an));
+	size_t *npages = xcalloc(b->nins, sizeof(*npages)), i, n = 0;
+	int *want = xcalloc(b->nins, sizeof(*want));
+	struct blocks *bl;
+	struct copyfor who;
+	struct doc *d = NULL;
+
+	if (build_printed(b, large, want) == 0)
+		goto out;
+	if (large && build_large(b) < 0) {
+		*failed = 1;
+		goto out;
+	}
+	t = build_tpl(b, large);
+	for (i = 0; i < b->nins; i++) {
+		if (!want[i])
+			continue;
+		memset(&who, 0, sizeof(who));
+		if (b->o->per_student) {
+			who.name = b->roster->v[i].name;
+			who.period = b->roster->v[i].period;
+		}
+		bl = compose(b->ins[i], t, DOC_WORKSHEET, &who);
+		d = layout_anchored(bl, t, build_fonts(b, large), b->a4,
+		    b->set->title.s, &an[n]);
+		blocks_free(bl);
+		if (d == NULL) {
+			*failed = 1;
+			goto out;
+		}
+		npages[n] = d->npages;
+		ins[n++] = b->ins[i];
+		doc_free(d);
+	}
+	bl = compose_strips(ins, an, npages, n, t);
+	d = layout(bl, t, build_fonts(b, large), b->a4, b->set->title.s);
+	blocks_free(bl);
+	*failed |= d == NULL;
+out:
+	for (i = 0; i < b->nins; i++)
+		anchors_free(&an[i]);
+	free(an);
+	free(ins);
+	free(npages);
+	free(want);
+	return d;
+}
+
+/* Append the answer strips (standard, then large print) to the key *all,
+ * on a sheet of their own.  -1 on failure (reported). */
+static int
+build_strips(struct build *b, struct doc **all)
+{
+	struct doc *d;
+	char *title;
+	int large, failed = 0;
+
+	for (large = 0; large < 2 && !failed; large++) {
+		if ((d = build_strips_of(b, large, &failed)) == NULL)
+			continue;
+		if (!b->o->simplex && (*all)->npages % 2 == 1)
+			layout_blank_page(*all, b->tpl, b->fs, NULL);
+		title = large ? xasprintf("%s (%s)", b->tpl->labels[L_STRIPS],
+		    b->tpl->labels[L_LARGE_PRINT]) :
+		    xstrdup(b->tpl->labels[L_STRIPS]);
+		build_append(b, all, d, title, large, 0, NULL);
+		free(title);
+	}
+	return failed ? -1 : 0;
+}
+
 /* The key: with several versions, the answer tables first, then the
- * worked key of each version (or student), each with its bookmark. */
+ * worked key of each version (or student), each with its bookmark; the
+ * answer strips after them with --strips. */
 static struct doc *
 build_key(struct build *b)
+{
+	struct doc *all = NULL, *d;
+
+	if (b->nins == 1)
+		all = build_one(b, b->ins[0], DOC_KEY, NULL, 0, NULL);
+	else
+		all = build_keys(b);
+	if (all == NULL || !b->o->strips)
+		return all;
+	if (b->nins == 1) {
+		d = all;
+		all = NULL;
+		build_append(b, &all, d, b->tpl->labels[L_ANSWER_KEY], 0, 0,
+		    NULL);
+	}
+	if (build_strips(b, &all) < 0) {
+		doc_free(all);
+		return NULL;
+	}
+	return all;
+}
+
+/* The key of several versions: the answer tables, then the worked key of
+ * each version (or student), each with its bookmark. */
+static struct doc *
+build_keys(struct build *b)
 {
 	struct keyplan kp;
 	struct blocks *bl;
@@ -421,8 +550,6 @@ build_key(struct build *b)
 	size_t i;
 	int failed = 0;
 
-	if (b->nins == 1)
-		return build_one(b, b->ins[0], DOC_KEY, NULL, 0, NULL);
 	/* each version's key first, though printed after the tables: its
 	 * mistakes are said with their problem and place, every version's
 	 * (the same mistake of two versions is said once), and the tables

@@ -33,6 +33,7 @@ struct opts {
 	int		 per_student;	/* --versions per-student */
 	long		 stress;	/* check --stress N: draws; 0: none */
 	int		 quiet;
+	int		 strips;	/* key --strips: answer strips too */
 	const char	*subject, *grade, *tag;	/* mimeo list filters */
 	struct outfmt	 fmt;		/* --format, --dpi, --page, ... */
 };

@@ -509,6 +509,7 @@ blocks_free(struct blocks *b)
 	for (i = 0; i < b->n; i++) {
 		free(b->v[i].label);
 		table_free(b->v[i].table);
+		strip_free(b->v[i].strip);
 		for (j = 0; j < b->v[i].ncells; j++)
 			free(b->v[i].cells[j]);
 		free(b->v[i].cells);

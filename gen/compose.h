@@ -62,6 +62,9 @@ enum block_kind {
 	BK_PROMPT,	/* label, then n ruled lines to write on; with h,
 			 * the room to keep below it for the box it
 			 * introduces (see PANEL_MIN) */
+	BK_STRIP,	/* strip: one page's answers in a column, each at
+			 * its answer space's height; strips side by side,
+			 * as many as fit a page (layout_strip.c) */
 	BK_CARDS	/* a row of n cut-out cards, a quarter page high:
 			 * cells title, body, who per card; text: the body of
 			 * every card instead (an exit ticket) */
@@ -103,6 +106,43 @@ struct block {
 					 * owned; NULL entries ok */
 	size_t		 ncells;
 	struct table	*table;		/* TABLE, owned */
+	struct strip	*strip;		/* STRIP, owned */
+};
+
+/*
+ * Where an answer space landed on a worksheet's page, written by layout
+ * as it draws one (layout_anchored()), for the key's answer strips: a
+ * short answer's line, a choice's first row, a true/false row, each blank,
+ * each row of a match or order problem.  A problem with none of these (open,
+ * work, or a kind of answer space that records none) has one at its first
+ * line.  In the order drawn, which is the order of the pages.
+ */
+struct anchor {
+	const struct pinst *pi;		/* borrowed from the instance */
+	int		 sub;		/* -1: the problem's answer; else
+					 * blank, match row or order row */
+	size_t		 page;		/* 0-based */
+	double		 y;		/* baseline, from the page's top */
+};
+
+struct anchors {
+	struct anchor	*v;
+	size_t		 n, cap;
+};
+
+/* One answer of an answer strip, at the height y of its answer space. */
+struct stripline {
+	double		 y;		/* baseline, from the page's top */
+	char		*number;	/* "3." before the problem's first,
+					 * owned; NULL for the next ones */
+	struct text	 answer;	/* owned text, the problem's mark */
+};
+
+/* BK_STRIP: the answers of one page of a student's copy, in a column. */
+struct strip {
+	char		*head;		/* "Version A · Page 2", owned */
+	struct stripline *v;
+	size_t		 n;
 };
 
 struct blocks {
@@ -179,5 +219,14 @@ struct blocks	*compose_answer_tables(const struct keyplan *,
 /* The compact answer of one problem as printed in its instance: "B",
  * "A, C", "True", the short answer, the blanks ... (fresh string). */
 char		*compose_answer(const struct pinst *, const struct template *);
+
+/* Answer strips (compose_strips.c): of each copy in[i] (a version, or a
+ * student's own draw) laid out as anchors[i] says on npages[i] pages, a
+ * strip per page with answers; in the order given.  Never fails. */
+struct blocks	*compose_strips(struct instance *const *in,
+		    const struct anchors *anchors, const size_t *npages,
+		    size_t n, const struct template *t);
+void		 anchors_free(struct anchors *);
+void		 strip_free(struct strip *);
 
 #endif

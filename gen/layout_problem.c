@@ -410,6 +410,22 @@ lay_answer(struct lay *L, const struct block *b)
 	} else
 		lay_line(L, x + lw + 6, base + 3, L->right, base + 3,
 		    L->t->rule, ink, 0);
+	lay_anchor(L, -1, base);
+}
+
+/* The baseline of a row of cells set at top, once lay_align() has moved
+ * them to the lowest first baseline. */
+static double
+lay_row_base(struct lay *L, const struct cell *c, int n, double top,
+    double size)
+{
+	double low = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (c[i].drop > low)
+			low = c[i].drop;
+	return top + lay_base(L, size) + low;
 }
 
 /* Columns for choices: as the teacher asked, else as many as fit. */
@@ -541,6 +557,9 @@ lay_choices(struct lay *L, const struct block *b)
 			cell[nc].drop = L->drop;
 			cell[nc++].h = L->sy - rowtop;
 		}
+		if (k == 0)
+			lay_anchor(L, -1, lay_row_base(L, cell, nc, rowtop,
+			    ts.size));
 		h = lay_align(L, cell, nc);
 		if (h > rowh)
 			rowh = h;
@@ -571,6 +590,7 @@ lay_truefalse(struct lay *L, const struct block *b)
 			    ts.size * 1.3, 1.5, key_ink);
 		x += w + 60;
 	}
+	lay_anchor(L, -1, top + base);
 }
 
 /*
@@ -670,6 +690,9 @@ lay_match(struct lay *L, const struct block *b)
 			cell[nc].drop = L->drop;
 			cell[nc++].h = L->sy - top;
 		}
+		if (i < nl)
+			lay_anchor(L, (int)i, lay_row_base(L, cell, nc, top,
+			    ts.size));
 		if ((grow = lay_align(L, cell, nc)) > h)
 			h = grow;
 		L->sy = top + h + 4;
@@ -703,6 +726,7 @@ lay_order(struct lay *L, const struct block *b)
 		    x0 + bs + 10, lay_width(L) - L->indent - bs - 10,
 		    AL_LEFT, 0);
 		lay_shift(L, from, to, L->drop);
+		lay_anchor(L, (int)i, top + base + L->drop);
 		if (L->sy - top < bs + 4 + L->drop)
 			L->sy = top + bs + 4 + L->drop;
 	}

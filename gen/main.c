@@ -64,6 +64,10 @@ usage(FILE *f)
 "                          else 4)\n"
 "      --library DIR       root that image and include paths may not leave\n"
 "                          (default: the parent of the file's folder)\n"
+"      --strips            key: answer strips after the key, a column per page\n"
+"                          of the student's copy with each answer at the\n"
+"                          height of its answer space, to cut out and lay\n"
+"                          beside the page (per version; large print too)\n"
 "      --duplex            pad each copy to an even page count (the default)\n"
 "      --simplex           do not pad\n"
 "      --subject S, --grade G, --tag T   mimeo list: only these (any case)\n"
@@ -310,6 +314,8 @@ main(int argc, char **argv)
 			o.simplex = 0;
 		else if (strcmp(s, "--simplex") == 0)
 			o.simplex = 1;
+		else if (strcmp(s, "--strips") == 0)
+			o.strips = 1;
 		else if (opt_is(s, "--library")) {
 			const char *v = opt_value(argc, argv, &a, "--library");
 
@@ -406,6 +412,10 @@ main(int argc, char **argv)
 	if (o.per_student && o.roster == NULL)
 		usage_error("%s", "--versions per-student gives each student "
 		    "of a roster their own draw: add --roster FILE.csv");
+	if (o.strips && o.cmd != CMD_KEY && o.cmd != CMD_ALL &&
+	    o.cmd != CMD_CHECK)
+		usage_error("%s", "--strips adds answer strips to the key: mimeo "
+		    "key --strips SET.yaml");
 	if (o.stress > 0 && o.cmd != CMD_CHECK)
 		usage_error("%s", "--stress goes with check: mimeo check "
 		    "--stress N FILE");
