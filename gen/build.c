@@ -20,6 +20,7 @@
 
 #define BUILD_MAX_COPIES	5000
 #define JOB_DISCUSSION		(DOC_KEY + 1)
+#define JOB_TALLY		(DOC_KEY + 2)
 
 /* What a build shares: the set, its instances (one per version, or per
  * student), which instance each copy gets, the templates and fonts. */
@@ -539,6 +540,37 @@ build_key(struct build *b)
 	return all;
 }
 
+/* The keyplan of b: its instances, and with a roster who has which. */
+static void
+build_keyplan(const struct build *b, struct keyplan *kp)
+{
+	memset(kp, 0, sizeof(*kp));
+	kp->ins = b->ins;
+	kp->nins = b->nins;
+	kp->per_student = b->o->per_student;
+	if (b->roster != NULL) {
+		kp->names = b->names;
+		kp->which = b->which;
+		kp->nnames = b->ncopies;
+		kp->r = b->roster;
+	}
+}
+
+/* The class marking grid and item analysis (mimeo tally). */
+static struct doc *
+build_tally(struct build *b)
+{
+	struct keyplan kp;
+	struct blocks *bl;
+	struct doc *d;
+
+	build_keyplan(b, &kp);
+	bl = compose_tally(&kp, b->tpl);
+	d = layout(bl, b->tpl, b->fs, b->a4, b->set->title.s);
+	blocks_free(bl);
+	return d;
+}
+
 /* The key of several versions: the answer tables, then the worked key of
  * each version (or student), each with its bookmark. */
 static struct doc *
@@ -560,16 +592,7 @@ build_keys(struct build *b)
 		    0, NULL)) == NULL;
 	if (failed)
 		goto done;
-	memset(&kp, 0, sizeof(kp));
-	kp.ins = b->ins;
-	kp.nins = b->nins;
-	kp.per_student = b->o->per_student;
-	if (b->roster != NULL) {
-		kp.names = b->names;
-		kp.which = b->which;
-		kp.nnames = b->ncopies;
-		kp.r = b->roster;
-	}
+	build_keyplan(b, &kp);
 	bl = compose_answer_tables(&kp, b->tpl);
 	d = layout(bl, b->tpl, b->fs, b->a4, b->set->title.s);
 	blocks_free(bl);
@@ -651,9 +674,10 @@ build_set(const struct opts *o, const char *file, struct set *s,
 {
 	struct build b;
 	struct roster *r = NULL;
-	struct job jobs[3] = { { DOC_WORKSHEET, "", NULL, NULL, 0 },
+	struct job jobs[4] = { { DOC_WORKSHEET, "", NULL, NULL, 0 },
 	    { DOC_KEY, "-key", NULL, NULL, 0 },
-	    { JOB_DISCUSSION, "-discussion", NULL, NULL, 0 } };
+	    { JOB_DISCUSSION, "-discussion", NULL, NULL, 0 },
+	    { JOB_TALLY, "-tally", NULL, NULL, 0 } };
 	size_t errs = diag_errors(), i, first = 0, last = 3, pages = 0;
 	size_t ncopies = 0;
 	struct mark fm = { NULL, 1, 1 };
@@ -669,6 +693,10 @@ build_set(const struct opts *o, const char *file, struct set *s,
 	}
 	if (o->cmd == CMD_DISCUSSION)
 		first = 2;
+	if (o->cmd == CMD_TALLY) {
+		first = 3;
+		last = 4;
+	}
 	if (o->roster != NULL) {
 		if ((r = roster_load(o->roster)) == NULL)
 			goto out;
@@ -696,6 +724,8 @@ build_set(const struct opts *o, const char *file, struct set *s,
 		diag_new_places_only(diag_errors() > errs);
 		if (jobs[i].kind == JOB_DISCUSSION)
 			jobs[i].doc = build_discussion(&b, r);
+		else if (jobs[i].kind == JOB_TALLY)
+			jobs[i].doc = build_tally(&b);
 		else if (jobs[i].kind == DOC_WORKSHEET && ncopies > 0) {
 			jobs[i].doc = build_copies(&b, r, ncopies);
 			jobs[i].copies = ncopies;
@@ -732,7 +762,7 @@ build_set(const struct opts *o, const char *file, struct set *s,
 		    pages, pages == 1 ? "" : "s", b.set->discussion != NULL ?
 		    " and the discussion packet" : "");
 out:
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		doc_free(jobs[i].doc);
 		free(jobs[i].path);
 	}
@@ -826,7 +856,8 @@ build_file(const struct opts *o, const char *file, int many)
 		return;
 	}
 	m.file = diag_file(file);
-	if (pk != NULL && (o->cmd == CMD_WORKSHEET || o->cmd == CMD_KEY))
+	if (pk != NULL && (o->cmd == CMD_WORKSHEET || o->cmd == CMD_KEY ||
+	    o->cmd == CMD_TALLY))
 		diag_error(&m, "this is a substitute packet, not a problem "
 		    "set; write it with mimeo packet %s (or mimeo %s)", file,
 		    file);

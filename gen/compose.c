@@ -369,8 +369,8 @@ compose_answer(const struct pinst *pi, const struct template *t)
 }
 
 /* A name from the roster as a text: markup characters escaped. */
-static char *
-cm_escape(const char *s)
+char *
+compose_escape(const char *s)
 {
 	char *out = xmalloc(strlen(s) * 2 + 1), *o = out;
 
@@ -383,8 +383,8 @@ cm_escape(const char *s)
 	return out;
 }
 
-static struct table *
-cm_table(size_t nrows, size_t ncols, char *caption)
+struct table *
+table_new(size_t nrows, size_t ncols, char *caption)
 {
 	struct table *tb = xcalloc(1, sizeof(*tb));
 
@@ -395,8 +395,8 @@ cm_table(size_t nrows, size_t ncols, char *caption)
 	return tb;
 }
 
-static void
-cm_cell(struct table *tb, size_t r, size_t c, char *owned,
+void
+table_cell(struct table *tb, size_t r, size_t c, char *owned,
     const struct mark *m)
 {
 	tb->cells[r * tb->ncols + c].s = owned;
@@ -404,8 +404,8 @@ cm_cell(struct table *tb, size_t r, size_t c, char *owned,
 }
 
 /* The problems of an instance in printed order. */
-static const struct pinst *
-cm_nth(const struct instance *in, size_t n)
+const struct pinst *
+instance_nth(const struct instance *in, size_t n)
 {
 	size_t i;
 
@@ -429,25 +429,25 @@ cm_answers(const struct keyplan *kp, const struct template *t,
 	struct mark m = { s->file, 1, 1 };
 	size_t nrows = kp->per_student ? kp->nnames : s->nproblems, r, c;
 	int one = kp->nins == 1 && !kp->per_student;
-	struct table *tb = cm_table(nrows + 1, to - from + 1, from > 0 ?
+	struct table *tb = table_new(nrows + 1, to - from + 1, from > 0 ?
 	    NULL : xstrdup(t->labels[kp->per_student ? L_BY_STUDENT : one ?
 	    L_ANSWERS : L_BY_VERSION]));
 	const struct pinst *pi;
 
-	cm_cell(tb, 0, 0, xstrdup(t->labels[kp->per_student ?
+	table_cell(tb, 0, 0, xstrdup(t->labels[kp->per_student ?
 	    L_STUDENT_COL : L_PROBLEM_COL]), &m);
 	for (c = from; c < to; c++)
-		cm_cell(tb, 0, c - from + 1, kp->per_student ?
+		table_cell(tb, 0, c - from + 1, kp->per_student ?
 		    xasprintf("%zu", c + 1) : one ?
 		    xstrdup(t->labels[L_ANSWER_COL]) :
 		    xasprintf("%c", 'A' + (int)c), &m);
 	for (r = 0; r < nrows; r++) {
-		cm_cell(tb, r + 1, 0, kp->per_student ?
-		    cm_escape(kp->names[r]) : xasprintf("%zu", r + 1), &m);
+		table_cell(tb, r + 1, 0, kp->per_student ?
+		    compose_escape(kp->names[r]) : xasprintf("%zu", r + 1), &m);
 		for (c = from; c < to; c++) {
-			pi = kp->per_student ? cm_nth(kp->ins[kp->which[r]], c) :
-			    cm_nth(kp->ins[c], r);
-			cm_cell(tb, r + 1, c - from + 1, compose_answer(pi, t),
+			pi = kp->per_student ? instance_nth(kp->ins[kp->which[r]], c) :
+			    instance_nth(kp->ins[c], r);
+			table_cell(tb, r + 1, c - from + 1, compose_answer(pi, t),
 			    &pi->p->mark);
 		}
 	}
@@ -478,21 +478,21 @@ compose_answer_tables(const struct keyplan *kp, const struct template *t)
 	 * collected and marked by period */
 	for (i = 0; kp->r != NULL && i < kp->r->n && !periods; i++)
 		periods = kp->r->v[i].period != NULL;
-	tb = cm_table(kp->nnames + 1, 2 + (size_t)periods,
+	tb = table_new(kp->nnames + 1, 2 + (size_t)periods,
 	    xstrdup(t->labels[L_WHO_GOT]));
-	cm_cell(tb, 0, 0, xstrdup(t->labels[L_STUDENT_COL]), &m);
+	table_cell(tb, 0, 0, xstrdup(t->labels[L_STUDENT_COL]), &m);
 	if (periods)
-		cm_cell(tb, 0, 1, xstrdup(t->labels[L_PERIOD]), &m);
-	cm_cell(tb, 0, 1 + (size_t)periods, xstrdup(t->labels[L_VERSION_COL]),
+		table_cell(tb, 0, 1, xstrdup(t->labels[L_PERIOD]), &m);
+	table_cell(tb, 0, 1 + (size_t)periods, xstrdup(t->labels[L_VERSION_COL]),
 	    &m);
 	for (i = 0; i < kp->nnames; i++) {
 		const char *period = periods ? kp->r->v[i].period : NULL;
 
-		cm_cell(tb, i + 1, 0, cm_escape(kp->names[i]), &m);
+		table_cell(tb, i + 1, 0, compose_escape(kp->names[i]), &m);
 		if (periods)
-			cm_cell(tb, i + 1, 1, period != NULL ?
-			    cm_escape(period) : xstrdup(""), &m);
-		cm_cell(tb, i + 1, 1 + (size_t)periods, xasprintf("%c",
+			table_cell(tb, i + 1, 1, period != NULL ?
+			    compose_escape(period) : xstrdup(""), &m);
+		table_cell(tb, i + 1, 1 + (size_t)periods, xasprintf("%c",
 		    'A' + (int)kp->which[i]), &m);
 	}
 	blocks_push(b, BK_TABLE)->table = tb;

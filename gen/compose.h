@@ -75,6 +75,10 @@ struct table {
 	char		*caption;
 	size_t		 nrows, ncols;
 	struct text	*cells;		/* nrows * ncols, row by row */
+	int		 form;		/* a form to write in: the cells in
+					 * ink at the small size, not answers */
+	double		 row_h;		/* least height of a row but the
+					 * header (room to write); 0: none */
 };
 
 /* The least height of an empty box to work in (2 in): a box with less
@@ -152,6 +156,7 @@ struct blocks {
 					 * layout cuts only the title (a name
 					 * last) to keep it to one line */
 	char		*banner;	/* top of every page (teacher only), owned */
+	int		 landscape;	/* pages turned: the long side across */
 };
 
 enum doc_kind { DOC_WORKSHEET, DOC_KEY };
@@ -216,6 +221,24 @@ struct keyplan {
  * has which version.  Never fails. */
 struct blocks	*compose_answer_tables(const struct keyplan *,
 		    const struct template *);
+/* A table of nrows by ncols empty cells (caption owned, or NULL). */
+struct table	*table_new(size_t nrows, size_t ncols, char *caption);
+/* Set cell (r, c) of tb to the owned text at m. */
+void		 table_cell(struct table *tb, size_t r, size_t c, char *owned,
+		    const struct mark *m);
+/* A roster's words as a text: markup characters escaped (fresh). */
+char		*compose_escape(const char *s);
+/* The n-th problem (0-based) of an instance in printed order, or NULL. */
+const struct pinst *instance_nth(const struct instance *in, size_t n);
+
+/* The class marking grid (compose_tally.c): students of kp (in roster
+ * order; 30 numbered rows without names) down the side, the problems
+ * across with their points, a total column; then the item analysis, a
+ * grid of choice and multi problems by choice, each wrong choice with
+ * its feedback, one per version.  Landscape.  Never fails. */
+struct blocks	*compose_tally(const struct keyplan *kp,
+		    const struct template *t);
+
 /* The compact answer of one problem as printed in its instance: "B",
  * "A, C", "True", the short answer, the blanks ... (fresh string). */
 char		*compose_answer(const struct pinst *, const struct template *);

@@ -1375,6 +1375,12 @@ lay_doc(const struct blocks *bs, const struct template *t,
 
 	d = doc_new(a4 ? PAPER_A4_W : PAPER_LETTER_W,
 	    a4 ? PAPER_A4_H : PAPER_LETTER_H);
+	if (bs->landscape) {
+		double w = d->width;
+
+		d->width = d->height;
+		d->height = w;
+	}
 	d->title = xstrdup(title);
 	lay_begin(&L, d, t, fs);
 	L.spot = spot;

@@ -33,7 +33,7 @@ lay_table_row(struct lay *L, const struct table *tb, size_t r,
     const double *x, const double *w, const struct tstyle *ts,
     const struct tstyle *first)
 {
-	double top = L->sy, bottom = top;
+	double top = L->sy, bottom = r > 0 ? top + tb->row_h : top;
 	size_t c;
 
 	for (c = 0; c < tb->ncols; c++) {
@@ -70,12 +70,43 @@ lay_table_header_over(struct lay *L, const struct table *tb, const double *x,
 	lay_shift(L, nrow, L->strip.nitems, -hrow);
 }
 
+/* A form's columns after the first as wide as their headers need at the
+ * least (the word "Version" over a letter), the others sharing what is
+ * left evenly. */
+static void
+lay_table_headers_fit(struct lay *L, const struct table *tb,
+    const struct tstyle *hs, double *w)
+{
+	double room = 0, need, share;
+	size_t c, nfree = 0;
+	int fixed[32] = { 0 };
+
+	for (c = 1; c < tb->ncols; c++)
+		room += w[c];
+	for (c = 1; c < tb->ncols; c++) {
+		need = lay_text_width(L, &tb->cells[c], hs) + 2 * CELL_PAD + 2;
+		if (need > w[c]) {
+			w[c] = need;
+			fixed[c] = 1;
+			room -= need;
+		} else
+			nfree++;
+	}
+	if (nfree == 0 || nfree == tb->ncols - 1)
+		return;
+	share = room / (double)nfree;
+	for (c = 1; c < tb->ncols; c++)
+		if (!fixed[c])
+			w[c] = share;
+}
+
 void
 lay_table(struct lay *L, const struct block *b)
 {
 	const struct table *tb = b->table;
 	struct tstyle hs = lay_style(L, L->t->size_body, ST_BOLD, ink);
-	struct tstyle ts = lay_style(L, L->t->size_body, 0, key_ink);
+	struct tstyle ts = tb->form ? lay_style(L, L->t->size_small, 0, ink) :
+	    lay_style(L, L->t->size_body, 0, key_ink);
 	struct tstyle ls = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle cs = lay_style(L, L->t->size_heading, ST_BOLD, ink);
 	double x[32], w[32], first, rest;
@@ -86,11 +117,12 @@ lay_table(struct lay *L, const struct block *b)
 	first = lay_table_first_col(L, tb, &hs);
 	rest = (lay_width(L) - first) / (double)(tb->ncols > 1 ?
 	    tb->ncols - 1 : 1);
-	for (c = 0; c < tb->ncols; c++) {
-		x[c] = c == 0 ? L->left : L->left + first + rest * (double)(c -
-		    1);
+	for (c = 0; c < tb->ncols; c++)
 		w[c] = c == 0 ? first : rest;
-	}
+	if (tb->form)
+		lay_table_headers_fit(L, tb, &hs, w);
+	for (c = 0; c < tb->ncols; c++)
+		x[c] = c == 0 ? L->left : x[c - 1] + w[c - 1];
 	L->sy = 0;
 	if (tb->caption != NULL) {
 		L->sy = 6;

@@ -34,6 +34,8 @@ usage(FILE *f)
 "       mimeo discussion SET.yaml     group-discussion packet\n"
 "                                                       -> out/NAME-discussion.pdf\n"
 "       mimeo packet PACKET.yaml      substitute packet -> out/NAME-packet.pdf\n"
+"       mimeo tally SET.yaml          class marking grid and item analysis\n"
+"                                                       -> out/NAME-tally.pdf\n"
 "       mimeo check FILE...           validate; print every problem; write nothing\n"
 "       mimeo list [DIR]              sets and packets under DIR (default problems/)\n"
 "       mimeo preview SET.yaml [--page N]  PNG of a worksheet page -> out/NAME-pN.png\n"
@@ -94,7 +96,7 @@ static const struct {
 	{ "worksheet", CMD_WORKSHEET }, { "key", CMD_KEY },
 	{ "discussion", CMD_DISCUSSION }, { "packet", CMD_PACKET },
 	{ "check", CMD_CHECK }, { "list", CMD_LIST },
-	{ "preview", CMD_PREVIEW },
+	{ "preview", CMD_PREVIEW }, { "tally", CMD_TALLY },
 };
 #define NCMD	(sizeof(cmd_words) / sizeof(cmd_words[0]))
 
