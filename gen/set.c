@@ -191,6 +191,12 @@ set_feedback(const struct node *pn, struct problem *p)
 
 	if (n == NULL || nchoices == 0)
 		return;
+	if (sc_is_null(n)) {
+		sc_empty(n, "feedback", "write a choice's letter and what a "
+		    "student who picks it probably thinks, like {B: \"added "
+		    "the denominators\"}, or remove it");
+		return;
+	}
 	if (n->kind != NODE_MAP) {
 		sc_error(&n->mark, "feedback must be a map from a choice's "
 		    "letter to what a student who picks it probably thinks, "
