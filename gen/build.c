@@ -432,13 +432,14 @@ build_printed(const struct build *b, int large, int *want)
  * The answer strips of the copies printed in one print size: each version
  * (or each student's own draw, with the student's name in the fields)
  * laid out as its worksheet is, noting where its answer spaces went, then
- * a strip per page.  NULL when there is no such copy, or on failure (then
- * *failed is set; reported).
+ * a strip per page; with hint, how to use them over each page (a packet
+ * has its band there).  NULL when there is no such copy, or on failure
+ * (then *failed is set; reported).
  */
 static struct doc *build_keys(struct build *);
 
 static struct doc *
-build_strips_of(struct build *b, int large, int *failed)
+build_strips_of(struct build *b, int large, int hint, int *failed)
 {
 	struct template *t = build_tpl(b, large);
 	struct instance **ins = xcalloc(b->nins, sizeof(*ins));
@@ -476,7 +477,7 @@ build_strips_of(struct build *b, int large, int *failed)
 		ins[n++] = b->ins[i];
 		doc_free(d);
 	}
-	bl = compose_strips(ins, an, npages, n, t);
+	bl = compose_strips(ins, an, npages, n, t, hint);
 	d = layout(bl, t, build_fonts(b, large), b->a4, b->set->title.s);
 	blocks_free(bl);
 	*failed |= d == NULL;
@@ -500,7 +501,7 @@ build_strips(struct build *b, struct doc **all)
 	int large, failed = 0;
 
 	for (large = 0; large < 2 && !failed; large++) {
-		if ((d = build_strips_of(b, large, &failed)) == NULL)
+		if ((d = build_strips_of(b, large, 1, &failed)) == NULL)
 			continue;
 		if (!b->o->simplex && (*all)->npages % 2 == 1)
 			layout_blank_page(*all, b->tpl, b->fs, NULL);
@@ -556,16 +557,17 @@ build_keyplan(const struct build *b, struct keyplan *kp)
 	}
 }
 
-/* The class marking grid and item analysis (mimeo tally). */
+/* The class marking grid and item analysis (mimeo tally): landscape,
+ * or in a packet (whose pages are upright) portrait. */
 static struct doc *
-build_tally(struct build *b)
+build_tally(struct build *b, int landscape)
 {
 	struct keyplan kp;
 	struct blocks *bl;
 	struct doc *d;
 
 	build_keyplan(b, &kp);
-	bl = compose_tally(&kp, b->tpl);
+	bl = compose_tally(&kp, b->tpl, landscape);
 	d = layout(bl, b->tpl, b->fs, b->a4, b->set->title.s);
 	blocks_free(bl);
 	return d;
@@ -725,7 +727,7 @@ build_set(const struct opts *o, const char *file, struct set *s,
 		if (jobs[i].kind == JOB_DISCUSSION)
 			jobs[i].doc = build_discussion(&b, r);
 		else if (jobs[i].kind == JOB_TALLY)
-			jobs[i].doc = build_tally(&b);
+			jobs[i].doc = build_tally(&b, 1);
 		else if (jobs[i].kind == DOC_WORKSHEET && ncopies > 0) {
 			jobs[i].doc = build_copies(&b, r, ncopies);
 			jobs[i].copies = ncopies;
@@ -801,8 +803,12 @@ build_pieces(const struct opts *o, struct set *s, enum inc_as as,
 		rc = build_dparts(&b, NULL, 0, out, n);
 		goto out;
 	}
-	if (as == INC_KEY) {
-		if ((d = build_key(&b)) == NULL)
+	if (as == INC_KEY || as == INC_TALLY || as == INC_STRIPS) {
+		int failed = 0;
+
+		d = as == INC_KEY ? build_key(&b) : as == INC_TALLY ?
+		    build_tally(&b, 0) : build_strips_of(&b, 0, 0, &failed);
+		if (d == NULL)
 			goto out;
 		build_piece(out, n, d, NULL, 1, -1, 0);
 		rc = 0;

@@ -145,6 +145,9 @@ struct stripline {
 /* BK_STRIP: the answers of one page of a student's copy, in a column. */
 struct strip {
 	char		*head;		/* "Version A · Page 2", owned */
+	int		 hint;		/* how to use them over the page it
+					 * starts (not in a packet, whose
+					 * band is there) */
 	struct stripline *v;
 	size_t		 n;
 };
@@ -235,9 +238,10 @@ const struct pinst *instance_nth(const struct instance *in, size_t n);
  * order; 30 numbered rows without names) down the side, the problems
  * across with their points, a total column; then the item analysis, a
  * grid of choice and multi problems by choice, each wrong choice with
- * its feedback, one per version.  Landscape.  Never fails. */
+ * its feedback, one per version.  On landscape pages when landscape is
+ * set (fewer problems to a page's width without).  Never fails. */
 struct blocks	*compose_tally(const struct keyplan *kp,
-		    const struct template *t);
+		    const struct template *t, int landscape);
 
 /* The compact answer of one problem as printed in its instance: "B",
  * "A, C", "True", the short answer, the blanks ... (fresh string). */
@@ -245,10 +249,11 @@ char		*compose_answer(const struct pinst *, const struct template *);
 
 /* Answer strips (compose_strips.c): of each copy in[i] (a version, or a
  * student's own draw) laid out as anchors[i] says on npages[i] pages, a
- * strip per page with answers; in the order given.  Never fails. */
+ * strip per page with answers; in the order given; with hint, how to use
+ * them over each page.  Never fails. */
 struct blocks	*compose_strips(struct instance *const *in,
 		    const struct anchors *anchors, const size_t *npages,
-		    size_t n, const struct template *t);
+		    size_t n, const struct template *t, int hint);
 void		 anchors_free(struct anchors *);
 void		 strip_free(struct strip *);
 

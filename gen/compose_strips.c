@@ -90,7 +90,7 @@ cs_strip(const struct instance *in, const struct anchors *a, size_t pg,
 
 struct blocks *
 compose_strips(struct instance *const *in, const struct anchors *anchors,
-    const size_t *npages, size_t n, const struct template *t)
+    const size_t *npages, size_t n, const struct template *t, int hint)
 {
 	struct blocks *b = xcalloc(1, sizeof(*b));
 	struct strip *st;
@@ -101,8 +101,11 @@ compose_strips(struct instance *const *in, const struct anchors *anchors,
 		footer_add(&b->footer, FP_TITLE, xstrdup(in[0]->set->title.s));
 	for (i = 0; i < n; i++)
 		for (pg = 0; pg < npages[i]; pg++)
-			if ((st = cs_strip(in[i], &anchors[i], pg, t)) != NULL)
+			if ((st = cs_strip(in[i], &anchors[i], pg, t)) !=
+			    NULL) {
+				st->hint = hint;
 				blocks_push(b, BK_STRIP)->strip = st;
+			}
 	return b;
 }
 

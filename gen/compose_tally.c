@@ -15,7 +15,8 @@
 #include "util.h"
 
 #define TALLY_ROWS	30	/* numbered rows without a roster */
-#define TALLY_COLS	15	/* problem columns on one page's width */
+#define TALLY_COLS	15	/* problem columns on a landscape page */
+#define TALLY_COLS_UP	9	/* on an upright page */
 #define TALLY_ROW_EM	1.9	/* a student's row: room to write a score */
 #define ITEM_ROW_EM	4.2	/* an item row: room for tally marks */
 
@@ -180,7 +181,8 @@ ct_items(const struct instance *in, const struct template *t, char *caption)
 }
 
 struct blocks *
-compose_tally(const struct keyplan *kp, const struct template *t)
+compose_tally(const struct keyplan *kp, const struct template *t,
+    int landscape)
 {
 	const struct set *s = kp->ins[0]->set;
 	struct blocks *b = xcalloc(1, sizeof(*b));
@@ -189,8 +191,9 @@ compose_tally(const struct keyplan *kp, const struct template *t)
 	/* the version each paper is: printed with a roster, written in
 	 * by hand without one */
 	int vcol = kp->nins > 1 && !kp->per_student, first = 1;
+	size_t cols = landscape ? TALLY_COLS : TALLY_COLS_UP;
 
-	b->landscape = 1;
+	b->landscape = landscape;
 	blocks_push(b, BK_TITLE)->text = &s->title;
 	blocks_push(b, BK_SUBTITLE)->label = xstrdup(t->labels[L_TALLY]);
 	blocks_push(b, BK_INFO)->label = xstrdup(t->labels[L_TALLY_HINT]);
@@ -199,7 +202,7 @@ compose_tally(const struct keyplan *kp, const struct template *t)
 	/* too many problems for a page's width: the next ones on pages of
 	 * their own, the names again down their side */
 	for (from = 0; from < n || from == 0; from = to) {
-		to = from + TALLY_COLS < n ? from + TALLY_COLS : n;
+		to = from + cols < n ? from + cols : n;
 		if (!first)
 			blocks_push(b, BK_NEWPAGE);
 		blocks_push(b, BK_TABLE)->table = ct_grid(kp, t, from, to,

@@ -3,9 +3,10 @@
  * the text width, as many as fit (STRIP_EM ems of the body each), dashed
  * lines to cut along between them.  Each answer is set with its baseline
  * at the height of its answer space on the student's page; one that would
- * run into the answer above goes just under it instead.  Above the
- * columns, in the top margin, how to use them; each column's head names
- * the version and page it goes with.
+ * run into the answer above goes just under it instead.  In the top
+ * margin, how to use them; at each column's foot, over the page's footer,
+ * the version and page it goes with (the answers of a page can start right
+ * under the top margin, and end right over the bottom one).
  */
 #include "layout_int.h"
 
@@ -21,9 +22,9 @@ lay_strip_cols(struct lay *L)
 	return n < 1 ? 1 : n > 4 ? 4 : n;
 }
 
-/* A new page of strips: the cut lines and the hint over them. */
+/* A new page of strips: the cut lines, and the hint over them. */
 static void
-lay_strip_page(struct lay *L, int cols)
+lay_strip_page(struct lay *L, int cols, int hint)
 {
 	struct tstyle hs = lay_style(L, L->t->size_small * 0.9, ST_ITALIC, gray);
 	double colw = lay_width(L) / cols, x;
@@ -32,12 +33,14 @@ lay_strip_page(struct lay *L, int cols)
 	lay_new_page(L);
 	L->strip_col = 0;
 	L->sy = 12;	/* most printers print nothing nearer the edge */
-	lay_plain(L, L->t->labels[L_STRIP_HINT], &hs, L->left, lay_width(L),
-	    AL_LEFT);
-	/* from under the hint to over the footer */
+	if (hint)
+		lay_plain(L, L->t->labels[L_STRIP_HINT], &hs, L->left,
+		    lay_width(L), AL_LEFT);
+	/* from under the hint to the foot of the heads, over the footer */
 	for (c = 0; c <= cols; c++) {
 		x = L->left + colw * c;
-		lay_line(L, x, L->sy + 2, x, L->bottom + 6, 0.5, gray, 1);
+		lay_line(L, x, L->sy + 2, x, L->bottom + 2 + lay_lh(L,
+		    L->t->size_small), 0.5, gray, 1);
 	}
 	lay_move(L->page, &L->strip, 0, L, 1);
 }
@@ -55,11 +58,11 @@ lay_strip(struct lay *L, const struct block *b)
 	size_t i, from;
 
 	if (L->page == NULL || L->strip_col >= cols)
-		lay_strip_page(L, cols);
+		lay_strip_page(L, cols, st->hint);
 	x0 = L->left + colw * L->strip_col + STRIP_PAD;
 	w = colw - 2 * STRIP_PAD;
-	/* the head in the top margin, under the hint */
-	L->sy = L->top - lay_lh(L, hs.size);
+	/* the head at the foot, over the page's footer */
+	L->sy = L->bottom + 2;
 	lay_plain(L, st->head, &hs, x0, w, AL_CENTER);
 	for (i = 0; i < st->n; i++) {
 		top = st->v[i].y - base;

@@ -16,7 +16,7 @@
 #include "util.h"
 
 const char *const inc_as_names[] = { "worksheet", "key", "discussion",
-    NULL };
+    "tally", "strips", NULL };
 
 static const char *const packet_keys[] = { "packet", "class", "duration",
     "start", "for_the_substitute", "plan", "include", "early_finishers",
@@ -193,7 +193,7 @@ pk_include(struct pk_include *inc, const struct node *in)
 	if ((v = node_get(in, "as")) == NULL) {
 		if (!sc_misspelled(in, "as", include_keys))
 			sc_error(&in->mark, "the include has no \"as:\"; write "
-			    "as: worksheet, key or discussion");
+			    "as: worksheet, key, discussion, tally or strips");
 	} else if (sc_enum(v, "as", inc_as_names, &as) == 0) {
 		inc->as = (enum inc_as)as;
 		inc->as_mark = v->mark;
@@ -424,7 +424,9 @@ pk_check_keys(const struct packet *pk)
 	for (i = 0; i < pk->ninc; i++) {
 		const struct pk_include *k = &pk->inc[i];
 
-		if (k->as != INC_KEY || k->set == NULL)
+		/* strips answer the papers as a key does */
+		if ((k->as != INC_KEY && k->as != INC_STRIPS) ||
+		    k->set == NULL)
 			continue;
 		for (j = 0; j < pk->ninc; j++)
 			if (pk->inc[j].as == INC_WORKSHEET &&
