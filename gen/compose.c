@@ -254,7 +254,9 @@ compose(const struct instance *in, const struct template *t,
 		memset(&kp, 0, sizeof(kp));
 		kp.ins = (struct instance *const *)&in;
 		kp.nins = 1;
-		blocks_push(b, BK_TABLE)->table = cm_answers(&kp, t, 0, 1);
+		bl = blocks_push(b, BK_TABLE);
+		bl->table = cm_answers(&kp, t, 0, 1);
+		bl->table->quiet = 1;	/* the answers below say theirs */
 	}
 	if (kind == DOC_KEY && s->notes.s != NULL)
 		cm_keynote(b, t, L_NOTES, &s->notes, NULL);

@@ -79,6 +79,9 @@ struct table {
 					 * ink at the small size, not answers */
 	double		 row_h;		/* least height of a row but the
 					 * header (room to write); 0: none */
+	int		 quiet;		/* its texts are laid out again in the
+					 * same document, which says their
+					 * mistakes (a key's own answers) */
 };
 
 /* The least height of an empty box to work in (2 in): a box with less

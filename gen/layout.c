@@ -275,7 +275,9 @@ lay_no_glyph(struct lay *L, long cp)
 
 	c[len] = '\0';
 	m = lay_mark_of(L, c, &at);
-	if ((!L->failed || L->mark != NULL) && cp > 0xffff)
+	if (L->quiet)
+		;
+	else if ((!L->failed || L->mark != NULL) && cp > 0xffff)
 		sc_error(m, "\"%.*s\" (U+%04lX) is an emoji or another "
 		    "character beyond U+FFFF, which mimeo cannot print; remove "
 		    "it or write a word instead", (int)len, c, cp);
@@ -804,7 +806,7 @@ lay_text(struct lay *L, const struct text *t, int blanks,
 	struct rich r;
 
 	memset(&r, 0, sizeof(r));
-	if (lay_parse(L, t, blanks, &r) < 0) {
+	if (lay_parse(L, t, blanks | (L->quiet ? RP_QUIET : 0), &r) < 0) {
 		rich_free(&r);
 		L->drop = 0;
 		L->failed = 1;

@@ -96,6 +96,9 @@ struct lay {
 	struct anchors	*anchors;	/* layout_anchored(): answer spaces */
 	size_t		 anchor_from;	/* anchors still in the strip */
 	int		 strip_col;	/* BK_STRIP: columns used on the page */
+	int		 quiet;	/* texts set again later in the document,
+				 * which says their mistakes: none said
+				 * here (the layout fails all the same) */
 	const struct block *row_head;	/* the print list's header row, to
 					 * repeat over a row on a new page */
 };

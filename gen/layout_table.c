@@ -40,10 +40,12 @@ lay_table_row(struct lay *L, const struct table *tb, size_t r,
 		L->sy = top + CELL_PAD;
 		L->mark = &tb->cells[r * tb->ncols + c].mark;
 		L->in_cell = 1;
+		L->quiet = tb->quiet;
 		lay_text(L, &tb->cells[r * tb->ncols + c], 0, c == 0 ? first :
 		    ts,
 		    x[c] + CELL_PAD, w[c] - 2 * CELL_PAD, AL_LEFT, 0);
 		L->in_cell = 0;
+		L->quiet = 0;
 		if (L->sy + CELL_PAD > bottom)
 			bottom = L->sy + CELL_PAD;
 	}
