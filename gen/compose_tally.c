@@ -15,8 +15,8 @@
 #include "util.h"
 
 #define TALLY_ROWS	30	/* numbered rows without a roster */
-#define TALLY_COLS	15	/* problem columns on a landscape page */
-#define TALLY_COLS_UP	9	/* on an upright page */
+#define TALLY_COLS	12	/* problem columns on a landscape page */
+#define TALLY_COLS_UP	8	/* on an upright page */
 #define TALLY_ROW_EM	1.9	/* a student's row: room to write a score */
 #define ITEM_ROW_EM	4.2	/* an item row: room for tally marks */
 
@@ -180,6 +180,26 @@ ct_items(const struct instance *in, const struct template *t, char *caption)
 	return tb;
 }
 
+/* Do all versions number the choice problems and letter their choices
+ * alike (nothing shuffled)? */
+static int
+ct_same_items(const struct keyplan *kp)
+{
+	const struct pinst *a, *b;
+	size_t i, k;
+
+	for (i = 1; i < kp->nins; i++)
+		for (k = 0; k < kp->ins[0]->set->nproblems; k++) {
+			a = instance_nth(kp->ins[0], k);
+			b = instance_nth(kp->ins[i], k);
+			if (a->src != b->src || ((a->p->type == P_CHOICE ||
+			    a->p->type == P_MULTI) && memcmp(a->choices,
+			    b->choices, a->p->choices.n * sizeof(int)) != 0))
+				return 0;
+		}
+	return 1;
+}
+
 struct blocks *
 compose_tally(const struct keyplan *kp, const struct template *t,
     int landscape)
@@ -190,7 +210,7 @@ compose_tally(const struct keyplan *kp, const struct template *t,
 	size_t from, to, n = s->nproblems, i;
 	/* the version each paper is: printed with a roster, written in
 	 * by hand without one */
-	int vcol = kp->nins > 1 && !kp->per_student, first = 1;
+	int vcol = kp->nins > 1 && !kp->per_student, first = 1, same;
 	size_t cols = landscape ? TALLY_COLS : TALLY_COLS_UP;
 
 	b->landscape = landscape;
@@ -201,6 +221,9 @@ compose_tally(const struct keyplan *kp, const struct template *t,
 	footer_add(&b->footer, FP_TITLE, xstrdup(s->title.s));
 	/* too many problems for a page's width: the next ones on pages of
 	 * their own, the names again down their side */
+	/* shared out evenly: 15 problems are 8 and 7, not 12 and 3 */
+	if (n > cols)
+		cols = (n + (n + cols - 1) / cols - 1) / ((n + cols - 1) / cols);
 	for (from = 0; from < n || from == 0; from = to) {
 		to = from + cols < n ? from + cols : n;
 		if (!first)
@@ -211,9 +234,11 @@ compose_tally(const struct keyplan *kp, const struct template *t,
 		if (n == 0)
 			break;
 	}
-	for (i = 0; i < (kp->per_student ? 1 : kp->nins); i++) {
-		tb = ct_items(kp->ins[i], t, kp->nins > 1 && !kp->per_student ?
-		    xstrdup(kp->ins[i]->label) : NULL);
+	/* one grid per version, when the versions' letters differ */
+	same = kp->per_student || ct_same_items(kp);
+	for (i = 0; i < (same ? 1 : kp->nins); i++) {
+		tb = ct_items(kp->ins[i], t, !same ? xstrdup(kp->ins[i]->label) :
+		    NULL);
 		if (tb == NULL)
 			break;
 		if (i == 0) {

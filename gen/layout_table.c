@@ -79,27 +79,42 @@ static void
 lay_table_headers_fit(struct lay *L, const struct table *tb,
     const struct tstyle *hs, double *w)
 {
-	double room = 0, need, share;
+	double room = 0, need[32], all = 0, share = 0, left;
 	size_t c, nfree = 0;
-	int fixed[32] = { 0 };
 
-	for (c = 1; c < tb->ncols; c++)
-		room += w[c];
 	for (c = 1; c < tb->ncols; c++) {
-		need = lay_text_width(L, &tb->cells[c], hs) + 2 * CELL_PAD + 2;
-		if (need > w[c]) {
-			w[c] = need;
-			fixed[c] = 1;
-			room -= need;
-		} else
-			nfree++;
+		room += w[c];
+		need[c] = lay_text_width(L, &tb->cells[c], hs) + 2 * CELL_PAD +
+		    2;
+		all += need[c];
 	}
-	if (nfree == 0 || nfree == tb->ncols - 1)
+	if (all > room) {	/* too many: each in proportion, headers wrap */
+		for (c = 1; c < tb->ncols; c++)
+			w[c] = room * need[c] / all;
 		return;
-	share = room / (double)nfree;
+	}
+	/* the columns that need more than an even share get it; the others
+	 * share what is left, as long as that still covers their needs */
+	for (;;) {
+		left = room;
+		nfree = 0;
+		for (c = 1; c < tb->ncols; c++)
+			if (w[c] < 0)
+				left -= need[c];
+			else
+				nfree++;
+		if (nfree == 0)
+			break;
+		share = left / (double)nfree;
+		for (c = 1; c < tb->ncols; c++)
+			if (w[c] >= 0 && need[c] > share)
+				break;
+		if (c == tb->ncols)
+			break;
+		w[c] = -1;	/* fixed at its need */
+	}
 	for (c = 1; c < tb->ncols; c++)
-		if (!fixed[c])
-			w[c] = share;
+		w[c] = w[c] < 0 ? need[c] : share;
 }
 
 void

@@ -135,15 +135,15 @@ grep -Eq '^Student +1 +2 +3 +4 +5 +6 +7 +8 +Total$' <<<"$head" &&
 grep -q "thinks of the ocean they know best" <<<"$txt" && grep -q "mixes up Ghana and Guyana" <<<"$txt" &&
 	grep -q "Version A Problem A B C D" <<<"$txt" && ok || bad "tally: the item analysis lacks the feedback or its columns"
 # without a roster: 30 numbered rows; a long set: the problems split
-# across pages, the names down the side of each
+# evenly across pages (10 and 10), the names down the side of each
 pdftotext "$MO/plain/quiz-tally.pdf" - | grep -qx 30 && ok || bad "tally without a roster: no row 30"
 "$MIMEO" -q tally --roster tests/rosters/class30.csv -o "$MO/long/" $M/quiz-long.yaml
 lt=$MO/long/quiz-long-tally.pdf
 cols() { pdftotext -layout -f "$2" -l "$2" "$1" - 2>/dev/null | grep '^Student'; }
-cols "$lt" 1 | grep -Eq ' 1 +2 .* 15$' && ok || bad "long tally: page 1 is not problems 1-15: $(cols "$lt" 1)"
-p=$(for i in $(seq 1 "$(pages "$lt")"); do cols "$lt" "$i" | grep -q ' 16 ' && { echo "$i"; break; }; done)
-[ -n "$p" ] && cols "$lt" "$p" | grep -Eq ' 16 .* 20 +Total$' && pdftext "$lt" "$p" | grep -q "José Núñez" && ok ||
-	bad "long tally: problems 16-20 have no page with the names and the total"
+cols "$lt" 1 | grep -Eq ' 1 +2 .* 10$' && ok || bad "long tally: page 1 is not problems 1-10: $(cols "$lt" 1)"
+p=$(for i in $(seq 1 "$(pages "$lt")"); do cols "$lt" "$i" | grep -q ' 11 ' && { echo "$i"; break; }; done)
+[ -n "$p" ] && cols "$lt" "$p" | grep -Eq ' 11 .* 20 +Total$' && pdftext "$lt" "$p" | grep -q "José Núñez" && ok ||
+	bad "long tally: problems 11-20 have no page with the names and the total"
 # in Spanish
 "$MIMEO" -q tally --lang es -o "$MO/es/" $M/quiz.yaml
 pdftext "$MO/es/quiz-tally.pdf" | grep -q "Cuadrícula de corrección" && ok || bad "tally --lang es: not in Spanish"
