@@ -235,9 +235,10 @@ set_feedback(const struct node *pn, struct problem *p)
 		    &p->feedback.v[c - 'A']) < 0)
 			continue;
 		if ((p->correct >> (c - 'A')) & 1)
-			diag_warn(&k->mark, "feedback for %c, a right answer, "
-			    "is printed in the key, but the tally grid lists "
-			    "feedback of wrong choices only", c);
+			diag_warn(&k->mark, "problem %d: feedback for %c, a "
+			    "right answer, is printed in the key, but the tally "
+			    "grid lists feedback of wrong choices only",
+			    p->number, c);
 	}
 }
 

@@ -107,7 +107,7 @@ done
 # feedback on a right answer is printed, and said
 printf 'title: Right feedback\nproblems:\n  - type: choice\n    prompt: Which?\n    choices: [a, b]\n    answer: A\n    feedback: {A: knows it}\n' >"$MO/right.yaml"
 e=$("$MIMEO" check "$MO/right.yaml" 2>&1 >/dev/null); s=$?
-[ $s = 0 ] && grep -q "right.yaml:7:16: warning: feedback for A, a right answer" <<<"$e" && ok ||
+[ $s = 0 ] && grep -q "right.yaml:7:16: warning: problem 1: feedback for A, a right answer" <<<"$e" && ok ||
 	bad "feedback on a right answer: status $s, said: $e"
 
 # --- the tally grid: every student in roster order, every problem with
