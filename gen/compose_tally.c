@@ -117,8 +117,25 @@ ct_grid(const struct keyplan *kp, const struct template *t, size_t from,
 /* The choices of the choice and multi problems of in, a row each: the
  * right one said, the others with their feedback, room to tally under
  * each.  NULL when in has none. */
+/* The k-th problem of in: as printed, or with written set, the k-th as
+ * written in the set (wherever in printed it). */
+static const struct pinst *
+ct_nth(const struct instance *in, size_t k, int written)
+{
+	const struct pinst *pi;
+	size_t j;
+
+	if (!written)
+		return instance_nth(in, k);
+	for (j = 0; (pi = instance_nth(in, j)) != NULL; j++)
+		if (pi->src->number == (int)k + 1)
+			return pi;
+	return NULL;
+}
+
 static struct table *
-ct_items(const struct instance *in, const struct template *t, char *caption)
+ct_items(const struct instance *in, const struct template *t, char *caption,
+    int written)
 {
 	const struct set *s = in->set;
 	struct mark m = { s->file, 1, 1 };
@@ -127,7 +144,7 @@ ct_items(const struct instance *in, const struct template *t, char *caption)
 	size_t k, nrows = 0, ncols = 0, r = 0, i;
 
 	for (k = 0; k < s->nproblems; k++) {
-		pi = instance_nth(in, k);
+		pi = ct_nth(in, k, written);
 		if (pi->p->type != P_CHOICE && pi->p->type != P_MULTI)
 			continue;
 		nrows++;
@@ -147,14 +164,16 @@ ct_items(const struct instance *in, const struct template *t, char *caption)
 	for (k = 0; k < s->nproblems; k++) {
 		const struct problem *p;
 
-		pi = instance_nth(in, k);
+		pi = ct_nth(in, k, written);
 		p = pi->p;
 		if (p->type != P_CHOICE && p->type != P_MULTI)
 			continue;
 		r++;
-		table_cell(tb, r, 0, xasprintf("%d", pi->number), &p->mark);
+		table_cell(tb, r, 0, xasprintf("%d", written ? (int)k + 1 :
+		    pi->number), &p->mark);
 		for (i = 0; i < ncols; i++) {
-			int orig = i < p->choices.n ? pi->choices[i] : -1;
+			int orig = i >= p->choices.n ? -1 : written ? (int)i :
+			    pi->choices[i];
 			const struct text *fb = orig >= 0 &&
 			    p->feedback.n > 0 ? &p->feedback.v[orig] : NULL;
 
@@ -238,7 +257,7 @@ compose_tally(const struct keyplan *kp, const struct template *t,
 	same = kp->per_student || ct_same_items(kp);
 	for (i = 0; i < (same ? 1 : kp->nins); i++) {
 		tb = ct_items(kp->ins[i], t, !same ? xstrdup(kp->ins[i]->label) :
-		    NULL);
+		    NULL, kp->per_student);
 		if (tb == NULL)
 			break;
 		if (i == 0) {
@@ -247,6 +266,10 @@ compose_tally(const struct keyplan *kp, const struct template *t,
 			    xstrdup(t->labels[L_ITEMS]);
 			blocks_push(b, BK_INFO)->label =
 			    xstrdup(t->labels[L_ITEMS_HINT]);
+			/* each student's own draw: no letter is everyone's */
+			if (kp->per_student)
+				blocks_push(b, BK_INFO)->label =
+				    xstrdup(t->labels[L_ITEMS_WRITTEN]);
 		}
 		blocks_push(b, BK_TABLE)->table = tb;
 	}

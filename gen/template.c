@@ -40,6 +40,7 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "co_role", "large_print", "job_blank",
     "answers", "answer_col", "strips", "strip_page", "strip_hint", "tally",
     "tally_hint", "total_col", "items", "items_hint", "right_choice", "pts",
+    "items_written",
     "decimal", NULL };
 
 const enum label label_roles[LABEL_NROLES][2] = {

@@ -44,6 +44,7 @@ enum label {
 	/* marking: answer tables, strips, the tally grid */
 	L_ANSWERS, L_ANSWER_COL, L_STRIPS, L_STRIP_PAGE, L_STRIP_HINT, L_TALLY,
 	L_TALLY_HINT, L_TOTAL_COL, L_ITEMS, L_ITEMS_HINT, L_RIGHT_CHOICE, L_PTS,
+	L_ITEMS_WRITTEN,
 	L_DECIMAL,	/* the decimal separator dec() prints: "." or "," */
 	L__MAX
 };

@@ -144,6 +144,11 @@ cols "$lt" 1 | grep -Eq ' 1 +2 .* 10$' && ok || bad "long tally: page 1 is not p
 p=$(for i in $(seq 1 "$(pages "$lt")"); do cols "$lt" "$i" | grep -q ' 11 ' && { echo "$i"; break; }; done)
 [ -n "$p" ] && cols "$lt" "$p" | grep -Eq ' 11 .* 20 +Total$' && pdftext "$lt" "$p" | grep -q "José Núñez" && ok ||
 	bad "long tally: problems 11-20 have no page with the names and the total"
+# each student their own draw: the item grid as written (A is Atlantic)
+"$MIMEO" -q tally --versions per-student --roster tests/rosters/class30.csv -o "$MO/ps/" $M/quiz.yaml
+pdftotext -layout "$MO/ps/quiz-tally.pdf" - | grep -q "as written in the set" &&
+	pdftotext -layout "$MO/ps/quiz-tally.pdf" - | grep -Eq '^1 +Atlantic +Pacific +Indian +Arctic' && ok ||
+	bad "tally per student: the item grid is not in the order written"
 # in Spanish
 "$MIMEO" -q tally --lang es -o "$MO/es/" $M/quiz.yaml
 pdftext "$MO/es/quiz-tally.pdf" | grep -q "Cuadrícula de corrección" && ok || bad "tally --lang es: not in Spanish"
