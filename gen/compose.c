@@ -9,6 +9,8 @@
 #include "util.h"
 
 #define TABLE_MAX_COLS	6	/* versions or problems side by side */
+#define GLANCE_ONE_COL	10	/* problems a one-version table lists in
+				 * one pair of columns */
 
 struct block *
 blocks_push(struct blocks *b, enum block_kind k)
@@ -197,8 +199,8 @@ compose_fill(struct blocks *b, const struct template *t,
 	return bl;
 }
 
-static struct table *cm_answers(const struct keyplan *,
-    const struct template *, size_t from, size_t to);
+static struct table *cm_glance(const struct instance *,
+    const struct template *);
 
 struct blocks *
 compose(const struct instance *in, const struct template *t,
@@ -249,13 +251,8 @@ compose(const struct instance *in, const struct template *t,
 	if (kind == DOC_KEY && in->label == NULL) {
 		/* one version: its answer table opens the key (several
 		 * versions have theirs on pages of their own before) */
-		struct keyplan kp;
-
-		memset(&kp, 0, sizeof(kp));
-		kp.ins = (struct instance *const *)&in;
-		kp.nins = 1;
 		bl = blocks_push(b, BK_TABLE);
-		bl->table = cm_answers(&kp, t, 0, 1);
+		bl->table = cm_glance(in, t);
 		bl->table->quiet = 1;	/* the answers below say theirs */
 	}
 	if (kind == DOC_KEY && s->notes.s != NULL)
@@ -430,19 +427,17 @@ cm_answers(const struct keyplan *kp, const struct template *t,
 	const struct set *s = kp->ins[0]->set;
 	struct mark m = { s->file, 1, 1 };
 	size_t nrows = kp->per_student ? kp->nnames : s->nproblems, r, c;
-	int one = kp->nins == 1 && !kp->per_student;
 	struct table *tb = table_new(nrows + 1, to - from + 1, from > 0 ?
-	    NULL : xstrdup(t->labels[kp->per_student ? L_BY_STUDENT : one ?
-	    L_ANSWERS : L_BY_VERSION]));
+	    NULL : xstrdup(t->labels[kp->per_student ? L_BY_STUDENT :
+	    L_BY_VERSION]));
 	const struct pinst *pi;
 
 	table_cell(tb, 0, 0, xstrdup(t->labels[kp->per_student ?
 	    L_STUDENT_COL : L_PROBLEM_COL]), &m);
 	for (c = from; c < to; c++)
 		table_cell(tb, 0, c - from + 1, kp->per_student ?
-		    xasprintf("%zu", c + 1) : one ?
-		    xstrdup(t->labels[L_ANSWER_COL]) :
-		    xasprintf("%c", 'A' + (int)c), &m);
+		    xasprintf("%zu", c + 1) : xasprintf("%c", 'A' + (int)c),
+		    &m);
 	for (r = 0; r < nrows; r++) {
 		table_cell(tb, r + 1, 0, kp->per_student ?
 		    compose_escape(kp->names[r]) : xasprintf("%zu", r + 1), &m);
@@ -450,6 +445,44 @@ cm_answers(const struct keyplan *kp, const struct template *t,
 			pi = kp->per_student ? instance_nth(kp->ins[kp->which[r]], c) :
 			    instance_nth(kp->ins[c], r);
 			table_cell(tb, r + 1, c - from + 1, compose_answer(pi, t),
+			    &pi->p->mark);
+		}
+	}
+	return tb;
+}
+
+/*
+ * The answer table of a key in one version: each problem's number and
+ * answer; more than GLANCE_ONE_COL problems in two pairs of columns, the
+ * first half down the left and the rest down the right, so that the
+ * table stays short on the key's first page.
+ */
+static struct table *
+cm_glance(const struct instance *in, const struct template *t)
+{
+	const struct set *s = in->set;
+	struct mark m = { s->file, 1, 1 };
+	size_t n = s->nproblems, halves = n > GLANCE_ONE_COL ? 2 : 1;
+	size_t rows = (n + halves - 1) / halves, r, h, k;
+	struct table *tb = table_new(rows + 1, 2 * halves,
+	    xstrdup(t->labels[L_ANSWERS]));
+	const struct pinst *pi;
+
+	tb->pairs = halves > 1;
+	for (h = 0; h < halves; h++) {
+		table_cell(tb, 0, 2 * h, xstrdup(t->labels[L_PROBLEM_COL]), &m);
+		table_cell(tb, 0, 2 * h + 1, xstrdup(t->labels[L_ANSWER_COL]),
+		    &m);
+		for (r = 0; r < rows; r++) {
+			k = h * rows + r;
+			if ((pi = instance_nth(in, k)) == NULL) {
+				table_cell(tb, r + 1, 2 * h, xstrdup(""), &m);
+				table_cell(tb, r + 1, 2 * h + 1, xstrdup(""), &m);
+				continue;
+			}
+			table_cell(tb, r + 1, 2 * h, xasprintf("%d", pi->number),
+			    &m);
+			table_cell(tb, r + 1, 2 * h + 1, compose_answer(pi, t),
 			    &pi->p->mark);
 		}
 	}

@@ -79,6 +79,10 @@ struct table {
 					 * ink at the small size, not answers */
 	double		 row_h;		/* least height of a row but the
 					 * header (room to write); 0: none */
+	int		 pairs;		/* columns go in pairs of a label (in
+					 * ink, as wide as the first) and an
+					 * answer: Problem, Answer, Problem,
+					 * Answer */
 	int		 quiet;		/* its texts are laid out again in the
 					 * same document, which says their
 					 * mistakes (a key's own answers) */

@@ -37,13 +37,14 @@ lay_table_row(struct lay *L, const struct table *tb, size_t r,
 	size_t c;
 
 	for (c = 0; c < tb->ncols; c++) {
+		int label = c == 0 || (tb->pairs && c % 2 == 0);
+
 		L->sy = top + CELL_PAD;
 		L->mark = &tb->cells[r * tb->ncols + c].mark;
 		L->in_cell = 1;
 		L->quiet = tb->quiet;
-		lay_text(L, &tb->cells[r * tb->ncols + c], 0, c == 0 ? first :
-		    ts,
-		    x[c] + CELL_PAD, w[c] - 2 * CELL_PAD, AL_LEFT, 0);
+		lay_text(L, &tb->cells[r * tb->ncols + c], 0, label ? first :
+		    ts, x[c] + CELL_PAD, w[c] - 2 * CELL_PAD, AL_LEFT, 0);
 		L->in_cell = 0;
 		L->quiet = 0;
 		if (L->sy + CELL_PAD > bottom)
@@ -51,8 +52,9 @@ lay_table_row(struct lay *L, const struct table *tb, size_t r,
 	}
 	lay_line(L, L->left, bottom, L->right, bottom, r == 0 ? 1.0 : 0.4,
 	    r == 0 ? ink : light, 0);
-	for (c = 1; c < tb->ncols; c++)
-		lay_line(L, x[c], top, x[c], bottom, 0.4, light, 0);
+	for (c = 1; c < tb->ncols; c++)	/* a pair apart from the next */
+		lay_line(L, x[c], top, x[c], bottom, tb->pairs && c % 2 == 0 ?
+		    1.0 : 0.4, tb->pairs && c % 2 == 0 ? ink : light, 0);
 	L->sy = bottom;
 	return bottom - top;
 }
@@ -136,6 +138,10 @@ lay_table(struct lay *L, const struct block *b)
 	    tb->ncols - 1 : 1);
 	for (c = 0; c < tb->ncols; c++)
 		w[c] = c == 0 ? first : rest;
+	if (tb->pairs)	/* labels as wide as the first, answers the rest */
+		for (c = 0; c < tb->ncols; c++)
+			w[c] = c % 2 == 0 ? first : (lay_width(L) - first *
+			    (double)(tb->ncols / 2)) / (double)(tb->ncols / 2);
 	if (tb->form)
 		lay_table_headers_fit(L, tb, &hs, w);
 	for (c = 0; c < tb->ncols; c++)

@@ -89,6 +89,13 @@ cmp -s "$MO/quiz-key.pdf" "$MO/again/quiz-key.pdf" && ok || bad "key --strips di
 pdftext "$MO/one/quiz-key.pdf" 1 | tr '\n' ' ' | grep -q "Answers at a glance Problem Answer 1 .* Everest" && ok ||
 	bad "one-version key: page 1 does not open with the answer table"
 
+# more than 10 problems: two pairs of columns, 1-10 down the left, 11-20
+# down the right, all on the first page
+"$MIMEO" -q key -o "$MO/one/" $M/quiz-long.yaml
+g=$(pdftotext -layout -f 1 -l 1 "$MO/one/quiz-long-key.pdf" - 2>/dev/null)
+grep -Eq '^Problem +Answer +Problem +Answer$' <<<"$g" && grep -Eq '^1 +2 +11 +22$' <<<"$g" &&
+	grep -Eq '^10 +20 +20 +40$' <<<"$g" && ok || bad "long one-version key: the answer table is not two pairs of columns"
+
 # --- feedback: in the key beside its choice, whichever letter it has;
 # never on a student's page
 for v in A B; do
