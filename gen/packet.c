@@ -386,11 +386,13 @@ pk_key_differs(const struct pk_include *k, size_t ki,
     const struct pk_include *w, size_t wi)
 {
 	char kl[8], wl[8];
+	int strips = k->as == INC_STRIPS;
 
 	if (w->versions != k->versions) {
-		diag_error(&k->versions_mark, "include %zu: this key answers "
+		diag_error(&k->versions_mark, "include %zu: %s "
 		    "%ld version%s (%s) but include %zu prints the worksheet "
 		    "in %ld (%s); write versions: %ld in this include", ki + 1,
+		    strips ? "these answer strips answer" : "this key answers",
 		    k->versions, k->versions == 1 ? "" : "s",
 		    pk_letters(k->versions, kl, sizeof(kl)), wi + 1,
 		    w->versions, pk_letters(w->versions, wl, sizeof(wl)),
@@ -399,16 +401,18 @@ pk_key_differs(const struct pk_include *k, size_t ki,
 	}
 	if (w->has_seed && (!k->has_seed || k->seed != w->seed)) {
 		diag_error(&k->mark, "include %zu: the worksheet of include %zu "
-		    "has seed: %ld, so this key needs the same seed to answer "
-		    "its numbers; write seed: %ld in this include", ki + 1,
-		    wi + 1, w->seed, w->seed);
+		    "has seed: %ld, so %s the same seed to answer its numbers; "
+		    "write seed: %ld in this include", ki + 1, wi + 1, w->seed,
+		    strips ? "these answer strips need" : "this key needs",
+		    w->seed);
 		return 1;
 	}
 	if (k->has_seed && !w->has_seed) {
-		diag_error(&k->mark, "include %zu: this key has seed: %ld but "
-		    "the worksheet of include %zu has none, so it may answer "
+		diag_error(&k->mark, "include %zu: %s seed: %ld but "
+		    "the worksheet of include %zu has none, so %s may answer "
 		    "other numbers; write seed: %ld in include %zu too", ki + 1,
-		    k->seed, wi + 1, k->seed, wi + 1);
+		    strips ? "these answer strips have" : "this key has",
+		    k->seed, wi + 1, strips ? "they" : "it", k->seed, wi + 1);
 		return 1;
 	}
 	return 0;
