@@ -141,6 +141,8 @@ grep -Eq '^Student +1 +2 +3 +4 +5 +6 +7 +8 +Total$' <<<"$head" &&
 	bad "tally: the header is not problems 1-8 with their points and the total: $head"
 grep -q "thinks of the ocean they know best" <<<"$txt" && grep -q "mixes up Ghana and Guyana" <<<"$txt" &&
 	grep -q "Version A Problem A B C D" <<<"$txt" && ok || bad "tally: the item analysis lacks the feedback or its columns"
+"$MIMEO" -q tally --versions 2 --roster tests/rosters/class30.csv -o "$MO/again/" $M/quiz.yaml
+cmp -s "$tf" "$MO/again/quiz-tally.pdf" && ok || bad "tally differs from run to run"
 # without a roster: 30 numbered rows; a long set: the problems split
 # evenly across pages (10 and 10), the names down the side of each
 pdftotext "$MO/plain/quiz-tally.pdf" - | grep -qx 30 && ok || bad "tally without a roster: no row 30"
