@@ -163,7 +163,7 @@ struct block {
  * Where an answer space landed on a worksheet's page, written by layout
  * as it draws one (layout_anchored()), for the key's answer strips: a
  * short answer's line, a choice's first row, a true/false row, each blank,
- * each row of a match or order problem.  A problem with none of these (open,
+ * each row of a match or order problem, each blank cell of a table.  A problem with none of these (open,
  * work, or a kind of answer space that records none) has one at its first
  * line.  In the order drawn, which is the order of the pages.
  */
@@ -171,6 +171,9 @@ struct anchor {
 	const struct pinst *pi;		/* borrowed from the instance */
 	int		 sub;		/* -1: the problem's answer; else
 					 * blank, match row or order row */
+	const struct text *answer;	/* what goes there, when the answer
+					 * space knows it (a table's blank
+					 * cell); borrowed; else NULL */
 	size_t		 page;		/* 0-based */
 	double		 y;		/* baseline, from the page's top */
 };

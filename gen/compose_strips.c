@@ -66,7 +66,11 @@ cs_strip(const struct instance *in, const struct anchors *a, size_t pg,
 	for (; i < a->n; i++) {
 		if (a->v[i].page != pg)
 			continue;
-		s = cs_answer(a->v[i].pi, a->v[i].sub, t, &m);
+		if (a->v[i].answer != NULL) {	/* a table's blank cell */
+			s = xstrdup(a->v[i].answer->s);
+			m = a->v[i].answer->mark;
+		} else
+			s = cs_answer(a->v[i].pi, a->v[i].sub, t, &m);
 		/* two blanks on one line of a prompt: one line of answers */
 		if (prev != NULL && prev->pi == a->v[i].pi &&
 		    fabs(prev->y - a->v[i].y) < 1) {

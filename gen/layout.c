@@ -127,8 +127,8 @@ lay_breaks(const struct lay *L, double h, double gap)
  * or at the top of a new page when it does not fit.  A waiting heading goes
  * first, on the same page.  Returns -1 if the strip is taller than a page.
  */
-void
-lay_anchor(struct lay *L, int sub, double y)
+static void
+lay_anchor_add(struct lay *L, int sub, const struct text *answer, double y)
 {
 	struct anchors *a = L->anchors;
 
@@ -137,8 +137,21 @@ lay_anchor(struct lay *L, int sub, double y)
 	xgrow((void **)&a->v, &a->cap, a->n, sizeof(*a->v));
 	a->v[a->n].pi = L->problem;
 	a->v[a->n].sub = sub;
+	a->v[a->n].answer = answer;
 	a->v[a->n].page = 0;
 	a->v[a->n++].y = y;
+}
+
+void
+lay_anchor(struct lay *L, int sub, double y)
+{
+	lay_anchor_add(L, sub, NULL, y);
+}
+
+void
+lay_anchor_text(struct lay *L, const struct text *answer, double y)
+{
+	lay_anchor_add(L, -1, answer, y);
 }
 
 /* The anchors drawn in the strip go where the strip goes: on this page,

@@ -144,6 +144,8 @@ double lay_width(struct lay *L);
 /* Note that an answer space of L->problem (sub: see struct anchor) has
  * its baseline at y in the strip; lay_place() puts it on its page. */
 void lay_anchor(struct lay *L, int sub, double y);
+/* The same for an answer space whose answer is text (a table's blank). */
+void lay_anchor_text(struct lay *L, const struct text *answer, double y);
 
 /* Problems and fields (layout_problem.c). */
 void lay_fields(struct lay *L, const struct block *b);

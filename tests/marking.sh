@@ -61,6 +61,18 @@ strips_level() {
 n=$(pages "$MO/quiz-key.pdf")
 pdftext "$MO/quiz-key.pdf" "$n" | grep -q "Version B · Page 2" && ok || bad "strips: no column for version B page 2"
 strips_level "$MO/quiz.pdf" "$MO/quiz-key.pdf" "$n" "$n" 4 26
+# a table's blank cells: each answer level with its row ("2" and "3")
+"$MIMEO" -q worksheet -o "$MO/table/" $M/table.yaml
+"$MIMEO" -q key --strips -o "$MO/table/" $M/table.yaml
+n=$(pages "$MO/table/table-key.pdf")
+# (the cells under "Hours", not "Total: 2 points")
+cell() { bbox_words "$MO/table/table.pdf" 1 1 | awk -v w="$1" '$4 == "Hours" { h = 1 } h && $4 == w { print $3; exit }'; }
+y2=$(cell 2); y3=$(cell 3)
+s90=$(bbox_words "$MO/table/table-key.pdf" "$n" "$n" | awk '$4 == "90" { print $3; exit }')
+s135=$(bbox_words "$MO/table/table-key.pdf" "$n" "$n" | awk '$4 == "135" { print $3; exit }')
+awk -v a="$y2" -v b="$s90" -v c="$y3" -v d="$s135" 'BEGIN { exit !(a != "" && c != "" && b != "" && d != "" &&
+	(a - b) ^ 2 <= 2.25 && (c - d) ^ 2 <= 2.25) }' && ok ||
+	bad "strips: a table's blanks are not level with their rows ($y2/$s90, $y3/$s135)"
 # they start on a sheet of their own, bookmarked
 [ $((n % 2)) = 1 ] && ok || bad "strips: start on page $n, the back of a sheet"
 
