@@ -29,8 +29,13 @@ struct loader {
 	size_t		 nnodes;
 	int		 failed;
 	size_t		*lines;		/* offsets of line starts, made on the
-					 * first syntax error; nlines of them */
+					 * first position lookup; nlines of them */
 	size_t		 nlines;
+	/* The last position looked up (line, column, byte offset): a lookup
+	 * further along the same line goes on from here, so the nodes of
+	 * one long line cost the line once, not once per node. */
+	int		 curline, curcol;
+	size_t		 curoff;
 };
 
 /* ---- positions ------------------------------------------------------ */
@@ -56,26 +61,40 @@ node_brk(struct loader *ld, size_t i)
 	return 0;
 }
 
+static void	node_index_lines(struct loader *);
+
 /* Line and column of a byte offset, counting columns in code points. */
 static void
 node_offset_mark(struct loader *ld, size_t off, struct mark *m)
 {
-	size_t i = 0, k;
+	size_t lo = 0, hi, mid, i;
+	int col = 1;
 
-	m->file = ld->file;
-	m->line = 1;
-	m->col = 1;
-	while (i < off && i < ld->len) {
-		if ((k = node_brk(ld, i)) > 0) {
-			m->line++;
-			m->col = 1;
-			i += k;
-			continue;
-		}
-		if ((ld->buf[i] & 0xc0) != 0x80)
-			m->col++;
-		i++;
+	node_index_lines(ld);
+	if (off > ld->len)
+		off = ld->len;
+	hi = ld->nlines;
+	while (hi - lo > 1) {		/* the last line start <= off */
+		mid = lo + (hi - lo) / 2;
+		if (ld->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
 	}
+	i = ld->lines[lo];
+	if (ld->curline == (int)lo + 1 && ld->curoff <= off) {
+		i = ld->curoff;
+		col = ld->curcol;
+	}
+	for (; i < off; i++)
+		if ((ld->buf[i] & 0xc0) != 0x80)
+			col++;
+	m->file = ld->file;
+	m->line = (int)lo + 1;
+	m->col = col;
+	ld->curline = m->line;
+	ld->curcol = col;
+	ld->curoff = off;
 }
 
 /* Index the line starts once, so that going from line to offset is
@@ -116,12 +135,19 @@ node_line_col(struct loader *ld, int line, int col)
 	if ((size_t)line > ld->nlines)
 		return ld->len;
 	i = ld->lines[line - 1];
+	if (ld->curline == line && ld->curcol <= col) {
+		i = ld->curoff;
+		c = ld->curcol;
+	}
 	while (i < ld->len && c < col && node_brk(ld, i) == 0) {
 		i++;
 		while (i < ld->len && (ld->buf[i] & 0xc0) == 0x80)
 			i++;
 		c++;
 	}
+	ld->curline = line;
+	ld->curcol = c;
+	ld->curoff = i;
 	return i;
 }
 
@@ -1287,6 +1313,10 @@ node_from_utf16(struct loader *ld, const unsigned char *b, size_t n,
 		    "character" : "it ends in half a character");
 		free(o);
 		ld->buf = NULL;
+		free(ld->lines);	/* indexed on o */
+		ld->lines = NULL;
+		ld->nlines = 0;
+		ld->curline = 0;
 		return NULL;
 	}
 	*outlen = k;

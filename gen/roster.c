@@ -22,6 +22,8 @@ struct csv {
 	const char	*file;
 	const char	*p, *end;
 	const char	*linestart;	/* for columns in messages */
+	const char	*colp;		/* the last place csv_col() counted */
+	int		 colv;		/* its column */
 	int		 line;
 	int		 bad;
 	char		 sep;		/* ',', or ';' or tab: see csv_sep() */
@@ -30,14 +32,43 @@ struct csv {
 /* The column of p in its line, in characters as an editor counts them
  * (and as the YAML messages do), not bytes: "José,x" has x at 6. */
 static int
-csv_col(const struct csv *c, const char *p)
+csv_col(struct csv *c, const char *p)
 {
-	const char *s;
+	const char *s = c->linestart;
 	int col = 1;
 
-	for (s = c->linestart; s < p; s++)
+	/* go on from the last count on this line: a row of many fields
+	 * costs its length once, not once per field */
+	if (c->colp != NULL && c->colp >= c->linestart && c->colp <= p) {
+		s = c->colp;
+		col = c->colv;
+	}
+	for (; s < p; s++)
 		col += ((unsigned char)*s & 0xc0) != 0x80;
+	c->colp = p;
+	c->colv = col;
 	return col;
+}
+
+/* The bytes of the field at c->p as written (its quotes too, so never
+ * fewer than it holds): each field gets what it needs, not the rest of
+ * the file. */
+static size_t
+csv_field_bytes(const struct csv *c)
+{
+	const char *q = c->p;
+
+	if (q < c->end && *q == '"') {
+		for (q++; q < c->end; q++)
+			if (*q == '"' && q + 1 < c->end && q[1] == '"')
+				q++;
+			else if (*q == '"')
+				break;
+		return (size_t)(q - c->p);
+	}
+	while (q < c->end && *q != c->sep && *q != '\n' && *q != '\r')
+		q++;
+	return (size_t)(q - c->p);
 }
 
 /* One field at c->p; returns it (owned) and sets *last when the row ends.
@@ -45,12 +76,12 @@ csv_col(const struct csv *c, const char *p)
 static char *
 csv_field(struct csv *c, int *last)
 {
-	char *out = xmalloc((size_t)(c->end - c->p) + 1);
+	char *out = xmalloc(csv_field_bytes(c) + 1);
 	size_t n = 0;
 	struct mark m = { c->file, c->line, 0 };
 
-	*last = 0;
 	m.col = csv_col(c, c->p);
+	*last = 0;
 	if (c->p < c->end && *c->p == '"') {
 		c->p++;
 		for (;;) {
@@ -148,6 +179,7 @@ static int
 csv_row(struct csv *c, char ***fields, int *cols, int ncols)
 {
 	int n = 0, last = 0;
+	size_t cap = 0;
 	char *f;
 
 	*fields = NULL;
@@ -165,7 +197,7 @@ csv_row(struct csv *c, char ***fields, int *cols, int ncols)
 			c->linestart = c->p;
 			return -1;
 		}
-		*fields = xrealloc(*fields, (size_t)(n + 1) * sizeof(char *));
+		xgrow((void **)fields, &cap, (size_t)n, sizeof(char *));
 		(*fields)[n++] = csv_trim(f);
 	}
 	return n;
