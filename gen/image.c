@@ -529,18 +529,15 @@ img_read_file(const char *path, const char *name, const struct mark *m,
 	struct stat st;
 	FILE *f;
 	long len;
+	char why[160];
 
 	*data = NULL;
-	if ((f = fopen(path, "rb")) == NULL || fstat(fileno(f), &st) == -1) {
+	if ((f = input_open(path, INPUT_FILE, why, sizeof(why))) == NULL ||
+	    fstat(fileno(f), &st) == -1) {
 		sc_error(m, "cannot read image \"%s\": %s", name,
-		    strerror(errno));
+		    f == NULL ? why : strerror(errno));
 		if (f != NULL)
 			fclose(f);
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		sc_error(m, "image \"%s\" is not a file", name);
-		fclose(f);
 		return -1;
 	}
 	if (st.st_size > IMAGE_MAX_BYTES) {

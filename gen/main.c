@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "libpath.h"
 #include "list.h"
+#include "node.h"
 #include "output.h"
 #include "render.h"
 #include "schema.h"
@@ -118,7 +119,7 @@ cmd_unknown(const char *s)
 	size_t i;
 
 	if (strchr(s, '.') != NULL || strchr(s, '/') != NULL ||
-	    access(s, F_OK) == 0)
+	    strcmp(s, "-") == 0 || access(s, F_OK) == 0)
 		return;
 	for (i = 0; i < NCMD; i++)
 		words[i] = cmd_words[i].word;
@@ -395,6 +396,8 @@ main(int argc, char **argv)
 	if (o.cmd == CMD_PREVIEW && !o.fmt.contact && o.fmt.page == 0)
 		o.fmt.page = 1;
 	check_outfmt(&o, has_format);
+	for (i = 0; i < nfiles; i++)	/* `<(...)` and "-" are read once */
+		node_allow_stream(files[i]);
 	/* mimeo FILE writes a set's worksheet and key, but a packet is one
 	 * document */
 	if (o.output != NULL && o.cmd != CMD_CHECK &&

@@ -1206,16 +1206,62 @@ node_build(struct loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth,
 /* ---- the bytes ------------------------------------------------------ */
 
 /* Read the whole file; NULL (reported) if it cannot be read or is too big. */
+/* The inputs named on the command line, which may be pipes (`<(...)`,
+ * "-"): read once, their bytes kept for the next read of the same name. */
+static struct stream {
+	char		*path;
+	unsigned char	*bytes;		/* NULL until read */
+	size_t		 len;
+} *streams;
+static size_t nstreams, capstreams;
+
+static void
+node_streams_free(void)
+{
+	while (nstreams > 0) {
+		nstreams--;
+		free(streams[nstreams].path);
+		free(streams[nstreams].bytes);
+	}
+	free(streams);
+	streams = NULL;
+	capstreams = 0;
+}
+
+void
+node_allow_stream(const char *path)
+{
+	if (streams == NULL)
+		atexit(node_streams_free);
+	xgrow((void **)&streams, &capstreams, nstreams, sizeof(*streams));
+	streams[nstreams++].path = xstrdup(path);
+}
+
 static unsigned char *
 node_slurp(const char *file, size_t *len)
 {
 	FILE *f;
 	unsigned char *buf = NULL;
-	size_t cap = 0, n = 0, got;
+	size_t cap = 0, n = 0, got, i;
 	struct mark m = { file, 0, 0 };
+	int stream = 0;
+	char why[160];
 
-	if ((f = fopen(file, "rb")) == NULL) {
-		diag_error(&m, "cannot read this file: %s", strerror(errno));
+	for (i = 0; i < nstreams; i++)
+		if (strcmp(streams[i].path, file) == 0)
+			break;
+	if (i < nstreams && streams[i].bytes != NULL) {
+		/* read again (a packet's test, then the set): the same bytes,
+		 * which a pipe cannot give twice */
+		buf = xmalloc(streams[i].len + 1);
+		memcpy(buf, streams[i].bytes, streams[i].len + 1);
+		*len = streams[i].len;
+		return buf;
+	}
+	stream = i < nstreams;
+	if ((f = input_open(file, stream ? INPUT_STREAM : INPUT_FILE, why,
+	    sizeof(why))) == NULL) {
+		diag_error(&m, "cannot read this file: %s", why);
 		return NULL;
 	}
 	output_note_input(file);
@@ -1247,6 +1293,11 @@ node_slurp(const char *file, size_t *len)
 	fclose(f);
 	buf[n] = '\0';
 	*len = n;
+	if (stream) {
+		streams[i].bytes = xmalloc(n + 1);
+		memcpy(streams[i].bytes, buf, n + 1);
+		streams[i].len = n;
+	}
 	return buf;
 }
 

@@ -16,6 +16,7 @@
 #include "roster.h"
 #include "util.h"
 
+#define ROSTER_MAX_BYTES (4 << 20)
 #define ROSTER_MAX_COLS	64	/* columns whose position we remember */
 
 struct csv {
@@ -243,32 +244,44 @@ csv_empty_row(char **f, int n)
 	return 1;
 }
 
-/* Slurp the file; NULL (reported) when it cannot be read. */
+/* Slurp the file (or a pipe: `<(...)`, "-"); NULL (reported) when it
+ * cannot be read. */
 static char *
 roster_read(const char *file, size_t *len)
 {
-	FILE *f = fopen(file, "rb");
-	char *buf;
-	long n;
+	FILE *f;
+	char *buf = NULL, why[160];
+	size_t cap = 0, got;
 	struct mark m = { file, 0, 0 };
 
-	if (f == NULL || fseek(f, 0, SEEK_END) < 0 || (n = ftell(f)) < 0) {
-		diag_error(&m, "cannot read the roster: %s", strerror(errno));
-		if (f)
-			fclose(f);
+	if ((f = input_open(file, INPUT_STREAM, why, sizeof(why))) == NULL) {
+		diag_error(&m, "cannot read the roster: %s", why);
 		return NULL;
 	}
-	if (n > 4L << 20) {
-		diag_error(&m, "the roster is larger than 4 MiB");
+	*len = 0;
+	do {
+		if (*len == cap) {
+			cap = cap ? cap * 2 : 65536;
+			buf = xrealloc(buf, cap + 1);
+		}
+		got = fread(buf + *len, 1, cap - *len, f);
+		*len += got;
+	} while (got > 0 && *len <= ROSTER_MAX_BYTES);
+	if (ferror(f) || *len > ROSTER_MAX_BYTES) {
+		if (ferror(f))
+			diag_error(&m, "cannot read the roster: %s",
+			    strerror(errno));
+		else
+			diag_error(&m, "the roster is larger than %d MiB, far "
+			    "more than a class list; is it the right file?",
+			    ROSTER_MAX_BYTES >> 20);
 		fclose(f);
+		free(buf);
 		return NULL;
 	}
-	output_note_input(file);
-	rewind(f);
-	buf = xmalloc((size_t)n + 1);
-	*len = fread(buf, 1, (size_t)n, f);
-	buf[*len] = '\0';
 	fclose(f);
+	output_note_input(file);
+	buf[*len] = '\0';
 	return buf;
 }
 
