@@ -1045,6 +1045,42 @@ node_empty_comment(struct loader *ld, struct node *n, yaml_mark_t ym)
 	node_offset_mark(ld, off, &n->mark);	/* where the text went */
 }
 
+/* U+202A-U+202E (embeddings, overrides) and U+2066-U+2069 (isolates):
+ * invisible, they reorder what follows, which mimeo prints left to right
+ * as written. */
+static int
+node_bidi_control(unsigned long c)
+{
+	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* A double-quoted text whose escapes (\a, \e, \x1b, \u202e ...) make a
+ * character that, typed into the file as it is, is refused: the same
+ * mistake, said the same way.  Returns 1 when reported. */
+static int
+node_escaped_control(const struct node *n)
+{
+	size_t i = 0, k;
+	long c;
+
+	while (i < n->len) {
+		c = utf8_decode(n->value + i, n->len - i, &k);
+		if ((c >= 0 && c < 0x20 && c != '\t' && c != '\n') ||
+		    c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0xfeff ||
+		    (c >= 0 && node_bidi_control((unsigned long)c))) {
+			diag_error(&n->mark, "this text holds %s (U+%04lX), "
+			    "written as an escape with \\ inside the quotes; "
+			    "it is not text and cannot be printed: remove "
+			    "the escape", c == 0xfeff ? "a byte-order mark" :
+			    c >= 0x2000 ? "an invisible direction control" :
+			    "a control character", c);
+			return 1;
+		}
+		i += k;
+	}
+	return 0;
+}
+
 /* Anchors, aliases and tags: YAML features no problem set needs, and
  * what a teacher gets by starting a text with & * or !. */
 static void
@@ -1167,7 +1203,8 @@ node_build(struct loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth,
 			diag_error(&n->mark, "this text holds a NUL character "
 			    "(\\0); remove it");
 			ld->failed = 1;
-		}
+		} else if (n->style == NS_DOUBLE && node_escaped_control(n))
+			ld->failed = 1;
 		if (n->plain && n->len == 0)
 			node_empty_comment(ld, n, ev->start_mark);
 		if (n->plain && n->len >= 6 && node_curly_quote((const
@@ -1475,6 +1512,21 @@ node_check_text(struct loader *ld)
 			    "page or a word processor; YAML counts it as a new "
 			    "line: replace it with a space or a normal line "
 			    "break", c);
+			return -1;
+		}
+		if (c == 0xfeff || node_bidi_control(c)) {
+			node_offset_mark(ld, i, &m);
+			if (c == 0xfeff)
+				diag_error(&m, "this file holds a byte-order "
+				    "mark (U+FEFF) here, inside the text, an "
+				    "invisible character that belongs only at "
+				    "the very start of a file (files joined "
+				    "together carry one each): delete it");
+			else
+				diag_error(&m, "this file holds an invisible "
+				    "direction control (U+%04lX) here, which "
+				    "turns the text after it around without "
+				    "showing it: delete it", c);
 			return -1;
 		}
 		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||

@@ -315,7 +315,12 @@ pk_read(struct packet *pk, const struct node *root)
 	for (i = 0; i < pk->nplan && total >= 0; i++)
 		total = pk->plan[i].minutes > 0 ? total +
 		    pk->plan[i].minutes : -1;
-	if (pk->duration > 0 && pk->nplan > 0 && total > 0 &&
+	if (total > PK_MAX_MINUTES)	/* each step is fine, not all */
+		sc_error(&node_get(root, "plan")->mark, "the plan's steps add "
+		    "up to %ld minutes; a period's plan may be from 1 to %d "
+		    "minutes (a school day): check each step's minutes",
+		    total, PK_MAX_MINUTES);
+	else if (pk->duration > 0 && pk->nplan > 0 && total > 0 &&
 	    total != pk->duration)
 		sc_error(&node_get(root, "duration")->mark, "the plan's steps "
 		    "add up to %ld minutes, but duration is %ld: change "
