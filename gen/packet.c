@@ -353,6 +353,13 @@ pk_load_includes(struct packet *pk)
 			inc->set = pk->inc[j].set;
 			continue;
 		}
+		if (packet_file_is(inc->path) == 1) {
+			diag_error(&inc->mark, "include %zu: \"%s\" is a "
+			    "substitute packet, not a problem set; a packet "
+			    "includes problem sets only: include the sets "
+			    "that packet includes", i + 1, inc->file);
+			continue;
+		}
 		inc->set = set_load(inc->path);
 		inc->owns_set = 1;
 		if (inc->set == NULL && diag_errors() > errs)

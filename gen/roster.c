@@ -432,6 +432,31 @@ roster_field_wrong(const char *field, const struct mark *row, int col)
 		return 1;
 	}
 	for (c = field; *c != '\0'; c++) {
+		size_t len;
+		long cp = ((unsigned char)*c & 0xc0) == 0x80 ? 0 :
+		    utf8_decode(c, strlen(c), &len);
+
+		/* what a name's text would be refused for in a set, said
+		 * here, where the file and column are known */
+		if ((cp >= 0x0590 && cp <= 0x08ff) || (cp >= 0xfb1d &&
+		    cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfefc)) {
+			m.col = col + (int)chars;
+			diag_error(&m, "\"%.*s\" (U+%04lX) is written right to "
+			    "left (Arabic, Hebrew ...), which mimeo cannot print "
+			    "yet: the name would come out backwards; write it in "
+			    "Latin letters", (int)len, c, cp);
+			return 1;
+		}
+		if (cp == 0xfeff || (cp >= 0x200e && cp <= 0x200f) ||
+		    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 &&
+		    cp <= 0x2069)) {
+			m.col = col + (int)chars;
+			diag_error(&m, "this field holds an invisible %s "
+			    "(U+%04lX), which would not print; delete it (type "
+			    "the name again)", cp == 0xfeff ? "byte-order mark" :
+			    "direction control", cp);
+			return 1;
+		}
 		/* 4-byte UTF-8: beyond U+FFFF, which the PDF cannot print;
 		 * said here, where the file and column are known */
 		if (((unsigned char)*c & 0xf8) == 0xf0) {
