@@ -136,17 +136,22 @@ template_lengths(const struct node *n, const char *what,
 	}
 	sc_check_keys(n, keys, "the template");
 	for (i = 0; keys[i] != NULL; i++) {
-		if ((v = node_get(n, keys[i])) == NULL ||
-		    sc_length(v, keys[i], 0, &pt, &lines) < 0)
+		size_t errs = diag_errors();
+		char *name;
+
+		if ((v = node_get(n, keys[i])) == NULL)
 			continue;
+		name = xasprintf("%s: %s", what, keys[i]);
 		/* a hundredth of a point of slack for 1in = 2.54cm */
-		if (pt < lo[i] * 72 / 2.54 - 0.01 ||
-		    pt > hi[i] * 72 / 2.54 + 0.01)
-			sc_error(&v->mark, "%s: %s must be from %gcm to %gcm "
-			    "(%.2gin to %.2gin), not %s", what, keys[i], lo[i],
-			    hi[i], lo[i] / 2.54, hi[i] / 2.54, v->value);
-		else
+		if (sc_length(v, name, 0, &pt, &lines) == 0 &&
+		    (pt < lo[i] * 72 / 2.54 - 0.01 ||
+		    pt > hi[i] * 72 / 2.54 + 0.01))
+			sc_error(&v->mark, "%s must be from %gcm to %gcm "
+			    "(%.2gin to %.2gin), not %s", name, lo[i], hi[i],
+			    lo[i] / 2.54, hi[i] / 2.54, v->value);
+		else if (diag_errors() == errs)
 			*dst[i] = pt;
+		free(name);
 	}
 }
 
