@@ -298,9 +298,11 @@ ls_row(const char *path, struct row *r)
 		err = diag_captured();
 		n = strlen(path);
 		/* the file's own errors need not repeat its name */
-		r->error = ls_escape(err == NULL ? "cannot be read" :
-		    strncmp(err, path, n) == 0 && err[n] == ':' ?
-		    err + n + 1 : err);
+		if (err != NULL && strncmp(err, path, n) == 0 &&
+		    err[n] == ':')
+			for (err += n + 1; *err == ' '; err++)
+				;
+		r->error = ls_escape(err == NULL ? "cannot be read" : err);
 		diag_capture(0);
 		return 0;
 	}
