@@ -1659,6 +1659,7 @@ yaml_load_file(const char *path, enum node_empty *why)
 	if (node_check_text(&ld) < 0 || node_check_indent_spaces(&ld) < 0) {
 		free(buf);
 		free(conv);
+		free(ld.lines);
 		return NULL;
 	}
 	yaml_parser_initialize(&p);
