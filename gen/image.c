@@ -344,6 +344,19 @@ img_jpeg(struct img_job *job)
 	    img_check_decoded(job, cinfo.image_width, cinfo.image_height,
 	    cinfo.num_components > 3 ? 3 : cinfo.num_components, 8) == -1)
 		goto out;
+	/* a progressive JPEG is decoded from all of its coefficients at
+	 * once, two bytes a sample: bound that too */
+	if (cinfo.progressive_mode && 2.0 * cinfo.image_width *
+	    cinfo.image_height * cinfo.num_components > IMAGE_MAX_DECODED) {
+		snprintf(job->why, job->whylen, "is a progressive JPEG of "
+		    "%ux%u pixels, %.0f MB to decode; mimeo decodes pictures of "
+		    "up to %ld MB: save it as a standard (baseline) JPEG, or "
+		    "smaller (1500 pixels across prints sharp across a whole "
+		    "page)", cinfo.image_width, cinfo.image_height, 2.0 *
+		    cinfo.image_width * cinfo.image_height *
+		    cinfo.num_components / 1e6, IMAGE_MAX_DECODED / 1000000);
+		goto out;
+	}
 	switch (cinfo.jpeg_color_space) {
 	case JCS_GRAYSCALE:
 		cinfo.out_color_space = JCS_GRAYSCALE;

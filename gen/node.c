@@ -1067,13 +1067,15 @@ node_escaped_control(const struct node *n)
 		c = utf8_decode(n->value + i, n->len - i, &k);
 		if ((c >= 0 && c < 0x20 && c != '\t' && c != '\n') ||
 		    c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0xfeff ||
+		    c == 0x2028 || c == 0x2029 ||
 		    (c >= 0 && node_bidi_control((unsigned long)c))) {
 			diag_error(&n->mark, "this text holds %s (U+%04lX), "
 			    "written as an escape with \\ inside the quotes; "
 			    "it is not text and cannot be printed: remove "
 			    "the escape", c == 0xfeff ? "a byte-order mark" :
-			    c >= 0x2000 ? "an invisible direction control" :
-			    "a control character", c);
+			    c == 0x2028 || c == 0x2029 ? "an unusual line "
+			    "break" : c >= 0x2000 ? "an invisible direction "
+			    "control" : "a control character", c);
 			return 1;
 		}
 		i += k;
