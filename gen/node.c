@@ -1045,13 +1045,15 @@ node_empty_comment(struct loader *ld, struct node *n, yaml_mark_t ym)
 	node_offset_mark(ld, off, &n->mark);	/* where the text went */
 }
 
-/* U+202A-U+202E (embeddings, overrides) and U+2066-U+2069 (isolates):
+/* U+200E/U+200F (direction marks), U+202A-U+202E (embeddings,
+ * overrides) and U+2066-U+2069 (isolates):
  * invisible, they reorder what follows, which mimeo prints left to right
  * as written. */
 static int
 node_bidi_control(unsigned long c)
 {
-	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+	return c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+	    (c >= 0x2066 && c <= 0x2069);
 }
 
 /* A double-quoted text whose escapes (\a, \e, \x1b, \u202e ...) make a

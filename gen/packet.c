@@ -30,6 +30,7 @@ static const char *const include_keys[] = { "file", "as", "copies",
     "versions", "seed", NULL };
 
 #define PK_MAX_MINUTES	600	/* a school day, generously */
+#define PK_MAX_INCLUDES	100
 #define PK_MAX_COPIES	1000
 
 int
@@ -231,6 +232,12 @@ pk_includes(struct packet *pk, const struct node *n)
 		sc_error(&n->mark, "include must be a list, one line per "
 		    "document, like - {file: ../math/fractions.yaml, as: "
 		    "worksheet, copies: 30}");
+		return;
+	}
+	if (n->nkids > PK_MAX_INCLUDES) {	/* each is laid out in full */
+		sc_error(&n->mark, "include lists %zu documents; a packet "
+		    "may hold from 1 to %d: a period does not use more (give "
+		    "copies: for many of one)", n->nkids, PK_MAX_INCLUDES);
 		return;
 	}
 	pk->inc = xcalloc(n->nkids, sizeof(*pk->inc));

@@ -235,7 +235,12 @@ input_open(const char *path, enum input_take take, char *why, size_t whylen)
 			    "give a file, or send one in with < FILE or |");
 			return NULL;
 		}
-		if ((fd = dup(0)) < 0 || (f = fdopen(fd, "rb")) == NULL) {
+		if ((fd = dup(0)) < 0 && errno == EBADF) {
+			errfmt(why, whylen, "standard input is closed; send "
+			    "the file in with < FILE or |");
+			return NULL;
+		}
+		if (fd < 0 || (f = fdopen(fd, "rb")) == NULL) {
 			input_errno(why, whylen, errno);
 			if (fd >= 0)
 				close(fd);
