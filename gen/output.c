@@ -673,7 +673,8 @@ output_taken(const struct outfile *f, const char *input)
 
 			if (strcmp(output_pending[i].files[j].path, f->path))
 				continue;
-			if (input != NULL && output_same_file(had, input))
+			if (input != NULL && (strcmp(had, input) == 0 ||
+			    output_same_file(had, input)))	/* "-" twice */
 				diag(SEV_USAGE, NULL, "%s is given twice; give "
 				    "it once", input);
 			else
