@@ -282,19 +282,15 @@ ls_subject_match(const struct row *r, const char *dir, const char *want)
 	return found;
 }
 
-/* The row of one file; 1 when it loaded. */
-static int
-ls_row(const char *path, struct row *r)
+int
+library_load_quiet(const char *path, struct packet **pk, struct set **s,
+    char **error)
 {
-	struct packet *pk;
-	struct set *s;
-	size_t i, n;
 	const char *err;
+	size_t n;
 
-	memset(r, 0, sizeof(*r));
-	r->cell[0] = ls_escape(path);
 	diag_capture(1);
-	if (library_load(path, &pk, &s, NULL) < 0) {
+	if (library_load(path, pk, s, NULL) < 0) {
 		err = diag_captured();
 		n = strlen(path);
 		/* the file's own errors need not repeat its name */
@@ -302,11 +298,30 @@ ls_row(const char *path, struct row *r)
 		    err[n] == ':')
 			for (err += n + 1; *err == ' '; err++)
 				;
-		r->error = ls_escape(err == NULL ? "cannot be read" : err);
+		*error = xstrdup(err == NULL ? "cannot be read" : err);
 		diag_capture(0);
-		return 0;
+		return -1;
 	}
 	diag_capture(0);
+	return 0;
+}
+
+/* The row of one file; 1 when it loaded. */
+static int
+ls_row(const char *path, struct row *r)
+{
+	struct packet *pk;
+	struct set *s;
+	size_t i;
+	char *err;
+
+	memset(r, 0, sizeof(*r));
+	r->cell[0] = ls_escape(path);
+	if (library_load_quiet(path, &pk, &s, &err) < 0) {
+		r->error = ls_escape(err);	/* shown on a terminal */
+		free(err);
+		return 0;
+	}
 	if (s != NULL) {
 		r->cell[1] = xstrdup(s->title.s);
 		ls_set_facts(r, s);
@@ -416,13 +431,10 @@ ls_print(struct row *rows, size_t n)
 	}
 }
 
-long
-library_list(const char *dir, const struct list_filter *f)
+int
+library_files(const char *dir, char ***paths, size_t *n)
 {
 	struct paths ps;
-	struct row *rows;
-	size_t i, n = 0, sets = 0, packets = 0;
-	long broken = 0;
 
 	memset(&ps, 0, sizeof(ps));
 	if (ls_walk(dir, &ps) < 0) {
@@ -433,6 +445,22 @@ library_list(const char *dir, const struct list_filter *f)
 	if (ps.n > 0)
 		qsort(ps.v, ps.n, sizeof(char *), ls_cmp);
 	ls_once(&ps);
+	*paths = ps.v;
+	*n = ps.n;
+	return 0;
+}
+
+long
+library_list(const char *dir, const struct list_filter *f)
+{
+	struct paths ps;
+	struct row *rows;
+	size_t i, n = 0, sets = 0, packets = 0;
+	long broken = 0;
+
+	memset(&ps, 0, sizeof(ps));
+	if (library_files(dir, &ps.v, &ps.n) < 0)
+		return -1;
 	rows = xcalloc(ps.n + 1, sizeof(*rows));
 	for (i = 0; i < ps.n; i++) {
 		struct row *r = &rows[n];
