@@ -382,12 +382,12 @@ output_target(struct outfile *f)
 {
 	struct stat st;
 	char *real;
+	int link = lstat(f->path, &st) == 0 && S_ISLNK(st.st_mode);
 
-	if (lstat(f->path, &st) == 0 && S_ISLNK(st.st_mode) &&
-	    (real = realpath(f->path, NULL)) != NULL) {
+	if (link && (real = realpath(f->path, NULL)) != NULL) {
 		free(f->path);
 		f->path = real;
-	} else if (S_ISLNK(st.st_mode) && stat(f->path, &st) != 0 &&
+	} else if (link && stat(f->path, &st) != 0 &&
 	    (strncmp(f->path, "/dev/", 5) == 0 ||
 	    strncmp(f->path, "/proc/", 6) == 0)) {
 		/* /dev/stdout with standard output closed: a link to a
