@@ -411,7 +411,7 @@ static int
 roster_field_wrong(const char *field, const struct mark *row, int col)
 {
 	struct mark m = *row;
-	size_t chars = 0;
+	size_t chars = 0, left;
 	const char *c;
 	char latin1[5] = "";
 	int bad_utf8;
@@ -431,10 +431,10 @@ roster_field_wrong(const char *field, const struct mark *row, int col)
 		    "control character; keep each cell on one line");
 		return 1;
 	}
-	for (c = field; *c != '\0'; c++) {
+	for (c = field, left = strlen(field); *c != '\0'; c++, left--) {
 		size_t len;
 		long cp = ((unsigned char)*c & 0xc0) == 0x80 ? 0 :
-		    utf8_decode(c, strlen(c), &len);
+		    utf8_decode(c, left, &len);
 
 		/* what a name's text would be refused for in a set, said
 		 * here, where the file and column are known */
