@@ -1063,33 +1063,71 @@ node_bidi_control(unsigned long c)
 	    (c >= 0x2066 && c <= 0x2069);
 }
 
+/* The code point the escape at src (after its backslash) stands for, or
+ * -1; *len gets the escape's length after the backslash. */
+static long
+node_escape_value(const char *src, size_t *len)
+{
+	static const char one[] = "abefvr0NLP";
+	static const long val[] = { 7, 8, 0x1b, 0xc, 0xb, 0xd, 0, 0x85,
+	    0x2028, 0x2029 };
+	const char *p = strchr(one, *src);
+	size_t digits = *src == 'x' ? 2 : *src == 'u' ? 4 : *src == 'U' ? 8 : 0;
+	long v = 0;
+	size_t i;
+
+	*len = 1;
+	if (*src != '\0' && p != NULL)
+		return val[p - one];
+	for (i = 1; digits > 0 && i <= digits; i++) {
+		if (!isxdigit((unsigned char)src[i]))
+			return -1;
+		v = v * 16 + (isdigit((unsigned char)src[i]) ? src[i] - '0' :
+		    (tolower((unsigned char)src[i]) - 'a' + 10));
+	}
+	*len += digits;
+	return digits > 0 ? v : -1;
+}
+
 /* A double-quoted text whose escapes (\a, \e, \x1b, \u202e ...) make a
  * character that, typed into the file as it is, is refused: the same
- * mistake, said the same way.  Returns 1 when reported. */
+ * mistake, said the same way, at the escape.  Returns 1 when reported. */
 static int
-node_escaped_control(const struct node *n)
+node_escaped_control(struct loader *ld, const struct node *n)
 {
-	size_t i = 0, k;
-	long c;
+	size_t i = 0, k, at;
+	long c, e;
+	struct mark m = n->mark;
 
 	while (i < n->len) {
 		c = utf8_decode(n->value + i, n->len - i, &k);
 		if ((c >= 0 && c < 0x20 && c != '\t' && c != '\n') ||
 		    c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0xfeff ||
 		    c == 0x2028 || c == 0x2029 ||
-		    (c >= 0 && node_bidi_control((unsigned long)c))) {
-			diag_error(&n->mark, "this text holds %s (U+%04lX), "
-			    "written as an escape with \\ inside the quotes; "
-			    "it is not text and cannot be printed: remove "
-			    "the escape", c == 0xfeff ? "a byte-order mark" :
-			    c == 0x2028 || c == 0x2029 ? "an unusual line "
-			    "break" : c >= 0x2000 ? "an invisible direction "
-			    "control" : "a control character", c);
-			return 1;
-		}
+		    (c >= 0 && node_bidi_control((unsigned long)c)))
+			break;
 		i += k;
 	}
-	return 0;
+	if (i >= n->len)
+		return 0;
+	/* the first escape in the source that makes c */
+	for (at = 1; n->src[at] != '\0'; at++)
+		if (n->src[at] == '\\') {
+			e = node_escape_value(n->src + at + 1, &k);
+			if (e == c) {
+				node_offset_mark(ld, node_line_col(ld,
+				    n->mark.line, n->mark.col) + at, &m);
+				break;
+			}
+			at += k;
+		}
+	diag_error(&m, "this text holds %s (U+%04lX), written as an escape "
+	    "with \\ inside the quotes; it is not text and cannot be "
+	    "printed: remove the escape", c == 0xfeff ? "a byte-order mark" :
+	    c == 0x2028 || c == 0x2029 ? "an unusual line break" :
+	    c >= 0x2000 ? "an invisible direction control" :
+	    "a control character", c);
+	return 1;
 }
 
 /* Anchors, aliases and tags: YAML features no problem set needs, and
@@ -1214,7 +1252,8 @@ node_build(struct loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth,
 			diag_error(&n->mark, "this text holds a NUL character "
 			    "(\\0); remove it");
 			ld->failed = 1;
-		} else if (n->style == NS_DOUBLE && node_escaped_control(n))
+		} else if (n->style == NS_DOUBLE &&
+		    node_escaped_control(ld, n))
 			ld->failed = 1;
 		if (n->plain && n->len == 0)
 			node_empty_comment(ld, n, ev->start_mark);
