@@ -1096,7 +1096,7 @@ static int
 node_escaped_control(struct loader *ld, const struct node *n)
 {
 	size_t i = 0, k, at;
-	long c, e;
+	long c = -1, e;
 	struct mark m = n->mark;
 
 	while (i < n->len) {
