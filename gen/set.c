@@ -611,9 +611,13 @@ set_image_width(const struct node *n, struct problem *p)
 	int lines;
 
 	if (len > 1 && v[len - 1] == '%') {
-		pct = strtod(v, &end);
-		if (end == v || (*end != '%' && *end != ' ') || pct <= 0 ||
-		    pct > 100)
+		/* digits and a point only: "nan%", "1e-300%", "0x10%" are
+		 * no share of a page */
+		end = (char *)v + sc_decimal_len(v);
+		pct = end > v ? strtod(v, NULL) : 0;
+		while (*end == ' ')
+			end++;
+		if (end == v || *end != '%' || pct < 1 || pct > 100)
 			sc_error(&n->mark, "the image width \"%s\" must be a "
 			    "percentage of the text width from 1%% to 100%%, "
 			    "like 50%%", v);

@@ -119,6 +119,10 @@ done
 . tests/teacher.sh
 . tests/marking.sh
 
+# Long lines, special files, signals, stale temporaries, strict numbers,
+# mimeo list with links (issue 24).
+. tests/robust.sh
+
 # 6. Fuzz regressions, limits, and a short fuzz run (tests/fuzz/).
 . tests/fuzz.sh
 
