@@ -149,6 +149,49 @@ cm_key(struct blocks *b, const struct template *t, const struct pinst *pi)
 		cm_keynote(b, t, L_SOLUTION, &p->solution, NULL);
 }
 
+/* The points of p as printed by its number: "(2 points)"; NULL when it
+ * has none. */
+static char *
+cm_points(const struct template *t, const struct problem *p)
+{
+	char *n, *s;
+
+	if (p->points < 0)
+		return NULL;
+	n = cm_number(p->points);
+	s = label_fmt(t, p->points == 1 ? L_POINT : L_POINTS, n, NULL);
+	free(n);
+	return s;
+}
+
+/* The parts of a problem in parts, each with its letter, points, and
+ * what the student or the key has of it. */
+static void
+cm_parts(struct blocks *b, const struct template *t, const struct pinst *pi,
+    enum doc_kind kind)
+{
+	struct block *bl;
+	char n[24];
+	size_t i;
+
+	snprintf(n, sizeof(n), "%d", pi->number);
+	for (i = 0; i < pi->nparts; i++) {
+		bl = blocks_push(b, BK_PART);
+		bl->pi = &pi->parts[i];
+		bl->key = kind == DOC_KEY;
+		bl->label = cm_points(t, pi->parts[i].p);
+		bl->part = xcalloc(1, sizeof(*bl->part));
+		bl->part->pi = &pi->parts[i];
+		bl->part->letter = (char)('a' + (int)i);
+		bl->part->first = i == 0;
+		bl->part->continued = label_fmt(t, L_CONTINUED, n, NULL);
+		if (kind == DOC_KEY)
+			cm_key(b, t, &pi->parts[i]);
+		else
+			cm_student(b, t, &pi->parts[i]);
+	}
+}
+
 /* Where a roster's period goes when the set has no period field: the
  * class field, else the name's; -1 for none. */
 static int
@@ -260,17 +303,12 @@ compose(const struct instance *in, const struct template *t,
 			bl = blocks_push(b, BK_PROBLEM);
 			bl->pi = pi;
 			bl->key = kind == DOC_KEY;
-			if (pi->p->points >= 0) {
-				char *n = cm_number(pi->p->points);
-
-				bl->label = label_fmt(t, pi->p->points == 1 ?
-				    L_POINT : L_POINTS, n, NULL);
-				free(n);
-			}
+			bl->label = cm_points(t, pi->p);
 			if (kind == DOC_KEY)
 				cm_key(b, t, pi);
 			else
 				cm_student(b, t, pi);
+			cm_parts(b, t, pi, kind);
 			blocks_push(b, BK_END)->pi = pi;
 		}
 	}
@@ -494,6 +532,9 @@ blocks_free(struct blocks *b)
 	for (i = 0; i < b->n; i++) {
 		free(b->v[i].label);
 		table_free(b->v[i].table);
+		if (b->v[i].part != NULL)
+			free(b->v[i].part->continued);
+		free(b->v[i].part);
 		for (j = 0; j < b->v[i].ncells; j++)
 			free(b->v[i].cells[j]);
 		free(b->v[i].cells);

@@ -26,6 +26,10 @@ enum block_kind {
 	BK_TEXT,	/* text: paragraphs (instructions, a passage) */
 	BK_HEADING,	/* text: a section title, kept with what follows */
 	BK_PROBLEM,	/* opens a problem kept whole: number, points, prompt */
+	BK_PART,	/* a part of a problem in parts: part, label (its
+			 * points); the part's blocks follow, then the next
+			 * part or the problem's END.  A problem may break
+			 * before a part but the first */
 	BK_HINT,	/* label: a short italic direction under a prompt */
 	BK_SPACE,	/* h points of empty work space */
 	BK_ANSWER,	/* "Answer: ____"; with key, the answer on the line */
@@ -74,6 +78,15 @@ struct table {
 	struct text	*cells;		/* nrows * ncols, row by row */
 };
 
+/* A part (a), (b) ... of a problem in parts. */
+struct parthead {
+	const struct pinst *pi;		/* the part, with its own choices */
+	char		 letter;	/* 'a', 'b' ... */
+	int		 first;		/* (a): kept with the stem */
+	char		*continued;	/* "4 (continued)", printed over it
+					 * when it starts a page; owned */
+};
+
 /* The least height of an empty box to work in (2 in): a box with less
  * room on its page goes to the next page. */
 #define PANEL_MIN	144.0
@@ -103,6 +116,7 @@ struct block {
 					 * owned; NULL entries ok */
 	size_t		 ncells;
 	struct table	*table;		/* TABLE, owned */
+	struct parthead	*part;		/* PART, owned */
 };
 
 struct blocks {

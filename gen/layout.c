@@ -901,7 +901,6 @@ static void
 lay_block(struct lay *L, const struct block *b)
 {
 	struct tstyle ts;
-	double top;
 
 	switch (b->kind) {
 	case BK_TITLE:
@@ -961,6 +960,9 @@ lay_block(struct lay *L, const struct block *b)
 	case BK_PROBLEM:
 		lay_problem(L, b);
 		break;
+	case BK_PART:
+		lay_part(L, b);
+		break;
 	case BK_HINT:
 		ts = lay_style(L, L->t->size_body * 0.9, ST_ITALIC, gray);
 		lay_plain(L, b->label, &ts, L->left + L->indent,
@@ -999,19 +1001,7 @@ lay_block(struct lay *L, const struct block *b)
 		lay_table(L, b);
 		break;
 	case BK_END:
-		top = L->sy;
-		L->in_problem = 0;
-		sc_prefix(NULL);
-		if (lay_place(L, top, L->t->gap_problem) < 0) {
-			diag_error(&b->pi->p->mark, "problem %d is taller "
-			    "than a page (%.1f cm of %.1f cm); give it %sless "
-			    "space or split it", b->pi->number,
-			    (top + L->pending_h) / 72 * 2.54,
-			    (L->bottom - L->top) / 72 * 2.54,
-			    b->pi->p->image != NULL ? "a narrower image "
-			    "(image width), " : "");
-			L->failed = 1;
-		}
+		lay_problem_end(L, b);
 		break;
 	case BK_INFO:
 		ts = lay_style(L, L->t->size_body * 0.9, 0, gray);

@@ -95,6 +95,8 @@ struct lay {
 					 * error would stop the key) */
 	const struct block *row_head;	/* the print list's header row, to
 					 * repeat over a row on a new page */
+	const struct parthead *part;	/* the part being drawn, or NULL */
+	double		 part_left;	/* left before parts were indented */
 };
 
 enum align { AL_LEFT, AL_CENTER, AL_RIGHT };
@@ -138,6 +140,14 @@ double lay_width(struct lay *L);
 /* Problems and fields (layout_problem.c). */
 void lay_fields(struct lay *L, const struct block *b);
 void lay_problem(struct lay *L, const struct block *b);
+/* A part of a problem in parts: what the strip holds (the stem and part
+ * (a), or the part before) is placed, and this part drawn, indented. */
+void lay_part(struct lay *L, const struct block *b);
+/* Place the strip of the part being drawn; -1 if taller than a page
+ * (reported). */
+int lay_part_end(struct lay *L);
+/* A problem's END: its strip (or its last part's) placed. */
+void lay_problem_end(struct lay *L, const struct block *b);
 void lay_answer(struct lay *L, const struct block *b);
 void lay_choices(struct lay *L, const struct block *b);
 void lay_truefalse(struct lay *L, const struct block *b);

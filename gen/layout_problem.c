@@ -311,31 +311,29 @@ lay_image(struct lay *L, const struct problem *p)
 	L->sy += it->h;
 }
 
-void
-lay_problem(struct lay *L, const struct block *b)
+/*
+ * A problem's or a part's number (num: "4.", "(b)") right-aligned in the
+ * indent at L->left, and beside it its points (b->label) and prompt as one
+ * paragraph, then its picture.  prefix names it in messages.
+ */
+static void
+lay_numbered(struct lay *L, const struct block *b, const char *num,
+    const char *prefix)
 {
 	const struct problem *p = b->pi->p;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ns = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	struct rich r, *fill = NULL;
-	double *bw = NULL;
-	char *num;
+	double *bw = NULL, top = L->sy;
 	size_t i, numbered;
 
-	L->in_problem = 1;
-	L->problem = b->pi;
-	L->sy = 0;
-	num = xasprintf("problem %d", b->pi->number);
-	sc_prefix(num);		/* for messages about its texts */
-	free(num);
-	num = xasprintf("%d.", b->pi->number);
+	sc_prefix(prefix);		/* for messages about its texts */
 	/* right-aligned, one space from the prompt, so that text readers
 	 * take number and prompt as one line */
 	lay_plain(L, num, &ns, L->left, L->indent - lay_space(L,
 	    fonts_pick(L->fs, FS_BOLD, ' '), ns.size), AL_RIGHT);
-	free(num);
 	numbered = L->strip.nitems;
-	L->sy = 0;
+	L->sy = top;
 	memset(&r, 0, sizeof(r));
 	if (b->label != NULL)
 		rich_plain(b->label, 0, &r);
@@ -377,6 +375,112 @@ lay_problem(struct lay *L, const struct block *b)
 			rich_free(&fill[i]);
 	free(fill);
 	free(bw);
+}
+
+void
+lay_problem(struct lay *L, const struct block *b)
+{
+	char num[24], prefix[40];
+
+	L->in_problem = 1;
+	L->problem = b->pi;
+	L->sy = 0;
+	snprintf(num, sizeof(num), "%d.", b->pi->number);
+	snprintf(prefix, sizeof(prefix), "problem %d", b->pi->number);
+	lay_numbered(L, b, num, prefix);
+}
+
+/* The strip holds the stem and part (a), or a later part, of a problem
+ * in parts: place it, a later part under "4 (continued)" when it starts
+ * a page.  Returns what lay_place() returns. */
+static int
+lay_part_place(struct lay *L, const struct parthead *ph)
+{
+	struct tstyle cs = lay_style(L, L->t->size_body, ST_ITALIC, gray);
+	struct page held;
+	double h = L->sy, gap = L->t->gap_paragraph;
+
+	if (ph->first)
+		return lay_place(L, h, L->t->gap_problem);
+	if (!lay_breaks(L, h, gap))
+		return lay_place(L, h, gap);
+	held = L->strip;
+	memset(&L->strip, 0, sizeof(L->strip));
+	L->sy = 0;
+	lay_plain(L, ph->continued, &cs, L->left - L->indent, lay_width(L) +
+	    L->indent, AL_LEFT);
+	L->sy += 4;
+	lay_move(&L->strip, &held, L->sy, L, 0);
+	free(held.items);
+	return lay_place(L, h + L->sy, gap);
+}
+
+/* A problem (or its part) taller than a page. */
+static void
+lay_too_tall(struct lay *L, const struct pinst *pi, double h)
+{
+	const struct problem *p = pi->p;
+	char part[24] = "";
+
+	if (p->part > 0)
+		snprintf(part, sizeof(part), " (part (%c))", 'a' + p->part - 1);
+	diag_error(&p->mark, "problem %d%s is taller than a page (%.1f cm of "
+	    "%.1f cm); give it %sless space or split it", pi->number, part,
+	    (h + L->pending_h) / 72 * 2.54, (L->bottom - L->top) / 72 * 2.54,
+	    p->image != NULL ? "a narrower image (image width), " : "");
+	L->failed = 1;
+}
+
+void
+lay_part(struct lay *L, const struct block *b)
+{
+	const struct parthead *ph = b->part;
+	char num[8], prefix[40];
+
+	if (!ph->first)
+		lay_part_end(L);
+	else {
+		/* parts are indented under the stem, lettered where the
+		 * stem's text starts */
+		L->part_left = L->left;
+		L->left += L->indent;
+	}
+	L->part = ph;
+	L->sy += ph->first ? 6 : 0;
+	snprintf(num, sizeof(num), "(%c)", ph->letter);
+	snprintf(prefix, sizeof(prefix), "problem %d%c", b->pi->number,
+	    ph->letter);
+	lay_numbered(L, b, num, prefix);
+}
+
+int
+lay_part_end(struct lay *L)
+{
+	const struct pinst *pi = L->part->pi;
+	double h = L->sy;
+
+	if (lay_part_place(L, L->part) == 0)
+		return 0;
+	/* the stem is in the first part's strip: name the problem */
+	lay_too_tall(L, L->part->first ? L->problem : pi, h);
+	return -1;
+}
+
+void
+lay_problem_end(struct lay *L, const struct block *b)
+{
+	double h = L->sy;
+
+	sc_prefix(NULL);
+	L->in_problem = 0;
+	if (L->part != NULL) {
+		lay_part_end(L);
+		L->left = L->part_left;
+		L->part = NULL;
+		return;
+	}
+	if (lay_place(L, h, L->t->gap_problem) < 0)
+		lay_too_tall(L, b->pi, h);
 }
 
 void

@@ -17,7 +17,7 @@
 #include "util.h"
 
 const char *const ptype_names[] = { "short", "choice", "multi", "truefalse",
-    "blank", "match", "order", "open", "work", NULL };
+    "blank", "match", "order", "open", "work", "parts", NULL };
 
 const char *const field_names[] = { "name", "date", "period", "class",
     "score", NULL };
@@ -43,6 +43,7 @@ static const char *const type_keys[P__MAX][5] = {
 	[P_ORDER] = { "items", NULL },
 	[P_OPEN] = { "lines", "answer", "rubric", NULL },
 	[P_WORK] = { "grid", "answer", NULL },
+	[P_PARTS] = { "parts", NULL },
 };
 
 /* A picture already loaded, so a file shown twice is read once. */
@@ -461,6 +462,12 @@ set_problem_keys(const struct node *pn, const struct problem *p,
 				if (strcmp(type_keys[t][j], k) == 0)
 					which[nw++] = ptype_names[t];
 		which[nw] = NULL;
+		if (nw > 0 && p->type == P_PARTS) {
+			sc_error(&pn->kids[i]->mark, "\"%s\" belongs on a part: "
+			    "a problem in parts has none of its own; write it "
+			    "in the part it is for, under \"parts:\"", k);
+			continue;
+		}
 		if (nw > 0 && p->type != P__MAX) {
 			list = sc_join(which, " and ");
 			sc_error(&pn->kids[i]->mark, "\"%s\" does not belong in "
@@ -867,46 +874,148 @@ set_fill_text(struct text *t, void *arg)
 	t->s = s;
 }
 
+/* Check the {a} and {= expr} of p's texts, and of its parts' (which
+ * share its variables), each under its own name in messages. */
 static void
 set_problem_exprs(struct problem *p)
 {
 	struct var v[64];
 	struct scope sc;
+	char *name;
+	size_t i;
 
 	problem_scope(p, v, &sc);
 	problem_texts(p, set_check_text, &sc);
+	for (i = 0; i < p->nparts; i++) {
+		name = xasprintf("problem %d%c", p->number, 'a' + (int)i);
+		sc_prefix(name);
+		free(name);
+		problem_texts(&p->parts[i], set_check_text, &sc);
+	}
 }
 
+static void set_problem(struct setload *, const struct node *,
+    struct problem *, const struct problem *parent);
+
+/* The parts of a problem in parts: each a problem of any other type,
+ * lettered; the problem's points are theirs added up. */
 static void
-set_problem(struct setload *sl, const struct node *pn, struct problem *p)
+set_parts(struct setload *sl, const struct node *pn, struct problem *p)
+{
+	const struct node *n = node_get(pn, "parts"), *pts;
+	const char *all[40];
+	double sum = 0;
+	int any = 0;
+	size_t i;
+
+	set_allowed_keys(P_PARTS, all);
+	if (n == NULL) {
+		if (!sc_misspelled(pn, "parts", all))
+			sc_error(&pn->mark, "a parts problem needs \"parts:\", "
+			    "a list of its parts (a), (b) ..., each starting "
+			    "with \"- type:\"");
+		return;
+	}
+	if (n->kind != NODE_SEQ || n->nkids == 0) {
+		if (sc_is_null(n) || n->kind == NODE_SEQ)
+			sc_error(&n->mark, "the list of parts is empty; add at "
+			    "least one part, starting with \"- type:\"");
+		else
+			sc_error(&n->mark, "parts must be a list: start each "
+			    "part with \"- \" (a dash and a space), like "
+			    "\"- type: short\"");
+		return;
+	}
+	if (n->nkids > PARTS_MAX) {
+		sc_error(&n->mark, "a problem may have at most %d parts, (a) "
+		    "to (z), not %zu; split it into several problems",
+		    PARTS_MAX, n->nkids);
+		return;
+	}
+	p->parts = xcalloc(n->nkids, sizeof(*p->parts));
+	for (i = 0; i < n->nkids; i++) {
+		p->parts[i].part = (int)i + 1;
+		set_problem(sl, n->kids[i], &p->parts[p->nparts++], p);
+		if (p->parts[i].points >= 0) {
+			sum += p->parts[i].points;
+			any = 1;
+		}
+		if (p->parts[i].broken)
+			p->broken = 1;
+	}
+	pts = node_get(pn, "points");
+	if (pts != NULL && p->points >= 0 && (!any || p->points != sum))
+		sc_error(&pts->mark, "a problem in parts is worth what its "
+		    "parts are worth%s%g; give each part its \"points:\" and "
+		    "leave them out here (or write their sum)", any ?
+		    ", here " : "", any ? sum : 0);
+	else if (any)
+		p->points = sum;
+}
+
+/* A part may not have what its problem holds for all its parts. */
+static void
+set_part_keys(const struct node *pn, const struct problem *parent)
+{
+	static const char *const shared[] = { "vars", "where", NULL };
+	size_t i;
+
+	for (i = 0; shared[i] != NULL; i++)
+		if (node_get(pn, shared[i]) != NULL)
+			sc_error(&node_key(pn, shared[i])->mark, "a part cannot "
+			    "have its own \"%s\": put it on problem %d, whose "
+			    "parts all share its variables", shared[i],
+			    parent->number);
+}
+
+/*
+ * Read problem p from pn; a part of parent when parent is not NULL (its
+ * number is parent's, p->part its letter, set by the caller).
+ */
+static void
+set_problem(struct setload *sl, const struct node *pn, struct problem *p,
+    const struct problem *parent)
 {
 	const struct node *n;
 	const char *all[40], *hint;
-	char *pname, *types, *ortypes;
-	int t;
+	char *pname, *types, *ortypes, *what;
+	const char *saved[P__MAX + 1];
+	int t, ntypes;
 
 	size_t errs = sc_count();
 
-	p->number = ++sl->number;
+	p->number = parent != NULL ? parent->number : ++sl->number;
 	p->mark = pn->mark;
 	p->points = -1;
 	p->space_pt = -1;
 	p->type = P__MAX;
-	pname = xasprintf("problem %d", p->number);
+	pname = parent != NULL ? xasprintf("problem %d%c", p->number,
+	    'a' + p->part - 1) : xasprintf("problem %d", p->number);
+	what = parent != NULL ? xasprintf("part (%c)", 'a' + p->part - 1) :
+	    xstrdup("problem");
 	sc_prefix(pname);
-	types = sc_join(ptype_names, " and ");
-	ortypes = sc_join(ptype_names, " or ");
+	/* a part may be of any type but parts */
+	for (ntypes = 0; ptype_names[ntypes] != NULL; ntypes++)
+		saved[ntypes] = parent != NULL && ntypes == P_PARTS ? NULL :
+		    ptype_names[ntypes];
+	saved[ntypes] = NULL;
+	types = sc_join(saved, " and ");
+	ortypes = sc_join(saved, " or ");
 	if (pn->kind != NODE_MAP) {
 		if (pn->kind == NODE_SCALAR && !sc_is_null(pn))
-			sc_error(&pn->mark, "this problem is only text; write "
+			sc_error(&pn->mark, "this %s is only text; write "
 			    "it with keys: \"- type: short\", then \"prompt: "
-			    "...\" on the next line, lined up with \"type:\"");
+			    "...\" on the next line, lined up with \"type:\"",
+			    what);
 		else
-			sc_error(&pn->mark, "a problem must be key: value lines "
-			    "(type:, prompt: ...), not %s", sc_is_null(pn) ?
+			sc_error(&pn->mark, "a %s must be key: value lines "
+			    "(type:, prompt: ...), not %s", parent != NULL ?
+			    "part" : "problem", sc_is_null(pn) ?
 			    "empty" : node_kind_name(pn));
 		goto out;
 	}
+	if (parent != NULL)
+		set_part_keys(pn, parent);
 	if ((n = node_get(pn, "type")) == NULL) {
 		set_allowed_keys(P__MAX, all);
 		set_problem_keys(pn, p, all);
@@ -930,8 +1039,14 @@ set_problem(struct setload *sl, const struct node *pn, struct problem *p)
 	for (t = 0; ptype_names[t] != NULL; t++)
 		if (strcasecmp(n->value, ptype_names[t]) == 0)
 			break;
+	if (parent != NULL && t == P_PARTS) {
+		sc_error(&n->mark, "a part cannot be in parts itself; make it "
+		    "one of %s, or give problem %d more parts", ortypes,
+		    parent->number);
+		goto out;
+	}
 	if (ptype_names[t] == NULL) {
-		if ((hint = sc_suggest(n->value, ptype_names)) != NULL)
+		if ((hint = sc_suggest(n->value, saved)) != NULL)
 			sc_error(&n->mark, "unknown type \"%s\" (did you mean "
 			    "\"%s\"?); the types are %s", n->value, hint,
 			    types);
@@ -960,15 +1075,22 @@ set_problem(struct setload *sl, const struct node *pn, struct problem *p)
 		sc_string(n, "id", &p->id);
 	if ((n = node_get(pn, "image")) != NULL)
 		set_image(sl, n, p);
-	set_typed(pn, p, all);
+	if (p->type == P_PARTS) {
+		set_parts(sl, pn, p);
+		sc_prefix(pname);	/* the parts named themselves */
+	} else
+		set_typed(pn, p, all);
+	if (parent != NULL)
+		goto out;	/* its variables and texts: with parent's */
 	set_vars(pn, p);
 	set_problem_exprs(p);
 out:
-	p->broken = sc_count() > errs || p->type == P__MAX;
+	p->broken |= sc_count() > errs || p->type == P__MAX;
 	sc_prefix(NULL);
 	free(types);
 	free(ortypes);
 	free(pname);
+	free(what);
 }
 
 static void
@@ -997,7 +1119,8 @@ set_problems(struct setload *sl, const struct node *n, struct section *sec)
 	}
 	sec->problems = xcalloc(n->nkids, sizeof(*sec->problems));
 	for (i = 0; i < n->nkids; i++)
-		set_problem(sl, n->kids[i], &sec->problems[sec->nproblems++]);
+		set_problem(sl, n->kids[i], &sec->problems[sec->nproblems++],
+		    NULL);
 }
 
 static void
@@ -1312,6 +1435,9 @@ set_problem_free(struct problem *p)
 	textlist_free(&p->rubric);
 	image_unref(p->image);
 	textlist_free(&p->where);
+	for (i = 0; i < p->nparts; i++)
+		set_problem_free(&p->parts[i]);
+	free(p->parts);
 	for (i = 0; i < p->nvars; i++) {
 		free(p->vars[i].name);
 		free(p->vars[i].values);

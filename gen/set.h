@@ -18,8 +18,11 @@ struct image;
 
 enum ptype {
 	P_SHORT, P_CHOICE, P_MULTI, P_TRUEFALSE, P_BLANK, P_MATCH, P_ORDER,
-	P_OPEN, P_WORK, P__MAX
+	P_OPEN, P_WORK, P_PARTS, P__MAX
 };
+
+/* Parts a problem in parts may have: lettered (a) to (z). */
+#define PARTS_MAX	26
 
 extern const char *const ptype_names[];
 
@@ -66,6 +69,12 @@ struct problem {
 	struct textlist	 where;		/* expressions every draw must meet */
 	int		 pin_last;	/* choice, multi: the last N choices
 					 * stay last when shuffled */
+	struct problem	*parts;		/* parts: (a), (b) ... of any other
+					 * type, sharing this problem's vars */
+	size_t		 nparts;
+	int		 part;		/* a part: 1 for (a), 2 for (b) ...
+					 * (number is its problem's); 0 for
+					 * a problem */
 };
 
 struct section {
@@ -111,7 +120,8 @@ struct set	*set_load(const char *path);
 struct set	*set_load_draft(const char *path, int *bad);
 void		 set_free(struct set *);
 /* Call fn on every text of a problem (prompt, choices, answers, blanks,
- * pairs, items, rubric, solution), in a fixed order. */
+ * pairs, items, rubric, solution), in a fixed order; not its parts'
+ * (each part is a problem of its own for this). */
 void		 problem_texts(struct problem *,
 		    void (*fn)(struct text *, void *), void *arg);
 /* The variables of a problem as a scope for checking (values unset);

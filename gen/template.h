@@ -42,6 +42,7 @@ enum label {
 	L_TIMEKEEPER, L_TIMEKEEPER_JOB, L_ENCOURAGER, L_ENCOURAGER_JOB,
 	L_CO_ROLE, L_LARGE_PRINT, L_JOB_BLANK,
 	L_DECIMAL,	/* the decimal separator dec() prints: "." or "," */
+	L_CONTINUED,	/* over the rest of a problem in parts on a new page */
 	L__MAX
 };
 
