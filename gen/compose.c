@@ -442,36 +442,115 @@ cm_nth(const struct instance *in, size_t n)
 	return NULL;
 }
 
+/* A row (or, per student, a column) of the answer tables: the problem
+ * printed n-th (0-based) or its part. */
+struct slot {
+	size_t		 n;
+	int		 part;		/* 0: the problem; k: its part k - 1;
+					 * -1: its parts in one cell, "(a) 9
+					 * cups; (b) B", when some version has
+					 * there a problem in parts and some
+					 * not, or with other parts (shuffled) */
+};
+
+/* The slots of the answer tables: a problem in parts takes a row per
+ * part, "4a", "4b" ... (when every version has the same there). */
+static struct slot *
+cm_slots(const struct keyplan *kp, size_t *nslots)
+{
+	size_t nproblems = kp->ins[0]->set->nproblems, r, i, n = 0;
+	struct slot *v = NULL;
+	size_t cap = 0, most;
+	int k, same;
+
+	for (r = 0; r < nproblems; r++) {
+		most = cm_nth(kp->ins[0], r)->nparts;
+		for (i = 1, same = 1; i < kp->nins; i++)
+			same &= cm_nth(kp->ins[i], r)->nparts == most;
+		if (!same) {
+			xgrow((void **)&v, &cap, n, sizeof(*v));
+			v[n].n = r;
+			v[n++].part = -1;
+			continue;
+		}
+		for (k = most > 0 ? 1 : 0; k <= (int)most; k++) {
+			xgrow((void **)&v, &cap, n, sizeof(*v));
+			v[n].n = r;
+			v[n++].part = k;
+		}
+	}
+	*nslots = n;
+	return v;
+}
+
+/* A slot's name: "4", "4a". */
+static char *
+cm_slot_name(const struct slot *sl)
+{
+	return sl->part > 0 ? xasprintf("%zu%c", sl->n + 1, 'a' +
+	    sl->part - 1) : xasprintf("%zu", sl->n + 1);
+}
+
+/* The answer of slot sl in instance in ("" when that version's problem
+ * there has no such part). */
+static char *
+cm_slot_answer(const struct instance *in, const struct slot *sl,
+    const struct template *t, const struct mark **m)
+{
+	const struct pinst *pi = cm_nth(in, sl->n);
+
+	char *s = NULL, *a, *one;
+	size_t i;
+
+	*m = &pi->p->mark;
+	if (pi->nparts == 0)
+		return compose_answer(pi, t);
+	if (sl->part < 0) {
+		for (i = 0; i < pi->nparts; i++) {
+			a = compose_answer(&pi->parts[i], t);
+			one = xasprintf("(%c)\xc2\xa0%s", 'a' + (int)i, a);
+			s = cm_join(s, "; ", one);
+			free(a);
+			free(one);
+		}
+		return s;
+	}
+	*m = &pi->parts[sl->part - 1].p->mark;
+	return compose_answer(&pi->parts[sl->part - 1], t);
+}
+
 /*
- * Answers in a grid: rows = problems and columns = versions [from, to),
- * or per student rows = students and columns = problems [from, to).
+ * Answers in a grid: rows = problems (slots) and columns = versions
+ * [from, to), or per student rows = students and columns = slots
+ * [from, to).
  */
 static struct table *
 cm_answers(const struct keyplan *kp, const struct template *t,
-    size_t from, size_t to)
+    const struct slot *slots, size_t nslots, size_t from, size_t to)
 {
 	const struct set *s = kp->ins[0]->set;
 	struct mark m = { s->file, 1, 1 };
-	size_t nrows = kp->per_student ? kp->nnames : s->nproblems, r, c;
+	size_t nrows = kp->per_student ? kp->nnames : nslots, r, c;
 	struct table *tb = cm_table(nrows + 1, to - from + 1, from > 0 ?
 	    NULL : xstrdup(t->labels[kp->per_student ? L_BY_STUDENT :
 	    L_BY_VERSION]));
-	const struct pinst *pi;
+	const struct mark *at;
+	char *a;
 
 	cm_cell(tb, 0, 0, xstrdup(t->labels[kp->per_student ?
 	    L_STUDENT_COL : L_PROBLEM_COL]), &m);
 	for (c = from; c < to; c++)
 		cm_cell(tb, 0, c - from + 1, kp->per_student ?
-		    xasprintf("%zu", c + 1) : xasprintf("%c", 'A' + (int)c),
+		    cm_slot_name(&slots[c]) : xasprintf("%c", 'A' + (int)c),
 		    &m);
 	for (r = 0; r < nrows; r++) {
 		cm_cell(tb, r + 1, 0, kp->per_student ?
-		    cm_escape(kp->names[r]) : xasprintf("%zu", r + 1), &m);
+		    cm_escape(kp->names[r]) : cm_slot_name(&slots[r]), &m);
 		for (c = from; c < to; c++) {
-			pi = kp->per_student ? cm_nth(kp->ins[kp->which[r]], c) :
-			    cm_nth(kp->ins[c], r);
-			cm_cell(tb, r + 1, c - from + 1, compose_answer(pi, t),
-			    &pi->p->mark);
+			a = kp->per_student ? cm_slot_answer(
+			    kp->ins[kp->which[r]], &slots[c], t, &at) :
+			    cm_slot_answer(kp->ins[c], &slots[r], t, &at);
+			cm_cell(tb, r + 1, c - from + 1, a, at);
 		}
 	}
 	return tb;
@@ -484,17 +563,20 @@ compose_answer_tables(const struct keyplan *kp, const struct template *t)
 	struct mark m = { s->file, 1, 1 };
 	struct blocks *b = xcalloc(1, sizeof(*b));
 	struct table *tb;
-	size_t i, n;
+	struct slot *slots;
+	size_t i, n, nslots;
 	int periods = 0;
 
 	blocks_push(b, BK_TITLE)->text = &s->title;
 	cm_label(b, BK_SUBTITLE, xstrdup(t->labels[L_ANSWER_KEY]));
 	footer_add(&b->footer, FP_WORDS, xstrdup(t->labels[L_ANSWER_KEY]));
 	footer_add(&b->footer, FP_TITLE, xstrdup(s->title.s));
-	n = kp->per_student ? s->nproblems : kp->nins;
+	slots = cm_slots(kp, &nslots);
+	n = kp->per_student ? nslots : kp->nins;
 	for (i = 0; i < n; i += TABLE_MAX_COLS)
-		blocks_push(b, BK_TABLE)->table = cm_answers(kp, t, i,
-		    i + TABLE_MAX_COLS < n ? i + TABLE_MAX_COLS : n);
+		blocks_push(b, BK_TABLE)->table = cm_answers(kp, t, slots,
+		    nslots, i, i + TABLE_MAX_COLS < n ? i + TABLE_MAX_COLS : n);
+	free(slots);
 	if (kp->names == NULL || kp->per_student)
 		return b;
 	/* a period column when the roster has periods: papers are

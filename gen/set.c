@@ -440,6 +440,32 @@ set_allowed_keys(int t, const char **all)
 	all[n] = NULL;
 }
 
+/* The keys a problem in parts holds for all its parts. */
+static const char *const shared_keys[] = { "vars", "where", NULL };
+
+static int
+set_shared_key(const char *k)
+{
+	size_t i;
+
+	for (i = 0; shared_keys[i] != NULL; i++)
+		if (strcmp(shared_keys[i], k) == 0)
+			return 1;
+	return 0;
+}
+
+/* Take the shared keys out of a list of allowed keys (for a part). */
+static void
+set_drop_shared(const char **all)
+{
+	size_t i, n = 0;
+
+	for (i = 0; all[i] != NULL; i++)
+		if (!set_shared_key(all[i]))
+			all[n++] = all[i];
+	all[n] = NULL;
+}
+
 /* Check the keys of a problem: unknown ones, and keys of another type. */
 static void
 set_problem_keys(const struct node *pn, const struct problem *p,
@@ -455,6 +481,8 @@ set_problem_keys(const struct node *pn, const struct problem *p,
 		k = pn->kids[i]->value;
 		for (j = 0, found = 0; all[j] != NULL && !found; j++)
 			found = strcmp(all[j], k) == 0;
+		if (p->part > 0 && set_shared_key(k))
+			continue;	/* said by set_part_keys() */
 		if (found)
 			continue;
 		for (t = 0, nw = 0; t < P__MAX; t++)
@@ -484,15 +512,16 @@ set_problem_keys(const struct node *pn, const struct problem *p,
 		else {
 			list = sc_join(all, " and ");
 			sc_error(&pn->kids[i]->mark, "unknown key \"%s\"; %s%s "
-			    "problem may have %s", pn->kids[i]->value,
+			    "%s may have %s", pn->kids[i]->value,
 			    p->type == P__MAX ? "a" : p->type == P_OPEN ||
 			    p->type == P_ORDER ? "an " : "a ",
 			    p->type == P__MAX ? "" : ptype_names[p->type],
-			    list);
+			    p->part > 0 ? "part" : "problem", list);
 			free(list);
 		}
 	}
 }
+
 
 /* The picture at file (a path relative to the set), read once per set.
  * Returns a new reference, or NULL after reporting at the file node. */
@@ -904,6 +933,7 @@ set_parts(struct setload *sl, const struct node *pn, struct problem *p)
 {
 	const struct node *n = node_get(pn, "parts"), *pts;
 	const char *all[40];
+	char *name;
 	double sum = 0;
 	int any = 0;
 	size_t i;
@@ -943,12 +973,18 @@ set_parts(struct setload *sl, const struct node *pn, struct problem *p)
 		if (p->parts[i].broken)
 			p->broken = 1;
 	}
+	name = xasprintf("problem %d", p->number);
+	sc_prefix(name);	/* the parts named themselves */
+	free(name);
 	pts = node_get(pn, "points");
-	if (pts != NULL && p->points >= 0 && (!any || p->points != sum))
-		sc_error(&pts->mark, "a problem in parts is worth what its "
-		    "parts are worth%s%g; give each part its \"points:\" and "
-		    "leave them out here (or write their sum)", any ?
-		    ", here " : "", any ? sum : 0);
+	if (pts != NULL && p->points >= 0 && !any)
+		sc_error(&pts->mark, "a problem in parts is worth its parts' "
+		    "points added up, and its parts have none; give each part "
+		    "its own \"points:\" instead");
+	else if (pts != NULL && p->points >= 0 && p->points != sum)
+		sc_error(&pts->mark, "a problem in parts is worth its parts' "
+		    "points added up, %g, not %g; leave \"points:\" out here "
+		    "(or write %g)", sum, p->points, sum);
 	else if (any)
 		p->points = sum;
 }
@@ -957,15 +993,14 @@ set_parts(struct setload *sl, const struct node *pn, struct problem *p)
 static void
 set_part_keys(const struct node *pn, const struct problem *parent)
 {
-	static const char *const shared[] = { "vars", "where", NULL };
 	size_t i;
 
-	for (i = 0; shared[i] != NULL; i++)
-		if (node_get(pn, shared[i]) != NULL)
-			sc_error(&node_key(pn, shared[i])->mark, "a part cannot "
-			    "have its own \"%s\": put it on problem %d, whose "
-			    "parts all share its variables", shared[i],
-			    parent->number);
+	for (i = 0; shared_keys[i] != NULL; i++)
+		if (node_get(pn, shared_keys[i]) != NULL)
+			sc_error(&node_key(pn, shared_keys[i])->mark, "a part "
+			    "cannot have its own \"%s\": put it on problem %d, "
+			    "whose parts all share its variables",
+			    shared_keys[i], parent->number);
 }
 
 /*
@@ -1057,6 +1092,8 @@ set_problem(struct setload *sl, const struct node *pn, struct problem *p,
 	}
 	p->type = (enum ptype)t;
 	set_allowed_keys(t, all);
+	if (parent != NULL)
+		set_drop_shared(all);
 	set_problem_keys(pn, p, all);
 	if ((n = node_get(pn, "prompt")) == NULL) {
 		if (!sc_misspelled(pn, "prompt", all))
@@ -1075,10 +1112,9 @@ set_problem(struct setload *sl, const struct node *pn, struct problem *p,
 		sc_string(n, "id", &p->id);
 	if ((n = node_get(pn, "image")) != NULL)
 		set_image(sl, n, p);
-	if (p->type == P_PARTS) {
+	if (p->type == P_PARTS)
 		set_parts(sl, pn, p);
-		sc_prefix(pname);	/* the parts named themselves */
-	} else
+	else
 		set_typed(pn, p, all);
 	if (parent != NULL)
 		goto out;	/* its variables and texts: with parent's */
