@@ -60,11 +60,14 @@ cm_student(struct blocks *b, const struct template *t,
 		space = p->space_lines * t->line_pitch;
 	switch (p->type) {
 	case P_SHORT:
-		blocks_push(b, BK_SPACE)->h = space >= 0 ? space : t->space_short;
+		bl = blocks_push(b, BK_SPACE);
+		bl->h = space >= 0 ? space : t->space_short;
+		bl->stretch = 1;
 		blocks_push(b, BK_ANSWER)->pi = pi;
 		return;
 	case P_OPEN:
 		bl = blocks_push(b, BK_LINES);
+		bl->stretch = 1;
 		bl->n = p->space_lines > 0 ? p->space_lines :
 		    p->space_pt >= 0 ? (int)floor(p->space_pt / t->line_pitch) :
 		    p->lines;
@@ -75,6 +78,7 @@ cm_student(struct blocks *b, const struct template *t,
 		bl = blocks_push(b, BK_BOX);
 		bl->h = space >= 0 ? space : t->space_work;
 		bl->grid = p->grid;
+		bl->stretch = 1;
 		return;
 	default:
 		break;
@@ -260,6 +264,8 @@ compose(const struct instance *in, const struct template *t,
 		footer_add(&b->footer, FP_WORDS,
 		    xstrdup(t->labels[L_ANSWER_KEY]));
 	} else {
+		b->fit_pages = s->pages;
+		b->fit_mark = s->pages_mark;
 		bl = blocks_push(b, BK_FIELDS);
 		memcpy(bl->fields, s->has_fields ? s->fields : t->fields,
 		    sizeof(bl->fields));

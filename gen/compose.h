@@ -117,6 +117,9 @@ struct block {
 	size_t		 ncells;
 	struct table	*table;		/* TABLE, owned */
 	struct parthead	*part;		/* PART, owned */
+	int		 stretch;	/* SPACE, LINES, BOX: a work space that
+					 * layout may grow to fill its page or
+					 * shrink to fit the set in its pages */
 };
 
 struct blocks {
@@ -126,6 +129,9 @@ struct blocks {
 					 * layout cuts only the title (a name
 					 * last) to keep it to one line */
 	char		*banner;	/* top of every page (teacher only), owned */
+	int		 fit_pages;	/* > 0: at most this many pages, work
+					 * spaces shrunk to fit (pages:) */
+	struct mark	 fit_mark;	/* where fit_pages was asked for */
 };
 
 enum doc_kind { DOC_WORKSHEET, DOC_KEY };

@@ -87,9 +87,21 @@ lay_shift(struct lay *L, size_t from, size_t to, double dy)
 	}
 }
 
+/* Note how far down the page being left (or the last) is filled. */
+static void
+lay_page_done(struct lay *L)
+{
+	if (L->bpage == NULL || L->page == NULL)
+		return;
+	xgrow((void **)&L->page_end, &L->page_end_cap, L->npage_end,
+	    sizeof(*L->page_end));
+	L->page_end[L->npage_end++] = L->y;
+}
+
 void
 lay_new_page(struct lay *L)
 {
+	lay_page_done(L);
 	L->page = doc_add_page(L->doc);
 	L->y = L->top;
 }
@@ -155,6 +167,8 @@ lay_place(struct lay *L, double h, double gap)
 	lay_move(L->page, &L->strip, L->y, L, 1);
 	L->y += h;
 	L->sy = 0;
+	for (; L->bpage != NULL && L->unplaced <= L->bi; L->unplaced++)
+		L->bpage[L->unplaced] = L->doc->npages - 1;
 	return 0;
 }
 
@@ -897,11 +911,31 @@ lay_fields_place(struct lay *L)
 	spot->h = h;
 }
 
+/* A work space as large as the pass of layout wants it (see
+ * layout_spot()): lines whole, at least one. */
+static const struct block *
+lay_scaled(struct lay *L, const struct block *b, struct block *tmp)
+{
+	double f;
+
+	if (!b->stretch || L->scale == NULL || L->scale[L->bi] == 1)
+		return b;
+	f = L->scale[L->bi];
+	*tmp = *b;
+	tmp->h = b->h * f;
+	tmp->n = (int)floor(b->n * f + 1e-6);
+	if (tmp->n < 1)
+		tmp->n = 1;
+	return tmp;
+}
+
 static void
 lay_block(struct lay *L, const struct block *b)
 {
 	struct tstyle ts;
+	struct block scaled;
 
+	b = lay_scaled(L, b, &scaled);
 	switch (b->kind) {
 	case BK_TITLE:
 		ts = lay_style(L, L->t->size_title, ST_BOLD, ink);
@@ -1277,6 +1311,153 @@ lay_footers(struct lay *L, const struct blocks *doc)
 	free(left);
 }
 
+/* What one pass of layout found, for filling pages. */
+struct pass {
+	struct doc	*doc;		/* NULL: failed (reported) */
+	struct fieldspot spot;
+	size_t		*bpage;		/* per block: its page */
+	double		*page_end;	/* per page: how far down it is */
+	double		 bottom;	/* the foot of the text on a page */
+};
+
+static void
+pass_free(struct pass *p)
+{
+	doc_free(p->doc);
+	free(p->bpage);
+	free(p->page_end);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Lay out bs once, each stretch block's work space times scale[i] (NULL:
+ * as composed). */
+static void
+lay_pass(const struct blocks *bs, const struct template *t, struct fonts *fs,
+    int a4, const char *title, const double *scale, struct pass *out)
+{
+	struct lay L;
+	size_t i;
+	struct tstyle ns;
+	struct doc *d;
+
+	memset(out, 0, sizeof(*out));
+	d = doc_new(a4 ? PAPER_A4_W : PAPER_LETTER_W,
+	    a4 ? PAPER_A4_H : PAPER_LETTER_H);
+	d->title = xstrdup(title);
+	lay_begin(&L, d, t, fs);
+	L.spot = &out->spot;
+	L.scale = scale;
+	L.bpage = xcalloc(bs->n + 1, sizeof(*L.bpage));
+	ns = lay_style(&L, t->size_body, ST_BOLD, ink);
+	L.indent = lay_plain_width(&L, "00.", &ns) +
+	    lay_space(&L, fonts_pick(fs, FS_BOLD, ' '), ns.size);
+	for (i = 0; i < bs->n; i++) {
+		L.bi = i;
+		lay_block(&L, &bs->v[i]);
+	}
+	L.bi = bs->n;
+	if (L.pending.nitems > 0)
+		lay_place(&L, 0, 0);
+	if (d->npages == 0)
+		lay_new_page(&L);
+	lay_page_done(&L);
+	lay_footers(&L, bs);
+	lay_strip_clear(&L.strip);
+	lay_strip_clear(&L.pending);
+	free(L.strip.items);
+	free(L.pending.items);
+	out->bpage = L.bpage;
+	out->page_end = L.page_end;
+	out->bottom = L.bottom;
+	if (L.failed)
+		doc_free(d);
+	else
+		out->doc = d;
+}
+
+/* The height of stretch block b's work space at scale f. */
+static double
+lay_stretch_h(const struct template *t, const struct block *b, double f)
+{
+	if (b->kind == BK_LINES)
+		return floor(b->n * f + 1e-6) * t->line_pitch;
+	return b->h * f;
+}
+
+#define FILL_MAX	2.0	/* a work space grows to twice its size */
+#define SHRINK_MIN	0.6	/* and shrinks (pages:) to 60 % at most */
+#define FILL_SAFE	1.0	/* pt left at the foot, for rounding */
+
+/*
+ * Pages are filled: the blank left at the foot of each page of p (but the
+ * last, unless all is set) is shared among the work spaces on it, in
+ * proportion to their size, each up to FILL_MAX times its own; scale (at
+ * s for every work space now) gets the new factors.  Returns 0 when no
+ * page has anything to grow.
+ */
+static int
+lay_fill_scale(const struct blocks *bs, const struct template *t,
+    const struct pass *p, double s, int all, double *scale)
+{
+	size_t npages = p->doc->npages, pg, i;
+	double *have = xcalloc(npages, sizeof(double)), slack, grow;
+	int any = 0;
+
+	for (i = 0; i < bs->n; i++)
+		if (bs->v[i].stretch)
+			have[p->bpage[i]] += lay_stretch_h(t, &bs->v[i], s);
+	for (i = 0; i < bs->n; i++) {
+		if (!bs->v[i].stretch)
+			continue;
+		pg = p->bpage[i];
+		slack = p->bottom - p->page_end[pg] - FILL_SAFE;
+		if ((pg + 1 == npages && !all) || slack <= 0 || have[pg] <= 0)
+			continue;
+		grow = slack / have[pg] * s;
+		if (grow > FILL_MAX - s)
+			grow = FILL_MAX - s;
+		scale[i] = s + grow;
+		any = 1;
+	}
+	free(have);
+	return any;
+}
+
+/* The first problem that starts on page pg (0-based) of p or later; or,
+ * when none does, with *rest set, the problem whose parts go on there. */
+static int
+lay_first_from(const struct blocks *bs, const struct pass *p, size_t pg,
+    int *rest)
+{
+	size_t i;
+	int last = 0;
+
+	*rest = 0;
+	for (i = 0; i < bs->n; i++) {
+		if (bs->v[i].kind != BK_PROBLEM)
+			continue;
+		if (p->bpage[i] >= pg)
+			return bs->v[i].pi->number;
+		last = bs->v[i].pi->number;
+	}
+	*rest = 1;
+	return last;
+}
+
+/* pages: n cannot be met: say what does not fit on page n. */
+static void
+lay_no_fit(const struct blocks *bs, const struct pass *p)
+{
+	int rest, first = lay_first_from(bs, p, (size_t)bs->fit_pages, &rest);
+
+	diag_error(&bs->fit_mark, "even with its work spaces at %.0f %% the "
+	    "worksheet needs %zu pages, not %d: page %d cannot also hold %s"
+	    "problem %d%s; ask for pages: %zu, or take problems out",
+	    SHRINK_MIN * 100, p->doc->npages, bs->fit_pages, bs->fit_pages,
+	    rest ? "the rest of " : "", first, rest ? "" : " and those after "
+	    "it", p->doc->npages);
+}
+
 struct doc *
 layout(const struct blocks *bs, const struct template *t, struct fonts *fs,
     int a4, const char *title)
@@ -1284,41 +1465,55 @@ layout(const struct blocks *bs, const struct template *t, struct fonts *fs,
 	return layout_spot(bs, t, fs, a4, title, NULL);
 }
 
+/*
+ * Lay out at the natural size; with pages: asked for, shrink every work
+ * space (by tenths, to SHRINK_MIN) until the set fits.  Then fill the
+ * pages (lay_fill_scale()) and lay out again: what grows on a page fits
+ * in its blank, so the page breaks stay where they were (else the first
+ * layout is kept).
+ */
 struct doc *
 layout_spot(const struct blocks *bs, const struct template *t,
     struct fonts *fs, int a4, const char *title, struct fieldspot *spot)
 {
-	struct lay L;
+	struct pass p, filled;
+	double *scale = xcalloc(bs->n + 1, sizeof(double)), s = 1;
 	size_t i;
-	struct tstyle ns;
-	struct doc *d;
 
-	d = doc_new(a4 ? PAPER_A4_W : PAPER_LETTER_W,
-	    a4 ? PAPER_A4_H : PAPER_LETTER_H);
-	d->title = xstrdup(title);
-	lay_begin(&L, d, t, fs);
-	L.spot = spot;
-	if (spot != NULL)
-		memset(spot, 0, sizeof(*spot));
-	ns = lay_style(&L, t->size_body, ST_BOLD, ink);
-	L.indent = lay_plain_width(&L, "00.", &ns) +
-	    lay_space(&L, fonts_pick(fs, FS_BOLD, ' '), ns.size);
 	for (i = 0; i < bs->n; i++)
-		lay_block(&L, &bs->v[i]);
-	if (L.pending.nitems > 0)
-		lay_place(&L, 0, 0);
-	if (d->npages == 0)
-		lay_new_page(&L);
-	lay_footers(&L, bs);
-	lay_strip_clear(&L.strip);
-	lay_strip_clear(&L.pending);
-	free(L.strip.items);
-	free(L.pending.items);
-	if (L.failed) {
-		doc_free(d);
-		return NULL;
+		scale[i] = 1;
+	for (;;) {
+		lay_pass(bs, t, fs, a4, title, scale, &p);
+		if (p.doc == NULL || bs->fit_pages <= 0 ||
+		    p.doc->npages <= (size_t)bs->fit_pages)
+			break;
+		if (s <= SHRINK_MIN + EPS) {
+			lay_no_fit(bs, &p);
+			pass_free(&p);
+			break;
+		}
+		s -= 0.1;
+		for (i = 0; i < bs->n; i++)
+			if (bs->v[i].stretch)
+				scale[i] = s;
+		pass_free(&p);
 	}
-	return d;
+	if (p.doc != NULL && lay_fill_scale(bs, t, &p, s, bs->fit_pages > 0,
+	    scale)) {
+		lay_pass(bs, t, fs, a4, title, scale, &filled);
+		if (filled.doc != NULL &&
+		    filled.doc->npages == p.doc->npages) {
+			pass_free(&p);
+			p = filled;
+		} else
+			pass_free(&filled);
+	}
+	if (spot != NULL)
+		*spot = p.spot;
+	free(scale);
+	free(p.bpage);
+	free(p.page_end);
+	return p.doc;
 }
 
 /*

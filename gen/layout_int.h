@@ -96,6 +96,17 @@ struct lay {
 	const struct block *row_head;	/* the print list's header row, to
 					 * repeat over a row on a new page */
 	const struct parthead *part;	/* the part being drawn, or NULL */
+	/* filling pages (layout.c): what a pass of layout records */
+	const double	*scale;		/* per block: how much of its work
+					 * space a stretch block takes (1 its
+					 * own); NULL: all 1 */
+	size_t		 bi;		/* the block being drawn */
+	size_t		 unplaced;	/* the first block not yet placed */
+	size_t		*bpage;		/* per block: the page it went on;
+					 * NULL: not recorded */
+	double		*page_end;	/* per page: how far down it is
+					 * filled */
+	size_t		 npage_end, page_end_cap;
 	double		 part_left;	/* left before parts were indented */
 };
 

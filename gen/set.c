@@ -24,7 +24,8 @@ const char *const field_names[] = { "name", "date", "period", "class",
 
 static const char *const set_keys[] = { "title", "subject", "grade", "tags",
     "language", "paper", "template", "instructions", "fields", "seed",
-    "shuffle", "notes", "problems", "sections", "discussion", NULL };
+    "shuffle", "notes", "problems", "sections", "discussion", "pages",
+    NULL };
 
 static const char *const section_keys[] = { "title", "instructions",
     "problems", NULL };
@@ -47,6 +48,8 @@ static const char *const type_keys[P__MAX][5] = {
 };
 
 /* A picture already loaded, so a file shown twice is read once. */
+#define SET_MAX_PAGES	50	/* pages: a worksheet, not a book */
+
 struct loaded {
 	char		*path;		/* resolved */
 	struct image	*image;		/* the list's reference */
@@ -1271,6 +1274,7 @@ set_scalars(struct set *s, const struct node *root)
 	static const char *const shuffles[] = { "false", "true", "problems",
 	    "choices", NULL };
 	const struct node *n;
+	long l;
 	int v;
 
 	if ((n = node_get(root, "subject")) != NULL && !sc_is_null(n))
@@ -1305,6 +1309,12 @@ set_scalars(struct set *s, const struct node *root)
 	}
 	if ((n = node_get(root, "fields")) != NULL)
 		set_fields(s, n);
+	if ((n = node_get(root, "pages")) != NULL && sc_int_why(n, "pages", 1,
+	    SET_MAX_PAGES, "pages is how many pages the worksheet may take "
+	    "at most, its work spaces shrunk to fit", &l) == 0) {
+		s->pages = (int)l;
+		s->pages_mark = n->mark;
+	}
 }
 
 /* Check the whole set; messages are held by the caller. */

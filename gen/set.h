@@ -109,6 +109,9 @@ struct set {
 	size_t		 nsections;
 	size_t		 nproblems;	/* across sections */
 	struct discussion *discussion;	/* NULL: the set has none */
+	int		 pages;		/* > 0: the worksheet in at most this
+					 * many pages (work spaces shrunk) */
+	struct mark	 pages_mark;
 };
 
 /* Returns the loaded set, or NULL when anything was wrong (reported). */
