@@ -253,7 +253,7 @@ compose(const struct instance *in, const struct template *t,
 	struct block *bl;
 	size_t i, j;
 	double total = 0;
-	int any_points = 0;
+	int any_points = 0, cols;
 
 	bl = blocks_push(b, BK_TITLE);
 	bl->text = &s->title;
@@ -303,8 +303,12 @@ compose(const struct instance *in, const struct template *t,
 			blocks_push(b, BK_HEADING)->text = &si->s->title;
 		if (si->s->instructions.s != NULL)
 			blocks_push(b, BK_TEXT)->text = &si->s->instructions;
+		cols = si->s->columns > 0 ? si->s->columns : s->columns;
+		if (cols == 2)
+			blocks_push(b, BK_COLUMNS)->columns = 2;
 		for (j = 0; j < si->nproblems; j++) {
 			const struct pinst *pi = &si->problems[j];
+			size_t from = b->n, k;
 
 			bl = blocks_push(b, BK_PROBLEM);
 			bl->pi = pi;
@@ -316,7 +320,13 @@ compose(const struct instance *in, const struct template *t,
 				cm_student(b, t, pi);
 			cm_parts(b, t, pi, kind);
 			blocks_push(b, BK_END)->pi = pi;
+			/* a column's foot is not filled: the next
+			 * problem's place */
+			for (k = from; cols == 2 && k < b->n; k++)
+				b->v[k].stretch = 0;
 		}
+		if (cols == 2)
+			blocks_push(b, BK_COLUMNS)->columns = 1;
 	}
 	return b;
 }

@@ -26,6 +26,8 @@ enum block_kind {
 	BK_TEXT,	/* text: paragraphs (instructions, a passage) */
 	BK_HEADING,	/* text: a section title, kept with what follows */
 	BK_PROBLEM,	/* opens a problem kept whole: number, points, prompt */
+	BK_COLUMNS,	/* columns: what follows flows in that many columns
+			 * (2), or again across the page (1) */
 	BK_PART,	/* a part of a problem in parts: part, label (its
 			 * points); the part's blocks follow, then the next
 			 * part or the problem's END.  A problem may break
@@ -117,6 +119,7 @@ struct block {
 	size_t		 ncells;
 	struct table	*table;		/* TABLE, owned */
 	struct parthead	*part;		/* PART, owned */
+	int		 columns;	/* COLUMNS: 1 or 2 */
 	int		 stretch;	/* SPACE, LINES, BOX: a work space that
 					 * layout may grow to fill its page or
 					 * shrink to fit the set in its pages */

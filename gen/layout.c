@@ -95,7 +95,8 @@ lay_page_done(struct lay *L)
 		return;
 	xgrow((void **)&L->page_end, &L->page_end_cap, L->npage_end,
 	    sizeof(*L->page_end));
-	L->page_end[L->npage_end++] = L->y;
+	L->page_end[L->npage_end++] = L->ncols == 2 && L->col == 1 &&
+	    L->col0_end > L->y ? L->col0_end : L->y;
 }
 
 void
@@ -127,11 +128,49 @@ lay_move(struct page *dst, struct page *src, double dy,
 	src->nitems = 0;	/* texts now belong to dst */
 }
 
+/* The top of what is being filled: the page's, or the columns'. */
+static double
+lay_top(const struct lay *L)
+{
+	return L->ncols == 2 ? L->col_top : L->top;
+}
+
 int
 lay_breaks(const struct lay *L, double h, double gap)
 {
-	return L->page != NULL && L->y > L->top + EPS &&
+	return L->page != NULL && L->y > lay_top(L) + EPS &&
 	    L->y + gap + h > L->bottom + EPS;
+}
+
+/* Where the strip goes in two columns: on in this column, else at the
+ * top of column 1, else of column 0 on a new page; moved across for
+ * column 1. */
+static void
+lay_place_col(struct lay *L, double h, double gap)
+{
+	size_t i;
+
+	if (L->page == NULL) {
+		lay_new_page(L);
+		L->col_top = L->top;
+		L->col = 0;
+	} else if (lay_breaks(L, h, gap)) {
+		if (L->col == 0) {
+			L->col0_end = L->y;
+			L->col = 1;
+			L->y = L->col_top;
+		} else {
+			lay_new_page(L);
+			L->col_top = L->top;
+			L->col = 0;
+		}
+	} else if (L->y > L->col_top + EPS)
+		L->y += gap;
+	for (i = 0; L->col == 1 && i < L->strip.nitems; i++) {
+		L->strip.items[i].x += L->col_dx;
+		if (L->strip.items[i].kind == ITEM_LINE)
+			L->strip.items[i].x2 += L->col_dx;
+	}
 }
 
 /*
@@ -159,7 +198,9 @@ lay_place(struct lay *L, double h, double gap)
 		lay_strip_clear(&L->strip);
 		return -1;
 	}
-	if (L->page == NULL || lay_breaks(L, h, gap))
+	if (L->ncols == 2)
+		lay_place_col(L, h, gap);
+	else if (L->page == NULL || lay_breaks(L, h, gap))
 		lay_new_page(L);
 	else if (L->y > L->top + EPS)
 		L->y += gap;
@@ -170,6 +211,37 @@ lay_place(struct lay *L, double h, double gap)
 	for (; L->bpage != NULL && L->unplaced <= L->bi; L->unplaced++)
 		L->bpage[L->unplaced] = L->doc->npages - 1;
 	return 0;
+}
+
+#define COL_GUTTER	18.0	/* pt between two columns */
+
+void
+lay_columns_block(struct lay *L, const struct block *b)
+{
+	double w;
+
+	if (b->columns == 2 && L->ncols != 2) {
+		if (L->pending.nitems > 0)	/* a heading over both */
+			lay_place(L, 0, 0);
+		if (L->page == NULL)
+			lay_new_page(L);
+		if (L->y > L->top + EPS)
+			L->y += L->t->gap_problem;
+		w = (lay_width(L) - COL_GUTTER) / 2;
+		L->full_right = L->right;
+		L->right = L->left + w;
+		L->col_dx = w + COL_GUTTER;
+		L->ncols = 2;
+		L->col = 0;
+		L->col_top = L->y;
+		L->col0_end = L->y;
+	} else if (b->columns == 1 && L->ncols == 2) {
+		if (L->col == 1 && L->col0_end > L->y)
+			L->y = L->col0_end;
+		L->right = L->full_right;
+		L->ncols = 0;
+		L->col = 0;
+	}
 }
 
 /* ---- measuring and setting text --------------------------------------- */
@@ -355,10 +427,12 @@ lay_math_too_wide(struct lay *L, const struct atom *a, double w, double maxw)
 	if (L->failed && L->mark == NULL)
 		return;
 	sc_error(lay_mark_of(L, a->s, &at), "the math `%.*s%s` is %.1f cm "
-	    "wide, but has only %.1f cm here (a line, or a column of choices); break it into "
-	    "shorter pieces of math with words between, or give the choices "
-	    "fewer columns", (int)(n > 40 ? 37 : n), a->s,
-	    n > 40 ? "..." : "", w * 2.54 / 72, maxw * 2.54 / 72);
+	    "wide, but has only %.1f cm here (a line%s, or a column of "
+	    "choices); break it into shorter pieces of math with words "
+	    "between, or give the choices fewer columns",
+	    (int)(n > 40 ? 37 : n), a->s, n > 40 ? "..." : "",
+	    w * 2.54 / 72, maxw * 2.54 / 72, L->ncols == 2 ? " of a column "
+	    "of two" : "");
 	L->failed = 1;
 	L->mark = NULL;		/* once per text */
 }
@@ -996,6 +1070,9 @@ lay_block(struct lay *L, const struct block *b)
 		break;
 	case BK_PART:
 		lay_part(L, b);
+		break;
+	case BK_COLUMNS:
+		lay_columns_block(L, b);
 		break;
 	case BK_HINT:
 		ts = lay_style(L, L->t->size_body * 0.9, ST_ITALIC, gray);

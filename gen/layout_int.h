@@ -96,6 +96,14 @@ struct lay {
 	const struct block *row_head;	/* the print list's header row, to
 					 * repeat over a row on a new page */
 	const struct parthead *part;	/* the part being drawn, or NULL */
+	/* two columns (columns: 2): strips are drawn at column 0's place
+	 * and moved across when they go in column 1 */
+	int		 ncols;		/* 2 in columns, else 0 */
+	int		 col;		/* the column being filled: 0, 1 */
+	double		 col_top;	/* where the columns start on the page */
+	double		 col0_end;	/* how far down column 0 went */
+	double		 col_dx;	/* column 1's x from column 0's */
+	double		 full_right;	/* right before the columns */
 	/* filling pages (layout.c): what a pass of layout records */
 	const double	*scale;		/* per block: how much of its work
 					 * space a stretch block takes (1 its
@@ -159,6 +167,8 @@ void lay_part(struct lay *L, const struct block *b);
 int lay_part_end(struct lay *L);
 /* A problem's END: its strip (or its last part's) placed. */
 void lay_problem_end(struct lay *L, const struct block *b);
+/* COLUMNS: start (2) or end (1) two columns. */
+void lay_columns_block(struct lay *L, const struct block *b);
 void lay_answer(struct lay *L, const struct block *b);
 void lay_choices(struct lay *L, const struct block *b);
 void lay_truefalse(struct lay *L, const struct block *b);

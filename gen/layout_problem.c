@@ -274,6 +274,13 @@ lay_blank_widths(struct lay *L, const struct problem *p,
 
 #define IMAGE_BODY_PT	12.0	/* the body size pictures are sized for */
 
+/* The number of the problem p is (or is a part of). */
+static int
+b_number(const struct lay *L, const struct problem *p)
+{
+	return L->problem != NULL ? L->problem->number : p->number;
+}
+
 /*
  * The problem's picture, under the prompt and indented like it: `width`
  * wide (a length, or a share of the column), else its natural size at
@@ -298,6 +305,14 @@ lay_image(struct lay *L, const struct problem *p)
 	 * 6 cm picture 9 cm (a width in % grows with the column already) */
 	if (p->image_pct <= 0 && L->t->size_body > IMAGE_BODY_PT)
 		w *= L->t->size_body / IMAGE_BODY_PT;
+	if (w > col + EPS && L->ncols == 2 && p->image_w > 0) {
+		diag_error(&p->mark, "problem %d: its picture is %.1f cm wide, "
+		    "wider than a column (%.1f cm) of two: give it a smaller "
+		    "width (a share such as 100%% fits the column), or put the "
+		    "problem where the page has one column", b_number(L, p),
+		    w / 72 * 2.54, col / 72 * 2.54);
+		L->failed = 1;
+	}
 	if (w > col)
 		w = col;
 	L->sy += 6;
@@ -415,6 +430,40 @@ lay_part_place(struct lay *L, const struct parthead *ph)
 	return lay_place(L, h + L->sy, gap);
 }
 
+/* In two columns, a problem whose lines, boxes or pictures reach past
+ * its column (text wraps, and math too wide is said where it is):
+ * reported.  Returns -1 then. */
+static int
+lay_col_fits(struct lay *L, const struct pinst *pi)
+{
+	double right = L->left, r;
+	const struct item *it;
+	size_t i;
+
+	if (L->ncols != 2)
+		return 0;
+	for (i = 0; i < L->strip.nitems; i++) {
+		it = &L->strip.items[i];
+		r = it->kind == ITEM_LINE ? fmax(it->x, it->x2) :
+		    it->kind == ITEM_RECT || it->kind == ITEM_IMAGE ?
+		    it->x + it->w : 0;
+		if (r > right)
+			right = r;
+	}
+	if (right <= L->right + 0.5)
+		return 0;
+	diag_error(&pi->p->mark, "problem %d is wider than a column (%.1f cm "
+	    "of %.1f cm); in two columns go drills and short items: put it "
+	    "in a section without \"columns: 2\", or make it narrower",
+	    pi->number, (right - (L->part != NULL ? L->part_left : L->left)) /
+	    72 * 2.54, (L->right - (L->part != NULL ? L->part_left :
+	    L->left)) / 72 * 2.54);
+	L->failed = 1;
+	lay_strip_clear(&L->strip);
+	L->sy = 0;
+	return -1;
+}
+
 /* A problem (or its part) taller than a page. */
 static void
 lay_too_tall(struct lay *L, const struct pinst *pi, double h)
@@ -459,6 +508,8 @@ lay_part_end(struct lay *L)
 	const struct pinst *pi = L->part->pi;
 	double h = L->sy;
 
+	if (lay_col_fits(L, L->problem) < 0)
+		return -1;
 	if (lay_part_place(L, L->part) == 0)
 		return 0;
 	/* the stem is in the first part's strip: name the problem */
@@ -479,7 +530,8 @@ lay_problem_end(struct lay *L, const struct block *b)
 		L->part = NULL;
 		return;
 	}
-	if (lay_place(L, h, L->t->gap_problem) < 0)
+	if (lay_col_fits(L, b->pi) == 0 &&
+	    lay_place(L, h, L->t->gap_problem) < 0)
 		lay_too_tall(L, b->pi, h);
 }
 

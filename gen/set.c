@@ -4,6 +4,7 @@
  * builders report the same things.  Loading goes on after an error so that
  * one run reports every mistake in the file.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,10 +26,27 @@ const char *const field_names[] = { "name", "date", "period", "class",
 static const char *const set_keys[] = { "title", "subject", "grade", "tags",
     "language", "paper", "template", "instructions", "fields", "seed",
     "shuffle", "notes", "problems", "sections", "discussion", "pages",
-    NULL };
+    "columns", NULL };
 
 static const char *const section_keys[] = { "title", "instructions",
-    "problems", NULL };
+    "problems", "columns", NULL };
+
+/* columns: on a set or a section: 1 or 2, into *cols.  Two columns suit
+ * drills and short items; more would leave no room to work. */
+static void
+set_columns(const struct node *n, int *cols)
+{
+	long l;
+
+	if (sc_int(n, "columns", LONG_MIN, LONG_MAX, &l) < 0)
+		return;
+	if (l == 1 || l == 2)
+		*cols = (int)l;
+	else
+		sc_error(&n->mark, "columns must be 1 or 2, not %ld: two "
+		    "columns suit drills and short items, and 1 is the usual "
+		    "page", l);
+}
 
 /* Keys every problem may have, then the keys of each type. */
 static const char *const common_keys[] = { "type", "prompt", "points",
@@ -1196,6 +1214,8 @@ set_sections(struct setload *sl, const struct node *n)
 		if ((v = node_get(sn, "instructions")) != NULL &&
 		    !sc_is_null(v))
 			sc_text(v, "the instructions", &sec->instructions);
+		if ((v = node_get(sn, "columns")) != NULL)
+			set_columns(v, &sec->columns);
 		if ((v = node_get(sn, "problems")) == NULL) {
 			if (!sc_misspelled(sn, "problems", section_keys))
 				sc_error(&sn->mark, "the section has no "
@@ -1309,6 +1329,9 @@ set_scalars(struct set *s, const struct node *root)
 	}
 	if ((n = node_get(root, "fields")) != NULL)
 		set_fields(s, n);
+	s->columns = 1;
+	if ((n = node_get(root, "columns")) != NULL)
+		set_columns(n, &s->columns);
 	if ((n = node_get(root, "pages")) != NULL && sc_int_why(n, "pages", 1,
 	    SET_MAX_PAGES, "pages is how many pages the worksheet may take "
 	    "at most, its work spaces shrunk to fit", &l) == 0) {

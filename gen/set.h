@@ -82,6 +82,8 @@ struct section {
 	struct text	 instructions;
 	struct problem	*problems;
 	size_t		 nproblems;
+	int		 columns;	/* 2: its problems in two columns; 0:
+					 * the set's */
 };
 
 enum shuffle { SHUFFLE_NONE, SHUFFLE_ALL, SHUFFLE_PROBLEMS, SHUFFLE_CHOICES };
@@ -109,6 +111,7 @@ struct set {
 	size_t		 nsections;
 	size_t		 nproblems;	/* across sections */
 	struct discussion *discussion;	/* NULL: the set has none */
+	int		 columns;	/* 2: problems in two columns; 1 */
 	int		 pages;		/* > 0: the worksheet in at most this
 					 * many pages (work spaces shrunk) */
 	struct mark	 pages_mark;
