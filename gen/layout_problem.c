@@ -549,6 +549,9 @@ lay_answer(struct lay *L, const struct block *b)
 		aw = lay_text_width(L, &b->pi->p->answer, &ks) + lw + 24;
 	if (aw < lay_width(L) * 0.45)
 		aw = lay_width(L) * 0.45;
+	/* an inch of line to write on, even in a narrow column */
+	if (aw < lw + 6 + 72)
+		aw = lw + 6 + 72;
 	if (aw > lay_width(L) - L->indent)
 		aw = lay_width(L) - L->indent;
 	x = L->right - aw;
