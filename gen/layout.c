@@ -205,6 +205,14 @@ lay_place(struct lay *L, double h, double gap)
 	else if (L->y > L->top + EPS)
 		L->y += gap;
 	L->placed = L->y;
+	if (L->ncols == 2 && L->col == 0) {
+		if (L->y <= L->col_top + EPS)
+			L->ncs = 0;	/* a new page's column */
+		xgrow((void **)&L->cs, &L->cscap, L->ncs, sizeof(*L->cs));
+		L->cs[L->ncs].first = L->page->nitems;
+		L->cs[L->ncs].y = L->y;
+		L->cs[L->ncs++].h = h;
+	}
 	lay_move(L->page, &L->strip, L->y, L, 1);
 	L->y += h;
 	L->sy = 0;
@@ -214,6 +222,44 @@ lay_place(struct lay *L, double h, double gap)
 }
 
 #define COL_GUTTER	18.0	/* pt between two columns */
+
+/*
+ * Columns that end with column 0 of their last page not full: the strips
+ * placed there are shared between both columns, the first ones left, so
+ * that the taller column is as short as it can be (column 0 the taller
+ * when both cannot be even).
+ */
+static void
+lay_balance(struct lay *L)
+{
+	const struct colstrip *cs = L->cs;
+	double end = L->y, best = end - L->col_top, h0, h1, dy;
+	size_t n = L->ncs, k, split = n, i;
+	struct item *it;
+
+	for (k = 1; k < n; k++) {
+		h0 = cs[k - 1].y + cs[k - 1].h - L->col_top;
+		h1 = end - cs[k].y;
+		if ((h0 > h1 ? h0 : h1) <= best + EPS) {
+			best = h0 > h1 ? h0 : h1;
+			split = k;
+		}
+	}
+	if (split == n)
+		return;
+	dy = L->col_top - cs[split].y;
+	for (i = cs[split].first; i < L->page->nitems; i++) {
+		it = &L->page->items[i];
+		it->x += L->col_dx;
+		it->y += dy;
+		if (it->kind == ITEM_LINE) {
+			it->x2 += L->col_dx;
+			it->y2 += dy;
+		}
+	}
+	h0 = cs[split - 1].y + cs[split - 1].h;
+	L->y = h0 > end + dy ? h0 : end + dy;
+}
 
 void
 lay_columns_block(struct lay *L, const struct block *b)
@@ -236,8 +282,11 @@ lay_columns_block(struct lay *L, const struct block *b)
 		L->col_top = L->y;
 		L->col0_end = L->y;
 	} else if (b->columns == 1 && L->ncols == 2) {
-		if (L->col == 1 && L->col0_end > L->y)
+		if (L->col == 0)
+			lay_balance(L);
+		else if (L->col0_end > L->y)
 			L->y = L->col0_end;
+		L->ncs = 0;
 		L->right = L->full_right;
 		L->ncols = 0;
 		L->col = 0;
@@ -1443,6 +1492,7 @@ lay_pass(const struct blocks *bs, const struct template *t, struct fonts *fs,
 	lay_strip_clear(&L.pending);
 	free(L.strip.items);
 	free(L.pending.items);
+	free(L.cs);
 	out->bpage = L.bpage;
 	out->page_end = L.page_end;
 	out->bottom = L.bottom;

@@ -61,6 +61,12 @@ struct tstyle {
 	size_t		 nblanks;
 };
 
+/* A strip placed in column 0: its items on the page, where it went. */
+struct colstrip {
+	size_t		 first;		/* its first item on the page */
+	double		 y, h;
+};
+
 struct lay {
 	const struct template *t;
 	struct fonts	*fs;
@@ -104,6 +110,10 @@ struct lay {
 	double		 col0_end;	/* how far down column 0 went */
 	double		 col_dx;	/* column 1's x from column 0's */
 	double		 full_right;	/* right before the columns */
+	struct colstrip	*cs;		/* the strips placed in column 0 of
+					 * this page, to balance the columns
+					 * where they end */
+	size_t		 ncs, cscap;
 	/* filling pages (layout.c): what a pass of layout records */
 	const double	*scale;		/* per block: how much of its work
 					 * space a stretch block takes (1 its

@@ -140,3 +140,15 @@ YAML
 "$MIMEO" check --stress 30 "$PO/stress.yaml" >/dev/null 2>"$PO/err"
 grep -q "problem 1: .* part (a): choice B reads the same as the right answer A" "$PO/err" &&
 	ok || bad "stress: parts not drawn: $(head -2 "$PO/err")"
+
+# columns that end early are balanced: 1-3 left, 4-5 right, and what
+# follows goes under the taller
+"$MIMEO" -q -o "$PO/" $P/balance.yaml 2>"$PO/err" && ok || bad "balance: $(head -2 "$PO/err")"
+words "$PO/balance.pdf" 1 | awk '$3 ~ /^[0-9]+\.$/ { n = $3 + 0; x[n] = $1; y[n] = $2 }
+	$3 == "Then" { then = $2 }
+	END {
+		if (x[1] > 100 || x[2] > 100 || x[3] > 100) exit 1
+		if (x[4] < 300 || x[5] < 300) exit 1
+		if (y[4] - y[1] > 1 || y[1] - y[4] > 1) exit 1
+		if (then < y[3] || y[6] < then) exit 1
+	}' && ok || bad "balance: not 1-3 left and 4-5 right: $(words "$PO/balance.pdf" 1 | grep ' [0-9]*\.$' | tr '\n' ' ')"
