@@ -1518,32 +1518,38 @@ lay_stretch_h(const struct template *t, const struct block *b, double f)
 /*
  * Pages are filled: the blank left at the foot of each page of p (but the
  * last, unless all is set) is shared among the work spaces on it, in
- * proportion to their size, each up to FILL_MAX times its own; scale (at
- * s for every work space now) gets the new factors.  Returns 0 when no
- * page has anything to grow.
+ * proportion to their size now (scale), each up to FILL_MAX times its
+ * own; scale gets the new factors (lines whole: never more than their
+ * share).  Returns 0 when no page has anything to grow.
  */
 static int
 lay_fill_scale(const struct blocks *bs, const struct template *t,
-    const struct pass *p, double s, int all, double *scale)
+    const struct pass *p, int all, double *scale)
 {
 	size_t npages = p->doc->npages, pg, i;
-	double *have = xcalloc(npages, sizeof(double)), slack, grow;
+	double *have = xcalloc(npages, sizeof(double)), slack, want, most;
+	const struct block *b;
 	int any = 0;
 
 	for (i = 0; i < bs->n; i++)
 		if (bs->v[i].stretch)
-			have[p->bpage[i]] += lay_stretch_h(t, &bs->v[i], s);
+			have[p->bpage[i]] += lay_stretch_h(t, &bs->v[i],
+			    scale[i]);
 	for (i = 0; i < bs->n; i++) {
-		if (!bs->v[i].stretch)
-			continue;
+		b = &bs->v[i];
 		pg = p->bpage[i];
 		slack = p->bottom - p->page_end[pg] - FILL_SAFE;
-		if ((pg + 1 == npages && !all) || slack <= 0 || have[pg] <= 0)
+		if (!b->stretch || (pg + 1 == npages && !all) || slack <= 0 ||
+		    have[pg] <= 0)
 			continue;
-		grow = slack / have[pg] * s;
-		if (grow > FILL_MAX - s)
-			grow = FILL_MAX - s;
-		scale[i] = s + grow;
+		want = lay_stretch_h(t, b, scale[i]) * (1 + slack / have[pg]);
+		most = lay_stretch_h(t, b, FILL_MAX);
+		if (want > most)
+			want = most;
+		if (b->kind == BK_LINES)
+			scale[i] = floor(want / t->line_pitch + 1e-6) / b->n;
+		else if (b->h > 0)
+			scale[i] = want / b->h;
 		any = 1;
 	}
 	free(have);
@@ -1625,7 +1631,7 @@ layout_spot(const struct blocks *bs, const struct template *t,
 				scale[i] = s;
 		pass_free(&p);
 	}
-	if (p.doc != NULL && lay_fill_scale(bs, t, &p, s, bs->fit_pages > 0,
+	if (p.doc != NULL && lay_fill_scale(bs, t, &p, bs->fit_pages > 0,
 	    scale)) {
 		lay_pass(bs, t, fs, a4, title, scale, &filled);
 		if (filled.doc != NULL &&
