@@ -1532,14 +1532,15 @@ lay_fill_scale(const struct blocks *bs, const struct template *t,
 	int any = 0;
 
 	for (i = 0; i < bs->n; i++)
-		if (bs->v[i].stretch)
+		if (bs->v[i].stretch == STRETCH_FILL)
 			have[p->bpage[i]] += lay_stretch_h(t, &bs->v[i],
 			    scale[i]);
 	for (i = 0; i < bs->n; i++) {
 		b = &bs->v[i];
 		pg = p->bpage[i];
 		slack = p->bottom - p->page_end[pg] - FILL_SAFE;
-		if (!b->stretch || (pg + 1 == npages && !all) || slack <= 0 ||
+		if (b->stretch != STRETCH_FILL || (pg + 1 == npages && !all) ||
+		    slack <= 0 ||
 		    have[pg] <= 0)
 			continue;
 		want = lay_stretch_h(t, b, scale[i]) * (1 + slack / have[pg]);
