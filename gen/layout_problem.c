@@ -340,7 +340,7 @@ lay_numbered(struct lay *L, const struct block *b, const char *num,
 	struct tstyle ns = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	struct rich r, *fill = NULL;
 	double *bw = NULL, top = L->sy;
-	size_t i, numbered;
+	size_t i, numbered, from = L->strip.nitems;
 
 	sc_prefix(prefix);		/* for messages about its texts */
 	/* right-aligned, one space from the prompt, so that text readers
@@ -382,7 +382,7 @@ lay_numbered(struct lay *L, const struct block *b, const char *num,
 	}
 	lay_rich(L, &r, &ts, L->left + L->indent, lay_width(L) - L->indent,
 	    AL_LEFT, 0);
-	lay_shift(L, 0, numbered, L->drop);	/* the number beside it */
+	lay_shift(L, from, numbered, L->drop);	/* the number beside it */
 	rich_free(&r);
 	lay_image(L, p);
 	if (fill != NULL)
@@ -422,8 +422,8 @@ lay_part_place(struct lay *L, const struct parthead *ph)
 	held = L->strip;
 	memset(&L->strip, 0, sizeof(L->strip));
 	L->sy = 0;
-	lay_plain(L, ph->continued, &cs, L->left - L->indent, lay_width(L) +
-	    L->indent, AL_LEFT);
+	lay_plain(L, ph->continued, &cs, L->part_left, L->right -
+	    L->part_left, AL_LEFT);
 	L->sy += 4;
 	lay_move(&L->strip, &held, L->sy, L, 0);
 	free(held.items);

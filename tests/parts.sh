@@ -152,3 +152,11 @@ words "$PO/balance.pdf" 1 | awk '$3 ~ /^[0-9]+\.$/ { n = $3 + 0; x[n] = $1; y[n]
 		if (y[4] - y[1] > 1 || y[1] - y[4] > 1) exit 1
 		if (then < y[3] || y[6] < then) exit 1
 	}' && ok || bad "balance: not 1-3 left and 4-5 right: $(words "$PO/balance.pdf" 1 | grep ' [0-9]*\.$' | tr '\n' ' ')"
+
+# a part whose first line is taller (a stacked fraction) moves its letter
+# down with it, and nothing of the stem
+"$MIMEO" -q -o "$PO/" $P/drop.yaml 2>"$PO/err" && ok || bad "drop: $(head -2 "$PO/err")"
+words "$PO/drop.pdf" 1 | awk '$3 == "1." { n = $2 } $3 == "A" { s = $2 } $3 == "(a)" { a = $2 }
+	$3 == "What" && !w { w = $2 }
+	END { d1 = n - s; d2 = a - w; exit !(d1 < 0.5 && d1 > -0.5 && d2 < 0.5 && d2 > -0.5 && a > s + 10) }' &&
+	ok || bad "drop: number, stem, letter and prompt not on their baselines: $(words "$PO/drop.pdf" 1 | head -8 | tr '\n' ' ')"
