@@ -1443,6 +1443,7 @@ struct pass {
 	struct fieldspot spot;
 	size_t		*bpage;		/* per block: its page */
 	double		*page_end;	/* per page: how far down it is */
+	size_t		 npage_end;	/* pages noted (all of doc's) */
 	double		 bottom;	/* the foot of the text on a page */
 };
 
@@ -1495,6 +1496,7 @@ lay_pass(const struct blocks *bs, const struct template *t, struct fonts *fs,
 	free(L.cs);
 	out->bpage = L.bpage;
 	out->page_end = L.page_end;
+	out->npage_end = L.npage_end;
 	out->bottom = L.bottom;
 	if (L.failed)
 		doc_free(d);
@@ -1632,8 +1634,8 @@ layout_spot(const struct blocks *bs, const struct template *t,
 				scale[i] = s;
 		pass_free(&p);
 	}
-	if (p.doc != NULL && lay_fill_scale(bs, t, &p, bs->fit_pages > 0,
-	    scale)) {
+	if (p.doc != NULL && p.npage_end == p.doc->npages &&
+	    lay_fill_scale(bs, t, &p, bs->fit_pages > 0, scale)) {
 		lay_pass(bs, t, fs, a4, title, scale, &filled);
 		if (filled.doc != NULL &&
 		    filled.doc->npages == p.doc->npages) {
