@@ -62,12 +62,12 @@ cm_student(struct blocks *b, const struct template *t,
 	case P_SHORT:
 		bl = blocks_push(b, BK_SPACE);
 		bl->h = space >= 0 ? space : t->space_short;
-		bl->stretch = STRETCH_FILL;
+		bl->stretch = 1;
 		blocks_push(b, BK_ANSWER)->pi = pi;
 		return;
 	case P_OPEN:
 		bl = blocks_push(b, BK_LINES);
-		bl->stretch = STRETCH_FILL;
+		bl->stretch = 1;
 		bl->n = p->space_lines > 0 ? p->space_lines :
 		    p->space_pt >= 0 ? (int)floor(p->space_pt / t->line_pitch) :
 		    p->lines;
@@ -78,7 +78,7 @@ cm_student(struct blocks *b, const struct template *t,
 		bl = blocks_push(b, BK_BOX);
 		bl->h = space >= 0 ? space : t->space_work;
 		bl->grid = p->grid;
-		bl->stretch = STRETCH_FILL;
+		bl->stretch = 1;
 		return;
 	default:
 		break;
@@ -308,7 +308,6 @@ compose(const struct instance *in, const struct template *t,
 			blocks_push(b, BK_COLUMNS)->columns = 2;
 		for (j = 0; j < si->nproblems; j++) {
 			const struct pinst *pi = &si->problems[j];
-			size_t from = b->n, k;
 
 			bl = blocks_push(b, BK_PROBLEM);
 			bl->pi = pi;
@@ -320,11 +319,6 @@ compose(const struct instance *in, const struct template *t,
 				cm_student(b, t, pi);
 			cm_parts(b, t, pi, kind);
 			blocks_push(b, BK_END)->pi = pi;
-			/* a column's foot is not filled (the next
-			 * problem's place), but pages: may shrink */
-			for (k = from; cols == 2 && k < b->n; k++)
-				if (b->v[k].stretch == STRETCH_FILL)
-					b->v[k].stretch = STRETCH_SHRINK;
 		}
 		if (cols == 2)
 			blocks_push(b, BK_COLUMNS)->columns = 1;

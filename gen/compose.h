@@ -80,11 +80,6 @@ struct table {
 	struct text	*cells;		/* nrows * ncols, row by row */
 };
 
-/* How layout may size a work space: grow it to fill its page (pages
- * that are filled) and shrink it to fit the set in its pages (pages:),
- * or only shrink it (in two columns, whose feet are not filled). */
-enum stretch { STRETCH_NONE, STRETCH_FILL, STRETCH_SHRINK };
-
 /* A part (a), (b) ... of a problem in parts. */
 struct parthead {
 	const struct pinst *pi;		/* the part, with its own choices */
@@ -125,8 +120,10 @@ struct block {
 	struct table	*table;		/* TABLE, owned */
 	struct parthead	*part;		/* PART, owned */
 	int		 columns;	/* COLUMNS: 1 or 2 */
-	enum stretch	 stretch;	/* SPACE, LINES, BOX: a work space
-					 * layout may change (see layout.c) */
+	int		 stretch;	/* SPACE, LINES, BOX: a work space that
+					 * layout may grow to fill its page or
+					 * shrink to fit the set in its pages
+					 * (layout_spot()) */
 };
 
 struct blocks {

@@ -87,22 +87,30 @@ lay_shift(struct lay *L, size_t from, size_t to, double dy)
 	}
 }
 
-/* Note how far down the page being left (or the last) is filled. */
+/* Note how far down the page being left (or the last) is filled; cols:
+ * it is left from column 1, the columns going on. */
 static void
-lay_page_done(struct lay *L)
+lay_page_done(struct lay *L, int cols)
 {
+	struct pageend *pe;
+
 	if (L->bpage == NULL || L->page == NULL)
 		return;
 	xgrow((void **)&L->page_end, &L->page_end_cap, L->npage_end,
 	    sizeof(*L->page_end));
-	L->page_end[L->npage_end++] = L->ncols == 2 && L->col == 1 &&
-	    L->col0_end > L->y ? L->col0_end : L->y;
+	pe = &L->page_end[L->npage_end++];
+	memset(pe, 0, sizeof(*pe));
+	pe->y = L->ncols == 2 && L->col == 1 && L->col0_end > L->y ?
+	    L->col0_end : L->y;
+	pe->cols = cols;
+	pe->col[0] = L->col0_end;
+	pe->col[1] = L->y;
 }
 
 void
 lay_new_page(struct lay *L)
 {
-	lay_page_done(L);
+	lay_page_done(L, L->ncols == 2 && L->col == 1);
 	L->page = doc_add_page(L->doc);
 	L->y = L->top;
 }
@@ -216,8 +224,10 @@ lay_place(struct lay *L, double h, double gap)
 	lay_move(L->page, &L->strip, L->y, L, 1);
 	L->y += h;
 	L->sy = 0;
-	for (; L->bpage != NULL && L->unplaced <= L->bi; L->unplaced++)
+	for (; L->bpage != NULL && L->unplaced <= L->bi; L->unplaced++) {
 		L->bpage[L->unplaced] = L->doc->npages - 1;
+		L->bcol[L->unplaced] = L->ncols == 2 ? L->col + 1 : 0;
+	}
 	return 0;
 }
 
@@ -1442,7 +1452,8 @@ struct pass {
 	struct doc	*doc;		/* NULL: failed (reported) */
 	struct fieldspot spot;
 	size_t		*bpage;		/* per block: its page */
-	double		*page_end;	/* per page: how far down it is */
+	int		*bcol;		/* per block: across, column 0 or 1 */
+	struct pageend	*page_end;	/* per page: how far down it is */
 	size_t		 npage_end;	/* pages noted (all of doc's) */
 	double		 bottom;	/* the foot of the text on a page */
 };
@@ -1452,6 +1463,7 @@ pass_free(struct pass *p)
 {
 	doc_free(p->doc);
 	free(p->bpage);
+	free(p->bcol);
 	free(p->page_end);
 	memset(p, 0, sizeof(*p));
 }
@@ -1475,6 +1487,7 @@ lay_pass(const struct blocks *bs, const struct template *t, struct fonts *fs,
 	L.spot = &out->spot;
 	L.scale = scale;
 	L.bpage = xcalloc(bs->n + 1, sizeof(*L.bpage));
+	L.bcol = xcalloc(bs->n + 1, sizeof(*L.bcol));
 	ns = lay_style(&L, t->size_body, ST_BOLD, ink);
 	L.indent = lay_plain_width(&L, "00.", &ns) +
 	    lay_space(&L, fonts_pick(fs, FS_BOLD, ' '), ns.size);
@@ -1487,7 +1500,7 @@ lay_pass(const struct blocks *bs, const struct template *t, struct fonts *fs,
 		lay_place(&L, 0, 0);
 	if (d->npages == 0)
 		lay_new_page(&L);
-	lay_page_done(&L);
+	lay_page_done(&L, 0);
 	lay_footers(&L, bs);
 	lay_strip_clear(&L.strip);
 	lay_strip_clear(&L.pending);
@@ -1495,6 +1508,7 @@ lay_pass(const struct blocks *bs, const struct template *t, struct fonts *fs,
 	free(L.pending.items);
 	free(L.cs);
 	out->bpage = L.bpage;
+	out->bcol = L.bcol;
 	out->page_end = L.page_end;
 	out->npage_end = L.npage_end;
 	out->bottom = L.bottom;
@@ -1518,34 +1532,55 @@ lay_stretch_h(const struct template *t, const struct block *b, double f)
 #define FILL_SAFE	1.0	/* pt left at the foot, for rounding */
 
 /*
- * Pages are filled: the blank left at the foot of each page of p (but the
- * last, unless all is set) is shared among the work spaces on it, in
- * proportion to their size now (scale), each up to FILL_MAX times its
- * own; scale gets the new factors (lines whole: never more than their
- * share).  Returns 0 when no page has anything to grow.
+ * Where block i's work space may grow: a region, 3 a page (across it,
+ * column 0, column 1), and how much blank it has at its foot; -1 when it
+ * is not filled (the last page unless all is set; columns that end on
+ * the page, what follows them being filled instead; on a page whose
+ * columns go on, what is across the page above them).
+ */
+static long
+lay_region(const struct pass *p, size_t i, int all, double *slack)
+{
+	size_t pg = p->bpage[i];
+	const struct pageend *pe = &p->page_end[pg];
+	int c = p->bcol[i];
+
+	if (pg + 1 == p->doc->npages && !all)
+		return -1;
+	if ((c > 0) != (pe->cols != 0))
+		return -1;	/* columns that end here; or the rest of a page
+				 * whose columns go on, whose feet are theirs */
+	*slack = p->bottom - (c > 0 ? pe->col[c - 1] : pe->y) - FILL_SAFE;
+	return *slack > 0 ? (long)(pg * 3) + c : -1;
+}
+
+/*
+ * Pages are filled: the blank left at the foot of each page of p (and of
+ * each of two columns that go on to the next page) is shared among the
+ * work spaces above it, in proportion to their size now (scale), each up
+ * to FILL_MAX times its own; scale gets the new factors (lines whole:
+ * never more than their share).  Returns 0 when nothing grows.
  */
 static int
 lay_fill_scale(const struct blocks *bs, const struct template *t,
     const struct pass *p, int all, double *scale)
 {
-	size_t npages = p->doc->npages, pg, i;
-	double *have = xcalloc(npages, sizeof(double)), slack, want, most;
+	double *have = xcalloc(p->doc->npages * 3, sizeof(double));
+	double slack, want, most;
 	const struct block *b;
+	long r;
+	size_t i;
 	int any = 0;
 
 	for (i = 0; i < bs->n; i++)
-		if (bs->v[i].stretch == STRETCH_FILL)
-			have[p->bpage[i]] += lay_stretch_h(t, &bs->v[i],
-			    scale[i]);
+		if (bs->v[i].stretch && (r = lay_region(p, i, all, &slack)) >= 0)
+			have[r] += lay_stretch_h(t, &bs->v[i], scale[i]);
 	for (i = 0; i < bs->n; i++) {
 		b = &bs->v[i];
-		pg = p->bpage[i];
-		slack = p->bottom - p->page_end[pg] - FILL_SAFE;
-		if (b->stretch != STRETCH_FILL || (pg + 1 == npages && !all) ||
-		    slack <= 0 ||
-		    have[pg] <= 0)
+		if (!b->stretch || (r = lay_region(p, i, all, &slack)) < 0 ||
+		    have[r] <= 0)
 			continue;
-		want = lay_stretch_h(t, b, scale[i]) * (1 + slack / have[pg]);
+		want = lay_stretch_h(t, b, scale[i]) * (1 + slack / have[r]);
 		most = lay_stretch_h(t, b, FILL_MAX);
 		if (want > most)
 			want = most;
@@ -1648,6 +1683,7 @@ layout_spot(const struct blocks *bs, const struct template *t,
 		*spot = p.spot;
 	free(scale);
 	free(p.bpage);
+	free(p.bcol);
 	free(p.page_end);
 	return p.doc;
 }

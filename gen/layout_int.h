@@ -61,6 +61,15 @@ struct tstyle {
 	size_t		 nblanks;
 };
 
+/* How far down a page is filled: across it, and in each of two columns
+ * when they go on to the next page (cols set; else they are not filled:
+ * what follows them on the page is). */
+struct pageend {
+	double		 y;
+	double		 col[2];
+	int		 cols;
+};
+
 /* A strip placed in column 0: its items on the page, where it went. */
 struct colstrip {
 	size_t		 first;		/* its first item on the page */
@@ -122,8 +131,9 @@ struct lay {
 	size_t		 unplaced;	/* the first block not yet placed */
 	size_t		*bpage;		/* per block: the page it went on;
 					 * NULL: not recorded */
-	double		*page_end;	/* per page: how far down it is
-					 * filled */
+	int		*bcol;		/* per block: 0 across the page, 1 in
+					 * column 0, 2 in column 1 */
+	struct pageend	*page_end;	/* per page: how far down it is */
 	size_t		 npage_end, page_end_cap;
 	double		 part_left;	/* left before parts were indented */
 };

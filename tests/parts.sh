@@ -77,6 +77,11 @@ words "$PO/drill.pdf" 1 | awk '$3 ~ /^[0-9]+\.$/ { n = $3 + 0; x[n] = $1; y[n] =
 		if (last != 12) exit 1
 	}' && ok || bad "columns: page 1 is not 1-6 on the left, 7-12 on the right: $(words "$PO/drill.pdf" 1 | grep ' [0-9]*\.$' | tr '\n' ' ')"
 pdftext "$PO/drill.pdf" 2 | grep -q "^13\." && ok || bad "columns: page 2 does not start at 13"
+# both columns of page 1 go on to page 2: each is filled to its foot
+words "$PO/drill.pdf" 1 | awk '$3 == "Answer:" && $1 < 300 && $2 > l { l = $2 }
+	$3 == "Answer:" && $1 > 300 && $2 > r { r = $2 }
+	END { exit !(l > 700 && r > 700) }' && ok ||
+	bad "columns: page 1's columns not filled: $(words "$PO/drill.pdf" 1 | grep Answer: | tail -2 | tr '\n' ' ')"
 
 # --- pages are filled -------------------------------------------------------
 "$MIMEO" -q -o "$PO/" $P/fill.yaml 2>"$PO/err" && ok || bad "fill: $(head -2 "$PO/err")"
