@@ -40,6 +40,16 @@ cm_keynote(struct blocks *b, const struct template *t, enum label l,
 	bl->key = 1;
 }
 
+/* acc (owned, or NULL), then sep and more when acc is not NULL. */
+static char *
+cm_join(char *acc, const char *sep, const char *more)
+{
+	char *s = xasprintf("%s%s%s", acc ? acc : "", acc ? sep : "", more);
+
+	free(acc);
+	return s;
+}
+
 /* A number of points as the teacher wrote it: 2, 1.5. */
 static char *
 cm_number(double v)
@@ -153,17 +163,18 @@ cm_key(struct blocks *b, const struct template *t, const struct pinst *pi)
 		cm_keynote(b, t, L_SOLUTION, &p->solution, NULL);
 }
 
-/* The points of p as printed by its number: "(2 points)"; NULL when it
- * has none. */
+/* The points of p as printed by its number: "(2 points)", "(2 bonus
+ * points)", "(bonus)"; NULL when it has none. */
 static char *
 cm_points(const struct template *t, const struct problem *p)
 {
 	char *n, *s;
 
 	if (p->points < 0)
-		return NULL;
+		return p->bonus ? xstrdup(t->labels[L_BONUS]) : NULL;
 	n = cm_number(p->points);
-	s = label_fmt(t, p->points == 1 ? L_POINT : L_POINTS, n, NULL);
+	s = label_fmt(t, p->bonus ? p->points == 1 ? L_BONUS_POINT :
+	    L_BONUS_POINTS : p->points == 1 ? L_POINT : L_POINTS, n, NULL);
 	free(n);
 	return s;
 }
@@ -189,6 +200,8 @@ cm_parts(struct blocks *b, const struct template *t, const struct pinst *pi,
 		bl->part->letter = (char)('a' + (int)i);
 		bl->part->first = i == 0;
 		bl->part->continued = label_fmt(t, L_CONTINUED, n, NULL);
+		if (pi->parts[i].p->image != NULL)
+			blocks_push(b, BK_IMAGE)->pi = &pi->parts[i];
 		if (kind == DOC_KEY)
 			cm_key(b, t, &pi->parts[i]);
 		else
@@ -244,6 +257,196 @@ compose_fill(struct blocks *b, const struct template *t,
 	return bl;
 }
 
+/* A problem: its number and points, its prompt's objects (table,
+ * picture, word bank), then where the student answers or the key. */
+static void
+cm_problem(struct blocks *b, const struct template *t,
+    const struct pinst *pi, enum doc_kind kind)
+{
+	const struct problem *p = pi->p;
+	struct block *bl;
+
+	if (p->new_page)
+		blocks_push(b, BK_NEWPAGE);
+	bl = blocks_push(b, BK_PROBLEM);
+	bl->pi = pi;
+	bl->key = kind == DOC_KEY;
+	bl->label = cm_points(t, p);
+	/* prompt, figure(s), table, picture: in that order */
+	if (p->table != NULL)
+		compose_grid(b, p->table, kind == DOC_KEY);
+	if (p->image != NULL)
+		blocks_push(b, BK_IMAGE)->pi = pi;
+	compose_word_bank(b, t, &p->word_bank);
+	if (kind == DOC_KEY)
+		cm_key(b, t, pi);
+	else
+		cm_student(b, t, pi);
+	cm_parts(b, t, pi, kind);
+	blocks_push(b, BK_END)->pi = pi;
+}
+
+/* The grade table (the exam class's \gradetable): problems, their
+ * points (a bonus marked) and a blank score for each to write in, and
+ * the total; split into rows of the page by layout when too wide. */
+static void
+cm_grade_table(struct blocks *b, const struct template *t,
+    const struct instance *in, double total)
+{
+	static const enum label heads[] = { L_PROBLEM_COL, L_POINTS_COL,
+	    L_SCORE_COL };
+	struct grid *g = xcalloc(1, sizeof(*g));
+	const struct pinst *pi;
+	struct gcell *cell;
+	size_t i, j, c = 1, r;
+
+	g->ncols = in->set->nproblems + 2;
+	g->nrows = 3;
+	g->cells = xcalloc(3 * g->ncols, sizeof(*g->cells));
+	g->split = 1;
+	for (r = 0; r < 3; r++) {
+		g->cells[r * g->ncols].own.s = xstrdup(t->labels[heads[r]]);
+		g->cells[r * g->ncols].head = 1;
+	}
+	for (i = 0; i < in->nsections; i++)
+		for (j = 0; j < in->sections[i].nproblems; j++, c++) {
+			pi = &in->sections[i].problems[j];
+			g->cells[c].own.s = pi->p->bonus ? xasprintf("%d (%s)",
+			    pi->number, t->labels[L_BONUS_COL]) :
+			    xasprintf("%d", pi->number);
+			g->cells[c].head = 1;
+			g->cells[g->ncols + c].own.s = pi->p->points >= 0 ?
+			    cm_number(pi->p->points) : xstrdup("");
+			g->mark = pi->p->mark;
+		}
+	g->cells[c].own.s = xstrdup(t->labels[L_TOTAL_COL]);
+	g->cells[c].head = 1;
+	g->cells[g->ncols + c].own.s = cm_number(total);
+	for (c = 0; c < 3 * g->ncols; c++) {
+		cell = &g->cells[c];
+		if (cell->own.s == NULL) {	/* a score to write in */
+			cell->own.s = xstrdup("");
+			cell->blank = 1;
+		}
+		cell->own.mark = g->mark;
+		cell->text = &cell->own;
+	}
+	blocks_push(b, BK_GRID)->tab = g;
+}
+
+void
+compose_grid(struct blocks *b, const struct ptable *pt, int key)
+{
+	struct grid *g = xcalloc(1, sizeof(*g));
+	const struct tcell *tc;
+	size_t r, c;
+
+	g->nrows = ptable_prows(pt);
+	g->ncols = ptable_pcols(pt);
+	g->cells = xcalloc(g->nrows * g->ncols, sizeof(*g->cells));
+	g->caption = pt->caption.s != NULL ? &pt->caption : NULL;
+	g->mark = pt->mark;
+	g->key = key;
+	g->turned = pt->columns;
+	for (r = 0; r < g->nrows; r++)
+		for (c = 0; c < g->ncols; c++) {
+			struct gcell *gc = &g->cells[r * g->ncols + c];
+
+			tc = ptable_at(pt, r, c);
+			gc->text = &tc->text;
+			gc->blank = tc->blank;
+			/* the header: the first row, or with orientation:
+			 * columns the first column */
+			gc->head = pt->header && (pt->columns ? c : r) == 0;
+		}
+	blocks_push(b, BK_GRID)->tab = g;
+}
+
+char *
+compose_table_answer(const struct ptable *pt, const struct template *t)
+{
+	/* "1,5; 3" where the decimal comma would make "1,5, 3" ambiguous */
+	const char *sep = strcmp(t->labels[L_DECIMAL], ",") == 0 ? "; " : ", ";
+	const struct tcell *tc;
+	char *s = NULL;
+	size_t r, c;
+
+	if (pt == NULL || pt->nblanks == 0)
+		return NULL;
+	for (r = 0; r < ptable_prows(pt); r++)
+		for (c = 0; c < ptable_pcols(pt); c++)
+			if ((tc = ptable_at(pt, r, c))->blank)
+				s = cm_join(s, sep, tc->text.s);
+	return s;
+}
+
+void
+compose_word_bank(struct blocks *b, const struct template *t,
+    const struct textlist *words)
+{
+	struct block *bl;
+
+	if (words->n == 0)
+		return;
+	bl = blocks_push(b, BK_WORDBANK);
+	bl->words = words;
+	bl->label = xstrdup(t->labels[L_WORD_BANK]);
+}
+
+void
+compose_hint_cards(struct blocks *b, const struct template *t,
+    const char *label, const struct textlist *hints)
+{
+	struct hintcard *card;
+	char *k, *n, *of;
+	size_t i;
+
+	for (i = 0; i < hints->n; i++) {
+		card = xcalloc(1, sizeof(*card));
+		if (hints->n > 1) {
+			k = xasprintf("%zu", i + 1);
+			n = xasprintf("%zu", hints->n);
+			of = label_fmt(t, L_HINT_OF, k, n);
+			card->label = xasprintf("%s %s", label, of);
+			free(of);
+			free(k);
+			free(n);
+		} else
+			card->label = xstrdup(label);
+		card->text = &hints->v[i];
+		blocks_push(b, BK_HINTCARD)->card = card;
+	}
+}
+
+/* After the key's pages, a page of hint cards to cut apart, when any
+ * problem has hints: the student never sees them on a worksheet. */
+static void
+cm_hint_pages(struct blocks *b, const struct template *t,
+    const struct instance *in)
+{
+	size_t i, j;
+	int any = 0;
+	char *num, *label;
+
+	for (i = 0; i < in->nsections; i++)
+		for (j = 0; j < in->sections[i].nproblems; j++)
+			any |= in->sections[i].problems[j].p->hints.n > 0;
+	if (!any)
+		return;
+	blocks_push(b, BK_NEWPAGE);
+	cm_label(b, BK_HEADING, xstrdup(t->labels[L_HINT_CARDS]));
+	for (i = 0; i < in->nsections; i++)
+		for (j = 0; j < in->sections[i].nproblems; j++) {
+			const struct pinst *pi = &in->sections[i].problems[j];
+
+			num = xasprintf("%d", pi->number);
+			label = label_fmt(t, L_HINT_FOR, num, NULL);
+			compose_hint_cards(b, t, label, &pi->p->hints);
+			free(label);
+			free(num);
+		}
+}
+
 struct blocks *
 compose(const struct instance *in, const struct template *t,
     enum doc_kind kind, const struct copyfor *who)
@@ -283,8 +486,11 @@ compose(const struct instance *in, const struct template *t,
 	for (i = 0; i < in->nsections; i++)
 		for (j = 0; j < in->sections[i].nproblems; j++)
 			if (in->sections[i].problems[j].p->points >= 0) {
-				total += in->sections[i].problems[j].p->points;
 				any_points = 1;
+				/* a bonus's points are not in the total */
+				if (!in->sections[i].problems[j].p->bonus)
+					total += in->sections[i].problems[j].
+					    p->points;
 			}
 	if (any_points) {
 		char *n = cm_number(total);
@@ -292,37 +498,35 @@ compose(const struct instance *in, const struct template *t,
 		cm_label(b, BK_TOTAL, label_fmt(t, L_TOTAL, n, NULL));
 		free(n);
 	}
+	if (s->grade_table)
+		cm_grade_table(b, t, in, total);
 	if (kind == DOC_KEY && s->notes.s != NULL)
 		cm_keynote(b, t, L_NOTES, &s->notes, NULL);
 	if (s->instructions.s != NULL)
 		blocks_push(b, BK_TEXT)->text = &s->instructions;
+	compose_word_bank(b, t, &s->word_bank);
 	for (i = 0; i < in->nsections; i++) {
 		const struct sinst *si = &in->sections[i];
 
+		if (si->s->new_page)
+			blocks_push(b, BK_NEWPAGE);
 		if (si->s->title.s != NULL)
 			blocks_push(b, BK_HEADING)->text = &si->s->title;
 		if (si->s->instructions.s != NULL)
 			blocks_push(b, BK_TEXT)->text = &si->s->instructions;
+		if (si->s->table != NULL)
+			compose_grid(b, si->s->table, kind == DOC_KEY);
+		compose_word_bank(b, t, &si->s->word_bank);
 		cols = si->s->columns > 0 ? si->s->columns : s->columns;
 		if (cols == 2)
 			blocks_push(b, BK_COLUMNS)->columns = 2;
-		for (j = 0; j < si->nproblems; j++) {
-			const struct pinst *pi = &si->problems[j];
-
-			bl = blocks_push(b, BK_PROBLEM);
-			bl->pi = pi;
-			bl->key = kind == DOC_KEY;
-			bl->label = cm_points(t, pi->p);
-			if (kind == DOC_KEY)
-				cm_key(b, t, pi);
-			else
-				cm_student(b, t, pi);
-			cm_parts(b, t, pi, kind);
-			blocks_push(b, BK_END)->pi = pi;
-		}
+		for (j = 0; j < si->nproblems; j++)
+			cm_problem(b, t, &si->problems[j], kind);
 		if (cols == 2)
 			blocks_push(b, BK_COLUMNS)->columns = 1;
 	}
+	if (kind == DOC_KEY)
+		cm_hint_pages(b, t, in);
 	return b;
 }
 
@@ -340,6 +544,19 @@ table_free(struct table *tb)
 	free(tb);
 }
 
+static void
+grid_free(struct grid *g)
+{
+	size_t i;
+
+	if (g == NULL)
+		return;
+	for (i = 0; i < g->nrows * g->ncols; i++)
+		free(g->cells[i].own.s);
+	free(g->cells);
+	free(g);
+}
+
 /* Letters "A, C" of the printed choices that are right. */
 static char *
 cm_letters(const struct pinst *pi)
@@ -355,15 +572,6 @@ cm_letters(const struct pinst *pi)
 	return xstrdup(buf);
 }
 
-/* Join texts with sep, each made by fn. */
-static char *
-cm_join(char *acc, const char *sep, const char *more)
-{
-	char *s = xasprintf("%s%s%s", acc ? acc : "", acc ? sep : "", more);
-
-	free(acc);
-	return s;
-}
 
 char *
 compose_answer(const struct pinst *pi, const struct template *t)
@@ -453,67 +661,87 @@ cm_nth(const struct instance *in, size_t n)
 	return NULL;
 }
 
-/* A row (or, per student, a column) of the answer tables: the problem
- * printed n-th (0-based) or its part. */
+/* One answer the key's tables list: the problem printed at pos, one of
+ * its parts, or the blanks of its table ("3 (table)"). */
 struct slot {
-	size_t		 n;
+	size_t		 pos;
 	int		 part;		/* 0: the problem; k: its part k - 1;
 					 * -1: its parts in one cell, "(a) 9
 					 * cups; (b) B", when some version has
 					 * there a problem in parts and some
 					 * not, or with other parts (shuffled) */
+	int		 table;
 };
 
-/* The slots of the answer tables: a problem in parts takes a row per
- * part, "4a", "4b" ... (when every version has the same there). */
-static struct slot *
-cm_slots(const struct keyplan *kp, size_t *nslots)
+/* The answers to list, in order: each problem (a problem in parts a row
+ * per part, "4a", "4b" ..., when every version has the same there), then
+ * its table's blanks when the problem at that place has any in some
+ * version.  Returns how many; *out is the caller's to free. */
+static size_t
+cm_slots(const struct keyplan *kp, struct slot **out)
 {
-	size_t nproblems = kp->ins[0]->set->nproblems, r, i, n = 0;
+	size_t np = kp->ins[0]->set->nproblems, n = 0, cap = 0, pos, i;
+	size_t most;
 	struct slot *v = NULL;
-	size_t cap = 0, most;
-	int k, same;
+	const struct pinst *pi;
+	int blanks, same, k;
 
-	for (r = 0; r < nproblems; r++) {
-		most = cm_nth(kp->ins[0], r)->nparts;
+	for (pos = 0; pos < np; pos++) {
+		most = cm_nth(kp->ins[0], pos)->nparts;
 		for (i = 1, same = 1; i < kp->nins; i++)
-			same &= cm_nth(kp->ins[i], r)->nparts == most;
-		if (!same) {
+			same &= cm_nth(kp->ins[i], pos)->nparts == most;
+		for (k = !same ? -1 : most > 0 ? 1 : 0; k <= (int)most &&
+		    (same || k < 0); k++) {
 			xgrow((void **)&v, &cap, n, sizeof(*v));
-			v[n].n = r;
-			v[n++].part = -1;
-			continue;
-		}
-		for (k = most > 0 ? 1 : 0; k <= (int)most; k++) {
-			xgrow((void **)&v, &cap, n, sizeof(*v));
-			v[n].n = r;
+			memset(&v[n], 0, sizeof(*v));
+			v[n].pos = pos;
 			v[n++].part = k;
 		}
+		for (i = 0, blanks = 0; i < kp->nins && !blanks; i++)
+			blanks = (pi = cm_nth(kp->ins[i], pos)) != NULL &&
+			    pi->p->table != NULL && pi->p->table->nblanks > 0;
+		if (blanks) {
+			xgrow((void **)&v, &cap, n, sizeof(*v));
+			memset(&v[n], 0, sizeof(*v));
+			v[n].pos = pos;
+			v[n++].table = 1;
+		}
 	}
-	*nslots = n;
-	return v;
+	*out = v;
+	return n;
 }
 
-/* A slot's name: "4", "4a". */
+/* A slot's name: "4", "4a", "4 (table)". */
 static char *
-cm_slot_name(const struct slot *sl)
+cm_slot_name(const struct slot *sl, const struct template *t)
 {
-	return sl->part > 0 ? xasprintf("%zu%c", sl->n + 1, 'a' +
-	    sl->part - 1) : xasprintf("%zu", sl->n + 1);
+	char *n = xasprintf("%zu", sl->pos + 1), *s;
+
+	if (sl->part > 0) {
+		s = xasprintf("%s%c", n, 'a' + sl->part - 1);
+		free(n);
+		return s;
+	}
+	if (!sl->table)
+		return n;
+	s = label_fmt(t, L_TABLE_ANSWER, n, NULL);
+	free(n);
+	return s;
 }
 
-/* The answer of slot sl in instance in ("" when that version's problem
- * there has no such part). */
+/* The answer of slot sl in the problem pi printed there ("" when that
+ * version's problem there has no such part); *m where it was written. */
 static char *
-cm_slot_answer(const struct instance *in, const struct slot *sl,
+cm_slot_answer(const struct slot *sl, const struct pinst *pi,
     const struct template *t, const struct mark **m)
 {
-	const struct pinst *pi = cm_nth(in, sl->n);
-
 	char *s = NULL, *a, *one;
 	size_t i;
 
 	*m = &pi->p->mark;
+	if (sl->table)
+		return (s = compose_table_answer(pi->p->table, t)) != NULL ?
+		    s : xstrdup(DASH);
 	if (pi->nparts == 0)
 		return compose_answer(pi, t);
 	if (sl->part < 0) {
@@ -526,13 +754,15 @@ cm_slot_answer(const struct instance *in, const struct slot *sl,
 		}
 		return s;
 	}
+	if (sl->part == 0 || (size_t)sl->part > pi->nparts)
+		return xstrdup("");
 	*m = &pi->parts[sl->part - 1].p->mark;
 	return compose_answer(&pi->parts[sl->part - 1], t);
 }
 
 /*
- * Answers in a grid: rows = problems (slots) and columns = versions
- * [from, to), or per student rows = students and columns = slots
+ * Answers in a grid: rows = answers (slots) and columns = versions
+ * [from, to), or per student rows = students and columns = answers
  * [from, to).
  */
 static struct table *
@@ -545,6 +775,8 @@ cm_answers(const struct keyplan *kp, const struct template *t,
 	struct table *tb = cm_table(nrows + 1, to - from + 1, from > 0 ?
 	    NULL : xstrdup(t->labels[kp->per_student ? L_BY_STUDENT :
 	    L_BY_VERSION]));
+	const struct slot *sl;
+	const struct pinst *pi;
 	const struct mark *at;
 	char *a;
 
@@ -552,15 +784,16 @@ cm_answers(const struct keyplan *kp, const struct template *t,
 	    L_STUDENT_COL : L_PROBLEM_COL]), &m);
 	for (c = from; c < to; c++)
 		cm_cell(tb, 0, c - from + 1, kp->per_student ?
-		    cm_slot_name(&slots[c]) : xasprintf("%c", 'A' + (int)c),
-		    &m);
+		    cm_slot_name(&slots[c], t) : xasprintf("%c",
+		    'A' + (int)c), &m);
 	for (r = 0; r < nrows; r++) {
 		cm_cell(tb, r + 1, 0, kp->per_student ?
-		    cm_escape(kp->names[r]) : cm_slot_name(&slots[r]), &m);
+		    cm_escape(kp->names[r]) : cm_slot_name(&slots[r], t), &m);
 		for (c = from; c < to; c++) {
-			a = kp->per_student ? cm_slot_answer(
-			    kp->ins[kp->which[r]], &slots[c], t, &at) :
-			    cm_slot_answer(kp->ins[c], &slots[r], t, &at);
+			sl = kp->per_student ? &slots[c] : &slots[r];
+			pi = kp->per_student ? cm_nth(kp->ins[kp->which[r]],
+			    sl->pos) : cm_nth(kp->ins[c], sl->pos);
+			a = cm_slot_answer(sl, pi, t, &at);
 			cm_cell(tb, r + 1, c - from + 1, a, at);
 		}
 	}
@@ -582,7 +815,7 @@ compose_answer_tables(const struct keyplan *kp, const struct template *t)
 	cm_label(b, BK_SUBTITLE, xstrdup(t->labels[L_ANSWER_KEY]));
 	footer_add(&b->footer, FP_WORDS, xstrdup(t->labels[L_ANSWER_KEY]));
 	footer_add(&b->footer, FP_TITLE, xstrdup(s->title.s));
-	slots = cm_slots(kp, &nslots);
+	nslots = cm_slots(kp, &slots);
 	n = kp->per_student ? nslots : kp->nins;
 	for (i = 0; i < n; i += TABLE_MAX_COLS)
 		blocks_push(b, BK_TABLE)->table = cm_answers(kp, t, slots,
@@ -625,6 +858,10 @@ blocks_free(struct blocks *b)
 	for (i = 0; i < b->n; i++) {
 		free(b->v[i].label);
 		table_free(b->v[i].table);
+		grid_free(b->v[i].tab);
+		if (b->v[i].card != NULL)
+			free(b->v[i].card->label);
+		free(b->v[i].card);
 		if (b->v[i].part != NULL)
 			free(b->v[i].part->continued);
 		free(b->v[i].part);

@@ -326,10 +326,16 @@ lay_image(struct lay *L, const struct problem *p)
 	L->sy += it->h;
 }
 
+void
+lay_picture(struct lay *L, const struct block *b)
+{
+	lay_image(L, b->pi->p);
+}
+
 /*
  * A problem's or a part's number (num: "4.", "(b)") right-aligned in the
  * indent at L->left, and beside it its points (b->label) and prompt as one
- * paragraph, then its picture.  prefix names it in messages.
+ * paragraph.  prefix names it in messages.
  */
 static void
 lay_numbered(struct lay *L, const struct block *b, const char *num,
@@ -384,7 +390,6 @@ lay_numbered(struct lay *L, const struct block *b, const char *num,
 	    AL_LEFT, 0);
 	lay_shift(L, from, numbered, L->drop);	/* the number beside it */
 	rich_free(&r);
-	lay_image(L, p);
 	if (fill != NULL)
 		for (i = 0; i < p->blanks.n; i++)
 			rich_free(&fill[i]);

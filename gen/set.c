@@ -25,12 +25,11 @@ const char *const field_names[] = { "name", "date", "period", "class",
 
 static const char *const set_keys[] = { "title", "subject", "grade", "tags",
     "language", "paper", "template", "instructions", "fields", "seed",
-    "shuffle", "notes", "problems", "sections", "discussion", "pages",
-    "columns", NULL };
+    "shuffle", "notes", "problems", "sections", "discussion", "word_bank",
+    "grade_table", "pages", "columns", NULL };
 
 static const char *const section_keys[] = { "title", "instructions",
-    "problems", "columns", NULL };
-
+    "problems", "table", "word_bank", "new_page", "columns", NULL };
 /* columns: on a set or a section: 1 or 2, into *cols.  Two columns suit
  * drills and short items; more would leave no room to work. */
 static void
@@ -50,7 +49,8 @@ set_columns(const struct node *n, int *cols)
 
 /* Keys every problem may have, then the keys of each type. */
 static const char *const common_keys[] = { "type", "prompt", "points",
-    "space", "solution", "id", "image", "vars", "where", NULL };
+    "space", "solution", "id", "image", "vars", "where", "table",
+    "word_bank", "hint", "bonus", "new_page", NULL };
 
 static const char *const type_keys[P__MAX][5] = {
 	[P_SHORT] = { "answer", NULL },
@@ -461,16 +461,29 @@ set_allowed_keys(int t, const char **all)
 	all[n] = NULL;
 }
 
-/* The keys a problem in parts holds for all its parts. */
-static const char *const shared_keys[] = { "vars", "where", NULL };
+/* The keys a problem in parts holds for all its parts, and why. */
+static const struct {
+	const char	*key;
+	const char	*why;
+} shared_keys[] = {
+	{ "vars", "whose parts all share its variables" },
+	{ "where", "whose parts all share its variables" },
+	{ "table", "whose stem holds what its parts refer to" },
+	{ "word_bank", "whose stem holds what its parts refer to" },
+	{ "hint", "whose hint cards are for the whole problem" },
+	{ "bonus", "which is bonus or not as a whole" },
+	{ "new_page", "which starts a page as a whole (it may break between "
+	    "parts by itself)" },
+	{ NULL, NULL }
+};
 
 static int
 set_shared_key(const char *k)
 {
 	size_t i;
 
-	for (i = 0; shared_keys[i] != NULL; i++)
-		if (strcmp(shared_keys[i], k) == 0)
+	for (i = 0; shared_keys[i].key != NULL; i++)
+		if (strcmp(shared_keys[i].key, k) == 0)
 			return 1;
 	return 0;
 }
@@ -891,6 +904,52 @@ problem_texts(struct problem *p, void (*fn)(struct text *, void *),
 			fn(texts[i], arg);
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		set_textlist_each(lists[i], fn, arg);
+	ptable_texts(p->table, fn, arg);
+	set_textlist_each(&p->word_bank, fn, arg);
+	set_textlist_each(&p->hints, fn, arg);
+}
+
+/* word_bank: a list of words (or short phrases), none empty. */
+static void
+set_word_bank(const struct node *n, struct textlist *l)
+{
+	if (n->kind == NODE_SEQ && n->nkids == 0) {
+		sc_error(&n->mark, "the word bank is empty; list its words, "
+		    "like [mass, volume, density], or leave word_bank out");
+		return;
+	}
+	if (sc_textlist(n, "the word bank", l) == 0)
+		set_no_blank_items(l, 0, "the word bank");
+}
+
+/* hint: one text, or a list of hints given in order. */
+static void
+set_hints(const struct node *n, struct textlist *l)
+{
+	if (n->kind == NODE_SCALAR && !sc_is_blank(n)) {
+		l->v = xcalloc(1, sizeof(*l->v));
+		if (sc_text(n, "the hint", &l->v[0]) == 0)
+			l->n = 1;
+		return;
+	}
+	if (n->kind == NODE_SEQ && n->nkids == 0) {
+		sc_error(&n->mark, "the list of hints is empty; write a hint, "
+		    "or leave hint out");
+		return;
+	}
+	if (n->kind == NODE_SCALAR) {
+		sc_empty(n, "the hint", "write what the card tells a student "
+		    "who is stuck, or a list of hints in order");
+		return;
+	}
+	if (n->kind == NODE_MAP) {
+		sc_error(&n->mark, "a hint must be a text, or a list of hints "
+		    "in order like [Draw a picture., Try 1 first.], not key: "
+		    "value pairs");
+		return;
+	}
+	if (sc_textlist(n, "the hints", l) == 0)
+		set_no_blank_items(l, 0, "the hints");
 }
 
 /* expr_report_fn for a text of the set: each mistake where it is. */
@@ -1016,12 +1075,12 @@ set_part_keys(const struct node *pn, const struct problem *parent)
 {
 	size_t i;
 
-	for (i = 0; shared_keys[i] != NULL; i++)
-		if (node_get(pn, shared_keys[i]) != NULL)
-			sc_error(&node_key(pn, shared_keys[i])->mark, "a part "
-			    "cannot have its own \"%s\": put it on problem %d, "
-			    "whose parts all share its variables",
-			    shared_keys[i], parent->number);
+	for (i = 0; shared_keys[i].key != NULL; i++)
+		if (node_get(pn, shared_keys[i].key) != NULL)
+			sc_error(&node_key(pn, shared_keys[i].key)->mark, "a "
+			    "part cannot have its own \"%s\": put it on "
+			    "problem %d, %s", shared_keys[i].key,
+			    parent->number, shared_keys[i].why);
 }
 
 /*
@@ -1133,6 +1192,16 @@ set_problem(struct setload *sl, const struct node *pn, struct problem *p,
 		sc_string(n, "id", &p->id);
 	if ((n = node_get(pn, "image")) != NULL)
 		set_image(sl, n, p);
+	if ((n = node_get(pn, "table")) != NULL)
+		p->table = ptable_load(n);
+	if ((n = node_get(pn, "word_bank")) != NULL)
+		set_word_bank(n, &p->word_bank);
+	if ((n = node_get(pn, "hint")) != NULL)
+		set_hints(n, &p->hints);
+	if ((n = node_get(pn, "bonus")) != NULL)
+		sc_bool(n, "bonus", &p->bonus);
+	if ((n = node_get(pn, "new_page")) != NULL)
+		sc_bool(n, "new_page", &p->new_page);
 	if (p->type == P_PARTS)
 		set_parts(sl, pn, p);
 	else
@@ -1216,6 +1285,12 @@ set_sections(struct setload *sl, const struct node *n)
 			sc_text(v, "the instructions", &sec->instructions);
 		if ((v = node_get(sn, "columns")) != NULL)
 			set_columns(v, &sec->columns);
+		if ((v = node_get(sn, "table")) != NULL)
+			sec->table = ptable_load(v);
+		if ((v = node_get(sn, "word_bank")) != NULL)
+			set_word_bank(v, &sec->word_bank);
+		if ((v = node_get(sn, "new_page")) != NULL)
+			sc_bool(v, "new_page", &sec->new_page);
 		if ((v = node_get(sn, "problems")) == NULL) {
 			if (!sc_misspelled(sn, "problems", section_keys))
 				sc_error(&sn->mark, "the section has no "
@@ -1338,6 +1413,10 @@ set_scalars(struct set *s, const struct node *root)
 		s->pages = (int)l;
 		s->pages_mark = n->mark;
 	}
+	if ((n = node_get(root, "word_bank")) != NULL)
+		set_word_bank(n, &s->word_bank);
+	if ((n = node_get(root, "grade_table")) != NULL)
+		sc_bool(n, "grade_table", &s->grade_table);
 }
 
 /* Check the whole set; messages are held by the caller. */
@@ -1423,9 +1502,15 @@ set_fill_toplevel(struct set *s)
 	set_fill_text(&s->title, NULL);
 	set_fill_text(&s->instructions, NULL);
 	set_fill_text(&s->notes, NULL);
+	set_textlist_each(&s->word_bank, set_fill_text, NULL);
+	if (s->discussion != NULL)
+		ptable_texts(s->discussion->table, set_fill_text, NULL);
 	for (i = 0; i < s->nsections; i++) {
 		set_fill_text(&s->sections[i].title, NULL);
 		set_fill_text(&s->sections[i].instructions, NULL);
+		ptable_texts(s->sections[i].table, set_fill_text, NULL);
+		set_textlist_each(&s->sections[i].word_bank, set_fill_text,
+		    NULL);
 	}
 }
 
@@ -1504,6 +1589,9 @@ set_problem_free(struct problem *p)
 	textlist_free(&p->rubric);
 	image_unref(p->image);
 	textlist_free(&p->where);
+	ptable_free(p->table);
+	textlist_free(&p->word_bank);
+	textlist_free(&p->hints);
 	for (i = 0; i < p->nparts; i++)
 		set_problem_free(&p->parts[i]);
 	free(p->parts);
@@ -1527,12 +1615,15 @@ set_free(struct set *s)
 		free(s->sections[i].problems);
 		text_free(&s->sections[i].title);
 		text_free(&s->sections[i].instructions);
+		ptable_free(s->sections[i].table);
+		textlist_free(&s->sections[i].word_bank);
 	}
 	free(s->sections);
 	text_free(&s->title);
 	text_free(&s->instructions);
 	text_free(&s->notes);
 	textlist_free(&s->tags);
+	textlist_free(&s->word_bank);
 	free(s->subject);
 	free(s->grade);
 	free(s->language);

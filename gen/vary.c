@@ -221,12 +221,14 @@ void
 vary_problem_free(struct problem *p)
 {
 	struct textlist *lists[] = { &p->choices, &p->blanks, &p->left,
-	    &p->right, &p->extra, &p->items, &p->rubric };
+	    &p->right, &p->extra, &p->items, &p->rubric, &p->word_bank,
+	    &p->hints };
 	size_t i;
 
 	problem_texts(p, vary_free_text, NULL);
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		free(lists[i]->v);
+	ptable_dup_free(p->table);
 	for (i = 0; i < p->nparts; i++)
 		vary_problem_free(&p->parts[i]);
 	free(p->parts);
@@ -311,12 +313,14 @@ static void
 vary_fill_copy(const struct problem *p, struct fillctx *c, struct problem *out)
 {
 	struct textlist *lists[] = { &out->choices, &out->blanks, &out->left,
-	    &out->right, &out->extra, &out->items, &out->rubric };
+	    &out->right, &out->extra, &out->items, &out->rubric,
+	    &out->word_bank, &out->hints };
 	size_t i;
 
 	*out = *p;
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		vary_copy_list(lists[i]);
+	out->table = ptable_dup(p->table);
 	problem_texts(out, vary_fill_text, c);
 	if (p->nparts == 0)
 		return;
