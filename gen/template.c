@@ -53,7 +53,7 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "group_card_body", "members", "random_groups", "board_date",
     "board_predictions", "board_next", "board_open", "print_class",
     "for_groups", "help_contact", "at_the_bell", "who_is",
-    "decimal", NULL };
+    "decimal", "continued", NULL };
 
 const enum label label_roles[LABEL_NROLES][2] = {
 	{ L_FACILITATOR, L_FACILITATOR_JOB }, { L_RECORDER, L_RECORDER_JOB },

@@ -60,6 +60,7 @@ enum label {
 	L_BOARD_PREDICTIONS, L_BOARD_NEXT, L_BOARD_OPEN, L_PRINT_CLASS,
 	L_FOR_GROUPS, L_HELP_CONTACT, L_AT_THE_BELL, L_WHO_IS,
 	L_DECIMAL,	/* the decimal separator dec() prints: "." or "," */
+	L_CONTINUED,	/* over the rest of a problem in parts on a new page */
 	L__MAX
 };
 
