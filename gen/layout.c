@@ -194,7 +194,8 @@ lay_anchor_add(struct lay *L, int sub, const struct text *answer, double y)
 	if (a == NULL || L->problem == NULL || !L->in_problem)
 		return;
 	xgrow((void **)&a->v, &a->cap, a->n, sizeof(*a->v));
-	a->v[a->n].pi = L->problem;
+	/* a problem in parts: the part whose answer it is */
+	a->v[a->n].pi = L->part != NULL ? L->part->pi : L->problem;
 	a->v[a->n].sub = sub;
 	a->v[a->n].answer = answer;
 	a->v[a->n].page = 0;
@@ -241,6 +242,7 @@ int
 lay_place(struct lay *L, double h, double gap)
 {
 	double body = L->bottom - L->top, joined_h = 0;
+	size_t anchor_first;
 
 	if (L->pending.nitems > 0) {
 		struct page joined;
@@ -267,12 +269,14 @@ lay_place(struct lay *L, double h, double gap)
 	else if (L->y > L->top + EPS)
 		L->y += gap;
 	L->placed = L->y;
+	anchor_first = L->anchor_from;
 	lay_anchors_place(L, joined_h);
 	if (L->ncols == 2 && L->col == 0) {
 		if (L->y <= L->col_top + EPS)
 			L->ncs = 0;	/* a new page's column */
 		xgrow((void **)&L->cs, &L->cscap, L->ncs, sizeof(*L->cs));
 		L->cs[L->ncs].first = L->page->nitems;
+		L->cs[L->ncs].anchor = anchor_first;
 		L->cs[L->ncs].y = L->y;
 		L->cs[L->ncs++].h = h;
 	}
@@ -313,6 +317,10 @@ lay_balance(struct lay *L)
 	if (split == n)
 		return;
 	dy = L->col_top - cs[split].y;
+	/* the answer spaces moved go up with them, for the answer strips */
+	for (i = cs[split].anchor; L->anchors != NULL && i < L->anchors->n;
+	    i++)
+		L->anchors->v[i].y += dy;
 	for (i = cs[split].first; i < L->page->nitems; i++) {
 		it = &L->page->items[i];
 		it->x += L->col_dx;

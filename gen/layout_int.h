@@ -73,6 +73,7 @@ struct pageend {
 /* A strip placed in column 0: its items on the page, where it went. */
 struct colstrip {
 	size_t		 first;		/* its first item on the page */
+	size_t		 anchor;	/* its first answer anchor */
 	double		 y, h;
 };
 
