@@ -10,11 +10,12 @@ CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Wshadow -Wstrict-prototypes
 CPPFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += -lhpdf $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LDLIBS  += -lhpdf $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring -lm
 
 # Every Debian package the build, `make run` and the tests use.
 DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
            libfontconfig-dev libfreetype-dev libpng-dev libjpeg-dev libharfbuzz-dev \
+           libunistring-dev fonts-noto-core \
            fonts-sil-andika fonts-wqy-zenhei \
            fonts-dejavu-core poppler-utils qpdf valgrind ghostscript \
            libxml2-utils
@@ -26,7 +27,7 @@ SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/layout_packet.c gen/layout_table.c gen/page.c gen/render_pdf.c \
        gen/output.c gen/render_cairo.c gen/image.c gen/amath.c \
        gen/build.c gen/build_packet.c gen/stress.c gen/roster.c gen/libpath.c \
-       gen/packet.c gen/list.c gen/subset.c
+       gen/packet.c gen/list.c gen/subset.c gen/script.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
 HDRS = $(wildcard gen/*.h)

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "layout_int.h"
+#include "script.h"
 #include "util.h"
 
 /* ---- strips and pages ------------------------------------------------ */
@@ -194,17 +195,6 @@ lay_piece_new(struct word *w)
 	return &w->p[w->n++];
 }
 
-/* Letters written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko,
- * and their presentation forms.  mimeo lays text out left to right
- * without shaping, so such a word would print backwards, its letters
- * unjoined. */
-static int
-lay_rtl(long cp)
-{
-	return (cp >= 0x0590 && cp <= 0x08ff) ||
-	    (cp >= 0xfb1d && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff);
-}
-
 /* Where the first s of the text being laid out is: its own line and
  * column when the text shows it as written (text_mark_at), else the
  * text's start; NULL after a mistake of the text was said. */
@@ -222,7 +212,8 @@ lay_mark_of(struct lay *L, const char *s, struct mark *at)
 	return at;
 }
 
-/* Report a character that cannot be printed, once per text. */
+/* Report a character that cannot be printed, once per text: one no
+ * font has, or one of a script mimeo cannot lay out yet (script.h). */
 static void
 lay_no_glyph(struct lay *L, long cp)
 {
@@ -230,23 +221,42 @@ lay_no_glyph(struct lay *L, long cp)
 	size_t len = utf8_encode(cp, c);
 	struct mark at;
 	const struct mark *m;
+	const char *name = NULL;
 
 	c[len] = '\0';
 	m = lay_mark_of(L, c, &at);
-	if ((!L->failed || L->mark != NULL) && cp > 0xffff)
+	if (L->failed && L->mark == NULL)
+		;	/* said once per text */
+	else if (cp > 0xffff)
 		sc_error(m, "\"%.*s\" (U+%04lX) is an emoji or another "
 		    "character beyond U+FFFF, which mimeo cannot print; remove "
 		    "it or write a word instead", (int)len, c, cp);
-	else if ((!L->failed || L->mark != NULL) && lay_rtl(cp))
+	else switch (script_refused(cp, &name)) {
+	case SCRIPT_RTL:
 		sc_error(m, "\"%.*s\" (U+%04lX) is written right to "
 		    "left (Arabic, Hebrew ...), which mimeo cannot print yet: "
 		    "its words would come out backwards; write it in a "
 		    "picture instead (see Pictures in the README)", (int)len, c,
 		    cp);
-	else if (!L->failed || L->mark != NULL)
+		break;
+	case SCRIPT_SHAPED:
+		sc_error(m, "\"%.*s\" (U+%04lX) is %s, whose letters must "
+		    "be shaped (vowel signs placed, letters joined), which "
+		    "mimeo cannot do yet: it would print wrong; write it in a "
+		    "picture instead (see Pictures in the README)", (int)len, c,
+		    cp, name);
+		break;
+	case SCRIPT_BIDI_CONTROL:
+		sc_error(m, "U+%04lX %s is an invisible control that turns "
+		    "the direction of text, which mimeo does not follow: "
+		    "remove it", cp, name);
+		break;
+	case SCRIPT_OK:
 		sc_error(m, "character U+%04lX \"%.*s\" cannot be "
 		    "printed: no installed font has it; remove it, or install "
 		    "a font that has it", cp, (int)len, c);
+		break;
+	}
 	L->failed = 1;
 	L->mark = NULL;		/* once per text */
 }
@@ -267,6 +277,7 @@ lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
 	    ((style & ST_ITALIC) ? 2 : 0);
 	double cw;
 	struct piece *pc;
+	const char *refusal;
 
 	while (n > 0) {
 		cp = utf8_decode(s, n, &len);
@@ -275,7 +286,8 @@ lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
 			n -= len;
 			continue;
 		}
-		face = lay_rtl(cp) ? -1 : fonts_pick(L->fs, fst, cp);
+		face = script_refused(cp, &refusal) != SCRIPT_OK ? -1 :
+		    fonts_pick(L->fs, fst, cp);
 		if (face < 0) {
 			lay_no_glyph(L, cp);
 			s += len;

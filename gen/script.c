@@ -1,0 +1,107 @@
+/* script.c - scripts mimeo refuses, and UAX #14 line breaks; see script.h */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hb.h>
+#include <unilbrk.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "script.h"
+
+/* Scripts whose letters are shaped (reordered, stacked, joined) or that
+ * are written right to left, with the names messages give them. */
+static const struct {
+	hb_script_t	 script;
+	const char	*name;
+} script_shaped[] = {
+	{ HB_SCRIPT_ARABIC, "Arabic" },
+	{ HB_SCRIPT_HEBREW, "Hebrew" },
+	{ HB_SCRIPT_SYRIAC, "Syriac" },
+	{ HB_SCRIPT_THAANA, "Thaana" },
+	{ HB_SCRIPT_NKO, "N'Ko" },
+	{ HB_SCRIPT_SAMARITAN, "Samaritan" },
+	{ HB_SCRIPT_MANDAIC, "Mandaic" },
+	{ HB_SCRIPT_DEVANAGARI, "Devanagari" },
+	{ HB_SCRIPT_BENGALI, "Bengali" },
+	{ HB_SCRIPT_GURMUKHI, "Gurmukhi" },
+	{ HB_SCRIPT_GUJARATI, "Gujarati" },
+	{ HB_SCRIPT_ORIYA, "Odia" },
+	{ HB_SCRIPT_TAMIL, "Tamil" },
+	{ HB_SCRIPT_TELUGU, "Telugu" },
+	{ HB_SCRIPT_KANNADA, "Kannada" },
+	{ HB_SCRIPT_MALAYALAM, "Malayalam" },
+	{ HB_SCRIPT_SINHALA, "Sinhala" },
+	{ HB_SCRIPT_THAI, "Thai" },
+	{ HB_SCRIPT_LAO, "Lao" },
+	{ HB_SCRIPT_TIBETAN, "Tibetan" },
+	{ HB_SCRIPT_MYANMAR, "Myanmar" },
+	{ HB_SCRIPT_KHMER, "Khmer" },
+	{ HB_SCRIPT_MONGOLIAN, "Mongolian" },
+	{ HB_SCRIPT_TAI_LE, "Tai Le" },
+	{ HB_SCRIPT_NEW_TAI_LUE, "New Tai Lue" },
+	{ HB_SCRIPT_TAI_THAM, "Tai Tham" },
+	{ HB_SCRIPT_TAI_VIET, "Tai Viet" },
+	{ HB_SCRIPT_BALINESE, "Balinese" },
+	{ HB_SCRIPT_JAVANESE, "Javanese" },
+	{ HB_SCRIPT_SUNDANESE, "Sundanese" },
+	{ HB_SCRIPT_BUGINESE, "Buginese" },
+	{ HB_SCRIPT_BATAK, "Batak" },
+	{ HB_SCRIPT_LEPCHA, "Lepcha" },
+	{ HB_SCRIPT_LIMBU, "Limbu" },
+	{ HB_SCRIPT_CHAM, "Cham" },
+	{ HB_SCRIPT_KAYAH_LI, "Kayah Li" },
+	{ HB_SCRIPT_REJANG, "Rejang" },
+	{ HB_SCRIPT_SAURASHTRA, "Saurashtra" },
+	{ HB_SCRIPT_SYLOTI_NAGRI, "Syloti Nagri" },
+	{ HB_SCRIPT_MEETEI_MAYEK, "Meetei Mayek" },
+	{ HB_SCRIPT_PHAGS_PA, "Phags-pa" },
+	{ HB_SCRIPT_OL_CHIKI, "Ol Chiki" },
+	{ HB_SCRIPT_TIFINAGH, "Tifinagh" },
+};
+
+/* The invisible controls of the bidi algorithm (UAX #9). */
+static const struct {
+	long		 cp;
+	const char	*name;
+} script_bidi[] = {
+	{ 0x061c, "ARABIC LETTER MARK" },
+	{ 0x200e, "LEFT-TO-RIGHT MARK" },
+	{ 0x200f, "RIGHT-TO-LEFT MARK" },
+	{ 0x202a, "LEFT-TO-RIGHT EMBEDDING" },
+	{ 0x202b, "RIGHT-TO-LEFT EMBEDDING" },
+	{ 0x202c, "POP DIRECTIONAL FORMATTING" },
+	{ 0x202d, "LEFT-TO-RIGHT OVERRIDE" },
+	{ 0x202e, "RIGHT-TO-LEFT OVERRIDE" },
+	{ 0x2066, "LEFT-TO-RIGHT ISOLATE" },
+	{ 0x2067, "RIGHT-TO-LEFT ISOLATE" },
+	{ 0x2068, "FIRST STRONG ISOLATE" },
+	{ 0x2069, "POP DIRECTIONAL ISOLATE" },
+};
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+enum script_refusal
+script_refused(long cp, const char **name)
+{
+	hb_script_t sc;
+	size_t i;
+
+	if (cp < 0x0300)	/* Latin and its symbols: the common case */
+		return SCRIPT_OK;
+	for (i = 0; i < NELEM(script_bidi); i++)
+		if (script_bidi[i].cp == cp) {
+			*name = script_bidi[i].name;
+			return SCRIPT_BIDI_CONTROL;
+		}
+	sc = hb_unicode_script(hb_unicode_funcs_get_default(),
+	    (hb_codepoint_t)cp);
+	for (i = 0; i < NELEM(script_shaped); i++)
+		if (script_shaped[i].script == sc) {
+			*name = script_shaped[i].name;
+			return hb_script_get_horizontal_direction(sc) ==
+			    HB_DIRECTION_RTL ? SCRIPT_RTL : SCRIPT_SHAPED;
+		}
+	return SCRIPT_OK;
+}
