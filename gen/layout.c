@@ -262,10 +262,47 @@ lay_no_glyph(struct lay *L, long cp)
 }
 
 /*
- * Append a run's characters to word w, a piece per change of face.  A word
- * that would grow wider than maxw is cut (a new word starts with no space
- * between), so no word is wider than a line.  Characters no font has are
- * reported once per text.
+ * Where a line may break inside run s (UAX #14, script_breaks()), read with
+ * the last character of word w before it: brk[i] is 1 when a line may start
+ * at s[i].  NULL when it may break nowhere in s: a run with no character
+ * from U+0800 on (Latin, Greek, Cyrillic ...) breaks only at spaces, and
+ * needs no look.
+ */
+static char *
+lay_run_breaks(const struct word *w, const char *s)
+{
+	const char *prev = "", *p;
+	size_t n = strlen(s), ctx = 0;
+	char *buf, *brk;
+
+	for (p = s; *p != '\0' && (unsigned char)*p < 0xe0; p++)
+		;
+	if (*p == '\0')
+		return NULL;
+	if (w->n > 0 && w->p[w->n - 1].s != NULL) {
+		prev = w->p[w->n - 1].s;
+		ctx = strlen(prev);
+		while (ctx > 0 && (prev[ctx - 1] & 0xc0) == 0x80)
+			ctx--;		/* back to its last character */
+		if (ctx > 0)
+			ctx--;
+		prev += ctx;
+		ctx = strlen(prev);
+	}
+	buf = xasprintf("%s%s", prev, s);
+	brk = xmalloc(ctx + n + 1);
+	script_breaks(buf, ctx + n, ctx, brk);
+	memmove(brk, brk + ctx, n);
+	free(buf);
+	return brk;
+}
+
+/*
+ * Append a run's characters to word w, a piece per change of face.  Where
+ * the run's script breaks lines between letters (Chinese, Japanese), a
+ * new word starts with no space between; so does one where a word would
+ * grow wider than maxw (it is cut), so no word is wider than a line.
+ * Characters no font has are reported once per text.
  */
 static struct word *
 lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
@@ -277,10 +314,15 @@ lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
 	    ((style & ST_ITALIC) ? 2 : 0);
 	double cw;
 	struct piece *pc;
-	const char *refusal;
+	const char *refusal, *start = s;
+	char *brk = lay_run_breaks(w, s);
 
 	while (n > 0) {
 		cp = utf8_decode(s, n, &len);
+		if (brk != NULL && brk[s - start] && w->n > 0) {
+			w->cut = 1;	/* glued to the next: no space */
+			w = lay_word_new(ws);
+		}
 		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
 			s += len;
 			n -= len;
@@ -312,6 +354,7 @@ lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
 		s += len;
 		n -= len;
 	}
+	free(brk);
 	return w;
 }
 

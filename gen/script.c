@@ -105,3 +105,61 @@ script_refused(long cp, const char **name)
 		}
 	return SCRIPT_OK;
 }
+
+/* A script written without spaces between its words, where UAX #14's
+ * breaks inside a run of letters are where lines break: East Asian wide
+ * characters (Chinese, Japanese kana, Korean syllables) and the scripts
+ * of UAX #14's class SA (Thai, Lao, Khmer, Myanmar). */
+static int
+script_unspaced(ucs4_t cp)
+{
+	hb_script_t sc;
+
+	if (cp < 0x0e00)
+		return 0;
+	if (uc_width(cp, "UTF-8") == 2)
+		return 1;
+	sc = hb_unicode_script(hb_unicode_funcs_get_default(), cp);
+	return sc == HB_SCRIPT_THAI || sc == HB_SCRIPT_LAO ||
+	    sc == HB_SCRIPT_KHMER || sc == HB_SCRIPT_MYANMAR;
+}
+
+void
+script_breaks(const char *s, size_t n, size_t ctx, char *brk)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	ucs4_t prev = 0, cp;
+	size_t i = 0;
+	int len;
+
+	memset(brk, 0, n);
+	if (n == 0)
+		return;
+	u8_possible_linebreaks(u, n, "UTF-8", brk);
+	while (i < n) {
+		if ((len = u8_mbtouc(&cp, u + i, n - i)) < 1)
+			len = 1;
+		/* brk[i] is a break between prev and cp */
+		brk[i] = i > 0 && i >= ctx && brk[i] == UC_BREAK_POSSIBLE &&
+		    (script_unspaced(prev) || script_unspaced(cp));
+		memset(brk + i + 1, 0, (size_t)len - 1);
+		prev = cp;
+		i += (size_t)len;
+	}
+}
+
+int
+script_char_columns(long cp)
+{
+	int w = uc_width((ucs4_t)cp, "UTF-8");
+
+	return w < 0 ? 1 : w;	/* a control character: as it was */
+}
+
+size_t
+script_columns(const char *s)
+{
+	int w = u8_width((const uint8_t *)s, strlen(s), "UTF-8");
+
+	return w > 0 ? (size_t)w : 0;
+}

@@ -1,7 +1,8 @@
 /*
  * script.h - what mimeo knows about the writing systems of the text it
  * prints: which characters it can set today (HarfBuzz's Unicode script
- * property says which script a character is).
+ * property says which script a character is), and where a line may break
+ * (libunistring's UAX #14 line breaking).
  *
  * Layout lays text out left to right, a glyph per character, so a script
  * whose letters must be shaped (Devanagari's vowel signs placed before
@@ -26,5 +27,22 @@ enum script_refusal {
  * SCRIPT_SHAPED, *name is the script's English name ("Devanagari"); for
  * SCRIPT_BIDI_CONTROL, the control's ("RIGHT-TO-LEFT OVERRIDE"). */
 enum script_refusal script_refused(long cp, const char **name);
+
+/* Where a line may break inside the UTF-8 text s (n bytes) that has no
+ * spaces (breaks at spaces are the caller's), by UAX #14: brk[i] is 1 when
+ * a line may start at byte i, else 0; brk has n bytes.  Only breaks next to
+ * a character of a script written without spaces between words (Chinese,
+ * Japanese, Thai ...) are taken: Latin still breaks at spaces only, not
+ * after a hyphen, so its pages stay as they were.  The first ctx bytes of
+ * s are the text before (the end of the word so far), for context: brk
+ * says nothing of breaks inside them, and brk[ctx] is a break between
+ * them and the rest. */
+void	script_breaks(const char *s, size_t n, size_t ctx, char *brk);
+
+/* Columns the UTF-8 text s takes in a terminal (CJK two, combining marks
+ * none), by libunistring's u8_width. */
+size_t	script_columns(const char *s);
+/* Columns of the one character cp (uc_width). */
+int	script_char_columns(long cp);
 
 #endif

@@ -102,6 +102,9 @@ done
 # Footers on one line: a long title cut, never the version or the name.
 . tests/footer.sh
 
+# Writing systems: line breaking (UAX #14), mimeo list's columns.
+. tests/scripts.sh
+
 # 4. The cairo backends (PNG, SVG, PostScript) against the PDF.
 . tests/cairo.sh
 
