@@ -48,7 +48,10 @@ static const struct {
 	{ "Andika", "fonts-sil-andika" },
 	{ "DejaVu Sans", "fonts-dejavu-core" },
 	{ "DejaVu Serif", "fonts-dejavu-core" },
+	{ "Noto Naskh Arabic", "fonts-noto-core" },
 	{ "Noto Sans CJK", "fonts-noto-cjk" },
+	{ "Noto Sans Devanagari", "fonts-noto-core" },
+	{ "WenQuanYi Zen Hei", "fonts-wqy-zenhei" },
 };
 
 /* Index of the face for file (path, index), opening it if new; -1 if

@@ -45,3 +45,59 @@ cols=$(while IFS= read -r line; do
 done <"$SO/list.txt" | sort -u | wc -l)
 [ "$(wc -l <"$SO/list.txt")" -ge 3 ] && [ "$cols" = 1 ] && ok ||
 	bad "scripts: mimeo list columns do not line up: $(cat "$SO/list.txt")"
+
+# Labels: every language's file has every key of en.yaml (none falls back
+# to English with a warning), and a printed worksheet and key read back
+# in it: name field, answer line, true/false, page footer, key title and
+# the decimal separator of dec().
+keys() { grep -oE '^("?[a-z_]+"?):' "$1" | sort; }
+keys templates/labels/en.yaml >"$SO/keys.en"
+for f in templates/labels/*.yaml; do
+	keys "$f" | cmp -s - "$SO/keys.en" && ok ||
+		bad "scripts: $f lacks keys of en.yaml: $(keys "$f" | comm -13 - "$SO/keys.en" | head -3 | tr '\n' ' ')"
+done
+# LANG|name|answer|true|page 1 of 1|key title|0.75 as dec() prints it
+while IFS='|' read -r l name answer true page key dec; do
+	err=$("$MIMEO" -o "$SO/$l/" --lang "$l" "$SD/labels.yaml" 2>&1 >/dev/null)
+	[ -z "$err" ] && ok || bad "scripts: --lang $l said: $err"
+	pdftotext -layout "$SO/$l/labels.pdf" "$SO/$l.txt" 2>/dev/null
+	pdftotext -layout "$SO/$l/labels-key.pdf" "$SO/$l-key.txt" 2>/dev/null
+	for want in "$name" "$answer" "$true" "$page"; do
+		grep -qF -- "$want" "$SO/$l.txt" && ok ||
+			bad "scripts: --lang $l worksheet lacks '$want'"
+	done
+	grep -qF -- "$key" "$SO/$l-key.txt" && ok ||
+		bad "scripts: --lang $l key lacks '$key'"
+	grep -qE -- "$answer +$dec( |$)" "$SO/$l-key.txt" && ok ||
+		bad "scripts: --lang $l key's answer is not '$answer $dec': $(grep -F -- "$answer" "$SO/$l-key.txt" | head -1)"
+done <<'LANGS'
+fr|Nom|Réponse :|Vrai|Page 1 sur 1|Corrigé|0,75
+pt|Nome|Resposta:|Verdadeiro|Página 1 de 1|Gabarito|0,75
+sw|Jina|Jibu:|Kweli|Ukurasa 1 kati ya 1|Majibu sahihi|0.75
+zh|姓名|答：|对|第 1 页，共 1 页|答案|0.75
+es|Nombre|Respuesta:|Verdadero|Página 1 de 1|Clave de respuestas|0,75
+LANGS
+
+# Fonts by language (template fonts: language:): a French set takes the
+# symbols Andika lacks (∠ ⊥) from the family the template names for fr,
+# before its fallback; an English set from the fallback.  The shipped
+# template names WenQuanYi Zen Hei for Chinese.
+sed 's/^  language: .*/&\n    fr: [DejaVu Serif]/' templates/worksheet.yaml >"$SO/bylang.yaml"
+for l in fr en; do
+	"$MIMEO" -q -o "$SO/bylang-$l/" --template "$SO/bylang.yaml" --lang $l \
+	    "$SD/angle.yaml" >/dev/null 2>&1 || bad "scripts: bylang $l did not print"
+	pdffonts "$SO/bylang-$l/angle.pdf" 2>/dev/null | awk 'NR > 2 {print $1}' |
+	    sed 's/^[A-Z]*+//' | sort -u | tr '\n' ' ' >"$SO/bylang-$l.txt"
+done
+case $(cat "$SO/bylang-fr.txt") in *DejaVuSerif,Book\ *) ok ;;
+*) bad "scripts: fr set's symbols not from DejaVu Serif: $(cat "$SO/bylang-fr.txt")" ;; esac
+case $(cat "$SO/bylang-en.txt") in *DejaVuSerif*) bad "scripts: en set used fr's font" ;;
+*DejaVuSans,Book\ *) ok ;; *) bad "scripts: en set's symbols: $(cat "$SO/bylang-en.txt")" ;; esac
+pdffonts "$SO/zh/labels.pdf" 2>/dev/null | grep -q WenQuanYiZenHei && ok ||
+	bad "scripts: the zh set is not in WenQuanYi Zen Hei"
+# a template's fonts: language that is not a mapping is an error at it
+sed 's/^  language: .*/  language: [zh]/; /^    zh: /d' templates/worksheet.yaml >"$SO/badlang.yaml"
+m=$MIMEO; case $m in /*) ;; *) m=$PWD/$m ;; esac
+out=$(cd "$SO" && "$m" check --template badlang.yaml "$OLDPWD/$SD/angle.yaml" 2>&1)
+[ $? = 1 ] && [ "$out" = "badlang.yaml:8:13: error: fonts: language must be a mapping of a language to its font families, like {zh: [WenQuanYi Zen Hei]}" ] &&
+	ok || bad "scripts: template fonts: language: [zh] said: $out"
