@@ -169,6 +169,7 @@ lay_words_free(struct words *ws)
 	for (i = 0; i < ws->n; i++) {
 		for (j = 0; j < ws->v[i].n; j++) {
 			free(ws->v[i].p[j].s);
+			free(ws->v[i].p[j].g);
 			if (ws->v[i].p[j].math != NULL)
 				mbox_free(ws->v[i].p[j].math);
 			free(ws->v[i].p[j].math);
@@ -213,9 +214,11 @@ lay_mark_of(struct lay *L, const char *s, struct mark *at)
 }
 
 /* Report a character that cannot be printed, once per text: one no
- * font has, or one of a script mimeo cannot lay out yet (script.h). */
+ * font has, or one of a script mimeo cannot lay out yet (script.h), or
+ * (in_math) of a script shaped in text but not in math, which is set a
+ * glyph per character. */
 static void
-lay_no_glyph(struct lay *L, long cp)
+lay_no_glyph(struct lay *L, long cp, int in_math)
 {
 	char c[8];
 	size_t len = utf8_encode(cp, c);
@@ -240,11 +243,19 @@ lay_no_glyph(struct lay *L, long cp)
 		    cp);
 		break;
 	case SCRIPT_SHAPED:
-		sc_error(m, "\"%.*s\" (U+%04lX) is %s, whose letters must "
-		    "be shaped (vowel signs placed, letters joined), which "
-		    "mimeo cannot do yet: it would print wrong; write it in a "
-		    "picture instead (see Pictures in the README)", (int)len, c,
-		    cp, name);
+		if (in_math && script_shapes(cp))
+			sc_error(m, "\"%.*s\" (U+%04lX) is %s, which prints "
+			    "in text but not in math (set a glyph per "
+			    "character, its letters would not join): write "
+			    "the words outside the backticks", (int)len, c,
+			    cp, name);
+		else
+			sc_error(m, "\"%.*s\" (U+%04lX) is %s, which mimeo "
+			    "cannot lay out yet (its letters are shaped, "
+			    "or its lines break inside words written without "
+			    "spaces): it would print wrong; write it in a "
+			    "picture instead (see Pictures in the README)",
+			    (int)len, c, cp, name);
 		break;
 	case SCRIPT_BIDI_CONTROL:
 		sc_error(m, "U+%04lX %s is an invisible control that turns "
@@ -259,6 +270,65 @@ lay_no_glyph(struct lay *L, long cp)
 	}
 	L->failed = 1;
 	L->mark = NULL;		/* once per text */
+}
+
+/*
+ * Append the n bytes at s, letters of a script that must be shaped
+ * (script_shapes()), to word w as one piece shaped by HarfBuzz in the face
+ * of their first letter, never cut (a word wider than maxw starts a new
+ * word, as a cut does).  A letter that face lacks is reported as one no
+ * font has: a word is shaped in one font.
+ */
+static struct word *
+lay_shaped(struct lay *L, struct words *ws, struct word *w, const char *s,
+    size_t n, const struct tstyle *ts, int fst, double maxw)
+{
+	struct piece *pc;
+	size_t i, len;
+	double pw = 0;
+	long cp;
+	int face = fonts_pick(L->fs, fst, utf8_decode(s, n, &len));
+
+	for (i = 0; i < n && face >= 0; i += len) {
+		cp = utf8_decode(s + i, n - i, &len);
+		if (fonts_pick(L->fs, fst, cp) != face &&
+		    !fonts_has(L->fs, face, cp)) {
+			lay_no_glyph(L, cp, 0);
+			return w;
+		}
+	}
+	if (face < 0) {
+		lay_no_glyph(L, utf8_decode(s, n, &len), 0);
+		return w;
+	}
+	pc = lay_piece_new(w);
+	pc->face = face;
+	pc->s = xstrndup(s, n);
+	pc->ng = fonts_shape(L->fs, face, s, n, &pc->g);
+	for (i = 0; i < pc->ng; i++) {
+		if (pc->g[i].id >= PAGE_GLYPH_MAX) {
+			lay_no_glyph(L, utf8_decode(s + pc->g[i].cluster,
+			    n - pc->g[i].cluster, &len), 0);
+			pc->ng = 0;
+		}
+		pw += pc->g[i].advance * ts->size / 1000.0;
+	}
+	pc->w = pw;
+	if (w->n > 1 && w->w + pw > maxw) {
+		/* the piece starts a word of its own */
+		struct word *nw;
+
+		w->n--;
+		w->cut = 1;
+		nw = lay_word_new(ws);
+		w = &ws->v[ws->n - 2];
+		nw->p = xmalloc(sizeof(*nw->p));
+		nw->p[0] = w->p[w->n];
+		nw->n = 1;
+		w = nw;
+	}
+	w->w += pw;
+	return w;
 }
 
 /*
@@ -328,10 +398,17 @@ lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
 			n -= len;
 			continue;
 		}
+		if (script_shapes(cp)) {
+			len = script_shaped_len(s, n);
+			w = lay_shaped(L, ws, w, s, len, ts, fst, maxw);
+			s += len;
+			n -= len;
+			continue;
+		}
 		face = script_refused(cp, &refusal) != SCRIPT_OK ? -1 :
 		    fonts_pick(L->fs, fst, cp);
 		if (face < 0) {
-			lay_no_glyph(L, cp);
+			lay_no_glyph(L, cp, 0);
 			s += len;
 			n -= len;
 			continue;
@@ -377,7 +454,7 @@ lay_math_piece(struct lay *L, struct word *w, const struct atom *a,
 	math_layout(L->fs, a->math, ts->size,
 	    ((a->style | ts->style) & ST_BOLD) != 0, pc->math);
 	if (pc->math->missing != 0)
-		lay_no_glyph(L, pc->math->missing);
+		lay_no_glyph(L, pc->math->missing, 1);
 	pc->w = pc->math->w;
 	pc->h = pc->math->h;
 	pc->d = pc->math->d;
@@ -609,6 +686,38 @@ lay_put_math(struct lay *L, const struct mbox *m, double x, double base,
 		lay_math_mark(L, ITEM_SPAN_END, m, x, base, ts->size);
 }
 
+/* Draw shaped piece pc with its baseline's left end at (x, base): a text
+ * item per glyph, where HarfBuzz put it, inside a span that reads as the
+ * piece's characters (the glyphs are not characters: a conjunct, a vowel
+ * sign drawn before its consonant). */
+static void
+lay_put_glyphs(struct lay *L, const struct piece *pc, double x, double base,
+    const struct tstyle *ts)
+{
+	struct item *it;
+	char c[8];
+	size_t i, len;
+	double k = ts->size / 1000.0;
+
+	it = page_push(&L->strip, ITEM_SPAN);
+	it->x = x;
+	it->y = base;
+	it->font = pc->face;
+	it->size = ts->size;
+	it->text = xstrdup(pc->s);
+	for (i = 0; i < pc->ng; i++) {
+		len = utf8_encode(PAGE_GLYPH_BASE + (long)pc->g[i].id, c);
+		lay_text_item(L, x + pc->g[i].dx * k, base - pc->g[i].dy * k,
+		    pc->face, ts->size, ts->color, c, len)->glyph = 1;
+		x += pc->g[i].advance * k;
+	}
+	it = page_push(&L->strip, ITEM_SPAN_END);
+	it->x = x;
+	it->y = base;
+	it->font = pc->face;
+	it->size = ts->size;
+}
+
 static void lay_emit_line(struct lay *L, const struct words *ws, size_t from,
     size_t to, double x, double base, const struct tstyle *ts);
 
@@ -687,6 +796,9 @@ lay_emit_line(struct lay *L, const struct words *ws, size_t from, size_t to,
 			if (pc->math != NULL) {
 				emit_flush(&e);
 				lay_put_math(L, pc->math, x, base, ts);
+			} else if (pc->g != NULL) {
+				emit_flush(&e);
+				lay_put_glyphs(L, pc, x, base, ts);
 			} else if (pc->face < 0) {
 				emit_flush(&e);
 				lay_blank(L, ts, pc, x, base);

@@ -82,6 +82,60 @@ static const struct {
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
+/* The scripts layout shapes (fonts_shape()): written left to right with
+ * spaces between words, so UAX #14's breaks at spaces are theirs. */
+static const hb_script_t script_shaped_ok[] = {
+	HB_SCRIPT_DEVANAGARI, HB_SCRIPT_BENGALI, HB_SCRIPT_GURMUKHI,
+	HB_SCRIPT_GUJARATI, HB_SCRIPT_ORIYA, HB_SCRIPT_TAMIL,
+	HB_SCRIPT_TELUGU, HB_SCRIPT_KANNADA, HB_SCRIPT_MALAYALAM,
+	HB_SCRIPT_SINHALA,
+};
+
+static hb_script_t
+script_of(long cp)
+{
+	return hb_unicode_script(hb_unicode_funcs_get_default(),
+	    (hb_codepoint_t)cp);
+}
+
+int
+script_shapes(long cp)
+{
+	hb_script_t sc;
+	size_t i;
+
+	if (cp < 0x0900 || cp > 0x0dff)
+		return 0;
+	sc = script_of(cp);
+	for (i = 0; i < NELEM(script_shaped_ok); i++)
+		if (script_shaped_ok[i] == sc)
+			return 1;
+	return 0;
+}
+
+size_t
+script_shaped_len(const char *s, size_t n)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	hb_script_t first, sc;
+	ucs4_t cp;
+	size_t i = 0;
+	int len;
+
+	if ((len = u8_mbtouc(&cp, u, n)) < 1)
+		return 1;
+	first = script_of((long)cp);
+	for (i = (size_t)len; i < n; i += (size_t)len) {
+		if ((len = u8_mbtouc(&cp, u + i, n - i)) < 1)
+			break;
+		sc = script_of((long)cp);
+		if (sc != first && sc != HB_SCRIPT_INHERITED &&
+		    cp != 0x0964 && cp != 0x0965)
+			break;
+	}
+	return i;
+}
+
 enum script_refusal
 script_refused(long cp, const char **name)
 {
@@ -95,8 +149,7 @@ script_refused(long cp, const char **name)
 			*name = script_bidi[i].name;
 			return SCRIPT_BIDI_CONTROL;
 		}
-	sc = hb_unicode_script(hb_unicode_funcs_get_default(),
-	    (hb_codepoint_t)cp);
+	sc = script_of(cp);
 	for (i = 0; i < NELEM(script_shaped); i++)
 		if (script_shaped[i].script == sc) {
 			*name = script_shaped[i].name;
@@ -119,7 +172,7 @@ script_unspaced(ucs4_t cp)
 		return 0;
 	if (uc_width(cp, "UTF-8") == 2)
 		return 1;
-	sc = hb_unicode_script(hb_unicode_funcs_get_default(), cp);
+	sc = script_of((long)cp);
 	return sc == HB_SCRIPT_THAI || sc == HB_SCRIPT_LAO ||
 	    sc == HB_SCRIPT_KHMER || sc == HB_SCRIPT_MYANMAR;
 }

@@ -28,6 +28,17 @@ enum script_refusal {
  * SCRIPT_BIDI_CONTROL, the control's ("RIGHT-TO-LEFT OVERRIDE"). */
 enum script_refusal script_refused(long cp, const char **name);
 
+/* Nonzero when cp is a letter or sign of a script layout shapes with
+ * HarfBuzz (fonts_shape()): the Indic scripts, written left to right with
+ * spaces between words.  A run of them (script_shaped_len()) is set as
+ * one shaped piece; script_refused() still names them, for math, which is
+ * set a glyph per character. */
+int	script_shapes(long cp);
+/* Bytes from s (n bytes, starting with a character script_shapes() takes)
+ * that are shaped together: letters of its script, and the marks and
+ * joiners (ZWJ, ZWNJ) and dandas among them. */
+size_t	script_shaped_len(const char *s, size_t n);
+
 /* Where a line may break inside the UTF-8 text s (n bytes) that has no
  * spaces (breaks at spaces are the caller's), by UAX #14: brk[i] is 1 when
  * a line may start at byte i, else 0; brk has n bytes.  Only breaks next to
