@@ -15,7 +15,7 @@ LDLIBS  += -lhpdf $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring -lm
 # Every Debian package the build, `make run` and the tests use.
 DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
            libfontconfig-dev libfreetype-dev libpng-dev libjpeg-dev libharfbuzz-dev \
-           libunistring-dev fonts-noto-core \
+           libunistring-dev fonts-noto-core pango1.0-tools \
            fonts-sil-andika fonts-wqy-zenhei \
            fonts-dejavu-core poppler-utils qpdf valgrind ghostscript \
            libxml2-utils

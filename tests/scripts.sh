@@ -96,8 +96,46 @@ case $(cat "$SO/bylang-en.txt") in *DejaVuSerif*) bad "scripts: en set used fr's
 pdffonts "$SO/zh/labels.pdf" 2>/dev/null | grep -q WenQuanYiZenHei && ok ||
 	bad "scripts: the zh set is not in WenQuanYi Zen Hei"
 # a template's fonts: language that is not a mapping is an error at it
-sed 's/^  language: .*/  language: [zh]/; /^    zh: /d' templates/worksheet.yaml >"$SO/badlang.yaml"
+sed 's/^  language: .*/  language: [zh]/; /^    [a-z][a-z]: /d' templates/worksheet.yaml >"$SO/badlang.yaml"
 m=$MIMEO; case $m in /*) ;; *) m=$PWD/$m ;; esac
 out=$(cd "$SO" && "$m" check --template badlang.yaml "$OLDPWD/$SD/angle.yaml" 2>&1)
 [ $? = 1 ] && [ "$out" = "badlang.yaml:8:13: error: fonts: language must be a mapping of a language to its font families, like {zh: [WenQuanYi Zen Hei]}" ] &&
 	ok || bad "scripts: template fonts: language: [zh] said: $out"
+
+# Shaping (HarfBuzz, layout.c lay_shaped): a line of Hindi and one of
+# Bengali, set by mimeo as a set's title, against the same line set by
+# pango (pango-view, pango1.0-tools), in the same font and size, both
+# rasterized by poppler at 400 dpi: the ink, cut to its box, must be the
+# same glyph for glyph (tests/scripts_ink.c).  The Hindi reference with
+# one word's vowel sign after its consonant (किताब as कताबि: what mimeo
+# printed before) must differ, so the comparison can fail.
+INK=$SO/scripts_ink
+if $(mkvar '$(CC)') -O2 -o "$INK" tests/scripts_ink.c -lm >"$INK.log" 2>&1; then ok
+else bad "scripts: scripts_ink does not build: $(head -3 "$INK.log")"; fi
+PV="--no-display --dpi=72 --hinting=none --hint-metrics=off --subpixel-positions --margin=10"
+# ink NAME FONT LANG TEXT [REFTEXT]: compares; prints scripts_ink's line
+ink() {
+	local name=$1 font=$2 lang=$3 text=$4 reftext=${5:-$4} ymax
+	printf 'title: "%s"\nlanguage: %s\nproblems:\n  - type: short\n    prompt: "?"\n    answer: "1"\n' \
+	    "$text" "$lang" >"$SO/$name.yaml"
+	"$MIMEO" -q -o "$SO/" "$SO/$name.yaml" >/dev/null 2>&1 || { echo "mimeo failed"; return 1; }
+	pango-view $PV --font="$font Bold 18" -o "$SO/$name-ref.pdf" --text "$reftext" >/dev/null 2>&1 ||
+	    { echo "pango-view failed"; return 1; }
+	# the title's line: down to its words' boxes and 6 pt more
+	ymax=$(pdftotext -bbox "$SO/$name.pdf" - | sed -n 's/.*yMax="\([0-9.]*\)".*/\1/p' | head -1)
+	pdftoppm -gray -r 400 -f 1 -l 1 -x 0 -y 0 -W 5000 \
+	    -H "$(awk -v y="$ymax" 'BEGIN {print int((y + 6) * 400 / 72)}')" \
+	    "$SO/$name.pdf" "$SO/$name-ours"
+	pdftoppm -gray -r 400 "$SO/$name-ref.pdf" "$SO/$name-ref"
+	"$INK" "$SO/$name-ref-1.pgm" "$SO/$name-ours-1.pgm"
+}
+HI="किताब नमस्ते हिन्दी क्षत्रिय द्वार प्रश्न कृष्ण श्री ट्रक"
+got=$(ink hi "Noto Sans Devanagari" hi "$HI") && ok || bad "scripts: Hindi is not shaped as pango shapes it: $got"
+got=$(ink bn "Noto Sans Bengali" en "বাংলা ভাষা শিক্ষা ক্ষেত্র স্কুল") && ok ||
+	bad "scripts: Bengali is not shaped as pango shapes it: $got"
+got=$(ink hi-wrong "Noto Sans Devanagari" hi "$HI" "कताबि${HI#किताब}")
+[ $? = 1 ] && [ -n "$got" ] && ok ||
+	bad "scripts: the ink comparison cannot tell a misplaced vowel sign: $got"
+# the text reads back as written (ActualText), a space between words
+pdftotext "$SO/hi.pdf" - 2>/dev/null | grep -qxF "$HI" && ok ||
+	bad "scripts: the Hindi title does not read back: $(pdftotext "$SO/hi.pdf" - 2>/dev/null | head -1)"
