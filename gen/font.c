@@ -21,7 +21,7 @@ struct face {
 	int		 index;
 	FT_Face		 ft;
 	int		 ascent, descent;	/* 1/1000 em */
-	hb_font_t	*hb;		/* for fonts_shape(), made on first use */
+	hb_font_t	*hb;		/* fonts_shape()'s, made on first use */
 	/* advance widths of the BMP by blocks of FONT_BLOCK code points, each
 	 * made on first use (-1: unknown); most sets use two or three */
 	int		*widths[0x10000 / FONT_BLOCK];

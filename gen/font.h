@@ -5,9 +5,11 @@
  * A font set holds, for each style, a chain of faces: the template's body
  * family first, then its fallback families.  fonts_pick() answers which face
  * of the chain has a code point, so every glyph printed exists in the font
- * that prints it.  fonts_shape() sets the text of a script whose letters
- * combine (Devanagari, Bengali) as HarfBuzz shapes it in a face.  Widths are in thousandths of an em, truncated as libharu
+ * that prints it.  Widths are in thousandths of an em, truncated as libharu
  * truncates its /W entries, so the PDF viewer advances exactly as we did.
+ * fonts_shape() sets the text of a script whose letters combine
+ * (Devanagari, Bengali) as HarfBuzz shapes it in a face: glyphs with
+ * advances and offsets, unrounded.
  */
 #ifndef MIMEO_FONT_H
 #define MIMEO_FONT_H

@@ -318,7 +318,8 @@ ls_print(struct row *rows, size_t n)
 			}
 			fputs(s, stdout);
 			if (c + 1 < LIST_COLS)
-				for (pad = script_columns(s); pad < w[c] + 2; pad++)
+				for (pad = script_columns(s); pad < w[c] + 2;
+				    pad++)
 					putchar(' ');
 		}
 		putchar('\n');

@@ -17,7 +17,7 @@
 
 enum script_refusal {
 	SCRIPT_OK,		/* printed a glyph per character */
-	SCRIPT_RTL,		/* written right to left: Arabic, Hebrew ... */
+	SCRIPT_RTL,		/* right to left: Arabic, Hebrew ... */
 	SCRIPT_SHAPED,		/* needs shaping: Devanagari, Thai ... */
 	SCRIPT_BIDI_CONTROL	/* a bidi control (U+202E ...): invisible,
 				 * it would turn text round in a reader */

@@ -71,7 +71,8 @@ subset_make(const char *path, int index, const unsigned char *used,
 		if ((glyphs[cp / 8] & (1u << (cp % 8))) &&
 		    cp >= PAGE_GLYPH_BASE) {
 			hb_set_add(set, (hb_codepoint_t)(cp - PAGE_GLYPH_BASE));
-			hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS);
+			hb_subset_input_set_flags(in,
+			    HB_SUBSET_FLAGS_RETAIN_GIDS);
 		}
 	set = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	for (i = 0; i < sizeof(drop) / sizeof(drop[0]); i++)
