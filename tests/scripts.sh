@@ -75,6 +75,7 @@ fr|Nom|Réponse :|Vrai|Page 1 sur 1|Corrigé|0,75
 pt|Nome|Resposta:|Verdadeiro|Página 1 de 1|Gabarito|0,75
 sw|Jina|Jibu:|Kweli|Ukurasa 1 kati ya 1|Majibu sahihi|0.75
 zh|姓名|答：|对|第 1 页，共 1 页|答案|0.75
+hi|नाम|उत्तर:|सही|पृष्ठ 1 / 1|उत्तर कुंजी|0.75
 es|Nombre|Respuesta:|Verdadero|Página 1 de 1|Clave de respuestas|0,75
 LANGS
 
