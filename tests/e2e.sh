@@ -181,7 +181,7 @@ pdftext "$O/ansi-key.pdf" | grep -q "Answer: 3,30 €" && ok || bad "ansi-key.pd
 # --- 320 words of random characters from many scripts: every one read ---
 # back by pdftotext and Ghostscript, through both subsets of a face (a
 # Chinese word may break between its characters at a line's end: UAX #14)
-hanjoin() { perl -CSD -0pe 's/(\p{Han}) *\n *(?=\p{Han})/$1/g'; }
+hanjoin() { perl -CSD -0pe 's/(\p{Han})[ \r]*\n *(?=\p{Han})/$1/g'; }
 "$MIMEO" -q -o "$O/" $E/scripts.yaml
 txt=$(pdftext "$O/scripts.pdf" | hanjoin | tr '\n' ' ')
 gstxt=$(gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile=- "$O/scripts.pdf" 2>&1 | hanjoin | tr -s ' \n' '  ')
@@ -253,7 +253,7 @@ ls "$O"/.mimeo-* >/dev/null 2>&1 && bad "temporary files left behind" || ok
 # the rest of the run is written
 rm -rf "$O/cmd"
 out=$("$MIMEO" print -o "$O/cmd/" $S 2>&1); st=$?
-[ $st = 2 ] && [ ! -e "$O/cmd" ] && [ "$out" = 'mimeo: error: "print" is not a command; the commands are worksheet, key, discussion, packet, check, list and preview, and a file to make is named with its .yaml
+[ $st = 2 ] && [ ! -e "$O/cmd" ] && [ "$out" = 'mimeo: error: "print" is not a command; the commands are worksheet, key, discussion, packet, check, list, preview and index, and a file to make is named with its .yaml
 (mimeo --help lists the commands and options)' ] && ok || bad "mimeo print: exit $st: $out"
 out=$("$MIMEO" worksheets -o "$O/cmd/" $S 2>&1); st=$?
 [ $st = 2 ] && case $out in *'"worksheets" is not a command (did you mean "worksheet"?)'*) true ;; *) false ;; esac &&
