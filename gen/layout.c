@@ -272,20 +272,65 @@ lay_no_glyph(struct lay *L, long cp, int in_math)
 	L->mark = NULL;		/* once per text */
 }
 
+/* A piece of word w: the n bytes at s shaped in face.  Returns it, its
+ * width set (0 glyphs, after saying so, if a glyph's id is too large to
+ * be drawn: page.h). */
+static struct piece *
+lay_shaped_piece(struct lay *L, struct word *w, const char *s, size_t n,
+    int face, const struct tstyle *ts)
+{
+	struct piece *pc = lay_piece_new(w);
+	size_t i, len;
+
+	pc->face = face;
+	pc->s = xstrndup(s, n);
+	pc->ng = fonts_shape(L->fs, face, s, n, &pc->g);
+	for (i = 0; i < pc->ng; i++) {
+		if (pc->g[i].id >= PAGE_GLYPH_MAX) {
+			lay_no_glyph(L, utf8_decode(s + pc->g[i].cluster,
+			    n - pc->g[i].cluster, &len), 0);
+			pc->ng = 0;
+		}
+		pc->w += pc->g[i].advance * ts->size / 1000.0;
+	}
+	return pc;
+}
+
+/* The most bytes of shaped piece pc (a cluster's start) whose glyphs fit
+ * in room; the first cluster when none does and whole is set; 0 if none
+ * does. */
+static size_t
+lay_shaped_fit(const struct piece *pc, double room, double size, int whole)
+{
+	size_t i, fit = 0, first = 0, n = strlen(pc->s);
+	double x = 0;
+
+	for (i = 0; i < pc->ng; i++) {
+		if (pc->g[i].cluster > 0 && first == 0)
+			first = pc->g[i].cluster;
+		if (pc->g[i].cluster > fit && x <= room + EPS)
+			fit = pc->g[i].cluster;	/* all before it fit */
+		x += pc->g[i].advance * size / 1000.0;
+	}
+	if (x <= room + EPS)
+		fit = n;
+	return fit == 0 && whole ? (first > 0 ? first : n) : fit;
+}
+
 /*
  * Append the n bytes at s, letters of a script that must be shaped
- * (script_shapes()), to word w as one piece shaped by HarfBuzz in the face
- * of their first letter, never cut (a word wider than maxw starts a new
- * word, as a cut does).  A letter that face lacks is reported as one no
- * font has: a word is shaped in one font.
+ * (script_shapes()), to word w shaped by HarfBuzz in the face of their
+ * first letter.  A word that would grow wider than maxw is cut between
+ * clusters (letters with their signs: never inside one), a new word
+ * starting with no space between, as lay_run() cuts.  A letter that face
+ * lacks is reported as one no font has: a word is shaped in one font.
  */
 static struct word *
 lay_shaped(struct lay *L, struct words *ws, struct word *w, const char *s,
     size_t n, const struct tstyle *ts, int fst, double maxw)
 {
 	struct piece *pc;
-	size_t i, len;
-	double pw = 0;
+	size_t i, len, fit;
 	long cp;
 	int face = fonts_pick(L->fs, fst, utf8_decode(s, n, &len));
 
@@ -301,33 +346,25 @@ lay_shaped(struct lay *L, struct words *ws, struct word *w, const char *s,
 		lay_no_glyph(L, utf8_decode(s, n, &len), 0);
 		return w;
 	}
-	pc = lay_piece_new(w);
-	pc->face = face;
-	pc->s = xstrndup(s, n);
-	pc->ng = fonts_shape(L->fs, face, s, n, &pc->g);
-	for (i = 0; i < pc->ng; i++) {
-		if (pc->g[i].id >= PAGE_GLYPH_MAX) {
-			lay_no_glyph(L, utf8_decode(s + pc->g[i].cluster,
-			    n - pc->g[i].cluster, &len), 0);
-			pc->ng = 0;
+	while (n > 0) {
+		pc = lay_shaped_piece(L, w, s, n, face, ts);
+		fit = lay_shaped_fit(pc, maxw - w->w, ts->size, w->n == 1);
+		if (fit == n) {
+			w->w += pc->w;
+			break;
 		}
-		pw += pc->g[i].advance * ts->size / 1000.0;
-	}
-	pc->w = pw;
-	if (w->n > 1 && w->w + pw > maxw) {
-		/* the piece starts a word of its own */
-		struct word *nw;
-
+		/* too wide: keep what fits here, the rest starts a word */
+		free(pc->s);
+		free(pc->g);
 		w->n--;
-		w->cut = 1;
-		nw = lay_word_new(ws);
-		w = &ws->v[ws->n - 2];
-		nw->p = xmalloc(sizeof(*nw->p));
-		nw->p[0] = w->p[w->n];
-		nw->n = 1;
-		w = nw;
+		if (fit > 0) {
+			w->w += lay_shaped_piece(L, w, s, fit, face, ts)->w;
+			s += fit;
+			n -= fit;
+		}
+		w->cut = 1;	/* glued to the next: no space */
+		w = lay_word_new(ws);
 	}
-	w->w += pw;
 	return w;
 }
 

@@ -73,6 +73,9 @@ subset_make(const char *path, int index, const unsigned char *used,
 			hb_set_add(set, (hb_codepoint_t)(cp - PAGE_GLYPH_BASE));
 			hb_subset_input_set_flags(in,
 			    HB_SUBSET_FLAGS_RETAIN_GIDS);
+			/* libharu reads no font without a cmap: a subset of
+			 * glyphs only would have none */
+			hb_set_add(hb_subset_input_unicode_set(in), ' ');
 		}
 	set = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	for (i = 0; i < sizeof(drop) / sizeof(drop[0]); i++)

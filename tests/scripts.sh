@@ -140,3 +140,9 @@ got=$(ink hi-wrong "Noto Sans Devanagari" hi "$HI" "कताबि${HI#कि�
 # the text reads back as written (ActualText), a space between words
 pdftotext "$SO/hi.pdf" - 2>/dev/null | grep -qxF "$HI" && ok ||
 	bad "scripts: the Hindi title does not read back: $(pdftotext "$SO/hi.pdf" - 2>/dev/null | head -1)"
+# a shaped word longer than a line is cut between clusters, in the margins
+"$MIMEO" -q -o "$SO/" "$SD/hi-long.yaml" >/dev/null 2>&1 || bad "scripts: hi-long did not print"
+right=$(pdftotext -bbox "$SO/hi-long.pdf" - 2>/dev/null | sed -n 's/.*xMax="\([0-9.]*\)".*क्ष.*/\1/p' | sort -n | tail -1)
+lines=$(pdftotext "$SO/hi-long.pdf" - 2>/dev/null | grep -c 'क्षक्ष')
+awk -v r="$right" 'BEGIN {exit !(r > 300 && r <= 612 - 54 + 0.5)}' && [ "$lines" = 2 ] && ok ||
+	bad "scripts: the long Devanagari word runs to x=$right on $lines lines"
