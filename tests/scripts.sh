@@ -146,3 +146,12 @@ right=$(pdftotext -bbox "$SO/hi-long.pdf" - 2>/dev/null | sed -n 's/.*xMax="\([0
 lines=$(pdftotext "$SO/hi-long.pdf" - 2>/dev/null | grep -c 'क्षक्ष')
 awk -v r="$right" 'BEGIN {exit !(r > 300 && r <= 612 - 54 + 0.5)}' && [ "$lines" = 2 ] && ok ||
 	bad "scripts: the long Devanagari word runs to x=$right on $lines lines"
+# ten Indic scripts, each from the Noto font fontconfig finds for it:
+# every word reads back with pdftotext (through the spans' ActualText);
+# the PDF passes qpdf --check
+"$MIMEO" -q -o "$SO/" "$SD/indic.yaml" >/dev/null 2>&1 || bad "scripts: indic.yaml did not print"
+txt=$(pdftotext "$SO/indic.pdf" - 2>/dev/null | tr '\n' ' ')
+miss=0
+while read -r w; do case $txt in *"$w"*) ;; *) miss=$((miss + 1)) ;; esac; done <"$SD/indic.words"
+[ $miss = 0 ] && ok || bad "scripts: pdftotext misses $miss of $(wc -l <"$SD/indic.words") Indic words"
+check "scripts: qpdf --check indic.pdf" qpdf --check "$SO/indic.pdf"
