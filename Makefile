@@ -95,8 +95,11 @@ bench/floor: bench/floor.c gen/subset.o gen/util.o
 	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ bench/floor.c gen/subset.o \
 	  gen/util.o $(LDFLAGS) $(LDLIBS)
 
+bench/pair: bench/pair.c
+	$(CC) $(CFLAGS) -o $@ bench/pair.c
+
 bench: deps bench-deps
-	@$(MAKE) -s mimeo bench/floor
+	@$(MAKE) -s mimeo bench/floor bench/pair
 	@bash bench/run.sh
 
 # The whole suite again under AddressSanitizer and UBSan, built in
@@ -150,6 +153,6 @@ fuzz: deps
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run.sh $(FUZZ_HARNESSES)
 
 clean:
-	rm -f mimeo gen/*.o tests/unit bench/floor
+	rm -f mimeo gen/*.o tests/unit bench/floor bench/pair
 	rm -rf build-asan build-fuzz tests/tmp
 	find out -mindepth 1 ! -name .gitkeep -delete
