@@ -16,7 +16,7 @@
 #include "util.h"
 
 const char *const inc_as_names[] = { "worksheet", "key", "discussion",
-    NULL };
+    "tally", "strips", NULL };
 
 static const char *const packet_keys[] = { "packet", "class", "duration",
     "start", "for_the_substitute", "plan", "include", "early_finishers",
@@ -193,7 +193,7 @@ pk_include(struct pk_include *inc, const struct node *in)
 	if ((v = node_get(in, "as")) == NULL) {
 		if (!sc_misspelled(in, "as", include_keys))
 			sc_error(&in->mark, "the include has no \"as:\"; write "
-			    "as: worksheet, key or discussion");
+			    "as: worksheet, key, discussion, tally or strips");
 	} else if (sc_enum(v, "as", inc_as_names, &as) == 0) {
 		inc->as = (enum inc_as)as;
 		inc->as_mark = v->mark;
@@ -386,11 +386,13 @@ pk_key_differs(const struct pk_include *k, size_t ki,
     const struct pk_include *w, size_t wi)
 {
 	char kl[8], wl[8];
+	int strips = k->as == INC_STRIPS;
 
 	if (w->versions != k->versions) {
-		diag_error(&k->versions_mark, "include %zu: this key answers "
+		diag_error(&k->versions_mark, "include %zu: %s "
 		    "%ld version%s (%s) but include %zu prints the worksheet "
 		    "in %ld (%s); write versions: %ld in this include", ki + 1,
+		    strips ? "these answer strips answer" : "this key answers",
 		    k->versions, k->versions == 1 ? "" : "s",
 		    pk_letters(k->versions, kl, sizeof(kl)), wi + 1,
 		    w->versions, pk_letters(w->versions, wl, sizeof(wl)),
@@ -399,16 +401,18 @@ pk_key_differs(const struct pk_include *k, size_t ki,
 	}
 	if (w->has_seed && (!k->has_seed || k->seed != w->seed)) {
 		diag_error(&k->mark, "include %zu: the worksheet of include %zu "
-		    "has seed: %ld, so this key needs the same seed to answer "
-		    "its numbers; write seed: %ld in this include", ki + 1,
-		    wi + 1, w->seed, w->seed);
+		    "has seed: %ld, so %s the same seed to answer its numbers; "
+		    "write seed: %ld in this include", ki + 1, wi + 1, w->seed,
+		    strips ? "these answer strips need" : "this key needs",
+		    w->seed);
 		return 1;
 	}
 	if (k->has_seed && !w->has_seed) {
-		diag_error(&k->mark, "include %zu: this key has seed: %ld but "
-		    "the worksheet of include %zu has none, so it may answer "
+		diag_error(&k->mark, "include %zu: %s seed: %ld but "
+		    "the worksheet of include %zu has none, so %s may answer "
 		    "other numbers; write seed: %ld in include %zu too", ki + 1,
-		    k->seed, wi + 1, k->seed, wi + 1);
+		    strips ? "these answer strips have" : "this key has",
+		    k->seed, wi + 1, strips ? "they" : "it", k->seed, wi + 1);
 		return 1;
 	}
 	return 0;
@@ -424,7 +428,9 @@ pk_check_keys(const struct packet *pk)
 	for (i = 0; i < pk->ninc; i++) {
 		const struct pk_include *k = &pk->inc[i];
 
-		if (k->as != INC_KEY || k->set == NULL)
+		/* strips answer the papers as a key does */
+		if ((k->as != INC_KEY && k->as != INC_STRIPS) ||
+		    k->set == NULL)
 			continue;
 		for (j = 0; j < pk->ninc; j++)
 			if (pk->inc[j].as == INC_WORKSHEET &&

@@ -39,7 +39,11 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "timekeeper", "timekeeper_job", "encourager", "encourager_job",
     "co_role", "large_print", "job_blank",
     "bonus", "bonus_point", "bonus_points", "bonus_col", "word_bank", "hint_cards", "hint_for", "hint_of", "points_col",
-    "score_col", "total_col", "table_answer", "decimal", NULL };
+    "score_col", "total_col", "table_answer",
+    "answers", "answer_col", "strips", "strip_page", "strip_hint", "tally",
+    "tally_hint", "items", "items_hint", "right_choice", "pts",
+    "items_written",
+    "decimal", NULL };
 
 const enum label label_roles[LABEL_NROLES][2] = {
 	{ L_FACILITATOR, L_FACILITATOR_JOB }, { L_RECORDER, L_RECORDER_JOB },

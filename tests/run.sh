@@ -120,6 +120,7 @@ done
 
 # Files from spreadsheets and word processors; where output may go.
 . tests/teacher.sh
+. tests/marking.sh
 
 # 6. Fuzz regressions, limits, and a short fuzz run (tests/fuzz/).
 . tests/fuzz.sh
