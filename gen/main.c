@@ -4,6 +4,9 @@
  * reported into the exit status: 0 fine, 1 the input is wrong, 2 the
  * command line is wrong, 3 the system failed.
  */
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,7 @@
 #include "index.h"
 #include "libpath.h"
 #include "list.h"
+#include "node.h"
 #include "output.h"
 #include "render.h"
 #include "schema.h"
@@ -129,7 +133,7 @@ cmd_unknown(const char *s)
 	size_t i;
 
 	if (strchr(s, '.') != NULL || strchr(s, '/') != NULL ||
-	    access(s, F_OK) == 0)
+	    strcmp(s, "-") == 0 || access(s, F_OK) == 0)
 		return;
 	for (i = 0; i < NCMD; i++)
 		words[i] = cmd_words[i].word;
@@ -389,11 +393,19 @@ main(int argc, char **argv)
 			o.fmt.contact = 1;
 		else if (opt_is(s, "--seed")) {
 			const char *v = opt_value(argc, argv, &a, "--seed");
+			unsigned long long u;
 
-			o.seed = strtol(v, &end, 10);
-			if (*v == '\0' || *end != '\0' || o.seed < 0)
-				usage_error("--seed needs a whole number, not "
+			/* every seed the generator has (its 64 bits, stored
+			 * in a long bit for bit), and nothing else: a bigger
+			 * number is not clamped to the same papers */
+			errno = 0;
+			u = strtoull(v, &end, 10);
+			if (!isdigit((unsigned char)*v) || *end != '\0' ||
+			    errno == ERANGE || u > UINT64_MAX)
+				usage_error("--seed needs a whole number from 0 "
+				    "to 18446744073709551615 (2^64 - 1), not "
 				    "\"%s\"", v);
+			o.seed = (long)(uint64_t)u;
 			o.has_seed = 1;
 		} else if (opt_is(s, "--subject"))
 			o.subject = opt_once(o.subject, argc, argv, &a,
@@ -442,6 +454,8 @@ main(int argc, char **argv)
 	if (o.cmd == CMD_PREVIEW && !o.fmt.contact && o.fmt.page == 0)
 		o.fmt.page = 1;
 	check_outfmt(&o, has_format);
+	for (i = 0; i < nfiles; i++)	/* `<(...)` and "-" are read once */
+		node_allow_stream(files[i]);
 	/* mimeo FILE writes a set's worksheet and key, but a packet is one
 	 * document */
 	if (o.output != NULL && o.cmd != CMD_CHECK &&

@@ -30,6 +30,7 @@ static const char *const include_keys[] = { "file", "as", "copies",
     "versions", "seed", NULL };
 
 #define PK_MAX_MINUTES	600	/* a school day, generously */
+#define PK_MAX_INCLUDES	100
 #define PK_MAX_COPIES	1000
 
 int
@@ -233,6 +234,12 @@ pk_includes(struct packet *pk, const struct node *n)
 		    "worksheet, copies: 30}");
 		return;
 	}
+	if (n->nkids > PK_MAX_INCLUDES) {	/* each is laid out in full */
+		sc_error(&n->mark, "include lists %zu documents; a packet "
+		    "may hold from 1 to %d: a period does not use more (give "
+		    "copies: for many of one)", n->nkids, PK_MAX_INCLUDES);
+		return;
+	}
 	pk->inc = xcalloc(n->nkids, sizeof(*pk->inc));
 	pk->ninc = n->nkids;
 	for (i = 0; i < n->nkids; i++) {
@@ -315,7 +322,12 @@ pk_read(struct packet *pk, const struct node *root)
 	for (i = 0; i < pk->nplan && total >= 0; i++)
 		total = pk->plan[i].minutes > 0 ? total +
 		    pk->plan[i].minutes : -1;
-	if (pk->duration > 0 && pk->nplan > 0 && total > 0 &&
+	if (total > PK_MAX_MINUTES)	/* each step is fine, not all */
+		sc_error(&node_get(root, "plan")->mark, "the plan's steps add "
+		    "up to %ld minutes; a period's plan may be from 1 to %d "
+		    "minutes (a school day): check each step's minutes",
+		    total, PK_MAX_MINUTES);
+	else if (pk->duration > 0 && pk->nplan > 0 && total > 0 &&
 	    total != pk->duration)
 		sc_error(&node_get(root, "duration")->mark, "the plan's steps "
 		    "add up to %ld minutes, but duration is %ld: change "
@@ -346,6 +358,13 @@ pk_load_includes(struct packet *pk)
 				break;
 		if (j < i) {
 			inc->set = pk->inc[j].set;
+			continue;
+		}
+		if (packet_file_is(inc->path) == 1) {
+			diag_error(&inc->mark, "include %zu: \"%s\" is a "
+			    "substitute packet, not a problem set; a packet "
+			    "includes problem sets only: include the sets "
+			    "that packet includes", i + 1, inc->file);
 			continue;
 		}
 		inc->set = set_load(inc->path);

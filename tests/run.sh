@@ -105,6 +105,9 @@ done
 . tests/packets.sh
 # Footers on one line: a long title cut, never the version or the name.
 . tests/footer.sh
+# Problems in parts, two columns, pages that are filled (after reuse.sh:
+# uses reuse_case).
+. tests/parts.sh
 
 # Writing systems: line breaking (UAX #14), mimeo list's columns.
 . tests/scripts.sh
@@ -121,6 +124,10 @@ done
 # Files from spreadsheets and word processors; where output may go.
 . tests/teacher.sh
 . tests/marking.sh
+
+# Long lines, special files, signals, stale temporaries, strict numbers,
+# mimeo list with links (issue 24).
+. tests/robust.sh
 
 # 6. Fuzz regressions, limits, and a short fuzz run (tests/fuzz/).
 . tests/fuzz.sh
