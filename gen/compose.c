@@ -47,6 +47,20 @@ cm_number(double v)
 	return xasprintf("%g", v);
 }
 
+void
+compose_figures(struct blocks *b, const struct figure *figs, size_t n,
+    int key)
+{
+	struct block *bl;
+
+	if (n == 0)
+		return;
+	bl = blocks_push(b, BK_FIGURES);
+	bl->figs = figs;
+	bl->nfigs = n;
+	bl->key = key;
+}
+
 /* The student's part of a problem: where they answer. */
 static void
 cm_student(struct blocks *b, const struct template *t,
@@ -267,6 +281,8 @@ compose(const struct instance *in, const struct template *t,
 				    L_POINT : L_POINTS, n, NULL);
 				free(n);
 			}
+			compose_figures(b, pi->p->figures, pi->p->nfigures,
+			    kind == DOC_KEY);
 			if (kind == DOC_KEY)
 				cm_key(b, t, pi);
 			else

@@ -147,6 +147,9 @@ void lay_lines(struct lay *L, const struct block *b);
 void lay_box(struct lay *L, const struct block *b);
 void lay_keynote(struct lay *L, const struct block *b);
 
+/* Figures drawn from numbers (layout_figure.c). */
+void lay_figures(struct lay *L, const struct block *b);
+
 /* The key's answer tables (layout_table.c). */
 void lay_table(struct lay *L, const struct block *b);
 

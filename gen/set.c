@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "figure.h"
 #include "image.h"
 #include "libpath.h"
 #include "discussion.h"
@@ -31,7 +32,8 @@ static const char *const section_keys[] = { "title", "instructions",
 
 /* Keys every problem may have, then the keys of each type. */
 static const char *const common_keys[] = { "type", "prompt", "points",
-    "space", "solution", "id", "image", "vars", "where", NULL };
+    "space", "solution", "id", "image", "figure", "figures", "vars",
+    "where", NULL };
 
 static const char *const type_keys[P__MAX][5] = {
 	[P_SHORT] = { "answer", NULL },
@@ -834,6 +836,7 @@ problem_texts(struct problem *p, void (*fn)(struct text *, void *),
 			fn(texts[i], arg);
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		set_textlist_each(lists[i], fn, arg);
+	figure_texts(p->figures, p->nfigures, fn, arg);
 }
 
 /* expr_report_fn for a text of the set: each mistake where it is. */
@@ -875,6 +878,22 @@ set_problem_exprs(struct problem *p)
 
 	problem_scope(p, v, &sc);
 	problem_texts(p, set_check_text, &sc);
+}
+
+/* figure: (one) or figures: (a list), not both. */
+static void
+set_figures(const struct node *pn, struct problem *p)
+{
+	const struct node *one = node_get(pn, "figure");
+	const struct node *list = node_get(pn, "figures");
+
+	if (one != NULL && list != NULL)
+		sc_error(&node_key(pn, "figures")->mark, "a problem has "
+		    "figure: or figures:, not both; put every figure under "
+		    "figures:");
+	else if (one != NULL || list != NULL)
+		figure_load(one != NULL ? one : list, list != NULL,
+		    &p->figures, &p->nfigures);
 }
 
 static void
@@ -960,6 +979,7 @@ set_problem(struct setload *sl, const struct node *pn, struct problem *p)
 		sc_string(n, "id", &p->id);
 	if ((n = node_get(pn, "image")) != NULL)
 		set_image(sl, n, p);
+	set_figures(pn, p);
 	set_typed(pn, p, all);
 	set_vars(pn, p);
 	set_problem_exprs(p);
@@ -1311,6 +1331,7 @@ set_problem_free(struct problem *p)
 	textlist_free(&p->items);
 	textlist_free(&p->rubric);
 	image_unref(p->image);
+	figure_free(p->figures, p->nfigures);
 	textlist_free(&p->where);
 	for (i = 0; i < p->nvars; i++) {
 		free(p->vars[i].name);

@@ -15,6 +15,7 @@ struct discussion;
 #include "schema.h"
 
 struct image;
+struct figure;
 
 enum ptype {
 	P_SHORT, P_CHOICE, P_MULTI, P_TRUEFALSE, P_BLANK, P_MATCH, P_ORDER,
@@ -61,6 +62,8 @@ struct problem {
 	double		 image_w;	/* width in points; 0: see image_pct */
 	double		 image_pct;	/* width in % of the text column; 0:
 					 * natural size at 150 dpi */
+	struct figure	*figures;	/* figure: or figures: (figure.h) */
+	size_t		 nfigures;
 	struct vardef	*vars;		/* drawn per version (vary.c) */
 	size_t		 nvars;
 	struct textlist	 where;		/* expressions every draw must meet */
@@ -111,7 +114,8 @@ struct set	*set_load(const char *path);
 struct set	*set_load_draft(const char *path, int *bad);
 void		 set_free(struct set *);
 /* Call fn on every text of a problem (prompt, choices, answers, blanks,
- * pairs, items, rubric, solution), in a fixed order. */
+ * pairs, items, rubric, solution, figures' numbers and labels), in a
+ * fixed order. */
 void		 problem_texts(struct problem *,
 		    void (*fn)(struct text *, void *), void *arg);
 /* The variables of a problem as a scope for checking (values unset);

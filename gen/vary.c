@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figure.h"
 #include "util.h"
 #include "vary.h"
 
@@ -188,6 +189,18 @@ vary_report_eval(const struct expr_err *e, void *arg)
 	vary_eval_fail(c->fail, c->t, e, c->p, c->vals);
 }
 
+/* fig_report_fn: a figure that cannot be drawn with these values. */
+static void
+vary_report_figure(const struct text *t, const char *msg, void *arg)
+{
+	struct fillctx *c = arg;
+	struct expr_err e;
+
+	e.off = 0;
+	snprintf(e.msg, sizeof(e.msg), "%s", msg);
+	vary_eval_fail(c->fail, t, &e, c->p, c->vals);
+}
+
 static void
 vary_fill_text(struct text *t, void *arg)
 {
@@ -227,6 +240,7 @@ vary_problem_free(struct problem *p)
 	problem_texts(p, vary_free_text, NULL);
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		free(lists[i]->v);
+	figure_free_copy(p->figures, p->nfigures);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -310,7 +324,11 @@ vary_fill_texts(const struct problem *p, const struct var *vals,
 	c.fail = fail;
 	c.p = p;
 	c.vals = vals;
+	out->figures = figure_copy(p->figures, p->nfigures);
 	problem_texts(out, vary_fill_text, &c);
+	if (fail->why == VF_NONE)
+		figure_eval(out->figures, out->nfigures, vary_report_figure,
+		    &c);
 	if (fail->why != VF_NONE) {
 		vary_problem_free(out);
 		return -1;

@@ -1,0 +1,1028 @@
+/* figure.c - figures drawn from numbers: the model; see figure.h */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "figure.h"
+#include "util.h"
+
+const char *const fig_kind_names[] = { "numberline", "plane", "fraction",
+    "tape", "array", "clock", "shape", "bars", "dots", "column", NULL };
+
+/* ---- walking a figure's texts and arrays ------------------------------ */
+
+enum fw_mode { FW_TEXTS, FW_COPY, FW_FREE_COPY, FW_FREE };
+
+struct fwalk {
+	enum fw_mode	 mode;
+	void		(*fn)(struct text *, void *);
+	void		*arg;
+};
+
+static void
+fw_text(struct fwalk *w, struct text *t)
+{
+	if (w->mode == FW_TEXTS && t->s != NULL)
+		w->fn(t, w->arg);
+	else if (w->mode == FW_FREE)
+		text_free(t);
+}
+
+static void
+fw_num(struct fwalk *w, struct fnum *f)
+{
+	fw_text(w, &f->t);
+}
+
+/* An array of n elements of sz bytes: copied on the way in (FW_COPY),
+ * freed on the way out (FW_FREE, FW_FREE_COPY). */
+static void
+fw_array(struct fwalk *w, void *arrp, size_t n, size_t sz, int leave)
+{
+	void **v = arrp, *c;
+
+	if (!leave && w->mode == FW_COPY && *v != NULL) {
+		c = xmalloc(n * sz + 1);
+		memcpy(c, *v, n * sz);
+		*v = c;
+	}
+	if (leave && (w->mode == FW_FREE || w->mode == FW_FREE_COPY)) {
+		free(*v);
+		*v = NULL;
+	}
+}
+
+static void
+fw_nums(struct fwalk *w, struct fnums *l)
+{
+	size_t i;
+
+	fw_array(w, &l->v, l->n, sizeof(*l->v), 0);
+	for (i = 0; i < l->n; i++)
+		fw_num(w, &l->v[i]);
+	fw_array(w, &l->v, l->n, sizeof(*l->v), 1);
+}
+
+static void
+fw_texts(struct fwalk *w, struct textlist *l)
+{
+	size_t i;
+
+	fw_array(w, &l->v, l->n, sizeof(*l->v), 0);
+	for (i = 0; i < l->n; i++)
+		fw_text(w, &l->v[i]);
+	fw_array(w, &l->v, l->n, sizeof(*l->v), 1);
+}
+
+static void
+fw_points(struct fwalk *w, struct fpoint **v, size_t n)
+{
+	size_t i;
+
+	fw_array(w, v, n, sizeof(**v), 0);
+	for (i = 0; i < n; i++) {
+		fw_text(w, &(*v)[i].label);
+		fw_num(w, &(*v)[i].x);
+		fw_num(w, &(*v)[i].y);
+	}
+	fw_array(w, v, n, sizeof(**v), 1);
+}
+
+static void
+fw_numberline(struct fwalk *w, struct numberline *nl)
+{
+	size_t i;
+
+	fw_num(w, &nl->from);
+	fw_num(w, &nl->to);
+	fw_num(w, &nl->ticks);
+	fw_nums(w, &nl->at);
+	fw_points(w, &nl->points, nl->npoints);
+	fw_array(w, &nl->jumps, nl->njumps, sizeof(*nl->jumps), 0);
+	for (i = 0; i < nl->njumps; i++) {
+		fw_num(w, &nl->jumps[i].from);
+		fw_num(w, &nl->jumps[i].to);
+		fw_text(w, &nl->jumps[i].label);
+	}
+	fw_array(w, &nl->jumps, nl->njumps, sizeof(*nl->jumps), 1);
+	fw_nums(w, &nl->blanks);
+	fw_text(w, &nl->title);
+	fw_array(w, &nl->below, nl->nbelow, sizeof(*nl->below), 0);
+	if (nl->below != NULL)
+		fw_numberline(w, nl->below);
+	fw_array(w, &nl->below, nl->nbelow, sizeof(*nl->below), 1);
+}
+
+static void
+fw_plane(struct fwalk *w, struct plane *pl)
+{
+	size_t i;
+
+	fw_num(w, &pl->x0);
+	fw_num(w, &pl->x1);
+	fw_num(w, &pl->y0);
+	fw_num(w, &pl->y1);
+	fw_num(w, &pl->grid);
+	fw_text(w, &pl->xname);
+	fw_text(w, &pl->yname);
+	fw_points(w, &pl->points, pl->npoints);
+	fw_array(w, &pl->lines, pl->nlines, sizeof(*pl->lines), 0);
+	for (i = 0; i < pl->nlines; i++)
+		fw_text(w, &pl->lines[i].eq);
+	fw_array(w, &pl->lines, pl->nlines, sizeof(*pl->lines), 1);
+	fw_array(w, &pl->segs, pl->nsegs, sizeof(*pl->segs), 0);
+	for (i = 0; i < pl->nsegs; i++) {
+		fw_num(w, &pl->segs[i].a.x);
+		fw_num(w, &pl->segs[i].a.y);
+		fw_num(w, &pl->segs[i].b.x);
+		fw_num(w, &pl->segs[i].b.y);
+	}
+	fw_array(w, &pl->segs, pl->nsegs, sizeof(*pl->segs), 1);
+	fw_points(w, &pl->poly, pl->npoly);
+}
+
+static void
+fw_figure(struct fwalk *w, struct figure *f)
+{
+	size_t i;
+
+	switch (f->kind) {
+	case FK_NUMBERLINE:
+		fw_numberline(w, &f->u.nl);
+		break;
+	case FK_PLANE:
+		fw_plane(w, &f->u.pl);
+		break;
+	case FK_FRACTION:
+		fw_array(w, &f->u.fr.v, f->u.fr.n, sizeof(*f->u.fr.v), 0);
+		for (i = 0; i < f->u.fr.n; i++) {
+			fw_num(w, &f->u.fr.v[i].parts);
+			fw_num(w, &f->u.fr.v[i].shaded);
+			fw_num(w, &f->u.fr.v[i].keyshaded);
+			fw_text(w, &f->u.fr.v[i].label);
+		}
+		fw_array(w, &f->u.fr.v, f->u.fr.n, sizeof(*f->u.fr.v), 1);
+		break;
+	case FK_TAPE:
+		fw_array(w, &f->u.tp.rows, f->u.tp.nrows,
+		    sizeof(*f->u.tp.rows), 0);
+		for (i = 0; i < f->u.tp.nrows; i++) {
+			fw_text(w, &f->u.tp.rows[i].label);
+			fw_num(w, &f->u.tp.rows[i].parts);
+			fw_texts(w, &f->u.tp.rows[i].values);
+			fw_texts(w, &f->u.tp.rows[i].keyvalues);
+		}
+		fw_array(w, &f->u.tp.rows, f->u.tp.nrows,
+		    sizeof(*f->u.tp.rows), 1);
+		fw_text(w, &f->u.tp.total);
+		fw_text(w, &f->u.tp.keytotal);
+		break;
+	case FK_ARRAY:
+		fw_num(w, &f->u.ar.rows);
+		fw_num(w, &f->u.ar.columns);
+		fw_num(w, &f->u.ar.group);
+		break;
+	case FK_CLOCK:
+		fw_text(w, &f->u.ck.time);
+		fw_text(w, &f->u.ck.keytime);
+		break;
+	case FK_SHAPE:
+		fw_points(w, &f->u.sh.poly, f->u.sh.npoly);
+		fw_nums(w, &f->u.sh.rect);
+		fw_nums(w, &f->u.sh.tri);
+		fw_texts(w, &f->u.sh.sides);
+		fw_texts(w, &f->u.sh.angles);
+		fw_texts(w, &f->u.sh.keysides);
+		fw_texts(w, &f->u.sh.keyangles);
+		fw_nums(w, &f->u.sh.right);
+		fw_num(w, &f->u.sh.scale);
+		break;
+	case FK_BARS:
+	case FK_DOTS:
+		fw_texts(w, &f->u.gr.categories);
+		fw_num(w, &f->u.gr.from);
+		fw_num(w, &f->u.gr.to);
+		fw_nums(w, &f->u.gr.values);
+		fw_num(w, &f->u.gr.step);
+		fw_text(w, &f->u.gr.title);
+		fw_text(w, &f->u.gr.xname);
+		fw_text(w, &f->u.gr.yname);
+		break;
+	case FK_COLUMN:
+		fw_nums(w, &f->u.co.numbers);
+		fw_num(w, &f->u.co.dividend);
+		fw_num(w, &f->u.co.divisor);
+		break;
+	case FK__MAX:
+		break;
+	}
+}
+
+static void
+fw_all(struct figure *f, size_t n, enum fw_mode mode,
+    void (*fn)(struct text *, void *), void *arg)
+{
+	struct fwalk w = { mode, fn, arg };
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		fw_figure(&w, &f[i]);
+}
+
+void
+figure_texts(struct figure *f, size_t n, void (*fn)(struct text *, void *),
+    void *arg)
+{
+	fw_all(f, n, FW_TEXTS, fn, arg);
+}
+
+struct figure *
+figure_copy(const struct figure *f, size_t n)
+{
+	struct figure *c;
+
+	if (n == 0)
+		return NULL;
+	c = xmalloc(n * sizeof(*c));
+	memcpy(c, f, n * sizeof(*c));
+	fw_all(c, n, FW_COPY, NULL, NULL);
+	return c;
+}
+
+void
+figure_free_copy(struct figure *f, size_t n)
+{
+	fw_all(f, n, FW_FREE_COPY, NULL, NULL);
+	free(f);
+}
+
+void
+figure_free(struct figure *f, size_t n)
+{
+	fw_all(f, n, FW_FREE, NULL, NULL);
+	free(f);
+}
+
+/* ---- loading ----------------------------------------------------------- */
+
+/* A number: a scalar that is not empty (read per draw, figure_eval). */
+static int
+fl_num(const struct node *n, const char *what, struct fnum *f, int key)
+{
+	if (n->kind == NODE_SCALAR && sc_is_blank(n)) {
+		sc_empty(n, what, "write a number, like 3, 1/4 or {a}");
+		return -1;
+	}
+	if (n->kind != NODE_SCALAR) {
+		sc_error(&n->mark, "%s must be a number, like 3, 1/4 or {a}, "
+		    "not %s", what, node_kind_name(n));
+		return -1;
+	}
+	text_free(&f->t);
+	f->key = key;
+	f->places = -1;
+	return sc_text(n, what, &f->t);
+}
+
+/* A list of numbers (one number is a list of one), appended to l. */
+static void
+fl_nums(const struct node *n, const char *what, struct fnums *l, int key)
+{
+	size_t i, k = n->kind == NODE_SEQ ? n->nkids : 1;
+
+	if (n->kind == NODE_MAP) {
+		sc_error(&n->mark, "%s must be a list of numbers, like [1, "
+		    "3/2, 2], not a mapping", what);
+		return;
+	}
+	l->v = xrealloc(l->v, (l->n + k + 1) * sizeof(*l->v));
+	for (i = 0; i < k; i++) {
+		memset(&l->v[l->n], 0, sizeof(l->v[l->n]));
+		if (fl_num(n->kind == NODE_SEQ ? n->kids[i] : n, what,
+		    &l->v[l->n], key) == 0)
+			l->n++;
+	}
+}
+
+/* Texts appended to l: a list, or one text. */
+static void
+fl_texts(const struct node *n, const char *what, struct textlist *l)
+{
+	size_t i, k = n->kind == NODE_SEQ ? n->nkids : 1;
+	const struct node *e;
+
+	if (n->kind == NODE_MAP) {
+		sc_error(&n->mark, "%s must be a list, like [a, b], not a "
+		    "mapping", what);
+		return;
+	}
+	l->v = xrealloc(l->v, (l->n + k + 1) * sizeof(*l->v));
+	for (i = 0; i < k; i++) {
+		e = n->kind == NODE_SEQ ? n->kids[i] : n;
+		memset(&l->v[l->n], 0, sizeof(l->v[l->n]));
+		if (e->kind == NODE_SCALAR && sc_is_null(e)) {
+			/* an empty label: nothing printed there */
+			l->v[l->n].mark = e->mark;
+			l->n++;
+		} else if (sc_text(e, what, &l->v[l->n]) == 0)
+			l->n++;
+	}
+}
+
+static void
+fl_text(const struct node *n, const char *what, struct text *t)
+{
+	text_free(t);
+	if (!sc_is_null(n))
+		sc_text(n, what, t);
+}
+
+/* A pair [x, y] into p's x and y. */
+static int
+fl_pair(const struct node *n, const char *what, struct fpoint *p, int key)
+{
+	if (n->kind != NODE_SEQ || n->nkids != 2) {
+		sc_error(&n->mark, "%s must be a pair [x, y], like [2, 3]%s",
+		    what, n->kind == NODE_SCALAR && strchr(n->value, ',') ?
+		    ": put it in brackets" : "");
+		return -1;
+	}
+	p->key = key;
+	if (fl_num(n->kids[0], what, &p->x, key) < 0 ||
+	    fl_num(n->kids[1], what, &p->y, key) < 0)
+		return -1;
+	return 0;
+}
+
+/* points: {A: value} on a line, {A: [x, y]} on a plane; appended. */
+static void
+fl_points(const struct node *n, int plane, struct fpoint **v, size_t *nv,
+    int key)
+{
+	size_t i;
+	struct fpoint *p;
+
+	if (n->kind != NODE_MAP) {
+		sc_error(&n->mark, "points must be a mapping of labels to %s, "
+		    "like {A: %s}", plane ? "pairs" : "values", plane ?
+		    "[2, 3]" : "3/4");
+		return;
+	}
+	*v = xrealloc(*v, (*nv + n->nkids / 2 + 1) * sizeof(**v));
+	for (i = 0; i + 1 < n->nkids; i += 2) {
+		p = &(*v)[*nv];
+		memset(p, 0, sizeof(*p));
+		p->key = key;
+		sc_text(n->kids[i], "a point's label", &p->label);
+		if ((plane ? fl_pair(n->kids[i + 1], "a point", p, key) :
+		    fl_num(n->kids[i + 1], "a point", &p->x, key)) < 0) {
+			text_free(&p->label);
+			text_free(&p->x.t);
+			text_free(&p->y.t);
+			continue;
+		}
+		(*nv)++;
+	}
+}
+
+/* A list of vertices [[x, y], ...], appended. */
+static void
+fl_vertices(const struct node *n, const char *what, struct fpoint **v,
+    size_t *nv, int key)
+{
+	size_t i;
+	struct fpoint *p;
+
+	if (n->kind != NODE_SEQ || n->nkids < 3) {
+		sc_error(&n->mark, "%s must be a list of at least 3 corners "
+		    "[x, y], like [[0, 0], [4, 0], [0, 3]]", what);
+		return;
+	}
+	*v = xrealloc(*v, (*nv + n->nkids + 1) * sizeof(**v));
+	for (i = 0; i < n->nkids; i++) {
+		p = &(*v)[*nv];
+		memset(p, 0, sizeof(*p));
+		if (fl_pair(n->kids[i], what, p, key) < 0) {
+			text_free(&p->x.t);
+			text_free(&p->y.t);
+			continue;
+		}
+		(*nv)++;
+	}
+}
+
+/* Keys of a `key:` map that only the figure itself may hold. */
+static void
+fl_key_only(const struct node *m, const char *const *keys,
+    const char *const *adds, const char *kind)
+{
+	size_t i, j;
+	char *list;
+
+	for (i = 0; i + 1 < m->nkids; i += 2) {
+		for (j = 0; keys[j] != NULL; j++)
+			if (strcmp(m->kids[i]->value, keys[j]) == 0)
+				break;
+		if (keys[j] == NULL)
+			continue;	/* unknown: said by sc_check_keys */
+		for (j = 0; adds[j] != NULL; j++)
+			if (strcmp(m->kids[i]->value, adds[j]) == 0)
+				break;
+		if (adds[j] != NULL)
+			continue;
+		list = sc_join(adds, " and ");
+		sc_error(&m->kids[i]->mark, "a %s's key: adds only what the "
+		    "key draws (%s); write \"%s\" in the %s itself",
+		    kind, list, m->kids[i]->value, kind);
+		free(list);
+	}
+}
+
+static const struct node *
+fl_map(const struct node *n, const char *what)
+{
+	if (n->kind == NODE_MAP)
+		return n;
+	sc_error(&n->mark, "%s must be a mapping of keys, like {from: 0, "
+	    "to: 1}, not %s", what, sc_is_null(n) ? "empty" :
+	    node_kind_name(n));
+	return NULL;
+}
+
+static void
+fl_labels(const struct node *n, struct numberline *nl, int key)
+{
+	static const char *const words[] = { "all", "ends", "none", NULL };
+	static const enum nl_labels modes[] = { NL_ALL, NL_ENDS, NL_NONE };
+	int w;
+
+	if (n->kind == NODE_SEQ) {
+		if (!key)
+			nl->labels = NL_LIST;
+		fl_nums(n, "a label", &nl->at, key);
+		return;
+	}
+	if (key) {
+		sc_error(&n->mark, "labels in a key: are the values whose "
+		    "labels the key prints, like [1/2]");
+		return;
+	}
+	if (sc_enum(n, "labels", words, &w) == 0)
+		nl->labels = modes[w];
+}
+
+static void
+fl_jumps(const struct node *n, struct numberline *nl, int key)
+{
+	static const char *const jump_keys[] = { "from", "to", "label",
+	    NULL };
+	const struct node *e, *x;
+	struct fjump *j;
+	size_t i;
+
+	if (n->kind != NODE_SEQ) {
+		sc_error(&n->mark, "jumps must be a list of [from, to] or "
+		    "{from, to, label}");
+		return;
+	}
+	nl->jumps = xrealloc(nl->jumps, (nl->njumps + n->nkids + 1) *
+	    sizeof(*nl->jumps));
+	for (i = 0; i < n->nkids; i++) {
+		e = n->kids[i];
+		j = &nl->jumps[nl->njumps];
+		memset(j, 0, sizeof(*j));
+		j->key = key;
+		if (e->kind == NODE_SEQ && e->nkids == 2) {
+			if (fl_num(e->kids[0], "a jump's from", &j->from,
+			    key) == 0 && fl_num(e->kids[1], "a jump's to",
+			    &j->to, key) == 0) {
+				nl->njumps++;
+				continue;
+			}
+		} else if (e->kind == NODE_MAP) {
+			sc_check_keys(e, jump_keys, "a jump");
+			if ((x = node_get(e, "from")) == NULL ||
+			    node_get(e, "to") == NULL)
+				sc_error(&e->mark, "a jump needs from: and to:");
+			else if (fl_num(x, "a jump's from", &j->from,
+			    key) == 0 && fl_num(node_get(e, "to"),
+			    "a jump's to", &j->to, key) == 0) {
+				if ((x = node_get(e, "label")) != NULL)
+					fl_text(x, "a jump's label",
+					    &j->label);
+				nl->njumps++;
+				continue;
+			}
+		} else
+			sc_error(&e->mark, "a jump must be [from, to] or "
+			    "{from: 0, to: 3/4, label: \"+3/4\"}");
+		text_free(&j->from.t);
+		text_free(&j->to.t);
+	}
+}
+
+static const char *const nl_keys[] = { "from", "to", "ticks", "labels",
+    "points", "jumps", "blanks", "title", "below", "width", "key", NULL };
+static const char *const nl_key_adds[] = { "points", "jumps", "labels",
+    NULL };
+
+static void
+fl_numberline(const struct node *m, struct numberline *nl, int key,
+    int below)
+{
+	static const char *const below_keys[] = { "from", "to", "ticks",
+	    "labels", "points", "jumps", "blanks", "title", NULL };
+	const struct node *n;
+
+	sc_check_keys(m, below ? below_keys : nl_keys, below ?
+	    "below" : "the numberline");
+	if (key)
+		fl_key_only(m, nl_keys, nl_key_adds, "numberline");
+	else {
+		if ((n = node_get(m, "from")) == NULL)
+			sc_error(&m->mark, "the numberline needs from: (the "
+			    "number at its left end)");
+		else
+			fl_num(n, "from", &nl->from, 0);
+		if ((n = node_get(m, "to")) == NULL)
+			sc_error(&m->mark, "the numberline needs to: (the "
+			    "number at its right end)");
+		else
+			fl_num(n, "to", &nl->to, 0);
+		if ((n = node_get(m, "ticks")) != NULL)
+			fl_num(n, "ticks", &nl->ticks, 0);
+		if ((n = node_get(m, "blanks")) != NULL)
+			fl_nums(n, "a blank", &nl->blanks, 0);
+		if ((n = node_get(m, "title")) != NULL)
+			fl_text(n, "the title", &nl->title);
+	}
+	if ((n = node_get(m, "labels")) != NULL)
+		fl_labels(n, nl, key);
+	if ((n = node_get(m, "points")) != NULL)
+		fl_points(n, 0, &nl->points, &nl->npoints, key);
+	if ((n = node_get(m, "jumps")) != NULL)
+		fl_jumps(n, nl, key);
+	if (!key && !below && (n = node_get(m, "below")) != NULL &&
+	    fl_map(n, "below") != NULL) {
+		nl->below = xcalloc(1, sizeof(*nl->below));
+		nl->nbelow = 1;
+		fl_numberline(n, nl->below, 0, 1);
+	}
+}
+
+static const char *const pl_keys[] = { "x", "y", "grid", "axes", "points",
+    "lines", "segments", "polygon", "width", "key", NULL };
+static const char *const pl_key_adds[] = { "points", "lines", "segments",
+    "polygon", NULL };
+
+static void
+fl_range(const struct node *n, const char *what, struct fnum *lo,
+    struct fnum *hi)
+{
+	if (n->kind != NODE_SEQ || n->nkids != 2) {
+		sc_error(&n->mark, "%s must be [least, greatest], like "
+		    "[-5, 5]", what);
+		return;
+	}
+	fl_num(n->kids[0], what, lo, 0);
+	fl_num(n->kids[1], what, hi, 0);
+}
+
+static void
+fl_axes(const struct node *n, struct text *x, struct text *y)
+{
+	if (n->kind != NODE_SEQ || n->nkids != 2) {
+		sc_error(&n->mark, "axes must name both axes, like [Hours, "
+		    "Miles]");
+		return;
+	}
+	fl_text(n->kids[0], "the x-axis' name", x);
+	fl_text(n->kids[1], "the y-axis' name", y);
+}
+
+static void
+fl_plane(const struct node *m, struct plane *pl, int key)
+{
+	const struct node *n;
+	size_t i;
+
+	sc_check_keys(m, pl_keys, "the plane");
+	if (key)
+		fl_key_only(m, pl_keys, pl_key_adds, "plane");
+	else {
+		if ((n = node_get(m, "x")) == NULL)
+			sc_error(&m->mark, "the plane needs x: [least, "
+			    "greatest], like x: [-5, 5]");
+		else
+			fl_range(n, "x", &pl->x0, &pl->x1);
+		if ((n = node_get(m, "y")) == NULL)
+			sc_error(&m->mark, "the plane needs y: [least, "
+			    "greatest], like y: [-5, 5]");
+		else
+			fl_range(n, "y", &pl->y0, &pl->y1);
+		if ((n = node_get(m, "grid")) != NULL)
+			fl_num(n, "grid", &pl->grid, 0);
+		if ((n = node_get(m, "axes")) != NULL)
+			fl_axes(n, &pl->xname, &pl->yname);
+	}
+	if ((n = node_get(m, "points")) != NULL)
+		fl_points(n, 1, &pl->points, &pl->npoints, key);
+	if ((n = node_get(m, "lines")) != NULL) {
+		size_t k = n->kind == NODE_SEQ ? n->nkids : 1;
+
+		pl->lines = xrealloc(pl->lines, (pl->nlines + k + 1) *
+		    sizeof(*pl->lines));
+		for (i = 0; i < k; i++) {
+			struct fline *l = &pl->lines[pl->nlines];
+
+			memset(l, 0, sizeof(*l));
+			l->key = key;
+			if (sc_text(n->kind == NODE_SEQ ? n->kids[i] : n,
+			    "a line", &l->eq) == 0)
+				pl->nlines++;
+		}
+	}
+	if ((n = node_get(m, "segments")) != NULL) {
+		if (n->kind != NODE_SEQ) {
+			sc_error(&n->mark, "segments must be a list of [[x, "
+			    "y], [x, y]] pairs of ends");
+		} else {
+			pl->segs = xrealloc(pl->segs, (pl->nsegs + n->nkids +
+			    1) * sizeof(*pl->segs));
+			for (i = 0; i < n->nkids; i++) {
+				const struct node *e = n->kids[i];
+				struct fseg *s = &pl->segs[pl->nsegs];
+
+				memset(s, 0, sizeof(*s));
+				s->key = key;
+				if (e->kind != NODE_SEQ || e->nkids != 2) {
+					sc_error(&e->mark, "a segment must be "
+					    "its two ends, like [[0, 0], "
+					    "[3, 4]]");
+					continue;
+				}
+				if (fl_pair(e->kids[0], "a segment's end",
+				    &s->a, key) == 0 && fl_pair(e->kids[1],
+				    "a segment's end", &s->b, key) == 0) {
+					pl->nsegs++;
+					continue;
+				}
+				text_free(&s->a.x.t);
+				text_free(&s->a.y.t);
+				text_free(&s->b.x.t);
+				text_free(&s->b.y.t);
+			}
+		}
+	}
+	if ((n = node_get(m, "polygon")) != NULL) {
+		if (pl->npoly > 0)
+			sc_error(&n->mark, "the plane has a polygon already; "
+			    "a plane draws one");
+		else
+			fl_vertices(n, "the polygon", &pl->poly, &pl->npoly,
+			    key);
+	}
+}
+
+/* ---- the figure ---------------------------------------------------------- */
+
+static const char *const fig_common[] = { "width", "key", NULL };
+
+/* width: a length, or a percentage of the column. */
+static void
+fl_width(const struct node *n, struct figure *f)
+{
+	int lines;
+	char *end;
+	double pct;
+
+	if (n->kind == NODE_SCALAR && n->len > 1 &&
+	    n->value[n->len - 1] == '%') {
+		pct = strtod(n->value, &end);
+		if (end != n->value + n->len - 1 || !(pct >= 10 &&
+		    pct <= 100))
+			sc_error(&n->mark, "the figure's width \"%s\" must be "
+			    "a percentage from 10%% to 100%%, like 80%%",
+			    n->value);
+		else
+			f->width_pct = pct;
+		return;
+	}
+	if (sc_length(n, "the figure's width", 0, &f->width_pt, &lines) ==
+	    0 && f->width_pt < 36) {
+		sc_error(&n->mark, "the figure's width must be at least 1.3cm "
+		    "(half an inch)");
+		f->width_pt = 0;
+	}
+}
+
+typedef void	(*fl_kind_fn)(const struct node *, struct figure *, int key);
+
+static void
+fk_numberline(const struct node *m, struct figure *f, int key)
+{
+	fl_numberline(m, &f->u.nl, key, 0);
+}
+
+static void
+fk_plane(const struct node *m, struct figure *f, int key)
+{
+	fl_plane(m, &f->u.pl, key);
+}
+
+static const fl_kind_fn fl_kinds[FK__MAX] = {
+	[FK_NUMBERLINE] = fk_numberline,
+	[FK_PLANE] = fk_plane,
+};
+
+/* One figure: a map whose one key is its kind. */
+static int
+fl_figure(const struct node *n, struct figure *f)
+{
+	const struct node *m, *k;
+	const char *hint;
+	char *kinds;
+	int kind;
+	size_t errs = sc_count(), i;
+
+	memset(f, 0, sizeof(*f));
+	f->mark = n->mark;
+	if (n->kind != NODE_MAP || n->nkids == 0) {
+		sc_error(&n->mark, "a figure must be a mapping with its kind "
+		    "as key, like numberline: {from: 0, to: 1}");
+		return -1;
+	}
+	for (i = 2; i + 1 < n->nkids; i += 2) {
+		for (kind = 0; fig_common[kind] != NULL; kind++)
+			if (strcmp(n->kids[i]->value, fig_common[kind]) == 0)
+				break;
+		sc_error(&n->kids[i]->mark, fig_common[kind] != NULL ?
+		    "write %s: inside %s's mapping, beside its other keys" :
+		    "a figure has one kind; \"%s\" is a second key after "
+		    "\"%s\" (start another figure with \"- \" under "
+		    "figures:)", n->kids[i]->value, n->kids[0]->value);
+	}
+	k = n->kids[0];
+	for (kind = 0; fig_kind_names[kind] != NULL; kind++)
+		if (strcasecmp(k->value, fig_kind_names[kind]) == 0)
+			break;
+	if (fig_kind_names[kind] == NULL || fl_kinds[kind] == NULL) {
+		kinds = sc_join(fig_kind_names, " and ");
+		if ((hint = sc_suggest(k->value, fig_kind_names)) != NULL)
+			sc_error(&k->mark, "unknown figure \"%s\" (did you "
+			    "mean \"%s\"?); the figures are %s", k->value,
+			    hint, kinds);
+		else
+			sc_error(&k->mark, "unknown figure \"%s\"; the figures "
+			    "are %s", k->value, kinds);
+		free(kinds);
+		return -1;
+	}
+	f->kind = (enum fig_kind)kind;
+	f->mark = k->mark;
+	if ((m = fl_map(n->kids[1], fig_kind_names[kind])) == NULL)
+		return -1;
+	fl_kinds[kind](m, f, 0);
+	if ((k = node_get(m, "width")) != NULL)
+		fl_width(k, f);
+	if ((k = node_get(m, "key")) != NULL && fl_map(k, "key") != NULL)
+		fl_kinds[kind](k, f, 1);
+	return sc_count() > errs ? -1 : 0;
+}
+
+int
+figure_load(const struct node *n, int list, struct figure **out,
+    size_t *nout)
+{
+	size_t i, k;
+	int rc = 0;
+
+	*out = NULL;
+	*nout = 0;
+	if (list && n->kind != NODE_SEQ) {
+		sc_error(&n->mark, "figures must be a list, one \"- \" line "
+		    "per figure (or write figure: for one)");
+		return -1;
+	}
+	k = list ? n->nkids : 1;
+	*out = xcalloc(k + 1, sizeof(**out));
+	for (i = 0; i < k; i++) {
+		if (fl_figure(list ? n->kids[i] : n, &(*out)[*nout]) < 0)
+			rc = -1;
+		(*nout)++;	/* kept, so that figure_free frees it */
+	}
+	return rc;
+}
+
+/* ---- reading the numbers of a draw -------------------------------------- */
+
+double
+fig_d(struct rat v)
+{
+	return (double)v.n / (double)v.d;
+}
+
+void
+fig_format(struct rat v, int places, char *buf)
+{
+	struct value x;
+
+	if (places > 0 && v.d != 1) {
+		snprintf(buf, VAL_TEXT_MAX, "%.*f", places, fig_d(v));
+		return;
+	}
+	memset(&x, 0, sizeof(x));
+	x.kind = VAL_NUM;
+	x.r = v;
+	value_format(&x, buf);
+}
+
+struct feval {
+	fig_report_fn	 report;
+	void		*arg;
+	int		 failed;
+};
+
+static void
+fe_fail(struct feval *e, const struct text *t, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+fe_fail(struct feval *e, const struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	e->report(t, msg, e->arg);
+	free(msg);
+	e->failed = 1;
+}
+
+/* Read a filled number: "3", "-1/4", "0.25".  Not given: *f keeps dflt. */
+static int
+fe_num(struct feval *e, struct fnum *f, const char *what, struct rat dflt)
+{
+	static const struct scope none = { NULL, 0, 0, NULL };
+	struct value v;
+	struct expr_err err;
+	const char *dot;
+	size_t i;
+
+	if (f->t.s == NULL) {
+		f->v = dflt;
+		return 0;
+	}
+	if (expr_eval(f->t.s, &none, &v, &err) < 0 || v.kind != VAL_NUM) {
+		fe_fail(e, &f->t, "%s \"%s\" is not a number; write a whole "
+		    "number, a fraction like 3/4 or a decimal like 0.25",
+		    what, f->t.s);
+		f->v = dflt;
+		return -1;
+	}
+	f->v = v.r;
+	f->places = -1;
+	if ((dot = strchr(f->t.s, '.')) != NULL && strchr(f->t.s, '/') ==
+	    NULL) {
+		for (i = 1; dot[i] >= '0' && dot[i] <= '9'; i++)
+			;
+		f->places = (int)i - 1;
+	}
+	return 0;
+}
+
+static const struct rat R0 = { 0, 1 }, R1 = { 1, 1 };
+
+#define FIG_MAX_TICKS	200
+
+/* Number of steps of size step from lo to hi, or -1 if not whole. */
+static long
+fe_steps(struct rat lo, struct rat hi, struct rat step)
+{
+	struct rat span, q;
+
+	if (rat_sub(hi, lo, &span, NULL) < 0 ||
+	    rat_div(span, step, &q, NULL) < 0)
+		return -2;
+	return q.d == 1 ? (long)q.n : -1;
+}
+
+/* Whether v is from..to. */
+static int
+fe_within(struct rat v, struct rat lo, struct rat hi)
+{
+	return rat_cmp(v, lo) >= 0 && rat_cmp(v, hi) <= 0;
+}
+
+static void
+fe_numberline(struct feval *e, struct numberline *nl, const char *name)
+{
+	char a[VAL_TEXT_MAX], b[VAL_TEXT_MAX];
+	long steps;
+	size_t i;
+
+	fe_num(e, &nl->from, "from", R0);
+	fe_num(e, &nl->to, "to", R1);
+	fe_num(e, &nl->ticks, "ticks", R1);
+	if (rat_cmp(nl->to.v, nl->from.v) <= 0) {
+		fig_format(nl->from.v, nl->from.places, a);
+		fig_format(nl->to.v, nl->to.places, b);
+		fe_fail(e, &nl->to.t, "the %s goes to %s, which is not more "
+		    "than from (%s); write a to: greater than from:",
+		    name, b, a);
+		return;
+	}
+	if (rat_cmp(nl->ticks.v, R0) <= 0) {
+		fe_fail(e, &nl->ticks.t, "ticks must be a step greater than "
+		    "0, like 1 or 1/4");
+		return;
+	}
+	steps = fe_steps(nl->from.v, nl->to.v, nl->ticks.v);
+	if (steps == -1 || steps == -2) {
+		fig_format(nl->ticks.v, nl->ticks.places, a);
+		fe_fail(e, nl->ticks.t.s != NULL ? &nl->ticks.t : &nl->to.t,
+		    "steps of %s do not reach from %s to %s evenly; choose "
+		    "ticks that divide the length", a, nl->from.t.s,
+		    nl->to.t.s);
+		return;
+	}
+	if (steps > FIG_MAX_TICKS) {
+		fig_format(nl->ticks.v, nl->ticks.places, a);
+		fe_fail(e, nl->ticks.t.s != NULL ? &nl->ticks.t : &nl->to.t,
+		    "the %s has %ld ticks (steps of %s), more than %d; "
+		    "choose a larger step or a shorter line", name, steps,
+		    a, FIG_MAX_TICKS);
+		return;
+	}
+	for (i = 0; i < nl->at.n; i++)
+		if (fe_num(e, &nl->at.v[i], "a label", R0) == 0 &&
+		    !fe_within(nl->at.v[i].v, nl->from.v, nl->to.v))
+			fe_fail(e, &nl->at.v[i].t, "the label at %s is off "
+			    "the %s (%s to %s)", nl->at.v[i].t.s, name,
+			    nl->from.t.s, nl->to.t.s);
+	for (i = 0; i < nl->blanks.n; i++)
+		if (fe_num(e, &nl->blanks.v[i], "a blank", R0) == 0 &&
+		    !fe_within(nl->blanks.v[i].v, nl->from.v, nl->to.v))
+			fe_fail(e, &nl->blanks.v[i].t, "the blank at %s is "
+			    "off the %s (%s to %s)", nl->blanks.v[i].t.s,
+			    name, nl->from.t.s, nl->to.t.s);
+	for (i = 0; i < nl->npoints; i++) {
+		struct fpoint *p = &nl->points[i];
+
+		if (fe_num(e, &p->x, "a point", R0) == 0 &&
+		    !fe_within(p->x.v, nl->from.v, nl->to.v)) {
+			fig_format(p->x.v, p->x.places, a);
+			fe_fail(e, &p->x.t, "point %s at %s is off the %s "
+			    "(%s to %s); keep it between from and to",
+			    p->label.s, a, name, nl->from.t.s, nl->to.t.s);
+		}
+	}
+	for (i = 0; i < nl->njumps; i++) {
+		struct fjump *j = &nl->jumps[i];
+
+		if (fe_num(e, &j->from, "a jump's from", R0) == 0 &&
+		    !fe_within(j->from.v, nl->from.v, nl->to.v))
+			fe_fail(e, &j->from.t, "a jump from %s starts off the "
+			    "%s (%s to %s)", j->from.t.s, name,
+			    nl->from.t.s, nl->to.t.s);
+		if (fe_num(e, &j->to, "a jump's to", R0) == 0 &&
+		    !fe_within(j->to.v, nl->from.v, nl->to.v))
+			fe_fail(e, &j->to.t, "a jump to %s lands off the %s "
+			    "(%s to %s)", j->to.t.s, name, nl->from.t.s,
+			    nl->to.t.s);
+		else if (rat_cmp(j->from.v, j->to.v) == 0)
+			fe_fail(e, &j->to.t, "a jump from %s to %s goes "
+			    "nowhere; write two different numbers",
+			    j->from.t.s, j->to.t.s);
+	}
+	if (nl->below != NULL)
+		fe_numberline(e, nl->below, "line below");
+}
+
+static void
+fe_figure(struct feval *e, struct figure *f)
+{
+	switch (f->kind) {
+	case FK_NUMBERLINE:
+		fe_numberline(e, &f->u.nl, "number line");
+		break;
+	default:
+		break;
+	}
+}
+
+int
+figure_eval(struct figure *f, size_t n, fig_report_fn report, void *arg)
+{
+	struct feval e = { report, arg, 0 };
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		fe_figure(&e, &f[i]);
+	return e.failed ? -1 : 0;
+}

@@ -1,0 +1,675 @@
+/*
+ * layout_figure.c - drawing figures (figure.h) into the strip: lines, arcs,
+ * wedges, rectangles and text set like the page's (math for numbers, so a
+ * tick at 3/4 is a stacked 3/4).  Every size is in units of the body size,
+ * so large print draws larger figures with larger labels.  A figure is
+ * drawn around an origin of its own, then moved under what precedes it;
+ * its items are wrapped in a span whose text is the figure read aloud
+ * ("number line from 0 to 2 in steps of 1/4; point A at 3/4"), which is
+ * what text extraction reads.  Key items are drawn only when the block is
+ * the key's, in the answer colour.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compose.h"
+#include "figure.h"
+#include "font.h"
+#include "layout_int.h"
+#include "util.h"
+
+#define ALT_MAX	2000
+
+/* A figure being drawn. */
+struct fg {
+	struct lay	*L;
+	int		 key;		/* the key's copy: key items too */
+	double		 u;		/* the unit: the body size */
+	double		 lw;		/* a line's weight */
+	struct tstyle	 ts, ks;	/* labels; the key's labels */
+	const struct mark *mark;	/* the figure, for messages */
+	char		 alt[ALT_MAX];	/* read aloud, for extraction */
+	size_t		 altn;
+};
+
+/* Whether an item of the figure is drawn on this copy. */
+static int
+fg_shows(const struct fg *g, int key)
+{
+	return !key || g->key;
+}
+
+static struct color
+fg_ink(int key)
+{
+	return key ? key_ink : ink;
+}
+
+static void
+fg_say(struct fg *g, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+fg_say(struct fg *g, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (g->altn + 1 >= sizeof(g->alt))
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(g->alt + g->altn, sizeof(g->alt) - g->altn, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		g->altn += (size_t)n;
+	if (g->altn >= sizeof(g->alt))
+		g->altn = sizeof(g->alt) - 1;
+}
+
+static struct item *
+fg_line(struct fg *g, double x, double y, double x2, double y2, double w,
+    struct color c)
+{
+	return lay_line(g->L, x, y, x2, y2, w, c, 0);
+}
+
+/* A filled dot. */
+static void
+fg_dot(struct fg *g, double x, double y, double r, struct color c)
+{
+	struct item *it = page_push(&g->L->strip, ITEM_CIRCLE);
+
+	it->x = x;
+	it->y = y;
+	it->w = r;
+	it->fill = 1;
+	it->fill_color = c;
+	it->color = c;
+}
+
+static struct item *
+fg_arc(struct fg *g, double x, double y, double r, double a0, double a1)
+{
+	struct item *it = page_push(&g->L->strip, ITEM_ARC);
+
+	it->x = x;
+	it->y = y;
+	it->w = r;
+	it->a0 = a0;
+	it->a1 = a1;
+	it->width = g->lw;
+	it->color = ink;
+	it->stroke = 1;
+	return it;
+}
+
+/* An arrowhead with its tip at (x, y) pointing along (dx, dy). */
+static void
+fg_arrow(struct fg *g, double x, double y, double dx, double dy,
+    struct color c)
+{
+	double back = atan2(dy, -dx) * 180 / M_PI;	/* page y grows down */
+	struct item *it = fg_arc(g, x, y, 0.55 * g->u, back - 20, back + 20);
+
+	it->fill = 1;
+	it->fill_color = c;
+	it->color = c;
+	it->width = 0.5;
+}
+
+/* Where text sits against the point given. */
+enum fg_anchor { FA_TOP, FA_BOTTOM, FA_MIDDLE };
+
+/* Set s (markup and math) centred on cx (al AL_CENTER) or starting or
+ * ending there, its top, bottom or middle at y.  Returns its width; *h
+ * its height when h is not NULL. */
+static double
+fg_text(struct fg *g, const char *s, double cx, double y, enum align al,
+    enum fg_anchor an, const struct tstyle *ts, double *h)
+{
+	struct lay *L = g->L;
+	struct text t;
+	double w, x, save = L->sy;
+	size_t from = L->strip.nitems;
+
+	memset(&t, 0, sizeof(t));
+	t.s = (char *)s;
+	t.mark = *g->mark;
+	w = lay_text_width(L, &t, ts);
+	x = al == AL_CENTER ? cx - w / 2 : al == AL_RIGHT ? cx - w : cx;
+	L->sy = 0;
+	lay_text(L, &t, 0, ts, x - 1, w + 2, al, 0);
+	if (h != NULL)
+		*h = L->sy;
+	lay_shift(L, from, L->strip.nitems, an == FA_TOP ? y : an ==
+	    FA_BOTTOM ? y - L->sy : y - L->sy / 2);
+	L->sy = save;
+	return w;
+}
+
+/* A number as math, so that 3/4 stacks and -2 has a minus sign. */
+static char *
+fg_math(struct rat v, int places)
+{
+	char b[VAL_TEXT_MAX];
+
+	fig_format(v, places, b);
+	return xasprintf("`%s`", b);
+}
+
+static double
+fg_math_width(struct fg *g, struct rat v, int places)
+{
+	struct text t;
+	double w;
+
+	memset(&t, 0, sizeof(t));
+	t.s = fg_math(v, places);
+	t.mark = *g->mark;
+	w = lay_text_width(g->L, &t, &g->ts);
+	free(t.s);
+	return w;
+}
+
+/* ---- number lines ------------------------------------------------------- */
+
+/* The decimals a line's generated values print with: the most of from
+ * and ticks, or -1 (fractions) when both are written without. */
+static int
+nl_places(const struct numberline *nl)
+{
+	int p = nl->from.places > nl->ticks.places ? nl->from.places :
+	    nl->ticks.places;
+
+	return p;
+}
+
+static long
+nl_steps(const struct numberline *nl)
+{
+	struct rat span, q;
+
+	if (rat_sub(nl->to.v, nl->from.v, &span, NULL) < 0 ||
+	    rat_div(span, nl->ticks.v, &q, NULL) < 0)
+		return 1;
+	return (long)q.n;
+}
+
+/* x of value v on a line from lx0 (from) to lx1 (to). */
+static double
+nl_x(const struct numberline *nl, struct rat v, double lx0, double lx1)
+{
+	double f = fig_d(nl->from.v), t = fig_d(nl->to.v);
+
+	return lx0 + (fig_d(v) - f) / (t - f) * (lx1 - lx0);
+}
+
+/* The value of tick i. */
+static struct rat
+nl_tick(const struct numberline *nl, long i)
+{
+	struct rat r = nl->from.v, k;
+
+	if (rat_make(i, 1, &k, NULL) == 0 && rat_mul(k, nl->ticks.v, &k,
+	    NULL) == 0)
+		rat_add(nl->from.v, k, &r, NULL);
+	return r;
+}
+
+static int
+nl_is_blank(const struct numberline *nl, struct rat v)
+{
+	size_t i;
+
+	for (i = 0; i < nl->blanks.n; i++)
+		if (rat_cmp(nl->blanks.v[i].v, v) == 0)
+			return 1;
+	return 0;
+}
+
+/* Widest label the line could print (its ends and ticks), for room. */
+static double
+nl_widest(struct fg *g, const struct numberline *nl)
+{
+	long n = nl_steps(nl), i, stride = n > 40 ? n / 40 : 1;
+	double w, most = 0;
+
+	for (i = 0; i <= n; i += stride) {
+		w = fg_math_width(g, nl_tick(nl, i), nl_places(nl));
+		if (w > most)
+			most = w;
+	}
+	return most;
+}
+
+/* Labels every k-th tick, k the least of 1, 2, 4, 5, 10, 20 ... whose
+ * labels do not touch. */
+static long
+nl_stride(const struct numberline *nl, double spacing, double widest,
+    double gap)
+{
+	static const long mult[] = { 1, 2, 4, 5 };
+	long scale = 1, k = 1;
+	int i = 0;
+
+	while (spacing * k < widest + gap && k < nl_steps(nl)) {
+		if (++i == 4) {
+			i = 0;
+			scale *= 10;
+		}
+		k = mult[i] * scale;
+		if (i == 0)
+			k = scale;
+	}
+	return k;
+}
+
+/* A value's label on a line, under it (side 1) or over it (side -1). */
+static void
+nl_label(struct fg *g, struct rat v, int places, double x, double ly,
+    int side, int key)
+{
+	char *s = fg_math(v, places);
+
+	fg_text(g, s, x, ly + side * 0.7 * g->u, AL_CENTER, side > 0 ?
+	    FA_TOP : FA_BOTTOM, key ? &g->ks : &g->ts, NULL);
+	free(s);
+}
+
+/* One line: from at lx0, to at lx1, at height ly; labels under it
+ * (side 1) or over it (side -1), points and jumps on the other side for a
+ * single line (other) or beyond the labels. */
+static void
+nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
+    double ly, int side, const char *name)
+{
+	struct lay *L = g->L;
+	double pad = 1.0 * g->u, spacing, x, half;
+	long n = nl_steps(nl), i, k;
+	char a[VAL_TEXT_MAX], b[VAL_TEXT_MAX], c[VAL_TEXT_MAX];
+	int places = nl_places(nl), shown;
+	size_t j;
+	double *lx;
+
+	/* the line, with an arrowhead at each end */
+	fg_line(g, lx0 - pad, ly, lx1 + pad, ly, g->lw * 1.2, ink);
+	fg_arrow(g, lx1 + pad + 0.1 * g->u, ly, 1, 0, ink);
+	fg_arrow(g, lx0 - pad - 0.1 * g->u, ly, -1, 0, ink);
+	if (nl->title.s != NULL)
+		fg_text(g, nl->title.s, lx0 - pad - 0.8 * g->u, ly, AL_RIGHT,
+		    FA_MIDDLE, &g->ts, NULL);
+	fig_format(nl->from.v, nl->from.places, a);
+	fig_format(nl->to.v, nl->to.places, b);
+	fig_format(nl->ticks.v, nl->ticks.places, c);
+	fg_say(g, "%s%s from %s to %s in steps of %s", g->altn ? "; " : "",
+	    name, a, b, c);
+	spacing = (lx1 - lx0) / (double)n;
+	for (i = 0; i <= n; i++) {
+		struct rat v = nl_tick(nl, i);
+
+		x = lx0 + spacing * (double)i;
+		/* wholes longer than the parts between them */
+		half = (v.d == 1 && nl->ticks.v.d != 1 ? 0.5 : 0.35) * g->u;
+		if (nl->ticks.v.d == 1)
+			half = 0.4 * g->u;
+		fg_line(g, x, ly - half, x, ly + half, g->lw, ink);
+	}
+	/* labels: all (thinned so that they do not touch), ends, a list */
+	k = nl->labels == NL_ALL ? nl_stride(nl, spacing, nl_widest(g, nl),
+	    0.5 * g->u) : n;
+	if (nl->labels == NL_ALL || nl->labels == NL_ENDS)
+		for (i = 0; i <= n; i += k) {
+			struct rat v = nl_tick(nl, i);
+
+			if (!nl_is_blank(nl, v))
+				nl_label(g, v, places, lx0 + spacing *
+				    (double)i, ly, side, 0);
+			if (i + k > n && i != n && nl->labels == NL_ENDS)
+				k = n - i;
+		}
+	lx = xcalloc(nl->at.n + 1, sizeof(*lx));
+	for (j = 0; j < nl->at.n; j++) {
+		const struct fnum *f = &nl->at.v[j];
+
+		if (!fg_shows(g, f->key) || nl_is_blank(nl, f->v))
+			continue;
+		x = nl_x(nl, f->v, lx0, lx1);
+		nl_label(g, f->v, f->places, x, ly, side, f->key);
+		lx[j] = x;
+	}
+	/* list labels that touch: say which */
+	for (j = 1; j < nl->at.n; j++) {
+		double wa = fg_math_width(g, nl->at.v[j - 1].v,
+		    nl->at.v[j - 1].places);
+		double wb = fg_math_width(g, nl->at.v[j].v,
+		    nl->at.v[j].places);
+
+		if (!fg_shows(g, nl->at.v[j].key) ||
+		    !fg_shows(g, nl->at.v[j - 1].key))
+			continue;
+		if (fabs(lx[j] - lx[j - 1]) < (wa + wb) / 2 + 0.2 * g->u) {
+			diag_error(&nl->at.v[j].t.mark, "the labels %s and %s "
+			    "of the number line touch; make the figure "
+			    "wider (width:) or label fewer values",
+			    nl->at.v[j - 1].t.s, nl->at.v[j].t.s);
+			L->failed = 1;
+		}
+	}
+	free(lx);
+	/* blanks: an empty box where the label would be; the key fills it */
+	for (j = 0; j < nl->blanks.n; j++) {
+		const struct fnum *f = &nl->blanks.v[j];
+		double bw = 2.2 * g->u, bh = 1.6 * g->u, top;
+
+		x = nl_x(nl, f->v, lx0, lx1);
+		top = side > 0 ? ly + 0.6 * g->u : ly - 0.6 * g->u - bh;
+		lay_rect(L, x - bw / 2, top, bw, bh, g->lw, ink);
+		if (g->key) {
+			char *s = fg_math(f->v, f->places);
+
+			fg_text(g, s, x, top + bh / 2, AL_CENTER, FA_MIDDLE,
+			    &g->ks, NULL);
+			free(s);
+		}
+	}
+	/* jumps: arcs on the side away from the labels, landing arrows */
+	for (j = 0; j < nl->njumps; j++) {
+		const struct fjump *jp = &nl->jumps[j];
+		double x1 = nl_x(nl, jp->from.v, lx0, lx1);
+		double x2 = nl_x(nl, jp->to.v, lx0, lx1);
+		double chord = fabs(x2 - x1), s, R, th, cx, cy, top;
+		struct item *it;
+		struct color col = fg_ink(jp->key);
+		int right = x2 > x1;
+
+		if (!fg_shows(g, jp->key))
+			continue;
+		s = chord * 0.4 < 1.4 * g->u ? chord * 0.4 : 1.4 * g->u;
+		R = (chord * chord / 4 + s * s) / (2 * s);
+		th = asin((R - s) / R) * 180 / M_PI;
+		cx = (x1 + x2) / 2;
+		cy = ly + side * (R - s);
+		/* over the line (side 1): from th to 180 - th */
+		if (side > 0)
+			it = fg_arc(g, cx, cy, R, th, 180 - th);
+		else
+			it = fg_arc(g, cx, cy, R, 180 + th, 360 - th);
+		it->color = col;
+		it->width = g->lw * 1.4;
+		/* the landing's direction along the arc */
+		fg_arrow(g, x2, ly, right ? sin(th * M_PI / 180) :
+		    -sin(th * M_PI / 180), side * cos(th * M_PI / 180), col);
+		top = ly - side * (s + 0.25 * g->u);
+		if (jp->label.s != NULL)
+			fg_text(g, jp->label.s, cx, top, AL_CENTER, side > 0 ?
+			    FA_BOTTOM : FA_TOP, jp->key ? &g->ks : &g->ts,
+			    NULL);
+		fig_format(jp->from.v, jp->from.places, a);
+		fig_format(jp->to.v, jp->to.places, b);
+		fg_say(g, "; jump from %s to %s", a, b);
+	}
+	/* points: dots on the line, letters on the jumps' side */
+	for (j = 0; j < nl->npoints; j++) {
+		const struct fpoint *p = &nl->points[j];
+		struct color col = fg_ink(p->key);
+
+		if (!fg_shows(g, p->key))
+			continue;
+		x = nl_x(nl, p->x.v, lx0, lx1);
+		fg_dot(g, x, ly, 0.2 * g->u, col);
+		shown = p->label.s != NULL && p->label.s[0] != '\0';
+		if (shown) {
+			struct tstyle bs = p->key ? g->ks : g->ts;
+
+			bs.style = ST_BOLD;
+			fg_text(g, p->label.s, x, ly - side * 0.45 * g->u,
+			    AL_CENTER, side > 0 ? FA_BOTTOM : FA_TOP, &bs,
+			    NULL);
+		}
+		fig_format(p->x.v, p->x.places, a);
+		fg_say(g, "; point %s at %s", shown ? p->label.s : "", a);
+	}
+}
+
+static void
+fg_numberline(struct fg *g, const struct numberline *nl, double x,
+    double w)
+{
+	double titlew = 0, tw, pad, lx0, lx1, widest;
+	const struct numberline *bl = nl->below;
+
+	if (nl->title.s != NULL)
+		titlew = lay_plain_width(g->L, nl->title.s, &g->ts);
+	if (bl != NULL && bl->title.s != NULL &&
+	    (tw = lay_plain_width(g->L, bl->title.s, &g->ts)) > titlew)
+		titlew = tw;
+	if (titlew > 0)
+		titlew += 0.8 * g->u;
+	widest = nl_widest(g, nl);
+	if (bl != NULL && nl_widest(g, bl) > widest)
+		widest = nl_widest(g, bl);
+	pad = 1.6 * g->u;
+	if (widest / 2 + 0.2 * g->u > pad)
+		pad = widest / 2 + 0.2 * g->u;
+	lx0 = x + titlew + pad;
+	lx1 = x + w - pad;
+	if (bl == NULL) {
+		nl_draw(g, nl, lx0, lx1, 0, 1, "number line");
+		return;
+	}
+	/* a double number line: values over the top line, under the bottom
+	 * one, ticks in the same places */
+	nl_draw(g, nl, lx0, lx1, 0, -1, "double number line: top line");
+	nl_draw(g, bl, lx0, lx1, 2.4 * g->u, 1, "bottom line");
+}
+
+/* ---- a figure ---------------------------------------------------------- */
+
+/* The width a figure takes in a column avail wide. */
+static double
+fg_width(const struct figure *f, double avail, double u)
+{
+	double w;
+
+	if (f->width_pct > 0)
+		w = avail * f->width_pct / 100;
+	else if (f->width_pt > 0)
+		w = f->width_pt * u / 12;
+	else {
+		switch (f->kind) {
+		case FK_NUMBERLINE:
+			w = avail;
+			break;
+		default:
+			w = 16 * u;
+			break;
+		}
+	}
+	return w < avail ? w : avail;
+}
+
+/* The box of an arc: its ends, the compass points it passes, and the
+ * centre of a wedge. */
+static void
+fg_arc_extent(const struct item *it, double *x0, double *y0, double *x1,
+    double *y1)
+{
+	double a, px, py, q;
+
+	*x0 = *x1 = it->fill ? it->x : it->x + it->w * cos(it->a0 * M_PI /
+	    180);
+	*y0 = *y1 = it->fill ? it->y : it->y - it->w * sin(it->a0 * M_PI /
+	    180);
+	for (q = ceil(it->a0 / 90) * 90; ; q += 90) {
+		a = q > it->a1 ? it->a1 : q;
+		if (q == ceil(it->a0 / 90) * 90 && a > it->a0) {
+			px = it->x + it->w * cos(it->a0 * M_PI / 180);
+			py = it->y - it->w * sin(it->a0 * M_PI / 180);
+			*x0 = px < *x0 ? px : *x0;
+			*x1 = px > *x1 ? px : *x1;
+			*y0 = py < *y0 ? py : *y0;
+			*y1 = py > *y1 ? py : *y1;
+		}
+		px = it->x + it->w * cos(a * M_PI / 180);
+		py = it->y - it->w * sin(a * M_PI / 180);
+		*x0 = px < *x0 ? px : *x0;
+		*x1 = px > *x1 ? px : *x1;
+		*y0 = py < *y0 ? py : *y0;
+		*y1 = py > *y1 ? py : *y1;
+		if (q >= it->a1)
+			break;
+	}
+}
+
+/* The extent of strip items [from, to): top and bottom, left and right
+ * (text reckoned from its size). */
+static void
+fg_extent(const struct page *s, size_t from, size_t to, double *top,
+    double *bot, double *left, double *right)
+{
+	const struct item *it;
+	double y0, y1, x0, x1;
+	size_t i;
+
+	*top = *left = 1e9;
+	*bot = *right = -1e9;
+	for (i = from; i < to; i++) {
+		it = &s->items[i];
+		switch (it->kind) {
+		case ITEM_TEXT:
+			y0 = it->y - it->size * 0.8;
+			y1 = it->y + it->size * 0.25;
+			x0 = it->x;
+			/* about its width: a figure's labels are short */
+			x1 = it->x + it->size * 0.55 *
+			    (double)strlen(it->text);
+			break;
+		case ITEM_LINE:
+			y0 = it->y < it->y2 ? it->y : it->y2;
+			y1 = it->y < it->y2 ? it->y2 : it->y;
+			x0 = it->x < it->x2 ? it->x : it->x2;
+			x1 = it->x < it->x2 ? it->x2 : it->x;
+			break;
+		case ITEM_RECT:
+			y0 = it->y;
+			y1 = it->y + it->h;
+			x0 = it->x;
+			x1 = it->x + it->w;
+			break;
+		case ITEM_CIRCLE:
+			y0 = it->y - it->w;
+			y1 = it->y + it->w;
+			x0 = it->x - it->w;
+			x1 = it->x + it->w;
+			break;
+		case ITEM_ARC:
+			fg_arc_extent(it, &x0, &y0, &x1, &y1);
+			break;
+		default:
+			continue;
+		}
+		*top = y0 < *top ? y0 : *top;
+		*bot = y1 > *bot ? y1 : *bot;
+		*left = x0 < *left ? x0 : *left;
+		*right = x1 > *right ? x1 : *right;
+	}
+}
+
+/* Draw f with its left edge at x, w wide; its items start at the strip's
+ * end and are left with their top at 0.  Returns its height. */
+static double
+fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
+{
+	struct fg g;
+	size_t span = L->strip.nitems, i, j;
+	struct item *it;
+	double top, bot, left, right, sy = L->sy;
+
+	memset(&g, 0, sizeof(g));
+	g.L = L;
+	g.key = key;
+	g.u = L->t->size_body;
+	g.lw = 0.9 * g.u / 12;
+	g.ts = lay_style(L, g.u, 0, ink);
+	g.ks = lay_style(L, g.u, ST_BOLD, key_ink);
+	g.mark = &f->mark;
+	it = page_push(&L->strip, ITEM_SPAN);
+	it->font = fonts_pick(L->fs, FS_REGULAR, 'a');
+	it->size = g.u;
+	switch (f->kind) {
+	case FK_NUMBERLINE:
+		fg_numberline(&g, &f->u.nl, x, w);
+		break;
+	default:
+		break;
+	}
+	fg_extent(&L->strip, span + 1, L->strip.nitems, &top, &bot, &left,
+	    &right);
+	if (top > bot)
+		top = bot = 0;
+	lay_shift(L, span, L->strip.nitems, -top);
+	/* the labels' own spans go: a reader takes the innermost span's
+	 * text (poppler), and the figure reads as a whole */
+	for (i = j = span + 1; i < L->strip.nitems; i++)
+		if (L->strip.items[i].kind == ITEM_SPAN ||
+		    L->strip.items[i].kind == ITEM_SPAN_END)
+			free(L->strip.items[i].text);
+		else
+			L->strip.items[j++] = L->strip.items[i];
+	L->strip.nitems = j;
+	it = &L->strip.items[span];
+	it->x = x;
+	it->y = -top + (bot - top) / 2;
+	it->text = xstrdup(g.alt);
+	it = page_push(&L->strip, ITEM_SPAN_END);
+	it->font = L->strip.items[span].font;
+	it->size = g.u;
+	it->x = x + w;
+	it->y = L->strip.items[span].y;
+	if (left < L->left - EPS || right > L->right + EPS) {
+		diag_error(&f->mark, "the %s is wider than the column (%.1f cm "
+		    "of %.1f cm); give it a smaller width: or fewer labels",
+		    fig_kind_names[f->kind], (right - left) / 72 * 2.54,
+		    (L->right - L->left) / 72 * 2.54);
+		L->failed = 1;
+	}
+	L->sy = sy;
+	return bot - top;
+}
+
+void
+lay_figures(struct lay *L, const struct block *b)
+{
+	double x0 = L->left + (L->in_problem ? L->indent : 0);
+	double avail = L->right - x0, gap = 1.5 * L->t->size_body;
+	double *w = xcalloc(b->nfigs + 1, sizeof(*w)), sum = 0, x, h, row;
+	size_t i, from;
+	int side = 1;
+
+	for (i = 0; i < b->nfigs; i++) {
+		w[i] = fg_width(&b->figs[i], avail, L->t->size_body);
+		sum += w[i] + (i > 0 ? gap : 0);
+	}
+	if (sum > avail + EPS)
+		side = 0;	/* one under another */
+	L->sy += 0.6 * L->t->size_body;
+	x = x0;
+	row = 0;
+	for (i = 0; i < b->nfigs; i++) {
+		if (!side && i > 0) {
+			L->sy += row + gap / 2;
+			row = 0;
+		}
+		from = L->strip.nitems;
+		h = fg_figure(L, &b->figs[i], b->key, side ? x : x0, w[i]);
+		lay_shift(L, from, L->strip.nitems, L->sy);
+		if (h > row)
+			row = h;
+		x += w[i] + gap;
+	}
+	L->sy += row + 0.4 * L->t->size_body;
+	free(w);
+}
