@@ -1000,8 +1000,191 @@ fe_numberline(struct feval *e, struct numberline *nl, const char *name)
 			    "nowhere; write two different numbers",
 			    j->from.t.s, j->to.t.s);
 	}
-	if (nl->below != NULL)
-		fe_numberline(e, nl->below, "line below");
+	if (nl->below == NULL || e->failed)
+		return;
+	fe_numberline(e, nl->below, "line below");
+	if (!e->failed && fe_steps(nl->below->from.v, nl->below->to.v,
+	    nl->below->ticks.v) != steps)
+		fe_fail(e, nl->below->ticks.t.s != NULL ? &nl->below->ticks.t :
+		    &nl->below->to.t, "the line below has %ld steps and the "
+		    "line above %ld; give both lines the same number of steps, "
+		    "so that equivalent values line up", fe_steps(
+		    nl->below->from.v, nl->below->to.v, nl->below->ticks.v),
+		    steps);
+}
+
+/* An equation with x and y (2x as 2*x), as a scope for expr_eval. */
+static char *
+fe_implicit(const char *s)
+{
+	size_t n = strlen(s), i, k = 0;
+	char *o = xmalloc(2 * n + 1), prev = 0;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c == ' ')
+			continue;
+		/* 2x, 3(, )x, x( and xy multiply */
+		if ((c == 'x' || c == 'y' || c == '(') && prev != 0 &&
+		    ((prev >= '0' && prev <= '9') || prev == ')' ||
+		    prev == 'x' || prev == 'y' || prev == '.'))
+			o[k++] = '*';
+		o[k++] = c;
+		prev = c;
+	}
+	o[k] = '\0';
+	return o;
+}
+
+/* f(x, y) = left - right of an equation, or -1. */
+static int
+fe_side(const char *l, const char *r, long x, long y, struct rat *out)
+{
+	struct var v[2];
+	struct scope sc = { v, 2, 0, NULL };
+	struct value a, b;
+	struct expr_err err;
+
+	memset(v, 0, sizeof(v));
+	v[0].name = "x";
+	v[0].v.kind = VAL_NUM;
+	v[0].v.r.n = x;
+	v[0].v.r.d = 1;
+	v[1].name = "y";
+	v[1].v.kind = VAL_NUM;
+	v[1].v.r.n = y;
+	v[1].v.r.d = 1;
+	if (expr_eval(l, &sc, &a, &err) < 0 || expr_eval(r, &sc, &b, &err) < 0 ||
+	    a.kind != VAL_NUM || b.kind != VAL_NUM)
+		return -1;
+	return rat_sub(a.r, b.r, out, NULL);
+}
+
+/* Read "y = 2x + 1", "x = 3", "2x + 3y = 6": a line, or an error. */
+static void
+fe_line(struct feval *e, struct fline *l)
+{
+	static const long probe[][2] = { { 2, 0 }, { 0, 2 }, { 1, 1 },
+	    { 3, -2 }, { -4, 5 } };
+	char *s = fe_implicit(l->eq.s), *eq = strchr(s, '=');
+	struct rat c, a, b, f, want, t;
+	size_t i;
+	int ok = eq != NULL && strchr(eq + 1, '=') == NULL;
+
+	if (ok) {
+		*eq = '\0';
+		ok = fe_side(s, eq + 1, 0, 0, &c) == 0 &&
+		    fe_side(s, eq + 1, 1, 0, &a) == 0 &&
+		    fe_side(s, eq + 1, 0, 1, &b) == 0 &&
+		    rat_sub(a, c, &a, NULL) == 0 && rat_sub(b, c, &b, NULL) == 0;
+		/* the same plane through every probe: no x^2, no xy */
+		for (i = 0; ok && i < sizeof(probe) / sizeof(probe[0]); i++) {
+			struct rat px = { probe[i][0], 1 }, py = { probe[i][1],
+			    1 };
+
+			ok = fe_side(s, eq + 1, probe[i][0], probe[i][1],
+			    &f) == 0 && rat_mul(a, px, &want, NULL) == 0 &&
+			    rat_mul(b, py, &t, NULL) == 0 &&
+			    rat_add(want, t, &want, NULL) == 0 &&
+			    rat_add(want, c, &want, NULL) == 0 &&
+			    rat_cmp(want, f) == 0;
+		}
+		ok = ok && (a.n != 0 || b.n != 0);
+	}
+	free(s);
+	if (!ok) {
+		fe_fail(e, &l->eq, "\"%s\" is not the equation of a line; "
+		    "write it like y = 2x + 1, y = -1/2x + 3 or x = 3",
+		    l->eq.s);
+		return;
+	}
+	l->vertical = b.n == 0;
+	if (l->vertical) {
+		/* a x + c = 0 */
+		rat_div(c, a, &l->b, NULL);
+		l->b.n = -l->b.n;
+		l->m = R0;
+		return;
+	}
+	/* a x + b y + c = 0: y = -a/b x - c/b */
+	rat_div(a, b, &l->m, NULL);
+	l->m.n = -l->m.n;
+	rat_div(c, b, &l->b, NULL);
+	l->b.n = -l->b.n;
+}
+
+/* A point of the plane: read, and on it. */
+static void
+fe_plane_point(struct feval *e, const struct plane *pl, struct fpoint *p,
+    const char *what)
+{
+	char x[VAL_TEXT_MAX], y[VAL_TEXT_MAX];
+
+	if (fe_num(e, &p->x, what, R0) < 0 || fe_num(e, &p->y, what, R0) < 0)
+		return;
+	if (fe_within(p->x.v, pl->x0.v, pl->x1.v) &&
+	    fe_within(p->y.v, pl->y0.v, pl->y1.v))
+		return;
+	fig_format(p->x.v, p->x.places, x);
+	fig_format(p->y.v, p->y.places, y);
+	fe_fail(e, fe_within(p->x.v, pl->x0.v, pl->x1.v) ? &p->y.t : &p->x.t,
+	    "%s%s%s (%s, %s) is off the plane (x from %s to %s, y from %s "
+	    "to %s); move it or make the plane larger", what,
+	    p->label.s != NULL ? " " : "", p->label.s != NULL ? p->label.s :
+	    "", x, y, pl->x0.t.s, pl->x1.t.s, pl->y0.t.s, pl->y1.t.s);
+}
+
+static void
+fe_plane(struct feval *e, struct plane *pl)
+{
+	long nx, ny;
+	size_t i;
+
+	fe_num(e, &pl->x0, "x", R0);
+	fe_num(e, &pl->x1, "x", R1);
+	fe_num(e, &pl->y0, "y", R0);
+	fe_num(e, &pl->y1, "y", R1);
+	fe_num(e, &pl->grid, "grid", R1);
+	if (rat_cmp(pl->x1.v, pl->x0.v) <= 0 || rat_cmp(pl->y1.v,
+	    pl->y0.v) <= 0) {
+		fe_fail(e, rat_cmp(pl->x1.v, pl->x0.v) <= 0 ? &pl->x1.t :
+		    &pl->y1.t, "the plane's %s range must go from less to "
+		    "more, like [-5, 5]", rat_cmp(pl->x1.v, pl->x0.v) <= 0 ?
+		    "x" : "y");
+		return;
+	}
+	if (rat_cmp(pl->grid.v, R0) <= 0) {
+		fe_fail(e, &pl->grid.t, "grid must be a step greater than 0, "
+		    "like 1 or 2");
+		return;
+	}
+	nx = fe_steps(pl->x0.v, pl->x1.v, pl->grid.v);
+	ny = fe_steps(pl->y0.v, pl->y1.v, pl->grid.v);
+	if (nx < 0 || ny < 0) {
+		fe_fail(e, pl->grid.t.s != NULL ? &pl->grid.t : &pl->x1.t,
+		    "grid steps of %s do not divide the plane's ranges "
+		    "evenly; choose ranges that are multiples of the grid",
+		    pl->grid.t.s != NULL ? pl->grid.t.s : "1");
+		return;
+	}
+	if (nx > FIG_MAX_TICKS || ny > FIG_MAX_TICKS) {
+		fe_fail(e, pl->grid.t.s != NULL ? &pl->grid.t : &pl->x1.t,
+		    "the plane has %ld grid lines across, more than %d; "
+		    "choose a larger grid step", nx > ny ? nx : ny,
+		    FIG_MAX_TICKS);
+		return;
+	}
+	for (i = 0; i < pl->npoints; i++)
+		fe_plane_point(e, pl, &pl->points[i], "point");
+	for (i = 0; i < pl->nsegs; i++) {
+		fe_plane_point(e, pl, &pl->segs[i].a, "the segment's end");
+		fe_plane_point(e, pl, &pl->segs[i].b, "the segment's end");
+	}
+	for (i = 0; i < pl->npoly; i++)
+		fe_plane_point(e, pl, &pl->poly[i], "the polygon's corner");
+	for (i = 0; i < pl->nlines; i++)
+		fe_line(e, &pl->lines[i]);
 }
 
 static void
@@ -1010,6 +1193,9 @@ fe_figure(struct feval *e, struct figure *f)
 	switch (f->kind) {
 	case FK_NUMBERLINE:
 		fe_numberline(e, &f->u.nl, "number line");
+		break;
+	case FK_PLANE:
+		fe_plane(e, &f->u.pl);
 		break;
 	default:
 		break;

@@ -31,6 +31,8 @@ struct fg {
 	double		 lw;		/* a line's weight */
 	struct tstyle	 ts, ks;	/* labels; the key's labels */
 	const struct mark *mark;	/* the figure, for messages */
+	int		 backed;	/* text over a white box: labels set
+					 * on a grid */
 	char		 alt[ALT_MAX];	/* read aloud, for extraction */
 	size_t		 altn;
 };
@@ -146,6 +148,24 @@ fg_text(struct fg *g, const char *s, double cx, double y, enum align al,
 		*h = L->sy;
 	lay_shift(L, from, L->strip.nitems, an == FA_TOP ? y : an ==
 	    FA_BOTTOM ? y - L->sy : y - L->sy / 2);
+	if (g->backed) {
+		/* a white box under the text, first so that it is below */
+		struct item *it = page_push(&L->strip, ITEM_RECT), box;
+		double top = an == FA_TOP ? y : an == FA_BOTTOM ? y - L->sy :
+		    y - L->sy / 2;
+
+		it->x = x - 0.1 * g->u;
+		it->y = top + 0.1 * L->sy;
+		it->w = w + 0.2 * g->u;
+		it->h = 0.8 * L->sy;
+		it->fill = 1;
+		it->stroke = 0;
+		it->fill_color.r = it->fill_color.g = it->fill_color.b = 1;
+		box = *it;
+		memmove(&L->strip.items[from + 1], &L->strip.items[from],
+		    (L->strip.nitems - 1 - from) * sizeof(*it));
+		L->strip.items[from] = box;
+	}
 	L->sy = save;
 	return w;
 }
@@ -245,17 +265,16 @@ nl_widest(struct fg *g, const struct numberline *nl)
 	return most;
 }
 
-/* Labels every k-th tick, k the least of 1, 2, 4, 5, 10, 20 ... whose
- * labels do not touch. */
+/* Labels every k-th of n ticks, k the least of 1, 2, 4, 5, 10, 20 ...
+ * whose labels do not touch. */
 static long
-nl_stride(const struct numberline *nl, double spacing, double widest,
-    double gap)
+nl_stride_n(long n, double spacing, double widest, double gap)
 {
 	static const long mult[] = { 1, 2, 4, 5 };
 	long scale = 1, k = 1;
 	int i = 0;
 
-	while (spacing * k < widest + gap && k < nl_steps(nl)) {
+	while (spacing * k < widest + gap && k < n) {
 		if (++i == 4) {
 			i = 0;
 			scale *= 10;
@@ -265,6 +284,17 @@ nl_stride(const struct numberline *nl, double spacing, double widest,
 			k = scale;
 	}
 	return k;
+}
+
+/* A number set as math at (x, y), aligned and anchored so. */
+static void
+fg_num_at(struct fg *g, struct rat v, int places, double x, double y,
+    enum align al, enum fg_anchor an)
+{
+	char *s = fg_math(v, places);
+
+	fg_text(g, s, x, y, al, an, &g->ts, NULL);
+	free(s);
 }
 
 /* A value's label on a line, under it (side 1) or over it (side -1). */
@@ -318,7 +348,7 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 		fg_line(g, x, ly - half, x, ly + half, g->lw, ink);
 	}
 	/* labels: all (thinned so that they do not touch), ends, a list */
-	k = nl->labels == NL_ALL ? nl_stride(nl, spacing, nl_widest(g, nl),
+	k = nl->labels == NL_ALL ? nl_stride_n(n, spacing, nl_widest(g, nl),
 	    0.5 * g->u) : n;
 	if (nl->labels == NL_ALL || nl->labels == NL_ENDS)
 		for (i = 0; i <= n; i += k) {
@@ -466,6 +496,274 @@ fg_numberline(struct fg *g, const struct numberline *nl, double x,
 	nl_draw(g, bl, lx0, lx1, 2.4 * g->u, 1, "bottom line");
 }
 
+/* ---- coordinate planes -------------------------------------------------- */
+
+/* Where a plane's values land on the page. */
+struct pmap {
+	double		 px0, py0;	/* (x0, y0): bottom-left corner */
+	double		 cell;		/* points per unit */
+	double		 x0, x1, y0, y1;
+};
+
+static double
+pm_x(const struct pmap *m, double v)
+{
+	return m->px0 + (v - m->x0) * m->cell;
+}
+
+static double
+pm_y(const struct pmap *m, double v)
+{
+	return m->py0 - (v - m->y0) * m->cell;
+}
+
+/* The ends of line l inside the plane, in values; 0 if it misses it. */
+static int
+pl_clip(const struct pmap *m, const struct fline *l, double *ax, double *ay,
+    double *bx, double *by)
+{
+	double mm = fig_d(l->m), b = fig_d(l->b), xs[2], ys[2], x, y, t;
+	int n = 0, side;
+
+	if (l->vertical) {
+		if (b < m->x0 - 1e-9 || b > m->x1 + 1e-9)
+			return 0;
+		*ax = *bx = b;
+		*ay = m->y0;
+		*by = m->y1;
+		return 1;
+	}
+	/* where it crosses each side, kept when on that side */
+	for (side = 0; side < 4 && n < 2; side++) {
+		if (side < 2) {
+			x = side == 0 ? m->x0 : m->x1;
+			y = mm * x + b;
+		} else {
+			if (mm == 0)
+				continue;
+			y = side == 2 ? m->y0 : m->y1;
+			x = (y - b) / mm;
+		}
+		if (x < m->x0 - 1e-9 || x > m->x1 + 1e-9 || y < m->y0 - 1e-9 ||
+		    y > m->y1 + 1e-9)
+			continue;
+		if (n == 1 && fabs(xs[0] - x) < 1e-9 && fabs(ys[0] - y) < 1e-9)
+			continue;	/* a corner, met twice */
+		xs[n] = x;
+		ys[n++] = y;
+	}
+	if (n < 2)
+		return 0;
+	if (xs[0] > xs[1]) {
+		t = xs[0], xs[0] = xs[1], xs[1] = t;
+		t = ys[0], ys[0] = ys[1], ys[1] = t;
+	}
+	*ax = xs[0], *ay = ys[0], *bx = xs[1], *by = ys[1];
+	return 1;
+}
+
+static void
+pl_point_label(struct fg *g, const struct pmap *m, const struct fpoint *p,
+    struct color col)
+{
+	struct tstyle bs = p->key ? g->ks : g->ts;
+	double x = pm_x(m, fig_d(p->x.v)), y = pm_y(m, fig_d(p->y.v));
+
+	fg_dot(g, x, y, 0.2 * g->u, col);
+	if (p->label.s == NULL || p->label.s[0] == '\0')
+		return;
+	bs.style = ST_BOLD;
+	/* up and right of the dot, off the grid's crossing */
+	fg_text(g, p->label.s, x + 0.25 * g->u, y - 0.15 * g->u, AL_LEFT,
+	    FA_BOTTOM, &bs, NULL);
+}
+
+static void
+pl_say_point(struct fg *g, const char *what, const struct fpoint *p)
+{
+	char x[VAL_TEXT_MAX], y[VAL_TEXT_MAX];
+
+	fig_format(p->x.v, p->x.places, x);
+	fig_format(p->y.v, p->y.places, y);
+	fg_say(g, "%s%s%s%s%s(%s, %s)", what[0] ? "; " : ", ", what,
+	    p->label.s ? " " : "", p->label.s ? p->label.s : "",
+	    what[0] ? " " : "", x, y);
+}
+
+static void
+fg_plane(struct fg *g, const struct plane *pl, double x, double w)
+{
+	struct pmap m;
+	long nx, ny, i, kx, ky;
+	double step = fig_d(pl->grid.v), lm, rm, v, ax, ay, bx, by, px, py;
+	double widest = 0, xwidest = 0, lw, ox, oy, tall;
+	char a[VAL_TEXT_MAX], b[VAL_TEXT_MAX];
+	int places = pl->grid.places;
+	size_t j;
+
+	m.x0 = fig_d(pl->x0.v);
+	m.x1 = fig_d(pl->x1.v);
+	m.y0 = fig_d(pl->y0.v);
+	m.y1 = fig_d(pl->y1.v);
+	nx = (long)floor((m.x1 - m.x0) / step + 0.5);
+	ny = (long)floor((m.y1 - m.y0) / step + 0.5);
+	/* room for the y labels at the left, the x-axis' name at the right */
+	for (i = 0; i <= ny; i++) {
+		struct rat r;
+
+		if (rat_make((int64_t)i, 1, &r, NULL) == 0 &&
+		    rat_mul(r, pl->grid.v, &r, NULL) == 0 &&
+		    rat_add(pl->y0.v, r, &r, NULL) == 0 &&
+		    (lw = fg_math_width(g, r, places)) > widest)
+			widest = lw;
+	}
+	for (i = 0; i <= nx; i++) {
+		struct rat r;
+
+		if (rat_make((int64_t)i, 1, &r, NULL) == 0 &&
+		    rat_mul(r, pl->grid.v, &r, NULL) == 0 &&
+		    rat_add(pl->x0.v, r, &r, NULL) == 0 &&
+		    (lw = fg_math_width(g, r, places)) > xwidest)
+			xwidest = lw;
+	}
+	lm = widest + 0.8 * g->u;
+	rm = 1.2 * g->u + (pl->xname.s != NULL ? lay_plain_width(g->L,
+	    pl->xname.s, &g->ts) + 0.4 * g->u : 0);
+	m.cell = (w - lm - rm) / (m.x1 - m.x0);
+	/* a tall plane no taller than its width allows */
+	tall = m.cell * (m.y1 - m.y0);
+	if (tall > 1.2 * (w - lm - rm))
+		m.cell *= 1.2 * (w - lm - rm) / tall;
+	m.px0 = x + lm;
+	m.py0 = 0;
+	/* grid: thin and gray */
+	for (i = 0; i <= nx; i++)
+		fg_line(g, pm_x(&m, m.x0 + i * step), pm_y(&m, m.y0),
+		    pm_x(&m, m.x0 + i * step), pm_y(&m, m.y1), 0.5, light);
+	for (i = 0; i <= ny; i++)
+		fg_line(g, pm_x(&m, m.x0), pm_y(&m, m.y0 + i * step),
+		    pm_x(&m, m.x1), pm_y(&m, m.y0 + i * step), 0.5, light);
+	/* axes through 0 (or along the edge), arrows at the ends */
+	ox = m.x0 > 0 ? m.x0 : m.x1 < 0 ? m.x1 : 0;
+	oy = m.y0 > 0 ? m.y0 : m.y1 < 0 ? m.y1 : 0;
+	fg_line(g, pm_x(&m, m.x0), pm_y(&m, oy), pm_x(&m, m.x1) + 0.6 * g->u,
+	    pm_y(&m, oy), g->lw * 1.4, ink);
+	fg_arrow(g, pm_x(&m, m.x1) + 0.7 * g->u, pm_y(&m, oy), 1, 0, ink);
+	fg_line(g, pm_x(&m, ox), pm_y(&m, m.y0), pm_x(&m, ox),
+	    pm_y(&m, m.y1) - 0.6 * g->u, g->lw * 1.4, ink);
+	fg_arrow(g, pm_x(&m, ox), pm_y(&m, m.y1) - 0.7 * g->u, 0, -1, ink);
+	if (m.x0 < 0)
+		fg_arrow(g, pm_x(&m, m.x0) - 0.1 * g->u, pm_y(&m, oy), -1, 0,
+		    ink);
+	if (m.y0 < 0)
+		fg_arrow(g, pm_x(&m, ox), pm_y(&m, m.y0) + 0.1 * g->u, 0, 1,
+		    ink);
+	if (pl->xname.s != NULL)
+		fg_text(g, pl->xname.s, pm_x(&m, m.x1) + 1.2 * g->u,
+		    pm_y(&m, oy), AL_LEFT, FA_MIDDLE, &g->ts, NULL);
+	if (pl->yname.s != NULL)
+		fg_text(g, pl->yname.s, pm_x(&m, ox), pm_y(&m, m.y1) - 1.3 *
+		    g->u, AL_CENTER, FA_BOTTOM, &g->ts, NULL);
+	/* scale: under the x-axis, left of the y-axis, 0 once; thinned;
+	 * on white where the grid runs under them */
+	g->backed = 1;
+	kx = nl_stride_n(nx, m.cell * step, xwidest, 0.5 * g->u);
+	ky = nl_stride_n(ny, m.cell * step, g->u, 0.3 * g->u);
+	for (i = 0; i <= nx; i++) {
+		struct rat r;
+
+		v = m.x0 + i * step;
+		if (fabs(v - ox) < 1e-9 && ox != 0)
+			continue;
+		if ((long)floor((v - ox) / step + 0.5) % kx != 0)
+			continue;
+		if (rat_make((int64_t)i, 1, &r, NULL) < 0 ||
+		    rat_mul(r, pl->grid.v, &r, NULL) < 0 ||
+		    rat_add(pl->x0.v, r, &r, NULL) < 0)
+			continue;
+		if (r.n == 0 && m.y0 < 0)
+			continue;	/* the -1 under it would cover it */
+		if (r.n == 0) {
+			fg_num_at(g, r, places, pm_x(&m, ox) - 0.2 * g->u,
+			    pm_y(&m, oy) + 0.25 * g->u, AL_RIGHT, FA_TOP);
+			continue;
+		}
+		fg_num_at(g, r, places, pm_x(&m, v), pm_y(&m, oy) + 0.25 *
+		    g->u, AL_CENTER, FA_TOP);
+	}
+	for (i = 0; i <= ny; i++) {
+		struct rat r;
+
+		v = m.y0 + i * step;
+		if (fabs(v - oy) < 1e-9)
+			continue;
+		if ((long)floor((v - oy) / step + 0.5) % ky != 0)
+			continue;
+		if (rat_make((int64_t)i, 1, &r, NULL) < 0 ||
+		    rat_mul(r, pl->grid.v, &r, NULL) < 0 ||
+		    rat_add(pl->y0.v, r, &r, NULL) < 0)
+			continue;
+		fg_num_at(g, r, places, pm_x(&m, ox) - 0.25 * g->u,
+		    pm_y(&m, v), AL_RIGHT, FA_MIDDLE);
+	}
+	g->backed = 0;
+	fg_say(g, "coordinate plane, x from %s to %s, y from %s to %s",
+	    pl->x0.t.s, pl->x1.t.s, pl->y0.t.s, pl->y1.t.s);
+	/* lines: arrows at both ends */
+	for (j = 0; j < pl->nlines; j++) {
+		const struct fline *l = &pl->lines[j];
+		struct color col = fg_ink(l->key);
+		double dx, dy, len;
+
+		if (!fg_shows(g, l->key) || !pl_clip(&m, l, &ax, &ay, &bx,
+		    &by))
+			continue;
+		px = pm_x(&m, ax), py = pm_y(&m, ay);
+		dx = pm_x(&m, bx) - px, dy = pm_y(&m, by) - py;
+		len = sqrt(dx * dx + dy * dy);
+		if (len < g->u)
+			continue;
+		dx /= len, dy /= len;
+		fg_line(g, px, py, px + dx * len, py + dy * len, g->lw * 1.6,
+		    col);
+		fg_arrow(g, px, py, -dx, -dy, col);
+		fg_arrow(g, px + dx * len, py + dy * len, dx, dy, col);
+		fg_say(g, "; line %s", l->eq.s);
+	}
+	for (j = 0; j < pl->nsegs; j++) {
+		const struct fseg *s = &pl->segs[j];
+		struct color col = fg_ink(s->key);
+
+		if (!fg_shows(g, s->key))
+			continue;
+		fg_line(g, pm_x(&m, fig_d(s->a.x.v)), pm_y(&m, fig_d(s->a.y.v)),
+		    pm_x(&m, fig_d(s->b.x.v)), pm_y(&m, fig_d(s->b.y.v)),
+		    g->lw * 1.6, col);
+		pl_say_point(g, "segment", &s->a);
+		pl_say_point(g, "", &s->b);
+	}
+	for (j = 0; j < pl->npoly; j++) {
+		const struct fpoint *p = &pl->poly[j], *q =
+		    &pl->poly[(j + 1) % pl->npoly];
+
+		if (!fg_shows(g, p->key))
+			continue;
+		fg_line(g, pm_x(&m, fig_d(p->x.v)), pm_y(&m, fig_d(p->y.v)),
+		    pm_x(&m, fig_d(q->x.v)), pm_y(&m, fig_d(q->y.v)),
+		    g->lw * 1.6, fg_ink(p->key));
+		pl_say_point(g, j == 0 ? "polygon" : "", p);
+	}
+	for (j = 0; j < pl->npoints; j++) {
+		if (!fg_shows(g, pl->points[j].key))
+			continue;
+		pl_point_label(g, &m, &pl->points[j],
+		    fg_ink(pl->points[j].key));
+		pl_say_point(g, "point", &pl->points[j]);
+	}
+	(void)a;
+	(void)b;
+}
+
 /* ---- a figure ---------------------------------------------------------- */
 
 /* The width a figure takes in a column avail wide. */
@@ -482,6 +780,9 @@ fg_width(const struct figure *f, double avail, double u)
 		switch (f->kind) {
 		case FK_NUMBERLINE:
 			w = avail;
+			break;
+		case FK_PLANE:
+			w = 20 * u;
 			break;
 		default:
 			w = 16 * u;
@@ -602,6 +903,9 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 	switch (f->kind) {
 	case FK_NUMBERLINE:
 		fg_numberline(&g, &f->u.nl, x, w);
+		break;
+	case FK_PLANE:
+		fg_plane(&g, &f->u.pl, x, w);
 		break;
 	default:
 		break;
