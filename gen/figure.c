@@ -687,6 +687,145 @@ fl_plane(const struct node *m, struct plane *pl, int key)
 	}
 }
 
+static const char *const fr_keys[] = { "shape", "parts", "shaded", "label",
+    "width", "key", NULL };
+static const char *const fr_key_adds[] = { "shaded", NULL };
+
+static void
+fl_model(const struct node *m, struct fmodel *md, int key)
+{
+	static const char *const shapes[] = { "bar", "circle", "grid", NULL };
+	const struct node *n;
+	int s;
+
+	sc_check_keys(m, fr_keys, key ? "the key" : "the fraction");
+	if (key) {
+		fl_key_only(m, fr_keys, fr_key_adds, "fraction");
+		if ((n = node_get(m, "shaded")) != NULL)
+			fl_num(n, "shaded", &md->keyshaded, 1);
+		return;
+	}
+	if ((n = node_get(m, "shape")) != NULL && sc_enum(n, "the shape",
+	    shapes, &s) == 0)
+		md->shape = (enum fr_shape)s;
+	if ((n = node_get(m, "parts")) == NULL)
+		sc_error(&m->mark, "the fraction needs parts: (how many equal "
+		    "parts the whole is cut into)");
+	else
+		fl_num(n, "parts", &md->parts, 0);
+	if ((n = node_get(m, "shaded")) != NULL)
+		fl_num(n, "shaded", &md->shaded, 0);
+	if ((n = node_get(m, "label")) != NULL)
+		fl_text(n, "the label", &md->label);
+	if ((n = node_get(m, "key")) != NULL && fl_map(n, "key") != NULL)
+		fl_model(n, md, 1);
+}
+
+/* fraction: one model (a map), or several side by side (a list). */
+static void
+fl_fraction(const struct node *m, struct fraction *fr)
+{
+	size_t i, k = m->kind == NODE_SEQ ? m->nkids : 1;
+
+	fr->v = xcalloc(k + 1, sizeof(*fr->v));
+	for (i = 0; i < k; i++) {
+		const struct node *e = m->kind == NODE_SEQ ? m->kids[i] : m;
+
+		if (fl_map(e, "a fraction model") == NULL)
+			continue;
+		if (m->kind == NODE_SEQ && node_get(e, "width") != NULL)
+			sc_error(&node_key(e, "width")->mark, "a list of "
+			    "fraction models shares one width; write the "
+			    "models as figures: of their own to size each");
+		fl_model(e, &fr->v[fr->n++], 0);
+	}
+}
+
+static const char *const tp_keys[] = { "rows", "total", "width", "key",
+    NULL };
+static const char *const tp_key_adds[] = { "rows", "total", NULL };
+
+static void
+fl_tape(const struct node *m, struct tape *tp, int key)
+{
+	static const char *const row_keys[] = { "label", "parts", "values",
+	    NULL };
+	const struct node *n, *e, *x;
+	size_t i;
+
+	sc_check_keys(m, tp_keys, key ? "the key" : "the tape");
+	if (key)
+		fl_key_only(m, tp_keys, tp_key_adds, "tape");
+	if ((n = node_get(m, "total")) != NULL)
+		fl_text(n, "the total", key ? &tp->keytotal : &tp->total);
+	if ((n = node_get(m, "rows")) == NULL) {
+		if (!key)
+			sc_error(&m->mark, "the tape needs rows: a list of "
+			    "{label, parts, values}");
+		return;
+	}
+	if (n->kind != NODE_SEQ) {
+		sc_error(&n->mark, "rows must be a list, one {label, parts, "
+		    "values} per bar");
+		return;
+	}
+	if (key && n->nkids > tp->nrows) {
+		sc_error(&n->mark, "the key has %zu rows and the tape %zu; "
+		    "give the key's values row by row", n->nkids, tp->nrows);
+		return;
+	}
+	if (!key)
+		tp->rows = xcalloc(n->nkids + 1, sizeof(*tp->rows));
+	for (i = 0; i < n->nkids; i++) {
+		struct trow *r = &tp->rows[key ? i : tp->nrows];
+
+		e = n->kids[i];
+		if (fl_map(e, "a row") == NULL)
+			continue;
+		sc_check_keys(e, row_keys, "a row");
+		if (key) {
+			if ((x = node_get(e, "values")) != NULL)
+				fl_texts(x, "a value", &r->keyvalues);
+			continue;
+		}
+		if ((x = node_get(e, "label")) != NULL)
+			fl_text(x, "the row's label", &r->label);
+		if ((x = node_get(e, "parts")) != NULL)
+			fl_num(x, "parts", &r->parts, 0);
+		if ((x = node_get(e, "values")) != NULL)
+			fl_texts(x, "a value", &r->values);
+		tp->nrows++;
+	}
+}
+
+static const char *const ar_keys[] = { "rows", "columns", "group",
+    "width", "key", NULL };
+static const char *const ar_key_adds[] = { "group", NULL };
+
+static void
+fl_array(const struct node *m, struct farray *ar, int key)
+{
+	const struct node *n;
+
+	sc_check_keys(m, ar_keys, key ? "the key" : "the array");
+	if (key)
+		fl_key_only(m, ar_keys, ar_key_adds, "array");
+	else {
+		if ((n = node_get(m, "rows")) == NULL)
+			sc_error(&m->mark, "the array needs rows: (how many "
+			    "rows of dots)");
+		else
+			fl_num(n, "rows", &ar->rows, 0);
+		if ((n = node_get(m, "columns")) == NULL)
+			sc_error(&m->mark, "the array needs columns: (how "
+			    "many dots in a row)");
+		else
+			fl_num(n, "columns", &ar->columns, 0);
+	}
+	if ((n = node_get(m, "group")) != NULL)
+		fl_num(n, "group", &ar->group, key);
+}
+
 /* ---- the figure ---------------------------------------------------------- */
 
 static const char *const fig_common[] = { "width", "key", NULL };
@@ -733,9 +872,32 @@ fk_plane(const struct node *m, struct figure *f, int key)
 	fl_plane(m, &f->u.pl, key);
 }
 
+static void
+fk_fraction(const struct node *m, struct figure *f, int key)
+{
+	if (key)	/* one model: its key: is read with it */
+		return;
+	fl_fraction(m, &f->u.fr);
+}
+
+static void
+fk_tape(const struct node *m, struct figure *f, int key)
+{
+	fl_tape(m, &f->u.tp, key);
+}
+
+static void
+fk_array(const struct node *m, struct figure *f, int key)
+{
+	fl_array(m, &f->u.ar, key);
+}
+
 static const fl_kind_fn fl_kinds[FK__MAX] = {
 	[FK_NUMBERLINE] = fk_numberline,
 	[FK_PLANE] = fk_plane,
+	[FK_FRACTION] = fk_fraction,
+	[FK_TAPE] = fk_tape,
+	[FK_ARRAY] = fk_array,
 };
 
 /* One figure: a map whose one key is its kind. */
@@ -783,9 +945,13 @@ fl_figure(const struct node *n, struct figure *f)
 	}
 	f->kind = (enum fig_kind)kind;
 	f->mark = k->mark;
-	if ((m = fl_map(n->kids[1], fig_kind_names[kind])) == NULL)
+	m = n->kids[1];
+	if ((kind != FK_FRACTION || m->kind != NODE_SEQ) &&
+	    (m = fl_map(n->kids[1], fig_kind_names[kind])) == NULL)
 		return -1;
 	fl_kinds[kind](m, f, 0);
+	if (m->kind == NODE_SEQ)
+		return sc_count() > errs ? -1 : 0;
 	if ((k = node_get(m, "width")) != NULL)
 		fl_width(k, f);
 	if ((k = node_get(m, "key")) != NULL && fl_map(k, "key") != NULL)
@@ -1187,6 +1353,83 @@ fe_plane(struct feval *e, struct plane *pl)
 		fe_line(e, &pl->lines[i]);
 }
 
+/* A whole number from lo to hi, or an error saying so. */
+static long
+fe_whole(struct feval *e, struct fnum *f, const char *what, long lo,
+    long hi, long dflt)
+{
+	struct rat d = { dflt, 1 };
+
+	if (fe_num(e, f, what, d) < 0)
+		return dflt;
+	if (f->v.d != 1 || f->v.n < lo || f->v.n > hi) {
+		fe_fail(e, &f->t, "%s must be a whole number from %ld to %ld, "
+		    "not %s", what, lo, hi, f->t.s);
+		return dflt;
+	}
+	return (long)f->v.n;
+}
+
+static void
+fe_fraction(struct feval *e, struct fraction *fr)
+{
+	size_t i;
+	long parts, sh, ksh;
+
+	for (i = 0; i < fr->n; i++) {
+		struct fmodel *m = &fr->v[i];
+
+		parts = fe_whole(e, &m->parts, "parts", 1, m->shape == FR_GRID ?
+		    100 : 24, 1);
+		sh = fe_whole(e, &m->shaded, "shaded", 0, parts, 0);
+		ksh = fe_whole(e, &m->keyshaded, "the key's shaded", 0, parts,
+		    0);
+		if (sh + ksh > parts)
+			fe_fail(e, &m->keyshaded.t, "the key shades %ld more "
+			    "parts but only %ld of %ld are left; the key's "
+			    "shaded: adds to the shaded ones", ksh,
+			    parts - sh, parts);
+	}
+}
+
+static void
+fe_tape(struct feval *e, struct tape *tp)
+{
+	size_t i;
+	long parts;
+
+	for (i = 0; i < tp->nrows; i++) {
+		struct trow *r = &tp->rows[i];
+		long dflt = r->values.n > 0 ? (long)r->values.n : 1;
+
+		parts = fe_whole(e, &r->parts, "parts", 1, 30, dflt);
+		if (r->values.n > (size_t)parts)
+			fe_fail(e, &r->values.v[parts], "the row has %ld "
+			    "parts and %zu values; give one value per part "
+			    "at most", parts, r->values.n);
+		if (r->keyvalues.n > (size_t)parts)
+			fe_fail(e, &r->keyvalues.v[parts], "the key gives "
+			    "%zu values for a row of %ld parts",
+			    r->keyvalues.n, parts);
+	}
+}
+
+static void
+fe_array(struct feval *e, struct farray *ar)
+{
+	long rows = fe_whole(e, &ar->rows, "rows", 1, 20, 1);
+	long cols = fe_whole(e, &ar->columns, "columns", 1, 20, 1);
+	long g;
+
+	if (ar->group.t.s == NULL)
+		return;
+	g = fe_whole(e, &ar->group, "group", 1, rows * cols, 1);
+	if (!(cols % g == 0 || (g % cols == 0 && rows % (g / cols) == 0)))
+		fe_fail(e, &ar->group.t, "groups of %ld do not fit %ld rows of "
+		    "%ld; a group is part of a row (it divides %ld) or whole "
+		    "rows", g, rows, cols, cols);
+}
+
 static void
 fe_figure(struct feval *e, struct figure *f)
 {
@@ -1196,6 +1439,15 @@ fe_figure(struct feval *e, struct figure *f)
 		break;
 	case FK_PLANE:
 		fe_plane(e, &f->u.pl);
+		break;
+	case FK_FRACTION:
+		fe_fraction(e, &f->u.fr);
+		break;
+	case FK_TAPE:
+		fe_tape(e, &f->u.tp);
+		break;
+	case FK_ARRAY:
+		fe_array(e, &f->u.ar);
 		break;
 	default:
 		break;

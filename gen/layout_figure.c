@@ -764,6 +764,285 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 	(void)b;
 }
 
+/* ---- fraction models, tapes, arrays ------------------------------------ */
+
+static const struct color given_fill = { 0.55, 0.55, 0.55 };
+static const struct color key_fill = { 0.93, 0.62, 0.62 };
+
+/* A filled rectangle, outlined. */
+static void
+fg_box(struct fg *g, double x, double y, double w, double h, int filled,
+    struct color fill, struct color edge, double width)
+{
+	struct item *it = lay_rect(g->L, x, y, w, h, width, edge);
+
+	it->fill = filled;
+	it->fill_color = fill;
+}
+
+/* Columns of a grid of n cells: as square as n allows. */
+static long
+fr_columns(long n)
+{
+	long c;
+
+	for (c = (long)ceil(sqrt((double)n)); c <= n; c++)
+		if (n % c == 0)
+			return c;
+	return n;
+}
+
+static const char *const fr_shape_names[] = { "bar", "circle", "grid" };
+
+/* One model, left edge x, w wide, top at 0; returns its height. */
+static double
+fr_model(struct fg *g, const struct fmodel *m, double x, double w)
+{
+	long parts = (long)m->parts.v.n, sh = (long)m->shaded.v.n, i, c, r;
+	long ksh = g->key ? (long)m->keyshaded.v.n : 0;
+	double h, cw, ch, R, a;
+	struct color fill;
+	struct item *it;
+
+	for (i = 0; i < parts; i++) {
+		int filled = i < sh + ksh;
+
+		fill = i < sh ? given_fill : key_fill;
+		switch (m->shape) {
+		case FR_BAR:
+			cw = w / (double)parts;
+			fg_box(g, x + cw * (double)i, 0, cw, 2 * g->u, filled,
+			    fill, ink, g->lw * 1.2);
+			break;
+		case FR_GRID:
+			c = fr_columns(parts);
+			cw = w / (double)c;
+			r = i / c;
+			fg_box(g, x + cw * (double)(i % c), cw * (double)r, cw,
+			    cw, filled, fill, ink, g->lw);
+			break;
+		case FR_CIRCLE:
+			R = w / 2;
+			/* from 12 o'clock, clockwise */
+			a = 90 - 360.0 * (double)(i + 1) / (double)parts;
+			it = fg_arc(g, x + R, R, R, a, a + 360.0 /
+			    (double)parts);
+			it->fill = 1;
+			it->fill_color = filled ? fill :
+			    (struct color){ 1, 1, 1 };
+			it->width = g->lw * 1.2;
+			break;
+		}
+	}
+	c = fr_columns(parts);
+	h = m->shape == FR_BAR ? 2 * g->u : m->shape == FR_CIRCLE ? w :
+	    w / (double)c * (double)(parts / c);
+	ch = h;
+	if (m->label.s != NULL) {
+		double lh;
+
+		fg_text(g, m->label.s, x + w / 2, ch + 0.4 * g->u, AL_CENTER,
+		    FA_TOP, &g->ts, &lh);
+		h += 0.4 * g->u + lh;
+	}
+	fg_say(g, "%sfraction %s in %ld equal parts, %ld shaded",
+	    g->altn ? "; " : "", fr_shape_names[m->shape], parts, sh + ksh);
+	return h;
+}
+
+static double
+fr_model_width(const struct fmodel *m, double u)
+{
+	long parts = m->parts.v.d == 1 ? (long)m->parts.v.n : 1;
+
+	return m->shape == FR_BAR ? 12 * u : m->shape == FR_CIRCLE ? 6 * u :
+	    1.4 * u * (double)fr_columns(parts > 0 ? parts : 1);
+}
+
+static void
+fg_fraction(struct fg *g, const struct fraction *fr, double x, double w)
+{
+	double natural = 0, gap = 2 * g->u, scale, mw;
+	size_t i;
+
+	for (i = 0; i < fr->n; i++)
+		natural += fr_model_width(&fr->v[i], g->u) + (i ? gap : 0);
+	scale = natural > 0 ? w / natural : 1;
+	for (i = 0; i < fr->n; i++) {
+		mw = fr_model_width(&fr->v[i], g->u) * scale;
+		fr_model(g, &fr->v[i], x, mw);
+		x += mw + gap * scale;
+	}
+}
+
+/* A brace over [x0, x1] whose tips touch y, its point up to y - 2r. */
+static void
+fg_brace(struct fg *g, double x0, double x1, double y, double r)
+{
+	double mid = (x0 + x1) / 2;
+	struct item *it;
+
+	it = fg_arc(g, x0 + r, y, r, 90, 180);
+	it = fg_arc(g, mid - r, y - 2 * r, r, 270, 360);
+	it = fg_arc(g, mid + r, y - 2 * r, r, 180, 270);
+	it = fg_arc(g, x1 - r, y, r, 0, 90);
+	(void)it;
+	fg_line(g, x0 + r, y - r, mid - r, y - r, g->lw, ink);
+	fg_line(g, mid + r, y - r, x1 - r, y - r, g->lw, ink);
+}
+
+/* A brace right of x from y0 to y1, its point out to x + 2r. */
+static void
+fg_vbrace(struct fg *g, double x, double y0, double y1, double r)
+{
+	double mid = (y0 + y1) / 2;
+
+	fg_arc(g, x, y0 + r, r, 0, 90);
+	fg_arc(g, x + 2 * r, mid - r, r, 180, 270);
+	fg_arc(g, x + 2 * r, mid + r, r, 90, 180);
+	fg_arc(g, x, y1 - r, r, 270, 360);
+	fg_line(g, x + r, y0 + r, x + r, mid - r, g->lw, ink);
+	fg_line(g, x + r, mid + r, x + r, y1 - r, g->lw, ink);
+}
+
+static void
+fg_tape(struct fg *g, const struct tape *tp, double x, double w)
+{
+	double labw = 0, lw, unit, y = 0, rowh = 2 * g->u, px, totw = 0;
+	long most = 1, parts, i;
+	size_t j;
+	const char *tot;
+
+	for (j = 0; j < tp->nrows; j++) {
+		if (tp->rows[j].label.s != NULL &&
+		    (lw = lay_text_width(g->L, &tp->rows[j].label, &g->ts)) >
+		    labw)
+			labw = lw;
+		if ((long)tp->rows[j].parts.v.n > most)
+			most = (long)tp->rows[j].parts.v.n;
+	}
+	if (labw > 0)
+		labw += 0.8 * g->u;
+	tot = g->key && tp->keytotal.s != NULL ? tp->keytotal.s : tp->total.s;
+	/* several rows: the total's brace stands at their right */
+	if (tot != NULL && tp->nrows > 1) {
+		struct text t;
+
+		memset(&t, 0, sizeof(t));
+		t.s = (char *)tot;
+		t.mark = *g->mark;
+		totw = lay_text_width(g->L, &t, tot == tp->total.s ? &g->ts :
+		    &g->ks) + 1.6 * g->u;
+	}
+	unit = (w - labw - totw) / (double)most;
+	fg_say(g, "tape diagram");
+	for (j = 0; j < tp->nrows; j++) {
+		const struct trow *r = &tp->rows[j];
+
+		parts = (long)r->parts.v.n;
+		if (r->label.s != NULL)
+			fg_text(g, r->label.s, x + labw - 0.8 * g->u, y + rowh / 2,
+			    AL_RIGHT, FA_MIDDLE, &g->ts, NULL);
+		fg_say(g, "; %s%s%ld part%s", r->label.s ? r->label.s : "",
+		    r->label.s ? ": " : "", parts, parts == 1 ? "" : "s");
+		for (i = 0; i < parts; i++) {
+			const struct text *v = (size_t)i < r->values.n ?
+			    &r->values.v[i] : NULL;
+			const struct text *k = g->key && (size_t)i <
+			    r->keyvalues.n && r->keyvalues.v[i].s != NULL ?
+			    &r->keyvalues.v[i] : NULL;
+
+			px = x + labw + unit * (double)i;
+			fg_box(g, px, y, unit, rowh, 0, ink, ink, g->lw * 1.2);
+			if (k != NULL)
+				fg_text(g, k->s, px + unit / 2, y + rowh / 2,
+				    AL_CENTER, FA_MIDDLE, &g->ks, NULL);
+			else if (v != NULL && v->s != NULL)
+				fg_text(g, v->s, px + unit / 2, y + rowh / 2,
+				    AL_CENTER, FA_MIDDLE, &g->ts, NULL);
+			if (v != NULL && v->s != NULL && k == NULL)
+				fg_say(g, ", %s", v->s);
+		}
+		y += rowh + 0.8 * g->u;
+	}
+	if (tot != NULL && tp->nrows > 1) {
+		double r0 = 0.35 * g->u, bx = x + labw + unit * (double)most +
+		    0.3 * g->u;
+
+		y -= 0.8 * g->u;
+		fg_vbrace(g, bx, 0, y, r0);
+		fg_text(g, tot, bx + 2 * r0 + 0.3 * g->u, y / 2, AL_LEFT,
+		    FA_MIDDLE, tot == tp->keytotal.s ? &g->ks : &g->ts, NULL);
+	} else if (tot != NULL) {
+		double r0 = 0.35 * g->u;
+
+		parts = (long)tp->rows[0].parts.v.n;
+		fg_brace(g, x + labw, x + labw + unit * (double)parts,
+		    -0.3 * g->u, r0);
+		fg_text(g, tot, x + labw + unit * (double)parts / 2, -0.3 *
+		    g->u - 2 * r0 - 0.2 * g->u, AL_CENTER, FA_BOTTOM,
+		    tot == tp->keytotal.s ? &g->ks : &g->ts, NULL);
+	}
+	if (tot != NULL && tot == tp->total.s)
+		fg_say(g, "; total %s", tot);
+}
+
+/* A loop around dots: two half circles joined by lines. */
+static void
+fg_loop(struct fg *g, double x0, double y0, double x1, double y1,
+    struct color c)
+{
+	double r = (y1 - y0) / 2;
+	struct item *it;
+
+	it = fg_arc(g, x0 + r, y0 + r, r, 90, 270);
+	it->color = c;
+	it = fg_arc(g, x1 - r, y0 + r, r, -90, 90);
+	it->color = c;
+	if (x1 - r > x0 + r) {
+		fg_line(g, x0 + r, y0, x1 - r, y0, g->lw, c);
+		fg_line(g, x0 + r, y1, x1 - r, y1, g->lw, c);
+	}
+}
+
+static void
+fg_array(struct fg *g, const struct farray *ar, double x, double w)
+{
+	long rows = (long)ar->rows.v.n, cols = (long)ar->columns.v.n, i, j;
+	long gsz = ar->group.t.s != NULL ? (long)ar->group.v.n : 0;
+	double s = w / (double)cols, r, pad;
+
+	if (s > 1.6 * g->u)
+		s = 1.6 * g->u;
+	r = s * 0.22;
+	pad = s * 0.45;
+	for (i = 0; i < rows; i++)
+		for (j = 0; j < cols; j++)
+			fg_dot(g, x + s / 2 + s * (double)j, s / 2 + s *
+			    (double)i, r, ink);
+	fg_say(g, "array of %ld rows of %ld dots", rows, cols);
+	if (gsz == 0 || !fg_shows(g, ar->group.key))
+		return;
+	if (cols % gsz == 0)
+		for (i = 0; i < rows; i++)
+			for (j = 0; j < cols; j += gsz)
+				fg_loop(g, x + s / 2 + s * (double)j - pad,
+				    s / 2 + s * (double)i - pad, x + s / 2 +
+				    s * (double)(j + gsz - 1) + pad, s / 2 +
+				    s * (double)i + pad, fg_ink(ar->group.key));
+	else
+		for (i = 0; i < rows; i += gsz / cols) {
+			double y0 = s / 2 + s * (double)i - pad;
+			double y1 = s / 2 + s * (double)(i + gsz / cols - 1) +
+			    pad;
+			struct color c = fg_ink(ar->group.key);
+
+			fg_box(g, x + s / 2 - pad, y0, s * (double)(cols - 1) +
+			    2 * pad, y1 - y0, 0, c, c, g->lw);
+		}
+	fg_say(g, ", in groups of %ld", gsz);
+}
+
 /* ---- a figure ---------------------------------------------------------- */
 
 /* The width a figure takes in a column avail wide. */
@@ -771,6 +1050,7 @@ static double
 fg_width(const struct figure *f, double avail, double u)
 {
 	double w;
+	size_t i;
 
 	if (f->width_pct > 0)
 		w = avail * f->width_pct / 100;
@@ -783,6 +1063,17 @@ fg_width(const struct figure *f, double avail, double u)
 			break;
 		case FK_PLANE:
 			w = 20 * u;
+			break;
+		case FK_FRACTION:
+			for (i = 0, w = 0; i < f->u.fr.n; i++)
+				w += fr_model_width(&f->u.fr.v[i], u) +
+				    (i ? 2 * u : 0);
+			break;
+		case FK_TAPE:
+			w = avail * 0.8;
+			break;
+		case FK_ARRAY:
+			w = 1.6 * u * (double)f->u.ar.columns.v.n;
 			break;
 		default:
 			w = 16 * u;
@@ -906,6 +1197,15 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 		break;
 	case FK_PLANE:
 		fg_plane(&g, &f->u.pl, x, w);
+		break;
+	case FK_FRACTION:
+		fg_fraction(&g, &f->u.fr, x, w);
+		break;
+	case FK_TAPE:
+		fg_tape(&g, &f->u.tp, x, w);
+		break;
+	case FK_ARRAY:
+		fg_array(&g, &f->u.ar, x, w);
 		break;
 	default:
 		break;
