@@ -826,6 +826,175 @@ fl_array(const struct node *m, struct farray *ar, int key)
 		fl_num(n, "group", &ar->group, key);
 }
 
+static const char *const ck_keys[] = { "time", "hands", "width", "key",
+    NULL };
+static const char *const ck_key_adds[] = { "time", NULL };
+
+static void
+fl_clock(const struct node *m, struct clock *ck, int key)
+{
+	const struct node *n;
+
+	sc_check_keys(m, ck_keys, key ? "the key" : "the clock");
+	if (key) {
+		fl_key_only(m, ck_keys, ck_key_adds, "clock");
+		if ((n = node_get(m, "time")) != NULL)
+			fl_text(n, "the time", &ck->keytime);
+		return;
+	}
+	ck->hands = 1;
+	if ((n = node_get(m, "hands")) != NULL)
+		sc_bool(n, "hands", &ck->hands);
+	if ((n = node_get(m, "time")) != NULL)
+		fl_text(n, "the time", &ck->time);
+	else if (ck->hands)
+		sc_error(&m->mark, "the clock needs time: (like \"3:45\"), or "
+		    "hands: false for a face to draw the hands on");
+}
+
+static const char *const sh_keys[] = { "polygon", "rectangle", "triangle",
+    "sides", "angles", "right_angles", "scale", "width", "key", NULL };
+static const char *const sh_key_adds[] = { "sides", "angles", NULL };
+
+static void
+fl_shape(const struct node *m, struct shape *sh, int key)
+{
+	const struct node *n;
+	int given = 0;
+
+	sc_check_keys(m, sh_keys, key ? "the key" : "the shape");
+	if (key) {
+		fl_key_only(m, sh_keys, sh_key_adds, "shape");
+		if ((n = node_get(m, "sides")) != NULL)
+			fl_texts(n, "a side's label", &sh->keysides);
+		if ((n = node_get(m, "angles")) != NULL)
+			fl_texts(n, "an angle's label", &sh->keyangles);
+		return;
+	}
+	if ((n = node_get(m, "polygon")) != NULL) {
+		given++;
+		fl_vertices(n, "the polygon", &sh->poly, &sh->npoly, 0);
+	}
+	if ((n = node_get(m, "rectangle")) != NULL) {
+		given++;
+		if (n->kind != NODE_SEQ || n->nkids != 2)
+			sc_error(&n->mark, "rectangle must be [width, height], "
+			    "like [6, 4]");
+		else
+			fl_nums(n, "a side", &sh->rect, 0);
+	}
+	if ((n = node_get(m, "triangle")) != NULL) {
+		given++;
+		if (n->kind != NODE_SEQ || n->nkids != 3)
+			sc_error(&n->mark, "triangle must be its three sides "
+			    "[a, b, c], like [3, 4, 5]");
+		else
+			fl_nums(n, "a side", &sh->tri, 0);
+	}
+	if (given != 1)
+		sc_error(&m->mark, "the shape needs one of polygon: [[x, y], "
+		    "...], rectangle: [w, h] or triangle: [a, b, c]%s",
+		    given > 1 ? ", not several" : "");
+	if ((n = node_get(m, "sides")) != NULL)
+		fl_texts(n, "a side's label", &sh->sides);
+	if ((n = node_get(m, "angles")) != NULL)
+		fl_texts(n, "an angle's label", &sh->angles);
+	if ((n = node_get(m, "right_angles")) != NULL)
+		fl_nums(n, "a corner's number", &sh->right, 0);
+	if ((n = node_get(m, "scale")) != NULL)
+		fl_num(n, "scale", &sh->scale, 0);
+}
+
+static const char *const bars_keys[] = { "categories", "values", "scale",
+    "title", "axes", "width", "key", NULL };
+static const char *const dots_keys[] = { "from", "to", "ticks", "values",
+    "title", "axes", "width", "key", NULL };
+static const char *const gr_key_adds[] = { "values", NULL };
+
+static void
+fl_graph(const struct node *m, struct graph *gr, int key, int bars)
+{
+	const struct node *n;
+	const char *what = bars ? "the bar graph" : "the dot plot";
+
+	sc_check_keys(m, bars ? bars_keys : dots_keys, key ? "the key" :
+	    what);
+	if (key)
+		fl_key_only(m, bars ? bars_keys : dots_keys, gr_key_adds,
+		    bars ? "bar graph" : "dot plot");
+	if ((n = node_get(m, "values")) != NULL)
+		fl_nums(n, "a value", &gr->values, key);
+	if (key)
+		return;
+	if (bars) {
+		if ((n = node_get(m, "categories")) == NULL)
+			sc_error(&m->mark, "the bar graph needs categories: "
+			    "(the names under the bars)");
+		else
+			fl_texts(n, "a category", &gr->categories);
+		if ((n = node_get(m, "scale")) != NULL)
+			fl_num(n, "scale", &gr->step, 0);
+	} else {
+		if ((n = node_get(m, "from")) == NULL ||
+		    node_get(m, "to") == NULL)
+			sc_error(&m->mark, "the dot plot needs from: and to: "
+			    "(the ends of its number line)");
+		else {
+			fl_num(n, "from", &gr->from, 0);
+			fl_num(node_get(m, "to"), "to", &gr->to, 0);
+		}
+		if ((n = node_get(m, "ticks")) != NULL)
+			fl_num(n, "ticks", &gr->step, 0);
+	}
+	if ((n = node_get(m, "title")) != NULL)
+		fl_text(n, "the title", &gr->title);
+	if ((n = node_get(m, "axes")) != NULL)
+		fl_axes(n, &gr->xname, &gr->yname);
+}
+
+static const char *const co_keys[] = { "op", "numbers", "dividend",
+    "divisor", "carry", "width", NULL };
+
+static void
+fl_column(const struct node *m, struct column *co)
+{
+	static const char *const ops[] = { "+", "-", "x", "/", NULL };
+	const struct node *n;
+	int op;
+
+	sc_check_keys(m, co_keys, "the column");
+	co->op = CO_ADD;
+	if ((n = node_get(m, "op")) != NULL) {
+		if (n->kind == NODE_SCALAR && (strcmp(n->value, "\xc3\x97") ==
+		    0 || strcmp(n->value, "*") == 0))
+			co->op = CO_MUL;
+		else if (n->kind == NODE_SCALAR && (strcmp(n->value,
+		    "\xc3\xb7") == 0 || strcmp(n->value, ")") == 0))
+			co->op = CO_DIV;
+		else if (n->kind == NODE_SCALAR && strcmp(n->value,
+		    "\xe2\x88\x92") == 0)
+			co->op = CO_SUB;
+		else if (sc_enum(n, "op (+, -, \xc3\x97 or \xc3\xb7)", ops,
+		    &op) == 0)
+			co->op = (enum col_op)op;
+	}
+	if ((n = node_get(m, "numbers")) != NULL)
+		fl_nums(n, "a number", &co->numbers, 0);
+	if ((n = node_get(m, "dividend")) != NULL)
+		fl_num(n, "the dividend", &co->dividend, 0);
+	if ((n = node_get(m, "divisor")) != NULL)
+		fl_num(n, "the divisor", &co->divisor, 0);
+	if ((n = node_get(m, "carry")) != NULL)
+		sc_bool(n, "carry", &co->carry);
+	if (co->op == CO_DIV && co->numbers.n == 0 &&
+	    (co->dividend.t.s == NULL || co->divisor.t.s == NULL))
+		sc_error(&m->mark, "long division needs dividend: and divisor: "
+		    "(or numbers: [dividend, divisor])");
+	else if (co->op != CO_DIV && co->numbers.n < 2)
+		sc_error(&m->mark, "the column needs numbers: [first, second] "
+		    "(at least two)");
+}
+
 /* ---- the figure ---------------------------------------------------------- */
 
 static const char *const fig_common[] = { "width", "key", NULL };
@@ -892,7 +1061,44 @@ fk_array(const struct node *m, struct figure *f, int key)
 	fl_array(m, &f->u.ar, key);
 }
 
+static void
+fk_clock(const struct node *m, struct figure *f, int key)
+{
+	fl_clock(m, &f->u.ck, key);
+}
+
+static void
+fk_shape(const struct node *m, struct figure *f, int key)
+{
+	fl_shape(m, &f->u.sh, key);
+}
+
+static void
+fk_bars(const struct node *m, struct figure *f, int key)
+{
+	fl_graph(m, &f->u.gr, key, 1);
+}
+
+static void
+fk_dots(const struct node *m, struct figure *f, int key)
+{
+	fl_graph(m, &f->u.gr, key, 0);
+}
+
+static void
+fk_column(const struct node *m, struct figure *f, int key)
+{
+	if (key)	/* not in the table: said by sc_check_keys */
+		return;
+	fl_column(m, &f->u.co);
+}
+
 static const fl_kind_fn fl_kinds[FK__MAX] = {
+	[FK_CLOCK] = fk_clock,
+	[FK_SHAPE] = fk_shape,
+	[FK_BARS] = fk_bars,
+	[FK_DOTS] = fk_dots,
+	[FK_COLUMN] = fk_column,
 	[FK_NUMBERLINE] = fk_numberline,
 	[FK_PLANE] = fk_plane,
 	[FK_FRACTION] = fk_fraction,
@@ -1430,6 +1636,262 @@ fe_array(struct feval *e, struct farray *ar)
 		    "rows", g, rows, cols, cols);
 }
 
+/* "3:45" into hours and minutes; -1 with an error. */
+static int
+fe_time(struct feval *e, const struct text *t, int *h, int *m)
+{
+	int hh, mm, n = 0;
+
+	if (t->s == NULL)
+		return -1;
+	if (sscanf(t->s, "%d:%d%n", &hh, &mm, &n) != 2 ||
+	    t->s[n] != '\0' || hh < 1 || hh > 12 || mm < 0 || mm > 59 ||
+	    !(t->s[0] >= '0' && t->s[0] <= '9') ||
+	    strlen(strchr(t->s, ':') + 1) > 2) {
+		fe_fail(e, t, "the time \"%s\" cannot be shown on a clock; "
+		    "write hours 1 to 12 and minutes 00 to 59, like \"3:45\"",
+		    t->s);
+		return -1;
+	}
+	*h = hh;
+	*m = mm;
+	return 0;
+}
+
+static void
+fe_clock(struct feval *e, struct clock *ck)
+{
+	if (ck->time.s != NULL)
+		fe_time(e, &ck->time, &ck->h, &ck->m);
+	if (ck->keytime.s != NULL)
+		fe_time(e, &ck->keytime, &ck->kh, &ck->km);
+}
+
+static void
+fe_shape(struct feval *e, struct shape *sh)
+{
+	double a, b, c, x, area = 0;
+	size_t i, n;
+
+	for (i = 0; i < sh->rect.n; i++)
+		fe_num(e, &sh->rect.v[i], "a side", R1);
+	for (i = 0; i < sh->tri.n; i++)
+		fe_num(e, &sh->tri.v[i], "a side", R1);
+	for (i = 0; i < sh->npoly; i++) {
+		fe_num(e, &sh->poly[i].x, "a corner", R0);
+		fe_num(e, &sh->poly[i].y, "a corner", R0);
+	}
+	fe_num(e, &sh->scale, "scale", R0);
+	if (e->failed)
+		return;
+	sh->nv = 0;
+	if (sh->rect.n == 2) {
+		a = fig_d(sh->rect.v[0].v);
+		b = fig_d(sh->rect.v[1].v);
+		if (a <= 0 || b <= 0) {
+			fe_fail(e, &sh->rect.v[a <= 0 ? 0 : 1].t, "a "
+			    "rectangle's sides must be more than 0");
+			return;
+		}
+		sh->vx[0] = 0, sh->vy[0] = 0;
+		sh->vx[1] = a, sh->vy[1] = 0;
+		sh->vx[2] = a, sh->vy[2] = b;
+		sh->vx[3] = 0, sh->vy[3] = b;
+		sh->nv = 4;
+	} else if (sh->tri.n == 3) {
+		a = fig_d(sh->tri.v[0].v);
+		b = fig_d(sh->tri.v[1].v);
+		c = fig_d(sh->tri.v[2].v);
+		if (a <= 0 || b <= 0 || c <= 0 || a + b <= c + 1e-9 ||
+		    b + c <= a + 1e-9 || a + c <= b + 1e-9) {
+			fe_fail(e, &sh->tri.v[0].t, "sides %s, %s and %s cannot "
+			    "close a triangle: each side must be shorter than "
+			    "the other two together", sh->tri.v[0].t.s,
+			    sh->tri.v[1].t.s, sh->tri.v[2].t.s);
+			return;
+		}
+		/* a along the base from corner 1, b from corner 2 up to
+		 * corner 3, c back down to corner 1 */
+		x = (a * a + c * c - b * b) / (2 * a);
+		sh->vx[0] = 0, sh->vy[0] = 0;
+		sh->vx[1] = a, sh->vy[1] = 0;
+		sh->vx[2] = x, sh->vy[2] = sqrt(c * c - x * x);
+		sh->nv = 3;
+	} else if (sh->npoly >= 3) {
+		if (sh->npoly > SHAPE_MAXV) {
+			fe_fail(e, &sh->poly[SHAPE_MAXV].x.t, "a shape has at "
+			    "most %d corners", SHAPE_MAXV);
+			return;
+		}
+		for (i = 0; i < sh->npoly; i++) {
+			sh->vx[i] = fig_d(sh->poly[i].x.v);
+			sh->vy[i] = fig_d(sh->poly[i].y.v);
+		}
+		sh->nv = sh->npoly;
+	}
+	n = sh->nv;
+	for (i = 0; i < n; i++)
+		area += sh->vx[i] * sh->vy[(i + 1) % n] -
+		    sh->vx[(i + 1) % n] * sh->vy[i];
+	if (n > 0 && fabs(area) < 1e-9 && sh->npoly > 0) {
+		fe_fail(e, &sh->poly[0].x.t, "the polygon's corners lie on one "
+		    "line; it has no inside to draw");
+		return;
+	}
+	for (i = 0; i < sh->right.n; i++)
+		if (fe_num(e, &sh->right.v[i], "a corner's number", R1) == 0 &&
+		    (sh->right.v[i].v.d != 1 || sh->right.v[i].v.n < 1 ||
+		    sh->right.v[i].v.n > (int64_t)n))
+			fe_fail(e, &sh->right.v[i].t, "right_angles counts "
+			    "corners from 1 to %zu, in the order written; %s "
+			    "is not one", n, sh->right.v[i].t.s);
+}
+
+/* A scale step of 1, 2 or 5 times a power of ten giving at most 10 steps
+ * up to top. */
+static struct rat
+fe_auto_step(double top)
+{
+	static const int64_t m[] = { 1, 2, 5 };
+	int64_t p = 1;
+	int i;
+
+	for (;;) {
+		for (i = 0; i < 3; i++)
+			if (top / (double)(m[i] * p) <= 10)
+				return (struct rat){ m[i] * p, 1 };
+		if (p > INT64_MAX / 100)
+			return (struct rat){ p, 1 };
+		p *= 10;
+	}
+}
+
+static void
+fe_graph(struct feval *e, struct graph *gr, int bars)
+{
+	size_t i, given = 0;
+	double top = 0;
+	long steps;
+
+	for (i = 0; i < gr->values.n; i++) {
+		if (fe_num(e, &gr->values.v[i], "a value", R0) < 0)
+			continue;
+		if (!gr->values.v[i].key)
+			given++;
+		if (bars && gr->values.v[i].v.n < 0)
+			fe_fail(e, &gr->values.v[i].t, "a bar's value must be 0 "
+			    "or more, not %s", gr->values.v[i].t.s);
+		if (fig_d(gr->values.v[i].v) > top)
+			top = fig_d(gr->values.v[i].v);
+	}
+	if (bars) {
+		if (gr->values.n > gr->categories.n)
+			fe_fail(e, &gr->values.v[gr->categories.n].t, "the bar "
+			    "graph has %zu categories and %zu values (with the "
+			    "key's); give a value per category at most",
+			    gr->categories.n, gr->values.n);
+		fe_num(e, &gr->step, "scale", fe_auto_step(top));
+		if (rat_cmp(gr->step.v, R0) <= 0)
+			fe_fail(e, &gr->step.t, "scale must be a step greater "
+			    "than 0, like 2 or 5");
+		else if (top / fig_d(gr->step.v) > FIG_MAX_TICKS)
+			fe_fail(e, &gr->step.t, "a scale of %s makes more than "
+			    "%d steps; choose a larger scale", gr->step.t.s,
+			    FIG_MAX_TICKS);
+		(void)given;
+		return;
+	}
+	fe_num(e, &gr->from, "from", R0);
+	fe_num(e, &gr->to, "to", R1);
+	fe_num(e, &gr->step, "ticks", R1);
+	if (rat_cmp(gr->to.v, gr->from.v) <= 0) {
+		fe_fail(e, &gr->to.t, "the dot plot goes to %s, which is not "
+		    "more than from (%s); write a to: greater than from:",
+		    gr->to.t.s, gr->from.t.s);
+		return;
+	}
+	if (rat_cmp(gr->step.v, R0) <= 0 ||
+	    (steps = fe_steps(gr->from.v, gr->to.v, gr->step.v)) < 0) {
+		fe_fail(e, gr->step.t.s ? &gr->step.t : &gr->to.t, "ticks of %s "
+		    "do not reach from %s to %s evenly", gr->step.t.s ?
+		    gr->step.t.s : "1", gr->from.t.s, gr->to.t.s);
+		return;
+	}
+	if (steps > FIG_MAX_TICKS) {
+		fe_fail(e, gr->step.t.s ? &gr->step.t : &gr->to.t, "the dot "
+		    "plot has %ld ticks, more than %d; choose a larger step",
+		    steps, FIG_MAX_TICKS);
+		return;
+	}
+	for (i = 0; i < gr->values.n; i++) {
+		struct fnum *v = &gr->values.v[i];
+
+		if (!fe_within(v->v, gr->from.v, gr->to.v) ||
+		    fe_steps(gr->from.v, v->v, gr->step.v) < 0)
+			fe_fail(e, &v->t, "the value %s is not on a tick of the "
+			    "dot plot (%s to %s in steps of %s)", v->t.s,
+			    gr->from.t.s, gr->to.t.s, gr->step.t.s ?
+			    gr->step.t.s : "1");
+	}
+}
+
+#define COL_MAX	999999999999LL	/* 12 digits: a row fits a column */
+
+static void
+fe_column(struct feval *e, struct column *co)
+{
+	size_t i;
+	struct fnum *f;
+
+	if (co->op == CO_DIV && co->numbers.n > 0) {
+		if (co->numbers.n != 2) {
+			fe_fail(e, &co->numbers.v[0].t, "long division takes "
+			    "numbers: [dividend, divisor], two numbers");
+			return;
+		}
+	}
+	for (i = 0; i < co->numbers.n + 2; i++) {
+		f = i < co->numbers.n ? &co->numbers.v[i] : i == co->numbers.n ?
+		    &co->dividend : &co->divisor;
+		if (f->t.s == NULL)
+			continue;
+		if (fe_num(e, f, "a number", R0) < 0)
+			continue;
+		if (f->v.d != 1 || f->v.n < 0 || f->v.n > COL_MAX)
+			fe_fail(e, &f->t, "column arithmetic takes whole numbers "
+			    "from 0 to %lld, not %s", COL_MAX, f->t.s);
+	}
+	if (e->failed)
+		return;
+	if (co->op == CO_DIV) {
+		const struct fnum *dv = co->numbers.n == 2 ? &co->numbers.v[1] :
+		    &co->divisor;
+
+		co->dvd = co->numbers.n == 2 ? co->numbers.v[0].v.n :
+		    co->dividend.v.n;
+		co->dvs = dv->v.n;
+		if (co->dvs == 0)
+			fe_fail(e, &dv->t, "the divisor is 0; a number cannot be "
+			    "divided by 0");
+		return;
+	}
+	if (co->op == CO_SUB && co->numbers.n != 2)
+		fe_fail(e, &co->numbers.v[0].t, "subtraction in columns takes "
+		    "two numbers, the larger first");
+	else if (co->op == CO_SUB && co->numbers.v[0].v.n <
+	    co->numbers.v[1].v.n)
+		fe_fail(e, &co->numbers.v[1].t, "%s is more than %s: the "
+		    "difference would be below 0; write the larger number "
+		    "first", co->numbers.v[1].t.s, co->numbers.v[0].t.s);
+	if (co->op == CO_MUL && co->numbers.n != 2)
+		fe_fail(e, &co->numbers.v[0].t, "multiplication in columns "
+		    "takes two numbers");
+	else if (co->op == CO_MUL && (double)co->numbers.v[0].v.n *
+	    (double)co->numbers.v[1].v.n > (double)COL_MAX)
+		fe_fail(e, &co->numbers.v[1].t, "the product has more than 12 "
+		    "digits; choose smaller numbers");
+}
+
 static void
 fe_figure(struct feval *e, struct figure *f)
 {
@@ -1448,6 +1910,19 @@ fe_figure(struct feval *e, struct figure *f)
 		break;
 	case FK_ARRAY:
 		fe_array(e, &f->u.ar);
+		break;
+	case FK_CLOCK:
+		fe_clock(e, &f->u.ck);
+		break;
+	case FK_SHAPE:
+		fe_shape(e, &f->u.sh);
+		break;
+	case FK_BARS:
+	case FK_DOTS:
+		fe_graph(e, &f->u.gr, f->kind == FK_BARS);
+		break;
+	case FK_COLUMN:
+		fe_column(e, &f->u.co);
 		break;
 	default:
 		break;

@@ -175,6 +175,7 @@ struct column {
 	struct fnums	 numbers;
 	struct fnum	 dividend, divisor;
 	int		 carry;
+	int64_t		 dvd, dvs;	/* division: read by figure_eval() */
 };
 
 struct figure {

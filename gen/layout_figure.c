@@ -1043,6 +1043,338 @@ fg_array(struct fg *g, const struct farray *ar, double x, double w)
 	fg_say(g, ", in groups of %ld", gsz);
 }
 
+/* ---- clocks and shapes -------------------------------------------------- */
+
+/* A hand from the centre at angle a (degrees from 12, clockwise). */
+static void
+ck_hand(struct fg *g, double cx, double cy, double len, double a,
+    double width, struct color c)
+{
+	double r = a * M_PI / 180;
+
+	fg_line(g, cx, cy, cx + len * sin(r), cy - len * cos(r), width, c);
+}
+
+static void
+ck_hands(struct fg *g, double cx, double cy, double R, int h, int m,
+    struct color c)
+{
+	/* the hour hand moves with the minutes: 3:45 is 3/4 of the way
+	 * to 4 */
+	ck_hand(g, cx, cy, 0.42 * R, (h % 12) * 30 + m * 0.5, g->lw * 4.5, c);
+	ck_hand(g, cx, cy, 0.64 * R, m * 6, g->lw * 2, c);
+	fg_dot(g, cx, cy, 0.08 * R, c);
+}
+
+static void
+fg_clock(struct fg *g, const struct clock *ck, double x, double w)
+{
+	double R = w / 2, cx = x + R, cy = R, a, in;
+	struct item *it;
+	char num[4];
+	int i;
+
+	it = page_push(&g->L->strip, ITEM_CIRCLE);
+	it->x = cx;
+	it->y = cy;
+	it->w = R;
+	it->width = g->lw * 2;
+	it->color = ink;
+	for (i = 0; i < 60; i++) {
+		a = i * 6 * M_PI / 180;
+		in = i % 5 == 0 ? 0.88 : 0.94;
+		fg_line(g, cx + R * in * sin(a), cy - R * in * cos(a),
+		    cx + R * 0.98 * sin(a), cy - R * 0.98 * cos(a),
+		    i % 5 == 0 ? g->lw * 1.6 : g->lw * 0.7, ink);
+	}
+	for (i = 1; i <= 12; i++) {
+		a = i * 30 * M_PI / 180;
+		snprintf(num, sizeof(num), "%d", i);
+		fg_text(g, num, cx + 0.76 * R * sin(a), cy - 0.76 * R * cos(a),
+		    AL_CENTER, FA_MIDDLE, &g->ts, NULL);
+	}
+	if (ck->hands && ck->time.s != NULL) {
+		ck_hands(g, cx, cy, R, ck->h, ck->m, ink);
+		fg_say(g, "clock showing %s", ck->time.s);
+	} else
+		fg_say(g, "clock face without hands");
+	if (g->key && ck->keytime.s != NULL) {
+		ck_hands(g, cx, cy, R, ck->kh, ck->km, key_ink);
+		fg_say(g, "; hands at %s", ck->keytime.s);
+	}
+	if (!(ck->hands && ck->time.s != NULL) && !(g->key &&
+	    ck->keytime.s != NULL))
+		fg_dot(g, cx, cy, 0.05 * R, ink);
+}
+
+static const char *
+sh_label(const struct textlist *l, const struct textlist *k, size_t i,
+    int key, int *keyed)
+{
+	*keyed = 0;
+	if (key && i < k->n && k->v[i].s != NULL) {
+		*keyed = 1;
+		return k->v[i].s;
+	}
+	return i < l->n ? l->v[i].s : NULL;
+}
+
+static void
+fg_shape(struct fg *g, const struct shape *sh, double x, double w)
+{
+	double minx = 1e9, maxx = -1e9, miny = 1e9, maxy = -1e9, s, m;
+	double px[SHAPE_MAXV], py[SHAPE_MAXV], area = 0, orient;
+	size_t n = sh->nv, i;
+	int keyed;
+
+	for (i = 0; i < n; i++) {
+		minx = sh->vx[i] < minx ? sh->vx[i] : minx;
+		maxx = sh->vx[i] > maxx ? sh->vx[i] : maxx;
+		miny = sh->vy[i] < miny ? sh->vy[i] : miny;
+		maxy = sh->vy[i] > maxy ? sh->vy[i] : maxy;
+		area += sh->vx[i] * sh->vy[(i + 1) % n] -
+		    sh->vx[(i + 1) % n] * sh->vy[i];
+	}
+	orient = area > 0 ? 1 : -1;
+	m = 3 * g->u;	/* room for the labels around it */
+	s = (w - 2 * m) / (maxx - minx > 0 ? maxx - minx : 1);
+	if (sh->scale.t.s != NULL && fig_d(sh->scale.v) > 0)
+		s = fig_d(sh->scale.v) * 72 / 2.54;
+	else if ((maxy - miny) * s > 0.8 * (w - 2 * m))
+		s = 0.8 * (w - 2 * m) / (maxy - miny);
+	for (i = 0; i < n; i++) {
+		px[i] = x + m + (sh->vx[i] - minx) * s;
+		py[i] = (maxy - sh->vy[i]) * s;
+	}
+	for (i = 0; i < n; i++)
+		fg_line(g, px[i], py[i], px[(i + 1) % n], py[(i + 1) % n],
+		    g->lw * 1.6, ink);
+	fg_say(g, "%s", n == 3 ? "triangle" : sh->rect.n == 2 ? "rectangle" :
+	    "polygon");
+	/* side labels outside each side, near its middle */
+	for (i = 0; i < n; i++) {
+		const char *lab = sh_label(&sh->sides, &sh->keysides, i, g->key,
+		    &keyed);
+		double dx = px[(i + 1) % n] - px[i], dy = py[(i + 1) % n] -
+		    py[i], len = sqrt(dx * dx + dy * dy), nx, ny, lw, lh;
+		size_t from = g->L->strip.nitems;
+
+		if (lab == NULL || lab[0] == '\0' || len <= 0)
+			continue;
+		/* outward: to the left of the way round in page space
+		 * (y down) for a counterclockwise polygon (y up) */
+		nx = -orient * dy / len;
+		ny = orient * dx / len;
+		lw = fg_text(g, lab, 0, 0, AL_CENTER, FA_MIDDLE, keyed ?
+		    &g->ks : &g->ts, &lh);
+		lay_shift(g->L, from, g->L->strip.nitems, 0);
+		{
+			double d = 0.4 * g->u + fabs(nx) * lw / 2 + fabs(ny) *
+			    lh / 2, tx = (px[i] + px[(i + 1) % n]) / 2 + nx * d,
+			    ty = (py[i] + py[(i + 1) % n]) / 2 + ny * d;
+			size_t k;
+
+			for (k = from; k < g->L->strip.nitems; k++)
+				g->L->strip.items[k].x += tx;
+			lay_shift(g->L, from, g->L->strip.nitems, ty);
+		}
+		fg_say(g, "%s side %s", i ? "," : ";", lab);
+	}
+	/* angles: a right angle's square, else an arc and the label inside */
+	for (i = 0; i < n; i++) {
+		size_t p = (i + n - 1) % n, q = (i + 1) % n, k;
+		double ax = px[q] - px[i], ay = py[q] - py[i];
+		double bx = px[p] - px[i], by = py[p] - py[i];
+		double la = sqrt(ax * ax + ay * ay), lb = sqrt(bx * bx + by * by);
+		double k0 = 0.8 * g->u, a0, a1, mid;
+		const char *lab = sh_label(&sh->angles, &sh->keyangles, i,
+		    g->key, &keyed);
+		int right = 0;
+
+		for (k = 0; k < sh->right.n; k++)
+			right |= sh->right.v[k].v.n == (int64_t)i + 1;
+		ax /= la, ay /= la, bx /= lb, by /= lb;
+		if (right) {
+			fg_line(g, px[i] + ax * k0, py[i] + ay * k0, px[i] +
+			    (ax + bx) * k0, py[i] + (ay + by) * k0, g->lw, ink);
+			fg_line(g, px[i] + bx * k0, py[i] + by * k0, px[i] +
+			    (ax + bx) * k0, py[i] + (ay + by) * k0, g->lw, ink);
+			fg_say(g, "; right angle at corner %zu", i + 1);
+		}
+		if (lab == NULL || lab[0] == '\0')
+			continue;
+		/* the inside runs counterclockwise (y up) from the next
+		 * corner to the previous one */
+		a0 = atan2(-ay, ax) * 180 / M_PI;
+		a1 = atan2(-by, bx) * 180 / M_PI;
+		if (orient < 0) {
+			double t = a0;
+
+			a0 = a1;
+			a1 = t;
+		}
+		while (a1 < a0)
+			a1 += 360;
+		if (!right)
+			fg_arc(g, px[i], py[i], 1.1 * g->u, a0, a1)->color =
+			    fg_ink(keyed);
+		mid = (a0 + a1) / 2 * M_PI / 180;
+		fg_text(g, lab, px[i] + 2.2 * g->u * cos(mid), py[i] - 2.2 *
+		    g->u * sin(mid), AL_CENTER, FA_MIDDLE, keyed ? &g->ks :
+		    &g->ts, NULL);
+		fg_say(g, "; angle %s at corner %zu", lab, i + 1);
+	}
+}
+
+/* ---- bar graphs and dot plots ------------------------------------------- */
+
+static void
+fg_bars(struct fg *g, const struct graph *gr, double x, double w)
+{
+	double top = 0, step = fig_d(gr->step.v), H = 9 * g->u, lm, slot;
+	double widest = 0, lw, bx, v, y;
+	long nsteps, i;
+	size_t j, given = 0, keyed = 0;
+	char b[VAL_TEXT_MAX];
+
+	for (j = 0; j < gr->values.n; j++)
+		if (fig_d(gr->values.v[j].v) > top)
+			top = fig_d(gr->values.v[j].v);
+	nsteps = (long)ceil(top / step - 1e-9);
+	if (nsteps < 1)
+		nsteps = 1;
+	for (i = 0; i <= nsteps; i++) {
+		struct rat r = { (int64_t)i * gr->step.v.n, gr->step.v.d };
+
+		if ((lw = fg_math_width(g, r, gr->step.places)) > widest)
+			widest = lw;
+	}
+	lm = widest + 0.6 * g->u;
+	slot = (w - lm) / (double)(gr->categories.n ? gr->categories.n : 1);
+	/* the value axis from 0, its steps ruled faintly */
+	for (i = 0; i <= nsteps; i++) {
+		struct rat r = { (int64_t)i * gr->step.v.n, gr->step.v.d };
+
+		rat_make(r.n, r.d, &r, NULL);
+		y = -H * (double)i / (double)nsteps;
+		if (i > 0)
+			fg_line(g, x + lm, y, x + w, y, 0.5, light);
+		fg_num_at(g, r, gr->step.places, x + lm - 0.3 * g->u, y,
+		    AL_RIGHT, FA_MIDDLE);
+	}
+	fg_line(g, x + lm, 0, x + lm, -H - 0.5 * g->u, g->lw * 1.4, ink);
+	fg_line(g, x + lm, 0, x + w, 0, g->lw * 1.4, ink);
+	if (gr->title.s != NULL) {
+		struct tstyle bs = g->ts;
+
+		bs.style = ST_BOLD;
+		fg_text(g, gr->title.s, x + lm + (w - lm) / 2, -H - 2.1 * g->u,
+		    AL_CENTER, FA_BOTTOM, &bs, NULL);
+		fg_say(g, "bar graph: %s", gr->title.s);
+	} else
+		fg_say(g, "bar graph");
+	if (gr->yname.s != NULL)
+		fg_text(g, gr->yname.s, x + lm, -H - 0.7 * g->u, AL_LEFT,
+		    FA_BOTTOM, &g->ts, NULL);
+	for (j = 0; j < gr->values.n; j++)
+		given += !gr->values.v[j].key;
+	for (j = 0; j < gr->categories.n; j++) {
+		const struct fnum *f = NULL;
+		struct color edge = ink, fill = given_fill;
+
+		bx = x + lm + slot * (double)j;
+		fg_text(g, gr->categories.v[j].s ? gr->categories.v[j].s : "",
+		    bx + slot / 2, 0.3 * g->u, AL_CENTER, FA_TOP, &g->ts, NULL);
+		if (j < given)
+			f = &gr->values.v[j];
+		else if (g->key && given + (j - given) < gr->values.n) {
+			/* the key's values go on where the given ones stop */
+			f = &gr->values.v[j];
+			edge = key_ink;
+			fill = key_fill;
+			keyed++;
+		}
+		if (f == NULL)
+			continue;
+		v = fig_d(f->v);
+		fg_box(g, bx + slot * 0.2, -H * v / (step * (double)nsteps),
+		    slot * 0.6, H * v / (step * (double)nsteps), 1, fill, edge,
+		    g->lw);
+		fig_format(f->v, f->places, b);
+		fg_say(g, "; %s %s", gr->categories.v[j].s ?
+		    gr->categories.v[j].s : "", b);
+	}
+	if (gr->xname.s != NULL)
+		fg_text(g, gr->xname.s, x + lm + (w - lm) / 2, 1.9 * g->u,
+		    AL_CENTER, FA_TOP, &g->ts, NULL);
+}
+
+static void
+fg_dots(struct fg *g, const struct graph *gr, double x, double w)
+{
+	struct numberline nl;
+	double lx0 = x + 1.2 * g->u, lx1 = x + w - 1.2 * g->u, px, r;
+	double top = -0.6 * g->u;
+	long *count, n, k;
+	size_t j;
+	char b[VAL_TEXT_MAX];
+
+	memset(&nl, 0, sizeof(nl));
+	nl.from = gr->from;
+	nl.to = gr->to;
+	nl.ticks = gr->step;
+	nl.labels = NL_ALL;
+	n = nl_steps(&nl);
+	r = (lx1 - lx0) / (double)n * 0.3;
+	if (r > 0.45 * g->u)
+		r = 0.45 * g->u;
+	/* the plot's line: every value from least to greatest, no arrows */
+	fg_line(g, lx0 - 0.6 * g->u, 0, lx1 + 0.6 * g->u, 0, g->lw * 1.2, ink);
+	for (k = 0; k <= n; k += 1) {
+		px = lx0 + (lx1 - lx0) * (double)k / (double)n;
+		fg_line(g, px, -0.3 * g->u, px, 0.3 * g->u, g->lw, ink);
+	}
+	k = nl_stride_n(n, (lx1 - lx0) / (double)n, nl_widest(g, &nl),
+	    0.5 * g->u);
+	for (j = 0; j <= (size_t)n; j += (size_t)k)
+		nl_label(g, nl_tick(&nl, (long)j), nl_places(&nl), lx0 +
+		    (lx1 - lx0) * (double)j / (double)n, 0, 1, 0);
+	fg_say(g, "dot plot%s%s from %s to %s", gr->title.s ? ": " : "",
+	    gr->title.s ? gr->title.s : "", gr->from.t.s, gr->to.t.s);
+	count = xcalloc((size_t)n + 1, sizeof(*count));
+	for (j = 0; j < gr->values.n; j++) {
+		const struct fnum *f = &gr->values.v[j];
+		long at = (long)floor((fig_d(f->v) - fig_d(gr->from.v)) /
+		    fig_d(gr->step.v) + 0.5);
+		double cy;
+
+		if (!fg_shows(g, f->key) || at < 0 || at > n)
+			continue;
+		px = lx0 + (lx1 - lx0) * (double)at / (double)n;
+		cy = -0.9 * g->u - 2.3 * r * (double)count[at]++;
+		if (cy - r < top)
+			top = cy - r;
+		/* an X per value, stacked evenly */
+		fg_line(g, px - r, cy - r, px + r, cy + r, g->lw * 1.8,
+		    fg_ink(f->key));
+		fg_line(g, px - r, cy + r, px + r, cy - r, g->lw * 1.8,
+		    fg_ink(f->key));
+		fig_format(f->v, f->places, b);
+		fg_say(g, "%s%s", j ? ", " : "; values ", b);
+	}
+	free(count);
+	if (gr->title.s != NULL) {
+		struct tstyle bs = g->ts;
+
+		bs.style = ST_BOLD;
+		fg_text(g, gr->title.s, (lx0 + lx1) / 2, top - 0.6 * g->u,
+		    AL_CENTER, FA_BOTTOM, &bs, NULL);
+	}
+	if (gr->xname.s != NULL)
+		fg_text(g, gr->xname.s, (lx0 + lx1) / 2, 2.2 * g->u, AL_CENTER,
+		    FA_TOP, &g->ts, NULL);
+}
+
 /* ---- a figure ---------------------------------------------------------- */
 
 /* The width a figure takes in a column avail wide. */
@@ -1074,6 +1406,15 @@ fg_width(const struct figure *f, double avail, double u)
 			break;
 		case FK_ARRAY:
 			w = 1.6 * u * (double)f->u.ar.columns.v.n;
+			break;
+		case FK_CLOCK:
+			w = 9 * u;
+			break;
+		case FK_SHAPE:
+			w = 16 * u;
+			break;
+		case FK_BARS:
+			w = 4 * u + 4 * u * (double)f->u.gr.categories.n;
 			break;
 		default:
 			w = 16 * u;
@@ -1207,6 +1548,18 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 	case FK_ARRAY:
 		fg_array(&g, &f->u.ar, x, w);
 		break;
+	case FK_CLOCK:
+		fg_clock(&g, &f->u.ck, x, w);
+		break;
+	case FK_SHAPE:
+		fg_shape(&g, &f->u.sh, x, w);
+		break;
+	case FK_BARS:
+		fg_bars(&g, &f->u.gr, x, w);
+		break;
+	case FK_DOTS:
+		fg_dots(&g, &f->u.gr, x, w);
+		break;
 	default:
 		break;
 	}
@@ -1227,6 +1580,11 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 	it = &L->strip.items[span];
 	it->x = x;
 	it->y = -top + (bot - top) / 2;
+	/* the labels' markup (` and *) is not read */
+	for (i = j = 0; g.alt[i] != '\0'; i++)
+		if (g.alt[i] != '`' && g.alt[i] != '*')
+			g.alt[j++] = g.alt[i];
+	g.alt[j] = '\0';
 	it->text = xstrdup(g.alt);
 	it = page_push(&L->strip, ITEM_SPAN_END);
 	it->font = L->strip.items[span].font;
