@@ -1375,6 +1375,221 @@ fg_dots(struct fg *g, const struct graph *gr, double x, double w)
 		    FA_TOP, &g->ts, NULL);
 }
 
+/* ---- column arithmetic -------------------------------------------------- */
+
+static int
+co_digits(int64_t v)
+{
+	int n = 1;
+
+	while (v >= 10) {
+		v /= 10;
+		n++;
+	}
+	return n;
+}
+
+/* The number v's digits, its units in the cell whose right edge is xr,
+ * each digit centred in its cell so that columns line up whatever the
+ * font's figures. */
+static void
+co_number(struct fg *g, int64_t v, double xr, double y, double cw,
+    const struct tstyle *ts)
+{
+	char d[2] = { 0, 0 };
+	int i, n = co_digits(v);
+
+	for (i = 0; i < n; i++) {
+		d[0] = (char)('0' + v % 10);
+		v /= 10;
+		fg_text(g, d, xr - cw * ((double)i + 0.5), y, AL_CENTER, FA_TOP,
+		    ts, NULL);
+	}
+}
+
+static const char *const co_signs[] = { "+", "\xe2\x88\x92", "\xc3\x97",
+    "\xc3\xb7" };
+
+/* Addition, subtraction, multiplication: the numbers right-aligned, the
+ * operator before the last, a rule, the result (key) under it. */
+static void
+co_vertical(struct fg *g, const struct column *co, double x)
+{
+	double cw = 0.85 * g->u, rh = 1.45 * g->u, y = 0, xr, rule;
+	int64_t res = co->numbers.v[0].v.n, a, b;
+	size_t i, nparts = 0;
+	int width = 1, k, carry;
+	char b1[32];
+
+	for (i = 1; i < co->numbers.n; i++) {
+		b = co->numbers.v[i].v.n;
+		res = co->op == CO_ADD ? res + b : co->op == CO_SUB ? res - b :
+		    res * b;
+	}
+	if (co->op == CO_MUL && co->numbers.v[1].v.n >= 10)
+		nparts = (size_t)co_digits(co->numbers.v[1].v.n);
+	for (i = 0; i < co->numbers.n; i++)
+		if (co_digits(co->numbers.v[i].v.n) > width)
+			width = co_digits(co->numbers.v[i].v.n);
+	if (co_digits(res) > width)
+		width = co_digits(res);
+	xr = x + cw * (double)(width + 1);
+	if (co->carry && co->op == CO_ADD) {
+		/* a box over each column but the units for the digit
+		 * carried into it; the key writes the carries */
+		for (k = 1, carry = 0; k < width; k++) {
+			int sum = carry;
+
+			for (i = 0; i < co->numbers.n; i++) {
+				a = co->numbers.v[i].v.n;
+				for (b = 0; b < k - 1; b++)
+					a /= 10;
+				sum += (int)(a % 10);
+			}
+			carry = sum / 10;
+			lay_rect(g->L, xr - cw * ((double)k + 0.9), y, cw * 0.8,
+			    cw * 0.95, g->lw * 0.8, gray);
+			if (g->key && carry > 0) {
+				snprintf(b1, sizeof(b1), "%d", carry);
+				fg_text(g, b1, xr - cw * ((double)k + 0.5), y +
+				    cw * 0.475, AL_CENTER, FA_MIDDLE, &g->ks,
+				    NULL);
+			}
+		}
+		y += cw * 1.3;
+	}
+	for (i = 0; i < co->numbers.n; i++) {
+		co_number(g, co->numbers.v[i].v.n, xr, y, cw, &g->ts);
+		if (i + 1 == co->numbers.n)
+			fg_text(g, co_signs[co->op], x + cw * 0.5, y, AL_CENTER,
+			    FA_TOP, &g->ts, NULL);
+		fg_say(g, "%s%s", i ? (co->op == CO_ADD ? " + " : co->op ==
+		    CO_SUB ? " - " : " x ") : "", co->numbers.v[i].t.s);
+		y += rh;
+	}
+	fg_say(g, " in columns");
+	rule = y + 0.1 * g->u;
+	fg_line(g, x, rule, xr, rule, g->lw * 1.6, ink);
+	y = rule + 0.3 * g->u;
+	/* the partial products of a many-digit multiplier, then a rule */
+	for (i = 0; i < nparts; i++) {
+		int64_t d = co->numbers.v[1].v.n, p = 1;
+
+		for (k = 0; k < (int)i; k++) {
+			d /= 10;
+			p *= 10;
+		}
+		if (g->key)
+			co_number(g, co->numbers.v[0].v.n * (d % 10) * p, xr, y,
+			    cw, &g->ks);
+		y += rh;
+	}
+	if (nparts > 0) {
+		fg_line(g, x, y + 0.1 * g->u, xr, y + 0.1 * g->u, g->lw, ink);
+		y += 0.4 * g->u;
+	}
+	if (g->key) {
+		co_number(g, res, xr, y, cw, &g->ks);
+		snprintf(b1, sizeof(b1), "%lld", (long long)res);
+		fg_say(g, " = %s", b1);
+	}
+	/* room for the answer: the key's height on the worksheet too */
+	fg_line(g, x, y + rh, x, y + rh, 0.01, (struct color){ 1, 1, 1 });
+}
+
+/* Long division as English-speaking schools write it: the divisor, a
+ * bracket, the dividend under a bar, the quotient over it (key) and the
+ * worked steps under it (key; room for them on the worksheet). */
+static void
+co_division(struct fg *g, const struct column *co, double x)
+{
+	double cw = 0.85 * g->u, rh = 1.45 * g->u, xd, top, y;
+	int64_t D = co->dvd, d = co->dvs, cur = 0, q, prod;
+	int n = co_digits(D), i, started = 0, dw = co_digits(d);
+	char digits[24], b1[48];
+	struct item *it;
+
+	snprintf(digits, sizeof(digits), "%lld", (long long)D);
+	xd = x + cw * ((double)dw + 0.9);	/* the dividend's first cell */
+	top = rh;				/* the quotient's row above */
+	co_number(g, d, x + cw * (double)dw, top, cw, &g->ts);
+	co_number(g, D, xd + cw * (double)n, top, cw, &g->ts);
+	/* the bar over the dividend and the bracket before it */
+	fg_line(g, xd - 0.35 * cw, top - 0.15 * g->u, xd + cw * (double)n +
+	    0.2 * cw, top - 0.15 * g->u, g->lw * 1.6, ink);
+	it = fg_arc(g, xd - 0.35 * cw - 2.2 * g->u, top + 0.55 * g->u,
+	    2.25 * g->u, -17, 17);
+	it->width = g->lw * 1.6;
+	fg_say(g, "long division: %s divided by %s", co->numbers.n == 2 ?
+	    co->numbers.v[0].t.s : co->dividend.t.s, co->numbers.n == 2 ?
+	    co->numbers.v[1].t.s : co->divisor.t.s);
+	y = top + rh;
+	for (i = 0; i < n; i++) {
+		cur = cur * 10 + (digits[i] - '0');
+		q = cur / d;
+		if (q == 0 && !started && i + 1 < n)
+			continue;
+		started = 1;
+		if (!g->key) {
+			y += 2 * rh;
+			continue;
+		}
+		snprintf(b1, sizeof(b1), "%d", (int)q);
+		fg_text(g, b1, xd + cw * ((double)i + 0.5), 0, AL_CENTER,
+		    FA_TOP, &g->ks, NULL);
+		prod = q * d;
+		co_number(g, prod, xd + cw * (double)(i + 1), y, cw, &g->ks);
+		fg_line(g, xd + cw * (double)(i + 1 - co_digits(prod)) - 0.1 * cw,
+		    y + rh - 0.1 * g->u, xd + cw * (double)(i + 1), y + rh -
+		    0.1 * g->u, g->lw, key_ink);
+		cur -= prod;
+		y += rh;
+		/* the difference, with the next digit brought down */
+		co_number(g, i + 1 < n ? cur * 10 + (digits[i + 1] - '0') : cur,
+		    xd + cw * (double)(i + (i + 1 < n ? 2 : 1)), y, cw, &g->ks);
+		y += rh;
+	}
+	if (g->key) {
+		snprintf(b1, sizeof(b1), "%lld", (long long)(D / d));
+		fg_say(g, " = %s", b1);
+		if (D % d != 0) {
+			snprintf(b1, sizeof(b1), "R %lld", (long long)(D % d));
+			fg_text(g, b1, xd + cw * ((double)n + 0.4), 0, AL_LEFT,
+			    FA_TOP, &g->ks, NULL);
+			fg_say(g, " %s", b1);
+		}
+	}
+	fg_line(g, x, y, x, y, 0.01, (struct color){ 1, 1, 1 });
+}
+
+static void
+fg_column(struct fg *g, const struct column *co, double x)
+{
+	if (co->op == CO_DIV)
+		co_division(g, co, x);
+	else
+		co_vertical(g, co, x);
+}
+
+/* The width of a column figure: its widest row and the sign's cell. */
+static double
+co_width(const struct column *co, double u)
+{
+	int w = 1, d;
+	size_t i;
+
+	for (i = 0; i < co->numbers.n; i++)
+		if ((d = co_digits(co->numbers.v[i].v.n)) > w)
+			w = d;
+	if (co->op == CO_DIV)
+		w = co_digits(co->dvd) + co_digits(co->dvs) + 5;
+	else if (co->op == CO_MUL && co->numbers.n == 2)
+		w = co_digits(co->numbers.v[0].v.n * co->numbers.v[1].v.n);
+	else
+		w += 1;
+	return 0.85 * u * (double)(w + 2);
+}
+
 /* ---- a figure ---------------------------------------------------------- */
 
 /* The width a figure takes in a column avail wide. */
@@ -1415,6 +1630,9 @@ fg_width(const struct figure *f, double avail, double u)
 			break;
 		case FK_BARS:
 			w = 4 * u + 4 * u * (double)f->u.gr.categories.n;
+			break;
+		case FK_COLUMN:
+			w = co_width(&f->u.co, u);
 			break;
 		default:
 			w = 16 * u;
@@ -1559,6 +1777,9 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 		break;
 	case FK_DOTS:
 		fg_dots(&g, &f->u.gr, x, w);
+		break;
+	case FK_COLUMN:
+		fg_column(&g, &f->u.co, x);
 		break;
 	default:
 		break;
