@@ -172,11 +172,14 @@ fg_text(struct fg *g, const char *s, double cx, double y, enum align al,
 
 /* A number as math, so that 3/4 stacks and -2 has a minus sign. */
 static char *
-fg_math(struct rat v, int places)
+fg_math(struct fg *g, struct rat v, int places)
 {
-	char b[VAL_TEXT_MAX];
+	char b[VAL_TEXT_MAX], *dot;
 
 	fig_format(v, places, b);
+	/* the language's decimal mark: 0,25 in Spanish */
+	if ((dot = strchr(b, '.')) != NULL && (g->L->parse & RP_DECIMAL_COMMA))
+		*dot = ',';
 	return xasprintf("`%s`", b);
 }
 
@@ -187,7 +190,7 @@ fg_math_width(struct fg *g, struct rat v, int places)
 	double w;
 
 	memset(&t, 0, sizeof(t));
-	t.s = fg_math(v, places);
+	t.s = fg_math(g, v, places);
 	t.mark = *g->mark;
 	w = lay_text_width(g->L, &t, &g->ts);
 	free(t.s);
@@ -291,7 +294,7 @@ static void
 fg_num_at(struct fg *g, struct rat v, int places, double x, double y,
     enum align al, enum fg_anchor an)
 {
-	char *s = fg_math(v, places);
+	char *s = fg_math(g, v, places);
 
 	fg_text(g, s, x, y, al, an, &g->ts, NULL);
 	free(s);
@@ -302,7 +305,7 @@ static void
 nl_label(struct fg *g, struct rat v, int places, double x, double ly,
     int side, int key)
 {
-	char *s = fg_math(v, places);
+	char *s = fg_math(g, v, places);
 
 	fg_text(g, s, x, ly + side * 0.7 * g->u, AL_CENTER, side > 0 ?
 	    FA_TOP : FA_BOTTOM, key ? &g->ks : &g->ts, NULL);
@@ -398,7 +401,7 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 		top = side > 0 ? ly + 0.6 * g->u : ly - 0.6 * g->u - bh;
 		lay_rect(L, x - bw / 2, top, bw, bh, g->lw, ink);
 		if (g->key) {
-			char *s = fg_math(f->v, f->places);
+			char *s = fg_math(g, f->v, f->places);
 
 			fg_text(g, s, x, top + bh / 2, AL_CENTER, FA_MIDDLE,
 			    &g->ks, NULL);
