@@ -88,6 +88,7 @@ fg_dot(struct fg *g, double x, double y, double r, struct color c)
 	it->y = y;
 	it->w = r;
 	it->fill = 1;
+	it->stroke = 0;
 	it->fill_color = c;
 	it->color = c;
 }
@@ -117,9 +118,9 @@ fg_arrow(struct fg *g, double x, double y, double dx, double dy,
 	struct item *it = fg_arc(g, x, y, 0.55 * g->u, back - 20, back + 20);
 
 	it->fill = 1;
+	it->stroke = 0;
 	it->fill_color = c;
 	it->color = c;
-	it->width = 0.5;
 }
 
 /* Where text sits against the point given. */
@@ -337,8 +338,9 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 	fig_format(nl->from.v, nl->from.places, a);
 	fig_format(nl->to.v, nl->to.places, b);
 	fig_format(nl->ticks.v, nl->ticks.places, c);
-	fg_say(g, "%s%s from %s to %s in steps of %s", g->altn ? "; " : "",
-	    name, a, b, c);
+	fg_say(g, "%s%s%s%s%s from %s to %s in steps of %s", g->altn ? "; " :
+	    "", name, nl->title.s ? " (" : "", nl->title.s ? nl->title.s : "",
+	    nl->title.s ? ")" : "", a, b, c);
 	spacing = (lx1 - lx0) / (double)n;
 	for (i = 0; i <= n; i++) {
 		struct rat v = nl_tick(nl, i);
@@ -393,6 +395,9 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 	}
 	free(lx);
 	/* blanks: an empty box where the label would be; the key fills it */
+	if (nl->blanks.n > 0)
+		fg_say(g, "; %zu empty box%s", nl->blanks.n, nl->blanks.n == 1 ?
+		    "" : "es");
 	for (j = 0; j < nl->blanks.n; j++) {
 		const struct fnum *f = &nl->blanks.v[j];
 		double bw = 2.2 * g->u, bh = 1.6 * g->u, top;
@@ -403,6 +408,8 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 		if (g->key) {
 			char *s = fg_math(g, f->v, f->places);
 
+			fig_format(f->v, f->places, a);
+			fg_say(g, "%s%s", j ? ", " : ": ", a);
 			fg_text(g, s, x, top + bh / 2, AL_CENTER, FA_MIDDLE,
 			    &g->ks, NULL);
 			free(s);
@@ -826,14 +833,28 @@ fr_model(struct fg *g, const struct fmodel *m, double x, double w)
 			break;
 		case FR_CIRCLE:
 			R = w / 2;
-			/* from 12 o'clock, clockwise */
+			/* from 12 o'clock, clockwise: the shaded wedges, then
+			 * the radii and the rim as lines over them */
 			a = 90 - 360.0 * (double)(i + 1) / (double)parts;
-			it = fg_arc(g, x + R, R, R, a, a + 360.0 /
-			    (double)parts);
-			it->fill = 1;
-			it->fill_color = filled ? fill :
-			    (struct color){ 1, 1, 1 };
-			it->width = g->lw * 1.2;
+			if (filled) {
+				it = fg_arc(g, x + R, R, R, a, a + 360.0 /
+				    (double)parts);
+				it->fill = 1;
+				it->stroke = 0;
+				it->fill_color = fill;
+			}
+			if (parts > 1)
+				fg_line(g, x + R, R, x + R + R * cos(a * M_PI /
+				    180), R - R * sin(a * M_PI / 180), g->lw *
+				    1.2, ink);
+			if (i + 1 == parts) {
+				it = page_push(&g->L->strip, ITEM_CIRCLE);
+				it->x = x + R;
+				it->y = R;
+				it->w = R;
+				it->width = g->lw * 1.2;
+				it->color = ink;
+			}
 			break;
 		}
 	}
@@ -963,8 +984,8 @@ fg_tape(struct fg *g, const struct tape *tp, double x, double w)
 			else if (v != NULL && v->s != NULL)
 				fg_text(g, v->s, px + unit / 2, y + rowh / 2,
 				    AL_CENTER, FA_MIDDLE, &g->ts, NULL);
-			if (v != NULL && v->s != NULL && k == NULL)
-				fg_say(g, ", %s", v->s);
+			if (k != NULL || (v != NULL && v->s != NULL))
+				fg_say(g, ", %s", k != NULL ? k->s : v->s);
 		}
 		y += rowh + 0.8 * g->u;
 	}
@@ -1083,12 +1104,17 @@ fg_clock(struct fg *g, const struct clock *ck, double x, double w)
 	it->w = R;
 	it->width = g->lw * 2;
 	it->color = ink;
+	/* the hours' marks, and a dot for each minute between them */
 	for (i = 0; i < 60; i++) {
 		a = i * 6 * M_PI / 180;
-		in = i % 5 == 0 ? 0.88 : 0.94;
-		fg_line(g, cx + R * in * sin(a), cy - R * in * cos(a),
-		    cx + R * 0.98 * sin(a), cy - R * 0.98 * cos(a),
-		    i % 5 == 0 ? g->lw * 1.6 : g->lw * 0.7, ink);
+		in = 0.87;
+		if (i % 5 == 0)
+			fg_line(g, cx + R * in * sin(a), cy - R * in * cos(a),
+			    cx + R * 0.97 * sin(a), cy - R * 0.97 * cos(a),
+			    g->lw * 2, ink);
+		else
+			fg_dot(g, cx + R * 0.93 * sin(a), cy - R * 0.93 *
+			    cos(a), 0.018 * R, ink);
 	}
 	for (i = 1; i <= 12; i++) {
 		a = i * 30 * M_PI / 180;
@@ -1115,7 +1141,7 @@ sh_label(const struct textlist *l, const struct textlist *k, size_t i,
     int key, int *keyed)
 {
 	*keyed = 0;
-	if (key && i < k->n && k->v[i].s != NULL) {
+	if (key && i < k->n && k->v[i].s != NULL && k->v[i].s[0] != '\0') {
 		*keyed = 1;
 		return k->v[i].s;
 	}
@@ -1127,7 +1153,7 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 {
 	double minx = 1e9, maxx = -1e9, miny = 1e9, maxy = -1e9, s, m;
 	double px[SHAPE_MAXV], py[SHAPE_MAXV], area = 0, orient;
-	size_t n = sh->nv, i;
+	size_t n = sh->nv, i, said = 0;
 	int keyed;
 
 	for (i = 0; i < n; i++) {
@@ -1181,7 +1207,7 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 				g->L->strip.items[k].x += tx;
 			lay_shift(g->L, from, g->L->strip.nitems, ty);
 		}
-		fg_say(g, "%s side %s", i ? "," : ";", lab);
+		fg_say(g, "%s side %s", said++ ? "," : ";", lab);
 	}
 	/* angles: a right angle's square, else an arc and the label inside */
 	for (i = 0; i < n; i++) {

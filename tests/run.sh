@@ -108,6 +108,9 @@ done
 # 5. Pictures in problems, in the PDF and through cairo.
 . tests/images.sh
 
+# 9b. Figures drawn from numbers: what each draws, key items, ink.
+. tests/figures.sh
+
 # Files from spreadsheets and word processors; where output may go.
 . tests/teacher.sh
 
