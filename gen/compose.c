@@ -268,6 +268,8 @@ compose(const struct instance *in, const struct template *t,
 			blocks_push(b, BK_HEADING)->text = &si->s->title;
 		if (si->s->instructions.s != NULL)
 			blocks_push(b, BK_TEXT)->text = &si->s->instructions;
+		compose_figures(b, si->s->figures, si->s->nfigures,
+		    kind == DOC_KEY);
 		for (j = 0; j < si->nproblems; j++) {
 			const struct pinst *pi = &si->problems[j];
 

@@ -9,10 +9,12 @@
 #include <strings.h>
 
 #include "discussion.h"
+#include "figure.h"
 #include "template.h"
 #include "util.h"
 
-static const char *const disc_keys[] = { "problem", "goal", "phases",
+static const char *const disc_keys[] = { "problem", "figure", "figures",
+    "goal", "phases",
     "anticipate", "questions", "synthesis", "exit_ticket", "group_size",
     "roles", NULL };
 
@@ -229,6 +231,14 @@ disc_lists(struct discussion *d, const struct node *dn)
 		sc_textlist(n, "the questions", &d->questions);
 }
 
+/* fig_report_fn: the discussion's figures are drawn as written. */
+static void
+disc_report_figure(const struct text *t, const char *msg, void *arg)
+{
+	(void)arg;
+	sc_error(&t->mark, "%s", msg);
+}
+
 struct discussion *
 disc_load(const struct node *dn, const struct mark *key)
 {
@@ -248,6 +258,8 @@ disc_load(const struct node *dn, const struct mark *key)
 	sc_check_keys(dn, disc_keys, NULL);
 	disc_req_text(dn, disc_keys, "problem", "the problem", "write the "
 	    "problem the class will solve", &d->problem);
+	figure_load_of(dn, "discussion", &d->figures, &d->nfigures);
+	figure_eval(d->figures, d->nfigures, disc_report_figure, NULL);
 	disc_opt_text(dn, "goal", "the goal", &d->goal);
 	disc_opt_text(dn, "synthesis", "the synthesis", &d->synthesis);
 	disc_opt_text(dn, "exit_ticket", "the exit ticket", &d->exit_ticket);
@@ -273,6 +285,7 @@ disc_free(struct discussion *d)
 	if (d == NULL)
 		return;
 	text_free(&d->problem);
+	figure_free(d->figures, d->nfigures);
 	text_free(&d->goal);
 	text_free(&d->synthesis);
 	text_free(&d->exit_ticket);

@@ -14,6 +14,8 @@
 
 #include "schema.h"
 
+struct figure;
+
 #define DISC_MIN_GROUP	2
 #define DISC_MAX_GROUP	8
 #define DISC_DEFAULT_GROUP 4
@@ -42,6 +44,8 @@ struct role {
 struct discussion {
 	struct mark	 mark;		/* the "discussion:" key */
 	struct text	 problem;
+	struct figure	*figures;	/* under the problem (figure.h) */
+	size_t		 nfigures;
 	struct text	 goal;		/* s NULL: not given */
 	struct phase	*phases;	/* nphases 0: the default plan */
 	size_t		 nphases;

@@ -1189,6 +1189,21 @@ figure_load(const struct node *n, int list, struct figure **out,
 	return rc;
 }
 
+void
+figure_load_of(const struct node *map, const char *what,
+    struct figure **figs, size_t *n)
+{
+	const struct node *one = node_get(map, "figure");
+	const struct node *list = node_get(map, "figures");
+
+	if (one != NULL && list != NULL)
+		sc_error(&node_key(map, "figures")->mark, "a %s has figure: or "
+		    "figures:, not both; put every figure under figures:",
+		    what);
+	else if (one != NULL || list != NULL)
+		figure_load(one != NULL ? one : list, list != NULL, figs, n);
+}
+
 /* ---- reading the numbers of a draw -------------------------------------- */
 
 double

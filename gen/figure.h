@@ -200,6 +200,10 @@ struct figure {
  * (*out, *nout).  Reports every mistake (sc_error); returns -1 if any. */
 int	figure_load(const struct node *n, int list, struct figure **out,
 	    size_t *nout);
+/* The figure: or figures: of map (a problem, a section: what), not
+ * both; none leaves *figs NULL. */
+void	figure_load_of(const struct node *map, const char *what,
+	    struct figure **figs, size_t *n);
 /* Call fn on every text of the figures (numbers and labels). */
 void	figure_texts(struct figure *f, size_t n,
 	    void (*fn)(struct text *, void *), void *arg);

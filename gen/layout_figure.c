@@ -1867,6 +1867,8 @@ lay_figures(struct lay *L, const struct block *b)
 	}
 	if (sum > avail + EPS)
 		side = 0;	/* one under another */
+	if (!L->in_problem)
+		L->sy = 0;	/* a section's: a strip of their own */
 	L->sy += 0.6 * L->t->size_body;
 	x = x0;
 	row = 0;
@@ -1884,4 +1886,6 @@ lay_figures(struct lay *L, const struct block *b)
 	}
 	L->sy += row + 0.4 * L->t->size_body;
 	free(w);
+	if (!L->in_problem)
+		lay_place(L, L->sy, L->t->gap_paragraph);
 }

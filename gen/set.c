@@ -28,7 +28,7 @@ static const char *const set_keys[] = { "title", "subject", "grade", "tags",
     "shuffle", "notes", "problems", "sections", "discussion", NULL };
 
 static const char *const section_keys[] = { "title", "instructions",
-    "problems", NULL };
+    "figure", "figures", "problems", NULL };
 
 /* Keys every problem may have, then the keys of each type. */
 static const char *const common_keys[] = { "type", "prompt", "points",
@@ -880,22 +880,6 @@ set_problem_exprs(struct problem *p)
 	problem_texts(p, set_check_text, &sc);
 }
 
-/* figure: (one) or figures: (a list), not both. */
-static void
-set_figures(const struct node *pn, struct problem *p)
-{
-	const struct node *one = node_get(pn, "figure");
-	const struct node *list = node_get(pn, "figures");
-
-	if (one != NULL && list != NULL)
-		sc_error(&node_key(pn, "figures")->mark, "a problem has "
-		    "figure: or figures:, not both; put every figure under "
-		    "figures:");
-	else if (one != NULL || list != NULL)
-		figure_load(one != NULL ? one : list, list != NULL,
-		    &p->figures, &p->nfigures);
-}
-
 static void
 set_problem(struct setload *sl, const struct node *pn, struct problem *p)
 {
@@ -979,7 +963,7 @@ set_problem(struct setload *sl, const struct node *pn, struct problem *p)
 		sc_string(n, "id", &p->id);
 	if ((n = node_get(pn, "image")) != NULL)
 		set_image(sl, n, p);
-	set_figures(pn, p);
+	figure_load_of(pn, "problem", &p->figures, &p->nfigures);
 	set_typed(pn, p, all);
 	set_vars(pn, p);
 	set_problem_exprs(p);
@@ -1054,6 +1038,7 @@ set_sections(struct setload *sl, const struct node *n)
 		if ((v = node_get(sn, "instructions")) != NULL &&
 		    !sc_is_null(v))
 			sc_text(v, "the instructions", &sec->instructions);
+		figure_load_of(sn, "section", &sec->figures, &sec->nfigures);
 		if ((v = node_get(sn, "problems")) == NULL) {
 			if (!sc_misspelled(sn, "problems", section_keys))
 				sc_error(&sn->mark, "the section has no "
@@ -1242,6 +1227,14 @@ set_check_ids(struct set *s)
 		}
 }
 
+/* fig_report_fn of a section's figures: said where the number is. */
+static void
+set_report_figure(const struct text *t, const char *msg, void *arg)
+{
+	(void)arg;
+	sc_error(&t->mark, "%s", msg);
+}
+
 /* The texts outside problems get their {= expr} filled once. */
 static void
 set_fill_toplevel(struct set *s)
@@ -1252,8 +1245,18 @@ set_fill_toplevel(struct set *s)
 	set_fill_text(&s->instructions, NULL);
 	set_fill_text(&s->notes, NULL);
 	for (i = 0; i < s->nsections; i++) {
+		char *name = xasprintf("section %zu", i + 1);
+
 		set_fill_text(&s->sections[i].title, NULL);
 		set_fill_text(&s->sections[i].instructions, NULL);
+		/* a section's figures are drawn once: read them now */
+		sc_prefix(name);
+		figure_texts(s->sections[i].figures, s->sections[i].nfigures,
+		    set_fill_text, NULL);
+		figure_eval(s->sections[i].figures, s->sections[i].nfigures,
+		    set_report_figure, NULL);
+		sc_prefix(NULL);
+		free(name);
 	}
 }
 
@@ -1353,6 +1356,7 @@ set_free(struct set *s)
 		free(s->sections[i].problems);
 		text_free(&s->sections[i].title);
 		text_free(&s->sections[i].instructions);
+		figure_free(s->sections[i].figures, s->sections[i].nfigures);
 	}
 	free(s->sections);
 	text_free(&s->title);

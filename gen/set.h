@@ -74,6 +74,8 @@ struct problem {
 struct section {
 	struct text	 title;
 	struct text	 instructions;
+	struct figure	*figures;	/* after the instructions (figure.h) */
+	size_t		 nfigures;
 	struct problem	*problems;
 	size_t		 nproblems;
 };
