@@ -534,7 +534,7 @@ fl_numberline(const struct node *m, struct numberline *nl, int key,
     int below)
 {
 	static const char *const below_keys[] = { "from", "to", "ticks",
-	    "labels", "points", "jumps", "blanks", "title", NULL };
+	    "labels", "points", "jumps", "blanks", "title", "key", NULL };
 	const struct node *n;
 
 	sc_check_keys(m, below ? below_keys : nl_keys, below ?
@@ -570,6 +570,9 @@ fl_numberline(const struct node *m, struct numberline *nl, int key,
 		nl->below = xcalloc(1, sizeof(*nl->below));
 		nl->nbelow = 1;
 		fl_numberline(n, nl->below, 0, 1);
+		/* the line below's own key items */
+		if ((n = node_get(n, "key")) != NULL && fl_map(n, "key") != NULL)
+			fl_numberline(n, nl->below, 1, 1);
 	}
 }
 
@@ -1390,7 +1393,11 @@ fe_numberline(struct feval *e, struct numberline *nl, const char *name)
 	if (nl->below == NULL || e->failed)
 		return;
 	fe_numberline(e, nl->below, "line below");
-	if (!e->failed && fe_steps(nl->below->from.v, nl->below->to.v,
+	/* two scales (a ratio): ticks in the same places; one scale cut two
+	 * ways (fourths over eighths) needs nothing */
+	if (!e->failed && (rat_cmp(nl->from.v, nl->below->from.v) != 0 ||
+	    rat_cmp(nl->to.v, nl->below->to.v) != 0) &&
+	    fe_steps(nl->below->from.v, nl->below->to.v,
 	    nl->below->ticks.v) != steps)
 		fe_fail(e, nl->below->ticks.t.s != NULL ? &nl->below->ticks.t :
 		    &nl->below->to.t, "the line below has %ld steps and the "

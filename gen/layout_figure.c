@@ -970,11 +970,15 @@ fg_tape(struct fg *g, const struct tape *tp, double x, double w)
 		fg_say(g, "; %s%s%ld part%s", r->label.s ? r->label.s : "",
 		    r->label.s ? ": " : "", parts, parts == 1 ? "" : "s");
 		for (i = 0; i < parts; i++) {
-			const struct text *v = (size_t)i < r->values.n ?
-			    &r->values.v[i] : NULL;
-			const struct text *k = g->key && (size_t)i <
-			    r->keyvalues.n && r->keyvalues.v[i].s != NULL ?
-			    &r->keyvalues.v[i] : NULL;
+			/* one value names every part (equal groups) */
+			size_t vi = r->values.n == 1 ? 0 : (size_t)i;
+			size_t ki = r->keyvalues.n == 1 ? 0 : (size_t)i;
+			const struct text *v = vi < r->values.n ?
+			    &r->values.v[vi] : NULL;
+			const struct text *k = g->key && ki <
+			    r->keyvalues.n && r->keyvalues.v[ki].s != NULL &&
+			    r->keyvalues.v[ki].s[0] != '\0' ?
+			    &r->keyvalues.v[ki] : NULL;
 
 			px = x + labw + unit * (double)i;
 			fg_box(g, px, y, unit, rowh, 0, ink, ink, g->lw * 1.2);
@@ -1479,9 +1483,13 @@ co_vertical(struct fg *g, const struct column *co, double x)
 			lay_rect(g->L, xr - cw * ((double)k + 0.9), y, cw * 0.8,
 			    cw * 0.95, g->lw * 0.8, gray);
 			if (g->key && carry > 0) {
+				struct tstyle small = g->ks;
+
+				/* written small, as a carry is */
+				small.size *= 0.72;
 				snprintf(b1, sizeof(b1), "%d", carry);
 				fg_text(g, b1, xr - cw * ((double)k + 0.5), y +
-				    cw * 0.475, AL_CENTER, FA_MIDDLE, &g->ks,
+				    cw * 0.475, AL_CENTER, FA_MIDDLE, &small,
 				    NULL);
 			}
 		}
