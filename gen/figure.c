@@ -126,6 +126,7 @@ fw_plane(struct fwalk *w, struct plane *pl)
 	fw_num(w, &pl->y0);
 	fw_num(w, &pl->y1);
 	fw_num(w, &pl->grid);
+	fw_num(w, &pl->gridy);
 	fw_text(w, &pl->xname);
 	fw_text(w, &pl->yname);
 	fw_points(w, &pl->points, pl->npoints);
@@ -626,8 +627,13 @@ fl_plane(const struct node *m, struct plane *pl, int key)
 			    "greatest], like y: [-5, 5]");
 		else
 			fl_range(n, "y", &pl->y0, &pl->y1);
-		if ((n = node_get(m, "grid")) != NULL)
-			fl_num(n, "grid", &pl->grid, 0);
+		if ((n = node_get(m, "grid")) != NULL && n->kind == NODE_SEQ &&
+		    n->nkids == 2) {
+			fl_num(n->kids[0], "grid", &pl->grid, 0);
+			fl_num(n->kids[1], "grid", &pl->gridy, 0);
+		} else if (n != NULL)
+			fl_num(n, "grid (a step, or [x step, y step])",
+			    &pl->grid, 0);
 		if ((n = node_get(m, "axes")) != NULL)
 			fl_axes(n, &pl->xname, &pl->yname);
 	}
@@ -1540,6 +1546,9 @@ fe_plane(struct feval *e, struct plane *pl)
 	fe_num(e, &pl->y0, "y", R0);
 	fe_num(e, &pl->y1, "y", R1);
 	fe_num(e, &pl->grid, "grid", R1);
+	fe_num(e, &pl->gridy, "grid", pl->grid.v);
+	if (pl->gridy.t.s == NULL)
+		pl->gridy.places = pl->grid.places;
 	if (rat_cmp(pl->x1.v, pl->x0.v) <= 0 || rat_cmp(pl->y1.v,
 	    pl->y0.v) <= 0) {
 		fe_fail(e, rat_cmp(pl->x1.v, pl->x0.v) <= 0 ? &pl->x1.t :
@@ -1548,13 +1557,14 @@ fe_plane(struct feval *e, struct plane *pl)
 		    "x" : "y");
 		return;
 	}
-	if (rat_cmp(pl->grid.v, R0) <= 0) {
-		fe_fail(e, &pl->grid.t, "grid must be a step greater than 0, "
-		    "like 1 or 2");
+	if (rat_cmp(pl->grid.v, R0) <= 0 || rat_cmp(pl->gridy.v, R0) <= 0) {
+		fe_fail(e, rat_cmp(pl->grid.v, R0) <= 0 ? &pl->grid.t :
+		    &pl->gridy.t, "grid must be a step greater than 0, like 1 "
+		    "or 2");
 		return;
 	}
 	nx = fe_steps(pl->x0.v, pl->x1.v, pl->grid.v);
-	ny = fe_steps(pl->y0.v, pl->y1.v, pl->grid.v);
+	ny = fe_steps(pl->y0.v, pl->y1.v, pl->gridy.v);
 	if (nx < 0 || ny < 0) {
 		fe_fail(e, pl->grid.t.s != NULL ? &pl->grid.t : &pl->x1.t,
 		    "grid steps of %s do not divide the plane's ranges "

@@ -90,6 +90,7 @@ struct fseg {
 
 struct plane {
 	struct fnum	 x0, x1, y0, y1, grid;
+	struct fnum	 gridy;		/* grid: [x step, y step]; else grid */
 	struct text	 xname, yname;
 	struct fpoint	*points;
 	size_t		 npoints;

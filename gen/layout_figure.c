@@ -511,20 +511,20 @@ fg_numberline(struct fg *g, const struct numberline *nl, double x,
 /* Where a plane's values land on the page. */
 struct pmap {
 	double		 px0, py0;	/* (x0, y0): bottom-left corner */
-	double		 cell;		/* points per unit */
+	double		 cx, cy;	/* points per unit across, up */
 	double		 x0, x1, y0, y1;
 };
 
 static double
 pm_x(const struct pmap *m, double v)
 {
-	return m->px0 + (v - m->x0) * m->cell;
+	return m->px0 + (v - m->x0) * m->cx;
 }
 
 static double
 pm_y(const struct pmap *m, double v)
 {
-	return m->py0 - (v - m->y0) * m->cell;
+	return m->py0 - (v - m->y0) * m->cy;
 }
 
 /* The ends of line l inside the plane, in values; 0 if it misses it. */
@@ -600,59 +600,67 @@ pl_say_point(struct fg *g, const char *what, const struct fpoint *p)
 	    what[0] ? " " : "", x, y);
 }
 
+/* The value of step i of a scale from lo in steps of st. */
+static int
+pl_tick(struct rat lo, struct rat st, long i, struct rat *r)
+{
+	return rat_make((int64_t)i, 1, r, NULL) == 0 && rat_mul(*r, st, r,
+	    NULL) == 0 && rat_add(lo, *r, r, NULL) == 0 ? 0 : -1;
+}
+
+/* The widest label of a scale of n steps. */
+static double
+pl_widest(struct fg *g, struct rat lo, struct rat st, long n, int places)
+{
+	double most = 0, lw;
+	struct rat r;
+	long i;
+
+	for (i = 0; i <= n; i++)
+		if (pl_tick(lo, st, i, &r) == 0 &&
+		    (lw = fg_math_width(g, r, places)) > most)
+			most = lw;
+	return most;
+}
+
 static void
 fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 {
 	struct pmap m;
 	long nx, ny, i, kx, ky;
-	double step = fig_d(pl->grid.v), lm, rm, v, ax, ay, bx, by, px, py;
-	double widest = 0, xwidest = 0, lw, ox, oy, tall;
+	double sx = fig_d(pl->grid.v), sy = fig_d(pl->gridy.v), lm, rm, v;
+	double ax, ay, bx, by, px, py, widest, xwidest, ox, oy, cell;
 	char a[VAL_TEXT_MAX], b[VAL_TEXT_MAX];
-	int places = pl->grid.places;
 	size_t j;
 
 	m.x0 = fig_d(pl->x0.v);
 	m.x1 = fig_d(pl->x1.v);
 	m.y0 = fig_d(pl->y0.v);
 	m.y1 = fig_d(pl->y1.v);
-	nx = (long)floor((m.x1 - m.x0) / step + 0.5);
-	ny = (long)floor((m.y1 - m.y0) / step + 0.5);
+	nx = (long)floor((m.x1 - m.x0) / sx + 0.5);
+	ny = (long)floor((m.y1 - m.y0) / sy + 0.5);
 	/* room for the y labels at the left, the x-axis' name at the right */
-	for (i = 0; i <= ny; i++) {
-		struct rat r;
-
-		if (rat_make((int64_t)i, 1, &r, NULL) == 0 &&
-		    rat_mul(r, pl->grid.v, &r, NULL) == 0 &&
-		    rat_add(pl->y0.v, r, &r, NULL) == 0 &&
-		    (lw = fg_math_width(g, r, places)) > widest)
-			widest = lw;
-	}
-	for (i = 0; i <= nx; i++) {
-		struct rat r;
-
-		if (rat_make((int64_t)i, 1, &r, NULL) == 0 &&
-		    rat_mul(r, pl->grid.v, &r, NULL) == 0 &&
-		    rat_add(pl->x0.v, r, &r, NULL) == 0 &&
-		    (lw = fg_math_width(g, r, places)) > xwidest)
-			xwidest = lw;
-	}
+	widest = pl_widest(g, pl->y0.v, pl->gridy.v, ny, pl->gridy.places);
+	xwidest = pl_widest(g, pl->x0.v, pl->grid.v, nx, pl->grid.places);
 	lm = widest + 0.8 * g->u;
 	rm = 1.2 * g->u + (pl->xname.s != NULL ? lay_plain_width(g->L,
 	    pl->xname.s, &g->ts) + 0.4 * g->u : 0);
-	m.cell = (w - lm - rm) / (m.x1 - m.x0);
-	/* a tall plane no taller than its width allows */
-	tall = m.cell * (m.y1 - m.y0);
-	if (tall > 1.2 * (w - lm - rm))
-		m.cell *= 1.2 * (w - lm - rm) / tall;
+	/* grid squares are square; a tall plane no taller than 1.2 times
+	 * its width */
+	cell = (w - lm - rm) / (double)nx;
+	if (cell * (double)ny > 1.2 * (w - lm - rm))
+		cell = 1.2 * (w - lm - rm) / (double)ny;
+	m.cx = cell / sx;
+	m.cy = cell / sy;
 	m.px0 = x + lm;
 	m.py0 = 0;
 	/* grid: thin and gray */
 	for (i = 0; i <= nx; i++)
-		fg_line(g, pm_x(&m, m.x0 + i * step), pm_y(&m, m.y0),
-		    pm_x(&m, m.x0 + i * step), pm_y(&m, m.y1), 0.5, light);
+		fg_line(g, pm_x(&m, m.x0 + i * sx), pm_y(&m, m.y0),
+		    pm_x(&m, m.x0 + i * sx), pm_y(&m, m.y1), 0.5, light);
 	for (i = 0; i <= ny; i++)
-		fg_line(g, pm_x(&m, m.x0), pm_y(&m, m.y0 + i * step),
-		    pm_x(&m, m.x1), pm_y(&m, m.y0 + i * step), 0.5, light);
+		fg_line(g, pm_x(&m, m.x0), pm_y(&m, m.y0 + i * sy),
+		    pm_x(&m, m.x1), pm_y(&m, m.y0 + i * sy), 0.5, light);
 	/* axes through 0 (or along the edge), arrows at the ends */
 	ox = m.x0 > 0 ? m.x0 : m.x1 < 0 ? m.x1 : 0;
 	oy = m.y0 > 0 ? m.y0 : m.y1 < 0 ? m.y1 : 0;
@@ -677,43 +685,38 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 	/* scale: under the x-axis, left of the y-axis, 0 once; thinned;
 	 * on white where the grid runs under them */
 	g->backed = 1;
-	kx = nl_stride_n(nx, m.cell * step, xwidest, 0.5 * g->u);
-	ky = nl_stride_n(ny, m.cell * step, g->u, 0.3 * g->u);
+	kx = nl_stride_n(nx, cell, xwidest, 0.5 * g->u);
+	ky = nl_stride_n(ny, cell, g->u, 0.3 * g->u);
 	for (i = 0; i <= nx; i++) {
 		struct rat r;
 
-		v = m.x0 + i * step;
+		v = m.x0 + i * sx;
 		if (fabs(v - ox) < 1e-9 && ox != 0)
 			continue;
-		if ((long)floor((v - ox) / step + 0.5) % kx != 0)
-			continue;
-		if (rat_make((int64_t)i, 1, &r, NULL) < 0 ||
-		    rat_mul(r, pl->grid.v, &r, NULL) < 0 ||
-		    rat_add(pl->x0.v, r, &r, NULL) < 0)
+		if ((long)floor((v - ox) / sx + 0.5) % kx != 0 ||
+		    pl_tick(pl->x0.v, pl->grid.v, i, &r) < 0)
 			continue;
 		if (r.n == 0 && m.y0 < 0)
 			continue;	/* the -1 under it would cover it */
 		if (r.n == 0) {
-			fg_num_at(g, r, places, pm_x(&m, ox) - 0.2 * g->u,
-			    pm_y(&m, oy) + 0.25 * g->u, AL_RIGHT, FA_TOP);
+			fg_num_at(g, r, pl->grid.places, pm_x(&m, ox) - 0.2 *
+			    g->u, pm_y(&m, oy) + 0.25 * g->u, AL_RIGHT,
+			    FA_TOP);
 			continue;
 		}
-		fg_num_at(g, r, places, pm_x(&m, v), pm_y(&m, oy) + 0.25 *
-		    g->u, AL_CENTER, FA_TOP);
+		fg_num_at(g, r, pl->grid.places, pm_x(&m, v), pm_y(&m, oy) +
+		    0.25 * g->u, AL_CENTER, FA_TOP);
 	}
 	for (i = 0; i <= ny; i++) {
 		struct rat r;
 
-		v = m.y0 + i * step;
+		v = m.y0 + i * sy;
 		if (fabs(v - oy) < 1e-9)
 			continue;
-		if ((long)floor((v - oy) / step + 0.5) % ky != 0)
+		if ((long)floor((v - oy) / sy + 0.5) % ky != 0 ||
+		    pl_tick(pl->y0.v, pl->gridy.v, i, &r) < 0)
 			continue;
-		if (rat_make((int64_t)i, 1, &r, NULL) < 0 ||
-		    rat_mul(r, pl->grid.v, &r, NULL) < 0 ||
-		    rat_add(pl->y0.v, r, &r, NULL) < 0)
-			continue;
-		fg_num_at(g, r, places, pm_x(&m, ox) - 0.25 * g->u,
+		fg_num_at(g, r, pl->gridy.places, pm_x(&m, ox) - 0.25 * g->u,
 		    pm_y(&m, v), AL_RIGHT, FA_MIDDLE);
 	}
 	g->backed = 0;
@@ -1266,7 +1269,7 @@ fg_bars(struct fg *g, const struct graph *gr, double x, double w)
 {
 	double top = 0, step = fig_d(gr->step.v), H = 9 * g->u, lm, slot;
 	double widest = 0, lw, bx, v, y;
-	long nsteps, i;
+	long nsteps, i, k;
 	size_t j, given = 0, keyed = 0;
 	char b[VAL_TEXT_MAX];
 
@@ -1284,6 +1287,12 @@ fg_bars(struct fg *g, const struct graph *gr, double x, double w)
 	}
 	lm = widest + 0.6 * g->u;
 	slot = (w - lm) / (double)(gr->categories.n ? gr->categories.n : 1);
+	/* taller for many steps; the scale's labels thinned to not touch */
+	if (H < 1.3 * g->u * (double)nsteps)
+		H = 1.3 * g->u * (double)nsteps;
+	if (H > 16 * g->u)
+		H = 16 * g->u;
+	k = nl_stride_n(nsteps, H / (double)nsteps, g->u, 0.2 * g->u);
 	/* the value axis from 0, its steps ruled faintly */
 	for (i = 0; i <= nsteps; i++) {
 		struct rat r = { (int64_t)i * gr->step.v.n, gr->step.v.d };
@@ -1292,8 +1301,9 @@ fg_bars(struct fg *g, const struct graph *gr, double x, double w)
 		y = -H * (double)i / (double)nsteps;
 		if (i > 0)
 			fg_line(g, x + lm, y, x + w, y, 0.5, light);
-		fg_num_at(g, r, gr->step.places, x + lm - 0.3 * g->u, y,
-		    AL_RIGHT, FA_MIDDLE);
+		if (i % k == 0)
+			fg_num_at(g, r, gr->step.places, x + lm - 0.3 * g->u,
+			    y, AL_RIGHT, FA_MIDDLE);
 	}
 	fg_line(g, x + lm, 0, x + lm, -H - 0.5 * g->u, g->lw * 1.4, ink);
 	fg_line(g, x + lm, 0, x + w, 0, g->lw * 1.4, ink);
