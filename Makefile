@@ -1,11 +1,12 @@
 # mimeo - YAML problem sets to printable PDF worksheets and keys.
-#   make run    build ./mimeo and render the whole problems/ library into out/
+#   make run    build ./mimeo and render the whole problems/ library into out/,
+#               with out/index.html to browse and print it
 #   make test   build and run every test; the last line is "N passed, N failed"
 #   make bench  time mimeo against pdflatex (exam class) and bare libharu
 # Both install the Debian packages they need first (see `deps`).
 
 CC      ?= cc
-PKGS     = yaml-0.1 cairo fontconfig freetype2 libpng libjpeg harfbuzz-subset
+PKGS     = yaml-0.1 cairo fontconfig freetype2 libpng zlib libjpeg harfbuzz-subset
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Wshadow -Wstrict-prototypes
@@ -17,7 +18,7 @@ DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
            libfontconfig-dev libfreetype-dev libpng-dev libjpeg-dev libharfbuzz-dev \
            fonts-sil-andika fonts-wqy-zenhei \
            fonts-dejavu-core poppler-utils qpdf valgrind ghostscript \
-           libxml2-utils
+           libxml2-utils chromium
 
 SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/set.c gen/discussion.c gen/template.c gen/text.c gen/expr.c \
@@ -26,7 +27,8 @@ SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/layout_packet.c gen/layout_table.c gen/figure.c gen/layout_figure.c gen/page.c gen/render_pdf.c \
        gen/output.c gen/render_cairo.c gen/image.c gen/amath.c \
        gen/build.c gen/build_packet.c gen/stress.c gen/roster.c gen/libpath.c \
-       gen/packet.c gen/list.c gen/subset.c
+       gen/packet.c gen/list.c gen/subset.c gen/render_tree.c \
+       gen/index.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
 HDRS = $(wildcard gen/*.h)
@@ -75,7 +77,7 @@ run: deps
 	@st=0; for f in $(PROBLEMS); do \
 	  rel=$${f#problems/}; d=$${rel%/*}; [ "$$d" = "$$rel" ] && d=.; \
 	  ./mimeo -o "out/$$d/" "$$f" || st=1; \
-	done; exit $$st
+	done; ./mimeo index problems -o out/ || st=1; exit $$st
 
 UNIT_SRCS = tests/unit.c tests/unit_vars.c tests/unit_reuse.c
 
