@@ -1102,7 +1102,7 @@ fg_clock(struct fg *g, const struct clock *ck, double x, double w)
 {
 	double R = w / 2, cx = x + R, cy = R, a, in;
 	struct item *it;
-	char num[4];
+	char num[16];
 	int i;
 
 	it = page_push(&g->L->strip, ITEM_CIRCLE);
