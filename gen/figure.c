@@ -288,6 +288,19 @@ fl_num(const struct node *n, const char *what, struct fnum *f, int key)
 	return sc_text(n, what, &f->t);
 }
 
+/* A number the kind needs: key of map, or an error saying what it is. */
+static void
+fl_req(const struct node *m, const char *key, const char *kind,
+    const char *why, struct fnum *f)
+{
+	const struct node *n = node_get(m, key);
+
+	if (n == NULL)
+		sc_error(&m->mark, "the %s needs %s: (%s)", kind, key, why);
+	else
+		fl_num(n, key, f, 0);
+}
+
 /* A list of numbers (one number is a list of one), appended to l. */
 static void
 fl_nums(const struct node *n, const char *what, struct fnums *l, int key)
@@ -543,16 +556,10 @@ fl_numberline(const struct node *m, struct numberline *nl, int key,
 	if (key)
 		fl_key_only(m, nl_keys, nl_key_adds, "numberline");
 	else {
-		if ((n = node_get(m, "from")) == NULL)
-			sc_error(&m->mark, "the numberline needs from: (the "
-			    "number at its left end)");
-		else
-			fl_num(n, "from", &nl->from, 0);
-		if ((n = node_get(m, "to")) == NULL)
-			sc_error(&m->mark, "the numberline needs to: (the "
-			    "number at its right end)");
-		else
-			fl_num(n, "to", &nl->to, 0);
+		fl_req(m, "from", "numberline", "the number at its left end",
+		    &nl->from);
+		fl_req(m, "to", "numberline", "the number at its right end",
+		    &nl->to);
 		if ((n = node_get(m, "ticks")) != NULL)
 			fl_num(n, "ticks", &nl->ticks, 0);
 		if ((n = node_get(m, "blanks")) != NULL)
@@ -820,16 +827,10 @@ fl_array(const struct node *m, struct farray *ar, int key)
 	if (key)
 		fl_key_only(m, ar_keys, ar_key_adds, "array");
 	else {
-		if ((n = node_get(m, "rows")) == NULL)
-			sc_error(&m->mark, "the array needs rows: (how many "
-			    "rows of dots)");
-		else
-			fl_num(n, "rows", &ar->rows, 0);
-		if ((n = node_get(m, "columns")) == NULL)
-			sc_error(&m->mark, "the array needs columns: (how "
-			    "many dots in a row)");
-		else
-			fl_num(n, "columns", &ar->columns, 0);
+		fl_req(m, "rows", "array", "how many rows of dots",
+		    &ar->rows);
+		fl_req(m, "columns", "array", "how many dots in a row",
+		    &ar->columns);
 	}
 	if ((n = node_get(m, "group")) != NULL)
 		fl_num(n, "group", &ar->group, key);

@@ -1639,6 +1639,75 @@ co_width(const struct column *co, double u)
 
 /* ---- a figure ---------------------------------------------------------- */
 
+typedef void	(*fg_kind_fn)(struct fg *, const struct figure *, double x,
+		    double w);
+
+static void
+fk_numberline(struct fg *g, const struct figure *f, double x, double w)
+{
+	fg_numberline(g, &f->u.nl, x, w);
+}
+
+static void
+fk_plane(struct fg *g, const struct figure *f, double x, double w)
+{
+	fg_plane(g, &f->u.pl, x, w);
+}
+
+static void
+fk_fraction(struct fg *g, const struct figure *f, double x, double w)
+{
+	fg_fraction(g, &f->u.fr, x, w);
+}
+
+static void
+fk_tape(struct fg *g, const struct figure *f, double x, double w)
+{
+	fg_tape(g, &f->u.tp, x, w);
+}
+
+static void
+fk_array(struct fg *g, const struct figure *f, double x, double w)
+{
+	fg_array(g, &f->u.ar, x, w);
+}
+
+static void
+fk_clock(struct fg *g, const struct figure *f, double x, double w)
+{
+	fg_clock(g, &f->u.ck, x, w);
+}
+
+static void
+fk_shape(struct fg *g, const struct figure *f, double x, double w)
+{
+	fg_shape(g, &f->u.sh, x, w);
+}
+
+static void
+fk_graph(struct fg *g, const struct figure *f, double x, double w)
+{
+	if (f->kind == FK_BARS)
+		fg_bars(g, &f->u.gr, x, w);
+	else
+		fg_dots(g, &f->u.gr, x, w);
+}
+
+static void
+fk_column(struct fg *g, const struct figure *f, double x, double w)
+{
+	(void)w;
+	fg_column(g, &f->u.co, x);
+}
+
+/* One drawing function per kind. */
+static const fg_kind_fn fg_kinds[FK__MAX] = {
+	[FK_NUMBERLINE] = fk_numberline, [FK_PLANE] = fk_plane,
+	[FK_FRACTION] = fk_fraction, [FK_TAPE] = fk_tape,
+	[FK_ARRAY] = fk_array, [FK_CLOCK] = fk_clock, [FK_SHAPE] = fk_shape,
+	[FK_BARS] = fk_graph, [FK_DOTS] = fk_graph, [FK_COLUMN] = fk_column,
+};
+
 /* The width a figure takes in a column avail wide. */
 static double
 fg_width(const struct figure *f, double avail, double u)
@@ -1797,40 +1866,7 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 	it = page_push(&L->strip, ITEM_SPAN);
 	it->font = fonts_pick(L->fs, FS_REGULAR, 'a');
 	it->size = g.u;
-	switch (f->kind) {
-	case FK_NUMBERLINE:
-		fg_numberline(&g, &f->u.nl, x, w);
-		break;
-	case FK_PLANE:
-		fg_plane(&g, &f->u.pl, x, w);
-		break;
-	case FK_FRACTION:
-		fg_fraction(&g, &f->u.fr, x, w);
-		break;
-	case FK_TAPE:
-		fg_tape(&g, &f->u.tp, x, w);
-		break;
-	case FK_ARRAY:
-		fg_array(&g, &f->u.ar, x, w);
-		break;
-	case FK_CLOCK:
-		fg_clock(&g, &f->u.ck, x, w);
-		break;
-	case FK_SHAPE:
-		fg_shape(&g, &f->u.sh, x, w);
-		break;
-	case FK_BARS:
-		fg_bars(&g, &f->u.gr, x, w);
-		break;
-	case FK_DOTS:
-		fg_dots(&g, &f->u.gr, x, w);
-		break;
-	case FK_COLUMN:
-		fg_column(&g, &f->u.co, x);
-		break;
-	default:
-		break;
-	}
+	fg_kinds[f->kind](&g, f, x, w);
 	fg_extent(&L->strip, span + 1, L->strip.nitems, &top, &bot, &left,
 	    &right);
 	if (top > bot)
