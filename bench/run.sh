@@ -92,6 +92,19 @@ instr_of floor30 . "$FLOOR $REG $BOLD $WORK/roster30.csv $PER_COPY" \
 instr_of tex30 "$WORK/tex" "pdflatex -interaction=batchmode" \
     "-halt-on-error -jobname c30 $BENCH/fractions12.tex"
 
+# Figures (issue 17): a class set whose every problem draws a figure,
+# against the same set without its figure: lines.
+echo "bench: 30 students with and without figures" >&2
+grep -v '^    figure: ' bench/figures12.yaml > "$WORK/figures12-plain.yaml"
+time_of figs30 "$MIMEO worksheet -q --simplex --roster $WORK/roster30.csv" \
+    "-o $WORK/f30.pdf bench/figures12.yaml"
+time_of plain30 "$MIMEO worksheet -q --simplex --roster $WORK/roster30.csv" \
+    "-o $WORK/p30.pdf $WORK/figures12-plain.yaml"
+instr_of figs30 . "$MIMEO worksheet -q --simplex --roster" \
+    "$WORK/roster30.csv -o $WORK/f30.pdf bench/figures12.yaml"
+instr_of plain30 . "$MIMEO worksheet -q --simplex --roster" \
+    "$WORK/roster30.csv -o $WORK/p30.pdf $WORK/figures12-plain.yaml"
+
 VERSIONS=0
 if $MIMEO --help 2>&1 | grep -q -- --versions; then
 	VERSIONS=1
@@ -156,6 +169,8 @@ fi
 echo "| 30 students: mimeo time / libharu floor ($(ms "${T[floor30]}")) | ${floor30}× | ≤ 1.5× | $(met "$floor30" "<=" 1.5) |"
 echo "| 30 students, instructions (callgrind): pdflatex / mimeo | $(ratio "${I[tex30]}" "${I[mimeo30]}")× | ≥ 20× | $(met "$(ratio "${I[tex30]}" "${I[mimeo30]}")" ">=" 20) |"
 echo "| 30 students, instructions (callgrind): mimeo / floor | $(ratio "${I[mimeo30]}" "${I[floor30]}")× | ≤ 1.5× | $(met "$(ratio "${I[mimeo30]}" "${I[floor30]}")" "<=" 1.5) |"
+echo "| 30 students, 12 figures a copy (bench/figures12.yaml): time with / without figures | $(ratio "${T[figs30]}" "${T[plain30]}")× ($(ms "${T[figs30]}") / $(ms "${T[plain30]}"), $(pages "$WORK/f30.pdf") / $(pages "$WORK/p30.pdf") pages) | - | - |"
+echo "| 30 students, 12 figures a copy: instructions with / without figures | $(ratio "${I[figs30]}" "${I[plain30]}")× | - | - |"
 echo "| 3000 students: mimeo peak RSS | ${rss3000} MB | < 64 MB | $(met "$rss3000" "<" 64) |"
 echo "| 30 students: mimeo / pdflatex bytes per page | ${size30} | ≤ 1 | $(met "$size30" "<=" 1) |"
 echo "| 1 student: mimeo / pdflatex bytes per page | ${size1} | ≤ 1 | $(met "$size1" "<=" 1) |"
