@@ -71,6 +71,18 @@ fg_say(struct fg *g, const char *fmt, ...)
 		g->altn = sizeof(g->alt) - 1;
 }
 
+/* Add sep and label l (its {n} and {total} filled) to the text read
+ * aloud: the words are the language's (templates/labels/). */
+static void
+fg_sayl(struct fg *g, const char *sep, enum label l, const char *n,
+    const char *total)
+{
+	char *s = label_fmt(g->L->t, l, n, total);
+
+	fg_say(g, "%s%s", sep, s);
+	free(s);
+}
+
 static struct item *
 fg_line(struct fg *g, double x, double y, double x2, double y2, double w,
     struct color c)
@@ -318,7 +330,7 @@ nl_label(struct fg *g, struct rat v, int places, double x, double ly,
  * single line (other) or beyond the labels. */
 static void
 nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
-    double ly, int side, const char *name)
+    double ly, int side, enum label name)
 {
 	struct lay *L = g->L;
 	double pad = 1.0 * g->u, spacing, x, half;
@@ -338,9 +350,11 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 	fig_format(nl->from.v, nl->from.places, a);
 	fig_format(nl->to.v, nl->to.places, b);
 	fig_format(nl->ticks.v, nl->ticks.places, c);
-	fg_say(g, "%s%s%s%s%s from %s to %s in steps of %s", g->altn ? "; " :
-	    "", name, nl->title.s ? " (" : "", nl->title.s ? nl->title.s : "",
-	    nl->title.s ? ")" : "", a, b, c);
+	fg_sayl(g, g->altn ? "; " : "", name, NULL, NULL);
+	if (nl->title.s != NULL)
+		fg_say(g, " (%s)", nl->title.s);
+	fg_sayl(g, " ", L_FIG_FROM_TO, a, b);
+	fg_sayl(g, " ", L_FIG_STEPS, c, NULL);
 	spacing = (lx1 - lx0) / (double)n;
 	for (i = 0; i <= n; i++) {
 		struct rat v = nl_tick(nl, i);
@@ -396,8 +410,10 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 	free(lx);
 	/* blanks: an empty box where the label would be; the key fills it */
 	if (nl->blanks.n > 0)
-		fg_say(g, "; %zu empty box%s", nl->blanks.n, nl->blanks.n == 1 ?
-		    "" : "es");
+	{
+		snprintf(a, sizeof(a), "%zu", nl->blanks.n);
+		fg_sayl(g, "; ", L_FIG_BOXES, a, NULL);
+	}
 	for (j = 0; j < nl->blanks.n; j++) {
 		const struct fnum *f = &nl->blanks.v[j];
 		double bw = 2.2 * g->u, bh = 1.6 * g->u, top;
@@ -409,7 +425,9 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 			char *s = fg_math(g, f->v, f->places);
 
 			fig_format(f->v, f->places, a);
-			fg_say(g, "%s%s", j ? ", " : ": ", a);
+			fg_say(g, "%s%s", j ? ", " : " (", a);
+			if (j + 1 == nl->blanks.n)
+				fg_say(g, ")");
 			fg_text(g, s, x, top + bh / 2, AL_CENTER, FA_MIDDLE,
 			    &g->ks, NULL);
 			free(s);
@@ -449,7 +467,7 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 			    NULL);
 		fig_format(jp->from.v, jp->from.places, a);
 		fig_format(jp->to.v, jp->to.places, b);
-		fg_say(g, "; jump from %s to %s", a, b);
+		fg_sayl(g, "; ", L_FIG_JUMP, a, b);
 	}
 	/* points: dots on the line, letters on the jumps' side */
 	for (j = 0; j < nl->npoints; j++) {
@@ -470,7 +488,7 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 			    NULL);
 		}
 		fig_format(p->x.v, p->x.places, a);
-		fg_say(g, "; point %s at %s", shown ? p->label.s : "", a);
+		fg_sayl(g, "; ", L_FIG_POINT, shown ? p->label.s : "", a);
 	}
 }
 
@@ -497,13 +515,13 @@ fg_numberline(struct fg *g, const struct numberline *nl, double x,
 	lx0 = x + titlew + pad;
 	lx1 = x + w - pad;
 	if (bl == NULL) {
-		nl_draw(g, nl, lx0, lx1, 0, 1, "number line");
+		nl_draw(g, nl, lx0, lx1, 0, 1, L_FIG_NUMBERLINE);
 		return;
 	}
 	/* a double number line: values over the top line, under the bottom
 	 * one, ticks in the same places */
-	nl_draw(g, nl, lx0, lx1, 0, -1, "double number line: top line");
-	nl_draw(g, bl, lx0, lx1, 2.4 * g->u, 1, "bottom line");
+	nl_draw(g, nl, lx0, lx1, 0, -1, L_FIG_DOUBLE_TOP);
+	nl_draw(g, bl, lx0, lx1, 2.4 * g->u, 1, L_FIG_DOUBLE_BOTTOM);
 }
 
 /* ---- coordinate planes -------------------------------------------------- */
@@ -588,16 +606,24 @@ pl_point_label(struct fg *g, const struct pmap *m, const struct fpoint *p,
 	    FA_BOTTOM, &bs, NULL);
 }
 
+/* "; WHAT (x, y)", or ", (x, y)" going on with the same thing (what
+ * L__MAX); a labelled point says its label. */
 static void
-pl_say_point(struct fg *g, const char *what, const struct fpoint *p)
+pl_say_point(struct fg *g, enum label what, const struct fpoint *p)
 {
-	char x[VAL_TEXT_MAX], y[VAL_TEXT_MAX];
+	char x[VAL_TEXT_MAX], y[VAL_TEXT_MAX], *xy;
 
 	fig_format(p->x.v, p->x.places, x);
 	fig_format(p->y.v, p->y.places, y);
-	fg_say(g, "%s%s%s%s%s(%s, %s)", what[0] ? "; " : ", ", what,
-	    p->label.s ? " " : "", p->label.s ? p->label.s : "",
-	    what[0] ? " " : "", x, y);
+	xy = xasprintf("(%s, %s)", x, y);
+	if (what == L_FIG_POINT)
+		fg_sayl(g, "; ", what, p->label.s ? p->label.s : "", xy);
+	else if (what != L__MAX) {
+		fg_sayl(g, "; ", what, NULL, NULL);
+		fg_say(g, " %s", xy);
+	} else
+		fg_say(g, ", %s", xy);
+	free(xy);
 }
 
 /* The value of step i of a scale from lo in steps of st. */
@@ -720,8 +746,9 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 		    pm_y(&m, v), AL_RIGHT, FA_MIDDLE);
 	}
 	g->backed = 0;
-	fg_say(g, "coordinate plane, x from %s to %s, y from %s to %s",
-	    pl->x0.t.s, pl->x1.t.s, pl->y0.t.s, pl->y1.t.s);
+	fg_sayl(g, "", L_FIG_PLANE, NULL, NULL);
+	fg_sayl(g, ", x ", L_FIG_FROM_TO, pl->x0.t.s, pl->x1.t.s);
+	fg_sayl(g, ", y ", L_FIG_FROM_TO, pl->y0.t.s, pl->y1.t.s);
 	/* lines: arrows at both ends */
 	for (j = 0; j < pl->nlines; j++) {
 		const struct fline *l = &pl->lines[j];
@@ -741,7 +768,7 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 		    col);
 		fg_arrow(g, px, py, -dx, -dy, col);
 		fg_arrow(g, px + dx * len, py + dy * len, dx, dy, col);
-		fg_say(g, "; line %s", l->eq.s);
+		fg_sayl(g, "; ", L_FIG_LINE, l->eq.s, NULL);
 	}
 	for (j = 0; j < pl->nsegs; j++) {
 		const struct fseg *s = &pl->segs[j];
@@ -752,8 +779,8 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 		fg_line(g, pm_x(&m, fig_d(s->a.x.v)), pm_y(&m, fig_d(s->a.y.v)),
 		    pm_x(&m, fig_d(s->b.x.v)), pm_y(&m, fig_d(s->b.y.v)),
 		    g->lw * 1.6, col);
-		pl_say_point(g, "segment", &s->a);
-		pl_say_point(g, "", &s->b);
+		pl_say_point(g, L_FIG_SEGMENT, &s->a);
+		pl_say_point(g, L__MAX, &s->b);
 	}
 	for (j = 0; j < pl->npoly; j++) {
 		const struct fpoint *p = &pl->poly[j], *q =
@@ -764,14 +791,14 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 		fg_line(g, pm_x(&m, fig_d(p->x.v)), pm_y(&m, fig_d(p->y.v)),
 		    pm_x(&m, fig_d(q->x.v)), pm_y(&m, fig_d(q->y.v)),
 		    g->lw * 1.6, fg_ink(p->key));
-		pl_say_point(g, j == 0 ? "polygon" : "", p);
+		pl_say_point(g, j == 0 ? L_FIG_POLYGON : L__MAX, p);
 	}
 	for (j = 0; j < pl->npoints; j++) {
 		if (!fg_shows(g, pl->points[j].key))
 			continue;
 		pl_point_label(g, &m, &pl->points[j],
 		    fg_ink(pl->points[j].key));
-		pl_say_point(g, "point", &pl->points[j]);
+		pl_say_point(g, L_FIG_POINT, &pl->points[j]);
 	}
 	(void)a;
 	(void)b;
@@ -805,7 +832,8 @@ fr_columns(long n)
 	return n;
 }
 
-static const char *const fr_shape_names[] = { "bar", "circle", "grid" };
+static const enum label fr_shape_says[] = { L_FIG_BAR, L_FIG_CIRCLE,
+    L_FIG_GRID };
 
 /* One model, left edge x, w wide, top at 0; returns its height. */
 static double
@@ -872,8 +900,15 @@ fr_model(struct fg *g, const struct fmodel *m, double x, double w)
 		    FA_TOP, &g->ts, &lh);
 		h += 0.4 * g->u + lh;
 	}
-	fg_say(g, "%sfraction %s in %ld equal parts, %ld shaded",
-	    g->altn ? "; " : "", fr_shape_names[m->shape], parts, sh + ksh);
+	{
+		char pn[24], sn[24];
+
+		snprintf(pn, sizeof(pn), "%ld", parts);
+		snprintf(sn, sizeof(sn), "%ld", sh + ksh);
+		fg_sayl(g, g->altn ? "; " : "", fr_shape_says[m->shape], NULL,
+		    NULL);
+		fg_sayl(g, ", ", L_FIG_PARTS_SHADED, pn, sn);
+	}
 	return h;
 }
 
@@ -962,7 +997,7 @@ fg_tape(struct fg *g, const struct tape *tp, double x, double w)
 		    &g->ks) + 1.6 * g->u;
 	}
 	unit = (w - labw - totw) / (double)most;
-	fg_say(g, "tape diagram");
+	fg_sayl(g, "", L_FIG_TAPE, NULL, NULL);
 	for (j = 0; j < tp->nrows; j++) {
 		const struct trow *r = &tp->rows[j];
 
@@ -970,8 +1005,14 @@ fg_tape(struct fg *g, const struct tape *tp, double x, double w)
 		if (r->label.s != NULL)
 			fg_text(g, r->label.s, x + labw - 0.8 * g->u, y + rowh / 2,
 			    AL_RIGHT, FA_MIDDLE, &g->ts, NULL);
-		fg_say(g, "; %s%s%ld part%s", r->label.s ? r->label.s : "",
-		    r->label.s ? ": " : "", parts, parts == 1 ? "" : "s");
+		{
+			char pn[24];
+
+			snprintf(pn, sizeof(pn), "%ld", parts);
+			fg_say(g, "; %s%s", r->label.s ? r->label.s : "",
+			    r->label.s ? ", " : "");
+			fg_sayl(g, "", L_FIG_PARTS, pn, NULL);
+		}
 		for (i = 0; i < parts; i++) {
 			/* one value names every part (equal groups) */
 			size_t vi = r->values.n == 1 ? 0 : (size_t)i;
@@ -1015,7 +1056,7 @@ fg_tape(struct fg *g, const struct tape *tp, double x, double w)
 		    tot == tp->keytotal.s ? &g->ks : &g->ts, NULL);
 	}
 	if (tot != NULL && tot == tp->total.s)
-		fg_say(g, "; total %s", tot);
+		fg_sayl(g, "; ", L_FIG_TOTAL, tot, NULL);
 }
 
 /* A loop around dots: two half circles joined by lines. */
@@ -1051,7 +1092,13 @@ fg_array(struct fg *g, const struct farray *ar, double x, double w)
 		for (j = 0; j < cols; j++)
 			fg_dot(g, x + s / 2 + s * (double)j, s / 2 + s *
 			    (double)i, r, ink);
-	fg_say(g, "array of %ld rows of %ld dots", rows, cols);
+	{
+		char rn[24], cn[24];
+
+		snprintf(rn, sizeof(rn), "%ld", rows);
+		snprintf(cn, sizeof(cn), "%ld", cols);
+		fg_sayl(g, "", L_FIG_ARRAY, rn, cn);
+	}
 	if (gsz == 0 || !fg_shows(g, ar->group.key))
 		return;
 	if (cols % gsz == 0)
@@ -1071,7 +1118,12 @@ fg_array(struct fg *g, const struct farray *ar, double x, double w)
 			fg_box(g, x + s / 2 - pad, y0, s * (double)(cols - 1) +
 			    2 * pad, y1 - y0, 0, c, c, g->lw);
 		}
-	fg_say(g, ", in groups of %ld", gsz);
+	{
+		char gn[24];
+
+		snprintf(gn, sizeof(gn), "%ld", gsz);
+		fg_sayl(g, ", ", L_FIG_GROUPS, gn, NULL);
+	}
 }
 
 /* ---- clocks and shapes -------------------------------------------------- */
@@ -1131,12 +1183,12 @@ fg_clock(struct fg *g, const struct clock *ck, double x, double w)
 	}
 	if (ck->hands && ck->time.s != NULL) {
 		ck_hands(g, cx, cy, R, ck->h, ck->m, ink);
-		fg_say(g, "clock showing %s", ck->time.s);
+		fg_sayl(g, "", L_FIG_CLOCK, ck->time.s, NULL);
 	} else
-		fg_say(g, "clock face without hands");
+		fg_sayl(g, "", L_FIG_CLOCK_FACE, NULL, NULL);
 	if (g->key && ck->keytime.s != NULL) {
 		ck_hands(g, cx, cy, R, ck->kh, ck->km, key_ink);
-		fg_say(g, "; hands at %s", ck->keytime.s);
+		fg_sayl(g, "; ", L_FIG_HANDS, ck->keytime.s, NULL);
 	}
 	if (!(ck->hands && ck->time.s != NULL) && !(g->key &&
 	    ck->keytime.s != NULL))
@@ -1162,6 +1214,7 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 	double px[SHAPE_MAXV], py[SHAPE_MAXV], area = 0, orient;
 	size_t n = sh->nv, i, said = 0;
 	int keyed;
+	char num[24];
 
 	for (i = 0; i < n; i++) {
 		minx = sh->vx[i] < minx ? sh->vx[i] : minx;
@@ -1185,8 +1238,8 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 	for (i = 0; i < n; i++)
 		fg_line(g, px[i], py[i], px[(i + 1) % n], py[(i + 1) % n],
 		    g->lw * 1.6, ink);
-	fg_say(g, "%s", n == 3 ? "triangle" : sh->rect.n == 2 ? "rectangle" :
-	    "polygon");
+	fg_sayl(g, "", n == 3 ? L_FIG_TRIANGLE : sh->rect.n == 2 ?
+	    L_FIG_RECTANGLE : L_FIG_POLYGON, NULL, NULL);
 	/* side labels outside each side, near its middle */
 	for (i = 0; i < n; i++) {
 		const char *lab = sh_label(&sh->sides, &sh->keysides, i, g->key,
@@ -1214,7 +1267,7 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 				g->L->strip.items[k].x += tx;
 			lay_shift(g->L, from, g->L->strip.nitems, ty);
 		}
-		fg_say(g, "%s side %s", said++ ? "," : ";", lab);
+		fg_sayl(g, said++ ? ", " : "; ", L_FIG_SIDE, lab, NULL);
 	}
 	/* angles: a right angle's square, else an arc and the label inside */
 	for (i = 0; i < n; i++) {
@@ -1235,7 +1288,8 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 			    (ax + bx) * k0, py[i] + (ay + by) * k0, g->lw, ink);
 			fg_line(g, px[i] + bx * k0, py[i] + by * k0, px[i] +
 			    (ax + bx) * k0, py[i] + (ay + by) * k0, g->lw, ink);
-			fg_say(g, "; right angle at corner %zu", i + 1);
+			snprintf(num, sizeof(num), "%zu", i + 1);
+			fg_sayl(g, "; ", L_FIG_RIGHT_ANGLE, num, NULL);
 		}
 		if (lab == NULL || lab[0] == '\0')
 			continue;
@@ -1258,7 +1312,8 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 		fg_text(g, lab, px[i] + 2.2 * g->u * cos(mid), py[i] - 2.2 *
 		    g->u * sin(mid), AL_CENTER, FA_MIDDLE, keyed ? &g->ks :
 		    &g->ts, NULL);
-		fg_say(g, "; angle %s at corner %zu", lab, i + 1);
+		snprintf(num, sizeof(num), "%zu", i + 1);
+		fg_sayl(g, "; ", L_FIG_ANGLE, lab, num);
 	}
 }
 
@@ -1313,9 +1368,10 @@ fg_bars(struct fg *g, const struct graph *gr, double x, double w)
 		bs.style = ST_BOLD;
 		fg_text(g, gr->title.s, x + lm + (w - lm) / 2, -H - 2.1 * g->u,
 		    AL_CENTER, FA_BOTTOM, &bs, NULL);
-		fg_say(g, "bar graph: %s", gr->title.s);
-	} else
-		fg_say(g, "bar graph");
+	}
+	fg_sayl(g, "", L_FIG_BARS, NULL, NULL);
+	if (gr->title.s != NULL)
+		fg_say(g, ": %s", gr->title.s);
 	if (gr->yname.s != NULL)
 		fg_text(g, gr->yname.s, x + lm, -H - 0.7 * g->u, AL_LEFT,
 		    FA_BOTTOM, &g->ts, NULL);
@@ -1382,8 +1438,10 @@ fg_dots(struct fg *g, const struct graph *gr, double x, double w)
 	for (j = 0; j <= (size_t)n; j += (size_t)k)
 		nl_label(g, nl_tick(&nl, (long)j), nl_places(&nl), lx0 +
 		    (lx1 - lx0) * (double)j / (double)n, 0, 1, 0);
-	fg_say(g, "dot plot%s%s from %s to %s", gr->title.s ? ": " : "",
-	    gr->title.s ? gr->title.s : "", gr->from.t.s, gr->to.t.s);
+	fg_sayl(g, "", L_FIG_DOTS, NULL, NULL);
+	if (gr->title.s != NULL)
+		fg_say(g, ": %s", gr->title.s);
+	fg_sayl(g, " ", L_FIG_FROM_TO, gr->from.t.s, gr->to.t.s);
 	count = xcalloc((size_t)n + 1, sizeof(*count));
 	for (j = 0; j < gr->values.n; j++) {
 		const struct fnum *f = &gr->values.v[j];
@@ -1403,7 +1461,10 @@ fg_dots(struct fg *g, const struct graph *gr, double x, double w)
 		fg_line(g, px - r, cy + r, px + r, cy - r, g->lw * 1.8,
 		    fg_ink(f->key));
 		fig_format(f->v, f->places, b);
-		fg_say(g, "%s%s", j ? ", " : "; values ", b);
+		if (j == 0)
+			fg_sayl(g, "; ", L_FIG_VALUES, b, NULL);
+		else
+			fg_say(g, ", %s", b);
 	}
 	free(count);
 	if (gr->title.s != NULL) {
@@ -1514,7 +1575,7 @@ co_vertical(struct fg *g, const struct column *co, double x)
 		    CO_SUB ? " - " : " x ") : "", co->numbers.v[i].t.s);
 		y += rh;
 	}
-	fg_say(g, " in columns");
+	fg_sayl(g, " ", L_FIG_COLUMNS, NULL, NULL);
 	rule = y + 0.1 * g->u;
 	fg_line(g, x, rule, xr, rule, g->lw * 1.6, ink);
 	y = rule + 0.3 * g->u;
@@ -1567,7 +1628,7 @@ co_division(struct fg *g, const struct column *co, double x)
 	it = fg_arc(g, xd - 0.35 * cw - 2.2 * g->u, top + 0.55 * g->u,
 	    2.25 * g->u, -17, 17);
 	it->width = g->lw * 1.6;
-	fg_say(g, "long division: %s divided by %s", co->numbers.n == 2 ?
+	fg_sayl(g, "", L_FIG_DIVISION, co->numbers.n == 2 ?
 	    co->numbers.v[0].t.s : co->dividend.t.s, co->numbers.n == 2 ?
 	    co->numbers.v[1].t.s : co->divisor.t.s);
 	y = top + rh;
@@ -1883,10 +1944,15 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 	L->strip.nitems = j;
 	it = &L->strip.items[span];
 	it->x = x;
-	it->y = -top + (bot - top) / 2;
-	/* the labels' markup (` and *) is not read */
+	it->y = 0.8 * g.u;	/* a baseline at its top: read after the prompt */
+	/* the labels' markup (` and *) is not read; decimals are read with
+	 * the language's mark */
 	for (i = j = 0; g.alt[i] != '\0'; i++)
-		if (g.alt[i] != '`' && g.alt[i] != '*')
+		if (g.alt[i] == '.' && (L->parse & RP_DECIMAL_COMMA) && j > 0 &&
+		    g.alt[j - 1] >= '0' && g.alt[j - 1] <= '9' &&
+		    g.alt[i + 1] >= '0' && g.alt[i + 1] <= '9')
+			g.alt[j++] = ',';
+		else if (g.alt[i] != '`' && g.alt[i] != '*')
 			g.alt[j++] = g.alt[i];
 	g.alt[j] = '\0';
 	it->text = xstrdup(g.alt);

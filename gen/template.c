@@ -37,7 +37,15 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "phase_share_say", "phase_reflect", "phase_reflect_say",
     "guide", "questioner", "questioner_job", "checker", "checker_job",
     "timekeeper", "timekeeper_job", "encourager", "encourager_job",
-    "co_role", "large_print", "job_blank", "decimal", NULL };
+    "co_role", "large_print", "job_blank", "decimal",
+    "fig_numberline", "fig_double_top", "fig_double_bottom",
+    "fig_from_to", "fig_steps", "fig_boxes", "fig_jump", "fig_point",
+    "fig_plane", "fig_line", "fig_segment", "fig_polygon", "fig_bar",
+    "fig_circle", "fig_grid", "fig_parts_shaded", "fig_tape",
+    "fig_parts", "fig_total", "fig_array", "fig_groups", "fig_clock",
+    "fig_clock_face", "fig_hands", "fig_triangle", "fig_rectangle",
+    "fig_side", "fig_right_angle", "fig_angle", "fig_bars", "fig_dots",
+    "fig_values", "fig_columns", "fig_division", NULL };
 
 const enum label label_roles[LABEL_NROLES][2] = {
 	{ L_FACILITATOR, L_FACILITATOR_JOB }, { L_RECORDER, L_RECORDER_JOB },

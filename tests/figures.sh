@@ -27,7 +27,7 @@ for doc in every-kind every-kind-key; do
 done
 # the key's items are nowhere on the worksheet, in words
 for w in "point B" "point Q" "hands at" "in groups" "= 632" "Fish 3" "12, 12" \
-    "side 3 m" "values 3, 4, 4, 5, 6" "y = -1/2x" "empty boxes:"; do
+    "side 3 m" "values 3, 4, 4, 5, 6" "y = -1/2x" "(3, 7)" "(90, 135, 180)"; do
 	pdftotext "$F/a/every-kind.pdf" - | grep -qF "$w" &&
 		bad "figures: the worksheet reads \"$w\", a key item" || ok
 	pdftotext "$F/a/every-kind-key.pdf" - | grep -qF "$w" && ok ||
@@ -47,6 +47,12 @@ redpx() {
 # large print scales figures with their labels; Spanish prints 0,5; A4
 "$MIMEO" -q --template large-print -o "$F/lp/" "$set" && ok || bad "figures: large print does not render"
 "$MIMEO" -q --lang es --paper a4 -o "$F/es/" "$set" && ok || bad "figures: Spanish A4 does not render"
+# ... and reads its figures in Spanish, with a decimal comma
+for w in "recta numérica de 0 a 2 en pasos de 1/4; punto A en 3/4" \
+    "punto Q en (0,8, 2,6)" "reloj sin manecillas; manecillas a las 1:50"; do
+	pdftotext "$F/es/every-kind-key.pdf" - | grep -qF "$w" && ok ||
+		bad "figures: the Spanish key does not read \"$w\""
+done
 pa=$(pdfinfo "$F/a/every-kind.pdf" | awk '/^Pages:/ {print $2}')
 pl=$(pdfinfo "$F/lp/every-kind.pdf" | awk '/^Pages:/ {print $2}')
 [ "$pl" -gt "$pa" ] && ok || bad "figures: large print takes $pl pages, regular $pa: figures did not grow"
