@@ -79,7 +79,8 @@ run: deps
 	  ./mimeo -o "out/$$d/" "$$f" || st=1; \
 	done; ./mimeo index problems -o out/ || st=1; exit $$st
 
-UNIT_SRCS = tests/unit.c tests/unit_vars.c tests/unit_reuse.c
+UNIT_SRCS = tests/unit.c tests/unit_vars.c tests/unit_reuse.c \
+            tests/unit_figures.c
 
 tests/unit: $(UNIT_SRCS) tests/unit.h $(LIB_OBJS) $(HDRS)
 	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
