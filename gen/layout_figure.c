@@ -22,6 +22,7 @@
 #include "util.h"
 
 #define ALT_MAX	2000
+#define FG_BOXES	64
 
 /* A figure being drawn. */
 struct fg {
@@ -35,7 +36,38 @@ struct fg {
 					 * on a grid */
 	char		 alt[ALT_MAX];	/* read aloud, for extraction */
 	size_t		 altn;
+	double		 box[FG_BOXES][4];	/* point labels placed: x0 y0 x1
+					 * y1, so the next goes elsewhere */
+	const char	*boxof[FG_BOXES];	/* whose label each is */
+	size_t		 nbox;
 };
+
+/* The label placed before that the box x0 y0 x1 y1 would touch, or
+ * NULL. */
+static const char *
+fg_touches(const struct fg *g, double x0, double y0, double x1, double y1)
+{
+	size_t i;
+
+	for (i = 0; i < g->nbox; i++)
+		if (x0 < g->box[i][2] && g->box[i][0] < x1 &&
+		    y0 < g->box[i][3] && g->box[i][1] < y1)
+			return g->boxof[i];
+	return NULL;
+}
+
+static void
+fg_claim(struct fg *g, const char *who, double x0, double y0, double x1,
+    double y1)
+{
+	if (g->nbox == FG_BOXES)
+		return;
+	g->box[g->nbox][0] = x0;
+	g->box[g->nbox][1] = y0;
+	g->box[g->nbox][2] = x1;
+	g->box[g->nbox][3] = y1;
+	g->boxof[g->nbox++] = who;
+}
 
 /* Whether an item of the figure is drawn on this copy. */
 static int
@@ -181,6 +213,31 @@ fg_text(struct fg *g, const char *s, double cx, double y, enum align al,
 	}
 	L->sy = save;
 	return w;
+}
+
+/* A point's label at the first of n places (left x0[i], top y0[i]) where
+ * it touches no label placed before; all taken: an error naming both. */
+static void
+fg_place_label(struct fg *g, const struct text *label, const struct tstyle *ts,
+    const double *x0, const double *y0, size_t n, const char *fix)
+{
+	struct lay *L = g->L;
+	double w = lay_text_width(L, label, ts), h = lay_lh(L, ts->size);
+	const char *other = NULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((other = fg_touches(g, x0[i], y0[i], x0[i] + w,
+		    y0[i] + h)) == NULL)
+			break;
+	if (i == n) {
+		sc_error(&label->mark, "the labels %s and %s touch; %s",
+		    other, label->s, fix);
+		L->failed = 1;
+		i = 0;
+	}
+	fg_text(g, label->s, x0[i], y0[i], AL_LEFT, FA_TOP, ts, NULL);
+	fg_claim(g, label->s, x0[i], y0[i], x0[i] + w, y0[i] + h);
 }
 
 /* A number as math, so that 3/4 stacks and -2 has a minus sign. */
@@ -400,7 +457,7 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 		    !fg_shows(g, nl->at.v[j - 1].key))
 			continue;
 		if (fabs(lx[j] - lx[j - 1]) < (wa + wb) / 2 + 0.2 * g->u) {
-			diag_error(&nl->at.v[j].t.mark, "the labels %s and %s "
+			sc_error(&nl->at.v[j].t.mark, "the labels %s and %s "
 			    "of the number line touch; make the figure "
 			    "wider (width:) or label fewer values",
 			    nl->at.v[j - 1].t.s, nl->at.v[j].t.s);
@@ -481,11 +538,22 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 		shown = p->label.s != NULL && p->label.s[0] != '\0';
 		if (shown) {
 			struct tstyle bs = p->key ? g->ks : g->ts;
+			double w, h, px[3], py[3];
+			int lv;
 
 			bs.style = ST_BOLD;
-			fg_text(g, p->label.s, x, ly - side * 0.45 * g->u,
-			    AL_CENTER, side > 0 ? FA_BOTTOM : FA_TOP, &bs,
-			    NULL);
+			/* over the dot; points close together stack their
+			 * letters */
+			w = lay_text_width(g->L, &p->label, &bs);
+			h = lay_lh(g->L, bs.size);
+			for (lv = 0; lv < 3; lv++) {
+				px[lv] = x - w / 2;
+				py[lv] = side > 0 ? ly - 0.45 * g->u - h *
+				    (double)(lv + 1) : ly + 0.45 * g->u + h *
+				    (double)lv;
+			}
+			fg_place_label(g, &p->label, &bs, px, py, 3, "move the "
+			    "points apart or make the line wider (width:)");
 		}
 		fig_format(p->x.v, p->x.places, a);
 		fg_sayl(g, "; ", L_FIG_POINT, shown ? p->label.s : "", a);
@@ -596,14 +664,22 @@ pl_point_label(struct fg *g, const struct pmap *m, const struct fpoint *p,
 {
 	struct tstyle bs = p->key ? g->ks : g->ts;
 	double x = pm_x(m, fig_d(p->x.v)), y = pm_y(m, fig_d(p->y.v));
+	double w, h, px[4], py[4];
 
 	fg_dot(g, x, y, 0.2 * g->u, col);
 	if (p->label.s == NULL || p->label.s[0] == '\0')
 		return;
 	bs.style = ST_BOLD;
-	/* up and right of the dot, off the grid's crossing */
-	fg_text(g, p->label.s, x + 0.25 * g->u, y - 0.15 * g->u, AL_LEFT,
-	    FA_BOTTOM, &bs, NULL);
+	/* up and right of the dot, off the grid's crossing; else up left,
+	 * down right, down left */
+	w = lay_text_width(g->L, &p->label, &bs);
+	h = lay_lh(g->L, bs.size);
+	px[0] = px[2] = x + 0.25 * g->u;
+	px[1] = px[3] = x - 0.25 * g->u - w;
+	py[0] = py[1] = y - 0.15 * g->u - h;
+	py[2] = py[3] = y + 0.15 * g->u;
+	fg_place_label(g, &p->label, &bs, px, py, 4, "move the points "
+	    "apart or make the plane wider (width:)");
 }
 
 /* "; WHAT (x, y)", or ", (x, y)" going on with the same thing (what
@@ -1962,7 +2038,7 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 	it->x = x + w;
 	it->y = L->strip.items[span].y;
 	if (left < L->left - EPS || right > L->right + EPS) {
-		diag_error(&f->mark, "the %s is wider than the column (%.1f cm "
+		sc_error(&f->mark, "the %s is wider than the column (%.1f cm "
 		    "of %.1f cm); give it a smaller width: or fewer labels",
 		    fig_kind_names[f->kind], (right - left) / 72 * 2.54,
 		    (L->right - L->left) / 72 * 2.54);
