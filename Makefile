@@ -24,11 +24,12 @@ SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/set.c gen/discussion.c gen/template.c gen/text.c gen/expr.c \
        gen/vary.c gen/compose.c gen/compose_discussion.c gen/compose_packet.c \
        gen/font.c gen/layout.c gen/layout_problem.c gen/layout_discussion.c \
-       gen/layout_packet.c gen/layout_table.c gen/figure.c gen/layout_figure.c gen/page.c gen/render_pdf.c \
+       gen/layout_packet.c gen/layout_table.c gen/layout_grid.c \
+       gen/figure.c gen/layout_figure.c gen/page.c gen/render_pdf.c \
        gen/output.c gen/render_cairo.c gen/image.c gen/amath.c \
        gen/build.c gen/build_packet.c gen/stress.c gen/roster.c gen/libpath.c \
        gen/packet.c gen/list.c gen/subset.c gen/render_tree.c \
-       gen/index.c
+       gen/index.c gen/ptable.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
 HDRS = $(wildcard gen/*.h)
@@ -95,8 +96,11 @@ bench/floor: bench/floor.c gen/subset.o gen/util.o
 	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ bench/floor.c gen/subset.o \
 	  gen/util.o $(LDFLAGS) $(LDLIBS)
 
+bench/pair: bench/pair.c
+	$(CC) $(CFLAGS) -o $@ bench/pair.c
+
 bench: deps bench-deps
-	@$(MAKE) -s mimeo bench/floor
+	@$(MAKE) -s mimeo bench/floor bench/pair
 	@bash bench/run.sh
 
 # The whole suite again under AddressSanitizer and UBSan, built in
@@ -150,6 +154,6 @@ fuzz: deps
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run.sh $(FUZZ_HARNESSES)
 
 clean:
-	rm -f mimeo gen/*.o tests/unit bench/floor
+	rm -f mimeo gen/*.o tests/unit bench/floor bench/pair
 	rm -rf build-asan build-fuzz tests/tmp
 	find out -mindepth 1 ! -name .gitkeep -delete

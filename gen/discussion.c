@@ -16,7 +16,7 @@
 static const char *const disc_keys[] = { "problem", "figure", "figures",
     "goal", "phases",
     "anticipate", "questions", "synthesis", "exit_ticket", "group_size",
-    "roles", NULL };
+    "roles", "table", NULL };
 
 static const char *const phase_keys[] = { "name", "minutes", "say", NULL };
 
@@ -260,6 +260,8 @@ disc_load(const struct node *dn, const struct mark *key)
 	    "problem the class will solve", &d->problem);
 	figure_load_of(dn, "discussion", &d->figures, &d->nfigures);
 	figure_eval(d->figures, d->nfigures, disc_report_figure, NULL);
+	if ((n = node_get(dn, "table")) != NULL)
+		d->table = ptable_load(n);
 	disc_opt_text(dn, "goal", "the goal", &d->goal);
 	disc_opt_text(dn, "synthesis", "the synthesis", &d->synthesis);
 	disc_opt_text(dn, "exit_ticket", "the exit ticket", &d->exit_ticket);
@@ -286,6 +288,7 @@ disc_free(struct discussion *d)
 		return;
 	text_free(&d->problem);
 	figure_free(d->figures, d->nfigures);
+	ptable_free(d->table);
 	text_free(&d->goal);
 	text_free(&d->synthesis);
 	text_free(&d->exit_ticket);

@@ -12,6 +12,7 @@
 #ifndef MIMEO_DISCUSSION_H
 #define MIMEO_DISCUSSION_H
 
+#include "ptable.h"
 #include "schema.h"
 
 struct figure;
@@ -44,6 +45,7 @@ struct role {
 struct discussion {
 	struct mark	 mark;		/* the "discussion:" key */
 	struct text	 problem;
+	struct ptable	*table;		/* under the problem; NULL: none */
 	struct figure	*figures;	/* under the problem (figure.h) */
 	size_t		 nfigures;
 	struct text	 goal;		/* s NULL: not given */

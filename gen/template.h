@@ -41,6 +41,9 @@ enum label {
 	L_GUIDE, L_QUESTIONER, L_QUESTIONER_JOB, L_CHECKER, L_CHECKER_JOB,
 	L_TIMEKEEPER, L_TIMEKEEPER_JOB, L_ENCOURAGER, L_ENCOURAGER_JOB,
 	L_CO_ROLE, L_LARGE_PRINT, L_JOB_BLANK,
+	/* tables, word banks, hint cards, the grade table (SPEC 8.1, 8.4) */
+	L_BONUS, L_BONUS_POINT, L_BONUS_POINTS, L_BONUS_COL, L_WORD_BANK, L_HINT_CARDS, L_HINT_FOR, L_HINT_OF,
+	L_POINTS_COL, L_SCORE_COL, L_TOTAL_COL, L_TABLE_ANSWER,
 	L_DECIMAL,	/* the decimal separator dec() prints: "." or "," */
 	/* a figure read aloud (layout_figure.c) */
 	L_FIG_NUMBERLINE, L_FIG_DOUBLE_TOP, L_FIG_DOUBLE_BOTTOM,
