@@ -1229,6 +1229,7 @@ static void
 fg_clock(struct fg *g, const struct clock *ck, double x, double w)
 {
 	double R = w / 2, cx = x + R, cy = R, a, in;
+	struct tstyle ns;
 	struct item *it;
 	char num[16];
 	int i;
@@ -1251,11 +1252,16 @@ fg_clock(struct fg *g, const struct clock *ck, double x, double w)
 			fg_dot(g, cx + R * 0.93 * sin(a), cy - R * 0.93 *
 			    cos(a), 0.018 * R, ink);
 	}
+	/* a small face sets its numbers smaller, so 10, 11 and 12 keep
+	 * clear of each other and of the marks */
+	ns = g->ts;
+	if (ns.size > 0.22 * R)
+		ns.size = 0.22 * R;
 	for (i = 1; i <= 12; i++) {
 		a = i * 30 * M_PI / 180;
 		snprintf(num, sizeof(num), "%d", i);
 		fg_text(g, num, cx + 0.76 * R * sin(a), cy - 0.76 * R * cos(a),
-		    AL_CENTER, FA_MIDDLE, &g->ts, NULL);
+		    AL_CENTER, FA_MIDDLE, &ns, NULL);
 	}
 	if (ck->hands && ck->time.s != NULL) {
 		ck_hands(g, cx, cy, R, ck->h, ck->m, ink);
