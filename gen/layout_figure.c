@@ -916,7 +916,10 @@ static double
 fr_model(struct fg *g, const struct fmodel *m, double x, double w)
 {
 	long parts = (long)m->parts.v.n, sh = (long)m->shaded.v.n, i, c, r;
-	long ksh = g->key ? (long)m->keyshaded.v.n : 0;
+	long ksh = g->key ? (long)m->keyshaded.v.n : 0, nkeyed = 0;
+	struct fpair { double x, y; } *keyed = xcalloc((size_t)parts + 1,
+	    sizeof(*keyed));
+	double mx = 0, my = 0;
 	double h, cw, ch, R, a;
 	struct color fill;
 	struct item *it;
@@ -930,6 +933,8 @@ fr_model(struct fg *g, const struct fmodel *m, double x, double w)
 			cw = w / (double)parts;
 			fg_box(g, x + cw * (double)i, 0, cw, 2 * g->u, filled,
 			    fill, ink, g->lw * 1.2);
+			mx = x + cw * ((double)i + 0.5);
+			my = g->u;
 			break;
 		case FR_GRID:
 			c = fr_columns(parts);
@@ -937,12 +942,18 @@ fr_model(struct fg *g, const struct fmodel *m, double x, double w)
 			r = i / c;
 			fg_box(g, x + cw * (double)(i % c), cw * (double)r, cw,
 			    cw, filled, fill, ink, g->lw);
+			mx = x + cw * ((double)(i % c) + 0.5);
+			my = cw * ((double)r + 0.5);
 			break;
 		case FR_CIRCLE:
 			R = w / 2;
 			/* from 12 o'clock, clockwise: the shaded wedges, then
 			 * the radii and the rim as lines over them */
 			a = 90 - 360.0 * (double)(i + 1) / (double)parts;
+			mx = x + R + 0.6 * R * cos((a + 180.0 / (double)parts) *
+			    M_PI / 180);
+			my = R - 0.6 * R * sin((a + 180.0 / (double)parts) *
+			    M_PI / 180);
 			if (filled) {
 				it = fg_arc(g, x + R, R, R, a, a + 360.0 /
 				    (double)parts);
@@ -964,7 +975,14 @@ fr_model(struct fg *g, const struct fmodel *m, double x, double w)
 			}
 			break;
 		}
+		/* the key's parts: a dot in the answer colour besides their
+		 * tint, so they stand apart from the given ones in gray */
+		if (filled && i >= sh)
+			keyed[nkeyed++] = (struct fpair){ mx, my };
 	}
+	for (i = 0; i < nkeyed; i++)
+		fg_dot(g, keyed[i].x, keyed[i].y, 0.22 * g->u, key_ink);
+	free(keyed);
 	c = fr_columns(parts);
 	h = m->shape == FR_BAR ? 2 * g->u : m->shape == FR_CIRCLE ? w :
 	    w / (double)c * (double)(parts / c);
@@ -1478,9 +1496,10 @@ fg_bars(struct fg *g, const struct graph *gr, double x, double w)
 		if (f == NULL)
 			continue;
 		v = fig_d(f->v);
+		/* the key's bars outlined heavier, to tell them in gray */
 		fg_box(g, bx + slot * 0.2, -H * v / (step * (double)nsteps),
 		    slot * 0.6, H * v / (step * (double)nsteps), 1, fill, edge,
-		    g->lw);
+		    edge.r == key_ink.r ? g->lw * 2.5 : g->lw);
 		fig_format(f->v, f->places, b);
 		fg_say(g, "; %s %s", gr->categories.v[j].s ?
 		    gr->categories.v[j].s : "", b);
