@@ -34,6 +34,8 @@ struct fg {
 	const struct mark *mark;	/* the figure, for messages */
 	int		 backed;	/* text over a white box: labels set
 					 * on a grid */
+	double		 tx0, tx1;	/* left and right of the text set, as
+					 * measured */
 	char		 alt[ALT_MAX];	/* read aloud, for extraction */
 	size_t		 altn;
 	double		 box[FG_BOXES][4];	/* point labels placed: x0 y0 x1
@@ -187,6 +189,10 @@ fg_text(struct fg *g, const char *s, double cx, double y, enum align al,
 	t.mark = *g->mark;
 	w = lay_text_width(L, &t, ts);
 	x = al == AL_CENTER ? cx - w / 2 : al == AL_RIGHT ? cx - w : cx;
+	if (x < g->tx0)
+		g->tx0 = x;
+	if (x + w > g->tx1)
+		g->tx1 = x + w;
 	L->sy = 0;
 	lay_text(L, &t, 0, ts, x - 1, w + 2, al, 0);
 	if (h != NULL)
@@ -1345,28 +1351,26 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 		const char *lab = sh_label(&sh->sides, &sh->keysides, i, g->key,
 		    &keyed);
 		double dx = px[(i + 1) % n] - px[i], dy = py[(i + 1) % n] -
-		    py[i], len = sqrt(dx * dx + dy * dy), nx, ny, lw, lh;
-		size_t from = g->L->strip.nitems;
+		    py[i], len = sqrt(dx * dx + dy * dy), nx, ny, lw, lh, d;
+		struct text t;
 
 		if (lab == NULL || lab[0] == '\0' || len <= 0)
 			continue;
+		memset(&t, 0, sizeof(t));
+		t.mark = *g->mark;
 		/* outward: to the left of the way round in page space
 		 * (y down) for a counterclockwise polygon (y up) */
 		nx = -orient * dy / len;
 		ny = orient * dx / len;
-		lw = fg_text(g, lab, 0, 0, AL_CENTER, FA_MIDDLE, keyed ?
-		    &g->ks : &g->ts, &lh);
-		lay_shift(g->L, from, g->L->strip.nitems, 0);
-		{
-			double d = 0.4 * g->u + fabs(nx) * lw / 2 + fabs(ny) *
-			    lh / 2, tx = (px[i] + px[(i + 1) % n]) / 2 + nx * d,
-			    ty = (py[i] + py[(i + 1) % n]) / 2 + ny * d;
-			size_t k;
-
-			for (k = from; k < g->L->strip.nitems; k++)
-				g->L->strip.items[k].x += tx;
-			lay_shift(g->L, from, g->L->strip.nitems, ty);
-		}
+		/* measured first: a wide label stands further off a
+		 * vertical side */
+		t.s = (char *)lab;
+		lw = lay_text_width(g->L, &t, keyed ? &g->ks : &g->ts);
+		lh = lay_lh(g->L, g->u);
+		d = 0.4 * g->u + fabs(nx) * lw / 2 + fabs(ny) * lh / 2;
+		fg_text(g, lab, (px[i] + px[(i + 1) % n]) / 2 + nx * d,
+		    (py[i] + py[(i + 1) % n]) / 2 + ny * d, AL_CENTER,
+		    FA_MIDDLE, keyed ? &g->ks : &g->ts, NULL);
 		fg_sayl(g, said++ ? ", " : "; ", L_FIG_SIDE, lab, NULL);
 	}
 	/* angles: a right angle's square, else an arc and the label inside */
@@ -1971,10 +1975,7 @@ fg_extent(const struct page *s, size_t from, size_t to, double *top,
 		case ITEM_TEXT:
 			y0 = it->y - it->size * 0.8;
 			y1 = it->y + it->size * 0.25;
-			x0 = it->x;
-			/* about its width: a figure's labels are short */
-			x1 = it->x + it->size * 0.55 *
-			    (double)strlen(it->text);
+			x0 = x1 = it->x;	/* widths: fg_text measured */
 			break;
 		case ITEM_LINE:
 			y0 = it->y < it->y2 ? it->y : it->y2;
@@ -2025,6 +2026,8 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 	g.ts = lay_style(L, g.u, 0, ink);
 	g.ks = lay_style(L, g.u, ST_BOLD, key_ink);
 	g.mark = &f->mark;
+	g.tx0 = 1e9;
+	g.tx1 = -1e9;
 	it = page_push(&L->strip, ITEM_SPAN);
 	it->font = fonts_pick(L->fs, FS_REGULAR, 'a');
 	it->size = g.u;
@@ -2033,6 +2036,10 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 	    &right);
 	if (top > bot)
 		top = bot = 0;
+	if (g.tx0 < left)
+		left = g.tx0;
+	if (g.tx1 > right)
+		right = g.tx1;
 	lay_shift(L, span, L->strip.nitems, -top);
 	/* the labels' own spans go: a reader takes the innermost span's
 	 * text (poppler), and the figure reads as a whole */
