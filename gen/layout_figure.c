@@ -2071,7 +2071,7 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 	it->y = L->strip.items[span].y;
 	if (left < L->left - EPS || right > L->right + EPS) {
 		sc_error(&f->mark, "the %s is wider than the column (%.1f cm "
-		    "of %.1f cm); give it a smaller width: or fewer labels",
+		    "of %.1f cm); give it a smaller width: or shorter labels",
 		    fig_kind_names[f->kind], (right - left) / 72 * 2.54,
 		    (L->right - L->left) / 72 * 2.54);
 		L->failed = 1;
