@@ -199,6 +199,7 @@ fw_figure(struct fwalk *w, struct figure *f)
 		fw_texts(w, &f->u.sh.keysides);
 		fw_texts(w, &f->u.sh.keyangles);
 		fw_nums(w, &f->u.sh.right);
+		fw_nums(w, &f->u.sh.marks);
 		fw_num(w, &f->u.sh.scale);
 		break;
 	case FK_BARS:
@@ -863,7 +864,8 @@ fl_clock(const struct node *m, struct clock *ck, int key)
 }
 
 static const char *const sh_keys[] = { "polygon", "rectangle", "triangle",
-    "sides", "angles", "right_angles", "scale", "width", "key", NULL };
+    "sides", "angles", "right_angles", "marks", "scale", "width", "key",
+    NULL };
 static const char *const sh_key_adds[] = { "sides", "angles", NULL };
 
 static void
@@ -911,6 +913,8 @@ fl_shape(const struct node *m, struct shape *sh, int key)
 		fl_texts(n, "an angle's label", &sh->angles);
 	if ((n = node_get(m, "right_angles")) != NULL)
 		fl_nums(n, "a corner's number", &sh->right, 0);
+	if ((n = node_get(m, "marks")) != NULL)
+		fl_nums(n, "a side's marks", &sh->marks, 0);
 	if ((n = node_get(m, "scale")) != NULL)
 		fl_num(n, "scale", &sh->scale, 0);
 }
@@ -1771,6 +1775,11 @@ fe_shape(struct feval *e, struct shape *sh)
 		    "line; it has no inside to draw");
 		return;
 	}
+	for (i = 0; i < sh->marks.n; i++)
+		fe_whole(e, &sh->marks.v[i], "a side's marks", 0, 3, 0);
+	if (sh->marks.n > n && n > 0)
+		fe_fail(e, &sh->marks.v[n].t, "marks gives %zu sides, the shape "
+		    "has %zu", sh->marks.n, n);
 	for (i = 0; i < sh->right.n; i++)
 		if (fe_num(e, &sh->right.v[i], "a corner's number", R1) == 0 &&
 		    (sh->right.v[i].v.d != 1 || sh->right.v[i].v.n < 1 ||

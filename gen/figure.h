@@ -153,6 +153,8 @@ struct shape {
 	struct textlist	 sides, angles;	/* labels, side i from vertex i */
 	struct textlist	 keysides, keyangles;
 	struct fnums	 right;		/* vertex numbers, from 1 */
+	struct fnums	 marks;		/* hatch marks on each side (0-3):
+					 * sides with as many are equal */
 	struct fnum	 scale;		/* a unit in cm; NULL: fit the width */
 	/* figure_eval(): the vertices, in units, y up */
 	double		 vx[SHAPE_MAXV], vy[SHAPE_MAXV];

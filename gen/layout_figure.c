@@ -1346,6 +1346,26 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 		    g->lw * 1.6, ink);
 	fg_sayl(g, "", n == 3 ? L_FIG_TRIANGLE : sh->rect.n == 2 ?
 	    L_FIG_RECTANGLE : L_FIG_POLYGON, NULL, NULL);
+	/* equal sides: as many short strokes across their middles */
+	for (i = 0; i < n && i < sh->marks.n; i++) {
+		double dx = px[(i + 1) % n] - px[i], dy = py[(i + 1) % n] -
+		    py[i], len = sqrt(dx * dx + dy * dy), mx, my;
+		long k, nk = (long)sh->marks.v[i].v.n;
+
+		if (len <= 0)
+			continue;
+		dx /= len, dy /= len;
+		for (k = 0; k < nk; k++) {
+			double off = ((double)k - (double)(nk - 1) / 2) * 0.3 *
+			    g->u;
+
+			mx = (px[i] + px[(i + 1) % n]) / 2 + dx * off;
+			my = (py[i] + py[(i + 1) % n]) / 2 + dy * off;
+			fg_line(g, mx - dy * 0.35 * g->u, my + dx * 0.35 * g->u,
+			    mx + dy * 0.35 * g->u, my - dx * 0.35 * g->u,
+			    g->lw * 1.2, ink);
+		}
+	}
 	/* side labels outside each side, near its middle */
 	for (i = 0; i < n; i++) {
 		const char *lab = sh_label(&sh->sides, &sh->keysides, i, g->key,
