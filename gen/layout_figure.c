@@ -1772,6 +1772,9 @@ co_division(struct fg *g, const struct column *co, double x)
 		    FA_TOP, &g->ks, NULL);
 		prod = q * d;
 		co_number(g, prod, xd + cw * (double)(i + 1), y, cw, &g->ks);
+		/* each product is taken away: a minus before it */
+		fg_text(g, co_signs[CO_SUB], xd + cw * ((double)(i + 1 -
+		    co_digits(prod)) - 0.5), y, AL_CENTER, FA_TOP, &g->ks, NULL);
 		fg_line(g, xd + cw * (double)(i + 1 - co_digits(prod)) - 0.1 * cw,
 		    y + rh - 0.1 * g->u, xd + cw * (double)(i + 1), y + rh -
 		    0.1 * g->u, g->lw, key_ink);
