@@ -400,7 +400,7 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 	long n = nl_steps(nl), i, k;
 	char a[VAL_TEXT_MAX], b[VAL_TEXT_MAX], c[VAL_TEXT_MAX];
 	int places = nl_places(nl), shown;
-	size_t j;
+	size_t j, njumps = 0;
 	double *lx;
 
 	/* the line, with an arrowhead at each end */
@@ -530,7 +530,14 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 			    NULL);
 		fig_format(jp->from.v, jp->from.places, a);
 		fig_format(jp->to.v, jp->to.places, b);
-		fg_sayl(g, "; ", L_FIG_JUMP, a, b);
+		if (g->key)
+			fg_sayl(g, "; ", L_FIG_JUMP, a, b);
+		else
+			njumps++;
+	}
+	if (njumps > 0) {
+		snprintf(a, sizeof(a), "%zu", njumps);
+		fg_sayl(g, "; ", L_FIG_JUMPS, a, NULL);
 	}
 	/* points: dots on the line, letters on the jumps' side */
 	for (j = 0; j < nl->npoints; j++) {
@@ -562,7 +569,12 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 			    "points apart or make the line wider (width:)");
 		}
 		fig_format(p->x.v, p->x.places, a);
-		fg_sayl(g, "; ", L_FIG_POINT, shown ? p->label.s : "", a);
+		if (g->key)
+			fg_sayl(g, "; ", L_FIG_POINT, shown ? p->label.s : "",
+			    a);
+		else	/* where it is, is for the student to find */
+			fg_sayl(g, "; ", L_FIG_POINT_MARK, shown ? p->label.s :
+			    "", NULL);
 	}
 }
 
@@ -698,7 +710,14 @@ pl_say_point(struct fg *g, enum label what, const struct fpoint *p)
 	fig_format(p->x.v, p->x.places, x);
 	fig_format(p->y.v, p->y.places, y);
 	xy = xasprintf("(%s, %s)", x, y);
-	if (what == L_FIG_POINT)
+	if (!g->key) {
+		/* a worksheet: where things are is for the student to find */
+		if (what == L_FIG_POINT)
+			fg_sayl(g, "; ", L_FIG_POINT_MARK, p->label.s ?
+			    p->label.s : "", NULL);
+		else if (what != L__MAX)
+			fg_sayl(g, "; ", what, NULL, NULL);
+	} else if (what == L_FIG_POINT)
 		fg_sayl(g, "; ", what, p->label.s ? p->label.s : "", xy);
 	else if (what != L__MAX) {
 		fg_sayl(g, "; ", what, NULL, NULL);
@@ -1007,7 +1026,10 @@ fr_model(struct fg *g, const struct fmodel *m, double x, double w)
 		snprintf(sn, sizeof(sn), "%ld", sh + ksh);
 		fg_sayl(g, g->altn ? "; " : "", fr_shape_says[m->shape], NULL,
 		    NULL);
-		fg_sayl(g, ", ", L_FIG_PARTS_SHADED, pn, sn);
+		if (g->key || sh == 0)
+			fg_sayl(g, ", ", L_FIG_PARTS_SHADED, pn, sn);
+		else	/* how many: for the student to count */
+			fg_sayl(g, ", ", L_FIG_PARTS_SOME, pn, NULL);
 	}
 	return h;
 }
@@ -1289,7 +1311,10 @@ fg_clock(struct fg *g, const struct clock *ck, double x, double w)
 	}
 	if (ck->hands && ck->time.s != NULL) {
 		ck_hands(g, cx, cy, R, ck->h, ck->m, ink);
-		fg_sayl(g, "", L_FIG_CLOCK, ck->time.s, NULL);
+		if (g->key)
+			fg_sayl(g, "", L_FIG_CLOCK, ck->time.s, NULL);
+		else	/* the time is for the student to read */
+			fg_sayl(g, "", L_FIG_CLOCK_HANDS, NULL, NULL);
 	} else
 		fg_sayl(g, "", L_FIG_CLOCK_FACE, NULL, NULL);
 	if (g->key && ck->keytime.s != NULL) {

@@ -47,7 +47,8 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "fig_parts", "fig_total", "fig_array", "fig_groups", "fig_clock",
     "fig_clock_face", "fig_hands", "fig_triangle", "fig_rectangle",
     "fig_side", "fig_right_angle", "fig_angle", "fig_bars", "fig_dots",
-    "fig_values", "fig_columns", "fig_division", NULL };
+    "fig_values", "fig_columns", "fig_division", "fig_point_mark",
+    "fig_jumps", "fig_clock_hands", "fig_parts_some", NULL };
 
 const enum label label_roles[LABEL_NROLES][2] = {
 	{ L_FACILITATOR, L_FACILITATOR_JOB }, { L_RECORDER, L_RECORDER_JOB },

@@ -58,6 +58,8 @@ enum label {
 	L_FIG_RIGHT_ANGLE, L_FIG_ANGLE, L_FIG_BARS,
 	L_FIG_DOTS, L_FIG_VALUES, L_FIG_COLUMNS,
 	L_FIG_DIVISION,
+	/* a worksheet's figure read without what the student finds */
+	L_FIG_POINT_MARK, L_FIG_JUMPS, L_FIG_CLOCK_HANDS, L_FIG_PARTS_SOME,
 	L__MAX
 };
 

@@ -25,9 +25,13 @@ for doc in every-kind every-kind-key; do
 	diff tests/figures/$doc.alt "$F/$doc.alt" >"$F/diff" && ok ||
 		bad "figures: what $doc.pdf draws differs: $(head -6 "$F/diff" | tr '\n' ' ')"
 done
-# the key's items are nowhere on the worksheet, in words
+# the key's items are nowhere on the worksheet, in words, nor what the
+# student is to find (where a given point is, the clock's time, how many
+# parts are shaded, where a jump lands)
 for w in "point B" "point Q" "hands at" "in groups" "= 632" "Fish 3" "12, 12" \
-    "side 3 m" "values 3, 4, 4, 5, 6" "y = -1/2x" "(3, 7)" "(90, 135, 180)"; do
+    "side 3 m" "values 3, 4, 4, 5, 6" "y = -1/2x" "(3, 7)" "(90, 135, 180)" \
+    "point A at 3/4" "point P at (-4, -2)" "clock showing 3:45" "2 shaded" \
+    "jump from 0 to 3"; do
 	pdftotext "$F/a/every-kind.pdf" - | grep -qF "$w" &&
 		bad "figures: the worksheet reads \"$w\", a key item" || ok
 	pdftotext "$F/a/every-kind-key.pdf" - | grep -qF "$w" && ok ||
