@@ -120,6 +120,11 @@ done
 
 # Files from spreadsheets and word processors; where output may go.
 . tests/teacher.sh
+. tests/marking.sh
+
+# Long lines, special files, signals, stale temporaries, strict numbers,
+# mimeo list with links (issue 24).
+. tests/robust.sh
 
 # 6. Fuzz regressions, limits, and a short fuzz run (tests/fuzz/).
 . tests/fuzz.sh
