@@ -522,6 +522,7 @@ pk_guide(struct pk *c)
 	if (d->goal.s != NULL)
 		pk_labelled(b, BK_KEYNOTE, t, L_GOAL, &d->goal);
 	pk_labelled(b, BK_FRAME, t, L_PROBLEM, &d->problem);
+	compose_figures(b, d->figures, d->nfigures, 1);
 	if (d->table != NULL)	/* the teacher's: its blanks filled */
 		compose_grid(b, d->table, 1);
 	if (d->lesson_question.s != NULL)
@@ -626,6 +627,7 @@ pk_individual(struct pk *c, const struct student *who)
 		bl->filled[i] = bl->fields[i] == F_NAME ? who->name :
 		    bl->fields[i] == F_PERIOD ? who->period : NULL;
 	pk_labelled(b, BK_FRAME, t, L_PROBLEM, &d->problem);
+	compose_figures(b, d->figures, d->nfigures, 0);
 	if (d->table != NULL)
 		compose_grid(b, d->table, 0);
 	if (d->lesson_question.s != NULL)
