@@ -75,7 +75,10 @@ diag(enum severity sev, const struct mark *m, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (!diag_capturing) {
+	/* past the cap nothing more is printed, so nothing is kept to
+	 * compare: a file with a mistake on each of 100,000 lines would
+	 * otherwise compare each with all before it */
+	if (!diag_capturing && diag_printed <= DIAG_CAP) {
 		int again;
 
 		va_start(ap, fmt);
