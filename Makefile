@@ -37,7 +37,7 @@ SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/layout_packet.c gen/layout_table.c gen/page.c gen/render_pdf.c \
        gen/output.c gen/render_cairo.c gen/image.c gen/amath.c \
        gen/build.c gen/build_packet.c gen/stress.c gen/roster.c gen/libpath.c \
-       gen/packet.c gen/list.c gen/subset.c
+       gen/packet.c gen/list.c gen/subset.c gen/keyschema.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
 HDRS = $(sort $(wildcard gen/*.h) gen/datadir.h)
@@ -48,7 +48,7 @@ PENDING  = $(shell grep '^problems/' tests/library-pending.txt 2>/dev/null)
 PROBLEMS = $(filter-out $(PENDING),$(shell find problems -name '*.yaml' | sort))
 
 .PHONY: all run test deps test-deps bench-deps bench check-asan check-valgrind \
-        fuzz clean install uninstall FORCE
+        fuzz clean install uninstall schema FORCE
 
 all: mimeo
 
@@ -97,6 +97,11 @@ run: deps
 	  rel=$${f#problems/}; d=$${rel%/*}; [ "$$d" = "$$rel" ] && d=.; \
 	  ./mimeo -o "out/$$d/" "$$f" || st=1; \
 	done; exit $$st
+
+# The JSON Schema of sets and packets, from the loaders' key tables
+# (gen/keyschema.c); committed, and tested to be what mimeo --schema says.
+schema: mimeo
+	./mimeo --schema >mimeo.schema.json
 
 UNIT_SRCS = tests/unit.c tests/unit_vars.c tests/unit_reuse.c
 

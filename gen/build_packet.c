@@ -325,6 +325,8 @@ build_packet(const struct opts *o, const char *file,
 		goto out;
 	}
 	path = output_doc_path(o->output, file, "-packet", &o->fmt, many);
+	doc_set_meta(all, NULL, NULL, o->lang ? o->lang : pk->language ?
+	    pk->language : "en");
 	if (path != NULL)
 		output_doc(all, &o->fmt, path, file, o->quiet);
 out:

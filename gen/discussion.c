@@ -9,19 +9,20 @@
 #include <strings.h>
 
 #include "discussion.h"
+#include "keys.h"
 #include "template.h"
 #include "util.h"
 
-static const char *const disc_keys[] = { "problem", "goal", "phases",
+const char *const disc_keys[] = { "problem", "goal", "phases",
     "anticipate", "questions", "synthesis", "exit_ticket", "group_size",
     "roles", NULL };
 
-static const char *const phase_keys[] = { "name", "minutes", "say", NULL };
+const char *const phase_keys[] = { "name", "minutes", "say", NULL };
 
-static const char *const approach_keys[] = { "approach", "misconception",
+const char *const approach_keys[] = { "approach", "misconception",
     "ask", NULL };
 
-static const char *const role_keys[] = { "name", "job", NULL };
+const char *const role_keys[] = { "name", "job", NULL };
 
 /* An optional text: absent or null leaves t empty. */
 static void

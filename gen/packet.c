@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "keys.h"
 #include "libpath.h"
 #include "packet.h"
 #include "template.h"
@@ -18,15 +19,15 @@
 const char *const inc_as_names[] = { "worksheet", "key", "discussion",
     NULL };
 
-static const char *const packet_keys[] = { "packet", "class", "duration",
+const char *const packet_keys[] = { "packet", "class", "duration",
     "start", "for_the_substitute", "plan", "include", "early_finishers",
     "report", "language", "paper", NULL };
 
-static const char *const step_keys[] = { "minutes", "do", "say", NULL };
+const char *const step_keys[] = { "minutes", "do", "say", NULL };
 
-static const char *const early_keys[] = { "task", "copies", NULL };
+const char *const early_keys[] = { "task", "copies", NULL };
 
-static const char *const include_keys[] = { "file", "as", "copies",
+const char *const include_keys[] = { "file", "as", "copies",
     "versions", "seed", NULL };
 
 #define PK_MAX_MINUTES	600	/* a school day, generously */

@@ -12,6 +12,7 @@
 #include "image.h"
 #include "libpath.h"
 #include "discussion.h"
+#include "keys.h"
 #include "set.h"
 #include "template.h"
 #include "util.h"
@@ -22,18 +23,18 @@ const char *const ptype_names[] = { "short", "choice", "multi", "truefalse",
 const char *const field_names[] = { "name", "date", "period", "class",
     "score", NULL };
 
-static const char *const set_keys[] = { "title", "subject", "grade", "tags",
+const char *const set_keys[] = { "title", "subject", "grade", "tags",
     "language", "paper", "template", "instructions", "fields", "seed",
     "shuffle", "notes", "problems", "sections", "discussion", NULL };
 
-static const char *const section_keys[] = { "title", "instructions",
+const char *const section_keys[] = { "title", "instructions",
     "problems", NULL };
 
 /* Keys every problem may have, then the keys of each type. */
-static const char *const common_keys[] = { "type", "prompt", "points",
+const char *const common_keys[] = { "type", "prompt", "points",
     "space", "solution", "id", "image", "vars", "where", NULL };
 
-static const char *const type_keys[P__MAX][5] = {
+const char *const type_keys[P__MAX][5] = {
 	[P_SHORT] = { "answer", NULL },
 	[P_CHOICE] = { "choices", "columns", "answer", "pin_last", NULL },
 	[P_MULTI] = { "choices", "columns", "answer", "pin_last", NULL },
@@ -565,11 +566,12 @@ set_image_width(const struct node *n, struct problem *p)
 	}
 }
 
+const char *const image_keys[] = { "file", "width", NULL };
+
 /* image: {file, width}, or a plain path as shorthand for {file: PATH}. */
 static void
 set_image(struct setload *sl, const struct node *n, struct problem *p)
 {
-	static const char *const image_keys[] = { "file", "width", NULL };
 	const struct node *file, *width;
 
 	if (n->kind == NODE_SCALAR && !sc_is_null(n)) {

@@ -111,6 +111,10 @@ done
 # Files from spreadsheets and word processors; where output may go.
 . tests/teacher.sh
 
+# Installed like real software: schema, man pages, make install, PDF
+# metadata, -o - (SPEC section 12).
+. tests/install.sh
+
 # 6. Fuzz regressions, limits, and a short fuzz run (tests/fuzz/).
 . tests/fuzz.sh
 
