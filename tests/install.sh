@@ -56,11 +56,12 @@ for opt in $("$MIMEO" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
 done
 
 # --- make install, staged ---------------------------------------------------
+# with the PREFIX ./mimeo was built for, so that nothing is rebuilt
 D=$PWD/$W/stage
+P=$(sed -n 's|^#define MIMEO_DATADIR "\(.*\)/share/mimeo"$|\1|p' gen/datadir.h)
 rm -rf "$D"
-if make -s install DESTDIR="$D" >"$W/install.log" 2>&1; then ok; else
-	bad "make install DESTDIR: $(tail -3 "$W/install.log")"; fi
-P=$(make -s --no-print-directory --eval 'pp: ; @echo $(PREFIX)' pp)
+if [ -n "$P" ] && make -s install PREFIX="$P" DESTDIR="$D" >"$W/install.log" 2>&1
+then ok; else bad "make install DESTDIR: $(tail -3 "$W/install.log")"; fi
 for f in bin/mimeo share/mimeo/templates/worksheet.yaml \
 	share/mimeo/templates/large-print.yaml share/mimeo/templates/labels/es.yaml \
 	share/mimeo/mimeo.schema.json share/man/man1/mimeo.1 share/man/man5/mimeo.5; do
@@ -80,7 +81,7 @@ sed -i 's/^answer_key: .*/answer_key: "Teacher Edition ZQ"/' "$data/templates/la
 if (cd "$W/elsewhere" && MIMEO_DATA="$data" "$D$P/bin/mimeo" -q key sums.yaml) &&
 	pdftotext "$W/elsewhere/out/sums-key.pdf" - | grep -q 'Teacher Edition ZQ'
 then ok; else bad "MIMEO_DATA does not override the data folder"; fi
-make -s uninstall DESTDIR="$D" >/dev/null 2>&1
+make -s uninstall PREFIX="$P" DESTDIR="$D" >/dev/null 2>&1
 left=$(find "$D" -type f)
 [ -z "$left" ] && ok || bad "make uninstall left: $left"
 
