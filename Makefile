@@ -1,5 +1,6 @@
 # mimeo - YAML problem sets to printable PDF worksheets and keys.
-#   make run    build ./mimeo and render the whole problems/ library into out/
+#   make run    build ./mimeo and render the whole problems/ library into out/,
+#               with out/index.html to browse and print it
 #   make test   build and run every test; the last line is "N passed, N failed"
 #   make bench  time mimeo against pdflatex (exam class) and bare libharu
 #   make install [PREFIX=/usr/local] [DESTDIR=]   and  make uninstall
@@ -26,9 +27,10 @@ MANDIR   = $(PREFIX)/share/man
 DEB_PKGS = gcc libc6-dev make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
            libfontconfig-dev libfreetype-dev libpng-dev libjpeg-dev libharfbuzz-dev \
            fonts-sil-andika fonts-dejavu-core
-# ...and what the tests add: readers of PDFs, checkers, a CJK font.
+# ...and what the tests add: readers of PDFs, checkers, a CJK font, a
+# browser for the index page.
 DEB_TEST_PKGS = fonts-wqy-zenhei poppler-utils qpdf valgrind ghostscript \
-           libxml2-utils mandoc python3-jsonschema python3-yaml
+           libxml2-utils chromium mandoc python3-jsonschema python3-yaml
 
 SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/set.c gen/discussion.c gen/template.c gen/text.c gen/expr.c \
@@ -37,7 +39,8 @@ SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/layout_packet.c gen/layout_table.c gen/page.c gen/render_pdf.c \
        gen/output.c gen/render_cairo.c gen/image.c gen/amath.c \
        gen/build.c gen/build_packet.c gen/stress.c gen/roster.c gen/libpath.c \
-       gen/packet.c gen/list.c gen/subset.c gen/keyschema.c
+       gen/packet.c gen/list.c gen/subset.c gen/render_tree.c \
+       gen/index.c gen/keyschema.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
 HDRS = $(sort $(wildcard gen/*.h) gen/datadir.h)
@@ -96,7 +99,7 @@ run: deps
 	@st=0; for f in $(PROBLEMS); do \
 	  rel=$${f#problems/}; d=$${rel%/*}; [ "$$d" = "$$rel" ] && d=.; \
 	  ./mimeo -o "out/$$d/" "$$f" || st=1; \
-	done; exit $$st
+	done; ./mimeo index problems -o out/ || st=1; exit $$st
 
 # The JSON Schema of sets and packets, from the loaders' key tables
 # (gen/keyschema.c); committed, and tested to be what mimeo --schema says.

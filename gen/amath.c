@@ -7,7 +7,8 @@
  *	frac	= script { "/" arg }		3/4, (a+b)/c, 1/2/3 = (1/2)/3
  *	script	= simple [ "_" arg ] [ "^" arg ]
  *	arg	= [ "-" | "+" ] simple		so x^-1 and 3/-4 read
- *	simple	= atom | "(" row ")" | "sqrt" arg
+ *	simple	= atom | "(" row ")" | "sqrt" arg | "root" arg arg
+ *		| ("abs" | "floor" | "ceil") arg
  *
  * Parentheses that are an argument (of /, ^, _, sqrt) only group; others
  * print.  Boxes follow TeX's rules in spirit, in the body font: fractions
@@ -28,7 +29,9 @@
 
 /* ---- tokens ------------------------------------------------------------ */
 
-enum tok { T_END, T_ATOM, T_OPEN, T_CLOSE, T_DIV, T_SUP, T_SUB, T_SQRT };
+/* T_ROOT: root(n)(x); T_FUNC: abs, floor or ceil (func says which) */
+enum tok { T_END, T_ATOM, T_OPEN, T_CLOSE, T_DIV, T_SUP, T_SUB, T_SQRT,
+    T_ROOT, T_FUNC };
 
 struct lex {
 	const char	*s;
@@ -42,6 +45,7 @@ struct lex {
 	int		 italic;
 	int		 number;	/* T_ATOM: digits */
 	int		 decimal_comma;	/* MP_DECIMAL_COMMA */
+	size_t		 func;		/* T_FUNC: index in math_funcs */
 	/* the first mistake */
 	int		 failed;
 	size_t		*erroff;
@@ -85,6 +89,16 @@ static const char *const math_upright[] = {
 	"sin", "cos", "tan", "log", "ln", "exp", "min", "max", "gcd", "lcm",
 	"mod", "cm", "mm", "km", "kg", "mg", "ml", "mL", "ft", "yd", "mi",
 	"lb", "lbs", "oz", "in", "hr", "sec",
+};
+
+/* Functions printed as brackets around their argument, as AsciiMath
+ * prints them: abs(x) is |x|. */
+static const struct {
+	const char	*name, *open, *close;
+} math_funcs[] = {
+	{ "abs", "|", "|" },
+	{ "floor", "\xe2\x8c\x8a", "\xe2\x8c\x8b" },
+	{ "ceil", "\xe2\x8c\x88", "\xe2\x8c\x89" },
 };
 
 /* Characters typed directly that are operators. */
@@ -174,6 +188,28 @@ lex_letters(struct lex *lx)
 			lex_atom(lx, lx->s + start, len, MC_ORD, 0);
 			return;
 		}
+	if (len == 4 && strncmp(lx->s + start, "root", 4) == 0) {
+		lx->t = T_ROOT;
+		return;
+	}
+	for (k = 0; k < NELEM(math_funcs); k++)
+		if (strlen(math_funcs[k].name) == len &&
+		    strncmp(lx->s + start, math_funcs[k].name, len) == 0) {
+			lx->t = T_FUNC;
+			lx->func = k;
+			return;
+		}
+	/* letters right before "(" are a function's name: one math does
+	 * not know must not print as a product of italic letters */
+	if (len > 1 && lx->i < lx->n && lx->s[lx->i] == '(') {
+		lex_fail(lx, start, "\"%.*s(\" is not a function math in "
+		    "backticks knows: it knows sqrt(x), root(3)(x), abs(x), "
+		    "floor(x), ceil(x) and sin cos tan log ln exp min max gcd "
+		    "lcm; for letters times brackets, put a space: `ab (c+d)`",
+		    (int)len, lx->s + start);
+		lx->t = T_END;
+		return;
+	}
 	lex_atom(lx, lx->s + start, len, MC_ORD, 1);
 }
 
@@ -408,6 +444,13 @@ p_arg(struct lex *lx, int depth, const char *op, size_t off,
 		sign->s = xstrdup(lx->text);
 		sign->cls = MC_BIN;
 		lex_next(lx);
+		/* a lone sign raised is an ion's charge: Na^+, Cl^- */
+		if (*op == '"' && op[1] == '^' && (lx->t == T_END ||
+		    lx->t == T_CLOSE || lx->spaced || (lx->t == T_ATOM &&
+		    lx->cls != MC_ORD && lx->cls != MC_TEXT))) {
+			sign->cls = MC_ORD;
+			return sign;
+		}
 	}
 	if (lx->t == T_END || lx->t == T_CLOSE || lx->t == T_DIV ||
 	    lx->t == T_SUP || lx->t == T_SUB || (lx->t == T_ATOM &&
@@ -438,7 +481,8 @@ p_arg(struct lex *lx, int depth, const char *op, size_t off,
 static struct mnode *
 p_simple(struct lex *lx, int depth)
 {
-	struct mnode *n, *body;
+	struct mnode *n, *body, *idx;
+	size_t func;
 	size_t off = lx->off;
 	int spaced = lx->spaced;
 
@@ -490,6 +534,41 @@ p_simple(struct lex *lx, int depth)
 			return NULL;
 		n = mnode_new(M_SQRT);
 		n->spaced = spaced;
+		mnode_add(n, body);
+		return n;
+	case T_ROOT:
+		lex_next(lx);
+		if ((idx = p_arg(lx, depth + 1, "root", off, "write which root "
+		    "and what it is of, like `root(3)(27)`")) == NULL)
+			return NULL;
+		if ((body = p_arg(lx, depth + 1, "root", off, "after the "
+		    "index, write what the root is of, like `root(3)(27)`")) ==
+		    NULL) {
+			math_free(idx);
+			return NULL;
+		}
+		n = mnode_new(M_SQRT);
+		n->spaced = spaced;
+		mnode_add(n, body);
+		mnode_add(n, idx);
+		return n;
+	case T_FUNC:
+		func = lx->func;
+		lex_next(lx);
+		if ((body = p_arg(lx, depth + 1, math_funcs[func].name, off,
+		    "write what it applies to in brackets, like `abs(x)`")) ==
+		    NULL)
+			return NULL;
+		n = mnode_new(M_FENCE);
+		n->spaced = spaced;
+		n->s = xstrdup(math_funcs[func].open);
+		n->close = xstrdup(math_funcs[func].close);
+		if (body->kind != M_ROW) {
+			struct mnode *row = mnode_new(M_ROW);
+
+			mnode_add(row, body);
+			body = row;
+		}
 		mnode_add(n, body);
 		return n;
 	case T_DIV:
@@ -595,6 +674,126 @@ p_row(struct lex *lx, int depth)
 	return row;
 }
 
+/* ---- chemistry --------------------------------------------------------- */
+
+/* The symbols of the elements, each between spaces. */
+static const char chem_elements[] = " H He Li Be B C N O F Ne Na Mg Al "
+    "Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb "
+    "Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm "
+    "Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At "
+    "Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr Rf Db Sg Bh Hs Mt "
+    "Ds Rg Cn Nh Fl Mc Lv Ts Og ";
+
+/* How many element symbols the italic letters of n spell ("CO": 2, "Na":
+ * 1), or 0 when they are not element symbols alone ("x", "Hi"). */
+static size_t
+chem_symbols(const struct mnode *n)
+{
+	const char *p;
+	char sym[5];
+	size_t k = 0, len;
+
+	if (n == NULL || n->kind != M_ATOM || !n->italic || n->cls != MC_ORD)
+		return 0;
+	for (p = n->s; *p != '\0'; p += len, k++) {
+		if (*p < 'A' || *p > 'Z')
+			return 0;
+		len = p[1] >= 'a' && p[1] <= 'z' ? 2 : 1;
+		snprintf(sym, sizeof(sym), " %.*s ", (int)len, p);
+		if (strstr(chem_elements, sym) == NULL)
+			return 0;
+	}
+	return k;
+}
+
+/* A charge raised after a symbol: +, -, or digits then + or - (2-). */
+static int
+chem_charge(const struct mnode *n)
+{
+	const struct mnode *last;
+
+	if (n == NULL)
+		return 0;
+	if (n->kind == M_ROW && n->nkid == 2 && n->kid[0]->kind == M_ATOM &&
+	    n->kid[0]->s[0] >= '0' && n->kid[0]->s[0] <= '9')
+		last = n->kid[1];
+	else
+		last = n;
+	return last->kind == M_ATOM && (strcmp(last->s, "+") == 0 ||
+	    strcmp(last->s, "\xe2\x88\x92") == 0);
+}
+
+/* Element symbols as an atom, or as the base of a script (H_2). */
+static size_t
+chem_piece(const struct mnode *n)
+{
+	if (n != NULL && n->kind == M_SCRIPT)
+		n = n->kid[0];
+	return chem_symbols(n);
+}
+
+/* What a span shows of chemistry: a symbol with a number below it
+ * (sub), with a charge above it (charge), a compound (two symbols in one
+ * word or side by side: CO, H_2O), a reaction's arrow. */
+struct chem {
+	int	 sub, charge, compound, arrow;
+};
+
+static void
+chem_scan(const struct mnode *n, struct chem *c)
+{
+	size_t i;
+
+	if (n == NULL)
+		return;
+	if (chem_symbols(n) > 1)
+		c->compound = 1;
+	if (n->kind == M_ATOM && strcmp(n->s, "\xe2\x86\x92") == 0)
+		c->arrow = 1;
+	if (n->kind == M_SCRIPT && chem_symbols(n->kid[0]) > 0) {
+		if (n->kid[1] != NULL && n->kid[1]->kind == M_ATOM &&
+		    n->kid[1]->s[0] >= '1' && n->kid[1]->s[0] <= '9')
+			c->sub = 1;
+		if (chem_charge(n->kid[2]))
+			c->charge = 1;
+	}
+	for (i = 0; i < n->nkid; i++) {
+		if (n->kind == M_ROW && i + 1 < n->nkid && !n->kid[i +
+		    1]->spaced && chem_piece(n->kid[i]) > 0 &&
+		    chem_piece(n->kid[i + 1]) > 0)
+			c->compound = 1;
+		chem_scan(n->kid[i], c);
+	}
+}
+
+static void
+chem_upright(struct mnode *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return;
+	if (chem_symbols(n) > 0)
+		n->italic = 0;
+	for (i = 0; i < n->nkid; i++)
+		chem_upright(n->kid[i]);
+}
+
+/* A formula (H_2O, CO_2, Na^+, SO_4^(2-)) prints its element symbols
+ * upright, as chemistry does, not as italic variables: when a symbol has a
+ * charge, or a number below it in a span with a compound or a reaction's
+ * arrow (so that V_1 = P_2 in physics or A_1 in geometry stay italic). */
+static void
+chem_mark(struct mnode *row)
+{
+	struct chem c;
+
+	memset(&c, 0, sizeof(c));
+	chem_scan(row, &c);
+	if (c.charge || (c.sub && (c.compound || c.arrow)))
+		chem_upright(row);
+}
+
 struct mnode *
 math_parse(const char *s, size_t n, int flags, size_t *erroff, char *err,
     size_t errlen)
@@ -620,6 +819,7 @@ math_parse(const char *s, size_t n, int flags, size_t *erroff, char *err,
 		math_free(row);
 		return NULL;
 	}
+	chem_mark(row);
 	return row;
 }
 
@@ -628,7 +828,13 @@ math_parse(const char *s, size_t n, int flags, size_t *erroff, char *err,
 /* Proportions, in ems of the size being set (TeX's, rounded, with
  * fractions a little larger than TeX's for young readers). */
 #define FRAC_SCALE	0.8	/* numerator and denominator */
+#define FRAC_LARGE	16.0	/* pt: in text this large or larger (large
+				 * print's 18 pt), fraction numerals are
+				 * no smaller, for low-vision readers:
+				 * 0.8 of 18 pt read smaller than the
+				 * words beside them */
 #define SCRIPT_SCALE	0.7	/* exponents and subscripts */
+#define INDEX_SCALE	0.55	/* a root's index */
 #define MIN_SCALE	0.5	/* of the span's size: nothing smaller */
 #define RULE		0.05	/* fraction bar and root overbar */
 #define FRAC_GAP	0.09	/* between bar and numerator / denominator */
@@ -853,6 +1059,9 @@ ml_frac(struct ml *m, const struct mnode *n, double size, struct mbox *b)
 {
 	struct mbox num, den;
 	double cs = ml_smaller(m, size, FRAC_SCALE), axis = m->axis * size;
+
+	if (size >= FRAC_LARGE && cs < FRAC_LARGE)
+		cs = FRAC_LARGE;
 	double t = RULE * size, gap = FRAC_GAP * size, bar, up, down;
 
 	memset(&num, 0, sizeof(num));
@@ -915,8 +1124,11 @@ ml_script(struct ml *m, const struct mnode *n, double size, struct mbox *b)
  * radicand's full height as TeX's larger ones are: a short tick, a thick
  * stroke down, a thin one up.  Then a bar from its top over the radicand.
  */
+/* The radical sign over radicand r, into b; *hook is how far in from the
+ * sign's left end its short upstroke reaches (where an index sits). */
 static void
-ml_sqrt(struct ml *m, const struct mnode *n, double size, struct mbox *b)
+ml_radical(struct ml *m, const struct mnode *r, double size, struct mbox *b,
+    double *hook)
 {
 	struct mbox rad, sign;
 	int g[4];
@@ -924,7 +1136,7 @@ ml_sqrt(struct ml *m, const struct mnode *n, double size, struct mbox *b)
 
 	memset(&rad, 0, sizeof(rad));
 	memset(&sign, 0, sizeof(sign));
-	ml_node(m, n->kid[0], size, &rad);
+	ml_node(m, r, size, &rad);
 	ml_glyph(m, 0x221a, g);
 	top = rad.h + gap + t;
 	/* the font's sign, a little larger if that is enough */
@@ -954,6 +1166,35 @@ ml_sqrt(struct ml *m, const struct mnode *n, double size, struct mbox *b)
 	b->w = sw + rad.w + 2 * FRAC_OVER * size + SCRIPT_AFTER * size;
 	b->h = top;
 	b->d = rad.d > bottom ? rad.d : bottom;
+	*hook = 0.5 * sw;
+}
+
+/* sqrt(x), or root(n)(x) with the index n small in the crook of the
+ * sign, as printed books set a cube root. */
+static void
+ml_sqrt(struct ml *m, const struct mnode *n, double size, struct mbox *b)
+{
+	struct mbox r, ix;
+	double hook, shift, raise;
+
+	if (n->nkid < 2 || n->kid[1] == NULL) {
+		ml_radical(m, n->kid[0], size, b, &hook);
+		return;
+	}
+	memset(&r, 0, sizeof(r));
+	memset(&ix, 0, sizeof(ix));
+	ml_radical(m, n->kid[0], size, &r, &hook);
+	ml_node(m, n->kid[1], ml_smaller(m, size, INDEX_SCALE), &ix);
+	/* the index's foot just above the middle of the sign's height */
+	raise = 0.5 * (r.h - r.d) + ix.d + 0.05 * size;
+	shift = ix.w > hook ? ix.w - hook : 0;
+	b->w = shift + r.w;
+	b->h = r.h > raise + ix.h ? r.h : raise + ix.h;
+	b->d = r.d;
+	/* the index first: text extraction reads "3" then the root */
+	box_put(b, &ix, shift + hook - ix.w > 0 ? shift + hook - ix.w : 0,
+	    -raise);
+	box_put(b, &r, shift, 0);
 }
 
 /* One bracket, grown around a tall body and centred on the axis. */
@@ -1108,7 +1349,19 @@ lin_node(FILE *f, const struct mnode *n, int top)
 		}
 		break;
 	case M_SQRT:
-		fputs("\xe2\x88\x9a(", f);
+		/* the cube and fourth roots have signs of their own */
+		if (n->nkid > 1 && n->kid[1]->kind == M_ATOM &&
+		    strcmp(n->kid[1]->s, "3") == 0)
+			fputs("\xe2\x88\x9b", f);
+		else if (n->nkid > 1 && n->kid[1]->kind == M_ATOM &&
+		    strcmp(n->kid[1]->s, "4") == 0)
+			fputs("\xe2\x88\x9c", f);
+		else {
+			if (n->nkid > 1)
+				lin_operand(f, n->kid[1]);
+			fputs("\xe2\x88\x9a", f);
+		}
+		putc('(', f);
 		lin_node(f, n->kid[0], 0);
 		putc(')', f);
 		break;

@@ -15,7 +15,7 @@
 
 /* CMD_PREVIEW: one page (or a contact sheet) of the worksheet. */
 enum cmd { CMD_ALL, CMD_WORKSHEET, CMD_KEY, CMD_DISCUSSION, CMD_CHECK,
-    CMD_PACKET, CMD_LIST, CMD_PREVIEW };
+    CMD_PACKET, CMD_LIST, CMD_PREVIEW, CMD_INDEX };
 
 struct opts {
 	enum cmd	 cmd;

@@ -222,29 +222,40 @@ ls_subject_match(const struct row *r, const char *dir, const char *want)
 	return found;
 }
 
+int
+library_load_quiet(const char *path, struct packet **pk, struct set **s,
+    char **error)
+{
+	const char *err;
+	size_t n;
+
+	diag_capture(1);
+	if (library_load(path, pk, s, NULL) < 0) {
+		err = diag_captured();
+		n = strlen(path);
+		/* the file's own errors need not repeat its name */
+		*error = err == NULL ? xstrdup("cannot be read") :
+		    strncmp(err, path, n) == 0 && err[n] == ':' ?
+		    xstrdup(err + n + 1) : xstrdup(err);
+		diag_capture(0);
+		return -1;
+	}
+	diag_capture(0);
+	return 0;
+}
+
 /* The row of one file; 1 when it loaded. */
 static int
 ls_row(const char *path, struct row *r)
 {
 	struct packet *pk;
 	struct set *s;
-	size_t i, n;
-	const char *err;
+	size_t i;
 
 	memset(r, 0, sizeof(*r));
 	r->cell[0] = xstrdup(path);
-	diag_capture(1);
-	if (library_load(path, &pk, &s, NULL) < 0) {
-		err = diag_captured();
-		n = strlen(path);
-		/* the file's own errors need not repeat its name */
-		r->error = err == NULL ? xstrdup("cannot be read") :
-		    strncmp(err, path, n) == 0 && err[n] == ':' ?
-		    xstrdup(err + n + 1) : xstrdup(err);
-		diag_capture(0);
+	if (library_load_quiet(path, &pk, &s, &r->error) < 0)
 		return 0;
-	}
-	diag_capture(0);
 	if (s != NULL) {
 		r->cell[1] = xstrdup(s->title.s);
 		ls_set_facts(r, s);
@@ -354,13 +365,10 @@ ls_print(struct row *rows, size_t n)
 	}
 }
 
-long
-library_list(const char *dir, const struct list_filter *f)
+int
+library_files(const char *dir, char ***paths, size_t *n)
 {
 	struct paths ps;
-	struct row *rows;
-	size_t i, n = 0, sets = 0, packets = 0;
-	long broken = 0;
 
 	memset(&ps, 0, sizeof(ps));
 	if (ls_walk(dir, &ps) < 0) {
@@ -370,6 +378,22 @@ library_list(const char *dir, const struct list_filter *f)
 	}
 	if (ps.n > 0)
 		qsort(ps.v, ps.n, sizeof(char *), ls_cmp);
+	*paths = ps.v;
+	*n = ps.n;
+	return 0;
+}
+
+long
+library_list(const char *dir, const struct list_filter *f)
+{
+	struct paths ps;
+	struct row *rows;
+	size_t i, n = 0, sets = 0, packets = 0;
+	long broken = 0;
+
+	memset(&ps, 0, sizeof(ps));
+	if (library_files(dir, &ps.v, &ps.n) < 0)
+		return -1;
 	rows = xcalloc(ps.n + 1, sizeof(*rows));
 	for (i = 0; i < ps.n; i++) {
 		struct row *r = &rows[n];

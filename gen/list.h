@@ -16,6 +16,19 @@ struct list_filter {
 	const char	*tag;
 };
 
+/* Every .yaml/.yml file under dir (hidden names skipped), sorted by
+ * path: a fresh array of *n fresh strings.  Returns 0, or -1 when dir
+ * cannot be read (reported). */
+int	library_files(const char *dir, char ***paths, size_t *n);
+
+struct packet;
+struct set;
+
+/* library_load() of path with its messages held back: 0, or -1 with
+ * *error its first message (fresh; without the file's name before it). */
+int	library_load_quiet(const char *path, struct packet **pk,
+	    struct set **s, char **error);
+
 /* Print the table of dir.  Files that do not load are listed with their
  * first error (whatever the filters say: what they hold is unknown).
  * Returns how many did not load, or -1 when dir cannot be read

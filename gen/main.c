@@ -12,6 +12,7 @@
 
 #include "build.h"
 #include "diag.h"
+#include "index.h"
 #include "keyschema.h"
 #include "libpath.h"
 #include "list.h"
@@ -37,13 +38,15 @@ usage(FILE *f)
 "       mimeo packet PACKET.yaml      substitute packet -> out/NAME-packet.pdf\n"
 "       mimeo check FILE...           validate; print every problem; write nothing\n"
 "       mimeo list [DIR]              sets and packets under DIR (default problems/)\n"
+"       mimeo index [DIR]             the library as a web page -> out/index.html\n"
 "       mimeo preview SET.yaml [--page N]  PNG of a worksheet page -> out/NAME-pN.png\n"
 "       mimeo --help | --version\n"
 "\n"
 "options:\n"
 "  -o, --output PATH       output file, or folder when PATH ends in / (default out/)\n"
-"      --format pdf|png|svg|ps  output format (default pdf); PNG and SVG are one\n"
-"                          file per page, NAME-p1.png, NAME-p2.png, ...\n"
+"      --format pdf|png|svg|ps|tree  output format (default pdf); PNG and SVG\n"
+"                          are one file per page, NAME-p1.png, NAME-p2.png, ...;\n"
+"                          tree is the laid-out pages as text (for tests)\n"
 "      --dpi N             resolution of PNG pages, 20 to 600 (default 100)\n"
 "      --page N            preview: the page to draw (default 1)\n"
 "      --contact-sheet     one PNG of small images of every page,\n"
@@ -91,7 +94,7 @@ static const struct {
 	{ "worksheet", CMD_WORKSHEET }, { "key", CMD_KEY },
 	{ "discussion", CMD_DISCUSSION }, { "packet", CMD_PACKET },
 	{ "check", CMD_CHECK }, { "list", CMD_LIST },
-	{ "preview", CMD_PREVIEW },
+	{ "preview", CMD_PREVIEW }, { "index", CMD_INDEX },
 };
 #define NCMD	(sizeof(cmd_words) / sizeof(cmd_words[0]))
 
@@ -185,7 +188,7 @@ check_outfmt(const struct opts *o, int has_format)
 	if (f->page > 0 && o->cmd != CMD_PREVIEW)
 		usage_error("%s", "--page is for mimeo preview");
 	if (o->cmd == CMD_PREVIEW && (f->format == OUT_PDF ||
-	    f->format == OUT_PS) && has_format)
+	    f->format == OUT_PS || f->format == OUT_TREE) && has_format)
 		usage_error("%s", "mimeo preview draws one page as png or svg");
 	if (f->contact && f->page > 0)
 		usage_error("%s", "--contact-sheet shows every page; it does "
@@ -224,6 +227,35 @@ cmd_list(const struct opts *o, const char **files, size_t nfiles)
 	f.tag = o->tag;
 	broken = library_list(dir, &f);
 	free(files);
+	return broken != 0 ? 1 : 0;
+}
+
+/* mimeo index [DIR]: OUT/index.html (OUT: -o, else out/). */
+static int
+cmd_index(const struct opts *o, const char **files, size_t nfiles)
+{
+	const char *dir = nfiles > 0 ? files[0] : "problems";
+	char *out;
+	long broken;
+
+	if (nfiles > 1)
+		usage_error("%s", "mimeo index takes one folder");
+	if (!output_isdir(dir))
+		usage_error("mimeo index: %s is not a folder", dir);
+	if (o->output != NULL && !output_isdir(o->output) &&
+	    o->output[strlen(o->output) - 1] != '/')
+		usage_error("mimeo index -o %s: give the folder the page and "
+		    "the documents go to (end it with /)", o->output);
+	out = xstrdup(o->output != NULL ? o->output : "out");
+	while (strlen(out) > 1 && out[strlen(out) - 1] == '/')
+		out[strlen(out) - 1] = '\0';
+	diag_quiet(o->quiet);
+	broken = library_index(dir, out, o->quiet);
+	free(out);
+	free(files);
+	render_cairo_done();
+	if (diag_fatals() > 0)
+		return 3;
 	return broken != 0 ? 1 : 0;
 }
 
@@ -333,14 +365,14 @@ main(int argc, char **argv)
 		}
 		else if (opt_is(s, "--format")) {
 			static const char *const fmts[] = { "pdf", "png",
-			    "svg", "ps", NULL };
+			    "svg", "ps", "tree", NULL };
 			const char *f = opt_value(argc, argv, &a, "--format");
 
 			for (i = 0; fmts[i] && strcmp(f, fmts[i]) != 0; i++)
 				continue;
 			if (fmts[i] == NULL)
-				usage_error("--format must be pdf, png, svg or "
-				    "ps, not \"%s\"", f);
+				usage_error("--format must be pdf, png, svg, "
+				    "ps or tree, not \"%s\"", f);
 			o.fmt.format = (enum out_format)i;
 			has_format = 1;
 		} else if (opt_is(s, "--dpi"))
@@ -383,11 +415,16 @@ main(int argc, char **argv)
 	    o.fmt.contact))
 		usage_error("%s", "--format and --contact-sheet are for making "
 		    "files; mimeo check and mimeo list write none");
+	if (o.cmd == CMD_INDEX && (has_format || o.fmt.contact))
+		usage_error("%s", "mimeo index writes a web page and the "
+		    "PNG pictures of first pages; it takes no --format");
 	if (o.cmd != CMD_LIST && (o.subject || o.grade || o.tag))
 		usage_error("%s", "--subject, --grade and --tag go with mimeo "
 		    "list");
 	if (o.cmd == CMD_LIST)
 		return cmd_list(&o, files, nfiles);
+	if (o.cmd == CMD_INDEX)
+		return cmd_index(&o, files, nfiles);
 	if (nfiles == 0) {
 		free(files);
 		if (argc == 1) {

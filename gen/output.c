@@ -41,7 +41,8 @@ output_name(const char *input)
 	return xstrndup(b, n);
 }
 
-static const char *const output_exts[] = { "pdf", "png", "svg", "ps" };
+static const char *const output_exts[] = { "pdf", "png", "svg", "ps",
+	"tree" };
 
 /* The format extension path ends in (".pdf" ...), or NULL. */
 static const char *
@@ -333,6 +334,8 @@ output_render(const struct doc *d, const struct outfmt *fmt,
 		    RASTER_PNG : RASTER_SVG, dpi, f->tmp, err, sizeof(err));
 	else if (fmt->format == OUT_PS)
 		rc = render_cairo_ps(d, f->tmp, err, sizeof(err));
+	else if (fmt->format == OUT_TREE)
+		rc = render_tree(d, f->tmp, err, sizeof(err));
 	else
 		rc = render_pdf(d, f->tmp, err, sizeof(err));
 	if (rc < 0)
@@ -344,9 +347,7 @@ output_render(const struct doc *d, const struct outfmt *fmt,
 static const char *
 output_ext(const struct outfmt *f)
 {
-	static const char *const ext[] = { "pdf", "png", "svg", "ps" };
-
-	return f->contact ? "png" : ext[f->format];
+	return f->contact ? "png" : output_exts[f->format];
 }
 
 /* Whether f writes one file per page. */

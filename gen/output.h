@@ -31,7 +31,8 @@ int	 output_is_input(const char *path);
  * (reported as a system error). */
 int	 output_pdf(const struct doc *, const char *path, const char *input);
 
-enum out_format { OUT_PDF, OUT_PNG, OUT_SVG, OUT_PS };
+/* OUT_TREE: the display list as text (render_tree), for golden tests. */
+enum out_format { OUT_PDF, OUT_PNG, OUT_SVG, OUT_PS, OUT_TREE };
 
 #define OUT_DPI		100	/* PNG pages by default */
 #define OUT_MIN_DPI	20

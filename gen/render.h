@@ -46,6 +46,11 @@ int	render_cairo_ps(const struct doc *, const char *path, char *err,
  * number under it, in one PNG of at most 40 million pixels. */
 int	render_cairo_contact(const struct doc *, double dpi, const char *path,
 	    char *err, size_t errlen);
+/* Write doc as text at path, one line per drawn item, repeats resolved
+ * (render_tree.c): what the golden files in tests/regress/ hold.  Same
+ * contract as render_pdf. */
+int	render_tree(const struct doc *, const char *path, char *err,
+	    size_t errlen);
 /* Release cairo's process-wide caches (fonts, scaled fonts); call once at
  * exit, after the last render, so valgrind reports nothing. */
 void	render_cairo_done(void);

@@ -88,6 +88,10 @@ done
 # 3. End-to-end: YAML in, PDF out, read back with poppler and qpdf.
 . tests/e2e.sh
 . tests/discussion.sh
+# Golden display lists: what layout put where, as text.
+. tests/regress.sh
+# The library as a web page, in a browser.
+. tests/index.sh
 
 # Variables and versions, read back.
 . tests/versions.sh
