@@ -59,7 +59,7 @@ if [ ! -x "$W/base/bin/sh" ]; then
 	timed debootstrap debootstrap --variant=minbase bookworm "$W/base" \
 		"$mirror" >"$W/debootstrap.log"
 fi
-echo "minbase tree: $(du -sh "$W/base" | cut -f1)"
+echo "minbase tree: $(du -shx "$W/base" | cut -f1)"
 
 step "chroot 1: a clean clone of $(git -C "$repo" rev-parse --short HEAD)"
 fresh one
@@ -78,7 +78,7 @@ for c in "${cmds[@]}"; do
 	tail -1 "$W/one.log" | grep -q '^--- ' || { echo "FAILED: $c"; exit 1; }
 done
 grep -E '^[0-9]+ passed, 0 failed' "$W/one.log" || { echo "tests failed"; exit 1; }
-echo "chroot after the README's commands: $(du -sh "$W/one" | cut -f1)"
+echo "chroot after the README's commands: $(du -shx "$W/one" | cut -f1)"
 
 step "make install, then the installed mimeo from another folder"
 timed "make install" inside one 'cd /root/mimeo && make -s install'
@@ -108,5 +108,5 @@ timed "apt-get install" inside two 'apt-get update -q >/dev/null &&
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q ./root/mimeo_*.deb | grep -E "newly installed|Need to get|After this"'
 inside two 'cd /tmp && mimeo worksheet -o - /root/adding-fractions.yaml >sheet.pdf &&
 	head -c 8 sheet.pdf && echo && ls -l sheet.pdf && mimeo list /root'
-echo "chroot 2 with mimeo installed: $(du -sh "$W/two" | cut -f1)"
+echo "chroot 2 with mimeo installed: $(du -shx "$W/two" | cut -f1)"
 step "all steps passed"
