@@ -50,7 +50,7 @@ fresh() {
 	mounted+=("$r/proc")
 }
 # inside NAME SCRIPT: run a shell script in the chroot, as root
-inside() { chroot "$W/$1" /usr/bin/env -i HOME=/root TERM=dumb \
+inside() { chroot "$W/$1" /usr/bin/env -i HOME=/root TERM=dumb DEBIAN_FRONTEND=noninteractive \
 	PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 	/bin/sh -ec "$2"; }
 
