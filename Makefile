@@ -9,7 +9,7 @@
 # install those two and hand over to make.
 
 CC      ?= cc
-PKGS     = yaml-0.1 cairo fontconfig freetype2 libpng libjpeg harfbuzz-subset
+PKGS     = yaml-0.1 cairo fontconfig freetype2 libpng zlib libjpeg harfbuzz-subset
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Wshadow -Wstrict-prototypes
@@ -121,8 +121,11 @@ bench/floor: bench/floor.c gen/subset.o gen/util.o
 	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ bench/floor.c gen/subset.o \
 	  gen/util.o $(LDFLAGS) $(LDLIBS)
 
+bench/pair: bench/pair.c
+	$(CC) $(CFLAGS) -o $@ bench/pair.c
+
 bench: deps bench-deps
-	@$(MAKE) -s mimeo bench/floor
+	@$(MAKE) -s mimeo bench/floor bench/pair
 	@bash bench/run.sh
 
 # The whole suite again under AddressSanitizer and UBSan, built in
@@ -193,6 +196,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -f mimeo gen/*.o gen/datadir.h tests/unit bench/floor
+	rm -f mimeo gen/*.o gen/datadir.h tests/unit bench/floor bench/pair
 	rm -rf build-asan build-fuzz tests/tmp
 	find out -mindepth 1 ! -name .gitkeep -delete
