@@ -30,7 +30,7 @@ DEB_PKGS = gcc libc6-dev make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
 # ...and what the tests add: readers of PDFs, checkers, a CJK font, a
 # browser for the index page.
 DEB_TEST_PKGS = fonts-wqy-zenhei poppler-utils qpdf valgrind ghostscript \
-           libxml2-utils chromium mandoc python3-jsonschema python3-yaml
+           libxml2-utils chromium file mandoc python3-jsonschema python3-yaml
 
 SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/set.c gen/discussion.c gen/template.c gen/text.c gen/expr.c \
