@@ -36,11 +36,11 @@ SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/set.c gen/discussion.c gen/template.c gen/text.c gen/expr.c \
        gen/vary.c gen/compose.c gen/compose_discussion.c gen/compose_packet.c \
        gen/font.c gen/layout.c gen/layout_problem.c gen/layout_discussion.c \
-       gen/layout_packet.c gen/layout_table.c gen/page.c gen/render_pdf.c \
+       gen/layout_packet.c gen/layout_table.c gen/layout_grid.c gen/page.c gen/render_pdf.c \
        gen/output.c gen/render_cairo.c gen/image.c gen/amath.c \
        gen/build.c gen/build_packet.c gen/stress.c gen/roster.c gen/libpath.c \
        gen/packet.c gen/list.c gen/subset.c gen/render_tree.c \
-       gen/index.c gen/keyschema.c
+       gen/index.c gen/ptable.c gen/keyschema.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
 HDRS = $(sort $(wildcard gen/*.h) gen/datadir.h)

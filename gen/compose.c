@@ -40,6 +40,16 @@ cm_keynote(struct blocks *b, const struct template *t, enum label l,
 	bl->key = 1;
 }
 
+/* acc (owned, or NULL), then sep and more when acc is not NULL. */
+static char *
+cm_join(char *acc, const char *sep, const char *more)
+{
+	char *s = xasprintf("%s%s%s", acc ? acc : "", acc ? sep : "", more);
+
+	free(acc);
+	return s;
+}
+
 /* A number of points as the teacher wrote it: 2, 1.5. */
 static char *
 cm_number(double v)
@@ -197,6 +207,203 @@ compose_fill(struct blocks *b, const struct template *t,
 	return bl;
 }
 
+/* A problem: its number and points, its prompt's objects (table,
+ * picture, word bank), then where the student answers or the key. */
+static void
+cm_problem(struct blocks *b, const struct template *t,
+    const struct pinst *pi, enum doc_kind kind)
+{
+	const struct problem *p = pi->p;
+	struct block *bl;
+	char *n;
+
+	if (p->new_page)
+		blocks_push(b, BK_NEWPAGE);
+	bl = blocks_push(b, BK_PROBLEM);
+	bl->pi = pi;
+	bl->key = kind == DOC_KEY;
+	if (p->points >= 0) {
+		n = cm_number(p->points);
+		bl->label = label_fmt(t, p->bonus ? p->points == 1 ?
+		    L_BONUS_POINT : L_BONUS_POINTS : p->points == 1 ? L_POINT :
+		    L_POINTS, n, NULL);
+		free(n);
+	} else if (p->bonus)
+		bl->label = xstrdup(t->labels[L_BONUS]);
+	/* prompt, figure(s), table, picture: in that order */
+	if (p->table != NULL)
+		compose_grid(b, p->table, kind == DOC_KEY);
+	if (p->image != NULL)
+		blocks_push(b, BK_IMAGE)->pi = pi;
+	compose_word_bank(b, t, &p->word_bank);
+	if (kind == DOC_KEY)
+		cm_key(b, t, pi);
+	else
+		cm_student(b, t, pi);
+	blocks_push(b, BK_END)->pi = pi;
+}
+
+/* The grade table (the exam class's \gradetable): problems, their
+ * points (a bonus marked) and a blank score for each to write in, and
+ * the total; split into rows of the page by layout when too wide. */
+static void
+cm_grade_table(struct blocks *b, const struct template *t,
+    const struct instance *in, double total)
+{
+	static const enum label heads[] = { L_PROBLEM_COL, L_POINTS_COL,
+	    L_SCORE_COL };
+	struct grid *g = xcalloc(1, sizeof(*g));
+	const struct pinst *pi;
+	struct gcell *cell;
+	size_t i, j, c = 1, r;
+
+	g->ncols = in->set->nproblems + 2;
+	g->nrows = 3;
+	g->cells = xcalloc(3 * g->ncols, sizeof(*g->cells));
+	g->split = 1;
+	for (r = 0; r < 3; r++) {
+		g->cells[r * g->ncols].own.s = xstrdup(t->labels[heads[r]]);
+		g->cells[r * g->ncols].head = 1;
+	}
+	for (i = 0; i < in->nsections; i++)
+		for (j = 0; j < in->sections[i].nproblems; j++, c++) {
+			pi = &in->sections[i].problems[j];
+			g->cells[c].own.s = pi->p->bonus ? xasprintf("%d (%s)",
+			    pi->number, t->labels[L_BONUS_COL]) :
+			    xasprintf("%d", pi->number);
+			g->cells[c].head = 1;
+			g->cells[g->ncols + c].own.s = pi->p->points >= 0 ?
+			    cm_number(pi->p->points) : xstrdup("");
+			g->mark = pi->p->mark;
+		}
+	g->cells[c].own.s = xstrdup(t->labels[L_TOTAL_COL]);
+	g->cells[c].head = 1;
+	g->cells[g->ncols + c].own.s = cm_number(total);
+	for (c = 0; c < 3 * g->ncols; c++) {
+		cell = &g->cells[c];
+		if (cell->own.s == NULL) {	/* a score to write in */
+			cell->own.s = xstrdup("");
+			cell->blank = 1;
+		}
+		cell->own.mark = g->mark;
+		cell->text = &cell->own;
+	}
+	blocks_push(b, BK_GRID)->tab = g;
+}
+
+void
+compose_grid(struct blocks *b, const struct ptable *pt, int key)
+{
+	struct grid *g = xcalloc(1, sizeof(*g));
+	const struct tcell *tc;
+	size_t r, c;
+
+	g->nrows = ptable_prows(pt);
+	g->ncols = ptable_pcols(pt);
+	g->cells = xcalloc(g->nrows * g->ncols, sizeof(*g->cells));
+	g->caption = pt->caption.s != NULL ? &pt->caption : NULL;
+	g->mark = pt->mark;
+	g->key = key;
+	g->turned = pt->columns;
+	for (r = 0; r < g->nrows; r++)
+		for (c = 0; c < g->ncols; c++) {
+			struct gcell *gc = &g->cells[r * g->ncols + c];
+
+			tc = ptable_at(pt, r, c);
+			gc->text = &tc->text;
+			gc->blank = tc->blank;
+			/* the header: the first row, or with orientation:
+			 * columns the first column */
+			gc->head = pt->header && (pt->columns ? c : r) == 0;
+		}
+	blocks_push(b, BK_GRID)->tab = g;
+}
+
+char *
+compose_table_answer(const struct ptable *pt, const struct template *t)
+{
+	/* "1,5; 3" where the decimal comma would make "1,5, 3" ambiguous */
+	const char *sep = strcmp(t->labels[L_DECIMAL], ",") == 0 ? "; " : ", ";
+	const struct tcell *tc;
+	char *s = NULL;
+	size_t r, c;
+
+	if (pt == NULL || pt->nblanks == 0)
+		return NULL;
+	for (r = 0; r < ptable_prows(pt); r++)
+		for (c = 0; c < ptable_pcols(pt); c++)
+			if ((tc = ptable_at(pt, r, c))->blank)
+				s = cm_join(s, sep, tc->text.s);
+	return s;
+}
+
+void
+compose_word_bank(struct blocks *b, const struct template *t,
+    const struct textlist *words)
+{
+	struct block *bl;
+
+	if (words->n == 0)
+		return;
+	bl = blocks_push(b, BK_WORDBANK);
+	bl->words = words;
+	bl->label = xstrdup(t->labels[L_WORD_BANK]);
+}
+
+void
+compose_hint_cards(struct blocks *b, const struct template *t,
+    const char *label, const struct textlist *hints)
+{
+	struct hintcard *card;
+	char *k, *n, *of;
+	size_t i;
+
+	for (i = 0; i < hints->n; i++) {
+		card = xcalloc(1, sizeof(*card));
+		if (hints->n > 1) {
+			k = xasprintf("%zu", i + 1);
+			n = xasprintf("%zu", hints->n);
+			of = label_fmt(t, L_HINT_OF, k, n);
+			card->label = xasprintf("%s %s", label, of);
+			free(of);
+			free(k);
+			free(n);
+		} else
+			card->label = xstrdup(label);
+		card->text = &hints->v[i];
+		blocks_push(b, BK_HINTCARD)->card = card;
+	}
+}
+
+/* After the key's pages, a page of hint cards to cut apart, when any
+ * problem has hints: the student never sees them on a worksheet. */
+static void
+cm_hint_pages(struct blocks *b, const struct template *t,
+    const struct instance *in)
+{
+	size_t i, j;
+	int any = 0;
+	char *num, *label;
+
+	for (i = 0; i < in->nsections; i++)
+		for (j = 0; j < in->sections[i].nproblems; j++)
+			any |= in->sections[i].problems[j].p->hints.n > 0;
+	if (!any)
+		return;
+	blocks_push(b, BK_NEWPAGE);
+	cm_label(b, BK_HEADING, xstrdup(t->labels[L_HINT_CARDS]));
+	for (i = 0; i < in->nsections; i++)
+		for (j = 0; j < in->sections[i].nproblems; j++) {
+			const struct pinst *pi = &in->sections[i].problems[j];
+
+			num = xasprintf("%d", pi->number);
+			label = label_fmt(t, L_HINT_FOR, num, NULL);
+			compose_hint_cards(b, t, label, &pi->p->hints);
+			free(label);
+			free(num);
+		}
+}
+
 struct blocks *
 compose(const struct instance *in, const struct template *t,
     enum doc_kind kind, const struct copyfor *who)
@@ -234,8 +441,11 @@ compose(const struct instance *in, const struct template *t,
 	for (i = 0; i < in->nsections; i++)
 		for (j = 0; j < in->sections[i].nproblems; j++)
 			if (in->sections[i].problems[j].p->points >= 0) {
-				total += in->sections[i].problems[j].p->points;
 				any_points = 1;
+				/* a bonus's points are not in the total */
+				if (!in->sections[i].problems[j].p->bonus)
+					total += in->sections[i].problems[j].
+					    p->points;
 			}
 	if (any_points) {
 		char *n = cm_number(total);
@@ -243,37 +453,30 @@ compose(const struct instance *in, const struct template *t,
 		cm_label(b, BK_TOTAL, label_fmt(t, L_TOTAL, n, NULL));
 		free(n);
 	}
+	if (s->grade_table)
+		cm_grade_table(b, t, in, total);
 	if (kind == DOC_KEY && s->notes.s != NULL)
 		cm_keynote(b, t, L_NOTES, &s->notes, NULL);
 	if (s->instructions.s != NULL)
 		blocks_push(b, BK_TEXT)->text = &s->instructions;
+	compose_word_bank(b, t, &s->word_bank);
 	for (i = 0; i < in->nsections; i++) {
 		const struct sinst *si = &in->sections[i];
 
+		if (si->s->new_page)
+			blocks_push(b, BK_NEWPAGE);
 		if (si->s->title.s != NULL)
 			blocks_push(b, BK_HEADING)->text = &si->s->title;
 		if (si->s->instructions.s != NULL)
 			blocks_push(b, BK_TEXT)->text = &si->s->instructions;
-		for (j = 0; j < si->nproblems; j++) {
-			const struct pinst *pi = &si->problems[j];
-
-			bl = blocks_push(b, BK_PROBLEM);
-			bl->pi = pi;
-			bl->key = kind == DOC_KEY;
-			if (pi->p->points >= 0) {
-				char *n = cm_number(pi->p->points);
-
-				bl->label = label_fmt(t, pi->p->points == 1 ?
-				    L_POINT : L_POINTS, n, NULL);
-				free(n);
-			}
-			if (kind == DOC_KEY)
-				cm_key(b, t, pi);
-			else
-				cm_student(b, t, pi);
-			blocks_push(b, BK_END)->pi = pi;
-		}
+		if (si->s->table != NULL)
+			compose_grid(b, si->s->table, kind == DOC_KEY);
+		compose_word_bank(b, t, &si->s->word_bank);
+		for (j = 0; j < si->nproblems; j++)
+			cm_problem(b, t, &si->problems[j], kind);
 	}
+	if (kind == DOC_KEY)
+		cm_hint_pages(b, t, in);
 	return b;
 }
 
@@ -291,6 +494,19 @@ table_free(struct table *tb)
 	free(tb);
 }
 
+static void
+grid_free(struct grid *g)
+{
+	size_t i;
+
+	if (g == NULL)
+		return;
+	for (i = 0; i < g->nrows * g->ncols; i++)
+		free(g->cells[i].own.s);
+	free(g->cells);
+	free(g);
+}
+
 /* Letters "A, C" of the printed choices that are right. */
 static char *
 cm_letters(const struct pinst *pi)
@@ -306,15 +522,6 @@ cm_letters(const struct pinst *pi)
 	return xstrdup(buf);
 }
 
-/* Join texts with sep, each made by fn. */
-static char *
-cm_join(char *acc, const char *sep, const char *more)
-{
-	char *s = xasprintf("%s%s%s", acc ? acc : "", acc ? sep : "", more);
-
-	free(acc);
-	return s;
-}
 
 char *
 compose_answer(const struct pinst *pi, const struct template *t)
@@ -404,36 +611,96 @@ cm_nth(const struct instance *in, size_t n)
 	return NULL;
 }
 
+/* One answer the key's tables list: the problem printed at pos, or the
+ * blanks of its table ("3 (table)"). */
+struct slot {
+	size_t		 pos;
+	int		 table;
+};
+
+/* The answers to list, in order: each problem, then its table's blanks
+ * when the problem at that place has any in some version.  Returns how
+ * many; *out is the caller's to free. */
+static size_t
+cm_slots(const struct keyplan *kp, struct slot **out)
+{
+	size_t np = kp->ins[0]->set->nproblems, n = 0, pos, i;
+	struct slot *v = xcalloc(2 * np + 1, sizeof(*v));
+	const struct pinst *pi;
+	int blanks;
+
+	for (pos = 0; pos < np; pos++) {
+		v[n].pos = pos;
+		v[n++].table = 0;
+		for (i = 0, blanks = 0; i < kp->nins && !blanks; i++)
+			blanks = (pi = cm_nth(kp->ins[i], pos)) != NULL &&
+			    pi->p->table != NULL && pi->p->table->nblanks > 0;
+		if (blanks) {
+			v[n].pos = pos;
+			v[n++].table = 1;
+		}
+	}
+	*out = v;
+	return n;
+}
+
+static char *
+cm_slot_name(const struct slot *sl, const struct template *t)
+{
+	char *n = xasprintf("%zu", sl->pos + 1), *s;
+
+	if (!sl->table)
+		return n;
+	s = label_fmt(t, L_TABLE_ANSWER, n, NULL);
+	free(n);
+	return s;
+}
+
+static char *
+cm_slot_answer(const struct slot *sl, const struct pinst *pi,
+    const struct template *t)
+{
+	char *s;
+
+	if (!sl->table)
+		return compose_answer(pi, t);
+	return (s = compose_table_answer(pi->p->table, t)) != NULL ? s :
+	    xstrdup(DASH);
+}
+
 /*
- * Answers in a grid: rows = problems and columns = versions [from, to),
- * or per student rows = students and columns = problems [from, to).
+ * Answers in a grid: rows = answers (slots) and columns = versions
+ * [from, to), or per student rows = students and columns = answers
+ * [from, to).
  */
 static struct table *
 cm_answers(const struct keyplan *kp, const struct template *t,
-    size_t from, size_t to)
+    const struct slot *slots, size_t nslots, size_t from, size_t to)
 {
 	const struct set *s = kp->ins[0]->set;
 	struct mark m = { s->file, 1, 1 };
-	size_t nrows = kp->per_student ? kp->nnames : s->nproblems, r, c;
+	size_t nrows = kp->per_student ? kp->nnames : nslots, r, c;
 	struct table *tb = cm_table(nrows + 1, to - from + 1, from > 0 ?
 	    NULL : xstrdup(t->labels[kp->per_student ? L_BY_STUDENT :
 	    L_BY_VERSION]));
+	const struct slot *sl;
 	const struct pinst *pi;
 
 	cm_cell(tb, 0, 0, xstrdup(t->labels[kp->per_student ?
 	    L_STUDENT_COL : L_PROBLEM_COL]), &m);
 	for (c = from; c < to; c++)
 		cm_cell(tb, 0, c - from + 1, kp->per_student ?
-		    xasprintf("%zu", c + 1) : xasprintf("%c", 'A' + (int)c),
-		    &m);
+		    cm_slot_name(&slots[c], t) : xasprintf("%c",
+		    'A' + (int)c), &m);
 	for (r = 0; r < nrows; r++) {
 		cm_cell(tb, r + 1, 0, kp->per_student ?
-		    cm_escape(kp->names[r]) : xasprintf("%zu", r + 1), &m);
+		    cm_escape(kp->names[r]) : cm_slot_name(&slots[r], t), &m);
 		for (c = from; c < to; c++) {
-			pi = kp->per_student ? cm_nth(kp->ins[kp->which[r]], c) :
-			    cm_nth(kp->ins[c], r);
-			cm_cell(tb, r + 1, c - from + 1, compose_answer(pi, t),
-			    &pi->p->mark);
+			sl = kp->per_student ? &slots[c] : &slots[r];
+			pi = kp->per_student ? cm_nth(kp->ins[kp->which[r]],
+			    sl->pos) : cm_nth(kp->ins[c], sl->pos);
+			cm_cell(tb, r + 1, c - from + 1, cm_slot_answer(sl, pi,
+			    t), &pi->p->mark);
 		}
 	}
 	return tb;
@@ -446,17 +713,20 @@ compose_answer_tables(const struct keyplan *kp, const struct template *t)
 	struct mark m = { s->file, 1, 1 };
 	struct blocks *b = xcalloc(1, sizeof(*b));
 	struct table *tb;
-	size_t i, n;
+	struct slot *slots;
+	size_t i, n, nslots;
 	int periods = 0;
 
 	blocks_push(b, BK_TITLE)->text = &s->title;
 	cm_label(b, BK_SUBTITLE, xstrdup(t->labels[L_ANSWER_KEY]));
 	footer_add(&b->footer, FP_WORDS, xstrdup(t->labels[L_ANSWER_KEY]));
 	footer_add(&b->footer, FP_TITLE, xstrdup(s->title.s));
-	n = kp->per_student ? s->nproblems : kp->nins;
+	nslots = cm_slots(kp, &slots);
+	n = kp->per_student ? nslots : kp->nins;
 	for (i = 0; i < n; i += TABLE_MAX_COLS)
-		blocks_push(b, BK_TABLE)->table = cm_answers(kp, t, i,
-		    i + TABLE_MAX_COLS < n ? i + TABLE_MAX_COLS : n);
+		blocks_push(b, BK_TABLE)->table = cm_answers(kp, t, slots,
+		    nslots, i, i + TABLE_MAX_COLS < n ? i + TABLE_MAX_COLS : n);
+	free(slots);
 	if (kp->names == NULL || kp->per_student)
 		return b;
 	/* a period column when the roster has periods: papers are
@@ -494,6 +764,10 @@ blocks_free(struct blocks *b)
 	for (i = 0; i < b->n; i++) {
 		free(b->v[i].label);
 		table_free(b->v[i].table);
+		grid_free(b->v[i].tab);
+		if (b->v[i].card != NULL)
+			free(b->v[i].card->label);
+		free(b->v[i].card);
 		for (j = 0; j < b->v[i].ncells; j++)
 			free(b->v[i].cells[j]);
 		free(b->v[i].cells);

@@ -62,9 +62,45 @@ enum block_kind {
 	BK_PROMPT,	/* label, then n ruled lines to write on; with h,
 			 * the room to keep below it for the box it
 			 * introduces (see PANEL_MIN) */
-	BK_CARDS	/* a row of n cut-out cards, a quarter page high:
+	BK_CARDS,	/* a row of n cut-out cards, a quarter page high:
 			 * cells title, body, who per card; text: the body of
 			 * every card instead (an exit ticket) */
+	/* objects of a prompt, and the page (SPEC 8.1, 8.4) */
+	BK_GRID,	/* tab: a ruled table (a prompt's, or the grade
+			 * table); kept whole, in a problem with it */
+	BK_IMAGE,	/* pi: the problem's picture, after its table */
+	BK_WORDBANK,	/* words, spaced out in a box; label over them */
+	BK_HINTCARD	/* card: a hint to cut apart, full width */
+};
+
+/* A cell of a printed table. */
+struct gcell {
+	const struct text *text;	/* borrowed, or &own; for a blank:
+					 * its answer */
+	struct text	 own;		/* a cell compose made (s owned) */
+	int		 blank;		/* an empty cell to write in; the
+					 * key prints text in it */
+	int		 head;		/* a header: bold on a shade */
+};
+
+/* A table as printed (BK_GRID), orientation applied; owns its cells. */
+struct grid {
+	const struct text *caption;	/* borrowed; NULL: none */
+	struct mark	 mark;		/* the table's, for one too wide */
+	size_t		 nrows, ncols;
+	struct gcell	*cells;		/* nrows * ncols, row by row */
+	int		 key;		/* blanks show their answers */
+	int		 turned;	/* orientation: columns */
+	int		 split;		/* too wide for the line: in rows of
+					 * columns, the first column repeated
+					 * (the grade table) */
+};
+
+/* A hint card (BK_HINTCARD). */
+struct hintcard {
+	char		*label;		/* "Hint for problem 3 (1 of 2)",
+					 * owned */
+	const struct text *text;	/* the hint, borrowed */
 };
 
 /* A table of texts; row 0 is the header.  Owns its strings. */
@@ -103,6 +139,9 @@ struct block {
 					 * owned; NULL entries ok */
 	size_t		 ncells;
 	struct table	*table;		/* TABLE, owned */
+	struct grid	*tab;		/* GRID, owned */
+	const struct textlist *words;	/* WORDBANK, borrowed */
+	struct hintcard	*card;		/* HINTCARD, owned */
 };
 
 struct blocks {
@@ -170,6 +209,22 @@ struct keyplan {
 	const struct roster *r;		/* the names' periods, or NULL */
 	int		 per_student;	/* ins[i] is names[i]'s own draw */
 };
+
+/* A prompt's table as printed, its blanks filled when key (BK_GRID). */
+void		 compose_grid(struct blocks *, const struct ptable *, int key);
+/* Hint cards to cut apart: one BK_HINTCARD per hint of hints (borrowed),
+ * each labelled label ("Hint for problem 3"), with "(1 of 2)" after it
+ * when there are several.  A problem's hints: after the key (compose());
+ * a discussion's hints: in its packet.  Never fails. */
+void		 compose_hint_cards(struct blocks *, const struct template *,
+		    const char *label, const struct textlist *hints);
+/* A word bank (BK_WORDBANK) of words; nothing when it is empty. */
+void		 compose_word_bank(struct blocks *, const struct template *,
+		    const struct textlist *words);
+/* The blanks of a prompt's table in reading order, joined ("90, 135"),
+ * or NULL when it has none (fresh string). */
+char		*compose_table_answer(const struct ptable *,
+		    const struct template *);
 
 /* The answer tables: every answer of every version (rows = problems,
  * columns = versions), or of every student (rows = students), and who

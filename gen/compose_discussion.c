@@ -342,6 +342,8 @@ pk_guide(struct pk *c)
 	if (d->goal.s != NULL)
 		pk_labelled(b, BK_KEYNOTE, t, L_GOAL, &d->goal);
 	pk_labelled(b, BK_FRAME, t, L_PROBLEM, &d->problem);
+	if (d->table != NULL)	/* the teacher's: its blanks filled */
+		compose_grid(b, d->table, 1);
 	for (i = 0; i < pk->nphases; i++)
 		from += (int)pk->phases[i].minutes;
 	snprintf(num, sizeof(num), "%d", from);
@@ -412,6 +414,8 @@ pk_individual(struct pk *c, const struct student *who)
 		bl->filled[i] = bl->fields[i] == F_NAME ? who->name :
 		    bl->fields[i] == F_PERIOD ? who->period : NULL;
 	pk_labelled(b, BK_FRAME, t, L_PROBLEM, &c->d->problem);
+	if (c->d->table != NULL)
+		compose_grid(b, c->d->table, 0);
 	bl = blocks_push(b, BK_PANELS);
 	pk_cells(bl, first, 1);
 	bl->grid = 1;			/* down to the panels below */

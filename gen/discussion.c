@@ -15,7 +15,7 @@
 
 const char *const disc_keys[] = { "problem", "goal", "phases",
     "anticipate", "questions", "synthesis", "exit_ticket", "group_size",
-    "roles", NULL };
+    "roles", "table", NULL };
 
 const char *const phase_keys[] = { "name", "minutes", "say", NULL };
 
@@ -249,6 +249,8 @@ disc_load(const struct node *dn, const struct mark *key)
 	sc_check_keys(dn, disc_keys, NULL);
 	disc_req_text(dn, disc_keys, "problem", "the problem", "write the "
 	    "problem the class will solve", &d->problem);
+	if ((n = node_get(dn, "table")) != NULL)
+		d->table = ptable_load(n);
 	disc_opt_text(dn, "goal", "the goal", &d->goal);
 	disc_opt_text(dn, "synthesis", "the synthesis", &d->synthesis);
 	disc_opt_text(dn, "exit_ticket", "the exit ticket", &d->exit_ticket);
@@ -274,6 +276,7 @@ disc_free(struct discussion *d)
 	if (d == NULL)
 		return;
 	text_free(&d->problem);
+	ptable_free(d->table);
 	text_free(&d->goal);
 	text_free(&d->synthesis);
 	text_free(&d->exit_ticket);

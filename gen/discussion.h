@@ -12,6 +12,7 @@
 #ifndef MIMEO_DISCUSSION_H
 #define MIMEO_DISCUSSION_H
 
+#include "ptable.h"
 #include "schema.h"
 
 #define DISC_MIN_GROUP	2
@@ -42,6 +43,7 @@ struct role {
 struct discussion {
 	struct mark	 mark;		/* the "discussion:" key */
 	struct text	 problem;
+	struct ptable	*table;		/* under the problem; NULL: none */
 	struct text	 goal;		/* s NULL: not given */
 	struct phase	*phases;	/* nphases 0: the default plan */
 	size_t		 nphases;

@@ -25,6 +25,10 @@ extern const char *const phase_keys[];		/* an item of phases: */
 extern const char *const approach_keys[];	/* an item of anticipate: */
 extern const char *const role_keys[];		/* an item of roles: */
 
+/* ptable.c */
+extern const char *const ptable_keys[];		/* table: of a problem... */
+extern const char *const ptable_orientations[];	/* its orientation: */
+
 /* packet.c */
 extern const char *const packet_keys[];		/* the top of a packet */
 extern const char *const step_keys[];		/* an item of plan: */

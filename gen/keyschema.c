@@ -47,10 +47,13 @@ static const struct ks_object {
 	{ "set", "problems", KS_LIST, 0, "problem", common_keys, "type prompt" },
 	{ "section", "problems", KS_LIST, 0, "problem", common_keys, "type prompt" },
 	{ "problem", "image", KS_ONE, 1, "image", image_keys, "file" },
+	{ "problem", "table", KS_ONE, 0, "table", ptable_keys, "rows" },
+	{ "section", "table", KS_ONE, 0, "table", ptable_keys, "rows" },
 	{ "set", "discussion", KS_ONE, 0, "discussion", disc_keys, "problem" },
 	{ "discussion", "phases", KS_LIST, 0, "phase", phase_keys, "name minutes" },
 	{ "discussion", "anticipate", KS_LIST, 0, "approach", approach_keys, "approach" },
 	{ "discussion", "roles", KS_LIST, 1, "role", role_keys, "name" },
+	{ "discussion", "table", KS_ONE, 0, "table", ptable_keys, "rows" },
 	{ NULL, NULL, KS_ROOT, 0, "packet", packet_keys, "packet plan" },
 	{ "packet", "plan", KS_LIST, 0, "step", step_keys, "minutes do" },
 	{ "packet", "include", KS_LIST, 0, "include", include_keys, "file as" },
@@ -65,6 +68,7 @@ static const struct {
 } ks_words[] = {
 	{ "problem", "type", ptype_names },
 	{ "include", "as", inc_as_names },
+	{ "table", "orientation", ptable_orientations },
 };
 
 /* The mapping whose keys depend on one of its keys' word: a problem's

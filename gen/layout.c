@@ -1063,6 +1063,18 @@ lay_block(struct lay *L, const struct block *b)
 	case BK_CARDS:
 		lay_cards(L, b);
 		break;
+	case BK_GRID:
+		lay_grid(L, b);
+		break;
+	case BK_IMAGE:
+		lay_picture(L, b);
+		break;
+	case BK_WORDBANK:
+		lay_wordbank(L, b);
+		break;
+	case BK_HINTCARD:
+		lay_hintcard(L, b);
+		break;
 	}
 }
 

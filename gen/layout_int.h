@@ -147,6 +147,13 @@ void lay_lines(struct lay *L, const struct block *b);
 void lay_box(struct lay *L, const struct block *b);
 void lay_keynote(struct lay *L, const struct block *b);
 
+/* A prompt's objects: tables, word banks; hint cards (layout_grid.c). */
+void lay_grid(struct lay *L, const struct block *b);
+void lay_wordbank(struct lay *L, const struct block *b);
+void lay_hintcard(struct lay *L, const struct block *b);
+/* The problem's picture (layout_problem.c). */
+void lay_picture(struct lay *L, const struct block *b);
+
 /* The key's answer tables (layout_table.c). */
 void lay_table(struct lay *L, const struct block *b);
 

@@ -312,6 +312,12 @@ lay_image(struct lay *L, const struct problem *p)
 }
 
 void
+lay_picture(struct lay *L, const struct block *b)
+{
+	lay_image(L, b->pi->p);
+}
+
+void
 lay_problem(struct lay *L, const struct block *b)
 {
 	const struct problem *p = b->pi->p;
@@ -371,7 +377,6 @@ lay_problem(struct lay *L, const struct block *b)
 	    AL_LEFT, 0);
 	lay_shift(L, 0, numbered, L->drop);	/* the number beside it */
 	rich_free(&r);
-	lay_image(L, p);
 	if (fill != NULL)
 		for (i = 0; i < p->blanks.n; i++)
 			rich_free(&fill[i]);

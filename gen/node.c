@@ -537,10 +537,17 @@ node_quote_error(struct loader *ld, yaml_parser_t *p)
 	} else if (strstr(prob, "unknown escape")) {
 		char c = off + 1 < ld->len ? (char)ld->buf[off + 1] : '?';
 
-		diag_error(&m, "\\%c is not allowed inside double quotes, "
-		    "where \\ starts a code like \\n; write \\\\%c (two "
-		    "backslashes), or put the text in single quotes or no "
-		    "quotes", c, c);
+		/* \\ before a character markup does not escape would
+		 * print the backslash: advise the character alone */
+		if (c != '\0' && strchr("*`{}_", c) != NULL)
+			diag_error(&m, "\\%c is not allowed inside double "
+			    "quotes, where \\ starts a code like \\n; write "
+			    "\\\\%c (two backslashes), or put the text in "
+			    "single quotes or no quotes", c, c);
+		else
+			diag_error(&m, "\\%c is not allowed inside double "
+			    "quotes, where \\ starts a code like \\n; %c needs "
+			    "no backslash: write %c alone", c, c, c);
 	} else if (strstr(prob, "hexdecimal") || strstr(prob, "Unicode")) {
 		size_t b = off;
 

@@ -25,14 +25,16 @@ const char *const field_names[] = { "name", "date", "period", "class",
 
 const char *const set_keys[] = { "title", "subject", "grade", "tags",
     "language", "paper", "template", "instructions", "fields", "seed",
-    "shuffle", "notes", "problems", "sections", "discussion", NULL };
+    "shuffle", "notes", "problems", "sections", "discussion", "word_bank",
+    "grade_table", NULL };
 
 const char *const section_keys[] = { "title", "instructions",
-    "problems", NULL };
+    "problems", "table", "word_bank", "new_page", NULL };
 
 /* Keys every problem may have, then the keys of each type. */
 const char *const common_keys[] = { "type", "prompt", "points",
-    "space", "solution", "id", "image", "vars", "where", NULL };
+    "space", "solution", "id", "image", "vars", "where", "table",
+    "word_bank", "hint", "bonus", "new_page", NULL };
 
 const char *const type_keys[P__MAX][5] = {
 	[P_SHORT] = { "answer", NULL },
@@ -836,6 +838,52 @@ problem_texts(struct problem *p, void (*fn)(struct text *, void *),
 			fn(texts[i], arg);
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		set_textlist_each(lists[i], fn, arg);
+	ptable_texts(p->table, fn, arg);
+	set_textlist_each(&p->word_bank, fn, arg);
+	set_textlist_each(&p->hints, fn, arg);
+}
+
+/* word_bank: a list of words (or short phrases), none empty. */
+static void
+set_word_bank(const struct node *n, struct textlist *l)
+{
+	if (n->kind == NODE_SEQ && n->nkids == 0) {
+		sc_error(&n->mark, "the word bank is empty; list its words, "
+		    "like [mass, volume, density], or leave word_bank out");
+		return;
+	}
+	if (sc_textlist(n, "the word bank", l) == 0)
+		set_no_blank_items(l, 0, "the word bank");
+}
+
+/* hint: one text, or a list of hints given in order. */
+static void
+set_hints(const struct node *n, struct textlist *l)
+{
+	if (n->kind == NODE_SCALAR && !sc_is_blank(n)) {
+		l->v = xcalloc(1, sizeof(*l->v));
+		if (sc_text(n, "the hint", &l->v[0]) == 0)
+			l->n = 1;
+		return;
+	}
+	if (n->kind == NODE_SEQ && n->nkids == 0) {
+		sc_error(&n->mark, "the list of hints is empty; write a hint, "
+		    "or leave hint out");
+		return;
+	}
+	if (n->kind == NODE_SCALAR) {
+		sc_empty(n, "the hint", "write what the card tells a student "
+		    "who is stuck, or a list of hints in order");
+		return;
+	}
+	if (n->kind == NODE_MAP) {
+		sc_error(&n->mark, "a hint must be a text, or a list of hints "
+		    "in order like [Draw a picture., Try 1 first.], not key: "
+		    "value pairs");
+		return;
+	}
+	if (sc_textlist(n, "the hints", l) == 0)
+		set_no_blank_items(l, 0, "the hints");
 }
 
 /* expr_report_fn for a text of the set: each mistake where it is. */
@@ -962,6 +1010,16 @@ set_problem(struct setload *sl, const struct node *pn, struct problem *p)
 		sc_string(n, "id", &p->id);
 	if ((n = node_get(pn, "image")) != NULL)
 		set_image(sl, n, p);
+	if ((n = node_get(pn, "table")) != NULL)
+		p->table = ptable_load(n);
+	if ((n = node_get(pn, "word_bank")) != NULL)
+		set_word_bank(n, &p->word_bank);
+	if ((n = node_get(pn, "hint")) != NULL)
+		set_hints(n, &p->hints);
+	if ((n = node_get(pn, "bonus")) != NULL)
+		sc_bool(n, "bonus", &p->bonus);
+	if ((n = node_get(pn, "new_page")) != NULL)
+		sc_bool(n, "new_page", &p->new_page);
 	set_typed(pn, p, all);
 	set_vars(pn, p);
 	set_problem_exprs(p);
@@ -1036,6 +1094,12 @@ set_sections(struct setload *sl, const struct node *n)
 		if ((v = node_get(sn, "instructions")) != NULL &&
 		    !sc_is_null(v))
 			sc_text(v, "the instructions", &sec->instructions);
+		if ((v = node_get(sn, "table")) != NULL)
+			sec->table = ptable_load(v);
+		if ((v = node_get(sn, "word_bank")) != NULL)
+			set_word_bank(v, &sec->word_bank);
+		if ((v = node_get(sn, "new_page")) != NULL)
+			sc_bool(v, "new_page", &sec->new_page);
 		if ((v = node_get(sn, "problems")) == NULL) {
 			if (!sc_misspelled(sn, "problems", section_keys))
 				sc_error(&sn->mark, "the section has no "
@@ -1148,6 +1212,10 @@ set_scalars(struct set *s, const struct node *root)
 	}
 	if ((n = node_get(root, "fields")) != NULL)
 		set_fields(s, n);
+	if ((n = node_get(root, "word_bank")) != NULL)
+		set_word_bank(n, &s->word_bank);
+	if ((n = node_get(root, "grade_table")) != NULL)
+		sc_bool(n, "grade_table", &s->grade_table);
 }
 
 /* Check the whole set; messages are held by the caller. */
@@ -1233,9 +1301,15 @@ set_fill_toplevel(struct set *s)
 	set_fill_text(&s->title, NULL);
 	set_fill_text(&s->instructions, NULL);
 	set_fill_text(&s->notes, NULL);
+	set_textlist_each(&s->word_bank, set_fill_text, NULL);
+	if (s->discussion != NULL)
+		ptable_texts(s->discussion->table, set_fill_text, NULL);
 	for (i = 0; i < s->nsections; i++) {
 		set_fill_text(&s->sections[i].title, NULL);
 		set_fill_text(&s->sections[i].instructions, NULL);
+		ptable_texts(s->sections[i].table, set_fill_text, NULL);
+		set_textlist_each(&s->sections[i].word_bank, set_fill_text,
+		    NULL);
 	}
 }
 
@@ -1314,6 +1388,9 @@ set_problem_free(struct problem *p)
 	textlist_free(&p->rubric);
 	image_unref(p->image);
 	textlist_free(&p->where);
+	ptable_free(p->table);
+	textlist_free(&p->word_bank);
+	textlist_free(&p->hints);
 	for (i = 0; i < p->nvars; i++) {
 		free(p->vars[i].name);
 		free(p->vars[i].values);
@@ -1334,12 +1411,15 @@ set_free(struct set *s)
 		free(s->sections[i].problems);
 		text_free(&s->sections[i].title);
 		text_free(&s->sections[i].instructions);
+		ptable_free(s->sections[i].table);
+		textlist_free(&s->sections[i].word_bank);
 	}
 	free(s->sections);
 	text_free(&s->title);
 	text_free(&s->instructions);
 	text_free(&s->notes);
 	textlist_free(&s->tags);
+	textlist_free(&s->word_bank);
 	free(s->subject);
 	free(s->grade);
 	free(s->language);

@@ -12,6 +12,7 @@
 struct discussion;
 
 #include "expr.h"
+#include "ptable.h"
 #include "schema.h"
 
 struct image;
@@ -66,11 +67,20 @@ struct problem {
 	struct textlist	 where;		/* expressions every draw must meet */
 	int		 pin_last;	/* choice, multi: the last N choices
 					 * stay last when shuffled */
+	struct ptable	*table;		/* printed under the prompt; NULL: none */
+	struct textlist	 word_bank;	/* words boxed under the prompt */
+	struct textlist	 hints;		/* in order, on cut-apart cards after
+					 * the key; never on a worksheet */
+	int		 bonus;		/* points not in the total */
+	int		 new_page;	/* starts a new page */
 };
 
 struct section {
 	struct text	 title;
 	struct text	 instructions;
+	struct ptable	*table;		/* after the instructions; NULL: none */
+	struct textlist	 word_bank;	/* before the first problem */
+	int		 new_page;	/* starts a new page */
 	struct problem	*problems;
 	size_t		 nproblems;
 };
@@ -96,6 +106,9 @@ struct set {
 	int		 has_seed;
 	enum shuffle	 shuffle;
 	struct text	 notes;
+	struct textlist	 word_bank;	/* before the first problem */
+	int		 grade_table;	/* problems, points and a score column
+					 * on the first page */
 	struct section	*sections;
 	size_t		 nsections;
 	size_t		 nproblems;	/* across sections */
@@ -111,7 +124,8 @@ struct set	*set_load(const char *path);
 struct set	*set_load_draft(const char *path, int *bad);
 void		 set_free(struct set *);
 /* Call fn on every text of a problem (prompt, choices, answers, blanks,
- * pairs, items, rubric, solution), in a fixed order. */
+ * pairs, items, rubric, solution, table, word bank, hints), in a fixed
+ * order. */
 void		 problem_texts(struct problem *,
 		    void (*fn)(struct text *, void *), void *arg);
 /* The variables of a problem as a scope for checking (values unset);

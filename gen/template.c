@@ -38,7 +38,9 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "phase_share_say", "phase_reflect", "phase_reflect_say",
     "guide", "questioner", "questioner_job", "checker", "checker_job",
     "timekeeper", "timekeeper_job", "encourager", "encourager_job",
-    "co_role", "large_print", "job_blank", "decimal", NULL };
+    "co_role", "large_print", "job_blank",
+    "bonus", "bonus_point", "bonus_points", "bonus_col", "word_bank", "hint_cards", "hint_for", "hint_of", "points_col",
+    "score_col", "total_col", "table_answer", "decimal", NULL };
 
 const enum label label_roles[LABEL_NROLES][2] = {
 	{ L_FACILITATOR, L_FACILITATOR_JOB }, { L_RECORDER, L_RECORDER_JOB },

@@ -150,6 +150,25 @@ rich_math(const struct text *t, int flags, const char *open,
 	return 0;
 }
 
+/* The length of the negative number that starts at p ("-5", "-0.75",
+ * "-1,5" with a decimal comma), or 0 when the - there is not a minus
+ * sign: one not after a letter or digit (a hyphen, a range 3-5). */
+static size_t
+rich_minus(const struct text *t, const char *p, int flags)
+{
+	const char *q = p + 1;
+	char sep = flags & RP_DECIMAL_COMMA ? ',' : '.';
+
+	if (p > t->s && strchr(" \t\n([", p[-1]) == NULL)
+		return 0;
+	if (!(*q >= '0' && *q <= '9'))
+		return 0;
+	while ((*q >= '0' && *q <= '9') || (*q == sep && q[1] >= '0' &&
+	    q[1] <= '9'))
+		q++;
+	return (size_t)(q - p);
+}
+
 int
 rich_parse(const struct text *t, int flags, struct rich *r)
 {
@@ -157,6 +176,7 @@ rich_parse(const struct text *t, int flags, struct rich *r)
 	struct buf b = { NULL, 0, 0 };
 	int style = 0, rc = 0, nblank = 0, blanks = flags & RP_BLANKS;
 	int literal = t->style == NS_LITERAL;
+	size_t n;
 
 	r->mark = t->mark;
 	r->text = t;
@@ -190,6 +210,13 @@ rich_parse(const struct text *t, int flags, struct rich *r)
 			 * its first word, as wide as the spaces of its font */
 			if (literal && line != NULL && *q != '\0')
 				rich_indent(&b, line, q);
+			/* and a run of spaces inside a line, where a teacher
+			 * lines up columns by hand ("2    4" must not read
+			 * as "2 4"): the break, then the others join the
+			 * next word */
+			else if (literal && newlines == 0 && *q != '\0' &&
+			    q - p > 1)
+				rich_indent(&b, p + 1, q);
 			p = q;
 		} else if (strncmp(p, "**", 2) == 0) {
 			rich_flush(r, &b, style);
@@ -230,6 +257,15 @@ rich_parse(const struct text *t, int flags, struct rich *r)
 			    "for a brace");
 			rc = -1;
 			break;
+		} else if (*p == '-' && (n = rich_minus(t, p, flags)) > 0) {
+			/* a negative number set as math, so that its minus
+			 * is the same glyph in and out of backticks */
+			rich_flush(r, &b, style);
+			if (rich_math(t, flags, p - 1, p + n, style, r) < 0) {
+				rc = -1;
+				break;
+			}
+			p += n;
 		} else if (blanks && strncmp(p, "___", 3) == 0) {
 			rich_flush(r, &b, style);
 			rich_push(r, A_BLANK, style)->blank = nblank++;

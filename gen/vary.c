@@ -221,12 +221,14 @@ void
 vary_problem_free(struct problem *p)
 {
 	struct textlist *lists[] = { &p->choices, &p->blanks, &p->left,
-	    &p->right, &p->extra, &p->items, &p->rubric };
+	    &p->right, &p->extra, &p->items, &p->rubric, &p->word_bank,
+	    &p->hints };
 	size_t i;
 
 	problem_texts(p, vary_free_text, NULL);
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		free(lists[i]->v);
+	ptable_dup_free(p->table);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -296,13 +298,15 @@ vary_fill_texts(const struct problem *p, const struct var *vals,
     const char *decimal, struct problem *out, struct vary_fail *fail)
 {
 	struct textlist *lists[] = { &out->choices, &out->blanks, &out->left,
-	    &out->right, &out->extra, &out->items, &out->rubric };
+	    &out->right, &out->extra, &out->items, &out->rubric,
+	    &out->word_bank, &out->hints };
 	struct fillctx c;
 	size_t i;
 
 	*out = *p;
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		vary_copy_list(lists[i]);
+	out->table = ptable_dup(p->table);
 	memset(&c, 0, sizeof(c));
 	c.sc.v = vals;
 	c.sc.n = p->nvars;

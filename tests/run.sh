@@ -112,6 +112,9 @@ done
 # 5. Pictures in problems, in the PDF and through cairo.
 . tests/images.sh
 
+# Tables, word banks, hint cards, bonus, the grade table, new_page.
+. tests/tables.sh
+
 # Files from spreadsheets and word processors; where output may go.
 . tests/teacher.sh
 

@@ -52,6 +52,62 @@ scratch(const char *s)
 	return path;
 }
 
+/* A prompt's table (ptable.c, compose_grid, compose_table_answer): the
+ * printed grid of orientation: columns is the written one turned, its
+ * blanks read in the printed order, and a version's copy holds the
+ * values drawn while the set keeps what was written. */
+static void
+test_tables(void)
+{
+	struct template *t = template_load("worksheet", "en");
+	struct set *s = set_load(scratch("title: T\nproblems:\n"
+	    "  - type: short\n    prompt: P\n    vars: {k: 3..3}\n"
+	    "    answer: \"1\"\n    table:\n      orientation: columns\n"
+	    "      header: [x, y]\n      rows:\n"
+	    "        - [{blank: \"{= 2*k}\"}, \"{k}\"]\n"
+	    "        - [4, {blank: 9}]\n"));
+	const struct ptable *pt;
+	struct problem out;
+	struct var vals[1];
+	struct vary_fail fail;
+	struct blocks *b;
+	char *ans;
+
+	expect(s != NULL && t != NULL, "table set loads", "set or template not loaded");
+	if (s == NULL || t == NULL) {
+		set_free(s);
+		template_free(t);
+		return;
+	}
+	pt = s->sections[0].problems[0].table;
+	expect(pt != NULL && pt->nrows == 3 && pt->ncols == 2 &&
+	    pt->nblanks == 2 && ptable_prows(pt) == 2 && ptable_pcols(pt) == 3,
+	    "table turned: 2 printed rows of 3", "wrong size");
+	/* printed row 0: x, {= 2*k}, 4; row 1: y, {k}, 9 */
+	expect(strcmp(ptable_at(pt, 0, 1)->text.s, "{= 2*k}") == 0 &&
+	    strcmp(ptable_at(pt, 1, 2)->text.s, "9") == 0 &&
+	    strcmp(ptable_at(pt, 1, 0)->text.s, "y") == 0,
+	    "table turned: cells in place", "a cell moved");
+	expect(vary_fill(&s->sections[0].problems[0], 1, 1, 0, 0, NULL, &out,
+	    vals, &fail) == 0, "table varied", fail.msg);
+	ans = compose_table_answer(out.table, t);
+	expect(ans != NULL && strcmp(ans, "6, 9") == 0,
+	    "table blanks in reading order", ans ? ans : "none");
+	free(ans);
+	expect(strcmp(pt->cells[2].text.s, "{= 2*k}") == 0,
+	    "table of the set unchanged by a draw", pt->cells[2].text.s);
+	b = xcalloc(1, sizeof(*b));
+	compose_grid(b, out.table, 0);
+	expect(b->n == 1 && b->v[0].tab->cells[0].head &&
+	    b->v[0].tab->cells[3].head && !b->v[0].tab->cells[1].head &&
+	    b->v[0].tab->cells[1].blank && !b->v[0].tab->key,
+	    "table grid: the header down the left", "wrong head or blank");
+	blocks_free(b);
+	vary_problem_free(&out);
+	set_free(s);
+	template_free(t);
+}
+
 static void
 test_utf8(void)
 {
@@ -809,6 +865,7 @@ main(void)
 	test_rng();
 	test_schema();
 	test_loader();
+	test_tables();
 	test_text();
 	test_layout();
 	test_repeats();
