@@ -111,7 +111,12 @@ es_set=$(grep -l '^language: es' $(find problems -name '*.yaml') | head -1)
 [ "$(pdf_lang "$W/es-set.pdf")" = es ] && ok || bad "/Lang of $es_set: $(pdf_lang "$W/es-set.pdf")"
 "$MIMEO" -q packet -o "$W/packet.pdf" problems/packets/grade3-math-multiplication.yaml
 [ "$(pdf_lang "$W/packet.pdf")" = en ] && ok || bad "/Lang of a packet"
-pdfinfo "$W/packet.pdf" | grep -q '^Title: *[A-Z]' && ok || bad "packet title"
+# a packet: the subjects and tags of the sets it includes, each once
+"$MIMEO" -q packet -o "$W/packet2.pdf" problems/packets/grade5-math-decimals.yaml
+info=$(pdfinfo "$W/packet2.pdf")
+grep -q '^Title: *Grade 5 Math' <<<"$info" && grep -q '^Subject: *Math$' <<<"$info" &&
+	grep -q '^Keywords: *decimals, place value, money, rounding, multiplication, division, fractions, addition, subtraction, unlike denominators$' <<<"$info" &&
+	ok || bad "packet metadata: $info"
 # a title out of ASCII stays readable (UTF-16)
 printf 'title: Fracciones — año 5\nsubject: Matemáticas\ntags: [fracción, suma]\nlanguage: es\nproblems:\n  - type: short\n    prompt: "¿1 + 1?"\n    answer: "2"\n' >"$W/acentos.yaml"
 "$MIMEO" -q worksheet -o "$W/acentos.pdf" "$W/acentos.yaml"
