@@ -40,7 +40,8 @@ SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/output.c gen/render_cairo.c gen/image.c gen/amath.c \
        gen/build.c gen/build_packet.c gen/stress.c gen/roster.c gen/libpath.c \
        gen/packet.c gen/list.c gen/subset.c gen/render_tree.c \
-       gen/index.c gen/ptable.c gen/keyschema.c
+       gen/index.c gen/ptable.c gen/compose_strips.c gen/layout_strip.c \
+       gen/compose_tally.c gen/keyschema.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
 HDRS = $(sort $(wildcard gen/*.h) gen/datadir.h)
@@ -174,9 +175,18 @@ build-fuzz/fuzz-%: tests/fuzz/%.c tests/fuzz/fuzz_util.c tests/fuzz/fuzz.h $(FUZ
 	$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer $(CPPFLAGS) -Igen \
 	  -o $@ tests/fuzz/$*.c tests/fuzz/fuzz_util.c $(FUZZ_OBJS) $(LDFLAGS) $(LDLIBS)
 
+# Then the readers of files again in the long-input mode (tests/fuzz/fuzz.h:
+# each input's last line repeated to FUZZ_LONG bytes, one line), where work
+# that grows with the square of a line shows as a timeout.
+FUZZ_LONG_HARNESSES = set roster template
+FUZZ_LONG           = 1048576
+FUZZ_LONG_SECONDS   = 20
+
 fuzz: deps
 	@$(MAKE) -s $(FUZZ_HARNESSES:%=build-fuzz/fuzz-%)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run.sh $(FUZZ_HARNESSES)
+	@FUZZ_SECONDS=$(FUZZ_LONG_SECONDS) FUZZ_LONG=$(FUZZ_LONG) \
+	  bash tests/fuzz/run.sh $(FUZZ_LONG_HARNESSES)
 
 # The program, its data folder (templates, labels, the JSON Schema) and
 # the man pages; DESTDIR stages it all under another root (a package).

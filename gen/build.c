@@ -20,6 +20,7 @@
 
 #define BUILD_MAX_COPIES	5000
 #define JOB_DISCUSSION		(DOC_KEY + 1)
+#define JOB_TALLY		(DOC_KEY + 2)
 
 /* What a build shares: the set, its instances (one per version, or per
  * student), which instance each copy gets, the templates and fonts. */
@@ -410,10 +411,172 @@ build_draw(struct build *b)
 	return build_which(b);
 }
 
+/* Which instances have a copy in large print (large) or not: want[i]. */
+static size_t
+build_printed(const struct build *b, int large, int *want)
+{
+	const struct roster *r = b->roster;
+	size_t i, n = 0;
+
+	for (i = 0; i < b->nins; i++)
+		want[i] = r == NULL ? !large : 0;
+	for (i = 0; r != NULL && i < b->ncopies; i++)
+		if (r->v[i].large == large)
+			want[b->which[i]] = 1;
+	for (i = 0; i < b->nins; i++)
+		n += (size_t)want[i];
+	return n;
+}
+
+/*
+ * The answer strips of the copies printed in one print size: each version
+ * (or each student's own draw, with the student's name in the fields)
+ * laid out as its worksheet is, noting where its answer spaces went, then
+ * a strip per page; with hint, how to use them over each page (a packet
+ * has its band there).  NULL when there is no such copy, or on failure
+ * (then *failed is set; reported).
+ */
+static struct doc *build_keys(struct build *);
+
+static struct doc *
+build_strips_of(struct build *b, int large, int hint, int *failed)
+{
+	struct template *t = build_tpl(b, large);
+	struct instance **ins = xcalloc(b->nins, sizeof(*ins));
+	struct anchors *an = xcalloc(b->nins, sizeof(*an));
+	size_t *npages = xcalloc(b->nins, sizeof(*npages)), i, n = 0;
+	int *want = xcalloc(b->nins, sizeof(*want));
+	struct blocks *bl;
+	struct copyfor who;
+	struct doc *d = NULL;
+
+	if (build_printed(b, large, want) == 0)
+		goto out;
+	if (large && build_large(b) < 0) {
+		*failed = 1;
+		goto out;
+	}
+	t = build_tpl(b, large);
+	for (i = 0; i < b->nins; i++) {
+		if (!want[i])
+			continue;
+		memset(&who, 0, sizeof(who));
+		if (b->o->per_student) {
+			who.name = b->roster->v[i].name;
+			who.period = b->roster->v[i].period;
+		}
+		bl = compose(b->ins[i], t, DOC_WORKSHEET, &who);
+		d = layout_anchored(bl, t, build_fonts(b, large), b->a4,
+		    b->set->title.s, &an[n]);
+		blocks_free(bl);
+		if (d == NULL) {
+			*failed = 1;
+			goto out;
+		}
+		npages[n] = d->npages;
+		ins[n++] = b->ins[i];
+		doc_free(d);
+	}
+	bl = compose_strips(ins, an, npages, n, t, hint);
+	d = layout(bl, t, build_fonts(b, large), b->a4, b->set->title.s);
+	blocks_free(bl);
+	*failed |= d == NULL;
+out:
+	for (i = 0; i < b->nins; i++)
+		anchors_free(&an[i]);
+	free(an);
+	free(ins);
+	free(npages);
+	free(want);
+	return d;
+}
+
+/* Append the answer strips (standard, then large print) to the key *all,
+ * on a sheet of their own.  -1 on failure (reported). */
+static int
+build_strips(struct build *b, struct doc **all)
+{
+	struct doc *d;
+	char *title;
+	int large, failed = 0;
+
+	for (large = 0; large < 2 && !failed; large++) {
+		if ((d = build_strips_of(b, large, 1, &failed)) == NULL)
+			continue;
+		if (!b->o->simplex && (*all)->npages % 2 == 1)
+			layout_blank_page(*all, b->tpl, b->fs, NULL);
+		title = large ? xasprintf("%s (%s)", b->tpl->labels[L_STRIPS],
+		    b->tpl->labels[L_LARGE_PRINT]) :
+		    xstrdup(b->tpl->labels[L_STRIPS]);
+		build_append(b, all, d, title, large, 0, NULL);
+		free(title);
+	}
+	return failed ? -1 : 0;
+}
+
 /* The key: with several versions, the answer tables first, then the
- * worked key of each version (or student), each with its bookmark. */
+ * worked key of each version (or student), each with its bookmark; the
+ * answer strips after them with --strips. */
 static struct doc *
 build_key(struct build *b)
+{
+	struct doc *all = NULL, *d;
+
+	if (b->nins == 1)
+		all = build_one(b, b->ins[0], DOC_KEY, NULL, 0, NULL);
+	else
+		all = build_keys(b);
+	if (all == NULL || !b->o->strips)
+		return all;
+	if (b->nins == 1) {
+		d = all;
+		all = NULL;
+		build_append(b, &all, d, b->tpl->labels[L_ANSWER_KEY], 0, 0,
+		    NULL);
+	}
+	if (build_strips(b, &all) < 0) {
+		doc_free(all);
+		return NULL;
+	}
+	return all;
+}
+
+/* The keyplan of b: its instances, and with a roster who has which. */
+static void
+build_keyplan(const struct build *b, struct keyplan *kp)
+{
+	memset(kp, 0, sizeof(*kp));
+	kp->ins = b->ins;
+	kp->nins = b->nins;
+	kp->per_student = b->o->per_student;
+	if (b->roster != NULL) {
+		kp->names = b->names;
+		kp->which = b->which;
+		kp->nnames = b->ncopies;
+		kp->r = b->roster;
+	}
+}
+
+/* The class marking grid and item analysis (mimeo tally): landscape,
+ * or in a packet (whose pages are upright) portrait. */
+static struct doc *
+build_tally(struct build *b, int landscape)
+{
+	struct keyplan kp;
+	struct blocks *bl;
+	struct doc *d;
+
+	build_keyplan(b, &kp);
+	bl = compose_tally(&kp, b->tpl, landscape);
+	d = layout(bl, b->tpl, b->fs, b->a4, b->set->title.s);
+	blocks_free(bl);
+	return d;
+}
+
+/* The key of several versions: the answer tables, then the worked key of
+ * each version (or student), each with its bookmark. */
+static struct doc *
+build_keys(struct build *b)
 {
 	struct keyplan kp;
 	struct blocks *bl;
@@ -421,8 +584,6 @@ build_key(struct build *b)
 	size_t i;
 	int failed = 0;
 
-	if (b->nins == 1)
-		return build_one(b, b->ins[0], DOC_KEY, NULL, 0, NULL);
 	/* each version's key first, though printed after the tables: its
 	 * mistakes are said with their problem and place, every version's
 	 * (the same mistake of two versions is said once), and the tables
@@ -433,16 +594,7 @@ build_key(struct build *b)
 		    0, NULL)) == NULL;
 	if (failed)
 		goto done;
-	memset(&kp, 0, sizeof(kp));
-	kp.ins = b->ins;
-	kp.nins = b->nins;
-	kp.per_student = b->o->per_student;
-	if (b->roster != NULL) {
-		kp.names = b->names;
-		kp.which = b->which;
-		kp.nnames = b->ncopies;
-		kp.r = b->roster;
-	}
+	build_keyplan(b, &kp);
 	bl = compose_answer_tables(&kp, b->tpl);
 	d = layout(bl, b->tpl, b->fs, b->a4, b->set->title.s);
 	blocks_free(bl);
@@ -542,9 +694,10 @@ build_set(const struct opts *o, const char *file, struct set *s,
 {
 	struct build b;
 	struct roster *r = NULL;
-	struct job jobs[3] = { { DOC_WORKSHEET, "", NULL, NULL, 0 },
+	struct job jobs[4] = { { DOC_WORKSHEET, "", NULL, NULL, 0 },
 	    { DOC_KEY, "-key", NULL, NULL, 0 },
-	    { JOB_DISCUSSION, "-discussion", NULL, NULL, 0 } };
+	    { JOB_DISCUSSION, "-discussion", NULL, NULL, 0 },
+	    { JOB_TALLY, "-tally", NULL, NULL, 0 } };
 	size_t errs = diag_errors(), i, first = 0, last = 3, pages = 0;
 	size_t ncopies = 0;
 	struct mark fm = { NULL, 1, 1 };
@@ -560,6 +713,10 @@ build_set(const struct opts *o, const char *file, struct set *s,
 	}
 	if (o->cmd == CMD_DISCUSSION)
 		first = 2;
+	if (o->cmd == CMD_TALLY) {
+		first = 3;
+		last = 4;
+	}
 	if (o->roster != NULL) {
 		if ((r = roster_load(o->roster)) == NULL)
 			goto out;
@@ -587,6 +744,8 @@ build_set(const struct opts *o, const char *file, struct set *s,
 		diag_new_places_only(diag_errors() > errs);
 		if (jobs[i].kind == JOB_DISCUSSION)
 			jobs[i].doc = build_discussion(&b, r);
+		else if (jobs[i].kind == JOB_TALLY)
+			jobs[i].doc = build_tally(&b, 1);
 		else if (jobs[i].kind == DOC_WORKSHEET && ncopies > 0) {
 			jobs[i].doc = build_copies(&b, r, ncopies);
 			jobs[i].copies = ncopies;
@@ -624,7 +783,7 @@ build_set(const struct opts *o, const char *file, struct set *s,
 		    pages, pages == 1 ? "" : "s", b.set->discussion != NULL ?
 		    " and the discussion packet" : "");
 out:
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		doc_free(jobs[i].doc);
 		free(jobs[i].path);
 	}
@@ -663,8 +822,12 @@ build_pieces(const struct opts *o, struct set *s, enum inc_as as,
 		rc = build_dparts(&b, NULL, 0, out, n);
 		goto out;
 	}
-	if (as == INC_KEY) {
-		if ((d = build_key(&b)) == NULL)
+	if (as == INC_KEY || as == INC_TALLY || as == INC_STRIPS) {
+		int failed = 0;
+
+		d = as == INC_KEY ? build_key(&b) : as == INC_TALLY ?
+		    build_tally(&b, 0) : build_strips_of(&b, 0, 0, &failed);
+		if (d == NULL)
 			goto out;
 		build_piece(out, n, d, NULL, 1, -1, 0);
 		rc = 0;
@@ -718,7 +881,8 @@ build_file(const struct opts *o, const char *file, int many)
 		return;
 	}
 	m.file = diag_file(file);
-	if (pk != NULL && (o->cmd == CMD_WORKSHEET || o->cmd == CMD_KEY))
+	if (pk != NULL && (o->cmd == CMD_WORKSHEET || o->cmd == CMD_KEY ||
+	    o->cmd == CMD_TALLY))
 		diag_error(&m, "this is a substitute packet, not a problem "
 		    "set; write it with mimeo packet %s (or mimeo %s)", file,
 		    file);

@@ -15,7 +15,7 @@
 
 /* CMD_PREVIEW: one page (or a contact sheet) of the worksheet. */
 enum cmd { CMD_ALL, CMD_WORKSHEET, CMD_KEY, CMD_DISCUSSION, CMD_CHECK,
-    CMD_PACKET, CMD_LIST, CMD_PREVIEW, CMD_INDEX };
+    CMD_PACKET, CMD_LIST, CMD_PREVIEW, CMD_INDEX, CMD_TALLY };
 
 struct opts {
 	enum cmd	 cmd;
@@ -33,6 +33,7 @@ struct opts {
 	int		 per_student;	/* --versions per-student */
 	long		 stress;	/* check --stress N: draws; 0: none */
 	int		 quiet;
+	int		 strips;	/* key --strips: answer strips too */
 	const char	*subject, *grade, *tag;	/* mimeo list filters */
 	struct outfmt	 fmt;		/* --format, --dpi, --page, ... */
 };

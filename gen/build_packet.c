@@ -130,8 +130,11 @@ static char *
 bp_name(const struct packet_build *pb, const struct pk_include *inc,
     const struct docpiece *pc)
 {
-	const char *doc = pb->tpl->labels[inc->as == INC_KEY ? L_ANSWER_KEY :
-	    L_WORKSHEET], *title = inc->set->title.s;
+	static const enum label docs[] = { [INC_WORKSHEET] = L_WORKSHEET,
+	    [INC_KEY] = L_ANSWER_KEY, [INC_DISCUSSION] = L_WORKSHEET,
+	    [INC_TALLY] = L_TALLY, [INC_STRIPS] = L_STRIPS };
+	const char *doc = pb->tpl->labels[docs[inc->as]];
+	const char *title = inc->set->title.s;
 	char arg[16];
 	char *what, *name;
 
@@ -182,7 +185,8 @@ bp_early_copies(const struct packet *pk)
 	if (pk->early_copies > 0)
 		return pk->early_copies;
 	for (i = 0; i < pk->ninc; i++)
-		if (pk->inc[i].as != INC_KEY && pk->inc[i].copies > class)
+		if ((pk->inc[i].as == INC_WORKSHEET || pk->inc[i].as ==
+		    INC_DISCUSSION) && pk->inc[i].copies > class)
 			class = pk->inc[i].copies;
 	return (class + 3) / 4;
 }

@@ -9,6 +9,8 @@
 #include "util.h"
 
 #define TABLE_MAX_COLS	6	/* versions or problems side by side */
+#define GLANCE_ONE_COL	10	/* problems a one-version table lists in
+				 * one pair of columns */
 
 struct block *
 blocks_push(struct blocks *b, enum block_kind k)
@@ -206,6 +208,9 @@ compose_fill(struct blocks *b, const struct template *t,
 	bl->filled[home] = bl->label;
 	return bl;
 }
+
+static struct table *cm_glance(const struct instance *,
+    const struct template *);
 
 /* A problem: its number and points, its prompt's objects (table,
  * picture, word bank), then where the student answers or the key. */
@@ -453,6 +458,13 @@ compose(const struct instance *in, const struct template *t,
 		cm_label(b, BK_TOTAL, label_fmt(t, L_TOTAL, n, NULL));
 		free(n);
 	}
+	if (kind == DOC_KEY && in->label == NULL) {
+		/* one version: its answer table opens the key (several
+		 * versions have theirs on pages of their own before) */
+		bl = blocks_push(b, BK_TABLE);
+		bl->table = cm_glance(in, t);
+		bl->table->quiet = 1;	/* the answers below say theirs */
+	}
 	if (s->grade_table)
 		cm_grade_table(b, t, in, total);
 	if (kind == DOC_KEY && s->notes.s != NULL)
@@ -563,8 +575,8 @@ compose_answer(const struct pinst *pi, const struct template *t)
 }
 
 /* A name from the roster as a text: markup characters escaped. */
-static char *
-cm_escape(const char *s)
+char *
+compose_escape(const char *s)
 {
 	char *out = xmalloc(strlen(s) * 2 + 1), *o = out;
 
@@ -577,8 +589,8 @@ cm_escape(const char *s)
 	return out;
 }
 
-static struct table *
-cm_table(size_t nrows, size_t ncols, char *caption)
+struct table *
+table_new(size_t nrows, size_t ncols, char *caption)
 {
 	struct table *tb = xcalloc(1, sizeof(*tb));
 
@@ -589,8 +601,8 @@ cm_table(size_t nrows, size_t ncols, char *caption)
 	return tb;
 }
 
-static void
-cm_cell(struct table *tb, size_t r, size_t c, char *owned,
+void
+table_cell(struct table *tb, size_t r, size_t c, char *owned,
     const struct mark *m)
 {
 	tb->cells[r * tb->ncols + c].s = owned;
@@ -598,8 +610,8 @@ cm_cell(struct table *tb, size_t r, size_t c, char *owned,
 }
 
 /* The problems of an instance in printed order. */
-static const struct pinst *
-cm_nth(const struct instance *in, size_t n)
+const struct pinst *
+instance_nth(const struct instance *in, size_t n)
 {
 	size_t i;
 
@@ -633,7 +645,7 @@ cm_slots(const struct keyplan *kp, struct slot **out)
 		v[n].pos = pos;
 		v[n++].table = 0;
 		for (i = 0, blanks = 0; i < kp->nins && !blanks; i++)
-			blanks = (pi = cm_nth(kp->ins[i], pos)) != NULL &&
+			blanks = (pi = instance_nth(kp->ins[i], pos)) != NULL &&
 			    pi->p->table != NULL && pi->p->table->nblanks > 0;
 		if (blanks) {
 			v[n].pos = pos;
@@ -680,29 +692,77 @@ cm_answers(const struct keyplan *kp, const struct template *t,
 	const struct set *s = kp->ins[0]->set;
 	struct mark m = { s->file, 1, 1 };
 	size_t nrows = kp->per_student ? kp->nnames : nslots, r, c;
-	struct table *tb = cm_table(nrows + 1, to - from + 1, from > 0 ?
+	struct table *tb = table_new(nrows + 1, to - from + 1, from > 0 ?
 	    NULL : xstrdup(t->labels[kp->per_student ? L_BY_STUDENT :
 	    L_BY_VERSION]));
 	const struct slot *sl;
 	const struct pinst *pi;
 
-	cm_cell(tb, 0, 0, xstrdup(t->labels[kp->per_student ?
+	table_cell(tb, 0, 0, xstrdup(t->labels[kp->per_student ?
 	    L_STUDENT_COL : L_PROBLEM_COL]), &m);
 	for (c = from; c < to; c++)
-		cm_cell(tb, 0, c - from + 1, kp->per_student ?
+		table_cell(tb, 0, c - from + 1, kp->per_student ?
 		    cm_slot_name(&slots[c], t) : xasprintf("%c",
 		    'A' + (int)c), &m);
 	for (r = 0; r < nrows; r++) {
-		cm_cell(tb, r + 1, 0, kp->per_student ?
-		    cm_escape(kp->names[r]) : cm_slot_name(&slots[r], t), &m);
+		table_cell(tb, r + 1, 0, kp->per_student ?
+		    compose_escape(kp->names[r]) : cm_slot_name(&slots[r], t), &m);
 		for (c = from; c < to; c++) {
 			sl = kp->per_student ? &slots[c] : &slots[r];
-			pi = kp->per_student ? cm_nth(kp->ins[kp->which[r]],
-			    sl->pos) : cm_nth(kp->ins[c], sl->pos);
-			cm_cell(tb, r + 1, c - from + 1, cm_slot_answer(sl, pi,
+			pi = kp->per_student ? instance_nth(kp->ins[kp->which[r]],
+			    sl->pos) : instance_nth(kp->ins[c], sl->pos);
+			table_cell(tb, r + 1, c - from + 1, cm_slot_answer(sl, pi,
 			    t), &pi->p->mark);
 		}
 	}
+	return tb;
+}
+
+/*
+ * The answer table of a key in one version: each problem's number (and a
+ * table's blanks as a row of their own, "3 (table)") and answer; more than
+ * GLANCE_ONE_COL rows in two pairs of columns, the first half down the
+ * left and the rest down the right, so that the table stays short on the
+ * key's first page.
+ */
+static struct table *
+cm_glance(const struct instance *in, const struct template *t)
+{
+	const struct set *s = in->set;
+	struct mark m = { s->file, 1, 1 };
+	struct keyplan kp;
+	struct slot *slots;
+	size_t n, halves, rows, r, h, k;
+	struct table *tb;
+	const struct pinst *pi;
+
+	memset(&kp, 0, sizeof(kp));
+	kp.ins = (struct instance *const *)&in;
+	kp.nins = 1;
+	n = cm_slots(&kp, &slots);
+	halves = n > GLANCE_ONE_COL ? 2 : 1;
+	rows = (n + halves - 1) / halves;
+	tb = table_new(rows + 1, 2 * halves, xstrdup(t->labels[L_ANSWERS]));
+	tb->pairs = halves > 1;
+	for (h = 0; h < halves; h++) {
+		table_cell(tb, 0, 2 * h, xstrdup(t->labels[L_PROBLEM_COL]), &m);
+		table_cell(tb, 0, 2 * h + 1, xstrdup(t->labels[L_ANSWER_COL]),
+		    &m);
+		for (r = 0; r < rows; r++) {
+			k = h * rows + r;
+			if (k >= n) {
+				table_cell(tb, r + 1, 2 * h, xstrdup(""), &m);
+				table_cell(tb, r + 1, 2 * h + 1, xstrdup(""), &m);
+				continue;
+			}
+			pi = instance_nth(in, slots[k].pos);
+			table_cell(tb, r + 1, 2 * h, cm_slot_name(&slots[k], t),
+			    &m);
+			table_cell(tb, r + 1, 2 * h + 1, cm_slot_answer(&slots[k],
+			    pi, t), &pi->p->mark);
+		}
+	}
+	free(slots);
 	return tb;
 }
 
@@ -733,21 +793,21 @@ compose_answer_tables(const struct keyplan *kp, const struct template *t)
 	 * collected and marked by period */
 	for (i = 0; kp->r != NULL && i < kp->r->n && !periods; i++)
 		periods = kp->r->v[i].period != NULL;
-	tb = cm_table(kp->nnames + 1, 2 + (size_t)periods,
+	tb = table_new(kp->nnames + 1, 2 + (size_t)periods,
 	    xstrdup(t->labels[L_WHO_GOT]));
-	cm_cell(tb, 0, 0, xstrdup(t->labels[L_STUDENT_COL]), &m);
+	table_cell(tb, 0, 0, xstrdup(t->labels[L_STUDENT_COL]), &m);
 	if (periods)
-		cm_cell(tb, 0, 1, xstrdup(t->labels[L_PERIOD]), &m);
-	cm_cell(tb, 0, 1 + (size_t)periods, xstrdup(t->labels[L_VERSION_COL]),
+		table_cell(tb, 0, 1, xstrdup(t->labels[L_PERIOD]), &m);
+	table_cell(tb, 0, 1 + (size_t)periods, xstrdup(t->labels[L_VERSION_COL]),
 	    &m);
 	for (i = 0; i < kp->nnames; i++) {
 		const char *period = periods ? kp->r->v[i].period : NULL;
 
-		cm_cell(tb, i + 1, 0, cm_escape(kp->names[i]), &m);
+		table_cell(tb, i + 1, 0, compose_escape(kp->names[i]), &m);
 		if (periods)
-			cm_cell(tb, i + 1, 1, period != NULL ?
-			    cm_escape(period) : xstrdup(""), &m);
-		cm_cell(tb, i + 1, 1 + (size_t)periods, xasprintf("%c",
+			table_cell(tb, i + 1, 1, period != NULL ?
+			    compose_escape(period) : xstrdup(""), &m);
+		table_cell(tb, i + 1, 1 + (size_t)periods, xasprintf("%c",
 		    'A' + (int)kp->which[i]), &m);
 	}
 	blocks_push(b, BK_TABLE)->table = tb;
@@ -764,6 +824,7 @@ blocks_free(struct blocks *b)
 	for (i = 0; i < b->n; i++) {
 		free(b->v[i].label);
 		table_free(b->v[i].table);
+		strip_free(b->v[i].strip);
 		grid_free(b->v[i].tab);
 		if (b->v[i].card != NULL)
 			free(b->v[i].card->label);

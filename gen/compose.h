@@ -62,6 +62,9 @@ enum block_kind {
 	BK_PROMPT,	/* label, then n ruled lines to write on; with h,
 			 * the room to keep below it for the box it
 			 * introduces (see PANEL_MIN) */
+	BK_STRIP,	/* strip: one page's answers in a column, each at
+			 * its answer space's height; strips side by side,
+			 * as many as fit a page (layout_strip.c) */
 	BK_CARDS,	/* a row of n cut-out cards, a quarter page high:
 			 * cells title, body, who per card; text: the body of
 			 * every card instead (an exit ticket) */
@@ -108,6 +111,17 @@ struct table {
 	char		*caption;
 	size_t		 nrows, ncols;
 	struct text	*cells;		/* nrows * ncols, row by row */
+	int		 form;		/* a form to write in: the cells in
+					 * ink at the small size, not answers */
+	double		 row_h;		/* least height of a row but the
+					 * header (room to write); 0: none */
+	int		 pairs;		/* columns go in pairs of a label (in
+					 * ink, as wide as the first) and an
+					 * answer: Problem, Answer, Problem,
+					 * Answer */
+	int		 quiet;		/* its texts are laid out again in the
+					 * same document, which says their
+					 * mistakes (a key's own answers) */
 };
 
 /* The least height of an empty box to work in (2 in): a box with less
@@ -139,9 +153,52 @@ struct block {
 					 * owned; NULL entries ok */
 	size_t		 ncells;
 	struct table	*table;		/* TABLE, owned */
+	struct strip	*strip;		/* STRIP, owned */
 	struct grid	*tab;		/* GRID, owned */
 	const struct textlist *words;	/* WORDBANK, borrowed */
 	struct hintcard	*card;		/* HINTCARD, owned */
+};
+
+/*
+ * Where an answer space landed on a worksheet's page, written by layout
+ * as it draws one (layout_anchored()), for the key's answer strips: a
+ * short answer's line, a choice's first row, a true/false row, each blank,
+ * each row of a match or order problem, each blank cell of a table.  A problem with none of these (open,
+ * work, or a kind of answer space that records none) has one at its first
+ * line.  In the order drawn, which is the order of the pages.
+ */
+struct anchor {
+	const struct pinst *pi;		/* borrowed from the instance */
+	int		 sub;		/* -1: the problem's answer; else
+					 * blank, match row or order row */
+	const struct text *answer;	/* what goes there, when the answer
+					 * space knows it (a table's blank
+					 * cell); borrowed; else NULL */
+	size_t		 page;		/* 0-based */
+	double		 y;		/* baseline, from the page's top */
+};
+
+struct anchors {
+	struct anchor	*v;
+	size_t		 n, cap;
+};
+
+/* One answer of an answer strip, at the height y of its answer space. */
+struct stripline {
+	double		 y;		/* baseline, from the page's top */
+	char		*number;	/* "3." before the problem's first,
+					 * owned; NULL for the next ones */
+	struct text	 answer;	/* owned text, the problem's mark */
+};
+
+/* BK_STRIP: the answers of one page of a student's copy, in a column. */
+struct strip {
+	char		*head;		/* "Version A · Page 2", owned */
+	int		 hint;		/* how to use them over the page it
+					 * starts (not in a packet, whose
+					 * band is there) */
+	struct stripline *v;
+	size_t		 n;
 };
 
 struct blocks {
@@ -151,6 +208,7 @@ struct blocks {
 					 * layout cuts only the title (a name
 					 * last) to keep it to one line */
 	char		*banner;	/* top of every page (teacher only), owned */
+	int		 landscape;	/* pages turned: the long side across */
 };
 
 enum doc_kind { DOC_WORKSHEET, DOC_KEY };
@@ -231,8 +289,37 @@ char		*compose_table_answer(const struct ptable *,
  * has which version.  Never fails. */
 struct blocks	*compose_answer_tables(const struct keyplan *,
 		    const struct template *);
+/* A table of nrows by ncols empty cells (caption owned, or NULL). */
+struct table	*table_new(size_t nrows, size_t ncols, char *caption);
+/* Set cell (r, c) of tb to the owned text at m. */
+void		 table_cell(struct table *tb, size_t r, size_t c, char *owned,
+		    const struct mark *m);
+/* A roster's words as a text: markup characters escaped (fresh). */
+char		*compose_escape(const char *s);
+/* The n-th problem (0-based) of an instance in printed order, or NULL. */
+const struct pinst *instance_nth(const struct instance *in, size_t n);
+
+/* The class marking grid (compose_tally.c): students of kp (in roster
+ * order; 30 numbered rows without names) down the side, the problems
+ * across with their points, a total column; then the item analysis, a
+ * grid of choice and multi problems by choice, each wrong choice with
+ * its feedback, one per version.  On landscape pages when landscape is
+ * set (fewer problems to a page's width without).  Never fails. */
+struct blocks	*compose_tally(const struct keyplan *kp,
+		    const struct template *t, int landscape);
+
 /* The compact answer of one problem as printed in its instance: "B",
  * "A, C", "True", the short answer, the blanks ... (fresh string). */
 char		*compose_answer(const struct pinst *, const struct template *);
+
+/* Answer strips (compose_strips.c): of each copy in[i] (a version, or a
+ * student's own draw) laid out as anchors[i] says on npages[i] pages, a
+ * strip per page with answers; in the order given; with hint, how to use
+ * them over each page.  Never fails. */
+struct blocks	*compose_strips(struct instance *const *in,
+		    const struct anchors *anchors, const size_t *npages,
+		    size_t n, const struct template *t, int hint);
+void		 anchors_free(struct anchors *);
+void		 strip_free(struct strip *);
 
 #endif

@@ -384,7 +384,8 @@ pk_guide(struct pk *c)
 		return;
 	blocks_push(b, BK_NEWPAGE);
 	pk_heading(c, b, xstrdup(t->labels[L_GROUPS]));
-	snprintf(num, sizeof(num), "%ld", c->seed);
+	/* a --seed above 2^63 is kept in a long bit for bit */
+	snprintf(num, sizeof(num), "%lu", (unsigned long)c->seed);
 	blocks_push(b, BK_TEXT)->text = pk_text(c, label_fmt(t, L_GROUPS_HINT,
 	    num, NULL));
 	for (j = 0; j < pk->ngroups; j++) {

@@ -54,6 +54,29 @@ img_check_size(struct img_job *job, unsigned long w, unsigned long h)
 	return 0;
 }
 
+/* Checks the bytes of samples a decoder makes of the picture: raw as
+ * stored (bits per sample) and as drawn (8 bits).  Returns 0 or -1 with
+ * job->why set. */
+static int
+img_check_decoded(struct img_job *job, unsigned long w, unsigned long h,
+    int channels, int bits)
+{
+	double raw = (double)w * h * channels * (bits > 8 ? bits / 8 : 1);
+
+	if (raw <= IMAGE_MAX_DECODED)
+		return 0;
+	snprintf(job->why, job->whylen, "is %lux%lu pixels of %d-bit %s, "
+	    "%.0f MB once decoded; mimeo decodes pictures of up to %ld MB "
+	    "(a 6000x6000 colour photo): save it %s%ssmaller (1500 pixels "
+	    "across prints sharp across a whole page)", w, h, bits,
+	    channels >= 3 ? (channels == 4 ? "colour with transparency" :
+	    "colour") : channels == 2 ? "gray with transparency" : "gray",
+	    raw / 1e6, IMAGE_MAX_DECODED / 1000000, bits > 8 ? "with 8 bits "
+	    "a sample, " : "", channels % 2 == 0 ? "without transparency, "
+	    "or " : bits > 8 ? "or " : "");
+	return -1;
+}
+
 /*
  * Moves the decoded samples (channels per pixel, alpha last when
  * has_alpha) of job->buf into job->px: color and alpha apart, and no
@@ -72,16 +95,19 @@ img_split(struct img_job *job, int channels, int has_alpha)
 		job->buf = NULL;
 		return;
 	}
-	px->color = xmalloc(n * (size_t)px->channels);
+	/* the colour moved down within the buffer (it never overtakes
+	 * what it reads), so the picture is held about once, not twice */
 	px->alpha = xmalloc(n);
 	for (i = 0; i < n; i++) {
-		for (c = 0; c < px->channels; c++)
-			px->color[i * (size_t)px->channels + (size_t)c] =
-			    job->buf[i * (size_t)channels + (size_t)c];
 		px->alpha[i] = job->buf[i * (size_t)channels +
 		    (size_t)px->channels];
+		for (c = 0; c < px->channels; c++)
+			job->buf[i * (size_t)px->channels + (size_t)c] =
+			    job->buf[i * (size_t)channels + (size_t)c];
 		opaque &= px->alpha[i] == 255;
 	}
+	px->color = xrealloc(job->buf, n * (size_t)px->channels);
+	job->buf = NULL;
 	if (opaque) {
 		free(px->alpha);
 		px->alpha = NULL;
@@ -236,7 +262,8 @@ img_png(struct img_job *job)
 	png_read_info(png, info);
 	w = png_get_image_width(png, info);
 	h = png_get_image_height(png, info);
-	if (img_check_size(job, w, h) == -1)
+	if (img_check_size(job, w, h) == -1 || img_check_decoded(job, w, h,
+	    png_get_channels(png, info), png_get_bit_depth(png, info)) == -1)
 		goto out;
 	/* palette, gray below 8 bits and tRNS become 8-bit samples and
 	 * alpha; 16 bits become 8; interlaced rows are put together */
@@ -245,6 +272,8 @@ img_png(struct img_job *job)
 	png_set_interlace_handling(png);
 	png_read_update_info(png, info);
 	channels = png_get_channels(png, info);
+	if (img_check_decoded(job, w, h, channels, 8) == -1)
+		goto out;
 	job->px->w = (int)w;
 	job->px->h = (int)h;
 	job->buf = xmalloc((size_t)w * h * (size_t)channels);
@@ -311,8 +340,23 @@ img_jpeg(struct img_job *job)
 		goto out;
 	jpeg_mem_src(&cinfo, job->img->data, (unsigned long)job->img->len);
 	jpeg_read_header(&cinfo, TRUE);
-	if (img_check_size(job, cinfo.image_width, cinfo.image_height) == -1)
+	if (img_check_size(job, cinfo.image_width, cinfo.image_height) == -1 ||
+	    img_check_decoded(job, cinfo.image_width, cinfo.image_height,
+	    cinfo.num_components > 3 ? 3 : cinfo.num_components, 8) == -1)
 		goto out;
+	/* a progressive JPEG is decoded from all of its coefficients at
+	 * once, two bytes a sample: bound that too */
+	if (cinfo.progressive_mode && 2.0 * cinfo.image_width *
+	    cinfo.image_height * cinfo.num_components > IMAGE_MAX_DECODED) {
+		snprintf(job->why, job->whylen, "is a progressive JPEG of "
+		    "%ux%u pixels, %.0f MB to decode; mimeo decodes pictures of "
+		    "up to %ld MB: save it as a standard (baseline) JPEG, or "
+		    "smaller (1500 pixels across prints sharp across a whole "
+		    "page)", cinfo.image_width, cinfo.image_height, 2.0 *
+		    cinfo.image_width * cinfo.image_height *
+		    cinfo.num_components / 1e6, IMAGE_MAX_DECODED / 1000000);
+		goto out;
+	}
 	switch (cinfo.jpeg_color_space) {
 	case JCS_GRAYSCALE:
 		cinfo.out_color_space = JCS_GRAYSCALE;
@@ -529,18 +573,15 @@ img_read_file(const char *path, const char *name, const struct mark *m,
 	struct stat st;
 	FILE *f;
 	long len;
+	char why[160];
 
 	*data = NULL;
-	if ((f = fopen(path, "rb")) == NULL || fstat(fileno(f), &st) == -1) {
+	if ((f = input_open(path, INPUT_FILE, why, sizeof(why))) == NULL ||
+	    fstat(fileno(f), &st) == -1) {
 		sc_error(m, "cannot read image \"%s\": %s", name,
-		    strerror(errno));
+		    f == NULL ? why : strerror(errno));
 		if (f != NULL)
 			fclose(f);
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		sc_error(m, "image \"%s\" is not a file", name);
-		fclose(f);
 		return -1;
 	}
 	if (st.st_size > IMAGE_MAX_BYTES) {

@@ -34,6 +34,10 @@
 
 #define IMAGE_MAX_SIDE	6000		/* pixels, either way */
 #define IMAGE_MAX_BYTES	(20L * 1024 * 1024)
+/* Samples of a decoded picture, in bytes (a 6000 x 6000 colour photo),
+ * both as stored (16-bit samples are two bytes) and as drawn: what bounds
+ * the memory and time of decoding, which the pixel count alone does not. */
+#define IMAGE_MAX_DECODED (6000L * 6000 * 3)
 #define IMAGE_DPI	150		/* natural size when no width is given */
 
 enum image_kind { IMAGE_PNG, IMAGE_JPEG };

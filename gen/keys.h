@@ -16,7 +16,8 @@
 extern const char *const set_keys[];		/* the top of a set */
 extern const char *const section_keys[];	/* an item of sections: */
 extern const char *const common_keys[];		/* every problem */
-extern const char *const type_keys[P__MAX][5];	/* each type's own */
+#define KEYS_PER_TYPE	6	/* the most keys of one type, and NULL */
+extern const char *const type_keys[P__MAX][KEYS_PER_TYPE]; /* each type's */
 extern const char *const image_keys[];		/* image: {file, width} */
 
 /* discussion.c */

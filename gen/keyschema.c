@@ -76,7 +76,7 @@ static const struct {
 static const struct {
 	const char		*object, *key;
 	const char *const	*words;
-	const char *const	(*keys)[5];
+	const char *const	(*keys)[KEYS_PER_TYPE];
 } ks_variants[] = {
 	{ "problem", "type", ptype_names, type_keys },
 };

@@ -127,10 +127,61 @@ lay_breaks(const struct lay *L, double h, double gap)
  * or at the top of a new page when it does not fit.  A waiting heading goes
  * first, on the same page.  Returns -1 if the strip is taller than a page.
  */
+static void
+lay_anchor_add(struct lay *L, int sub, const struct text *answer, double y)
+{
+	struct anchors *a = L->anchors;
+
+	if (a == NULL || L->problem == NULL || !L->in_problem)
+		return;
+	xgrow((void **)&a->v, &a->cap, a->n, sizeof(*a->v));
+	a->v[a->n].pi = L->problem;
+	a->v[a->n].sub = sub;
+	a->v[a->n].answer = answer;
+	a->v[a->n].page = 0;
+	a->v[a->n++].y = y;
+}
+
+void
+lay_anchor(struct lay *L, int sub, double y)
+{
+	lay_anchor_add(L, sub, NULL, y);
+}
+
+void
+lay_anchor_text(struct lay *L, const struct text *answer, double y)
+{
+	lay_anchor_add(L, -1, answer, y);
+}
+
+/* The anchors drawn in the strip go where the strip goes: on this page,
+ * dy (a heading's height joined over it) and L->y lower. */
+static void
+lay_anchors_place(struct lay *L, double dy)
+{
+	struct anchors *a = L->anchors;
+	size_t i;
+
+	if (a == NULL)
+		return;
+	for (i = L->anchor_from; i < a->n; i++) {
+		a->v[i].page = L->doc->npages - 1;
+		a->v[i].y += dy + L->y;
+	}
+	L->anchor_from = a->n;
+}
+
+void
+anchors_free(struct anchors *a)
+{
+	free(a->v);
+	memset(a, 0, sizeof(*a));
+}
+
 int
 lay_place(struct lay *L, double h, double gap)
 {
-	double body = L->bottom - L->top;
+	double body = L->bottom - L->top, joined_h = 0;
 
 	if (L->pending.nitems > 0) {
 		struct page joined;
@@ -138,6 +189,7 @@ lay_place(struct lay *L, double h, double gap)
 		memset(&joined, 0, sizeof(joined));
 		lay_move(&joined, &L->pending, 0, L, 0);
 		lay_move(&joined, &L->strip, L->pending_h, L, 0);
+		joined_h = L->pending_h;
 		free(L->strip.items);
 		L->strip = joined;
 		h += L->pending_h;
@@ -145,6 +197,8 @@ lay_place(struct lay *L, double h, double gap)
 	}
 	if (h > body + EPS) {
 		lay_strip_clear(&L->strip);
+		if (L->anchors != NULL)
+			L->anchors->n = L->anchor_from;
 		return -1;
 	}
 	if (L->page == NULL || lay_breaks(L, h, gap))
@@ -152,6 +206,7 @@ lay_place(struct lay *L, double h, double gap)
 	else if (L->y > L->top + EPS)
 		L->y += gap;
 	L->placed = L->y;
+	lay_anchors_place(L, joined_h);
 	lay_move(L->page, &L->strip, L->y, L, 1);
 	L->y += h;
 	L->sy = 0;
@@ -233,7 +288,9 @@ lay_no_glyph(struct lay *L, long cp)
 
 	c[len] = '\0';
 	m = lay_mark_of(L, c, &at);
-	if ((!L->failed || L->mark != NULL) && cp > 0xffff)
+	if (L->quiet)
+		;
+	else if ((!L->failed || L->mark != NULL) && cp > 0xffff)
 		sc_error(m, "\"%.*s\" (U+%04lX) is an emoji or another "
 		    "character beyond U+FFFF, which mimeo cannot print; remove "
 		    "it or write a word instead", (int)len, c, cp);
@@ -635,6 +692,7 @@ lay_emit_line(struct lay *L, const struct words *ws, size_t from, size_t to,
 			} else if (pc->face < 0) {
 				emit_flush(&e);
 				lay_blank(L, ts, pc, x, base);
+				lay_anchor(L, pc->blank, base);
 			} else if (e.face == pc->face && fabs(e.x - x) < EPS)
 				emit_add(&e, pc->s);
 			else if (e.face == pc->face && j == 0 &&
@@ -761,7 +819,7 @@ lay_text(struct lay *L, const struct text *t, int blanks,
 	struct rich r;
 
 	memset(&r, 0, sizeof(r));
-	if (lay_parse(L, t, blanks, &r) < 0) {
+	if (lay_parse(L, t, blanks | (L->quiet ? RP_QUIET : 0), &r) < 0) {
 		rich_free(&r);
 		L->drop = 0;
 		L->failed = 1;
@@ -1000,6 +1058,10 @@ lay_block(struct lay *L, const struct block *b)
 		break;
 	case BK_END:
 		top = L->sy;
+		/* a problem with no answer space of its own: its first line */
+		if (L->anchors != NULL && (L->anchors->n == L->anchor_from ||
+		    L->anchors->v[L->anchors->n - 1].pi != b->pi))
+			lay_anchor(L, -1, lay_base(L, L->t->size_body));
 		L->in_problem = 0;
 		sc_prefix(NULL);
 		if (lay_place(L, top, L->t->gap_problem) < 0) {
@@ -1062,6 +1124,9 @@ lay_block(struct lay *L, const struct block *b)
 		break;
 	case BK_CARDS:
 		lay_cards(L, b);
+		break;
+	case BK_STRIP:
+		lay_strip(L, b);
 		break;
 	case BK_GRID:
 		lay_grid(L, b);
@@ -1306,9 +1371,29 @@ layout(const struct blocks *bs, const struct template *t, struct fonts *fs,
 	return layout_spot(bs, t, fs, a4, title, NULL);
 }
 
+static struct doc *lay_doc(const struct blocks *, const struct template *,
+    struct fonts *, int a4, const char *title, struct fieldspot *,
+    struct anchors *);
+
 struct doc *
 layout_spot(const struct blocks *bs, const struct template *t,
     struct fonts *fs, int a4, const char *title, struct fieldspot *spot)
+{
+	return lay_doc(bs, t, fs, a4, title, spot, NULL);
+}
+
+struct doc *
+layout_anchored(const struct blocks *bs, const struct template *t,
+    struct fonts *fs, int a4, const char *title, struct anchors *anchors)
+{
+	memset(anchors, 0, sizeof(*anchors));
+	return lay_doc(bs, t, fs, a4, title, NULL, anchors);
+}
+
+static struct doc *
+lay_doc(const struct blocks *bs, const struct template *t,
+    struct fonts *fs, int a4, const char *title, struct fieldspot *spot,
+    struct anchors *anchors)
 {
 	struct lay L;
 	size_t i;
@@ -1317,9 +1402,16 @@ layout_spot(const struct blocks *bs, const struct template *t,
 
 	d = doc_new(a4 ? PAPER_A4_W : PAPER_LETTER_W,
 	    a4 ? PAPER_A4_H : PAPER_LETTER_H);
+	if (bs->landscape) {
+		double w = d->width;
+
+		d->width = d->height;
+		d->height = w;
+	}
 	d->title = xstrdup(title);
 	lay_begin(&L, d, t, fs);
 	L.spot = spot;
+	L.anchors = anchors;
 	if (spot != NULL)
 		memset(spot, 0, sizeof(*spot));
 	ns = lay_style(&L, t->size_body, ST_BOLD, ink);

@@ -43,6 +43,12 @@ struct doc	*layout_spot(const struct blocks *, const struct template *,
 		    struct fonts *, int a4, const char *title,
 		    struct fieldspot *spot);
 
+/* layout(), also writing in *anchors (emptied first; free it with
+ * anchors_free) where each answer space went: for answer strips. */
+struct doc	*layout_anchored(const struct blocks *,
+		    const struct template *, struct fonts *, int a4,
+		    const char *title, struct anchors *anchors);
+
 /* A copy of base, laid out by layout_spot() from blocks that differ from
  * the copy's only in what is filled in the fields, with the copy's fields
  * block drawn in instead.  Returns 0 with *out set; 1 when the copy's

@@ -173,9 +173,15 @@ lg_row(struct lay *L, const struct grid *g, size_t r, const size_t *cols,
 	from[n] = L->strip.nitems;
 	/* each cell's text in the middle of its row's height */
 	for (k = 0; k < n; k++) {
+		const struct gcell *gc = &g->cells[r * g->ncols + cols[k]];
+
 		lay_shift(L, from[k], from[k + 1], (h - 2 * pad - th[k]) / 2);
 		if (shade_at[k] != (size_t)-1)
 			L->strip.items[shade_at[k]].h = h;
+		/* a blank to fill in: where its answer goes (answer strips) */
+		if (gc->blank && !g->key)
+			lay_anchor_text(L, gc->text, top + (h - lay_lh(L,
+			    st->key.size)) / 2 + lay_base(L, st->key.size));
 	}
 	L->sy = top + h;
 	return h;

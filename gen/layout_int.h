@@ -93,6 +93,12 @@ struct lay {
 					 * it runs into the next (answer
 					 * tables are the teacher's, and an
 					 * error would stop the key) */
+	struct anchors	*anchors;	/* layout_anchored(): answer spaces */
+	size_t		 anchor_from;	/* anchors still in the strip */
+	int		 strip_col;	/* BK_STRIP: columns used on the page */
+	int		 quiet;	/* texts set again later in the document,
+				 * which says their mistakes: none said
+				 * here (the layout fails all the same) */
 	const struct block *row_head;	/* the print list's header row, to
 					 * repeat over a row on a new page */
 };
@@ -135,6 +141,12 @@ double lay_text_width(struct lay *L, const struct text *t,
 struct tstyle lay_style(struct lay *L, double size, int style, struct color c);
 double lay_width(struct lay *L);
 
+/* Note that an answer space of L->problem (sub: see struct anchor) has
+ * its baseline at y in the strip; lay_place() puts it on its page. */
+void lay_anchor(struct lay *L, int sub, double y);
+/* The same for an answer space whose answer is text (a table's blank). */
+void lay_anchor_text(struct lay *L, const struct text *answer, double y);
+
 /* Problems and fields (layout_problem.c). */
 void lay_fields(struct lay *L, const struct block *b);
 void lay_problem(struct lay *L, const struct block *b);
@@ -175,5 +187,7 @@ void lay_panels(struct lay *L, const struct block *b);
 void lay_members(struct lay *L, const struct block *b);
 void lay_prompt(struct lay *L, const struct block *b);
 void lay_cards(struct lay *L, const struct block *b);
+/* Answer strips (layout_strip.c). */
+void lay_strip(struct lay *L, const struct block *b);
 
 #endif

@@ -415,6 +415,22 @@ lay_answer(struct lay *L, const struct block *b)
 	} else
 		lay_line(L, x + lw + 6, base + 3, L->right, base + 3,
 		    L->t->rule, ink, 0);
+	lay_anchor(L, -1, base);
+}
+
+/* The baseline of a row of cells set at top, once lay_align() has moved
+ * them to the lowest first baseline. */
+static double
+lay_row_base(struct lay *L, const struct cell *c, int n, double top,
+    double size)
+{
+	double low = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (c[i].drop > low)
+			low = c[i].drop;
+	return top + lay_base(L, size) + low;
 }
 
 /* Columns for choices: as the teacher asked, else as many as fit. */
@@ -441,6 +457,33 @@ lay_columns(struct lay *L, const struct problem *p, const struct tstyle *ts,
 	return cols;
 }
 
+/*
+ * A choice's feedback in a key, in gray italics after an em dash: beside
+ * the choice (cw wide, set from x at size ts on the row at top) when
+ * there is room before end, else under it.  Leaves L->sy under the lower
+ * of the two.
+ */
+static void
+lay_feedback(struct lay *L, const struct text *fb, const struct tstyle *ts,
+    double x, double cw, double end, double top)
+{
+	struct tstyle fs = lay_style(L, ts->size * 0.9, ST_ITALIC, gray);
+	double below = L->sy, fx = x + cw + ts->size, dw;
+
+	if (end - fx < (end - x) / 3)
+		fx = x + ts->size;	/* under the choice */
+	else	/* on the choice's baseline */
+		L->sy = top + lay_base(L, ts->size) - lay_base(L, fs.size);
+	top = L->sy;
+	lay_plain(L, DASH, &fs, fx, end - fx, AL_LEFT);
+	dw = lay_plain_width(L, DASH, &fs) + lay_space(L, fonts_pick(L->fs,
+	    FS_ITALIC, ' '), fs.size);
+	L->sy = top;
+	lay_text(L, fb, 0, &fs, fx + dw, end - fx - dw, AL_LEFT, 0);
+	if (L->sy < below)
+		L->sy = below;
+}
+
 void
 lay_choices(struct lay *L, const struct block *b)
 {
@@ -451,7 +494,9 @@ lay_choices(struct lay *L, const struct block *b)
 	double marker = letterw + (p->type == P_MULTI ? ls.size * 1.2 : 0);
 	double colw, rowtop, rowh = 0, x, h;
 	double lh = lay_lh(L, ts.size), base = lay_base(L, ts.size);
-	int cols = lay_columns(L, p, &ts, marker);
+	/* a key with feedback: a choice a row, its feedback beside it */
+	int feedback = b->key && p->feedback.n > 0;
+	int cols = feedback ? 1 : lay_columns(L, p, &ts, marker);
 	size_t i, rows, k;
 	char letter[4];
 
@@ -509,10 +554,17 @@ lay_choices(struct lay *L, const struct block *b)
 			cell[nc].mid = L->strip.nitems;
 			lay_text(L, &p->choices.v[orig], 0, &ts, x,
 			    cx + colw - x - 8, AL_LEFT, 0);
+			if (feedback && p->feedback.v[orig].s != NULL)
+				lay_feedback(L, &p->feedback.v[orig], &ts, x,
+				    lay_text_width(L, &p->choices.v[orig], &ts),
+				    cx + colw - 8, rowtop);
 			cell[nc].to = L->strip.nitems;
 			cell[nc].drop = L->drop;
 			cell[nc++].h = L->sy - rowtop;
 		}
+		if (k == 0)
+			lay_anchor(L, -1, lay_row_base(L, cell, nc, rowtop,
+			    ts.size));
 		h = lay_align(L, cell, nc);
 		if (h > rowh)
 			rowh = h;
@@ -543,6 +595,7 @@ lay_truefalse(struct lay *L, const struct block *b)
 			    ts.size * 1.3, 1.5, key_ink);
 		x += w + 60;
 	}
+	lay_anchor(L, -1, top + base);
 }
 
 /*
@@ -642,6 +695,9 @@ lay_match(struct lay *L, const struct block *b)
 			cell[nc].drop = L->drop;
 			cell[nc++].h = L->sy - top;
 		}
+		if (i < nl)
+			lay_anchor(L, (int)i, lay_row_base(L, cell, nc, top,
+			    ts.size));
 		if ((grow = lay_align(L, cell, nc)) > h)
 			h = grow;
 		L->sy = top + h + 4;
@@ -675,6 +731,7 @@ lay_order(struct lay *L, const struct block *b)
 		    x0 + bs + 10, lay_width(L) - L->indent - bs - 10,
 		    AL_LEFT, 0);
 		lay_shift(L, from, to, L->drop);
+		lay_anchor(L, (int)i, top + base + L->drop);
 		if (L->sy - top < bs + 4 + L->drop)
 			L->sy = top + bs + 4 + L->drop;
 	}

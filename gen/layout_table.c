@@ -33,24 +33,28 @@ lay_table_row(struct lay *L, const struct table *tb, size_t r,
     const double *x, const double *w, const struct tstyle *ts,
     const struct tstyle *first)
 {
-	double top = L->sy, bottom = top;
+	double top = L->sy, bottom = r > 0 ? top + tb->row_h : top;
 	size_t c;
 
 	for (c = 0; c < tb->ncols; c++) {
+		int label = c == 0 || (tb->pairs && c % 2 == 0);
+
 		L->sy = top + CELL_PAD;
 		L->mark = &tb->cells[r * tb->ncols + c].mark;
 		L->in_cell = 1;
-		lay_text(L, &tb->cells[r * tb->ncols + c], 0, c == 0 ? first :
-		    ts,
-		    x[c] + CELL_PAD, w[c] - 2 * CELL_PAD, AL_LEFT, 0);
+		L->quiet = tb->quiet;
+		lay_text(L, &tb->cells[r * tb->ncols + c], 0, label ? first :
+		    ts, x[c] + CELL_PAD, w[c] - 2 * CELL_PAD, AL_LEFT, 0);
 		L->in_cell = 0;
+		L->quiet = 0;
 		if (L->sy + CELL_PAD > bottom)
 			bottom = L->sy + CELL_PAD;
 	}
 	lay_line(L, L->left, bottom, L->right, bottom, r == 0 ? 1.0 : 0.4,
 	    r == 0 ? ink : light, 0);
-	for (c = 1; c < tb->ncols; c++)
-		lay_line(L, x[c], top, x[c], bottom, 0.4, light, 0);
+	for (c = 1; c < tb->ncols; c++)	/* a pair apart from the next */
+		lay_line(L, x[c], top, x[c], bottom, tb->pairs && c % 2 == 0 ?
+		    1.0 : 0.4, tb->pairs && c % 2 == 0 ? ink : light, 0);
 	L->sy = bottom;
 	return bottom - top;
 }
@@ -70,12 +74,58 @@ lay_table_header_over(struct lay *L, const struct table *tb, const double *x,
 	lay_shift(L, nrow, L->strip.nitems, -hrow);
 }
 
+/* A form's columns after the first as wide as their headers need at the
+ * least (the word "Version" over a letter), the others sharing what is
+ * left evenly. */
+static void
+lay_table_headers_fit(struct lay *L, const struct table *tb,
+    const struct tstyle *hs, double *w)
+{
+	double room = 0, need[32], all = 0, share = 0, left;
+	size_t c, nfree = 0;
+
+	for (c = 1; c < tb->ncols; c++) {
+		room += w[c];
+		need[c] = lay_text_width(L, &tb->cells[c], hs) + 2 * CELL_PAD +
+		    2;
+		all += need[c];
+	}
+	if (all > room) {	/* too many: each in proportion, headers wrap */
+		for (c = 1; c < tb->ncols; c++)
+			w[c] = room * need[c] / all;
+		return;
+	}
+	/* the columns that need more than an even share get it; the others
+	 * share what is left, as long as that still covers their needs */
+	for (;;) {
+		left = room;
+		nfree = 0;
+		for (c = 1; c < tb->ncols; c++)
+			if (w[c] < 0)
+				left -= need[c];
+			else
+				nfree++;
+		if (nfree == 0)
+			break;
+		share = left / (double)nfree;
+		for (c = 1; c < tb->ncols; c++)
+			if (w[c] >= 0 && need[c] > share)
+				break;
+		if (c == tb->ncols)
+			break;
+		w[c] = -1;	/* fixed at its need */
+	}
+	for (c = 1; c < tb->ncols; c++)
+		w[c] = w[c] < 0 ? need[c] : share;
+}
+
 void
 lay_table(struct lay *L, const struct block *b)
 {
 	const struct table *tb = b->table;
 	struct tstyle hs = lay_style(L, L->t->size_body, ST_BOLD, ink);
-	struct tstyle ts = lay_style(L, L->t->size_body, 0, key_ink);
+	struct tstyle ts = tb->form ? lay_style(L, L->t->size_small, 0, ink) :
+	    lay_style(L, L->t->size_body, 0, key_ink);
 	struct tstyle ls = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle cs = lay_style(L, L->t->size_heading, ST_BOLD, ink);
 	double x[32], w[32], first, rest;
@@ -86,11 +136,16 @@ lay_table(struct lay *L, const struct block *b)
 	first = lay_table_first_col(L, tb, &hs);
 	rest = (lay_width(L) - first) / (double)(tb->ncols > 1 ?
 	    tb->ncols - 1 : 1);
-	for (c = 0; c < tb->ncols; c++) {
-		x[c] = c == 0 ? L->left : L->left + first + rest * (double)(c -
-		    1);
+	for (c = 0; c < tb->ncols; c++)
 		w[c] = c == 0 ? first : rest;
-	}
+	if (tb->pairs)	/* labels as wide as the first, answers the rest */
+		for (c = 0; c < tb->ncols; c++)
+			w[c] = c % 2 == 0 ? first : (lay_width(L) - first *
+			    (double)(tb->ncols / 2)) / (double)(tb->ncols / 2);
+	if (tb->form)
+		lay_table_headers_fit(L, tb, &hs, w);
+	for (c = 0; c < tb->ncols; c++)
+		x[c] = c == 0 ? L->left : x[c - 1] + w[c - 1];
 	L->sy = 0;
 	if (tb->caption != NULL) {
 		L->sy = 6;

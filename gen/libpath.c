@@ -145,7 +145,7 @@ lib_resolve(const char *from, const char *rel, const struct mark *m,
     const char *what)
 {
 	char *dir, *root, *joined, *path = NULL, *real_root, *real_path;
-	char *name;
+	char *name, why[160];
 	FILE *f;
 
 	if (rel[0] == '\0') {
@@ -178,9 +178,9 @@ lib_resolve(const char *from, const char *rel, const struct mark *m,
 		free(name);
 		goto fail;
 	}
-	if ((f = fopen(path, "rb")) == NULL) {
+	if ((f = input_open(path, INPUT_FILE, why, sizeof(why))) == NULL) {
 		sc_error(m, "cannot read %s \"%s\": %s%s", what, rel,
-		    strerror(errno), errno == ENOENT ? " (the path starts "
+		    why, errno == ENOENT ? " (the path starts "
 		    "from this file's folder; check the spelling and the "
 		    "capitals)" : "");
 		goto fail;

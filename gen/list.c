@@ -40,7 +40,12 @@ ls_is_yaml(const char *name)
 	    (n > 4 && strcmp(name + n - 4, ".yml") == 0);
 }
 
-/* Every .yaml/.yml file under dir, skipping hidden names. */
+/*
+ * Every .yaml/.yml file under dir, skipping hidden names.  A link to a
+ * folder is not followed: it leads out of the library or back into it
+ * (where the folder is listed under its own name), or round in a loop.
+ * lstat first, so a FIFO or a link is never opened here.
+ */
 static int
 ls_walk(const char *dir, struct paths *ps)
 {
@@ -56,10 +61,11 @@ ls_walk(const char *dir, struct paths *ps)
 			continue;
 		p = xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" :
 		    "/", e->d_name);
-		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
 			ls_walk(p, ps);
 			free(p);
-		} else if (ls_is_yaml(e->d_name)) {
+		} else if (ls_is_yaml(e->d_name) && (!S_ISLNK(st.st_mode) ||
+		    stat(p, &st) != 0 || !S_ISDIR(st.st_mode))) {
 			xgrow((void **)&ps->v, &ps->cap, ps->n, sizeof(char *));
 			ps->v[ps->n++] = p;
 		} else
@@ -67,6 +73,60 @@ ls_walk(const char *dir, struct paths *ps)
 	}
 	closedir(d);
 	return 0;
+}
+
+/* Drop the names (sorted) that are a file already listed under an
+ * earlier name: a link beside its file, or two links to one file. */
+static void
+ls_once(struct paths *ps)
+{
+	struct stat *ids = xcalloc(ps->n + 1, sizeof(*ids));
+	int *have = xcalloc(ps->n + 1, sizeof(*have));
+	size_t i, j, n = 0;
+
+	for (i = 0; i < ps->n; i++) {
+		have[n] = stat(ps->v[i], &ids[n]) == 0;
+		for (j = 0; have[n] && j < n; j++)
+			if (have[j] && ids[j].st_dev == ids[n].st_dev &&
+			    ids[j].st_ino == ids[n].st_ino)
+				break;
+		if (have[n] && j < n) {
+			free(ps->v[i]);
+			continue;
+		}
+		ps->v[n++] = ps->v[i];
+	}
+	ps->n = n;
+	free(ids);
+	free(have);
+}
+
+/* s with what a terminal would act on (control characters, ESC of a
+ * colour sequence, bytes that are not UTF-8) as \xNN; allocated. */
+static char *
+ls_escape(const char *s)
+{
+	size_t n = strlen(s), len, k = 0;
+	char *out = xmalloc(4 * n + 1);
+	long cp;
+
+	while (n > 0) {
+		cp = utf8_decode(s, n, &len);
+		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+			size_t b;
+
+			for (b = 0; b < len; b++)
+				k += (size_t)sprintf(out + k, "\\x%02X",
+				    (unsigned char)s[b]);
+		} else {
+			memcpy(out + k, s, len);
+			k += len;
+		}
+		s += len;
+		n -= len;
+	}
+	out[k] = '\0';
+	return out;
 }
 
 static int
@@ -233,9 +293,11 @@ library_load_quiet(const char *path, struct packet **pk, struct set **s,
 		err = diag_captured();
 		n = strlen(path);
 		/* the file's own errors need not repeat its name */
-		*error = err == NULL ? xstrdup("cannot be read") :
-		    strncmp(err, path, n) == 0 && err[n] == ':' ?
-		    xstrdup(err + n + 1) : xstrdup(err);
+		if (err != NULL && strncmp(err, path, n) == 0 &&
+		    err[n] == ':')
+			for (err += n + 1; *err == ' '; err++)
+				;
+		*error = xstrdup(err == NULL ? "cannot be read" : err);
 		diag_capture(0);
 		return -1;
 	}
@@ -250,11 +312,15 @@ ls_row(const char *path, struct row *r)
 	struct packet *pk;
 	struct set *s;
 	size_t i;
+	char *err;
 
 	memset(r, 0, sizeof(*r));
-	r->cell[0] = xstrdup(path);
-	if (library_load_quiet(path, &pk, &s, &r->error) < 0)
+	r->cell[0] = ls_escape(path);
+	if (library_load_quiet(path, &pk, &s, &err) < 0) {
+		r->error = ls_escape(err);	/* shown on a terminal */
+		free(err);
 		return 0;
+	}
 	if (s != NULL) {
 		r->cell[1] = xstrdup(s->title.s);
 		ls_set_facts(r, s);
@@ -377,6 +443,7 @@ library_files(const char *dir, char ***paths, size_t *n)
 	}
 	if (ps.n > 0)
 		qsort(ps.v, ps.n, sizeof(char *), ls_cmp);
+	ls_once(&ps);
 	*paths = ps.v;
 	*n = ps.n;
 	return 0;

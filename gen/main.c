@@ -4,6 +4,9 @@
  * reported into the exit status: 0 fine, 1 the input is wrong, 2 the
  * command line is wrong, 3 the system failed.
  */
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +19,7 @@
 #include "keyschema.h"
 #include "libpath.h"
 #include "list.h"
+#include "node.h"
 #include "output.h"
 #include "render.h"
 #include "schema.h"
@@ -36,6 +40,8 @@ usage(FILE *f)
 "       mimeo discussion SET.yaml     group-discussion packet\n"
 "                                                       -> out/NAME-discussion.pdf\n"
 "       mimeo packet PACKET.yaml      substitute packet -> out/NAME-packet.pdf\n"
+"       mimeo tally SET.yaml          class marking grid and item analysis\n"
+"                                                       -> out/NAME-tally.pdf\n"
 "       mimeo check FILE...           validate; print every problem; write nothing\n"
 "       mimeo list [DIR]              sets and packets under DIR (default problems/)\n"
 "       mimeo index [DIR]             the library as a web page -> out/index.html\n"
@@ -60,14 +66,19 @@ usage(FILE *f)
 "      --stress N          with check: draw N versions of every problem and\n"
 "                          report draws that fail\n"
 "      --lang CODE         language of printed labels (default: the set's, else en)\n"
-"      --roster FILE.csv   one named copy per student row, or discussion groups\n"
-"                          drawn from it (column name; optional period,\n"
-"                          version, edition: standard|large)\n"
+"      --roster FILE.csv   one named copy per student row, discussion groups\n"
+"                          drawn from it, or the tally grid's rows (column\n"
+"                          name; optional period, version, edition:\n"
+"                          standard|large)\n"
 "      --copies N          N unnamed copies (ignored with --roster)\n"
 "      --group-size N      discussion groups of N, 2 to 8 (default: the set's,\n"
 "                          else 4)\n"
 "      --library DIR       root that image and include paths may not leave\n"
 "                          (default: the parent of the file's folder)\n"
+"      --strips            key: answer strips after the key, a column per page\n"
+"                          of the student's copy with each answer at the\n"
+"                          height of its answer space, to cut out and lay\n"
+"                          beside the page (per version; large print too)\n"
 "      --duplex            pad each copy to an even page count (the default)\n"
 "      --simplex           do not pad\n"
 "      --subject S, --grade G, --tag T   mimeo list: only these (any case)\n"
@@ -95,6 +106,7 @@ static const struct {
 	{ "discussion", CMD_DISCUSSION }, { "packet", CMD_PACKET },
 	{ "check", CMD_CHECK }, { "list", CMD_LIST },
 	{ "preview", CMD_PREVIEW }, { "index", CMD_INDEX },
+	{ "tally", CMD_TALLY },
 };
 #define NCMD	(sizeof(cmd_words) / sizeof(cmd_words[0]))
 
@@ -122,7 +134,7 @@ cmd_unknown(const char *s)
 	size_t i;
 
 	if (strchr(s, '.') != NULL || strchr(s, '/') != NULL ||
-	    access(s, F_OK) == 0)
+	    strcmp(s, "-") == 0 || access(s, F_OK) == 0)
 		return;
 	for (i = 0; i < NCMD; i++)
 		words[i] = cmd_words[i].word;
@@ -348,6 +360,8 @@ main(int argc, char **argv)
 			o.simplex = 0;
 		else if (strcmp(s, "--simplex") == 0)
 			o.simplex = 1;
+		else if (strcmp(s, "--strips") == 0)
+			o.strips = 1;
 		else if (opt_is(s, "--library")) {
 			const char *v = opt_value(argc, argv, &a, "--library");
 
@@ -385,11 +399,19 @@ main(int argc, char **argv)
 			o.fmt.contact = 1;
 		else if (opt_is(s, "--seed")) {
 			const char *v = opt_value(argc, argv, &a, "--seed");
+			unsigned long long u;
 
-			o.seed = strtol(v, &end, 10);
-			if (*v == '\0' || *end != '\0' || o.seed < 0)
-				usage_error("--seed needs a whole number, not "
+			/* every seed the generator has (its 64 bits, stored
+			 * in a long bit for bit), and nothing else: a bigger
+			 * number is not clamped to the same papers */
+			errno = 0;
+			u = strtoull(v, &end, 10);
+			if (!isdigit((unsigned char)*v) || *end != '\0' ||
+			    errno == ERANGE || u > UINT64_MAX)
+				usage_error("--seed needs a whole number from 0 "
+				    "to 18446744073709551615 (2^64 - 1), not "
 				    "\"%s\"", v);
+			o.seed = (long)(uint64_t)u;
 			o.has_seed = 1;
 		} else if (opt_is(s, "--subject"))
 			o.subject = opt_once(o.subject, argc, argv, &a,
@@ -438,6 +460,8 @@ main(int argc, char **argv)
 	if (o.cmd == CMD_PREVIEW && !o.fmt.contact && o.fmt.page == 0)
 		o.fmt.page = 1;
 	check_outfmt(&o, has_format);
+	for (i = 0; i < nfiles; i++)	/* `<(...)` and "-" are read once */
+		node_allow_stream(files[i]);
 	/* mimeo FILE writes a set's worksheet and key, but a packet is one
 	 * document */
 	if (o.output != NULL && o.cmd != CMD_CHECK &&
@@ -455,6 +479,10 @@ main(int argc, char **argv)
 	if (o.per_student && o.roster == NULL)
 		usage_error("%s", "--versions per-student gives each student "
 		    "of a roster their own draw: add --roster FILE.csv");
+	if (o.strips && o.cmd != CMD_KEY && o.cmd != CMD_ALL &&
+	    o.cmd != CMD_CHECK)
+		usage_error("%s", "--strips adds answer strips to the key: mimeo "
+		    "key --strips SET.yaml");
 	if (o.stress > 0 && o.cmd != CMD_CHECK)
 		usage_error("%s", "--stress goes with check: mimeo check "
 		    "--stress N FILE");

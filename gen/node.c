@@ -29,8 +29,13 @@ struct loader {
 	size_t		 nnodes;
 	int		 failed;
 	size_t		*lines;		/* offsets of line starts, made on the
-					 * first syntax error; nlines of them */
+					 * first position lookup; nlines of them */
 	size_t		 nlines;
+	/* The last position looked up (line, column, byte offset): a lookup
+	 * further along the same line goes on from here, so the nodes of
+	 * one long line cost the line once, not once per node. */
+	int		 curline, curcol;
+	size_t		 curoff;
 };
 
 /* ---- positions ------------------------------------------------------ */
@@ -56,26 +61,40 @@ node_brk(struct loader *ld, size_t i)
 	return 0;
 }
 
+static void	node_index_lines(struct loader *);
+
 /* Line and column of a byte offset, counting columns in code points. */
 static void
 node_offset_mark(struct loader *ld, size_t off, struct mark *m)
 {
-	size_t i = 0, k;
+	size_t lo = 0, hi, mid, i;
+	int col = 1;
 
-	m->file = ld->file;
-	m->line = 1;
-	m->col = 1;
-	while (i < off && i < ld->len) {
-		if ((k = node_brk(ld, i)) > 0) {
-			m->line++;
-			m->col = 1;
-			i += k;
-			continue;
-		}
-		if ((ld->buf[i] & 0xc0) != 0x80)
-			m->col++;
-		i++;
+	node_index_lines(ld);
+	if (off > ld->len)
+		off = ld->len;
+	hi = ld->nlines;
+	while (hi - lo > 1) {		/* the last line start <= off */
+		mid = lo + (hi - lo) / 2;
+		if (ld->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
 	}
+	i = ld->lines[lo];
+	if (ld->curline == (int)lo + 1 && ld->curoff <= off) {
+		i = ld->curoff;
+		col = ld->curcol;
+	}
+	for (; i < off; i++)
+		if ((ld->buf[i] & 0xc0) != 0x80)
+			col++;
+	m->file = ld->file;
+	m->line = (int)lo + 1;
+	m->col = col;
+	ld->curline = m->line;
+	ld->curcol = col;
+	ld->curoff = off;
 }
 
 /* Index the line starts once, so that going from line to offset is
@@ -116,12 +135,19 @@ node_line_col(struct loader *ld, int line, int col)
 	if ((size_t)line > ld->nlines)
 		return ld->len;
 	i = ld->lines[line - 1];
+	if (ld->curline == line && ld->curcol <= col) {
+		i = ld->curoff;
+		c = ld->curcol;
+	}
 	while (i < ld->len && c < col && node_brk(ld, i) == 0) {
 		i++;
 		while (i < ld->len && (ld->buf[i] & 0xc0) == 0x80)
 			i++;
 		c++;
 	}
+	ld->curline = line;
+	ld->curcol = c;
+	ld->curoff = i;
 	return i;
 }
 
@@ -1026,6 +1052,84 @@ node_empty_comment(struct loader *ld, struct node *n, yaml_mark_t ym)
 	node_offset_mark(ld, off, &n->mark);	/* where the text went */
 }
 
+/* U+200E/U+200F (direction marks), U+202A-U+202E (embeddings,
+ * overrides) and U+2066-U+2069 (isolates):
+ * invisible, they reorder what follows, which mimeo prints left to right
+ * as written. */
+static int
+node_bidi_control(unsigned long c)
+{
+	return c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+	    (c >= 0x2066 && c <= 0x2069);
+}
+
+/* The code point the escape at src (after its backslash) stands for, or
+ * -1; *len gets the escape's length after the backslash. */
+static long
+node_escape_value(const char *src, size_t *len)
+{
+	static const char one[] = "abefvr0NLP";
+	static const long val[] = { 7, 8, 0x1b, 0xc, 0xb, 0xd, 0, 0x85,
+	    0x2028, 0x2029 };
+	const char *p = strchr(one, *src);
+	size_t digits = *src == 'x' ? 2 : *src == 'u' ? 4 : *src == 'U' ? 8 : 0;
+	long v = 0;
+	size_t i;
+
+	*len = 1;
+	if (*src != '\0' && p != NULL)
+		return val[p - one];
+	for (i = 1; digits > 0 && i <= digits; i++) {
+		if (!isxdigit((unsigned char)src[i]))
+			return -1;
+		v = v * 16 + (isdigit((unsigned char)src[i]) ? src[i] - '0' :
+		    (tolower((unsigned char)src[i]) - 'a' + 10));
+	}
+	*len += digits;
+	return digits > 0 ? v : -1;
+}
+
+/* A double-quoted text whose escapes (\a, \e, \x1b, \u202e ...) make a
+ * character that, typed into the file as it is, is refused: the same
+ * mistake, said the same way, at the escape.  Returns 1 when reported. */
+static int
+node_escaped_control(struct loader *ld, const struct node *n)
+{
+	size_t i = 0, k, at;
+	long c = -1, e;
+	struct mark m = n->mark;
+
+	while (i < n->len) {
+		c = utf8_decode(n->value + i, n->len - i, &k);
+		if ((c >= 0 && c < 0x20 && c != '\t' && c != '\n') ||
+		    c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0xfeff ||
+		    c == 0x2028 || c == 0x2029 ||
+		    (c >= 0 && node_bidi_control((unsigned long)c)))
+			break;
+		i += k;
+	}
+	if (i >= n->len)
+		return 0;
+	/* the first escape in the source that makes c */
+	for (at = 1; n->src[at] != '\0'; at++)
+		if (n->src[at] == '\\') {
+			e = node_escape_value(n->src + at + 1, &k);
+			if (e == c) {
+				node_offset_mark(ld, node_line_col(ld,
+				    n->mark.line, n->mark.col) + at, &m);
+				break;
+			}
+			at += k;
+		}
+	diag_error(&m, "this text holds %s (U+%04lX), written as an escape "
+	    "with \\ inside the quotes; it is not text and cannot be "
+	    "printed: remove the escape", c == 0xfeff ? "a byte-order mark" :
+	    c == 0x2028 || c == 0x2029 ? "an unusual line break" :
+	    c >= 0x2000 ? "an invisible direction control" :
+	    "a control character", c);
+	return 1;
+}
+
 /* Anchors, aliases and tags: YAML features no problem set needs, and
  * what a teacher gets by starting a text with & * or !. */
 static void
@@ -1148,7 +1252,9 @@ node_build(struct loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth,
 			diag_error(&n->mark, "this text holds a NUL character "
 			    "(\\0); remove it");
 			ld->failed = 1;
-		}
+		} else if (n->style == NS_DOUBLE &&
+		    node_escaped_control(ld, n))
+			ld->failed = 1;
 		if (n->plain && n->len == 0)
 			node_empty_comment(ld, n, ev->start_mark);
 		if (n->plain && n->len >= 6 && node_curly_quote((const
@@ -1187,16 +1293,62 @@ node_build(struct loader *ld, yaml_parser_t *p, yaml_event_t *ev, int depth,
 /* ---- the bytes ------------------------------------------------------ */
 
 /* Read the whole file; NULL (reported) if it cannot be read or is too big. */
+/* The inputs named on the command line, which may be pipes (`<(...)`,
+ * "-"): read once, their bytes kept for the next read of the same name. */
+static struct stream {
+	char		*path;
+	unsigned char	*bytes;		/* NULL until read */
+	size_t		 len;
+} *streams;
+static size_t nstreams, capstreams;
+
+static void
+node_streams_free(void)
+{
+	while (nstreams > 0) {
+		nstreams--;
+		free(streams[nstreams].path);
+		free(streams[nstreams].bytes);
+	}
+	free(streams);
+	streams = NULL;
+	capstreams = 0;
+}
+
+void
+node_allow_stream(const char *path)
+{
+	if (streams == NULL)
+		atexit(node_streams_free);
+	xgrow((void **)&streams, &capstreams, nstreams, sizeof(*streams));
+	streams[nstreams++].path = xstrdup(path);
+}
+
 static unsigned char *
 node_slurp(const char *file, size_t *len)
 {
 	FILE *f;
 	unsigned char *buf = NULL;
-	size_t cap = 0, n = 0, got;
+	size_t cap = 0, n = 0, got, i;
 	struct mark m = { file, 0, 0 };
+	int stream = 0;
+	char why[160];
 
-	if ((f = fopen(file, "rb")) == NULL) {
-		diag_error(&m, "cannot read this file: %s", strerror(errno));
+	for (i = 0; i < nstreams; i++)
+		if (strcmp(streams[i].path, file) == 0)
+			break;
+	if (i < nstreams && streams[i].bytes != NULL) {
+		/* read again (a packet's test, then the set): the same bytes,
+		 * which a pipe cannot give twice */
+		buf = xmalloc(streams[i].len + 1);
+		memcpy(buf, streams[i].bytes, streams[i].len + 1);
+		*len = streams[i].len;
+		return buf;
+	}
+	stream = i < nstreams;
+	if ((f = input_open(file, stream ? INPUT_STREAM : INPUT_FILE, why,
+	    sizeof(why))) == NULL) {
+		diag_error(&m, "cannot read this file: %s", why);
 		return NULL;
 	}
 	output_note_input(file);
@@ -1228,6 +1380,11 @@ node_slurp(const char *file, size_t *len)
 	fclose(f);
 	buf[n] = '\0';
 	*len = n;
+	if (stream) {
+		streams[i].bytes = xmalloc(n + 1);
+		memcpy(streams[i].bytes, buf, n + 1);
+		streams[i].len = n;
+	}
 	return buf;
 }
 
@@ -1294,6 +1451,10 @@ node_from_utf16(struct loader *ld, const unsigned char *b, size_t n,
 		    "character" : "it ends in half a character");
 		free(o);
 		ld->buf = NULL;
+		free(ld->lines);	/* indexed on o */
+		ld->lines = NULL;
+		ld->nlines = 0;
+		ld->curline = 0;
 		return NULL;
 	}
 	*outlen = k;
@@ -1401,6 +1562,21 @@ node_check_text(struct loader *ld)
 			    "page or a word processor; YAML counts it as a new "
 			    "line: replace it with a space or a normal line "
 			    "break", c);
+			return -1;
+		}
+		if (c == 0xfeff || node_bidi_control(c)) {
+			node_offset_mark(ld, i, &m);
+			if (c == 0xfeff)
+				diag_error(&m, "this file holds a byte-order "
+				    "mark (U+FEFF) here, inside the text, an "
+				    "invisible character that belongs only at "
+				    "the very start of a file (files joined "
+				    "together carry one each): delete it");
+			else
+				diag_error(&m, "this file holds an invisible "
+				    "direction control (U+%04lX) here, which "
+				    "turns the text after it around without "
+				    "showing it: delete it", c);
 			return -1;
 		}
 		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
@@ -1533,6 +1709,7 @@ yaml_load_file(const char *path, enum node_empty *why)
 	if (node_check_text(&ld) < 0 || node_check_indent_spaces(&ld) < 0) {
 		free(buf);
 		free(conv);
+		free(ld.lines);
 		return NULL;
 	}
 	yaml_parser_initialize(&p);

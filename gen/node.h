@@ -66,6 +66,10 @@ struct node	*yaml_load(const char *path);
  * empty in *why (which may be NULL). */
 struct node	*yaml_load_file(const char *path, enum node_empty *why);
 void		 node_free(struct node *);
+/* path, named on the command line, may be a pipe or "-" (standard
+ * input): read it as a stream, once.  Any other file yaml_load*() reads
+ * must be a regular file. */
+void		 node_allow_stream(const char *path);
 
 /* In a MAP: the value for key, or NULL. */
 struct node	*node_get(const struct node *, const char *key);

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <dirent.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -32,6 +34,8 @@ output_name(const char *input)
 	const char *b = strrchr(input, '/');
 	size_t n;
 
+	if (strcmp(input, "-") == 0)	/* a set from standard input */
+		return xstrdup("stdin");
 	b = b ? b + 1 : input;
 	n = strlen(b);
 	if (n > 5 && strcmp(b + n - 5, ".yaml") == 0)
@@ -67,7 +71,8 @@ output_with_ext(const char *opt, const char *ext)
 {
 	struct stat st;
 
-	if (output_ext_of(opt) != NULL || stat(opt, &st) == 0 ||
+	/* lstat: /dev/stdout is there even when it leads nowhere */
+	if (output_ext_of(opt) != NULL || lstat(opt, &st) == 0 ||
 	    strcmp(opt, "-") == 0)	/* standard output */
 		return xstrdup(opt);
 	return xasprintf("%s.%s", opt, ext);
@@ -100,6 +105,159 @@ output_path(const char *opt, const char *input, const char *suffix,
 	return p;
 }
 
+/* ---- what a signal must clean up -----------------------------------
+ *
+ * The temporaries of the run and the folders made for them, newest last.
+ * Ctrl-C, kill (TERM), a closed terminal (HUP) remove them all, then end
+ * mimeo by the same signal (status 128+N, as the shell reports it).
+ * SIGXFSZ (ulimit -f) is ignored instead, so that the write that passes
+ * the limit fails with EFBIG and is said as an error (status 3).  The
+ * list changes only with those signals blocked, so the handler never sees
+ * it half-made.
+ */
+struct cleanup {
+	const char	*path;		/* owned by the caller */
+	int		 dir;		/* rmdir, not unlink */
+};
+static struct cleanup	*volatile cleanups;
+static volatile size_t	 ncleanups;
+static size_t		 capcleanups;
+static const int	 cleanup_sigs[] = { SIGINT, SIGTERM, SIGHUP };
+
+static void
+cleanup_handler(int sig)
+{
+	size_t i = ncleanups;
+
+	while (i > 0) {
+		i--;
+		if (cleanups[i].dir)
+			rmdir(cleanups[i].path);
+		else
+			unlink(cleanups[i].path);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+cleanup_block(sigset_t *old)
+{
+	sigset_t set;
+	size_t i;
+
+	sigemptyset(&set);
+	for (i = 0; i < sizeof(cleanup_sigs) / sizeof(cleanup_sigs[0]); i++)
+		sigaddset(&set, cleanup_sigs[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/* Remember path (a temporary file, or with dir a folder made). */
+static void
+cleanup_add(const char *path, int dir)
+{
+	static int installed;
+	struct cleanup *v;
+	struct sigaction sa;
+	sigset_t old;
+	size_t i;
+
+	if (!installed) {
+		installed = 1;
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = cleanup_handler;
+		sigemptyset(&sa.sa_mask);
+		for (i = 0; i < sizeof(cleanup_sigs) / sizeof(cleanup_sigs[0]);
+		    i++) {
+			struct sigaction was;
+
+			/* a signal ignored by who started us (nohup) stays
+			 * ignored */
+			if (sigaction(cleanup_sigs[i], NULL, &was) == 0 &&
+			    was.sa_handler != SIG_IGN)
+				sigaction(cleanup_sigs[i], &sa, NULL);
+		}
+		signal(SIGXFSZ, SIG_IGN);
+	}
+	cleanup_block(&old);
+	if (ncleanups == capcleanups) {
+		capcleanups = capcleanups ? capcleanups * 2 : 16;
+		v = xmalloc(capcleanups * sizeof(*v));
+		if (ncleanups > 0)
+			memcpy(v, (const void *)cleanups, ncleanups *
+			    sizeof(*v));
+		free((void *)cleanups);
+		cleanups = v;
+	}
+	cleanups[ncleanups].path = path;
+	cleanups[ncleanups].dir = dir;
+	ncleanups = ncleanups + 1;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/* Forget path: it is removed, or in its place. */
+static void
+cleanup_forget(const char *path)
+{
+	sigset_t old;
+	size_t i;
+
+	cleanup_block(&old);
+	for (i = ncleanups; i > 0; i--)
+		if (cleanups[i - 1].path == path) {
+			memmove((void *)&cleanups[i - 1],
+			    (const void *)&cleanups[i], (ncleanups - i) *
+			    sizeof(*cleanups));
+			ncleanups = ncleanups - 1;
+			break;
+		}
+	if (ncleanups == 0) {
+		free((void *)cleanups);
+		cleanups = NULL;
+		capcleanups = 0;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/*
+ * Remove the temporaries of mimeo's naming (".mimeo-" and six
+ * characters) in dir that are older than a day and ours: left by a run
+ * that was killed (kill -9, a power cut) before it could remove them.  A
+ * run still writing one renews it within seconds, so none is touched.
+ * Each folder once a run.
+ */
+static void
+output_sweep(const char *dir)
+{
+	static char **swept;
+	static size_t nswept;
+	struct dirent *e;
+	struct stat st;
+	time_t now = time(NULL);
+	char *p;
+	size_t i;
+	DIR *d;
+
+	for (i = 0; i < nswept; i++)
+		if (strcmp(swept[i], dir) == 0)
+			return;
+	swept = xrealloc(swept, (nswept + 1) * sizeof(*swept));
+	swept[nswept++] = xstrdup(dir);
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, ".mimeo-", 7) != 0 ||
+		    strlen(e->d_name) != 13)
+			continue;
+		p = xasprintf("%s/%s", dir, e->d_name);
+		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_uid == geteuid() && now - st.st_mtime > 24 * 3600)
+			unlink(p);
+		free(p);
+	}
+	closedir(d);
+}
+
 /* Folders output_mkdirs() made, outermost first. */
 struct made_dirs {
 	char		**v;
@@ -120,6 +278,7 @@ output_mkdirs(const char *path, struct made_dirs *made)
 			made->v = xrealloc(made->v, (made->n + 1) *
 			    sizeof(*made->v));
 			made->v[made->n++] = xstrdup(d);
+			cleanup_add(made->v[made->n - 1], 1);
 		} else if (errno != EEXIST) {
 			rc = -1;
 			break;
@@ -140,6 +299,7 @@ output_made_free(struct made_dirs *made, int unmake)
 		made->n--;
 		if (unmake)
 			rmdir(made->v[made->n]);
+		cleanup_forget(made->v[made->n]);
 		free(made->v[made->n]);
 	}
 	free(made->v);
@@ -218,23 +378,34 @@ struct outfile {
  * standard output sent to a file).  A device or a pipe is written into
  * (f->stream): renaming a file over it would replace it, /dev/null too.
  */
-static void
+static int
 output_target(struct outfile *f)
 {
 	struct stat st;
 	char *real;
+	int link;
 
 	if (strcmp(f->path, "-") == 0) {	/* -o -: standard output */
 		f->stream = 1;
-		return;
+		return 0;
 	}
-	if (lstat(f->path, &st) == 0 && S_ISLNK(st.st_mode) &&
-	    (real = realpath(f->path, NULL)) != NULL) {
+	link = lstat(f->path, &st) == 0 && S_ISLNK(st.st_mode);
+	if (link && (real = realpath(f->path, NULL)) != NULL) {
 		free(f->path);
 		f->path = real;
+	} else if (link && stat(f->path, &st) != 0 &&
+	    (strncmp(f->path, "/dev/", 5) == 0 ||
+	    strncmp(f->path, "/proc/", 6) == 0)) {
+		/* /dev/stdout with standard output closed: a link to a
+		 * descriptor that is not open; never a file in /dev */
+		diag(SEV_FATAL, NULL, "cannot write %s: it leads to a file "
+		    "descriptor that is not open (standard output or error "
+		    "closed?); open it, or give -o a file", f->path);
+		return -1;
 	}
 	f->stream = stat(f->path, &st) == 0 && !S_ISREG(st.st_mode) &&
 	    !S_ISDIR(st.st_mode);
+	return 0;
 }
 
 /* Copies the finished document f->tmp into the device or pipe f->path.
@@ -276,29 +447,54 @@ output_stream(const struct outfile *f)
 	return rc;
 }
 
-/* Makes a temporary file beside f->path.  Returns 0, or -1 (reported). */
+/* Makes a temporary file beside f->path (or, for a device, in TMPDIR).
+ * Returns 0, or -1 (reported). */
 static int
 output_tmp(struct outfile *f)
 {
 	const char *slash = strrchr(f->path, '/');
 	const char *tmpdir = getenv("TMPDIR");
-	int fd;
+	char *dir;
+	sigset_t old;
+	int fd, e;
 
+	if (tmpdir == NULL || *tmpdir == '\0')
+		tmpdir = "/tmp";
 	/* a device's folder (/dev) is no place for a file */
 	if (f->stream)
-		f->tmp = xasprintf("%s/.mimeo-XXXXXX", tmpdir != NULL &&
-		    *tmpdir != '\0' ? tmpdir : "/tmp");
+		dir = xstrdup(tmpdir);
 	else
-		f->tmp = xasprintf("%.*s.mimeo-XXXXXX", slash ? (int)(slash -
-		    f->path + 1) : 0, f->path);
-	if ((fd = mkstemp(f->tmp)) < 0) {
-		diag(SEV_FATAL, NULL, "cannot write %s: %s", f->path,
-		    strerror(errno));
+		dir = slash == NULL ? xstrdup(".") : slash == f->path ?
+		    xstrdup("/") : xstrndup(f->path, (size_t)(slash -
+		    f->path));
+	output_sweep(dir);
+	f->tmp = slash == NULL && !f->stream ? xstrdup(".mimeo-XXXXXX") :
+	    xasprintf("%s%s.mimeo-XXXXXX", dir, dir[strlen(dir) - 1] == '/' ?
+	    "" : "/");
+	/* made and noted as one step, so a signal between leaves none */
+	cleanup_add(f->tmp, 0);
+	cleanup_block(&old);
+	fd = mkstemp(f->tmp);
+	e = errno;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (fd < 0) {
+		cleanup_forget(f->tmp);
+		if (f->stream)
+			diag(SEV_FATAL, NULL, "cannot write %s: cannot make a "
+			    "temporary file in %s (%s), where a document for "
+			    "a device or a pipe is made first; set TMPDIR to "
+			    "a folder you can write to", f->path, dir,
+			    strerror(e));
+		else
+			diag(SEV_FATAL, NULL, "cannot write %s: %s", f->path,
+			    strerror(e));
 		free(f->tmp);
 		f->tmp = NULL;
+		free(dir);
 		return -1;
 	}
 	close(fd);
+	free(dir);
 	return 0;
 }
 
@@ -339,8 +535,11 @@ output_render(const struct doc *d, const struct outfmt *fmt,
 	else
 		rc = render_pdf(d, f->tmp, err, sizeof(err));
 	if (rc < 0)
-		diag(SEV_FATAL, NULL, "cannot write %s: %s", f->path,
-		    output_reason(err, f->tmp));
+		diag(SEV_FATAL, NULL, "cannot write %s: %s%s", f->path,
+		    output_reason(err, f->tmp), strstr(err, strerror(EFBIG)) ?
+		    " (larger than the limit on a file's size that this "
+		    "shell sets, ulimit -f; raise it, or write fewer copies "
+		    "at a time)" : "");
 	return rc;
 }
 
@@ -459,8 +658,10 @@ output_files_free(struct outfile *files, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (files[i].tmp != NULL)
+		if (files[i].tmp != NULL) {
 			unlink(files[i].tmp);
+			cleanup_forget(files[i].tmp);
+		}
 		free(files[i].tmp);
 		free(files[i].path);
 	}
@@ -481,7 +682,8 @@ output_taken(const struct outfile *f, const char *input)
 
 			if (strcmp(output_pending[i].files[j].path, f->path))
 				continue;
-			if (input != NULL && output_same_file(had, input))
+			if (input != NULL && (strcmp(had, input) == 0 ||
+			    output_same_file(had, input)))	/* "-" twice */
 				diag(SEV_USAGE, NULL, "%s is given twice; give "
 				    "it once", input);
 			else
@@ -527,7 +729,8 @@ output_doc(const struct doc *d, const struct outfmt *fmt, const char *path,
 		files[i].page = fmt->page > 0 ? fmt->page - 1 : i;
 		files[i].path = output_per_page(fmt) ? output_page_path(path,
 		    output_ext(fmt), i + 1) : xstrdup(path);
-		output_target(&files[i]);
+		if (output_target(&files[i]) < 0)
+			goto fail;
 		if (input != NULL && output_same_file(files[i].path, input)) {
 			diag(SEV_FATAL, NULL, "refusing to write %s: it is the "
 			    "input file; give -o another name", files[i].path);
@@ -600,6 +803,7 @@ output_place(struct pending *p, mode_t mask)
 			    p->files[i].path, strerror(errno));
 			return -1;
 		}
+		cleanup_forget(p->files[i].tmp);
 		free(p->files[i].tmp);
 		p->files[i].tmp = NULL;
 	}

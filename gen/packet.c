@@ -17,7 +17,7 @@
 #include "util.h"
 
 const char *const inc_as_names[] = { "worksheet", "key", "discussion",
-    NULL };
+    "tally", "strips", NULL };
 
 const char *const packet_keys[] = { "packet", "class", "duration",
     "start", "for_the_substitute", "plan", "include", "early_finishers",
@@ -31,6 +31,7 @@ const char *const include_keys[] = { "file", "as", "copies",
     "versions", "seed", NULL };
 
 #define PK_MAX_MINUTES	600	/* a school day, generously */
+#define PK_MAX_INCLUDES	100
 #define PK_MAX_COPIES	1000
 
 int
@@ -194,7 +195,7 @@ pk_include(struct pk_include *inc, const struct node *in)
 	if ((v = node_get(in, "as")) == NULL) {
 		if (!sc_misspelled(in, "as", include_keys))
 			sc_error(&in->mark, "the include has no \"as:\"; write "
-			    "as: worksheet, key or discussion");
+			    "as: worksheet, key, discussion, tally or strips");
 	} else if (sc_enum(v, "as", inc_as_names, &as) == 0) {
 		inc->as = (enum inc_as)as;
 		inc->as_mark = v->mark;
@@ -232,6 +233,12 @@ pk_includes(struct packet *pk, const struct node *n)
 		sc_error(&n->mark, "include must be a list, one line per "
 		    "document, like - {file: ../math/fractions.yaml, as: "
 		    "worksheet, copies: 30}");
+		return;
+	}
+	if (n->nkids > PK_MAX_INCLUDES) {	/* each is laid out in full */
+		sc_error(&n->mark, "include lists %zu documents; a packet "
+		    "may hold from 1 to %d: a period does not use more (give "
+		    "copies: for many of one)", n->nkids, PK_MAX_INCLUDES);
 		return;
 	}
 	pk->inc = xcalloc(n->nkids, sizeof(*pk->inc));
@@ -316,7 +323,12 @@ pk_read(struct packet *pk, const struct node *root)
 	for (i = 0; i < pk->nplan && total >= 0; i++)
 		total = pk->plan[i].minutes > 0 ? total +
 		    pk->plan[i].minutes : -1;
-	if (pk->duration > 0 && pk->nplan > 0 && total > 0 &&
+	if (total > PK_MAX_MINUTES)	/* each step is fine, not all */
+		sc_error(&node_get(root, "plan")->mark, "the plan's steps add "
+		    "up to %ld minutes; a period's plan may be from 1 to %d "
+		    "minutes (a school day): check each step's minutes",
+		    total, PK_MAX_MINUTES);
+	else if (pk->duration > 0 && pk->nplan > 0 && total > 0 &&
 	    total != pk->duration)
 		sc_error(&node_get(root, "duration")->mark, "the plan's steps "
 		    "add up to %ld minutes, but duration is %ld: change "
@@ -347,6 +359,13 @@ pk_load_includes(struct packet *pk)
 				break;
 		if (j < i) {
 			inc->set = pk->inc[j].set;
+			continue;
+		}
+		if (packet_file_is(inc->path) == 1) {
+			diag_error(&inc->mark, "include %zu: \"%s\" is a "
+			    "substitute packet, not a problem set; a packet "
+			    "includes problem sets only: include the sets "
+			    "that packet includes", i + 1, inc->file);
 			continue;
 		}
 		inc->set = set_load(inc->path);
@@ -387,11 +406,13 @@ pk_key_differs(const struct pk_include *k, size_t ki,
     const struct pk_include *w, size_t wi)
 {
 	char kl[8], wl[8];
+	int strips = k->as == INC_STRIPS;
 
 	if (w->versions != k->versions) {
-		diag_error(&k->versions_mark, "include %zu: this key answers "
+		diag_error(&k->versions_mark, "include %zu: %s "
 		    "%ld version%s (%s) but include %zu prints the worksheet "
 		    "in %ld (%s); write versions: %ld in this include", ki + 1,
+		    strips ? "these answer strips answer" : "this key answers",
 		    k->versions, k->versions == 1 ? "" : "s",
 		    pk_letters(k->versions, kl, sizeof(kl)), wi + 1,
 		    w->versions, pk_letters(w->versions, wl, sizeof(wl)),
@@ -400,16 +421,18 @@ pk_key_differs(const struct pk_include *k, size_t ki,
 	}
 	if (w->has_seed && (!k->has_seed || k->seed != w->seed)) {
 		diag_error(&k->mark, "include %zu: the worksheet of include %zu "
-		    "has seed: %ld, so this key needs the same seed to answer "
-		    "its numbers; write seed: %ld in this include", ki + 1,
-		    wi + 1, w->seed, w->seed);
+		    "has seed: %ld, so %s the same seed to answer its numbers; "
+		    "write seed: %ld in this include", ki + 1, wi + 1, w->seed,
+		    strips ? "these answer strips need" : "this key needs",
+		    w->seed);
 		return 1;
 	}
 	if (k->has_seed && !w->has_seed) {
-		diag_error(&k->mark, "include %zu: this key has seed: %ld but "
-		    "the worksheet of include %zu has none, so it may answer "
+		diag_error(&k->mark, "include %zu: %s seed: %ld but "
+		    "the worksheet of include %zu has none, so %s may answer "
 		    "other numbers; write seed: %ld in include %zu too", ki + 1,
-		    k->seed, wi + 1, k->seed, wi + 1);
+		    strips ? "these answer strips have" : "this key has",
+		    k->seed, wi + 1, strips ? "they" : "it", k->seed, wi + 1);
 		return 1;
 	}
 	return 0;
@@ -425,7 +448,9 @@ pk_check_keys(const struct packet *pk)
 	for (i = 0; i < pk->ninc; i++) {
 		const struct pk_include *k = &pk->inc[i];
 
-		if (k->as != INC_KEY || k->set == NULL)
+		/* strips answer the papers as a key does */
+		if ((k->as != INC_KEY && k->as != INC_STRIPS) ||
+		    k->set == NULL)
 			continue;
 		for (j = 0; j < pk->ninc; j++)
 			if (pk->inc[j].as == INC_WORKSHEET &&

@@ -17,7 +17,8 @@
 #include "schema.h"
 #include "set.h"
 
-enum inc_as { INC_WORKSHEET, INC_KEY, INC_DISCUSSION };
+/* tally: the class marking grid; strips: the answer strips (teacher's) */
+enum inc_as { INC_WORKSHEET, INC_KEY, INC_DISCUSSION, INC_TALLY, INC_STRIPS };
 
 extern const char *const inc_as_names[];
 

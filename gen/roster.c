@@ -16,12 +16,15 @@
 #include "roster.h"
 #include "util.h"
 
+#define ROSTER_MAX_BYTES (4 << 20)
 #define ROSTER_MAX_COLS	64	/* columns whose position we remember */
 
 struct csv {
 	const char	*file;
 	const char	*p, *end;
 	const char	*linestart;	/* for columns in messages */
+	const char	*colp;		/* the last place csv_col() counted */
+	int		 colv;		/* its column */
 	int		 line;
 	int		 bad;
 	char		 sep;		/* ',', or ';' or tab: see csv_sep() */
@@ -30,14 +33,43 @@ struct csv {
 /* The column of p in its line, in characters as an editor counts them
  * (and as the YAML messages do), not bytes: "José,x" has x at 6. */
 static int
-csv_col(const struct csv *c, const char *p)
+csv_col(struct csv *c, const char *p)
 {
-	const char *s;
+	const char *s = c->linestart;
 	int col = 1;
 
-	for (s = c->linestart; s < p; s++)
+	/* go on from the last count on this line: a row of many fields
+	 * costs its length once, not once per field */
+	if (c->colp != NULL && c->colp >= c->linestart && c->colp <= p) {
+		s = c->colp;
+		col = c->colv;
+	}
+	for (; s < p; s++)
 		col += ((unsigned char)*s & 0xc0) != 0x80;
+	c->colp = p;
+	c->colv = col;
 	return col;
+}
+
+/* The bytes of the field at c->p as written (its quotes too, so never
+ * fewer than it holds): each field gets what it needs, not the rest of
+ * the file. */
+static size_t
+csv_field_bytes(const struct csv *c)
+{
+	const char *q = c->p;
+
+	if (q < c->end && *q == '"') {
+		for (q++; q < c->end; q++)
+			if (*q == '"' && q + 1 < c->end && q[1] == '"')
+				q++;
+			else if (*q == '"')
+				break;
+		return (size_t)(q - c->p);
+	}
+	while (q < c->end && *q != c->sep && *q != '\n' && *q != '\r')
+		q++;
+	return (size_t)(q - c->p);
 }
 
 /* One field at c->p; returns it (owned) and sets *last when the row ends.
@@ -45,12 +77,12 @@ csv_col(const struct csv *c, const char *p)
 static char *
 csv_field(struct csv *c, int *last)
 {
-	char *out = xmalloc((size_t)(c->end - c->p) + 1);
+	char *out = xmalloc(csv_field_bytes(c) + 1);
 	size_t n = 0;
 	struct mark m = { c->file, c->line, 0 };
 
-	*last = 0;
 	m.col = csv_col(c, c->p);
+	*last = 0;
 	if (c->p < c->end && *c->p == '"') {
 		c->p++;
 		for (;;) {
@@ -148,6 +180,7 @@ static int
 csv_row(struct csv *c, char ***fields, int *cols, int ncols)
 {
 	int n = 0, last = 0;
+	size_t cap = 0;
 	char *f;
 
 	*fields = NULL;
@@ -165,7 +198,7 @@ csv_row(struct csv *c, char ***fields, int *cols, int ncols)
 			c->linestart = c->p;
 			return -1;
 		}
-		*fields = xrealloc(*fields, (size_t)(n + 1) * sizeof(char *));
+		xgrow((void **)fields, &cap, (size_t)n, sizeof(char *));
 		(*fields)[n++] = csv_trim(f);
 	}
 	return n;
@@ -211,32 +244,44 @@ csv_empty_row(char **f, int n)
 	return 1;
 }
 
-/* Slurp the file; NULL (reported) when it cannot be read. */
+/* Slurp the file (or a pipe: `<(...)`, "-"); NULL (reported) when it
+ * cannot be read. */
 static char *
 roster_read(const char *file, size_t *len)
 {
-	FILE *f = fopen(file, "rb");
-	char *buf;
-	long n;
+	FILE *f;
+	char *buf = NULL, why[160];
+	size_t cap = 0, got;
 	struct mark m = { file, 0, 0 };
 
-	if (f == NULL || fseek(f, 0, SEEK_END) < 0 || (n = ftell(f)) < 0) {
-		diag_error(&m, "cannot read the roster: %s", strerror(errno));
-		if (f)
-			fclose(f);
+	if ((f = input_open(file, INPUT_STREAM, why, sizeof(why))) == NULL) {
+		diag_error(&m, "cannot read the roster: %s", why);
 		return NULL;
 	}
-	if (n > 4L << 20) {
-		diag_error(&m, "the roster is larger than 4 MiB");
+	*len = 0;
+	do {
+		if (*len == cap) {
+			cap = cap ? cap * 2 : 65536;
+			buf = xrealloc(buf, cap + 1);
+		}
+		got = fread(buf + *len, 1, cap - *len, f);
+		*len += got;
+	} while (got > 0 && *len <= ROSTER_MAX_BYTES);
+	if (ferror(f) || *len > ROSTER_MAX_BYTES) {
+		if (ferror(f))
+			diag_error(&m, "cannot read the roster: %s",
+			    strerror(errno));
+		else
+			diag_error(&m, "the roster is larger than %d MiB, far "
+			    "more than a class list; is it the right file?",
+			    ROSTER_MAX_BYTES >> 20);
 		fclose(f);
+		free(buf);
 		return NULL;
 	}
-	output_note_input(file);
-	rewind(f);
-	buf = xmalloc((size_t)n + 1);
-	*len = fread(buf, 1, (size_t)n, f);
-	buf[*len] = '\0';
 	fclose(f);
+	output_note_input(file);
+	buf[*len] = '\0';
 	return buf;
 }
 
@@ -366,7 +411,7 @@ static int
 roster_field_wrong(const char *field, const struct mark *row, int col)
 {
 	struct mark m = *row;
-	size_t chars = 0;
+	size_t chars = 0, left;
 	const char *c;
 	char latin1[5] = "";
 	int bad_utf8;
@@ -386,7 +431,32 @@ roster_field_wrong(const char *field, const struct mark *row, int col)
 		    "control character; keep each cell on one line");
 		return 1;
 	}
-	for (c = field; *c != '\0'; c++) {
+	for (c = field, left = strlen(field); *c != '\0'; c++, left--) {
+		size_t len;
+		long cp = ((unsigned char)*c & 0xc0) == 0x80 ? 0 :
+		    utf8_decode(c, left, &len);
+
+		/* what a name's text would be refused for in a set, said
+		 * here, where the file and column are known */
+		if ((cp >= 0x0590 && cp <= 0x08ff) || (cp >= 0xfb1d &&
+		    cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfefc)) {
+			m.col = col + (int)chars;
+			diag_error(&m, "\"%.*s\" (U+%04lX) is written right to "
+			    "left (Arabic, Hebrew ...), which mimeo cannot print "
+			    "yet: the name would come out backwards; write it in "
+			    "Latin letters", (int)len, c, cp);
+			return 1;
+		}
+		if (cp == 0xfeff || (cp >= 0x200e && cp <= 0x200f) ||
+		    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 &&
+		    cp <= 0x2069)) {
+			m.col = col + (int)chars;
+			diag_error(&m, "this field holds an invisible %s "
+			    "(U+%04lX), which would not print; delete it (type "
+			    "the name again)", cp == 0xfeff ? "byte-order mark" :
+			    "direction control", cp);
+			return 1;
+		}
 		/* 4-byte UTF-8: beyond U+FFFF, which the PDF cannot print;
 		 * said here, where the file and column are known */
 		if (((unsigned char)*c & 0xf8) == 0xf0) {

@@ -401,6 +401,25 @@ sc_string(const struct node *n, const char *what, char **s)
 	return 0;
 }
 
+/* Bytes of the plain decimal number at s: an optional sign, digits, and
+ * a point with digits (".5" and "5." too).  strtod takes more than a
+ * teacher means ("1e-300", "0x10", "nan", "inf"), which must be refused,
+ * not read.  0 when s does not start with one. */
+size_t
+sc_decimal_len(const char *s)
+{
+	size_t i = 0, digits = 0;
+
+	if (s[i] == '-' || s[i] == '+')
+		i++;
+	for (; isdigit((unsigned char)s[i]); i++)
+		digits++;
+	if (s[i] == '.')
+		for (i++; isdigit((unsigned char)s[i]); i++)
+			digits++;
+	return digits > 0 ? i : 0;
+}
+
 int
 sc_number(const struct node *n, const char *what, double lo, double hi,
     double *v)
@@ -421,6 +440,12 @@ sc_number(const struct node *n, const char *what, double lo, double hi,
 	    isspace((unsigned char)n->value[0])) {
 		sc_error(&n->mark, "%s must be a number, like 2 or 1.5, not "
 		    "\"%s\"", what, n->value);
+		return -1;
+	}
+	if (sc_decimal_len(n->value) != n->len) {	/* 1e-300, 0x10, inf */
+		sc_error(&n->mark, "%s must be a plain number from %g to %g, "
+		    "written with digits and a point, like 2 or 1.5, not %s",
+		    what, lo, hi, n->value);
 		return -1;
 	}
 	/* 1e400 is a number, only far too big: say which are allowed */
@@ -523,6 +548,11 @@ sc_length(const struct node *n, const char *what, int allow_lines,
 	    isspace((unsigned char)n->value[0]) || n->value[0] == '+') {
 		sc_error(&n->mark, "%s must be a length, like %s, not \"%s\"",
 		    what, ex, n->value);
+		return -1;
+	}
+	if (n->value + sc_decimal_len(n->value) != end) {
+		sc_error(&n->mark, "%s must be a length written with digits "
+		    "and a point, like %s, not \"%s\"", what, ex, n->value);
 		return -1;
 	}
 	if (d < 0) {

@@ -81,6 +81,9 @@ int	sc_int(const struct node *, const char *what, long lo, long hi, long *);
  * the reason for the limit; NULL for none. */
 int	sc_int_why(const struct node *, const char *what, long lo, long hi,
 	    const char *why, long *);
+/* Bytes of the plain decimal number at s ("-1.5", "2", ".5"; never
+ * "1e3", "0x10", "nan"); 0 when s does not start with one. */
+size_t	sc_decimal_len(const char *s);
 int	sc_number(const struct node *, const char *what, double lo, double hi,
 	    double *);
 int	sc_bool(const struct node *, const char *what, int *);

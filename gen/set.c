@@ -11,6 +11,7 @@
 
 #include "image.h"
 #include "libpath.h"
+#include "diag.h"
 #include "discussion.h"
 #include "keys.h"
 #include "set.h"
@@ -36,10 +37,12 @@ const char *const common_keys[] = { "type", "prompt", "points",
     "space", "solution", "id", "image", "vars", "where", "table",
     "word_bank", "hint", "bonus", "new_page", NULL };
 
-const char *const type_keys[P__MAX][5] = {
+const char *const type_keys[P__MAX][KEYS_PER_TYPE] = {
 	[P_SHORT] = { "answer", NULL },
-	[P_CHOICE] = { "choices", "columns", "answer", "pin_last", NULL },
-	[P_MULTI] = { "choices", "columns", "answer", "pin_last", NULL },
+	[P_CHOICE] = { "choices", "columns", "answer", "pin_last", "feedback",
+	    NULL },
+	[P_MULTI] = { "choices", "columns", "answer", "pin_last", "feedback",
+	    NULL },
 	[P_TRUEFALSE] = { "answer", NULL },
 	[P_BLANK] = { "answer", NULL },
 	[P_MATCH] = { "pairs", "extra", NULL },
@@ -172,6 +175,74 @@ set_letter(const struct node *n, const struct problem *p)
 	sc_error(&n->mark, "answer \"%s\" is not one of the choices A-%c",
 	    n->value, 'A' + (int)nchoices - 1);
 	return -1;
+}
+
+/*
+ * feedback: {B: "added the denominators"}: what a student who picked a
+ * choice probably thinks, by the letter of the order written (like
+ * answer), for the key and the tally grid.  Read after the answer, so
+ * that feedback on a right choice is said (a warning: it prints, but it
+ * tells of no misconception).
+ */
+static void
+set_feedback(const struct node *pn, struct problem *p)
+{
+	const struct node *n = node_get(pn, "feedback"), *k;
+	size_t i, nchoices = p->choices.n;
+	const char *v;
+	int c;
+
+	if (n == NULL || nchoices == 0)
+		return;
+	if (sc_is_null(n)) {
+		sc_empty(n, "feedback", "write a choice's letter and what a "
+		    "student who picks it probably thinks, like {B: \"added "
+		    "the denominators\"}, or remove it");
+		return;
+	}
+	if (n->kind != NODE_MAP) {
+		sc_error(&n->mark, "feedback must be a map from a choice's "
+		    "letter to what a student who picks it probably thinks, "
+		    "like {B: \"added the denominators\"}, not %s",
+		    node_kind_name(n));
+		return;
+	}
+	p->feedback.v = xcalloc(nchoices, sizeof(*p->feedback.v));
+	p->feedback.n = nchoices;
+	for (i = 0; i + 1 < n->nkids; i += 2) {
+		k = n->kids[i];
+		v = k->kind == NODE_SCALAR ? k->value : "";
+		c = (unsigned char)v[0];
+		if (c >= 'a' && c <= 'z')
+			c -= 'a' - 'A';
+		if (v[0] == '\0' || v[1] != '\0' || c < 'A' ||
+		    c >= 'A' + (int)nchoices) {
+			sc_error(&k->mark, "feedback \"%s\" is not one of the "
+			    "choices A-%c; write the letter of a choice, as "
+			    "written (before any shuffle)", v,
+			    'A' + (int)nchoices - 1);
+			continue;
+		}
+		if (p->feedback.v[c - 'A'].s != NULL) {
+			sc_error(&k->mark, "feedback for %c is given twice",
+			    c);
+			continue;
+		}
+		if (sc_is_blank(n->kids[i + 1])) {
+			sc_empty(n->kids[i + 1], "feedback", "write what a "
+			    "student who picks it probably thinks, or remove "
+			    "the line");
+			continue;
+		}
+		if (sc_text(n->kids[i + 1], "feedback",
+		    &p->feedback.v[c - 'A']) < 0)
+			continue;
+		if ((p->correct >> (c - 'A')) & 1)
+			diag_warn(&k->mark, "problem %d: feedback for %c, a "
+			    "right answer, is printed in the key, but the tally "
+			    "grid lists feedback of wrong choices only",
+			    p->number, c);
+	}
 }
 
 static void
@@ -334,6 +405,7 @@ set_typed(const struct node *pn, struct problem *p, const char *const *keys)
 	case P_CHOICE:
 	case P_MULTI:
 		set_choices(pn, p, keys);
+		set_feedback(pn, p);
 		break;
 	case P_SHORT:
 		if (n == NULL) {
@@ -540,9 +612,13 @@ set_image_width(const struct node *n, struct problem *p)
 	int lines;
 
 	if (len > 1 && v[len - 1] == '%') {
-		pct = strtod(v, &end);
-		if (end == v || (*end != '%' && *end != ' ') || pct <= 0 ||
-		    pct > 100)
+		/* digits and a point only: "nan%", "1e-300%", "0x10%" are
+		 * no share of a page */
+		end = (char *)v + sc_decimal_len(v);
+		pct = end > v ? strtod(v, NULL) : 0;
+		while (*end == ' ')
+			end++;
+		if (end == v || *end != '%' || pct < 1 || pct > 100)
 			sc_error(&n->mark, "the image width \"%s\" must be a "
 			    "percentage of the text width from 1%% to 100%%, "
 			    "like 50%%", v);
@@ -821,7 +897,8 @@ set_textlist_each(struct textlist *l, void (*fn)(struct text *, void *),
 	size_t i;
 
 	for (i = 0; i < l->n; i++)
-		fn(&l->v[i], arg);
+		if (l->v[i].s != NULL)	/* feedback has gaps */
+			fn(&l->v[i], arg);
 }
 
 void
@@ -829,7 +906,7 @@ problem_texts(struct problem *p, void (*fn)(struct text *, void *),
     void *arg)
 {
 	struct textlist *lists[] = { &p->choices, &p->blanks, &p->left,
-	    &p->right, &p->extra, &p->items, &p->rubric };
+	    &p->right, &p->extra, &p->items, &p->rubric, &p->feedback };
 	struct text *texts[] = { &p->prompt, &p->answer, &p->solution };
 	size_t i;
 
@@ -1386,6 +1463,7 @@ set_problem_free(struct problem *p)
 	textlist_free(&p->extra);
 	textlist_free(&p->items);
 	textlist_free(&p->rubric);
+	textlist_free(&p->feedback);
 	image_unref(p->image);
 	textlist_free(&p->where);
 	ptable_free(p->table);

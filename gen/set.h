@@ -65,6 +65,8 @@ struct problem {
 	struct vardef	*vars;		/* drawn per version (vary.c) */
 	size_t		 nvars;
 	struct textlist	 where;		/* expressions every draw must meet */
+	struct textlist	 feedback;	/* choice, multi: n 0, or one per
+					 * choice as written (s NULL: none) */
 	int		 pin_last;	/* choice, multi: the last N choices
 					 * stay last when shuffled */
 	struct ptable	*table;		/* printed under the prompt; NULL: none */

@@ -40,7 +40,11 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "timekeeper", "timekeeper_job", "encourager", "encourager_job",
     "co_role", "large_print", "job_blank",
     "bonus", "bonus_point", "bonus_points", "bonus_col", "word_bank", "hint_cards", "hint_for", "hint_of", "points_col",
-    "score_col", "total_col", "table_answer", "decimal", NULL };
+    "score_col", "total_col", "table_answer",
+    "answers", "answer_col", "strips", "strip_page", "strip_hint", "tally",
+    "tally_hint", "items", "items_hint", "right_choice", "pts",
+    "items_written",
+    "decimal", NULL };
 
 const enum label label_roles[LABEL_NROLES][2] = {
 	{ L_FACILITATOR, L_FACILITATOR_JOB }, { L_RECORDER, L_RECORDER_JOB },
@@ -144,12 +148,16 @@ template_has_labels(const char *lang)
 	return ok;
 }
 
-/* Read a mapping of lengths such as margins: {top: 1in, ...}. */
+/* Read a mapping of lengths such as margins: {top: 1in, ...}, each from
+ * lo[i] to hi[i] cm: outside, a page cannot be drawn (a 0.0001pt grid is
+ * billions of squares; 30cm margins leave no page). */
 static void
-template_lengths(const struct node *n, const char *const *keys,
-    double **dst)
+template_lengths(const struct node *n, const char *what,
+    const char *const *keys, double **dst, const double *lo,
+    const double *hi)
 {
 	const struct node *v;
+	double pt;
 	int lines;
 	size_t i;
 
@@ -158,9 +166,24 @@ template_lengths(const struct node *n, const char *const *keys,
 		return;
 	}
 	sc_check_keys(n, keys, "the template");
-	for (i = 0; keys[i] != NULL; i++)
-		if ((v = node_get(n, keys[i])) != NULL)
-			sc_length(v, keys[i], 0, dst[i], &lines);
+	for (i = 0; keys[i] != NULL; i++) {
+		size_t errs = diag_errors();
+		char *name;
+
+		if ((v = node_get(n, keys[i])) == NULL)
+			continue;
+		name = xasprintf("%s: %s", what, keys[i]);
+		/* a hundredth of a point of slack for 1in = 2.54cm */
+		if (sc_length(v, name, 0, &pt, &lines) == 0 &&
+		    (pt < lo[i] * 72 / 2.54 - 0.01 ||
+		    pt > hi[i] * 72 / 2.54 + 0.01))
+			sc_error(&v->mark, "%s must be from %gcm to %gcm "
+			    "(%.2gin to %.2gin), not %s", name, lo[i], hi[i],
+			    lo[i] / 2.54, hi[i] / 2.54, v->value);
+		else if (diag_errors() == errs)
+			*dst[i] = pt;
+		free(name);
+	}
 }
 
 static void
@@ -191,6 +214,13 @@ template_read(struct template *t, const struct node *root)
 	    NULL };
 	static const char *const space_keys[] = { "short", "work", "line",
 	    "grid", NULL };
+	/* the limits of each length, in cm, in the order of its keys */
+	static const double margin_lo[] = { 0.5, 0.5, 0.5, 0.5 };
+	static const double margin_hi[] = { 6, 6, 6, 6 };
+	static const double spacing_lo[] = { 0, 0 };
+	static const double spacing_hi[] = { 5, 2 };
+	static const double space_lo[] = { 0.5, 1, 0.4, 0.2 };
+	static const double space_hi[] = { 20, 20, 3, 3 };
 	static const char *const font_keys[] = { "body", "fallback", NULL };
 	static const char *const papers[] = { "letter", "a4", NULL };
 	double *margins[] = { &t->margin[0], &t->margin[1], &t->margin[2],
@@ -213,13 +243,14 @@ template_read(struct template *t, const struct node *root)
 	    sc_enum(n, "paper", papers, &v) == 0)
 		t->a4 = v;
 	if ((n = node_get(root, "margins")) != NULL)
-		template_lengths(n, margin_keys, margins);
+		template_lengths(n, "margins", margin_keys, margins, margin_lo, margin_hi);
 	if ((n = node_get(root, "sizes")) != NULL)
 		template_numbers(n, size_keys, sizes, 4, 72);
 	if ((n = node_get(root, "spacing")) != NULL)
-		template_lengths(n, spacing_keys, spacing);
+		template_lengths(n, "spacing", spacing_keys, spacing, spacing_lo,
+		    spacing_hi);
 	if ((n = node_get(root, "space")) != NULL)
-		template_lengths(n, space_keys, spaces);
+		template_lengths(n, "space", space_keys, spaces, space_lo, space_hi);
 	if ((n = node_get(root, "line_height")) != NULL)
 		sc_number(n, "line_height", 1, 3, &t->leading);
 	if ((n = node_get(root, "rule")) != NULL)

@@ -44,6 +44,10 @@ enum label {
 	/* tables, word banks, hint cards, the grade table (SPEC 8.1, 8.4) */
 	L_BONUS, L_BONUS_POINT, L_BONUS_POINTS, L_BONUS_COL, L_WORD_BANK, L_HINT_CARDS, L_HINT_FOR, L_HINT_OF,
 	L_POINTS_COL, L_SCORE_COL, L_TOTAL_COL, L_TABLE_ANSWER,
+	/* marking: answer tables, strips, the tally grid */
+	L_ANSWERS, L_ANSWER_COL, L_STRIPS, L_STRIP_PAGE, L_STRIP_HINT, L_TALLY,
+	L_TALLY_HINT, L_ITEMS, L_ITEMS_HINT, L_RIGHT_CHOICE, L_PTS,
+	L_ITEMS_WRITTEN,
 	L_DECIMAL,	/* the decimal separator dec() prints: "." or "," */
 	L__MAX
 };

@@ -1,10 +1,14 @@
 /* util.c - see util.h */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -208,4 +212,78 @@ utf8_encode(long cp, char *b)
 	b[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
 	b[3] = (char)(0x80 | (cp & 0x3f));
 	return 4;
+}
+
+/* strerror(e) into why, errno left at e for the caller's hints. */
+static void
+input_errno(char *why, size_t whylen, int e)
+{
+	errfmt(why, whylen, "%s", strerror(e));
+	errno = e;
+}
+
+FILE *
+input_open(const char *path, enum input_take take, char *why, size_t whylen)
+{
+	struct stat st;
+	int fd, flags;
+	FILE *f;
+
+	if (take == INPUT_STREAM && strcmp(path, "-") == 0) {
+		if (isatty(0)) {
+			errfmt(why, whylen, "standard input is the terminal; "
+			    "give a file, or send one in with < FILE or |");
+			return NULL;
+		}
+		if ((fd = dup(0)) < 0 && errno == EBADF) {
+			errfmt(why, whylen, "standard input is closed; send "
+			    "the file in with < FILE or |");
+			return NULL;
+		}
+		if (fd < 0 || (f = fdopen(fd, "rb")) == NULL) {
+			input_errno(why, whylen, errno);
+			if (fd >= 0)
+				close(fd);
+			return NULL;
+		}
+		return f;
+	}
+	/* O_NONBLOCK: opening a FIFO without a writer must not wait */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)) < 0 ||
+	    fstat(fd, &st) < 0) {
+		input_errno(why, whylen, errno);
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode) && !(take == INPUT_STREAM &&
+	    S_ISFIFO(st.st_mode))) {
+		close(fd);
+		errno = 0;
+		errfmt(why, whylen, "%s", S_ISDIR(st.st_mode) ?
+		    "it is a folder, not a file" : S_ISFIFO(st.st_mode) ?
+		    "it is a pipe (FIFO), not a file" : S_ISCHR(st.st_mode) ||
+		    S_ISBLK(st.st_mode) ? "it is a device, not a file" :
+		    "it is not a regular file");
+		return NULL;
+	}
+	if (S_ISFIFO(st.st_mode)) {
+		/* a named FIFO given as the input: wait for its writer, as
+		 * any program reading one does (a `<(...)` has it already) */
+		close(fd);
+		if ((fd = open(path, O_RDONLY | O_NOCTTY)) < 0) {
+			input_errno(why, whylen, errno);
+			return NULL;
+		}
+	} else if ((flags = fcntl(fd, F_GETFL)) < 0 ||
+	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+		input_errno(why, whylen, errno);
+		close(fd);
+		return NULL;
+	}
+	if ((f = fdopen(fd, "rb")) == NULL) {
+		input_errno(why, whylen, errno);
+		close(fd);
+	}
+	return f;
 }

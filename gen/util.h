@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
@@ -37,5 +38,19 @@ int	 source_date_epoch(struct tm *tm, char *err, size_t errlen);
 long	 utf8_decode(const char *s, size_t n, size_t *len);
 /* Encode cp into buf (at least 4 bytes); returns the byte count. */
 size_t	 utf8_encode(long cp, char *buf);
+
+/* What input_open() takes besides a regular file. */
+enum input_take {
+	INPUT_FILE,		/* a regular file only */
+	INPUT_STREAM		/* also a pipe or FIFO (`<(...)`), and "-"
+				 * for standard input when it is not a
+				 * terminal: the set and the roster */
+};
+/* Open an input for reading; a FIFO, device or socket that is not taken
+ * is refused without opening it for good, so nothing blocks on it.
+ * Returns the stream, or NULL with the reason (the end of a sentence:
+ * "it is a folder, not a file", or strerror's) in why. */
+FILE	*input_open(const char *path, enum input_take, char *why,
+	    size_t whylen);
 
 #endif

@@ -222,7 +222,7 @@ vary_problem_free(struct problem *p)
 {
 	struct textlist *lists[] = { &p->choices, &p->blanks, &p->left,
 	    &p->right, &p->extra, &p->items, &p->rubric, &p->word_bank,
-	    &p->hints };
+	    &p->hints, &p->feedback };
 	size_t i;
 
 	problem_texts(p, vary_free_text, NULL);
@@ -299,7 +299,7 @@ vary_fill_texts(const struct problem *p, const struct var *vals,
 {
 	struct textlist *lists[] = { &out->choices, &out->blanks, &out->left,
 	    &out->right, &out->extra, &out->items, &out->rubric,
-	    &out->word_bank, &out->hints };
+	    &out->word_bank, &out->hints, &out->feedback };
 	struct fillctx c;
 	size_t i;
 

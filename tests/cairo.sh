@@ -237,7 +237,7 @@ if [ -n "$DRV" ]; then
 	# page 1 (13 kB) is written, page 2 (130 kB) passes the 40 kB file
 	# size limit: no page is renamed into place and no temporary is left
 	out=$( (trap '' XFSZ; ulimit -f 40; exec "$MIMEO" -q worksheet --format png -o "$F/" $SB) 2>&1); st=$?
-	[ $st = 3 ] && [ "$out" = "mimeo: error: cannot write $F/small-then-big-p2.png: File too large" ] && ok ||
+	[ $st = 3 ] && [ "$out" = "mimeo: error: cannot write $F/small-then-big-p2.png: File too large (larger than the limit on a file's size that this shell sets, ulimit -f; raise it, or write fewer copies at a time)" ] && ok ||
 		bad "a page that cannot be written: exit $st: $out"
 	[ "$(cat "$F/small-then-big-p1.png")" = old ] && [ "$(cat "$F/small-then-big-p2.png")" = old ] &&
 		[ "$(ls -A "$F" | wc -l)" = "$n" ] && ok || bad "a failed multi-page write left: $(ls -A "$F")"

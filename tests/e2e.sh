@@ -251,7 +251,7 @@ ls "$O"/.mimeo-* >/dev/null 2>&1 && bad "temporary files left behind" || ok
 # the rest of the run is written
 rm -rf "$O/cmd"
 out=$("$MIMEO" print -o "$O/cmd/" $S 2>&1); st=$?
-[ $st = 2 ] && [ ! -e "$O/cmd" ] && [ "$out" = 'mimeo: error: "print" is not a command; the commands are worksheet, key, discussion, packet, check, list, preview and index, and a file to make is named with its .yaml
+[ $st = 2 ] && [ ! -e "$O/cmd" ] && [ "$out" = 'mimeo: error: "print" is not a command; the commands are worksheet, key, discussion, packet, check, list, preview, index and tally, and a file to make is named with its .yaml
 (mimeo --help lists the commands and options)' ] && ok || bad "mimeo print: exit $st: $out"
 out=$("$MIMEO" worksheets -o "$O/cmd/" $S 2>&1); st=$?
 [ $st = 2 ] && case $out in *'"worksheets" is not a command (did you mean "worksheet"?)'*) true ;; *) false ;; esac &&

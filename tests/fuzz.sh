@@ -4,6 +4,7 @@
 #     leaked or hung, and hostile files) replayed through its harness
 #     without libFuzzer, built here with the objects and flags of the build
 #     under test (so under ASan in `make check-asan`).
+#     Then tests/fuzz/long/HARNESS/ the same in the long-input mode.
 #  2. The limits of README "Limits": each refused quickly, in little memory,
 #     with its message.
 #  3. When clang is installed, a short libFuzzer run of every harness
@@ -22,6 +23,21 @@ for h in $(mkvar '$(FUZZ_HARNESSES)'); do
 	out=$(timeout 120 "$Z/replay-$h" tests/fuzz/regress/$h 2>"$Z/replay-$h.err"); st=$?
 	[ $st = 0 ] && [ "$out" = "replayed $n" ] && ok ||
 		bad "fuzz: regressions of $h: exit $st, $out: $(grep -m3 -E 'ERROR|SUMMARY|runtime error' "$Z/replay-$h.err")"
+done
+
+# The long-input mode (fuzz.h): tests/fuzz/long/HARNESS/ replayed with
+# each input's last line repeated to 1 MB on one line (a flow list of
+# 300,000 items, a roster row of 500,000 columns): each file must be read
+# in a few seconds, the whole run in well under the timeout (under ASan
+# too), where reading positions from the line's start took minutes.
+for h in set roster template; do
+	[ -x "$Z/replay-$h" ] || continue
+	n=$(ls tests/fuzz/long/$h | wc -l)
+	start=$(date +%s%N)
+	out=$(FUZZ_LONG=1048576 timeout 60 "$Z/replay-$h" tests/fuzz/long/$h 2>"$Z/long-$h.err"); st=$?
+	ms=$((($(date +%s%N) - start) / 1000000))
+	[ $st = 0 ] && [ "$out" = "replayed $n" ] && [ $ms -lt $((n * 5000)) ] && ok ||
+		bad "fuzz: long inputs of $h: exit $st, $out, $ms ms: $(grep -m3 -E 'ERROR|SUMMARY|runtime error' "$Z/long-$h.err")"
 done
 
 # limit NAME FILE MESSAGE: mimeo check refuses FILE with exactly MESSAGE,
@@ -52,6 +68,7 @@ limit "text length" "$Z/long.yaml" "$Z/long.yaml:5:13: error: problem 1: the pro
 # a short libFuzzer run of each harness, when clang is here
 case $MIMEO in build-asan/*) FUZZ_TEST_SECONDS=0 ;; esac
 if [ "${FUZZ_TEST_SECONDS:-10}" != 0 ] && command -v "$(mkvar '$(FUZZ_CC)')" >/dev/null; then
-	if make -s fuzz FUZZ_SECONDS="${FUZZ_TEST_SECONDS:-10}" >"$Z/fuzz.out" 2>&1; then ok
+	if make -s fuzz FUZZ_SECONDS="${FUZZ_TEST_SECONDS:-10}" \
+	    FUZZ_LONG_SECONDS="${FUZZ_TEST_SECONDS:-10}" >"$Z/fuzz.out" 2>&1; then ok
 	else bad "fuzz: $(grep -A4 FAILED "$Z/fuzz.out" | head -6)"; fi
 fi

@@ -117,6 +117,11 @@ done
 
 # Files from spreadsheets and word processors; where output may go.
 . tests/teacher.sh
+. tests/marking.sh
+
+# Long lines, special files, signals, stale temporaries, strict numbers,
+# mimeo list with links (issue 24).
+. tests/robust.sh
 
 # Installed like real software: schema, man pages, make install, PDF
 # metadata, -o - (SPEC section 12).

@@ -43,30 +43,34 @@ col() { words "$1" "$2" | awk -v w="$3" -v n="$4" '$3 == w && ++k == n { print $
 
 ws=$B/tables.pdf
 key=$B/tables-key.pdf
+# the key's page with the tables (it opens with its answer table)
+onpage() { local i; for i in $(seq 1 "$(pages "$1")"); do pdftotext -f "$i" -l "$i" "$1" - 2>/dev/null | grep -q "$2" && { echo "$i"; return; }; done; }
+kp=$(onpage "$key" Kappa)
 # the fixed table on the worksheet: header, then each row with its blank
 # cell empty; in the key the blanks hold their answers
 got=$(rows "$ws" 1 Kappa Answer: | tr '\n' ' ')
 [ "$got" = "Hours|Miles 1|45 2 3 " ] && ok || bad "tables: worksheet table 1 reads '$got'"
-got=$(rows "$key" 1 Kappa Answer: | tr '\n' ' ')
+got=$(rows "$key" "$kp" Kappa Answer: | tr '\n' ' ')
 [ "$got" = "Hours|Miles 1|45 2|90 3|135 " ] && ok || bad "tables: key table 1 reads '$got'"
 # 90 and 135 in the Miles column (centred on 45's centre), 2 and 3 in the
 # Hours column
-c45=$(col "$key" 1 45 1); c90=$(col "$key" 1 90 1); c135=$(col "$key" 1 135 1)
+c45=$(col "$key" "$kp" 45 1); c90=$(col "$key" "$kp" 90 1); c135=$(col "$key" "$kp" 135 1)
 awk -v a="$c45" -v b="$c90" -v c="$c135" 'BEGIN { exit !(a != "" && (a - b)^2 < 1 && (a - c)^2 < 1) }' && ok ||
 	bad "tables: key column of 45, 90, 135 at $c45, $c90, $c135"
 # the section's table: after its instructions, its blank (612) only in
 # the key
 got=$(rows "$ws" 1 Zeta 1. | tr '\n' ' ')
 [ "$got" = "Apples|Pears 4|6 8 " ] && ok || bad "tables: worksheet section table reads '$got'"
-got=$(rows "$key" 1 Zeta 1. | tr '\n' ' ')
+got=$(rows "$key" "$kp" Zeta 1. | tr '\n' ' ')
 [ "$got" = "Apples|Pears 4|6 8|612 " ] && ok || bad "tables: key section table reads '$got'"
 # orientation: columns: the header down the left, a written row per
 # column; version A draws r = 21 (seed 7), so 42 and 63 in the key
 got=$(rows "$ws" 2 varied Answer: | tr '\n' ' ')
 [ "$got" = "Input|1|2|3 Output|21 " ] && ok || bad "tables: worksheet turned table reads '$got'"
-got=$(rows "$key" 1 varied Answer: | tr '\n' ' ')
+got=$(rows "$key" "$(onpage "$key" varied)" varied Answer: | tr '\n' ' ')
 [ "$got" = "Input|1|2|3 Output|21|42|63 " ] && ok || bad "tables: key turned table reads '$got'"
-c42=$(col "$key" 1 42 1); c2=$(words "$key" 1 | sort -n | awk '$3 == "Input" { y = $1 } y && $1 == y && $3 == "2" { print $2; exit }')
+vp=$(onpage "$key" varied)
+c42=$(col "$key" "$vp" 42 1); c2=$(words "$key" "$vp" | sort -n | awk '$3 == "Input" { y = $1 } y && $1 == y && $3 == "2" { print $2; exit }')
 awk -v a="$c42" -v b="$c2" 'BEGIN { exit !(a != "" && (a - b)^2 < 1) }' && ok ||
 	bad "tables: 42 is not under 2 in the key's turned table"
 
@@ -194,6 +198,8 @@ problems:
 E
 "$MIMEO" -q -o "$B/" "$B/minus.yaml" && ok || bad "tables: minus.yaml fails"
 got=$(pdftotext "$B/minus-key.pdf" - 2>/dev/null)
-[ "$(grep -o $'\xe2\x88\x9212' <<<"$got" | wc -l)" = 2 ] && ok || bad "tables: the key's two -12 are not both U+2212"
+# (each twice: in the answer table the key opens with, and at its problem)
+[ "$(grep -o $'\xe2\x88\x9212' <<<"$got" | wc -l)" = 4 ] && ! grep -q -- '-12' <<<"$got" && ok ||
+	bad "tables: the key's -12 are not all U+2212"
 grep -q $'was \xe2\x88\x925 degrees, then \xe2\x88\x925 again; x-5 and 3-4 stay' <<<"$got" && ok ||
 	bad "tables: minus signs and hyphens read '$(grep degrees <<<"$got")'"

@@ -29,6 +29,12 @@ printf 'title: No-Break Spaces\nproblems:\n  - type: short\n\302\240\302\240\302
 printf 'title: No-Break Spaces\nproblems:\n\302\240 - type: short\n    prompt: What is 2 + 2?\n    answer: "4"\n' > yaml-nbsp-indent-dash.yaml
 printf 'title: Windows Line Ends\r\nproblems:\r\n  - type: short\r\n    prompt: Careful: what is 2 + 2?\r\n    answer: "4"\r\n' > yaml-crlf-error-position.yaml
 
+# invisible characters that are valid UTF-8: a right-to-left override
+# (U+202E) in a title, two byte-order marks (two files joined), and one
+# inside a text
+printf 'title: Backwards \342\200\256Title\nproblems:\n  - type: short\n    prompt: What is 2 + 2?\n    answer: "4"\n' > file-direction-control.yaml
+printf '\357\273\277\357\273\277title: Two Files Joined\nproblems:\n  - type: short\n    prompt: What is 2 + 2?\n    answer: "4"\n' > file-double-bom.yaml
+printf 'title: A Mark Inside\nproblems:\n  - type: short\n    prompt: What is\357\273\277 2 + 2?\n    answer: "4"\n' > file-bom-inside.yaml
 # billion laughs: nine levels of nine references
 python3 - <<'PY'
 lines = ['title: Laughs', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']

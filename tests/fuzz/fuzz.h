@@ -26,6 +26,19 @@ const char	*fuzz_data(void);
 /* Copies the file at from to to; dies on failure. */
 void		 fuzz_copy(const char *from, const char *to);
 
+/*
+ * The long-input mode, for the class of mistakes a short input cannot
+ * show (work that grows with the square of a line: a position counted
+ * from the line's start for every node).  With FUZZ_LONG=N in the
+ * environment, the input's last line (the bytes after its last line
+ * break; all of it when it has none) is repeated until the whole is about
+ * N bytes, on one line: the fuzzer mutates a short pattern ("1, " in a
+ * flow list, "x," in a roster row) and the reader gets it a megabyte
+ * long.  Returns data itself (and size) when FUZZ_LONG is not set, else
+ * a buffer of the harness's, valid until the next call.
+ */
+const uint8_t	*fuzz_long(const uint8_t *data, size_t size, size_t *outsize);
+
 struct template;
 struct fonts;
 /* The worksheet template (English) and its fonts, loaded once from

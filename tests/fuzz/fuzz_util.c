@@ -106,3 +106,37 @@ fuzz_fonts(const char *who, struct template **tpl, struct fonts **fs)
 	*tpl = fz_tpl;
 	*fs = fz_fonts;
 }
+
+static uint8_t	*fz_long;
+
+static void
+fz_long_free(void)
+{
+	free(fz_long);
+}
+
+const uint8_t *
+fuzz_long(const uint8_t *data, size_t size, size_t *outsize)
+{
+	const char *env = getenv("FUZZ_LONG");
+	size_t want, head, unit, n;
+
+	*outsize = size;
+	if (env == NULL || (want = strtoul(env, NULL, 10)) == 0 || size == 0)
+		return data;
+	for (head = size; head > 0 && data[head - 1] != '\n'; head--)
+		;
+	if (head == size)		/* ends in a line break: no pattern */
+		return data;
+	unit = size - head;
+	if (fz_long == NULL)
+		atexit(fz_long_free);
+	free(fz_long);
+	if ((fz_long = malloc(want + size)) == NULL)
+		fz_die("allocate", "the long input");
+	memcpy(fz_long, data, size);
+	for (n = size; n + unit <= want; n += unit)
+		memcpy(fz_long + n, data + head, unit);
+	*outsize = n;
+	return fz_long;
+}

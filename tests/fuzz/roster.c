@@ -26,6 +26,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	data = fuzz_long(data, size, &size);
 	fuzz_write(fz_path, data, size);
 	diag_reset();
 	roster_free(roster_load(fz_path));

@@ -7,6 +7,8 @@
 # input as build-fuzz/crash-NAME-* (or leak-, timeout-, oom-); exits 1.
 #   tests/fuzz/run.sh set roster template
 #   FUZZ_SEED=N   libFuzzer's random seed (default: a fixed 1, repeatable)
+#   FUZZ_LONG=N   long-input mode: each input's last line repeated to N
+#                 bytes (tests/fuzz/fuzz.h), corpus and log NAME-long
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 S=${FUZZ_SECONDS:-60}
@@ -67,20 +69,24 @@ seeds() {
 	[ -d "tests/fuzz/regress/$1" ] && echo "tests/fuzz/regress/$1"
 }
 
+# FUZZ_LONG=N: the long-input mode (fuzz.h): each input's last line
+# repeated to N bytes; its own corpus and log (NAME-long), since what is
+# interesting there differs
+long=${FUZZ_LONG:+-long}
 for h in "$@"; do
-	mkdir -p "$B/corpus-$h"
-	log=$B/fuzz-$h.log
+	mkdir -p "$B/corpus-$h$long"
+	log=$B/fuzz-$h$long.log
 	# shellcheck disable=SC2046
 	"$B/fuzz-$h" -max_total_time="$S" -rss_limit_mb="$RSS" -malloc_limit_mb="$MALLOC" -timeout=5 \
 		-max_len=65536 -seed="${FUZZ_SEED:-1}" -print_final_stats=1 \
-		-artifact_prefix="$B/" "$B/corpus-$h" $(seeds "$h") >"$log" 2>&1
+		-artifact_prefix="$B/" "$B/corpus-$h$long" $(seeds "$h") >"$log" 2>&1
 	st=$?
 	runs=$(awk '/stat::number_of_executed_units:/ {print $2}' "$log" | head -1)
 	secs=$(grep -ao "Done [0-9]* runs in [0-9]* second" "$log" | awk "{print \$5}")
 	cov=$(grep -ao 'cov: [0-9]* ft: [0-9]* corp: [0-9]*' "$log" | tail -1)
-	echo "$h: ${runs:-?} runs in ${secs:-?} s, ${cov:-no coverage line}, exit $st"
+	echo "$h$long: ${runs:-?} runs in ${secs:-?} s, ${cov:-no coverage line}, exit $st"
 	if [ "$st" != 0 ]; then
-		echo "$h: FAILED; the end of $log:"
+		echo "$h$long: FAILED; the end of $log:"
 		grep -aE 'ERROR|SUMMARY|artifact|Test unit written' "$log" | head -10
 		rc=1
 	fi

@@ -55,6 +55,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t i;
 	int bad;
 
+	data = fuzz_long(data, size, &size);
 	fuzz_write(fz_path, data, size);
 	diag_reset();
 	if ((s = set_load_draft(fz_path, &bad)) == NULL)

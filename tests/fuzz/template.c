@@ -52,6 +52,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size == 0)
 		return 0;
 	labels = data[0] & 1;
+	data = fuzz_long(data, size, &size);
 	fuzz_write(labels ? fz_labels_path : fz_tpl_path, data + 1, size - 1);
 	diag_reset();
 	template_free(labels ? template_load("worksheet", "fz") :

@@ -1,0 +1,130 @@
+/*
+ * compose_strips.c - the key's answer strips (SPEC section 10): for each
+ * page of a student's copy, its answers in a column, each at the height
+ * where layout drew its answer space on that page (struct anchor), to cut
+ * out and lay beside a student's paper.  See compose.h.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compose.h"
+#include "util.h"
+
+/* The answer of one answer space of pi (sub: see struct anchor), and the
+ * mark of the text it comes from in *m.  A fresh string. */
+static char *
+cs_answer(const struct pinst *pi, int sub, const struct template *t,
+    struct mark *m)
+{
+	const struct problem *p = pi->p;
+	size_t j;
+
+	*m = p->mark;
+	if (sub >= 0 && p->type == P_BLANK && (size_t)sub < p->blanks.n) {
+		*m = p->blanks.v[sub].mark;
+		return xstrdup(p->blanks.v[sub].s);
+	}
+	if (sub >= 0 && p->type == P_MATCH && (size_t)sub < p->left.n) {
+		for (j = 0; j < p->right.n + p->extra.n; j++)
+			if (pi->right[j] == sub)
+				return xasprintf("%d\xe2\x80\x91%c", sub + 1,
+				    'A' + (int)j);
+	}
+	if (sub >= 0 && p->type == P_ORDER && (size_t)sub < p->items.n)
+		return xasprintf("%d", pi->items[sub] + 1);
+	if (p->type == P_SHORT)
+		*m = p->answer.mark;
+	return compose_answer(pi, t);
+}
+
+/* The strip of page pg of a copy: NULL when no answer space is on it. */
+static struct strip *
+cs_strip(const struct instance *in, const struct anchors *a, size_t pg,
+    const struct template *t)
+{
+	struct strip *st;
+	struct stripline *l;
+	const struct anchor *prev = NULL;
+	struct mark m;
+	char num[24], *s, *joined;
+	size_t i;
+
+	for (i = 0; i < a->n && a->v[i].page != pg; i++)
+		continue;
+	if (i == a->n)
+		return NULL;
+	st = xcalloc(1, sizeof(*st));
+	snprintf(num, sizeof(num), "%zu", pg + 1);
+	s = label_fmt(t, L_STRIP_PAGE, num, NULL);
+	/* "Version B · Page 2", "Ana López · Page 1", "Page 1" */
+	st->head = in->label != NULL ? xasprintf("%s \xc2\xb7 %s", in->label,
+	    s) : xstrdup(s);
+	free(s);
+	st->v = xcalloc(a->n, sizeof(*st->v));
+	for (; i < a->n; i++) {
+		if (a->v[i].page != pg)
+			continue;
+		if (a->v[i].answer != NULL) {	/* a table's blank cell */
+			s = xstrdup(a->v[i].answer->s);
+			m = a->v[i].answer->mark;
+		} else
+			s = cs_answer(a->v[i].pi, a->v[i].sub, t, &m);
+		/* two blanks on one line of a prompt: one line of answers */
+		if (prev != NULL && prev->pi == a->v[i].pi &&
+		    fabs(prev->y - a->v[i].y) < 1) {
+			l = &st->v[st->n - 1];
+			joined = xasprintf("%s; %s", l->answer.s, s);
+			free(l->answer.s);
+			free(s);
+			l->answer.s = joined;
+			continue;
+		}
+		l = &st->v[st->n++];
+		l->y = a->v[i].y;
+		if (prev == NULL || prev->pi != a->v[i].pi)
+			l->number = xasprintf("%d.", a->v[i].pi->number);
+		l->answer.s = s;
+		l->answer.mark = m;
+		prev = &a->v[i];
+	}
+	return st;
+}
+
+struct blocks *
+compose_strips(struct instance *const *in, const struct anchors *anchors,
+    const size_t *npages, size_t n, const struct template *t, int hint)
+{
+	struct blocks *b = xcalloc(1, sizeof(*b));
+	struct strip *st;
+	size_t i, pg;
+
+	footer_add(&b->footer, FP_WORDS, xstrdup(t->labels[L_STRIPS]));
+	if (n > 0)
+		footer_add(&b->footer, FP_TITLE, xstrdup(in[0]->set->title.s));
+	for (i = 0; i < n; i++)
+		for (pg = 0; pg < npages[i]; pg++)
+			if ((st = cs_strip(in[i], &anchors[i], pg, t)) !=
+			    NULL) {
+				st->hint = hint;
+				blocks_push(b, BK_STRIP)->strip = st;
+			}
+	return b;
+}
+
+void
+strip_free(struct strip *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < st->n; i++) {
+		free(st->v[i].number);
+		free(st->v[i].answer.s);
+	}
+	free(st->v);
+	free(st->head);
+	free(st);
+}
