@@ -72,11 +72,14 @@ cm_student(struct blocks *b, const struct template *t,
 		space = p->space_lines * t->line_pitch;
 	switch (p->type) {
 	case P_SHORT:
-		blocks_push(b, BK_SPACE)->h = space >= 0 ? space : t->space_short;
+		bl = blocks_push(b, BK_SPACE);
+		bl->h = space >= 0 ? space : t->space_short;
+		bl->stretch = 1;
 		blocks_push(b, BK_ANSWER)->pi = pi;
 		return;
 	case P_OPEN:
 		bl = blocks_push(b, BK_LINES);
+		bl->stretch = 1;
 		bl->n = p->space_lines > 0 ? p->space_lines :
 		    p->space_pt >= 0 ? (int)floor(p->space_pt / t->line_pitch) :
 		    p->lines;
@@ -87,6 +90,7 @@ cm_student(struct blocks *b, const struct template *t,
 		bl = blocks_push(b, BK_BOX);
 		bl->h = space >= 0 ? space : t->space_work;
 		bl->grid = p->grid;
+		bl->stretch = 1;
 		return;
 	default:
 		break;
@@ -161,6 +165,52 @@ cm_key(struct blocks *b, const struct template *t, const struct pinst *pi)
 		cm_keynote(b, t, L_SOLUTION, &p->solution, NULL);
 }
 
+/* The points of p as printed by its number: "(2 points)", "(2 bonus
+ * points)", "(bonus)"; NULL when it has none. */
+static char *
+cm_points(const struct template *t, const struct problem *p)
+{
+	char *n, *s;
+
+	if (p->points < 0)
+		return p->bonus ? xstrdup(t->labels[L_BONUS]) : NULL;
+	n = cm_number(p->points);
+	s = label_fmt(t, p->bonus ? p->points == 1 ? L_BONUS_POINT :
+	    L_BONUS_POINTS : p->points == 1 ? L_POINT : L_POINTS, n, NULL);
+	free(n);
+	return s;
+}
+
+/* The parts of a problem in parts, each with its letter, points, and
+ * what the student or the key has of it. */
+static void
+cm_parts(struct blocks *b, const struct template *t, const struct pinst *pi,
+    enum doc_kind kind)
+{
+	struct block *bl;
+	char n[24];
+	size_t i;
+
+	snprintf(n, sizeof(n), "%d", pi->number);
+	for (i = 0; i < pi->nparts; i++) {
+		bl = blocks_push(b, BK_PART);
+		bl->pi = &pi->parts[i];
+		bl->key = kind == DOC_KEY;
+		bl->label = cm_points(t, pi->parts[i].p);
+		bl->part = xcalloc(1, sizeof(*bl->part));
+		bl->part->pi = &pi->parts[i];
+		bl->part->letter = (char)('a' + (int)i);
+		bl->part->first = i == 0;
+		bl->part->continued = label_fmt(t, L_CONTINUED, n, NULL);
+		if (pi->parts[i].p->image != NULL)
+			blocks_push(b, BK_IMAGE)->pi = &pi->parts[i];
+		if (kind == DOC_KEY)
+			cm_key(b, t, &pi->parts[i]);
+		else
+			cm_student(b, t, &pi->parts[i]);
+	}
+}
+
 /* Where a roster's period goes when the set has no period field: the
  * class field, else the name's; -1 for none. */
 static int
@@ -220,21 +270,13 @@ cm_problem(struct blocks *b, const struct template *t,
 {
 	const struct problem *p = pi->p;
 	struct block *bl;
-	char *n;
 
 	if (p->new_page)
 		blocks_push(b, BK_NEWPAGE);
 	bl = blocks_push(b, BK_PROBLEM);
 	bl->pi = pi;
 	bl->key = kind == DOC_KEY;
-	if (p->points >= 0) {
-		n = cm_number(p->points);
-		bl->label = label_fmt(t, p->bonus ? p->points == 1 ?
-		    L_BONUS_POINT : L_BONUS_POINTS : p->points == 1 ? L_POINT :
-		    L_POINTS, n, NULL);
-		free(n);
-	} else if (p->bonus)
-		bl->label = xstrdup(t->labels[L_BONUS]);
+	bl->label = cm_points(t, p);
 	/* prompt, figure(s), table, picture: in that order */
 	if (p->table != NULL)
 		compose_grid(b, p->table, kind == DOC_KEY);
@@ -245,6 +287,7 @@ cm_problem(struct blocks *b, const struct template *t,
 		cm_key(b, t, pi);
 	else
 		cm_student(b, t, pi);
+	cm_parts(b, t, pi, kind);
 	blocks_push(b, BK_END)->pi = pi;
 }
 
@@ -418,7 +461,7 @@ compose(const struct instance *in, const struct template *t,
 	struct block *bl;
 	size_t i, j;
 	double total = 0;
-	int any_points = 0;
+	int any_points = 0, cols;
 
 	bl = blocks_push(b, BK_TITLE);
 	bl->text = &s->title;
@@ -429,6 +472,8 @@ compose(const struct instance *in, const struct template *t,
 		footer_add(&b->footer, FP_WORDS,
 		    xstrdup(t->labels[L_ANSWER_KEY]));
 	} else {
+		b->fit_pages = s->pages;
+		b->fit_mark = s->pages_mark;
 		bl = blocks_push(b, BK_FIELDS);
 		memcpy(bl->fields, s->has_fields ? s->fields : t->fields,
 		    sizeof(bl->fields));
@@ -484,8 +529,13 @@ compose(const struct instance *in, const struct template *t,
 		if (si->s->table != NULL)
 			compose_grid(b, si->s->table, kind == DOC_KEY);
 		compose_word_bank(b, t, &si->s->word_bank);
+		cols = si->s->columns > 0 ? si->s->columns : s->columns;
+		if (cols == 2)
+			blocks_push(b, BK_COLUMNS)->columns = 2;
 		for (j = 0; j < si->nproblems; j++)
 			cm_problem(b, t, &si->problems[j], kind);
+		if (cols == 2)
+			blocks_push(b, BK_COLUMNS)->columns = 1;
 	}
 	if (kind == DOC_KEY)
 		cm_hint_pages(b, t, in);
@@ -623,31 +673,48 @@ instance_nth(const struct instance *in, size_t n)
 	return NULL;
 }
 
-/* One answer the key's tables list: the problem printed at pos, or the
- * blanks of its table ("3 (table)"). */
+/* One answer the key's tables list: the problem printed at pos, one of
+ * its parts, or the blanks of its table ("3 (table)"). */
 struct slot {
 	size_t		 pos;
+	int		 part;		/* 0: the problem; k: its part k - 1;
+					 * -1: its parts in one cell, "(a) 9
+					 * cups; (b) B", when some version has
+					 * there a problem in parts and some
+					 * not, or with other parts (shuffled) */
 	int		 table;
 };
 
-/* The answers to list, in order: each problem, then its table's blanks
- * when the problem at that place has any in some version.  Returns how
- * many; *out is the caller's to free. */
+/* The answers to list, in order: each problem (a problem in parts a row
+ * per part, "4a", "4b" ..., when every version has the same there), then
+ * its table's blanks when the problem at that place has any in some
+ * version.  Returns how many; *out is the caller's to free. */
 static size_t
 cm_slots(const struct keyplan *kp, struct slot **out)
 {
-	size_t np = kp->ins[0]->set->nproblems, n = 0, pos, i;
-	struct slot *v = xcalloc(2 * np + 1, sizeof(*v));
+	size_t np = kp->ins[0]->set->nproblems, n = 0, cap = 0, pos, i;
+	size_t most;
+	struct slot *v = NULL;
 	const struct pinst *pi;
-	int blanks;
+	int blanks, same, k;
 
 	for (pos = 0; pos < np; pos++) {
-		v[n].pos = pos;
-		v[n++].table = 0;
+		most = instance_nth(kp->ins[0], pos)->nparts;
+		for (i = 1, same = 1; i < kp->nins; i++)
+			same &= instance_nth(kp->ins[i], pos)->nparts == most;
+		for (k = !same ? -1 : most > 0 ? 1 : 0; k <= (int)most &&
+		    (same || k < 0); k++) {
+			xgrow((void **)&v, &cap, n, sizeof(*v));
+			memset(&v[n], 0, sizeof(*v));
+			v[n].pos = pos;
+			v[n++].part = k;
+		}
 		for (i = 0, blanks = 0; i < kp->nins && !blanks; i++)
 			blanks = (pi = instance_nth(kp->ins[i], pos)) != NULL &&
 			    pi->p->table != NULL && pi->p->table->nblanks > 0;
 		if (blanks) {
+			xgrow((void **)&v, &cap, n, sizeof(*v));
+			memset(&v[n], 0, sizeof(*v));
 			v[n].pos = pos;
 			v[n++].table = 1;
 		}
@@ -656,11 +723,17 @@ cm_slots(const struct keyplan *kp, struct slot **out)
 	return n;
 }
 
+/* A slot's name: "4", "4a", "4 (table)". */
 static char *
 cm_slot_name(const struct slot *sl, const struct template *t)
 {
 	char *n = xasprintf("%zu", sl->pos + 1), *s;
 
+	if (sl->part > 0) {
+		s = xasprintf("%s%c", n, 'a' + sl->part - 1);
+		free(n);
+		return s;
+	}
 	if (!sl->table)
 		return n;
 	s = label_fmt(t, L_TABLE_ANSWER, n, NULL);
@@ -668,16 +741,35 @@ cm_slot_name(const struct slot *sl, const struct template *t)
 	return s;
 }
 
+/* The answer of slot sl in the problem pi printed there ("" when that
+ * version's problem there has no such part); *m where it was written. */
 static char *
 cm_slot_answer(const struct slot *sl, const struct pinst *pi,
-    const struct template *t)
+    const struct template *t, const struct mark **m)
 {
-	char *s;
+	char *s = NULL, *a, *one;
+	size_t i;
 
-	if (!sl->table)
+	*m = &pi->p->mark;
+	if (sl->table)
+		return (s = compose_table_answer(pi->p->table, t)) != NULL ?
+		    s : xstrdup(DASH);
+	if (pi->nparts == 0)
 		return compose_answer(pi, t);
-	return (s = compose_table_answer(pi->p->table, t)) != NULL ? s :
-	    xstrdup(DASH);
+	if (sl->part < 0) {
+		for (i = 0; i < pi->nparts; i++) {
+			a = compose_answer(&pi->parts[i], t);
+			one = xasprintf("(%c)\xc2\xa0%s", 'a' + (int)i, a);
+			s = cm_join(s, "; ", one);
+			free(a);
+			free(one);
+		}
+		return s;
+	}
+	if (sl->part == 0 || (size_t)sl->part > pi->nparts)
+		return xstrdup("");
+	*m = &pi->parts[sl->part - 1].p->mark;
+	return compose_answer(&pi->parts[sl->part - 1], t);
 }
 
 /*
@@ -697,6 +789,8 @@ cm_answers(const struct keyplan *kp, const struct template *t,
 	    L_BY_VERSION]));
 	const struct slot *sl;
 	const struct pinst *pi;
+	const struct mark *at;
+	char *a;
 
 	table_cell(tb, 0, 0, xstrdup(t->labels[kp->per_student ?
 	    L_STUDENT_COL : L_PROBLEM_COL]), &m);
@@ -711,8 +805,8 @@ cm_answers(const struct keyplan *kp, const struct template *t,
 			sl = kp->per_student ? &slots[c] : &slots[r];
 			pi = kp->per_student ? instance_nth(kp->ins[kp->which[r]],
 			    sl->pos) : instance_nth(kp->ins[c], sl->pos);
-			table_cell(tb, r + 1, c - from + 1, cm_slot_answer(sl, pi,
-			    t), &pi->p->mark);
+			a = cm_slot_answer(sl, pi, t, &at);
+			table_cell(tb, r + 1, c - from + 1, a, at);
 		}
 	}
 	return tb;
@@ -735,6 +829,8 @@ cm_glance(const struct instance *in, const struct template *t)
 	size_t n, halves, rows, r, h, k;
 	struct table *tb;
 	const struct pinst *pi;
+	const struct mark *at;
+	char *a;
 
 	memset(&kp, 0, sizeof(kp));
 	kp.ins = (struct instance *const *)&in;
@@ -758,8 +854,8 @@ cm_glance(const struct instance *in, const struct template *t)
 			pi = instance_nth(in, slots[k].pos);
 			table_cell(tb, r + 1, 2 * h, cm_slot_name(&slots[k], t),
 			    &m);
-			table_cell(tb, r + 1, 2 * h + 1, cm_slot_answer(&slots[k],
-			    pi, t), &pi->p->mark);
+			a = cm_slot_answer(&slots[k], pi, t, &at);
+			table_cell(tb, r + 1, 2 * h + 1, a, at);
 		}
 	}
 	free(slots);
@@ -829,6 +925,9 @@ blocks_free(struct blocks *b)
 		if (b->v[i].card != NULL)
 			free(b->v[i].card->label);
 		free(b->v[i].card);
+		if (b->v[i].part != NULL)
+			free(b->v[i].part->continued);
+		free(b->v[i].part);
 		for (j = 0; j < b->v[i].ncells; j++)
 			free(b->v[i].cells[j]);
 		free(b->v[i].cells);

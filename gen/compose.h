@@ -26,6 +26,12 @@ enum block_kind {
 	BK_TEXT,	/* text: paragraphs (instructions, a passage) */
 	BK_HEADING,	/* text: a section title, kept with what follows */
 	BK_PROBLEM,	/* opens a problem kept whole: number, points, prompt */
+	BK_COLUMNS,	/* columns: what follows flows in that many columns
+			 * (2), or again across the page (1) */
+	BK_PART,	/* a part of a problem in parts: part, label (its
+			 * points); the part's blocks follow, then the next
+			 * part or the problem's END.  A problem may break
+			 * before a part but the first */
 	BK_HINT,	/* label: a short italic direction under a prompt */
 	BK_SPACE,	/* h points of empty work space */
 	BK_ANSWER,	/* "Answer: ____"; with key, the answer on the line */
@@ -124,6 +130,15 @@ struct table {
 					 * mistakes (a key's own answers) */
 };
 
+/* A part (a), (b) ... of a problem in parts. */
+struct parthead {
+	const struct pinst *pi;		/* the part, with its own choices */
+	char		 letter;	/* 'a', 'b' ... */
+	int		 first;		/* (a): kept with the stem */
+	char		*continued;	/* "4 (continued)", printed over it
+					 * when it starts a page; owned */
+};
+
 /* The least height of an empty box to work in (2 in): a box with less
  * room on its page goes to the next page. */
 #define PANEL_MIN	144.0
@@ -157,6 +172,12 @@ struct block {
 	struct grid	*tab;		/* GRID, owned */
 	const struct textlist *words;	/* WORDBANK, borrowed */
 	struct hintcard	*card;		/* HINTCARD, owned */
+	struct parthead	*part;		/* PART, owned */
+	int		 columns;	/* COLUMNS: 1 or 2 */
+	int		 stretch;	/* SPACE, LINES, BOX: a work space that
+					 * layout may grow to fill its page or
+					 * shrink to fit the set in its pages
+					 * (layout_spot()) */
 };
 
 /*
@@ -209,6 +230,9 @@ struct blocks {
 					 * last) to keep it to one line */
 	char		*banner;	/* top of every page (teacher only), owned */
 	int		 landscape;	/* pages turned: the long side across */
+	int		 fit_pages;	/* > 0: at most this many pages, work
+					 * spaces shrunk to fit (pages:) */
+	struct mark	 fit_mark;	/* where fit_pages was asked for */
 };
 
 enum doc_kind { DOC_WORKSHEET, DOC_KEY };

@@ -39,6 +39,32 @@ cs_answer(const struct pinst *pi, int sub, const struct template *t,
 	return compose_answer(pi, t);
 }
 
+/* "3." before a problem's first answer, "4a." before a part's. */
+static char *
+cs_number(const struct pinst *pi)
+{
+	if (pi->p->part > 0)
+		return xasprintf("%d%c.", pi->number, 'a' + pi->p->part - 1);
+	return xasprintf("%d.", pi->number);
+}
+
+/* pt: answers of two problems side by side (two columns) closer than
+ * this in height share a line of the strip: a line's height, less a
+ * little, so that they never crowd each other */
+#define STRIP_SIDE	10.0
+
+/* Anchors by height, those drawn first first at one height. */
+static int
+cs_cmp(const void *va, const void *vb)
+{
+	const struct anchor *a = *(const struct anchor *const *)va;
+	const struct anchor *b = *(const struct anchor *const *)vb;
+
+	if (fabs(a->y - b->y) >= 1)
+		return a->y < b->y ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
 /* The strip of page pg of a copy: NULL when no answer space is on it. */
 static struct strip *
 cs_strip(const struct instance *in, const struct anchors *a, size_t pg,
@@ -46,10 +72,10 @@ cs_strip(const struct instance *in, const struct anchors *a, size_t pg,
 {
 	struct strip *st;
 	struct stripline *l;
-	const struct anchor *prev = NULL;
+	const struct anchor *prev = NULL, **order;
 	struct mark m;
 	char num[24], *s, *joined;
-	size_t i;
+	size_t i, n, k;
 
 	for (i = 0; i < a->n && a->v[i].page != pg; i++)
 		continue;
@@ -63,32 +89,49 @@ cs_strip(const struct instance *in, const struct anchors *a, size_t pg,
 	    s) : xstrdup(s);
 	free(s);
 	st->v = xcalloc(a->n, sizeof(*st->v));
-	for (; i < a->n; i++) {
-		if (a->v[i].page != pg)
-			continue;
-		if (a->v[i].answer != NULL) {	/* a table's blank cell */
-			s = xstrdup(a->v[i].answer->s);
-			m = a->v[i].answer->mark;
+	/* top to bottom: in two columns the right column's answers were
+	 * drawn after the left's but sit beside them */
+	order = xcalloc(a->n, sizeof(*order));
+	for (n = 0; i < a->n; i++)
+		if (a->v[i].page == pg)
+			order[n++] = &a->v[i];
+	qsort(order, n, sizeof(*order), cs_cmp);
+	for (k = 0; k < n; k++) {
+		const struct anchor *an = order[k];
+
+		if (an->answer != NULL) {	/* a table's blank cell */
+			s = xstrdup(an->answer->s);
+			m = an->answer->mark;
 		} else
-			s = cs_answer(a->v[i].pi, a->v[i].sub, t, &m);
-		/* two blanks on one line of a prompt: one line of answers */
-		if (prev != NULL && prev->pi == a->v[i].pi &&
-		    fabs(prev->y - a->v[i].y) < 1) {
+			s = cs_answer(an->pi, an->sub, t, &m);
+		/* two blanks on one line of a prompt, or two problems side
+		 * by side in two columns: one line of answers */
+		if (prev != NULL && fabs(prev->y - an->y) < (prev->pi ==
+		    an->pi ? 1 : STRIP_SIDE)) {
 			l = &st->v[st->n - 1];
-			joined = xasprintf("%s; %s", l->answer.s, s);
+			if (prev->pi == an->pi)
+				joined = xasprintf("%s; %s", l->answer.s, s);
+			else {
+				char *no = cs_number(an->pi);
+
+				joined = xasprintf("%s \xc2\xb7 %s %s",
+				    l->answer.s, no, s);
+				free(no);
+			}
 			free(l->answer.s);
 			free(s);
 			l->answer.s = joined;
 			continue;
 		}
 		l = &st->v[st->n++];
-		l->y = a->v[i].y;
-		if (prev == NULL || prev->pi != a->v[i].pi)
-			l->number = xasprintf("%d.", a->v[i].pi->number);
+		l->y = an->y;
+		if (prev == NULL || prev->pi != an->pi)
+			l->number = cs_number(an->pi);
 		l->answer.s = s;
 		l->answer.mark = m;
-		prev = &a->v[i];
+		prev = an;
 	}
+	free(order);
 	return st;
 }
 

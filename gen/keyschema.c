@@ -47,6 +47,7 @@ static const struct ks_object {
 	{ "set", "problems", KS_LIST, 0, "problem", common_keys, "type prompt" },
 	{ "section", "problems", KS_LIST, 0, "problem", common_keys, "type prompt" },
 	{ "problem", "image", KS_ONE, 1, "image", image_keys, "file" },
+	{ "problem", "parts", KS_LIST, 0, "problem", common_keys, "type prompt" },
 	{ "problem", "table", KS_ONE, 0, "table", ptable_keys, "rows" },
 	{ "section", "table", KS_ONE, 0, "table", ptable_keys, "rows" },
 	{ "set", "discussion", KS_ONE, 0, "discussion", disc_keys, "problem" },

@@ -87,9 +87,30 @@ lay_shift(struct lay *L, size_t from, size_t to, double dy)
 	}
 }
 
+/* Note how far down the page being left (or the last) is filled; cols:
+ * it is left from column 1, the columns going on. */
+static void
+lay_page_done(struct lay *L, int cols)
+{
+	struct pageend *pe;
+
+	if (L->bpage == NULL || L->page == NULL)
+		return;
+	xgrow((void **)&L->page_end, &L->page_end_cap, L->npage_end,
+	    sizeof(*L->page_end));
+	pe = &L->page_end[L->npage_end++];
+	memset(pe, 0, sizeof(*pe));
+	pe->y = L->ncols == 2 && L->col == 1 && L->col0_end > L->y ?
+	    L->col0_end : L->y;
+	pe->cols = cols;
+	pe->col[0] = L->col0_end;
+	pe->col[1] = L->y;
+}
+
 void
 lay_new_page(struct lay *L)
 {
+	lay_page_done(L, L->ncols == 2 && L->col == 1);
 	L->page = doc_add_page(L->doc);
 	L->y = L->top;
 }
@@ -115,11 +136,49 @@ lay_move(struct page *dst, struct page *src, double dy,
 	src->nitems = 0;	/* texts now belong to dst */
 }
 
+/* The top of what is being filled: the page's, or the columns'. */
+static double
+lay_top(const struct lay *L)
+{
+	return L->ncols == 2 ? L->col_top : L->top;
+}
+
 int
 lay_breaks(const struct lay *L, double h, double gap)
 {
-	return L->page != NULL && L->y > L->top + EPS &&
+	return L->page != NULL && L->y > lay_top(L) + EPS &&
 	    L->y + gap + h > L->bottom + EPS;
+}
+
+/* Where the strip goes in two columns: on in this column, else at the
+ * top of column 1, else of column 0 on a new page; moved across for
+ * column 1. */
+static void
+lay_place_col(struct lay *L, double h, double gap)
+{
+	size_t i;
+
+	if (L->page == NULL) {
+		lay_new_page(L);
+		L->col_top = L->top;
+		L->col = 0;
+	} else if (lay_breaks(L, h, gap)) {
+		if (L->col == 0) {
+			L->col0_end = L->y;
+			L->col = 1;
+			L->y = L->col_top;
+		} else {
+			lay_new_page(L);
+			L->col_top = L->top;
+			L->col = 0;
+		}
+	} else if (L->y > L->col_top + EPS)
+		L->y += gap;
+	for (i = 0; L->col == 1 && i < L->strip.nitems; i++) {
+		L->strip.items[i].x += L->col_dx;
+		if (L->strip.items[i].kind == ITEM_LINE)
+			L->strip.items[i].x2 += L->col_dx;
+	}
 }
 
 /*
@@ -135,7 +194,8 @@ lay_anchor_add(struct lay *L, int sub, const struct text *answer, double y)
 	if (a == NULL || L->problem == NULL || !L->in_problem)
 		return;
 	xgrow((void **)&a->v, &a->cap, a->n, sizeof(*a->v));
-	a->v[a->n].pi = L->problem;
+	/* a problem in parts: the part whose answer it is */
+	a->v[a->n].pi = L->part != NULL ? L->part->pi : L->problem;
 	a->v[a->n].sub = sub;
 	a->v[a->n].answer = answer;
 	a->v[a->n].page = 0;
@@ -182,6 +242,7 @@ int
 lay_place(struct lay *L, double h, double gap)
 {
 	double body = L->bottom - L->top, joined_h = 0;
+	size_t anchor_first;
 
 	if (L->pending.nitems > 0) {
 		struct page joined;
@@ -201,16 +262,108 @@ lay_place(struct lay *L, double h, double gap)
 			L->anchors->n = L->anchor_from;
 		return -1;
 	}
-	if (L->page == NULL || lay_breaks(L, h, gap))
+	if (L->ncols == 2)
+		lay_place_col(L, h, gap);
+	else if (L->page == NULL || lay_breaks(L, h, gap))
 		lay_new_page(L);
 	else if (L->y > L->top + EPS)
 		L->y += gap;
 	L->placed = L->y;
+	anchor_first = L->anchor_from;
 	lay_anchors_place(L, joined_h);
+	if (L->ncols == 2 && L->col == 0) {
+		if (L->y <= L->col_top + EPS)
+			L->ncs = 0;	/* a new page's column */
+		xgrow((void **)&L->cs, &L->cscap, L->ncs, sizeof(*L->cs));
+		L->cs[L->ncs].first = L->page->nitems;
+		L->cs[L->ncs].anchor = anchor_first;
+		L->cs[L->ncs].y = L->y;
+		L->cs[L->ncs++].h = h;
+	}
 	lay_move(L->page, &L->strip, L->y, L, 1);
 	L->y += h;
 	L->sy = 0;
+	for (; L->bpage != NULL && L->unplaced <= L->bi; L->unplaced++) {
+		L->bpage[L->unplaced] = L->doc->npages - 1;
+		L->bcol[L->unplaced] = L->ncols == 2 ? L->col + 1 : 0;
+	}
 	return 0;
+}
+
+#define COL_GUTTER	18.0	/* pt between two columns */
+
+/*
+ * Columns that end with column 0 of their last page not full: the strips
+ * placed there are shared between both columns, the first ones left, so
+ * that the taller column is as short as it can be (column 0 the taller
+ * when both cannot be even).
+ */
+static void
+lay_balance(struct lay *L)
+{
+	const struct colstrip *cs = L->cs;
+	double end = L->y, best = end - L->col_top, h0, h1, dy;
+	size_t n = L->ncs, k, split = n, i;
+	struct item *it;
+
+	for (k = 1; k < n; k++) {
+		h0 = cs[k - 1].y + cs[k - 1].h - L->col_top;
+		h1 = end - cs[k].y;
+		if ((h0 > h1 ? h0 : h1) <= best + EPS) {
+			best = h0 > h1 ? h0 : h1;
+			split = k;
+		}
+	}
+	if (split == n)
+		return;
+	dy = L->col_top - cs[split].y;
+	/* the answer spaces moved go up with them, for the answer strips */
+	for (i = cs[split].anchor; L->anchors != NULL && i < L->anchors->n;
+	    i++)
+		L->anchors->v[i].y += dy;
+	for (i = cs[split].first; i < L->page->nitems; i++) {
+		it = &L->page->items[i];
+		it->x += L->col_dx;
+		it->y += dy;
+		if (it->kind == ITEM_LINE) {
+			it->x2 += L->col_dx;
+			it->y2 += dy;
+		}
+	}
+	h0 = cs[split - 1].y + cs[split - 1].h;
+	L->y = h0 > end + dy ? h0 : end + dy;
+}
+
+void
+lay_columns_block(struct lay *L, const struct block *b)
+{
+	double w;
+
+	if (b->columns == 2 && L->ncols != 2) {
+		if (L->pending.nitems > 0)	/* a heading over both */
+			lay_place(L, 0, 0);
+		if (L->page == NULL)
+			lay_new_page(L);
+		if (L->y > L->top + EPS)
+			L->y += L->t->gap_problem;
+		w = (lay_width(L) - COL_GUTTER) / 2;
+		L->full_right = L->right;
+		L->right = L->left + w;
+		L->col_dx = w + COL_GUTTER;
+		L->ncols = 2;
+		L->col = 0;
+		L->col_top = L->y;
+		L->col0_end = L->y;
+	} else if (b->columns == 1 && L->ncols == 2) {
+		if (L->col == 0)
+			lay_balance(L);
+		else if (L->col0_end > L->y)
+			L->y = L->col0_end;
+		L->ncs = 0;
+		L->right = L->full_right;
+		L->ncols = 0;
+		L->col = 0;
+	}
 }
 
 /* ---- measuring and setting text --------------------------------------- */
@@ -398,10 +551,12 @@ lay_math_too_wide(struct lay *L, const struct atom *a, double w, double maxw)
 	if (L->failed && L->mark == NULL)
 		return;
 	sc_error(lay_mark_of(L, a->s, &at), "the math `%.*s%s` is %.1f cm "
-	    "wide, but has only %.1f cm here (a line, or a column of choices); break it into "
-	    "shorter pieces of math with words between, or give the choices "
-	    "fewer columns", (int)(n > 40 ? 37 : n), a->s,
-	    n > 40 ? "..." : "", w * 2.54 / 72, maxw * 2.54 / 72);
+	    "wide, but has only %.1f cm here (a line%s, or a column of "
+	    "choices); break it into shorter pieces of math with words "
+	    "between, or give the choices fewer columns",
+	    (int)(n > 40 ? 37 : n), a->s, n > 40 ? "..." : "",
+	    w * 2.54 / 72, maxw * 2.54 / 72, L->ncols == 2 ? " of a column "
+	    "of two" : "");
 	L->failed = 1;
 	L->mark = NULL;		/* once per text */
 }
@@ -955,12 +1110,31 @@ lay_fields_place(struct lay *L)
 	spot->h = h;
 }
 
+/* A work space as large as the pass of layout wants it (see
+ * layout_spot()): lines whole, at least one. */
+static const struct block *
+lay_scaled(struct lay *L, const struct block *b, struct block *tmp)
+{
+	double f;
+
+	if (!b->stretch || L->scale == NULL || L->scale[L->bi] == 1)
+		return b;
+	f = L->scale[L->bi];
+	*tmp = *b;
+	tmp->h = b->h * f;
+	tmp->n = (int)floor(b->n * f + 1e-6);
+	if (tmp->n < 1)
+		tmp->n = 1;
+	return tmp;
+}
+
 static void
 lay_block(struct lay *L, const struct block *b)
 {
 	struct tstyle ts;
-	double top;
+	struct block scaled;
 
+	b = lay_scaled(L, b, &scaled);
 	switch (b->kind) {
 	case BK_TITLE:
 		ts = lay_style(L, L->t->size_title, ST_BOLD, ink);
@@ -1019,6 +1193,12 @@ lay_block(struct lay *L, const struct block *b)
 	case BK_PROBLEM:
 		lay_problem(L, b);
 		break;
+	case BK_PART:
+		lay_part(L, b);
+		break;
+	case BK_COLUMNS:
+		lay_columns_block(L, b);
+		break;
 	case BK_HINT:
 		ts = lay_style(L, L->t->size_body * 0.9, ST_ITALIC, gray);
 		lay_plain(L, b->label, &ts, L->left + L->indent,
@@ -1057,23 +1237,7 @@ lay_block(struct lay *L, const struct block *b)
 		lay_table(L, b);
 		break;
 	case BK_END:
-		top = L->sy;
-		/* a problem with no answer space of its own: its first line */
-		if (L->anchors != NULL && (L->anchors->n == L->anchor_from ||
-		    L->anchors->v[L->anchors->n - 1].pi != b->pi))
-			lay_anchor(L, -1, lay_base(L, L->t->size_body));
-		L->in_problem = 0;
-		sc_prefix(NULL);
-		if (lay_place(L, top, L->t->gap_problem) < 0) {
-			diag_error(&b->pi->p->mark, "problem %d is taller "
-			    "than a page (%.1f cm of %.1f cm); give it %sless "
-			    "space or split it", b->pi->number,
-			    (top + L->pending_h) / 72 * 2.54,
-			    (L->bottom - L->top) / 72 * 2.54,
-			    b->pi->p->image != NULL ? "a narrower image "
-			    "(image width), " : "");
-			L->failed = 1;
-		}
+		lay_problem_end(L, b);
 		break;
 	case BK_INFO:
 		ts = lay_style(L, L->t->size_body * 0.9, 0, gray);
@@ -1364,6 +1528,198 @@ lay_footers(struct lay *L, const struct blocks *doc)
 	free(left);
 }
 
+/* What one pass of layout found, for filling pages. */
+struct pass {
+	struct doc	*doc;		/* NULL: failed (reported) */
+	struct fieldspot spot;
+	size_t		*bpage;		/* per block: its page */
+	int		*bcol;		/* per block: across, column 0 or 1 */
+	struct pageend	*page_end;	/* per page: how far down it is */
+	size_t		 npage_end;	/* pages noted (all of doc's) */
+	double		 bottom;	/* the foot of the text on a page */
+	struct anchors	 anchors;	/* where answer spaces landed */
+};
+
+static void
+pass_free(struct pass *p)
+{
+	doc_free(p->doc);
+	anchors_free(&p->anchors);
+	free(p->bpage);
+	free(p->bcol);
+	free(p->page_end);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Lay out bs once, each stretch block's work space times scale[i] (NULL:
+ * as composed). */
+static void
+lay_pass(const struct blocks *bs, const struct template *t, struct fonts *fs,
+    int a4, const char *title, const double *scale, int anchored,
+    struct pass *out)
+{
+	struct lay L;
+	size_t i;
+	struct tstyle ns;
+	struct doc *d;
+
+	memset(out, 0, sizeof(*out));
+	d = doc_new(a4 ? PAPER_A4_W : PAPER_LETTER_W,
+	    a4 ? PAPER_A4_H : PAPER_LETTER_H);
+	if (bs->landscape) {
+		double w = d->width;
+
+		d->width = d->height;
+		d->height = w;
+	}
+	d->title = xstrdup(title);
+	lay_begin(&L, d, t, fs);
+	L.spot = &out->spot;
+	L.anchors = anchored ? &out->anchors : NULL;
+	L.scale = scale;
+	L.bpage = xcalloc(bs->n + 1, sizeof(*L.bpage));
+	L.bcol = xcalloc(bs->n + 1, sizeof(*L.bcol));
+	ns = lay_style(&L, t->size_body, ST_BOLD, ink);
+	L.indent = lay_plain_width(&L, "00.", &ns) +
+	    lay_space(&L, fonts_pick(fs, FS_BOLD, ' '), ns.size);
+	for (i = 0; i < bs->n; i++) {
+		L.bi = i;
+		lay_block(&L, &bs->v[i]);
+	}
+	L.bi = bs->n;
+	if (L.pending.nitems > 0)
+		lay_place(&L, 0, 0);
+	if (d->npages == 0)
+		lay_new_page(&L);
+	lay_page_done(&L, 0);
+	lay_footers(&L, bs);
+	lay_strip_clear(&L.strip);
+	lay_strip_clear(&L.pending);
+	free(L.strip.items);
+	free(L.pending.items);
+	free(L.cs);
+	out->bpage = L.bpage;
+	out->bcol = L.bcol;
+	out->page_end = L.page_end;
+	out->npage_end = L.npage_end;
+	out->bottom = L.bottom;
+	if (L.failed)
+		doc_free(d);
+	else
+		out->doc = d;
+}
+
+/* The height of stretch block b's work space at scale f. */
+static double
+lay_stretch_h(const struct template *t, const struct block *b, double f)
+{
+	if (b->kind == BK_LINES)
+		return floor(b->n * f + 1e-6) * t->line_pitch;
+	return b->h * f;
+}
+
+#define FILL_MAX	2.0	/* a work space grows to twice its size */
+#define SHRINK_MIN	0.6	/* and shrinks (pages:) to 60 % at most */
+#define FILL_SAFE	1.0	/* pt left at the foot, for rounding */
+
+/*
+ * Where block i's work space may grow: a region, 3 a page (across it,
+ * column 0, column 1), and how much blank it has at its foot; -1 when it
+ * is not filled (the last page unless all is set; columns that end on
+ * the page, what follows them being filled instead; on a page whose
+ * columns go on, what is across the page above them).
+ */
+static long
+lay_region(const struct pass *p, size_t i, int all, double *slack)
+{
+	size_t pg = p->bpage[i];
+	const struct pageend *pe = &p->page_end[pg];
+	int c = p->bcol[i];
+
+	if (pg + 1 == p->doc->npages && !all)
+		return -1;
+	if ((c > 0) != (pe->cols != 0))
+		return -1;	/* columns that end here; or the rest of a page
+				 * whose columns go on, whose feet are theirs */
+	*slack = p->bottom - (c > 0 ? pe->col[c - 1] : pe->y) - FILL_SAFE;
+	return *slack > 0 ? (long)(pg * 3) + c : -1;
+}
+
+/*
+ * Pages are filled: the blank left at the foot of each page of p (and of
+ * each of two columns that go on to the next page) is shared among the
+ * work spaces above it, in proportion to their size now (scale), each up
+ * to FILL_MAX times its own; scale gets the new factors (lines whole:
+ * never more than their share).  Returns 0 when nothing grows.
+ */
+static int
+lay_fill_scale(const struct blocks *bs, const struct template *t,
+    const struct pass *p, int all, double *scale)
+{
+	double *have = xcalloc(p->doc->npages * 3, sizeof(double));
+	double slack, want, most;
+	const struct block *b;
+	long r;
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < bs->n; i++)
+		if (bs->v[i].stretch && (r = lay_region(p, i, all, &slack)) >= 0)
+			have[r] += lay_stretch_h(t, &bs->v[i], scale[i]);
+	for (i = 0; i < bs->n; i++) {
+		b = &bs->v[i];
+		if (!b->stretch || (r = lay_region(p, i, all, &slack)) < 0 ||
+		    have[r] <= 0)
+			continue;
+		want = lay_stretch_h(t, b, scale[i]) * (1 + slack / have[r]);
+		most = lay_stretch_h(t, b, FILL_MAX);
+		if (want > most)
+			want = most;
+		if (b->kind == BK_LINES)
+			scale[i] = floor(want / t->line_pitch + 1e-6) / b->n;
+		else if (b->h > 0)
+			scale[i] = want / b->h;
+		any = 1;
+	}
+	free(have);
+	return any;
+}
+
+/* The first problem that starts on page pg (0-based) of p or later; or,
+ * when none does, with *rest set, the problem whose parts go on there. */
+static int
+lay_first_from(const struct blocks *bs, const struct pass *p, size_t pg,
+    int *rest)
+{
+	size_t i;
+	int last = 0;
+
+	*rest = 0;
+	for (i = 0; i < bs->n; i++) {
+		if (bs->v[i].kind != BK_PROBLEM)
+			continue;
+		if (p->bpage[i] >= pg)
+			return bs->v[i].pi->number;
+		last = bs->v[i].pi->number;
+	}
+	*rest = 1;
+	return last;
+}
+
+/* pages: n cannot be met: say what does not fit on page n. */
+static void
+lay_no_fit(const struct blocks *bs, const struct pass *p)
+{
+	int rest, first = lay_first_from(bs, p, (size_t)bs->fit_pages, &rest);
+
+	diag_error(&bs->fit_mark, "even with its work spaces at %.0f %% the "
+	    "worksheet needs %zu pages, not %d: page %d cannot also hold %s"
+	    "problem %d%s; ask for pages: %zu, or take problems out",
+	    SHRINK_MIN * 100, p->doc->npages, bs->fit_pages, bs->fit_pages,
+	    rest ? "the rest of " : "", first, rest ? "" : " and those after "
+	    "it", p->doc->npages);
+}
+
 struct doc *
 layout(const struct blocks *bs, const struct template *t, struct fonts *fs,
     int a4, const char *title)
@@ -1390,49 +1746,63 @@ layout_anchored(const struct blocks *bs, const struct template *t,
 	return lay_doc(bs, t, fs, a4, title, NULL, anchors);
 }
 
+/*
+ * Lay out at the natural size; with pages: asked for, shrink every work
+ * space (by tenths, to SHRINK_MIN) until the set fits.  Then fill the
+ * pages (lay_fill_scale()) and lay out again: what grows on a page fits
+ * in its blank, so the page breaks stay where they were (else the first
+ * layout is kept).  The anchors (NULL: none wanted) are those of the
+ * layout kept.
+ */
 static struct doc *
 lay_doc(const struct blocks *bs, const struct template *t,
     struct fonts *fs, int a4, const char *title, struct fieldspot *spot,
     struct anchors *anchors)
 {
-	struct lay L;
+	struct pass p, filled;
+	double *scale = xcalloc(bs->n + 1, sizeof(double)), s = 1;
 	size_t i;
-	struct tstyle ns;
-	struct doc *d;
 
-	d = doc_new(a4 ? PAPER_A4_W : PAPER_LETTER_W,
-	    a4 ? PAPER_A4_H : PAPER_LETTER_H);
-	if (bs->landscape) {
-		double w = d->width;
-
-		d->width = d->height;
-		d->height = w;
-	}
-	d->title = xstrdup(title);
-	lay_begin(&L, d, t, fs);
-	L.spot = spot;
-	L.anchors = anchors;
-	if (spot != NULL)
-		memset(spot, 0, sizeof(*spot));
-	ns = lay_style(&L, t->size_body, ST_BOLD, ink);
-	L.indent = lay_plain_width(&L, "00.", &ns) +
-	    lay_space(&L, fonts_pick(fs, FS_BOLD, ' '), ns.size);
 	for (i = 0; i < bs->n; i++)
-		lay_block(&L, &bs->v[i]);
-	if (L.pending.nitems > 0)
-		lay_place(&L, 0, 0);
-	if (d->npages == 0)
-		lay_new_page(&L);
-	lay_footers(&L, bs);
-	lay_strip_clear(&L.strip);
-	lay_strip_clear(&L.pending);
-	free(L.strip.items);
-	free(L.pending.items);
-	if (L.failed) {
-		doc_free(d);
-		return NULL;
+		scale[i] = 1;
+	for (;;) {
+		lay_pass(bs, t, fs, a4, title, scale, anchors != NULL, &p);
+		if (p.doc == NULL || bs->fit_pages <= 0 ||
+		    p.doc->npages <= (size_t)bs->fit_pages)
+			break;
+		if (s <= SHRINK_MIN + EPS) {
+			lay_no_fit(bs, &p);
+			pass_free(&p);
+			break;
+		}
+		s -= 0.1;
+		for (i = 0; i < bs->n; i++)
+			if (bs->v[i].stretch)
+				scale[i] = s;
+		pass_free(&p);
 	}
-	return d;
+	if (p.doc != NULL && p.npage_end == p.doc->npages &&
+	    lay_fill_scale(bs, t, &p, bs->fit_pages > 0, scale)) {
+		lay_pass(bs, t, fs, a4, title, scale, anchors != NULL,
+		    &filled);
+		if (filled.doc != NULL &&
+		    filled.doc->npages == p.doc->npages) {
+			pass_free(&p);
+			p = filled;
+		} else
+			pass_free(&filled);
+	}
+	if (spot != NULL)
+		*spot = p.spot;
+	if (anchors != NULL)
+		*anchors = p.anchors;
+	else
+		anchors_free(&p.anchors);
+	free(scale);
+	free(p.bpage);
+	free(p.bcol);
+	free(p.page_end);
+	return p.doc;
 }
 
 /*

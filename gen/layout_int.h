@@ -61,6 +61,22 @@ struct tstyle {
 	size_t		 nblanks;
 };
 
+/* How far down a page is filled: across it, and in each of two columns
+ * when they go on to the next page (cols set; else they are not filled:
+ * what follows them on the page is). */
+struct pageend {
+	double		 y;
+	double		 col[2];
+	int		 cols;
+};
+
+/* A strip placed in column 0: its items on the page, where it went. */
+struct colstrip {
+	size_t		 first;		/* its first item on the page */
+	size_t		 anchor;	/* its first answer anchor */
+	double		 y, h;
+};
+
 struct lay {
 	const struct template *t;
 	struct fonts	*fs;
@@ -101,6 +117,32 @@ struct lay {
 				 * here (the layout fails all the same) */
 	const struct block *row_head;	/* the print list's header row, to
 					 * repeat over a row on a new page */
+	const struct parthead *part;	/* the part being drawn, or NULL */
+	/* two columns (columns: 2): strips are drawn at column 0's place
+	 * and moved across when they go in column 1 */
+	int		 ncols;		/* 2 in columns, else 0 */
+	int		 col;		/* the column being filled: 0, 1 */
+	double		 col_top;	/* where the columns start on the page */
+	double		 col0_end;	/* how far down column 0 went */
+	double		 col_dx;	/* column 1's x from column 0's */
+	double		 full_right;	/* right before the columns */
+	struct colstrip	*cs;		/* the strips placed in column 0 of
+					 * this page, to balance the columns
+					 * where they end */
+	size_t		 ncs, cscap;
+	/* filling pages (layout.c): what a pass of layout records */
+	const double	*scale;		/* per block: how much of its work
+					 * space a stretch block takes (1 its
+					 * own); NULL: all 1 */
+	size_t		 bi;		/* the block being drawn */
+	size_t		 unplaced;	/* the first block not yet placed */
+	size_t		*bpage;		/* per block: the page it went on;
+					 * NULL: not recorded */
+	int		*bcol;		/* per block: 0 across the page, 1 in
+					 * column 0, 2 in column 1 */
+	struct pageend	*page_end;	/* per page: how far down it is */
+	size_t		 npage_end, page_end_cap;
+	double		 part_left;	/* left before parts were indented */
 };
 
 enum align { AL_LEFT, AL_CENTER, AL_RIGHT };
@@ -150,6 +192,16 @@ void lay_anchor_text(struct lay *L, const struct text *answer, double y);
 /* Problems and fields (layout_problem.c). */
 void lay_fields(struct lay *L, const struct block *b);
 void lay_problem(struct lay *L, const struct block *b);
+/* A part of a problem in parts: what the strip holds (the stem and part
+ * (a), or the part before) is placed, and this part drawn, indented. */
+void lay_part(struct lay *L, const struct block *b);
+/* Place the strip of the part being drawn; -1 if taller than a page
+ * (reported). */
+int lay_part_end(struct lay *L);
+/* A problem's END: its strip (or its last part's) placed. */
+void lay_problem_end(struct lay *L, const struct block *b);
+/* COLUMNS: start (2) or end (1) two columns. */
+void lay_columns_block(struct lay *L, const struct block *b);
 void lay_answer(struct lay *L, const struct block *b);
 void lay_choices(struct lay *L, const struct block *b);
 void lay_truefalse(struct lay *L, const struct block *b);

@@ -274,6 +274,13 @@ lay_blank_widths(struct lay *L, const struct problem *p,
 
 #define IMAGE_BODY_PT	12.0	/* the body size pictures are sized for */
 
+/* The number of the problem p is (or is a part of). */
+static int
+b_number(const struct lay *L, const struct problem *p)
+{
+	return L->problem != NULL ? L->problem->number : p->number;
+}
+
 /*
  * The problem's picture, under the prompt and indented like it: `width`
  * wide (a length, or a share of the column), else its natural size at
@@ -298,6 +305,14 @@ lay_image(struct lay *L, const struct problem *p)
 	 * 6 cm picture 9 cm (a width in % grows with the column already) */
 	if (p->image_pct <= 0 && L->t->size_body > IMAGE_BODY_PT)
 		w *= L->t->size_body / IMAGE_BODY_PT;
+	if (w > col + EPS && L->ncols == 2 && p->image_w > 0) {
+		diag_error(&p->mark, "problem %d: its picture is %.1f cm wide, "
+		    "wider than a column (%.1f cm) of two: give it a smaller "
+		    "width (a share such as 100%% fits the column), or put the "
+		    "problem where the page has one column", b_number(L, p),
+		    w / 72 * 2.54, col / 72 * 2.54);
+		L->failed = 1;
+	}
 	if (w > col)
 		w = col;
 	L->sy += 6;
@@ -317,31 +332,29 @@ lay_picture(struct lay *L, const struct block *b)
 	lay_image(L, b->pi->p);
 }
 
-void
-lay_problem(struct lay *L, const struct block *b)
+/*
+ * A problem's or a part's number (num: "4.", "(b)") right-aligned in the
+ * indent at L->left, and beside it its points (b->label) and prompt as one
+ * paragraph.  prefix names it in messages.
+ */
+static void
+lay_numbered(struct lay *L, const struct block *b, const char *num,
+    const char *prefix)
 {
 	const struct problem *p = b->pi->p;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ns = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	struct rich r, *fill = NULL;
-	double *bw = NULL;
-	char *num;
-	size_t i, numbered;
+	double *bw = NULL, top = L->sy;
+	size_t i, numbered, from = L->strip.nitems;
 
-	L->in_problem = 1;
-	L->problem = b->pi;
-	L->sy = 0;
-	num = xasprintf("problem %d", b->pi->number);
-	sc_prefix(num);		/* for messages about its texts */
-	free(num);
-	num = xasprintf("%d.", b->pi->number);
+	sc_prefix(prefix);		/* for messages about its texts */
 	/* right-aligned, one space from the prompt, so that text readers
 	 * take number and prompt as one line */
 	lay_plain(L, num, &ns, L->left, L->indent - lay_space(L,
 	    fonts_pick(L->fs, FS_BOLD, ' '), ns.size), AL_RIGHT);
-	free(num);
 	numbered = L->strip.nitems;
-	L->sy = 0;
+	L->sy = top;
 	memset(&r, 0, sizeof(r));
 	if (b->label != NULL)
 		rich_plain(b->label, 0, &r);
@@ -375,13 +388,162 @@ lay_problem(struct lay *L, const struct block *b)
 	}
 	lay_rich(L, &r, &ts, L->left + L->indent, lay_width(L) - L->indent,
 	    AL_LEFT, 0);
-	lay_shift(L, 0, numbered, L->drop);	/* the number beside it */
+	lay_shift(L, from, numbered, L->drop);	/* the number beside it */
 	rich_free(&r);
 	if (fill != NULL)
 		for (i = 0; i < p->blanks.n; i++)
 			rich_free(&fill[i]);
 	free(fill);
 	free(bw);
+}
+
+void
+lay_problem(struct lay *L, const struct block *b)
+{
+	char num[24], prefix[40];
+
+	L->in_problem = 1;
+	L->problem = b->pi;
+	L->sy = 0;
+	snprintf(num, sizeof(num), "%d.", b->pi->number);
+	snprintf(prefix, sizeof(prefix), "problem %d", b->pi->number);
+	lay_numbered(L, b, num, prefix);
+}
+
+/* The strip holds the stem and part (a), or a later part, of a problem
+ * in parts: place it, a later part under "4 (continued)" when it starts
+ * a page.  Returns what lay_place() returns. */
+static int
+lay_part_place(struct lay *L, const struct parthead *ph)
+{
+	struct tstyle cs = lay_style(L, L->t->size_body, ST_ITALIC, gray);
+	struct page held;
+	double h = L->sy, gap = L->t->gap_paragraph;
+
+	if (ph->first)
+		return lay_place(L, h, L->t->gap_problem);
+	if (!lay_breaks(L, h, gap))
+		return lay_place(L, h, gap);
+	held = L->strip;
+	memset(&L->strip, 0, sizeof(L->strip));
+	L->sy = 0;
+	lay_plain(L, ph->continued, &cs, L->part_left, L->right -
+	    L->part_left, AL_LEFT);
+	L->sy += 4;
+	lay_move(&L->strip, &held, L->sy, L, 0);
+	free(held.items);
+	return lay_place(L, h + L->sy, gap);
+}
+
+/* In two columns, a problem whose lines, boxes or pictures reach past
+ * its column (text wraps, and math too wide is said where it is):
+ * reported.  Returns -1 then. */
+static int
+lay_col_fits(struct lay *L, const struct pinst *pi)
+{
+	double right = L->left, r;
+	const struct item *it;
+	size_t i;
+
+	if (L->ncols != 2)
+		return 0;
+	for (i = 0; i < L->strip.nitems; i++) {
+		it = &L->strip.items[i];
+		r = it->kind == ITEM_LINE ? fmax(it->x, it->x2) :
+		    it->kind == ITEM_RECT || it->kind == ITEM_IMAGE ?
+		    it->x + it->w : 0;
+		if (r > right)
+			right = r;
+	}
+	if (right <= L->right + 0.5)
+		return 0;
+	diag_error(&pi->p->mark, "problem %d is wider than a column (%.1f cm "
+	    "of %.1f cm); in two columns go drills and short items: put it "
+	    "in a section without \"columns: 2\", or make it narrower",
+	    pi->number, (right - (L->part != NULL ? L->part_left : L->left)) /
+	    72 * 2.54, (L->right - (L->part != NULL ? L->part_left :
+	    L->left)) / 72 * 2.54);
+	L->failed = 1;
+	lay_strip_clear(&L->strip);
+	L->sy = 0;
+	return -1;
+}
+
+/* A problem (or its part) taller than a page. */
+static void
+lay_too_tall(struct lay *L, const struct pinst *pi, double h)
+{
+	const struct problem *p = pi->p;
+	char part[24] = "";
+
+	if (p->part > 0)
+		snprintf(part, sizeof(part), " (part (%c))", 'a' + p->part - 1);
+	diag_error(&p->mark, "problem %d%s is taller than a page (%.1f cm of "
+	    "%.1f cm); give it %sless space or split it", pi->number, part,
+	    (h + L->pending_h) / 72 * 2.54, (L->bottom - L->top) / 72 * 2.54,
+	    p->image != NULL ? "a narrower image (image width), " : "");
+	L->failed = 1;
+}
+
+void
+lay_part(struct lay *L, const struct block *b)
+{
+	const struct parthead *ph = b->part;
+	char num[8], prefix[40];
+
+	if (!ph->first)
+		lay_part_end(L);
+	else {
+		/* parts are indented under the stem, lettered where the
+		 * stem's text starts */
+		L->part_left = L->left;
+		L->left += L->indent;
+	}
+	L->part = ph;
+	L->sy += ph->first ? 6 : 0;
+	snprintf(num, sizeof(num), "(%c)", ph->letter);
+	snprintf(prefix, sizeof(prefix), "problem %d%c", b->pi->number,
+	    ph->letter);
+	lay_numbered(L, b, num, prefix);
+}
+
+int
+lay_part_end(struct lay *L)
+{
+	const struct pinst *pi = L->part->pi;
+	double h = L->sy;
+
+	if (lay_col_fits(L, L->problem) < 0)
+		return -1;
+	if (lay_part_place(L, L->part) == 0)
+		return 0;
+	/* the stem is in the first part's strip: name the problem */
+	lay_too_tall(L, L->part->first ? L->problem : pi, h);
+	return -1;
+}
+
+void
+lay_problem_end(struct lay *L, const struct block *b)
+{
+	double h = L->sy;
+
+	sc_prefix(NULL);
+	L->in_problem = 0;
+	if (L->part != NULL) {
+		lay_part_end(L);
+		L->left = L->part_left;
+		L->part = NULL;
+		return;
+	}
+	/* a problem with no answer space of its own: its first line */
+	L->in_problem = 1;
+	if (L->anchors != NULL && (L->anchors->n == L->anchor_from ||
+	    L->anchors->v[L->anchors->n - 1].pi != b->pi))
+		lay_anchor(L, -1, lay_base(L, L->t->size_body));
+	L->in_problem = 0;
+	if (lay_col_fits(L, b->pi) == 0 &&
+	    lay_place(L, h, L->t->gap_problem) < 0)
+		lay_too_tall(L, b->pi, h);
 }
 
 void
@@ -398,6 +560,9 @@ lay_answer(struct lay *L, const struct block *b)
 		aw = lay_text_width(L, &b->pi->p->answer, &ks) + lw + 24;
 	if (aw < lay_width(L) * 0.45)
 		aw = lay_width(L) * 0.45;
+	/* an inch of line to write on, even in a narrow column */
+	if (aw < lw + 6 + 72)
+		aw = lw + 6 + 72;
 	if (aw > lay_width(L) - L->indent)
 		aw = lay_width(L) - L->indent;
 	x = L->right - aw;

@@ -4,6 +4,7 @@
  * builders report the same things.  Loading goes on after an error so that
  * one run reports every mistake in the file.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,7 @@
 #include "util.h"
 
 const char *const ptype_names[] = { "short", "choice", "multi", "truefalse",
-    "blank", "match", "order", "open", "work", NULL };
+    "blank", "match", "order", "open", "work", "parts", NULL };
 
 const char *const field_names[] = { "name", "date", "period", "class",
     "score", NULL };
@@ -27,10 +28,26 @@ const char *const field_names[] = { "name", "date", "period", "class",
 const char *const set_keys[] = { "title", "subject", "grade", "tags",
     "language", "paper", "template", "instructions", "fields", "seed",
     "shuffle", "notes", "problems", "sections", "discussion", "word_bank",
-    "grade_table", NULL };
+    "grade_table", "pages", "columns", NULL };
 
 const char *const section_keys[] = { "title", "instructions",
-    "problems", "table", "word_bank", "new_page", NULL };
+    "problems", "table", "word_bank", "new_page", "columns", NULL };
+/* columns: on a set or a section: 1 or 2, into *cols.  Two columns suit
+ * drills and short items; more would leave no room to work. */
+static void
+set_columns(const struct node *n, int *cols)
+{
+	long l;
+
+	if (sc_int(n, "columns", LONG_MIN, LONG_MAX, &l) < 0)
+		return;
+	if (l == 1 || l == 2)
+		*cols = (int)l;
+	else
+		sc_error(&n->mark, "columns must be 1 or 2, not %ld: two "
+		    "columns suit drills and short items, and 1 is the usual "
+		    "page", l);
+}
 
 /* Keys every problem may have, then the keys of each type. */
 const char *const common_keys[] = { "type", "prompt", "points",
@@ -49,9 +66,12 @@ const char *const type_keys[P__MAX][KEYS_PER_TYPE] = {
 	[P_ORDER] = { "items", NULL },
 	[P_OPEN] = { "lines", "answer", "rubric", NULL },
 	[P_WORK] = { "grid", "answer", NULL },
+	[P_PARTS] = { "parts", NULL },
 };
 
 /* A picture already loaded, so a file shown twice is read once. */
+#define SET_MAX_PAGES	50	/* pages: a worksheet, not a book */
+
 struct loaded {
 	char		*path;		/* resolved */
 	struct image	*image;		/* the list's reference */
@@ -514,6 +534,45 @@ set_allowed_keys(int t, const char **all)
 	all[n] = NULL;
 }
 
+/* The keys a problem in parts holds for all its parts, and why. */
+static const struct {
+	const char	*key;
+	const char	*why;
+} shared_keys[] = {
+	{ "vars", "whose parts all share its variables" },
+	{ "where", "whose parts all share its variables" },
+	{ "table", "whose stem holds what its parts refer to" },
+	{ "word_bank", "whose stem holds what its parts refer to" },
+	{ "hint", "whose hint cards are for the whole problem" },
+	{ "bonus", "which is bonus or not as a whole" },
+	{ "new_page", "which starts a page as a whole (it may break between "
+	    "parts by itself)" },
+	{ NULL, NULL }
+};
+
+static int
+set_shared_key(const char *k)
+{
+	size_t i;
+
+	for (i = 0; shared_keys[i].key != NULL; i++)
+		if (strcmp(shared_keys[i].key, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* Take the shared keys out of a list of allowed keys (for a part). */
+static void
+set_drop_shared(const char **all)
+{
+	size_t i, n = 0;
+
+	for (i = 0; all[i] != NULL; i++)
+		if (!set_shared_key(all[i]))
+			all[n++] = all[i];
+	all[n] = NULL;
+}
+
 /* Check the keys of a problem: unknown ones, and keys of another type. */
 static void
 set_problem_keys(const struct node *pn, const struct problem *p,
@@ -529,6 +588,8 @@ set_problem_keys(const struct node *pn, const struct problem *p,
 		k = pn->kids[i]->value;
 		for (j = 0, found = 0; all[j] != NULL && !found; j++)
 			found = strcmp(all[j], k) == 0;
+		if (p->part > 0 && set_shared_key(k))
+			continue;	/* said by set_part_keys() */
 		if (found)
 			continue;
 		for (t = 0, nw = 0; t < P__MAX; t++)
@@ -536,6 +597,12 @@ set_problem_keys(const struct node *pn, const struct problem *p,
 				if (strcmp(type_keys[t][j], k) == 0)
 					which[nw++] = ptype_names[t];
 		which[nw] = NULL;
+		if (nw > 0 && p->type == P_PARTS) {
+			sc_error(&pn->kids[i]->mark, "\"%s\" belongs on a part: "
+			    "a problem in parts has none of its own; write it "
+			    "in the part it is for, under \"parts:\"", k);
+			continue;
+		}
 		if (nw > 0 && p->type != P__MAX) {
 			list = sc_join(which, " and ");
 			sc_error(&pn->kids[i]->mark, "\"%s\" does not belong in "
@@ -552,15 +619,16 @@ set_problem_keys(const struct node *pn, const struct problem *p,
 		else {
 			list = sc_join(all, " and ");
 			sc_error(&pn->kids[i]->mark, "unknown key \"%s\"; %s%s "
-			    "problem may have %s", pn->kids[i]->value,
+			    "%s may have %s", pn->kids[i]->value,
 			    p->type == P__MAX ? "a" : p->type == P_OPEN ||
 			    p->type == P_ORDER ? "an " : "a ",
 			    p->type == P__MAX ? "" : ptype_names[p->type],
-			    list);
+			    p->part > 0 ? "part" : "problem", list);
 			free(list);
 		}
 	}
 }
+
 
 /* The picture at file (a path relative to the set), read once per set.
  * Returns a new reference, or NULL after reporting at the file node. */
@@ -994,46 +1062,154 @@ set_fill_text(struct text *t, void *arg)
 	t->s = s;
 }
 
+/* Check the {a} and {= expr} of p's texts, and of its parts' (which
+ * share its variables), each under its own name in messages. */
 static void
 set_problem_exprs(struct problem *p)
 {
 	struct var v[64];
 	struct scope sc;
+	char *name;
+	size_t i;
 
 	problem_scope(p, v, &sc);
 	problem_texts(p, set_check_text, &sc);
+	for (i = 0; i < p->nparts; i++) {
+		name = xasprintf("problem %d%c", p->number, 'a' + (int)i);
+		sc_prefix(name);
+		free(name);
+		problem_texts(&p->parts[i], set_check_text, &sc);
+	}
 }
 
+static void set_problem(struct setload *, const struct node *,
+    struct problem *, const struct problem *parent);
+
+/* The parts of a problem in parts: each a problem of any other type,
+ * lettered; the problem's points are theirs added up. */
 static void
-set_problem(struct setload *sl, const struct node *pn, struct problem *p)
+set_parts(struct setload *sl, const struct node *pn, struct problem *p)
+{
+	const struct node *n = node_get(pn, "parts"), *pts;
+	const char *all[40];
+	char *name;
+	double sum = 0;
+	int any = 0;
+	size_t i;
+
+	set_allowed_keys(P_PARTS, all);
+	if (n == NULL) {
+		if (!sc_misspelled(pn, "parts", all))
+			sc_error(&pn->mark, "a parts problem needs \"parts:\", "
+			    "a list of its parts (a), (b) ..., each starting "
+			    "with \"- type:\"");
+		return;
+	}
+	if (n->kind != NODE_SEQ || n->nkids == 0) {
+		if (sc_is_null(n) || n->kind == NODE_SEQ)
+			sc_error(&n->mark, "the list of parts is empty; add at "
+			    "least one part, starting with \"- type:\"");
+		else
+			sc_error(&n->mark, "parts must be a list: start each "
+			    "part with \"- \" (a dash and a space), like "
+			    "\"- type: short\"");
+		return;
+	}
+	if (n->nkids > PARTS_MAX) {
+		sc_error(&n->mark, "a problem may have at most %d parts, (a) "
+		    "to (z), not %zu; split it into several problems",
+		    PARTS_MAX, n->nkids);
+		return;
+	}
+	p->parts = xcalloc(n->nkids, sizeof(*p->parts));
+	for (i = 0; i < n->nkids; i++) {
+		p->parts[i].part = (int)i + 1;
+		set_problem(sl, n->kids[i], &p->parts[p->nparts++], p);
+		if (p->parts[i].points >= 0) {
+			sum += p->parts[i].points;
+			any = 1;
+		}
+		if (p->parts[i].broken)
+			p->broken = 1;
+	}
+	name = xasprintf("problem %d", p->number);
+	sc_prefix(name);	/* the parts named themselves */
+	free(name);
+	pts = node_get(pn, "points");
+	if (pts != NULL && p->points >= 0 && !any)
+		sc_error(&pts->mark, "a problem in parts is worth its parts' "
+		    "points added up, and its parts have none; give each part "
+		    "its own \"points:\" instead");
+	else if (pts != NULL && p->points >= 0 && p->points != sum)
+		sc_error(&pts->mark, "a problem in parts is worth its parts' "
+		    "points added up, %g, not %g; leave \"points:\" out here "
+		    "(or write %g)", sum, p->points, sum);
+	else if (any)
+		p->points = sum;
+}
+
+/* A part may not have what its problem holds for all its parts. */
+static void
+set_part_keys(const struct node *pn, const struct problem *parent)
+{
+	size_t i;
+
+	for (i = 0; shared_keys[i].key != NULL; i++)
+		if (node_get(pn, shared_keys[i].key) != NULL)
+			sc_error(&node_key(pn, shared_keys[i].key)->mark, "a "
+			    "part cannot have its own \"%s\": put it on "
+			    "problem %d, %s", shared_keys[i].key,
+			    parent->number, shared_keys[i].why);
+}
+
+/*
+ * Read problem p from pn; a part of parent when parent is not NULL (its
+ * number is parent's, p->part its letter, set by the caller).
+ */
+static void
+set_problem(struct setload *sl, const struct node *pn, struct problem *p,
+    const struct problem *parent)
 {
 	const struct node *n;
 	const char *all[40], *hint;
-	char *pname, *types, *ortypes;
-	int t;
+	char *pname, *types, *ortypes, *what;
+	const char *saved[P__MAX + 1];
+	int t, ntypes;
 
 	size_t errs = sc_count();
 
-	p->number = ++sl->number;
+	p->number = parent != NULL ? parent->number : ++sl->number;
 	p->mark = pn->mark;
 	p->points = -1;
 	p->space_pt = -1;
 	p->type = P__MAX;
-	pname = xasprintf("problem %d", p->number);
+	pname = parent != NULL ? xasprintf("problem %d%c", p->number,
+	    'a' + p->part - 1) : xasprintf("problem %d", p->number);
+	what = parent != NULL ? xasprintf("part (%c)", 'a' + p->part - 1) :
+	    xstrdup("problem");
 	sc_prefix(pname);
-	types = sc_join(ptype_names, " and ");
-	ortypes = sc_join(ptype_names, " or ");
+	/* a part may be of any type but parts */
+	for (ntypes = 0; ptype_names[ntypes] != NULL; ntypes++)
+		saved[ntypes] = parent != NULL && ntypes == P_PARTS ? NULL :
+		    ptype_names[ntypes];
+	saved[ntypes] = NULL;
+	types = sc_join(saved, " and ");
+	ortypes = sc_join(saved, " or ");
 	if (pn->kind != NODE_MAP) {
 		if (pn->kind == NODE_SCALAR && !sc_is_null(pn))
-			sc_error(&pn->mark, "this problem is only text; write "
+			sc_error(&pn->mark, "this %s is only text; write "
 			    "it with keys: \"- type: short\", then \"prompt: "
-			    "...\" on the next line, lined up with \"type:\"");
+			    "...\" on the next line, lined up with \"type:\"",
+			    what);
 		else
-			sc_error(&pn->mark, "a problem must be key: value lines "
-			    "(type:, prompt: ...), not %s", sc_is_null(pn) ?
+			sc_error(&pn->mark, "a %s must be key: value lines "
+			    "(type:, prompt: ...), not %s", parent != NULL ?
+			    "part" : "problem", sc_is_null(pn) ?
 			    "empty" : node_kind_name(pn));
 		goto out;
 	}
+	if (parent != NULL)
+		set_part_keys(pn, parent);
 	if ((n = node_get(pn, "type")) == NULL) {
 		set_allowed_keys(P__MAX, all);
 		set_problem_keys(pn, p, all);
@@ -1057,8 +1233,14 @@ set_problem(struct setload *sl, const struct node *pn, struct problem *p)
 	for (t = 0; ptype_names[t] != NULL; t++)
 		if (strcasecmp(n->value, ptype_names[t]) == 0)
 			break;
+	if (parent != NULL && t == P_PARTS) {
+		sc_error(&n->mark, "a part cannot be in parts itself; make it "
+		    "one of %s, or give problem %d more parts", ortypes,
+		    parent->number);
+		goto out;
+	}
 	if (ptype_names[t] == NULL) {
-		if ((hint = sc_suggest(n->value, ptype_names)) != NULL)
+		if ((hint = sc_suggest(n->value, saved)) != NULL)
 			sc_error(&n->mark, "unknown type \"%s\" (did you mean "
 			    "\"%s\"?); the types are %s", n->value, hint,
 			    types);
@@ -1069,6 +1251,8 @@ set_problem(struct setload *sl, const struct node *pn, struct problem *p)
 	}
 	p->type = (enum ptype)t;
 	set_allowed_keys(t, all);
+	if (parent != NULL)
+		set_drop_shared(all);
 	set_problem_keys(pn, p, all);
 	if ((n = node_get(pn, "prompt")) == NULL) {
 		if (!sc_misspelled(pn, "prompt", all))
@@ -1097,15 +1281,21 @@ set_problem(struct setload *sl, const struct node *pn, struct problem *p)
 		sc_bool(n, "bonus", &p->bonus);
 	if ((n = node_get(pn, "new_page")) != NULL)
 		sc_bool(n, "new_page", &p->new_page);
-	set_typed(pn, p, all);
+	if (p->type == P_PARTS)
+		set_parts(sl, pn, p);
+	else
+		set_typed(pn, p, all);
+	if (parent != NULL)
+		goto out;	/* its variables and texts: with parent's */
 	set_vars(pn, p);
 	set_problem_exprs(p);
 out:
-	p->broken = sc_count() > errs || p->type == P__MAX;
+	p->broken |= sc_count() > errs || p->type == P__MAX;
 	sc_prefix(NULL);
 	free(types);
 	free(ortypes);
 	free(pname);
+	free(what);
 }
 
 static void
@@ -1134,7 +1324,8 @@ set_problems(struct setload *sl, const struct node *n, struct section *sec)
 	}
 	sec->problems = xcalloc(n->nkids, sizeof(*sec->problems));
 	for (i = 0; i < n->nkids; i++)
-		set_problem(sl, n->kids[i], &sec->problems[sec->nproblems++]);
+		set_problem(sl, n->kids[i], &sec->problems[sec->nproblems++],
+		    NULL);
 }
 
 static void
@@ -1171,6 +1362,8 @@ set_sections(struct setload *sl, const struct node *n)
 		if ((v = node_get(sn, "instructions")) != NULL &&
 		    !sc_is_null(v))
 			sc_text(v, "the instructions", &sec->instructions);
+		if ((v = node_get(sn, "columns")) != NULL)
+			set_columns(v, &sec->columns);
 		if ((v = node_get(sn, "table")) != NULL)
 			sec->table = ptable_load(v);
 		if ((v = node_get(sn, "word_bank")) != NULL)
@@ -1255,6 +1448,7 @@ set_scalars(struct set *s, const struct node *root)
 	static const char *const shuffles[] = { "false", "true", "problems",
 	    "choices", NULL };
 	const struct node *n;
+	long l;
 	int v;
 
 	if ((n = node_get(root, "subject")) != NULL && !sc_is_null(n))
@@ -1289,6 +1483,15 @@ set_scalars(struct set *s, const struct node *root)
 	}
 	if ((n = node_get(root, "fields")) != NULL)
 		set_fields(s, n);
+	s->columns = 1;
+	if ((n = node_get(root, "columns")) != NULL)
+		set_columns(n, &s->columns);
+	if ((n = node_get(root, "pages")) != NULL && sc_int_why(n, "pages", 1,
+	    SET_MAX_PAGES, "pages is how many pages the worksheet may take "
+	    "at most, its work spaces shrunk to fit", &l) == 0) {
+		s->pages = (int)l;
+		s->pages_mark = n->mark;
+	}
 	if ((n = node_get(root, "word_bank")) != NULL)
 		set_word_bank(n, &s->word_bank);
 	if ((n = node_get(root, "grade_table")) != NULL)
@@ -1469,6 +1672,9 @@ set_problem_free(struct problem *p)
 	ptable_free(p->table);
 	textlist_free(&p->word_bank);
 	textlist_free(&p->hints);
+	for (i = 0; i < p->nparts; i++)
+		set_problem_free(&p->parts[i]);
+	free(p->parts);
 	for (i = 0; i < p->nvars; i++) {
 		free(p->vars[i].name);
 		free(p->vars[i].values);

@@ -19,8 +19,11 @@ struct image;
 
 enum ptype {
 	P_SHORT, P_CHOICE, P_MULTI, P_TRUEFALSE, P_BLANK, P_MATCH, P_ORDER,
-	P_OPEN, P_WORK, P__MAX
+	P_OPEN, P_WORK, P_PARTS, P__MAX
 };
+
+/* Parts a problem in parts may have: lettered (a) to (z). */
+#define PARTS_MAX	26
 
 extern const char *const ptype_names[];
 
@@ -69,6 +72,12 @@ struct problem {
 					 * choice as written (s NULL: none) */
 	int		 pin_last;	/* choice, multi: the last N choices
 					 * stay last when shuffled */
+	struct problem	*parts;		/* parts: (a), (b) ... of any other
+					 * type, sharing this problem's vars */
+	size_t		 nparts;
+	int		 part;		/* a part: 1 for (a), 2 for (b) ...
+					 * (number is its problem's); 0 for
+					 * a problem */
 	struct ptable	*table;		/* printed under the prompt; NULL: none */
 	struct textlist	 word_bank;	/* words boxed under the prompt */
 	struct textlist	 hints;		/* in order, on cut-apart cards after
@@ -85,6 +94,8 @@ struct section {
 	int		 new_page;	/* starts a new page */
 	struct problem	*problems;
 	size_t		 nproblems;
+	int		 columns;	/* 2: its problems in two columns; 0:
+					 * the set's */
 };
 
 enum shuffle { SHUFFLE_NONE, SHUFFLE_ALL, SHUFFLE_PROBLEMS, SHUFFLE_CHOICES };
@@ -115,6 +126,10 @@ struct set {
 	size_t		 nsections;
 	size_t		 nproblems;	/* across sections */
 	struct discussion *discussion;	/* NULL: the set has none */
+	int		 columns;	/* 2: problems in two columns; 1 */
+	int		 pages;		/* > 0: the worksheet in at most this
+					 * many pages (work spaces shrunk) */
+	struct mark	 pages_mark;
 };
 
 /* Returns the loaded set, or NULL when anything was wrong (reported). */
@@ -127,7 +142,7 @@ struct set	*set_load_draft(const char *path, int *bad);
 void		 set_free(struct set *);
 /* Call fn on every text of a problem (prompt, choices, answers, blanks,
  * pairs, items, rubric, solution, table, word bank, hints), in a fixed
- * order. */
+ * order; not its parts' (each part is a problem of its own for this). */
 void		 problem_texts(struct problem *,
 		    void (*fn)(struct text *, void *), void *arg);
 /* The variables of a problem as a scope for checking (values unset);

@@ -44,7 +44,7 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "answers", "answer_col", "strips", "strip_page", "strip_hint", "tally",
     "tally_hint", "items", "items_hint", "right_choice", "pts",
     "items_written",
-    "decimal", NULL };
+    "decimal", "continued", NULL };
 
 const enum label label_roles[LABEL_NROLES][2] = {
 	{ L_FACILITATOR, L_FACILITATOR_JOB }, { L_RECORDER, L_RECORDER_JOB },

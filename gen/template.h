@@ -49,6 +49,7 @@ enum label {
 	L_TALLY_HINT, L_ITEMS, L_ITEMS_HINT, L_RIGHT_CHOICE, L_PTS,
 	L_ITEMS_WRITTEN,
 	L_DECIMAL,	/* the decimal separator dec() prints: "." or "," */
+	L_CONTINUED,	/* over the rest of a problem in parts on a new page */
 	L__MAX
 };
 

@@ -229,6 +229,9 @@ vary_problem_free(struct problem *p)
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		free(lists[i]->v);
 	ptable_dup_free(p->table);
+	for (i = 0; i < p->nparts; i++)
+		vary_problem_free(&p->parts[i]);
+	free(p->parts);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -287,9 +290,43 @@ vary_same_in(const struct textlist *a, const struct textlist *b,
 static int
 vary_same(const struct problem *p, struct vary_fail *f)
 {
-	return vary_same_in(&p->choices, NULL, p, f) ||
+	char msg[sizeof(f->msg)];
+	size_t i;
+
+	if (vary_same_in(&p->choices, NULL, p, f) ||
 	    vary_same_in(&p->right, &p->extra, p, f) ||
-	    vary_same_in(&p->items, NULL, p, f);
+	    vary_same_in(&p->items, NULL, p, f))
+		return 1;
+	for (i = 0; i < p->nparts; i++)
+		if (vary_same(&p->parts[i], f)) {
+			snprintf(msg, sizeof(msg), "part (%c): %.1000s",
+			    'a' + (int)i, f->msg);
+			memcpy(f->msg, msg, sizeof(msg));
+			return 1;
+		}
+	return 0;
+}
+
+/* Fill the texts of a copy of p with the values vals (sc.n of them, its
+ * problem's), and those of its parts. */
+static void
+vary_fill_copy(const struct problem *p, struct fillctx *c, struct problem *out)
+{
+	struct textlist *lists[] = { &out->choices, &out->blanks, &out->left,
+	    &out->right, &out->extra, &out->items, &out->rubric,
+	    &out->word_bank, &out->hints, &out->feedback };
+	size_t i;
+
+	*out = *p;
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		vary_copy_list(lists[i]);
+	out->table = ptable_dup(p->table);
+	problem_texts(out, vary_fill_text, c);
+	if (p->nparts == 0)
+		return;
+	out->parts = xcalloc(p->nparts, sizeof(*out->parts));
+	for (i = 0; i < p->nparts; i++)
+		vary_fill_copy(&p->parts[i], c, &out->parts[i]);
 }
 
 /* Fill the texts of a copy of p with the values drawn. */
@@ -297,16 +334,8 @@ static int
 vary_fill_texts(const struct problem *p, const struct var *vals,
     const char *decimal, struct problem *out, struct vary_fail *fail)
 {
-	struct textlist *lists[] = { &out->choices, &out->blanks, &out->left,
-	    &out->right, &out->extra, &out->items, &out->rubric,
-	    &out->word_bank, &out->hints, &out->feedback };
 	struct fillctx c;
-	size_t i;
 
-	*out = *p;
-	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
-		vary_copy_list(lists[i]);
-	out->table = ptable_dup(p->table);
 	memset(&c, 0, sizeof(c));
 	c.sc.v = vals;
 	c.sc.n = p->nvars;
@@ -314,7 +343,7 @@ vary_fill_texts(const struct problem *p, const struct var *vals,
 	c.fail = fail;
 	c.p = p;
 	c.vals = vals;
-	problem_texts(out, vary_fill_text, &c);
+	vary_fill_copy(p, &c, out);
 	if (fail->why != VF_NONE) {
 		vary_problem_free(out);
 		return -1;
@@ -399,10 +428,13 @@ out:
 	return rc;
 }
 
+/* The orders chance decides for pi->p (and each of its parts, whose own
+ * choices shuffle while the parts keep their order). */
 static void
 vary_problem(struct rng *r, const struct set *set, struct pinst *pi)
 {
 	const struct problem *p = pi->p;
+	size_t i;
 
 	if (p->choices.n > 0) {
 		pi->choices = vary_identity(p->choices.n);
@@ -420,6 +452,31 @@ vary_problem(struct rng *r, const struct set *set, struct pinst *pi)
 		pi->items = vary_identity(p->items.n);
 		vary_mix(r, pi->items, p->items.n);
 	}
+	if (p->nparts == 0)
+		return;
+	pi->parts = xcalloc(p->nparts, sizeof(*pi->parts));
+	pi->nparts = p->nparts;
+	for (i = 0; i < p->nparts; i++) {
+		pi->parts[i].p = &p->parts[i];
+		pi->parts[i].src = &pi->src->parts[i];
+		pi->parts[i].vals = pi->vals;
+		pi->parts[i].number = pi->number;
+		vary_problem(r, set, &pi->parts[i]);
+	}
+}
+
+/* Free what vary_problem() gave pi. */
+static void
+vary_pinst_free(struct pinst *pi)
+{
+	size_t i;
+
+	for (i = 0; i < pi->nparts; i++)
+		vary_pinst_free(&pi->parts[i]);
+	free(pi->parts);
+	free(pi->choices);
+	free(pi->right);
+	free(pi->items);
 }
 
 /* Print the failure of p's draw, each mistake where it is. */
@@ -509,9 +566,7 @@ instance_free(struct instance *in)
 				vary_problem_free(own);
 			free(own);
 			free(in->sections[i].problems[j].vals);
-			free(in->sections[i].problems[j].choices);
-			free(in->sections[i].problems[j].right);
-			free(in->sections[i].problems[j].items);
+			vary_pinst_free(&in->sections[i].problems[j]);
 		}
 		free(in->sections[i].problems);
 	}

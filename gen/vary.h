@@ -46,6 +46,10 @@ struct pinst {
 	int		*right;		/* match: printed row -> index into
 					 * right[] then extra[] */
 	int		*items;		/* order: printed row -> written index */
+	struct pinst	*parts;		/* parts: (a), (b) ... in order, each
+					 * with its own choices' order; vals
+					 * and number their problem's */
+	size_t		 nparts;
 };
 
 struct sinst {

@@ -157,6 +157,9 @@ if [ -n "$DRV" ]; then
 	cairo_set reading tests/cairo/grade4-reading-inference.yaml
 	cairo_set sampler-a4 $S -a4
 	cairo_set composites tests/cairo/composite-glyphs.yaml
+	# parts with "(continued)", filled pages, two balanced columns
+	cairo_set parts tests/parts/long.yaml
+	cairo_set columns tests/parts/balance.yaml -a4
 
 	# --- preview: one page, the worksheet mimeo FILE makes first ---------
 	P=$C/preview

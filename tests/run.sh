@@ -105,6 +105,9 @@ done
 . tests/packets.sh
 # Footers on one line: a long title cut, never the version or the name.
 . tests/footer.sh
+# Problems in parts, two columns, pages that are filled (after reuse.sh:
+# uses reuse_case).
+. tests/parts.sh
 
 # 4. The cairo backends (PNG, SVG, PostScript) against the PDF.
 . tests/cairo.sh
