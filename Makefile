@@ -14,7 +14,7 @@ CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Wshadow -Wstrict-prototypes
 CPPFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += -lhpdf $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LDLIBS  += -lhpdf $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring -lm
 
 # Where `make install` puts things.  The data folder (templates/, labels,
 # the schema) is compiled in; MIMEO_DATA overrides it (README, mimeo(1)).
@@ -26,11 +26,12 @@ MANDIR   = $(PREFIX)/share/man
 # The Debian packages the build and `make run` use (libraries, fonts)...
 DEB_PKGS = gcc libc6-dev make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
            libfontconfig-dev libfreetype-dev libpng-dev libjpeg-dev libharfbuzz-dev \
-           fonts-sil-andika fonts-dejavu-core
+           libunistring-dev fonts-sil-andika fonts-dejavu-core fonts-noto-core
 # ...and what the tests add: readers of PDFs, checkers, a CJK font, a
-# browser for the index page.
+# browser for the index page, pango to compare shaping with.
 DEB_TEST_PKGS = fonts-wqy-zenhei poppler-utils qpdf valgrind ghostscript \
-           libxml2-utils chromium file mandoc python3-jsonschema python3-yaml
+           libxml2-utils chromium file mandoc python3-jsonschema python3-yaml \
+           pango1.0-tools
 
 SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/set.c gen/discussion.c gen/template.c gen/text.c gen/expr.c \
@@ -41,7 +42,7 @@ SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/build.c gen/build_packet.c gen/stress.c gen/roster.c gen/libpath.c \
        gen/packet.c gen/list.c gen/subset.c gen/render_tree.c \
        gen/index.c gen/ptable.c gen/compose_strips.c gen/layout_strip.c \
-       gen/compose_tally.c gen/keyschema.c
+       gen/compose_tally.c gen/script.c gen/keyschema.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
 HDRS = $(sort $(wildcard gen/*.h) gen/datadir.h)

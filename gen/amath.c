@@ -23,6 +23,7 @@
 
 #include "font.h"
 #include "amath.h"
+#include "script.h"
 #include "util.h"
 
 #define MATH_MAX_DEPTH	32
@@ -903,10 +904,12 @@ ml_text(struct ml *m, const char *s, int italic, double size,
 	size_t n = strlen(s), len, have = 0;	/* bytes in it->text */
 	int face, box[4];
 	long cp;
+	const char *refusal;
 
 	for (; n > 0; s += len, n -= len) {
 		cp = utf8_decode(s, n, &len);
-		if ((face = fonts_pick(m->fs, st, cp)) < 0) {
+		if (script_refused(cp, &refusal) != SCRIPT_OK ||
+		    (face = fonts_pick(m->fs, st, cp)) < 0) {
 			if (m->missing == 0)
 				m->missing = cp;
 			continue;

@@ -6,6 +6,7 @@
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include <hb.h>
 
 #include "diag.h"
 #include "font.h"
@@ -20,6 +21,7 @@ struct face {
 	int		 index;
 	FT_Face		 ft;
 	int		 ascent, descent;	/* 1/1000 em */
+	hb_font_t	*hb;		/* fonts_shape()'s, made on first use */
 	/* advance widths of the BMP by blocks of FONT_BLOCK code points, each
 	 * made on first use (-1: unknown); most sets use two or three */
 	int		*widths[0x10000 / FONT_BLOCK];
@@ -48,7 +50,10 @@ static const struct {
 	{ "Andika", "fonts-sil-andika" },
 	{ "DejaVu Sans", "fonts-dejavu-core" },
 	{ "DejaVu Serif", "fonts-dejavu-core" },
+	{ "Noto Naskh Arabic", "fonts-noto-core" },
 	{ "Noto Sans CJK", "fonts-noto-cjk" },
+	{ "Noto Sans Devanagari", "fonts-noto-core" },
+	{ "WenQuanYi Zen Hei", "fonts-wqy-zenhei" },
 };
 
 /* Index of the face for file (path, index), opening it if new; -1 if
@@ -71,6 +76,7 @@ font_face(struct fonts *fs, const char *path, int index)
 	f->path = xstrdup(path);
 	f->index = index;
 	f->ft = ft;
+	f->hb = NULL;
 	f->ascent = (int)(ft->ascender * 1000L / ft->units_per_EM);
 	f->descent = (int)(-ft->descender * 1000L / ft->units_per_EM);
 	memset(f->widths, 0, sizeof(f->widths));
@@ -317,6 +323,7 @@ fonts_free(struct fonts *fs)
 			free(fs->picked[i][j]);
 	for (i = 0; i < fs->nfaces; i++) {
 		FT_Done_Face(fs->faces[i].ft);
+		hb_font_destroy(fs->faces[i].hb);
 		free(fs->faces[i].path);
 		for (j = 0; j < 0x10000 / FONT_BLOCK; j++)
 			free(fs->faces[i].widths[j]);
@@ -357,6 +364,12 @@ fonts_pick(struct fonts *fs, enum fstyle st, long cp)
 	if (*picked == -1)
 		*picked = (signed char)font_any(fs, st, cp);
 	return *picked;
+}
+
+int
+fonts_has(struct fonts *fs, int face, long cp)
+{
+	return FT_Get_Char_Index(fs->faces[face].ft, (FT_ULong)cp) != 0;
 }
 
 int
@@ -424,4 +437,49 @@ int
 fonts_index(struct fonts *fs, int face)
 {
 	return fs->faces[face].index;
+}
+
+size_t
+fonts_shape(struct fonts *fs, int face, const char *s, size_t n,
+    struct fglyph **out)
+{
+	struct face *f = &fs->faces[face];
+	hb_buffer_t *buf;
+	hb_glyph_info_t *info;
+	hb_glyph_position_t *pos;
+	hb_blob_t *blob;
+	hb_face_t *hf;
+	unsigned int i, ng = 0;
+	double em;
+
+	*out = NULL;
+	if (f->hb == NULL) {
+		/* HarfBuzz reads the file itself: its tables, not FreeType's
+		 * hinted outlines; in font units, as layout measures */
+		if ((blob = hb_blob_create_from_file_or_fail(f->path)) == NULL)
+			return 0;
+		hf = hb_face_create(blob, (unsigned int)f->index);
+		hb_blob_destroy(blob);
+		f->hb = hb_font_create(hf);
+		hb_face_destroy(hf);
+	}
+	em = hb_face_get_upem(hb_font_get_face(f->hb));
+	buf = hb_buffer_create();
+	hb_buffer_add_utf8(buf, s, (int)n, 0, (int)n);
+	hb_buffer_guess_segment_properties(buf);
+	hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+	hb_shape(f->hb, buf, NULL, 0);
+	info = hb_buffer_get_glyph_infos(buf, &ng);
+	pos = hb_buffer_get_glyph_positions(buf, NULL);
+	if (ng > 0)
+		*out = xcalloc(ng, sizeof(**out));
+	for (i = 0; i < ng; i++) {
+		(*out)[i].id = info[i].codepoint;
+		(*out)[i].cluster = info[i].cluster;
+		(*out)[i].advance = pos[i].x_advance * 1000.0 / em;
+		(*out)[i].dx = pos[i].x_offset * 1000.0 / em;
+		(*out)[i].dy = pos[i].y_offset * 1000.0 / em;
+	}
+	hb_buffer_destroy(buf);
+	return ng;
 }

@@ -7,6 +7,9 @@
  * of the chain has a code point, so every glyph printed exists in the font
  * that prints it.  Widths are in thousandths of an em, truncated as libharu
  * truncates its /W entries, so the PDF viewer advances exactly as we did.
+ * fonts_shape() sets the text of a script whose letters combine
+ * (Devanagari, Bengali) as HarfBuzz shapes it in a face: glyphs with
+ * advances and offsets, unrounded.
  */
 #ifndef MIMEO_FONT_H
 #define MIMEO_FONT_H
@@ -26,6 +29,8 @@ void		 fonts_free(struct fonts *);
 /* The face of style's chain that has cp, or -1 if none has it (or cp is
  * outside what the PDF backend can print: above U+FFFF). */
 int		 fonts_pick(struct fonts *, enum fstyle, long cp);
+/* Nonzero if face has a glyph for cp. */
+int		 fonts_has(struct fonts *, int face, long cp);
 /* Advance width of cp in face, in 1/1000 em. */
 int		 fonts_advance(struct fonts *, int face, long cp);
 /* Ascender and descender (positive, below baseline) in 1/1000 em. */
@@ -35,6 +40,22 @@ int		 fonts_descent(struct fonts *, int face);
  * left, bottom, right, top (all 0 for an empty glyph such as a space). */
 void		 fonts_bbox(struct fonts *, int face, long cp, int box[4]);
 const char	*fonts_path(struct fonts *, int face);
+
+/* One glyph of a shaped run: its id in the face, the byte of the run its
+ * characters start at, its advance and its offset from where the advances
+ * put it (x right, y up), in 1/1000 em. */
+struct fglyph {
+	unsigned int	 id;
+	size_t		 cluster;
+	double		 advance, dx, dy;
+};
+
+/* Shape the n bytes of UTF-8 at s with HarfBuzz in face (its script and
+ * direction from the text: one script, left to right), into *out
+ * (allocated; the caller frees it).  Returns the number of glyphs; 0 with
+ * *out NULL when the face cannot be read for shaping. */
+size_t		 fonts_shape(struct fonts *, int face, const char *s,
+		    size_t n, struct fglyph **out);
 int		 fonts_index(struct fonts *, int face);
 
 #endif

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "layout_int.h"
+#include "script.h"
 #include "util.h"
 
 /* ---- strips and pages ------------------------------------------------ */
@@ -376,6 +377,7 @@ lay_words_free(struct words *ws)
 	for (i = 0; i < ws->n; i++) {
 		for (j = 0; j < ws->v[i].n; j++) {
 			free(ws->v[i].p[j].s);
+			free(ws->v[i].p[j].g);
 			if (ws->v[i].p[j].math != NULL)
 				mbox_free(ws->v[i].p[j].math);
 			free(ws->v[i].p[j].math);
@@ -402,17 +404,6 @@ lay_piece_new(struct word *w)
 	return &w->p[w->n++];
 }
 
-/* Letters written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko,
- * and their presentation forms.  mimeo lays text out left to right
- * without shaping, so such a word would print backwards, its letters
- * unjoined. */
-static int
-lay_rtl(long cp)
-{
-	return (cp >= 0x0590 && cp <= 0x08ff) ||
-	    (cp >= 0xfb1d && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff);
-}
-
 /* Where the first s of the text being laid out is: its own line and
  * column when the text shows it as written (text_mark_at), else the
  * text's start; NULL after a mistake of the text was said. */
@@ -430,42 +421,203 @@ lay_mark_of(struct lay *L, const char *s, struct mark *at)
 	return at;
 }
 
-/* Report a character that cannot be printed, once per text. */
+/* Report a character that cannot be printed, once per text: one no
+ * font has, or one of a script mimeo cannot lay out yet (script.h), or
+ * (in_math) of a script shaped in text but not in math, which is set a
+ * glyph per character. */
 static void
-lay_no_glyph(struct lay *L, long cp)
+lay_no_glyph(struct lay *L, long cp, int in_math)
 {
 	char c[8];
 	size_t len = utf8_encode(cp, c);
 	struct mark at;
 	const struct mark *m;
+	const char *name = NULL;
 
 	c[len] = '\0';
 	m = lay_mark_of(L, c, &at);
-	if (L->quiet)
-		;
-	else if ((!L->failed || L->mark != NULL) && cp > 0xffff)
+	if (L->quiet || (L->failed && L->mark == NULL))
+		;	/* measuring quietly, or said once per text */
+	else if (cp > 0xffff)
 		sc_error(m, "\"%.*s\" (U+%04lX) is an emoji or another "
 		    "character beyond U+FFFF, which mimeo cannot print; remove "
 		    "it or write a word instead", (int)len, c, cp);
-	else if ((!L->failed || L->mark != NULL) && lay_rtl(cp))
+	else switch (script_refused(cp, &name)) {
+	case SCRIPT_RTL:
 		sc_error(m, "\"%.*s\" (U+%04lX) is written right to "
 		    "left (Arabic, Hebrew ...), which mimeo cannot print yet: "
 		    "its words would come out backwards; write it in a "
 		    "picture instead (see Pictures in the README)", (int)len, c,
 		    cp);
-	else if (!L->failed || L->mark != NULL)
+		break;
+	case SCRIPT_SHAPED:
+		if (in_math && script_shapes(cp))
+			sc_error(m, "\"%.*s\" (U+%04lX) is %s, which prints "
+			    "in text but not in math (set a glyph per "
+			    "character, its letters would not join): write "
+			    "the words outside the backticks", (int)len, c,
+			    cp, name);
+		else
+			sc_error(m, "\"%.*s\" (U+%04lX) is %s, which mimeo "
+			    "cannot lay out yet (its letters are shaped, "
+			    "or its lines break inside words written without "
+			    "spaces): it would print wrong; write it in a "
+			    "picture instead (see Pictures in the README)",
+			    (int)len, c, cp, name);
+		break;
+	case SCRIPT_BIDI_CONTROL:
+		sc_error(m, "U+%04lX %s is an invisible control that turns "
+		    "the direction of text, which mimeo does not follow: "
+		    "remove it", cp, name);
+		break;
+	case SCRIPT_OK:
 		sc_error(m, "character U+%04lX \"%.*s\" cannot be "
 		    "printed: no installed font has it; remove it, or install "
 		    "a font that has it", cp, (int)len, c);
+		break;
+	}
 	L->failed = 1;
 	L->mark = NULL;		/* once per text */
 }
 
+/* A piece of word w: the n bytes at s shaped in face.  Returns it, its
+ * width set (0 glyphs, after saying so, if a glyph's id is too large to
+ * be drawn: page.h). */
+static struct piece *
+lay_shaped_piece(struct lay *L, struct word *w, const char *s, size_t n,
+    int face, const struct tstyle *ts)
+{
+	struct piece *pc = lay_piece_new(w);
+	size_t i, len;
+
+	pc->face = face;
+	pc->s = xstrndup(s, n);
+	pc->ng = fonts_shape(L->fs, face, s, n, &pc->g);
+	for (i = 0; i < pc->ng; i++) {
+		if (pc->g[i].id >= PAGE_GLYPH_MAX) {
+			lay_no_glyph(L, utf8_decode(s + pc->g[i].cluster,
+			    n - pc->g[i].cluster, &len), 0);
+			pc->ng = 0;
+		}
+		pc->w += pc->g[i].advance * ts->size / 1000.0;
+	}
+	return pc;
+}
+
+/* The most bytes of shaped piece pc (a cluster's start) whose glyphs fit
+ * in room; the first cluster when none does and whole is set; 0 if none
+ * does. */
+static size_t
+lay_shaped_fit(const struct piece *pc, double room, double size, int whole)
+{
+	size_t i, fit = 0, first = 0, n = strlen(pc->s);
+	double x = 0;
+
+	for (i = 0; i < pc->ng; i++) {
+		if (pc->g[i].cluster > 0 && first == 0)
+			first = pc->g[i].cluster;
+		if (pc->g[i].cluster > fit && x <= room + EPS)
+			fit = pc->g[i].cluster;	/* all before it fit */
+		x += pc->g[i].advance * size / 1000.0;
+	}
+	if (x <= room + EPS)
+		fit = n;
+	return fit == 0 && whole ? (first > 0 ? first : n) : fit;
+}
+
 /*
- * Append a run's characters to word w, a piece per change of face.  A word
- * that would grow wider than maxw is cut (a new word starts with no space
- * between), so no word is wider than a line.  Characters no font has are
- * reported once per text.
+ * Append the n bytes at s, letters of a script that must be shaped
+ * (script_shapes()), to word w shaped by HarfBuzz in the face of their
+ * first letter.  A word that would grow wider than maxw is cut between
+ * clusters (letters with their signs: never inside one), a new word
+ * starting with no space between, as lay_run() cuts.  A letter that face
+ * lacks is reported as one no font has: a word is shaped in one font.
+ */
+static struct word *
+lay_shaped(struct lay *L, struct words *ws, struct word *w, const char *s,
+    size_t n, const struct tstyle *ts, int fst, double maxw)
+{
+	struct piece *pc;
+	size_t i, len, fit;
+	long cp;
+	int face = fonts_pick(L->fs, fst, utf8_decode(s, n, &len));
+
+	for (i = 0; i < n && face >= 0; i += len) {
+		cp = utf8_decode(s + i, n - i, &len);
+		if (fonts_pick(L->fs, fst, cp) != face &&
+		    !fonts_has(L->fs, face, cp)) {
+			lay_no_glyph(L, cp, 0);
+			return w;
+		}
+	}
+	if (face < 0) {
+		lay_no_glyph(L, utf8_decode(s, n, &len), 0);
+		return w;
+	}
+	while (n > 0) {
+		pc = lay_shaped_piece(L, w, s, n, face, ts);
+		fit = lay_shaped_fit(pc, maxw - w->w, ts->size, w->n == 1);
+		if (fit == n) {
+			w->w += pc->w;
+			break;
+		}
+		/* too wide: keep what fits here, the rest starts a word */
+		free(pc->s);
+		free(pc->g);
+		w->n--;
+		if (fit > 0) {
+			w->w += lay_shaped_piece(L, w, s, fit, face, ts)->w;
+			s += fit;
+			n -= fit;
+		}
+		w->cut = 1;	/* glued to the next: no space */
+		w = lay_word_new(ws);
+	}
+	return w;
+}
+
+/*
+ * Where a line may break inside run s (UAX #14, script_breaks()), read with
+ * the last character of word w before it: brk[i] is 1 when a line may start
+ * at s[i].  NULL when it may break nowhere in s: a run with no character
+ * from U+0800 on (Latin, Greek, Cyrillic ...) breaks only at spaces, and
+ * needs no look.
+ */
+static char *
+lay_run_breaks(const struct word *w, const char *s)
+{
+	const char *prev = "", *p;
+	size_t n = strlen(s), ctx = 0;
+	char *buf, *brk;
+
+	for (p = s; *p != '\0' && (unsigned char)*p < 0xe0; p++)
+		;
+	if (*p == '\0')
+		return NULL;
+	if (w->n > 0 && w->p[w->n - 1].s != NULL) {
+		prev = w->p[w->n - 1].s;
+		ctx = strlen(prev);
+		while (ctx > 0 && (prev[ctx - 1] & 0xc0) == 0x80)
+			ctx--;		/* back to its last character */
+		if (ctx > 0)
+			ctx--;
+		prev += ctx;
+		ctx = strlen(prev);
+	}
+	buf = xasprintf("%s%s", prev, s);
+	brk = xmalloc(ctx + n + 1);
+	script_breaks(buf, ctx + n, ctx, brk);
+	memmove(brk, brk + ctx, n);
+	free(buf);
+	return brk;
+}
+
+/*
+ * Append a run's characters to word w, a piece per change of face.  Where
+ * the run's script breaks lines between letters (Chinese, Japanese), a
+ * new word starts with no space between; so does one where a word would
+ * grow wider than maxw (it is cut), so no word is wider than a line.
+ * Characters no font has are reported once per text.
  */
 static struct word *
 lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
@@ -477,17 +629,31 @@ lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
 	    ((style & ST_ITALIC) ? 2 : 0);
 	double cw;
 	struct piece *pc;
+	const char *refusal, *start = s;
+	char *brk = lay_run_breaks(w, s);
 
 	while (n > 0) {
 		cp = utf8_decode(s, n, &len);
+		if (brk != NULL && brk[s - start] && w->n > 0) {
+			w->cut = 1;	/* glued to the next: no space */
+			w = lay_word_new(ws);
+		}
 		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
 			s += len;
 			n -= len;
 			continue;
 		}
-		face = lay_rtl(cp) ? -1 : fonts_pick(L->fs, fst, cp);
+		if (script_shapes(cp)) {
+			len = script_shaped_len(s, n);
+			w = lay_shaped(L, ws, w, s, len, ts, fst, maxw);
+			s += len;
+			n -= len;
+			continue;
+		}
+		face = script_refused(cp, &refusal) != SCRIPT_OK ? -1 :
+		    fonts_pick(L->fs, fst, cp);
 		if (face < 0) {
-			lay_no_glyph(L, cp);
+			lay_no_glyph(L, cp, 0);
 			s += len;
 			n -= len;
 			continue;
@@ -510,6 +676,7 @@ lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
 		s += len;
 		n -= len;
 	}
+	free(brk);
 	return w;
 }
 
@@ -532,7 +699,7 @@ lay_math_piece(struct lay *L, struct word *w, const struct atom *a,
 	math_layout(L->fs, a->math, ts->size,
 	    ((a->style | ts->style) & ST_BOLD) != 0, pc->math);
 	if (pc->math->missing != 0)
-		lay_no_glyph(L, pc->math->missing);
+		lay_no_glyph(L, pc->math->missing, 1);
 	pc->w = pc->math->w;
 	pc->h = pc->math->h;
 	pc->d = pc->math->d;
@@ -766,6 +933,38 @@ lay_put_math(struct lay *L, const struct mbox *m, double x, double base,
 		lay_math_mark(L, ITEM_SPAN_END, m, x, base, ts->size);
 }
 
+/* Draw shaped piece pc with its baseline's left end at (x, base): a text
+ * item per glyph, where HarfBuzz put it, inside a span that reads as the
+ * piece's characters (the glyphs are not characters: a conjunct, a vowel
+ * sign drawn before its consonant). */
+static void
+lay_put_glyphs(struct lay *L, const struct piece *pc, double x, double base,
+    const struct tstyle *ts)
+{
+	struct item *it;
+	char c[8];
+	size_t i, len;
+	double k = ts->size / 1000.0;
+
+	it = page_push(&L->strip, ITEM_SPAN);
+	it->x = x;
+	it->y = base;
+	it->font = pc->face;
+	it->size = ts->size;
+	it->text = xstrdup(pc->s);
+	for (i = 0; i < pc->ng; i++) {
+		len = utf8_encode(PAGE_GLYPH_BASE + (long)pc->g[i].id, c);
+		lay_text_item(L, x + pc->g[i].dx * k, base - pc->g[i].dy * k,
+		    pc->face, ts->size, ts->color, c, len)->glyph = 1;
+		x += pc->g[i].advance * k;
+	}
+	it = page_push(&L->strip, ITEM_SPAN_END);
+	it->x = x;
+	it->y = base;
+	it->font = pc->face;
+	it->size = ts->size;
+}
+
 static void lay_emit_line(struct lay *L, const struct words *ws, size_t from,
     size_t to, double x, double base, const struct tstyle *ts);
 
@@ -844,6 +1043,9 @@ lay_emit_line(struct lay *L, const struct words *ws, size_t from, size_t to,
 			if (pc->math != NULL) {
 				emit_flush(&e);
 				lay_put_math(L, pc->math, x, base, ts);
+			} else if (pc->g != NULL) {
+				emit_flush(&e);
+				lay_put_glyphs(L, pc, x, base, ts);
 			} else if (pc->face < 0) {
 				emit_flush(&e);
 				lay_blank(L, ts, pc, x, base);

@@ -35,6 +35,11 @@ struct piece {
 	double		 h, d;		/* math, or a blank filled with math:
 					 * height above and depth below the
 					 * baseline (0 for plain text) */
+	struct fglyph	*g;		/* text shaped by HarfBuzz (Devanagari
+					 * ...): its glyphs, owned, drawn one
+					 * by one; NULL: a glyph per character
+					 * of s */
+	size_t		 ng;
 };
 
 struct word {

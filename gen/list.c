@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "list.h"
 #include "packet.h"
+#include "script.h"
 #include "util.h"
 
 #define LIST_COLS	7
@@ -345,36 +346,6 @@ ls_row(const char *path, struct row *r)
 	return 1;
 }
 
-/* Columns a terminal gives cp: none for a combining mark, two for
- * Chinese, Japanese, Korean and emoji, else one. */
-static size_t
-ls_cols(long cp)
-{
-	if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f))
-		return 0;
-	if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
-	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
-	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-	    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) ||
-	    (cp >= 0x20000 && cp <= 0x3fffd))
-		return 2;
-	return 1;
-}
-
-/* Width of UTF-8 s in a terminal's columns. */
-static size_t
-ls_width(const char *s)
-{
-	size_t w = 0, len, n = strlen(s);
-	long cp;
-
-	for (; n > 0; s += len, n -= len) {
-		cp = utf8_decode(s, n, &len);
-		w += cp < 0 ? 1 : ls_cols(cp);
-	}
-	return w;
-}
-
 /* Cut s to at most max columns, ending in "…" when cut. */
 static void
 ls_cut(char **s, size_t max)
@@ -382,13 +353,13 @@ ls_cut(char **s, size_t max)
 	char *p = *s, *cut;
 	size_t w = 0, len, n;
 
-	if (p == NULL || ls_width(p) <= max)
+	if (p == NULL || script_columns(p) <= max)
 		return;
 	for (n = strlen(p); *p != '\0'; p += len, n -= len) {
 		size_t c;
 		long cp = utf8_decode(p, n, &len);
 
-		c = cp < 0 ? 1 : ls_cols(cp);
+		c = cp < 0 ? 1 : (size_t)script_char_columns(cp);
 		if (w + c > max - 1)	/* room for the "…" */
 			break;
 		w += c;
@@ -405,13 +376,13 @@ ls_print(struct row *rows, size_t n)
 	const char *s;
 
 	for (c = 0; c < LIST_COLS; c++)
-		w[c] = ls_width(list_heads[c]);
+		w[c] = script_columns(list_heads[c]);
 	/* a row that does not load has only its file name in a column */
 	for (i = 0; i < n; i++)
 		for (c = 0; c < (rows[i].error ? 1 : LIST_COLS); c++)
 			if (rows[i].cell[c] != NULL &&
-			    ls_width(rows[i].cell[c]) > w[c])
-				w[c] = ls_width(rows[i].cell[c]);
+			    script_columns(rows[i].cell[c]) > w[c])
+				w[c] = script_columns(rows[i].cell[c]);
 	for (i = 0; i <= n; i++) {
 		for (c = 0; c < LIST_COLS; c++) {
 			s = i == 0 ? list_heads[c] : rows[i - 1].cell[c];
@@ -423,7 +394,8 @@ ls_print(struct row *rows, size_t n)
 			}
 			fputs(s, stdout);
 			if (c + 1 < LIST_COLS)
-				for (pad = ls_width(s); pad < w[c] + 2; pad++)
+				for (pad = script_columns(s); pad < w[c] + 2;
+				    pad++)
 					putchar(' ');
 		}
 		putchar('\n');

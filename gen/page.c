@@ -192,7 +192,8 @@ item_same_place(const struct item *a, const struct item *b)
 	    a->stroke == b->stroke && a->fill_color.r == b->fill_color.r &&
 	    a->fill_color.g == b->fill_color.g &&
 	    a->fill_color.b == b->fill_color.b && a->font == b->font &&
-	    a->size == b->size && a->image == b->image;
+	    a->size == b->size && a->image == b->image &&
+	    a->glyph == b->glyph;
 }
 
 static int

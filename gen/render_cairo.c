@@ -359,8 +359,11 @@ cr_text(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 	g = xmalloc(n * sizeof(*g));
 	for (i = 0; i < n; i += len) {
 		cp = utf8_decode(it->text + i, n - i, &len);
-		g[ng].index = cp < 0 ? 0 : FT_Get_Char_Index(f->face,
-		    (FT_ULong)cp);
+		if (it->glyph)		/* a shaped glyph (page.h) */
+			g[ng].index = (unsigned long)(cp - PAGE_GLYPH_BASE);
+		else
+			g[ng].index = cp < 0 ? 0 : FT_Get_Char_Index(f->face,
+			    (FT_ULong)cp);
 		g[ng].x = x;
 		if (k > 0) {
 			xd = x * k;

@@ -68,6 +68,9 @@ struct pdf_ctx {
 /* A document font: its libharu font and the code points drawn with it. */
 struct pdf_font {
 	unsigned char	*used;		/* PDF_NCODES bits, owned; NULL if unused */
+	unsigned char	*glyphs;	/* those of used that are shaped glyphs
+					 * (item.glyph: PAGE_GLYPH_BASE + id),
+					 * PDF_NCODES bits, owned; or NULL */
 	HPDF_Font	 ansi;		/* those with a byte in ansi's encoding */
 	HPDF_Font	 font;		/* the others (UTF-8), or NULL */
 	HPDF_Encoder	 enc;		/* ansi's, from pdf_encoder() */
@@ -290,6 +293,13 @@ pdf_scan(const struct doc *d, struct pdf_font *fonts, struct pdf_ctx *ctx)
 				if (cp >= 0 && cp < PDF_NCODES)
 					fonts[it->font].used[cp >> 3] |=
 					    1u << (cp & 7);
+				if (cp >= 0 && cp < PDF_NCODES && it->glyph) {
+					if (fonts[it->font].glyphs == NULL)
+						fonts[it->font].glyphs =
+						    xcalloc(PDF_NCODES / 8, 1);
+					fonts[it->font].glyphs[cp >> 3] |=
+					    1u << (cp & 7);
+				}
 			}
 		}
 	}
@@ -428,7 +438,8 @@ pdf_mem_stream(HPDF_Dict dict, const char *key)
  * the BMP) down to the used codes: others map to glyph 0 and the map ends
  * at the last used code.  Returns a libharu status. */
 static HPDF_STATUS
-pdf_trim_gidmap(HPDF_Dict cid, const unsigned char *used)
+pdf_trim_gidmap(HPDF_Dict cid, const unsigned char *used,
+    const unsigned char *glyphs)
 {
 	HPDF_Dict	 map;
 	HPDF_BYTE	*buf;
@@ -446,6 +457,12 @@ pdf_trim_gidmap(HPDF_Dict cid, const unsigned char *used)
 	if (st == HPDF_OK && n != size)
 		st = HPDF_INVALID_FONT;
 	for (i = 0; st == HPDF_OK && i < size / 2; i++) {
+		if (glyphs != NULL && pdf_used(glyphs, i)) {
+			/* a shaped glyph's code: its id (the subset keeps
+			 * the face's ids, subset_make()) */
+			buf[2 * i] = (HPDF_BYTE)((i - PAGE_GLYPH_BASE) >> 8);
+			buf[2 * i + 1] = (HPDF_BYTE)(i - PAGE_GLYPH_BASE);
+		}
 		if (pdf_used(used, i))
 			keep = 2 * (i + 1);
 		else
@@ -468,7 +485,8 @@ pdf_trim_gidmap(HPDF_Dict cid, const unsigned char *used)
  * objects stay owned by the document.  Returns a libharu status;
  * HPDF_INVALID_FONT if the font is not laid out as expected. */
 static HPDF_STATUS
-pdf_fix_font(HPDF_Font font, const unsigned char *used)
+pdf_fix_font(HPDF_Font font, const unsigned char *used,
+    const unsigned char *glyphs)
 {
 	static const char	*head =
 	    "/CIDInit /ProcSet findresource begin\n"
@@ -522,7 +540,7 @@ pdf_fix_font(HPDF_Font font, const unsigned char *used)
 		return st;
 	if ((st = pdf_trim_widths(font, cid, used)) != HPDF_OK)
 		return st;
-	return pdf_trim_gidmap(cid, used);
+	return pdf_trim_gidmap(cid, used, glyphs);
 }
 
 /* The WinAnsiEncoding byte of cp (std is libharu's encoder), or 0. */
@@ -627,6 +645,8 @@ pdf_encoder(HPDF_Doc pdf, HPDF_Encoder std, struct pdf_font *f, size_t i)
 	attr = enc->attr;
 	for (cp = pdf_next(used, 0); cp < PDF_NCODES;
 	    cp = pdf_next(used, cp + 1)) {
+		if (f->glyphs != NULL && pdf_used(f->glyphs, cp))
+			continue;	/* a glyph: for the UTF-8 font */
 		if ((code = pdf_ansi_byte(std, cp)) != 0) {
 			pdf_set_code(f, cp, code);	/* its WinAnsi code */
 			continue;
@@ -714,8 +734,8 @@ pdf_font_from_memory(HPDF_Doc pdf, const char *data, size_t len,
  * -1 with ctx->err set. */
 static int
 pdf_load_subset(HPDF_Doc pdf, const struct docfont *df,
-    const unsigned char *codes, const char *enc, const char *key,
-    HPDF_Font *font, struct pdf_ctx *ctx)
+    const unsigned char *codes, const unsigned char *glyphs, const char *enc,
+    const char *key, HPDF_Font *font, struct pdf_ctx *ctx)
 {
 	HPDF_FontDef	 def;
 	char		*data;
@@ -724,8 +744,8 @@ pdf_load_subset(HPDF_Doc pdf, const struct docfont *df,
 	if (df->index < 0)
 		return pdf_msg(ctx, "cannot load font %s: bad face index %d",
 		    df->path, df->index);
-	if (subset_make(df->path, df->index, codes, PDF_NCODES, &data, &len,
-	    ctx->err, ctx->errlen) == -1)
+	if (subset_make(df->path, df->index, codes, glyphs, PDF_NCODES, &data,
+	    &len, ctx->err, ctx->errlen) == -1)
 		return -1;
 	def = pdf_font_from_memory(pdf, data, len, key);
 	free(data);
@@ -770,14 +790,14 @@ pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
 	}
 	snprintf(key, sizeof(key), "mimeo-font-%zu-ansi", i);
 	if (nansi > 0)
-		rc = pdf_load_subset(pdf, df, ansi, f->enc->name, key,
+		rc = pdf_load_subset(pdf, df, ansi, NULL, f->enc->name, key,
 		    &f->ansi, ctx);
 	snprintf(key, sizeof(key), "mimeo-font-%zu-utf8", i);
 	if (rc == 0 && nuni > 0)
-		rc = pdf_load_subset(pdf, df, uni, "UTF-8", key, &f->font,
-		    ctx);
+		rc = pdf_load_subset(pdf, df, uni, f->glyphs, "UTF-8", key,
+		    &f->font, ctx);
 	if (rc == 0 && nuni > 0) {
-		st = pdf_fix_font(f->font, uni);
+		st = pdf_fix_font(f->font, uni, f->glyphs);
 		if (!pdf_ok(ctx, pdf, st))
 			rc = pdf_fail(ctx, pdf, st, "cannot adjust font %s",
 			    df->path);
@@ -1662,6 +1682,7 @@ out:
 		HPDF_Free(pdf);
 	for (i = 0; i < d->nfonts; i++) {
 		free(fonts[i].used);
+		free(fonts[i].glyphs);
 		for (k = 0; k < PDF_NCODES / 256; k++)
 			free(fonts[i].code[k]);
 	}

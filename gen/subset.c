@@ -7,6 +7,7 @@
 #include <hb.h>
 #include <hb-subset.h>
 
+#include "page.h"
 #include "subset.h"
 #include "util.h"
 
@@ -31,7 +32,8 @@ subset_face(const char *path, int index)
 
 int
 subset_make(const char *path, int index, const unsigned char *used,
-    unsigned long ncodes, char **data, size_t *len, char *err, size_t errlen)
+    const unsigned char *glyphs, unsigned long ncodes, char **data,
+    size_t *len, char *err, size_t errlen)
 {
 	/* libharu copies only its own tables and draws no shaped text */
 	static const hb_tag_t	 drop[] = {
@@ -64,6 +66,17 @@ subset_make(const char *path, int index, const unsigned char *used,
 	for (cp = 0; cp < ncodes; cp++)
 		if (used[cp / 8] & (1u << (cp % 8)))
 			hb_set_add(set, (hb_codepoint_t)cp);
+	set = hb_subset_input_glyph_set(in);
+	for (cp = 0; glyphs != NULL && cp < ncodes; cp++)
+		if ((glyphs[cp / 8] & (1u << (cp % 8))) &&
+		    cp >= PAGE_GLYPH_BASE) {
+			hb_set_add(set, (hb_codepoint_t)(cp - PAGE_GLYPH_BASE));
+			hb_subset_input_set_flags(in,
+			    HB_SUBSET_FLAGS_RETAIN_GIDS);
+			/* libharu reads no font without a cmap: a subset of
+			 * glyphs only would have none */
+			hb_set_add(hb_subset_input_unicode_set(in), ' ');
+		}
 	set = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	for (i = 0; i < sizeof(drop) / sizeof(drop[0]); i++)
 		hb_set_add(set, drop[i]);

@@ -117,17 +117,64 @@ template_lang_fold(char *lang)
 		*lang = (char)tolower((unsigned char)*lang);
 }
 
+static int
+template_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The languages templates/labels/ has, "en, es or fr"; freshly
+ * allocated. */
+static char *
+template_languages(void)
+{
+	char *dir = xasprintf("%s/templates/labels", template_datadir());
+	char **codes = NULL, *list, *next;
+	size_t n = 0, cap = 0, i, len;
+	struct dirent *e;
+	DIR *d;
+
+	if ((d = opendir(dir)) != NULL) {
+		while ((e = readdir(d)) != NULL)
+			if ((len = strlen(e->d_name)) > 5 &&
+			    strcmp(e->d_name + len - 5, ".yaml") == 0) {
+				xgrow((void **)&codes, &cap, n, sizeof(*codes));
+				codes[n++] = xstrndup(e->d_name, len - 5);
+			}
+		closedir(d);
+	}
+	free(dir);
+	if (n == 0)
+		return xstrdup("en");
+	qsort(codes, n, sizeof(*codes), template_name_cmp);
+	list = xstrdup(codes[0]);
+	for (i = 1; i < n; i++) {
+		next = xasprintf("%s%s%s", list, i + 1 < n ? ", " : " or ",
+		    codes[i]);
+		free(list);
+		list = next;
+	}
+	for (i = 0; i < n; i++)
+		free(codes[i]);
+	free(codes);
+	return list;
+}
+
 int
 template_language(const struct node *n, char **lang)
 {
+	char *have;
+
 	if (sc_string(n, "language", lang) < 0)
 		return -1;
 	template_lang_fold(*lang);
 	if (template_has_labels(*lang))
 		return 0;
+	have = template_languages();
 	sc_error(&n->mark, "there are no labels for language \"%s\" in "
-	    "templates/labels/; write en or es, or add %s.yaml there", *lang,
+	    "templates/labels/; write %s, or add %s.yaml there", *lang, have,
 	    *lang);
+	free(have);
 	return -1;
 }
 
@@ -203,8 +250,48 @@ template_numbers(const struct node *n, const char *const *keys,
 			sc_number(v, keys[i], lo, hi, dst[i]);
 }
 
+/*
+ * fonts: language: the families a language's text is set in first, after
+ * the body font and before the fallbacks: {zh: [WenQuanYi Zen Hei]} gives a
+ * Chinese set a Chinese font for the characters the body font lacks,
+ * whatever font fontconfig would rank first for them.  Only lang's entry
+ * is used (and so only its families must be installed); every entry is
+ * checked.
+ */
 static void
-template_read(struct template *t, const struct node *root)
+template_font_languages(struct template *t, const struct node *n,
+    const char *lang)
+{
+	struct textlist mine, both;
+	size_t i;
+
+	if (n->kind != NODE_MAP) {
+		diag_error(&n->mark, "fonts: language must be a mapping of a "
+		    "language to its font families, like {zh: [WenQuanYi Zen "
+		    "Hei]}");
+		return;
+	}
+	for (i = 0; i + 1 < n->nkids; i += 2) {
+		memset(&mine, 0, sizeof(mine));
+		if (sc_textlist(n->kids[i + 1], "a language's fonts",
+		    &mine) < 0 || lang == NULL || n->kids[i]->value == NULL ||
+		    strcasecmp(n->kids[i]->value, lang) != 0) {
+			textlist_free(&mine);
+			continue;
+		}
+		both.n = mine.n + t->fallback.n;
+		both.v = xcalloc(both.n, sizeof(*both.v));
+		memcpy(both.v, mine.v, mine.n * sizeof(*both.v));
+		memcpy(both.v + mine.n, t->fallback.v,
+		    t->fallback.n * sizeof(*both.v));
+		free(mine.v);		/* its texts now belong to both */
+		free(t->fallback.v);
+		t->fallback = both;
+	}
+}
+
+static void
+template_read(struct template *t, const struct node *root, const char *lang)
 {
 	static const char *const margin_keys[] = { "top", "right", "bottom",
 	    "left", NULL };
@@ -221,7 +308,8 @@ template_read(struct template *t, const struct node *root)
 	static const double spacing_hi[] = { 5, 2 };
 	static const double space_lo[] = { 0.5, 1, 0.4, 0.2 };
 	static const double space_hi[] = { 20, 20, 3, 3 };
-	static const char *const font_keys[] = { "body", "fallback", NULL };
+	static const char *const font_keys[] = { "body", "fallback",
+	    "language", NULL };
 	static const char *const papers[] = { "letter", "a4", NULL };
 	double *margins[] = { &t->margin[0], &t->margin[1], &t->margin[2],
 	    &t->margin[3] };
@@ -271,6 +359,8 @@ template_read(struct template *t, const struct node *root)
 				textlist_free(&t->fallback);
 				sc_textlist(f, "fallback", &t->fallback);
 			}
+			if ((f = node_get(n, "language")) != NULL)
+				template_font_languages(t, f, lang);
 		}
 	}
 	if ((n = node_get(root, "fields")) != NULL) {
@@ -395,7 +485,7 @@ template_load(const char *spec, const char *lang)
 	t->line_pitch = 26;
 	t->grid = 14;
 	if ((root = yaml_load(path)) != NULL) {
-		template_read(t, root);
+		template_read(t, root, lang);
 		node_free(root);
 	}
 	free(path);
@@ -433,12 +523,6 @@ template_free(struct template *t)
 static char	**role_names;
 static size_t	  role_files;
 
-static int
-label_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Read the role names of templates/labels/ *.yaml, in file name order. */
 static void
 label_roles_read(void)
@@ -462,7 +546,7 @@ label_roles_read(void)
 		closedir(d);
 	}
 	if (nfiles > 1)
-		qsort(files, nfiles, sizeof(*files), label_cmp);
+		qsort(files, nfiles, sizeof(*files), template_name_cmp);
 	role_names = xcalloc(nfiles * LABEL_NROLES + 1, sizeof(char *));
 	for (i = 0; i < nfiles; i++) {
 		path = xasprintf("%s/%s", dir, files[i]);

@@ -109,6 +109,9 @@ done
 # uses reuse_case).
 . tests/parts.sh
 
+# Writing systems: line breaking (UAX #14), mimeo list's columns.
+. tests/scripts.sh
+
 # 4. The cairo backends (PNG, SVG, PostScript) against the PDF.
 . tests/cairo.sh
 
