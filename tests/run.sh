@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.." || exit 2
 MIMEO=${MIMEO:-./mimeo}
 UNIT=${UNIT:-tests/unit}
 export MIMEO_DATA=$PWD          # templates/ of this checkout
+# The tests read UTF-8 text (wc -L, pango-view): the locale every Debian
+# has, whatever the shell's (a bare machine's root shell has none, POSIX).
+export LC_ALL=C.UTF-8
 unset SOURCE_DATE_EPOCH
 T=tests/tmp
 rm -rf "$T" && mkdir -p "$T"
