@@ -37,7 +37,8 @@ SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/set.c gen/discussion.c gen/template.c gen/text.c gen/expr.c \
        gen/vary.c gen/compose.c gen/compose_discussion.c gen/compose_packet.c \
        gen/font.c gen/layout.c gen/layout_problem.c gen/layout_discussion.c \
-       gen/layout_packet.c gen/layout_table.c gen/layout_grid.c gen/page.c gen/render_pdf.c \
+       gen/layout_packet.c gen/layout_table.c gen/layout_grid.c \
+       gen/figure.c gen/layout_figure.c gen/page.c gen/render_pdf.c \
        gen/output.c gen/render_cairo.c gen/image.c gen/amath.c \
        gen/build.c gen/build_packet.c gen/stress.c gen/roster.c gen/libpath.c \
        gen/packet.c gen/list.c gen/subset.c gen/render_tree.c \
@@ -108,7 +109,8 @@ run: deps
 schema: mimeo
 	./mimeo --schema >mimeo.schema.json
 
-UNIT_SRCS = tests/unit.c tests/unit_vars.c tests/unit_reuse.c
+UNIT_SRCS = tests/unit.c tests/unit_vars.c tests/unit_reuse.c \
+            tests/unit_figures.c
 
 tests/unit: $(UNIT_SRCS) tests/unit.h $(LIB_OBJS) $(HDRS)
 	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)

@@ -104,6 +104,14 @@ for f in png svg ps; do
 	    "$MIMEO worksheet -q --format $f -o $WORK/$f/ $SET"
 done
 
+# Figures (issue 17): a class set drawing a figure in each of its 12
+# problems, against the same set without its figure: lines.
+echo "bench: 30 students with and without figures" >&2
+grep -v '^    figure: ' bench/figures12.yaml > "$WORK/figures12-plain.yaml"
+FIGS="$MIMEO worksheet -q --simplex --roster $WORK/roster30.csv -o $WORK/f30.pdf bench/figures12.yaml"
+PLAIN="$MIMEO worksheet -q --simplex --roster $WORK/roster30.csv -o $WORK/p30.pdf $WORK/figures12-plain.yaml"
+pair plain30 figs30 "$PLAIN" "$FIGS"
+
 # Instructions (callgrind): the same ratios, immune to a busy machine.
 declare -A I
 instr_of() {	# instr_of NAME DIR COMMAND: instructions of COMMAND run in DIR
@@ -120,6 +128,8 @@ instr_of floor30 . "$FLOOR $REG $BOLD $WORK/roster30.csv $PER_COPY" \
 instr_of tex30 "$WORK/tex" "pdflatex -interaction=batchmode" \
     "-halt-on-error -jobname c30 $BENCH/fractions12.tex"
 I[tex30x2]=$(( I[tex30] * 2 ))
+instr_of figs30 . "$FIGS"
+instr_of plain30 . "$PLAIN"
 
 # ---- the report ------------------------------------------------------
 ms() { awk -v s="$1" 'BEGIN { printf "%.1f ms", s * 1000 }'; }
@@ -171,6 +181,8 @@ echo "| 30 students, instructions: mimeo / floor | $(ratio "${I[mimeo30]}" "${I[
 echo "| 30 students, 3 versions + key: pdflatex / mimeo ($(pages "$WORK/tex/v30.pdf") and $(( $(pages "$WORK/v/fractions12.pdf") + $(pages "$WORK/v/fractions12-key.pdf") )) pages) | $(x "${RC[texv30/mimeov30]}") | - | - |"
 echo "| one version per student / one version, 30 students | $(x "${RC[mimeops30/mimeo30p]}") | - | - |"
 echo "| one version per student / one version, 3000 students | $(x "${RC[mimeops3000/mimeo3000p]}") ($(mb "${R[mimeops3000]}")) | ≤ 3× | $(met "${RC[mimeops3000/mimeo3000p]}" "<=" 3) |"
+echo "| 30 students, a figure in each of 12 problems / the same without figures, CPU, paired ($(pages "$WORK/f30.pdf") and $(pages "$WORK/p30.pdf") pages) | $(x "${RC[figs30/plain30]}") | - | - |"
+echo "| 30 students, instructions: with figures / without | $(ratio "${I[figs30]}" "${I[plain30]}")× | - | - |"
 for f in png svg ps; do
 	echo "| $f / pdf, one copy ($(ls "$WORK/$f" | wc -l) files, $(du -sb "$WORK/$f" | cut -f1) bytes) | $(x "${RC[$f/pdf1$f]}") | - | - |"
 done

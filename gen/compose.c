@@ -59,6 +59,20 @@ cm_number(double v)
 	return xasprintf("%g", v);
 }
 
+void
+compose_figures(struct blocks *b, const struct figure *figs, size_t n,
+    int key)
+{
+	struct block *bl;
+
+	if (n == 0)
+		return;
+	bl = blocks_push(b, BK_FIGURES);
+	bl->figs = figs;
+	bl->nfigs = n;
+	bl->key = key;
+}
+
 /* The student's part of a problem: where they answer. */
 static void
 cm_student(struct blocks *b, const struct template *t,
@@ -202,6 +216,8 @@ cm_parts(struct blocks *b, const struct template *t, const struct pinst *pi,
 		bl->part->letter = (char)('a' + (int)i);
 		bl->part->first = i == 0;
 		bl->part->continued = label_fmt(t, L_CONTINUED, n, NULL);
+		compose_figures(b, pi->parts[i].p->figures,
+		    pi->parts[i].p->nfigures, kind == DOC_KEY);
 		if (pi->parts[i].p->image != NULL)
 			blocks_push(b, BK_IMAGE)->pi = &pi->parts[i];
 		if (kind == DOC_KEY)
@@ -278,6 +294,7 @@ cm_problem(struct blocks *b, const struct template *t,
 	bl->key = kind == DOC_KEY;
 	bl->label = cm_points(t, p);
 	/* prompt, figure(s), table, picture: in that order */
+	compose_figures(b, p->figures, p->nfigures, kind == DOC_KEY);
 	if (p->table != NULL)
 		compose_grid(b, p->table, kind == DOC_KEY);
 	if (p->image != NULL)
@@ -526,6 +543,8 @@ compose(const struct instance *in, const struct template *t,
 			blocks_push(b, BK_HEADING)->text = &si->s->title;
 		if (si->s->instructions.s != NULL)
 			blocks_push(b, BK_TEXT)->text = &si->s->instructions;
+		compose_figures(b, si->s->figures, si->s->nfigures,
+		    kind == DOC_KEY);
 		if (si->s->table != NULL)
 			compose_grid(b, si->s->table, kind == DOC_KEY);
 		compose_word_bank(b, t, &si->s->word_bank);

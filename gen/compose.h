@@ -43,6 +43,8 @@ enum block_kind {
 	BK_BOX,		/* an empty box h high; graph paper when grid */
 	BK_KEYNOTE,	/* key only: label, then text or list, shaded */
 	BK_TABLE,	/* key only: a caption and a ruled table */
+	BK_FIGURES,	/* figs: figures drawn from numbers, side by side
+			 * when they fit; key: with their key items */
 	BK_END,		/* closes a problem */
 	/* substitute packets (compose_packet.c, layout_packet.c) */
 	BK_INFO,	/* label: a short gray line, centred */
@@ -178,6 +180,8 @@ struct block {
 					 * layout may grow to fill its page or
 					 * shrink to fit the set in its pages
 					 * (layout_spot()) */
+	const struct figure *figs;	/* FIGURES: borrowed (figure.h) */
+	size_t		 nfigs;
 };
 
 /*
@@ -264,6 +268,10 @@ struct blocks	*compose(const struct instance *, const struct template *,
 struct block	*compose_fill(struct blocks *b, const struct template *t,
 		    const struct copyfor *who);
 void		 blocks_free(struct blocks *);
+/* Push the figures of a problem, a stem or instructions (none: nothing);
+ * key draws their key items. */
+void		 compose_figures(struct blocks *, const struct figure *figs,
+		    size_t n, int key);
 /* Append a zeroed block of kind k; valid until the next push. */
 struct block	*blocks_push(struct blocks *, enum block_kind k);
 

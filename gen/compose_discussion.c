@@ -342,6 +342,7 @@ pk_guide(struct pk *c)
 	if (d->goal.s != NULL)
 		pk_labelled(b, BK_KEYNOTE, t, L_GOAL, &d->goal);
 	pk_labelled(b, BK_FRAME, t, L_PROBLEM, &d->problem);
+	compose_figures(b, d->figures, d->nfigures, 1);
 	if (d->table != NULL)	/* the teacher's: its blanks filled */
 		compose_grid(b, d->table, 1);
 	for (i = 0; i < pk->nphases; i++)
@@ -415,6 +416,7 @@ pk_individual(struct pk *c, const struct student *who)
 		bl->filled[i] = bl->fields[i] == F_NAME ? who->name :
 		    bl->fields[i] == F_PERIOD ? who->period : NULL;
 	pk_labelled(b, BK_FRAME, t, L_PROBLEM, &c->d->problem);
+	compose_figures(b, c->d->figures, c->d->nfigures, 0);
 	if (c->d->table != NULL)
 		compose_grid(b, c->d->table, 0);
 	bl = blocks_push(b, BK_PANELS);

@@ -9,11 +9,13 @@
 #include <strings.h>
 
 #include "discussion.h"
+#include "figure.h"
 #include "keys.h"
 #include "template.h"
 #include "util.h"
 
-const char *const disc_keys[] = { "problem", "goal", "phases",
+const char *const disc_keys[] = { "problem", "figure", "figures",
+    "goal", "phases",
     "anticipate", "questions", "synthesis", "exit_ticket", "group_size",
     "roles", "table", NULL };
 
@@ -230,6 +232,14 @@ disc_lists(struct discussion *d, const struct node *dn)
 		sc_textlist(n, "the questions", &d->questions);
 }
 
+/* fig_report_fn: the discussion's figures are drawn as written. */
+static void
+disc_report_figure(const struct text *t, const char *msg, void *arg)
+{
+	(void)arg;
+	sc_error(&t->mark, "%s", msg);
+}
+
 struct discussion *
 disc_load(const struct node *dn, const struct mark *key)
 {
@@ -249,6 +259,8 @@ disc_load(const struct node *dn, const struct mark *key)
 	sc_check_keys(dn, disc_keys, NULL);
 	disc_req_text(dn, disc_keys, "problem", "the problem", "write the "
 	    "problem the class will solve", &d->problem);
+	figure_load_of(dn, "discussion", &d->figures, &d->nfigures);
+	figure_eval(d->figures, d->nfigures, disc_report_figure, NULL);
 	if ((n = node_get(dn, "table")) != NULL)
 		d->table = ptable_load(n);
 	disc_opt_text(dn, "goal", "the goal", &d->goal);
@@ -276,6 +288,7 @@ disc_free(struct discussion *d)
 	if (d == NULL)
 		return;
 	text_free(&d->problem);
+	figure_free(d->figures, d->nfigures);
 	ptable_free(d->table);
 	text_free(&d->goal);
 	text_free(&d->synthesis);

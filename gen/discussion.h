@@ -15,6 +15,8 @@
 #include "ptable.h"
 #include "schema.h"
 
+struct figure;
+
 #define DISC_MIN_GROUP	2
 #define DISC_MAX_GROUP	8
 #define DISC_DEFAULT_GROUP 4
@@ -44,6 +46,8 @@ struct discussion {
 	struct mark	 mark;		/* the "discussion:" key */
 	struct text	 problem;
 	struct ptable	*table;		/* under the problem; NULL: none */
+	struct figure	*figures;	/* under the problem (figure.h) */
+	size_t		 nfigures;
 	struct text	 goal;		/* s NULL: not given */
 	struct phase	*phases;	/* nphases 0: the default plan */
 	size_t		 nphases;

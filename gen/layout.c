@@ -1438,6 +1438,9 @@ lay_block(struct lay *L, const struct block *b)
 	case BK_TABLE:
 		lay_table(L, b);
 		break;
+	case BK_FIGURES:
+		lay_figures(L, b);
+		break;
 	case BK_END:
 		lay_problem_end(L, b);
 		break;

@@ -223,6 +223,9 @@ void lay_hintcard(struct lay *L, const struct block *b);
 /* The problem's picture (layout_problem.c). */
 void lay_picture(struct lay *L, const struct block *b);
 
+/* Figures drawn from numbers (layout_figure.c). */
+void lay_figures(struct lay *L, const struct block *b);
+
 /* The key's answer tables (layout_table.c). */
 void lay_table(struct lay *L, const struct block *b);
 

@@ -1,4 +1,5 @@
 /* page.c - the display list; see page.h */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -193,7 +194,7 @@ item_same_place(const struct item *a, const struct item *b)
 	    a->fill_color.g == b->fill_color.g &&
 	    a->fill_color.b == b->fill_color.b && a->font == b->font &&
 	    a->size == b->size && a->image == b->image &&
-	    a->glyph == b->glyph;
+	    a->glyph == b->glyph && a->a0 == b->a0 && a->a1 == b->a1;
 }
 
 static int
@@ -382,4 +383,34 @@ doc_set_meta(struct doc *d, const char *subject, const char *keywords,
 	d->subject = subject != NULL ? xstrdup(subject) : NULL;
 	d->keywords = keywords != NULL ? xstrdup(keywords) : NULL;
 	d->lang = lang != NULL ? xstrdup(lang) : NULL;
+}
+
+int
+arc_beziers(const struct item *it, double out[8][8])
+{
+	double span = it->a1 - it->a0, step, a, b, k, r = it->w;
+	int n, i;
+
+	if (span > 360)
+		span = 360;
+	n = (int)ceil(span / 90 - 1e-9);
+	if (n < 1)
+		n = 1;
+	step = span / n * M_PI / 180;
+	/* the control distance that makes a cubic hug a circle */
+	k = 4.0 / 3 * tan(step / 4) * r;
+	for (i = 0; i < n; i++) {
+		a = it->a0 * M_PI / 180 + i * step;
+		b = a + step;
+		/* y grows downward: counterclockwise on paper is -sin */
+		out[i][0] = it->x + r * cos(a);
+		out[i][1] = it->y - r * sin(a);
+		out[i][2] = out[i][0] - k * sin(a);
+		out[i][3] = out[i][1] - k * cos(a);
+		out[i][6] = it->x + r * cos(b);
+		out[i][7] = it->y - r * sin(b);
+		out[i][4] = out[i][6] + k * sin(b);
+		out[i][5] = out[i][7] + k * cos(b);
+	}
+	return n;
 }

@@ -34,6 +34,11 @@ enum item_kind {
 	ITEM_RECT,	/* a rectangle, top-left (x, y), size (w, h) */
 	ITEM_CIRCLE,	/* a circle, centre (x, y), radius w */
 	ITEM_IMAGE,	/* a picture filling top-left (x, y), size (w, h) */
+	ITEM_ARC,	/* an arc of the circle centre (x, y), radius w, from
+			 * angle a0 to a1 (degrees, a0 < a1, counterclockwise
+			 * as seen from 3 o'clock); with fill, the pie wedge
+			 * it bounds (figures: jumps, clock, fraction circles,
+			 * arrowheads) */
 	ITEM_SPAN,	/* the items up to the matching ITEM_SPAN_END read as
 			 * text, not as what they draw (a stacked fraction
 			 * reads "3/5"); (x, y) the start of its baseline;
@@ -50,12 +55,13 @@ struct item {
 	enum item_kind	 kind;
 	double		 x, y;		/* TEXT: start of baseline */
 	double		 x2, y2;	/* LINE: end point */
-	double		 w, h;		/* RECT: size; CIRCLE: w = radius */
+	double		 w, h;		/* RECT: size; CIRCLE, ARC: w = radius */
+	double		 a0, a1;	/* ARC: start and end angle, degrees */
 	struct color	 color;		/* text fill, or stroke colour */
 	double		 width;		/* LINE/RECT/CIRCLE: stroke width */
 	int		 dash;		/* LINE/RECT: 0 solid, 1 dashed, 2 dotted */
-	int		 fill;		/* RECT/CIRCLE: 1 fill with fill_color */
-	int		 stroke;	/* RECT/CIRCLE: 1 stroke the outline */
+	int		 fill;		/* RECT/CIRCLE/ARC: 1 fill with fill_color */
+	int		 stroke;	/* RECT/CIRCLE/ARC: 1 stroke the outline */
 	struct color	 fill_color;
 	int		 font;		/* TEXT, SPAN, SPAN_END: index into
 					 * doc->fonts */
@@ -153,6 +159,12 @@ item_has_font(enum item_kind k)
 {
 	return k == ITEM_TEXT || k == ITEM_SPAN || k == ITEM_SPAN_END;
 }
+
+/* The arc of an ITEM_ARC as at most 8 cubic Bezier curves of 90 degrees
+ * or less, each 4 points (x0 y0 x1 y1 x2 y2 x3 y3, top-down page
+ * coordinates), so every backend traces the same curve.  Returns the
+ * number of curves. */
+int		 arc_beziers(const struct item *, double out[8][8]);
 
 struct doc	*doc_new(double width, double height);
 void		 doc_free(struct doc *);

@@ -387,7 +387,26 @@ cr_text(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 	return 0;
 }
 
-/* The path of a LINE/RECT/CIRCLE, point for point as libharu writes it
+/* An arc (a wedge when filled) as render_pdf.c draws it. */
+static void
+cr_arc(cairo_t *cr, const struct item *it)
+{
+	double c[8][8];
+	int n = arc_beziers(it, c), i;
+
+	if (it->fill) {
+		cairo_move_to(cr, it->x, it->y);
+		cairo_line_to(cr, c[0][0], c[0][1]);
+	} else
+		cairo_move_to(cr, c[0][0], c[0][1]);
+	for (i = 0; i < n; i++)
+		cairo_curve_to(cr, c[i][2], c[i][3], c[i][4], c[i][5],
+		    c[i][6], c[i][7]);
+	if (it->fill)
+		cairo_close_path(cr);
+}
+
+/* The path of a LINE/RECT/CIRCLE/ARC, point for point as libharu writes it
  * (so dashes start where they do in the PDF), in top-down coordinates. */
 static void
 cr_path(cairo_t *cr, const struct item *it)
@@ -416,6 +435,9 @@ cr_path(cairo_t *cr, const struct item *it)
 		cairo_curve_to(cr, x + k, y - r, x + r, y - k, x + r, y);
 		cairo_curve_to(cr, x + r, y + k, x + k, y + r, x, y + r);
 		cairo_curve_to(cr, x - k, y + r, x - r, y + k, x - r, y);
+		break;
+	case ITEM_ARC:
+		cr_arc(cr, it);
 		break;
 	case ITEM_TEXT:
 	case ITEM_IMAGE:
@@ -632,6 +654,7 @@ cr_as_pdf(const struct item *it, double h, struct item *q)
 		q->y = H - (by + q->h);
 		break;
 	case ITEM_CIRCLE:
+	case ITEM_ARC:
 		q->x = cr_pdf_real(it->x);
 		q->y = H - cr_pdf_real(h - it->y);
 		q->w = cr_pdf_real(it->w);
@@ -849,7 +872,8 @@ cr_item(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 		cr_rgb(cr, &it->fill_color);
 		cairo_fill(cr);
 	}
-	if (stroke && ctx->px > 0 && it->kind != ITEM_CIRCLE)
+	if (stroke && ctx->px > 0 && it->kind != ITEM_CIRCLE &&
+	    it->kind != ITEM_ARC)
 		cr_stroke_px(ctx, cr, it);
 	else if (stroke) {
 		/* fill consumed the path */

@@ -1101,6 +1101,34 @@ pdf_show(HPDF_Page page, double h, const struct item *it,
 /* Draws one item of d on page (of pdf) inside q/Q, so no colour, width,
  * dash or font outlives it.  y is flipped with the page height.  Returns a
  * libharu status. */
+/* The path of an arc (a wedge when filled), curve for curve as
+ * arc_beziers() gives it. */
+static HPDF_STATUS
+pdf_arc(HPDF_Page page, double h, const struct item *it, int wedge)
+{
+	double c[8][8];
+	int n = arc_beziers(it, c), i;
+	HPDF_STATUS st;
+
+	if (wedge) {
+		st = HPDF_Page_MoveTo(page, (HPDF_REAL)it->x,
+		    (HPDF_REAL)(h - it->y));
+		if (st == HPDF_OK)
+			st = HPDF_Page_LineTo(page, (HPDF_REAL)c[0][0],
+			    (HPDF_REAL)(h - c[0][1]));
+	} else
+		st = HPDF_Page_MoveTo(page, (HPDF_REAL)c[0][0],
+		    (HPDF_REAL)(h - c[0][1]));
+	for (i = 0; i < n && st == HPDF_OK; i++)
+		st = HPDF_Page_CurveTo(page, (HPDF_REAL)c[i][2],
+		    (HPDF_REAL)(h - c[i][3]), (HPDF_REAL)c[i][4],
+		    (HPDF_REAL)(h - c[i][5]), (HPDF_REAL)c[i][6],
+		    (HPDF_REAL)(h - c[i][7]));
+	if (st == HPDF_OK && wedge)
+		st = HPDF_Page_ClosePath(page);
+	return st;
+}
+
 static HPDF_STATUS
 pdf_item(HPDF_Doc pdf, HPDF_Page page, const struct doc *d,
     const struct item *it, const struct pdf_font *fonts,
@@ -1163,6 +1191,10 @@ pdf_item(HPDF_Doc pdf, HPDF_Page page, const struct doc *d,
 		if (st == HPDF_OK)
 			st = HPDF_Page_Circle(page, (HPDF_REAL)it->x,
 			    (HPDF_REAL)(h - it->y), (HPDF_REAL)it->w);
+		break;
+	case ITEM_ARC:
+		if (st == HPDF_OK)
+			st = pdf_arc(page, h, it, fill);
 		break;
 	case ITEM_IMAGE:	/* drawn above */
 	case ITEM_SPAN:

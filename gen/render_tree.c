@@ -19,7 +19,7 @@
 #include "util.h"
 
 static const char *const tree_kinds[] = { "text", "line", "rect", "circle",
-	"image", "span", "end" };
+	"image", "arc", "span", "end" };
 
 /* The last part of a path. */
 static const char *
@@ -79,8 +79,11 @@ tree_item(FILE *fp, const struct item *it)
 		break;
 	case ITEM_RECT:
 	case ITEM_CIRCLE:
+	case ITEM_ARC:
 	case ITEM_IMAGE:
-		if (it->kind == ITEM_CIRCLE)
+		if (it->kind == ITEM_ARC)
+			fprintf(fp, " r%.2f %.2f..%.2f", it->w, it->a0, it->a1);
+		else if (it->kind == ITEM_CIRCLE)
 			fprintf(fp, " r%.2f", it->w);
 		else
 			fprintf(fp, " %.2fx%.2f", it->w, it->h);
@@ -97,7 +100,7 @@ tree_item(FILE *fp, const struct item *it)
 		break;
 	}
 	if (it->kind == ITEM_LINE || it->kind == ITEM_RECT ||
-	    it->kind == ITEM_CIRCLE) {
+	    it->kind == ITEM_CIRCLE || it->kind == ITEM_ARC) {
 		tree_color(fp, "color", &it->color);
 		if (it->dash != 0)
 			fprintf(fp, " dash%d", it->dash);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "figure.h"
 #include "image.h"
 #include "libpath.h"
 #include "diag.h"
@@ -31,7 +32,8 @@ const char *const set_keys[] = { "title", "subject", "grade", "tags",
     "grade_table", "pages", "columns", NULL };
 
 const char *const section_keys[] = { "title", "instructions",
-    "problems", "table", "word_bank", "new_page", "columns", NULL };
+    "figure", "figures", "problems", "table", "word_bank", "new_page",
+    "columns", NULL };
 /* columns: on a set or a section: 1 or 2, into *cols.  Two columns suit
  * drills and short items; more would leave no room to work. */
 static void
@@ -51,8 +53,8 @@ set_columns(const struct node *n, int *cols)
 
 /* Keys every problem may have, then the keys of each type. */
 const char *const common_keys[] = { "type", "prompt", "points",
-    "space", "solution", "id", "image", "vars", "where", "table",
-    "word_bank", "hint", "bonus", "new_page", NULL };
+    "space", "solution", "id", "image", "figure", "figures", "vars",
+    "where", "table", "word_bank", "hint", "bonus", "new_page", NULL };
 
 const char *const type_keys[P__MAX][KEYS_PER_TYPE] = {
 	[P_SHORT] = { "answer", NULL },
@@ -986,6 +988,7 @@ problem_texts(struct problem *p, void (*fn)(struct text *, void *),
 	ptable_texts(p->table, fn, arg);
 	set_textlist_each(&p->word_bank, fn, arg);
 	set_textlist_each(&p->hints, fn, arg);
+	figure_texts(p->figures, p->nfigures, fn, arg);
 }
 
 /* word_bank: a list of words (or short phrases), none empty. */
@@ -1271,6 +1274,7 @@ set_problem(struct setload *sl, const struct node *pn, struct problem *p,
 		sc_string(n, "id", &p->id);
 	if ((n = node_get(pn, "image")) != NULL)
 		set_image(sl, n, p);
+	figure_load_of(pn, "problem", &p->figures, &p->nfigures);
 	if ((n = node_get(pn, "table")) != NULL)
 		p->table = ptable_load(n);
 	if ((n = node_get(pn, "word_bank")) != NULL)
@@ -1362,6 +1366,7 @@ set_sections(struct setload *sl, const struct node *n)
 		if ((v = node_get(sn, "instructions")) != NULL &&
 		    !sc_is_null(v))
 			sc_text(v, "the instructions", &sec->instructions);
+		figure_load_of(sn, "section", &sec->figures, &sec->nfigures);
 		if ((v = node_get(sn, "columns")) != NULL)
 			set_columns(v, &sec->columns);
 		if ((v = node_get(sn, "table")) != NULL)
@@ -1572,6 +1577,14 @@ set_check_ids(struct set *s)
 		}
 }
 
+/* fig_report_fn of a section's figures: said where the number is. */
+static void
+set_report_figure(const struct text *t, const char *msg, void *arg)
+{
+	(void)arg;
+	sc_error(&t->mark, "%s", msg);
+}
+
 /* The texts outside problems get their {= expr} filled once. */
 static void
 set_fill_toplevel(struct set *s)
@@ -1585,11 +1598,21 @@ set_fill_toplevel(struct set *s)
 	if (s->discussion != NULL)
 		ptable_texts(s->discussion->table, set_fill_text, NULL);
 	for (i = 0; i < s->nsections; i++) {
+		char *name = xasprintf("section %zu", i + 1);
+
 		set_fill_text(&s->sections[i].title, NULL);
 		set_fill_text(&s->sections[i].instructions, NULL);
 		ptable_texts(s->sections[i].table, set_fill_text, NULL);
 		set_textlist_each(&s->sections[i].word_bank, set_fill_text,
 		    NULL);
+		/* a section's figures are drawn once: read them now */
+		sc_prefix(name);
+		figure_texts(s->sections[i].figures, s->sections[i].nfigures,
+		    set_fill_text, NULL);
+		figure_eval(s->sections[i].figures, s->sections[i].nfigures,
+		    set_report_figure, NULL);
+		sc_prefix(NULL);
+		free(name);
 	}
 }
 
@@ -1668,6 +1691,7 @@ set_problem_free(struct problem *p)
 	textlist_free(&p->rubric);
 	textlist_free(&p->feedback);
 	image_unref(p->image);
+	figure_free(p->figures, p->nfigures);
 	textlist_free(&p->where);
 	ptable_free(p->table);
 	textlist_free(&p->word_bank);
@@ -1695,6 +1719,7 @@ set_free(struct set *s)
 		free(s->sections[i].problems);
 		text_free(&s->sections[i].title);
 		text_free(&s->sections[i].instructions);
+		figure_free(s->sections[i].figures, s->sections[i].nfigures);
 		ptable_free(s->sections[i].table);
 		textlist_free(&s->sections[i].word_bank);
 	}

@@ -16,6 +16,7 @@ struct discussion;
 #include "schema.h"
 
 struct image;
+struct figure;
 
 enum ptype {
 	P_SHORT, P_CHOICE, P_MULTI, P_TRUEFALSE, P_BLANK, P_MATCH, P_ORDER,
@@ -65,6 +66,8 @@ struct problem {
 	double		 image_w;	/* width in points; 0: see image_pct */
 	double		 image_pct;	/* width in % of the text column; 0:
 					 * natural size at 150 dpi */
+	struct figure	*figures;	/* figure: or figures: (figure.h) */
+	size_t		 nfigures;
 	struct vardef	*vars;		/* drawn per version (vary.c) */
 	size_t		 nvars;
 	struct textlist	 where;		/* expressions every draw must meet */
@@ -92,6 +95,8 @@ struct section {
 	struct ptable	*table;		/* after the instructions; NULL: none */
 	struct textlist	 word_bank;	/* before the first problem */
 	int		 new_page;	/* starts a new page */
+	struct figure	*figures;	/* after the instructions (figure.h) */
+	size_t		 nfigures;
 	struct problem	*problems;
 	size_t		 nproblems;
 	int		 columns;	/* 2: its problems in two columns; 0:
@@ -141,8 +146,9 @@ struct set	*set_load(const char *path);
 struct set	*set_load_draft(const char *path, int *bad);
 void		 set_free(struct set *);
 /* Call fn on every text of a problem (prompt, choices, answers, blanks,
- * pairs, items, rubric, solution, table, word bank, hints), in a fixed
- * order; not its parts' (each part is a problem of its own for this). */
+ * pairs, items, rubric, solution, table, word bank, hints, figures'
+ * numbers and labels), in a fixed order; not its parts' (each part is a
+ * problem of its own for this). */
 void		 problem_texts(struct problem *,
 		    void (*fn)(struct text *, void *), void *arg);
 /* The variables of a problem as a scope for checking (values unset);

@@ -44,7 +44,17 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "answers", "answer_col", "strips", "strip_page", "strip_hint", "tally",
     "tally_hint", "items", "items_hint", "right_choice", "pts",
     "items_written",
-    "decimal", "continued", NULL };
+    "decimal", "continued",
+    "fig_numberline", "fig_double_top", "fig_double_bottom",
+    "fig_from_to", "fig_steps", "fig_boxes", "fig_jump", "fig_point",
+    "fig_plane", "fig_line", "fig_segment", "fig_polygon", "fig_bar",
+    "fig_circle", "fig_grid", "fig_parts_shaded", "fig_tape",
+    "fig_parts", "fig_total", "fig_array", "fig_groups", "fig_clock",
+    "fig_clock_face", "fig_hands", "fig_triangle", "fig_rectangle",
+    "fig_side", "fig_right_angle", "fig_angle", "fig_bars", "fig_dots",
+    "fig_values", "fig_columns", "fig_division", "fig_point_mark",
+    "fig_jumps", "fig_clock_hands", "fig_parts_some", NULL };
+
 
 const enum label label_roles[LABEL_NROLES][2] = {
 	{ L_FACILITATOR, L_FACILITATOR_JOB }, { L_RECORDER, L_RECORDER_JOB },

@@ -50,6 +50,21 @@ enum label {
 	L_ITEMS_WRITTEN,
 	L_DECIMAL,	/* the decimal separator dec() prints: "." or "," */
 	L_CONTINUED,	/* over the rest of a problem in parts on a new page */
+	/* a figure read aloud (layout_figure.c) */
+	L_FIG_NUMBERLINE, L_FIG_DOUBLE_TOP, L_FIG_DOUBLE_BOTTOM,
+	L_FIG_FROM_TO, L_FIG_STEPS, L_FIG_BOXES,
+	L_FIG_JUMP, L_FIG_POINT, L_FIG_PLANE,
+	L_FIG_LINE, L_FIG_SEGMENT, L_FIG_POLYGON,
+	L_FIG_BAR, L_FIG_CIRCLE, L_FIG_GRID,
+	L_FIG_PARTS_SHADED, L_FIG_TAPE, L_FIG_PARTS,
+	L_FIG_TOTAL, L_FIG_ARRAY, L_FIG_GROUPS,
+	L_FIG_CLOCK, L_FIG_CLOCK_FACE, L_FIG_HANDS,
+	L_FIG_TRIANGLE, L_FIG_RECTANGLE, L_FIG_SIDE,
+	L_FIG_RIGHT_ANGLE, L_FIG_ANGLE, L_FIG_BARS,
+	L_FIG_DOTS, L_FIG_VALUES, L_FIG_COLUMNS,
+	L_FIG_DIVISION,
+	/* a worksheet's figure read without what the student finds */
+	L_FIG_POINT_MARK, L_FIG_JUMPS, L_FIG_CLOCK_HANDS, L_FIG_PARTS_SOME,
 	L__MAX
 };
 

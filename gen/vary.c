@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figure.h"
 #include "util.h"
 #include "vary.h"
 
@@ -188,6 +189,18 @@ vary_report_eval(const struct expr_err *e, void *arg)
 	vary_eval_fail(c->fail, c->t, e, c->p, c->vals);
 }
 
+/* fig_report_fn: a figure that cannot be drawn with these values. */
+static void
+vary_report_figure(const struct text *t, const char *msg, void *arg)
+{
+	struct fillctx *c = arg;
+	struct expr_err e;
+
+	e.off = 0;
+	snprintf(e.msg, sizeof(e.msg), "%s", msg);
+	vary_eval_fail(c->fail, t, &e, c->p, c->vals);
+}
+
 static void
 vary_fill_text(struct text *t, void *arg)
 {
@@ -228,6 +241,7 @@ vary_problem_free(struct problem *p)
 	problem_texts(p, vary_free_text, NULL);
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		free(lists[i]->v);
+	figure_free_copy(p->figures, p->nfigures);
 	ptable_dup_free(p->table);
 	for (i = 0; i < p->nparts; i++)
 		vary_problem_free(&p->parts[i]);
@@ -321,7 +335,10 @@ vary_fill_copy(const struct problem *p, struct fillctx *c, struct problem *out)
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		vary_copy_list(lists[i]);
 	out->table = ptable_dup(p->table);
+	out->figures = figure_copy(p->figures, p->nfigures);
 	problem_texts(out, vary_fill_text, c);
+	if (c->fail->why == VF_NONE)
+		figure_eval(out->figures, out->nfigures, vary_report_figure, c);
 	if (p->nparts == 0)
 		return;
 	out->parts = xcalloc(p->nparts, sizeof(*out->parts));

@@ -124,6 +124,9 @@ done
 # Tables, word banks, hint cards, bonus, the grade table, new_page.
 . tests/tables.sh
 
+# 9b. Figures drawn from numbers: what each draws, key items, ink.
+. tests/figures.sh
+
 # Files from spreadsheets and word processors; where output may go.
 . tests/teacher.sh
 . tests/marking.sh

@@ -879,5 +879,6 @@ main(void)
 	test_groups();
 	test_vars();
 	test_reuse();
+	test_figures();
 	return failures != 0;
 }

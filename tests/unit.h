@@ -11,5 +11,7 @@ const char	*scratch(const char *s);
 void		 test_vars(void);
 /* tests/unit_reuse.c: class-set copies made from a model layout. */
 void		 test_reuse(void);
+/* tests/unit_figures.c: figures read from a draw; arcs. */
+void		 test_figures(void);
 
 #endif
