@@ -3,7 +3,10 @@
 #               with out/index.html to browse and print it
 #   make test   build and run every test; the last line is "N passed, N failed"
 #   make bench  time mimeo against pdflatex (exam class) and bare libharu
-# Both install the Debian packages they need first (see `deps`).
+#   make install [PREFIX=/usr/local] [DESTDIR=]   and  make uninstall
+# run and test install the Debian packages they need first (see `deps`);
+# on a machine without make or a compiler, ./build run and ./build test
+# install those two and hand over to make.
 
 CC      ?= cc
 PKGS     = yaml-0.1 cairo fontconfig freetype2 libpng zlib libjpeg harfbuzz-subset
@@ -13,13 +16,22 @@ CFLAGS  += -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 CPPFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += -lhpdf $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring -lm
 
-# Every Debian package the build, `make run` and the tests use.
-DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
+# Where `make install` puts things.  The data folder (templates/, labels,
+# the schema) is compiled in; MIMEO_DATA overrides it (README, mimeo(1)).
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/mimeo
+MANDIR   = $(PREFIX)/share/man
+
+# The Debian packages the build and `make run` use (libraries, fonts)...
+DEB_PKGS = gcc libc6-dev make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
            libfontconfig-dev libfreetype-dev libpng-dev libjpeg-dev libharfbuzz-dev \
-           libunistring-dev fonts-noto-core pango1.0-tools \
-           fonts-sil-andika fonts-wqy-zenhei \
-           fonts-dejavu-core poppler-utils qpdf valgrind ghostscript \
-           libxml2-utils chromium
+           libunistring-dev fonts-sil-andika fonts-dejavu-core fonts-noto-core
+# ...and what the tests add: readers of PDFs, checkers, a CJK font, a
+# browser for the index page, pango to compare shaping with.
+DEB_TEST_PKGS = fonts-wqy-zenhei poppler-utils qpdf valgrind ghostscript \
+           libxml2-utils chromium file mandoc python3-jsonschema python3-yaml \
+           pango1.0-tools
 
 SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/set.c gen/leak.c gen/discussion.c gen/template.c gen/text.c gen/expr.c \
@@ -31,17 +43,18 @@ SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/build.c gen/build_packet.c gen/stress.c gen/roster.c gen/libpath.c \
        gen/packet.c gen/list.c gen/subset.c gen/render_tree.c \
        gen/index.c gen/ptable.c gen/compose_strips.c gen/layout_strip.c \
-       gen/compose_tally.c gen/script.c
+       gen/compose_tally.c gen/script.c gen/keyschema.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
-HDRS = $(wildcard gen/*.h)
+HDRS = $(sort $(wildcard gen/*.h) gen/datadir.h)
 
 # The library, less the files that need a feature not in this build yet
 # (tests/library-pending.txt says which, and why).
 PENDING  = $(shell grep '^problems/' tests/library-pending.txt 2>/dev/null)
 PROBLEMS = $(filter-out $(PENDING),$(shell find problems -name '*.yaml' | sort))
 
-.PHONY: all run test deps bench-deps bench check-asan check-valgrind fuzz clean
+.PHONY: all run test deps test-deps bench-deps bench check-asan check-valgrind \
+        fuzz clean install uninstall schema FORCE
 
 all: mimeo
 
@@ -49,22 +62,31 @@ all: mimeo
 # stays light): the LaTeX exam class to compare with, and the timers.
 BENCH_PKGS = texlive-latex-extra lmodern hyperfine time
 
-# Install what is missing when we may (root, or sudo without a password);
-# otherwise print the one line to run and stop.
-deps bench-deps:
-	@missing=""; for p in $(if $(filter bench-deps,$@),$(BENCH_PKGS),$(DEB_PKGS)); do \
+# Install what is missing when we may (root, or sudo without a password),
+# without recommended packages (valgrind's alone are 90 MB of debug
+# symbols), showing apt's lines as it goes; otherwise print the one line
+# to run and stop.
+deps test-deps bench-deps:
+	@missing=""; for p in $(if $(filter bench-deps,$@),$(BENCH_PKGS),$(if $(filter test-deps,$@),$(DEB_PKGS) $(DEB_TEST_PKGS),$(DEB_PKGS))); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
 	    || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; \
 	  elif sudo -n true 2>/dev/null; then SUDO="sudo"; \
 	  else echo "mimeo needs these Debian packages; run:"; \
-	       echo "  sudo apt-get install -y$$missing"; exit 1; fi; \
-	  echo "installing:$$missing"; \
-	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null \
+	       echo "  sudo apt-get install -y --no-install-recommends$$missing"; exit 1; fi; \
+	  echo "mimeo: installing$$missing (and what they need)"; \
+	  $$SUDO apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q \
+	    --no-install-recommends $$missing \
 	    || { echo "apt-get install failed"; exit 1; }; \
 	fi
+
+# The data folder compiled in, rewritten only when PREFIX changes so that
+# `make install PREFIX=/usr` after a plain `make` rebuilds what uses it.
+gen/datadir.h: FORCE
+	@printf '/* generated by make: the data folder of PREFIX */\n#define MIMEO_DATADIR "%s"\n' \
+	  '$(DATADIR)' >$@.tmp && { cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@; }
 
 gen/%.o: gen/%.c $(HDRS)
 	$(CC) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
@@ -82,13 +104,18 @@ run: deps
 	  ./mimeo -o "out/$$d/" "$$f" || st=1; \
 	done; ./mimeo index problems -o out/ || st=1; exit $$st
 
+# The JSON Schema of sets and packets, from the loaders' key tables
+# (gen/keyschema.c); committed, and tested to be what mimeo --schema says.
+schema: mimeo
+	./mimeo --schema >mimeo.schema.json
+
 UNIT_SRCS = tests/unit.c tests/unit_vars.c tests/unit_reuse.c \
             tests/unit_figures.c
 
 tests/unit: $(UNIT_SRCS) tests/unit.h $(LIB_OBJS) $(HDRS)
 	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
 
-test: deps
+test: test-deps
 	@$(MAKE) -s mimeo tests/unit
 	@bash tests/run.sh
 
@@ -121,13 +148,13 @@ build-asan/mimeo: $(ASAN_OBJS)
 build-asan/unit: $(UNIT_SRCS) $(filter-out build-asan/main.o,$(ASAN_OBJS))
 	$(CC) $(CFLAGS) $(ASAN_FLAGS) $(CPPFLAGS) -Igen -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
-check-asan: deps
+check-asan: test-deps
 	@$(MAKE) -s build-asan/mimeo build-asan/unit
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  MIMEO=build-asan/mimeo UNIT=build-asan/unit bash tests/run.sh
 
 # The whole suite with every mimeo run under valgrind (slow: minutes).
-check-valgrind: deps
+check-valgrind: test-deps
 	@$(MAKE) -s mimeo tests/unit
 	@MIMEO=tests/vg.sh bash tests/run.sh
 
@@ -164,7 +191,24 @@ fuzz: deps
 	@FUZZ_SECONDS=$(FUZZ_LONG_SECONDS) FUZZ_LONG=$(FUZZ_LONG) \
 	  bash tests/fuzz/run.sh $(FUZZ_LONG_HARNESSES)
 
+# The program, its data folder (templates, labels, the JSON Schema) and
+# the man pages; DESTDIR stages it all under another root (a package).
+install: mimeo
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates/labels \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 mimeo $(DESTDIR)$(BINDIR)/mimeo
+	install -m 644 templates/*.yaml $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 templates/labels/*.yaml $(DESTDIR)$(DATADIR)/templates/labels/
+	install -m 644 mimeo.schema.json $(DESTDIR)$(DATADIR)/
+	install -m 644 man/mimeo.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 man/mimeo.5 $(DESTDIR)$(MANDIR)/man5/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/mimeo $(DESTDIR)$(MANDIR)/man1/mimeo.1 \
+	  $(DESTDIR)$(MANDIR)/man5/mimeo.5
+	rm -rf $(DESTDIR)$(DATADIR)
+
 clean:
-	rm -f mimeo gen/*.o tests/unit bench/floor bench/pair
+	rm -f mimeo gen/*.o gen/datadir.h tests/unit bench/floor bench/pair
 	rm -rf build-asan build-fuzz tests/tmp
 	find out -mindepth 1 ! -name .gitkeep -delete

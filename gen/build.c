@@ -724,6 +724,24 @@ build_seed(const struct opts *o, const struct set *s)
 	return o->has_seed ? o->seed : s->has_seed ? s->seed : 1;
 }
 
+/* The set's subject, its tags and the language of the labels (--lang
+ * over language:), as the PDF's metadata. */
+static void
+build_meta(const struct opts *o, const struct set *s, struct doc *d)
+{
+	const char **tags = xcalloc(s->tags.n + 1, sizeof(*tags));
+	char *keywords;
+	size_t i;
+
+	for (i = 0; i < s->tags.n; i++)
+		tags[i] = s->tags.v[i].s;
+	keywords = s->tags.n > 0 ? sc_join(tags, ", ") : NULL;
+	doc_set_meta(d, s->subject, keywords, o->lang ? o->lang :
+	    s->language ? s->language : "en");
+	free(keywords);
+	free(tags);
+}
+
 static int
 build_setup(struct build *b, const char *file)
 {
@@ -858,6 +876,7 @@ build_set(const struct opts *o, const char *file, struct set *s,
 		pages += jobs[i].doc->npages;
 		if (o->cmd == CMD_CHECK)
 			continue;
+		build_meta(o, b.set, jobs[i].doc);
 		if (output_doc(jobs[i].doc, &o->fmt, jobs[i].path, file,
 		    o->quiet) < 0)
 			break;

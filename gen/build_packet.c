@@ -23,6 +23,7 @@
 #include "compose_discussion.h"
 #include "font.h"
 #include "layout.h"
+#include "list.h"
 #include "output.h"
 #include "roster.h"
 #include "template.h"
@@ -276,6 +277,29 @@ bp_cover(struct packet_build *pb)
 	return d;
 }
 
+/* The PDF's Subject and Keywords: the subjects and tags of the sets the
+ * packet includes, as mimeo list shows them; /Lang: its labels'. */
+static void
+bp_meta(const struct opts *o, const struct packet *pk, struct doc *d)
+{
+	char *subjects = NULL, *tags = NULL;
+	size_t i, t;
+
+	for (i = 0; i < pk->ninc; i++) {
+		const struct set *s = pk->inc[i].set;
+
+		if (s == NULL)
+			continue;
+		ls_union(&subjects, s->subject);
+		for (t = 0; t < s->tags.n; t++)
+			ls_union(&tags, s->tags.v[t].s);
+	}
+	doc_set_meta(d, subjects, tags, o->lang ? o->lang : pk->language ?
+	    pk->language : "en");
+	free(subjects);
+	free(tags);
+}
+
 /* The whole packet: cover, then each part, stamped.  Takes the docs. */
 static struct doc *
 bp_join(struct packet_build *pb, struct doc *cover)
@@ -335,6 +359,7 @@ build_packet(const struct opts *o, const char *file,
 		goto out;
 	}
 	path = output_doc_path(o->output, file, "-packet", &o->fmt, many);
+	bp_meta(o, pk, all);
 	if (path != NULL)
 		output_doc(all, &o->fmt, path, file, o->quiet);
 out:

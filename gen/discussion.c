@@ -10,10 +10,11 @@
 
 #include "discussion.h"
 #include "figure.h"
+#include "keys.h"
 #include "template.h"
 #include "util.h"
 
-static const char *const disc_keys[] = { "problem", "figure", "figures",
+const char *const disc_keys[] = { "problem", "figure", "figures",
     "goal", "phases",
     "anticipate", "questions", "synthesis", "exit_ticket", "group_size",
     "roles", "table", "lesson_question", "predict", "hints", "extension",
@@ -24,12 +25,12 @@ static const char *const exit_keys[] = { "prompt", "answer", "look_for",
 
 static const char *const grouping_words[] = { "roles", "random", NULL };
 
-static const char *const phase_keys[] = { "name", "minutes", "say", NULL };
+const char *const phase_keys[] = { "name", "minutes", "say", NULL };
 
-static const char *const approach_keys[] = { "approach", "misconception",
+const char *const approach_keys[] = { "approach", "misconception",
     "ask", NULL };
 
-static const char *const role_keys[] = { "name", "job", NULL };
+const char *const role_keys[] = { "name", "job", NULL };
 
 /* An optional text: absent or null leaves t empty. */
 static void

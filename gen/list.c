@@ -136,8 +136,7 @@ ls_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Add word to a ", "-joined list unless it is there (any case). */
-static void
+void
 ls_union(char **list, const char *word)
 {
 	char *dup, *w, *save, *next;

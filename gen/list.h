@@ -29,6 +29,11 @@ struct set;
 int	library_load_quiet(const char *path, struct packet **pk,
 	    struct set **s, char **error);
 
+/* Add word to the ", "-joined list *list (fresh; NULL: empty) unless it
+ * is there already, in any case: a packet's subjects and tags, those of
+ * the sets it includes. */
+void	ls_union(char **list, const char *word);
+
 /* Print the table of dir.  Files that do not load are listed with their
  * first error (whatever the filters say: what they hold is unknown).
  * Returns how many did not load, or -1 when dir cannot be read

@@ -16,6 +16,7 @@
 #include "build.h"
 #include "diag.h"
 #include "index.h"
+#include "keyschema.h"
 #include "libpath.h"
 #include "list.h"
 #include "node.h"
@@ -296,6 +297,11 @@ main(int argc, char **argv)
 			puts("mimeo " MIMEO_VERSION);
 			free(files);
 			return 0;
+		} else if (strcmp(s, "--schema") == 0 && argc == 2) {
+			/* for make schema and its test: not in --help */
+			keyschema_write(stdout);
+			free(files);
+			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 3;
 		} else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0)
 			o.quiet = 1;
 		else if (strcmp(s, "-o") == 0 || opt_is(s, "--output"))
@@ -460,9 +466,15 @@ main(int argc, char **argv)
 	 * document */
 	if (o.output != NULL && o.cmd != CMD_CHECK &&
 	    o.output[strlen(o.output) - 1] != '/' && !output_isdir(o.output) &&
-	    (nfiles > 1 || (o.cmd == CMD_ALL && packet_file_is(files[0]) == 0)))
+	    (nfiles > 1 || (o.cmd == CMD_ALL && packet_file_is(files[0]) == 0))) {
+		if (strcmp(o.output, "-") == 0)
+			usage_error("%s", "-o - writes one document to standard "
+			    "output, but this run writes several; name the one "
+			    "to write (mimeo worksheet -o - SET.yaml), or give a "
+			    "folder");
 		usage_error("-o %s names one file, but this run writes several "
 		    "documents; give a folder (end it with /)", o.output);
+	}
 	diag_reset();		/* what packet_file_is() counted */
 	if (o.per_student && o.roster == NULL)
 		usage_error("%s", "--versions per-student gives each student "

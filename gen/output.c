@@ -72,7 +72,8 @@ output_with_ext(const char *opt, const char *ext)
 	struct stat st;
 
 	/* lstat: /dev/stdout is there even when it leads nowhere */
-	if (output_ext_of(opt) != NULL || lstat(opt, &st) == 0)
+	if (output_ext_of(opt) != NULL || lstat(opt, &st) == 0 ||
+	    strcmp(opt, "-") == 0)	/* standard output */
 		return xstrdup(opt);
 	return xasprintf("%s.%s", opt, ext);
 }
@@ -382,8 +383,13 @@ output_target(struct outfile *f)
 {
 	struct stat st;
 	char *real;
-	int link = lstat(f->path, &st) == 0 && S_ISLNK(st.st_mode);
+	int link;
 
+	if (strcmp(f->path, "-") == 0) {	/* -o -: standard output */
+		f->stream = 1;
+		return 0;
+	}
+	link = lstat(f->path, &st) == 0 && S_ISLNK(st.st_mode);
 	if (link && (real = realpath(f->path, NULL)) != NULL) {
 		free(f->path);
 		f->path = real;
@@ -413,7 +419,8 @@ output_stream(const struct outfile *f)
 	void (*was)(int);
 
 	if ((in = open(f->tmp, O_RDONLY)) < 0 ||
-	    (out = open(f->path, O_WRONLY)) < 0) {
+	    (out = strcmp(f->path, "-") == 0 ? dup(STDOUT_FILENO) :
+	    open(f->path, O_WRONLY)) < 0) {
 		diag(SEV_FATAL, NULL, "cannot write %s: %s", f->path,
 		    strerror(errno));
 		if (in >= 0)
@@ -564,12 +571,13 @@ output_file_wrong(const char *opt, const struct outfmt *f)
 	    output_isdir(opt))
 		return 0;
 	/* a link too: /dev/stdout is one, to whatever stdout is */
-	if (output_per_page(f) && lstat(opt, &st) == 0 &&
-	    !S_ISREG(st.st_mode)) {
+	if (output_per_page(f) && (strcmp(opt, "-") == 0 ||
+	    (lstat(opt, &st) == 0 && !S_ISREG(st.st_mode)))) {
 		diag(SEV_USAGE, NULL, "-o %s: %s pages are written one file "
-		    "each, which a device cannot take; give a folder, or "
+		    "each, which %s cannot take; give a folder, or "
 		    "draw one page with mimeo preview --page N", opt,
-		    output_ext(f));
+		    output_ext(f), strcmp(opt, "-") == 0 ? "standard output" :
+		    "a device");
 		return -1;
 	}
 	if ((ext = output_ext_of(opt)) != NULL &&

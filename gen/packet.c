@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "discussion.h"
+#include "keys.h"
 #include "libpath.h"
 #include "packet.h"
 #include "template.h"
@@ -20,7 +21,7 @@
 const char *const inc_as_names[] = { "worksheet", "key", "discussion",
     "tally", "strips", NULL };
 
-static const char *const packet_keys[] = { "packet", "class", "duration",
+const char *const packet_keys[] = { "packet", "class", "duration",
     "start", "for_the_substitute", "plan", "include", "early_finishers",
     "report", "language", "paper", "help", "at_the_bell", "roles", NULL };
 
@@ -30,11 +31,11 @@ static const char *const pk_role_words[] = { "captain", "leader", "helper",
     "monitor", "reporter", "facilitator", "recorder", "manager", "messenger",
     "buddy", NULL };
 
-static const char *const step_keys[] = { "minutes", "do", "say", NULL };
+const char *const step_keys[] = { "minutes", "do", "say", NULL };
 
-static const char *const early_keys[] = { "task", "copies", NULL };
+const char *const early_keys[] = { "task", "copies", NULL };
 
-static const char *const include_keys[] = { "file", "as", "copies",
+const char *const include_keys[] = { "file", "as", "copies",
     "versions", "seed", "template", NULL };
 
 static void	pk_roles(struct packet *, const struct node *);

@@ -76,6 +76,7 @@ doc_free(struct doc *d)
 	free(d->fonts);
 	free(d->outline);
 	free(d->title);
+	doc_set_meta(d, NULL, NULL, NULL);
 	footer_clear(&d->footer);
 	free(d);
 }
@@ -89,6 +90,7 @@ doc_clone(const struct doc *d)
 	size_t i, k;
 
 	c->title = d->title != NULL ? xstrdup(d->title) : NULL;
+	doc_set_meta(c, d->subject, d->keywords, d->lang);
 	footer_copy(&c->footer, &d->footer);
 	for (i = 0; i < d->npages; i++) {
 		from = &d->pages[i];
@@ -369,6 +371,18 @@ page_copy(struct page *dst, const struct page *src, double dx, double dy)
 		if (it->text != NULL)
 			it->text = xstrdup(it->text);
 	}
+}
+
+void
+doc_set_meta(struct doc *d, const char *subject, const char *keywords,
+    const char *lang)
+{
+	free(d->subject);
+	free(d->keywords);
+	free(d->lang);
+	d->subject = subject != NULL ? xstrdup(subject) : NULL;
+	d->keywords = keywords != NULL ? xstrdup(keywords) : NULL;
+	d->lang = lang != NULL ? xstrdup(lang) : NULL;
 }
 
 int

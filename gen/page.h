@@ -137,6 +137,10 @@ void		 footer_clear(struct footer *f);
 struct doc {
 	double		 width, height;	/* page size in points */
 	char		*title;		/* document title (metadata), owned */
+	char		*subject;	/* the set's subject, owned; NULL */
+	char		*keywords;	/* its tags, "a, b", owned; NULL */
+	char		*lang;		/* language of its labels ("es"),
+					 * owned; NULL: none said */
 	struct footer	 footer;	/* the left footer of its pages, for a
 					 * blank page that pads it */
 	struct page	*pages;
@@ -179,6 +183,10 @@ struct item	*page_push(struct page *, enum item_kind);
 void		 page_copy(struct page *dst, const struct page *src, double dx,
 		    double dy);
 void		 doc_add_outline(struct doc *, const char *title, size_t page);
+/* The metadata a PDF carries beside the title (each may be NULL: none);
+ * copied. */
+void		 doc_set_meta(struct doc *, const char *subject,
+		    const char *keywords, const char *lang);
 /* Move every page and outline entry of src to the end of dst (same paper
  * size), re-numbering fonts and images; src is left empty but must still
  * be freed.  A page equal to the same page of one of the last few copies

@@ -2,13 +2,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keys.h"
 #include "ptable.h"
 #include "util.h"
 
-static const char *const ptable_keys[] = { "header", "rows", "caption",
+const char *const ptable_keys[] = { "header", "rows", "caption",
     "orientation", NULL };
 static const char *const ptable_cell_keys[] = { "blank", NULL };
-static const char *const ptable_orientations[] = { "rows", "columns", NULL };
+const char *const ptable_orientations[] = { "rows", "columns", NULL };
 
 #define PTABLE_CELL_FORM "text, a number or {blank: answer}"
 

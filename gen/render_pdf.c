@@ -854,14 +854,55 @@ pdf_epoch(HPDF_Date *dt, struct pdf_ctx *ctx)
 	return 1;
 }
 
-/* Sets Creator, Title (UTF-16 when not ASCII) and, with
+/* Sets one text of the Info dictionary (UTF-16 when not ASCII); none when
+ * text is NULL or empty.  Returns 0 or -1 with ctx->err set. */
+static int
+pdf_info_text(HPDF_Doc pdf, HPDF_InfoType type, const char *text,
+    const char *what, struct pdf_ctx *ctx)
+{
+	HPDF_STATUS	 st = HPDF_OK;
+	char		*copy;
+
+	if (text == NULL || text[0] == '\0')
+		return 0;
+	copy = pdf_bmp_copy(text);
+	/* strings take the current encoder: UTF-8 -> <FEFF...> */
+	if (!pdf_ascii(copy))
+		st = HPDF_SetCurrentEncoder(pdf, "UTF-8");
+	if (st == HPDF_OK)
+		st = HPDF_SetInfoAttr(pdf, type, copy);
+	free(copy);
+	if (pdf_ok(ctx, pdf, st))
+		return 0;
+	return pdf_fail(ctx, pdf, st, "cannot set PDF %s", what);
+}
+
+/* The catalog's /Lang: the language of the printed labels, which screen
+ * readers and PDF/UA checkers read.  Returns 0 or -1 with ctx->err set. */
+static int
+pdf_set_lang(HPDF_Doc pdf, const char *lang, struct pdf_ctx *ctx)
+{
+	HPDF_String	 s;
+	HPDF_STATUS	 st;
+
+	if (lang == NULL || lang[0] == '\0')
+		return 0;
+	if ((s = HPDF_String_New(pdf->mmgr, lang, NULL)) == NULL)
+		return pdf_fail(ctx, pdf, HPDF_GetError(pdf), "cannot set "
+		    "PDF language");
+	st = HPDF_Dict_Add(pdf->catalog, "Lang", s);
+	if (!pdf_ok(ctx, pdf, st))
+		return pdf_fail(ctx, pdf, st, "cannot set PDF language");
+	return 0;
+}
+
+/* Sets Creator, Title, Subject, Keywords, /Lang and, with
  * SOURCE_DATE_EPOCH, both dates.  Returns 0 or -1 with ctx->err set. */
 static int
 pdf_set_info(HPDF_Doc pdf, const struct doc *d, struct pdf_ctx *ctx)
 {
 	HPDF_Date	 dt;
 	HPDF_STATUS	 st;
-	char		*title;
 	int		 have;
 
 	if ((have = pdf_epoch(&dt, ctx)) == -1)
@@ -869,18 +910,11 @@ pdf_set_info(HPDF_Doc pdf, const struct doc *d, struct pdf_ctx *ctx)
 	st = HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "mimeo");
 	if (!pdf_ok(ctx, pdf, st))
 		return pdf_fail(ctx, pdf, st, "cannot set PDF creator");
-	if (d->title != NULL && d->title[0] != '\0') {
-		title = pdf_bmp_copy(d->title);
-		/* strings take the current encoder: UTF-8 -> <FEFF...> */
-		st = HPDF_OK;
-		if (!pdf_ascii(title))
-			st = HPDF_SetCurrentEncoder(pdf, "UTF-8");
-		if (st == HPDF_OK)
-			st = HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, title);
-		free(title);
-		if (!pdf_ok(ctx, pdf, st))
-			return pdf_fail(ctx, pdf, st, "cannot set PDF title");
-	}
+	if (pdf_info_text(pdf, HPDF_INFO_TITLE, d->title, "title", ctx) < 0 ||
+	    pdf_info_text(pdf, HPDF_INFO_SUBJECT, d->subject, "subject",
+	    ctx) < 0 || pdf_info_text(pdf, HPDF_INFO_KEYWORDS, d->keywords,
+	    "keywords", ctx) < 0 || pdf_set_lang(pdf, d->lang, ctx) < 0)
+		return -1;
 	if (have) {
 		st = HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, dt);
 		if (st == HPDF_OK)

@@ -15,6 +15,7 @@
 #include "libpath.h"
 #include "diag.h"
 #include "discussion.h"
+#include "keys.h"
 #include "set.h"
 #include "template.h"
 #include "util.h"
@@ -25,12 +26,12 @@ const char *const ptype_names[] = { "short", "choice", "multi", "truefalse",
 const char *const field_names[] = { "name", "date", "period", "class",
     "score", NULL };
 
-static const char *const set_keys[] = { "title", "subject", "grade", "tags",
+const char *const set_keys[] = { "title", "subject", "grade", "tags",
     "language", "paper", "template", "instructions", "fields", "seed",
     "shuffle", "notes", "problems", "sections", "discussion", "word_bank",
     "grade_table", "pages", "columns", "class_size", NULL };
 
-static const char *const section_keys[] = { "title", "instructions",
+const char *const section_keys[] = { "title", "instructions",
     "figure", "figures", "problems", "table", "word_bank", "new_page",
     "columns", NULL };
 /* columns: on a set or a section: 1 or 2, into *cols.  Two columns suit
@@ -51,11 +52,11 @@ set_columns(const struct node *n, int *cols)
 }
 
 /* Keys every problem may have, then the keys of each type. */
-static const char *const common_keys[] = { "type", "prompt", "points",
+const char *const common_keys[] = { "type", "prompt", "points",
     "space", "solution", "id", "image", "figure", "figures", "vars",
     "where", "table", "word_bank", "hint", "bonus", "new_page", NULL };
 
-static const char *const type_keys[P__MAX][6] = {
+const char *const type_keys[P__MAX][KEYS_PER_TYPE] = {
 	[P_SHORT] = { "answer", NULL },
 	[P_CHOICE] = { "choices", "columns", "answer", "pin_last", "feedback",
 	    NULL },
@@ -713,11 +714,12 @@ set_image_width(const struct node *n, struct problem *p)
 	}
 }
 
+const char *const image_keys[] = { "file", "width", NULL };
+
 /* image: {file, width}, or a plain path as shorthand for {file: PATH}. */
 static void
 set_image(struct setload *sl, const struct node *n, struct problem *p)
 {
-	static const char *const image_keys[] = { "file", "width", NULL };
 	const struct node *file, *width;
 
 	if (n->kind == NODE_SCALAR && !sc_is_null(n)) {

@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "datadir.h"
 #include "template.h"
 #include "util.h"
 
@@ -76,10 +77,26 @@ static const char *const template_keys[] = { "paper", "margins", "fonts",
 
 static char	template_dir[PATH_MAX];
 
+/* 1 when dir holds templates/ (a data folder).  */
+static int
+template_is_datadir(const char *dir)
+{
+	char *p = xasprintf("%s/templates/worksheet.yaml", dir);
+	int ok = access(p, R_OK) == 0;
+
+	free(p);
+	return ok;
+}
+
+/* The first of: $MIMEO_DATA; the executable's own folder when it holds
+ * templates/ (a build in a checkout); EXE/../share/mimeo (an install,
+ * also a staged DESTDIR one not yet moved into place); the folder
+ * compiled in, $(PREFIX)/share/mimeo (named in messages when none is
+ * there). */
 const char *
 template_datadir(void)
 {
-	char *env, *slash;
+	char exe[PATH_MAX], *env, *slash, *shared;
 	ssize_t n;
 
 	if (template_dir[0] != '\0')
@@ -89,13 +106,21 @@ template_datadir(void)
 		strcpy(template_dir, env);
 		return template_dir;
 	}
-	n = readlink("/proc/self/exe", template_dir, sizeof(template_dir) - 1);
-	if (n > 0) {
-		template_dir[n] = '\0';
-		if ((slash = strrchr(template_dir, '/')) != NULL)
-			*slash = '\0';
-	} else
-		strcpy(template_dir, ".");
+	snprintf(template_dir, sizeof(template_dir), "%s", MIMEO_DATADIR);
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return template_dir;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) != NULL)
+		*slash = '\0';
+	if (template_is_datadir(exe)) {
+		strcpy(template_dir, exe);
+		return template_dir;
+	}
+	shared = xasprintf("%s/../share/mimeo", exe);
+	if (template_is_datadir(shared) && realpath(shared, exe) != NULL)
+		strcpy(template_dir, exe);
+	free(shared);
 	return template_dir;
 }
 

@@ -99,8 +99,9 @@ struct template {
 	char		*labels[L__MAX];
 };
 
-/* The folder that holds templates/ (the executable's own folder, or
- * $MIMEO_DATA when set).  Not owned by the caller. */
+/* The folder that holds templates/: $MIMEO_DATA, else the executable's
+ * own folder, EXE/../share/mimeo or the compiled-in $(PREFIX)/share/mimeo
+ * (template.c says in which order).  Not owned by the caller. */
 const char	*template_datadir(void);
 /* 1 when templates/labels/LANG.yaml exists (or lang is "en"). */
 int		 template_has_labels(const char *lang);

@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.." || exit 2
 MIMEO=${MIMEO:-./mimeo}
 UNIT=${UNIT:-tests/unit}
 export MIMEO_DATA=$PWD          # templates/ of this checkout
+# The tests read UTF-8 text (wc -L, pango-view): the locale every Debian
+# has, whatever the shell's (a bare machine's root shell has none, POSIX).
+export LC_ALL=C.UTF-8
 unset SOURCE_DATE_EPOCH
 T=tests/tmp
 rm -rf "$T" && mkdir -p "$T"
@@ -131,6 +134,10 @@ done
 # Long lines, special files, signals, stale temporaries, strict numbers,
 # mimeo list with links (issue 24).
 . tests/robust.sh
+
+# Installed like real software: schema, man pages, make install, PDF
+# metadata, -o - (SPEC section 12).
+. tests/install.sh
 
 # 6. Fuzz regressions, limits, and a short fuzz run (tests/fuzz/).
 . tests/fuzz.sh
