@@ -20,7 +20,7 @@ const char *const disc_keys[] = { "problem", "figure", "figures",
     "roles", "table", "lesson_question", "predict", "hints", "extension",
     "grouping", NULL };
 
-static const char *const exit_keys[] = { "prompt", "answer", "look_for",
+const char *const exit_keys[] = { "prompt", "answer", "look_for",
     NULL };
 
 static const char *const grouping_words[] = { "roles", "random", NULL };

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "figure.h"
+#include "keys.h"
 #include "util.h"
 
 const char *const fig_kind_names[] = { "numberline", "plane", "fraction",
@@ -539,9 +540,9 @@ fl_jumps(const struct node *n, struct numberline *nl, int key)
 	}
 }
 
-static const char *const nl_keys[] = { "from", "to", "ticks", "labels",
+const char *const nl_keys[] = { "from", "to", "ticks", "labels",
     "points", "jumps", "blanks", "title", "below", "width", "key", NULL };
-static const char *const nl_key_adds[] = { "points", "jumps", "labels",
+const char *const nl_key_adds[] = { "points", "jumps", "labels",
     NULL };
 
 static void
@@ -585,9 +586,9 @@ fl_numberline(const struct node *m, struct numberline *nl, int key,
 	}
 }
 
-static const char *const pl_keys[] = { "x", "y", "grid", "axes", "points",
+const char *const pl_keys[] = { "x", "y", "grid", "axes", "points",
     "lines", "segments", "polygon", "width", "key", NULL };
-static const char *const pl_key_adds[] = { "points", "lines", "segments",
+const char *const pl_key_adds[] = { "points", "lines", "segments",
     "polygon", NULL };
 
 static void
@@ -704,9 +705,9 @@ fl_plane(const struct node *m, struct plane *pl, int key)
 	}
 }
 
-static const char *const fr_keys[] = { "shape", "parts", "shaded", "label",
+const char *const fr_keys[] = { "shape", "parts", "shaded", "label",
     "width", "key", NULL };
-static const char *const fr_key_adds[] = { "shaded", NULL };
+const char *const fr_key_adds[] = { "shaded", NULL };
 
 static void
 fl_model(const struct node *m, struct fmodel *md, int key)
@@ -758,9 +759,9 @@ fl_fraction(const struct node *m, struct fraction *fr)
 	}
 }
 
-static const char *const tp_keys[] = { "rows", "total", "width", "key",
+const char *const tp_keys[] = { "rows", "total", "width", "key",
     NULL };
-static const char *const tp_key_adds[] = { "rows", "total", NULL };
+const char *const tp_key_adds[] = { "rows", "total", NULL };
 
 static void
 fl_tape(const struct node *m, struct tape *tp, int key)
@@ -815,9 +816,9 @@ fl_tape(const struct node *m, struct tape *tp, int key)
 	}
 }
 
-static const char *const ar_keys[] = { "rows", "columns", "group",
+const char *const ar_keys[] = { "rows", "columns", "group",
     "width", "key", NULL };
-static const char *const ar_key_adds[] = { "group", NULL };
+const char *const ar_key_adds[] = { "group", NULL };
 
 static void
 fl_array(const struct node *m, struct farray *ar, int key)
@@ -837,9 +838,9 @@ fl_array(const struct node *m, struct farray *ar, int key)
 		fl_num(n, "group", &ar->group, key);
 }
 
-static const char *const ck_keys[] = { "time", "hands", "width", "key",
+const char *const ck_keys[] = { "time", "hands", "width", "key",
     NULL };
-static const char *const ck_key_adds[] = { "time", NULL };
+const char *const ck_key_adds[] = { "time", NULL };
 
 static void
 fl_clock(const struct node *m, struct clock *ck, int key)
@@ -863,10 +864,10 @@ fl_clock(const struct node *m, struct clock *ck, int key)
 		    "hands: false for a face to draw the hands on");
 }
 
-static const char *const sh_keys[] = { "polygon", "rectangle", "triangle",
+const char *const sh_keys[] = { "polygon", "rectangle", "triangle",
     "sides", "angles", "right_angles", "marks", "scale", "width", "key",
     NULL };
-static const char *const sh_key_adds[] = { "sides", "angles", NULL };
+const char *const sh_key_adds[] = { "sides", "angles", NULL };
 
 static void
 fl_shape(const struct node *m, struct shape *sh, int key)
@@ -919,11 +920,11 @@ fl_shape(const struct node *m, struct shape *sh, int key)
 		fl_num(n, "scale", &sh->scale, 0);
 }
 
-static const char *const bars_keys[] = { "categories", "values", "scale",
+const char *const bars_keys[] = { "categories", "values", "scale",
     "title", "axes", "width", "key", NULL };
-static const char *const dots_keys[] = { "from", "to", "ticks", "values",
+const char *const dots_keys[] = { "from", "to", "ticks", "values",
     "title", "axes", "width", "key", NULL };
-static const char *const gr_key_adds[] = { "values", NULL };
+const char *const gr_key_adds[] = { "values", NULL };
 
 static void
 fl_graph(const struct node *m, struct graph *gr, int key, int bars)
@@ -966,7 +967,7 @@ fl_graph(const struct node *m, struct graph *gr, int key, int bars)
 		fl_axes(n, &gr->xname, &gr->yname);
 }
 
-static const char *const co_keys[] = { "op", "numbers", "dividend",
+const char *const co_keys[] = { "op", "numbers", "dividend",
     "divisor", "carry", "width", NULL };
 
 static void

@@ -24,7 +24,8 @@
 enum ks_how {
 	KS_ROOT,		/* a kind of file */
 	KS_ONE,			/* the parent's key holds one mapping */
-	KS_LIST			/* a list of them, not empty */
+	KS_LIST,		/* a list of them, not empty */
+	KS_ONE_OR_LIST		/* one, or a list of them (fraction:) */
 };
 
 /*
@@ -55,10 +56,37 @@ static const struct ks_object {
 	{ "discussion", "anticipate", KS_LIST, 0, "approach", approach_keys, "approach" },
 	{ "discussion", "roles", KS_LIST, 1, "role", role_keys, "name" },
 	{ "discussion", "table", KS_ONE, 0, "table", ptable_keys, "rows" },
+	{ "discussion", "exit_ticket", KS_ONE, 1, "exit_ticket", exit_keys, "prompt" },
 	{ NULL, NULL, KS_ROOT, 0, "packet", packet_keys, "packet plan" },
 	{ "packet", "plan", KS_LIST, 0, "step", step_keys, "minutes do" },
 	{ "packet", "include", KS_LIST, 0, "include", include_keys, "file as" },
 	{ "packet", "early_finishers", KS_ONE, 1, "early_finishers", early_keys, "task" },
+	/* figures: a mapping of one kind (figure.c checks it has one) */
+	{ "problem", "figure", KS_ONE, 0, "figure", fig_kind_names, "" },
+	{ "problem", "figures", KS_LIST, 0, "figure", fig_kind_names, "" },
+	{ "section", "figure", KS_ONE, 0, "figure", fig_kind_names, "" },
+	{ "section", "figures", KS_LIST, 0, "figure", fig_kind_names, "" },
+	{ "discussion", "figure", KS_ONE, 0, "figure", fig_kind_names, "" },
+	{ "discussion", "figures", KS_LIST, 0, "figure", fig_kind_names, "" },
+	{ "figure", "numberline", KS_ONE, 0, "numberline", nl_keys, "from to" },
+	{ "numberline", "key", KS_ONE, 0, "numberline_key", nl_key_adds, "" },
+	{ "figure", "plane", KS_ONE, 0, "plane", pl_keys, "x y" },
+	{ "plane", "key", KS_ONE, 0, "plane_key", pl_key_adds, "" },
+	{ "figure", "fraction", KS_ONE_OR_LIST, 0, "fraction", fr_keys, "" },
+	{ "fraction", "key", KS_ONE, 0, "fraction_key", fr_key_adds, "" },
+	{ "figure", "tape", KS_ONE, 0, "tape", tp_keys, "rows" },
+	{ "tape", "key", KS_ONE, 0, "tape_key", tp_key_adds, "" },
+	{ "figure", "array", KS_ONE, 0, "array", ar_keys, "rows columns" },
+	{ "array", "key", KS_ONE, 0, "array_key", ar_key_adds, "" },
+	{ "figure", "clock", KS_ONE, 0, "clock", ck_keys, "" },
+	{ "clock", "key", KS_ONE, 0, "clock_key", ck_key_adds, "" },
+	{ "figure", "shape", KS_ONE, 0, "shape", sh_keys, "" },
+	{ "shape", "key", KS_ONE, 0, "shape_key", sh_key_adds, "" },
+	{ "figure", "bars", KS_ONE, 0, "bars", bars_keys, "categories values" },
+	{ "bars", "key", KS_ONE, 0, "bars_key", gr_key_adds, "" },
+	{ "figure", "dots", KS_ONE, 0, "dots", dots_keys, "from to" },
+	{ "dots", "key", KS_ONE, 0, "dots_key", gr_key_adds, "" },
+	{ "figure", "column", KS_ONE, 0, "column", co_keys, "op" },
 };
 #define KS_NOBJECTS	(sizeof(ks_objects) / sizeof(ks_objects[0]))
 
@@ -154,6 +182,10 @@ ks_value(FILE *f, const char *object, const char *key)
 		if (o->parent == NULL || strcmp(o->parent, object) != 0 ||
 		    strcmp(o->key, key) != 0)
 			continue;
+		if (o->how == KS_ONE_OR_LIST)
+			fprintf(f, "{\"anyOf\": [{\"$ref\": \"#/definitions/"
+			    "%s\"}, {\"type\": \"array\", \"minItems\": 1, "
+			    "\"items\": ", o->name);
 		if (o->how == KS_LIST)
 			fputs("{\"type\": \"array\", \"minItems\": 1, "
 			    "\"items\": ", f);
@@ -165,6 +197,8 @@ ks_value(FILE *f, const char *object, const char *key)
 			fprintf(f, "{\"$ref\": \"#/definitions/%s\"}", o->name);
 		if (o->how == KS_LIST)
 			fputc('}', f);
+		if (o->how == KS_ONE_OR_LIST)
+			fputs("}]}", f);
 		return;
 	}
 	fputs("{}", f);
