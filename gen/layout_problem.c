@@ -527,6 +527,10 @@ lay_problem_end(struct lay *L, const struct block *b)
 {
 	double h = L->sy;
 
+	/* a problem with no answer space of its own: its first line */
+	if (L->part == NULL && L->anchors != NULL && (L->anchors->n ==
+	    L->anchor_from || L->anchors->v[L->anchors->n - 1].pi != b->pi))
+		lay_anchor(L, -1, lay_base(L, L->t->size_body));
 	sc_prefix(NULL);
 	L->in_problem = 0;
 	if (L->part != NULL) {
@@ -535,12 +539,6 @@ lay_problem_end(struct lay *L, const struct block *b)
 		L->part = NULL;
 		return;
 	}
-	/* a problem with no answer space of its own: its first line */
-	L->in_problem = 1;
-	if (L->anchors != NULL && (L->anchors->n == L->anchor_from ||
-	    L->anchors->v[L->anchors->n - 1].pi != b->pi))
-		lay_anchor(L, -1, lay_base(L, L->t->size_body));
-	L->in_problem = 0;
 	if (lay_col_fits(L, b->pi) == 0 &&
 	    lay_place(L, h, L->t->gap_problem) < 0)
 		lay_too_tall(L, b->pi, h);
