@@ -212,6 +212,7 @@ static int
 page_repeat(struct doc *dst, size_t base, struct page *p)
 {
 	struct page	*b = &dst->pages[base];
+	struct item	*kept;
 	size_t		 k, n = 0, diff[REPEAT_ITEMS];
 
 	if (b->base != 0 || b->nitems != p->nitems)
@@ -237,8 +238,15 @@ page_repeat(struct doc *dst, size_t base, struct page *p)
 	}
 	for (k = n; k < p->nitems; k++)
 		free(p->items[k].text);
-	/* what a class set of thousands holds: keep only the replacements */
-	p->items = xrealloc(p->items, (n ? n : 1) * sizeof(*p->items));
+	/* what a class set of thousands holds: keep only the replacements,
+	 * in a new array.  realloc() would shrink the copy's array in place,
+	 * and the small array left there would split the space the next
+	 * copy's array needs: the heap would grow by a copy's items per
+	 * copy. */
+	kept = xcalloc(n ? n : 1, sizeof(*kept));
+	memcpy(kept, p->items, n * sizeof(*kept));
+	free(p->items);
+	p->items = kept;
 	p->nitems = p->cap = n;
 	p->base = base + 1;
 	return 1;
