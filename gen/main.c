@@ -22,6 +22,7 @@
 #include "node.h"
 #include "output.h"
 #include "render.h"
+#include "roster.h"
 #include "schema.h"
 #include "template.h"
 #include "util.h"
@@ -326,9 +327,9 @@ main(int argc, char **argv)
 
 			o.copies = strtol(v, &end, 10);
 			if (*v == '\0' || *end != '\0' || o.copies < 1 ||
-			    o.copies > 5000)
+			    o.copies > ROSTER_MAX_ROWS)	/* as a roster */
 				usage_error("--copies needs a number from 1 to "
-				    "5000, not \"%s\"", v);
+				    "100000, not \"%s\"", v);
 		} else if (opt_is(s, "--group-size")) {
 			const char *v = opt_value(argc, argv, &a,
 			    "--group-size");

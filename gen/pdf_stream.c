@@ -25,6 +25,11 @@ struct pdf_stream {
 	HPDF_UINT	 marks;		/* bookmarks written by pdfs_mark() */
 	HPDF_Dict	*shells;	/* written dictionaries still named */
 	size_t		 nshells, shells_cap;
+	HPDF_Dict	 node;		/* the page-tree node of the last page */
+	HPDF_Dict	*kids;		/* its pages, written: headers only */
+	size_t		 nkids, kids_cap;
+	HPDF_UINT	 npages;	/* pages written */
+	HPDF_UINT	 nodes;		/* page-tree nodes written early */
 };
 
 /* The callback writer's write function: into the file. */
@@ -122,7 +127,8 @@ pdfs_empty(HPDF_Dict d)
  * /Kids, a destination or a bookmark's /Prev may still name (only its
  * number is read from it then): its keys, their table and its attr (a
  * page's, through the page's own free function).  The xref no longer owns
- * it: s does, until pdfs_close(). */
+ * it: the caller keeps it (pdfs_keep()) and frees it when nothing names it
+ * any more. */
 static void
 pdfs_shell(struct pdf_stream *s, HPDF_Dict d)
 {
@@ -138,9 +144,14 @@ pdfs_shell(struct pdf_stream *s, HPDF_Dict d)
 	d->before_write_fn = NULL;
 	d->attr = NULL;
 	pdfs_entry(s, d)->obj = NULL;
-	xgrow((void **)&s->shells, &s->shells_cap, s->nshells,
-	    sizeof(*s->shells));
-	s->shells[s->nshells++] = d;
+}
+
+/* Appends d to the list of n (capacity cap) at *list. */
+static void
+pdfs_keep(HPDF_Dict **list, size_t *n, size_t *cap, HPDF_Dict d)
+{
+	xgrow((void **)list, cap, *n, sizeof(**list));
+	(*list)[(*n)++] = d;
 }
 
 /* Frees written indirect object obj for good: nothing may name it any
@@ -195,11 +206,47 @@ pdfs_contents(struct pdf_stream *s, HPDF_Dict c, HPDF_Dict keep)
 	    HPDF_OK || (st = pdfs_object(s, len->header.obj_id &
 	    PDFS_ID_MASK)) != HPDF_OK)
 		return st;
-	if (c == keep)
+	if (c == keep) {
 		pdfs_shell(s, c);
-	else
+		pdfs_keep(&s->shells, &s->nshells, &s->shells_cap, c);
+	} else
 		pdfs_drop(s, c);
 	pdfs_drop(s, len);
+	return HPDF_OK;
+}
+
+HPDF_STATUS
+pdfs_dest(struct pdf_stream *s, HPDF_Destination dst)
+{
+	HPDF_STATUS st;
+
+	if ((st = pdfs_object(s, dst->header.obj_id & PDFS_ID_MASK)) !=
+	    HPDF_OK)
+		return st;
+	HPDF_Array_Clear(dst);
+	return HPDF_OK;
+}
+
+/* Writes the page-tree node s->node, all of whose pages are written, and
+ * frees it but for its header (the root's /Kids names it) and its pages
+ * for good: nothing names them now (a destination is emptied once
+ * written, pdfs_dest()).  Returns a libharu status. */
+static HPDF_STATUS
+pdfs_node(struct pdf_stream *s)
+{
+	HPDF_STATUS	 st;
+	size_t		 i;
+
+	/* its /Count, from its pages' headers */
+	if ((st = pdfs_object(s, s->node->header.obj_id & PDFS_ID_MASK)) !=
+	    HPDF_OK)
+		return st;
+	pdfs_shell(s, s->node);
+	pdfs_keep(&s->shells, &s->nshells, &s->shells_cap, s->node);
+	for (i = 0; i < s->nkids; i++)
+		HPDF_FreeMem(s->pdf->mmgr, s->kids[i]);
+	s->nkids = 0;
+	s->nodes++;
 	return HPDF_OK;
 }
 
@@ -213,6 +260,12 @@ pdfs_page(struct pdf_stream *s, HPDF_Page page, HPDF_Dict keep)
 	HPDF_STATUS	 st;
 	HPDF_UINT	 i, n = 1;
 
+	/* a page in a new node: the last one's pages are all written */
+	v = pdfs_get(page, "Parent");
+	if (s->node != NULL && (HPDF_Dict)v != s->node &&
+	    s->node != s->pdf->root_pages && (st = pdfs_node(s)) != HPDF_OK)
+		return st;
+	s->node = (HPDF_Dict)v;
 	if ((st = pdfs_object(s, page->header.obj_id & PDFS_ID_MASK)) !=
 	    HPDF_OK)
 		return st;
@@ -237,9 +290,10 @@ pdfs_page(struct pdf_stream *s, HPDF_Page page, HPDF_Dict keep)
 		st = pdfs_contents(s, own, keep);
 	if (st != HPDF_OK)
 		return st;
-	/* what stays: the header, for the /Kids and the destinations that
-	 * name the page */
+	/* what stays: the header, for its node's /Kids */
 	pdfs_shell(s, page);
+	pdfs_keep(&s->kids, &s->nkids, &s->kids_cap, page);
+	s->npages++;
 	return HPDF_OK;
 }
 
@@ -251,11 +305,13 @@ pdfs_mark(struct pdf_stream *s, HPDF_Outline mark, HPDF_Destination dst)
 	if ((st = pdfs_object(s, mark->header.obj_id & PDFS_ID_MASK)) !=
 	    HPDF_OK)
 		return st;
-	if (dst != NULL && (st = pdfs_object(s, dst->header.obj_id &
-	    PDFS_ID_MASK)) != HPDF_OK)
+	if (dst != NULL && pdfs_entry(s, dst)->byte_offset == 0 &&
+	    (st = pdfs_object(s, dst->header.obj_id & PDFS_ID_MASK)) !=
+	    HPDF_OK)
 		return st;
 	/* the header stays for the /First or /Prev naming it */
 	pdfs_shell(s, mark);
+	pdfs_keep(&s->shells, &s->nshells, &s->shells_cap, mark);
 	if (dst != NULL)
 		pdfs_drop(s, dst);
 	s->marks++;
@@ -282,6 +338,25 @@ pdfs_mark_count(struct pdf_stream *s)
 	root->before_write_fn = NULL;
 	return HPDF_Dict_AddNumber(root, "Count",
 	    HPDF_Outline_GetOpened(root) ? n : -n);
+}
+
+/* Gives the page tree's root its /Count when nodes were written early:
+ * libharu's BeforeWrite counts the pages in every node's /Kids, which a
+ * written node no longer holds.  Returns a libharu status. */
+static HPDF_STATUS
+pdfs_page_count(struct pdf_stream *s)
+{
+	HPDF_Dict	 root = s->pdf->root_pages;
+	HPDF_Number	 count;
+
+	if (s->nodes == 0)
+		return HPDF_OK;
+	count = HPDF_Dict_GetItem(root, "Count", HPDF_OCLASS_NUMBER);
+	if (count == NULL)
+		return HPDF_INVALID_OBJECT;
+	count->value = (HPDF_INT32)s->npages;
+	root->before_write_fn = NULL;
+	return HPDF_OK;
 }
 
 /* Writes the cross-reference table and the trailer as libharu's
@@ -336,6 +411,8 @@ pdfs_finish(struct pdf_stream *s)
 		st = HPDF_Dict_Add(pdf->trailer, "Info", pdf->info);
 	if (st == HPDF_OK)
 		st = pdfs_mark_count(s);
+	if (st == HPDF_OK)
+		st = pdfs_page_count(s);
 	/* entries->count is read each time: writing a font adds its
 	 * descriptor and font file */
 	for (i = 1; i < pdf->xref->entries->count && st == HPDF_OK; i++) {
@@ -367,7 +444,10 @@ pdfs_close(struct pdf_stream *s)
 		e = errno != 0 ? errno : EIO;
 	for (i = 0; i < s->nshells; i++)
 		HPDF_FreeMem(s->pdf->mmgr, s->shells[i]);
+	for (i = 0; i < s->nkids; i++)
+		HPDF_FreeMem(s->pdf->mmgr, s->kids[i]);
 	free(s->shells);
+	free(s->kids);
 	HPDF_Stream_Free(s->out);
 	free(s);
 	return e;

@@ -8,9 +8,10 @@
  * before the first page; once a page is drawn, pdfs_page() writes its
  * page dictionary and content streams with libharu's own object writer
  * (HPDF_Obj_WriteValue, as HPDF_Xref_WriteToStream does) and frees what
- * they hold, leaving the empty dictionary that the page tree's /Kids and
- * the bookmarks point at; pdfs_mark() does the same for a bookmark once
- * the next one is made.  pdfs_finish() writes what remains (fonts,
+ * they hold, leaving the header that its page-tree node's /Kids names;
+ * once the node's pages are all written, the node is written too and the
+ * pages' headers freed.  pdfs_dest() and pdfs_mark() do the same for a
+ * bookmark's destination and, once the next one is made, the bookmark.  pdfs_finish() writes what remains (fonts,
  * images, page tree, bookmarks, catalog, info) in object-number order,
  * then the cross-reference table and trailer, byte for byte in libharu's
  * format.  The file's objects are no longer in number order (pages come
@@ -40,8 +41,12 @@ struct pdf_stream *pdfs_open(HPDF_Doc pdf, const char *path, int *err);
  * pages will name (a shared stream): written and emptied but not freed.
  * Returns a libharu status. */
 HPDF_STATUS	 pdfs_page(struct pdf_stream *, HPDF_Page page, HPDF_Dict keep);
-/* Writes bookmark mark and its destination dst (NULL: none), then frees
- * what they hold.  Only once the next bookmark at its level is made: it
+/* Writes destination dst, complete, and empties it: it names its page no
+ * more, so the page can go; the bookmark naming dst keeps its header.
+ * Returns a libharu status. */
+HPDF_STATUS	 pdfs_dest(struct pdf_stream *, HPDF_Destination dst);
+/* Writes bookmark mark and its destination dst (NULL: none) unless
+ * written, then frees what they hold.  Only once the next bookmark at its level is made: it
  * names that one as its /Next.  Returns a libharu status. */
 HPDF_STATUS	 pdfs_mark(struct pdf_stream *, HPDF_Outline mark,
 		    HPDF_Destination dst);

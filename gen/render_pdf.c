@@ -58,6 +58,10 @@
 #define PDF_PAGES_NODE	64			/* pages per /Pages node */
 #define PDF_OWN_BUF	512			/* a repeat's stream chunk */
 #define PDF_PLAIN_MAX	256			/* shorter streams: not deflated */
+/* Pages one PDF may hold: libharu numbers at most 8,388,607 objects (a
+ * page takes three, a bookmark two) and a /Kids array holds at most 32,767
+ * page-tree nodes of PDF_PAGES_NODE pages */
+#define PDF_MAX_PAGES	1000000
 
 /* The first libharu error, and where to describe a failure. */
 struct pdf_ctx {
@@ -1543,6 +1547,9 @@ pdf_marks_page(HPDF_Doc pdf, const struct doc *d, size_t i, HPDF_Page page,
 		if (!pdf_ok(ctx, pdf, st))
 			return pdf_fail(ctx, pdf, st,
 			    "cannot add bookmark %zu", m->next + 1);
+		st = pdfs_dest(out, dst);
+		if (!pdf_ok(ctx, pdf, st))
+			return pdf_write_fail(ctx, pdf, st, out, path);
 		st = m->last != NULL ? pdfs_mark(out, m->last, m->last_dst) :
 		    HPDF_OK;
 		if (!pdf_ok(ctx, pdf, st))
@@ -1686,6 +1693,10 @@ render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)
 	ctx.errlen = errlen;
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
+	if (d->npages > PDF_MAX_PAGES)
+		return pdf_msg(&ctx, "the document has %zu pages, more than "
+		    "one PDF can hold (%d); write fewer copies at a time",
+		    d->npages, PDF_MAX_PAGES);
 	fonts = xcalloc(d->nfonts, sizeof(*fonts));
 	if (pdf_scan(d, fonts, &ctx) == -1)
 		goto out;

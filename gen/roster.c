@@ -613,8 +613,8 @@ roster_load(const char *path)
 		}
 		if (r->n >= ROSTER_MAX_ROWS) {
 			diag_error(&m, "the roster has more than %d students; "
-			    "split it into one file per class",
-			    ROSTER_MAX_ROWS);
+			    "split it into files of at most %d",
+			    ROSTER_MAX_ROWS, ROSTER_MAX_ROWS);
 			csv_free_row(f, nf);
 			break;
 		}

@@ -347,19 +347,19 @@ roster_err bad-rows.csv "$R/bad-rows.csv:4:5: error: text after a closing quote"
 roster_err header-only.csv "$R/header-only.csv:1:1: error: the roster has a header but no students"
 roster_err empty.csv "$R/empty.csv:1:1: error: the roster is empty"
 roster_err no-such.csv "$R/no-such.csv: error: cannot read the roster: No such file or directory"
-# limits: 5000 students, 200 characters a field, one line a cell
-{ echo name; seq -f 'Student %g' 5001; } > "$O/huge.csv"
-roster_err_at "$O/huge.csv" "$O/huge.csv:5002:1: error: the roster has more than 5000 students; split it into one file per class"
+# limits: 100000 students, 200 characters a field, one line a cell
+{ echo name; seq -f 'Student %g' 100001; } > "$O/huge.csv"
+roster_err_at "$O/huge.csv" "$O/huge.csv:100002:1: error: the roster has more than 100000 students; split it into files of at most 100000"
 { echo 'period,name'; printf '3,%0250d\n' 7; printf '4,"Ana\nLopez"\n'; } > "$O/long.csv"
 roster_err_at "$O/long.csv" "$O/long.csv:2:3: error: this field is 250 characters long; a name, period, version or edition may be at most 200"
 roster_err_at "$O/long.csv" "$O/long.csv:3:3: error: this field holds a line break or another control character; keep each cell on one line"
-# and on the command line: 26 versions, 5000 copies
+# and on the command line: 26 versions, 100000 copies
 out=$("$MIMEO" worksheet --versions 27 -o "$O/broken.pdf" $F 2>&1); st=$?
 [ $st = 2 ] && case $out in *'--versions needs a number from 1 to 26 (versions A to Z) or per-student, not "27"'*) true ;; *) false ;; esac &&
 	ok || bad "--versions 27: exit $st: $out"
-out=$("$MIMEO" worksheet --copies 5001 -o "$O/broken.pdf" $F 2>&1); st=$?
-[ $st = 2 ] && case $out in *'--copies needs a number from 1 to 5000, not "5001"'*) true ;; *) false ;; esac &&
-	ok || bad "--copies 5001: exit $st: $out"
+out=$("$MIMEO" worksheet --copies 100001 -o "$O/broken.pdf" $F 2>&1); st=$?
+[ $st = 2 ] && case $out in *'--copies needs a number from 1 to 100000, not "100001"'*) true ;; *) false ;; esac &&
+	ok || bad "--copies 100001: exit $st: $out"
 
 # --- labels in Spanish ----------------------------------------------------------
 ES=problems/math/grade4/fracciones-equivalentes.yaml

@@ -17,6 +17,7 @@
 #include "libpath.h"
 #include "node.h"
 #include "page.h"
+#include "render.h"
 #include "schema.h"
 #include "set.h"
 #include "compose_discussion.h"
@@ -880,6 +881,26 @@ test_repeats(void)
 	doc_free(d);
 }
 
+/* A PDF holds at most a million pages (render_pdf.c, PDF_MAX_PAGES):
+ * more is refused with a reason before anything is drawn or written. */
+static void
+test_pdf_limit(void)
+{
+	struct doc *d = doc_new(612, 792);
+	char err[256];
+	int rc;
+
+	d->npages = 1000001;	/* counted, never read: refused first */
+	rc = render_pdf(d, "tests/tmp/limit.pdf", err, sizeof(err));
+	d->npages = 0;
+	doc_free(d);
+	expect(rc == -1 && strcmp(err, "the document has 1000001 pages, "
+	    "more than one PDF can hold (1000000); write fewer copies at a "
+	    "time") == 0, "pdf-page-limit", err);
+	expect(fopen("tests/tmp/limit.pdf", "r") == NULL,
+	    "pdf-page-limit-no-file", "a file was written");
+}
+
 int
 main(void)
 {
@@ -902,5 +923,6 @@ main(void)
 	test_vars();
 	test_reuse();
 	test_figures();
+	test_pdf_limit();
 	return failures != 0;
 }
