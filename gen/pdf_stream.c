@@ -23,6 +23,7 @@ struct pdf_stream {
 	HPDF_Stream	 out;		/* libharu's view of fp */
 	int		 err;		/* errno of the first failed write */
 	HPDF_UINT	 marks;		/* bookmarks written by pdfs_mark() */
+	HPDF_Outline	 last_mark;	/* the last written, if not the first */
 	HPDF_Dict	*shells;	/* written dictionaries still named */
 	size_t		 nshells, shells_cap;
 	HPDF_Dict	 node;		/* the page-tree node of the last page */
@@ -309,9 +310,17 @@ pdfs_mark(struct pdf_stream *s, HPDF_Outline mark, HPDF_Destination dst)
 	    (st = pdfs_object(s, dst->header.obj_id & PDFS_ID_MASK)) !=
 	    HPDF_OK)
 		return st;
-	/* the header stays for the /First or /Prev naming it */
+	/* the header stays for the next one's /Prev (the root's /First, if
+	 * the first); the one before is named no more: this one's /Prev is
+	 * gone */
 	pdfs_shell(s, mark);
-	pdfs_keep(&s->shells, &s->nshells, &s->shells_cap, mark);
+	if (s->last_mark != NULL)
+		HPDF_FreeMem(s->pdf->mmgr, s->last_mark);
+	s->last_mark = NULL;
+	if (s->marks == 0)
+		pdfs_keep(&s->shells, &s->nshells, &s->shells_cap, mark);
+	else
+		s->last_mark = mark;
 	if (dst != NULL)
 		pdfs_drop(s, dst);
 	s->marks++;
@@ -446,6 +455,8 @@ pdfs_close(struct pdf_stream *s)
 		HPDF_FreeMem(s->pdf->mmgr, s->shells[i]);
 	for (i = 0; i < s->nkids; i++)
 		HPDF_FreeMem(s->pdf->mmgr, s->kids[i]);
+	if (s->last_mark != NULL)
+		HPDF_FreeMem(s->pdf->mmgr, s->last_mark);
 	free(s->shells);
 	free(s->kids);
 	HPDF_Stream_Free(s->out);
