@@ -280,7 +280,9 @@ pdf_scan(const struct doc *d, struct pdf_font *fonts, struct pdf_ctx *ctx)
 			return pdf_msg(ctx, "page %zu: its text spans do not "
 			    "nest", i + 1);
 		for (j = 0; j < d->pages[i].nitems; j++) {
-			it = &d->pages[i].items[j];
+			/* a repeat: only the items it replaces */
+			it = page_item(d, i, d->pages[i].base != 0 ?
+			    d->pages[i].slot[j] : j);
 			if (!item_has_font(it->kind) || (it->kind == ITEM_TEXT &&
 			    (it->text == NULL || it->text[0] == '\0')))
 				continue;
