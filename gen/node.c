@@ -19,7 +19,7 @@
 #include <yaml.h>
 
 #include "node.h"
-#include "output.h"
+#include "inputs.h"
 #include "util.h"
 
 struct loader {
@@ -1351,7 +1351,7 @@ node_slurp(const char *file, size_t *len)
 		diag_error(&m, "cannot read this file: %s", why);
 		return NULL;
 	}
-	output_note_input(file);
+	inputs_note(file);
 	for (;;) {
 		if (n + 65536 > cap) {
 			cap = cap ? cap * 2 : 65536;

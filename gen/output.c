@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "inputs.h"
 #include "output.h"
 #include "page.h"
 #include "render.h"
@@ -313,51 +314,6 @@ output_same_file(const char *a, const char *b)
 
 	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
 	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-/* Every file read in this run (sets, packets, included sets, templates,
- * rosters, pictures), by device and inode, so that no -o names one. */
-static struct input_id {
-	dev_t	dev;
-	ino_t	ino;
-}		*output_inputs;
-static size_t	 output_ninputs;
-
-static void
-output_free_inputs(void)
-{
-	free(output_inputs);
-}
-
-void
-output_note_input(const char *path)
-{
-	struct stat st;
-
-	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    output_is_input(path))
-		return;
-	if (output_ninputs == 0)
-		atexit(output_free_inputs);
-	output_inputs = xrealloc(output_inputs, (output_ninputs + 1) *
-	    sizeof(*output_inputs));
-	output_inputs[output_ninputs].dev = st.st_dev;
-	output_inputs[output_ninputs++].ino = st.st_ino;
-}
-
-int
-output_is_input(const char *path)
-{
-	struct stat st;
-	size_t i;
-
-	if (stat(path, &st) < 0)
-		return 0;
-	for (i = 0; i < output_ninputs; i++)
-		if (output_inputs[i].dev == st.st_dev &&
-		    output_inputs[i].ino == st.st_ino)
-			return 1;
-	return 0;
 }
 
 /*
@@ -736,7 +692,7 @@ output_doc(const struct doc *d, const struct outfmt *fmt, const char *path,
 			    "input file; give -o another name", files[i].path);
 			goto fail;
 		}
-		if (output_is_input(files[i].path)) {
+		if (inputs_has(files[i].path)) {
 			diag(SEV_FATAL, NULL, "refusing to write %s: this run "
 			    "reads it (a roster, an included set, a picture "
 			    "or a template); give -o another name",

@@ -12,7 +12,7 @@
 #include <strings.h>
 
 #include "diag.h"
-#include "output.h"
+#include "inputs.h"
 #include "roster.h"
 #include "util.h"
 
@@ -280,7 +280,7 @@ roster_read(const char *file, size_t *len)
 		return NULL;
 	}
 	fclose(f);
-	output_note_input(file);
+	inputs_note(file);
 	buf[*len] = '\0';
 	return buf;
 }
