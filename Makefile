@@ -39,7 +39,7 @@ SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/font.c gen/layout.c gen/layout_problem.c gen/layout_discussion.c \
        gen/layout_packet.c gen/layout_table.c gen/layout_grid.c \
        gen/figure.c gen/layout_figure.c gen/page.c gen/render_pdf.c \
-       gen/output.c gen/render_cairo.c gen/image.c gen/amath.c \
+       gen/output.c gen/render_cairo.c gen/image.c gen/amath_parse.c gen/amath_layout.c \
        gen/build.c gen/build_packet.c gen/stress.c gen/roster.c gen/libpath.c \
        gen/packet.c gen/list.c gen/subset.c gen/render_tree.c \
        gen/index.c gen/ptable.c gen/compose_strips.c gen/layout_strip.c \

@@ -14,6 +14,7 @@
 #include "image.h"
 #include "layout.h"
 #include "amath.h"
+#include "amath_layout.h"
 #include "libpath.h"
 #include "node.h"
 #include "page.h"
