@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "contact.h"
 #include "diag.h"
 #include "inputs.h"
 #include "output.h"
@@ -468,28 +469,34 @@ output_reason(const char *err, const char *tmp)
 	return err;
 }
 
-/* Draws file f of doc d in format fmt into f->tmp.  Returns 0, or -1
+/* The device of each format (render.h). */
+static const struct device *const output_devices[] = {
+	[OUT_PDF] = &dev_pdf, [OUT_PNG] = &dev_png, [OUT_SVG] = &dev_svg,
+	[OUT_PS] = &dev_ps, [OUT_TREE] = &dev_tree,
+};
+
+/* Draws file f of doc d in format fmt into f->tmp: the contact sheet laid
+ * out and drawn, or f's page (PNG, SVG) or every page.  Returns 0, or -1
  * (reported). */
 static int
 output_render(const struct doc *d, const struct outfmt *fmt,
     const struct outfile *f)
 {
 	char err[512];
-	double dpi = fmt->dpi > 0 ? (double)fmt->dpi : OUT_DPI;
+	struct contact sheet;
+	struct devopts o = { fmt->dpi > 0 ? (double)fmt->dpi : OUT_DPI, NULL };
 	int rc;
 
-	if (fmt->contact)
-		rc = render_cairo_contact(d, OUT_CONTACT_DPI, f->tmp, err,
+	if (fmt->contact) {
+		o.sheet = &sheet;
+		rc = contact_layout(d, OUT_CONTACT_DPI, &sheet, err,
 		    sizeof(err));
-	else if (fmt->format == OUT_PNG || fmt->format == OUT_SVG)
-		rc = render_cairo_page(d, f->page, fmt->format == OUT_PNG ?
-		    RASTER_PNG : RASTER_SVG, dpi, f->tmp, err, sizeof(err));
-	else if (fmt->format == OUT_PS)
-		rc = render_cairo_ps(d, f->tmp, err, sizeof(err));
-	else if (fmt->format == OUT_TREE)
-		rc = render_tree(d, f->tmp, err, sizeof(err));
-	else
-		rc = render_pdf(d, f->tmp, err, sizeof(err));
+		if (rc == 0)
+			rc = render_doc(&dev_contact, d, &o, 0, f->tmp, err,
+			    sizeof(err));
+	} else
+		rc = render_doc(output_devices[fmt->format], d, &o, f->page,
+		    f->tmp, err, sizeof(err));
 	if (rc < 0)
 		diag(SEV_FATAL, NULL, "cannot write %s: %s%s", f->path,
 		    output_reason(err, f->tmp), strstr(err, strerror(EFBIG)) ?
