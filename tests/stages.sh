@@ -18,7 +18,7 @@ load	schema.c schema.h keys.h keyschema.c keyschema.h datadir.h
 load	set.c set.h expr.c expr.h figure.c figure.h ptable.c ptable.h
 load	discussion.c discussion.h image.c image.h libpath.c libpath.h
 load	template.c template.h packet.c packet.h roster.c roster.h
-load	leak.c leak.h script.c script.h
+load	leak.c leak.h script.c script.h node_int.h yaml_explain.c
 vary	vary.c vary.h
 compose	compose.c compose.h compose_discussion.c compose_discussion.h
 compose	compose_packet.c compose_strips.c compose_tally.c footer.c footer.h
