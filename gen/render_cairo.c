@@ -39,8 +39,8 @@
  *        appearance.
  * PNG has no time in it (cairo writes no tIME chunk).
  *
- * Pictures (ITEM_IMAGE) are decoded by image.c, once per render call, into
- * cairo image surfaces, and painted scaled into their box.
+ * Pictures (ITEM_IMAGE) are decoded by image.c, once per device (render.h),
+ * into cairo image surfaces, and painted scaled into their box.
  */
 #include <errno.h>
 #include <math.h>
