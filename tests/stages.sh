@@ -7,7 +7,8 @@
 # The table below names each file's stage by its file name, so the check
 # works on a flat gen/ and on gen/STAGE/ folders alike; in a folder named
 # after a stage, a file must be the one its table line says.  A file not
-# in the table fails the check: add it where it belongs.
+# in the table fails the check: add it where it belongs.  (A name may be
+# listed before its file lands from another branch.)
 #   bash tests/stages.sh          prints the table's check; exit 1 on a tie
 #   make stages                   the same
 # Sourced by tests/run.sh (ok/bad defined) it counts one test per file.
@@ -18,7 +19,7 @@ load	schema.c schema.h keys.h keyschema.c keyschema.h datadir.h
 load	set.c set.h expr.c expr.h figure.c figure.h ptable.c ptable.h
 load	discussion.c discussion.h image.c image.h libpath.c libpath.h
 load	template.c template.h packet.c packet.h roster.c roster.h
-load	leak.c leak.h script.c script.h node_int.h yaml_explain.c
+load	leak.c leak.h script.c script.h node_int.h yaml_explain.c paper.c paper.h
 vary	vary.c vary.h
 compose	compose.c compose.h compose_discussion.c compose_discussion.h
 compose	compose_packet.c compose_strips.c compose_tally.c footer.c footer.h
@@ -28,9 +29,10 @@ layout	layout_grid.c layout_packet.c layout_problem.c layout_strip.c
 layout	layout_table.c font.c font.h page.c page.h amath_layout.c
 layout	amath_layout.h contact.c contact.h
 render	render.c render.h render_pdf.c render_cairo.c render_tree.c
-render	subset.c subset.h output.c output.h
+render	subset.c subset.h output.c output.h glyphcodes.c glyphcodes.h
+render	pdf_stream.c pdf_stream.h
 driver	main.c build.c build.h build_file.c build_packet.c stress.c
-driver	index.c index.h list.c list.h
+driver	index.c index.h list.c list.h settings.c settings.h
 EOF
 }
 
