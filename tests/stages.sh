@@ -84,7 +84,8 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	fi
 	for s in load vary compose layout render driver; do
 		stages_table | awk -v s="$s" '$1 == s { $1 = ""; printf "%s", $0 }' |
-		    tr ' ' '\n' | grep . | awk -v s="$s" '
+		    tr ' ' '\n' | grep -Fxf <(find gen -name '*.[ch]' | sed 's|.*/||') |
+		    awk -v s="$s" '
 			{ if (n && length(line) + length($0) > 68) {
 				print line; line = sprintf("%-8s", ""); n = 0 }
 			  if (!n && line == "") line = sprintf("%-8s", s)
