@@ -1677,9 +1677,10 @@ out:
 	return rc;
 }
 
-/* See render.h.  Everything libharu allocates dies with HPDF_Free(); the
+/* Writes doc as a PDF file at path.  Returns 0, or -1 with a one-line
+ * reason in err.  Everything libharu allocates dies with HPDF_Free(); the
  * font bitmaps and page table are ours and freed here. */
-int
+static int
 render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)
 {
 	struct pdf_ctx	 ctx;
@@ -1695,10 +1696,6 @@ render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)
 	ctx.errlen = errlen;
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
-	if (d->npages > PDF_MAX_PAGES)
-		return pdf_msg(&ctx, "the document has %zu pages, more than "
-		    "one PDF can hold (%d); write fewer copies at a time",
-		    d->npages, PDF_MAX_PAGES);
 	fonts = xcalloc(d->nfonts, sizeof(*fonts));
 	if (pdf_scan(d, fonts, &ctx) == -1)
 		goto out;
@@ -1751,3 +1748,64 @@ out:
 	free(fonts);
 	return rc;
 }
+
+/*
+ * The PDF device of render.h.  The fonts are subset to the characters of
+ * the whole document before the first page is drawn, and repeated pages
+ * share the first one's stream, so page() takes the pages in order and
+ * finish() draws them, each written to the file as it is drawn
+ * (pdf_stream.h).
+ */
+struct pdf_dev {
+	const struct doc *d;
+	size_t		 pages;		/* taken so far */
+	char		*err;
+	size_t		 errlen;
+};
+
+static void *
+pdf_dev_new(const struct doc *d, const struct devopts *o, char *err,
+    size_t errlen)
+{
+	struct pdf_dev *dv;
+
+	(void)o;
+	if (d->npages > PDF_MAX_PAGES) {
+		errfmt(err, errlen, "the document has %zu pages, more than "
+		    "one PDF can hold (%d); write fewer copies at a time",
+		    d->npages, PDF_MAX_PAGES);
+		return NULL;
+	}
+	dv = xcalloc(1, sizeof(*dv));
+	dv->d = d;
+	dv->err = err;
+	dv->errlen = errlen;
+	return dv;
+}
+
+static int
+pdf_dev_page(void *arg, size_t p)
+{
+	struct pdf_dev *dv = arg;
+
+	if (p != dv->pages)
+		return errfmt(dv->err, dv->errlen, "page %zu given after "
+		    "page %zu: a PDF takes its pages in order", p + 1,
+		    dv->pages);
+	dv->pages++;
+	return 0;
+}
+
+static int
+pdf_dev_finish(void *arg, const char *path)
+{
+	struct pdf_dev *dv = arg;
+
+	if (dv->pages != dv->d->npages)
+		return errfmt(dv->err, dv->errlen, "%zu of the %zu pages "
+		    "given", dv->pages, dv->d->npages);
+	return render_pdf(dv->d, path, dv->err, dv->errlen);
+}
+
+const struct device dev_pdf = { "pdf", 0, pdf_dev_new, pdf_dev_page,
+	pdf_dev_finish, free };
