@@ -583,7 +583,9 @@ pk_guide(struct pk *c)
 	pk->boardplan.apps = pk->board;
 	pk->boardplan.napps = d->nanticipate;
 	pk->boardplan.summary = d->synthesis.s != NULL ? &d->synthesis : NULL;
-	blocks_push(b, BK_NEWPAGE);
+	/* more approaches than an upright page holds columns for (about
+	 * 1.5 in each): the board's page is turned */
+	blocks_push(b, BK_NEWPAGE)->n = d->nanticipate > BOARD_UPRIGHT_MAX;
 	pk_heading(c, b, xstrdup(t->labels[L_BOARD]));
 	blocks_push(b, BK_BOARD)->board = &pk->boardplan;
 	if (pk->ngroups == 0)

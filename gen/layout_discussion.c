@@ -77,10 +77,17 @@ ld_corner(struct lay *L, const char *label, double x, double y, double w)
 }
 
 void
-lay_newpage(struct lay *L)
+lay_newpage(struct lay *L, const struct block *b)
 {
+	int turn = b->n == 1;
+
 	if (L->page != NULL && L->y > L->top + EPS)
 		lay_new_page(L);
+	if (turn == L->turned)
+		return;
+	lay_turn(L, turn);
+	if (L->page != NULL)	/* still empty: turned as it is */
+		L->page->turned = turn;
 }
 
 void

@@ -100,6 +100,7 @@ struct cr_ctx {
 	struct pixels	*images;	/* d->nimages; decoded when drawn */
 	cairo_font_options_t *opts;
 	double		 px;		/* device pixels per point; 0: vector */
+	double		 h;		/* height of the page being drawn */
 	char		*err;
 	size_t		 errlen;
 };
@@ -350,11 +351,11 @@ cr_text(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 		return -1;
 	if (k > 0) {
 		x = cr_pdf_real(it->x);
-		ypdf = cr_pdf_real(ctx->d->height - it->y);
+		ypdf = cr_pdf_real(ctx->h - it->y);
 		size = cr_pdf_real(it->size);
 		/* poppler's CTM: [k 0 0 -k 0 k*H] */
 		y = floor(x * 0.0 + ypdf * -k +
-		    k * cr_pdf_real(ctx->d->height)) / k;
+		    k * cr_pdf_real(ctx->h)) / k;
 	}
 	g = xmalloc(n * sizeof(*g));
 	for (i = 0; i < n; i += len) {
@@ -855,7 +856,7 @@ cr_item(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 		return rc;
 	}
 	if (ctx->px > 0) {
-		cr_as_pdf(it, ctx->d->height, &q);
+		cr_as_pdf(it, ctx->h, &q);
 		it = &q;
 	}
 	if (it->kind == ITEM_IMAGE)
@@ -895,6 +896,7 @@ cr_page(struct cr_ctx *ctx, cairo_t *cr, size_t p)
 	cairo_status_t		 st;
 	size_t			 i;
 
+	ctx->h = page_height(ctx->d, p);
 	for (i = 0; i < page_nitems(ctx->d, p); i++) {
 		if (cr_item(ctx, cr, page_item(ctx->d, p, i)) == -1)
 			return -1;
@@ -994,6 +996,7 @@ cr_check_dpi(struct cr_ctx *ctx, double dpi)
 	if (!(dpi >= 1 && dpi <= CR_MAX_DPI))
 		return cr_msg(ctx, "resolution %g dpi is not in 1..%g", dpi,
 		    CR_MAX_DPI);
+	/* either side may be across: a page may be turned */
 	if (cr_px(ctx->d->width, dpi) > CR_MAX_PX ||
 	    cr_px(ctx->d->height, dpi) > CR_MAX_PX)
 		return cr_msg(ctx, "%g dpi makes an image over %d pixels "
@@ -1094,7 +1097,8 @@ cr_png_page(struct cr_ctx *ctx, size_t p, double dpi, struct cr_buf *out)
 	int		 rc;
 
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-	    cr_px(ctx->d->width, dpi), cr_px(ctx->d->height, dpi));
+	    cr_px(page_width(ctx->d, p), dpi),
+	    cr_px(page_height(ctx->d, p), dpi));
 	if (cr_surface_ok(ctx, s, "cannot make the image") == -1) {
 		cairo_surface_destroy(s);
 		return -1;
@@ -1249,7 +1253,7 @@ render_cairo_page(const struct doc *d, size_t page, enum raster_format fmt,
 			goto done;
 	} else if (fmt == RASTER_SVG) {
 		s = cairo_svg_surface_create_for_stream(cr_buf_write, &out,
-		    d->width, d->height);
+		    page_width(d, page), page_height(d, page));
 		if (cr_surface_ok(&ctx, s, "cannot make the SVG") == -1) {
 			cairo_surface_destroy(s);
 			goto done;
@@ -1316,7 +1320,8 @@ render_cairo_ps(const struct doc *d, const char *path, char *err,
 	}
 	cr = cairo_create(s);
 	for (p = 0; p < d->npages; p++) {
-		cairo_ps_surface_set_size(s, d->width, d->height);
+		cairo_ps_surface_set_size(s, page_width(d, p),
+		    page_height(d, p));
 		if (cr_page(&ctx, cr, p) == -1) {
 			cairo_destroy(cr);
 			cairo_surface_destroy(s);
@@ -1396,7 +1401,7 @@ render_cairo_contact(const struct doc *d, double dpi, const char *path,
 	cairo_t		*cr = NULL;
 	cairo_status_t	 st;
 	size_t		 p, cols, rows;
-	double		 tw, th, sw, sh, x, y;
+	double		 tw, th, pw, ph, sw, sh, x, y;
 	int		 rc = -1;
 
 	if (cr_begin(&ctx, d, err, errlen) == -1 ||
@@ -1404,8 +1409,14 @@ render_cairo_contact(const struct doc *d, double dpi, const char *path,
 		goto done;
 	cols = cs_columns(d->npages);
 	rows = (d->npages + cols - 1) / cols;
-	tw = cr_px(d->width, dpi);
-	th = cr_px(d->height, dpi);
+	/* a cell each page fits in, turned or not */
+	tw = th = 0;
+	for (p = 0; p < d->npages; p++) {
+		if (cr_px(page_width(d, p), dpi) > tw)
+			tw = cr_px(page_width(d, p), dpi);
+		if (cr_px(page_height(d, p), dpi) > th)
+			th = cr_px(page_height(d, p), dpi);
+	}
 	sw = CS_PAD + (double)cols * (tw + CS_PAD);
 	sh = CS_PAD + (double)rows * (th + CS_LABEL + CS_PAD);
 	if (sw > CR_MAX_PX || sh > CR_MAX_PX || sw * sh > CS_MAX_AREA) {
@@ -1423,13 +1434,15 @@ render_cairo_contact(const struct doc *d, double dpi, const char *path,
 	for (p = 0; p < d->npages; p++) {
 		x = CS_PAD + (double)(p % cols) * (tw + CS_PAD);
 		y = CS_PAD + (double)(p / cols) * (th + CS_LABEL + CS_PAD);
+		pw = cr_px(page_width(d, p), dpi);
+		ph = cr_px(page_height(d, p), dpi);
 		/* a one-pixel border just outside the page */
-		cairo_rectangle(cr, x - 0.5, y - 0.5, tw + 1, th + 1);
+		cairo_rectangle(cr, x - 0.5, y - 0.5, pw + 1, ph + 1);
 		cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
 		cairo_set_line_width(cr, 1);
 		cairo_stroke(cr);
 		cairo_save(cr);
-		cairo_rectangle(cr, x, y, tw, th);
+		cairo_rectangle(cr, x, y, pw, ph);
 		cairo_clip(cr);
 		cairo_set_source_rgb(cr, 1, 1, 1);
 		cairo_paint(cr);

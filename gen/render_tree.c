@@ -139,7 +139,8 @@ render_tree(const struct doc *d, const char *path, char *err, size_t errlen)
 		fputc('\n', fp);
 	}
 	for (i = 0; i < d->npages; i++) {
-		fprintf(fp, "page %zu\n", i + 1);
+		fprintf(fp, d->pages[i].turned ? "page %zu turned\n" :
+		    "page %zu\n", i + 1);
 		n = page_nitems(d, i);
 		for (k = 0; k < n; k++)
 			tree_item(fp, page_item(d, i, k));
