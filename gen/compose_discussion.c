@@ -604,7 +604,8 @@ pk_guide(struct pk *c)
 
 /* One student's sheet, in the order of the lesson: the problem and the
  * lesson question, what they notice and wonder, their prediction; then
- * the work space; then the box for what the class learned.  who is NULL
+ * the work space; then room for the ways shared that they want to keep
+ * and the box for what the class learned.  who is NULL
  * for the unnamed copy. */
 static void
 pk_individual(struct pk *c, const struct student *who)
@@ -614,6 +615,7 @@ pk_individual(struct pk *c, const struct student *who)
 	const char *const first[] = { t->labels[L_FIRST_TRY] };
 	const char *const nw[] = { t->labels[L_NOTICE], t->labels[L_WONDER] };
 	const char *const learned[] = { t->labels[L_LEARNED] };
+	const char *const ways[] = { t->labels[L_CLASS_WAYS] };
 	struct blocks *b;
 	struct block *bl;
 	size_t i;
@@ -638,13 +640,21 @@ pk_individual(struct pk *c, const struct student *who)
 	bl = blocks_push(b, BK_PANELS);
 	pk_cells(bl, nw, 2);
 	bl->h = 80;
+	bl->stretch = 1;	/* takes the foot of the first page when the
+				 * work space cannot (large print) */
 	if (d->predict.s != NULL) {
 		pk_labelled(b, BK_FRAME, t, L_MY_PREDICTION, &d->predict);
 		bl = blocks_push(b, BK_WRITE);
 		bl->n = 1;
 	}
+	/* the work space fills the rest of the first page (the next page
+	 * when less than PANEL_MIN is left); the ways copied from the board
+	 * during Share fill the next one down to the summary's box */
 	bl = blocks_push(b, BK_PANELS);
 	pk_cells(bl, first, 1);
+	bl->grid = 1;
+	bl = blocks_push(b, BK_PANELS);
+	pk_cells(bl, ways, 1);
 	bl->grid = 1;			/* down to the box below */
 	bl->h = 110;
 	bl = blocks_push(b, BK_PANELS);

@@ -589,10 +589,11 @@ ld_board(struct lay *L, const struct boardplan *bp, double scale)
 void
 lay_board(struct lay *L, const struct block *b)
 {
-	double scale;
+	/* below its heading, which waits to go on the same page */
+	double scale, room = L->bottom - L->top - L->pending_h - 4;
 
 	for (scale = 1; scale > 0.55; scale -= 0.1) {
-		if (ld_board(L, b->board, scale) <= L->bottom - L->top)
+		if (ld_board(L, b->board, scale) <= room)
 			break;
 		lay_strip_clear(&L->strip);
 	}
