@@ -14,9 +14,6 @@
  * for it (the prediction at the launch, the monitoring sheet in solo
  * work, the synthesis at the summary, the expected answer at the exit
  * ticket) print under it. */
-enum phase_kind { PH_LAUNCH, PH_SOLO, PH_GROUPS, PH_SHARE, PH_SUMMARY,
-    PH_EXIT, PH_OTHER };
-
 /* Default phases (SPEC 9: Launch 5, Solo 10, Groups 10, Share 15,
  * Summary 5, Exit ticket 5): their words are labels, as are the roles'
  * (label_roles).  The share text names Reporters only when the packet
@@ -160,12 +157,16 @@ disc_group_sizes(size_t n, long size, size_t *sizes)
 	return k;
 }
 
-/* The kind of a step named name (see phase_names). */
+/* The kind of step ph is: as its step: says, else by its name (see
+ * phase_names). */
 static enum phase_kind
-pk_phase_kind(const struct template *t, const char *name)
+pk_phase_kind(const struct template *t, const struct phase *ph)
 {
+	const char *name = ph->name.s;
 	size_t i;
 
+	if (ph->step >= 0)
+		return (enum phase_kind)ph->step;
 	if (name == NULL)
 		return PH_OTHER;
 	for (i = 0; i < NDEFAULT_PHASES; i++)
@@ -405,6 +406,7 @@ pk_resolve(struct pk *c)
 			    xstrdup(t->labels[phase_default[i].name]));
 			pk->phases[i].say = *pk_text(c, xstrdup(t->labels[say]));
 			pk->phases[i].minutes = phase_default[i].minutes;
+			pk->phases[i].step = (int)phase_default[i].kind;
 		}
 		pk->nphases = NDEFAULT_PHASES;
 	}
@@ -439,7 +441,7 @@ pk_phase_notes(struct pk *c, struct blocks *b, const struct phase *ph,
     unsigned *done)
 {
 	const struct discussion *d = c->d;
-	enum phase_kind k = pk_phase_kind(c->t, ph->name.s);
+	enum phase_kind k = pk_phase_kind(c->t, ph);
 
 	if (*done & (1u << k))
 		return;		/* a second step of a kind: notes once */
@@ -1015,6 +1017,88 @@ pk_find_word(const char *s, const char *w, size_t *at, int *upper)
 	return 0;
 }
 
+/* Says, at the say: text of phase i, that it names the role name (at
+ * at, as the set or the labels write it: upper) which the packet prints
+ * no card for.  Returns 1 for an error, 0 for a warning. */
+static int
+pk_role_unprinted(const struct discussion *d, size_t i, const char *name,
+    size_t at, int upper)
+{
+	const struct text *say = &d->phases[i].say;
+	struct mark m;
+
+	text_mark_at(say, at, &m);
+	if (!upper) {
+		diag_warn(&m, "discussion: phase %zu: \"%.*s\" may mean the "
+		    "role \"%s\", which the packet prints no card for",
+		    i + 1, (int)strlen(name), say->s + at, name);
+		return 0;
+	}
+	diag_error(&m, "discussion: phase %zu: the text names the role "
+	    "\"%s\", but %s; name a role the groups have, or say \"one "
+	    "member of each group\"", i + 1, name,
+	    d->grouping == GROUPING_RANDOM ? "grouping: random prints no "
+	    "roles" : "the packet prints no card for it");
+	return 1;
+}
+
+/* Says, at the say: text of phase i, that its role word at at (with
+ * the capitalised words before it: "Materials Managers") names a role pk
+ * prints no card for: an error when capitalised, as one addresses a role,
+ * else a warning (it may be an ordinary word).  Returns 1 for an error. */
+static int
+pk_role_word_unprinted(const struct discussion *d, const struct dpacket *pk,
+    size_t i, size_t at)
+{
+	const struct text *say = &d->phases[i].say;
+	const char *sp = say->s;
+	size_t from = at, end = at, p, j;
+	struct mark m;
+	char *held;
+
+	while (isalpha((unsigned char)sp[end]))
+		end++;
+	/* "Table Captains": the capitalised word before, unless it starts
+	 * the sentence ("Now Captains") */
+	if (at >= 2 && sp[at - 1] == ' ' && isalpha((unsigned char)sp[at - 2])) {
+		for (p = at - 1; p > 0 && isalpha((unsigned char)sp[p - 1]); p--)
+			;
+		for (j = p; j > 0 && sp[j - 1] == ' '; j--)
+			;
+		if (isupper((unsigned char)sp[p]) && j > 0 &&
+		    strchr(".!?:", sp[j - 1]) == NULL)
+			from = p;
+	}
+	text_mark_at(say, from, &m);
+	if (!isupper((unsigned char)sp[at])) {
+		diag_warn(&m, "discussion: phase %zu: \"%.*s\" may mean a "
+		    "role, which the packet prints no card for", i + 1,
+		    (int)(end - from), sp + from);
+		return 0;
+	}
+	if (d->grouping == GROUPING_RANDOM) {
+		diag_error(&m, "discussion: phase %zu: the text names the role "
+		    "\"%.*s\", but grouping: random prints no roles; say "
+		    "\"one member of each group\"", i + 1, (int)(end - from),
+		    sp + from);
+		return 1;
+	}
+	held = xstrdup("");
+	for (j = 0; j < pk->nroles; j++) {
+		char *t = xasprintf("%s%s%s", held, j > 0 ? ", " : "",
+		    pk->roles[j].name.s);
+
+		free(held);
+		held = t;
+	}
+	diag_error(&m, "discussion: phase %zu: the text names the role "
+	    "\"%.*s\", but the packet prints no card for it (its roles: "
+	    "%s); add it to roles:, or say \"one member of each group\"",
+	    i + 1, (int)(end - from), sp + from, held);
+	free(held);
+	return 1;
+}
+
 size_t
 disc_check_roles(const struct set *s, const struct template *t,
     long group_size)
@@ -1022,8 +1106,7 @@ disc_check_roles(const struct set *s, const struct template *t,
 	const struct discussion *d = s->discussion;
 	struct dpacket pkd;
 	struct pk c;
-	struct mark m;
-	size_t i, j, errs = 0, at;
+	size_t i, j, r, w, errs = 0, at;
 	int k, upper, held;
 
 	memset(&c, 0, sizeof(c));
@@ -1055,23 +1138,23 @@ disc_check_roles(const struct set *s, const struct template *t,
 				held |= pkd.roles[j].known == k ||
 				    (pkd.roles[j].name.s != NULL &&
 				    strcasecmp(pkd.roles[j].name.s, name) == 0);
-			if (held)
-				continue;
-			text_mark_at(say, at, &m);
-			if (upper) {
-				diag_error(&m, "discussion: phase %zu: the text "
-				    "names the role \"%s\", but %s; name a role "
-				    "the groups have, or say \"one member of "
-				    "each group\"", i + 1, name,
-				    d->grouping == GROUPING_RANDOM ? "grouping: "
-				    "random prints no roles" : "the packet "
-				    "prints no card for it");
-				errs++;
-			} else
-				diag_warn(&m, "discussion: phase %zu: \"%.*s\" "
-				    "may mean the role \"%s\", which the packet "
-				    "prints no card for", i + 1,
-				    (int)strlen(name), say->s + at, name);
+			if (!held)
+				errs += pk_role_unprinted(d, i, name, at, upper);
+		}
+		/* a role of any name ("Materials Managers"): one of the
+		 * roles printed (the set's own names too) must hold it */
+		for (w = 0; say->s != NULL && role_head_words[w] != NULL; w++) {
+			if (!pk_find_word(say->s, role_head_words[w], &at,
+			    &upper) || label_role_find(role_head_words[w]) >= 0)
+				continue;	/* a label's role: above */
+			held = 0;
+			for (j = 0; d->grouping == GROUPING_ROLES && j <
+			    pk_nroles_for(&pkd, (size_t)group_size); j++)
+				held |= pkd.roles[j].name.s != NULL &&
+				    pk_find_word(pkd.roles[j].name.s,
+				    role_head_words[w], &r, &k);
+			if (!held)
+				errs += pk_role_word_unprinted(d, &pkd, i, at);
 		}
 	}
 	for (i = 0; i < pkd.ntexts; i++) {

@@ -457,3 +457,10 @@ narrow=$(awk -v xs="$xs" 'BEGIN { n = split(xs, x, " "); for (i = 2; i <= n; i++
 [ "$(grep -ac '^%%PageMedia: 279x216mm' "$O/frac.ps")" = 1 ] && ok || bad "frac.ps: no one landscape page"
 "$MIMEO" -q discussion --format png --dpi 20 -o "$O/fpng/" problems/math/grade5/fractions-lesson.yaml && ok || bad "fractions-lesson --format png failed"
 w=$(file "$O"/fpng/*.png | grep -c ', 220 x 170,'); [ "$w" = 1 ] && ok || bad "fpng: $w landscape PNG pages"
+
+# a lesson with its own step names: step: puts the guide's notes under
+# each of its steps, in the plan's order
+"$MIMEO" -q discussion -o "$O/steps.pdf" $D/lesson-steps.yaml && ok || bad "lesson-steps.yaml failed"
+order=$(pdftext "$O/steps.pdf" | tr -d '\f' | sed '/^Anticipated approaches$/q' | grep -xE "Warm-up|Ask the class to predict:|Think time|While they work alone|Table talk|Monitoring grid|Gallery walk|Pulling it together|Say, then write at the right end of the board:|Last word|Expected answer:|Look for:" | tr '\n' '|')
+[ "$order" = "Warm-up|Ask the class to predict:|Think time|While they work alone|Table talk|Monitoring grid|Gallery walk|Pulling it together|Say, then write at the right end of the board:|Last word|Expected answer:|Look for:|" ] && ok ||
+	bad "steps.pdf: the plan reads $order"
