@@ -46,6 +46,7 @@ static const struct { const char *name; enum phase_kind kind; } phase_names[] = 
 
 /* Columns of the monitoring grid when the groups are not known yet. */
 #define TALLY_BLANK_GROUPS	8
+#define TALLY_MAX_GROUPS	16
 
 struct pk {
 	struct dpacket		*pk;
@@ -577,7 +578,12 @@ pk_guide(struct pk *c)
 	bl = blocks_push(b, BK_TALLY);
 	bl->apps = d->anticipate;
 	bl->napps = d->nanticipate;
-	bl->n = pk->ngroups > 0 ? (int)pk->ngroups : TALLY_BLANK_GROUPS;
+	/* a column per group: those drawn, else those the class makes (a
+	 * deck of 28 cards deals nine groups; at most TALLY_MAX_GROUPS
+	 * blank-numbered ones on the page), else blank ones */
+	bl->n = pk->ngroups > 0 ? (int)pk->ngroups : c->nsizes > 0 ?
+	    (int)(c->nsizes < TALLY_MAX_GROUPS ? c->nsizes :
+	    TALLY_MAX_GROUPS) : TALLY_BLANK_GROUPS;
 	pk->boardplan.question = d->lesson_question.s != NULL ?
 	    &d->lesson_question : NULL;
 	pk->boardplan.problem = &d->problem;

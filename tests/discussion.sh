@@ -421,6 +421,9 @@ cards=$(for i in $(seq 1 "$(pages "$O/random28.pdf")"); do t=$(pdftext "$O/rando
 	case $t in *"Find the others"*) grep -oE "Group [0-9]+" <<<"$t" ;; esac; done | sort | uniq -c | awk '{print $1}' | sort | uniq -c | awk '{$1 = $1} 1' | tr '\n' '|')
 [ "$cards" = "8 3|1 4|" ] && ok || bad "random28.pdf: cards per group $cards"
 pdftext "$O/random28.pdf" | grep -qE "^(Role|Facilitator|Role cards)$" && bad "random28.pdf prints roles" || ok
+# the guide's monitoring grid has a column for each group the deck deals
+cols=$(pdftotext -layout "$O/random28.pdf" - | grep -A3 "While the groups work" | grep -E "^ *1 +2 " | head -1 | awk '{print NF}')
+[ "$cols" = 9 ] && ok || bad "random28.pdf: the monitoring grid has ${cols:-no} group columns for 9 groups"
 "$MIMEO" -q discussion -o "$O/random.pdf" $D/lesson-random.yaml && ok || bad "lesson-random.yaml (no roster) failed"
 n=$(pdftext "$O/random.pdf" | tr '\n' ' ' | grep -o "Find the others with this number" | wc -l)
 [ "$n" = 30 ] && ok || bad "random.pdf: $n group cards for a class of 30"
