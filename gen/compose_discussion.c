@@ -565,14 +565,6 @@ pk_guide(struct pk *c)
 			bl->n = (int)i + 1;
 		}
 	}
-	if (d->hints.n > 0)
-		pk_note(c, b, L_DISC_HINT_CARDS, NULL, &d->hints);
-	if (d->extension.s != NULL)
-		pk_note(c, b, L_EXTENSION, &d->extension, NULL);
-	if (d->questions.n > 0) {
-		pk_heading(c, b, xstrdup(t->labels[L_QUESTIONS]));
-		blocks_push(b, BK_LIST)->list = &d->questions;
-	}
 	pk_monitor(c, b);
 	pk_heading(c, b, xstrdup(t->labels[L_MONITOR]));
 	bl = blocks_push(b, BK_TALLY);
@@ -584,6 +576,17 @@ pk_guide(struct pk *c)
 	bl->n = pk->ngroups > 0 ? (int)pk->ngroups : c->nsizes > 0 ?
 	    (int)(c->nsizes < TALLY_MAX_GROUPS ? c->nsizes :
 	    TALLY_MAX_GROUPS) : TALLY_BLANK_GROUPS;
+	/* in the order they are used, on the grid's page when they fit:
+	 * cards for the stuck and the early finishers, the questions for
+	 * the share */
+	if (d->hints.n > 0)
+		pk_note(c, b, L_DISC_HINT_CARDS, NULL, &d->hints);
+	if (d->extension.s != NULL)
+		pk_note(c, b, L_EXTENSION, &d->extension, NULL);
+	if (d->questions.n > 0) {
+		pk_heading(c, b, xstrdup(t->labels[L_QUESTIONS]));
+		blocks_push(b, BK_LIST)->list = &d->questions;
+	}
 	pk->boardplan.question = d->lesson_question.s != NULL ?
 	    &d->lesson_question : NULL;
 	pk->boardplan.problem = &d->problem;
