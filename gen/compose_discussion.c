@@ -701,6 +701,15 @@ pk_group_sheet(struct pk *c, size_t g, size_t m)
 		snprintf(num, sizeof(num), "%zu", m);
 		who = label_fmt(t, L_FOR_GROUPS, num, NULL);
 	}
+	if (g >= c->pk->ngroups && c->d->grouping == GROUPING_RANDOM) {
+		/* formed at the door: the number on their cards, to write */
+		char *n = label_fmt(t, L_GROUP, "______", NULL);
+
+		free(title);
+		title = xasprintf("%s \xe2\x80\x94 %s",
+		    t->labels[L_GROUP_SHEET], n);
+		free(n);
+	}
 	b = pk_part(c, DPART_GROUP, large, t->labels[L_GROUP_SHEET],
 	    g < c->pk->ngroups ? title : who, who != NULL ? 0 : 1);
 	c->pk->parts[c->pk->nparts - 1].copies = g < c->pk->ngroups ? 0 :

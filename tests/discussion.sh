@@ -424,6 +424,8 @@ pdftext "$O/random28.pdf" | grep -qE "^(Role|Facilitator|Role cards)$" && bad "r
 # the guide's monitoring grid has a column for each group the deck deals
 cols=$(pdftotext -layout "$O/random28.pdf" - | grep -A3 "While the groups work" | grep -E "^ *1 +2 " | head -1 | awk '{print NF}')
 [ "$cols" = 9 ] && ok || bad "random28.pdf: the monitoring grid has ${cols:-no} group columns for 9 groups"
+# a group formed at the door writes its card's number on its sheet
+pdftext "$O/random28.pdf" | grep -qx "Group sheet — Group ______" && ok || bad "random28.pdf: the group sheet has no blank for the group's number"
 "$MIMEO" -q discussion -o "$O/random.pdf" $D/lesson-random.yaml && ok || bad "lesson-random.yaml (no roster) failed"
 n=$(pdftext "$O/random.pdf" | tr '\n' ' ' | grep -o "Find the others with this number" | wc -l)
 [ "$n" = 30 ] && ok || bad "random.pdf: $n group cards for a class of 30"
