@@ -115,12 +115,13 @@ if $(mkvar '$(CC)') -O2 -o "$INK" tests/scripts_ink.c -lm >"$INK.log" 2>&1; then
 else bad "scripts: scripts_ink does not build: $(head -3 "$INK.log")"; fi
 PV="--no-display --dpi=72 --hinting=none --hint-metrics=off --subpixel-positions --margin=10"
 # ink NAME FONT LANG TEXT [REFTEXT]: compares; prints scripts_ink's line
+# (PVX: more pango-view options, --markup for font_features)
 ink() {
 	local name=$1 font=$2 lang=$3 text=$4 reftext=${5:-$4} ymax
 	printf 'title: "%s"\nlanguage: %s\nproblems:\n  - type: short\n    prompt: "?"\n    answer: "1"\n' \
 	    "$text" "$lang" >"$SO/$name.yaml"
 	"$MIMEO" -q -o "$SO/" "$SO/$name.yaml" >/dev/null 2>&1 || { echo "mimeo failed"; return 1; }
-	pango-view $PV --font="$font Bold 18" -o "$SO/$name-ref.pdf" --text "$reftext" >/dev/null 2>&1 ||
+	pango-view $PV ${PVX:-} --font="$font Bold 18" -o "$SO/$name-ref.pdf" --text "$reftext" >/dev/null 2>&1 ||
 	    { echo "pango-view failed"; return 1; }
 	# the title's line: down to its words' boxes and 6 pt more
 	ymax=$(pdftotext -bbox "$SO/$name.pdf" - | sed -n 's/.*yMax="\([0-9.]*\)".*/\1/p' | head -1)
@@ -194,5 +195,9 @@ got=$(gsread "$SO/hi.pdf" | head -1 | tr -d ' ')
 [ "$got" = "$(tr -d ' ' <<<"$HI")" ] && ok || bad "scripts: txtwrite reads the Hindi as: $got"
 gsread "$SO/zh-break.pdf" | grep -qx '一。二三四五' && ok ||
 	bad "scripts: txtwrite does not read the Chinese back"
-# a Latin title in Andika is shaped as pango shapes it (ligatures)
+# a Latin title in Andika is shaped as pango shapes it (ligatures); the
+# reference without them (font_features liga=0) must differ
 got=$(ink la "Andika" en "office fish find flow") && ok || bad "scripts: Latin is not shaped as pango shapes it: $got"
+got=$(PVX=--markup ink la-noliga "Andika" en "office fish find flow" '<span font_features="liga=0">office fish find flow</span>')
+[ $? = 1 ] && [ -n "$got" ] && ok ||
+	bad "scripts: the ink comparison cannot tell ligatures from none: $got"
