@@ -756,8 +756,8 @@ build_setup(struct build *b, const char *file)
 	    s->language : "en");
 	if (b->tpl == NULL || (b->fs = fonts_open(b->tpl)) == NULL)
 		return -1;
-	b->a4 = o->paper ? strcmp(o->paper, "a4") == 0 :
-	    s->paper ? strcmp(s->paper, "a4") == 0 : b->tpl->a4;
+	b->a4 = (o->paper != PAPER_UNSET ? o->paper : s->paper != PAPER_UNSET ?
+	    s->paper : b->tpl->paper) == PAPER_A4;
 	b->seed = build_seed(o, s);
 	return build_draw(b);
 }
@@ -899,7 +899,7 @@ out:
 
 int
 build_pieces(const struct opts *o, const struct pk_include *inc,
-    const struct roster *r, const char *paper, struct docpiece **out,
+    const struct roster *r, enum paper paper, struct docpiece **out,
     size_t *n)
 {
 	struct opts lo = *o;

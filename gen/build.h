@@ -21,7 +21,7 @@ enum cmd { CMD_ALL, CMD_WORKSHEET, CMD_KEY, CMD_DISCUSSION, CMD_CHECK,
 struct opts {
 	enum cmd	 cmd;
 	const char	*output;	/* -o */
-	const char	*paper;		/* NULL, "letter" or "a4" */
+	enum paper	 paper;		/* --paper; PAPER_UNSET: not given */
 	const char	*template;
 	const char	*lang;
 	const char	*roster;	/* --roster FILE.csv */
@@ -72,7 +72,7 @@ struct docpiece {
  * one named sheet per student.  Returns 0 and sets *out (the caller frees
  * it with pieces_free) and *n, or -1 (reported). */
 int	build_pieces(const struct opts *, const struct pk_include *inc,
-	    const struct roster *r, const char *paper,
+	    const struct roster *r, enum paper paper,
 	    struct docpiece **out, size_t *n);
 void	pieces_free(struct docpiece *, size_t n);
 

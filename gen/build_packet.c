@@ -47,7 +47,7 @@ struct packet_build {
 	const struct packet *pk;
 	struct template	*tpl;
 	struct fonts	*fs;
-	const char	*paper;
+	enum paper	 paper;
 	struct bp_part	*parts;
 	size_t		 nparts;
 	struct roster	*r;		/* --roster: named copies */
@@ -87,8 +87,8 @@ static int
 bp_own(struct packet_build *pb, struct blocks *bl, enum label what,
     long copies)
 {
-	struct doc *d = layout(bl, pb->tpl, pb->fs, strcmp(pb->paper, "a4") ==
-	    0, pb->tpl->labels[what]);
+	struct doc *d = layout(bl, pb->tpl, pb->fs, pb->paper == PAPER_A4,
+	    pb->tpl->labels[what]);
 
 	blocks_free(bl);
 	if (d == NULL)
@@ -259,7 +259,7 @@ bp_cover(struct packet_build *pb)
 		}
 		bl = compose_cover(pb->pk, pb->tpl, items, pb->nparts + 1,
 		    !pb->o->simplex);
-		d = layout(bl, pb->tpl, pb->fs, strcmp(pb->paper, "a4") == 0,
+		d = layout(bl, pb->tpl, pb->fs, pb->paper == PAPER_A4,
 		    pb->pk->title.s);
 		blocks_free(bl);
 		if (d != NULL)
@@ -341,8 +341,9 @@ build_packet(const struct opts *o, const char *file,
 	    o->lang ? o->lang : pk->language ? pk->language : "en");
 	if (pb.tpl == NULL || (pb.fs = fonts_open(pb.tpl)) == NULL)
 		goto out;
-	pb.paper = o->paper ? o->paper : pk->paper ? pk->paper :
-	    pb.tpl->a4 ? "a4" : "letter";
+	pb.paper = o->paper != PAPER_UNSET ? o->paper : pk->paper !=
+	    PAPER_UNSET ? pk->paper : pb.tpl->paper == PAPER_A4 ? PAPER_A4 :
+	    PAPER_LETTER;
 	if (o->roster != NULL && (pb.r = roster_load(o->roster)) == NULL)
 		goto out;
 	if (bp_parts(&pb) < 0 || (cover = bp_cover(&pb)) == NULL)

@@ -309,12 +309,7 @@ main(int argc, char **argv)
 		else if (opt_is(s, "--paper")) {
 			const char *v = opt_value(argc, argv, &a, "--paper");
 
-			/* "A4" and "Letter" as printers write them */
-			if (strcasecmp(v, "letter") == 0)
-				o.paper = "letter";
-			else if (strcasecmp(v, "a4") == 0)
-				o.paper = "a4";
-			else
+			if ((o.paper = paper_named(v)) == PAPER_UNSET)
 				usage_error("--paper must be letter or a4, not "
 				    "\"%s\"", v);
 		} else if (opt_is(s, "--template"))

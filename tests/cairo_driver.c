@@ -55,7 +55,8 @@ load_doc(const char *file, int key, int force_a4)
 	    s->language ? s->language : "en");
 	if (t == NULL || (fs = fonts_open(t)) == NULL)
 		goto out;
-	a4 = force_a4 || (s->paper ? strcmp(s->paper, "a4") == 0 : t->a4);
+	a4 = force_a4 || (s->paper != PAPER_UNSET ? s->paper : t->paper) ==
+	    PAPER_A4;
 	in = vary(s, s->has_seed ? s->seed : 1, 0, NULL, NULL);
 	b = compose(in, t, key ? DOC_KEY : DOC_WORKSHEET, NULL);
 	d = layout(b, t, fs, a4, s->title.s);
