@@ -130,7 +130,7 @@ build_large(struct build *b)
 {
 	if (b->large != NULL)
 		return 0;
-	b->large = template_load("large-print", b->st.lang);
+	b->large = settings_template("large-print", b->st.lang);
 	if (b->large == NULL || (b->large_fs = fonts_open(b->large)) == NULL)
 		return -1;
 	return 0;
@@ -745,7 +745,6 @@ build_free(struct build *b)
 	free(b->which);
 	free(b->names);
 	fonts_free(b->large_fs);
-	template_free(b->large);
 	settings_close(&b->st);
 	set_free(b->set);
 }
@@ -982,4 +981,5 @@ build_file(const struct opts *o, const char *file, int many)
 	}
 	packet_free(pk);
 	set_free(s);
+	settings_forget();
 }

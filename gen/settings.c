@@ -1,11 +1,25 @@
 /* settings.c - a document's settings, resolved once; see settings.h */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "discussion.h"
 #include "font.h"
 #include "settings.h"
 #include "template.h"
+#include "util.h"
+
+/* The templates read while one file is built, by name and language:
+ * the worksheet, key and discussion of a set, a packet and the sets it
+ * includes, read each template and its labels once.  Fonts are shared
+ * below them, by file (font.c). */
+struct cached {
+	char		*name;
+	char		*lang;
+	struct template	*tpl;
+};
+static struct cached	*cache;
+static size_t		 ncache;
 
 /* The first of a, b, c that is given (not NULL). */
 static const char *
@@ -79,10 +93,44 @@ settings_resolve(struct settings *st, const struct settings_from *f)
 	}
 }
 
+struct template *
+settings_template(const char *name, const char *lang)
+{
+	struct template *t;
+	size_t i;
+
+	for (i = 0; i < ncache; i++)
+		if (strcmp(cache[i].name, name) == 0 &&
+		    strcmp(cache[i].lang, lang) == 0)
+			return cache[i].tpl;
+	if ((t = template_load(name, lang)) == NULL)
+		return NULL;	/* said; said again if asked again */
+	cache = xrealloc(cache, (ncache + 1) * sizeof(*cache));
+	cache[ncache].name = xstrdup(name);
+	cache[ncache].lang = xstrdup(lang);
+	cache[ncache++].tpl = t;
+	return t;
+}
+
+void
+settings_forget(void)
+{
+	size_t i;
+
+	for (i = 0; i < ncache; i++) {
+		free(cache[i].name);
+		free(cache[i].lang);
+		template_free(cache[i].tpl);
+	}
+	free(cache);
+	cache = NULL;
+	ncache = 0;
+}
+
 int
 settings_open(struct settings *st)
 {
-	st->tpl = template_load(st->template, st->lang);
+	st->tpl = settings_template(st->template, st->lang);
 	if (st->tpl == NULL || (st->fs = fonts_open(st->tpl)) == NULL)
 		return -1;
 	if (st->paper == PAPER_UNSET)
@@ -95,7 +143,6 @@ void
 settings_close(struct settings *st)
 {
 	fonts_free(st->fs);
-	template_free(st->tpl);
 	st->fs = NULL;
 	st->tpl = NULL;
 }

@@ -87,12 +87,21 @@ struct settings_from {
  * the template and fonts: settings_open).  Cannot fail. */
 void	settings_resolve(struct settings *st, const struct settings_from *f);
 
-/* Open st's template in st's language with its fonts (from the cache,
- * template.h), and settle the paper (the template's when neither option
+/* Open st's template in st's language (settings_template) with its
+ * fonts, and settle the paper (the template's when neither option
  * nor file said, else letter).  Returns 0, or -1 (reported). */
 int	settings_open(struct settings *st);
 
-/* Let go of what settings_open took. */
+/* Let go of what settings_open took (the template stays cached). */
 void	settings_close(struct settings *st);
+
+/* The template name (or path) with the labels of lang, read on the first
+ * ask since settings_forget() and shared after: the caller does not free
+ * it.  NULL (reported, and reported again when asked again). */
+struct template	*settings_template(const char *name, const char *lang);
+
+/* Free every template settings_template() read: after a file is built,
+ * when no document holds one. */
+void	settings_forget(void);
 
 #endif
