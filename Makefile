@@ -111,7 +111,7 @@ schema: mimeo
 	./mimeo --schema >mimeo.schema.json
 
 UNIT_SRCS = tests/unit.c tests/unit_vars.c tests/unit_reuse.c \
-            tests/unit_figures.c
+            tests/unit_figures.c tests/unit_settings.c
 
 tests/unit: $(UNIT_SRCS) tests/unit.h $(LIB_OBJS) $(HDRS)
 	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
