@@ -61,6 +61,13 @@ build_fonts(const struct build *b, int large)
 	return large ? b->large_fs : b->st.fs;
 }
 
+/* 1 when b is printed on A4 (layout's argument), 0 on letter. */
+static int
+build_a4(const struct build *b)
+{
+	return b->st.paper == PAPER_A4;
+}
+
 /*
  * The copies of a class set of one version in one print size differ only
  * in the name and period written at the top, yet laying a copy out is most
@@ -86,8 +93,8 @@ build_one(struct build *b, const struct instance *in, enum doc_kind kind,
 	struct template *t = build_tpl(b, large);
 
 	bl = compose(in, t, kind, who);
-	d = layout_spot(bl, t, build_fonts(b, large), b->st.paper == PAPER_A4, b->set->title.s,
-	    keep != NULL ? &keep->spot : NULL);
+	d = layout_spot(bl, t, build_fonts(b, large), build_a4(b),
+	    b->set->title.s, keep != NULL ? &keep->spot : NULL);
 	if (keep == NULL) {
 		blocks_free(bl);
 		return d;
@@ -247,10 +254,11 @@ build_dlist(struct build *b, struct dpacket *pk, struct docpiece *ps,
 			k++;
 		}
 		nitems = k;
-		dpacket_print_list(pk, b->st.tpl, items, nitems, !b->st.simplex);
+		dpacket_print_list(pk, b->st.tpl, items, nitems,
+		    !b->st.simplex);
 		doc_free(ps[0].doc);
-		ps[0].doc = layout(pk->parts[0].b, b->st.tpl, b->st.fs, b->st.paper == PAPER_A4,
-		    b->set->title.s);
+		ps[0].doc = layout(pk->parts[0].b, b->st.tpl, b->st.fs,
+		    build_a4(b), b->set->title.s);
 		if (ps[0].doc == NULL)
 			goto out;
 		if (build_dpages(b, ps, 0, n) == before) {
@@ -274,7 +282,8 @@ out:
  * bookmarks.  In a substitute packet (banner 0) the guide leaves out its
  * teacher-only banner (the packet's band says it, in the same place) and
  * its print list (the cover's has the parts); the include's class size
- * (0: the set's) counts copies there.  -1 if any part failed (reported; *out freed).
+ * (0: the set's) counts copies there.  -1 if any part failed (reported;
+ * *out freed).
  */
 static int
 build_dparts(struct build *b, const struct roster *r, int banner,
@@ -311,7 +320,7 @@ build_dparts(struct build *b, const struct roster *r, int banner,
 			break;
 		}
 		d = layout(pk->parts[i].b, build_tpl(b, large),
-		    build_fonts(b, large), b->st.paper == PAPER_A4, b->set->title.s);
+		    build_fonts(b, large), build_a4(b), b->set->title.s);
 		if (d == NULL) {
 			failed = 1;
 			break;
@@ -464,35 +473,35 @@ build_which(struct build *b)
 static int
 build_draw(struct build *b)
 {
-	const struct settings *o = &b->st;
+	const struct settings *st = &b->st;
 	const struct set *s = b->set;
-	long seed = b->st.seed;
+	long seed = st->seed;
 	char letter[2] = { 0, 0 }, *who;
 	size_t i;
 	int failed = 0;
 
-	b->nins = o->per_student ? b->roster->n : (size_t)o->versions;
+	b->nins = st->per_student ? b->roster->n : (size_t)st->versions;
 	b->ins = xcalloc(b->nins, sizeof(*b->ins));
 	for (i = 0; i < b->nins; i++) {
 		letter[0] = (char)('A' + (int)i);
-		who = o->per_student ? xstrdup(b->roster->v[i].name) :
-		    b->nins > 1 ? label_fmt(b->st.tpl, L_VERSION, letter, NULL) :
-		    NULL;
+		who = st->per_student ? xstrdup(b->roster->v[i].name) :
+		    b->nins > 1 ? label_fmt(st->tpl, L_VERSION, letter,
+		    NULL) : NULL;
 		if ((b->ins[i] = vary(s, seed, (int)i, who,
 		    b->st.tpl->labels[L_DECIMAL])) == NULL) {
 			free(who);
 			failed = 1;
 			/* one student's failure is every student's */
-			if (o->per_student)
+			if (st->per_student)
 				break;
 			continue;
 		}
 		b->ins[i]->label = who;
-		b->ins[i]->named = o->per_student;
+		b->ins[i]->named = st->per_student;
 	}
 	if (failed)
 		return -1;
-	if (b->ncopies == 0 && b->nins > 1 && !o->per_student) {
+	if (b->ncopies == 0 && b->nins > 1 && !st->per_student) {
 		/* no roster and no --copies: one copy of each version */
 		b->which = xcalloc(b->nins, sizeof(*b->which));
 		for (i = 0; i < b->nins; i++)
@@ -557,7 +566,7 @@ build_strips_of(struct build *b, int large, int hint, int *failed)
 			who.period = b->roster->v[i].period;
 		}
 		bl = compose(b->ins[i], t, DOC_WORKSHEET, &who);
-		d = layout_anchored(bl, t, build_fonts(b, large), b->st.paper == PAPER_A4,
+		d = layout_anchored(bl, t, build_fonts(b, large), build_a4(b),
 		    b->set->title.s, &an[n]);
 		blocks_free(bl);
 		if (d == NULL) {
@@ -569,7 +578,7 @@ build_strips_of(struct build *b, int large, int hint, int *failed)
 		doc_free(d);
 	}
 	bl = compose_strips(ins, an, npages, n, t, hint);
-	d = layout(bl, t, build_fonts(b, large), b->st.paper == PAPER_A4, b->set->title.s);
+	d = layout(bl, t, build_fonts(b, large), build_a4(b), b->set->title.s);
 	blocks_free(bl);
 	*failed |= d == NULL;
 out:
@@ -596,7 +605,8 @@ build_strips(struct build *b, struct doc **all)
 			continue;
 		if (!b->st.simplex && (*all)->npages % 2 == 1)
 			layout_blank_page(*all, b->st.tpl, b->st.fs, NULL);
-		title = large ? xasprintf("%s (%s)", b->st.tpl->labels[L_STRIPS],
+		title = large ? xasprintf("%s (%s)",
+		    b->st.tpl->labels[L_STRIPS],
 		    b->st.tpl->labels[L_LARGE_PRINT]) :
 		    xstrdup(b->st.tpl->labels[L_STRIPS]);
 		build_append(b, all, d, title, large, 0, NULL);
@@ -659,7 +669,7 @@ build_tally(struct build *b, int landscape)
 
 	build_keyplan(b, &kp);
 	bl = compose_tally(&kp, b->st.tpl, landscape);
-	d = layout(bl, b->st.tpl, b->st.fs, b->st.paper == PAPER_A4, b->set->title.s);
+	d = layout(bl, b->st.tpl, b->st.fs, build_a4(b), b->set->title.s);
 	blocks_free(bl);
 	return d;
 }
@@ -687,7 +697,7 @@ build_keys(struct build *b)
 		goto done;
 	build_keyplan(b, &kp);
 	bl = compose_answer_tables(&kp, b->st.tpl);
-	d = layout(bl, b->st.tpl, b->st.fs, b->st.paper == PAPER_A4, b->set->title.s);
+	d = layout(bl, b->st.tpl, b->st.fs, build_a4(b), b->set->title.s);
 	blocks_free(bl);
 	if (d == NULL)
 		failed = 1;

@@ -70,8 +70,13 @@ bp_add(struct packet_build *pb, struct doc *d, char *what, long copies,
 	return p;
 }
 
-/* Lay out the packet's own blocks (early finishers, report) as a part
- * named by the label what. */
+/* 1 when the packet is printed on A4 (layout's argument), 0 on letter. */
+static int
+bp_a4(const struct packet_build *pb)
+{
+	return pb->st.paper == PAPER_A4;
+}
+
 /* A blank page at the end of d when it has an odd page count, unless
  * --simplex. */
 static void
@@ -81,11 +86,13 @@ bp_pad(const struct packet_build *pb, struct doc *d)
 		layout_blank_page(d, pb->st.tpl, pb->st.fs, NULL);
 }
 
+/* Lay out the packet's own blocks (early finishers, report) as a part
+ * named by the label what. */
 static int
 bp_own(struct packet_build *pb, struct blocks *bl, enum label what,
     long copies)
 {
-	struct doc *d = layout(bl, pb->st.tpl, pb->st.fs, pb->st.paper == PAPER_A4,
+	struct doc *d = layout(bl, pb->st.tpl, pb->st.fs, bp_a4(pb),
 	    pb->st.tpl->labels[what]);
 
 	blocks_free(bl);
@@ -257,7 +264,7 @@ bp_cover(struct packet_build *pb)
 		}
 		bl = compose_cover(pb->pk, pb->st.tpl, items, pb->nparts + 1,
 		    !pb->st.simplex);
-		d = layout(bl, pb->st.tpl, pb->st.fs, pb->st.paper == PAPER_A4,
+		d = layout(bl, pb->st.tpl, pb->st.fs, bp_a4(pb),
 		    pb->pk->title.s);
 		blocks_free(bl);
 		if (d != NULL)

@@ -305,8 +305,8 @@ opt_stress(const char *v)
 	long n = strtol(v, &end, 10);
 
 	if (*v == '\0' || *end != '\0' || n < 1 || n > 100000)
-		usage_error("--stress needs a number of draws from 1 to 100000, "
-		    "not \"%s\"", v);
+		usage_error("--stress needs a number of draws from 1 to "
+		    "100000, not \"%s\"", v);
 	return n;
 }
 
@@ -336,8 +336,8 @@ opt_versions(struct opts *o, const char *v)
 	o->versions = (int)strtol(v, &end, 10);
 	if (!o->per_student && (*v == '\0' || *end != '\0' ||
 	    o->versions < 1 || o->versions > 26))
-		usage_error("--versions needs a number from 1 to 26 (versions A "
-		    "to Z) or per-student, not \"%s\"", v);
+		usage_error("--versions needs a number from 1 to 26 (versions "
+		    "A to Z) or per-student, not \"%s\"", v);
 }
 
 /* The option argv[*a] that takes a value (the value's argument is
@@ -418,9 +418,9 @@ opt_word(struct opts *o, struct cmdline *cl, int argc, char **argv, int *a)
 		return 0;
 	} else if (strcmp(s, "--version") == 0) {
 		if (argc > 2)
-			usage_error("%s", "--version prints mimeo's version and "
-			    "takes nothing else; for versions A, B, C write "
-			    "--versions N");
+			usage_error("%s", "--version prints mimeo's version "
+			    "and takes nothing else; for versions A, B, C "
+			    "write --versions N");
 		puts("mimeo " MIMEO_VERSION);
 		return 0;
 	} else if (strcmp(s, "--schema") == 0 && argc == 2) {
@@ -498,9 +498,9 @@ check_output(const struct opts *o, const struct cmdline *cl)
 	    packet_file_is(cl->files[0]) != 0)))
 		return;
 	if (strcmp(out, "-") == 0)
-		usage_error("%s", "-o - writes one document to standard output, "
-		    "but this run writes several; name the one to write (mimeo "
-		    "worksheet -o - SET.yaml), or give a folder");
+		usage_error("%s", "-o - writes one document to standard "
+		    "output, but this run writes several; name the one to "
+		    "write (mimeo worksheet -o - SET.yaml), or give a folder");
 	usage_error("-o %s names one file, but this run writes several "
 	    "documents; give a folder (end it with /)", out);
 }
@@ -526,8 +526,8 @@ opts_for_files(struct opts *o, const struct cmdline *cl)
 		    "of a roster their own draw: add --roster FILE.csv");
 	if (o->strips && o->cmd != CMD_KEY && o->cmd != CMD_ALL &&
 	    o->cmd != CMD_CHECK)
-		usage_error("%s", "--strips adds answer strips to the key: mimeo "
-		    "key --strips SET.yaml");
+		usage_error("%s", "--strips adds answer strips to the key: "
+		    "mimeo key --strips SET.yaml");
 	if (o->stress > 0 && o->cmd != CMD_CHECK)
 		usage_error("%s", "--stress goes with check: mimeo check "
 		    "--stress N FILE");
@@ -559,8 +559,8 @@ run_files(const struct opts *o, const struct cmdline *cl)
 	if (diag_errors() > 0 && (cl->nfiles > 1 || diag_errors_said() > 1 ||
 	    dropped))
 		fprintf(stderr, "mimeo: %zu error%s%s\n", diag_errors_said(),
-		    diag_errors_said() == 1 ? "" : "s", dropped > 0 ? "; no file "
-		    "was written" : "");
+		    diag_errors_said() == 1 ? "" : "s", dropped > 0 ?
+		    "; no file was written" : "");
 	if (diag_fatals() > 0)
 		return 3;
 	if (diag_usage_errors() > 0)
