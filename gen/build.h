@@ -16,8 +16,11 @@
 #include "settings.h"
 
 /* Build (or for CMD_CHECK only lay out) the documents of the set or
- * packet in file; many says the run has several inputs. */
+ * packet in file; many says the run has several inputs (build_file.c). */
 void	build_file(const struct opts *, const char *file, int many);
+/* The documents of the set s (owned) loaded from file (build.c). */
+void	build_set(const struct opts *, const char *file, struct set *s,
+	    int many);
 
 /* One piece of a document a packet includes, laid out on its own: a
  * whole worksheet or key, one version of a worksheet, or one part of a
@@ -43,8 +46,9 @@ struct docpiece {
  * print where the roster says); a key one piece (with every version's
  * answers when versions > 1); a discussion one piece per part of its
  * packet, one of each sheet for the include's copies (0: the set's class
- * size) or, with a roster, one named sheet per student.  Returns 0 and sets *out (the caller frees
- * it with pieces_free) and *n, or -1 (reported). */
+ * size) or, with a roster, one named sheet per student.  Returns 0 and
+ * sets *out (the caller frees it with pieces_free) and *n, or -1
+ * (reported). */
 int	build_pieces(const struct opts *, const struct settings *packet,
 	    const struct pk_include *inc, const struct roster *r,
 	    struct docpiece **out, size_t *n);
