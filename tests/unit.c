@@ -1005,5 +1005,6 @@ main(void)
 	test_reuse();
 	test_figures();
 	test_pdf_limit();
+	test_settings();
 	return failures != 0;
 }
