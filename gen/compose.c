@@ -525,7 +525,7 @@ compose(const struct instance *in, const struct template *t,
 		 * versions have theirs on pages of their own before) */
 		bl = blocks_push(b, BK_TABLE);
 		bl->table = cm_glance(in, t);
-		bl->table->quiet = 1;	/* the answers below say theirs */
+		bl->table->derived = 1;	/* the answers below say theirs */
 	}
 	if (s->grade_table)
 		cm_grade_table(b, t, in, total);

@@ -128,9 +128,10 @@ struct table {
 					 * ink, as wide as the first) and an
 					 * answer: Problem, Answer, Problem,
 					 * Answer */
-	int		 quiet;		/* its texts are laid out again in the
-					 * same document, which says their
-					 * mistakes (a key's own answers) */
+	int		 derived;	/* its texts are copies of texts laid
+					 * out in the same document, which say
+					 * their mistakes (a key's own answers):
+					 * parsed with RP_DERIVED */
 };
 
 /* A part (a), (b) ... of a problem in parts. */
@@ -262,6 +263,10 @@ struct blocks {
 	int		 fit_pages;	/* > 0: at most this many pages, work
 					 * spaces shrunk to fit (pages:) */
 	struct mark	 fit_mark;	/* where fit_pages was asked for */
+	struct rtexts	*texts;		/* its texts parsed once, borrowed
+					 * (the build's, shared by its
+					 * documents); NULL: layout parses
+					 * them for itself */
 };
 
 enum doc_kind { DOC_WORKSHEET, DOC_KEY };

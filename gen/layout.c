@@ -421,6 +421,20 @@ lay_mark_of(struct lay *L, const char *s, struct mark *at)
 	return at;
 }
 
+/* 1 when the text being set has had a character or math it cannot set
+ * said (in an earlier layout of it: measured, then drawn; the worksheet,
+ * then the key); else notes that it has now. */
+static int
+lay_font_said(struct lay *L)
+{
+	if (L->font_said == NULL)
+		return 0;
+	if (*L->font_said)
+		return 1;
+	*L->font_said = 1;
+	return 0;
+}
+
 /* Report a character that cannot be printed, once per text: one no
  * font has, or one of a script mimeo cannot lay out yet (script.h), or
  * (in_math) of a script shaped in text but not in math, which is set a
@@ -436,8 +450,8 @@ lay_no_glyph(struct lay *L, long cp, int in_math)
 
 	c[len] = '\0';
 	m = lay_mark_of(L, c, &at);
-	if (L->quiet || (L->failed && L->mark == NULL))
-		;	/* measuring quietly, or said once per text */
+	if ((L->failed && L->mark == NULL) || lay_font_said(L))
+		;	/* said once per text */
 	else if (cp > 0xffff)
 		sc_error(m, "\"%.*s\" (U+%04lX) is an emoji or another "
 		    "character beyond U+FFFF, which mimeo cannot print; remove "
@@ -715,8 +729,10 @@ lay_math_too_wide(struct lay *L, const struct atom *a, double w, double maxw)
 	size_t n = strlen(a->s);
 	struct mark at;
 
-	if (L->failed && L->mark == NULL)
+	if ((L->failed && L->mark == NULL) || lay_font_said(L)) {
+		L->failed = 1;
 		return;
+	}
 	sc_error(lay_mark_of(L, a->s, &at), "the math `%.*s%s` is %.1f cm "
 	    "wide, but has only %.1f cm here (a line%s, or a column of "
 	    "choices); break it into shorter pieces of math with words "
@@ -773,6 +789,7 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 
 	L->mark = &r->mark;
 	L->text = r->text;
+	L->font_said = r->font_said;
 	for (i = 0; i < r->n; i++) {
 		const struct atom *a = &r->v[i];
 
@@ -803,12 +820,13 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 				struct words fw;
 
 				memset(&fw, 0, sizeof(fw));
-				lay_words(L, &ts->blank_fill[a->blank], &fs, 1e9,
+				lay_words(L, ts->blank_fill[a->blank], &fs, 1e9,
 				    &fw);
 				lay_words_extent(&fw, 0, fw.n, &pc->h, &pc->d);
 				lay_words_free(&fw);
 				L->mark = &r->mark;
 				L->text = r->text;
+				L->font_said = r->font_said;
 			}
 			break;
 		case A_RUN:
@@ -839,6 +857,7 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 	}
 	L->mark = NULL;
 	L->text = NULL;
+	L->font_said = NULL;
 }
 
 /* Natural width of words set without wrapping: the widest of the lines
@@ -976,7 +995,7 @@ static void
 lay_blank_too_long(struct lay *L, const struct tstyle *ts,
     const struct piece *pc, double w)
 {
-	const struct rich *r = &ts->blank_fill[pc->blank];
+	const struct rich *r = ts->blank_fill[pc->blank];
 
 	sc_error(&r->mark, "the answer of blank %d is %.1f cm long; a blank "
 	    "can be at most a line (%.1f cm) and the key will not print an "
@@ -1000,7 +1019,7 @@ lay_blank(struct lay *L, const struct tstyle *ts, const struct piece *pc,
 		double w;
 
 		memset(&fw, 0, sizeof(fw));
-		lay_words(L, &ts->blank_fill[pc->blank], &fs, 1e9, &fw);
+		lay_words(L, ts->blank_fill[pc->blank], &fs, 1e9, &fw);
 		/* a blank is at most a line long: a longer answer is set
 		 * smaller to stay on it (and on the page), down to 60%; one
 		 * longer still is a mistake */
@@ -1012,7 +1031,7 @@ lay_blank(struct lay *L, const struct tstyle *ts, const struct piece *pc,
 			}
 			fs.size *= (pc->w - 4) / w;
 			lay_words_free(&fw);
-			lay_words(L, &ts->blank_fill[pc->blank], &fs, 1e9, &fw);
+			lay_words(L, ts->blank_fill[pc->blank], &fs, 1e9, &fw);
 			w = lay_words_width(&fw);
 		}
 		lay_emit_line(L, &fw, 0, fw.n, x + (pc->w - w) / 2, base, &fs);
@@ -1168,22 +1187,20 @@ lay_rich(struct lay *L, const struct rich *r, const struct tstyle *ts,
 	return used;
 }
 
-/* Parse a text and set it; returns -1 if the text was wrong (reported). */
+/* Set a text, parsed once (rtexts_get()); returns -1 if the text is wrong
+ * (said when it was parsed). */
 int
 lay_text(struct lay *L, const struct text *t, int blanks,
     const struct tstyle *ts, double x, double width, enum align al, int flow)
 {
-	struct rich r;
+	const struct rich *r;
 
-	memset(&r, 0, sizeof(r));
-	if (lay_parse(L, t, blanks | (L->quiet ? RP_QUIET : 0), &r) < 0) {
-		rich_free(&r);
+	if ((r = lay_parsed(L, t, blanks))->wrong) {
 		L->drop = 0;
 		L->failed = 1;
 		return -1;
 	}
-	lay_rich(L, &r, ts, x, width, al, flow);
-	rich_free(&r);
+	lay_rich(L, r, ts, x, width, al, flow);
 	return 0;
 }
 
@@ -1195,6 +1212,7 @@ lay_plain(struct lay *L, const char *s, const struct tstyle *ts, double x,
 
 	memset(&r, 0, sizeof(r));
 	rich_plain(s, 0, &r);
+	r.font_said = L->plain_said;
 	lay_rich(L, &r, ts, x, width, al, 0);
 	rich_free(&r);
 }
@@ -1210,6 +1228,7 @@ lay_plain_width(struct lay *L, const char *s, const struct tstyle *ts)
 	memset(&r, 0, sizeof(r));
 	memset(&ws, 0, sizeof(ws));
 	rich_plain(s, 0, &r);
+	r.font_said = L->plain_said;
 	lay_words(L, &r, ts, 1e9, &ws);
 	w = lay_words_width(&ws);
 	lay_words_free(&ws);
@@ -1221,18 +1240,16 @@ lay_plain_width(struct lay *L, const char *s, const struct tstyle *ts)
 double
 lay_text_width(struct lay *L, const struct text *t, const struct tstyle *ts)
 {
-	struct rich r;
+	const struct rich *r;
 	struct words ws;
-	double w = 0;
+	double w;
 
-	memset(&r, 0, sizeof(r));
+	if ((r = lay_parsed(L, t, 0))->wrong)
+		return 0;
 	memset(&ws, 0, sizeof(ws));
-	if (lay_parse(L, t, RP_QUIET, &r) == 0) {
-		lay_words(L, &r, ts, 1e9, &ws);
-		w = lay_words_width(&ws);
-		lay_words_free(&ws);
-	}
-	rich_free(&r);
+	lay_words(L, r, ts, 1e9, &ws);
+	w = lay_words_width(&ws);
+	lay_words_free(&ws);
 	return w;
 }
 
@@ -1280,14 +1297,54 @@ lay_begin(struct lay *L, struct doc *d, const struct template *t,
 	L->right = d->width - t->margin[1];
 	L->top = t->margin[0];
 	L->bottom = d->height - t->margin[2];
-	L->parse = strcmp(t->labels[L_DECIMAL], ",") == 0 ? RP_DECIMAL_COMMA :
-	    0;
+	L->parse = lay_parse_flags(t);
 }
 
 int
-lay_parse(struct lay *L, const struct text *t, int flags, struct rich *r)
+lay_parse_flags(const struct template *t)
 {
-	return rich_parse(t, flags | L->parse, r);
+	return strcmp(t->labels[L_DECIMAL], ",") == 0 ? RP_DECIMAL_COMMA : 0;
+}
+
+int
+lay_first_at(struct lay *L, const struct mark *m)
+{
+	return rtexts_first_at(L->texts, m);
+}
+
+size_t
+lay_prefixed(struct rich *r, const char *label, int style,
+    const struct rich *text)
+{
+	size_t own, i;
+
+	rich_plain(label, style, r);
+	own = r->n;
+	xgrow((void **)&r->v, &r->cap, r->n, sizeof(*r->v));
+	memset(&r->v[r->n], 0, sizeof(r->v[0]));
+	r->v[r->n++].kind = A_SPACE;
+	for (i = 0; i < text->n; i++) {
+		xgrow((void **)&r->v, &r->cap, r->n, sizeof(*r->v));
+		r->v[r->n++] = text->v[i];
+	}
+	r->mark = text->mark;
+	r->font_said = text->font_said;
+	return own;
+}
+
+void
+lay_prefixed_free(struct rich *r, size_t own)
+{
+	while (own > 0)
+		free(r->v[--own].s);
+	free(r->v);
+	memset(r, 0, sizeof(*r));
+}
+
+const struct rich *
+lay_parsed(struct lay *L, const struct text *t, int blanks)
+{
+	return rtexts_get(L->texts, t, blanks | L->parse);
 }
 
 /* Place the fields' strip, noting where when layout_spot() asked.  Only
@@ -1701,7 +1758,10 @@ lay_footers(struct lay *L, const struct blocks *doc)
 	char n[24], total[24], **page, *left = NULL, *v[FOOTER_MAX];
 	double widest = 0, w;
 	size_t i, nv;
+	int said = 1;
 
+	/* the title in a footer is said at the top, where it is written */
+	L->plain_said = &said;
 	footer_clear(&L->doc->footer);
 	footer_copy(&L->doc->footer, &doc->footer);
 	snprintf(total, sizeof(total), "%zu", L->doc->npages);
@@ -1732,6 +1792,7 @@ lay_footers(struct lay *L, const struct blocks *doc)
 		lay_move(&L->doc->pages[i], &L->strip, L->top - L->sy - 8, L,
 		    1);
 	}
+	L->plain_said = NULL;
 	free(page);
 	free(left);
 }
@@ -1764,7 +1825,7 @@ pass_free(struct pass *p)
 static void
 lay_pass(const struct blocks *bs, const struct template *t, struct fonts *fs,
     int a4, const char *title, const double *scale, int anchored,
-    struct pass *out)
+    struct rtexts *texts, struct pass *out)
 {
 	struct lay L;
 	size_t i;
@@ -1782,6 +1843,7 @@ lay_pass(const struct blocks *bs, const struct template *t, struct fonts *fs,
 	}
 	d->title = xstrdup(title);
 	lay_begin(&L, d, t, fs);
+	L.texts = texts;
 	L.spot = &out->spot;
 	L.anchors = anchored ? &out->anchors : NULL;
 	L.scale = scale;
@@ -1970,11 +2032,16 @@ lay_doc(const struct blocks *bs, const struct template *t,
 	struct pass p, filled;
 	double *scale = xcalloc(bs->n + 1, sizeof(double)), s = 1;
 	size_t i;
+	/* blocks composed on their own (not in a build) have their texts
+	 * parsed here, once for every pass */
+	struct rtexts *own = bs->texts == NULL ? rtexts_new() : NULL;
+	struct rtexts *texts = own != NULL ? own : bs->texts;
 
 	for (i = 0; i < bs->n; i++)
 		scale[i] = 1;
 	for (;;) {
-		lay_pass(bs, t, fs, a4, title, scale, anchors != NULL, &p);
+		lay_pass(bs, t, fs, a4, title, scale, anchors != NULL, texts,
+		    &p);
 		if (p.doc == NULL || bs->fit_pages <= 0 ||
 		    p.doc->npages <= (size_t)bs->fit_pages)
 			break;
@@ -1991,7 +2058,7 @@ lay_doc(const struct blocks *bs, const struct template *t,
 	}
 	if (p.doc != NULL && p.npage_end == p.doc->npages &&
 	    lay_fill_scale(bs, t, &p, bs->fit_pages > 0, scale)) {
-		lay_pass(bs, t, fs, a4, title, scale, anchors != NULL,
+		lay_pass(bs, t, fs, a4, title, scale, anchors != NULL, texts,
 		    &filled);
 		if (filled.doc != NULL &&
 		    filled.doc->npages == p.doc->npages) {
@@ -2007,6 +2074,7 @@ lay_doc(const struct blocks *bs, const struct template *t,
 	else
 		anchors_free(&p.anchors);
 	free(scale);
+	rtexts_free(own);
 	free(p.bpage);
 	free(p.bcol);
 	free(p.page_end);
@@ -2069,8 +2137,10 @@ layout_blank_page(struct doc *d, const struct template *t, struct fonts *fs,
 	char *v[FOOTER_MAX], *left;
 	size_t nv, i;
 	double x = 0;
+	int said = 1;
 
 	lay_begin(&L, d, t, fs);
+	L.plain_said = &said;	/* the footer's words said where written */
 	ts = lay_style(&L, t->size_small, ST_ITALIC, gray);
 	L.page = doc_add_page(d);
 	L.sy = d->height / 2;

@@ -249,24 +249,26 @@ lay_align(struct lay *L, struct cell *c, int n)
 	return grow;
 }
 
-/* Widths of a blank problem's blanks: room for the answer, at least 1in. */
+/* Widths of a blank problem's blanks: room for the answer, at least 1in;
+ * with key, *fill: each blank's answer parsed. */
 static double *
 lay_blank_widths(struct lay *L, const struct problem *p,
-    const struct tstyle *ts, struct rich **fill, int key)
+    const struct tstyle *ts, const struct rich ***fill, int key)
 {
 	double *bw = xcalloc(p->blanks.n, sizeof(double));
 	struct tstyle bs = *ts;
 	size_t i;
 
 	bs.style |= ST_BOLD;
-	*fill = key ? xcalloc(p->blanks.n, sizeof(struct rich)) : NULL;
+	*fill = key ? xcalloc(p->blanks.n, sizeof(**fill)) : NULL;
 	for (i = 0; i < p->blanks.n; i++) {
 		bw[i] = lay_text_width(L, &p->blanks.v[i], &bs) + 20;
 		if (bw[i] < 72)
 			bw[i] = 72;
 		if (bw[i] > lay_width(L) - L->indent)
 			bw[i] = lay_width(L) - L->indent;
-		if (key && lay_parse(L, &p->blanks.v[i], 0, &(*fill)[i]) < 0)
+		if (key && ((*fill)[i] = lay_parsed(L, &p->blanks.v[i],
+		    0))->wrong)
 			L->failed = 1;
 	}
 	return bw;
@@ -306,11 +308,13 @@ lay_image(struct lay *L, const struct problem *p)
 	if (p->image_pct <= 0 && L->t->size_body > IMAGE_BODY_PT)
 		w *= L->t->size_body / IMAGE_BODY_PT;
 	if (w > col + EPS && L->ncols == 2 && p->image_w > 0) {
-		diag_error(&p->mark, "problem %d: its picture is %.1f cm wide, "
-		    "wider than a column (%.1f cm) of two: give it a smaller "
-		    "width (a share such as 100%% fits the column), or put the "
-		    "problem where the page has one column", b_number(L, p),
-		    w / 72 * 2.54, col / 72 * 2.54);
+		if (lay_first_at(L, &p->mark))
+			diag_error(&p->mark, "problem %d: its picture is %.1f "
+			    "cm wide, wider than a column (%.1f cm) of two: "
+			    "give it a smaller width (a share such as 100%% "
+			    "fits the column), or put the problem where the "
+			    "page has one column", b_number(L, p),
+			    w / 72 * 2.54, col / 72 * 2.54);
 		L->failed = 1;
 	}
 	if (w > col)
@@ -344,9 +348,10 @@ lay_numbered(struct lay *L, const struct block *b, const char *num,
 	const struct problem *p = b->pi->p;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ns = lay_style(L, L->t->size_body, ST_BOLD, ink);
-	struct rich r, *fill = NULL;
+	const struct rich *prompt, *set, **fill = NULL;
+	struct rich labelled;
 	double *bw = NULL, top = L->sy;
-	size_t i, numbered, from = L->strip.nitems;
+	size_t numbered, from = L->strip.nitems, own = 0;
 
 	sc_prefix(prefix);		/* for messages about its texts */
 	/* right-aligned, one space from the prompt, so that text readers
@@ -355,44 +360,29 @@ lay_numbered(struct lay *L, const struct block *b, const char *num,
 	    fonts_pick(L->fs, FS_BOLD, ' '), ns.size), AL_RIGHT);
 	numbered = L->strip.nitems;
 	L->sy = top;
-	memset(&r, 0, sizeof(r));
-	if (b->label != NULL)
-		rich_plain(b->label, 0, &r);
 	if (p->prompt.s == NULL)
 		return;
-	if (b->label != NULL) {
-		struct rich pr;
-
-		memset(&pr, 0, sizeof(pr));
-		if (lay_parse(L, &p->prompt, p->type == P_BLANK ? RP_BLANKS :
-		    0, &pr) < 0)
-			L->failed = 1;
-		/* points first, then the prompt, as one paragraph */
-		xgrow((void **)&r.v, &r.cap, r.n, sizeof(*r.v));
-		r.v[r.n].kind = A_SPACE;
-		r.v[r.n++].s = NULL;
-		for (i = 0; i < pr.n; i++) {
-			xgrow((void **)&r.v, &r.cap, r.n, sizeof(*r.v));
-			r.v[r.n++] = pr.v[i];
-		}
-		free(pr.v);
-		r.mark = p->prompt.mark;
-	} else if (lay_parse(L, &p->prompt, p->type == P_BLANK ? RP_BLANKS :
-	    0, &r) < 0)
+	prompt = lay_parsed(L, &p->prompt, p->type == P_BLANK ? RP_BLANKS : 0);
+	if (prompt->wrong)
 		L->failed = 1;
+	set = prompt;
+	if (b->label != NULL) {
+		/* points first, then the prompt, as one paragraph */
+		memset(&labelled, 0, sizeof(labelled));
+		own = lay_prefixed(&labelled, b->label, 0, prompt);
+		set = &labelled;
+	}
 	if (p->type == P_BLANK) {
 		bw = lay_blank_widths(L, p, &ts, &fill, b->key);
 		ts.blank_w = bw;
 		ts.blank_fill = fill;
 		ts.nblanks = p->blanks.n;
 	}
-	lay_rich(L, &r, &ts, L->left + L->indent, lay_width(L) - L->indent,
+	lay_rich(L, set, &ts, L->left + L->indent, lay_width(L) - L->indent,
 	    AL_LEFT, 0);
 	lay_shift(L, from, numbered, L->drop);	/* the number beside it */
-	rich_free(&r);
-	if (fill != NULL)
-		for (i = 0; i < p->blanks.n; i++)
-			rich_free(&fill[i]);
+	if (set == &labelled)
+		lay_prefixed_free(&labelled, own);
 	free(fill);
 	free(bw);
 }
@@ -457,12 +447,13 @@ lay_col_fits(struct lay *L, const struct pinst *pi)
 	}
 	if (right <= L->right + 0.5)
 		return 0;
-	diag_error(&pi->p->mark, "problem %d is wider than a column (%.1f cm "
-	    "of %.1f cm); in two columns go drills and short items: put it "
-	    "in a section without \"columns: 2\", or make it narrower",
-	    pi->number, (right - (L->part != NULL ? L->part_left : L->left)) /
-	    72 * 2.54, (L->right - (L->part != NULL ? L->part_left :
-	    L->left)) / 72 * 2.54);
+	if (lay_first_at(L, &pi->p->mark))
+		diag_error(&pi->p->mark, "problem %d is wider than a column "
+		    "(%.1f cm of %.1f cm); in two columns go drills and short "
+		    "items: put it in a section without \"columns: 2\", or "
+		    "make it narrower", pi->number, (right - (L->part != NULL ?
+		    L->part_left : L->left)) / 72 * 2.54, (L->right -
+		    (L->part != NULL ? L->part_left : L->left)) / 72 * 2.54);
 	L->failed = 1;
 	lay_strip_clear(&L->strip);
 	L->sy = 0;
@@ -478,10 +469,12 @@ lay_too_tall(struct lay *L, const struct pinst *pi, double h)
 
 	if (p->part > 0)
 		snprintf(part, sizeof(part), " (part (%c))", 'a' + p->part - 1);
-	diag_error(&p->mark, "problem %d%s is taller than a page (%.1f cm of "
-	    "%.1f cm); give it %sless space or split it", pi->number, part,
-	    (h + L->pending_h) / 72 * 2.54, (L->bottom - L->top) / 72 * 2.54,
-	    p->image != NULL ? "a narrower image (image width), " : "");
+	if (lay_first_at(L, &p->mark))
+		diag_error(&p->mark, "problem %d%s is taller than a page (%.1f "
+		    "cm of %.1f cm); give it %sless space or split it",
+		    pi->number, part, (h + L->pending_h) / 72 * 2.54,
+		    (L->bottom - L->top) / 72 * 2.54, p->image != NULL ?
+		    "a narrower image (image width), " : "");
 	L->failed = 1;
 }
 

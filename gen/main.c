@@ -500,10 +500,10 @@ main(int argc, char **argv)
 	dropped = output_commit(!failed);
 	if (!failed)
 		dropped = 0;
-	if (diag_errors() > 0 && (nfiles > 1 || diag_errors_said() > 1 ||
+	if (diag_errors() > 0 && (nfiles > 1 || diag_errors() > 1 ||
 	    dropped))
-		fprintf(stderr, "mimeo: %zu error%s%s\n", diag_errors_said(),
-		    diag_errors_said() == 1 ? "" : "s", dropped > 0 ? "; no file "
+		fprintf(stderr, "mimeo: %zu error%s%s\n", diag_errors(),
+		    diag_errors() == 1 ? "" : "s", dropped > 0 ? "; no file "
 		    "was written" : "");
 	if (diag_fatals() > 0)
 		return 3;
