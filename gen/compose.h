@@ -82,7 +82,8 @@ enum block_kind {
 			 * table); kept whole, in a problem with it */
 	BK_IMAGE,	/* pi: the problem's picture, after its table */
 	BK_WORDBANK,	/* words, spaced out in a box; label over them */
-	BK_HINTCARD	/* card: a hint to cut apart, full width */
+	BK_HINTCARD,	/* card: a hint to cut apart, full width */
+	BK__MAX		/* not a kind: how many there are */
 };
 
 /* A cell of a printed table. */

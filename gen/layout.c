@@ -1387,189 +1387,187 @@ lay_scaled(struct lay *L, const struct block *b, struct block *tmp)
 	return tmp;
 }
 
+/* Blocks drawn in layout.c itself; the other kinds' functions are in
+ * the layout_*.c of their documents (layout_int.h). */
+static void
+lay_title(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_title, ST_BOLD, ink);
+
+	lay_text_or_label(L, b, &ts, AL_CENTER);
+	lay_place(L, L->sy, 0);
+}
+
+static void
+lay_subtitle(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_heading, ST_BOLD, key_ink);
+
+	lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_CENTER);
+	lay_place(L, L->sy, 2);
+}
+
+static void
+lay_fields_block(struct lay *L, const struct block *b)
+{
+	lay_fields(L, b);
+	lay_fields_place(L);
+}
+
+static void
+lay_total(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
+
+	lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_RIGHT);
+	lay_place(L, L->sy, 0);
+}
+
+/* Paragraphs: a section's short instructions stay with its heading, and
+ * both wait for the first problem; a long passage flows on its own. */
+static void
+lay_paragraphs(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
+
+	L->sy = 0;
+	if (L->pending.nitems > 0) {
+		lay_text(L, b->text, 0, &ts, L->left, lay_width(L), AL_LEFT,
+		    0);
+		if (L->sy <= (L->bottom - L->top) / 3) {
+			lay_move(&L->pending, &L->strip, L->pending_h, L, 0);
+			L->pending_h += L->sy + L->t->gap_paragraph;
+			L->sy = 0;
+			return;
+		}
+		lay_strip_clear(&L->strip);	/* a long passage */
+		L->sy = 0;
+	} else if (L->y > L->top + EPS)
+		L->y += L->t->gap_paragraph;
+	lay_text(L, b->text, 0, &ts, L->left, lay_width(L), AL_LEFT, 1);
+}
+
+/* A section's title, ruled, waiting for the first thing under it. */
+static void
+lay_heading(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_heading, ST_BOLD, ink);
+
+	L->sy = 6;
+	lay_text_or_label(L, b, &ts, AL_LEFT);
+	lay_line(L, L->left, L->sy, L->right, L->sy, 0.5, gray, 0);
+	L->sy += 4;
+	lay_move(&L->pending, &L->strip, 0, L, 0);
+	L->pending_h = L->sy;
+	L->sy = 0;
+	if (L->y > L->top + EPS)
+		L->y += L->t->gap_problem;
+}
+
+static void
+lay_hint(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body * 0.9, ST_ITALIC,
+	    gray);
+
+	lay_plain(L, b->label, &ts, L->left + L->indent, lay_width(L) -
+	    L->indent, AL_LEFT);
+}
+
+static void
+lay_space_block(struct lay *L, const struct block *b)
+{
+	L->sy += b->h;
+}
+
+/* A key's note: in a problem it goes with it; else placed alone. */
+static void
+lay_keynote_block(struct lay *L, const struct block *b)
+{
+	lay_keynote(L, b);
+	if (!L->in_problem)
+		lay_place(L, L->sy, L->t->gap_paragraph);
+}
+
+static void
+lay_info(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body * 0.9, 0, gray);
+
+	lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_CENTER);
+	lay_place(L, L->sy, 2);
+}
+
+static void
+lay_newpage_block(struct lay *L, const struct block *b)
+{
+	(void)b;
+	lay_newpage(L);
+}
+
+/* What draws each kind of block (mandoc's mdoc_term_acts[]): one
+ * function per kind, in the order of enum block_kind. */
+static void (*const lay_acts[BK__MAX])(struct lay *, const struct block *) = {
+	[BK_TITLE] = lay_title,
+	[BK_SUBTITLE] = lay_subtitle,
+	[BK_FIELDS] = lay_fields_block,
+	[BK_TOTAL] = lay_total,
+	[BK_TEXT] = lay_paragraphs,
+	[BK_HEADING] = lay_heading,
+	[BK_PROBLEM] = lay_problem,
+	[BK_COLUMNS] = lay_columns_block,
+	[BK_PART] = lay_part,
+	[BK_HINT] = lay_hint,
+	[BK_SPACE] = lay_space_block,
+	[BK_ANSWER] = lay_answer,
+	[BK_CHOICES] = lay_choices,
+	[BK_TRUEFALSE] = lay_truefalse,
+	[BK_MATCH] = lay_match,
+	[BK_ORDER] = lay_order,
+	[BK_LINES] = lay_lines,
+	[BK_BOX] = lay_box,
+	[BK_KEYNOTE] = lay_keynote_block,
+	[BK_TABLE] = lay_table,
+	[BK_FIGURES] = lay_figures,
+	[BK_END] = lay_problem_end,
+	[BK_INFO] = lay_info,
+	[BK_BULLET] = lay_bullet,
+	[BK_STEP] = lay_step,
+	[BK_ROW] = lay_row,
+	[BK_WRITE] = lay_write,
+	[BK_NEWPAGE] = lay_newpage_block,
+	[BK_FRAME] = lay_frame,
+	[BK_PHASE] = lay_phase,
+	[BK_APPROACH] = lay_approach,
+	[BK_TALLY] = lay_tally,
+	[BK_MONITOR] = lay_monitor,
+	[BK_LIST] = lay_list,
+	[BK_BOARD] = lay_board,
+	[BK_PANELS] = lay_panels,
+	[BK_MEMBERS] = lay_members,
+	[BK_PROMPT] = lay_prompt,
+	[BK_STRIP] = lay_strip,
+	[BK_CARDS] = lay_cards,
+	[BK_GRID] = lay_grid,
+	[BK_IMAGE] = lay_picture,
+	[BK_WORDBANK] = lay_wordbank,
+	[BK_HINTCARD] = lay_hintcard
+};
+
+int
+layout_draws(enum block_kind k)
+{
+	return (unsigned)k < BK__MAX && lay_acts[k] != NULL;
+}
+
+/* A block, its work space scaled to fill its page (lay_scaled()). */
 static void
 lay_block(struct lay *L, const struct block *b)
 {
-	struct tstyle ts;
 	struct block scaled;
 
 	b = lay_scaled(L, b, &scaled);
-	switch (b->kind) {
-	case BK_TITLE:
-		ts = lay_style(L, L->t->size_title, ST_BOLD, ink);
-		lay_text_or_label(L, b, &ts, AL_CENTER);
-		lay_place(L, L->sy, 0);
-		break;
-	case BK_SUBTITLE:
-		ts = lay_style(L, L->t->size_heading, ST_BOLD, key_ink);
-		lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_CENTER);
-		lay_place(L, L->sy, 2);
-		break;
-	case BK_FIELDS:
-		lay_fields(L, b);
-		lay_fields_place(L);
-		break;
-	case BK_TOTAL:
-		ts = lay_style(L, L->t->size_small, 0, gray);
-		lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_RIGHT);
-		lay_place(L, L->sy, 0);
-		break;
-	case BK_TEXT:
-		ts = lay_style(L, L->t->size_body, 0, ink);
-		L->sy = 0;
-		if (L->pending.nitems > 0) {
-			/* a section's short instructions stay with its
-			 * heading, and both wait for the first problem */
-			lay_text(L, b->text, 0, &ts, L->left, lay_width(L),
-			    AL_LEFT, 0);
-			if (L->sy <= (L->bottom - L->top) / 3) {
-				lay_move(&L->pending, &L->strip, L->pending_h,
-				    L, 0);
-				L->pending_h += L->sy + L->t->gap_paragraph;
-				L->sy = 0;
-				break;
-			}
-			lay_strip_clear(&L->strip);	/* a long passage */
-			L->sy = 0;
-		} else if (L->y > L->top + EPS)
-			L->y += L->t->gap_paragraph;
-		lay_text(L, b->text, 0, &ts, L->left, lay_width(L), AL_LEFT,
-		    1);
-		break;
-	case BK_HEADING:
-		ts = lay_style(L, L->t->size_heading, ST_BOLD, ink);
-		L->sy = 6;
-		lay_text_or_label(L, b, &ts, AL_LEFT);
-		lay_line(L, L->left, L->sy, L->right, L->sy, 0.5, gray, 0);
-		L->sy += 4;
-		/* wait for the first thing under it */
-		lay_move(&L->pending, &L->strip, 0, L, 0);
-		L->pending_h = L->sy;
-		L->sy = 0;
-		if (L->y > L->top + EPS)
-			L->y += L->t->gap_problem;
-		break;
-	case BK_PROBLEM:
-		lay_problem(L, b);
-		break;
-	case BK_PART:
-		lay_part(L, b);
-		break;
-	case BK_COLUMNS:
-		lay_columns_block(L, b);
-		break;
-	case BK_HINT:
-		ts = lay_style(L, L->t->size_body * 0.9, ST_ITALIC, gray);
-		lay_plain(L, b->label, &ts, L->left + L->indent,
-		    lay_width(L) - L->indent, AL_LEFT);
-		break;
-	case BK_SPACE:
-		L->sy += b->h;
-		break;
-	case BK_ANSWER:
-		lay_answer(L, b);
-		break;
-	case BK_CHOICES:
-		lay_choices(L, b);
-		break;
-	case BK_TRUEFALSE:
-		lay_truefalse(L, b);
-		break;
-	case BK_MATCH:
-		lay_match(L, b);
-		break;
-	case BK_ORDER:
-		lay_order(L, b);
-		break;
-	case BK_LINES:
-		lay_lines(L, b);
-		break;
-	case BK_BOX:
-		lay_box(L, b);
-		break;
-	case BK_KEYNOTE:
-		lay_keynote(L, b);
-		if (!L->in_problem)
-			lay_place(L, L->sy, L->t->gap_paragraph);
-		break;
-	case BK_TABLE:
-		lay_table(L, b);
-		break;
-	case BK_FIGURES:
-		lay_figures(L, b);
-		break;
-	case BK_END:
-		lay_problem_end(L, b);
-		break;
-	case BK_INFO:
-		ts = lay_style(L, L->t->size_body * 0.9, 0, gray);
-		lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_CENTER);
-		lay_place(L, L->sy, 2);
-		break;
-	case BK_BULLET:
-		lay_bullet(L, b);
-		break;
-	case BK_STEP:
-		lay_step(L, b);
-		break;
-	case BK_ROW:
-		lay_row(L, b);
-		break;
-	case BK_WRITE:
-		lay_write(L, b);
-		break;
-	case BK_NEWPAGE:
-		lay_newpage(L);
-		break;
-	case BK_FRAME:
-		lay_frame(L, b);
-		break;
-	case BK_PHASE:
-		lay_phase(L, b);
-		break;
-	case BK_APPROACH:
-		lay_approach(L, b);
-		break;
-	case BK_TALLY:
-		lay_tally(L, b);
-		break;
-	case BK_MONITOR:
-		lay_monitor(L, b);
-		break;
-	case BK_LIST:
-		lay_list(L, b);
-		break;
-	case BK_BOARD:
-		lay_board(L, b);
-		break;
-	case BK_PANELS:
-		lay_panels(L, b);
-		break;
-	case BK_MEMBERS:
-		lay_members(L, b);
-		break;
-	case BK_PROMPT:
-		lay_prompt(L, b);
-		break;
-	case BK_CARDS:
-		lay_cards(L, b);
-		break;
-	case BK_STRIP:
-		lay_strip(L, b);
-		break;
-	case BK_GRID:
-		lay_grid(L, b);
-		break;
-	case BK_IMAGE:
-		lay_picture(L, b);
-		break;
-	case BK_WORDBANK:
-		lay_wordbank(L, b);
-		break;
-	case BK_HINTCARD:
-		lay_hintcard(L, b);
-		break;
-	}
+	lay_acts[b->kind](L, b);
 }
 
 /* The footer's left text on page p, from x = left; when right is not

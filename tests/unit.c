@@ -259,6 +259,7 @@ test_text_breaks(void)
 }
 
 static void test_rtexts(void);
+static void test_lay_acts(void);
 
 static void
 test_text(void)
@@ -304,6 +305,7 @@ test_text(void)
 	diag_reset();
 	test_text_breaks();
 	test_rtexts();
+	test_lay_acts();
 }
 
 /* The parsed texts of a build: a text is parsed, and its mistake said,
@@ -344,6 +346,20 @@ test_rtexts(void)
 	rtexts_free(ts);
 	diag_capture(0);
 	diag_reset();
+}
+
+/* Every kind of block has a function that draws it (lay_acts[]). */
+static void
+test_lay_acts(void)
+{
+	int k, missing = -1;
+
+	for (k = 0; k < BK__MAX; k++)
+		if (!layout_draws((enum block_kind)k) && missing < 0)
+			missing = k;
+	expect(missing < 0, "layout draws every kind", "a kind of block has "
+	    "no function in lay_acts[]");
+	expect(!layout_draws(BK__MAX), "layout kinds end", "BK__MAX drawn");
 }
 
 /* Lay out a set; every text item must sit inside the margins. */
