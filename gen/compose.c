@@ -73,6 +73,47 @@ compose_figures(struct blocks *b, const struct figure *figs, size_t n,
 	bl->key = key;
 }
 
+/* An answer space of pi that layout draws from its payload: a short
+ * answer's line, True / False, items to order; with key, its answer in
+ * it.  pi stays for the anchors of the answer strips. */
+static void
+cm_answer_space(struct blocks *b, const struct pinst *pi, enum block_kind k,
+    int key)
+{
+	const struct problem *p = pi->p;
+	struct block *bl = blocks_push(b, k);
+	size_t i;
+
+	bl->pi = pi;
+	bl->key = key;
+	switch (k) {
+	case BK_ANSWER:
+		bl->answer = xcalloc(1, sizeof(*bl->answer));
+		bl->answer->answer = key ? &p->answer : NULL;
+		break;
+	case BK_TRUEFALSE:
+		bl->tf = xcalloc(1, sizeof(*bl->tf));
+		bl->tf->boxed = !key ? 0 : p->truth ? 1 : 2;
+		break;
+	case BK_ORDER:
+		bl->order = xcalloc(1, sizeof(*bl->order));
+		bl->order->n = p->items.n;
+		bl->order->items = xcalloc(p->items.n + 1,
+		    sizeof(*bl->order->items));
+		if (key)
+			bl->order->place = xcalloc(p->items.n + 1,
+			    sizeof(*bl->order->place));
+		for (i = 0; i < p->items.n; i++) {
+			bl->order->items[i] = &p->items.v[pi->items[i]];
+			if (key)
+				bl->order->place[i] = pi->items[i] + 1;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
 /* The student's part of a problem: where they answer. */
 static void
 cm_student(struct blocks *b, const struct template *t,
@@ -89,7 +130,7 @@ cm_student(struct blocks *b, const struct template *t,
 		bl = blocks_push(b, BK_SPACE);
 		bl->h = space >= 0 ? space : t->space_short;
 		bl->stretch = 1;
-		blocks_push(b, BK_ANSWER)->pi = pi;
+		cm_answer_space(b, pi, BK_ANSWER, 0);
 		return;
 	case P_OPEN:
 		bl = blocks_push(b, BK_LINES);
@@ -120,7 +161,7 @@ cm_student(struct blocks *b, const struct template *t,
 		blocks_push(b, BK_CHOICES)->pi = pi;
 		break;
 	case P_TRUEFALSE:
-		blocks_push(b, BK_TRUEFALSE)->pi = pi;
+		cm_answer_space(b, pi, BK_TRUEFALSE, 0);
 		break;
 	case P_MATCH:
 		cm_label(b, BK_HINT, xstrdup(t->labels[L_MATCH_HINT]));
@@ -128,7 +169,7 @@ cm_student(struct blocks *b, const struct template *t,
 		break;
 	case P_ORDER:
 		cm_label(b, BK_HINT, xstrdup(t->labels[L_ORDER_HINT]));
-		blocks_push(b, BK_ORDER)->pi = pi;
+		cm_answer_space(b, pi, BK_ORDER, 0);
 		break;
 	default:
 		break;
@@ -169,7 +210,9 @@ cm_key(struct blocks *b, const struct template *t, const struct pinst *pi)
 	default:
 		break;	/* blank: the answers fill the prompt's blanks */
 	}
-	if (k != BK_END) {
+	if (k == BK_ANSWER || k == BK_TRUEFALSE || k == BK_ORDER)
+		cm_answer_space(b, pi, k, 1);
+	else if (k != BK_END) {
 		struct block *bl = blocks_push(b, k);
 
 		bl->pi = pi;
@@ -947,6 +990,13 @@ blocks_free(struct blocks *b)
 		if (b->v[i].part != NULL)
 			free(b->v[i].part->continued);
 		free(b->v[i].part);
+		free(b->v[i].answer);
+		free(b->v[i].tf);
+		if (b->v[i].order != NULL) {
+			free(b->v[i].order->items);
+			free(b->v[i].order->place);
+		}
+		free(b->v[i].order);
 		for (j = 0; j < b->v[i].ncells; j++)
 			free(b->v[i].cells[j]);
 		free(b->v[i].cells);

@@ -135,6 +135,27 @@ struct table {
 					 * parsed with RP_DERIVED */
 };
 
+/* BK_ANSWER: "Answer: ____"; in a key, the answer on the line. */
+struct answerline {
+	const struct text *answer;	/* key: set on the line, borrowed;
+					 * NULL: the line to write on */
+};
+
+/* BK_TRUEFALSE: the words True and False side by side. */
+struct truefalse {
+	int		 boxed;		/* key: 1 True, 2 False is boxed as
+					 * right; 0 none (a worksheet) */
+};
+
+/* BK_ORDER: items with a box each to number them, in printed order. */
+struct ordering {
+	const struct text **items;	/* n, borrowed; the array owned */
+	int		*place;		/* key: each item's place in the
+					 * right order, from 1, printed in
+					 * its box; NULL: empty boxes; owned */
+	size_t		 n;
+};
+
 /* A part (a), (b) ... of a problem in parts. */
 struct parthead {
 	const struct pinst *pi;		/* the part, with its own choices */
@@ -202,6 +223,9 @@ struct block {
 	const struct textlist *words;	/* WORDBANK, borrowed */
 	struct hintcard	*card;		/* HINTCARD, owned */
 	struct parthead	*part;		/* PART, owned */
+	struct answerline *answer;	/* ANSWER, owned */
+	struct truefalse *tf;		/* TRUEFALSE, owned */
+	struct ordering	*order;		/* ORDER, owned */
 	int		 columns;	/* COLUMNS: 1 or 2 */
 	int		 stretch;	/* SPACE, LINES, BOX: a work space that
 					 * layout may grow to fill its page or

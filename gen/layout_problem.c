@@ -543,12 +543,13 @@ lay_answer(struct lay *L, const struct block *b)
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
 	const char *label = L->t->labels[L_ANSWER];
+	const struct text *answer = b->answer->answer;
 	double lw = lay_plain_width(L, label, &ts), aw, x, base, save;
 	size_t from, to;
 
 	aw = lay_width(L) * 0.45;
-	if (b->key)
-		aw = lay_text_width(L, &b->pi->p->answer, &ks) + lw + 24;
+	if (answer != NULL)
+		aw = lay_text_width(L, answer, &ks) + lw + 24;
 	if (aw < lay_width(L) * 0.45)
 		aw = lay_width(L) * 0.45;
 	/* an inch of line to write on, even in a narrow column */
@@ -562,10 +563,10 @@ lay_answer(struct lay *L, const struct block *b)
 	base = L->sy + lay_base(L, ts.size);
 	from = L->strip.nitems;
 	lay_plain(L, label, &ts, x, lw + 1, AL_LEFT);
-	if (b->key) {
+	if (answer != NULL) {
 		to = L->strip.nitems;
 		L->sy = save;
-		lay_text(L, &b->pi->p->answer, 0, &ks, x + lw + 8,
+		lay_text(L, answer, 0, &ks, x + lw + 8,
 		    aw - lw - 8, AL_LEFT, 0);
 		lay_shift(L, from, to, L->drop);
 	} else
@@ -740,7 +741,7 @@ lay_truefalse(struct lay *L, const struct block *b)
 	top = L->sy;
 	base = lay_base(L, ts.size);
 	for (i = 0; i < 2; i++) {
-		int right = b->key && (b->pi->p->truth == (i == 0));
+		int right = b->tf->boxed == i + 1;
 
 		w = lay_plain_width(L, words[i], &ts);
 		L->sy = top;
@@ -863,7 +864,7 @@ lay_match(struct lay *L, const struct block *b)
 void
 lay_order(struct lay *L, const struct block *b)
 {
-	const struct problem *p = b->pi->p;
+	const struct ordering *o = b->order;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
 	double x0 = L->left + L->indent, bs = ts.size * 1.5, top;
@@ -872,18 +873,18 @@ lay_order(struct lay *L, const struct block *b)
 	char buf[16];
 
 	L->sy += 4;
-	for (i = 0; i < p->items.n; i++) {
+	for (i = 0; i < o->n; i++) {
 		size_t from = L->strip.nitems, to;
 
 		top = L->sy;
 		lay_rect(L, x0, top + base - bs * 0.78, bs, bs, L->t->rule, ink);
-		if (b->key) {
-			snprintf(buf, sizeof(buf), "%d", b->pi->items[i] + 1);
+		if (o->place != NULL) {
+			snprintf(buf, sizeof(buf), "%d", o->place[i]);
 			lay_plain(L, buf, &ks, x0, bs, AL_CENTER);
 		}
 		L->sy = top;
 		to = L->strip.nitems;
-		lay_text(L, &p->items.v[b->pi->items[i]], 0, &ts,
+		lay_text(L, o->items[i], 0, &ts,
 		    x0 + bs + 10, lay_width(L) - L->indent - bs - 10,
 		    AL_LEFT, 0);
 		lay_shift(L, from, to, L->drop);
