@@ -73,6 +73,36 @@ compose_figures(struct blocks *b, const struct figure *figs, size_t n,
 	bl->key = key;
 }
 
+/* The choices of pi as printed; with key, the right ones and their
+ * feedback. */
+static struct choicelist *
+cm_choices(const struct pinst *pi, int key)
+{
+	const struct problem *p = pi->p;
+	struct choicelist *cl = xcalloc(1, sizeof(*cl));
+	size_t i, n = p->choices.n;
+
+	cl->n = n;
+	cl->multi = p->type == P_MULTI;
+	cl->columns = p->columns;
+	cl->choices = xcalloc(n + 1, sizeof(*cl->choices));
+	if (key) {
+		cl->right = xcalloc(n + 1, sizeof(*cl->right));
+		if (p->feedback.n > 0)
+			cl->feedback = xcalloc(n + 1, sizeof(*cl->feedback));
+	}
+	for (i = 0; i < n; i++) {
+		int orig = pi->choices[i];
+
+		cl->choices[i] = &p->choices.v[orig];
+		if (cl->right != NULL)
+			cl->right[i] = (p->correct >> orig) & 1;
+		if (cl->feedback != NULL && p->feedback.v[orig].s != NULL)
+			cl->feedback[i] = &p->feedback.v[orig];
+	}
+	return cl;
+}
+
 /* An answer space of pi that layout draws from its payload: a short
  * answer's line, True / False, items to order; with key, its answer in
  * it.  pi stays for the anchors of the answer strips. */
@@ -108,6 +138,9 @@ cm_answer_space(struct blocks *b, const struct pinst *pi, enum block_kind k,
 			if (key)
 				bl->order->place[i] = pi->items[i] + 1;
 		}
+		break;
+	case BK_CHOICES:
+		bl->choices = cm_choices(pi, key);
 		break;
 	default:
 		break;
@@ -155,10 +188,10 @@ cm_student(struct blocks *b, const struct template *t,
 	switch (p->type) {
 	case P_MULTI:
 		cm_label(b, BK_HINT, xstrdup(t->labels[L_SELECT_ALL]));
-		blocks_push(b, BK_CHOICES)->pi = pi;
+		cm_answer_space(b, pi, BK_CHOICES, 0);
 		break;
 	case P_CHOICE:
-		blocks_push(b, BK_CHOICES)->pi = pi;
+		cm_answer_space(b, pi, BK_CHOICES, 0);
 		break;
 	case P_TRUEFALSE:
 		cm_answer_space(b, pi, BK_TRUEFALSE, 0);
@@ -210,7 +243,8 @@ cm_key(struct blocks *b, const struct template *t, const struct pinst *pi)
 	default:
 		break;	/* blank: the answers fill the prompt's blanks */
 	}
-	if (k == BK_ANSWER || k == BK_TRUEFALSE || k == BK_ORDER)
+	if (k == BK_ANSWER || k == BK_TRUEFALSE || k == BK_ORDER ||
+	    k == BK_CHOICES)
 		cm_answer_space(b, pi, k, 1);
 	else if (k != BK_END) {
 		struct block *bl = blocks_push(b, k);
@@ -997,6 +1031,12 @@ blocks_free(struct blocks *b)
 			free(b->v[i].order->place);
 		}
 		free(b->v[i].order);
+		if (b->v[i].choices != NULL) {
+			free(b->v[i].choices->choices);
+			free(b->v[i].choices->feedback);
+			free(b->v[i].choices->right);
+		}
+		free(b->v[i].choices);
 		for (j = 0; j < b->v[i].ncells; j++)
 			free(b->v[i].cells[j]);
 		free(b->v[i].cells);

@@ -156,6 +156,22 @@ struct ordering {
 	size_t		 n;
 };
 
+/* BK_CHOICES: lettered choices, in printed order (A, B, C ...). */
+struct choicelist {
+	const struct text **choices;	/* n, borrowed; the array owned */
+	const struct text **feedback;	/* key: each choice's feedback
+					 * (NULL entries: none), borrowed;
+					 * NULL: none shown; array owned */
+	unsigned char	*right;		/* key: 1 for a right choice, marked;
+					 * NULL: none marked (a worksheet);
+					 * owned */
+	int		 multi;		/* select all that apply: a box to
+					 * tick before each letter */
+	int		 columns;	/* as the teacher asked; 0: as many
+					 * as fit */
+	size_t		 n;
+};
+
 /* A part (a), (b) ... of a problem in parts. */
 struct parthead {
 	const struct pinst *pi;		/* the part, with its own choices */
@@ -226,6 +242,7 @@ struct block {
 	struct answerline *answer;	/* ANSWER, owned */
 	struct truefalse *tf;		/* TRUEFALSE, owned */
 	struct ordering	*order;		/* ORDER, owned */
+	struct choicelist *choices;	/* CHOICES, owned */
 	int		 columns;	/* COLUMNS: 1 or 2 */
 	int		 stretch;	/* SPACE, LINES, BOX: a work space that
 					 * layout may grow to fill its page or

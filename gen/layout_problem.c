@@ -592,24 +592,23 @@ lay_row_base(struct lay *L, const struct cell *c, int n, double top,
 
 /* Columns for choices: as the teacher asked, else as many as fit. */
 static int
-lay_columns(struct lay *L, const struct problem *p, const struct tstyle *ts,
-    double marker)
+lay_columns(struct lay *L, const struct choicelist *cl,
+    const struct tstyle *ts, double marker)
 {
 	double widest = 0, w, avail = lay_width(L) - L->indent;
 	size_t i;
 	int cols;
 
-	if (p->columns > 0)
-		return p->columns;
-	for (i = 0; i < p->choices.n; i++) {
-		w = lay_text_width(L, &p->choices.v[i], ts);
+	if (cl->columns > 0)
+		return cl->columns;
+	for (i = 0; i < cl->n; i++) {
+		w = lay_text_width(L, cl->choices[i], ts);
 		if (w > widest)
 			widest = w;
 	}
 	for (cols = 4; cols > 1; cols /= 2)
 		if ((widest + marker + 18) * cols <= avail &&
-		    (p->choices.n % (size_t)cols == 0 ||
-		    p->choices.n < (size_t)cols + 1))
+		    (cl->n % (size_t)cols == 0 || cl->n < (size_t)cols + 1))
 			break;
 	return cols;
 }
@@ -644,21 +643,21 @@ lay_feedback(struct lay *L, const struct text *fb, const struct tstyle *ts,
 void
 lay_choices(struct lay *L, const struct block *b)
 {
-	const struct problem *p = b->pi->p;
+	const struct choicelist *cl = b->choices;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ls = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	double letterw = lay_plain_width(L, "W.", &ls) + 7;
-	double marker = letterw + (p->type == P_MULTI ? ls.size * 1.2 : 0);
+	double marker = letterw + (cl->multi ? ls.size * 1.2 : 0);
 	double colw, rowtop, rowh = 0, x, h;
 	double lh = lay_lh(L, ts.size), base = lay_base(L, ts.size);
 	/* a key with feedback: a choice a row, its feedback beside it */
-	int feedback = b->key && p->feedback.n > 0;
-	int cols = feedback ? 1 : lay_columns(L, p, &ts, marker);
+	int feedback = cl->feedback != NULL;
+	int cols = feedback ? 1 : lay_columns(L, cl, &ts, marker);
 	size_t i, rows, k;
 	char letter[4];
 
 	colw = (lay_width(L) - L->indent) / cols;
-	rows = (p->choices.n + (size_t)cols - 1) / (size_t)cols;
+	rows = (cl->n + (size_t)cols - 1) / (size_t)cols;
 	L->sy += 4;
 	for (k = 0; k < rows; k++) {
 		struct cell cell[4];
@@ -667,20 +666,19 @@ lay_choices(struct lay *L, const struct block *b)
 		rowtop = L->sy;
 		rowh = lh;
 		for (i = k * (size_t)cols; i < (k + 1) * (size_t)cols &&
-		    i < p->choices.n; i++) {
-			int orig = b->pi->choices[i];
-			int right = (p->correct >> orig) & 1;
+		    i < cl->n; i++) {
+			int right = cl->right != NULL && cl->right[i];
 			double cx = L->left + L->indent +
 			    colw * (double)(i % (size_t)cols);
 			double bx = cx, by = rowtop + base - ts.size * 0.72;
 			double bs = ts.size * 0.8;
 
 			cell[nc].from = L->strip.nitems;
-			if (p->type == P_MULTI) {
+			if (cl->multi) {
 				lay_rect(L, bx, by, bs, bs, L->t->rule,
-				    b->key && right ? key_ink : ink)->width =
-				    b->key && right ? 1.5 : L->t->rule;
-				if (b->key && right) {
+				    right ? key_ink : ink)->width =
+				    right ? 1.5 : L->t->rule;
+				if (right) {
 					lay_line(L, bx + 2, by + 2, bx + bs - 2,
 					    by + bs - 2, 1.5, key_ink, 0);
 					lay_line(L, bx + 2, by + bs - 2,
@@ -690,9 +688,9 @@ lay_choices(struct lay *L, const struct block *b)
 			}
 			snprintf(letter, sizeof(letter), "%c.", 'A' + (int)i);
 			L->sy = rowtop;
-			ls.color = b->key && right ? key_ink : ink;
+			ls.color = right ? key_ink : ink;
 			lay_plain(L, letter, &ls, bx, marker, AL_LEFT);
-			if (b->key && right && p->type == P_CHOICE) {
+			if (right && !cl->multi) {
 				struct item *c = page_push(&L->strip,
 				    ITEM_CIRCLE);
 
@@ -707,13 +705,13 @@ lay_choices(struct lay *L, const struct block *b)
 			x = bx + lay_plain_width(L, letter, &ls) + lay_space(L,
 			    fonts_pick(L->fs, FS_BOLD, ' '), ls.size);
 			L->sy = rowtop;
-			ts.color = b->key && right ? key_ink : ink;
+			ts.color = right ? key_ink : ink;
 			cell[nc].mid = L->strip.nitems;
-			lay_text(L, &p->choices.v[orig], 0, &ts, x,
+			lay_text(L, cl->choices[i], 0, &ts, x,
 			    cx + colw - x - 8, AL_LEFT, 0);
-			if (feedback && p->feedback.v[orig].s != NULL)
-				lay_feedback(L, &p->feedback.v[orig], &ts, x,
-				    lay_text_width(L, &p->choices.v[orig], &ts),
+			if (feedback && cl->feedback[i] != NULL)
+				lay_feedback(L, cl->feedback[i], &ts, x,
+				    lay_text_width(L, cl->choices[i], &ts),
 				    cx + colw - 8, rowtop);
 			cell[nc].to = L->strip.nitems;
 			cell[nc].drop = L->drop;
