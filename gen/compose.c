@@ -103,6 +103,38 @@ cm_choices(const struct pinst *pi, int key)
 	return cl;
 }
 
+/* The two columns of a match problem pi as printed; with key, the
+ * letter each left item is matched with. */
+static struct matching *
+cm_matching(const struct pinst *pi, int key)
+{
+	const struct problem *p = pi->p;
+	struct matching *m = xcalloc(1, sizeof(*m));
+	size_t i, j, k;
+
+	m->nleft = p->left.n;
+	m->nright = p->right.n + p->extra.n;
+	m->left = xcalloc(m->nleft + 1, sizeof(*m->left));
+	m->right = xcalloc(m->nright + 1, sizeof(*m->right));
+	for (i = 0; i < m->nleft; i++)
+		m->left[i] = &p->left.v[i];
+	for (i = 0; i < m->nright; i++) {
+		k = (size_t)pi->right[i];
+		m->right[i] = k < p->right.n ? &p->right.v[k] :
+		    &p->extra.v[k - p->right.n];
+	}
+	if (key) {
+		m->match = xcalloc(m->nleft + 1, sizeof(*m->match));
+		for (i = 0; i < m->nleft; i++) {
+			for (j = 0; j < m->nright; j++)
+				if (pi->right[j] == (int)i)
+					break;
+			m->match[i] = (int)j;
+		}
+	}
+	return m;
+}
+
 /* An answer space of pi that layout draws from its payload: a short
  * answer's line, True / False, items to order; with key, its answer in
  * it.  pi stays for the anchors of the answer strips. */
@@ -141,6 +173,9 @@ cm_answer_space(struct blocks *b, const struct pinst *pi, enum block_kind k,
 		break;
 	case BK_CHOICES:
 		bl->choices = cm_choices(pi, key);
+		break;
+	case BK_MATCH:
+		bl->match = cm_matching(pi, key);
 		break;
 	default:
 		break;
@@ -198,7 +233,7 @@ cm_student(struct blocks *b, const struct template *t,
 		break;
 	case P_MATCH:
 		cm_label(b, BK_HINT, xstrdup(t->labels[L_MATCH_HINT]));
-		blocks_push(b, BK_MATCH)->pi = pi;
+		cm_answer_space(b, pi, BK_MATCH, 0);
 		break;
 	case P_ORDER:
 		cm_label(b, BK_HINT, xstrdup(t->labels[L_ORDER_HINT]));
@@ -243,15 +278,8 @@ cm_key(struct blocks *b, const struct template *t, const struct pinst *pi)
 	default:
 		break;	/* blank: the answers fill the prompt's blanks */
 	}
-	if (k == BK_ANSWER || k == BK_TRUEFALSE || k == BK_ORDER ||
-	    k == BK_CHOICES)
+	if (k != BK_END)
 		cm_answer_space(b, pi, k, 1);
-	else if (k != BK_END) {
-		struct block *bl = blocks_push(b, k);
-
-		bl->pi = pi;
-		bl->key = 1;
-	}
 	if (p->solution.s != NULL)
 		cm_keynote(b, t, L_SOLUTION, &p->solution, NULL);
 }
@@ -1037,6 +1065,12 @@ blocks_free(struct blocks *b)
 			free(b->v[i].choices->right);
 		}
 		free(b->v[i].choices);
+		if (b->v[i].match != NULL) {
+			free(b->v[i].match->left);
+			free(b->v[i].match->right);
+			free(b->v[i].match->match);
+		}
+		free(b->v[i].match);
 		for (j = 0; j < b->v[i].ncells; j++)
 			free(b->v[i].cells[j]);
 		free(b->v[i].cells);

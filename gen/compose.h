@@ -172,6 +172,17 @@ struct choicelist {
 	size_t		 n;
 };
 
+/* BK_MATCH: two columns to connect, in printed order: numbered items on
+ * the left, lettered ones (pairs and distractors, shuffled) on the right. */
+struct matching {
+	const struct text **left;	/* nleft, borrowed; array owned */
+	const struct text **right;	/* nright, borrowed; array owned */
+	size_t		 nleft, nright;
+	int		*match;		/* key: for each left item, the row of
+					 * its match on the right (its letter);
+					 * NULL: blank lines; owned */
+};
+
 /* A part (a), (b) ... of a problem in parts. */
 struct parthead {
 	const struct pinst *pi;		/* the part, with its own choices */
@@ -243,6 +254,7 @@ struct block {
 	struct truefalse *tf;		/* TRUEFALSE, owned */
 	struct ordering	*order;		/* ORDER, owned */
 	struct choicelist *choices;	/* CHOICES, owned */
+	struct matching	*match;		/* MATCH, owned */
 	int		 columns;	/* COLUMNS: 1 or 2 */
 	int		 stretch;	/* SPACE, LINES, BOX: a work space that
 					 * layout may grow to fill its page or

@@ -760,19 +760,18 @@ lay_truefalse(struct lay *L, const struct block *b)
  * need.  lead is the room before a left item (line and number).
  */
 static double
-lay_match_split(struct lay *L, const struct problem *p,
+lay_match_split(struct lay *L, const struct matching *m,
     const struct tstyle *ts, double lead)
 {
 	double avail = lay_width(L) - L->indent, wl = 0, wr = 0, w, left;
 	double num = 22 * ts->size / 12, gap = 24 * ts->size / 12;
 	size_t i;
 
-	for (i = 0; i < p->left.n; i++)
-		if ((w = lay_text_width(L, &p->left.v[i], ts)) > wl)
+	for (i = 0; i < m->nleft; i++)
+		if ((w = lay_text_width(L, m->left[i], ts)) > wl)
 			wl = w;
-	for (i = 0; i < p->right.n + p->extra.n; i++)
-		if ((w = lay_text_width(L, i < p->right.n ? &p->right.v[i] :
-		    &p->extra.v[i - p->right.n], ts)) > wr)
+	for (i = 0; i < m->nright; i++)
+		if ((w = lay_text_width(L, m->right[i], ts)) > wr)
 			wr = w;
 	left = lead + wl + gap;
 	if (left <= avail / 2)
@@ -789,14 +788,14 @@ lay_match_split(struct lay *L, const struct problem *p,
 void
 lay_match(struct lay *L, const struct block *b)
 {
-	const struct problem *p = b->pi->p;
+	const struct matching *m = b->match;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
-	size_t nl = p->left.n, nr = p->right.n + p->extra.n, rows, i, j;
+	size_t nl = m->nleft, nr = m->nright, rows, i;
 	/* the write-in line and the numbers' room grow with the type (36
 	 * and 22 pt at 12 pt) */
 	double em = ts.size / 12, blank = 36 * em, num = 22 * em;
-	double half = lay_match_split(L, p, &ts, blank + num), top, h, grow;
+	double half = lay_match_split(L, m, &ts, blank + num), top, h, grow;
 	double x0 = L->left + L->indent, base = lay_base(L, ts.size);
 	char buf[32];
 
@@ -812,11 +811,9 @@ lay_match(struct lay *L, const struct block *b)
 			cell[nc].from = L->strip.nitems;
 			lay_line(L, x0, top + base + 2, x0 + blank - 6,
 			    top + base + 2, L->t->rule, ink, 0);
-			if (b->key) {
-				for (j = 0; j < nr; j++)
-					if (b->pi->right[j] == (int)i)
-						break;
-				snprintf(buf, sizeof(buf), "%c", 'A' + (int)j);
+			if (m->match != NULL) {
+				snprintf(buf, sizeof(buf), "%c", 'A' +
+				    m->match[i]);
 				lay_plain(L, buf, &ks, x0, blank - 6, AL_CENTER);
 				L->sy = top;
 			}
@@ -825,18 +822,13 @@ lay_match(struct lay *L, const struct block *b)
 			    AL_LEFT);
 			L->sy = top;
 			cell[nc].mid = L->strip.nitems;
-			lay_text(L, &p->left.v[i], 0, &ts, x0 + blank + num,
+			lay_text(L, m->left[i], 0, &ts, x0 + blank + num,
 			    half - blank - num - 8 * em, AL_LEFT, 0);
 			cell[nc].to = L->strip.nitems;
 			cell[nc].drop = L->drop;
 			cell[nc++].h = L->sy - top;
 		}
 		if (i < nr) {
-			int k = b->pi->right[i];
-			const struct text *t = (size_t)k < p->right.n ?
-			    &p->right.v[k] : &p->extra.v[(size_t)k -
-			    p->right.n];
-
 			L->sy = top;
 			cell[nc].from = L->strip.nitems;
 			snprintf(buf, sizeof(buf), "%c.", 'A' + (int)i);
@@ -844,8 +836,8 @@ lay_match(struct lay *L, const struct block *b)
 			    AL_LEFT);
 			L->sy = top;
 			cell[nc].mid = L->strip.nitems;
-			lay_text(L, t, 0, &ts, x0 + half + num, lay_width(L) -
-			    L->indent - half - num, AL_LEFT, 0);
+			lay_text(L, m->right[i], 0, &ts, x0 + half + num,
+			    lay_width(L) - L->indent - half - num, AL_LEFT, 0);
 			cell[nc].to = L->strip.nitems;
 			cell[nc].drop = L->drop;
 			cell[nc++].h = L->sy - top;
