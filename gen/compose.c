@@ -73,6 +73,25 @@ compose_figures(struct blocks *b, const struct figure *figs, size_t n,
 	bl->key = key;
 }
 
+/* Push pi's picture (BK_IMAGE); none when it has none. */
+static void
+cm_picture(struct blocks *b, const struct pinst *pi)
+{
+	const struct problem *p = pi->p;
+	struct block *bl;
+
+	if (p->image == NULL)
+		return;
+	bl = blocks_push(b, BK_IMAGE);
+	bl->pi = pi;
+	bl->picture = xcalloc(1, sizeof(*bl->picture));
+	bl->picture->image = p->image;
+	bl->picture->width = p->image_w;
+	bl->picture->share = p->image_pct;
+	bl->picture->mark = p->mark;
+	bl->picture->number = pi->number;
+}
+
 /* The choices of pi as printed; with key, the right ones and their
  * feedback. */
 static struct choicelist *
@@ -323,8 +342,7 @@ cm_parts(struct blocks *b, const struct template *t, const struct pinst *pi,
 		bl->part->continued = label_fmt(t, L_CONTINUED, n, NULL);
 		compose_figures(b, pi->parts[i].p->figures,
 		    pi->parts[i].p->nfigures, kind == DOC_KEY);
-		if (pi->parts[i].p->image != NULL)
-			blocks_push(b, BK_IMAGE)->pi = &pi->parts[i];
+		cm_picture(b, &pi->parts[i]);
 		if (kind == DOC_KEY)
 			cm_key(b, t, &pi->parts[i]);
 		else
@@ -402,8 +420,7 @@ cm_problem(struct blocks *b, const struct template *t,
 	compose_figures(b, p->figures, p->nfigures, kind == DOC_KEY);
 	if (p->table != NULL)
 		compose_grid(b, p->table, kind == DOC_KEY);
-	if (p->image != NULL)
-		blocks_push(b, BK_IMAGE)->pi = pi;
+	cm_picture(b, pi);
 	compose_word_bank(b, t, &p->word_bank);
 	if (kind == DOC_KEY)
 		cm_key(b, t, pi);
@@ -1071,6 +1088,7 @@ blocks_free(struct blocks *b)
 			free(b->v[i].match->match);
 		}
 		free(b->v[i].match);
+		free(b->v[i].picture);
 		for (j = 0; j < b->v[i].ncells; j++)
 			free(b->v[i].cells[j]);
 		free(b->v[i].cells);

@@ -183,6 +183,17 @@ struct matching {
 					 * NULL: blank lines; owned */
 };
 
+/* BK_IMAGE: a problem's picture, under its prompt. */
+struct picture {
+	struct image	*image;		/* borrowed (image.h): the doc takes
+					 * its own reference */
+	double		 width;		/* in points; 0: see share */
+	double		 share;		/* % of the text column; 0: its
+					 * natural size */
+	struct mark	 mark;		/* its problem's, for one too wide */
+	int		 number;	/* its problem's, as printed */
+};
+
 /* A part (a), (b) ... of a problem in parts. */
 struct parthead {
 	const struct pinst *pi;		/* the part, with its own choices */
@@ -255,6 +266,7 @@ struct block {
 	struct ordering	*order;		/* ORDER, owned */
 	struct choicelist *choices;	/* CHOICES, owned */
 	struct matching	*match;		/* MATCH, owned */
+	struct picture	*picture;	/* IMAGE, owned */
 	int		 columns;	/* COLUMNS: 1 or 2 */
 	int		 stretch;	/* SPACE, LINES, BOX: a work space that
 					 * layout may grow to fill its page or

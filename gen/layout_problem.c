@@ -276,44 +276,36 @@ lay_blank_widths(struct lay *L, const struct problem *p,
 
 #define IMAGE_BODY_PT	12.0	/* the body size pictures are sized for */
 
-/* The number of the problem p is (or is a part of). */
-static int
-b_number(const struct lay *L, const struct problem *p)
-{
-	return L->problem != NULL ? L->problem->number : p->number;
-}
-
 /*
  * The problem's picture, under the prompt and indented like it: `width`
  * wide (a length, or a share of the column), else its natural size at
  * IMAGE_DPI, larger with a body text larger than IMAGE_BODY_PT; never
  * wider than the column; aspect ratio kept.
  */
-static void
-lay_image(struct lay *L, const struct problem *p)
+void
+lay_picture(struct lay *L, const struct block *b)
 {
+	const struct picture *pic = b->picture;
 	double col = lay_width(L) - L->indent, w;
 	struct item *it;
 
-	if (p->image == NULL)
-		return;
-	if (p->image_pct > 0)
-		w = col * p->image_pct / 100;
-	else if (p->image_w > 0)
-		w = p->image_w;
+	if (pic->share > 0)
+		w = col * pic->share / 100;
+	else if (pic->width > 0)
+		w = pic->width;
 	else
-		w = p->image->w * 72.0 / IMAGE_DPI;
+		w = pic->image->w * 72.0 / IMAGE_DPI;
 	/* a picture grows with the text: large print's 18 pt body makes a
 	 * 6 cm picture 9 cm (a width in % grows with the column already) */
-	if (p->image_pct <= 0 && L->t->size_body > IMAGE_BODY_PT)
+	if (pic->share <= 0 && L->t->size_body > IMAGE_BODY_PT)
 		w *= L->t->size_body / IMAGE_BODY_PT;
-	if (w > col + EPS && L->ncols == 2 && p->image_w > 0) {
-		if (lay_first_at(L, &p->mark))
-			diag_error(&p->mark, "problem %d: its picture is %.1f "
-			    "cm wide, wider than a column (%.1f cm) of two: "
-			    "give it a smaller width (a share such as 100%% "
-			    "fits the column), or put the problem where the "
-			    "page has one column", b_number(L, p),
+	if (w > col + EPS && L->ncols == 2 && pic->width > 0) {
+		if (lay_first_at(L, &pic->mark))
+			diag_error(&pic->mark, "problem %d: its picture is "
+			    "%.1f cm wide, wider than a column (%.1f cm) of "
+			    "two: give it a smaller width (a share such as "
+			    "100%% fits the column), or put the problem where "
+			    "the page has one column", pic->number,
 			    w / 72 * 2.54, col / 72 * 2.54);
 		L->failed = 1;
 	}
@@ -325,15 +317,9 @@ lay_image(struct lay *L, const struct problem *p)
 	it->x = L->left + L->indent;
 	it->y = L->sy;
 	it->w = w;
-	it->h = w * p->image->h / p->image->w;
-	it->image = doc_image(L->doc, p->image);
+	it->h = w * pic->image->h / pic->image->w;
+	it->image = doc_image(L->doc, pic->image);
 	L->sy += it->h;
-}
-
-void
-lay_picture(struct lay *L, const struct block *b)
-{
-	lay_image(L, b->pi->p);
 }
 
 /*
