@@ -73,6 +73,21 @@ compose_figures(struct blocks *b, const struct figure *figs, size_t n,
 	bl->key = key;
 }
 
+/* The prompt of pi (a problem or a part) as a BK_PROBLEM or BK_PART
+ * block's payload; key: its blanks show their answers. */
+static struct prompt *
+cm_prompt(const struct pinst *pi, int key)
+{
+	const struct problem *p = pi->p;
+	struct prompt *pr = xcalloc(1, sizeof(*pr));
+
+	pr->text = p->prompt.s != NULL ? &p->prompt : NULL;
+	pr->number = pi->number;
+	pr->blanks = p->type == P_BLANK ? &p->blanks : NULL;
+	pr->key = key;
+	return pr;
+}
+
 /* Push pi's picture (BK_IMAGE); none when it has none. */
 static void
 cm_picture(struct blocks *b, const struct pinst *pi)
@@ -334,6 +349,7 @@ cm_parts(struct blocks *b, const struct template *t, const struct pinst *pi,
 		bl = blocks_push(b, BK_PART);
 		bl->pi = &pi->parts[i];
 		bl->key = kind == DOC_KEY;
+		bl->prompt = cm_prompt(&pi->parts[i], kind == DOC_KEY);
 		bl->label = cm_points(t, pi->parts[i].p);
 		bl->part = xcalloc(1, sizeof(*bl->part));
 		bl->part->pi = &pi->parts[i];
@@ -415,6 +431,7 @@ cm_problem(struct blocks *b, const struct template *t,
 	bl = blocks_push(b, BK_PROBLEM);
 	bl->pi = pi;
 	bl->key = kind == DOC_KEY;
+	bl->prompt = cm_prompt(pi, kind == DOC_KEY);
 	bl->label = cm_points(t, p);
 	/* prompt, figure(s), table, picture: in that order */
 	compose_figures(b, p->figures, p->nfigures, kind == DOC_KEY);
@@ -1089,6 +1106,7 @@ blocks_free(struct blocks *b)
 		}
 		free(b->v[i].match);
 		free(b->v[i].picture);
+		free(b->v[i].prompt);
 		for (j = 0; j < b->v[i].ncells; j++)
 			free(b->v[i].cells[j]);
 		free(b->v[i].cells);

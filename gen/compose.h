@@ -183,6 +183,17 @@ struct matching {
 					 * NULL: blank lines; owned */
 };
 
+/* BK_PROBLEM, BK_PART: the prompt set after the number and points. */
+struct prompt {
+	const struct text *text;	/* borrowed; NULL: none */
+	int		 number;	/* the problem's, as printed */
+	const struct textlist *blanks;	/* a fill-in-the-blank prompt: the
+					 * answer of each ___ (its room; a
+					 * key prints it), borrowed; NULL:
+					 * ___ is three underscores */
+	int		 key;		/* the blanks show their answers */
+};
+
 /* BK_IMAGE: a problem's picture, under its prompt. */
 struct picture {
 	struct image	*image;		/* borrowed (image.h): the doc takes
@@ -267,6 +278,7 @@ struct block {
 	struct choicelist *choices;	/* CHOICES, owned */
 	struct matching	*match;		/* MATCH, owned */
 	struct picture	*picture;	/* IMAGE, owned */
+	struct prompt	*prompt;	/* PROBLEM, PART, owned */
 	int		 columns;	/* COLUMNS: 1 or 2 */
 	int		 stretch;	/* SPACE, LINES, BOX: a work space that
 					 * layout may grow to fill its page or

@@ -252,22 +252,22 @@ lay_align(struct lay *L, struct cell *c, int n)
 /* Widths of a blank problem's blanks: room for the answer, at least 1in;
  * with key, *fill: each blank's answer parsed. */
 static double *
-lay_blank_widths(struct lay *L, const struct problem *p,
+lay_blank_widths(struct lay *L, const struct textlist *answers,
     const struct tstyle *ts, const struct rich ***fill, int key)
 {
-	double *bw = xcalloc(p->blanks.n, sizeof(double));
+	double *bw = xcalloc(answers->n, sizeof(double));
 	struct tstyle bs = *ts;
 	size_t i;
 
 	bs.style |= ST_BOLD;
-	*fill = key ? xcalloc(p->blanks.n, sizeof(**fill)) : NULL;
-	for (i = 0; i < p->blanks.n; i++) {
-		bw[i] = lay_text_width(L, &p->blanks.v[i], &bs) + 20;
+	*fill = key ? xcalloc(answers->n, sizeof(**fill)) : NULL;
+	for (i = 0; i < answers->n; i++) {
+		bw[i] = lay_text_width(L, &answers->v[i], &bs) + 20;
 		if (bw[i] < 72)
 			bw[i] = 72;
 		if (bw[i] > lay_width(L) - L->indent)
 			bw[i] = lay_width(L) - L->indent;
-		if (key && ((*fill)[i] = lay_parsed(L, &p->blanks.v[i],
+		if (key && ((*fill)[i] = lay_parsed(L, &answers->v[i],
 		    0))->wrong)
 			L->failed = 1;
 	}
@@ -331,7 +331,7 @@ static void
 lay_numbered(struct lay *L, const struct block *b, const char *num,
     const char *prefix)
 {
-	const struct problem *p = b->pi->p;
+	const struct prompt *pr = b->prompt;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ns = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	const struct rich *prompt, *set, **fill = NULL;
@@ -346,9 +346,9 @@ lay_numbered(struct lay *L, const struct block *b, const char *num,
 	    fonts_pick(L->fs, FS_BOLD, ' '), ns.size), AL_RIGHT);
 	numbered = L->strip.nitems;
 	L->sy = top;
-	if (p->prompt.s == NULL)
+	if (pr->text == NULL)
 		return;
-	prompt = lay_parsed(L, &p->prompt, p->type == P_BLANK ? RP_BLANKS : 0);
+	prompt = lay_parsed(L, pr->text, pr->blanks != NULL ? RP_BLANKS : 0);
 	if (prompt->wrong)
 		L->failed = 1;
 	set = prompt;
@@ -358,11 +358,11 @@ lay_numbered(struct lay *L, const struct block *b, const char *num,
 		own = lay_prefixed(&labelled, b->label, 0, prompt);
 		set = &labelled;
 	}
-	if (p->type == P_BLANK) {
-		bw = lay_blank_widths(L, p, &ts, &fill, b->key);
+	if (pr->blanks != NULL) {
+		bw = lay_blank_widths(L, pr->blanks, &ts, &fill, pr->key);
 		ts.blank_w = bw;
 		ts.blank_fill = fill;
-		ts.nblanks = p->blanks.n;
+		ts.nblanks = pr->blanks->n;
 	}
 	lay_rich(L, set, &ts, L->left + L->indent, lay_width(L) - L->indent,
 	    AL_LEFT, 0);
@@ -381,8 +381,8 @@ lay_problem(struct lay *L, const struct block *b)
 	L->in_problem = 1;
 	L->problem = b->pi;
 	L->sy = 0;
-	snprintf(num, sizeof(num), "%d.", b->pi->number);
-	snprintf(prefix, sizeof(prefix), "problem %d", b->pi->number);
+	snprintf(num, sizeof(num), "%d.", b->prompt->number);
+	snprintf(prefix, sizeof(prefix), "problem %d", b->prompt->number);
 	lay_numbered(L, b, num, prefix);
 }
 
@@ -481,7 +481,7 @@ lay_part(struct lay *L, const struct block *b)
 	L->part = ph;
 	L->sy += ph->first ? 6 : 0;
 	snprintf(num, sizeof(num), "(%c)", ph->letter);
-	snprintf(prefix, sizeof(prefix), "problem %d%c", b->pi->number,
+	snprintf(prefix, sizeof(prefix), "problem %d%c", b->prompt->number,
 	    ph->letter);
 	lay_numbered(L, b, num, prefix);
 }
