@@ -15,12 +15,6 @@
 #include "page.h"
 #include "template.h"
 
-/* Paper sizes in points. */
-#define PAPER_LETTER_W	612.0
-#define PAPER_LETTER_H	792.0
-#define PAPER_A4_W	595.276
-#define PAPER_A4_H	841.89
-
 /* 1 when layout has a function that draws blocks of kind k (every kind
  * of enum block_kind must). */
 int		 layout_draws(enum block_kind k);
