@@ -32,6 +32,10 @@ struct build {
 	struct instance	**ins;
 	size_t		 nins;
 	size_t		*which;		/* copy i gets ins[which[i]] */
+	/* per student: the different draws, in roster order of their
+	 * first student; ins[i] drew draw[i], first drawn by ins[rep[k]] */
+	size_t		*draw, *rep;
+	size_t		 ndraws;
 	size_t		 ncopies;
 	const char	**names;	/* of the roster, for the key */
 	struct template	*tpl, *large;	/* large: loaded when a row asks */
@@ -472,6 +476,62 @@ build_which(struct build *b)
 	return bad ? -1 : 0;
 }
 
+/* Order of instances by their draw's hash, then by index. */
+struct drawkey {
+	uint64_t	 hash;
+	size_t		 i;
+};
+
+static int
+build_drawkey_cmp(const void *a, const void *b)
+{
+	const struct drawkey *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The different draws among the students' (b->draw, b->rep): students
+ * whose draws are alike share a worked key.  Sorted by hash, so that
+ * only draws with the same hash are compared. */
+static void
+build_distinct(struct build *b)
+{
+	struct drawkey *v = xcalloc(b->nins, sizeof(*v));
+	size_t *first = xcalloc(b->nins, sizeof(*first)), i, j, k, run;
+
+	for (i = 0; i < b->nins; i++) {
+		v[i].hash = instance_draw_hash(b->ins[i]);
+		v[i].i = i;
+	}
+	qsort(v, b->nins, sizeof(*v), build_drawkey_cmp);
+	/* first[i]: the first student whose draw is alike i's */
+	for (run = 0; run < b->nins; run = j) {
+		for (j = run; j < b->nins && v[j].hash == v[run].hash; j++) {
+			first[v[j].i] = v[j].i;
+			for (k = run; k < j; k++)
+				if (first[v[k].i] == v[k].i &&
+				    instance_same_draw(b->ins[v[k].i],
+				    b->ins[v[j].i])) {
+					first[v[j].i] = v[k].i;
+					break;
+				}
+		}
+	}
+	b->draw = xcalloc(b->nins, sizeof(*b->draw));
+	b->rep = xcalloc(b->nins, sizeof(*b->rep));
+	for (i = 0; i < b->nins; i++) {
+		if (first[i] == i) {
+			b->rep[b->ndraws] = i;
+			b->draw[i] = b->ndraws++;
+		} else
+			b->draw[i] = b->draw[first[i]];
+	}
+	free(first);
+	free(v);
+}
+
 /* Draw every instance: one per version, or one per student. */
 static int
 build_draw(struct build *b)
@@ -505,6 +565,8 @@ build_draw(struct build *b)
 	}
 	if (failed)
 		return -1;
+	if (o->per_student)
+		build_distinct(b);
 	if (b->ncopies == 0 && b->nins > 1 && !o->per_student) {
 		/* no roster and no --copies: one copy of each version */
 		b->which = xcalloc(b->nins, sizeof(*b->which));
@@ -541,6 +603,7 @@ build_printed(const struct build *b, int large, int *want)
  * (then *failed is set; reported).
  */
 static struct doc *build_keys(struct build *);
+static struct doc *build_student_keys(struct build *);
 
 static struct doc *
 build_strips_of(struct build *b, int large, int hint, int *failed)
@@ -626,13 +689,15 @@ build_key(struct build *b)
 {
 	struct doc *all = NULL, *d;
 
-	if (b->nins == 1)
+	if (b->nins == 1 && !b->o->per_student)
 		all = build_one(b, b->ins[0], DOC_KEY, NULL, 0, NULL);
+	else if (b->o->per_student)
+		all = build_student_keys(b);
 	else
 		all = build_keys(b);
 	if (all == NULL || !b->o->strips)
 		return all;
-	if (b->nins == 1) {
+	if (b->nins == 1 && !b->o->per_student) {
 		d = all;
 		all = NULL;
 		build_append(b, &all, d, b->tpl->labels[L_ANSWER_KEY], 0, 0,
@@ -718,6 +783,86 @@ done:
 	return all;
 }
 
+/*
+ * The key of a draw per student: the table of every student's answers
+ * and, with --key full, a worked key per different draw after it
+ * ("Worked key 3"), which the table names for each student with the
+ * page it starts on.  The table is laid out again until its length,
+ * which moves those pages, settles.  NULL on failure (reported).
+ */
+static struct doc *
+build_student_keys(struct build *b)
+{
+	struct keyplan kp;
+	struct blocks *bl;
+	struct doc *all = NULL, *d = NULL, **keys = NULL;
+	struct instance *in;
+	size_t *keypage = NULL, nkeys = b->o->key_full ? b->ndraws : 0;
+	size_t k, tpages = 1, page;
+	char num[24], *label;
+	int failed = 0, tries, named;
+
+	keys = xcalloc(nkeys + 1, sizeof(*keys));
+	keypage = xcalloc(nkeys + 1, sizeof(*keypage));
+	for (k = 0; k < nkeys && !failed; k++) {
+		/* the draw's first student's instance, as worked key k */
+		in = b->ins[b->rep[k]];
+		label = in->label;
+		named = in->named;
+		snprintf(num, sizeof(num), "%zu", k + 1);
+		in->label = label_fmt(b->tpl, L_WORKED_KEY, num, NULL);
+		in->named = 0;
+		failed = (keys[k] = build_one(b, in, DOC_KEY, NULL, 0,
+		    NULL)) == NULL;
+		free(in->label);
+		in->label = label;
+		in->named = named;
+	}
+	if (failed)
+		goto done;
+	build_keyplan(b, &kp);
+	kp.draw = b->draw;
+	kp.keypage = nkeys > 0 ? keypage : NULL;
+	for (tries = 0; tries < 5; tries++) {
+		for (k = 0, page = tpages + 1; k < nkeys; k++) {
+			keypage[k] = page;
+			page += keys[k]->npages;
+		}
+		bl = compose_answer_tables(&kp, b->tpl);
+		doc_free(d);
+		d = layout(bl, b->tpl, b->fs, b->a4, b->set->title.s);
+		blocks_free(bl);
+		if (d == NULL || d->npages == tpages)
+			break;
+		tpages = d->npages;
+	}
+	if (d == NULL || d->npages != tpages) {
+		struct mark m = { b->set->file, 1, 1 };
+
+		if (d != NULL)
+			diag_error(&m, "the answer table's length does not "
+			    "settle; print the key with --key table");
+		doc_free(d);
+		failed = 1;
+		goto done;
+	}
+	build_append(b, &all, d, b->tpl->labels[L_ANSWER_KEY], 0, 0, NULL);
+done:
+	for (k = 0; k < nkeys; k++) {
+		if (failed) {
+			doc_free(keys[k]);
+			continue;
+		}
+		snprintf(num, sizeof(num), "%zu", k + 1);
+		label = label_fmt(b->tpl, L_WORKED_KEY, num, NULL);
+		build_append(b, &all, keys[k], label, 0, 0, NULL);
+		free(label);
+	}
+	free(keys);
+	free(keypage);
+	return all;
+}
+
 long
 build_seed(const struct opts *o, const struct set *s)
 {
@@ -771,6 +916,8 @@ build_free(struct build *b)
 		instance_free(b->ins[i]);
 	free(b->ins);
 	free(b->which);
+	free(b->draw);
+	free(b->rep);
 	free(b->names);
 	fonts_free(b->large_fs);
 	template_free(b->large);

@@ -35,6 +35,8 @@ struct opts {
 	long		 stress;	/* check --stress N: draws; 0: none */
 	int		 quiet;
 	int		 strips;	/* key --strips: answer strips too */
+	int		 key_full;	/* --key full: with per_student, a
+					 * worked key per different draw */
 	const char	*subject, *grade, *tag;	/* mimeo list filters */
 	struct outfmt	 fmt;		/* --format, --dpi, --page, ... */
 };

@@ -79,6 +79,9 @@ usage(FILE *f)
 "                          of the student's copy with each answer at the\n"
 "                          height of its answer space, to cut out and lay\n"
 "                          beside the page (per version; large print too)\n"
+"      --key table|full    key of --versions per-student: the table of every\n"
+"                          student's answers only (table, the default), or\n"
+"                          then a worked key per different version (full)\n"
 "      --duplex            pad each copy to an even page count (the default)\n"
 "      --simplex           do not pad\n"
 "      --subject S, --grade G, --tag T   mimeo list: only these (any case)\n"
@@ -277,7 +280,7 @@ main(int argc, char **argv)
 	struct opts o;
 	const char **files;
 	size_t nfiles = 0, i, dropped;
-	int a, seen_cmd = 0, has_format = 0, failed;
+	int a, seen_cmd = 0, has_format = 0, has_key = 0, failed;
 	char *end;
 
 	memset(&o, 0, sizeof(o));
@@ -362,6 +365,17 @@ main(int argc, char **argv)
 			o.simplex = 1;
 		else if (strcmp(s, "--strips") == 0)
 			o.strips = 1;
+		else if (opt_is(s, "--key")) {
+			const char *v = opt_value(argc, argv, &a, "--key");
+
+			if (strcmp(v, "full") != 0 && strcmp(v, "table") != 0)
+				usage_error("--key takes full (the answer table, "
+				    "then a worked key for each different "
+				    "version) or table (the answer table "
+				    "only), not \"%s\"", v);
+			o.key_full = strcmp(v, "full") == 0;
+			has_key = 1;
+		}
 		else if (opt_is(s, "--library")) {
 			const char *v = opt_value(argc, argv, &a, "--library");
 
@@ -483,6 +497,14 @@ main(int argc, char **argv)
 	    o.cmd != CMD_CHECK)
 		usage_error("%s", "--strips adds answer strips to the key: mimeo "
 		    "key --strips SET.yaml");
+	if (has_key && !o.per_student)
+		usage_error("%s", "--key chooses what the key of --versions "
+		    "per-student holds (a key of one version, or of lettered "
+		    "versions, always has its worked key)");
+	if (has_key && o.cmd != CMD_KEY && o.cmd != CMD_ALL &&
+	    o.cmd != CMD_CHECK)
+		usage_error("%s", "--key chooses what the key holds: mimeo key "
+		    "--versions per-student --key full SET.yaml");
 	if (o.stress > 0 && o.cmd != CMD_CHECK)
 		usage_error("%s", "--stress goes with check: mimeo check "
 		    "--stress N FILE");

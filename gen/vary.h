@@ -117,5 +117,13 @@ void		 vary_fail_free(struct vary_fail *);
 struct instance	*vary(const struct set *, long seed, int version,
 		    const char *who, const char *decimal);
 void		 instance_free(struct instance *);
+/* Whether two instances of one set drew alike (the same problems in the
+ * same order, each with the same values and the same orders of choices,
+ * columns and items), so that they print the same; the label is not
+ * looked at.  instance_draw_hash() is equal for instances that drew
+ * alike, to find them among many. */
+int		 instance_same_draw(const struct instance *,
+		    const struct instance *);
+uint64_t	 instance_draw_hash(const struct instance *);
 
 #endif
