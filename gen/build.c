@@ -109,12 +109,27 @@ build_copy(struct build *b, struct model *m, const struct instance *in,
 {
 	struct doc *d;
 
+	struct footer f;
+	size_t k;
+	int rc;
+
 	if (m == NULL)
 		return build_one(b, in, DOC_WORKSHEET, who, large, NULL);
 	if (m->doc != NULL) {
-		switch (layout_refill(m->doc, &m->spot, compose_fill(m->bl,
-		    build_tpl(b, large), who), build_tpl(b, large),
-		    build_fonts(b, large), &d)) {
+		/* a student's own draw, alike another's: the footer names
+		 * this student where the model's names that one */
+		memset(&f, 0, sizeof(f));
+		footer_copy(&f, &m->bl->footer);
+		for (k = 0; in->named && k < f.n; k++)
+			if (f.kind[k] == FP_NAME) {
+				free(f.part[k]);
+				f.part[k] = xstrdup(in->label);
+			}
+		rc = layout_refill(m->doc, &m->spot, compose_fill(m->bl,
+		    build_tpl(b, large), who), in->named ? &f : NULL,
+		    build_tpl(b, large), build_fonts(b, large), &d);
+		footer_clear(&f);
+		switch (rc) {
 		case 0:
 			return d;
 		case -1:
@@ -387,14 +402,15 @@ build_copies(struct build *b, const struct roster *r, size_t n)
 	struct model *models = NULL, *m = NULL;
 	const char *hook = getenv("MIMEO_TEST_LAYOUT");
 	char num[24], *title, *t;
-	size_t i, k;
+	size_t i, k, nmodels;
 	int large;
 
-	/* a model per version and print size; per-student versions are
-	 * all different.  MIMEO_TEST_LAYOUT=full is a test hook
+	/* a model per version (per student: per different draw) and
+	 * print size.  MIMEO_TEST_LAYOUT=full is a test hook
 	 * (tests/reuse.sh): every copy laid out in full, to compare with. */
-	if (!b->o->per_student && (hook == NULL || strcmp(hook, "full") != 0))
-		models = xcalloc(b->nins * 2, sizeof(*models));
+	nmodels = b->o->per_student ? b->ndraws : b->nins;
+	if (hook == NULL || strcmp(hook, "full") != 0)
+		models = xcalloc(nmodels * 2, sizeof(*models));
 	for (i = 0; i < n; i++) {
 		in = b->ins[b->which[i]];
 		memset(&who, 0, sizeof(who));
@@ -407,7 +423,8 @@ build_copies(struct build *b, const struct roster *r, size_t n)
 				break;
 		}
 		if (models != NULL)
-			m = &models[b->which[i] * 2 + (size_t)large];
+			m = &models[(b->o->per_student ? b->draw[b->which[i]] :
+			    b->which[i]) * 2 + (size_t)large];
 		if ((d = build_copy(b, m, in, &who, large)) == NULL)
 			break;
 		snprintf(num, sizeof(num), "%zu", i + 1);
@@ -424,7 +441,7 @@ build_copies(struct build *b, const struct roster *r, size_t n)
 		    r != NULL && !b->o->per_student ? who.name : NULL);
 		free(title);
 	}
-	for (k = 0; models != NULL && k < b->nins * 2; k++) {
+	for (k = 0; models != NULL && k < nmodels * 2; k++) {
 		blocks_free(models[k].bl);
 		doc_free(models[k].doc);
 	}

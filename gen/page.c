@@ -92,6 +92,7 @@ doc_clone(const struct doc *d)
 	c->title = d->title != NULL ? xstrdup(d->title) : NULL;
 	doc_set_meta(c, d->subject, d->keywords, d->lang);
 	footer_copy(&c->footer, &d->footer);
+	c->footer_widest = d->footer_widest;
 	for (i = 0; i < d->npages; i++) {
 		from = &d->pages[i];
 		p = doc_add_page(c);

@@ -143,6 +143,8 @@ struct doc {
 					 * owned; NULL: none said */
 	struct footer	 footer;	/* the left footer of its pages, for a
 					 * blank page that pads it */
+	double		 footer_widest;	/* its widest "Page n of N", which
+					 * the footer stops short of */
 	struct page	*pages;
 	size_t		 npages, cap;
 	struct docfont	*fonts;
