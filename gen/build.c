@@ -863,6 +863,8 @@ build_student_keys(struct build *b)
 		failed = 1;
 		goto done;
 	}
+	/* students who drew alike have the same answers down the page */
+	doc_share_pages(d);
 	build_append(b, &all, d, b->tpl->labels[L_ANSWER_KEY], 0, 0, NULL);
 done:
 	for (k = 0; k < nkeys; k++) {
