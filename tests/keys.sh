@@ -97,3 +97,19 @@ out=$("$MIMEO" key --versions per-student --roster $KR --key all $KS 2>&1); st=$
 	ok || bad "keys: --key all: exit $st: $out"
 out=$("$MIMEO" worksheet --versions per-student --roster $KR --key full $KS 2>&1); st=$?
 [ $st = 2 ] && ok || bad "keys: worksheet --key full: exit $st: $out"
+
+# A table over several pages, every student drawing alike (a set without
+# variables or shuffling): each row has the student's name and the answers,
+# and the pages after the first of each table share its drawing of the
+# answers (content streams in common: the file does not grow with them).
+{ echo "name,period"; for i in 1 2 3; do tail -n +2 bench/roster30.csv | sed "s/,/ $i,/"; done; } >"$K/r90.csv"
+"$MIMEO" key -q --simplex --versions per-student --roster "$K/r90.csv" -o "$K/k90.pdf" bench/fractions12.yaml &&
+	ok || bad "keys: 90 students fail"
+pdftotext -layout "$K/k90.pdf" - | grep -E '^\S.* +5/6 +7/12 +7/10 +11/18 +B +C$' | sed -E 's/ +5\/6.*//' >"$K/k90.rows"
+tail -n +2 "$K/r90.csv" | cut -d, -f1 | diff - "$K/k90.rows" >/dev/null && ok ||
+	bad "keys: 90 students' rows are not every student with the answers, in order: $(head -3 "$K/k90.rows")"
+qpdf --qdf --object-streams=disable "$K/k90.pdf" "$K/k90q.pdf"
+n=$(pages "$K/k90.pdf")
+shared=$(grep -a -c '/Contents \[' "$K/k90q.pdf")
+[ "$n" -ge 6 ] && [ "$shared" -ge $((n / 2)) ] && ok ||
+	bad "keys: $shared of the $n pages of 90 alike students' table share a drawing"
