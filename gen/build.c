@@ -1,4 +1,5 @@
 /* build.c - the documents of one set; see build.h */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -493,60 +494,29 @@ build_which(struct build *b)
 	return bad ? -1 : 0;
 }
 
-/* Order of instances by their draw's hash, then by index. */
-struct drawkey {
-	uint64_t	 hash;
-	size_t		 i;
-};
-
-static int
-build_drawkey_cmp(const void *a, const void *b)
-{
-	const struct drawkey *x = a, *y = b;
-
-	if (x->hash != y->hash)
-		return x->hash < y->hash ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
-}
-
 /* The different draws among the students' (b->draw, b->rep): students
- * whose draws are alike share a worked key.  Sorted by hash, so that
- * only draws with the same hash are compared. */
+ * whose draws are alike share a worked key, a model layout, and the
+ * draw itself (instance_share()), so that a class that drew alike holds
+ * one draw, not one per student.  Called for each student in turn as it
+ * is drawn; seen is a table of 2^k slots (at least twice the students)
+ * of draws' first students (SIZE_MAX: empty), found by hash. */
 static void
-build_distinct(struct build *b)
+build_distinct_add(struct build *b, size_t i, size_t *seen, size_t mask)
 {
-	struct drawkey *v = xcalloc(b->nins, sizeof(*v));
-	size_t *first = xcalloc(b->nins, sizeof(*first)), i, j, k, run;
+	uint64_t h = instance_draw_hash(b->ins[i]);
+	size_t k, r;
 
-	for (i = 0; i < b->nins; i++) {
-		v[i].hash = instance_draw_hash(b->ins[i]);
-		v[i].i = i;
-	}
-	qsort(v, b->nins, sizeof(*v), build_drawkey_cmp);
-	/* first[i]: the first student whose draw is alike i's */
-	for (run = 0; run < b->nins; run = j) {
-		for (j = run; j < b->nins && v[j].hash == v[run].hash; j++) {
-			first[v[j].i] = v[j].i;
-			for (k = run; k < j; k++)
-				if (first[v[k].i] == v[k].i &&
-				    instance_same_draw(b->ins[v[k].i],
-				    b->ins[v[j].i])) {
-					first[v[j].i] = v[k].i;
-					break;
-				}
+	for (k = (size_t)h & mask; (r = seen[k]) != SIZE_MAX;
+	    k = (k + 1) & mask)
+		if (instance_draw_hash(b->ins[r]) == h &&
+		    instance_same_draw(b->ins[r], b->ins[i])) {
+			b->draw[i] = b->draw[r];
+			instance_share(b->ins[i], b->ins[r]);
+			return;
 		}
-	}
-	b->draw = xcalloc(b->nins, sizeof(*b->draw));
-	b->rep = xcalloc(b->nins, sizeof(*b->rep));
-	for (i = 0; i < b->nins; i++) {
-		if (first[i] == i) {
-			b->rep[b->ndraws] = i;
-			b->draw[i] = b->ndraws++;
-		} else
-			b->draw[i] = b->draw[first[i]];
-	}
-	free(first);
-	free(v);
+	seen[k] = i;
+	b->rep[b->ndraws] = i;
+	b->draw[i] = b->ndraws++;
 }
 
 /* Draw every instance: one per version, or one per student. */
@@ -557,12 +527,21 @@ build_draw(struct build *b)
 	const struct set *s = b->set;
 	long seed = b->seed;
 	char letter[2] = { 0, 0 }, *who;
-	size_t i;
+	size_t i, mask = 0, *seen = NULL;
 	int failed = 0;
 
 	b->nins = o->per_student ? b->roster->n : o->versions > 1 ?
 	    (size_t)o->versions : 1;
 	b->ins = xcalloc(b->nins, sizeof(*b->ins));
+	if (o->per_student) {
+		b->draw = xcalloc(b->nins, sizeof(*b->draw));
+		b->rep = xcalloc(b->nins, sizeof(*b->rep));
+		for (mask = 1; mask < 2 * b->nins; mask <<= 1)
+			continue;
+		seen = xcalloc(mask, sizeof(*seen));
+		memset(seen, 0xff, mask * sizeof(*seen));
+		mask--;
+	}
 	for (i = 0; i < b->nins; i++) {
 		letter[0] = (char)('A' + (int)i);
 		who = o->per_student ? xstrdup(b->roster->v[i].name) :
@@ -579,11 +558,12 @@ build_draw(struct build *b)
 		}
 		b->ins[i]->label = who;
 		b->ins[i]->named = o->per_student;
+		if (o->per_student)
+			build_distinct_add(b, i, seen, mask);
 	}
+	free(seen);
 	if (failed)
 		return -1;
-	if (o->per_student)
-		build_distinct(b);
 	if (b->ncopies == 0 && b->nins > 1 && !o->per_student) {
 		/* no roster and no --copies: one copy of each version */
 		b->which = xcalloc(b->nins, sizeof(*b->which));

@@ -567,14 +567,13 @@ vary(const struct set *set, long seed, int version, const char *who,
 	return in;
 }
 
-void
-instance_free(struct instance *in)
+/* Free what in drew (its sections), unless they are borrowed. */
+static void
+vary_free_draw(struct instance *in)
 {
 	size_t i, j;
 
-	if (in == NULL)
-		return;
-	for (i = 0; i < in->nsections; i++) {
+	for (i = 0; !in->borrowed && i < in->nsections; i++) {
 		for (j = 0; j < in->sections[i].nproblems; j++) {
 			struct problem *own = (struct problem *)
 			    in->sections[i].problems[j].p;
@@ -587,9 +586,29 @@ instance_free(struct instance *in)
 		}
 		free(in->sections[i].problems);
 	}
-	free(in->sections);
+	if (!in->borrowed)
+		free(in->sections);
+	in->sections = NULL;
+	in->nsections = 0;
+}
+
+void
+instance_free(struct instance *in)
+{
+	if (in == NULL)
+		return;
+	vary_free_draw(in);
 	free(in->label);
 	free(in);
+}
+
+void
+instance_share(struct instance *in, const struct instance *like)
+{
+	vary_free_draw(in);
+	in->sections = like->sections;
+	in->nsections = like->nsections;
+	in->borrowed = 1;
 }
 
 /* Whether a and b, the values of one variable, are the same value. */

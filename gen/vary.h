@@ -66,6 +66,8 @@ struct instance {
 					 * set printed in one version */
 	int		 named;		/* label is a student's name (a draw
 					 * per student) */
+	int		 borrowed;	/* sections are another instance's
+					 * (instance_share) */
 	struct sinst	*sections;
 	size_t		 nsections;
 };
@@ -125,5 +127,11 @@ void		 instance_free(struct instance *);
 int		 instance_same_draw(const struct instance *,
 		    const struct instance *);
 uint64_t	 instance_draw_hash(const struct instance *);
+/* Make in, which drew alike like (instance_same_draw()), hold like's
+ * draw instead of its own copy of it: in keeps its label, version and
+ * named; like must outlive every use of in (instance_free(in) leaves
+ * like's draw alone). */
+void		 instance_share(struct instance *in,
+		    const struct instance *like);
 
 #endif
