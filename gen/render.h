@@ -33,7 +33,10 @@ enum raster_format { RASTER_PNG, RASTER_SVG };
 /* Draw page `page` (0-based) of doc as one PNG or SVG file at path.  PNG:
  * at dpi (1..1200), white, ceil(size * dpi / 72) pixels, rasterized as
  * poppler rasterizes the PDF (pixel-snapped strokes and baselines).  SVG:
- * in points, transparent, dpi unused.  Deterministic bytes. */
+ * in points, transparent, dpi unused; text as <text> in fonts the file
+ * embeds (subsets), so it can be selected and read aloud, except on a
+ * page with a picture or a shaped glyph, which cairo's SVG surface draws
+ * (glyphs as outlines).  Deterministic bytes. */
 int	render_cairo_page(const struct doc *, size_t page, enum raster_format,
 	    double dpi, const char *path, char *err, size_t errlen);
 /* Draw every page of doc into one PostScript file (for lpr).  No
