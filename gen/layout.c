@@ -113,6 +113,7 @@ lay_new_page(struct lay *L)
 {
 	lay_page_done(L, L->ncols == 2 && L->col == 1);
 	L->page = doc_add_page(L->doc);
+	L->page->turned = L->turned;
 	L->y = L->top;
 }
 
@@ -1269,6 +1270,16 @@ lay_text_or_label(struct lay *L, const struct block *b,
 }
 
 void
+lay_turn(struct lay *L, int turned)
+{
+	L->turned = turned;
+	L->right = (turned ? L->doc->height : L->doc->width) -
+	    L->t->margin[1];
+	L->bottom = (turned ? L->doc->width : L->doc->height) -
+	    L->t->margin[2];
+}
+
+void
 lay_begin(struct lay *L, struct doc *d, const struct template *t,
     struct fonts *fs)
 {
@@ -1277,9 +1288,8 @@ lay_begin(struct lay *L, struct doc *d, const struct template *t,
 	L->fs = fs;
 	L->doc = d;
 	L->left = t->margin[3];
-	L->right = d->width - t->margin[1];
 	L->top = t->margin[0];
-	L->bottom = d->height - t->margin[2];
+	lay_turn(L, 0);
 	L->parse = strcmp(t->labels[L_DECIMAL], ",") == 0 ? RP_DECIMAL_COMMA :
 	    0;
 }
@@ -1462,7 +1472,7 @@ lay_block(struct lay *L, const struct block *b)
 		lay_write(L, b);
 		break;
 	case BK_NEWPAGE:
-		lay_newpage(L);
+		lay_newpage(L, b);
 		break;
 	case BK_FRAME:
 		lay_frame(L, b);
@@ -1530,7 +1540,7 @@ lay_footer(struct lay *L, struct page *p, const char *left,
 	if (right != NULL)
 		lay_plain(L, right, &ts, L->left + lay_width(L) * 0.7,
 		    lay_width(L) * 0.3, AL_RIGHT);
-	lay_move(p, &L->strip, L->doc->height - L->t->margin[2] + 14, L, 1);
+	lay_move(p, &L->strip, L->bottom + 14, L, 1);
 }
 
 /* The length of s[0, n) without the spaces, dashes and middle dots that
@@ -1734,6 +1744,7 @@ lay_footers(struct lay *L, const struct blocks *doc)
 	L->doc->footer_widest = widest;
 	left = lay_footer_left(L, &doc->footer, widest);
 	for (i = 0; i < L->doc->npages; i++) {
+		lay_turn(L, L->doc->pages[i].turned);
 		lay_footer(L, &L->doc->pages[i], left, page[i]);
 		free(page[i]);
 		if (banner == NULL)
@@ -1745,6 +1756,7 @@ lay_footers(struct lay *L, const struct blocks *doc)
 		lay_move(&L->doc->pages[i], &L->strip, L->top - L->sy - 8, L,
 		    1);
 	}
+	lay_turn(L, 0);
 	free(page);
 	free(left);
 }

@@ -78,6 +78,7 @@ doc_clone(const struct doc *d)
 		}
 		p->nitems = p->cap = from->nitems;
 		p->base = from->base;
+		p->turned = from->turned;
 		if (from->slot != NULL) {
 			p->slot = xcalloc(from->nitems ? from->nitems : 1,
 			    sizeof(*p->slot));
@@ -188,7 +189,7 @@ page_repeat(struct doc *dst, size_t base, struct page *p, size_t most)
 	struct page	*b = &dst->pages[base];
 	size_t		 k, n = 0, diff[REPEAT_ROWS];
 
-	if (b->base != 0 || b->nitems != p->nitems)
+	if (b->base != 0 || b->nitems != p->nitems || b->turned != p->turned)
 		return 0;
 	for (k = 0; k < p->nitems; k++) {
 		if (!item_same_place(&b->items[k], &p->items[k]))

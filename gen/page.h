@@ -93,6 +93,10 @@ struct page {
 	size_t		 base;		/* 0, or 1 + index of the page repeated */
 	size_t		*slot;		/* repeat: base item each of items[]
 					 * replaces, ascending; owned */
+	int		 turned;	/* 1: the doc's paper turned, its long
+					 * side across (a board plan that
+					 * needs the width); a repeat is
+					 * turned as its base is */
 };
 
 /* A font file the document uses; backends load each one once. */
@@ -108,7 +112,8 @@ struct mark_entry {
 };
 
 struct doc {
-	double		 width, height;	/* page size in points */
+	double		 width, height;	/* paper size in points (a turned
+					 * page swaps them: page_width()) */
 	char		*title;		/* document title (metadata), owned */
 	char		*subject;	/* the set's subject, owned; NULL */
 	char		*keywords;	/* its tags, "a, b", owned; NULL */
@@ -127,6 +132,20 @@ struct doc {
 	struct mark_entry *outline;
 	size_t		 noutline, outline_cap;
 };
+
+/* The size of page i (0-based) of d in points: the doc's paper, turned
+ * when the page is. */
+static inline double
+page_width(const struct doc *d, size_t i)
+{
+	return d->pages[i].turned ? d->height : d->width;
+}
+
+static inline double
+page_height(const struct doc *d, size_t i)
+{
+	return d->pages[i].turned ? d->width : d->height;
+}
 
 /* Nonzero if an item of kind k names a font. */
 static inline int

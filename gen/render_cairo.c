@@ -104,6 +104,7 @@ struct cr_ctx {
 	struct pixels	*images;	/* d->nimages; decoded when drawn */
 	cairo_font_options_t *opts;
 	double		 px;		/* device pixels per point; 0: vector */
+	double		 h;		/* height of the page being drawn */
 	char		*err;
 	size_t		 errlen;
 };
@@ -354,11 +355,11 @@ cr_text(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 		return -1;
 	if (k > 0) {
 		x = cr_pdf_real(it->x);
-		ypdf = cr_pdf_real(ctx->d->height - it->y);
+		ypdf = cr_pdf_real(ctx->h - it->y);
 		size = cr_pdf_real(it->size);
 		/* poppler's CTM: [k 0 0 -k 0 k*H] */
 		y = floor(x * 0.0 + ypdf * -k +
-		    k * cr_pdf_real(ctx->d->height)) / k;
+		    k * cr_pdf_real(ctx->h)) / k;
 	}
 	g = xmalloc(n * sizeof(*g));
 	for (i = 0; i < n; i += len) {
@@ -859,7 +860,7 @@ cr_item(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 		return rc;
 	}
 	if (ctx->px > 0) {
-		cr_as_pdf(it, ctx->d->height, &q);
+		cr_as_pdf(it, ctx->h, &q);
 		it = &q;
 	}
 	if (it->kind == ITEM_IMAGE)
@@ -899,6 +900,7 @@ cr_page(struct cr_ctx *ctx, cairo_t *cr, size_t p)
 	cairo_status_t		 st;
 	size_t			 i;
 
+	ctx->h = page_height(ctx->d, p);
 	for (i = 0; i < page_nitems(ctx->d, p); i++) {
 		if (cr_item(ctx, cr, page_item(ctx->d, p, i)) == -1)
 			return -1;
@@ -998,6 +1000,7 @@ cr_check_dpi(struct cr_ctx *ctx, double dpi)
 	if (!(dpi >= 1 && dpi <= CR_MAX_DPI))
 		return cr_msg(ctx, "resolution %g dpi is not in 1..%g", dpi,
 		    CR_MAX_DPI);
+	/* either side may be across: a page may be turned */
 	if (cr_px(ctx->d->width, dpi) > CR_MAX_PX ||
 	    cr_px(ctx->d->height, dpi) > CR_MAX_PX)
 		return cr_msg(ctx, "%g dpi makes an image over %d pixels "
@@ -1098,7 +1101,8 @@ cr_png_page(struct cr_ctx *ctx, size_t p, double dpi, struct cr_buf *out)
 	int		 rc;
 
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-	    cr_px(ctx->d->width, dpi), cr_px(ctx->d->height, dpi));
+	    cr_px(page_width(ctx->d, p), dpi),
+	    cr_px(page_height(ctx->d, p), dpi));
 	if (cr_surface_ok(ctx, s, "cannot make the image") == -1) {
 		cairo_surface_destroy(s);
 		return -1;
@@ -1646,7 +1650,7 @@ cr_svg_draw(void *arg, size_t page)
 	}
 	/* a page only cairo draws: sv_page() wrote nothing */
 	s = cairo_svg_surface_create_for_stream(cr_buf_write, &dv->out,
-	    dv->ctx.d->width, dv->ctx.d->height);
+	    page_width(dv->ctx.d, page), page_height(dv->ctx.d, page));
 	if (cr_surface_ok(&dv->ctx, s, "cannot make the SVG") == -1) {
 		cairo_surface_destroy(s);
 		return -1;
@@ -1704,7 +1708,8 @@ cr_ps_draw(void *arg, size_t page)
 {
 	struct cr_dev *dv = arg;
 
-	cairo_ps_surface_set_size(dv->s, dv->ctx.d->width, dv->ctx.d->height);
+	cairo_ps_surface_set_size(dv->s, page_width(dv->ctx.d, page),
+	    page_height(dv->ctx.d, page));
 	if (cr_page(&dv->ctx, dv->cr, page) == -1)
 		return -1;
 	cairo_show_page(dv->cr);
@@ -1782,12 +1787,12 @@ cr_contact_draw(void *arg, size_t p)
 
 	contact_cell(cs, p, &c);
 	/* a one-pixel border just outside the page */
-	cairo_rectangle(cr, c.x - 0.5, c.y - 0.5, cs->tw + 1, cs->th + 1);
+	cairo_rectangle(cr, c.x - 0.5, c.y - 0.5, c.w + 1, c.h + 1);
 	cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
 	cairo_set_line_width(cr, 1);
 	cairo_stroke(cr);
 	cairo_save(cr);
-	cairo_rectangle(cr, c.x, c.y, cs->tw, cs->th);
+	cairo_rectangle(cr, c.x, c.y, c.w, c.h);
 	cairo_clip(cr);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);

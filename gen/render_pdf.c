@@ -1134,7 +1134,7 @@ pdf_item(HPDF_Doc pdf, HPDF_Page page, const struct doc *d,
     const struct item *it, const struct pdf_font *fonts,
     const HPDF_Image *images)
 {
-	double		 h = d->height;
+	double		 h = HPDF_Page_GetHeight(page);	/* turned or not */
 	HPDF_STATUS	 st, rs;
 	int		 fill, stroke;
 
@@ -1486,15 +1486,15 @@ pdf_pages(HPDF_Doc pdf, const struct doc *d, const struct pdf_font *fonts,
 			    "cannot add page %zu", i + 1);
 			goto out;
 		}
-		st = HPDF_Page_SetWidth(pages[i], (HPDF_REAL)d->width);
+		st = HPDF_Page_SetWidth(pages[i], (HPDF_REAL)page_width(d, i));
 		if (st == HPDF_OK)
 			st = HPDF_Page_SetHeight(pages[i],
-			    (HPDF_REAL)d->height);
+			    (HPDF_REAL)page_height(d, i));
 		if (st == HPDF_OK)
 			st = pdf_page_names(pages[i], d, fonts, images);
 		if (!pdf_ok(ctx, pdf, st)) {
 			pdf_fail(ctx, pdf, st, "page size %gx%g",
-			    d->width, d->height);
+			    page_width(d, i), page_height(d, i));
 			goto out;
 		}
 		base = d->pages[i].base;
@@ -1527,14 +1527,15 @@ pdf_pages(HPDF_Doc pdf, const struct doc *d, const struct pdf_font *fonts,
 			    k + 1);
 			goto out;
 		}
-		/* every page has the same size and names the same fonts:
-		 * one /MediaBox and /Resources at the root instead of one a
-		 * page (a class set of thousands) */
+		/* every page names the same fonts, and all but a turned
+		 * one have the doc's size: one /MediaBox and /Resources at
+		 * the root instead of one a page (a class set of
+		 * thousands) */
 		st = i == 0 ? pdf_root_inherit(pages[i], d, fonts,
 		    images) : HPDF_OK;
 		if (st == HPDF_OK)
 			st = HPDF_Dict_RemoveElement(pages[i], "Resources");
-		if (st == HPDF_OK)
+		if (st == HPDF_OK && !d->pages[i].turned)
 			st = HPDF_Dict_RemoveElement(pages[i], "MediaBox");
 		if (!pdf_ok(ctx, pdf, st)) {
 			pdf_fail(ctx, pdf, st, "page %zu: resources", i + 1);
@@ -1602,7 +1603,8 @@ pdf_outline(HPDF_Doc pdf, const struct doc *d, HPDF_Page *pages,
 		if (dst == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
 			return pdf_fail(ctx, pdf, HPDF_INVALID_DESTINATION,
 			    "cannot add bookmark %zu", i + 1);
-		st = pdf_dest_top(dst, pages[d->outline[i].page], d->height);
+		st = pdf_dest_top(dst, pages[d->outline[i].page],
+		    page_height(d, d->outline[i].page));
 		if (st == HPDF_OK)
 			st = HPDF_Outline_SetDestination(o, dst);
 		if (!pdf_ok(ctx, pdf, st))

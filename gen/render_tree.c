@@ -177,7 +177,8 @@ tree_page(void *arg, size_t p)
 	struct tree_dev *dv = arg;
 	size_t k, n = page_nitems(dv->d, p);
 
-	fprintf(dv->fp, "page %zu\n", p + 1);
+	fprintf(dv->fp, dv->d->pages[p].turned ? "page %zu turned\n" :
+	    "page %zu\n", p + 1);
 	for (k = 0; k < n; k++)
 		tree_item(dv->fp, page_item(dv->d, p, k));
 	return 0;
