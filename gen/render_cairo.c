@@ -1495,8 +1495,8 @@ sv_page(struct cr_ctx *ctx, size_t p, struct cr_buf *b)
 		return 1;
 	sv_put(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns="
 	    "\"http://www.w3.org/2000/svg\" width=\"%gpt\" height=\"%gpt\" "
-	    "viewBox=\"0 0 %g %g\" version=\"1.1\">\n", d->width, d->height,
-	    d->width, d->height);
+	    "viewBox=\"0 0 %g %g\" version=\"1.1\">\n", page_width(d, p),
+	    page_height(d, p), page_width(d, p), page_height(d, p));
 	if (d->title != NULL) {
 		sv_put(b, "<title>");
 		sv_escape(b, d->title);
