@@ -41,6 +41,12 @@ struct piece {
 					 * by one; NULL: a glyph per character
 					 * of s */
 	size_t		 ng;
+	int		 inline_glyphs;	/* g: in the order of its characters,
+					 * each read back through its font's
+					 * ToUnicode (a ligature): no span */
+	int		 kerned;	/* text: its last glyph is kerned (w
+					 * is not its characters' advances),
+					 * so what follows starts a new item */
 };
 
 struct word {

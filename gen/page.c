@@ -169,7 +169,7 @@ item_same_place(const struct item *a, const struct item *b)
 	    a->fill_color.g == b->fill_color.g &&
 	    a->fill_color.b == b->fill_color.b && a->font == b->font &&
 	    a->size == b->size && a->image == b->image &&
-	    a->glyph == b->glyph && a->a0 == b->a0 && a->a1 == b->a1;
+	    a->glyph == b->glyph && a->gid == b->gid && a->a0 == b->a0 && a->a1 == b->a1;
 }
 
 static int

@@ -72,20 +72,18 @@ struct item {
 	char		*text;		/* TEXT, SPAN: UTF-8, owned */
 	int		 image;		/* IMAGE: index into doc->images */
 	int		 varies;	/* a base's item some repeat replaces */
-	int		 glyph;		/* TEXT: 1 when text is one glyph of
-					 * the font, not a character: a glyph
-					 * a shaper chose (a conjunct, a vowel
+	int		 glyph;		/* TEXT: 1 when the item draws glyph
+					 * gid of the font, not text's
+					 * characters: a glyph a shaper chose
+					 * (a ligature, a conjunct, a vowel
 					 * sign's form), which may have no
-					 * character of its own; text holds it
-					 * as PAGE_GLYPH_BASE + its glyph id.
-					 * A SPAN around it says what it
-					 * reads as */
+					 * character of its own; text holds
+					 * the characters it stands for (its
+					 * cluster's, "" for a cluster's later
+					 * glyphs).  A SPAN around it says what
+					 * the glyphs read as */
+	unsigned int	 gid;		/* TEXT with glyph: its glyph id */
 };
-
-/* Glyph ids 0 .. PAGE_GLYPH_MAX - 1 are written as the private-use
- * characters from U+E000 (item.glyph). */
-#define PAGE_GLYPH_BASE	0xE000
-#define PAGE_GLYPH_MAX	0x1900
 
 struct page {
 	struct item	*items;		/* a repeat: only the replacements */

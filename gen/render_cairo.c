@@ -173,7 +173,7 @@ cr_begin(struct cr_ctx *ctx, const struct doc *d, char *err, size_t errlen)
 		for (j = 0; j < page_nitems(d, i); j++) {
 			it = page_item(d, i, j);
 			if (it->kind == ITEM_TEXT && it->text != NULL &&
-			    it->text[0] != '\0' && (it->font < 0 ||
+			    (it->text[0] != '\0' || it->glyph) && (it->font < 0 ||
 			    (size_t)it->font >= d->nfonts))
 				return cr_msg(ctx, "page %zu: text uses "
 				    "unknown font %d", i + 1, it->font);
@@ -361,14 +361,17 @@ cr_text(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 		y = floor(x * 0.0 + ypdf * -k +
 		    k * cr_pdf_real(ctx->h)) / k;
 	}
-	g = xmalloc(n * sizeof(*g));
+	if (it->glyph)		/* one shaped glyph (page.h), by its id */
+		n = 1;
+	g = xmalloc((n + 1) * sizeof(*g));
 	for (i = 0; i < n; i += len) {
-		cp = utf8_decode(it->text + i, n - i, &len);
-		if (it->glyph)		/* a shaped glyph (page.h) */
-			g[ng].index = (unsigned long)(cp - PAGE_GLYPH_BASE);
+		len = 1;
+		if (it->glyph)
+			g[ng].index = it->gid;
+		else if ((cp = utf8_decode(it->text + i, n - i, &len)) < 0)
+			g[ng].index = 0;
 		else
-			g[ng].index = cp < 0 ? 0 : FT_Get_Char_Index(f->face,
-			    (FT_ULong)cp);
+			g[ng].index = FT_Get_Char_Index(f->face, (FT_ULong)cp);
 		g[ng].x = x;
 		if (k > 0) {
 			xd = x * k;
@@ -852,7 +855,7 @@ cr_item(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 	if (it->kind == ITEM_SPAN || it->kind == ITEM_SPAN_END)
 		return 0;
 	if (it->kind == ITEM_TEXT) {
-		if (it->text == NULL || it->text[0] == '\0')
+		if (it->text == NULL || (it->text[0] == '\0' && !it->glyph))
 			return 0;
 		cairo_save(cr);
 		rc = cr_text(ctx, cr, it);

@@ -58,18 +58,14 @@ tree_color(FILE *fp, const char *name, const struct color *c)
 static void
 tree_item(FILE *fp, const struct item *it)
 {
-	size_t len;
-
 	fprintf(fp, "  %s %.2f %.2f", tree_kinds[it->kind], it->x, it->y);
 	switch (it->kind) {
 	case ITEM_TEXT:
 	case ITEM_SPAN:
 		fprintf(fp, " f%d %.2f ", it->font, it->size);
-		if (it->glyph && it->text != NULL)	/* a shaped glyph */
-			fprintf(fp, "glyph%ld", utf8_decode(it->text,
-			    strlen(it->text), &len) - PAGE_GLYPH_BASE);
-		else
-			tree_string(fp, it->text != NULL ? it->text : "");
+		if (it->glyph)		/* a shaped glyph, then its text */
+			fprintf(fp, "glyph%u ", it->gid);
+		tree_string(fp, it->text != NULL ? it->text : "");
 		tree_color(fp, "color", &it->color);
 		break;
 	case ITEM_SPAN_END:
