@@ -142,11 +142,9 @@ lay_table_row(struct lay *L, const struct table *tb, size_t r,
 		from = L->strip.nitems;
 		L->mark = &cell->mark;
 		L->in_cell = 1;
-		L->quiet = tb->quiet;
-		lay_text(L, cell, 0, label ? first : ts, x[c] + CELL_PAD,
-		    w[c] - 2 * CELL_PAD, AL_LEFT, 0);
+		lay_text(L, cell, tb->derived ? RP_DERIVED : 0, label ? first :
+		    ts, x[c] + CELL_PAD, w[c] - 2 * CELL_PAD, AL_LEFT, 0);
 		L->in_cell = 0;
-		L->quiet = 0;
 		if (memo != NULL && !label && cell->s != NULL)
 			lay_memo_keep(L, &memo[c], cell->s, from,
 			    L->strip.nitems, top + CELL_PAD);
