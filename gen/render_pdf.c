@@ -587,48 +587,45 @@ pdf_mem_stream(HPDF_Dict dict, const char *key)
 	return s;
 }
 
-/* Cuts the /CIDToGIDMap stream of CIDFont cid (2 bytes per CID, all of
- * the BMP) down to the used codes: others map to glyph 0 and the map ends
- * at the last used code.  Returns a libharu status. */
+/* Writes the /CIDToGIDMap stream of CIDFont cid (def its font's
+ * definition) for the used codes: a character's code (CID = Unicode) to
+ * its glyph in def, a shaped glyph's code (gc) to that glyph (the subset
+ * keeps the face's ids, subset_make()), a blank code to blank; others
+ * map to glyph 0 and the map ends at the last used code.  Returns a
+ * libharu status. */
 static HPDF_STATUS
-pdf_trim_gidmap(HPDF_Dict cid, const unsigned char *used,
+pdf_write_gidmap(HPDF_Dict cid, HPDF_FontDef def, const unsigned char *used,
     const struct gcodes *gc, HPDF_UINT16 blank)
 {
 	HPDF_Dict	 map;
 	unsigned int	 gid;
 	HPDF_BYTE	*buf;
-	HPDF_UINT	 size, n, keep = 0, i;
+	unsigned long	 cp, last = 0;
+	size_t		 i;
 	HPDF_STATUS	 st;
 
 	if ((map = pdf_mem_stream(cid, "CIDToGIDMap")) == NULL)
 		return HPDF_INVALID_FONT;
-	size = map->stream->size;
-	buf = xmalloc(size);
-	n = size;
-	st = HPDF_Stream_Seek(map->stream, 0, HPDF_SEEK_SET);
-	if (st == HPDF_OK)
-		st = HPDF_Stream_Read(map->stream, buf, &n);
-	if (st == HPDF_OK && n != size)
-		st = HPDF_INVALID_FONT;
-	for (i = 0; st == HPDF_OK && i < gc->n; i++)
-		if (2 * gc->v[i].code + 1 < size) {
-			/* a shaped glyph's code: its id (the subset keeps
-			 * the face's ids, subset_make()) */
-			gid = gc->v[i].gid == GCODE_BLANK ? blank :
-			    gc->v[i].gid;
-			buf[2 * gc->v[i].code] = (HPDF_BYTE)(gid >> 8);
-			buf[2 * gc->v[i].code + 1] = (HPDF_BYTE)gid;
-		}
-	for (i = 0; st == HPDF_OK && i < size / 2; i++) {
-		if (pdf_used(used, i))
-			keep = 2 * (i + 1);
-		else
-			buf[2 * i] = buf[2 * i + 1] = 0;
+	for (cp = pdf_next(used, 0); cp < PDF_NCODES;
+	    cp = pdf_next(used, cp + 1))
+		last = cp;
+	buf = xcalloc(2 * (last + 1), 1);
+	for (cp = pdf_next(used, 0); cp < PDF_NCODES;
+	    cp = pdf_next(used, cp + 1)) {
+		gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+		buf[2 * cp] = (HPDF_BYTE)(gid >> 8);
+		buf[2 * cp + 1] = (HPDF_BYTE)gid;
 	}
-	if (st == HPDF_OK) {
-		HPDF_MemStream_FreeData(map->stream);
-		st = HPDF_Stream_Write(map->stream, buf, keep);
+	for (i = 0; i < gc->n; i++) {
+		cp = gc->v[i].code;
+		if (cp > last || !pdf_used(used, cp))
+			continue;
+		gid = gc->v[i].gid == GCODE_BLANK ? blank : gc->v[i].gid;
+		buf[2 * cp] = (HPDF_BYTE)(gid >> 8);
+		buf[2 * cp + 1] = (HPDF_BYTE)gid;
 	}
+	HPDF_MemStream_FreeData(map->stream);
+	st = HPDF_Stream_Write(map->stream, buf, (HPDF_UINT)(2 * (last + 1)));
 	free(buf);
 	return st;
 }
@@ -639,7 +636,7 @@ pdf_trim_gidmap(HPDF_Dict cid, const unsigned char *used,
  * code (CID = Unicode) to itself, and each shaped glyph's code (f->gc) to
  * its characters, and drops that stream's CMap-only keys;
  * in the descendant CIDFont sets Ordering to "Identity" (libharu writes
- * "Identity-H") and trims /W and /CIDToGIDMap to the used codes.  The
+ * "Identity-H") and writes /W and /CIDToGIDMap for the used codes.  The
  * objects stay owned by the document.  Returns a libharu status;
  * HPDF_INVALID_FONT if the font is not laid out as expected. */
 static HPDF_STATUS
@@ -663,6 +660,7 @@ pdf_fix_font(HPDF_Font font, const unsigned char *used,
 	    "end\n"
 	    "end\n";
 	HPDF_Dict		 cmap, cid, info;
+	HPDF_FontDef		 def;
 	HPDF_Array		 desc;
 	HPDF_String		 ord;
 	HPDF_STATUS		 st;
@@ -699,8 +697,9 @@ pdf_fix_font(HPDF_Font font, const unsigned char *used,
 	if ((st = pdf_trim_widths(font, cid, used, f)) != HPDF_OK)
 		return st;
 	/* a blank code draws the space's glyph (kept: subset_make()) */
-	return pdf_trim_gidmap(cid, used, &f->gc, HPDF_TTFontDef_GetGlyphid(
-	    ((HPDF_FontAttr)font->attr)->fontdef, ' '));
+	def = ((HPDF_FontAttr)font->attr)->fontdef;
+	return pdf_write_gidmap(cid, def, used, &f->gc,
+	    HPDF_TTFontDef_GetGlyphid(def, ' '));
 }
 
 /* The WinAnsiEncoding byte of cp (std is libharu's encoder), or 0. */
@@ -887,6 +886,45 @@ pdf_font_from_memory(HPDF_Doc pdf, const char *data, size_t len,
 	return def;
 }
 
+/*
+ * The Type0 font of the font definition registered as name, with
+ * libharu's UTF-8 encoder, made without libharu's pass over the BMP:
+ * HPDF_Type0Font_New() (hpdf_font_cid.c) looks up the glyph and the
+ * width of each of the 65,536 codes of an encoder that is not a CMap
+ * encoder (UTF-8 is not), some 4 M instructions a face, for a /W and a
+ * /CIDToGIDMap that pdf_fix_font() replaces with the used codes' anyway.
+ * For the call the encoder passes for a CMap encoder mapping one code,
+ * the space, to CID 1, so libharu maps that alone; its own state (row 0
+ * of cid_map holds the UTF-8 decoder's bytes) is put back after.
+ * Touches hpdf_encoder.h's CMap encoder.  Returns the font, or NULL.
+ */
+static HPDF_Font
+pdf_type0_font(HPDF_Doc pdf, const char *name)
+{
+	HPDF_Encoder		 enc = HPDF_GetEncoder(pdf, "UTF-8");
+	HPDF_CMapEncoderAttr	 attr;
+	HPDF_Encoder_ToUnicode_Func to_unicode;
+	HPDF_UINT16		 row[256];
+	HPDF_UNICODE		 space;
+	HPDF_Font		 font;
+
+	if (enc == NULL || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE)
+		return NULL;
+	attr = (HPDF_CMapEncoderAttr)enc->attr;
+	to_unicode = enc->to_unicode_fn;
+	memcpy(row, attr->cid_map[0], sizeof(row));
+	space = attr->unicode_map[0][' '];
+	memset(attr->cid_map[0], 0, sizeof(row));
+	attr->cid_map[0][' '] = 1;
+	attr->unicode_map[0][' '] = ' ';
+	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	font = HPDF_GetFont(pdf, name, "UTF-8");
+	enc->to_unicode_fn = to_unicode;
+	memcpy(attr->cid_map[0], row, sizeof(row));
+	attr->unicode_map[0][' '] = space;
+	return font;
+}
+
 /* Loads into *font, embedded, the subset of face df holding the code
  * points set in codes, with libharu's encoding enc, under key (unique in
  * the document: libharu knows a font by its PostScript name and would
@@ -912,7 +950,10 @@ pdf_load_subset(HPDF_Doc pdf, const struct docfont *df,
 	if (def == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
 		return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
 		    "cannot load font %s", df->path);
-	*font = HPDF_GetFont(pdf, def->base_font, enc);
+	if (strcmp(enc, "UTF-8") == 0)
+		*font = pdf_type0_font(pdf, def->base_font);
+	else
+		*font = HPDF_GetFont(pdf, def->base_font, enc);
 	if (*font == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
 		return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
 		    "cannot use font %s", df->path);
