@@ -77,6 +77,9 @@ struct pdf_font {
 					 * their codes */
 	unsigned char	*gids;		/* their ids, PDF_NCODES bits, owned;
 					 * or NULL */
+	unsigned int	*subgid;	/* gc's glyphs' ids in the UTF-8
+					 * subset, in gc's order (GCODE_BLANK
+					 * for a blank), owned; or NULL */
 	HPDF_Font	 ansi;		/* those with a byte in ansi's encoding */
 	HPDF_Font	 font;		/* the others (UTF-8), or NULL */
 	HPDF_Encoder	 enc;		/* ansi's, from pdf_encoder() */
@@ -523,7 +526,8 @@ pdf_cmap_body(HPDF_Stream s, const unsigned char *used,
  * BMP whose width differs from /DW: 10-25 KB per font, uncompressed) by
  * the widths of the used codes only, taken from libharu itself
  * (HPDF_Font_TextWidth of one character: 1/1000 em, as in /W; a shaped
- * glyph's code, one of f's gc, its glyph's).  Returns a libharu status. */
+ * glyph's code, one of f's gc, its glyph's in the subset).  Returns a
+ * libharu status. */
 static HPDF_STATUS
 pdf_trim_widths(HPDF_Font font, HPDF_Dict cid, const unsigned char *used,
     const struct pdf_font *f)
@@ -535,6 +539,7 @@ pdf_trim_widths(HPDF_Font font, HPDF_Dict cid, const unsigned char *used,
 	HPDF_TextWidth	 tw;
 	HPDF_STATUS	 st;
 	unsigned long	 cp, next = 0;
+	unsigned int	 gid;
 	char		 buf[4];
 	size_t		 len;
 
@@ -563,9 +568,10 @@ pdf_trim_widths(HPDF_Font font, HPDF_Dict cid, const unsigned char *used,
 		tw = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)buf,
 		    (HPDF_UINT)len);
 		if (glyph != NULL && g < f->gc.n && glyph[g]->code == cp) {
-			tw.width = glyph[g]->gid == GCODE_BLANK ? 0 :
+			gid = f->subgid[glyph[g] - f->gc.v];
+			tw.width = gid == GCODE_BLANK ? 0 :
 			    (HPDF_UINT)HPDF_TTFontDef_GetGidWidth(def,
-			    (HPDF_UINT16)glyph[g]->gid);
+			    (HPDF_UINT16)gid);
 			g++;
 		}
 		st = HPDF_Array_AddNumber(run, (HPDF_INT32)tw.width);
@@ -589,14 +595,14 @@ pdf_mem_stream(HPDF_Dict dict, const char *key)
 
 /* Writes the /CIDToGIDMap stream of CIDFont cid (def its font's
  * definition) for the used codes: a character's code (CID = Unicode) to
- * its glyph in def, a shaped glyph's code (gc) to that glyph (the subset
- * keeps the face's ids, subset_make()), a blank code to blank; others
- * map to glyph 0 and the map ends at the last used code.  Returns a
- * libharu status. */
+ * its glyph in def, a shaped glyph's code (f's gc) to that glyph's id in
+ * the subset (f->subgid), a blank code to blank; others map to glyph 0
+ * and the map ends at the last used code.  Returns a libharu status. */
 static HPDF_STATUS
 pdf_write_gidmap(HPDF_Dict cid, HPDF_FontDef def, const unsigned char *used,
-    const struct gcodes *gc, HPDF_UINT16 blank)
+    const struct pdf_font *f, HPDF_UINT16 blank)
 {
+	const struct gcodes *gc = &f->gc;
 	HPDF_Dict	 map;
 	unsigned int	 gid;
 	HPDF_BYTE	*buf;
@@ -620,7 +626,7 @@ pdf_write_gidmap(HPDF_Dict cid, HPDF_FontDef def, const unsigned char *used,
 		cp = gc->v[i].code;
 		if (cp > last || !pdf_used(used, cp))
 			continue;
-		gid = gc->v[i].gid == GCODE_BLANK ? blank : gc->v[i].gid;
+		gid = f->subgid[i] == GCODE_BLANK ? blank : f->subgid[i];
 		buf[2 * cp] = (HPDF_BYTE)(gid >> 8);
 		buf[2 * cp + 1] = (HPDF_BYTE)gid;
 	}
@@ -698,7 +704,7 @@ pdf_fix_font(HPDF_Font font, const unsigned char *used,
 		return st;
 	/* a blank code draws the space's glyph (kept: subset_make()) */
 	def = ((HPDF_FontAttr)font->attr)->fontdef;
-	return pdf_write_gidmap(cid, def, used, &f->gc,
+	return pdf_write_gidmap(cid, def, used, f,
 	    HPDF_TTFontDef_GetGlyphid(def, ' '));
 }
 
@@ -932,8 +938,9 @@ pdf_type0_font(HPDF_Doc pdf, const char *name)
  * -1 with ctx->err set. */
 static int
 pdf_load_subset(HPDF_Doc pdf, const struct docfont *df,
-    const unsigned char *codes, const unsigned char *glyphs, const char *enc,
-    const char *key, HPDF_Font *font, struct pdf_ctx *ctx)
+    const unsigned char *codes, const unsigned char *glyphs, unsigned int *ids,
+    size_t nids, const char *enc, const char *key, HPDF_Font *font,
+    struct pdf_ctx *ctx)
 {
 	HPDF_FontDef	 def;
 	char		*data;
@@ -942,8 +949,8 @@ pdf_load_subset(HPDF_Doc pdf, const struct docfont *df,
 	if (df->index < 0)
 		return pdf_msg(ctx, "cannot load font %s: bad face index %d",
 		    df->path, df->index);
-	if (subset_make(df->path, df->index, codes, glyphs, PDF_NCODES, &data,
-	    &len, ctx->err, ctx->errlen) == -1)
+	if (subset_make(df->path, df->index, codes, glyphs, ids, nids,
+	    PDF_NCODES, &data, &len, ctx->err, ctx->errlen) == -1)
 		return -1;
 	def = pdf_font_from_memory(pdf, data, len, key);
 	free(data);
@@ -974,6 +981,7 @@ pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
 	unsigned char	*ansi, *uni, *chars;
 	unsigned long	 cp;
 	int		 nansi = 0, nuni = 0, rc = 0;
+	size_t		 j;
 	char		 key[64];
 	HPDF_STATUS	 st;
 
@@ -994,12 +1002,16 @@ pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
 	}
 	snprintf(key, sizeof(key), "mimeo-font-%zu-ansi", i);
 	if (nansi > 0)
-		rc = pdf_load_subset(pdf, df, ansi, NULL, f->enc->name, key,
-		    &f->ansi, ctx);
+		rc = pdf_load_subset(pdf, df, ansi, NULL, NULL, 0, f->enc->name,
+		    key, &f->ansi, ctx);
 	snprintf(key, sizeof(key), "mimeo-font-%zu-utf8", i);
-	if (rc == 0 && nuni > 0)
-		rc = pdf_load_subset(pdf, df, chars, f->gids, "UTF-8", key,
-		    &f->font, ctx);
+	if (rc == 0 && nuni > 0) {
+		f->subgid = xcalloc(f->gc.n + 1, sizeof(*f->subgid));
+		for (j = 0; j < f->gc.n; j++)
+			f->subgid[j] = f->gc.v[j].gid;
+		rc = pdf_load_subset(pdf, df, chars, f->gids, f->subgid,
+		    f->gc.n, "UTF-8", key, &f->font, ctx);
+	}
 	if (rc == 0 && nuni > 0) {
 		st = pdf_fix_font(f->font, uni, f);
 		if (!pdf_ok(ctx, pdf, st))
@@ -1948,6 +1960,7 @@ out:
 		free(fonts[i].used);
 		free(fonts[i].glyphs);
 		free(fonts[i].gids);
+		free(fonts[i].subgid);
 		gcodes_free(&fonts[i].gc);
 		for (k = 0; k < PDF_NCODES / 256; k++)
 			free(fonts[i].code[k]);
