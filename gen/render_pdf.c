@@ -8,8 +8,9 @@
  * WinAnsiEncoding-based encoding (pdf_encoder()) for as many of its
  * characters as 256 codes hold, and for the rest a Type0 font through
  * libharu's UTF-8 encoder (Identity-H, CIDs = Unicode code points, a
- * CIDToGIDMap to the glyphs), which libharu sets up by looking up all
- * 65,536 codes in it: most documents need none.
+ * CIDToGIDMap to the glyphs; pdf_type0_font()).  A font that draws shaped
+ * glyphs (a ligature) is the Type0 font alone, with all its text: one
+ * subset to make and embed, not two.
  *
  * libharu 2.3.0 writes the encoder's CID CMap ("begincidrange") as the
  * font's /ToUnicode, which is not a ToUnicode CMap: poppler warns about it
@@ -783,7 +784,8 @@ pdf_encoding_write(HPDF_Encoder enc, HPDF_Stream out)
  * draws that WinAnsi lacks (a math minus, ≤, π, Greek), each listed in
  * /Differences as uniXXXX (pdf_encoding_write()), by which viewers find
  * the glyph and text extraction the character.  Characters beyond the free
- * codes stay out, for the Unicode subset.  std is libharu's
+ * codes stay out, for the Unicode subset, as do all the characters of a
+ * font that draws shaped glyphs (f->glyphs).  std is libharu's
  * WinAnsiEncoding; the encoder belongs to pdf.  Touches hpdf_encoder.h's
  * basic encoder.  Returns it, or NULL.
  */
@@ -808,6 +810,10 @@ pdf_encoder(HPDF_Doc pdf, HPDF_Encoder std, struct pdf_font *f, size_t i)
 	}
 	enc->write_fn = pdf_encoding_write;
 	attr = enc->attr;
+	/* a face that draws shaped glyphs needs its UTF-8 font anyway: all
+	 * its text goes there, one subset embedded instead of two */
+	if (f->glyphs != NULL)
+		return enc;
 	for (cp = pdf_next(used, 0); cp < PDF_NCODES;
 	    cp = pdf_next(used, cp + 1)) {
 		if (f->glyphs != NULL && pdf_used(f->glyphs, cp))
