@@ -82,7 +82,7 @@ enum label {
 struct template {
 	const char	*file;		/* where it was read from (for marks) */
 	char		*name;
-	int		 a4;		/* 0 letter, 1 A4 */
+	enum paper	 paper;		/* PAPER_UNSET: not given */
 	double		 margin[4];	/* top, right, bottom, left, in pt */
 	char		*font;		/* body family, for fontconfig */
 	struct textlist	 fallback;	/* families tried for missing glyphs */
