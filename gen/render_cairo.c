@@ -1376,7 +1376,7 @@ sv_fonts(struct cr_ctx *ctx, size_t p, struct cr_buf *b)
 		if (used[i] == NULL)
 			continue;
 		if (subset_make(d->fonts[i].path, d->fonts[i].index, used[i],
-		    NULL, SV_NCODES, &data, &len, ctx->err, ctx->errlen) < 0) {
+		    NULL, NULL, 0, SV_NCODES, &data, &len, ctx->err, ctx->errlen) < 0) {
 			rc = -1;
 			break;
 		}
