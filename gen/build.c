@@ -841,11 +841,13 @@ build_student_keys(struct build *b)
 		doc_free(d);
 		d = layout(bl, b->st.tpl, b->st.fs, build_a4(b), b->set->title.s);
 		blocks_free(bl);
-		if (d == NULL || d->npages == tpages)
+		/* without worked keys the table names no pages: once is
+		 * enough (a second table would only cost its memory again) */
+		if (d == NULL || d->npages == tpages || nkeys == 0)
 			break;
 		tpages = d->npages;
 	}
-	if (d == NULL || d->npages != tpages) {
+	if (d == NULL || (nkeys > 0 && d->npages != tpages)) {
 		struct mark m = { b->set->file, 1, 1 };
 
 		if (d != NULL)
