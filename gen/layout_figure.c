@@ -2156,6 +2156,7 @@ lay_figures(struct lay *L, const struct block *b)
 		from = L->strip.nitems;
 		h = fg_figure(L, &b->figs[i], b->key, side ? x : x0, w[i]);
 		lay_shift(L, from, L->strip.nitems, L->sy);
+		lay_unit(L, from, side ? x : x0, (side ? x : x0) + w[i]);
 		if (h > row)
 			row = h;
 		x += w[i] + gap;

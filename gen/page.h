@@ -78,6 +78,13 @@ struct item {
 					 * as PAGE_GLYPH_BASE + its glyph id.
 					 * A SPAN around it says what it
 					 * reads as */
+	int		 unit;		/* 1: part of a drawing that keeps its
+					 * left-to-right inside when a right-
+					 * to-left page is mirrored (a line of
+					 * text in visual order, math, a
+					 * figure): the drawing spans unit_w
+					 * from unit_off left of x */
+	double		 unit_off, unit_w;
 };
 
 /* Glyph ids 0 .. PAGE_GLYPH_MAX - 1 are written as the private-use
