@@ -1265,9 +1265,10 @@ lay_emit_bidi(struct lay *L, struct emit *e, const struct words *ws,
 			continue;
 		done[b.owner[k]] = 1;
 		u = &b.u[b.owner[k]];
-		if (u->pc == NULL)
-			;
-		else if (u->pc->math != NULL) {
+		if (u->pc == NULL) {
+			x += u->w;	/* a space: the text item ends */
+			continue;
+		} else if (u->pc->math != NULL) {
 			emit_flush(e);
 			lay_put_math(L, u->pc->math, x, base, ts);
 		} else if (u->pc->g != NULL) {

@@ -47,6 +47,7 @@
 
 #include "image.h"
 #include "page.h"
+#include "script.h"
 #include "render.h"
 #include "subset.h"
 #include "util.h"
@@ -958,6 +959,20 @@ pdf_anchor(HPDF_Page page, double h, HPDF_Font font, const struct item *it,
 	return st;
 }
 
+/* The last character of the first n bytes of UTF-8 text t, its length in
+ * *len. */
+static long
+pdf_last_char(const char *t, size_t n, size_t *len)
+{
+	size_t at = n;
+
+	while (at > 0 && ((unsigned char)t[at - 1] & 0xc0) == 0x80)
+		at--;
+	if (at > 0)
+		at--;
+	return utf8_decode(t + at, n - at, len);
+}
+
 /* Writes the start of a span reading as UTF-8 text (ITEM_SPAN), or its
  * end (ITEM_SPAN_END), into page's current content stream, with its
  * anchor (pdf_anchor): marked content whose /ActualText is a PDF text
@@ -972,6 +987,7 @@ pdf_mark(HPDF_Page page, double h, const struct item *it, HPDF_Font font)
 	size_t		 n = strlen(t), i, len;
 	char		 hex[16];
 	long		 cp;
+	int		 rtl;
 
 	if (HPDF_Page_GetGMode(page) != HPDF_GMODE_PAGE_DESCRIPTION)
 		return HPDF_INVALID_PAGE;
@@ -981,8 +997,13 @@ pdf_mark(HPDF_Page page, double h, const struct item *it, HPDF_Font font)
 		    st;
 	}
 	st = HPDF_Stream_WriteStr(out, "/Span <</ActualText <FEFF");
+	rtl = n > 0 && script_rtl(utf8_decode(t, n, &len));
 	for (i = 0; i < n && st == HPDF_OK; i += len) {
-		cp = utf8_decode(t + i, n - i, &len);
+		/* a word written right to left: its characters last first,
+		 * as its glyphs are drawn; readers (poppler's pdftotext) put
+		 * the text of a right-to-left line back in reading order */
+		cp = rtl ? pdf_last_char(t, n - i, &len) : utf8_decode(t + i,
+		    n - i, &len);
 		if (cp < 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
 			cp = 0xFFFD;
 		if (cp > 0xFFFF)	/* a surrogate pair */
