@@ -3,8 +3,10 @@
 # Writing systems (script.c): lines break by UAX #14 (libunistring), so
 # Chinese and Japanese break between characters, never before a closing
 # full stop, while Latin still breaks at spaces only; mimeo list counts
-# columns with libunistring's u8_width.  The scripts mimeo refuses are in
-# tests/bad (text-shaped-script, text-bidi-control).
+# columns with libunistring's u8_width; Arabic and Hebrew are shaped and
+# ordered right to left (FriBidi), an Arabic set's pages mirrored.  The
+# scripts mimeo refuses are in tests/bad (text-shaped-script,
+# text-bidi-control, text-rtl-in-math, text-rtl-too-wide).
 SD=tests/scripts
 SO=$T/scripts
 rm -rf "$SO" && mkdir -p "$SO"
