@@ -54,7 +54,7 @@ PENDING  = $(shell grep '^problems/' tests/library-pending.txt 2>/dev/null)
 PROBLEMS = $(filter-out $(PENDING),$(shell find problems -name '*.yaml' | sort))
 
 .PHONY: all run test deps test-deps bench-deps bench check-asan check-valgrind \
-        fuzz clean install uninstall schema FORCE
+        fuzz check clean install uninstall schema FORCE
 
 all: mimeo
 
@@ -190,6 +190,12 @@ fuzz: deps
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run.sh $(FUZZ_HARNESSES)
 	@FUZZ_SECONDS=$(FUZZ_LONG_SECONDS) FUZZ_LONG=$(FUZZ_LONG) \
 	  bash tests/fuzz/run.sh $(FUZZ_LONG_HARNESSES)
+
+# Everything CI runs after `make test`: the suite under the sanitizers,
+# then a short fuzz run of every harness (clang installed when missing).
+check: check-asan
+	@command -v $(FUZZ_CC) >/dev/null || $(MAKE) -s deps DEB_PKGS=clang
+	@$(MAKE) -s fuzz FUZZ_SECONDS=10
 
 # The program, its data folder (templates, labels, the JSON Schema) and
 # the man pages; DESTDIR stages it all under another root (a package).
