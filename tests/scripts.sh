@@ -81,20 +81,26 @@ hi|नाम|उत्तर:|सही|पृष्ठ 1 / 1|उत्तर �
 es|Nombre|Respuesta:|Verdadero|Página 1 de 1|Clave de respuestas|0,75
 LANGS
 
-# Arabic: the same labels, read back by pdftotext, which sets a line that
-# holds Arabic in its own order with direction marks (U+202A..U+202E) and
-# spaces of its own around numbers: compared without either
+# Arabic and Hebrew: the same labels, read back by pdftotext, which sets a
+# line that holds them in its own order with direction marks (U+202A to
+# U+202E) and spaces of its own around numbers: compared without either
 flat() { LC_ALL=C sed 's/\xe2\x80[\xaa-\xae]//g' | tr -d ' '; }
-err=$("$MIMEO" -o "$SO/ar/" --lang ar "$SD/labels.yaml" 2>&1 >/dev/null)
-[ -z "$err" ] && ok || bad "scripts: --lang ar said: $err"
-pdftotext -layout "$SO/ar/labels.pdf" - 2>/dev/null | flat >"$SO/ar.txt"
-pdftotext -layout "$SO/ar/labels-key.pdf" - 2>/dev/null | flat >"$SO/ar-key.txt"
-for want in الاسم الإجابة: صح خطأ صفحة1من1; do
-	grep -qF -- "$want" "$SO/ar.txt" && ok || bad "scripts: --lang ar worksheet lacks '$want'"
-done
-for want in مفتاحالإجابات 0,75; do
-	grep -qF -- "$want" "$SO/ar-key.txt" && ok || bad "scripts: --lang ar key lacks '$want'"
-done
+# LANG|worksheet's words|key's words (spaces taken out)
+while IFS='|' read -r l sheet key; do
+	err=$("$MIMEO" -o "$SO/$l/" --lang "$l" "$SD/labels.yaml" 2>&1 >/dev/null)
+	[ -z "$err" ] && ok || bad "scripts: --lang $l said: $err"
+	pdftotext -layout "$SO/$l/labels.pdf" - 2>/dev/null | flat >"$SO/$l.txt"
+	pdftotext -layout "$SO/$l/labels-key.pdf" - 2>/dev/null | flat >"$SO/$l-key.txt"
+	for want in $sheet; do
+		grep -qF -- "$want" "$SO/$l.txt" && ok || bad "scripts: --lang $l worksheet lacks '$want'"
+	done
+	for want in $key; do
+		grep -qF -- "$want" "$SO/$l-key.txt" && ok || bad "scripts: --lang $l key lacks '$want'"
+	done
+done <<'RTL'
+ar|الاسم الإجابة: صح خطأ صفحة1من1|مفتاحالإجابات 0,75
+he|שם תשובה: נכון לאנכון עמוד1מתוך1|מפתחתשובות 0.75
+RTL
 
 # Fonts by language (template fonts: language:): a French set takes the
 # symbols Andika lacks (∠ ⊥) from the family the template names for fr,
@@ -139,7 +145,7 @@ ink() {
 	    "$text" "$lang" >"$SO/$name.yaml"
 	"$MIMEO" -q ${INK_TEMPLATE:+--template "$INK_TEMPLATE"} -o "$SO/" "$SO/$name.yaml" >/dev/null 2>&1 ||
 	    { echo "mimeo failed"; return 1; }
-	pango-view $PV $INK_PV --font="$font Bold 18" -o "$SO/$name-ref.pdf" --text "$reftext" >/dev/null 2>&1 ||
+	pango-view $PV ${INK_PV:-} --font="$font Bold 18" -o "$SO/$name-ref.pdf" --text "$reftext" >/dev/null 2>&1 ||
 	    { echo "pango-view failed"; return 1; }
 	# the title's line: down to its words' boxes and 6 pt more
 	ymax=$(pdftotext -bbox "$SO/$name.pdf" - | sed -n 's/.*yMax="\([0-9.]*\)".*/\1/p' | head -1)
