@@ -255,3 +255,18 @@ if "$MIMEO" -q -o "$SO/rtl-class/" --roster tests/rosters/class4-ar.csv "$AS" >/
 else
 	bad "scripts: the Arabic class set did not print"
 fi
+# Figures on a right-to-left page (--format tree: the text items' x): a
+# number line still counts up to the right (0 left of 2), a tape diagram
+# is mirrored (its label right of its parts); the number line's reading,
+# which mixes Arabic words and numbers, reads back in order (1/2, not 2/1)
+"$MIMEO" -q --format tree -o "$SO/rtl-fig/" "$SD/ar-figures.yaml" >/dev/null 2>&1 ||
+	bad "scripts: ar-figures.yaml did not lay out"
+tx() { sed -n "s/^  text \\([0-9.]*\\) [0-9.]* f[0-9]* 12.00 \"$1\"\$/\\1/p" \
+    "$SO/rtl-fig/ar-figures.tree" | head -1; }
+x0=$(tx 0) x2=$(tx 2) xs=$(tx Sara) xq=$(tx '?')
+awk -v a="$x0" -v b="$x2" -v s="$xs" -v q="$xq" \
+    'BEGIN {exit !(b != "" && q != "" && a < b && s > q)}' && ok ||
+	bad "scripts: Arabic figures: 0 at $x0, 2 at $x2 (want 0 left); Sara at $xs, ? at $xq (want Sara right)"
+"$MIMEO" -q -o "$SO/rtl-fig/" "$SD/ar-figures.yaml" >/dev/null 2>&1
+pdftotext "$SO/rtl-fig/ar-figures.pdf" - 2>/dev/null | flat | grep -qF 'بخطواتمن1/2' && ok ||
+	bad "scripts: the Arabic number line does not read back as written"
