@@ -7,6 +7,14 @@
  * text outside problems is placed line by line, so a reading passage can
  * flow across pages.  A heading waits and is placed with what follows it.
  * The blocks of problems are drawn in layout_problem.c.
+ *
+ * Right to left: a line holding a letter written right to left is set in
+ * the order FriBidi gives (lay_emit_bidi), after it was broken in the
+ * order written.  A set in a language written right to left (template's
+ * rtl) is drawn as a left-to-right page and mirrored in one place, as each
+ * strip goes on its page (lay_move, lay_mirror): a line of text, math and
+ * a figure that keeps its drawing are units (lay_unit) moved whole; rules,
+ * boxes and the rest are turned round.
  */
 #include <math.h>
 #include <stdio.h>
