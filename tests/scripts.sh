@@ -81,7 +81,7 @@ hi|नाम|उत्तर:|सही|पृष्ठ 1 / 1|उत्तर �
 es|Nombre|Respuesta:|Verdadero|Página 1 de 1|Clave de respuestas|0,75
 LANGS
 
-# Arabic and Hebrew: the same labels, read back by pdftotext, which sets a
+# Arabic, Hebrew and Persian: the same labels, read back by pdftotext, which sets a
 # line that holds them in its own order with direction marks (U+202A to
 # U+202E) and spaces of its own around numbers: compared without either
 flat() { LC_ALL=C sed 's/\xe2\x80[\xaa-\xae]//g' | tr -d ' '; }
@@ -100,6 +100,7 @@ while IFS='|' read -r l sheet key; do
 done <<'RTL'
 ar|الاسم الإجابة: صح خطأ صفحة1من1|مفتاحالإجابات 0,75
 he|שם תשובה: נכון לאנכון עמוד1מתוך1|מפתחתשובות 0.75
+fa|نام پاسخ: درست نادرست صفحهٔ1از1|پاسخ‌نامه 0.75
 RTL
 
 # Fonts by language (template fonts: language:): a French set takes the
