@@ -3,6 +3,7 @@
 #               with out/index.html to browse and print it
 #   make test   build and run every test; the last line is "N passed, N failed"
 #   make bench  time mimeo against pdflatex (exam class) and bare libharu
+#   make stages check that no stage of gen/ includes a later one's header
 #   make install [PREFIX=/usr/local] [DESTDIR=]   and  make uninstall
 # run and test install the Debian packages they need first (see `deps`);
 # on a machine without make or a compiler, ./build run and ./build test
@@ -39,11 +40,11 @@ SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/font.c gen/layout.c gen/layout_problem.c gen/layout_discussion.c \
        gen/layout_packet.c gen/layout_table.c gen/layout_grid.c \
        gen/figure.c gen/layout_figure.c gen/page.c gen/render_pdf.c \
-       gen/output.c gen/render_cairo.c gen/image.c gen/amath.c \
+       gen/output.c gen/render_cairo.c gen/image.c gen/amath_parse.c gen/amath_layout.c \
        gen/build.c gen/build_packet.c gen/stress.c gen/roster.c gen/libpath.c \
        gen/packet.c gen/list.c gen/subset.c gen/render_tree.c \
        gen/index.c gen/ptable.c gen/compose_strips.c gen/layout_strip.c \
-       gen/compose_tally.c gen/script.c gen/keyschema.c
+       gen/compose_tally.c gen/script.c gen/keyschema.c gen/inputs.c gen/build_file.c gen/contact.c gen/render.c gen/footer.c gen/yaml_explain.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
 HDRS = $(sort $(wildcard gen/*.h) gen/datadir.h)
@@ -54,7 +55,7 @@ PENDING  = $(shell grep '^problems/' tests/library-pending.txt 2>/dev/null)
 PROBLEMS = $(filter-out $(PENDING),$(shell find problems -name '*.yaml' | sort))
 
 .PHONY: all run test deps test-deps bench-deps bench check-asan check-valgrind \
-        fuzz check clean install uninstall schema FORCE
+        fuzz check clean install uninstall schema stages FORCE
 
 all: mimeo
 
@@ -118,6 +119,11 @@ tests/unit: $(UNIT_SRCS) tests/unit.h $(LIB_OBJS) $(HDRS)
 test: test-deps
 	@$(MAKE) -s mimeo tests/unit
 	@bash tests/run.sh
+
+# Each file of gen/ in its stage (load, vary, compose, layout, render,
+# driver), and no stage including a later stage's header.
+stages:
+	@bash tests/stages.sh
 
 # mimeo against one pdflatex pass of the same worksheet in the exam class
 # and against bench/floor.c (libharu alone); writes out/bench.md.

@@ -1,14 +1,11 @@
 /*
  * amath.h - the AsciiMath subset of SPEC section 3 "Text", between
- * backticks: parsed into a tree, then laid out as boxes.
+ * backticks: parsed into a tree (amath_parse.c); amath_layout.h lays the
+ * tree out as boxes.
  *
  * math_parse() reads the span as written (backslash escapes included) and
  * returns a tree, or NULL with the byte offset and wording of the first
- * mistake, so the caller can point at the exact column.  math_layout()
- * measures the tree with the body fonts (and their fallbacks) and returns a
- * box: its width, height above the baseline and depth below it, and the
- * ITEM_TEXT and ITEM_LINE items that draw it, positioned from the box's
- * left end on its baseline.  Layout copies those items where the box sits.
+ * mistake, so the caller can point at the exact column.
  *
  * What a span means (as AsciiMath does): 3/5 a stacked fraction, 1 1/2 a
  * mixed number, x^2 and x_1 raised and lowered, sqrt(x) a root with a bar
@@ -30,10 +27,6 @@
 #define MIMEO_AMATH_H
 
 #include <stddef.h>
-
-#include "page.h"
-
-struct fonts;
 
 enum mkind {
 	M_ROW,		/* kids side by side */
@@ -81,23 +74,16 @@ void		 math_free(struct mnode *);
  * to free; NULL only when out of memory. */
 char		*math_linear(const struct mnode *);
 
-struct mbox {
-	double		 w, h, d;	/* width; height above and depth below
-					 * the baseline; points */
-	struct page	 items;		/* TEXT (font: a face of struct fonts)
-					 * and LINE; x from the left end, y
-					 * from the baseline, down positive;
-					 * colours left for the caller */
-	long		 missing;	/* first code point no font has, or 0:
-					 * it was left out */
-	char		*text;		/* math_linear() of the tree, owned;
-					 * NULL: read the glyphs */
-};
-
-/* Lay n out at size points, bold when bold is set.  Fills box (zeroed by
- * the caller), text included; free its items and text with mbox_free(). */
-void	math_layout(struct fonts *, const struct mnode *n, double size,
-	    int bold, struct mbox *box);
-void	mbox_free(struct mbox *);
+/* Reading a row as it is spaced, for the linear text and the boxes
+ * alike: the class of kid i after a kid of class prev (a sign at the
+ * start, after an operator or after an opening bar |-3| is unary, spaced
+ * as a number is); whether kid i keeps the space written before it
+ * ("words" and units, 5 cm); whether kid i is the fraction of a mixed
+ * number (1 1/2).  i > 0 for the last two. */
+enum mclass	 math_row_class(const struct mnode *row, size_t i,
+		    enum mclass prev);
+int		 math_row_word_space(const struct mnode *row, size_t i,
+		    enum mclass prev, enum mclass cur);
+int		 math_row_mixed(const struct mnode *row, size_t i);
 
 #endif

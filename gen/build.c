@@ -791,8 +791,7 @@ build_summary(const struct opts *o, const struct job *j)
 	    o->simplex ? "one-sided" : "double-sided");
 }
 
-/* The documents of the set s (owned) loaded from file. */
-static void
+void
 build_set(const struct opts *o, const char *file, struct set *s,
     int many)
 {
@@ -983,40 +982,4 @@ pieces_free(struct docpiece *v, size_t n)
 		free(v[i].name);
 	}
 	free(v);
-}
-
-void
-build_file(const struct opts *o, const char *file, int many)
-{
-	struct packet *pk;
-	struct set *s;
-	struct mark m = { NULL, 0, 0 };
-	int draft;
-
-	if (library_load(file, &pk, &s, &draft) < 0) {
-		/* a set with mistakes: its other problems are drawn all
-		 * the same, so that a draw that cannot meet its "where" is
-		 * said in this run too, not after the rest is mended */
-		if (s != NULL)
-			instance_free(vary(s, build_seed(o, s), 0, NULL, "."));
-		set_free(s);
-		return;
-	}
-	m.file = diag_file(file);
-	if (pk != NULL && (o->cmd == CMD_WORKSHEET || o->cmd == CMD_KEY ||
-	    o->cmd == CMD_TALLY))
-		diag_error(&m, "this is a substitute packet, not a problem "
-		    "set; write it with mimeo packet %s (or mimeo %s)", file,
-		    file);
-	else if (s != NULL && o->cmd == CMD_PACKET)
-		diag_error(&m, "this is a problem set, not a packet (a packet "
-		    "starts with \"packet:\"); write it with mimeo %s", file);
-	else if (pk != NULL)
-		build_packet(o, file, pk, many);
-	else {
-		build_set(o, file, s, many);
-		s = NULL;
-	}
-	packet_free(pk);
-	set_free(s);
 }

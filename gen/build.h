@@ -40,8 +40,11 @@ struct opts {
 };
 
 /* Build (or for CMD_CHECK only lay out) the documents of the set or
- * packet in file; many says the run has several inputs. */
+ * packet in file; many says the run has several inputs (build_file.c). */
 void	build_file(const struct opts *, const char *file, int many);
+/* The documents of the set s (owned) loaded from file (build.c). */
+void	build_set(const struct opts *, const char *file, struct set *s,
+	    int many);
 /* The seed of a run for set s: --seed, else the set's, else 1. */
 long	build_seed(const struct opts *, const struct set *s);
 

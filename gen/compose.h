@@ -13,7 +13,7 @@
 #define DASH	"\xe2\x80\x94"	/* an em dash, between parts of a footer */
 
 #include "discussion.h"
-#include "page.h"
+#include "footer.h"
 #include "set.h"
 #include "template.h"
 #include "vary.h"
@@ -254,7 +254,7 @@ struct strip {
 struct blocks {
 	struct block	*v;
 	size_t		 n, cap;
-	struct footer	 footer;	/* left footer, in its parts (page.h):
+	struct footer	 footer;	/* left footer, in its parts (footer.h):
 					 * layout cuts only the title (a name
 					 * last) to keep it to one line */
 	char		*banner;	/* top of every page (teacher only), owned */

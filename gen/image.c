@@ -17,7 +17,6 @@
 #include <png.h>
 
 #include "image.h"
-#include "schema.h"
 #include "util.h"
 
 /* What a decode owns while libpng or libjpeg may jump out of it. */
@@ -530,10 +529,9 @@ static const struct {
 	{ "<?xml", 5, "an XML file (an SVG drawing?)" },
 };
 
-/* Reports why data (len bytes) is not a picture mimeo prints. */
-static void
-img_not_picture(const unsigned char *data, size_t len, const char *name,
-    const struct mark *m)
+/* Why data (len bytes) is not a picture mimeo prints: a new string. */
+static char *
+img_not_picture(const unsigned char *data, size_t len, const char *name)
 {
 	const char *what = NULL;
 	size_t i;
@@ -551,24 +549,23 @@ img_not_picture(const unsigned char *data, size_t len, const char *name,
 	    data[i] == '\r' || data[i] == '\t'); i++)
 		;
 	if (len == 0)
-		sc_error(m, "image \"%s\" is an empty file; copy or save "
+		return xasprintf("image \"%s\" is an empty file; copy or save "
 		    "the picture again", name);
-	else if (what == NULL && (i == len || i == 64))
-		sc_error(m, "image \"%s\" holds text, not a picture; mimeo "
+	if (what == NULL && (i == len || i == 64))
+		return xasprintf("image \"%s\" holds text, not a picture; mimeo "
 		    "prints PNG and JPEG pictures", name);
-	else if (what != NULL)
-		sc_error(m, "image \"%s\" is %s; mimeo prints PNG and JPEG "
+	if (what != NULL)
+		return xasprintf("image \"%s\" is %s; mimeo prints PNG and JPEG "
 		    "pictures: save it as PNG or JPEG", name, what);
-	else
-		sc_error(m, "image \"%s\" is not a PNG or JPEG picture; mimeo "
-		    "prints PNG and JPEG pictures", name);
+	return xasprintf("image \"%s\" is not a PNG or JPEG picture; mimeo "
+	    "prints PNG and JPEG pictures", name);
 }
 
 /* Reads the whole file at path into *data.  Returns its length, or -1
- * after reporting at m. */
+ * with why it cannot in *err (a new string). */
 static long
-img_read_file(const char *path, const char *name, const struct mark *m,
-    unsigned char **data)
+img_read_file(const char *path, const char *name, unsigned char **data,
+    char **err)
 {
 	struct stat st;
 	FILE *f;
@@ -578,15 +575,15 @@ img_read_file(const char *path, const char *name, const struct mark *m,
 	*data = NULL;
 	if ((f = input_open(path, INPUT_FILE, why, sizeof(why))) == NULL ||
 	    fstat(fileno(f), &st) == -1) {
-		sc_error(m, "cannot read image \"%s\": %s", name,
+		*err = xasprintf("cannot read image \"%s\": %s", name,
 		    f == NULL ? why : strerror(errno));
 		if (f != NULL)
 			fclose(f);
 		return -1;
 	}
 	if (st.st_size > IMAGE_MAX_BYTES) {
-		sc_error(m, "image \"%s\" is %.1f MB; mimeo takes pictures up "
-		    "to %ld MB: make it smaller", name,
+		*err = xasprintf("image \"%s\" is %.1f MB; mimeo takes "
+		    "pictures up to %ld MB: make it smaller", name,
 		    (double)st.st_size / (1024 * 1024),
 		    IMAGE_MAX_BYTES / (1024 * 1024));
 		fclose(f);
@@ -595,7 +592,7 @@ img_read_file(const char *path, const char *name, const struct mark *m,
 	len = (long)st.st_size;
 	*data = xmalloc(len > 0 ? (size_t)len : 1);
 	if (len > 0 && fread(*data, 1, (size_t)len, f) != (size_t)len) {
-		sc_error(m, "cannot read image \"%s\": %s", name,
+		*err = xasprintf("cannot read image \"%s\": %s", name,
 		    ferror(f) ? strerror(errno) : "it got shorter while read");
 		free(*data);
 		*data = NULL;
@@ -606,7 +603,7 @@ img_read_file(const char *path, const char *name, const struct mark *m,
 }
 
 struct image *
-image_load(const char *path, const char *name, const struct mark *m)
+image_load(const char *path, const char *name, char **err)
 {
 	static const unsigned char png_sig[8] = { 0x89, 'P', 'N', 'G',
 	    '\r', '\n', 0x1a, '\n' };
@@ -616,7 +613,7 @@ image_load(const char *path, const char *name, const struct mark *m)
 	char why[512];
 	long len;
 
-	if ((len = img_read_file(path, name, m, &data)) == -1)
+	if ((len = img_read_file(path, name, &data, err)) == -1)
 		return NULL;
 	img = xcalloc(1, sizeof(*img));
 	img->data = data;
@@ -630,13 +627,13 @@ image_load(const char *path, const char *name, const struct mark *m)
 		img->kind = IMAGE_JPEG;
 		img->orient = img_jpeg_orientation(data, img->len);
 	} else {
-		img_not_picture(data, img->len, name, m);
+		*err = img_not_picture(data, img->len, name);
 		image_unref(img);
 		return NULL;
 	}
 	/* a PNG's orientation is found as it is decoded */
 	if (img_decode(img, &px, &img->orient, why, sizeof(why)) == -1) {
-		sc_error(m, "image \"%s\" %s", name, why);
+		*err = xasprintf("image \"%s\" %s", name, why);
 		image_unref(img);
 		return NULL;
 	}

@@ -30,8 +30,6 @@
 
 #include <stddef.h>
 
-#include "diag.h"
-
 #define IMAGE_MAX_SIDE	6000		/* pixels, either way */
 #define IMAGE_MAX_BYTES	(20L * 1024 * 1024)
 /* Samples of a decoded picture, in bytes (a 6000 x 6000 colour photo),
@@ -64,11 +62,11 @@ struct pixels {
 
 /*
  * Read and check the picture at path; name is the path as the teacher
- * wrote it, for messages, reported at m through sc_error().  Returns a new
- * image with one reference, or NULL after reporting.
+ * wrote it, for messages.  Returns a new image with one reference, or
+ * NULL with what is wrong in *err (a new string, without the file and
+ * position: the loader reports it at the image's node).
  */
-struct image	*image_load(const char *path, const char *name,
-		    const struct mark *m);
+struct image	*image_load(const char *path, const char *name, char **err);
 struct image	*image_ref(struct image *);
 void		 image_unref(struct image *);
 

@@ -9,6 +9,7 @@
 #ifndef MIMEO_LAYOUT_INT_H
 #define MIMEO_LAYOUT_INT_H
 
+#include "amath_layout.h"
 #include "layout.h"
 #include "text.h"
 

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "libpath.h"
-#include "output.h"
+#include "inputs.h"
 #include "schema.h"
 #include "util.h"
 
@@ -186,7 +186,7 @@ lib_resolve(const char *from, const char *rel, const struct mark *m,
 		goto fail;
 	}
 	fclose(f);
-	output_note_input(path);
+	inputs_note(path);
 	/* a symbolic link may still point out of the library */
 	real_root = realpath(root, NULL);
 	real_path = realpath(path, NULL);

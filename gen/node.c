@@ -6,9 +6,9 @@
  * whole file is kept in memory, already in UTF-8, and positions are turned
  * into byte offsets from line and column, never from index.
  *
- * When libyaml reports a syntax error, node_parse_error() looks at the file
- * around it (and re-scans the tokens before it) to name the mistake a
- * teacher made and put the message where that mistake is.
+ * When libyaml reports a syntax error, node_parse_error() (yaml_explain.c)
+ * looks at the file around it (and re-scans the tokens before it) to name
+ * the mistake a teacher made and put the message where that mistake is.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -19,30 +19,15 @@
 #include <yaml.h>
 
 #include "node.h"
-#include "output.h"
+#include "node_int.h"
+#include "inputs.h"
 #include "util.h"
-
-struct loader {
-	const char	*file;		/* interned name for marks */
-	const unsigned char *buf;	/* the text, UTF-8, NUL-terminated */
-	size_t		 len;
-	size_t		 nnodes;
-	int		 failed;
-	size_t		*lines;		/* offsets of line starts, made on the
-					 * first position lookup; nlines of them */
-	size_t		 nlines;
-	/* The last position looked up (line, column, byte offset): a lookup
-	 * further along the same line goes on from here, so the nodes of
-	 * one long line cost the line once, not once per node. */
-	int		 curline, curcol;
-	size_t		 curoff;
-};
 
 /* ---- positions ------------------------------------------------------ */
 
 /* Length of the line break at buf[i] (libyaml's: \n, \r\n, \r, NEL, LS,
  * PS), or 0. */
-static size_t
+size_t
 node_brk(struct loader *ld, size_t i)
 {
 	const unsigned char *b = ld->buf;
@@ -64,7 +49,7 @@ node_brk(struct loader *ld, size_t i)
 static void	node_index_lines(struct loader *);
 
 /* Line and column of a byte offset, counting columns in code points. */
-static void
+void
 node_offset_mark(struct loader *ld, size_t off, struct mark *m)
 {
 	size_t lo = 0, hi, mid, i;
@@ -123,7 +108,7 @@ node_index_lines(struct loader *ld)
 }
 
 /* Byte offset of 1-based line and column (clamped to the line's end). */
-static size_t
+size_t
 node_line_col(struct loader *ld, int line, int col)
 {
 	size_t i;
@@ -151,70 +136,18 @@ node_line_col(struct loader *ld, int line, int col)
 	return i;
 }
 
-static size_t
+size_t
 node_ymark_offset(struct loader *ld, yaml_mark_t ym)
 {
 	return node_line_col(ld, (int)ym.line + 1, (int)ym.column + 1);
 }
 
-static void
+void
 node_mark(struct loader *ld, struct mark *m, yaml_mark_t ym)
 {
 	m->file = ld->file;
 	m->line = (int)ym.line + 1;
 	m->col = (int)ym.column + 1;
-}
-
-/* 1 when mark a comes before mark b in the file. */
-static int
-node_before(yaml_mark_t a, yaml_mark_t b)
-{
-	return a.line < b.line || (a.line == b.line && a.column < b.column);
-}
-
-/* What a line looks like, for the indentation messages. */
-struct line {
-	size_t		 start, end;	/* byte offsets; end at the break */
-	int		 indent;	/* leading spaces */
-	int		 content;	/* not blank, not only a comment */
-	int		 dashes;	/* "- " entries before the key */
-	int		 keycol;	/* 1-based column after the dashes */
-	size_t		 keyoff, keylen;/* "word" of "word:", or keylen 0 */
-};
-
-static void
-node_line(struct loader *ld, int lineno, struct line *li)
-{
-	const unsigned char *b = ld->buf;
-	size_t i, j;
-
-	memset(li, 0, sizeof(*li));
-	li->start = node_line_col(ld, lineno, 1);
-	for (i = li->start; i < ld->len && node_brk(ld, i) == 0; i++)
-		;
-	li->end = i;
-	for (i = li->start; i < li->end && b[i] == ' '; i++)
-		li->indent++;
-	li->content = i < li->end && b[i] != '#' && b[i] != '\t';
-	while (i < li->end && b[i] == '-' && (i + 1 == li->end ||
-	    b[i + 1] == ' ')) {
-		li->dashes++;
-		for (i++; i < li->end && b[i] == ' '; i++)
-			;
-	}
-	li->keycol = (int)(i - li->start) + 1;
-	li->keyoff = i;
-	if (i >= li->end || strchr("\"'{[#&*!|>%@`", b[i]) != NULL)
-		return;
-	for (j = i; j < li->end && j - i < 40; j++) {
-		if (b[j] == ':' && (j + 1 == li->end || b[j + 1] == ' ' ||
-		    b[j + 1] == '\t')) {
-			li->keylen = j - i;
-			return;
-		}
-		if (b[j] == '#' && j > i && b[j - 1] == ' ')
-			return;
-	}
 }
 
 /* 1 when the 3 bytes at b are a curly quote mark: ‘ ’ “ ” or „. */
@@ -232,7 +165,7 @@ node_curly_quote(const unsigned char *b)
  * processor's, which YAML takes for text) are left out of the example:
  * returns 1 when there were some, else 0.
  */
-static int
+int
 node_quoted_example(struct loader *ld, size_t off, char *out,
     size_t size)
 {
@@ -271,604 +204,6 @@ node_quoted_example(struct loader *ld, size_t off, char *out,
 	out[k++] = q;
 	out[k] = '\0';
 	return curly;
-}
-
-/* ---- tokens before an error ----------------------------------------- */
-
-/* The last token that starts before a position, found by scanning the file
- * again: libyaml's parser errors say where it noticed a mistake, not what
- * came before it. */
-struct scan {
-	int			 found;
-	yaml_token_type_t	 type;
-	yaml_mark_t		 start, end;
-	yaml_scalar_style_t	 style;
-	yaml_mark_t		 opener;	/* FLOW_*_END: its '[' or '{' */
-};
-
-static void
-node_scan(struct loader *ld, yaml_mark_t upto, struct scan *s)
-{
-	yaml_parser_t p;
-	yaml_token_t t;
-	yaml_mark_t flow[NODE_MAX_DEPTH + 2];
-	size_t nflow = 0;
-	int stop = 0;
-
-	memset(s, 0, sizeof(*s));
-	if (!yaml_parser_initialize(&p))
-		return;
-	yaml_parser_set_input_string(&p, ld->buf, ld->len);
-	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
-	while (!stop && yaml_parser_scan(&p, &t)) {
-		switch (t.type) {
-		case YAML_STREAM_END_TOKEN:
-			stop = 1;
-			break;
-		case YAML_STREAM_START_TOKEN:
-		case YAML_KEY_TOKEN:		/* placed after the fact */
-		case YAML_BLOCK_SEQUENCE_START_TOKEN:
-		case YAML_BLOCK_MAPPING_START_TOKEN:
-		case YAML_BLOCK_END_TOKEN:
-			break;
-		default:
-			if (!node_before(t.start_mark, upto)) {
-				stop = 1;
-				break;
-			}
-			s->found = 1;
-			s->type = t.type;
-			s->start = t.start_mark;
-			s->end = t.end_mark;
-			if (t.type == YAML_SCALAR_TOKEN)
-				s->style = t.data.scalar.style;
-			if (t.type == YAML_FLOW_SEQUENCE_START_TOKEN ||
-			    t.type == YAML_FLOW_MAPPING_START_TOKEN) {
-				if (nflow < sizeof(flow) / sizeof(flow[0]))
-					flow[nflow] = t.start_mark;
-				nflow++;
-			}
-			if ((t.type == YAML_FLOW_SEQUENCE_END_TOKEN ||
-			    t.type == YAML_FLOW_MAPPING_END_TOKEN) &&
-			    nflow > 0) {
-				nflow--;
-				if (nflow < sizeof(flow) / sizeof(flow[0]))
-					s->opener = flow[nflow];
-			}
-			break;
-		}
-		yaml_token_delete(&t);
-	}
-	yaml_parser_delete(&p);
-}
-
-/* ---- syntax errors -------------------------------------------------- */
-
-/* A tab in the indentation of line lineno: report it, return 1. */
-static int
-node_tab_error(struct loader *ld, int lineno)
-{
-	struct line li;
-	struct mark m;
-	size_t i;
-
-	if (lineno < 1)
-		return 0;
-	node_line(ld, lineno, &li);
-	for (i = li.start; i < li.end; i++) {
-		if (ld->buf[i] == '\t') {
-			node_offset_mark(ld, i, &m);
-			diag_error(&m, "a tab is used to indent this line; "
-			    "YAML needs spaces: replace the tab with spaces so "
-			    "the line lines up with the ones it belongs with");
-			return 1;
-		}
-		if (ld->buf[i] != ' ' && ld->buf[i] != '-')
-			break;
-	}
-	return 0;
-}
-
-/* The key word of line li as "word:", or "this line". */
-static void
-node_key_name(struct loader *ld, const struct line *li, char *out,
-    size_t size)
-{
-	if (li->keylen > 0)
-		snprintf(out, size, "\"%.*s:\"", (int)li->keylen,
-		    (const char *)ld->buf + li->keyoff);
-	else
-		snprintf(out, size, "this line");
-}
-
-/* A "- " line not lined up with the "- " lines above it: report, return 1
- * (0 when there is none to compare with). */
-static int
-node_dash_error(struct loader *ld, int lineno, const struct line *li,
-    const struct mark *m)
-{
-	struct line up;
-	int l, d, bestd = 1 << 30, best = 0, bestindent = 0;
-
-	for (l = lineno - 1; l >= 1; l--) {
-		node_line(ld, l, &up);
-		if (!up.content)
-			continue;
-		if (up.dashes > 0 && up.indent != li->indent) {
-			d = up.indent > li->indent ? up.indent - li->indent :
-			    li->indent - up.indent;
-			if (d < bestd) {
-				bestd = d;
-				best = l;
-				bestindent = up.indent;
-			}
-		}
-		if (up.indent < li->indent && up.dashes == 0)
-			break;
-	}
-	if (best == 0)
-		return 0;
-	diag_error(m, "this \"- \" is indented %d space%s, but the \"- \" on "
-	    "line %d is indented %d; the items of one list must start in "
-	    "exactly the same column", li->indent, li->indent == 1 ? "" : "s",
-	    best, bestindent);
-	return 1;
-}
-
-/*
- * The line at lineno is lined up with the lines around it, so the mistake
- * is on the line above it (or it is a list item without its "- "): a key
- * without its colon, or without the space after it.  Report, return 1; 0
- * when nothing looks wrong there.
- */
-static int
-node_above_error(struct loader *ld, int lineno, const struct line *li)
-{
-	struct line up;
-	struct mark m;
-	size_t i;
-	int l;
-
-	for (l = lineno - 1; l >= 1; l--) {
-		node_line(ld, l, &up);
-		if (up.content)
-			break;
-	}
-	if (l < 1)
-		return 0;
-	if (li->dashes == 0 && li->keylen == 0 && up.dashes > 0 &&
-	    up.indent <= li->indent && li->indent < up.keycol - 1) {
-		node_offset_mark(ld, li->start + (size_t)li->indent, &m);
-		diag_error(&m, "this line has no \"- \" like the items of the "
-		    "list above it (line %d); start each item with \"- \"", l);
-		return 1;
-	}
-	if (up.keylen > 0 || up.keycol != li->keycol)
-		return 0;
-	for (i = up.keyoff; i < up.end; i++) {
-		if (ld->buf[i] == '"' || ld->buf[i] == '\'' ||
-		    ld->buf[i] == '#')
-			break;
-		if (ld->buf[i] == ':') {
-			node_offset_mark(ld, i + 1, &m);
-			diag_error(&m, "a space is missing after \"%.*s\" on this "
-			    "line: YAML needs a space between a key's colon "
-			    "and its value", (int)(i + 1 - up.keyoff),
-			    (const char *)ld->buf + up.keyoff);
-			return 1;
-		}
-	}
-	node_offset_mark(ld, up.keyoff, &m);
-	diag_error(&m, "this line has no colon after its key; write it as "
-	    "key: value, like \"type: short\"");
-	return 1;
-}
-
-/*
- * The line at lineno is not lined up with the lines it belongs with.  Find
- * the key above it that it most likely belongs beside (the nearest one
- * with the closest indentation, not looking past the line that holds them
- * all) and say how the two differ.  more: YAML read the line as more of
- * the text above it.
- */
-static void
-node_indent_error(struct loader *ld, int lineno, int more)
-{
-	struct line li, up, best;
-	struct mark m;
-	char what[64], other[64];
-	int l, d, bestd = 1 << 30, have = 0, spaces;
-
-	node_line(ld, lineno, &li);
-	node_offset_mark(ld, li.start + (size_t)li.indent, &m);
-	if (li.dashes > 0 && node_dash_error(ld, lineno, &li, &m))
-		return;
-	if (li.start + (size_t)li.indent < li.end &&
-	    strchr(",:]}", ld->buf[li.start + (size_t)li.indent]) != NULL) {
-		diag_error(&m, "this line starts with a stray '%c'; remove it, "
-		    "or put the whole text in quotes",
-		    ld->buf[li.start + (size_t)li.indent]);
-		return;
-	}
-	spaces = li.keycol - 1;
-	for (l = lineno - 1; l >= 1; l--) {
-		node_line(ld, l, &up);
-		if (!up.content)
-			continue;
-		if (up.keylen > 0 && up.keycol != li.keycol) {
-			d = up.keycol > li.keycol ? up.keycol - li.keycol :
-			    li.keycol - up.keycol;
-			if (d < bestd) {
-				bestd = d;
-				best = up;
-				have = l;
-			}
-		}
-		if (up.indent + 1 < li.keycol && up.indent < li.indent)
-			break;
-	}
-	node_key_name(ld, &li, what, sizeof(what));
-	if (!have && node_above_error(ld, lineno, &li))
-		return;
-	if (!have) {
-		diag_error(&m, "%s is not indented like the lines around "
-		    "it; keys that belong together must start in exactly the "
-		    "same column, and what is inside a key is indented more "
-		    "than the key", what);
-		return;
-	}
-	node_key_name(ld, &best, other, sizeof(other));
-	if (more)
-		diag_error(&m, "%s is indented %d space%s, more than %s on "
-		    "line %d (%d spaces), so YAML reads it as more of the text "
-		    "above; "
-		    "keys that belong together must start in exactly the same "
-		    "column", what, spaces, spaces == 1 ? "" : "s", other,
-		    have, best.keycol - 1);
-	else
-		diag_error(&m, "%s is indented %d space%s, but %s on line %d "
-		    "is indented %d; keys that belong together must start in "
-		    "exactly the same column", what, spaces,
-		    spaces == 1 ? "" : "s", other, have, best.keycol - 1);
-}
-
-/* libyaml's own words, for mistakes we have no better name for. */
-static void
-node_generic_error(yaml_parser_t *p, struct mark *m)
-{
-	const char *prob = p->problem ? p->problem : "unreadable YAML";
-
-	if (p->context != NULL)
-		diag_error(m, "YAML cannot read the file here: %s %s (line "
-		    "%zu)", p->context, prob, p->context_mark.line + 1);
-	else
-		diag_error(m, "YAML cannot read the file here: %s", prob);
-}
-
-/* A mistake inside "..." or '...'. */
-static void
-node_quote_error(struct loader *ld, yaml_parser_t *p)
-{
-	struct mark m, cm;
-	const char *prob = p->problem ? p->problem : "";
-	size_t off = node_ymark_offset(ld, p->problem_mark);
-	size_t coff = node_ymark_offset(ld, p->context_mark);
-	char q = coff < ld->len ? (char)ld->buf[coff] : '"';
-
-	node_mark(ld, &m, p->problem_mark);
-	node_mark(ld, &cm, p->context_mark);
-	if (strstr(prob, "end of stream") || strstr(prob, "document")) {
-		diag_error(&cm, "this text opens with %c but is never closed: "
-		    "add a closing %c at the end of the text", q, q);
-	} else if (strstr(prob, "unknown escape")) {
-		char c = off + 1 < ld->len ? (char)ld->buf[off + 1] : '?';
-
-		/* \\ before a character markup does not escape would
-		 * print the backslash: advise the character alone */
-		if (c != '\0' && strchr("*`{}_", c) != NULL)
-			diag_error(&m, "\\%c is not allowed inside double "
-			    "quotes, where \\ starts a code like \\n; write "
-			    "\\\\%c (two backslashes), or put the text in "
-			    "single quotes or no quotes", c, c);
-		else
-			diag_error(&m, "\\%c is not allowed inside double "
-			    "quotes, where \\ starts a code like \\n; %c needs "
-			    "no backslash: write %c alone", c, c, c);
-	} else if (strstr(prob, "hexdecimal") || strstr(prob, "Unicode")) {
-		size_t b = off;
-
-		/* point at the backslash, not at the digit that is wrong */
-		while (b > coff && off - b < 10 && ld->buf[b] != '\\')
-			b--;
-		if (ld->buf[b] == '\\')
-			node_offset_mark(ld, b, &m);
-		diag_error(&m, "inside double quotes, \\x, \\u and \\U must be "
-		    "followed by a character code in hexadecimal; write \\\\ "
-		    "for a backslash, or put the text in single quotes");
-	} else
-		node_generic_error(p, &m);
-}
-
-/* Text that YAML reads as something else because of its first character:
- * explain and show the text quoted. */
-static void
-node_first_char_error(struct loader *ld, size_t off, const char *why)
-{
-	struct mark m;
-	char ex[96];
-
-	node_offset_mark(ld, off, &m);
-	node_quoted_example(ld, off, ex, sizeof(ex));
-	diag_error(&m, "text cannot start with %c unless it is in quotes%s; "
-	    "write %s", ld->buf[off], why, ex);
-}
-
-/*
- * A line of text where YAML expected "key: value".  When it starts with a
- * lower-case word and a space ("prompt What is 2 + 2?"), the colon after
- * that word is most likely what is missing: show the line with it.
- */
-static void
-node_no_key_error(struct loader *ld, size_t off, const struct line *li,
-    const struct mark *m)
-{
-	const unsigned char *b = ld->buf;
-	size_t w = off;
-	char ex[96];
-
-	while (w < li->end && ((b[w] >= 'a' && b[w] <= 'z') || b[w] == '_'))
-		w++;
-	if (w - off >= 2 && w - off <= 20 && w + 1 < li->end && b[w] == ' ' &&
-	    b[w + 1] != ' ') {
-		node_quoted_example(ld, w + 1, ex, sizeof(ex));
-		diag_error(m, "this line has no \"key:\"; if \"%.*s\" is its "
-		    "key, add a colon after it: %.*s: %s (if the line goes on "
-		    "the text above it, indent it more than that text's key)",
-		    (int)(w - off), (const char *)b + off, (int)(w - off),
-		    (const char *)b + off, ex);
-		return;
-	}
-	diag_error(m, "this line has no \"key:\"; YAML expected a key here, "
-	    "like \"prompt: What is 2 + 2?\" (if the line goes on the text "
-	    "above it, indent it more than that text's key)");
-}
-
-/* Report the error libyaml found, reworded; see the top of the file. */
-static void
-node_parse_error(struct loader *ld, yaml_parser_t *p)
-{
-	struct mark m, cm;
-	struct scan s;
-	struct line li;
-	const char *prob = p->problem ? p->problem : "";
-	const char *ctx = p->context ? p->context : "";
-	int pl = (int)p->problem_mark.line + 1;
-	size_t off = node_ymark_offset(ld, p->problem_mark);
-	size_t coff = node_ymark_offset(ld, p->context_mark);
-	unsigned char ch = off < ld->len ? ld->buf[off] : '\0';
-	unsigned char cch = coff < ld->len ? ld->buf[coff] : '\0';
-	char ex[96];
-
-	ld->failed = 1;
-	node_mark(ld, &m, p->problem_mark);
-	node_mark(ld, &cm, p->context_mark);
-	if (p->error == YAML_MEMORY_ERROR) {
-		diag(SEV_FATAL, NULL, "out of memory reading %s", ld->file);
-		return;
-	}
-	if (p->error == YAML_READER_ERROR) {
-		/* node_check_text() catches bad UTF-8 first; this is what
-		 * is left: characters YAML does not allow (U+FFFE ...) */
-		node_offset_mark(ld, p->problem_offset, &m);
-		diag_error(&m, "this file holds a character that is not "
-		    "allowed in text (%s, U+%04X); delete it", prob,
-		    (unsigned)p->problem_value);
-		return;
-	}
-	if (strstr(ctx, "quoted scalar")) {
-		node_quote_error(ld, p);
-		return;
-	}
-	if (strstr(prob, "tab") || ch == '\t') {
-		if (node_tab_error(ld, pl) || (p->context &&
-		    node_tab_error(ld, cm.line)))
-			return;
-	}
-	if ((strstr(ctx, "alias") || strstr(ctx, "anchor")) &&
-	    (cch == '*' || cch == '&')) {
-		node_first_char_error(ld, coff, cch == '*' ?
-		    ", because YAML reads *name as a reference to other text" :
-		    ", because YAML reads &name as a label for reusing text");
-		return;
-	}
-	if (strstr(ctx, "tag") && cch == '!') {
-		node_first_char_error(ld, coff, ", because YAML reads !word "
-		    "as a type tag");
-		return;
-	}
-	if (strstr(ctx, "block scalar") && (cch == '|' || cch == '>')) {
-		node_first_char_error(ld, coff, ", because YAML reads | and > "
-		    "as the start of a block of text on the lines below");
-		return;
-	}
-	if (strstr(ctx, "directive") && cch == '%') {
-		node_first_char_error(ld, coff, ", because YAML reads % at the "
-		    "start of a line as an instruction to itself");
-		return;
-	}
-	if (strstr(prob, "cannot start any token")) {
-		if (ch != '\0' && strchr("@`%", ch) != NULL)
-			node_first_char_error(ld, off, ", because YAML keeps "
-			    "it for its own use");
-		else
-			diag_error(&m, "YAML cannot read the character here; "
-			    "if it is part of a text, put the whole text in "
-			    "quotes");
-		return;
-	}
-	if (strstr(ctx, "simple key")) {
-		/* a line of text with no "key:" (or no space after ':') */
-		node_line(ld, cm.line, &li);
-		for (off = coff; off + 1 < li.end; off++)
-			if (ld->buf[off] == ':' && ld->buf[off + 1] != ' ')
-				break;
-		if (off + 1 >= li.end && node_above_error(ld, cm.line, &li))
-			return;
-		if (off + 1 < li.end) {
-			node_offset_mark(ld, off + 1, &m);
-			diag_error(&m, "a space is missing after \"%.*s\": YAML "
-			    "needs a space between a key's colon and its value",
-			    (int)(off + 1 - coff), (const char *)ld->buf + coff);
-		} else
-			node_no_key_error(ld, coff, &li, &cm);
-		return;
-	}
-	node_scan(ld, p->problem_mark, &s);
-	if ((strstr(ctx, "flow sequence") || strstr(ctx, "flow mapping")) &&
-	    pl == cm.line && s.found && s.type == YAML_SCALAR_TOKEN &&
-	    node_ymark_offset(ld, s.end) < off) {
-		int seq = strstr(ctx, "sequence") != NULL;
-
-		diag_error(&m, "a comma is missing before this: separate the "
-		    "%s with commas, and end the %s with %c",
-		    seq ? "items" : "key: value pairs", seq ? "list" : "pairs",
-		    seq ? ']' : '}');
-		return;
-	}
-	if (s.found && s.type == YAML_SCALAR_TOKEN &&
-	    (s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
-	    s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) &&
-	    (int)s.end.line + 1 == pl) {
-		char q = s.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ?
-		    '\'' : '"';
-
-		if (s.start.line < s.end.line) {
-			node_mark(ld, &m, s.start);
-			diag_error(&m, "this text opens with %c but has no "
-			    "closing %c on this line, so YAML read on to the "
-			    "%c on line %d; add the closing %c at the end of "
-			    "the text", q, q, q, pl, q);
-		} else {
-			node_mark(ld, &m, s.end);	/* just after it */
-			m.col--;			/* the closing quote */
-			if (q == '\'')
-				diag_error(&m, "this ' ends the text in single "
-				    "quotes, but more text follows it; to write "
-				    "an apostrophe inside '...', write it twice "
-				    "('') or put the whole text in double quotes "
-				    "instead");
-			else
-				diag_error(&m, "this \" ends the text in double "
-				    "quotes, but more text follows it; to write "
-				    "a quote mark inside \"...\", write \\\" or "
-				    "put the whole text in single quotes instead");
-		}
-		return;
-	}
-	if (s.found && (s.type == YAML_FLOW_SEQUENCE_END_TOKEN ||
-	    s.type == YAML_FLOW_MAPPING_END_TOKEN) &&
-	    (int)s.end.line + 1 == pl && s.opener.line == s.end.line) {
-		off = node_ymark_offset(ld, s.opener);
-		node_first_char_error(ld, off, ld->buf[off] == '{' ?
-		    ", because YAML reads {...} as key: value pairs" :
-		    ", because YAML reads [...] as a list");
-		return;
-	}
-	if (strstr(ctx, "flow sequence") || strstr(ctx, "flow mapping")) {
-		int seq = strstr(ctx, "sequence") != NULL;
-
-		if (pl > cm.line || ch == '\0')
-			diag_error(&cm, "this %c is never closed: add %c after "
-			    "the last %s", seq ? '[' : '{', seq ? ']' : '}',
-			    seq ? "item of the list" : "key: value pair");
-		else
-			diag_error(&m, "a comma is missing before this: "
-			    "separate the %s with commas, and end the %s with "
-			    "%c", seq ? "items" : "key: value pairs",
-			    seq ? "list" : "pairs", seq ? ']' : '}');
-		return;
-	}
-	node_line(ld, pl, &li);
-	if (strstr(prob, "block sequence entries") && li.keylen > 0 &&
-	    li.keyoff < off) {
-		node_first_char_error(ld, off, ", because YAML reads \"- \" as "
-		    "the start of a list");
-		return;
-	}
-	if (strstr(prob, "mapping values are not allowed")) {
-		if (li.keylen > 0 && li.keyoff + li.keylen == off &&
-		    (!s.found || (int)s.start.line + 1 < pl)) {
-			node_indent_error(ld, pl, 1);
-			return;
-		}
-		/* a ": " inside text: the text is the scalar that starts
-		 * on this line, or what follows the token before it */
-		if (s.found && s.type == YAML_SCALAR_TOKEN &&
-		    (int)s.start.line + 1 == pl)
-			off = node_ymark_offset(ld, s.start);
-		else if (s.found && (int)s.end.line + 1 == pl) {
-			off = node_ymark_offset(ld, s.end);
-			while (off < ld->len && ld->buf[off] == ' ')
-				off++;
-		} else
-			off = li.keyoff;
-		node_offset_mark(ld, off, &m);
-		if (node_quoted_example(ld, off, ex, sizeof(ex)))
-			diag_error(&m, "this text holds \": \" (a colon and a "
-			    "space), which YAML reads as the start of a new "
-			    "key; the curly quotes around it, typed by a word "
-			    "processor, are not quotes to YAML: use straight "
-			    "ones: %s", ex);
-		else
-			diag_error(&m, "this text holds \": \" (a colon and a "
-			    "space), which YAML reads as the start of a new "
-			    "key; put the whole text in quotes: %s", ex);
-		return;
-	}
-	if (strstr(prob, "did not find expected key") ||
-	    strstr(prob, "did not find expected '-'") ||
-	    strstr(prob, "block sequence entries") ||
-	    strstr(prob, "block mapping")) {
-		if (node_tab_error(ld, pl))
-			return;
-		node_indent_error(ld, pl, 0);
-		return;
-	}
-	if (strstr(prob, "found unexpected ':'")) {
-		diag_error(&m, "a colon inside brackets [...] or braces {...} "
-		    "must be in quotes: put this item in quotes");
-		return;
-	}
-	if (strstr(prob, "expected node content")) {
-		if (ch != '\0' && strchr("]},", ch) != NULL)
-			diag_error(&m, "YAML expected a value here, not '%c'; "
-			    "if it is part of a text, put the whole text in "
-			    "quotes", ch);
-		else
-			diag_error(&m, "YAML expected a value here; if this is "
-			    "part of a text, put the whole text in quotes");
-		return;
-	}
-	if (strstr(prob, "<document start>")) {
-		int l;
-
-		for (l = pl - 1; l >= 1; l--) {
-			node_line(ld, l, &li);
-			if (li.end - li.start >= 3 && memcmp(ld->buf + li.start,
-			    "...", 3) == 0) {
-				node_offset_mark(ld, li.start, &m);
-				diag_error(&m, "\"...\" ends the problem set here, "
-				    "but more follows on line %d; remove the "
-				    "\"...\" line", pl);
-				return;
-			}
-		}
-		diag_error(&m, "this is outside the problem set: everything "
-		    "in the file belongs under its keys (title:, problems: "
-		    "...)");
-		return;
-	}
-	node_generic_error(p, &m);
 }
 
 /* ---- the tree ------------------------------------------------------- */
@@ -1351,7 +686,7 @@ node_slurp(const char *file, size_t *len)
 		diag_error(&m, "cannot read this file: %s", why);
 		return NULL;
 	}
-	output_note_input(file);
+	inputs_note(file);
 	for (;;) {
 		if (n + 65536 > cap) {
 			cap = cap ? cap * 2 : 65536;

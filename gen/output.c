@@ -13,7 +13,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "contact.h"
 #include "diag.h"
+#include "inputs.h"
 #include "output.h"
 #include "page.h"
 #include "render.h"
@@ -315,51 +317,6 @@ output_same_file(const char *a, const char *b)
 	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* Every file read in this run (sets, packets, included sets, templates,
- * rosters, pictures), by device and inode, so that no -o names one. */
-static struct input_id {
-	dev_t	dev;
-	ino_t	ino;
-}		*output_inputs;
-static size_t	 output_ninputs;
-
-static void
-output_free_inputs(void)
-{
-	free(output_inputs);
-}
-
-void
-output_note_input(const char *path)
-{
-	struct stat st;
-
-	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    output_is_input(path))
-		return;
-	if (output_ninputs == 0)
-		atexit(output_free_inputs);
-	output_inputs = xrealloc(output_inputs, (output_ninputs + 1) *
-	    sizeof(*output_inputs));
-	output_inputs[output_ninputs].dev = st.st_dev;
-	output_inputs[output_ninputs++].ino = st.st_ino;
-}
-
-int
-output_is_input(const char *path)
-{
-	struct stat st;
-	size_t i;
-
-	if (stat(path, &st) < 0)
-		return 0;
-	for (i = 0; i < output_ninputs; i++)
-		if (output_inputs[i].dev == st.st_dev &&
-		    output_inputs[i].ino == st.st_ino)
-			return 1;
-	return 0;
-}
-
 /*
  * One file of a document being written: its place, the temporary file it
  * is made in, and what goes in it (page: 0-based for a one-page file).
@@ -512,28 +469,34 @@ output_reason(const char *err, const char *tmp)
 	return err;
 }
 
-/* Draws file f of doc d in format fmt into f->tmp.  Returns 0, or -1
+/* The device of each format (render.h). */
+static const struct device *const output_devices[] = {
+	[OUT_PDF] = &dev_pdf, [OUT_PNG] = &dev_png, [OUT_SVG] = &dev_svg,
+	[OUT_PS] = &dev_ps, [OUT_TREE] = &dev_tree,
+};
+
+/* Draws file f of doc d in format fmt into f->tmp: the contact sheet laid
+ * out and drawn, or f's page (PNG, SVG) or every page.  Returns 0, or -1
  * (reported). */
 static int
 output_render(const struct doc *d, const struct outfmt *fmt,
     const struct outfile *f)
 {
 	char err[512];
-	double dpi = fmt->dpi > 0 ? (double)fmt->dpi : OUT_DPI;
+	struct contact sheet;
+	struct devopts o = { fmt->dpi > 0 ? (double)fmt->dpi : OUT_DPI, NULL };
 	int rc;
 
-	if (fmt->contact)
-		rc = render_cairo_contact(d, OUT_CONTACT_DPI, f->tmp, err,
+	if (fmt->contact) {
+		o.sheet = &sheet;
+		rc = contact_layout(d, OUT_CONTACT_DPI, &sheet, err,
 		    sizeof(err));
-	else if (fmt->format == OUT_PNG || fmt->format == OUT_SVG)
-		rc = render_cairo_page(d, f->page, fmt->format == OUT_PNG ?
-		    RASTER_PNG : RASTER_SVG, dpi, f->tmp, err, sizeof(err));
-	else if (fmt->format == OUT_PS)
-		rc = render_cairo_ps(d, f->tmp, err, sizeof(err));
-	else if (fmt->format == OUT_TREE)
-		rc = render_tree(d, f->tmp, err, sizeof(err));
-	else
-		rc = render_pdf(d, f->tmp, err, sizeof(err));
+		if (rc == 0)
+			rc = render_doc(&dev_contact, d, &o, 0, f->tmp, err,
+			    sizeof(err));
+	} else
+		rc = render_doc(output_devices[fmt->format], d, &o, f->page,
+		    f->tmp, err, sizeof(err));
 	if (rc < 0)
 		diag(SEV_FATAL, NULL, "cannot write %s: %s%s", f->path,
 		    output_reason(err, f->tmp), strstr(err, strerror(EFBIG)) ?
@@ -736,7 +699,7 @@ output_doc(const struct doc *d, const struct outfmt *fmt, const char *path,
 			    "input file; give -o another name", files[i].path);
 			goto fail;
 		}
-		if (output_is_input(files[i].path)) {
+		if (inputs_has(files[i].path)) {
 			diag(SEV_FATAL, NULL, "refusing to write %s: this run "
 			    "reads it (a roster, an included set, a picture "
 			    "or a template); give -o another name",

@@ -19,14 +19,8 @@ char	*output_path(const char *opt, const char *input, const char *suffix,
 /* 1 when p names an existing folder. */
 int	 output_isdir(const char *p);
 
-/* Remember that this run reads the file at path (a set, a roster, a
- * picture ...): output_doc() refuses to write over it. */
-void	 output_note_input(const char *path);
-/* 1 when path names a file noted with output_note_input(). */
-int	 output_is_input(const char *path);
-
 /* Write doc as PDF at path, as output_doc, creating missing folders.
- * Refuses to write over input or any file noted above; a device or a pipe
+ * Refuses to write over input or any file inputs_note() noted; a device or a pipe
  * at path (/dev/stdout) is written into, not replaced.  Returns 0, or -1
  * (reported as a system error). */
 int	 output_pdf(const struct doc *, const char *path, const char *input);

@@ -12,36 +12,6 @@
 #define REPEAT_COPIES	8
 #define REPEAT_ITEMS	8
 
-void
-footer_add(struct footer *f, enum fpart_kind kind, char *owned)
-{
-	if (owned == NULL)
-		return;
-	if (f->n == FOOTER_MAX)
-		abort();	/* a caller's mistake: raise FOOTER_MAX */
-	f->part[f->n] = owned;
-	f->kind[f->n++] = kind;
-}
-
-void
-footer_copy(struct footer *dst, const struct footer *src)
-{
-	size_t i;
-
-	for (i = 0; i < src->n; i++)
-		footer_add(dst, src->kind[i], xstrdup(src->part[i]));
-}
-
-void
-footer_clear(struct footer *f)
-{
-	size_t i;
-
-	for (i = 0; i < f->n; i++)
-		free(f->part[i]);
-	memset(f, 0, sizeof(*f));
-}
-
 struct doc *
 doc_new(double width, double height)
 {

@@ -26,6 +26,8 @@
 
 #include <stddef.h>
 
+#include "footer.h"
+
 struct image;
 
 enum item_kind {
@@ -111,35 +113,6 @@ struct mark_entry {
 	char		*title;		/* UTF-8, owned */
 	size_t		 page;		/* 0-based page index */
 };
-
-/*
- * The left footer of a document's pages, in the parts printed joined by
- * em dashes: "Answer Key — TITLE — Version B".  Layout fits it to one line
- * beside "Page n of N" by cutting the title short with "…", and only when
- * the other parts alone are too wide the names (lay_footer_fit()); labels
- * such as "Version B" are never cut.
- */
-enum fpart_kind {
-	FP_WORDS,	/* a label: "Answer Key", "Version B", "Group sheet" */
-	FP_TITLE,	/* the set's or packet's title: cut first */
-	FP_NAME		/* a roster's words (a student, a group and period):
-			 * cut only when even they do not fit */
-};
-
-#define FOOTER_MAX	4
-
-struct footer {
-	char		*part[FOOTER_MAX];	/* owned */
-	enum fpart_kind	 kind[FOOTER_MAX];
-	size_t		 n;
-};
-
-/* Append an owned part (NULL: nothing); at most FOOTER_MAX in all. */
-void		 footer_add(struct footer *, enum fpart_kind, char *owned);
-/* dst (empty) gets copies of src's parts. */
-void		 footer_copy(struct footer *dst, const struct footer *src);
-/* Free the parts; f is left empty. */
-void		 footer_clear(struct footer *f);
 
 struct doc {
 	double		 width, height;	/* page size in points */

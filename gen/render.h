@@ -1,56 +1,74 @@
 /*
- * render.h - backends that draw a laid-out struct doc.
+ * render.h - backends that draw a laid-out struct doc, behind one small
+ * interface (mandoc's device table, lowdown's new/render/free): a device
+ * is started on a doc, given the pages to draw, finished into a file and
+ * freed.  output.c picks one from its table by --format.
  *
- * Each backend only draws: positions, line breaks and fonts were decided by
- * layout.  Output is deterministic: the same doc gives the same bytes; no
- * clock is written unless SOURCE_DATE_EPOCH is set (then that time is used).
+ * Each backend only draws: positions, line breaks, fonts and the contact
+ * sheet's grid (contact.h) were decided by layout.  Output is
+ * deterministic: the same doc gives the same bytes; no clock is written
+ * unless SOURCE_DATE_EPOCH is set (then that time is used).
+ *
+ * Errors: new() returns NULL, page() and finish() -1, each with a
+ * one-line reason (without "error:") in the err given to new(); never
+ * exit.  finish() opens path only once the whole output is made in memory
+ * (a failed write can still leave part of a file: the caller handles temp
+ * file + rename).  free() releases everything the device made, finished
+ * or not.
+ *
+ * The cairo devices (render_cairo.c) draw with the doc's font files,
+ * opened with FreeType, so glyphs and advances are those layout measured.
+ * cairo keeps font faces in process-wide caches after a device is freed
+ * (still reachable, not leaked); render_cairo_done() releases them.
  */
 #ifndef MIMEO_RENDER_H
 #define MIMEO_RENDER_H
 
 #include <stddef.h>
 
+struct contact;
 struct doc;
 
-/* Write doc as a PDF file at path (the caller handles temp-file + rename).
- * Returns 0 on success; on failure returns -1 and puts a one-line reason in
- * err (without "error:" prefix).  Never exits; frees everything it made. */
-int	render_pdf(const struct doc *, const char *path, char *err, size_t errlen);
+/* What a device takes besides the doc. */
+struct devopts {
+	double			 dpi;	/* PNG: 1..1200 pixels per inch */
+	const struct contact	*sheet;	/* dev_contact: the grid */
+};
 
-/*
- * The cairo backends (render_cairo.c).  Same contract as render_pdf: each
- * returns 0, or -1 with a one-line reason in err; never exits; opens path
- * only once the whole output is made in memory (a failed write can still
- * leave part of a file: the caller handles temp file + rename); frees
- * what it made.  Fonts are the doc's files, opened with
- * FreeType, so glyphs and advances are those layout measured.  cairo keeps
- * font faces in process-wide caches after a call returns (still reachable,
- * not leaked); a program that wants them freed at exit calls
- * cairo_debug_reset_static_data() after its last render.
- */
-enum raster_format { RASTER_PNG, RASTER_SVG };
+struct device {
+	const char	*name;
+	int		 per_page;	/* a file holds one page (PNG, SVG) */
+	void		*(*new)(const struct doc *, const struct devopts *,
+			    char *err, size_t errlen);
+	/* Draw page p (0-based): the one page of a per_page device, else
+	 * every page in order. */
+	int		 (*page)(void *, size_t p);
+	int		 (*finish)(void *, const char *path);
+	void		 (*free)(void *);
+};
 
-/* Draw page `page` (0-based) of doc as one PNG or SVG file at path.  PNG:
- * at dpi (1..1200), white, ceil(size * dpi / 72) pixels, rasterized as
- * poppler rasterizes the PDF (pixel-snapped strokes and baselines).  SVG:
- * in points, transparent, dpi unused.  Deterministic bytes. */
-int	render_cairo_page(const struct doc *, size_t page, enum raster_format,
-	    double dpi, const char *path, char *err, size_t errlen);
-/* Draw every page of doc into one PostScript file (for lpr).  No
- * %%CreationDate unless SOURCE_DATE_EPOCH is set (then that, in UTC). */
-int	render_cairo_ps(const struct doc *, const char *path, char *err,
+/* PDF with libharu (render_pdf.c): every page, fonts subset and
+ * embedded. */
+extern const struct device dev_pdf;
+/* One page as PNG: white, ceil(size * dpi / 72) pixels, rasterized as
+ * poppler rasterizes the PDF (pixel-snapped strokes and baselines).  As
+ * SVG: in points, transparent, dpi unused. */
+extern const struct device dev_png, dev_svg;
+/* Every page in one PostScript file (for lpr); no %%CreationDate unless
+ * SOURCE_DATE_EPOCH is set (then that, in UTC). */
+extern const struct device dev_ps;
+/* Every page as a thumbnail in the grid of opts->sheet, one PNG. */
+extern const struct device dev_contact;
+/* The doc as text, one line per drawn item, repeats resolved
+ * (render_tree.c): what the golden files in tests/regress/ hold. */
+extern const struct device dev_tree;
+
+/* Draw doc with dev at path: page (0-based) alone on a per_page device,
+ * else every page.  Returns 0, or -1 with a one-line reason in err. */
+int	render_doc(const struct device *dev, const struct doc *,
+	    const struct devopts *, size_t page, const char *path, char *err,
 	    size_t errlen);
-/* Draw a contact sheet: every page of doc as a thumbnail at dpi (20-30
- * suits) in a grid (four across up to 16 pages, then about as many
- * columns as rows, an even number), each with a border and its page
- * number under it, in one PNG of at most 40 million pixels. */
-int	render_cairo_contact(const struct doc *, double dpi, const char *path,
-	    char *err, size_t errlen);
-/* Write doc as text at path, one line per drawn item, repeats resolved
- * (render_tree.c): what the golden files in tests/regress/ hold.  Same
- * contract as render_pdf. */
-int	render_tree(const struct doc *, const char *path, char *err,
-	    size_t errlen);
+
 /* Release cairo's process-wide caches (fonts, scaled fonts); call once at
  * exit, after the last render, so valgrind reports nothing. */
 void	render_cairo_done(void);

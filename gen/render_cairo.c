@@ -39,8 +39,8 @@
  *        appearance.
  * PNG has no time in it (cairo writes no tIME chunk).
  *
- * Pictures (ITEM_IMAGE) are decoded by image.c, once per render call, into
- * cairo image surfaces, and painted scaled into their box.
+ * Pictures (ITEM_IMAGE) are decoded by image.c, once per device (render.h),
+ * into cairo image surfaces, and painted scaled into their box.
  */
 #include <errno.h>
 #include <math.h>
@@ -60,6 +60,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include "contact.h"
 #include "image.h"
 #include "page.h"
 #include "render.h"
@@ -1225,54 +1226,131 @@ render_cairo_done(void)
 	cairo_debug_reset_static_data();
 }
 
-/* See render.h. */
-int
-render_cairo_page(const struct doc *d, size_t page, enum raster_format fmt,
-    double dpi, const char *path, char *err, size_t errlen)
-{
+/*
+ * The devices of render.h.  One struct serves them all: the context, the
+ * file being made in memory, and for PS and the contact sheet the surface
+ * every page is drawn on.
+ */
+struct cr_dev {
 	struct cr_ctx	 ctx;
-	struct cr_buf	 out = { NULL, 0, 0 };
+	struct devopts	 o;
+	struct cr_buf	 out;
 	cairo_surface_t	*s;
 	cairo_t		*cr;
-	int		 rc = -1;
+	int		 have_date;	/* PS: date holds a %%CreationDate */
+	char		 date[80];
+};
 
-	if (cr_begin(&ctx, d, err, errlen) == -1)
-		goto done;
-	if (page >= d->npages) {
-		cr_msg(&ctx, "no page %zu: the document has %zu", page + 1,
-		    d->npages);
-		goto done;
+/* Starts a device on d.  Returns it, or NULL with err set. */
+static struct cr_dev *
+cr_dev_new(const struct doc *d, const struct devopts *o, char *err,
+    size_t errlen)
+{
+	struct cr_dev *dv = xcalloc(1, sizeof(*dv));
+
+	dv->o = *o;
+	if (cr_begin(&dv->ctx, d, err, errlen) == -1) {
+		cr_end(&dv->ctx);
+		free(dv);
+		return NULL;
 	}
-	if (fmt == RASTER_PNG) {
-		if (cr_check_dpi(&ctx, dpi) == -1 ||
-		    cr_png_page(&ctx, page, dpi, &out) == -1)
-			goto done;
-	} else if (fmt == RASTER_SVG) {
-		s = cairo_svg_surface_create_for_stream(cr_buf_write, &out,
-		    d->width, d->height);
-		if (cr_surface_ok(&ctx, s, "cannot make the SVG") == -1) {
-			cairo_surface_destroy(s);
-			goto done;
-		}
-		cr = cairo_create(s);
-		if (cr_page(&ctx, cr, page) == -1) {
-			cairo_destroy(cr);
-			cairo_surface_destroy(s);
-			goto done;
-		}
-		if (cr_finish(&ctx, cr, s, "cannot finish the SVG") == -1)
-			goto done;
-		cr_svg_ids(&out, "surface");
-		cr_svg_ids(&out, "image");
-	} else {
-		cr_msg(&ctx, "unknown image format %d", (int)fmt);
-		goto done;
+	return dv;
+}
+
+static void
+cr_dev_free(void *arg)
+{
+	struct cr_dev *dv = arg;
+
+	if (dv->cr != NULL)
+		cairo_destroy(dv->cr);
+	if (dv->s != NULL)
+		cairo_surface_destroy(dv->s);
+	free(dv->out.p);
+	cr_end(&dv->ctx);
+	free(dv);
+}
+
+/* A device that cannot go on: freed, NULL returned (err is set). */
+static void *
+cr_dev_fail(struct cr_dev *dv)
+{
+	cr_dev_free(dv);
+	return NULL;
+}
+
+static int
+cr_dev_save(void *arg, const char *path)
+{
+	struct cr_dev *dv = arg;
+
+	return cr_save(&dv->ctx, path, dv->out.p, dv->out.n);
+}
+
+/* The one page of a PNG or SVG file must be one of the doc's. */
+static int
+cr_dev_has(struct cr_dev *dv, size_t page)
+{
+	if (page >= dv->ctx.d->npages)
+		return cr_msg(&dv->ctx, "no page %zu: the document has %zu",
+		    page + 1, dv->ctx.d->npages);
+	return 0;
+}
+
+static void *
+cr_png_new(const struct doc *d, const struct devopts *o, char *err,
+    size_t errlen)
+{
+	struct cr_dev *dv = cr_dev_new(d, o, err, errlen);
+
+	if (dv != NULL && cr_check_dpi(&dv->ctx, o->dpi) == -1)
+		return cr_dev_fail(dv);
+	return dv;
+}
+
+static int
+cr_png_draw(void *arg, size_t page)
+{
+	struct cr_dev *dv = arg;
+
+	if (cr_dev_has(dv, page) == -1)
+		return -1;
+	return cr_png_page(&dv->ctx, page, dv->o.dpi, &dv->out);
+}
+
+static void *
+cr_svg_new(const struct doc *d, const struct devopts *o, char *err,
+    size_t errlen)
+{
+	return cr_dev_new(d, o, err, errlen);
+}
+
+static int
+cr_svg_draw(void *arg, size_t page)
+{
+	struct cr_dev *dv = arg;
+	cairo_surface_t *s;
+	cairo_t *cr;
+
+	if (cr_dev_has(dv, page) == -1)
+		return -1;
+	s = cairo_svg_surface_create_for_stream(cr_buf_write, &dv->out,
+	    dv->ctx.d->width, dv->ctx.d->height);
+	if (cr_surface_ok(&dv->ctx, s, "cannot make the SVG") == -1) {
+		cairo_surface_destroy(s);
+		return -1;
 	}
-	rc = cr_save(&ctx, path, out.p, out.n);
-done:
-	free(out.p);
-	cr_end(&ctx);
-	return rc;
+	cr = cairo_create(s);
+	if (cr_page(&dv->ctx, cr, page) == -1) {
+		cairo_destroy(cr);
+		cairo_surface_destroy(s);
+		return -1;
+	}
+	if (cr_finish(&dv->ctx, cr, s, "cannot finish the SVG") == -1)
+		return -1;
+	cr_svg_ids(&dv->out, "surface");
+	cr_svg_ids(&dv->out, "image");
+	return 0;
 }
 
 /* Returns nonzero if s is printable ASCII, fit for a DSC text line. */
@@ -1287,76 +1365,54 @@ cr_dsc_text(const char *s)
 	return 1;
 }
 
-/* See render.h. */
-int
-render_cairo_ps(const struct doc *d, const char *path, char *err,
+static void *
+cr_ps_new(const struct doc *d, const struct devopts *o, char *err,
     size_t errlen)
 {
-	struct cr_ctx	 ctx;
-	struct cr_buf	 out = { NULL, 0, 0 };
-	cairo_surface_t	*s;
-	cairo_t		*cr;
-	char		 date[80], *title;
-	size_t		 p;
-	int		 rc = -1, have;
+	struct cr_dev *dv = cr_dev_new(d, o, err, errlen);
+	char *title;
 
-	if (cr_begin(&ctx, d, err, errlen) == -1 ||
-	    (have = cr_epoch_line(&ctx, date, sizeof(date))) == -1)
-		goto done;
-	s = cairo_ps_surface_create_for_stream(cr_buf_write, &out, d->width,
-	    d->height);
-	if (cr_surface_ok(&ctx, s, "cannot make the PostScript") == -1) {
-		cairo_surface_destroy(s);
-		goto done;
-	}
+	if (dv == NULL || (dv->have_date = cr_epoch_line(&dv->ctx, dv->date,
+	    sizeof(dv->date))) == -1)
+		return dv == NULL ? NULL : cr_dev_fail(dv);
+	dv->s = cairo_ps_surface_create_for_stream(cr_buf_write, &dv->out,
+	    d->width, d->height);
+	if (cr_surface_ok(&dv->ctx, dv->s, "cannot make the PostScript") == -1)
+		return cr_dev_fail(dv);
 	if (cr_dsc_text(d->title)) {
 		title = xasprintf("%%%%Title: %s", d->title);
-		cairo_ps_surface_dsc_comment(s, title);
+		cairo_ps_surface_dsc_comment(dv->s, title);
 		free(title);
 	}
-	cr = cairo_create(s);
-	for (p = 0; p < d->npages; p++) {
-		cairo_ps_surface_set_size(s, d->width, d->height);
-		if (cr_page(&ctx, cr, p) == -1) {
-			cairo_destroy(cr);
-			cairo_surface_destroy(s);
-			goto done;
-		}
-		cairo_show_page(cr);
-	}
-	if (cr_finish(&ctx, cr, s, "cannot finish the PostScript") == -1)
-		goto done;
-	cr_ps_date(&out, have ? date : NULL);
-	rc = cr_save(&ctx, path, out.p, out.n);
-done:
-	free(out.p);
-	cr_end(&ctx);
-	return rc;
+	dv->cr = cairo_create(dv->s);
+	return dv;
 }
 
-/* Contact sheet geometry, in pixels. */
-#define CS_COLS		4		/* across, up to CS_COLS^2 pages */
-#define CS_MAX_AREA	40e6		/* 160 MB of image at the most */
-#define CS_PAD		16		/* around the grid and between cells */
-#define CS_LABEL	18		/* under each thumbnail */
-#define CS_LABEL_SIZE	11.0
-
-/*
- * Columns of a contact sheet of n pages: four across up to 16 pages (one
- * row for a short worksheet); beyond that about as many columns as rows,
- * rounded up to even, so each two-sided copy of a class set stays on one
- * row.
- */
-static size_t
-cs_columns(size_t n)
+static int
+cr_ps_draw(void *arg, size_t page)
 {
-	size_t cols = CS_COLS;
+	struct cr_dev *dv = arg;
 
-	if (n <= CS_COLS)
-		return n;
-	while (cols * cols < n)
-		cols += 2;
-	return cols;
+	cairo_ps_surface_set_size(dv->s, dv->ctx.d->width, dv->ctx.d->height);
+	if (cr_page(&dv->ctx, dv->cr, page) == -1)
+		return -1;
+	cairo_show_page(dv->cr);
+	return 0;
+}
+
+static int
+cr_ps_finish(void *arg, const char *path)
+{
+	struct cr_dev *dv = arg;
+	int rc = cr_finish(&dv->ctx, dv->cr, dv->s,
+	    "cannot finish the PostScript");
+
+	dv->cr = NULL;
+	dv->s = NULL;
+	if (rc == -1)
+		return -1;
+	cr_ps_date(&dv->out, dv->have_date ? dv->date : NULL);
+	return cr_dev_save(dv, path);
 }
 
 /* Writes "n" centred at (cx, baseline y) in the doc's first font.
@@ -1375,7 +1431,7 @@ cr_label(struct cr_ctx *ctx, cairo_t *cr, size_t n, double cx, double y)
 	snprintf(s, sizeof(s), "%zu", n);
 	cairo_save(cr);
 	cairo_set_font_face(cr, f->cface);
-	cairo_set_font_size(cr, CS_LABEL_SIZE);
+	cairo_set_font_size(cr, CONTACT_LABEL_SIZE);
 	cairo_set_font_options(cr, ctx->opts);
 	cairo_text_extents(cr, s, &te);
 	cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
@@ -1385,79 +1441,74 @@ cr_label(struct cr_ctx *ctx, cairo_t *cr, size_t n, double cx, double y)
 	return 0;
 }
 
-/* See render.h. */
-int
-render_cairo_contact(const struct doc *d, double dpi, const char *path,
-    char *err, size_t errlen)
+/* The contact sheet: the grey sheet of opts->sheet's size. */
+static void *
+cr_contact_new(const struct doc *d, const struct devopts *o, char *err,
+    size_t errlen)
 {
-	struct cr_ctx	 ctx;
-	struct cr_buf	 out = { NULL, 0, 0 };
-	cairo_surface_t	*s = NULL;
-	cairo_t		*cr = NULL;
-	cairo_status_t	 st;
-	size_t		 p, cols, rows;
-	double		 tw, th, sw, sh, x, y;
-	int		 rc = -1;
+	struct cr_dev *dv = cr_dev_new(d, o, err, errlen);
 
-	if (cr_begin(&ctx, d, err, errlen) == -1 ||
-	    cr_check_dpi(&ctx, dpi) == -1)
-		goto done;
-	cols = cs_columns(d->npages);
-	rows = (d->npages + cols - 1) / cols;
-	tw = cr_px(d->width, dpi);
-	th = cr_px(d->height, dpi);
-	sw = CS_PAD + (double)cols * (tw + CS_PAD);
-	sh = CS_PAD + (double)rows * (th + CS_LABEL + CS_PAD);
-	if (sw > CR_MAX_PX || sh > CR_MAX_PX || sw * sh > CS_MAX_AREA) {
-		cr_msg(&ctx, "a contact sheet of %zu pages at %g dpi would be "
-		    "too big (%.0fx%.0f pixels); make it of fewer copies",
-		    d->npages, dpi, sw, sh);
-		goto done;
-	}
-	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)sw, (int)sh);
-	if (cr_surface_ok(&ctx, s, "cannot make the image") == -1)
-		goto done;
-	cr = cairo_create(s);
-	cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
-	cairo_paint(cr);
-	for (p = 0; p < d->npages; p++) {
-		x = CS_PAD + (double)(p % cols) * (tw + CS_PAD);
-		y = CS_PAD + (double)(p / cols) * (th + CS_LABEL + CS_PAD);
-		/* a one-pixel border just outside the page */
-		cairo_rectangle(cr, x - 0.5, y - 0.5, tw + 1, th + 1);
-		cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
-		cairo_set_line_width(cr, 1);
-		cairo_stroke(cr);
-		cairo_save(cr);
-		cairo_rectangle(cr, x, y, tw, th);
-		cairo_clip(cr);
-		cairo_set_source_rgb(cr, 1, 1, 1);
-		cairo_paint(cr);
-		cairo_translate(cr, x, y);
-		cairo_scale(cr, dpi / 72.0, dpi / 72.0);
-		ctx.px = dpi / 72.0;
-		if (cr_page(&ctx, cr, p) == -1)
-			goto done;
-		cairo_restore(cr);
-		if (cr_label(&ctx, cr, p + 1, x + tw / 2,
-		    y + th + CS_LABEL - 4) == -1)
-			goto done;
-	}
-	if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {
-		cr_msg(&ctx, "contact sheet: cairo: %s",
-		    cairo_status_to_string(st));
-		goto done;
-	}
-	cairo_surface_flush(s);
-	if (cr_png_encode(&ctx, s, &out) == -1)
-		goto done;
-	rc = cr_save(&ctx, path, out.p, out.n);
-done:
-	if (cr != NULL)
-		cairo_destroy(cr);
-	if (s != NULL)
-		cairo_surface_destroy(s);
-	free(out.p);
-	cr_end(&ctx);
-	return rc;
+	if (dv == NULL || cr_check_dpi(&dv->ctx, o->sheet->dpi) == -1)
+		return dv == NULL ? NULL : cr_dev_fail(dv);
+	dv->s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+	    (int)o->sheet->w, (int)o->sheet->h);
+	if (cr_surface_ok(&dv->ctx, dv->s, "cannot make the image") == -1)
+		return cr_dev_fail(dv);
+	dv->cr = cairo_create(dv->s);
+	cairo_set_source_rgb(dv->cr, 0.85, 0.85, 0.85);
+	cairo_paint(dv->cr);
+	return dv;
 }
+
+/* Page p's thumbnail in its cell, with its number under it. */
+static int
+cr_contact_draw(void *arg, size_t p)
+{
+	struct cr_dev *dv = arg;
+	const struct contact *cs = dv->o.sheet;
+	struct contact_cell c;
+	cairo_t *cr = dv->cr;
+
+	contact_cell(cs, p, &c);
+	/* a one-pixel border just outside the page */
+	cairo_rectangle(cr, c.x - 0.5, c.y - 0.5, cs->tw + 1, cs->th + 1);
+	cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
+	cairo_set_line_width(cr, 1);
+	cairo_stroke(cr);
+	cairo_save(cr);
+	cairo_rectangle(cr, c.x, c.y, cs->tw, cs->th);
+	cairo_clip(cr);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_translate(cr, c.x, c.y);
+	cairo_scale(cr, cs->dpi / 72.0, cs->dpi / 72.0);
+	dv->ctx.px = cs->dpi / 72.0;
+	if (cr_page(&dv->ctx, cr, p) == -1)
+		return -1;
+	cairo_restore(cr);
+	return cr_label(&dv->ctx, cr, p + 1, c.label_x, c.label_y);
+}
+
+static int
+cr_contact_finish(void *arg, const char *path)
+{
+	struct cr_dev *dv = arg;
+	cairo_status_t st;
+
+	if ((st = cairo_status(dv->cr)) != CAIRO_STATUS_SUCCESS)
+		return cr_msg(&dv->ctx, "contact sheet: cairo: %s",
+		    cairo_status_to_string(st));
+	cairo_surface_flush(dv->s);
+	if (cr_png_encode(&dv->ctx, dv->s, &dv->out) == -1)
+		return -1;
+	return cr_dev_save(dv, path);
+}
+
+const struct device dev_png = { "png", 1, cr_png_new, cr_png_draw,
+	cr_dev_save, cr_dev_free };
+const struct device dev_svg = { "svg", 1, cr_svg_new, cr_svg_draw,
+	cr_dev_save, cr_dev_free };
+const struct device dev_ps = { "ps", 0, cr_ps_new, cr_ps_draw, cr_ps_finish,
+	cr_dev_free };
+const struct device dev_contact = { "contact", 0, cr_contact_new,
+	cr_contact_draw, cr_contact_finish, cr_dev_free };

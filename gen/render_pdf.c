@@ -1723,9 +1723,10 @@ pdf_write(HPDF_Doc pdf, const char *path, struct pdf_ctx *ctx)
 	return 0;
 }
 
-/* See render.h.  Everything libharu allocates dies with HPDF_Free(); the
+/* Writes doc as a PDF file at path.  Returns 0, or -1 with a one-line
+ * reason in err.  Everything libharu allocates dies with HPDF_Free(); the
  * font bitmaps and page table are ours and freed here. */
-int
+static int
 render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)
 {
 	struct pdf_ctx	 ctx;
@@ -1778,3 +1779,55 @@ out:
 	free(pages);
 	return rc;
 }
+
+/*
+ * The PDF device of render.h.  libharu holds the whole document until it
+ * is saved and repeated pages share the first one's stream, so page()
+ * takes the pages in order and finish() draws and writes them all.
+ */
+struct pdf_dev {
+	const struct doc *d;
+	size_t		 pages;		/* taken so far */
+	char		*err;
+	size_t		 errlen;
+};
+
+static void *
+pdf_dev_new(const struct doc *d, const struct devopts *o, char *err,
+    size_t errlen)
+{
+	struct pdf_dev *dv = xcalloc(1, sizeof(*dv));
+
+	(void)o;
+	dv->d = d;
+	dv->err = err;
+	dv->errlen = errlen;
+	return dv;
+}
+
+static int
+pdf_dev_page(void *arg, size_t p)
+{
+	struct pdf_dev *dv = arg;
+
+	if (p != dv->pages)
+		return errfmt(dv->err, dv->errlen, "page %zu given after "
+		    "page %zu: a PDF takes its pages in order", p + 1,
+		    dv->pages);
+	dv->pages++;
+	return 0;
+}
+
+static int
+pdf_dev_finish(void *arg, const char *path)
+{
+	struct pdf_dev *dv = arg;
+
+	if (dv->pages != dv->d->npages)
+		return errfmt(dv->err, dv->errlen, "%zu of the %zu pages "
+		    "given", dv->pages, dv->d->npages);
+	return render_pdf(dv->d, path, dv->err, dv->errlen);
+}
+
+const struct device dev_pdf = { "pdf", 0, pdf_dev_new, pdf_dev_page,
+	pdf_dev_finish, free };

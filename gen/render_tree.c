@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "image.h"
@@ -108,17 +109,46 @@ tree_item(FILE *fp, const struct item *it)
 	fputc('\n', fp);
 }
 
-int
-render_tree(const struct doc *d, const char *path, char *err, size_t errlen)
-{
-	FILE *fp;
-	size_t i, k, n;
-	int bad;
+/* The tree device of render.h: the text is made in memory, head first,
+ * then a page at a time, and written by finish(). */
+struct tree_dev {
+	const struct doc *d;
+	FILE		*fp;		/* onto text */
+	char		*text;
+	size_t		 len;
+	char		*err;
+	size_t		 errlen;
+};
 
-	if ((fp = fopen(path, "w")) == NULL) {
-		snprintf(err, errlen, "cannot write %s: %s", path,
+static void
+tree_free(void *arg)
+{
+	struct tree_dev *dv = arg;
+
+	if (dv->fp != NULL)
+		fclose(dv->fp);
+	free(dv->text);
+	free(dv);
+}
+
+/* The doc's size, title, fonts, pictures and outline. */
+static void *
+tree_new(const struct doc *d, const struct devopts *o, char *err,
+    size_t errlen)
+{
+	struct tree_dev *dv = xcalloc(1, sizeof(*dv));
+	FILE *fp;
+	size_t i;
+
+	(void)o;
+	dv->d = d;
+	dv->err = err;
+	dv->errlen = errlen;
+	if ((fp = dv->fp = open_memstream(&dv->text, &dv->len)) == NULL) {
+		errfmt(err, errlen, "cannot make the text: %s",
 		    strerror(errno));
-		return -1;
+		tree_free(dv);
+		return NULL;
 	}
 	fprintf(fp, "doc %.2fx%.2f pages %zu\n", d->width, d->height,
 	    d->npages);
@@ -138,17 +168,42 @@ render_tree(const struct doc *d, const char *path, char *err, size_t errlen)
 		tree_string(fp, d->outline[i].title);
 		fputc('\n', fp);
 	}
-	for (i = 0; i < d->npages; i++) {
-		fprintf(fp, "page %zu\n", i + 1);
-		n = page_nitems(d, i);
-		for (k = 0; k < n; k++)
-			tree_item(fp, page_item(d, i, k));
-	}
-	bad = ferror(fp);
-	if ((fclose(fp) != 0) | bad) {
-		snprintf(err, errlen, "cannot write %s: %s", path,
-		    strerror(errno != 0 ? errno : EIO));
-		return -1;
-	}
+	return dv;
+}
+
+static int
+tree_page(void *arg, size_t p)
+{
+	struct tree_dev *dv = arg;
+	size_t k, n = page_nitems(dv->d, p);
+
+	fprintf(dv->fp, "page %zu\n", p + 1);
+	for (k = 0; k < n; k++)
+		tree_item(dv->fp, page_item(dv->d, p, k));
 	return 0;
 }
+
+static int
+tree_finish(void *arg, const char *path)
+{
+	struct tree_dev *dv = arg;
+	FILE *fp;
+	int bad;
+
+	bad = fclose(dv->fp) != 0;
+	dv->fp = NULL;
+	if (bad)
+		return errfmt(dv->err, dv->errlen, "cannot make the text: %s",
+		    strerror(errno));
+	if ((fp = fopen(path, "w")) == NULL)
+		return errfmt(dv->err, dv->errlen, "cannot write %s: %s", path,
+		    strerror(errno));
+	bad = fwrite(dv->text, 1, dv->len, fp) != dv->len;
+	if ((fclose(fp) != 0) | bad)
+		return errfmt(dv->err, dv->errlen, "cannot write %s: %s", path,
+		    strerror(errno != 0 ? errno : EIO));
+	return 0;
+}
+
+const struct device dev_tree = { "tree", 0, tree_new, tree_page,
+	tree_finish, tree_free };

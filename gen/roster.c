@@ -12,7 +12,7 @@
 #include <strings.h>
 
 #include "diag.h"
-#include "output.h"
+#include "inputs.h"
 #include "roster.h"
 #include "util.h"
 
@@ -280,7 +280,7 @@ roster_read(const char *file, size_t *len)
 		return NULL;
 	}
 	fclose(f);
-	output_note_input(file);
+	inputs_note(file);
 	buf[*len] = '\0';
 	return buf;
 }
@@ -501,51 +501,90 @@ roster_row_name(char **f, int nf, int col_name, int col_first, int col_last)
 	return xasprintf("%s%s%s", first, *first && *last ? " " : "", last);
 }
 
-struct roster *
-roster_load(const char *path)
-{
-	struct roster *r;
-	struct csv c;
-	char *buf, **f, *header = NULL;
-	size_t len, errs = diag_errors();
-	int nf, col_name = -1, col_period = -1, col_version = -1;
-	int col_edition = -1, col_first = -1, col_last = -1;
-	int i, row_line, cols[ROSTER_MAX_COLS];
-	char *name;
-	struct mark m;
+/* The columns a roster's header row names; -1 where it has none. */
+struct roster_cols {
+	int	 name, first, last;	/* the names whole, or in two */
+	int	 period, version, edition;
+};
 
-	memset(&c, 0, sizeof(c));
-	c.file = diag_file(path);
-	if ((buf = roster_read(c.file, &len)) == NULL)
+/* Reads the roster at path as UTF-8 (from UTF-16 when it is that) and
+ * starts c on its first line, past a byte-order mark.  Returns the bytes
+ * (*len of them) for the caller to free, or NULL (reported). */
+static char *
+roster_open(const char *path, struct csv *c, size_t *len)
+{
+	char *buf;
+
+	memset(c, 0, sizeof(*c));
+	c->file = diag_file(path);
+	if ((buf = roster_read(c->file, len)) == NULL)
 		return NULL;
-	if (roster_utf16(c.file, &buf, &len) < 0) {
+	if (roster_utf16(c->file, &buf, len) < 0) {
 		free(buf);
 		return NULL;
 	}
-	c.p = c.linestart = buf;
-	c.end = buf + len;
-	c.line = 1;
-	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
-		c.p = c.linestart = buf + 3;
-	c.sep = csv_sep(c.p, c.end);
-	r = xcalloc(1, sizeof(*r));
-	r->file = c.file;
-	m.file = c.file;
-	m.col = 1;
-	if (memchr(buf, '\0', len) != NULL || (len >= 2 &&
-	    ((unsigned char)buf[0] == 0xff || (unsigned char)buf[0] == 0xfe))) {
-		m.line = 1;
-		diag_error(&m, "the roster is not UTF-8 text; save it from the "
-		    "spreadsheet as \"CSV UTF-8\"");
-		goto out;
+	c->p = c->linestart = buf;
+	c->end = buf + *len;
+	c->line = 1;
+	if (*len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		c->p = c->linestart = buf + 3;
+	c->sep = csv_sep(c->p, c->end);
+	return buf;
+}
+
+/* Whether the len bytes of buf are not text (a NUL, or UTF-16 that kept
+ * its mark); reported at the file's first line. */
+static int
+roster_not_text(const struct csv *c, const char *buf, size_t len)
+{
+	struct mark m = { c->file, 1, 1 };
+
+	if (memchr(buf, '\0', len) == NULL && (len < 2 ||
+	    ((unsigned char)buf[0] != 0xff && (unsigned char)buf[0] != 0xfe)))
+		return 0;
+	diag_error(&m, "the roster is not UTF-8 text; save it from the "
+	    "spreadsheet as \"CSV UTF-8\"");
+	return 1;
+}
+
+/* Which of the nf titles f names which column. */
+static void
+roster_columns(char **f, int nf, struct roster_cols *col)
+{
+	int i;
+
+	col->name = col->first = col->last = -1;
+	col->period = col->version = col->edition = -1;
+	for (i = 0; i < nf; i++) {
+		if (roster_title_is(f[i], roster_name_titles) && col->name < 0)
+			col->name = i;
+		else if (roster_title_is(f[i], roster_first_titles))
+			col->first = i;
+		else if (roster_title_is(f[i], roster_last_titles))
+			col->last = i;
+		else if (strcasecmp(f[i], "period") == 0)
+			col->period = i;
+		else if (strcasecmp(f[i], "version") == 0)
+			col->version = i;
+		else if (strcasecmp(f[i], "edition") == 0)
+			col->edition = i;
 	}
-	/* the header row: the first row that is not empty */
-	nf = -1;
-	f = NULL;
-	while (c.p < c.end) {
-		m.line = c.line;
-		nf = csv_row(&c, &f, NULL, 0);
-		c.line++;
+}
+
+/* The header row, the first that is not empty, read into col; it must
+ * name the names.  errs: the errors before this roster.  Returns 0, or
+ * -1 (reported). */
+static int
+roster_header(struct csv *c, size_t errs, struct roster_cols *col)
+{
+	struct mark m = { c->file, 1, 1 };
+	char **f = NULL, *header;
+	int nf = -1;
+
+	while (c->p < c->end) {
+		m.line = c->line;
+		nf = csv_row(c, &f, NULL, 0);
+		c->line++;
 		if (nf >= 0 && !csv_empty_row(f, nf))
 			break;
 		if (nf >= 0)
@@ -558,108 +597,133 @@ roster_load(const char *path)
 			diag_error(&m, "the roster is empty; it needs a header "
 			    "row with a \"name\" column, then one row per "
 			    "student");
-		goto out;
+		return -1;
+	}
+	roster_columns(f, nf, col);
+	if (col->name >= 0 || (col->first >= 0 && col->last >= 0)) {
+		csv_free_row(f, nf);
+		return 0;
 	}
 	header = csv_join(f, nf);
-	for (i = 0; i < nf; i++) {
-		if (roster_title_is(f[i], roster_name_titles) && col_name < 0)
-			col_name = i;
-		else if (roster_title_is(f[i], roster_first_titles))
-			col_first = i;
-		else if (roster_title_is(f[i], roster_last_titles))
-			col_last = i;
-		else if (strcasecmp(f[i], "period") == 0)
-			col_period = i;
-		else if (strcasecmp(f[i], "version") == 0)
-			col_version = i;
-		else if (strcasecmp(f[i], "edition") == 0)
-			col_edition = i;
-	}
 	csv_free_row(f, nf);
-	if (col_name < 0 && (col_first < 0 || col_last < 0)) {
-		diag_error(&m, "the first row must name the columns, and one "
-		    "must be called \"name\" (the names as they are printed), "
-		    "or two \"first name\" and \"last name\"; this one has %s: "
-		    "rename the column of names to name, or, if the first row "
-		    "is already a student, add a row like name,period above it",
-		    header);
-		goto out;
-	}
-	while (c.p < c.end) {
-		struct student *s;
+	diag_error(&m, "the first row must name the columns, and one must be "
+	    "called \"name\" (the names as they are printed), or two \"first "
+	    "name\" and \"last name\"; this one has %s: rename the column of "
+	    "names to name, or, if the first row is already a student, add a "
+	    "row like name,period above it", header);
+	free(header);
+	return -1;
+}
 
-		row_line = c.line;
-		m.line = row_line;
-		nf = csv_row(&c, &f, cols, ROSTER_MAX_COLS);
-		if (nf < 0) {
-			c.line++;
-			continue;
-		}
-		c.line++;
-		if (csv_empty_row(f, nf)) {
-			csv_free_row(f, nf);
-			continue;
-		}
-		if (r->n >= ROSTER_MAX_ROWS) {
-			diag_error(&m, "the roster has more than %d students; "
-			    "split it into one file per class",
-			    ROSTER_MAX_ROWS);
-			csv_free_row(f, nf);
-			break;
-		}
-		if ((name = roster_row_name(f, nf, col_name, col_first,
-		    col_last)) == NULL) {
-			diag_error(&m, "this row has no name");
-			csv_free_row(f, nf);
-			continue;
-		}
-		for (i = 0; i < nf; i++)
-			if (roster_field_wrong(f[i], &m, i < ROSTER_MAX_COLS ?
-			    cols[i] : 1))
-				break;
-		if (i < nf) {
+/* The edition field e of a student's row (at m): large print or not. */
+static void
+roster_edition(struct student *s, const char *e, const struct mark *m)
+{
+	static const char *const large[] = { "large", "large print",
+	    "large-print", NULL };
+
+	if (roster_title_is(e, large))
+		s->large = 1;
+	else if (strcasecmp(e, "standard") != 0)
+		diag_error(m, "edition must be standard or large (or empty for "
+		    "standard), not \"%s\"", e);
+}
+
+/* Adds the student named name (owned) of the nf fields f, at columns
+ * cols of the row at m, to r. */
+static void
+roster_add(struct roster *r, char *name, char **f, int nf, const int *cols,
+    const struct roster_cols *col, struct mark m)
+{
+	struct student *s;
+
+	r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
+	s = &r->v[r->n++];
+	memset(s, 0, sizeof(*s));
+	s->line = m.line;
+	s->name = name;
+	if (col->period >= 0 && col->period < nf && f[col->period][0])
+		s->period = xstrdup(f[col->period]);
+	if (col->version >= 0 && col->version < nf && f[col->version][0]) {
+		s->version = xstrdup(f[col->version]);
+		s->version_col = col->version < ROSTER_MAX_COLS ?
+		    cols[col->version] : 1;
+	}
+	if (col->edition >= 0 && col->edition < nf &&
+	    f[col->edition][0] != '\0') {
+		m.col = col->edition < ROSTER_MAX_COLS ? cols[col->edition] : 1;
+		roster_edition(s, f[col->edition], &m);
+	}
+}
+
+/* The next row of c into r: skipped when empty, reported when it has no
+ * name or a wrong field.  Returns 0, or -1 when the roster is too long to
+ * read on. */
+static int
+roster_row(struct csv *c, const struct roster_cols *col, struct roster *r)
+{
+	struct mark m = { c->file, c->line, 1 };
+	char **f, *name;
+	int nf, i, cols[ROSTER_MAX_COLS];
+
+	nf = csv_row(c, &f, cols, ROSTER_MAX_COLS);
+	c->line++;
+	if (nf < 0)
+		return 0;
+	if (csv_empty_row(f, nf)) {
+		csv_free_row(f, nf);
+		return 0;
+	}
+	if (r->n >= ROSTER_MAX_ROWS) {
+		diag_error(&m, "the roster has more than %d students; split it "
+		    "into one file per class", ROSTER_MAX_ROWS);
+		csv_free_row(f, nf);
+		return -1;
+	}
+	if ((name = roster_row_name(f, nf, col->name, col->first,
+	    col->last)) == NULL) {
+		diag_error(&m, "this row has no name");
+		csv_free_row(f, nf);
+		return 0;
+	}
+	for (i = 0; i < nf; i++)
+		if (roster_field_wrong(f[i], &m, i < ROSTER_MAX_COLS ?
+		    cols[i] : 1)) {
 			free(name);
 			csv_free_row(f, nf);
-			continue;
+			return 0;
 		}
-		r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
-		s = &r->v[r->n++];
-		memset(s, 0, sizeof(*s));
-		s->line = row_line;
-		s->name = name;
-		if (col_period >= 0 && col_period < nf && f[col_period][0])
-			s->period = xstrdup(f[col_period]);
-		if (col_version >= 0 && col_version < nf &&
-		    f[col_version][0]) {
-			s->version = xstrdup(f[col_version]);
-			s->version_col = col_version < ROSTER_MAX_COLS ?
-			    cols[col_version] : 1;
-		}
-		if (col_edition >= 0 && col_edition < nf &&
-		    f[col_edition][0] != '\0') {
-			static const char *const large[] = { "large",
-			    "large print", "large-print", NULL };
+	roster_add(r, name, f, nf, cols, col, m);
+	csv_free_row(f, nf);
+	return 0;
+}
 
-			m.col = col_edition < ROSTER_MAX_COLS ?
-			    cols[col_edition] : 1;
-			if (roster_title_is(f[col_edition], large))
-				s->large = 1;
-			else if (strcasecmp(f[col_edition], "standard") != 0)
-				diag_error(&m, "edition must be standard or "
-				    "large (or empty for standard), not \"%s\"",
-				    f[col_edition]);
-			m.col = 1;
+struct roster *
+roster_load(const char *path)
+{
+	struct roster *r;
+	struct roster_cols col;
+	struct csv c;
+	struct mark m;
+	char *buf;
+	size_t len, errs = diag_errors();
+
+	if ((buf = roster_open(path, &c, &len)) == NULL)
+		return NULL;
+	r = xcalloc(1, sizeof(*r));
+	r->file = c.file;
+	if (!roster_not_text(&c, buf, len) &&
+	    roster_header(&c, errs, &col) == 0) {
+		while (c.p < c.end && roster_row(&c, &col, r) == 0)
+			;
+		if (r->n == 0 && diag_errors() == errs) {
+			m.file = c.file;
+			m.line = m.col = 1;
+			diag_error(&m, "the roster has a header but no "
+			    "students; add one row per student under it");
 		}
-		csv_free_row(f, nf);
 	}
-	if (r->n == 0 && diag_errors() == errs) {
-		m.line = 1;
-		diag_error(&m, "the roster has a header but no students; add "
-		    "one row per student under it");
-	}
-out:
 	free(buf);
-	free(header);
 	if (diag_errors() > errs) {
 		roster_free(r);
 		return NULL;

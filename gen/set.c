@@ -638,7 +638,7 @@ static struct image *
 set_image_file(struct setload *sl, const struct node *file)
 {
 	struct image *img;
-	char *path;
+	char *path, *err;
 	size_t i;
 
 	if (file->kind != NODE_SCALAR || sc_is_blank(file)) {
@@ -660,7 +660,9 @@ set_image_file(struct setload *sl, const struct node *file)
 			free(path);
 			return image_ref(sl->images[i].image);
 		}
-	if ((img = image_load(path, file->value, &file->mark)) == NULL) {
+	if ((img = image_load(path, file->value, &err)) == NULL) {
+		sc_error(&file->mark, "%s", err);
+		free(err);
 		free(path);
 		return NULL;
 	}

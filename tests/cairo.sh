@@ -193,6 +193,11 @@ if [ -n "$DRV" ]; then
 	[ "$(pngsize "$P/class.png")" = "$(contact_size "$n" 612 792)" ] && ok ||
 		bad "roster contact sheet is $(pngsize "$P/class.png") for $n pages"
 	grep -qx "%%Pages: $n" "$P/class.ps" && ok || bad "roster ps: $(grep '^%%Pages' "$P/class.ps"), the PDF has $n"
+	# a contact sheet past 40 million pixels is refused by its layout
+	# (gen/contact.c), naming its size, and nothing is written
+	out=$("$MIMEO" -q worksheet --contact-sheet --copies 700 -o "$P/big/" $S 2>&1); st=$?
+	[ $st = 3 ] && [ "$out" = "mimeo: error: cannot write $P/big/all-types-sampler-contact.png: a contact sheet of 2800 pages at 24 dpi would be too big (11896x15512 pixels); make it of fewer copies" ] &&
+		[ ! -e "$P/big" ] && ok || bad "contact sheet too big: exit $st: $out"
 	gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=nullpage "$P/class.ps" >"$P/gs.err" 2>&1 && [ ! -s "$P/gs.err" ] &&
 		ok || bad "roster ps: gs: $(head -3 "$P/gs.err")"
 	run "roster png" "$MIMEO" -q worksheet --roster $R --format png --dpi 20 -o "$P/roster/" $S

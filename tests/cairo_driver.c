@@ -29,6 +29,7 @@
 #include <cairo.h>
 
 #include "compose.h"
+#include "contact.h"
 #include "font.h"
 #include "layout.h"
 #include "page.h"
@@ -238,11 +239,24 @@ ppm(const char *path)
 	return 0;
 }
 
+/* Draws page of d (every page, unless dev is one page a file) at dpi
+ * with dev at path, as output.c does. */
+static int
+draw(const struct device *dev, const struct doc *d, size_t page, double dpi,
+    const char *path, char *err, size_t errlen)
+{
+	struct devopts o = { dpi, NULL };
+
+	return render_doc(dev, d, &o, page, path, err, errlen);
+}
+
 /* Each case must return -1 and say why. */
 static int
 errors(const char *file, const char *dir)
 {
 	struct doc *d, *empty;
+	struct contact sheet;
+	struct devopts sheet_opts = { 0, &sheet };
 	char path[4096], bad[4096], err[512];
 	int fails = 0, i, r;
 
@@ -255,44 +269,43 @@ errors(const char *file, const char *dir)
 		err[0] = '\0';
 		switch (i) {
 		case 0:
-			r = render_cairo_page(d, 0, RASTER_PNG, 50, bad, err,
-			    sizeof(err));
+			r = draw(&dev_png, d, 0, 50, bad, err, sizeof(err));
 			break;
 		case 1:
-			r = render_cairo_page(d, 0, RASTER_SVG, 50, bad, err,
-			    sizeof(err));
+			r = draw(&dev_svg, d, 0, 50, bad, err, sizeof(err));
 			break;
 		case 2:
-			r = render_cairo_ps(d, bad, err, sizeof(err));
+			r = draw(&dev_ps, d, 0, 0, bad, err, sizeof(err));
 			break;
 		case 3:
-			r = render_cairo_contact(d, 24, bad, err, sizeof(err));
+			r = contact_layout(d, 24, &sheet, err, sizeof(err));
+			if (r == 0)
+				r = render_doc(&dev_contact, d, &sheet_opts, 0,
+				    bad, err, sizeof(err));
 			break;
 		case 4:
-			r = render_cairo_page(d, d->npages, RASTER_PNG, 50,
-			    path, err, sizeof(err));
-			break;
-		case 5:
-			r = render_cairo_page(d, 0, RASTER_PNG, 0, path, err,
+			r = draw(&dev_png, d, d->npages, 50, path, err,
 			    sizeof(err));
 			break;
+		case 5:
+			r = draw(&dev_png, d, 0, 0, path, err, sizeof(err));
+			break;
 		case 6:
-			r = render_cairo_page(d, 0, RASTER_PNG, 5000, path,
-			    err, sizeof(err));
+			r = draw(&dev_png, d, 0, 5000, path, err, sizeof(err));
 			break;
 		case 7:
-			r = render_cairo_ps(empty, path, err, sizeof(err));
+			r = draw(&dev_ps, empty, 0, 0, path, err, sizeof(err));
 			break;
 		case 8:
 			/* a full disk: only the close can tell */
-			r = render_cairo_ps(d, "/dev/full", err, sizeof(err));
+			r = draw(&dev_ps, d, 0, 0, "/dev/full", err,
+			    sizeof(err));
 			break;
 		default:
 			/* a font file that is not there */
 			free(d->fonts[0].path);
 			d->fonts[0].path = strdup("/nonexistent/font.ttf");
-			r = render_cairo_page(d, 0, RASTER_PNG, 50, path, err,
-			    sizeof(err));
+			r = draw(&dev_png, d, 0, 50, path, err, sizeof(err));
 			break;
 		}
 		if (r == -1 && err[0] != '\0' && strchr(err, '\n') == NULL)

@@ -93,6 +93,8 @@ done
 . tests/discussion.sh
 # Golden display lists: what layout put where, as text.
 . tests/regress.sh
+# The pipeline in the tree: no stage of gen/ includes a later one's header.
+. tests/stages.sh
 # The library as a web page, in a browser.
 . tests/index.sh
 

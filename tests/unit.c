@@ -14,6 +14,7 @@
 #include "image.h"
 #include "layout.h"
 #include "amath.h"
+#include "amath_layout.h"
 #include "libpath.h"
 #include "node.h"
 #include "page.h"
@@ -712,21 +713,22 @@ test_image(void)
 		{ "progressive.jpg", 300, 300, 3, 0 },
 		{ "gray.jpg", 300, 300, 1, 0 },
 	};
-	struct mark m = { "unit", 1, 1 };
 	struct pixels px, bar;
 	struct image *img;
-	char path[64], name[96], why[512];
+	char path[64], name[96], why[512], *err = NULL;
 	size_t i;
 
 	memset(&bar, 0, sizeof(bar));
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
 		snprintf(path, sizeof(path), "tests/images/%s", want[i].file);
 		snprintf(name, sizeof(name), "image.decode.%s", want[i].file);
-		img = image_load(path, want[i].file, &m);
+		img = image_load(path, want[i].file, &err);
 		if (img == NULL || image_decode(img, &px, why,
 		    sizeof(why)) == -1) {
-			expect(0, name, img == NULL ? "not loaded" : why);
+			expect(0, name, img == NULL ? err : why);
 			image_unref(img);
+			free(err);
+			err = NULL;
 			continue;
 		}
 		expect(px.w == want[i].w && px.h == want[i].h && img->w ==

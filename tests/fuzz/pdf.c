@@ -1,7 +1,7 @@
 /*
  * pdf.c - fuzzes the PDF writer with text: the input (UTF-8, as a
  * problem's prompt, in a literal block so any line is taken as written)
- * is loaded, laid out and written as a worksheet PDF by render_pdf(): the
+ * is loaded, laid out and written as a worksheet PDF by the PDF device: the
  * fonts picked per character, cut into HarfBuzz subsets, given their own
  * encodings and drawn run by run.  Seeds: the prompts of tests/e2e (many
  * scripts and symbols) and tests/fuzz/regress/pdf.
@@ -83,7 +83,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	bl = compose(in, fz_tpl, DOC_WORKSHEET, NULL);
 	d = layout(bl, fz_tpl, fz_fonts, 0, s->title.s);
 	if (d != NULL && diag_errors() == 0 &&
-	    render_pdf(d, fz_pdf, err, sizeof(err)) != 0) {
+	    render_doc(&dev_pdf, d, &(struct devopts){ 0, NULL }, 0, fz_pdf,
+	    err, sizeof(err)) != 0) {
 		fprintf(stderr, "pdf: render_pdf failed on a laid-out page: "
 		    "%s\n", err);
 		abort();	/* a text that lays out must print */
