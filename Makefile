@@ -44,7 +44,8 @@ SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/build.c gen/build_packet.c gen/stress.c gen/roster.c gen/libpath.c \
        gen/packet.c gen/list.c gen/subset.c gen/render_tree.c \
        gen/index.c gen/ptable.c gen/compose_strips.c gen/layout_strip.c \
-       gen/compose_tally.c gen/script.c gen/keyschema.c gen/inputs.c gen/build_file.c gen/contact.c gen/render.c gen/footer.c gen/yaml_explain.c
+       gen/compose_tally.c gen/script.c gen/keyschema.c gen/inputs.c gen/build_file.c gen/contact.c gen/render.c gen/footer.c gen/yaml_explain.c \
+       gen/glyphcodes.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
 HDRS = $(sort $(wildcard gen/*.h) gen/datadir.h)

@@ -55,7 +55,9 @@ enum block_kind {
 	BK_ROW,		/* a table row of cells[]; key: the header row */
 	BK_WRITE,	/* label, then n ruled lines to write on (a form) */
 	/* group-discussion packets (compose_discussion.c, layout_discussion.c) */
-	BK_NEWPAGE,	/* what follows starts a new page */
+	BK_NEWPAGE,	/* what follows starts a new page; n = 1: that
+			 * page and the ones after it turned (the long side
+			 * across) up to the next BK_NEWPAGE */
 	BK_FRAME,	/* label over text in a frame: the problem */
 	BK_PHASE,	/* a step of the timed plan: phase, from (minute it
 			 * starts), its words to read aloud in a box */
@@ -159,6 +161,10 @@ struct monitor {
  * predictions; the approaches in the order discussed, each with the
  * question that leads to the next; the summary at the right end.  All
  * borrowed; NULL texts are left out. */
+/* Approaches a board plan holds on an upright page; with more, its page
+ * is turned. */
+#define BOARD_UPRIGHT_MAX	3
+
 struct boardplan {
 	const struct text *question;
 	const struct text *problem;

@@ -14,9 +14,6 @@
  * for it (the prediction at the launch, the monitoring sheet in solo
  * work, the synthesis at the summary, the expected answer at the exit
  * ticket) print under it. */
-enum phase_kind { PH_LAUNCH, PH_SOLO, PH_GROUPS, PH_SHARE, PH_SUMMARY,
-    PH_EXIT, PH_OTHER };
-
 /* Default phases (SPEC 9: Launch 5, Solo 10, Groups 10, Share 15,
  * Summary 5, Exit ticket 5): their words are labels, as are the roles'
  * (label_roles).  The share text names Reporters only when the packet
@@ -49,6 +46,7 @@ static const struct { const char *name; enum phase_kind kind; } phase_names[] = 
 
 /* Columns of the monitoring grid when the groups are not known yet. */
 #define TALLY_BLANK_GROUPS	8
+#define TALLY_MAX_GROUPS	16
 
 struct pk {
 	struct dpacket		*pk;
@@ -160,12 +158,16 @@ disc_group_sizes(size_t n, long size, size_t *sizes)
 	return k;
 }
 
-/* The kind of a step named name (see phase_names). */
+/* The kind of step ph is: as its step: says, else by its name (see
+ * phase_names). */
 static enum phase_kind
-pk_phase_kind(const struct template *t, const char *name)
+pk_phase_kind(const struct template *t, const struct phase *ph)
 {
+	const char *name = ph->name.s;
 	size_t i;
 
+	if (ph->step >= 0)
+		return (enum phase_kind)ph->step;
 	if (name == NULL)
 		return PH_OTHER;
 	for (i = 0; i < NDEFAULT_PHASES; i++)
@@ -405,6 +407,7 @@ pk_resolve(struct pk *c)
 			    xstrdup(t->labels[phase_default[i].name]));
 			pk->phases[i].say = *pk_text(c, xstrdup(t->labels[say]));
 			pk->phases[i].minutes = phase_default[i].minutes;
+			pk->phases[i].step = (int)phase_default[i].kind;
 		}
 		pk->nphases = NDEFAULT_PHASES;
 	}
@@ -439,7 +442,7 @@ pk_phase_notes(struct pk *c, struct blocks *b, const struct phase *ph,
     unsigned *done)
 {
 	const struct discussion *d = c->d;
-	enum phase_kind k = pk_phase_kind(c->t, ph->name.s);
+	enum phase_kind k = pk_phase_kind(c->t, ph);
 
 	if (*done & (1u << k))
 		return;		/* a second step of a kind: notes once */
@@ -562,6 +565,20 @@ pk_guide(struct pk *c)
 			bl->n = (int)i + 1;
 		}
 	}
+	pk_monitor(c, b);
+	pk_heading(c, b, xstrdup(t->labels[L_MONITOR]));
+	bl = blocks_push(b, BK_TALLY);
+	bl->apps = d->anticipate;
+	bl->napps = d->nanticipate;
+	/* a column per group: those drawn, else those the class makes (a
+	 * deck of 28 cards deals nine groups; at most TALLY_MAX_GROUPS
+	 * blank-numbered ones on the page), else blank ones */
+	bl->n = pk->ngroups > 0 ? (int)pk->ngroups : c->nsizes > 0 ?
+	    (int)(c->nsizes < TALLY_MAX_GROUPS ? c->nsizes :
+	    TALLY_MAX_GROUPS) : TALLY_BLANK_GROUPS;
+	/* in the order they are used, on the grid's page when they fit:
+	 * cards for the stuck and the early finishers, the questions for
+	 * the share */
 	if (d->hints.n > 0)
 		pk_note(c, b, L_DISC_HINT_CARDS, NULL, &d->hints);
 	if (d->extension.s != NULL)
@@ -570,12 +587,6 @@ pk_guide(struct pk *c)
 		pk_heading(c, b, xstrdup(t->labels[L_QUESTIONS]));
 		blocks_push(b, BK_LIST)->list = &d->questions;
 	}
-	pk_monitor(c, b);
-	pk_heading(c, b, xstrdup(t->labels[L_MONITOR]));
-	bl = blocks_push(b, BK_TALLY);
-	bl->apps = d->anticipate;
-	bl->napps = d->nanticipate;
-	bl->n = pk->ngroups > 0 ? (int)pk->ngroups : TALLY_BLANK_GROUPS;
 	pk->boardplan.question = d->lesson_question.s != NULL ?
 	    &d->lesson_question : NULL;
 	pk->boardplan.problem = &d->problem;
@@ -583,7 +594,9 @@ pk_guide(struct pk *c)
 	pk->boardplan.apps = pk->board;
 	pk->boardplan.napps = d->nanticipate;
 	pk->boardplan.summary = d->synthesis.s != NULL ? &d->synthesis : NULL;
-	blocks_push(b, BK_NEWPAGE);
+	/* more approaches than an upright page holds columns for (about
+	 * 1.5 in each): the board's page is turned */
+	blocks_push(b, BK_NEWPAGE)->n = d->nanticipate > BOARD_UPRIGHT_MAX;
 	pk_heading(c, b, xstrdup(t->labels[L_BOARD]));
 	blocks_push(b, BK_BOARD)->board = &pk->boardplan;
 	if (pk->ngroups == 0)
@@ -602,7 +615,8 @@ pk_guide(struct pk *c)
 
 /* One student's sheet, in the order of the lesson: the problem and the
  * lesson question, what they notice and wonder, their prediction; then
- * the work space; then the box for what the class learned.  who is NULL
+ * the work space; then room for the ways shared that they want to keep
+ * and the box for what the class learned.  who is NULL
  * for the unnamed copy. */
 static void
 pk_individual(struct pk *c, const struct student *who)
@@ -612,6 +626,7 @@ pk_individual(struct pk *c, const struct student *who)
 	const char *const first[] = { t->labels[L_FIRST_TRY] };
 	const char *const nw[] = { t->labels[L_NOTICE], t->labels[L_WONDER] };
 	const char *const learned[] = { t->labels[L_LEARNED] };
+	const char *const ways[] = { t->labels[L_CLASS_WAYS] };
 	struct blocks *b;
 	struct block *bl;
 	size_t i;
@@ -636,13 +651,21 @@ pk_individual(struct pk *c, const struct student *who)
 	bl = blocks_push(b, BK_PANELS);
 	pk_cells(bl, nw, 2);
 	bl->h = 80;
+	bl->stretch = 1;	/* takes the foot of the first page when the
+				 * work space cannot (large print) */
 	if (d->predict.s != NULL) {
 		pk_labelled(b, BK_FRAME, t, L_MY_PREDICTION, &d->predict);
 		bl = blocks_push(b, BK_WRITE);
 		bl->n = 1;
 	}
+	/* the work space fills the rest of the first page (the next page
+	 * when less than PANEL_MIN is left); the ways copied from the board
+	 * during Share fill the next one down to the summary's box */
 	bl = blocks_push(b, BK_PANELS);
 	pk_cells(bl, first, 1);
+	bl->grid = 1;
+	bl = blocks_push(b, BK_PANELS);
+	pk_cells(bl, ways, 1);
 	bl->grid = 1;			/* down to the box below */
 	bl->h = 110;
 	bl = blocks_push(b, BK_PANELS);
@@ -677,6 +700,15 @@ pk_group_sheet(struct pk *c, size_t g, size_t m)
 		/* groups of two sizes: a sheet for each */
 		snprintf(num, sizeof(num), "%zu", m);
 		who = label_fmt(t, L_FOR_GROUPS, num, NULL);
+	}
+	if (g >= c->pk->ngroups && c->d->grouping == GROUPING_RANDOM) {
+		/* formed at the door: the number on their cards, to write */
+		char *n = label_fmt(t, L_GROUP, "______", NULL);
+
+		free(title);
+		title = xasprintf("%s \xe2\x80\x94 %s",
+		    t->labels[L_GROUP_SHEET], n);
+		free(n);
 	}
 	b = pk_part(c, DPART_GROUP, large, t->labels[L_GROUP_SHEET],
 	    g < c->pk->ngroups ? title : who, who != NULL ? 0 : 1);
@@ -1003,6 +1035,88 @@ pk_find_word(const char *s, const char *w, size_t *at, int *upper)
 	return 0;
 }
 
+/* Says, at the say: text of phase i, that it names the role name (at
+ * at, as the set or the labels write it: upper) which the packet prints
+ * no card for.  Returns 1 for an error, 0 for a warning. */
+static int
+pk_role_unprinted(const struct discussion *d, size_t i, const char *name,
+    size_t at, int upper)
+{
+	const struct text *say = &d->phases[i].say;
+	struct mark m;
+
+	text_mark_at(say, at, &m);
+	if (!upper) {
+		diag_warn(&m, "discussion: phase %zu: \"%.*s\" may mean the "
+		    "role \"%s\", which the packet prints no card for",
+		    i + 1, (int)strlen(name), say->s + at, name);
+		return 0;
+	}
+	diag_error(&m, "discussion: phase %zu: the text names the role "
+	    "\"%s\", but %s; name a role the groups have, or say \"one "
+	    "member of each group\"", i + 1, name,
+	    d->grouping == GROUPING_RANDOM ? "grouping: random prints no "
+	    "roles" : "the packet prints no card for it");
+	return 1;
+}
+
+/* Says, at the say: text of phase i, that its role word at at (with
+ * the capitalised words before it: "Materials Managers") names a role pk
+ * prints no card for: an error when capitalised, as one addresses a role,
+ * else a warning (it may be an ordinary word).  Returns 1 for an error. */
+static int
+pk_role_word_unprinted(const struct discussion *d, const struct dpacket *pk,
+    size_t i, size_t at)
+{
+	const struct text *say = &d->phases[i].say;
+	const char *sp = say->s;
+	size_t from = at, end = at, p, j;
+	struct mark m;
+	char *held;
+
+	while (isalpha((unsigned char)sp[end]))
+		end++;
+	/* "Table Captains": the capitalised word before, unless it starts
+	 * the sentence ("Now Captains") */
+	if (at >= 2 && sp[at - 1] == ' ' && isalpha((unsigned char)sp[at - 2])) {
+		for (p = at - 1; p > 0 && isalpha((unsigned char)sp[p - 1]); p--)
+			;
+		for (j = p; j > 0 && sp[j - 1] == ' '; j--)
+			;
+		if (isupper((unsigned char)sp[p]) && j > 0 &&
+		    strchr(".!?:", sp[j - 1]) == NULL)
+			from = p;
+	}
+	text_mark_at(say, from, &m);
+	if (!isupper((unsigned char)sp[at])) {
+		diag_warn(&m, "discussion: phase %zu: \"%.*s\" may mean a "
+		    "role, which the packet prints no card for", i + 1,
+		    (int)(end - from), sp + from);
+		return 0;
+	}
+	if (d->grouping == GROUPING_RANDOM) {
+		diag_error(&m, "discussion: phase %zu: the text names the role "
+		    "\"%.*s\", but grouping: random prints no roles; say "
+		    "\"one member of each group\"", i + 1, (int)(end - from),
+		    sp + from);
+		return 1;
+	}
+	held = xstrdup("");
+	for (j = 0; j < pk->nroles; j++) {
+		char *t = xasprintf("%s%s%s", held, j > 0 ? ", " : "",
+		    pk->roles[j].name.s);
+
+		free(held);
+		held = t;
+	}
+	diag_error(&m, "discussion: phase %zu: the text names the role "
+	    "\"%.*s\", but the packet prints no card for it (its roles: "
+	    "%s); add it to roles:, or say \"one member of each group\"",
+	    i + 1, (int)(end - from), sp + from, held);
+	free(held);
+	return 1;
+}
+
 size_t
 disc_check_roles(const struct set *s, const struct template *t,
     long group_size)
@@ -1010,8 +1124,7 @@ disc_check_roles(const struct set *s, const struct template *t,
 	const struct discussion *d = s->discussion;
 	struct dpacket pkd;
 	struct pk c;
-	struct mark m;
-	size_t i, j, errs = 0, at;
+	size_t i, j, r, w, errs = 0, at;
 	int k, upper, held;
 
 	memset(&c, 0, sizeof(c));
@@ -1043,23 +1156,23 @@ disc_check_roles(const struct set *s, const struct template *t,
 				held |= pkd.roles[j].known == k ||
 				    (pkd.roles[j].name.s != NULL &&
 				    strcasecmp(pkd.roles[j].name.s, name) == 0);
-			if (held)
-				continue;
-			text_mark_at(say, at, &m);
-			if (upper) {
-				diag_error(&m, "discussion: phase %zu: the text "
-				    "names the role \"%s\", but %s; name a role "
-				    "the groups have, or say \"one member of "
-				    "each group\"", i + 1, name,
-				    d->grouping == GROUPING_RANDOM ? "grouping: "
-				    "random prints no roles" : "the packet "
-				    "prints no card for it");
-				errs++;
-			} else
-				diag_warn(&m, "discussion: phase %zu: \"%.*s\" "
-				    "may mean the role \"%s\", which the packet "
-				    "prints no card for", i + 1,
-				    (int)strlen(name), say->s + at, name);
+			if (!held)
+				errs += pk_role_unprinted(d, i, name, at, upper);
+		}
+		/* a role of any name ("Materials Managers"): one of the
+		 * roles printed (the set's own names too) must hold it */
+		for (w = 0; say->s != NULL && role_head_words[w] != NULL; w++) {
+			if (!pk_find_word(say->s, role_head_words[w], &at,
+			    &upper) || label_role_find(role_head_words[w]) >= 0)
+				continue;	/* a label's role: above */
+			held = 0;
+			for (j = 0; d->grouping == GROUPING_ROLES && j <
+			    pk_nroles_for(&pkd, (size_t)group_size); j++)
+				held |= pkd.roles[j].name.s != NULL &&
+				    pk_find_word(pkd.roles[j].name.s,
+				    role_head_words[w], &r, &k);
+			if (!held)
+				errs += pk_role_word_unprinted(d, &pkd, i, at);
 		}
 	}
 	for (i = 0; i < pkd.ntexts; i++) {

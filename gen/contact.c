@@ -44,13 +44,20 @@ int
 contact_layout(const struct doc *d, double dpi, struct contact *cs,
     char *err, size_t errlen)
 {
-	size_t rows;
+	size_t rows, p;
 
+	cs->d = d;
 	cs->dpi = dpi;
 	cs->cols = cs_columns(d->npages);
 	rows = cs->cols > 0 ? (d->npages + cs->cols - 1) / cs->cols : 0;
-	cs->tw = cs_px(d->width, dpi);
-	cs->th = cs_px(d->height, dpi);
+	/* a cell each page fits in, turned or not */
+	cs->tw = cs->th = 0;
+	for (p = 0; p < d->npages; p++) {
+		if (cs_px(page_width(d, p), dpi) > cs->tw)
+			cs->tw = cs_px(page_width(d, p), dpi);
+		if (cs_px(page_height(d, p), dpi) > cs->th)
+			cs->th = cs_px(page_height(d, p), dpi);
+	}
 	cs->w = CS_PAD + (double)cs->cols * (cs->tw + CS_PAD);
 	cs->h = CS_PAD + (double)rows * (cs->th + CS_LABEL + CS_PAD);
 	if (cs->w > CS_MAX_SIDE || cs->h > CS_MAX_SIDE ||
@@ -66,6 +73,8 @@ contact_cell(const struct contact *cs, size_t p, struct contact_cell *c)
 {
 	c->x = CS_PAD + (double)(p % cs->cols) * (cs->tw + CS_PAD);
 	c->y = CS_PAD + (double)(p / cs->cols) * (cs->th + CS_LABEL + CS_PAD);
+	c->w = cs_px(page_width(cs->d, p), cs->dpi);
+	c->h = cs_px(page_height(cs->d, p), cs->dpi);
 	c->label_x = c->x + cs->tw / 2;
 	c->label_y = c->y + cs->th + CS_LABEL - CS_LABEL_DROP;
 }

@@ -14,9 +14,11 @@ struct doc;
 #define CONTACT_LABEL_SIZE	11.0	/* the page numbers, pixels */
 
 struct contact {
+	const struct doc *d;		/* not owned */
 	double		 dpi;		/* of the thumbnails */
 	size_t		 cols;		/* thumbnails across */
-	double		 tw, th;	/* a thumbnail, pixels */
+	double		 tw, th;	/* a cell's thumbnail room, pixels:
+					 * the largest page, turned or not */
 	double		 w, h;		/* the sheet, pixels */
 };
 
@@ -24,6 +26,7 @@ struct contact {
  * baseline of its page number; pixels from the sheet's top-left. */
 struct contact_cell {
 	double		 x, y;
+	double		 w, h;		/* this page's thumbnail */
 	double		 label_x, label_y;
 };
 

@@ -23,9 +23,16 @@ const char *const disc_keys[] = { "problem", "figure", "figures",
 const char *const exit_keys[] = { "prompt", "answer", "look_for",
     NULL };
 
+const char *const role_head_words[] = { "captain", "leader", "helper",
+    "monitor", "reporter", "facilitator", "recorder", "manager", "messenger",
+    "buddy", "keeper", "presenter", "speaker", "scribe", "navigator", NULL };
+
 static const char *const grouping_words[] = { "roles", "random", NULL };
 
-const char *const phase_keys[] = { "name", "minutes", "say", NULL };
+const char *const phase_keys[] = { "name", "minutes", "say", "step", NULL };
+
+const char *const phase_step_words[] = { "launch", "solo", "groups", "share",
+    "summary", "exit", "other", NULL };
 
 const char *const approach_keys[] = { "approach", "misconception",
     "ask", NULL };
@@ -119,6 +126,7 @@ disc_phase(const struct node *pn, size_t i, struct phase *ph)
 	const struct node *n;
 	long l;
 
+	ph->step = -1;
 	if (disc_item(pn, "phase", i, phase_keys, "a phase must be {name: "
 	    "..., minutes: ..., say: ...}") < 0)
 		return;
@@ -134,6 +142,9 @@ disc_phase(const struct node *pn, size_t i, struct phase *ph)
 	else if (sc_int(n, "minutes", 1, 120, &l) == 0)
 		ph->minutes = l;
 	disc_opt_text(pn, "say", "what to say", &ph->say);
+	if ((n = node_get(pn, "step")) != NULL && !sc_is_null(n) &&
+	    sc_enum(n, "step", phase_step_words, &ph->step) < 0)
+		ph->step = -1;
 }
 
 static void

@@ -17,6 +17,12 @@
 
 struct figure;
 
+/* Words that name a classroom role whatever it is called ("Table
+ * captains", "Materials Manager"), in English, lower case: a substitute
+ * packet's plan and a discussion's phases are read for them, so that a
+ * role the pages never say who holds is found. */
+extern const char *const role_head_words[];
+
 #define DISC_MIN_GROUP	2
 #define DISC_MAX_GROUP	8
 #define DISC_DEFAULT_GROUP 4
@@ -27,10 +33,17 @@ struct figure;
  * dealt deck of group cards, without roles (SPEC section 9). */
 enum grouping { GROUPING_ROLES, GROUPING_RANDOM };
 
+/* The step of the structured lesson a phase is (SPEC 9), for the notes
+ * the guide prints under it: in the order of phase_step_words. */
+enum phase_kind { PH_LAUNCH, PH_SOLO, PH_GROUPS, PH_SHARE, PH_SUMMARY,
+    PH_EXIT, PH_OTHER };
+
 struct phase {
 	struct text	 name;
 	long		 minutes;
 	struct text	 say;		/* s NULL: nothing to read aloud */
+	int		 step;		/* enum phase_kind its step: says; -1:
+					 * known by its name */
 };
 
 struct approach {

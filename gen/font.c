@@ -22,9 +22,20 @@ struct face {
 	FT_Face		 ft;
 	int		 ascent, descent;	/* 1/1000 em */
 	hb_font_t	*hb;		/* fonts_shape()'s, made on first use */
+	struct shaped	*shaped;	/* fonts_shape()'s answers: a hash
+					 * table of nshaped slots (a class set
+					 * sets the same words in every copy) */
+	size_t		 nshaped, nshaped_used;
 	/* advance widths of the BMP by blocks of FONT_BLOCK code points, each
 	 * made on first use (-1: unknown); most sets use two or three */
 	int		*widths[0x10000 / FONT_BLOCK];
+};
+
+/* A text fonts_shape() has shaped in a face, and its glyphs. */
+struct shaped {
+	char		*s;		/* NULL: an empty slot */
+	struct fglyph	*g;
+	size_t		 ng;
 };
 
 struct fonts {
@@ -77,6 +88,8 @@ font_face(struct fonts *fs, const char *path, int index)
 	f->index = index;
 	f->ft = ft;
 	f->hb = NULL;
+	f->shaped = NULL;
+	f->nshaped = f->nshaped_used = 0;
 	f->ascent = (int)(ft->ascender * 1000L / ft->units_per_EM);
 	f->descent = (int)(-ft->descender * 1000L / ft->units_per_EM);
 	memset(f->widths, 0, sizeof(f->widths));
@@ -324,6 +337,11 @@ fonts_free(struct fonts *fs)
 	for (i = 0; i < fs->nfaces; i++) {
 		FT_Done_Face(fs->faces[i].ft);
 		hb_font_destroy(fs->faces[i].hb);
+		for (j = 0; j < fs->faces[i].nshaped; j++) {
+			free(fs->faces[i].shaped[j].s);
+			free(fs->faces[i].shaped[j].g);
+		}
+		free(fs->faces[i].shaped);
 		free(fs->faces[i].path);
 		for (j = 0; j < 0x10000 / FONT_BLOCK; j++)
 			free(fs->faces[i].widths[j]);
@@ -439,37 +457,131 @@ fonts_index(struct fonts *fs, int face)
 	return fs->faces[face].index;
 }
 
-size_t
-fonts_shape(struct fonts *fs, int face, const char *s, size_t n,
-    struct fglyph **out)
+static size_t	font_shape_run(struct fonts *, int, const char *, size_t,
+		    struct fglyph **);
+
+/* The HarfBuzz font of face, made on first use; NULL if HarfBuzz cannot
+ * read the file.  HarfBuzz reads the file itself: its tables, not
+ * FreeType's hinted outlines; in font units, as layout measures. */
+static hb_font_t *
+font_hb(struct face *f)
 {
-	struct face *f = &fs->faces[face];
-	hb_buffer_t *buf;
-	hb_glyph_info_t *info;
-	hb_glyph_position_t *pos;
 	hb_blob_t *blob;
 	hb_face_t *hf;
-	unsigned int i, ng = 0;
-	double em;
 
-	*out = NULL;
 	if (f->hb == NULL) {
-		/* HarfBuzz reads the file itself: its tables, not FreeType's
-		 * hinted outlines; in font units, as layout measures */
 		if ((blob = hb_blob_create_from_file_or_fail(f->path)) == NULL)
-			return 0;
+			return NULL;
 		hf = hb_face_create(blob, (unsigned int)f->index);
 		hb_blob_destroy(blob);
 		f->hb = hb_font_create(hf);
 		hb_face_destroy(hf);
 	}
-	em = hb_face_get_upem(hb_font_get_face(f->hb));
+	return f->hb;
+}
+
+/* Whether glyph g (of hb's buffer, whose cluster is the bytes [c, end) of
+ * s) is what a text item of that cluster draws: one character, its cmap
+ * glyph, not moved. */
+static int
+font_nominal(hb_font_t *hb, const hb_glyph_info_t *g,
+    const hb_glyph_position_t *pos, const char *s, size_t end)
+{
+	hb_codepoint_t want;
+	size_t len;
+	long cp = utf8_decode(s + g->cluster, end - g->cluster, &len);
+
+	return g->cluster + len == end && pos->x_offset == 0 &&
+	    pos->y_offset == 0 && cp >= 0 &&
+	    hb_font_get_nominal_glyph(hb, (hb_codepoint_t)cp, &want) &&
+	    want == g->codepoint;
+}
+
+/* The slot of face f's shaped texts for the n bytes at s: theirs, or the
+ * empty one they would take. */
+static struct shaped *
+font_shaped_slot(const struct face *f, const char *s, size_t n)
+{
+	size_t h = 2166136261u, i;
+	struct shaped *sh;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	for (i = h & (f->nshaped - 1);; i = (i + 1) & (f->nshaped - 1)) {
+		sh = &f->shaped[i];
+		if (sh->s == NULL || (strncmp(sh->s, s, n) == 0 &&
+		    sh->s[n] == '\0'))
+			return sh;
+	}
+}
+
+/* Keeps the ng glyphs g of the n bytes at s shaped in face f. */
+static void
+font_shaped_keep(struct face *f, const char *s, size_t n,
+    const struct fglyph *g, size_t ng)
+{
+	struct shaped *old = f->shaped, *sh;
+	size_t i, nold = f->nshaped;
+
+	if (2 * (f->nshaped_used + 1) > f->nshaped) {
+		f->nshaped = nold == 0 ? 256 : 2 * nold;
+		f->shaped = xcalloc(f->nshaped, sizeof(*f->shaped));
+		for (i = 0; i < nold; i++)
+			if (old[i].s != NULL)
+				*font_shaped_slot(f, old[i].s,
+				    strlen(old[i].s)) = old[i];
+		free(old);
+	}
+	sh = font_shaped_slot(f, s, n);
+	sh->s = xstrndup(s, n);
+	sh->ng = ng;
+	sh->g = xmalloc((ng ? ng : 1) * sizeof(*g));
+	memcpy(sh->g, g, ng * sizeof(*g));
+	f->nshaped_used++;
+}
+
+size_t
+fonts_shape(struct fonts *fs, int face, const char *s, size_t n,
+    struct fglyph **out)
+{
+	struct face *f = &fs->faces[face];
+	struct shaped *sh;
+	size_t ng;
+
+	if (f->nshaped > 0 && (sh = font_shaped_slot(f, s, n))->s != NULL) {
+		*out = sh->ng > 0 ? xmalloc(sh->ng * sizeof(**out)) : NULL;
+		if (sh->ng > 0)
+			memcpy(*out, sh->g, sh->ng * sizeof(**out));
+		return sh->ng;
+	}
+	if ((ng = font_shape_run(fs, face, s, n, out)) > 0)
+		font_shaped_keep(f, s, n, *out, ng);
+	return ng;
+}
+
+/* fonts_shape() without its memory. */
+static size_t
+font_shape_run(struct fonts *fs, int face, const char *s, size_t n,
+    struct fglyph **out)
+{
+	hb_font_t *hb;
+	hb_buffer_t *buf;
+	hb_glyph_info_t *info;
+	hb_glyph_position_t *pos;
+	unsigned int i, ng = 0;
+	size_t end;
+	double em;
+
+	*out = NULL;
+	if ((hb = font_hb(&fs->faces[face])) == NULL)
+		return 0;
+	em = hb_face_get_upem(hb_font_get_face(hb));
 	buf = hb_buffer_create();
 	hb_buffer_add_utf8(buf, s, (int)n, 0, (int)n);
 	/* the script's direction: Arabic's glyphs come out right to left,
 	 * in the order they are drawn */
 	hb_buffer_guess_segment_properties(buf);
-	hb_shape(f->hb, buf, NULL, 0);
+	hb_shape(hb, buf, NULL, 0);
 	info = hb_buffer_get_glyph_infos(buf, &ng);
 	pos = hb_buffer_get_glyph_positions(buf, NULL);
 	if (ng > 0)
@@ -480,6 +592,15 @@ fonts_shape(struct fonts *fs, int face, const char *s, size_t n,
 		(*out)[i].advance = pos[i].x_advance * 1000.0 / em;
 		(*out)[i].dx = pos[i].x_offset * 1000.0 / em;
 		(*out)[i].dy = pos[i].y_offset * 1000.0 / em;
+		(*out)[i].kern = (pos[i].x_advance -
+		    hb_font_get_glyph_h_advance(hb, info[i].codepoint)) *
+		    1000.0 / em;
+		/* a cluster of one glyph: it ends where the next begins */
+		end = i + 1 < ng ? info[i + 1].cluster : n;
+		(*out)[i].nominal = (i == 0 ||
+		    info[i - 1].cluster != info[i].cluster) &&
+		    end > info[i].cluster &&
+		    font_nominal(hb, &info[i], &pos[i], s, end);
 	}
 	hb_buffer_destroy(buf);
 	return ng;

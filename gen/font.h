@@ -43,11 +43,16 @@ const char	*fonts_path(struct fonts *, int face);
 
 /* One glyph of a shaped run: its id in the face, the byte of the run its
  * characters start at, its advance and its offset from where the advances
- * put it (x right, y up), in 1/1000 em. */
+ * put it (x right, y up), in 1/1000 em.  nominal: the glyph is its
+ * cluster's one character as the font's cmap draws it, not moved (what a
+ * text item of that character draws); kern: what the shaper added to its
+ * own advance (kerning before the next glyph). */
 struct fglyph {
 	unsigned int	 id;
 	size_t		 cluster;
 	double		 advance, dx, dy;
+	int		 nominal;
+	double		 kern;
 };
 
 /* Shape the n bytes of UTF-8 at s with HarfBuzz in face (its script and

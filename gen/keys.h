@@ -23,6 +23,7 @@ extern const char *const image_keys[];		/* image: {file, width} */
 /* discussion.c */
 extern const char *const disc_keys[];		/* discussion: */
 extern const char *const phase_keys[];		/* an item of phases: */
+extern const char *const phase_step_words[];	/* its step: */
 extern const char *const approach_keys[];	/* an item of anticipate: */
 extern const char *const role_keys[];		/* an item of roles: */
 extern const char *const exit_keys[];		/* exit_ticket: as a map */

@@ -98,6 +98,7 @@ static const struct {
 	{ "problem", "type", ptype_names },
 	{ "include", "as", inc_as_names },
 	{ "table", "orientation", ptable_orientations },
+	{ "phase", "step", phase_step_words },
 };
 
 /* The mapping whose keys depend on one of its keys' word: a problem's

@@ -175,6 +175,7 @@ lay_new_page(struct lay *L)
 {
 	lay_page_done(L, L->ncols == 2 && L->col == 1);
 	L->page = doc_add_page(L->doc);
+	L->page->turned = L->turned;
 	L->y = L->top;
 }
 
@@ -548,26 +549,19 @@ lay_no_glyph(struct lay *L, long cp, int in_math)
 }
 
 /* A piece of word w: the n bytes at s shaped in face.  Returns it, its
- * width set (0 glyphs, after saying so, if a glyph's id is too large to
- * be drawn: page.h). */
+ * width set. */
 static struct piece *
 lay_shaped_piece(struct lay *L, struct word *w, const char *s, size_t n,
     int face, const struct tstyle *ts)
 {
 	struct piece *pc = lay_piece_new(w);
-	size_t i, len;
+	size_t i;
 
 	pc->face = face;
 	pc->s = xstrndup(s, n);
 	pc->ng = fonts_shape(L->fs, face, s, n, &pc->g);
-	for (i = 0; i < pc->ng; i++) {
-		if (pc->g[i].id >= PAGE_GLYPH_MAX) {
-			lay_no_glyph(L, utf8_decode(s + pc->g[i].cluster,
-			    n - pc->g[i].cluster, &len), 0);
-			pc->ng = 0;
-		}
+	for (i = 0; i < pc->ng; i++)
 		pc->w += pc->g[i].advance * ts->size / 1000.0;
-	}
 	return pc;
 }
 
@@ -779,6 +773,112 @@ lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
 	return w;
 }
 
+/* Replaces piece j of word w (text in one face) by pieces of at most the
+ * same bytes, set as HarfBuzz shapes them: runs of characters drawn as
+ * text (each ending where a glyph is kerned) and runs of glyphs that are
+ * not their characters' own (a ligature "fi", a mark placed by the font),
+ * drawn as glyphs.  Returns the number of pieces now in its place. */
+static size_t
+lay_shape_piece(struct lay *L, struct word *w, size_t j, double size)
+{
+	struct piece *pc = &w->p[j], *out = NULL;
+	struct fglyph *g;
+	char *s = pc->s;
+	size_t i = 0, a, nout = 0, n = strlen(s), start, end, len;
+	size_t ng = fonts_shape(L->fs, pc->face, s, n, &g);
+	double k = size / 1000.0;
+
+	for (a = 0; a < ng && g[a].nominal && g[a].kern == 0; a++)
+		;
+	if (a == ng) {		/* as a text item draws it already */
+		free(g);
+		return 1;
+	}
+	while (i < ng) {
+		out = xrealloc(out, (nout + 1) * sizeof(*out));
+		memset(&out[nout], 0, sizeof(*out));
+		out[nout].face = pc->face;
+		start = g[i].cluster;
+		if (g[i].nominal) {
+			do {
+				out[nout].w += fonts_advance(L->fs, pc->face,
+				    utf8_decode(s + g[i].cluster, n -
+				    g[i].cluster, &len)) * k + g[i].kern * k;
+				out[nout].kerned = g[i].kern != 0;
+			} while (++i < ng && g[i].nominal &&
+			    !out[nout].kerned);
+		} else {
+			for (a = i; i < ng && !g[i].nominal; i++)
+				out[nout].w += g[i].advance * k;
+			out[nout].ng = i - a;
+			out[nout].inline_glyphs = 1;
+			out[nout].g = xmalloc((i - a) * sizeof(*g));
+			memcpy(out[nout].g, g + a, (i - a) * sizeof(*g));
+			for (a = 0; a < out[nout].ng; a++)
+				out[nout].g[a].cluster -= start;
+		}
+		end = i < ng ? g[i].cluster : n;
+		out[nout++].s = xstrndup(s + start, end - start);
+	}
+	free(g);
+	for (i = 0; i < nout; i++)
+		w->w += out[i].w;
+	w->w -= pc->w;
+	free(pc->s);
+	w->p = xrealloc(w->p, (w->n + nout - 1) * sizeof(*w->p));
+	memmove(w->p + j + nout, w->p + j + 1,
+	    (w->n - j - 1) * sizeof(*w->p));
+	memcpy(w->p + j, out, nout * sizeof(*out));
+	w->n += nout - 1;
+	free(out);
+	return nout;
+}
+
+/* Nonzero when UTF-8 text s holds a character of a script written right
+ * to left (Arabic-Indic digits, in a piece set a glyph per character so
+ * that FriBidi orders them: lay_emit_bidi). */
+static int
+lay_has_rtl(const char *s)
+{
+	size_t k, len;
+
+	for (k = 0; s[k] != '\0'; k += len)
+		if ((unsigned char)s[k] >= 0xd6 && script_rtl(utf8_decode(s + k,
+		    strlen(s + k), &len)))
+			return 1;
+		else
+			len = 1;
+	return 0;
+}
+
+/*
+ * Shape the text of words ws as HarfBuzz sets it in its fonts: kerning
+ * and ligatures (Latin, Greek, Cyrillic ...).  Pieces shaped already (the
+ * Indic scripts) and math are left as they are; so is a text written as a
+ * YAML literal block (|), set as typed, letter by letter (a spelling list,
+ * a word cut into its sounds, letters to trace).  Words are cut to their
+ * room (lay_run()) before: kerning narrows them, a ligature hardly widens
+ * them.
+ */
+static void
+lay_shape_words(struct lay *L, struct words *ws, const struct rich *r,
+    double size)
+{
+	struct piece *pc;
+	size_t i, j;
+
+	if (r->text != NULL && r->text->style == NS_LITERAL)
+		return;
+	for (i = 0; i < ws->n; i++)
+		for (j = 0; j < ws->v[i].n; j++) {
+			pc = &ws->v[i].p[j];
+			if (pc->face >= 0 && pc->g == NULL && pc->math == NULL &&
+			    pc->s != NULL && pc->s[0] != '\0' &&
+			    pc->s[1] != '\0' && !lay_has_rtl(pc->s))
+				j += lay_shape_piece(L, &ws->v[i], j, size) - 1;
+		}
+}
+
 /* Width of a space in face at size. */
 double
 lay_space(struct lay *L, int face, double size)
@@ -926,6 +1026,7 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 			break;
 		}
 	}
+	lay_shape_words(L, ws, r, ts->size);
 	for (i = 0; i < ws->n; i++) {
 		w = &ws->v[i];
 		if (!w->cut && i + 1 < ws->n) {
@@ -969,6 +1070,9 @@ struct emit {
 	double		 size;
 	char		*buf;
 	size_t		 len, cap;
+	int		 sealed;	/* the open item takes no more but a
+					 * space: its last glyph is kerned, or
+					 * it is that space */
 };
 
 static void
@@ -979,6 +1083,7 @@ emit_flush(struct emit *e)
 		    e->buf, e->len);
 	e->face = -1;
 	e->len = 0;
+	e->sealed = 0;
 }
 
 static void
@@ -996,6 +1101,32 @@ static void
 emit_add(struct emit *e, const char *s)
 {
 	emit_addn(e, s, strlen(s));
+}
+
+/*
+ * The space after word w, before word next on its line, as a character
+ * where the item that ends w would not go on with next's first letters
+ * (after glyphs, or a kerned letter; before glyphs): text extraction reads
+ * a gap between items as a space only when it is wide.  After glyphs it
+ * is an item of its own at x.
+ */
+static void
+emit_space(struct emit *e, const struct word *w, const struct word *next,
+    double x)
+{
+	const struct piece *last = w->n > 0 ? &w->p[w->n - 1] : NULL;
+	const struct piece *first = next->n > 0 ? &next->p[0] : NULL;
+
+	if (last == NULL || first == NULL || last->face < 0 ||
+	    last->math != NULL || !(e->sealed || last->g != NULL ||
+	    (first->g != NULL && first->face == last->face)))
+		return;
+	if (e->face < 0) {
+		e->face = last->face;
+		e->x0 = x;
+	}
+	emit_add(e, " ");
+	e->sealed = 1;
 }
 
 /* A span mark of math m set at size with its baseline from x to x + m->w;
@@ -1037,30 +1168,51 @@ lay_put_math(struct lay *L, const struct mbox *m, double x, double base,
 }
 
 /* Draw shaped piece pc with its baseline's left end at (x, base): a text
- * item per glyph, where HarfBuzz put it, inside a span that reads as the
- * piece's characters (the glyphs are not characters: a conjunct, a vowel
- * sign drawn before its consonant). */
+ * item per glyph, where HarfBuzz put it, each holding the characters it
+ * stands for; unless pc->inline_glyphs, inside a span that reads as the
+ * piece's characters (a vowel sign drawn before its consonant reads after
+ * it). */
 static void
 lay_put_glyphs(struct lay *L, const struct piece *pc, double x, double base,
     const struct tstyle *ts)
 {
 	struct item *it;
-	char c[8];
-	size_t i, len;
+	size_t i, j, at, end, len, n = strlen(pc->s);
 	double k = ts->size / 1000.0;
 
-	it = page_push(&L->strip, ITEM_SPAN);
-	it->x = x;
-	it->y = base;
-	it->font = pc->face;
-	it->size = ts->size;
-	it->text = xstrdup(pc->s);
-	for (i = 0; i < pc->ng; i++) {
-		len = utf8_encode(PAGE_GLYPH_BASE + (long)pc->g[i].id, c);
-		lay_text_item(L, x + pc->g[i].dx * k, base - pc->g[i].dy * k,
-		    pc->face, ts->size, ts->color, c, len)->glyph = 1;
+	if (!pc->inline_glyphs) {
+		it = page_push(&L->strip, ITEM_SPAN);
+		it->x = x;
+		it->y = base;
+		it->font = pc->face;
+		it->size = ts->size;
+		it->text = xstrdup(pc->s);
+	}
+	for (i = 0, at = 0; i < pc->ng; i++) {
+		/* a cluster's glyphs stand for its characters in turn, the
+		 * last for all those left: read in order, they spell it */
+		for (j = i + 1; j < pc->ng && pc->g[j].cluster <=
+		    pc->g[i].cluster; j++)
+			;
+		end = j < pc->ng ? pc->g[j].cluster : n;	/* its end */
+		if (at < pc->g[i].cluster || at > end)
+			at = pc->g[i].cluster;
+		if (i + 1 < pc->ng && pc->g[i + 1].cluster == pc->g[i].cluster) {
+			len = 0;	/* more glyphs to come: one character */
+			if (at < end)
+				(void)utf8_decode(pc->s + at, end - at, &len);
+			end = at + len;
+		}
+		it = lay_text_item(L, x + pc->g[i].dx * k,
+		    base - pc->g[i].dy * k, pc->face, ts->size, ts->color,
+		    pc->s + at, end - at);
+		at = end;
+		it->glyph = 1;
+		it->gid = pc->g[i].id;
 		x += pc->g[i].advance * k;
 	}
+	if (pc->inline_glyphs)
+		return;
 	it = page_push(&L->strip, ITEM_SPAN_END);
 	it->x = x;
 	it->y = base;
@@ -1129,23 +1281,15 @@ static int
 lay_line_bidi(const struct lay *L, const struct words *ws, size_t from,
     size_t to)
 {
-	size_t i, j, k, len;
-	const char *s;
+	size_t i, j;
 
 	if (L->rtl)
 		return 1;
 	for (i = from; i < to; i++)
-		for (j = 0; j < ws->v[i].n; j++) {
-			if ((s = ws->v[i].p[j].s) == NULL)
-				continue;
-			for (k = 0; s[k] != '\0'; k += len)
-				if ((unsigned char)s[k] >= 0xd6 &&
-				    script_rtl(utf8_decode(s + k,
-				    strlen(s + k), &len)))
-					return 1;
-				else
-					len = 1;
-		}
+		for (j = 0; j < ws->v[i].n; j++)
+			if (ws->v[i].p[j].s != NULL &&
+			    lay_has_rtl(ws->v[i].p[j].s))
+				return 1;
 	return 0;
 }
 
@@ -1198,6 +1342,7 @@ bline_make(struct lay *L, const struct words *ws, size_t from, size_t to,
 	const struct piece *pc;
 	size_t i, j, k, len, n;
 	long cp;
+	double cw, left;
 
 	for (i = from; i < to; i++) {
 		for (j = 0; j < ws->v[i].n; j++) {
@@ -1210,12 +1355,15 @@ bline_make(struct lay *L, const struct words *ws, size_t from, size_t to,
 			n = strlen(pc->s);
 			if (pc->g != NULL)
 				bline_unit(b, pc, 0, 0, pc->w);
-			for (k = 0; k < n; k += len) {
+			for (k = 0, left = pc->w; k < n; k += len) {
 				cp = utf8_decode(pc->s + k, n - k, &len);
+				/* the last takes what is left: a kerned
+				 * piece's last glyph is narrower */
+				cw = k + len < n ? fonts_advance(L->fs,
+				    pc->face, cp) * ts->size / 1000.0 : left;
 				if (pc->g == NULL)
-					bline_unit(b, pc, k, len,
-					    fonts_advance(L->fs, pc->face, cp) *
-					    ts->size / 1000.0);
+					bline_unit(b, pc, k, len, cw);
+				left -= cw;
 				bline_char(b, (FriBidiChar)cp);
 			}
 		}
@@ -1350,9 +1498,10 @@ lay_emit_line(struct lay *L, const struct words *ws, size_t from, size_t to,
 				emit_flush(&e);
 				lay_blank(L, ts, pc, x, base);
 				lay_anchor(L, pc->blank, base);
-			} else if (e.face == pc->face && fabs(e.x - x) < EPS)
+			} else if (e.face == pc->face && !e.sealed &&
+			    fabs(e.x - x) < EPS)
 				emit_add(&e, pc->s);
-			else if (e.face == pc->face && j == 0 &&
+			else if (e.face == pc->face && j == 0 && !e.sealed &&
 			    fabs(e.x + ws->v[i - 1].space - x) < EPS) {
 				emit_add(&e, " ");
 				emit_add(&e, pc->s);
@@ -1364,8 +1513,12 @@ lay_emit_line(struct lay *L, const struct words *ws, size_t from, size_t to,
 			}
 			x += pc->w;
 			e.x = x;
+			if (pc->kerned)		/* the viewer would not kern */
+				e.sealed = 1;
 		}
 		end = x;
+		if (i + 1 < to && !w->cut)
+			emit_space(&e, w, &ws->v[i + 1], x);
 		x += w->space;
 	}
 	emit_flush(&e);
@@ -1571,6 +1724,16 @@ lay_text_or_label(struct lay *L, const struct block *b,
 }
 
 void
+lay_turn(struct lay *L, int turned)
+{
+	L->turned = turned;
+	L->right = (turned ? L->doc->height : L->doc->width) -
+	    L->t->margin[1];
+	L->bottom = (turned ? L->doc->width : L->doc->height) -
+	    L->t->margin[2];
+}
+
+void
 lay_begin(struct lay *L, struct doc *d, const struct template *t,
     struct fonts *fs)
 {
@@ -1579,9 +1742,8 @@ lay_begin(struct lay *L, struct doc *d, const struct template *t,
 	L->fs = fs;
 	L->doc = d;
 	L->left = t->margin[3];
-	L->right = d->width - t->margin[1];
 	L->top = t->margin[0];
-	L->bottom = d->height - t->margin[2];
+	lay_turn(L, 0);
 	L->parse = strcmp(t->labels[L_DECIMAL], ",") == 0 ? RP_DECIMAL_COMMA :
 	    0;
 	L->rtl = t->rtl;
@@ -1765,7 +1927,7 @@ lay_block(struct lay *L, const struct block *b)
 		lay_write(L, b);
 		break;
 	case BK_NEWPAGE:
-		lay_newpage(L);
+		lay_newpage(L, b);
 		break;
 	case BK_FRAME:
 		lay_frame(L, b);
@@ -1833,7 +1995,7 @@ lay_footer(struct lay *L, struct page *p, const char *left,
 	if (right != NULL)
 		lay_plain(L, right, &ts, L->left + lay_width(L) * 0.7,
 		    lay_width(L) * 0.3, AL_RIGHT);
-	lay_move(p, &L->strip, L->doc->height - L->t->margin[2] + 14, L, 1);
+	lay_move(p, &L->strip, L->bottom + 14, L, 1);
 }
 
 /* The length of s[0, n) without the spaces, dashes and middle dots that
@@ -2024,6 +2186,7 @@ lay_footers(struct lay *L, const struct blocks *doc)
 			free(v[i]);
 	}
 	for (i = 0; i < L->doc->npages; i++) {
+		lay_turn(L, L->doc->pages[i].turned);
 		lay_footer(L, &L->doc->pages[i], left, page[i]);
 		free(page[i]);
 		if (banner == NULL)
@@ -2035,6 +2198,7 @@ lay_footers(struct lay *L, const struct blocks *doc)
 		lay_move(&L->doc->pages[i], &L->strip, L->top - L->sy - 8, L,
 		    1);
 	}
+	lay_turn(L, 0);
 	free(page);
 	free(left);
 }

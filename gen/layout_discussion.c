@@ -77,10 +77,17 @@ ld_corner(struct lay *L, const char *label, double x, double y, double w)
 }
 
 void
-lay_newpage(struct lay *L)
+lay_newpage(struct lay *L, const struct block *b)
 {
+	int turn = b->n == 1;
+
 	if (L->page != NULL && L->y > L->top + EPS)
 		lay_new_page(L);
+	if (turn == L->turned)
+		return;
+	lay_turn(L, turn);
+	if (L->page != NULL)	/* still empty: turned as it is */
+		L->page->turned = turn;
 }
 
 void
@@ -582,10 +589,11 @@ ld_board(struct lay *L, const struct boardplan *bp, double scale)
 void
 lay_board(struct lay *L, const struct block *b)
 {
-	double scale;
+	/* below its heading, which waits to go on the same page */
+	double scale, room = L->bottom - L->top - L->pending_h - 4;
 
 	for (scale = 1; scale > 0.55; scale -= 0.1) {
-		if (ld_board(L, b->board, scale) <= L->bottom - L->top)
+		if (ld_board(L, b->board, scale) <= room)
 			break;
 		lay_strip_clear(&L->strip);
 	}

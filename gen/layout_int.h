@@ -41,6 +41,12 @@ struct piece {
 					 * by one; NULL: a glyph per character
 					 * of s */
 	size_t		 ng;
+	int		 inline_glyphs;	/* g: in the order of its characters,
+					 * each read back through its font's
+					 * ToUnicode (a ligature): no span */
+	int		 kerned;	/* text: its last glyph is kerned (w
+					 * is not its characters' advances),
+					 * so what follows starts a new item */
 };
 
 struct word {
@@ -88,6 +94,9 @@ struct lay {
 	struct fonts	*fs;
 	struct doc	*doc;
 	double		 left, right, top, bottom;
+	int		 turned;	/* the pages being made are turned
+					 * (page.turned): right and bottom are
+					 * those of the turned paper */
 	double		 y;		/* cursor on the current page */
 	struct page	*page;
 	struct page	 strip;		/* being drawn; y relative */
@@ -245,8 +254,12 @@ void lay_bullet(struct lay *L, const struct block *b);
 void lay_step(struct lay *L, const struct block *b);
 void lay_row(struct lay *L, const struct block *b);
 void lay_write(struct lay *L, const struct block *b);
+/* Set right and bottom for the paper upright (turned 0) or turned. */
+void lay_turn(struct lay *L, int turned);
 /* Discussion packets (layout_discussion.c). */
-void lay_newpage(struct lay *L);
+/* What follows starts a page of its own, turned when b->n is 1 (a
+ * board plan that needs the width), upright otherwise. */
+void lay_newpage(struct lay *L, const struct block *b);
 void lay_frame(struct lay *L, const struct block *b);
 void lay_phase(struct lay *L, const struct block *b);
 void lay_approach(struct lay *L, const struct block *b);

@@ -221,7 +221,9 @@ layout_packet_marks(struct doc *d, const struct template *t,
 	for (i = 0; i < d->npages; i++)
 		page_own(d, i);
 	lay_begin(&L, d, t, fs);
-	for (i = 0; i < d->npages; i++)
+	for (i = 0; i < d->npages; i++) {
+		lay_turn(&L, d->pages[i].turned);
 		lp_stamp(&L, i, teacher, first, total);
+	}
 	free(L.strip.items);
 }

@@ -27,9 +27,6 @@ const char *const packet_keys[] = { "packet", "class", "duration",
 
 /* Words of a plan that name students with a job the substitute must know
  * (one word each; a plural s is allowed). */
-static const char *const pk_role_words[] = { "captain", "leader", "helper",
-    "monitor", "reporter", "facilitator", "recorder", "manager", "messenger",
-    "buddy", NULL };
 
 const char *const step_keys[] = { "minutes", "do", "say", NULL };
 
@@ -487,24 +484,24 @@ pk_check_roles(const struct packet *pk)
 		texts[0] = &pk->plan[i].todo;
 		texts[1] = &pk->plan[i].say;
 		for (j = 0; j < 2; j++)
-			for (k = 0; pk_role_words[k] != NULL; k++) {
-				if (!pk_has_word(texts[j]->s, pk_role_words[k],
+			for (k = 0; role_head_words[k] != NULL; k++) {
+				if (!pk_has_word(texts[j]->s, role_head_words[k],
 				    &at))
 					continue;
 				for (r = 0; r < pk->nroles && !pk_has_word(
-				    pk->roles[r].name.s, pk_role_words[k],
+				    pk->roles[r].name.s, role_head_words[k],
 				    &at2); r++)
 					;
 				if (r < pk->nroles || pk_disc_role(pk,
-				    pk_role_words[k]))
+				    role_head_words[k]))
 					continue;
 				text_mark_at(texts[j], at, &m);
 				diag_warn(&m, "plan step %zu names the %ss, but "
 				    "the cover does not say who they are; add "
 				    "roles: {%c%ss: [names]} to the packet",
-				    i + 1, pk_role_words[k],
-				    toupper((unsigned char)pk_role_words[k][0]),
-				    pk_role_words[k] + 1);
+				    i + 1, role_head_words[k],
+				    toupper((unsigned char)role_head_words[k][0]),
+				    role_head_words[k] + 1);
 			}
 	}
 }

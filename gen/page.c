@@ -74,6 +74,7 @@ doc_clone(const struct doc *d)
 		}
 		p->nitems = p->cap = from->nitems;
 		p->base = from->base;
+		p->turned = from->turned;
 		if (from->slot != NULL) {
 			p->slot = xcalloc(from->nitems ? from->nitems : 1,
 			    sizeof(*p->slot));
@@ -164,7 +165,7 @@ item_same_place(const struct item *a, const struct item *b)
 	    a->fill_color.g == b->fill_color.g &&
 	    a->fill_color.b == b->fill_color.b && a->font == b->font &&
 	    a->size == b->size && a->image == b->image &&
-	    a->glyph == b->glyph && a->a0 == b->a0 && a->a1 == b->a1;
+	    a->glyph == b->glyph && a->gid == b->gid && a->a0 == b->a0 && a->a1 == b->a1;
 }
 
 static int
@@ -184,7 +185,7 @@ page_repeat(struct doc *dst, size_t base, struct page *p)
 	struct page	*b = &dst->pages[base];
 	size_t		 k, n = 0, diff[REPEAT_ITEMS];
 
-	if (b->base != 0 || b->nitems != p->nitems)
+	if (b->base != 0 || b->nitems != p->nitems || b->turned != p->turned)
 		return 0;
 	for (k = 0; k < p->nitems; k++) {
 		if (!item_same_place(&b->items[k], &p->items[k]))

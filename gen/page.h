@@ -72,14 +72,17 @@ struct item {
 	char		*text;		/* TEXT, SPAN: UTF-8, owned */
 	int		 image;		/* IMAGE: index into doc->images */
 	int		 varies;	/* a base's item some repeat replaces */
-	int		 glyph;		/* TEXT: 1 when text is one glyph of
-					 * the font, not a character: a glyph
-					 * a shaper chose (a conjunct, a vowel
+	int		 glyph;		/* TEXT: 1 when the item draws glyph
+					 * gid of the font, not text's
+					 * characters: a glyph a shaper chose
+					 * (a ligature, a conjunct, a vowel
 					 * sign's form), which may have no
-					 * character of its own; text holds it
-					 * as PAGE_GLYPH_BASE + its glyph id.
-					 * A SPAN around it says what it
-					 * reads as */
+					 * character of its own; text holds
+					 * the characters it stands for (its
+					 * cluster's, "" for a cluster's later
+					 * glyphs).  A SPAN around it says what
+					 * the glyphs read as */
+	unsigned int	 gid;		/* TEXT with glyph: its glyph id */
 	int		 unit;		/* 1: part of a drawing that keeps its
 					 * left-to-right inside when a right-
 					 * to-left page is mirrored (a line of
@@ -89,17 +92,16 @@ struct item {
 	double		 unit_off, unit_w;
 };
 
-/* Glyph ids 0 .. PAGE_GLYPH_MAX - 1 are written as the private-use
- * characters from U+E000 (item.glyph). */
-#define PAGE_GLYPH_BASE	0xE000
-#define PAGE_GLYPH_MAX	0x1900
-
 struct page {
 	struct item	*items;		/* a repeat: only the replacements */
 	size_t		 nitems, cap;
 	size_t		 base;		/* 0, or 1 + index of the page repeated */
 	size_t		*slot;		/* repeat: base item each of items[]
 					 * replaces, ascending; owned */
+	int		 turned;	/* 1: the doc's paper turned, its long
+					 * side across (a board plan that
+					 * needs the width); a repeat is
+					 * turned as its base is */
 };
 
 /* A font file the document uses; backends load each one once. */
@@ -115,7 +117,8 @@ struct mark_entry {
 };
 
 struct doc {
-	double		 width, height;	/* page size in points */
+	double		 width, height;	/* paper size in points (a turned
+					 * page swaps them: page_width()) */
 	char		*title;		/* document title (metadata), owned */
 	char		*subject;	/* the set's subject, owned; NULL */
 	char		*keywords;	/* its tags, "a, b", owned; NULL */
@@ -132,6 +135,20 @@ struct doc {
 	struct mark_entry *outline;
 	size_t		 noutline, outline_cap;
 };
+
+/* The size of page i (0-based) of d in points: the doc's paper, turned
+ * when the page is. */
+static inline double
+page_width(const struct doc *d, size_t i)
+{
+	return d->pages[i].turned ? d->height : d->width;
+}
+
+static inline double
+page_height(const struct doc *d, size_t i)
+{
+	return d->pages[i].turned ? d->width : d->height;
+}
 
 /* Nonzero if an item of kind k names a font. */
 static inline int

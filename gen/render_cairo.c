@@ -101,6 +101,7 @@ struct cr_ctx {
 	struct pixels	*images;	/* d->nimages; decoded when drawn */
 	cairo_font_options_t *opts;
 	double		 px;		/* device pixels per point; 0: vector */
+	double		 h;		/* height of the page being drawn */
 	char		*err;
 	size_t		 errlen;
 };
@@ -169,7 +170,7 @@ cr_begin(struct cr_ctx *ctx, const struct doc *d, char *err, size_t errlen)
 		for (j = 0; j < page_nitems(d, i); j++) {
 			it = page_item(d, i, j);
 			if (it->kind == ITEM_TEXT && it->text != NULL &&
-			    it->text[0] != '\0' && (it->font < 0 ||
+			    (it->text[0] != '\0' || it->glyph) && (it->font < 0 ||
 			    (size_t)it->font >= d->nfonts))
 				return cr_msg(ctx, "page %zu: text uses "
 				    "unknown font %d", i + 1, it->font);
@@ -351,20 +352,23 @@ cr_text(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 		return -1;
 	if (k > 0) {
 		x = cr_pdf_real(it->x);
-		ypdf = cr_pdf_real(ctx->d->height - it->y);
+		ypdf = cr_pdf_real(ctx->h - it->y);
 		size = cr_pdf_real(it->size);
 		/* poppler's CTM: [k 0 0 -k 0 k*H] */
 		y = floor(x * 0.0 + ypdf * -k +
-		    k * cr_pdf_real(ctx->d->height)) / k;
+		    k * cr_pdf_real(ctx->h)) / k;
 	}
-	g = xmalloc(n * sizeof(*g));
+	if (it->glyph)		/* one shaped glyph (page.h), by its id */
+		n = 1;
+	g = xmalloc((n + 1) * sizeof(*g));
 	for (i = 0; i < n; i += len) {
-		cp = utf8_decode(it->text + i, n - i, &len);
-		if (it->glyph)		/* a shaped glyph (page.h) */
-			g[ng].index = (unsigned long)(cp - PAGE_GLYPH_BASE);
+		len = 1;
+		if (it->glyph)
+			g[ng].index = it->gid;
+		else if ((cp = utf8_decode(it->text + i, n - i, &len)) < 0)
+			g[ng].index = 0;
 		else
-			g[ng].index = cp < 0 ? 0 : FT_Get_Char_Index(f->face,
-			    (FT_ULong)cp);
+			g[ng].index = FT_Get_Char_Index(f->face, (FT_ULong)cp);
 		g[ng].x = x;
 		if (k > 0) {
 			xd = x * k;
@@ -848,7 +852,7 @@ cr_item(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 	if (it->kind == ITEM_SPAN || it->kind == ITEM_SPAN_END)
 		return 0;
 	if (it->kind == ITEM_TEXT) {
-		if (it->text == NULL || it->text[0] == '\0')
+		if (it->text == NULL || (it->text[0] == '\0' && !it->glyph))
 			return 0;
 		cairo_save(cr);
 		rc = cr_text(ctx, cr, it);
@@ -856,7 +860,7 @@ cr_item(struct cr_ctx *ctx, cairo_t *cr, const struct item *it)
 		return rc;
 	}
 	if (ctx->px > 0) {
-		cr_as_pdf(it, ctx->d->height, &q);
+		cr_as_pdf(it, ctx->h, &q);
 		it = &q;
 	}
 	if (it->kind == ITEM_IMAGE)
@@ -896,6 +900,7 @@ cr_page(struct cr_ctx *ctx, cairo_t *cr, size_t p)
 	cairo_status_t		 st;
 	size_t			 i;
 
+	ctx->h = page_height(ctx->d, p);
 	for (i = 0; i < page_nitems(ctx->d, p); i++) {
 		if (cr_item(ctx, cr, page_item(ctx->d, p, i)) == -1)
 			return -1;
@@ -995,6 +1000,7 @@ cr_check_dpi(struct cr_ctx *ctx, double dpi)
 	if (!(dpi >= 1 && dpi <= CR_MAX_DPI))
 		return cr_msg(ctx, "resolution %g dpi is not in 1..%g", dpi,
 		    CR_MAX_DPI);
+	/* either side may be across: a page may be turned */
 	if (cr_px(ctx->d->width, dpi) > CR_MAX_PX ||
 	    cr_px(ctx->d->height, dpi) > CR_MAX_PX)
 		return cr_msg(ctx, "%g dpi makes an image over %d pixels "
@@ -1095,7 +1101,8 @@ cr_png_page(struct cr_ctx *ctx, size_t p, double dpi, struct cr_buf *out)
 	int		 rc;
 
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-	    cr_px(ctx->d->width, dpi), cr_px(ctx->d->height, dpi));
+	    cr_px(page_width(ctx->d, p), dpi),
+	    cr_px(page_height(ctx->d, p), dpi));
 	if (cr_surface_ok(ctx, s, "cannot make the image") == -1) {
 		cairo_surface_destroy(s);
 		return -1;
@@ -1335,7 +1342,7 @@ cr_svg_draw(void *arg, size_t page)
 	if (cr_dev_has(dv, page) == -1)
 		return -1;
 	s = cairo_svg_surface_create_for_stream(cr_buf_write, &dv->out,
-	    dv->ctx.d->width, dv->ctx.d->height);
+	    page_width(dv->ctx.d, page), page_height(dv->ctx.d, page));
 	if (cr_surface_ok(&dv->ctx, s, "cannot make the SVG") == -1) {
 		cairo_surface_destroy(s);
 		return -1;
@@ -1393,7 +1400,8 @@ cr_ps_draw(void *arg, size_t page)
 {
 	struct cr_dev *dv = arg;
 
-	cairo_ps_surface_set_size(dv->s, dv->ctx.d->width, dv->ctx.d->height);
+	cairo_ps_surface_set_size(dv->s, page_width(dv->ctx.d, page),
+	    page_height(dv->ctx.d, page));
 	if (cr_page(&dv->ctx, dv->cr, page) == -1)
 		return -1;
 	cairo_show_page(dv->cr);
@@ -1471,12 +1479,12 @@ cr_contact_draw(void *arg, size_t p)
 
 	contact_cell(cs, p, &c);
 	/* a one-pixel border just outside the page */
-	cairo_rectangle(cr, c.x - 0.5, c.y - 0.5, cs->tw + 1, cs->th + 1);
+	cairo_rectangle(cr, c.x - 0.5, c.y - 0.5, c.w + 1, c.h + 1);
 	cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
 	cairo_set_line_width(cr, 1);
 	cairo_stroke(cr);
 	cairo_save(cr);
-	cairo_rectangle(cr, c.x, c.y, cs->tw, cs->th);
+	cairo_rectangle(cr, c.x, c.y, c.w, c.h);
 	cairo_clip(cr);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);

@@ -43,9 +43,11 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <fribidi.h>
 
+#include "glyphcodes.h"
 #include "image.h"
 #include "page.h"
 #include "script.h"
@@ -70,9 +72,13 @@ struct pdf_ctx {
 /* A document font: its libharu font and the code points drawn with it. */
 struct pdf_font {
 	unsigned char	*used;		/* PDF_NCODES bits, owned; NULL if unused */
-	unsigned char	*glyphs;	/* those of used that are shaped glyphs
-					 * (item.glyph: PAGE_GLYPH_BASE + id),
-					 * PDF_NCODES bits, owned; or NULL */
+	unsigned char	*glyphs;	/* those of used that are shaped glyphs'
+					 * codes (gc), PDF_NCODES bits, owned;
+					 * or NULL */
+	struct gcodes	 gc;		/* the shaped glyphs (item.glyph) and
+					 * their codes */
+	unsigned char	*gids;		/* their ids, PDF_NCODES bits, owned;
+					 * or NULL */
 	HPDF_Font	 ansi;		/* those with a byte in ansi's encoding */
 	HPDF_Font	 font;		/* the others (UTF-8), or NULL */
 	HPDF_Encoder	 enc;		/* ansi's, from pdf_encoder() */
@@ -259,6 +265,65 @@ pdf_spans_nest(const struct page *p)
 	return depth == 0 ? 0 : -1;
 }
 
+/* The codes of shaped glyph item it in font f, as UTF-8 into buf (4 bytes
+ * per byte of its text, and 1), once f has them (pdf_glyph_codes());
+ * buf NULL: adds the pairs of glyph and character they are for to f->gc.
+ * The glyph is its first character's code, each other character a
+ * GCODE_BLANK's.  Returns 0, or -1 if a pair has no code. */
+static int
+pdf_glyph_scan(struct pdf_font *f, const struct item *it, char *buf)
+{
+	const struct gcode *gc;
+	const char *s = it->text;
+	char c[8];
+	size_t i = 0, n = strlen(s), len = 0;
+	unsigned int gid = it->gid;
+
+	do {
+		if (i < n)
+			(void)utf8_decode(s + i, n - i, &len);
+		memcpy(c, s + i, len);
+		c[len] = '\0';
+		if (buf == NULL)
+			gcodes_add(&f->gc, gid, c);
+		else if ((gc = gcodes_find(&f->gc, gid, c)) == NULL)
+			return -1;
+		else
+			buf += utf8_encode((long)gc->code, buf);
+		gid = GCODE_BLANK;
+		i += len;
+	} while (i < n);
+	if (buf != NULL)
+		*buf = '\0';
+	return 0;
+}
+
+/* Gives each shaped glyph font f draws a code of its own (glyphcodes.h),
+ * marked in f->used and f->glyphs, and its id in f->gids.  Returns 0, or
+ * -1 when the codes run out. */
+static int
+pdf_glyph_codes(struct pdf_font *f)
+{
+	size_t i;
+	unsigned int gid;
+
+	if (f->gc.n == 0)
+		return 0;
+	f->glyphs = xcalloc(PDF_NCODES / 8, 1);
+	f->gids = xcalloc(PDF_NCODES / 8, 1);
+	if (gcodes_assign(&f->gc, f->used, f->glyphs, PDF_NCODES) == -1)
+		return -1;
+	for (i = 0; i < PDF_NCODES / 8; i++)
+		f->used[i] |= f->glyphs[i];
+	for (i = 0; i < f->gc.n; i++) {
+		if ((gid = f->gc.v[i].gid) == GCODE_BLANK)
+			continue;
+		gid &= 0xFFFF;		/* TrueType ids: 16 bits */
+		f->gids[gid >> 3] |= 1u << (gid & 7);
+	}
+	return 0;
+}
+
 /* Checks what libharu would reject less clearly: font indexes, outline
  * pages, the page count.  Records every code point each font draws in
  * fonts[i].used (allocated here; the caller frees).  Returns 0 or -1. */
@@ -278,7 +343,8 @@ pdf_scan(const struct doc *d, struct pdf_font *fonts, struct pdf_ctx *ctx)
 		for (j = 0; j < d->pages[i].nitems; j++) {
 			it = &d->pages[i].items[j];
 			if (!item_has_font(it->kind) || (it->kind == ITEM_TEXT &&
-			    (it->text == NULL || it->text[0] == '\0')))
+			    (it->text == NULL || (it->text[0] == '\0' &&
+			    !it->glyph))))
 				continue;
 			if (it->font < 0 || (size_t)it->font >= d->nfonts)
 				return pdf_msg(ctx, "page %zu: text uses "
@@ -286,6 +352,10 @@ pdf_scan(const struct doc *d, struct pdf_font *fonts, struct pdf_ctx *ctx)
 			if (fonts[it->font].used == NULL)
 				fonts[it->font].used =
 				    xcalloc(PDF_NCODES / 8, 1);
+			if (it->kind == ITEM_TEXT && it->glyph) {
+				pdf_glyph_scan(&fonts[it->font], it, NULL);
+				continue;
+			}
 			/* a span's anchors (pdf_anchor) are spaces */
 			n = it->kind == ITEM_TEXT ? strlen(it->text) : 0;
 			if (it->kind != ITEM_TEXT)
@@ -295,16 +365,14 @@ pdf_scan(const struct doc *d, struct pdf_font *fonts, struct pdf_ctx *ctx)
 				if (cp >= 0 && cp < PDF_NCODES)
 					fonts[it->font].used[cp >> 3] |=
 					    1u << (cp & 7);
-				if (cp >= 0 && cp < PDF_NCODES && it->glyph) {
-					if (fonts[it->font].glyphs == NULL)
-						fonts[it->font].glyphs =
-						    xcalloc(PDF_NCODES / 8, 1);
-					fonts[it->font].glyphs[cp >> 3] |=
-					    1u << (cp & 7);
-				}
 			}
 		}
 	}
+	for (i = 0; i < d->nfonts; i++)
+		if (pdf_glyph_codes(&fonts[i]) == -1)
+			return pdf_msg(ctx, "font %s draws more different "
+			    "shaped glyphs than a PDF font has codes",
+			    d->fonts[i].path);
 	for (i = 0; i < d->npages; i++)
 		if (d->pages[i].base > i)
 			return pdf_msg(ctx, "page %zu repeats page %zu, not an "
@@ -335,21 +403,83 @@ pdf_next(const unsigned char *used, unsigned long cp)
 	return cp;
 }
 
-/* Writes n codes as one bfchar block, each mapped to itself.  Returns a
- * libharu status. */
-static HPDF_STATUS
-pdf_cmap_block(HPDF_Stream s, const unsigned long *code, size_t n)
+/* The characters of UTF-8 text as the hex digits of UTF-16BE, into
+ * buf (size at least 8 per byte of text, and 1). */
+static void
+pdf_utf16_hex(const char *text, char *buf, size_t size)
 {
-	char		 line[32];
-	size_t		 i;
+	size_t n = strlen(text), i, len, at = 0;
+	long cp;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && at + 9 <= size; i += len) {
+		cp = utf8_decode(text + i, n - i, &len);
+		if (cp < 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+			cp = 0xFFFD;
+		if (cp > 0xFFFF)	/* a surrogate pair */
+			at += (size_t)snprintf(buf + at, size - at,
+			    "%04lX%04lX", 0xD800 + ((cp - 0x10000) >> 10),
+			    0xDC00 + ((cp - 0x10000) & 0x3FF));
+		else
+			at += (size_t)snprintf(buf + at, size - at, "%04lX",
+			    cp);
+	}
+}
+
+static int
+pdf_gcode_cmp(const void *a, const void *b)
+{
+	unsigned long x = (*(const struct gcode *const *)a)->code;
+	unsigned long y = (*(const struct gcode *const *)b)->code;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The glyph pairs of gc ordered by code, for the CMap (owned by the
+ * caller; NULL if none). */
+static const struct gcode **
+pdf_gcodes_sorted(const struct gcodes *gc)
+{
+	const struct gcode **v;
+	size_t i;
+
+	if (gc == NULL || gc->n == 0)
+		return NULL;
+	v = xmalloc(gc->n * sizeof(*v));
+	for (i = 0; i < gc->n; i++)
+		v[i] = &gc->v[i];
+	qsort(v, gc->n, sizeof(*v), pdf_gcode_cmp);
+	return v;
+}
+
+/* Writes n codes as one bfchar block, each mapped to itself, or for a
+ * shaped glyph's code (text[i] not NULL) to the characters it stands
+ * for.  Returns a libharu status. */
+static HPDF_STATUS
+pdf_cmap_block(HPDF_Stream s, const unsigned long *code,
+    const char *const *text, size_t n)
+{
+	char		 line[32], *hex;
+	size_t		 i, size;
 	HPDF_STATUS	 st;
 
 	snprintf(line, sizeof(line), "%zu beginbfchar\n", n);
 	st = HPDF_Stream_WriteStr(s, line);
 	for (i = 0; i < n && st == HPDF_OK; i++) {
-		snprintf(line, sizeof(line), "<%04lX> <%04lX>\n", code[i],
-		    code[i]);
+		snprintf(line, sizeof(line), "<%04lX> <", code[i]);
 		st = HPDF_Stream_WriteStr(s, line);
+		if (text[i] == NULL)
+			snprintf(hex = line, sizeof(line), "%04lX", code[i]);
+		else {
+			size = 8 * strlen(text[i]) + 1;
+			pdf_utf16_hex(text[i], hex = xmalloc(size), size);
+		}
+		if (st == HPDF_OK)
+			st = HPDF_Stream_WriteStr(s, hex);
+		if (hex != line)
+			free(hex);
+		if (st == HPDF_OK)
+			st = HPDF_Stream_WriteStr(s, ">\n");
 	}
 	if (st == HPDF_OK)
 		st = HPDF_Stream_WriteStr(s, "endbfchar\n");
@@ -357,37 +487,52 @@ pdf_cmap_block(HPDF_Stream s, const unsigned long *code, size_t n)
 }
 
 /* Writes the mappings of a ToUnicode CMap for the used code points, at
- * most 100 per block as the CMap format requires.  Only bfchar: valid
- * bfranges with a nonzero high byte (<03B1> <03B3> <03B1>) are misread by
- * Ghostscript 10.0's text extraction.  Returns a libharu status. */
+ * most 100 per block as the CMap format requires: a character's code to
+ * itself, a shaped glyph's code (gc) to its characters.  Only bfchar:
+ * valid bfranges with a nonzero high byte (<03B1> <03B3> <03B1>) are
+ * misread by Ghostscript 10.0's text extraction.  Returns a libharu
+ * status. */
 static HPDF_STATUS
-pdf_cmap_body(HPDF_Stream s, const unsigned char *used)
+pdf_cmap_body(HPDF_Stream s, const unsigned char *used,
+    const struct gcodes *gc)
 {
+	const struct gcode **glyph = pdf_gcodes_sorted(gc);
+	const char	*text[100];
 	unsigned long	 cp, code[100];
-	size_t		 n = 0;
+	size_t		 n = 0, g = 0;
 	HPDF_STATUS	 st = HPDF_OK;
 
 	for (cp = pdf_next(used, 0); cp < PDF_NCODES && st == HPDF_OK;
 	    cp = pdf_next(used, cp + 1)) {
+		text[n] = NULL;
+		if (glyph != NULL && g < gc->n && glyph[g]->code == cp)
+			text[n] = glyph[g++]->text;
+		if (text[n] != NULL && text[n][0] == '\0')
+			continue;	/* a glyph of a cluster read before */
 		code[n++] = cp;
 		if (n == 100) {
-			st = pdf_cmap_block(s, code, n);
+			st = pdf_cmap_block(s, code, text, n);
 			n = 0;
 		}
 	}
 	if (st == HPDF_OK && n > 0)
-		st = pdf_cmap_block(s, code, n);
+		st = pdf_cmap_block(s, code, text, n);
+	free(glyph);
 	return st;
 }
 
 /* Replaces the /W array of CIDFont cid (libharu lists every CID of the
  * BMP whose width differs from /DW: 10-25 KB per font, uncompressed) by
  * the widths of the used codes only, taken from libharu itself
- * (HPDF_Font_TextWidth of one character: 1/1000 em, as in /W).  Returns a
- * libharu status. */
+ * (HPDF_Font_TextWidth of one character: 1/1000 em, as in /W; a shaped
+ * glyph's code, one of f's gc, its glyph's).  Returns a libharu status. */
 static HPDF_STATUS
-pdf_trim_widths(HPDF_Font font, HPDF_Dict cid, const unsigned char *used)
+pdf_trim_widths(HPDF_Font font, HPDF_Dict cid, const unsigned char *used,
+    const struct pdf_font *f)
 {
+	const struct gcode **glyph;
+	HPDF_FontDef	 def = ((HPDF_FontAttr)font->attr)->fontdef;
+	size_t		 g = 0;
 	HPDF_Array	 w, run = NULL;
 	HPDF_TextWidth	 tw;
 	HPDF_STATUS	 st;
@@ -399,7 +544,8 @@ pdf_trim_widths(HPDF_Font font, HPDF_Dict cid, const unsigned char *used)
 		return HPDF_FAILD_TO_ALLOC_MEM;
 	if ((st = HPDF_Dict_Add(cid, "W", w)) != HPDF_OK)
 		return st;
-	for (cp = pdf_next(used, 0); cp < PDF_NCODES;
+	glyph = pdf_gcodes_sorted(&f->gc);
+	for (cp = pdf_next(used, 0); cp < PDF_NCODES && st == HPDF_OK;
 	    cp = pdf_next(used, cp + 1)) {
 		if (cp != next)		/* a gap: a new run of CIDs */
 			run = NULL;
@@ -407,20 +553,27 @@ pdf_trim_widths(HPDF_Font font, HPDF_Dict cid, const unsigned char *used)
 		if (run == NULL) {
 			if ((st = HPDF_Array_AddNumber(w, (HPDF_INT32)cp)) !=
 			    HPDF_OK)
-				return st;
+				break;
 			if ((run = HPDF_Array_New(cid->mmgr)) == NULL)
-				return HPDF_FAILD_TO_ALLOC_MEM;
-			if ((st = HPDF_Array_Add(w, run)) != HPDF_OK)
-				return st;
+				st = HPDF_FAILD_TO_ALLOC_MEM;
+			else
+				st = HPDF_Array_Add(w, run);
+			if (st != HPDF_OK)
+				break;
 		}
 		len = utf8_encode((long)cp, buf);
 		tw = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)buf,
 		    (HPDF_UINT)len);
-		if ((st = HPDF_Array_AddNumber(run, (HPDF_INT32)tw.width)) !=
-		    HPDF_OK)
-			return st;
+		if (glyph != NULL && g < f->gc.n && glyph[g]->code == cp) {
+			tw.width = glyph[g]->gid == GCODE_BLANK ? 0 :
+			    (HPDF_UINT)HPDF_TTFontDef_GetGidWidth(def,
+			    (HPDF_UINT16)glyph[g]->gid);
+			g++;
+		}
+		st = HPDF_Array_AddNumber(run, (HPDF_INT32)tw.width);
 	}
-	return HPDF_OK;
+	free(glyph);
+	return st;
 }
 
 /* The stream object under key in dict when libharu keeps its data in
@@ -441,9 +594,10 @@ pdf_mem_stream(HPDF_Dict dict, const char *key)
  * at the last used code.  Returns a libharu status. */
 static HPDF_STATUS
 pdf_trim_gidmap(HPDF_Dict cid, const unsigned char *used,
-    const unsigned char *glyphs)
+    const struct gcodes *gc, HPDF_UINT16 blank)
 {
 	HPDF_Dict	 map;
+	unsigned int	 gid;
 	HPDF_BYTE	*buf;
 	HPDF_UINT	 size, n, keep = 0, i;
 	HPDF_STATUS	 st;
@@ -458,13 +612,16 @@ pdf_trim_gidmap(HPDF_Dict cid, const unsigned char *used,
 		st = HPDF_Stream_Read(map->stream, buf, &n);
 	if (st == HPDF_OK && n != size)
 		st = HPDF_INVALID_FONT;
-	for (i = 0; st == HPDF_OK && i < size / 2; i++) {
-		if (glyphs != NULL && pdf_used(glyphs, i)) {
+	for (i = 0; st == HPDF_OK && i < gc->n; i++)
+		if (2 * gc->v[i].code + 1 < size) {
 			/* a shaped glyph's code: its id (the subset keeps
 			 * the face's ids, subset_make()) */
-			buf[2 * i] = (HPDF_BYTE)((i - PAGE_GLYPH_BASE) >> 8);
-			buf[2 * i + 1] = (HPDF_BYTE)(i - PAGE_GLYPH_BASE);
+			gid = gc->v[i].gid == GCODE_BLANK ? blank :
+			    gc->v[i].gid;
+			buf[2 * gc->v[i].code] = (HPDF_BYTE)(gid >> 8);
+			buf[2 * gc->v[i].code + 1] = (HPDF_BYTE)gid;
 		}
+	for (i = 0; st == HPDF_OK && i < size / 2; i++) {
 		if (pdf_used(used, i))
 			keep = 2 * (i + 1);
 		else
@@ -481,14 +638,15 @@ pdf_trim_gidmap(HPDF_Dict cid, const unsigned char *used,
 /* Makes a Type0 font from libharu's UTF-8 path well-formed and small,
  * given the codes it will draw: replaces the body of its /ToUnicode stream
  * (a copy of the encoder's CID CMap) by a ToUnicode CMap mapping each used
- * code (CID = Unicode) to itself and drops that stream's CMap-only keys;
+ * code (CID = Unicode) to itself, and each shaped glyph's code (f->gc) to
+ * its characters, and drops that stream's CMap-only keys;
  * in the descendant CIDFont sets Ordering to "Identity" (libharu writes
  * "Identity-H") and trims /W and /CIDToGIDMap to the used codes.  The
  * objects stay owned by the document.  Returns a libharu status;
  * HPDF_INVALID_FONT if the font is not laid out as expected. */
 static HPDF_STATUS
 pdf_fix_font(HPDF_Font font, const unsigned char *used,
-    const unsigned char *glyphs)
+    const struct pdf_font *f)
 {
 	static const char	*head =
 	    "/CIDInit /ProcSet findresource begin\n"
@@ -520,7 +678,7 @@ pdf_fix_font(HPDF_Font font, const unsigned char *used,
 	(void)HPDF_Dict_RemoveElement(cmap, "WMode");
 	st = HPDF_Stream_WriteStr(cmap->stream, head);
 	if (st == HPDF_OK)
-		st = pdf_cmap_body(cmap->stream, used);
+		st = pdf_cmap_body(cmap->stream, used, &f->gc);
 	if (st == HPDF_OK)
 		st = HPDF_Stream_WriteStr(cmap->stream, tail);
 	if (st != HPDF_OK)
@@ -540,9 +698,11 @@ pdf_fix_font(HPDF_Font font, const unsigned char *used,
 		return HPDF_FAILD_TO_ALLOC_MEM;
 	if ((st = HPDF_Dict_Add(info, "Ordering", ord)) != HPDF_OK)
 		return st;
-	if ((st = pdf_trim_widths(font, cid, used)) != HPDF_OK)
+	if ((st = pdf_trim_widths(font, cid, used, f)) != HPDF_OK)
 		return st;
-	return pdf_trim_gidmap(cid, used, glyphs);
+	/* a blank code draws the space's glyph (kept: subset_make()) */
+	return pdf_trim_gidmap(cid, used, &f->gc, HPDF_TTFontDef_GetGlyphid(
+	    ((HPDF_FontAttr)font->attr)->fontdef, ' '));
 }
 
 /* The WinAnsiEncoding byte of cp (std is libharu's encoder), or 0. */
@@ -772,7 +932,7 @@ static int
 pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
     struct pdf_font *f, struct pdf_ctx *ctx)
 {
-	unsigned char	*ansi, *uni;
+	unsigned char	*ansi, *uni, *chars;
 	unsigned long	 cp;
 	int		 nansi = 0, nuni = 0, rc = 0;
 	char		 key[64];
@@ -780,6 +940,7 @@ pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
 
 	ansi = xcalloc(PDF_NCODES / 8, 1);
 	uni = xcalloc(PDF_NCODES / 8, 1);
+	chars = xcalloc(PDF_NCODES / 8, 1);
 	for (cp = pdf_next(f->used, 0); cp < PDF_NCODES;
 	    cp = pdf_next(f->used, cp + 1)) {
 		if (pdf_code(f, (long)cp) != 0) {
@@ -787,6 +948,8 @@ pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
 			nansi++;
 		} else {
 			uni[cp >> 3] |= 1u << (cp & 7);
+			if (f->glyphs == NULL || !pdf_used(f->glyphs, cp))
+				chars[cp >> 3] |= 1u << (cp & 7);
 			nuni++;
 		}
 	}
@@ -796,16 +959,17 @@ pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
 		    &f->ansi, ctx);
 	snprintf(key, sizeof(key), "mimeo-font-%zu-utf8", i);
 	if (rc == 0 && nuni > 0)
-		rc = pdf_load_subset(pdf, df, uni, f->glyphs, "UTF-8", key,
+		rc = pdf_load_subset(pdf, df, chars, f->gids, "UTF-8", key,
 		    &f->font, ctx);
 	if (rc == 0 && nuni > 0) {
-		st = pdf_fix_font(f->font, uni, f->glyphs);
+		st = pdf_fix_font(f->font, uni, f);
 		if (!pdf_ok(ctx, pdf, st))
 			rc = pdf_fail(ctx, pdf, st, "cannot adjust font %s",
 			    df->path);
 	}
 	free(ansi);
 	free(uni);
+	free(chars);
 	return rc;
 }
 
@@ -1185,12 +1349,34 @@ pdf_arc(HPDF_Page page, double h, const struct item *it, int wedge)
 	return st;
 }
 
+/* Shows the shaped glyph of it (h the page height) in font f's UTF-8
+ * font, by the code pdf_glyph_codes() gave it, inside a text object.
+ * Returns a libharu status. */
+static HPDF_STATUS
+pdf_show_glyph(HPDF_Page page, double h, const struct item *it,
+    const struct pdf_font *f)
+{
+	char *buf = xmalloc(4 * strlen(it->text) + 8);
+	HPDF_STATUS st = HPDF_INVALID_FONT;
+
+	/* pdf_scan() gave it codes */
+	if (f->font != NULL && pdf_glyph_scan((struct pdf_font *)f, it,
+	    buf) == 0)
+		st = HPDF_Page_SetFontAndSize(page, f->font,
+		    (HPDF_REAL)it->size);
+	if (st == HPDF_OK)
+		st = HPDF_Page_TextOut(page, (HPDF_REAL)it->x,
+		    (HPDF_REAL)(h - it->y), buf);
+	free(buf);
+	return st;
+}
+
 static HPDF_STATUS
 pdf_item(HPDF_Doc pdf, HPDF_Page page, const struct doc *d,
     const struct item *it, const struct pdf_font *fonts,
     const HPDF_Image *images)
 {
-	double		 h = d->height;
+	double		 h = HPDF_Page_GetHeight(page);	/* turned or not */
 	HPDF_STATUS	 st, rs;
 	int		 fill, stroke;
 
@@ -1204,8 +1390,8 @@ pdf_item(HPDF_Doc pdf, HPDF_Page page, const struct doc *d,
 	fill = it->kind != ITEM_LINE && it->kind != ITEM_TEXT && it->fill;
 	stroke = it->kind == ITEM_LINE ||
 	    (it->kind != ITEM_TEXT && it->stroke);
-	if (it->kind == ITEM_TEXT &&
-	    (it->text == NULL || it->text[0] == '\0'))
+	if (it->kind == ITEM_TEXT && (it->text == NULL ||
+	    (it->text[0] == '\0' && !it->glyph)))
 		return HPDF_OK;
 	if (it->kind != ITEM_TEXT && !fill && !stroke)
 		return HPDF_OK;
@@ -1225,7 +1411,9 @@ pdf_item(HPDF_Doc pdf, HPDF_Page page, const struct doc *d,
 		if (st == HPDF_OK)
 			st = HPDF_Page_BeginText(page);
 		if (st == HPDF_OK)
-			st = pdf_show(page, h, it, &fonts[it->font]);
+			st = it->glyph ? pdf_show_glyph(page, h, it,
+			    &fonts[it->font]) : pdf_show(page, h, it,
+			    &fonts[it->font]);
 		if (st == HPDF_OK)
 			st = HPDF_Page_EndText(page);
 		break;
@@ -1542,15 +1730,15 @@ pdf_pages(HPDF_Doc pdf, const struct doc *d, const struct pdf_font *fonts,
 			    "cannot add page %zu", i + 1);
 			goto out;
 		}
-		st = HPDF_Page_SetWidth(pages[i], (HPDF_REAL)d->width);
+		st = HPDF_Page_SetWidth(pages[i], (HPDF_REAL)page_width(d, i));
 		if (st == HPDF_OK)
 			st = HPDF_Page_SetHeight(pages[i],
-			    (HPDF_REAL)d->height);
+			    (HPDF_REAL)page_height(d, i));
 		if (st == HPDF_OK)
 			st = pdf_page_names(pages[i], d, fonts, images);
 		if (!pdf_ok(ctx, pdf, st)) {
 			pdf_fail(ctx, pdf, st, "page size %gx%g",
-			    d->width, d->height);
+			    page_width(d, i), page_height(d, i));
 			goto out;
 		}
 		base = d->pages[i].base;
@@ -1583,14 +1771,15 @@ pdf_pages(HPDF_Doc pdf, const struct doc *d, const struct pdf_font *fonts,
 			    k + 1);
 			goto out;
 		}
-		/* every page has the same size and names the same fonts:
-		 * one /MediaBox and /Resources at the root instead of one a
-		 * page (a class set of thousands) */
+		/* every page names the same fonts, and all but a turned
+		 * one have the doc's size: one /MediaBox and /Resources at
+		 * the root instead of one a page (a class set of
+		 * thousands) */
 		st = i == 0 ? pdf_root_inherit(pages[i], d, fonts,
 		    images) : HPDF_OK;
 		if (st == HPDF_OK)
 			st = HPDF_Dict_RemoveElement(pages[i], "Resources");
-		if (st == HPDF_OK)
+		if (st == HPDF_OK && !d->pages[i].turned)
 			st = HPDF_Dict_RemoveElement(pages[i], "MediaBox");
 		if (!pdf_ok(ctx, pdf, st)) {
 			pdf_fail(ctx, pdf, st, "page %zu: resources", i + 1);
@@ -1658,7 +1847,8 @@ pdf_outline(HPDF_Doc pdf, const struct doc *d, HPDF_Page *pages,
 		if (dst == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
 			return pdf_fail(ctx, pdf, HPDF_INVALID_DESTINATION,
 			    "cannot add bookmark %zu", i + 1);
-		st = pdf_dest_top(dst, pages[d->outline[i].page], d->height);
+		st = pdf_dest_top(dst, pages[d->outline[i].page],
+		    page_height(d, d->outline[i].page));
 		if (st == HPDF_OK)
 			st = HPDF_Outline_SetDestination(o, dst);
 		if (!pdf_ok(ctx, pdf, st))
@@ -1772,6 +1962,8 @@ out:
 	for (i = 0; i < d->nfonts; i++) {
 		free(fonts[i].used);
 		free(fonts[i].glyphs);
+		free(fonts[i].gids);
+		gcodes_free(&fonts[i].gc);
 		for (k = 0; k < PDF_NCODES / 256; k++)
 			free(fonts[i].code[k]);
 	}

@@ -58,18 +58,14 @@ tree_color(FILE *fp, const char *name, const struct color *c)
 static void
 tree_item(FILE *fp, const struct item *it)
 {
-	size_t len;
-
 	fprintf(fp, "  %s %.2f %.2f", tree_kinds[it->kind], it->x, it->y);
 	switch (it->kind) {
 	case ITEM_TEXT:
 	case ITEM_SPAN:
 		fprintf(fp, " f%d %.2f ", it->font, it->size);
-		if (it->glyph && it->text != NULL)	/* a shaped glyph */
-			fprintf(fp, "glyph%ld", utf8_decode(it->text,
-			    strlen(it->text), &len) - PAGE_GLYPH_BASE);
-		else
-			tree_string(fp, it->text != NULL ? it->text : "");
+		if (it->glyph)		/* a shaped glyph, then its text */
+			fprintf(fp, "glyph%u ", it->gid);
+		tree_string(fp, it->text != NULL ? it->text : "");
 		tree_color(fp, "color", &it->color);
 		break;
 	case ITEM_SPAN_END:
@@ -177,7 +173,8 @@ tree_page(void *arg, size_t p)
 	struct tree_dev *dv = arg;
 	size_t k, n = page_nitems(dv->d, p);
 
-	fprintf(dv->fp, "page %zu\n", p + 1);
+	fprintf(dv->fp, dv->d->pages[p].turned ? "page %zu turned\n" :
+	    "page %zu\n", p + 1);
 	for (k = 0; k < n; k++)
 		tree_item(dv->fp, page_item(dv->d, p, k));
 	return 0;

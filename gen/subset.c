@@ -7,7 +7,6 @@
 #include <hb.h>
 #include <hb-subset.h>
 
-#include "page.h"
 #include "subset.h"
 #include "util.h"
 
@@ -68,9 +67,8 @@ subset_make(const char *path, int index, const unsigned char *used,
 			hb_set_add(set, (hb_codepoint_t)cp);
 	set = hb_subset_input_glyph_set(in);
 	for (cp = 0; glyphs != NULL && cp < ncodes; cp++)
-		if ((glyphs[cp / 8] & (1u << (cp % 8))) &&
-		    cp >= PAGE_GLYPH_BASE) {
-			hb_set_add(set, (hb_codepoint_t)(cp - PAGE_GLYPH_BASE));
+		if (glyphs[cp / 8] & (1u << (cp % 8))) {
+			hb_set_add(set, (hb_codepoint_t)cp);
 			hb_subset_input_set_flags(in,
 			    HB_SUBSET_FLAGS_RETAIN_GIDS);
 			/* libharu reads no font without a cmap: a subset of

@@ -16,9 +16,9 @@
 /* The subset of face index of the font at path holding the code points
  * below ncodes whose bit is set in used (bit cp % 8 of byte cp / 8), as
  * the bytes of a TrueType file in *data (the caller frees it) and *len.
- * Codes also set in glyphs (NULL: none) are shaped glyphs, PAGE_GLYPH_BASE
- * + a glyph id (page.h): that glyph is kept, and the subset keeps the
- * face's glyph ids, so a glyph no character maps to can be drawn by id.
+ * The glyph ids below ncodes set in glyphs (NULL: none) are kept too, and
+ * then the subset keeps the face's glyph ids, so a shaped glyph no
+ * character maps to can be drawn by its id.
  * The same font and characters give the same bytes.  Returns 0, or -1
  * with err set. */
 int	subset_make(const char *path, int index, const unsigned char *used,

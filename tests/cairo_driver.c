@@ -69,7 +69,8 @@ out:
 	return d;
 }
 
-/* Code points in the text items of page p. */
+/* Glyphs of the text items of page p: a code point each, or one for a
+ * shaped glyph (a ligature stands for its characters). */
 static size_t
 glyphs(const struct doc *d, size_t p)
 {
@@ -81,6 +82,10 @@ glyphs(const struct doc *d, size_t p)
 		it = &d->pages[p].items[i];
 		if (it->kind != ITEM_TEXT || it->text == NULL)
 			continue;
+		if (it->glyph) {
+			n++;
+			continue;
+		}
 		for (c = it->text; *c != '\0'; c++)
 			if (((unsigned char)*c & 0xC0) != 0x80)
 				n++;

@@ -120,7 +120,7 @@ parts=$(grep -v '^blank$' "$O/r1.footers" | cut -d'|' -f1 | uniq | sed 's/ — .
 for i in $(seq 1 "$n"); do
 	txt=$(pdftext "$O/r1.pdf" "$i")
 	case $txt in
-	*"My first try"*) who=$(sed -n "${i}p" "$O/r1.footers" | sed -n 's/^Individual sheet — \(.*\)|1|1$/\1/p')
+	*"My first try"*) who=$(sed -n "${i}p" "$O/r1.footers" | sed -n 's/^Individual sheet — \(.*\)|1|2$/\1/p')
 		[ -n "$who" ] && grep -qxF "Name $who" <<<"$txt" || bad "r1.pdf page $i: sheet footer $(sed -n "${i}p" "$O/r1.footers") is not its student's" ;;
 	*"How are your approaches alike?"*) g=$(grep -o 'Group [0-9]*' <<<"$txt" | head -1)
 		case $(sed -n "${i}p" "$O/r1.footers") in "Group sheet — $g · "*"|1|1") ;; *) bad "r1.pdf page $i: $g footer $(sed -n "${i}p" "$O/r1.footers")" ;; esac ;;
@@ -284,7 +284,7 @@ for i in 1 7 9; do
 	foot=$(pdftotext -layout -f $i -l $i "$O/long.pdf" - | tr -d '\f' | awk 'NF { prev = last; last = $0 } END { print prev "|" last }')
 	case $foot in
 	*"Page 1 of"*"|"*) bad "long.pdf page $i: the footer wraps: $foot" ;;
-	*"|"*"Individual sheet — "*" — Comparing Approaches to"*"…"*"Page 1 of 1") ok ;;
+	*"|"*"Individual sheet — "*" — Comparing Approaches to"*"…"*"Page 1 of 2") ok ;;
 	*"|Teacher's guide — Comparing Approaches to"*"…"*"Page 1 of "*) ok ;;
 	*) bad "long.pdf page $i: footer $foot" ;;
 	esac
@@ -384,11 +384,12 @@ done
 # the default plan: six steps, Summary 40-45 then Exit ticket 45-50
 pdftotext -layout "$P" - | grep -qE "40–45 +Summary" && pdftotext -layout "$P" - | grep -qE "45–50 +Exit ticket" && ok ||
 	bad "lesson.pdf: no Summary and Exit ticket steps in the default plan"
-# the individual sheet: question and prediction at the top, the box for
-# the summary at the bottom, in that order
-ind=$(for i in $(seq 1 "$(pages "$P")"); do pdftext "$P" "$i" | grep -q "^My first try" && { pdftext "$P" "$i"; break; }; done)
-order=$(printf '%s\n' "$ind" | grep -nE "PublicQuestion|What I notice|My prediction|My first try|What we learned today" | cut -d: -f2 | tr '\n' '|')
-[ "$order" = "PublicQuestion how do we add unlike pieces?|What I notice|My prediction|My first try|What we learned today|" ] && ok ||
+# the individual sheet: question and prediction at the top, the work
+# space on the same first page; on its back the ways copied from the
+# board and the box for the summary at the bottom, in that order
+ind=$(for i in $(seq 1 "$(pages "$P")"); do pdftext "$P" "$i" | grep -q "^My first try" && { pdftext "$P" "$i"; pdftext "$P" $((i + 1)); break; }; done)
+order=$(printf '%s\n' "$ind" | tr -d '\f' | grep -nE "PublicQuestion|What I notice|My prediction|My first try|Ways from the class|What we learned today|^Individual sheet" | cut -d: -f2 | tr '\n' '|')
+[ "$order" = "PublicQuestion how do we add unlike pieces?|What I notice|My prediction|My first try|Individual sheet — Structured Lesson Check|Ways from the class I want to remember|What we learned today|Individual sheet — Structured Lesson Check|" ] && ok ||
 	bad "lesson.pdf: the individual sheet reads $order"
 grep -q PublicPredict <<<"$ind" && ok || bad "lesson.pdf: the prediction is not asked on the individual sheet"
 # the print list counts 30 students without a roster or class_size
@@ -420,6 +421,11 @@ cards=$(for i in $(seq 1 "$(pages "$O/random28.pdf")"); do t=$(pdftext "$O/rando
 	case $t in *"Find the others"*) grep -oE "Group [0-9]+" <<<"$t" ;; esac; done | sort | uniq -c | awk '{print $1}' | sort | uniq -c | awk '{$1 = $1} 1' | tr '\n' '|')
 [ "$cards" = "8 3|1 4|" ] && ok || bad "random28.pdf: cards per group $cards"
 pdftext "$O/random28.pdf" | grep -qE "^(Role|Facilitator|Role cards)$" && bad "random28.pdf prints roles" || ok
+# the guide's monitoring grid has a column for each group the deck deals
+cols=$(pdftotext -layout "$O/random28.pdf" - | grep -A3 "While the groups work" | grep -E "^ *1 +2 " | head -1 | awk '{print NF}')
+[ "$cols" = 9 ] && ok || bad "random28.pdf: the monitoring grid has ${cols:-no} group columns for 9 groups"
+# a group formed at the door writes its card's number on its sheet
+pdftext "$O/random28.pdf" | grep -qx "Group sheet — Group ______" && ok || bad "random28.pdf: the group sheet has no blank for the group's number"
 "$MIMEO" -q discussion -o "$O/random.pdf" $D/lesson-random.yaml && ok || bad "lesson-random.yaml (no roster) failed"
 n=$(pdftext "$O/random.pdf" | tr '\n' ' ' | grep -o "Find the others with this number" | wc -l)
 [ "$n" = 30 ] && ok || bad "random.pdf: $n group cards for a class of 30"
@@ -430,3 +436,36 @@ out=$(cd tests/disc && "../../$MIMEO" check answer-leak.yaml 2>&1 >/dev/null); s
 [ "$out" = "answer-leak.yaml:12:41: warning: problem 3 prints \"house of representatives\", the answer to problem 1 (line 7), on the same student copy: a student can copy it from here; reword one of them
 answer-leak.yaml:15:60: warning: problem 4 prints \"hand\", the answer of its own blank: a student can copy it from the prompt; reword the prompt" ] && ok ||
 	bad "answer-leak.yaml: messages $out"
+
+# the board plan of a lesson with five approaches is drawn on the paper
+# turned (landscape); every other page stays upright, and double-sided
+# printing still pairs: each part starts on an odd page, pads only between
+"$MIMEO" -q discussion --roster $R/class28.csv -o "$O/frac28.pdf" problems/math/grade5/fractions-lesson.yaml && ok || bad "fractions-lesson --roster failed"
+sizes=$(pdfinfo -f 1 -l "$(pages "$O/frac28.pdf")" "$O/frac28.pdf" | awk '/^Page +[0-9]+ size:/ { print $2 ":" $4 "x" $6 }')
+board=$(for i in $(seq 1 "$(pages "$O/frac28.pdf")"); do pdftext "$O/frac28.pdf" "$i" | grep -qx "Board plan" && echo "$i"; done)
+turned=$(grep -v ':612x792$' <<<"$sizes" | tr '\n' ' ')
+[ -n "$board" ] && [ "$turned" = "$board:792x612 " ] && ok || bad "frac28.pdf: board plan on page '$board', pages not upright: $turned"
+footers "$O/frac28.pdf" "Adding Fractions with Unlike Denominators" >"$O/frac28.footers"
+even=$(grep -n '|1|' "$O/frac28.footers" | cut -d: -f1 | awk '$1 % 2 == 0' | tr '\n' ' ')
+[ -z "$even" ] && ok || bad "frac28.pdf: parts start on even pages: $even"
+[ "$(sed -n "$((board + 1))p" "$O/frac28.footers" | cut -d'|' -f1)" = "Teacher's guide" ] && ok ||
+	bad "frac28.pdf: the page after the board plan is not the guide's group list"
+# the board page: the approaches' columns at least 1.2 in wide (86 pt):
+# "Then ask:" heads each column but the last
+xs=$(pdftotext -bbox -f "$board" -l "$board" "$O/frac28.pdf" - | grep '>Then<' | sed 's/.*xMin="\([0-9.]*\)".*/\1/' | sort -n | tr '\n' ' ')
+narrow=$(awk -v xs="$xs" 'BEGIN { n = split(xs, x, " "); for (i = 2; i <= n; i++) if (x[i] - x[i - 1] < 86) print x[i] - x[i - 1] }')
+[ -n "$xs" ] && [ -z "$narrow" ] && ok || bad "frac28.pdf: board columns at $xs (narrower than 1.2 in: $narrow)"
+# two approaches fit upright: lesson.pdf's pages are all upright
+[ -z "$(pdfinfo -f 1 -l "$(pages "$P")" "$P" | awk '/^Page +[0-9]+ size:/ && $4 > $6')" ] && ok || bad "lesson.pdf: a page is turned"
+# in PostScript and as PNG pages the board's page is turned too
+"$MIMEO" -q discussion --format ps -o "$O/frac.ps" problems/math/grade5/fractions-lesson.yaml && ok || bad "fractions-lesson --format ps failed"
+[ "$(grep -ac '^%%PageMedia: 279x216mm' "$O/frac.ps")" = 1 ] && ok || bad "frac.ps: no one landscape page"
+"$MIMEO" -q discussion --format png --dpi 20 -o "$O/fpng/" problems/math/grade5/fractions-lesson.yaml && ok || bad "fractions-lesson --format png failed"
+w=$(file "$O"/fpng/*.png | grep -c ', 220 x 170,'); [ "$w" = 1 ] && ok || bad "fpng: $w landscape PNG pages"
+
+# a lesson with its own step names: step: puts the guide's notes under
+# each of its steps, in the plan's order
+"$MIMEO" -q discussion -o "$O/steps.pdf" $D/lesson-steps.yaml && ok || bad "lesson-steps.yaml failed"
+order=$(pdftext "$O/steps.pdf" | tr -d '\f' | sed '/^Anticipated approaches$/q' | grep -xE "Warm-up|Ask the class to predict:|Think time|While they work alone|Table talk|Monitoring grid|Gallery walk|Pulling it together|Say, then write at the right end of the board:|Last word|Expected answer:|Look for:" | tr '\n' '|')
+[ "$order" = "Warm-up|Ask the class to predict:|Think time|While they work alone|Table talk|Monitoring grid|Gallery walk|Pulling it together|Say, then write at the right end of the board:|Last word|Expected answer:|Look for:|" ] && ok ||
+	bad "steps.pdf: the plan reads $order"

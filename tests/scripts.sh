@@ -139,14 +139,15 @@ if $(mkvar '$(CC)') -O2 -o "$INK" tests/scripts_ink.c -lm >"$INK.log" 2>&1; then
 else bad "scripts: scripts_ink does not build: $(head -3 "$INK.log")"; fi
 PV="--no-display --dpi=72 --hinting=none --hint-metrics=off --subpixel-positions --margin=10"
 # ink NAME FONT LANG TEXT [REFTEXT]: compares; prints scripts_ink's line
-# (INK_TEMPLATE: mimeo's --template; INK_PV: more pango-view options)
+# (PVX: more pango-view options, --markup for font_features;
+# INK_TEMPLATE: mimeo's --template)
 ink() {
 	local name=$1 font=$2 lang=$3 text=$4 reftext=${5:-$4} ymax
 	printf 'title: "%s"\nlanguage: %s\nproblems:\n  - type: short\n    prompt: "?"\n    answer: "1"\n' \
 	    "$text" "$lang" >"$SO/$name.yaml"
 	"$MIMEO" -q ${INK_TEMPLATE:+--template "$INK_TEMPLATE"} -o "$SO/" "$SO/$name.yaml" >/dev/null 2>&1 ||
 	    { echo "mimeo failed"; return 1; }
-	pango-view $PV ${INK_PV:-} --font="$font Bold 18" -o "$SO/$name-ref.pdf" --text "$reftext" >/dev/null 2>&1 ||
+	pango-view $PV ${PVX:-} --font="$font Bold 18" -o "$SO/$name-ref.pdf" --text "$reftext" >/dev/null 2>&1 ||
 	    { echo "pango-view failed"; return 1; }
 	# the title's line: down to its words' boxes and 6 pt more
 	ymax=$(pdftotext -bbox "$SO/$name.pdf" - | sed -n 's/.*yMax="\([0-9.]*\)".*/\1/p' | head -1)
@@ -187,9 +188,9 @@ ink_same Arabic ar "Noto Naskh Arabic" ar "$AR"
 ink_differs "unjoined Arabic letters" ar-unjoined "Noto Naskh Arabic" ar "$AR" "ك‌ت‌ا‌ب${AR#كتاب}"
 sed 's/^  body: Andika .*/  body: Noto Naskh Arabic/' templates/worksheet.yaml >"$SO/naskh.yaml"
 MX="في الصف 24 تلميذا، و 3 معلمات: المجموع 27."
-INK_TEMPLATE=$SO/naskh.yaml INK_PV=--rtl ink_same "Arabic with numbers" mixed \
+INK_TEMPLATE=$SO/naskh.yaml PVX=--rtl ink_same "Arabic with numbers" mixed \
     "Noto Naskh Arabic" ar "$MX"
-INK_TEMPLATE=$SO/naskh.yaml INK_PV=--rtl ink_differs "numbers read backwards" mixed-wrong \
+INK_TEMPLATE=$SO/naskh.yaml PVX=--rtl ink_differs "numbers read backwards" mixed-wrong \
     "Noto Naskh Arabic" ar "$MX" "في الصف 42 تلميذا، و 3 معلمات: المجموع 72."
 HE="שלום כיתה תלמידים בכיתה ספר"
 ink_same Hebrew he "DejaVu Sans" en "$HE"
@@ -271,3 +272,48 @@ awk -v a="$x0" -v b="$x2" -v s="$xs" -v q="$xq" \
 "$MIMEO" -q -o "$SO/rtl-fig/" "$SD/ar-figures.yaml" >/dev/null 2>&1
 pdftotext "$SO/rtl-fig/ar-figures.pdf" - 2>/dev/null | flat | grep -qF 'بخطواتمن1/2' && ok ||
 	bad "scripts: the Arabic number line does not read back as written"
+
+# Latin shaping (font.c fonts_shape, layout.c lay_shape_words): kerning
+# and ligatures as HarfBuzz sets them, except in a | text, set as typed.
+# In DejaVu Sans (which kerns A and V), "AVAVAV" is narrower than the same
+# letters in a | text; in Andika "fish" draws its fi as one glyph, which
+# reads back as "f" and "i" with pdftotext and Ghostscript's txtwrite
+# (a ToUnicode entry per character), as Hindi and Chinese do.
+sed 's/^  body: .*/  body: DejaVu Sans/' templates/worksheet.yaml >"$SO/dejavu.yaml"
+printf 'title: Kerning\nproblems:\n  - type: short\n    prompt: "AVAVAV office"\n    answer: "1"\n  - type: short\n    prompt: |\n      AVAVAV office\n    answer: "1"\n' >"$SO/kern.yaml"
+"$MIMEO" -q -o "$SO/kern/" --template "$SO/dejavu.yaml" "$SO/kern.yaml" >/dev/null 2>&1 ||
+	bad "scripts: kern.yaml did not print"
+w=$(pdftotext -bbox "$SO/kern/kern.pdf" - 2>/dev/null |
+    sed -n 's/.*xMin="\([0-9.]*\)".*xMax="\([0-9.]*\)".*>AVAVAV<.*/\1 \2/p' |
+    awk '{print $2 - $1}' | tr '\n' ' ')
+awk -v w="$w" 'BEGIN {split(w, a, " "); exit !(a[1] > 0 && a[2] - a[1] > 2)}' && ok ||
+	bad "scripts: AVAVAV is not kerned (widths, shaped then | text: $w)"
+"$MIMEO" -q --format tree -o "$SO/kern/" --template "$SO/dejavu.yaml" "$SO/kern.yaml" >/dev/null 2>&1
+n=$(grep -c '^  text .* f[0-9]* 12.00 "[AV]' "$SO/kern/kern.tree")
+[ "$n" -ge 6 ] && grep -q '"AVAVAV office"' "$SO/kern/kern.tree" && ok ||
+	bad "scripts: kerned AVAVAV is not one item a kern ($n), or the | text is not one item"
+printf 'title: office fish\nproblems:\n  - type: short\n    prompt: "We find five fish in the office."\n    answer: "1"\n  - type: short\n    prompt: |\n      a fish, typed\n    answer: "1"\n' >"$SO/liga.yaml"
+"$MIMEO" -q --format tree -o "$SO/liga/" "$SO/liga.yaml" >/dev/null 2>&1
+"$MIMEO" -q -o "$SO/liga/" "$SO/liga.yaml" >/dev/null 2>&1 || bad "scripts: liga.yaml did not print"
+grep -q '^  text .* glyph[0-9]* "fi"' "$SO/liga/liga.tree" && ok ||
+	bad "scripts: Andika's fi is not one glyph"
+grep -q '"a fish, typed"' "$SO/liga/liga.tree" && ok ||
+	bad "scripts: a | text was shaped"
+gsread() { gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile=- "$1" 2>/dev/null | tr -d '\r' | tr -s ' ' | sed 's/^ //; s/ $//'; }
+for reader in "pdftotext -layout" gsread; do
+	got=$($reader "$SO/liga/liga.pdf" - 2>/dev/null | tr -s " " | sed "s/^ //; s/ $//")
+	grep -qF "1. We find five fish in the office." <<<"$got" && grep -qx "office fish" <<<"$got" && ok ||
+		bad "scripts: $reader does not read the ligatures back: $(grep -m1 'We' <<<"$got")"
+done
+# Hindi reads in its order through the ToUnicode alone (txtwrite ignores
+# ActualText; it puts spaces where glyphs leave gaps), Chinese too
+got=$(gsread "$SO/hi.pdf" | head -1 | tr -d ' ')
+[ "$got" = "$(tr -d ' ' <<<"$HI")" ] && ok || bad "scripts: txtwrite reads the Hindi as: $got"
+gsread "$SO/zh-break.pdf" | grep -qx '一。二三四五' && ok ||
+	bad "scripts: txtwrite does not read the Chinese back"
+# a Latin title in Andika is shaped as pango shapes it (ligatures); the
+# reference without them (font_features liga=0) must differ
+got=$(ink la "Andika" en "office fish find flow") && ok || bad "scripts: Latin is not shaped as pango shapes it: $got"
+got=$(PVX=--markup ink la-noliga "Andika" en "office fish find flow" '<span font_features="liga=0">office fish find flow</span>')
+[ $? = 1 ] && [ -n "$got" ] && ok ||
+	bad "scripts: the ink comparison cannot tell ligatures from none: $got"

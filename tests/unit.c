@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hb.h>
+
 #include "compose.h"
 #include "diag.h"
 #include "font.h"
@@ -18,6 +20,7 @@
 #include "libpath.h"
 #include "node.h"
 #include "page.h"
+#include "render.h"
 #include "schema.h"
 #include "set.h"
 #include "compose_discussion.h"
@@ -828,6 +831,81 @@ copy_doc(const char *name, double line_y)
 	return d;
 }
 
+/* The text a reader (a command taking the PDF's path) reads in path. */
+static char *
+read_back(const char *reader, const char *path)
+{
+	char cmd[512], *out = xcalloc(4096, 1);
+	FILE *fp;
+	size_t n = 0;
+
+	snprintf(cmd, sizeof(cmd), reader, path);
+	if ((fp = popen(cmd, "r")) != NULL) {
+		n = fread(out, 1, 4095, fp);
+		pclose(fp);
+	}
+	out[n] = '\0';
+	return out;
+}
+
+/*
+ * Glyph reach (glyphcodes.h): shaped glyphs whose ids are far past the
+ * old limit of 6,400 (WenQuanYi Zen Hei's 中 and 文, drawn by id as a
+ * shaper's glyphs are) print, and read back as their characters with
+ * pdftotext and Ghostscript's txtwrite: 文 standing for "文字" (as a
+ * ligature stands for its letters) reads both.
+ */
+static void
+test_glyph_reach(void)
+{
+	static const char font[] = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+	static const char path[] = "tests/tmp/unit-glyphs.pdf";
+	static const char *const readers[] = {
+		"pdftotext %s - 2>/dev/null",
+		"gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile=- %s 2>/dev/null",
+	};
+	hb_blob_t *blob = hb_blob_create_from_file(font);
+	hb_face_t *face = hb_face_create(blob, 0);
+	hb_font_t *hf = hb_font_create(face);
+	hb_codepoint_t zhong = 0, wen = 0;
+	struct doc *d = doc_new(612, 792);
+	struct page *p = doc_add_page(d);
+	struct item *it;
+	char err[256], *got;
+	size_t i;
+
+	hb_font_get_nominal_glyph(hf, 0x4E2D, &zhong);
+	hb_font_get_nominal_glyph(hf, 0x6587, &wen);
+	hb_font_destroy(hf);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
+	expect(zhong > 6400 && wen > 6400, "glyphs.ids_high",
+	    "WenQuanYi Zen Hei's 中 and 文 are not past glyph 6,400 (or the "
+	    "font is missing: apt-get install fonts-wqy-zenhei)");
+	it = page_push(p, ITEM_TEXT);
+	it->x = 72;
+	it->y = 100;
+	it->size = 20;
+	it->font = doc_font(d, font, 0);
+	it->glyph = 1;
+	it->gid = zhong;
+	it->text = xstrdup("中");
+	it = page_push(p, ITEM_TEXT);
+	*it = p->items[0];
+	it->x = 92;
+	it->gid = wen;
+	it->text = xstrdup("文字");
+	expect(render_doc(&dev_pdf, d, NULL, 0, path, err, sizeof(err)) == 0,
+	    "glyphs.render", err);
+	for (i = 0; i < sizeof(readers) / sizeof(readers[0]); i++) {
+		got = read_back(readers[i], path);
+		expect(strstr(got, "中文字") != NULL, "glyphs.read_back",
+		    readers[i]);
+		free(got);
+	}
+	doc_free(d);
+}
+
 static void
 test_repeats(void)
 {
@@ -893,6 +971,7 @@ main(void)
 	test_text();
 	test_layout();
 	test_repeats();
+	test_glyph_reach();
 	test_math_parse();
 	test_math_linear();
 	test_math_decimal();
