@@ -45,7 +45,7 @@ SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/packet.c gen/list.c gen/subset.c gen/render_tree.c \
        gen/index.c gen/ptable.c gen/compose_strips.c gen/layout_strip.c \
        gen/compose_tally.c gen/script.c gen/keyschema.c gen/inputs.c gen/build_file.c gen/contact.c gen/render.c gen/footer.c gen/yaml_explain.c \
-       gen/glyphcodes.c
+       gen/glyphcodes.c gen/paper.c gen/settings.c
 OBJS = $(SRCS:.c=.o)
 LIB_OBJS = $(filter-out gen/main.o,$(OBJS))
 HDRS = $(sort $(wildcard gen/*.h) gen/datadir.h)
@@ -112,7 +112,7 @@ schema: mimeo
 	./mimeo --schema >mimeo.schema.json
 
 UNIT_SRCS = tests/unit.c tests/unit_vars.c tests/unit_reuse.c \
-            tests/unit_figures.c
+            tests/unit_figures.c tests/unit_settings.c
 
 tests/unit: $(UNIT_SRCS) tests/unit.h $(LIB_OBJS) $(HDRS)
 	$(CC) $(CFLAGS) $(CPPFLAGS) -Igen -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)

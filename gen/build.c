@@ -23,10 +23,11 @@
 #define JOB_DISCUSSION		(DOC_KEY + 1)
 #define JOB_TALLY		(DOC_KEY + 2)
 
-/* What a build shares: the set, its instances (one per version, or per
- * student), which instance each copy gets, the templates and fonts. */
+/* What a build shares: the set, its settings (with its template and
+ * fonts), its instances (one per version, or per student), which instance
+ * each copy gets, the large-print template and fonts. */
 struct build {
-	const struct opts *o;
+	struct settings	 st;
 	struct set	*set;
 	const struct roster *roster;
 	struct instance	**ins;
@@ -34,10 +35,8 @@ struct build {
 	size_t		*which;		/* copy i gets ins[which[i]] */
 	size_t		 ncopies;
 	const char	**names;	/* of the roster, for the key */
-	struct template	*tpl, *large;	/* large: loaded when a row asks */
-	struct fonts	*fs, *large_fs;
-	int		 a4;
-	long		 seed;
+	struct template	*large;		/* loaded when a row asks */
+	struct fonts	*large_fs;
 };
 
 /* One document to write: a worksheet, a key or a discussion packet. */
@@ -53,13 +52,20 @@ struct job {
 static struct template *
 build_tpl(const struct build *b, int large)
 {
-	return large ? b->large : b->tpl;
+	return large ? b->large : b->st.tpl;
 }
 
 static struct fonts *
 build_fonts(const struct build *b, int large)
 {
-	return large ? b->large_fs : b->fs;
+	return large ? b->large_fs : b->st.fs;
+}
+
+/* 1 when b is printed on A4 (layout's argument), 0 on letter. */
+static int
+build_a4(const struct build *b)
+{
+	return b->st.paper == PAPER_A4;
 }
 
 /*
@@ -87,8 +93,8 @@ build_one(struct build *b, const struct instance *in, enum doc_kind kind,
 	struct template *t = build_tpl(b, large);
 
 	bl = compose(in, t, kind, who);
-	d = layout_spot(bl, t, build_fonts(b, large), b->a4, b->set->title.s,
-	    keep != NULL ? &keep->spot : NULL);
+	d = layout_spot(bl, t, build_fonts(b, large), build_a4(b),
+	    b->set->title.s, keep != NULL ? &keep->spot : NULL);
 	if (keep == NULL) {
 		blocks_free(bl);
 		return d;
@@ -129,12 +135,9 @@ build_copy(struct build *b, struct model *m, const struct instance *in,
 static int
 build_large(struct build *b)
 {
-	const struct opts *o = b->o;
-
 	if (b->large != NULL)
 		return 0;
-	b->large = template_load("large-print", o->lang ? o->lang :
-	    b->set->language ? b->set->language : "en");
+	b->large = settings_template("large-print", b->st.lang);
 	if (b->large == NULL || (b->large_fs = fonts_open(b->large)) == NULL)
 		return -1;
 	return 0;
@@ -153,20 +156,11 @@ build_append(struct build *b, struct doc **all, struct doc *d,
 		(*all)->title = xstrdup(d->title);
 	}
 	doc_add_outline(*all, title, (*all)->npages);
-	if (pad && !b->o->simplex && d->npages % 2 == 1)
+	if (pad && !b->st.simplex && d->npages % 2 == 1)
 		layout_blank_page(d, build_tpl(b, large), build_fonts(b, large),
 		    name);
 	doc_append(*all, d);
 	doc_free(d);
-}
-
-long
-build_group_size(const struct opts *o, const struct set *s)
-{
-	return o->group_size > 0 ? o->group_size :
-	    s->discussion->group_size > 0 ? s->discussion->group_size :
-	    s->discussion->grouping == GROUPING_RANDOM ?
-	    DISC_DEFAULT_RANDOM_GROUP : DISC_DEFAULT_GROUP;
 }
 
 static void
@@ -193,7 +187,7 @@ build_dpages(const struct build *b, const struct docpiece *ps, size_t i,
 {
 	size_t p = ps[i].doc->npages;
 
-	return p + (!b->o->simplex && i + 1 < n && p % 2 == 1);
+	return p + (!b->st.simplex && i + 1 < n && p % 2 == 1);
 }
 
 /* The print-list name of part i: its bookmark, or for the parts of one
@@ -213,7 +207,7 @@ build_dname(const struct build *b, const struct dpacket *pk, size_t i)
 	    pk->parts[i].kind != DPART_GROUP)
 		return xstrdup(pk->parts[i].label);	/* cards: a part */
 	snprintf(num, sizeof(num), "%zu", n);
-	what = label_fmt(b->tpl, L_PRINT_CLASS, num, NULL);
+	what = label_fmt(b->st.tpl, L_PRINT_CLASS, num, NULL);
 	name = xasprintf("%s " DASH " %s", pk->parts[i].label, what);
 	free(what);
 	return name;
@@ -260,10 +254,11 @@ build_dlist(struct build *b, struct dpacket *pk, struct docpiece *ps,
 			k++;
 		}
 		nitems = k;
-		dpacket_print_list(pk, b->tpl, items, nitems, !b->o->simplex);
+		dpacket_print_list(pk, b->st.tpl, items, nitems,
+		    !b->st.simplex);
 		doc_free(ps[0].doc);
-		ps[0].doc = layout(pk->parts[0].b, b->tpl, b->fs, b->a4,
-		    b->set->title.s);
+		ps[0].doc = layout(pk->parts[0].b, b->st.tpl, b->st.fs,
+		    build_a4(b), b->set->title.s);
 		if (ps[0].doc == NULL)
 			goto out;
 		if (build_dpages(b, ps, 0, n) == before) {
@@ -286,17 +281,18 @@ out:
  * laid out on its own with its own page numbers, as pieces named by their
  * bookmarks.  In a substitute packet (banner 0) the guide leaves out its
  * teacher-only banner (the packet's band says it, in the same place) and
- * its print list (the cover's has the parts); class_size (0: the set's)
- * counts copies there.  -1 if any part failed (reported; *out freed).
+ * its print list (the cover's has the parts); the include's class size
+ * (0: the set's) counts copies there.  -1 if any part failed (reported;
+ * *out freed).
  */
 static int
 build_dparts(struct build *b, const struct roster *r, int banner,
-    long class_size, struct docpiece **out, size_t *n)
+    struct docpiece **out, size_t *n)
 {
 	struct dpacket *pk;
 	struct doc *d;
 	size_t i;
-	long size = build_group_size(b->o, b->set);
+	long size = b->st.group_size;
 	int failed = 0;
 
 	*out = NULL;
@@ -308,9 +304,10 @@ build_dparts(struct build *b, const struct roster *r, int banner,
 		    "groups; this roster has 1");
 		return -1;
 	}
-	if (disc_check_roles(b->set, b->tpl, size) > 0)
+	if (disc_check_roles(b->set, b->st.tpl, size) > 0)
 		return -1;
-	pk = compose_discussion(b->set, b->tpl, r, size, b->seed, class_size);
+	pk = compose_discussion(b->set, b->st.tpl, r, size, b->st.seed,
+	    b->st.class_size);
 	for (i = 0; i < pk->nparts; i++) {
 		int large = pk->parts[i].large;
 
@@ -323,7 +320,7 @@ build_dparts(struct build *b, const struct roster *r, int banner,
 			break;
 		}
 		d = layout(pk->parts[i].b, build_tpl(b, large),
-		    build_fonts(b, large), b->a4, b->set->title.s);
+		    build_fonts(b, large), build_a4(b), b->set->title.s);
 		if (d == NULL) {
 			failed = 1;
 			break;
@@ -357,7 +354,7 @@ build_discussion(struct build *b, const struct roster *r)
 	struct doc *all = NULL;
 	size_t n, i;
 
-	if (build_dparts(b, r, 1, 0, &ps, &n) < 0)
+	if (build_dparts(b, r, 1, &ps, &n) < 0)
 		return NULL;
 	for (i = 0; i < n; i++)
 		build_append(b, &all, ps[i].doc, ps[i].name, ps[i].large,
@@ -389,7 +386,7 @@ build_copies(struct build *b, const struct roster *r, size_t n)
 	/* a model per version and print size; per-student versions are
 	 * all different.  MIMEO_TEST_LAYOUT=full is a test hook
 	 * (tests/reuse.sh): every copy laid out in full, to compare with. */
-	if (!b->o->per_student && (hook == NULL || strcmp(hook, "full") != 0))
+	if (!b->st.per_student && (hook == NULL || strcmp(hook, "full") != 0))
 		models = xcalloc(b->nins * 2, sizeof(*models));
 	for (i = 0; i < n; i++) {
 		in = b->ins[b->which[i]];
@@ -408,16 +405,16 @@ build_copies(struct build *b, const struct roster *r, size_t n)
 			break;
 		snprintf(num, sizeof(num), "%zu", i + 1);
 		title = r != NULL ? xstrdup(r->v[i].name) : b->ncopies == 0 ?
-		    NULL : label_fmt(b->tpl, L_COPY, num, NULL);
+		    NULL : label_fmt(b->st.tpl, L_COPY, num, NULL);
 		/* "Ana (Version B)", "Copy 3 (Version C)", "Version A" */
-		if (in->label != NULL && !b->o->per_student) {
+		if (in->label != NULL && !b->st.per_student) {
 			t = title ? xasprintf("%s (%s)", title, in->label) :
 			    xstrdup(in->label);
 			free(title);
 			title = t;
 		}
 		build_append(b, &all, d, title, large, 1,
-		    r != NULL && !b->o->per_student ? who.name : NULL);
+		    r != NULL && !b->st.per_student ? who.name : NULL);
 		free(title);
 	}
 	for (k = 0; models != NULL && k < b->nins * 2; k++) {
@@ -445,8 +442,8 @@ build_which(struct build *b)
 
 	b->which = xcalloc(b->ncopies + 1, sizeof(*b->which));
 	for (i = 0; i < b->ncopies; i++) {
-		b->which[i] = b->o->per_student ? i : i % b->nins;
-		if (r == NULL || r->v[i].version == NULL || b->o->per_student)
+		b->which[i] = b->st.per_student ? i : i % b->nins;
+		if (r == NULL || r->v[i].version == NULL || b->st.per_student)
 			continue;
 		c = r->v[i].version[0] & ~32;	/* upper case */
 		m.file = r->file;
@@ -476,36 +473,35 @@ build_which(struct build *b)
 static int
 build_draw(struct build *b)
 {
-	const struct opts *o = b->o;
+	const struct settings *st = &b->st;
 	const struct set *s = b->set;
-	long seed = b->seed;
+	long seed = st->seed;
 	char letter[2] = { 0, 0 }, *who;
 	size_t i;
 	int failed = 0;
 
-	b->nins = o->per_student ? b->roster->n : o->versions > 1 ?
-	    (size_t)o->versions : 1;
+	b->nins = st->per_student ? b->roster->n : (size_t)st->versions;
 	b->ins = xcalloc(b->nins, sizeof(*b->ins));
 	for (i = 0; i < b->nins; i++) {
 		letter[0] = (char)('A' + (int)i);
-		who = o->per_student ? xstrdup(b->roster->v[i].name) :
-		    b->nins > 1 ? label_fmt(b->tpl, L_VERSION, letter, NULL) :
-		    NULL;
+		who = st->per_student ? xstrdup(b->roster->v[i].name) :
+		    b->nins > 1 ? label_fmt(st->tpl, L_VERSION, letter,
+		    NULL) : NULL;
 		if ((b->ins[i] = vary(s, seed, (int)i, who,
-		    b->tpl->labels[L_DECIMAL])) == NULL) {
+		    b->st.tpl->labels[L_DECIMAL])) == NULL) {
 			free(who);
 			failed = 1;
 			/* one student's failure is every student's */
-			if (o->per_student)
+			if (st->per_student)
 				break;
 			continue;
 		}
 		b->ins[i]->label = who;
-		b->ins[i]->named = o->per_student;
+		b->ins[i]->named = st->per_student;
 	}
 	if (failed)
 		return -1;
-	if (b->ncopies == 0 && b->nins > 1 && !o->per_student) {
+	if (b->ncopies == 0 && b->nins > 1 && !st->per_student) {
 		/* no roster and no --copies: one copy of each version */
 		b->which = xcalloc(b->nins, sizeof(*b->which));
 		for (i = 0; i < b->nins; i++)
@@ -565,12 +561,12 @@ build_strips_of(struct build *b, int large, int hint, int *failed)
 		if (!want[i])
 			continue;
 		memset(&who, 0, sizeof(who));
-		if (b->o->per_student) {
+		if (b->st.per_student) {
 			who.name = b->roster->v[i].name;
 			who.period = b->roster->v[i].period;
 		}
 		bl = compose(b->ins[i], t, DOC_WORKSHEET, &who);
-		d = layout_anchored(bl, t, build_fonts(b, large), b->a4,
+		d = layout_anchored(bl, t, build_fonts(b, large), build_a4(b),
 		    b->set->title.s, &an[n]);
 		blocks_free(bl);
 		if (d == NULL) {
@@ -582,7 +578,7 @@ build_strips_of(struct build *b, int large, int hint, int *failed)
 		doc_free(d);
 	}
 	bl = compose_strips(ins, an, npages, n, t, hint);
-	d = layout(bl, t, build_fonts(b, large), b->a4, b->set->title.s);
+	d = layout(bl, t, build_fonts(b, large), build_a4(b), b->set->title.s);
 	blocks_free(bl);
 	*failed |= d == NULL;
 out:
@@ -607,11 +603,12 @@ build_strips(struct build *b, struct doc **all)
 	for (large = 0; large < 2 && !failed; large++) {
 		if ((d = build_strips_of(b, large, 1, &failed)) == NULL)
 			continue;
-		if (!b->o->simplex && (*all)->npages % 2 == 1)
-			layout_blank_page(*all, b->tpl, b->fs, NULL);
-		title = large ? xasprintf("%s (%s)", b->tpl->labels[L_STRIPS],
-		    b->tpl->labels[L_LARGE_PRINT]) :
-		    xstrdup(b->tpl->labels[L_STRIPS]);
+		if (!b->st.simplex && (*all)->npages % 2 == 1)
+			layout_blank_page(*all, b->st.tpl, b->st.fs, NULL);
+		title = large ? xasprintf("%s (%s)",
+		    b->st.tpl->labels[L_STRIPS],
+		    b->st.tpl->labels[L_LARGE_PRINT]) :
+		    xstrdup(b->st.tpl->labels[L_STRIPS]);
 		build_append(b, all, d, title, large, 0, NULL);
 		free(title);
 	}
@@ -630,12 +627,12 @@ build_key(struct build *b)
 		all = build_one(b, b->ins[0], DOC_KEY, NULL, 0, NULL);
 	else
 		all = build_keys(b);
-	if (all == NULL || !b->o->strips)
+	if (all == NULL || !b->st.strips)
 		return all;
 	if (b->nins == 1) {
 		d = all;
 		all = NULL;
-		build_append(b, &all, d, b->tpl->labels[L_ANSWER_KEY], 0, 0,
+		build_append(b, &all, d, b->st.tpl->labels[L_ANSWER_KEY], 0, 0,
 		    NULL);
 	}
 	if (build_strips(b, &all) < 0) {
@@ -652,7 +649,7 @@ build_keyplan(const struct build *b, struct keyplan *kp)
 	memset(kp, 0, sizeof(*kp));
 	kp->ins = b->ins;
 	kp->nins = b->nins;
-	kp->per_student = b->o->per_student;
+	kp->per_student = b->st.per_student;
 	if (b->roster != NULL) {
 		kp->names = b->names;
 		kp->which = b->which;
@@ -671,8 +668,8 @@ build_tally(struct build *b, int landscape)
 	struct doc *d;
 
 	build_keyplan(b, &kp);
-	bl = compose_tally(&kp, b->tpl, landscape);
-	d = layout(bl, b->tpl, b->fs, b->a4, b->set->title.s);
+	bl = compose_tally(&kp, b->st.tpl, landscape);
+	d = layout(bl, b->st.tpl, b->st.fs, build_a4(b), b->set->title.s);
 	blocks_free(bl);
 	return d;
 }
@@ -699,13 +696,13 @@ build_keys(struct build *b)
 	if (failed)
 		goto done;
 	build_keyplan(b, &kp);
-	bl = compose_answer_tables(&kp, b->tpl);
-	d = layout(bl, b->tpl, b->fs, b->a4, b->set->title.s);
+	bl = compose_answer_tables(&kp, b->st.tpl);
+	d = layout(bl, b->st.tpl, b->st.fs, build_a4(b), b->set->title.s);
 	blocks_free(bl);
 	if (d == NULL)
 		failed = 1;
 	else
-		build_append(b, &all, d, b->tpl->labels[L_ANSWER_KEY], 0, 0,
+		build_append(b, &all, d, b->st.tpl->labels[L_ANSWER_KEY], 0, 0,
 		    NULL);
 done:
 	for (i = 0; i < b->nins; i++)
@@ -718,17 +715,12 @@ done:
 	return all;
 }
 
-long
-build_seed(const struct opts *o, const struct set *s)
-{
-	return o->has_seed ? o->seed : s->has_seed ? s->seed : 1;
-}
-
-/* The set's subject, its tags and the language of the labels (--lang
- * over language:), as the PDF's metadata. */
+/* The set's subject, its tags and the language of its labels, as the
+ * PDF's metadata. */
 static void
-build_meta(const struct opts *o, const struct set *s, struct doc *d)
+build_meta(const struct build *b, struct doc *d)
 {
+	const struct set *s = b->set;
 	const char **tags = xcalloc(s->tags.n + 1, sizeof(*tags));
 	char *keywords;
 	size_t i;
@@ -736,29 +728,19 @@ build_meta(const struct opts *o, const struct set *s, struct doc *d)
 	for (i = 0; i < s->tags.n; i++)
 		tags[i] = s->tags.v[i].s;
 	keywords = s->tags.n > 0 ? sc_join(tags, ", ") : NULL;
-	doc_set_meta(d, s->subject, keywords, o->lang ? o->lang :
-	    s->language ? s->language : "en");
+	doc_set_meta(d, s->subject, keywords, b->st.lang);
 	free(keywords);
 	free(tags);
 }
 
+/* Resolve b's settings from f, open its template and fonts, and draw
+ * its instances.  -1 (reported). */
 static int
-build_setup(struct build *b, const char *file)
+build_setup(struct build *b, const struct settings_from *f)
 {
-	const struct opts *o = b->o;
-	const struct set *s;
-
-	if (b->set == NULL && (b->set = set_load(file)) == NULL)
+	settings_resolve(&b->st, f);
+	if (settings_open(&b->st) < 0)
 		return -1;
-	s = b->set;
-	b->tpl = template_load(o->template ? o->template : s->template ?
-	    s->template : "worksheet", o->lang ? o->lang : s->language ?
-	    s->language : "en");
-	if (b->tpl == NULL || (b->fs = fonts_open(b->tpl)) == NULL)
-		return -1;
-	b->a4 = o->paper ? strcmp(o->paper, "a4") == 0 :
-	    s->paper ? strcmp(s->paper, "a4") == 0 : b->tpl->a4;
-	b->seed = build_seed(o, s);
 	return build_draw(b);
 }
 
@@ -773,9 +755,7 @@ build_free(struct build *b)
 	free(b->which);
 	free(b->names);
 	fonts_free(b->large_fs);
-	template_free(b->large);
-	fonts_free(b->fs);
-	template_free(b->tpl);
+	settings_close(&b->st);
 	set_free(b->set);
 }
 
@@ -804,9 +784,9 @@ build_set(const struct opts *o, const char *file, struct set *s,
 	size_t errs = diag_errors(), i, first = 0, last = 3, pages = 0;
 	size_t ncopies = 0;
 	struct mark fm = { NULL, 1, 1 };
+	struct settings_from from = { o, s, NULL, NULL, NULL };
 
 	memset(&b, 0, sizeof(b));
-	b.o = o;
 	b.set = s;
 	if (o->cmd == CMD_WORKSHEET || o->cmd == CMD_PREVIEW)
 		last = 1;
@@ -831,7 +811,7 @@ build_set(const struct opts *o, const char *file, struct set *s,
 		ncopies = (size_t)o->copies;
 	b.roster = r;
 	b.ncopies = ncopies;
-	if (build_setup(&b, file) < 0)
+	if (build_setup(&b, &from) < 0)
 		goto out;
 	if (b.set->discussion == NULL && o->cmd == CMD_DISCUSSION) {
 		fm.file = b.set->file;
@@ -875,7 +855,7 @@ build_set(const struct opts *o, const char *file, struct set *s,
 		pages += jobs[i].doc->npages;
 		if (o->cmd == CMD_CHECK)
 			continue;
-		build_meta(o, b.set, jobs[i].doc);
+		build_meta(&b, jobs[i].doc);
 		if (output_doc(jobs[i].doc, &o->fmt, jobs[i].path, file,
 		    o->quiet) < 0)
 			break;
@@ -897,11 +877,11 @@ out:
 }
 
 int
-build_pieces(const struct opts *o, const struct pk_include *inc,
-    const struct roster *r, const char *paper, struct docpiece **out,
-    size_t *n)
+build_pieces(const struct opts *o, const struct settings *packet,
+    const struct pk_include *inc, const struct roster *r,
+    struct docpiece **out, size_t *n)
 {
-	struct opts lo = *o;
+	struct settings_from from = { o, inc->set, NULL, inc, packet };
 	struct build b;
 	struct doc *d;
 	size_t i;
@@ -909,29 +889,16 @@ build_pieces(const struct opts *o, const struct pk_include *inc,
 
 	*out = NULL;
 	*n = 0;
-	lo.paper = paper;
-	lo.versions = (int)inc->versions;
-	lo.per_student = 0;
-	lo.copies = 0;
-	lo.roster = NULL;
-	if (inc->template != NULL)
-		lo.template = inc->template;
-	if (inc->has_seed) {
-		lo.seed = inc->seed;
-		lo.has_seed = 1;
-	}
 	memset(&b, 0, sizeof(b));
-	b.o = &lo;
 	b.set = inc->set;
 	if (r != NULL && inc->as == INC_WORKSHEET) {
 		b.roster = r;
 		b.ncopies = r->n;
 	}
-	if (build_setup(&b, inc->set->file) < 0)
+	if (build_setup(&b, &from) < 0)
 		goto out;
 	if (inc->as == INC_DISCUSSION) {
-		rc = build_dparts(&b, r, 0, inc->has_copies ? inc->copies : 0,
-		    out, n);
+		rc = build_dparts(&b, r, 0, out, n);
 		goto out;
 	}
 	if (inc->as == INC_KEY || inc->as == INC_TALLY ||

@@ -13,31 +13,7 @@
 #include "page.h"
 #include "roster.h"
 #include "set.h"
-
-/* CMD_PREVIEW: one page (or a contact sheet) of the worksheet. */
-enum cmd { CMD_ALL, CMD_WORKSHEET, CMD_KEY, CMD_DISCUSSION, CMD_CHECK,
-    CMD_PACKET, CMD_LIST, CMD_PREVIEW, CMD_INDEX, CMD_TALLY };
-
-struct opts {
-	enum cmd	 cmd;
-	const char	*output;	/* -o */
-	const char	*paper;		/* NULL, "letter" or "a4" */
-	const char	*template;
-	const char	*lang;
-	const char	*roster;	/* --roster FILE.csv */
-	long		 copies;	/* --copies N; 0: not given */
-	long		 group_size;	/* --group-size N; 0: not given */
-	int		 simplex;	/* --simplex: no padding */
-	long		 seed;
-	int		 has_seed;
-	int		 versions;	/* --versions N: 1..26 (0: not given) */
-	int		 per_student;	/* --versions per-student */
-	long		 stress;	/* check --stress N: draws; 0: none */
-	int		 quiet;
-	int		 strips;	/* key --strips: answer strips too */
-	const char	*subject, *grade, *tag;	/* mimeo list filters */
-	struct outfmt	 fmt;		/* --format, --dpi, --page, ... */
-};
+#include "settings.h"
 
 /* Build (or for CMD_CHECK only lay out) the documents of the set or
  * packet in file; many says the run has several inputs (build_file.c). */
@@ -45,8 +21,6 @@ void	build_file(const struct opts *, const char *file, int many);
 /* The documents of the set s (owned) loaded from file (build.c). */
 void	build_set(const struct opts *, const char *file, struct set *s,
 	    int many);
-/* The seed of a run for set s: --seed, else the set's, else 1. */
-long	build_seed(const struct opts *, const struct set *s);
 
 /* One piece of a document a packet includes, laid out on its own: a
  * whole worksheet or key, one version of a worksheet, or one part of a
@@ -66,22 +40,19 @@ struct docpiece {
 };
 
 /* The pieces of the set inc includes in a packet (inc->set, borrowed),
- * as inc says (as, seed, versions, copies, template) on paper ("letter"
- * or "a4").  A worksheet is one piece per version, or with a roster one
- * piece of named copies, one per student (large print where the roster
- * says); a key one piece (with every version's answers when versions >
- * 1); a discussion one piece per part of its packet, one of each sheet
- * for the include's copies (0: the set's class size) or, with a roster,
- * one named sheet per student.  Returns 0 and sets *out (the caller frees
- * it with pieces_free) and *n, or -1 (reported). */
-int	build_pieces(const struct opts *, const struct pk_include *inc,
-	    const struct roster *r, const char *paper,
+ * as inc says (as, seed, versions, copies, template), on the paper of
+ * packet (the packet's settings).  A worksheet is one piece per version,
+ * or with a roster one piece of named copies, one per student (large
+ * print where the roster says); a key one piece (with every version's
+ * answers when versions > 1); a discussion one piece per part of its
+ * packet, one of each sheet for the include's copies (0: the set's class
+ * size) or, with a roster, one named sheet per student.  Returns 0 and
+ * sets *out (the caller frees it with pieces_free) and *n, or -1
+ * (reported). */
+int	build_pieces(const struct opts *, const struct settings *packet,
+	    const struct pk_include *inc, const struct roster *r,
 	    struct docpiece **out, size_t *n);
 void	pieces_free(struct docpiece *, size_t n);
-
-/* Students per discussion group for s: --group-size, else the set's,
- * else the default. */
-long	build_group_size(const struct opts *, const struct set *s);
 
 /* The packet pk (borrowed) of file: laid out, and written unless
  * CMD_CHECK (build_packet.c). */

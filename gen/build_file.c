@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "packet.h"
 #include "set.h"
+#include "settings.h"
 #include "vary.h"
 
 void
@@ -22,8 +23,13 @@ build_file(const struct opts *o, const char *file, int many)
 		/* a set with mistakes: its other problems are drawn all
 		 * the same, so that a draw that cannot meet its "where" is
 		 * said in this run too, not after the rest is mended */
-		if (s != NULL)
-			instance_free(vary(s, build_seed(o, s), 0, NULL, "."));
+		if (s != NULL) {
+			struct settings_from from = { o, s, NULL, NULL, NULL };
+			struct settings st;
+
+			settings_resolve(&st, &from);
+			instance_free(vary(s, st.seed, 0, NULL, "."));
+		}
 		set_free(s);
 		return;
 	}
@@ -44,4 +50,5 @@ build_file(const struct opts *o, const char *file, int many)
 	}
 	packet_free(pk);
 	set_free(s);
+	settings_forget();	/* the templates this file's documents read */
 }

@@ -45,9 +45,7 @@ struct bp_part {
 struct packet_build {
 	const struct opts *o;
 	const struct packet *pk;
-	struct template	*tpl;
-	struct fonts	*fs;
-	const char	*paper;
+	struct settings	 st;		/* of the packet's own pages */
 	struct bp_part	*parts;
 	size_t		 nparts;
 	struct roster	*r;		/* --roster: named copies */
@@ -72,28 +70,35 @@ bp_add(struct packet_build *pb, struct doc *d, char *what, long copies,
 	return p;
 }
 
-/* Lay out the packet's own blocks (early finishers, report) as a part
- * named by the label what. */
+/* 1 when the packet is printed on A4 (layout's argument), 0 on letter. */
+static int
+bp_a4(const struct packet_build *pb)
+{
+	return pb->st.paper == PAPER_A4;
+}
+
 /* A blank page at the end of d when it has an odd page count, unless
  * --simplex. */
 static void
 bp_pad(const struct packet_build *pb, struct doc *d)
 {
-	if (!pb->o->simplex && d->npages % 2 == 1)
-		layout_blank_page(d, pb->tpl, pb->fs, NULL);
+	if (!pb->st.simplex && d->npages % 2 == 1)
+		layout_blank_page(d, pb->st.tpl, pb->st.fs, NULL);
 }
 
+/* Lay out the packet's own blocks (early finishers, report) as a part
+ * named by the label what. */
 static int
 bp_own(struct packet_build *pb, struct blocks *bl, enum label what,
     long copies)
 {
-	struct doc *d = layout(bl, pb->tpl, pb->fs, strcmp(pb->paper, "a4") ==
-	    0, pb->tpl->labels[what]);
+	struct doc *d = layout(bl, pb->st.tpl, pb->st.fs, bp_a4(pb),
+	    pb->st.tpl->labels[what]);
 
 	blocks_free(bl);
 	if (d == NULL)
 		return -1;
-	bp_add(pb, d, xstrdup(pb->tpl->labels[what]), copies, 0);
+	bp_add(pb, d, xstrdup(pb->st.tpl->labels[what]), copies, 0);
 	return 0;
 }
 
@@ -108,18 +113,18 @@ bp_name(const struct packet_build *pb, const struct pk_include *inc,
 	static const enum label docs[] = { [INC_WORKSHEET] = L_WORKSHEET,
 	    [INC_KEY] = L_ANSWER_KEY, [INC_DISCUSSION] = L_WORKSHEET,
 	    [INC_TALLY] = L_TALLY, [INC_STRIPS] = L_STRIPS };
-	const char *doc = pb->tpl->labels[docs[inc->as]];
+	const char *doc = pb->st.tpl->labels[docs[inc->as]];
 	const char *title = inc->set->title.s;
 	char arg[16];
 	char *what, *name;
 
 	if (pc->named) {
 		snprintf(arg, sizeof(arg), "%zu", pb->r->n);
-		what = label_fmt(pb->tpl, L_PRINT_CLASS, arg, NULL);
+		what = label_fmt(pb->st.tpl, L_PRINT_CLASS, arg, NULL);
 		name = xasprintf("%s: %s \xe2\x80\x94 %s", doc, title, what);
 	} else if (pc->dpart == DPART_TICKETS && pb->r == NULL) {
 		snprintf(arg, sizeof(arg), "%d", DISC_TICKETS_PER_PAGE);
-		what = label_fmt(pb->tpl, L_PER_PAGE, arg, NULL);
+		what = label_fmt(pb->st.tpl, L_PER_PAGE, arg, NULL);
 		name = xasprintf("%s: %s (%s)", pc->name, title, what);
 	} else if (pc->dpart >= 0 && pb->r != NULL && pc->copies == 0) {
 		/* the row of every student's sheet: the bookmark "Individual
@@ -138,7 +143,7 @@ bp_name(const struct packet_build *pb, const struct pk_include *inc,
 	else {
 		snprintf(arg, sizeof(arg), "A\xe2\x80\x93%c",
 		    'A' + (int)inc->versions - 1);
-		what = label_fmt(pb->tpl, L_VERSIONS, arg, NULL);
+		what = label_fmt(pb->st.tpl, L_VERSIONS, arg, NULL);
 		name = xasprintf("%s: %s \xe2\x80\x94 %s", doc, title, what);
 	}
 	free(what);
@@ -191,7 +196,7 @@ bp_parts(struct packet_build *pb)
 	for (i = 0; i < pk->ninc; i++) {
 		const struct pk_include *inc = &pk->inc[i];
 
-		if (build_pieces(pb->o, inc, pb->r, pb->paper, &pcs, &n) < 0)
+		if (build_pieces(pb->o, &pb->st, inc, pb->r, &pcs, &n) < 0)
 			return -1;
 		for (j = 0; j < n; j++) {
 			struct bp_part *last = pb->nparts > 0 ?
@@ -217,12 +222,12 @@ bp_parts(struct packet_build *pb)
 		pieces_free(pcs, n);
 	}
 	if (pk->early.s != NULL) {
-		if (bp_own(pb, compose_early(pk, pb->tpl), L_EARLY_PAGE,
+		if (bp_own(pb, compose_early(pk, pb->st.tpl), L_EARLY_PAGE,
 		    bp_early_copies(pk, pb->r)) < 0)
 			return -1;
 		pb->parts[pb->nparts - 1].early = 1;
 	}
-	if (pk->report && bp_own(pb, compose_report(pk, pb->tpl), L_REPORT,
+	if (pk->report && bp_own(pb, compose_report(pk, pb->st.tpl), L_REPORT,
 	    1) < 0)
 		return -1;
 	for (i = 0; i + 1 < pb->nparts; i++)
@@ -240,11 +245,11 @@ bp_cover(struct packet_build *pb)
 	struct printitem *items = xcalloc(pb->nparts + 1, sizeof(*items));
 	struct blocks *bl;
 	struct doc *d = NULL;
-	size_t ncover = pb->o->simplex ? 1 : 2, page, i;
+	size_t ncover = pb->st.simplex ? 1 : 2, page, i;
 	int tries;
 
 	for (tries = 0; tries < BP_COVER_TRIES; tries++) {
-		items[0].what = pb->tpl->labels[L_SUB_PLAN];
+		items[0].what = pb->st.tpl->labels[L_SUB_PLAN];
 		items[0].first = 1;
 		items[0].last = ncover;
 		items[0].copies = 1;
@@ -257,9 +262,9 @@ bp_cover(struct packet_build *pb)
 			items[i + 1].copies = pb->parts[i].copies;
 			items[i + 1].early = pb->parts[i].early;
 		}
-		bl = compose_cover(pb->pk, pb->tpl, items, pb->nparts + 1,
-		    !pb->o->simplex);
-		d = layout(bl, pb->tpl, pb->fs, strcmp(pb->paper, "a4") == 0,
+		bl = compose_cover(pb->pk, pb->st.tpl, items, pb->nparts + 1,
+		    !pb->st.simplex);
+		d = layout(bl, pb->st.tpl, pb->st.fs, bp_a4(pb),
 		    pb->pk->title.s);
 		blocks_free(bl);
 		if (d != NULL)
@@ -280,8 +285,9 @@ bp_cover(struct packet_build *pb)
 /* The PDF's Subject and Keywords: the subjects and tags of the sets the
  * packet includes, as mimeo list shows them; /Lang: its labels'. */
 static void
-bp_meta(const struct opts *o, const struct packet *pk, struct doc *d)
+bp_meta(const struct packet_build *pb, struct doc *d)
 {
+	const struct packet *pk = pb->pk;
 	char *subjects = NULL, *tags = NULL;
 	size_t i, t;
 
@@ -294,8 +300,7 @@ bp_meta(const struct opts *o, const struct packet *pk, struct doc *d)
 		for (t = 0; t < s->tags.n; t++)
 			ls_union(&tags, s->tags.v[t].s);
 	}
-	doc_set_meta(d, subjects, tags, o->lang ? o->lang : pk->language ?
-	    pk->language : "en");
+	doc_set_meta(d, subjects, tags, pb->st.lang);
 	free(subjects);
 	free(tags);
 }
@@ -310,15 +315,15 @@ bp_join(struct packet_build *pb, struct doc *cover)
 	for (i = 0; i < pb->nparts; i++)
 		total += pb->parts[i].doc->npages;
 	all->title = xstrdup(pb->pk->title.s);
-	doc_add_outline(all, pb->tpl->labels[L_SUB_PLAN], 0);
-	layout_packet_marks(cover, pb->tpl, pb->fs, 0, 0, total);
+	doc_add_outline(all, pb->st.tpl->labels[L_SUB_PLAN], 0);
+	layout_packet_marks(cover, pb->st.tpl, pb->st.fs, 0, 0, total);
 	doc_append(all, cover);
 	doc_free(cover);
 	for (i = 0; i < pb->nparts; i++) {
 		struct bp_part *p = &pb->parts[i];
 
 		doc_add_outline(all, p->what, all->npages);
-		layout_packet_marks(p->doc, pb->tpl, pb->fs, p->teacher,
+		layout_packet_marks(p->doc, pb->st.tpl, pb->st.fs, p->teacher,
 		    all->npages, total);
 		doc_append(all, p->doc);
 	}
@@ -329,6 +334,7 @@ void
 build_packet(const struct opts *o, const char *file,
     const struct packet *pk, int many)
 {
+	struct settings_from from = { o, NULL, pk, NULL, NULL };
 	struct packet_build pb;
 	struct doc *cover, *all = NULL;
 	char *path = NULL;
@@ -337,12 +343,9 @@ build_packet(const struct opts *o, const char *file,
 	memset(&pb, 0, sizeof(pb));
 	pb.o = o;
 	pb.pk = pk;
-	pb.tpl = template_load(o->template ? o->template : "worksheet",
-	    o->lang ? o->lang : pk->language ? pk->language : "en");
-	if (pb.tpl == NULL || (pb.fs = fonts_open(pb.tpl)) == NULL)
+	settings_resolve(&pb.st, &from);
+	if (settings_open(&pb.st) < 0)
 		goto out;
-	pb.paper = o->paper ? o->paper : pk->paper ? pk->paper :
-	    pb.tpl->a4 ? "a4" : "letter";
 	if (o->roster != NULL && (pb.r = roster_load(o->roster)) == NULL)
 		goto out;
 	if (bp_parts(&pb) < 0 || (cover = bp_cover(&pb)) == NULL)
@@ -359,7 +362,7 @@ build_packet(const struct opts *o, const char *file,
 		goto out;
 	}
 	path = output_doc_path(o->output, file, "-packet", &o->fmt, many);
-	bp_meta(o, pk, all);
+	bp_meta(&pb, all);
 	if (path != NULL)
 		output_doc(all, &o->fmt, path, file, o->quiet);
 out:
@@ -370,7 +373,6 @@ out:
 	free(pb.parts);
 	free(path);
 	doc_free(all);
-	fonts_free(pb.fs);
-	template_free(pb.tpl);
+	settings_close(&pb.st);
 	roster_free(pb.r);
 }

@@ -38,17 +38,40 @@ struct shaped {
 	size_t		 ng;
 };
 
-struct fonts {
-	const struct template *tpl;	/* families; outlives the set */
+/* A family found in a style: font_find's answer, kept. */
+struct found {
+	char		*family;
+	enum fstyle	 st;
+	int		 face;		/* -1: not installed as TrueType */
+};
+
+/*
+ * What every font set shares while any is open: fontconfig started once,
+ * FreeType, each face file opened once (with its widths and its HarfBuzz
+ * font) and each family looked up once.  A packet's sets and the large
+ * print of a class set open their font sets inside the packet's or the
+ * class set's, so none of them starts fontconfig again.  Faces are
+ * numbered in the order first opened; what a font set picks from them
+ * depends only on its own chains, so a font set opened later gives the
+ * same pages as one opened first.
+ */
+static struct {
+	size_t		 users;		/* font sets open */
 	FT_Library	 lib;
 	struct face	*faces;
 	size_t		 nfaces;
+	struct found	*found;
+	size_t		 nfound;
+} store;
+
+struct fonts {
+	const struct template *tpl;	/* families; outlives the set */
 	int		 chain[FS__MAX][FONT_MAX_CHAIN];
 	int		 nchain[FS__MAX];
 	/* fonts_pick's answers per style and BMP code point, made on first
 	 * use: FONT_UNKNOWN, -1 (no face) or a face; layout asks for every
 	 * character of every copy of a class set */
-	signed char	*picked[FS__MAX][0x10000 / FONT_BLOCK];
+	short		*picked[FS__MAX][0x10000 / FONT_BLOCK];
 	int		 rest[FS__MAX];	/* chain past the body face found */
 };
 
@@ -70,20 +93,20 @@ static const struct {
 /* Index of the face for file (path, index), opening it if new; -1 if
  * FreeType cannot read it. */
 static int
-font_face(struct fonts *fs, const char *path, int index)
+font_face(const char *path, int index)
 {
 	struct face *f;
 	FT_Face ft;
 	size_t i;
 
-	for (i = 0; i < fs->nfaces; i++)
-		if (fs->faces[i].index == index &&
-		    strcmp(fs->faces[i].path, path) == 0)
+	for (i = 0; i < store.nfaces; i++)
+		if (store.faces[i].index == index &&
+		    strcmp(store.faces[i].path, path) == 0)
 			return (int)i;
-	if (FT_New_Face(fs->lib, path, index, &ft) != 0)
+	if (FT_New_Face(store.lib, path, index, &ft) != 0)
 		return -1;
-	fs->faces = xrealloc(fs->faces, (fs->nfaces + 1) * sizeof(*f));
-	f = &fs->faces[fs->nfaces];
+	store.faces = xrealloc(store.faces, (store.nfaces + 1) * sizeof(*f));
+	f = &store.faces[store.nfaces];
 	f->path = xstrdup(path);
 	f->index = index;
 	f->ft = ft;
@@ -93,15 +116,9 @@ font_face(struct fonts *fs, const char *path, int index)
 	f->ascent = (int)(ft->ascender * 1000L / ft->units_per_EM);
 	f->descent = (int)(-ft->descender * 1000L / ft->units_per_EM);
 	memset(f->widths, 0, sizeof(f->widths));
-	return (int)fs->nfaces++;
+	return (int)store.nfaces++;
 }
 
-/*
- * Ask fontconfig for family in style.  Returns the face index, or -1 when
- * the family is not installed (fontconfig would silently give another
- * family; we refuse that, so a template gets the font it names) or is not
- * TrueType (libharu embeds only TrueType outlines).
- */
 /* A fontconfig pattern asking for TrueType in style st; the caller adds
  * what it looks for and destroys it. */
 static FcPattern *
@@ -117,8 +134,14 @@ font_pattern(enum fstyle st)
 	return pat;
 }
 
+/*
+ * Ask fontconfig for family in style.  Returns the face index, or -1 when
+ * the family is not installed (fontconfig would silently give another
+ * family; we refuse that, so a template gets the font it names) or is not
+ * TrueType (libharu embeds only TrueType outlines).
+ */
 static int
-font_find(struct fonts *fs, const char *family, enum fstyle st)
+font_match(const char *family, enum fstyle st)
 {
 	FcPattern *pat, *match;
 	FcResult res;
@@ -139,10 +162,31 @@ font_find(struct fonts *fs, const char *family, enum fstyle st)
 	    FcResultMatch && strcmp((const char *)fmt, "TrueType") == 0 &&
 	    FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
 		FcPatternGetInteger(match, FC_INDEX, 0, &index);
-		face = font_face(fs, (const char *)file, index);
+		face = font_face((const char *)file, index);
 	}
 	FcPatternDestroy(match);
 	return face;
+}
+
+/* font_match's answer for family in style st, asked of fontconfig once
+ * while the store is open. */
+static int
+font_find(const char *family, enum fstyle st)
+{
+	struct found *f;
+	size_t i;
+
+	for (i = 0; i < store.nfound; i++)
+		if (store.found[i].st == st &&
+		    strcmp(store.found[i].family, family) == 0)
+			return store.found[i].face;
+	store.found = xrealloc(store.found, (store.nfound + 1) *
+	    sizeof(*store.found));
+	f = &store.found[store.nfound++];
+	f->family = xstrdup(family);
+	f->st = st;
+	f->face = font_match(family, st);
+	return f->face;
 }
 
 /*
@@ -182,8 +226,8 @@ font_any(struct fonts *fs, enum fstyle st, long cp)
 		    FcResultMatch)
 			continue;
 		FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &index);
-		face = font_face(fs, (const char *)file, index);
-		if (face >= 0 && FT_Get_Char_Index(fs->faces[face].ft,
+		face = font_face((const char *)file, index);
+		if (face >= 0 && FT_Get_Char_Index(store.faces[face].ft,
 		    (FT_ULong)cp) == 0)
 			face = -1;
 	}
@@ -217,7 +261,7 @@ font_chain_body(struct fonts *fs, enum fstyle st)
 {
 	int face;
 
-	if ((face = font_find(fs, fs->tpl->font, st)) >= 0)
+	if ((face = font_find(fs->tpl->font, st)) >= 0)
 		fs->chain[st][fs->nchain[st]++] = face;
 	else if (st == FS_REGULAR) {
 		font_missing(fs->tpl->font);
@@ -239,7 +283,7 @@ font_chain_rest(struct fonts *fs, enum fstyle st)
 
 	for (i = 0; i < t->fallback.n && fs->nchain[st] < FONT_MAX_CHAIN;
 	    i++) {
-		face = font_find(fs, t->fallback.v[i].s, st);
+		face = font_find(t->fallback.v[i].s, st);
 		if (face < 0 && st == FS_REGULAR) {
 			font_missing(t->fallback.v[i].s);
 			return -1;
@@ -300,22 +344,63 @@ font_start(void)
  * its chain when that face lacks a character (each fontconfig match
  * costs about as much as laying out a page, and most sets use no italics
  * and no bold symbol). */
+/* Start the store for a first font set.  -1 (reported). */
+static int
+font_store_open(void)
+{
+	if (store.users > 0)
+		return 0;
+	if (font_start() == -1) {
+		diag(SEV_FATAL, NULL, "fontconfig cannot start");
+		return -1;
+	}
+	if (FT_Init_FreeType(&store.lib) != 0) {
+		diag(SEV_FATAL, NULL, "FreeType cannot start");
+		FcFini();
+		return -1;
+	}
+	return 0;
+}
+
+/* Close the store after its last font set. */
+static void
+font_store_close(void)
+{
+	size_t i, j;
+
+	if (--store.users > 0)
+		return;
+	for (i = 0; i < store.nfaces; i++) {
+		FT_Done_Face(store.faces[i].ft);
+		hb_font_destroy(store.faces[i].hb);
+		for (j = 0; j < store.faces[i].nshaped; j++) {
+			free(store.faces[i].shaped[j].s);
+			free(store.faces[i].shaped[j].g);
+		}
+		free(store.faces[i].shaped);
+		free(store.faces[i].path);
+		for (j = 0; j < 0x10000 / FONT_BLOCK; j++)
+			free(store.faces[i].widths[j]);
+	}
+	for (i = 0; i < store.nfound; i++)
+		free(store.found[i].family);
+	free(store.faces);
+	free(store.found);
+	FT_Done_FreeType(store.lib);
+	memset(&store, 0, sizeof(store));
+	FcFini();
+}
+
 struct fonts *
 fonts_open(const struct template *t)
 {
 	struct fonts *fs;
 
-	if (font_start() == -1) {
-		diag(SEV_FATAL, NULL, "fontconfig cannot start");
+	if (font_store_open() == -1)
 		return NULL;
-	}
+	store.users++;
 	fs = xcalloc(1, sizeof(*fs));
 	fs->tpl = t;
-	if (FT_Init_FreeType(&fs->lib) != 0) {
-		diag(SEV_FATAL, NULL, "FreeType cannot start");
-		free(fs);
-		return NULL;
-	}
 	if (font_chain_body(fs, FS_REGULAR) == -1 ||
 	    font_chain_rest(fs, FS_REGULAR) == -1) {
 		fonts_free(fs);
@@ -334,28 +419,14 @@ fonts_free(struct fonts *fs)
 	for (i = 0; i < FS__MAX; i++)
 		for (j = 0; j < 0x10000 / FONT_BLOCK; j++)
 			free(fs->picked[i][j]);
-	for (i = 0; i < fs->nfaces; i++) {
-		FT_Done_Face(fs->faces[i].ft);
-		hb_font_destroy(fs->faces[i].hb);
-		for (j = 0; j < fs->faces[i].nshaped; j++) {
-			free(fs->faces[i].shaped[j].s);
-			free(fs->faces[i].shaped[j].g);
-		}
-		free(fs->faces[i].shaped);
-		free(fs->faces[i].path);
-		for (j = 0; j < 0x10000 / FONT_BLOCK; j++)
-			free(fs->faces[i].widths[j]);
-	}
-	free(fs->faces);
-	FT_Done_FreeType(fs->lib);
 	free(fs);
-	FcFini();
+	font_store_close();
 }
 
 int
 fonts_pick(struct fonts *fs, enum fstyle st, long cp)
 {
-	signed char **block, *picked;
+	short **block, *picked;
 	int i;
 
 	if (cp < 0 || cp > 0xffff)
@@ -363,37 +434,47 @@ fonts_pick(struct fonts *fs, enum fstyle st, long cp)
 	if (fs->nchain[st] == 0)
 		(void)font_chain_body(fs, st);	/* not regular: cannot fail */
 	if (*(block = &fs->picked[st][cp / FONT_BLOCK]) == NULL) {
-		*block = xmalloc(FONT_BLOCK);
-		memset(*block, FONT_UNKNOWN, FONT_BLOCK);
+		*block = xmalloc(FONT_BLOCK * sizeof(**block));
+		for (i = 0; i < FONT_BLOCK; i++)
+			(*block)[i] = FONT_UNKNOWN;
 	}
 	picked = &(*block)[cp % FONT_BLOCK];
 	if (*picked != FONT_UNKNOWN)
 		return *picked;
 	*picked = -1;
 	for (i = 0; i < fs->nchain[st]; i++) {
-		if (FT_Get_Char_Index(fs->faces[fs->chain[st][i]].ft,
+		if (FT_Get_Char_Index(store.faces[fs->chain[st][i]].ft,
 		    (FT_ULong)cp) != 0) {
-			*picked = (signed char)fs->chain[st][i];
+			*picked = (short)fs->chain[st][i];
 			break;
 		}
 		if (i == fs->nchain[st] - 1 && !fs->rest[st])
 			(void)font_chain_rest(fs, st);	/* cannot fail */
 	}
 	if (*picked == -1)
-		*picked = (signed char)font_any(fs, st, cp);
+		*picked = (short)font_any(fs, st, cp);
 	return *picked;
+}
+
+/* A face of the store, through a font set that is open (the store
+ * lives while any is). */
+static struct face *
+face_of(const struct fonts *fs, int face)
+{
+	(void)fs;
+	return &store.faces[face];
 }
 
 int
 fonts_has(struct fonts *fs, int face, long cp)
 {
-	return FT_Get_Char_Index(fs->faces[face].ft, (FT_ULong)cp) != 0;
+	return FT_Get_Char_Index(face_of(fs, face)->ft, (FT_ULong)cp) != 0;
 }
 
 int
 fonts_advance(struct fonts *fs, int face, long cp)
 {
-	struct face *f = &fs->faces[face];
+	struct face *f = face_of(fs, face);
 	int **block;
 	FT_UInt gi;
 	int w = 0;
@@ -418,7 +499,7 @@ fonts_advance(struct fonts *fs, int face, long cp)
 void
 fonts_bbox(struct fonts *fs, int face, long cp, int box[4])
 {
-	FT_Face ft = fs->faces[face].ft;
+	FT_Face ft = face_of(fs, face)->ft;
 	FT_Glyph_Metrics *gm;
 	long em = ft->units_per_EM;
 
@@ -436,25 +517,25 @@ fonts_bbox(struct fonts *fs, int face, long cp, int box[4])
 int
 fonts_ascent(struct fonts *fs, int face)
 {
-	return fs->faces[face].ascent;
+	return face_of(fs, face)->ascent;
 }
 
 int
 fonts_descent(struct fonts *fs, int face)
 {
-	return fs->faces[face].descent;
+	return face_of(fs, face)->descent;
 }
 
 const char *
 fonts_path(struct fonts *fs, int face)
 {
-	return fs->faces[face].path;
+	return face_of(fs, face)->path;
 }
 
 int
 fonts_index(struct fonts *fs, int face)
 {
-	return fs->faces[face].index;
+	return face_of(fs, face)->index;
 }
 
 static size_t	font_shape_run(struct fonts *, int, const char *, size_t,
@@ -544,7 +625,7 @@ size_t
 fonts_shape(struct fonts *fs, int face, const char *s, size_t n,
     struct fglyph **out)
 {
-	struct face *f = &fs->faces[face];
+	struct face *f = face_of(fs, face);
 	struct shaped *sh;
 	size_t ng;
 
@@ -573,7 +654,7 @@ font_shape_run(struct fonts *fs, int face, const char *s, size_t n,
 	double em;
 
 	*out = NULL;
-	if ((hb = font_hb(&fs->faces[face])) == NULL)
+	if ((hb = font_hb(face_of(fs, face))) == NULL)
 		return 0;
 	em = hb_face_get_upem(hb_font_get_face(hb));
 	buf = hb_buffer_create();

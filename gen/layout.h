@@ -15,12 +15,6 @@
 #include "page.h"
 #include "template.h"
 
-/* Paper sizes in points. */
-#define PAPER_LETTER_W	612.0
-#define PAPER_LETTER_H	792.0
-#define PAPER_A4_W	595.276
-#define PAPER_A4_H	841.89
-
 /* Lay out blocks on paper (a4 or letter) with the template's geometry.
  * Returns a new doc owned by the caller, or NULL (reported). */
 struct doc	*layout(const struct blocks *, const struct template *,

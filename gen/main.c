@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "build.h"
@@ -271,228 +270,285 @@ cmd_index(const struct opts *o, const char **files, size_t nfiles)
 	return broken != 0 ? 1 : 0;
 }
 
-int
-main(int argc, char **argv)
+/* What main() read besides the options: the files, and whether --format
+ * was given (preview's default is png). */
+struct cmdline {
+	const char	**files;
+	size_t		 nfiles;
+	int		 seen_cmd;
+	int		 has_format;
+};
+
+/* --seed: every seed the generator has (its 64 bits, stored in a long
+ * bit for bit), and nothing else: a bigger number is not clamped to the
+ * same papers. */
+static long
+opt_seed(const char *v)
 {
-	struct opts o;
-	const char **files;
-	size_t nfiles = 0, i, dropped;
-	int a, seen_cmd = 0, has_format = 0, failed;
+	unsigned long long u;
 	char *end;
 
-	memset(&o, 0, sizeof(o));
-	files = xcalloc((size_t)argc, sizeof(char *));
-	for (a = 1; a < argc; a++) {
-		const char *s = argv[a];
+	errno = 0;
+	u = strtoull(v, &end, 10);
+	if (!isdigit((unsigned char)*v) || *end != '\0' || errno == ERANGE ||
+	    u > UINT64_MAX)
+		usage_error("--seed needs a whole number from 0 to "
+		    "18446744073709551615 (2^64 - 1), not \"%s\"", v);
+	return (long)(uint64_t)u;
+}
 
-		if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) {
-			usage(stdout);
-			free(files);
-			return 0;
-		} else if (strcmp(s, "--version") == 0) {
-			if (argc > 2)
-				usage_error("%s", "--version prints mimeo's "
-				    "version and takes nothing else; for "
-				    "versions A, B, C write --versions N");
-			puts("mimeo " MIMEO_VERSION);
-			free(files);
-			return 0;
-		} else if (strcmp(s, "--schema") == 0 && argc == 2) {
-			/* for make schema and its test: not in --help */
-			keyschema_write(stdout);
-			free(files);
-			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 3;
-		} else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0)
-			o.quiet = 1;
-		else if (strcmp(s, "-o") == 0 || opt_is(s, "--output"))
-			o.output = opt_value(argc, argv, &a, "-o");
-		else if (opt_is(s, "--paper")) {
-			const char *v = opt_value(argc, argv, &a, "--paper");
+/* --stress N: draws. */
+static long
+opt_stress(const char *v)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
 
-			/* "A4" and "Letter" as printers write them */
-			if (strcasecmp(v, "letter") == 0)
-				o.paper = "letter";
-			else if (strcasecmp(v, "a4") == 0)
-				o.paper = "a4";
-			else
-				usage_error("--paper must be letter or a4, not "
-				    "\"%s\"", v);
-		} else if (opt_is(s, "--template"))
-			o.template = opt_value(argc, argv, &a, "--template");
-		else if (opt_is(s, "--roster"))
-			o.roster = opt_value(argc, argv, &a, "--roster");
-		else if (opt_is(s, "--copies")) {
-			const char *v = opt_value(argc, argv, &a, "--copies");
+	if (*v == '\0' || *end != '\0' || n < 1 || n > 100000)
+		usage_error("--stress needs a number of draws from 1 to "
+		    "100000, not \"%s\"", v);
+	return n;
+}
 
-			o.copies = strtol(v, &end, 10);
-			if (*v == '\0' || *end != '\0' || o.copies < 1 ||
-			    o.copies > 5000)
-				usage_error("--copies needs a number from 1 to "
-				    "5000, not \"%s\"", v);
-		} else if (opt_is(s, "--group-size")) {
-			const char *v = opt_value(argc, argv, &a,
-			    "--group-size");
+/* --format WORD. */
+static enum out_format
+opt_format(const char *f)
+{
+	static const char *const fmts[] = { "pdf", "png", "svg", "ps", "tree",
+	    NULL };
+	size_t i;
 
-			o.group_size = strtol(v, &end, 10);
-			if (*v == '\0' || *end != '\0' || o.group_size < 2 ||
-			    o.group_size > 8)
-				usage_error("--group-size needs a number from 2 "
-				    "to 8, not \"%s\"", v);
-		} else if (opt_is(s, "--versions")) {
-			const char *v = opt_value(argc, argv, &a, "--versions");
+	for (i = 0; fmts[i] && strcmp(f, fmts[i]) != 0; i++)
+		continue;
+	if (fmts[i] == NULL)
+		usage_error("--format must be pdf, png, svg, ps or tree, not "
+		    "\"%s\"", f);
+	return (enum out_format)i;
+}
 
-			o.per_student = strcmp(v, "per-student") == 0;
-			o.versions = (int)strtol(v, &end, 10);
-			if (!o.per_student && (*v == '\0' || *end != '\0' ||
-			    o.versions < 1 || o.versions > 26))
-				usage_error("--versions needs a number from 1 to "
-				    "26 (versions A to Z) or per-student, not "
-				    "\"%s\"", v);
-		} else if (opt_is(s, "--stress")) {
-			const char *v = opt_value(argc, argv, &a, "--stress");
+/* --versions N|per-student. */
+static void
+opt_versions(struct opts *o, const char *v)
+{
+	char *end;
 
-			o.stress = strtol(v, &end, 10);
-			if (*v == '\0' || *end != '\0' || o.stress < 1 ||
-			    o.stress > 100000)
-				usage_error("--stress needs a number of draws from "
-				    "1 to 100000, not \"%s\"", v);
-		} else if (strcmp(s, "--duplex") == 0)
-			o.simplex = 0;
-		else if (strcmp(s, "--simplex") == 0)
-			o.simplex = 1;
-		else if (strcmp(s, "--strips") == 0)
-			o.strips = 1;
-		else if (opt_is(s, "--library")) {
-			const char *v = opt_value(argc, argv, &a, "--library");
+	o->per_student = strcmp(v, "per-student") == 0;
+	o->versions = (int)strtol(v, &end, 10);
+	if (!o->per_student && (*v == '\0' || *end != '\0' ||
+	    o->versions < 1 || o->versions > 26))
+		usage_error("--versions needs a number from 1 to 26 (versions "
+		    "A to Z) or per-student, not \"%s\"", v);
+}
 
-			if (!output_isdir(v))
-				usage_error("--library %s is not a folder", v);
-			lib_root_set(v);
-		} else if (opt_is(s, "--lang")) {
-			o.lang = opt_value(argc, argv, &a, "--lang");
-			template_lang_fold(argv[a]);	/* o.lang is in it */
-			if (!template_has_labels(o.lang))
-				usage_error("--lang %1$s: there are no labels "
-				    "for that language in templates/labels/; "
-				    "add %1$s.yaml there, or use --lang en",
-				    o.lang);
-		}
-		else if (opt_is(s, "--format")) {
-			static const char *const fmts[] = { "pdf", "png",
-			    "svg", "ps", "tree", NULL };
-			const char *f = opt_value(argc, argv, &a, "--format");
+/* The option argv[*a] that takes a value (the value's argument is
+ * consumed): 1, or 0 when it is none of them. */
+static int
+opt_valued(struct opts *o, struct cmdline *cl, int argc, char **argv,
+    int *a)
+{
+	const char *s = argv[*a], *v;
 
-			for (i = 0; fmts[i] && strcmp(f, fmts[i]) != 0; i++)
-				continue;
-			if (fmts[i] == NULL)
-				usage_error("--format must be pdf, png, svg, "
-				    "ps or tree, not \"%s\"", f);
-			o.fmt.format = (enum out_format)i;
-			has_format = 1;
-		} else if (opt_is(s, "--dpi"))
-			o.fmt.dpi = opt_number("--dpi", opt_value(argc, argv,
-			    &a, "--dpi"), OUT_MIN_DPI, OUT_MAX_DPI);
-		else if (opt_is(s, "--page"))
-			o.fmt.page = (size_t)opt_number("--page", opt_value(
-			    argc, argv, &a, "--page"), 1, 100000);
-		else if (strcmp(s, "--contact-sheet") == 0)
-			o.fmt.contact = 1;
-		else if (opt_is(s, "--seed")) {
-			const char *v = opt_value(argc, argv, &a, "--seed");
-			unsigned long long u;
+	if (strcmp(s, "-o") == 0 || opt_is(s, "--output"))
+		o->output = opt_value(argc, argv, a, "-o");
+	else if (opt_is(s, "--paper")) {
+		v = opt_value(argc, argv, a, "--paper");
+		if ((o->paper = paper_named(v)) == PAPER_UNSET)
+			usage_error("--paper must be letter or a4, not \"%s\"",
+			    v);
+	} else if (opt_is(s, "--template"))
+		o->template = opt_value(argc, argv, a, "--template");
+	else if (opt_is(s, "--roster"))
+		o->roster = opt_value(argc, argv, a, "--roster");
+	else if (opt_is(s, "--copies"))
+		o->copies = opt_number("--copies", opt_value(argc, argv, a,
+		    "--copies"), 1, 5000);
+	else if (opt_is(s, "--group-size"))
+		o->group_size = opt_number("--group-size", opt_value(argc, argv,
+		    a, "--group-size"), 2, 8);
+	else if (opt_is(s, "--versions"))
+		opt_versions(o, opt_value(argc, argv, a, "--versions"));
+	else if (opt_is(s, "--stress"))
+		o->stress = opt_stress(opt_value(argc, argv, a, "--stress"));
+	else if (opt_is(s, "--library")) {
+		v = opt_value(argc, argv, a, "--library");
+		if (!output_isdir(v))
+			usage_error("--library %s is not a folder", v);
+		lib_root_set(v);
+	} else if (opt_is(s, "--lang")) {
+		o->lang = opt_value(argc, argv, a, "--lang");
+		template_lang_fold(argv[*a]);	/* o->lang is in it */
+		if (!template_has_labels(o->lang))
+			usage_error("--lang %1$s: there are no labels for that "
+			    "language in templates/labels/; add %1$s.yaml "
+			    "there, or use --lang en", o->lang);
+	} else if (opt_is(s, "--format")) {
+		o->fmt.format = opt_format(opt_value(argc, argv, a,
+		    "--format"));
+		cl->has_format = 1;
+	} else if (opt_is(s, "--dpi"))
+		o->fmt.dpi = opt_number("--dpi", opt_value(argc, argv, a,
+		    "--dpi"), OUT_MIN_DPI, OUT_MAX_DPI);
+	else if (opt_is(s, "--page"))
+		o->fmt.page = (size_t)opt_number("--page", opt_value(argc, argv,
+		    a, "--page"), 1, 100000);
+	else if (opt_is(s, "--seed")) {
+		o->seed = opt_seed(opt_value(argc, argv, a, "--seed"));
+		o->has_seed = 1;
+	} else if (opt_is(s, "--subject"))
+		o->subject = opt_once(o->subject, argc, argv, a, "--subject");
+	else if (opt_is(s, "--grade"))
+		o->grade = opt_once(o->grade, argc, argv, a, "--grade");
+	else if (opt_is(s, "--tag"))
+		o->tag = opt_once(o->tag, argc, argv, a, "--tag");
+	else
+		return 0;
+	return 1;
+}
 
-			/* every seed the generator has (its 64 bits, stored
-			 * in a long bit for bit), and nothing else: a bigger
-			 * number is not clamped to the same papers */
-			errno = 0;
-			u = strtoull(v, &end, 10);
-			if (!isdigit((unsigned char)*v) || *end != '\0' ||
-			    errno == ERANGE || u > UINT64_MAX)
-				usage_error("--seed needs a whole number from 0 "
-				    "to 18446744073709551615 (2^64 - 1), not "
-				    "\"%s\"", v);
-			o.seed = (long)(uint64_t)u;
-			o.has_seed = 1;
-		} else if (opt_is(s, "--subject"))
-			o.subject = opt_once(o.subject, argc, argv, &a,
-			    "--subject");
-		else if (opt_is(s, "--grade"))
-			o.grade = opt_once(o.grade, argc, argv, &a, "--grade");
-		else if (opt_is(s, "--tag"))
-			o.tag = opt_once(o.tag, argc, argv, &a, "--tag");
-		else if (strcmp(s, "--") == 0) {
-			for (a++; a < argc; a++)
-				files[nfiles++] = argv[a];
-		} else if (s[0] == '-' && s[1] != '\0')
-			usage_error("unknown option \"%s\"", s);
-		else if (nfiles == 0 && !seen_cmd && cmd_word(s, &o.cmd))
-			seen_cmd = 1;
-		else {
-			if (nfiles == 0 && !seen_cmd)
-				cmd_unknown(s);
-			files[nfiles++] = s;
-		}
+/* A word of the command line that is not an option with a value: a
+ * switch, the command or a file.  Returns an exit status when the run is
+ * over (--help, --version, --schema), else -1. */
+static int
+opt_word(struct opts *o, struct cmdline *cl, int argc, char **argv, int *a)
+{
+	const char *s = argv[*a];
+
+	if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) {
+		usage(stdout);
+		return 0;
+	} else if (strcmp(s, "--version") == 0) {
+		if (argc > 2)
+			usage_error("%s", "--version prints mimeo's version "
+			    "and takes nothing else; for versions A, B, C "
+			    "write --versions N");
+		puts("mimeo " MIMEO_VERSION);
+		return 0;
+	} else if (strcmp(s, "--schema") == 0 && argc == 2) {
+		/* for make schema and its test: not in --help */
+		keyschema_write(stdout);
+		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 3;
+	} else if (strcmp(s, "-q") == 0 || strcmp(s, "--quiet") == 0)
+		o->quiet = 1;
+	else if (strcmp(s, "--duplex") == 0)
+		o->simplex = 0;
+	else if (strcmp(s, "--simplex") == 0)
+		o->simplex = 1;
+	else if (strcmp(s, "--strips") == 0)
+		o->strips = 1;
+	else if (strcmp(s, "--contact-sheet") == 0)
+		o->fmt.contact = 1;
+	else if (strcmp(s, "--") == 0) {
+		for ((*a)++; *a < argc; (*a)++)
+			cl->files[cl->nfiles++] = argv[*a];
+	} else if (s[0] == '-' && s[1] != '\0')
+		usage_error("unknown option \"%s\"", s);
+	else if (cl->nfiles == 0 && !cl->seen_cmd && cmd_word(s, &o->cmd))
+		cl->seen_cmd = 1;
+	else {
+		if (cl->nfiles == 0 && !cl->seen_cmd)
+			cmd_unknown(s);
+		cl->files[cl->nfiles++] = s;
 	}
-	if ((o.cmd == CMD_LIST || o.cmd == CMD_CHECK) && (has_format ||
-	    o.fmt.contact))
+	return -1;
+}
+
+/* Read the command line into *o and *cl.  Returns an exit status when
+ * the run is over already, else -1. */
+static int
+opts_read(int argc, char **argv, struct opts *o, struct cmdline *cl)
+{
+	int a, rc;
+
+	memset(o, 0, sizeof(*o));
+	memset(cl, 0, sizeof(*cl));
+	cl->files = xcalloc((size_t)argc, sizeof(char *));
+	for (a = 1; a < argc; a++)
+		if (!opt_valued(o, cl, argc, argv, &a) &&
+		    (rc = opt_word(o, cl, argc, argv, &a)) >= 0)
+			return rc;
+	return -1;
+}
+
+/* The options that do not go with the command: exit 2 saying so. */
+static void
+opts_for_cmd(const struct opts *o, const struct cmdline *cl)
+{
+	if ((o->cmd == CMD_LIST || o->cmd == CMD_CHECK) && (cl->has_format ||
+	    o->fmt.contact))
 		usage_error("%s", "--format and --contact-sheet are for making "
 		    "files; mimeo check and mimeo list write none");
-	if (o.cmd == CMD_INDEX && (has_format || o.fmt.contact))
+	if (o->cmd == CMD_INDEX && (cl->has_format || o->fmt.contact))
 		usage_error("%s", "mimeo index writes a web page and the "
 		    "PNG pictures of first pages; it takes no --format");
-	if (o.cmd != CMD_LIST && (o.subject || o.grade || o.tag))
+	if (o->cmd != CMD_LIST && (o->subject || o->grade || o->tag))
 		usage_error("%s", "--subject, --grade and --tag go with mimeo "
 		    "list");
-	if (o.cmd == CMD_LIST)
-		return cmd_list(&o, files, nfiles);
-	if (o.cmd == CMD_INDEX)
-		return cmd_index(&o, files, nfiles);
-	if (nfiles == 0) {
-		free(files);
-		if (argc == 1) {
-			usage(stderr);
-			return 2;
-		}
-		usage_error("%s", "no input file given");
-	}
-	if (o.cmd == CMD_PREVIEW && !has_format)
-		o.fmt.format = OUT_PNG;
-	if (o.cmd == CMD_PREVIEW && !o.fmt.contact && o.fmt.page == 0)
-		o.fmt.page = 1;
-	check_outfmt(&o, has_format);
-	for (i = 0; i < nfiles; i++)	/* `<(...)` and "-" are read once */
-		node_allow_stream(files[i]);
-	/* mimeo FILE writes a set's worksheet and key, but a packet is one
-	 * document */
-	if (o.output != NULL && o.cmd != CMD_CHECK &&
-	    o.output[strlen(o.output) - 1] != '/' && !output_isdir(o.output) &&
-	    (nfiles > 1 || (o.cmd == CMD_ALL && packet_file_is(files[0]) == 0))) {
-		if (strcmp(o.output, "-") == 0)
-			usage_error("%s", "-o - writes one document to standard "
-			    "output, but this run writes several; name the one "
-			    "to write (mimeo worksheet -o - SET.yaml), or give a "
-			    "folder");
-		usage_error("-o %s names one file, but this run writes several "
-		    "documents; give a folder (end it with /)", o.output);
-	}
+}
+
+/* -o PATH names one file: refused when the run writes several documents
+ * (mimeo FILE writes a set's worksheet and key, but a packet is one
+ * document). */
+static void
+check_output(const struct opts *o, const struct cmdline *cl)
+{
+	const char *out = o->output;
+
+	if (out == NULL || o->cmd == CMD_CHECK || out[strlen(out) - 1] == '/' ||
+	    output_isdir(out) || (cl->nfiles == 1 && (o->cmd != CMD_ALL ||
+	    packet_file_is(cl->files[0]) != 0)))
+		return;
+	if (strcmp(out, "-") == 0)
+		usage_error("%s", "-o - writes one document to standard "
+		    "output, but this run writes several; name the one to "
+		    "write (mimeo worksheet -o - SET.yaml), or give a folder");
+	usage_error("-o %s names one file, but this run writes several "
+	    "documents; give a folder (end it with /)", out);
+}
+
+/* The files to make and what to make of them, checked before any is
+ * read (a FIFO or "-" is read once, so marked first). */
+static void
+opts_for_files(struct opts *o, const struct cmdline *cl)
+{
+	size_t i;
+
+	if (o->cmd == CMD_PREVIEW && !cl->has_format)
+		o->fmt.format = OUT_PNG;
+	if (o->cmd == CMD_PREVIEW && !o->fmt.contact && o->fmt.page == 0)
+		o->fmt.page = 1;
+	check_outfmt(o, cl->has_format);
+	for (i = 0; i < cl->nfiles; i++)
+		node_allow_stream(cl->files[i]);
+	check_output(o, cl);
 	diag_reset();		/* what packet_file_is() counted */
-	if (o.per_student && o.roster == NULL)
+	if (o->per_student && o->roster == NULL)
 		usage_error("%s", "--versions per-student gives each student "
 		    "of a roster their own draw: add --roster FILE.csv");
-	if (o.strips && o.cmd != CMD_KEY && o.cmd != CMD_ALL &&
-	    o.cmd != CMD_CHECK)
-		usage_error("%s", "--strips adds answer strips to the key: mimeo "
-		    "key --strips SET.yaml");
-	if (o.stress > 0 && o.cmd != CMD_CHECK)
+	if (o->strips && o->cmd != CMD_KEY && o->cmd != CMD_ALL &&
+	    o->cmd != CMD_CHECK)
+		usage_error("%s", "--strips adds answer strips to the key: "
+		    "mimeo key --strips SET.yaml");
+	if (o->stress > 0 && o->cmd != CMD_CHECK)
 		usage_error("%s", "--stress goes with check: mimeo check "
 		    "--stress N FILE");
-	diag_quiet(o.quiet);
-	for (i = 0; i < nfiles; i++) {
-		build_file(&o, files[i], nfiles > 1);
-		if (o.stress > 0)	/* also after mistakes: one round */
-			stress_set(&o, files[i]);
+}
+
+/* Build every file, then write what was made unless a mistake was found
+ * (output_commit); returns the exit status: 3 the system failed, 2 the
+ * command line asked for what the input cannot give, 1 the input is
+ * wrong, 0 fine. */
+static int
+run_files(const struct opts *o, const struct cmdline *cl)
+{
+	size_t i, dropped;
+	int failed;
+
+	diag_quiet(o->quiet);
+	for (i = 0; i < cl->nfiles; i++) {
+		build_file(o, cl->files[i], cl->nfiles > 1);
+		if (o->stress > 0)	/* also after mistakes: one round */
+			stress_set(o, cl->files[i]);
 	}
-	free(files);
 	render_cairo_done();
 	/* a mistake found before writing: nothing is written ("no file was
 	 * written"); one in writing is said by output_commit itself */
@@ -500,14 +556,44 @@ main(int argc, char **argv)
 	dropped = output_commit(!failed);
 	if (!failed)
 		dropped = 0;
-	if (diag_errors() > 0 && (nfiles > 1 || diag_errors_said() > 1 ||
+	if (diag_errors() > 0 && (cl->nfiles > 1 || diag_errors_said() > 1 ||
 	    dropped))
 		fprintf(stderr, "mimeo: %zu error%s%s\n", diag_errors_said(),
-		    diag_errors_said() == 1 ? "" : "s", dropped > 0 ? "; no file "
-		    "was written" : "");
+		    diag_errors_said() == 1 ? "" : "s", dropped > 0 ?
+		    "; no file was written" : "");
 	if (diag_fatals() > 0)
 		return 3;
 	if (diag_usage_errors() > 0)
 		return 2;
 	return diag_errors() > 0 ? 1 : 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	struct cmdline cl;
+	int rc;
+
+	if ((rc = opts_read(argc, argv, &o, &cl)) >= 0) {
+		free(cl.files);
+		return rc;
+	}
+	opts_for_cmd(&o, &cl);
+	if (o.cmd == CMD_LIST)
+		return cmd_list(&o, cl.files, cl.nfiles);
+	if (o.cmd == CMD_INDEX)
+		return cmd_index(&o, cl.files, cl.nfiles);
+	if (cl.nfiles == 0) {
+		free(cl.files);
+		if (argc == 1) {
+			usage(stderr);
+			return 2;
+		}
+		usage_error("%s", "no input file given");
+	}
+	opts_for_files(&o, &cl);
+	rc = run_files(&o, &cl);
+	free(cl.files);
+	return rc;
 }

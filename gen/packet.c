@@ -309,11 +309,9 @@ pk_early(struct packet *pk, const struct node *n)
 static void
 pk_read(struct packet *pk, const struct node *root)
 {
-	static const char *const papers[] = { "letter", "a4", NULL };
 	const struct node *n;
 	long total = 0;
 	size_t i;
-	int v;
 
 	sc_check_keys(root, packet_keys, NULL);
 	pk_text_req(node_get(root, "packet"), "the packet's title", "write "
@@ -356,9 +354,8 @@ pk_read(struct packet *pk, const struct node *root)
 		pk_roles(pk, n);
 	if ((n = node_get(root, "language")) != NULL && !sc_is_null(n))
 		template_language(n, &pk->language);
-	if ((n = node_get(root, "paper")) != NULL &&
-	    sc_enum(n, "paper", papers, &v) == 0)
-		pk->paper = xstrdup(papers[v]);
+	if ((n = node_get(root, "paper")) != NULL)
+		pk->paper = paper_node(n);
 	/* the cover prints duration's clock times, the steps their own: they
 	 * must end together (unless a step's minutes are already wrong) */
 	for (i = 0; i < pk->nplan && total >= 0; i++)
@@ -807,6 +804,5 @@ packet_free(struct packet *pk)
 	}
 	free(pk->roles);
 	free(pk->language);
-	free(pk->paper);
 	free(pk);
 }

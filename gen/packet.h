@@ -80,7 +80,7 @@ struct packet {
 	struct pk_role	*roles;		/* who is who: roles the plan names */
 	size_t		 nroles;
 	char		*language;	/* NULL: not given */
-	char		*paper;		/* NULL, "letter" or "a4" */
+	enum paper	 paper;		/* PAPER_UNSET: not given */
 };
 
 /* 1 when root is a packet: a mapping with a "packet" key. */

@@ -1451,7 +1451,6 @@ set_fields(struct set *s, const struct node *n)
 static void
 set_scalars(struct set *s, const struct node *root)
 {
-	static const char *const papers[] = { "letter", "a4", NULL };
 	static const char *const shuffles[] = { "false", "true", "problems",
 	    "choices", NULL };
 	const struct node *n;
@@ -1466,9 +1465,8 @@ set_scalars(struct set *s, const struct node *root)
 		sc_textlist(n, "tags", &s->tags);
 	if ((n = node_get(root, "language")) != NULL && !sc_is_null(n))
 		template_language(n, &s->language);
-	if ((n = node_get(root, "paper")) != NULL &&
-	    sc_enum(n, "paper", papers, &v) == 0)
-		s->paper = xstrdup(papers[v]);
+	if ((n = node_get(root, "paper")) != NULL)
+		s->paper = paper_node(n);
 	if ((n = node_get(root, "template")) != NULL && !sc_is_null(n))
 		sc_string(n, "template", &s->template);
 	if ((n = node_get(root, "instructions")) != NULL && !sc_is_null(n))
@@ -1737,7 +1735,6 @@ set_free(struct set *s)
 	free(s->subject);
 	free(s->grade);
 	free(s->language);
-	free(s->paper);
 	free(s->template);
 	disc_free(s->discussion);
 	free(s);

@@ -12,6 +12,7 @@
 struct discussion;
 
 #include "expr.h"
+#include "paper.h"
 #include "ptable.h"
 #include "schema.h"
 
@@ -115,7 +116,7 @@ struct set {
 	char		*grade;
 	struct textlist	 tags;
 	char		*language;	/* NULL: not given */
-	char		*paper;		/* NULL, "letter" or "a4" */
+	enum paper	 paper;		/* PAPER_UNSET: not given */
 	char		*template;	/* NULL: not given */
 	struct text	 instructions;
 	int		 fields[F__MAX];/* order of fields; -1 ends */

@@ -77,10 +77,13 @@ stress_problem(const struct problem *p, long seed, long n)
 static void
 stress_one(const struct opts *o, const char *file, const struct set *s)
 {
+	struct settings_from from = { o, s, NULL, NULL, NULL };
+	struct settings st;
 	size_t i, j, nvars = 0, failing = 0;
 	long seed;
 
-	seed = build_seed(o, s);
+	settings_resolve(&st, &from);
+	seed = st.seed;
 	for (i = 0; i < s->nsections; i++)
 		for (j = 0; j < s->sections[i].nproblems; j++) {
 			const struct problem *p = &s->sections[i].problems[j];

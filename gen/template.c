@@ -330,7 +330,6 @@ template_read(struct template *t, const struct node *root, const char *lang)
 	static const double space_hi[] = { 20, 20, 3, 3 };
 	static const char *const font_keys[] = { "body", "fallback",
 	    "language", NULL };
-	static const char *const papers[] = { "letter", "a4", NULL };
 	double *margins[] = { &t->margin[0], &t->margin[1], &t->margin[2],
 	    &t->margin[3] };
 	double *sizes[] = { &t->size_body, &t->size_title, &t->size_heading,
@@ -347,9 +346,8 @@ template_read(struct template *t, const struct node *root, const char *lang)
 		return;
 	}
 	sc_check_keys(root, template_keys, "the template");
-	if ((n = node_get(root, "paper")) != NULL &&
-	    sc_enum(n, "paper", papers, &v) == 0)
-		t->a4 = v;
+	if ((n = node_get(root, "paper")) != NULL)
+		t->paper = paper_node(n);
 	if ((n = node_get(root, "margins")) != NULL)
 		template_lengths(n, "margins", margin_keys, margins, margin_lo, margin_hi);
 	if ((n = node_get(root, "sizes")) != NULL)

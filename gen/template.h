@@ -82,7 +82,7 @@ enum label {
 struct template {
 	const char	*file;		/* where it was read from (for marks) */
 	char		*name;
-	int		 a4;		/* 0 letter, 1 A4 */
+	enum paper	 paper;		/* PAPER_UNSET: not given */
 	int		 rtl;		/* the labels' language is written
 					 * right to left (ar, he, fa, ur):
 					 * pages are laid out mirrored */

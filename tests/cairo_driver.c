@@ -35,36 +35,39 @@
 #include "page.h"
 #include "render.h"
 #include "set.h"
+#include "settings.h"
 #include "template.h"
 #include "vary.h"
 
-/* Lays out the worksheet (or key) of file as mimeo does by default. */
+/* Lays out the worksheet (or key) of file as mimeo does by default, its
+ * settings as mimeo resolves them (settings.h). */
 static struct doc *
 load_doc(const char *file, int key, int force_a4)
 {
+	struct opts o;
+	struct settings st;
+	struct settings_from from = { &o, NULL, NULL, NULL, NULL };
 	struct set *s;
-	struct template *t = NULL;
-	struct fonts *fs = NULL;
 	struct instance *in = NULL;
 	struct blocks *b;
 	struct doc *d = NULL;
-	int a4;
 
 	if ((s = set_load(file)) == NULL)
 		return NULL;
-	t = template_load(s->template ? s->template : "worksheet",
-	    s->language ? s->language : "en");
-	if (t == NULL || (fs = fonts_open(t)) == NULL)
+	memset(&o, 0, sizeof(o));
+	o.paper = force_a4 ? PAPER_A4 : PAPER_UNSET;
+	from.set = s;
+	settings_resolve(&st, &from);
+	if (settings_open(&st) < 0)
 		goto out;
-	a4 = force_a4 || (s->paper ? strcmp(s->paper, "a4") == 0 : t->a4);
-	in = vary(s, s->has_seed ? s->seed : 1, 0, NULL, NULL);
-	b = compose(in, t, key ? DOC_KEY : DOC_WORKSHEET, NULL);
-	d = layout(b, t, fs, a4, s->title.s);
+	in = vary(s, st.seed, 0, NULL, NULL);
+	b = compose(in, st.tpl, key ? DOC_KEY : DOC_WORKSHEET, NULL);
+	d = layout(b, st.tpl, st.fs, st.paper == PAPER_A4, s->title.s);
 	blocks_free(b);
 out:
 	instance_free(in);
-	fonts_free(fs);
-	template_free(t);
+	settings_close(&st);
+	settings_forget();
 	set_free(s);
 	return d;
 }

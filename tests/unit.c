@@ -983,5 +983,6 @@ main(void)
 	test_vars();
 	test_reuse();
 	test_figures();
+	test_settings();
 	return failures != 0;
 }

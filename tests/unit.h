@@ -13,5 +13,7 @@ void		 test_vars(void);
 void		 test_reuse(void);
 /* tests/unit_figures.c: figures read from a draw; arcs. */
 void		 test_figures(void);
+/* tests/unit_settings.c: where each setting comes from; the caches. */
+void		 test_settings(void);
 
 #endif
