@@ -16,6 +16,7 @@
 #include "roster.h"
 #include "set.h"
 #include "template.h"
+#include "text.h"
 #include "util.h"
 #include "vary.h"
 
@@ -37,7 +38,21 @@ struct build {
 	const char	**names;	/* of the roster, for the key */
 	struct template	*large;		/* loaded when a row asks */
 	struct fonts	*large_fs;
+	struct rtexts	*texts;		/* the texts of its documents, parsed
+					 * once (build_texts()) */
 };
+
+/* bl, its texts parsed in the build's store: a text laid out in several
+ * documents (the worksheet, the key, every version's copy) is parsed, and
+ * its mistakes said, once. */
+static struct blocks *
+build_texts(struct build *b, struct blocks *bl)
+{
+	if (b->texts == NULL)
+		b->texts = rtexts_new();
+	bl->texts = b->texts;
+	return bl;
+}
 
 /* One document to write: a worksheet, a key or a discussion packet. */
 struct job {
@@ -92,7 +107,7 @@ build_one(struct build *b, const struct instance *in, enum doc_kind kind,
 	struct doc *d;
 	struct template *t = build_tpl(b, large);
 
-	bl = compose(in, t, kind, who);
+	bl = build_texts(b, compose(in, t, kind, who));
 	d = layout_spot(bl, t, build_fonts(b, large), build_a4(b),
 	    b->set->title.s, keep != NULL ? &keep->spot : NULL);
 	if (keep == NULL) {
@@ -257,8 +272,8 @@ build_dlist(struct build *b, struct dpacket *pk, struct docpiece *ps,
 		dpacket_print_list(pk, b->st.tpl, items, nitems,
 		    !b->st.simplex);
 		doc_free(ps[0].doc);
-		ps[0].doc = layout(pk->parts[0].b, b->st.tpl, b->st.fs,
-		    build_a4(b), b->set->title.s);
+		ps[0].doc = layout(build_texts(b, pk->parts[0].b), b->st.tpl,
+		    b->st.fs, build_a4(b), b->set->title.s);
 		if (ps[0].doc == NULL)
 			goto out;
 		if (build_dpages(b, ps, 0, n) == before) {
@@ -319,7 +334,7 @@ build_dparts(struct build *b, const struct roster *r, int banner,
 			failed = 1;
 			break;
 		}
-		d = layout(pk->parts[i].b, build_tpl(b, large),
+		d = layout(build_texts(b, pk->parts[i].b), build_tpl(b, large),
 		    build_fonts(b, large), build_a4(b), b->set->title.s);
 		if (d == NULL) {
 			failed = 1;
@@ -565,7 +580,8 @@ build_strips_of(struct build *b, int large, int hint, int *failed)
 			who.name = b->roster->v[i].name;
 			who.period = b->roster->v[i].period;
 		}
-		bl = compose(b->ins[i], t, DOC_WORKSHEET, &who);
+		bl = build_texts(b, compose(b->ins[i], t, DOC_WORKSHEET,
+		    &who));
 		d = layout_anchored(bl, t, build_fonts(b, large), build_a4(b),
 		    b->set->title.s, &an[n]);
 		blocks_free(bl);
@@ -577,7 +593,7 @@ build_strips_of(struct build *b, int large, int hint, int *failed)
 		ins[n++] = b->ins[i];
 		doc_free(d);
 	}
-	bl = compose_strips(ins, an, npages, n, t, hint);
+	bl = build_texts(b, compose_strips(ins, an, npages, n, t, hint));
 	d = layout(bl, t, build_fonts(b, large), build_a4(b), b->set->title.s);
 	blocks_free(bl);
 	*failed |= d == NULL;
@@ -668,7 +684,7 @@ build_tally(struct build *b, int landscape)
 	struct doc *d;
 
 	build_keyplan(b, &kp);
-	bl = compose_tally(&kp, b->st.tpl, landscape);
+	bl = build_texts(b, compose_tally(&kp, b->st.tpl, landscape));
 	d = layout(bl, b->st.tpl, b->st.fs, build_a4(b), b->set->title.s);
 	blocks_free(bl);
 	return d;
@@ -696,7 +712,7 @@ build_keys(struct build *b)
 	if (failed)
 		goto done;
 	build_keyplan(b, &kp);
-	bl = compose_answer_tables(&kp, b->st.tpl);
+	bl = build_texts(b, compose_answer_tables(&kp, b->st.tpl));
 	d = layout(bl, b->st.tpl, b->st.fs, build_a4(b), b->set->title.s);
 	blocks_free(bl);
 	if (d == NULL)
@@ -756,6 +772,7 @@ build_free(struct build *b)
 	free(b->names);
 	fonts_free(b->large_fs);
 	settings_close(&b->st);
+	rtexts_free(b->texts);
 	set_free(b->set);
 }
 
@@ -824,7 +841,6 @@ build_set(const struct opts *o, const char *file, struct set *s,
 	if (ncopies == 0 && b.nins > 1)
 		ncopies = b.nins;	/* one copy of each version */
 	for (i = first; i < last; i++) {
-		diag_new_places_only(diag_errors() > errs);
 		if (jobs[i].kind == JOB_DISCUSSION)
 			jobs[i].doc = build_discussion(&b, r);
 		else if (jobs[i].kind == JOB_TALLY)
@@ -838,8 +854,8 @@ build_set(const struct opts *o, const char *file, struct set *s,
 			jobs[i].doc = build_one(&b, b.ins[0], jobs[i].kind,
 			    NULL, 0, NULL);
 		/* the key too, after a worksheet that failed: it has texts
-		 * of its own (answers); those of both are said once (diag) */
-		diag_new_places_only(0);
+		 * of its own (answers); those of both are said once, when
+		 * first parsed or laid out (struct rtexts) */
 		if (jobs[i].doc == NULL)
 			continue;
 		output_page_ok(&o->fmt, jobs[i].doc, file, "worksheet");

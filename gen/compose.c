@@ -73,6 +73,149 @@ compose_figures(struct blocks *b, const struct figure *figs, size_t n,
 	bl->key = key;
 }
 
+/* The prompt of pi (a problem or a part) as a BK_PROBLEM or BK_PART
+ * block's payload; key: its blanks show their answers. */
+static struct prompt *
+cm_prompt(const struct pinst *pi, int key)
+{
+	const struct problem *p = pi->p;
+	struct prompt *pr = xcalloc(1, sizeof(*pr));
+
+	pr->text = p->prompt.s != NULL ? &p->prompt : NULL;
+	pr->number = pi->number;
+	pr->blanks = p->type == P_BLANK ? &p->blanks : NULL;
+	pr->key = key;
+	return pr;
+}
+
+/* Push pi's picture (BK_IMAGE); none when it has none. */
+static void
+cm_picture(struct blocks *b, const struct pinst *pi)
+{
+	const struct problem *p = pi->p;
+	struct block *bl;
+
+	if (p->image == NULL)
+		return;
+	bl = blocks_push(b, BK_IMAGE);
+	bl->pi = pi;
+	bl->picture = xcalloc(1, sizeof(*bl->picture));
+	bl->picture->image = p->image;
+	bl->picture->width = p->image_w;
+	bl->picture->share = p->image_pct;
+	bl->picture->mark = p->mark;
+	bl->picture->number = pi->number;
+}
+
+/* The choices of pi as printed; with key, the right ones and their
+ * feedback. */
+static struct choicelist *
+cm_choices(const struct pinst *pi, int key)
+{
+	const struct problem *p = pi->p;
+	struct choicelist *cl = xcalloc(1, sizeof(*cl));
+	size_t i, n = p->choices.n;
+
+	cl->n = n;
+	cl->multi = p->type == P_MULTI;
+	cl->columns = p->columns;
+	cl->choices = xcalloc(n + 1, sizeof(*cl->choices));
+	if (key) {
+		cl->right = xcalloc(n + 1, sizeof(*cl->right));
+		if (p->feedback.n > 0)
+			cl->feedback = xcalloc(n + 1, sizeof(*cl->feedback));
+	}
+	for (i = 0; i < n; i++) {
+		int orig = pi->choices[i];
+
+		cl->choices[i] = &p->choices.v[orig];
+		if (cl->right != NULL)
+			cl->right[i] = (p->correct >> orig) & 1;
+		if (cl->feedback != NULL && p->feedback.v[orig].s != NULL)
+			cl->feedback[i] = &p->feedback.v[orig];
+	}
+	return cl;
+}
+
+/* The two columns of a match problem pi as printed; with key, the
+ * letter each left item is matched with. */
+static struct matching *
+cm_matching(const struct pinst *pi, int key)
+{
+	const struct problem *p = pi->p;
+	struct matching *m = xcalloc(1, sizeof(*m));
+	size_t i, j, k;
+
+	m->nleft = p->left.n;
+	m->nright = p->right.n + p->extra.n;
+	m->left = xcalloc(m->nleft + 1, sizeof(*m->left));
+	m->right = xcalloc(m->nright + 1, sizeof(*m->right));
+	for (i = 0; i < m->nleft; i++)
+		m->left[i] = &p->left.v[i];
+	for (i = 0; i < m->nright; i++) {
+		k = (size_t)pi->right[i];
+		m->right[i] = k < p->right.n ? &p->right.v[k] :
+		    &p->extra.v[k - p->right.n];
+	}
+	if (key) {
+		m->match = xcalloc(m->nleft + 1, sizeof(*m->match));
+		for (i = 0; i < m->nleft; i++) {
+			for (j = 0; j < m->nright; j++)
+				if (pi->right[j] == (int)i)
+					break;
+			m->match[i] = (int)j;
+		}
+	}
+	return m;
+}
+
+/* An answer space of pi that layout draws from its payload: a short
+ * answer's line, True / False, items to order; with key, its answer in
+ * it.  pi stays for the anchors of the answer strips. */
+static void
+cm_answer_space(struct blocks *b, const struct pinst *pi, enum block_kind k,
+    int key)
+{
+	const struct problem *p = pi->p;
+	struct block *bl = blocks_push(b, k);
+	size_t i;
+
+	bl->pi = pi;
+	bl->key = key;
+	switch (k) {
+	case BK_ANSWER:
+		bl->answer = xcalloc(1, sizeof(*bl->answer));
+		bl->answer->answer = key ? &p->answer : NULL;
+		break;
+	case BK_TRUEFALSE:
+		bl->tf = xcalloc(1, sizeof(*bl->tf));
+		bl->tf->boxed = !key ? 0 : p->truth ? 1 : 2;
+		break;
+	case BK_ORDER:
+		bl->order = xcalloc(1, sizeof(*bl->order));
+		bl->order->n = p->items.n;
+		bl->order->items = xcalloc(p->items.n + 1,
+		    sizeof(*bl->order->items));
+		if (key)
+			bl->order->place = xcalloc(p->items.n + 1,
+			    sizeof(*bl->order->place));
+		for (i = 0; i < p->items.n; i++) {
+			bl->order->items[i] = &p->items.v[pi->items[i]];
+			if (key)
+				bl->order->place[i] = pi->items[i] + 1;
+		}
+		break;
+	case BK_CHOICES:
+		bl->choices = cm_choices(pi, key);
+		break;
+	case BK_MATCH:
+		bl->match = cm_matching(pi, key);
+		break;
+	default:
+		break;
+	}
+}
+
 /* The student's part of a problem: where they answer. */
 static void
 cm_student(struct blocks *b, const struct template *t,
@@ -89,7 +232,7 @@ cm_student(struct blocks *b, const struct template *t,
 		bl = blocks_push(b, BK_SPACE);
 		bl->h = space >= 0 ? space : t->space_short;
 		bl->stretch = 1;
-		blocks_push(b, BK_ANSWER)->pi = pi;
+		cm_answer_space(b, pi, BK_ANSWER, 0);
 		return;
 	case P_OPEN:
 		bl = blocks_push(b, BK_LINES);
@@ -114,21 +257,21 @@ cm_student(struct blocks *b, const struct template *t,
 	switch (p->type) {
 	case P_MULTI:
 		cm_label(b, BK_HINT, xstrdup(t->labels[L_SELECT_ALL]));
-		blocks_push(b, BK_CHOICES)->pi = pi;
+		cm_answer_space(b, pi, BK_CHOICES, 0);
 		break;
 	case P_CHOICE:
-		blocks_push(b, BK_CHOICES)->pi = pi;
+		cm_answer_space(b, pi, BK_CHOICES, 0);
 		break;
 	case P_TRUEFALSE:
-		blocks_push(b, BK_TRUEFALSE)->pi = pi;
+		cm_answer_space(b, pi, BK_TRUEFALSE, 0);
 		break;
 	case P_MATCH:
 		cm_label(b, BK_HINT, xstrdup(t->labels[L_MATCH_HINT]));
-		blocks_push(b, BK_MATCH)->pi = pi;
+		cm_answer_space(b, pi, BK_MATCH, 0);
 		break;
 	case P_ORDER:
 		cm_label(b, BK_HINT, xstrdup(t->labels[L_ORDER_HINT]));
-		blocks_push(b, BK_ORDER)->pi = pi;
+		cm_answer_space(b, pi, BK_ORDER, 0);
 		break;
 	default:
 		break;
@@ -169,12 +312,8 @@ cm_key(struct blocks *b, const struct template *t, const struct pinst *pi)
 	default:
 		break;	/* blank: the answers fill the prompt's blanks */
 	}
-	if (k != BK_END) {
-		struct block *bl = blocks_push(b, k);
-
-		bl->pi = pi;
-		bl->key = 1;
-	}
+	if (k != BK_END)
+		cm_answer_space(b, pi, k, 1);
 	if (p->solution.s != NULL)
 		cm_keynote(b, t, L_SOLUTION, &p->solution, NULL);
 }
@@ -210,6 +349,7 @@ cm_parts(struct blocks *b, const struct template *t, const struct pinst *pi,
 		bl = blocks_push(b, BK_PART);
 		bl->pi = &pi->parts[i];
 		bl->key = kind == DOC_KEY;
+		bl->prompt = cm_prompt(&pi->parts[i], kind == DOC_KEY);
 		bl->label = cm_points(t, pi->parts[i].p);
 		bl->part = xcalloc(1, sizeof(*bl->part));
 		bl->part->pi = &pi->parts[i];
@@ -218,8 +358,7 @@ cm_parts(struct blocks *b, const struct template *t, const struct pinst *pi,
 		bl->part->continued = label_fmt(t, L_CONTINUED, n, NULL);
 		compose_figures(b, pi->parts[i].p->figures,
 		    pi->parts[i].p->nfigures, kind == DOC_KEY);
-		if (pi->parts[i].p->image != NULL)
-			blocks_push(b, BK_IMAGE)->pi = &pi->parts[i];
+		cm_picture(b, &pi->parts[i]);
 		if (kind == DOC_KEY)
 			cm_key(b, t, &pi->parts[i]);
 		else
@@ -292,13 +431,13 @@ cm_problem(struct blocks *b, const struct template *t,
 	bl = blocks_push(b, BK_PROBLEM);
 	bl->pi = pi;
 	bl->key = kind == DOC_KEY;
+	bl->prompt = cm_prompt(pi, kind == DOC_KEY);
 	bl->label = cm_points(t, p);
 	/* prompt, figure(s), table, picture: in that order */
 	compose_figures(b, p->figures, p->nfigures, kind == DOC_KEY);
 	if (p->table != NULL)
 		compose_grid(b, p->table, kind == DOC_KEY);
-	if (p->image != NULL)
-		blocks_push(b, BK_IMAGE)->pi = pi;
+	cm_picture(b, pi);
 	compose_word_bank(b, t, &p->word_bank);
 	if (kind == DOC_KEY)
 		cm_key(b, t, pi);
@@ -525,7 +664,7 @@ compose(const struct instance *in, const struct template *t,
 		 * versions have theirs on pages of their own before) */
 		bl = blocks_push(b, BK_TABLE);
 		bl->table = cm_glance(in, t);
-		bl->table->quiet = 1;	/* the answers below say theirs */
+		bl->table->derived = 1;	/* the answers below say theirs */
 	}
 	if (s->grade_table)
 		cm_grade_table(b, t, in, total);
@@ -947,6 +1086,27 @@ blocks_free(struct blocks *b)
 		if (b->v[i].part != NULL)
 			free(b->v[i].part->continued);
 		free(b->v[i].part);
+		free(b->v[i].answer);
+		free(b->v[i].tf);
+		if (b->v[i].order != NULL) {
+			free(b->v[i].order->items);
+			free(b->v[i].order->place);
+		}
+		free(b->v[i].order);
+		if (b->v[i].choices != NULL) {
+			free(b->v[i].choices->choices);
+			free(b->v[i].choices->feedback);
+			free(b->v[i].choices->right);
+		}
+		free(b->v[i].choices);
+		if (b->v[i].match != NULL) {
+			free(b->v[i].match->left);
+			free(b->v[i].match->right);
+			free(b->v[i].match->match);
+		}
+		free(b->v[i].match);
+		free(b->v[i].picture);
+		free(b->v[i].prompt);
 		for (j = 0; j < b->v[i].ncells; j++)
 			free(b->v[i].cells[j]);
 		free(b->v[i].cells);

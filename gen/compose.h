@@ -84,7 +84,8 @@ enum block_kind {
 			 * table); kept whole, in a problem with it */
 	BK_IMAGE,	/* pi: the problem's picture, after its table */
 	BK_WORDBANK,	/* words, spaced out in a box; label over them */
-	BK_HINTCARD	/* card: a hint to cut apart, full width */
+	BK_HINTCARD,	/* card: a hint to cut apart, full width */
+	BK__MAX		/* not a kind: how many there are */
 };
 
 /* A cell of a printed table. */
@@ -130,9 +131,80 @@ struct table {
 					 * ink, as wide as the first) and an
 					 * answer: Problem, Answer, Problem,
 					 * Answer */
-	int		 quiet;		/* its texts are laid out again in the
-					 * same document, which says their
-					 * mistakes (a key's own answers) */
+	int		 derived;	/* its texts are copies of texts laid
+					 * out in the same document, which say
+					 * their mistakes (a key's own answers):
+					 * parsed with RP_DERIVED */
+};
+
+/* BK_ANSWER: "Answer: ____"; in a key, the answer on the line. */
+struct answerline {
+	const struct text *answer;	/* key: set on the line, borrowed;
+					 * NULL: the line to write on */
+};
+
+/* BK_TRUEFALSE: the words True and False side by side. */
+struct truefalse {
+	int		 boxed;		/* key: 1 True, 2 False is boxed as
+					 * right; 0 none (a worksheet) */
+};
+
+/* BK_ORDER: items with a box each to number them, in printed order. */
+struct ordering {
+	const struct text **items;	/* n, borrowed; the array owned */
+	int		*place;		/* key: each item's place in the
+					 * right order, from 1, printed in
+					 * its box; NULL: empty boxes; owned */
+	size_t		 n;
+};
+
+/* BK_CHOICES: lettered choices, in printed order (A, B, C ...). */
+struct choicelist {
+	const struct text **choices;	/* n, borrowed; the array owned */
+	const struct text **feedback;	/* key: each choice's feedback
+					 * (NULL entries: none), borrowed;
+					 * NULL: none shown; array owned */
+	unsigned char	*right;		/* key: 1 for a right choice, marked;
+					 * NULL: none marked (a worksheet);
+					 * owned */
+	int		 multi;		/* select all that apply: a box to
+					 * tick before each letter */
+	int		 columns;	/* as the teacher asked; 0: as many
+					 * as fit */
+	size_t		 n;
+};
+
+/* BK_MATCH: two columns to connect, in printed order: numbered items on
+ * the left, lettered ones (pairs and distractors, shuffled) on the right. */
+struct matching {
+	const struct text **left;	/* nleft, borrowed; array owned */
+	const struct text **right;	/* nright, borrowed; array owned */
+	size_t		 nleft, nright;
+	int		*match;		/* key: for each left item, the row of
+					 * its match on the right (its letter);
+					 * NULL: blank lines; owned */
+};
+
+/* BK_PROBLEM, BK_PART: the prompt set after the number and points. */
+struct prompt {
+	const struct text *text;	/* borrowed; NULL: none */
+	int		 number;	/* the problem's, as printed */
+	const struct textlist *blanks;	/* a fill-in-the-blank prompt: the
+					 * answer of each ___ (its room; a
+					 * key prints it), borrowed; NULL:
+					 * ___ is three underscores */
+	int		 key;		/* the blanks show their answers */
+};
+
+/* BK_IMAGE: a problem's picture, under its prompt. */
+struct picture {
+	struct image	*image;		/* borrowed (image.h): the doc takes
+					 * its own reference */
+	double		 width;		/* in points; 0: see share */
+	double		 share;		/* % of the text column; 0: its
+					 * natural size */
+	struct mark	 mark;		/* its problem's, for one too wide */
+	int		 number;	/* its problem's, as printed */
 };
 
 /* A part (a), (b) ... of a problem in parts. */
@@ -206,6 +278,13 @@ struct block {
 	const struct textlist *words;	/* WORDBANK, borrowed */
 	struct hintcard	*card;		/* HINTCARD, owned */
 	struct parthead	*part;		/* PART, owned */
+	struct answerline *answer;	/* ANSWER, owned */
+	struct truefalse *tf;		/* TRUEFALSE, owned */
+	struct ordering	*order;		/* ORDER, owned */
+	struct choicelist *choices;	/* CHOICES, owned */
+	struct matching	*match;		/* MATCH, owned */
+	struct picture	*picture;	/* IMAGE, owned */
+	struct prompt	*prompt;	/* PROBLEM, PART, owned */
 	int		 columns;	/* COLUMNS: 1 or 2 */
 	int		 stretch;	/* SPACE, LINES, BOX: a work space that
 					 * layout may grow to fill its page or
@@ -268,6 +347,10 @@ struct blocks {
 	int		 fit_pages;	/* > 0: at most this many pages, work
 					 * spaces shrunk to fit (pages:) */
 	struct mark	 fit_mark;	/* where fit_pages was asked for */
+	struct rtexts	*texts;		/* its texts parsed once, borrowed
+					 * (the build's, shared by its
+					 * documents); NULL: layout parses
+					 * them for itself */
 };
 
 enum doc_kind { DOC_WORKSHEET, DOC_KEY };

@@ -10,90 +10,15 @@
 #define DIAG_CAP	100	/* messages printed per run before we stop */
 
 static size_t	diag_nerr, diag_nwarn, diag_nfatal, diag_nusage, diag_printed;
-static size_t	diag_nagain;	/* errors not printed: said before */
-static int	diag_places_once;	/* diag_new_places_only() */
 static int	diag_isquiet;
 static int	diag_capturing;
 static char	*diag_first;	/* while capturing: the first error */
-
-/* Messages printed so far, as "FILE:LINE:COL:" and the message: a file
- * read twice (a set is first read to see whether it is a packet) warns
- * once, and a text laid out twice (measured, then drawn; the worksheet,
- * then the key) says its mistake once. */
-static char	**diag_said;
-static size_t	  diag_nsaid;
-
-static void
-diag_free_said(void)
-{
-	while (diag_nsaid > 0)
-		free(diag_said[--diag_nsaid]);
-	free(diag_said);
-	diag_said = NULL;
-}
-
-/* 1 when this message was printed before, at the same place, or at a
- * place when this one has none (the title in a footer after the title at
- * the top); else remembers it, returns 0. */
-static int
-diag_said_before(const struct mark *m, const char *fmt, va_list ap)
-{
-	char *msg = xvasprintf(fmt, ap), *line;
-	size_t i, len, n = strlen(msg);
-
-	line = xasprintf("%s:%d:%d:%s", m != NULL && m->file != NULL ?
-	    m->file : "", m != NULL ? m->line : 0, m != NULL ? m->col : 0,
-	    msg);
-	for (i = 0; i < diag_nsaid; i++) {
-		len = strlen(diag_said[i]);
-		if (diag_places_once && m != NULL && m->line > 0 &&
-		    strncmp(diag_said[i], line, strlen(line) - n) == 0) {
-			free(msg);
-			free(line);
-			return 1;
-		}
-		if (strcmp(diag_said[i], line) == 0 || ((m == NULL ||
-		    m->line <= 0) &&
-		    len > n && diag_said[i][len - n - 1] == ':' &&
-		    strcmp(diag_said[i] + len - n, msg) == 0)) {
-			free(msg);
-			free(line);
-			return 1;
-		}
-	}
-	free(msg);
-	if (diag_said == NULL)
-		atexit(diag_free_said);
-	diag_said = xrealloc(diag_said, (diag_nsaid + 1) *
-	    sizeof(char *));
-	diag_said[diag_nsaid++] = line;
-	return 0;
-}
 
 void
 diag(enum severity sev, const struct mark *m, const char *fmt, ...)
 {
 	va_list ap;
 
-	/* past the cap nothing more is printed, so nothing is kept to
-	 * compare: a file with a mistake on each of 100,000 lines would
-	 * otherwise compare each with all before it */
-	if (!diag_capturing && diag_printed <= DIAG_CAP) {
-		int again;
-
-		va_start(ap, fmt);
-		again = diag_said_before(m, fmt, ap);
-		va_end(ap);
-		/* an error said again still counts: what failed, failed */
-		if (again && sev != SEV_WARNING) {
-			diag_nagain++;
-			diag_nerr++;
-			diag_nfatal += sev == SEV_FATAL;
-			diag_nusage += sev == SEV_USAGE;
-		}
-		if (again)
-			return;
-	}
 	if (sev == SEV_WARNING) {
 		diag_nwarn++;
 		if (diag_isquiet)
@@ -164,21 +89,7 @@ diag_warnings(void)
 void
 diag_reset(void)
 {
-	diag_nerr = diag_nwarn = diag_nfatal = diag_nusage = diag_nagain = 0;
-	while (diag_nsaid > 0)
-		free(diag_said[--diag_nsaid]);
-}
-
-void
-diag_new_places_only(int on)
-{
-	diag_places_once = on;
-}
-
-size_t
-diag_errors_said(void)
-{
-	return diag_nerr - diag_nagain;
+	diag_nerr = diag_nwarn = diag_nfatal = diag_nusage = 0;
 }
 
 void

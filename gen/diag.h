@@ -30,13 +30,6 @@ const char *diag_file(const char *path);
 
 /* Errors reported since the last diag_reset(). */
 size_t	diag_errors(void);
-/* Of them, those printed: the same message at the same place (a text
- * laid out twice) is printed once, but counted each time. */
-size_t	diag_errors_said(void);
-/* While on, a message at a place that has had one is not printed (but
- * counted): a key laid out after its worksheet failed tells only of its
- * own texts, not again of a problem too tall at another height. */
-void	diag_new_places_only(int on);
 size_t	diag_warnings(void);
 /* Errors of the system (no font, cannot write): exit status 3. */
 size_t	diag_fatals(void);

@@ -199,8 +199,8 @@ lay_move(struct page *dst, struct page *src, double dy,
 		/* a right-to-left page: mirrored as it goes on the page, in
 		 * the text frame of the template's margins */
 		if (to_doc && L->rtl)
-			lay_mirror(it, L->t->margin[3] + L->doc->width -
-			    L->t->margin[1]);
+			lay_mirror(it, L->t->margin[3] - L->t->margin[1] +
+			    (L->turned ? L->doc->height : L->doc->width));
 	}
 	src->nitems = 0;	/* texts now belong to dst */
 }
@@ -489,6 +489,20 @@ lay_mark_of(struct lay *L, const char *s, struct mark *at)
 	return at;
 }
 
+/* 1 when the text being set has had a character or math it cannot set
+ * said (in an earlier layout of it: measured, then drawn; the worksheet,
+ * then the key); else notes that it has now. */
+static int
+lay_font_said(struct lay *L)
+{
+	if (L->font_said == NULL)
+		return 0;
+	if (*L->font_said)
+		return 1;
+	*L->font_said = 1;
+	return 0;
+}
+
 /* Report a character that cannot be printed, once per text: one no
  * font has, or one of a script mimeo cannot lay out yet (script.h), or
  * (in_math) of a script shaped in text but not in math, which is set a
@@ -504,8 +518,8 @@ lay_no_glyph(struct lay *L, long cp, int in_math)
 
 	c[len] = '\0';
 	m = lay_mark_of(L, c, &at);
-	if (L->quiet || (L->failed && L->mark == NULL))
-		;	/* measuring quietly, or said once per text */
+	if ((L->failed && L->mark == NULL) || lay_font_said(L))
+		;	/* said once per text */
 	else if (cp > 0xffff)
 		sc_error(m, "\"%.*s\" (U+%04lX) is an emoji or another "
 		    "character beyond U+FFFF, which mimeo cannot print; remove "
@@ -603,7 +617,7 @@ lay_rtl_too_wide(struct lay *L, const char *s, size_t n, double w,
 	struct mark at;
 	char *word = xstrndup(s, n);
 
-	if (!(L->failed && L->mark == NULL) && !L->quiet)
+	if (!(L->failed && L->mark == NULL) && !lay_font_said(L))
 		sc_error(lay_mark_of(L, word, &at), "the word \"%s\" is "
 		    "%.1f cm wide, but its line has only %.1f cm; a word "
 		    "written right to left is not cut across lines: put "
@@ -914,8 +928,10 @@ lay_math_too_wide(struct lay *L, const struct atom *a, double w, double maxw)
 	size_t n = strlen(a->s);
 	struct mark at;
 
-	if (L->failed && L->mark == NULL)
+	if ((L->failed && L->mark == NULL) || lay_font_said(L)) {
+		L->failed = 1;
 		return;
+	}
 	sc_error(lay_mark_of(L, a->s, &at), "the math `%.*s%s` is %.1f cm "
 	    "wide, but has only %.1f cm here (a line%s, or a column of "
 	    "choices); break it into shorter pieces of math with words "
@@ -972,6 +988,7 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 
 	L->mark = &r->mark;
 	L->text = r->text;
+	L->font_said = r->font_said;
 	for (i = 0; i < r->n; i++) {
 		const struct atom *a = &r->v[i];
 
@@ -1002,12 +1019,13 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 				struct words fw;
 
 				memset(&fw, 0, sizeof(fw));
-				lay_words(L, &ts->blank_fill[a->blank], &fs, 1e9,
+				lay_words(L, ts->blank_fill[a->blank], &fs, 1e9,
 				    &fw);
 				lay_words_extent(&fw, 0, fw.n, &pc->h, &pc->d);
 				lay_words_free(&fw);
 				L->mark = &r->mark;
 				L->text = r->text;
+				L->font_said = r->font_said;
 			}
 			break;
 		case A_RUN:
@@ -1039,6 +1057,7 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 	}
 	L->mark = NULL;
 	L->text = NULL;
+	L->font_said = NULL;
 }
 
 /* Natural width of words set without wrapping: the widest of the lines
@@ -1231,7 +1250,7 @@ static void
 lay_blank_too_long(struct lay *L, const struct tstyle *ts,
     const struct piece *pc, double w)
 {
-	const struct rich *r = &ts->blank_fill[pc->blank];
+	const struct rich *r = ts->blank_fill[pc->blank];
 
 	sc_error(&r->mark, "the answer of blank %d is %.1f cm long; a blank "
 	    "can be at most a line (%.1f cm) and the key will not print an "
@@ -1255,7 +1274,7 @@ lay_blank(struct lay *L, const struct tstyle *ts, const struct piece *pc,
 		double w;
 
 		memset(&fw, 0, sizeof(fw));
-		lay_words(L, &ts->blank_fill[pc->blank], &fs, 1e9, &fw);
+		lay_words(L, ts->blank_fill[pc->blank], &fs, 1e9, &fw);
 		/* a blank is at most a line long: a longer answer is set
 		 * smaller to stay on it (and on the page), down to 60%; one
 		 * longer still is a mistake */
@@ -1267,7 +1286,7 @@ lay_blank(struct lay *L, const struct tstyle *ts, const struct piece *pc,
 			}
 			fs.size *= (pc->w - 4) / w;
 			lay_words_free(&fw);
-			lay_words(L, &ts->blank_fill[pc->blank], &fs, 1e9, &fw);
+			lay_words(L, ts->blank_fill[pc->blank], &fs, 1e9, &fw);
 			w = lay_words_width(&fw);
 		}
 		lay_emit_line(L, &fw, 0, fw.n, x + (pc->w - w) / 2, base, &fs);
@@ -1623,22 +1642,20 @@ lay_rich(struct lay *L, const struct rich *r, const struct tstyle *ts,
 	return used;
 }
 
-/* Parse a text and set it; returns -1 if the text was wrong (reported). */
+/* Set a text, parsed once (rtexts_get()); returns -1 if the text is wrong
+ * (said when it was parsed). */
 int
 lay_text(struct lay *L, const struct text *t, int blanks,
     const struct tstyle *ts, double x, double width, enum align al, int flow)
 {
-	struct rich r;
+	const struct rich *r;
 
-	memset(&r, 0, sizeof(r));
-	if (lay_parse(L, t, blanks | (L->quiet ? RP_QUIET : 0), &r) < 0) {
-		rich_free(&r);
+	if ((r = lay_parsed(L, t, blanks))->wrong) {
 		L->drop = 0;
 		L->failed = 1;
 		return -1;
 	}
-	lay_rich(L, &r, ts, x, width, al, flow);
-	rich_free(&r);
+	lay_rich(L, r, ts, x, width, al, flow);
 	return 0;
 }
 
@@ -1650,6 +1667,7 @@ lay_plain(struct lay *L, const char *s, const struct tstyle *ts, double x,
 
 	memset(&r, 0, sizeof(r));
 	rich_plain(s, 0, &r);
+	r.font_said = L->plain_said;
 	lay_rich(L, &r, ts, x, width, al, 0);
 	rich_free(&r);
 }
@@ -1665,6 +1683,7 @@ lay_plain_width(struct lay *L, const char *s, const struct tstyle *ts)
 	memset(&r, 0, sizeof(r));
 	memset(&ws, 0, sizeof(ws));
 	rich_plain(s, 0, &r);
+	r.font_said = L->plain_said;
 	lay_words(L, &r, ts, 1e9, &ws);
 	w = lay_words_width(&ws);
 	lay_words_free(&ws);
@@ -1676,18 +1695,16 @@ lay_plain_width(struct lay *L, const char *s, const struct tstyle *ts)
 double
 lay_text_width(struct lay *L, const struct text *t, const struct tstyle *ts)
 {
-	struct rich r;
+	const struct rich *r;
 	struct words ws;
-	double w = 0;
+	double w;
 
-	memset(&r, 0, sizeof(r));
+	if ((r = lay_parsed(L, t, 0))->wrong)
+		return 0;
 	memset(&ws, 0, sizeof(ws));
-	if (lay_parse(L, t, RP_QUIET, &r) == 0) {
-		lay_words(L, &r, ts, 1e9, &ws);
-		w = lay_words_width(&ws);
-		lay_words_free(&ws);
-	}
-	rich_free(&r);
+	lay_words(L, r, ts, 1e9, &ws);
+	w = lay_words_width(&ws);
+	lay_words_free(&ws);
 	return w;
 }
 
@@ -1744,15 +1761,55 @@ lay_begin(struct lay *L, struct doc *d, const struct template *t,
 	L->left = t->margin[3];
 	L->top = t->margin[0];
 	lay_turn(L, 0);
-	L->parse = strcmp(t->labels[L_DECIMAL], ",") == 0 ? RP_DECIMAL_COMMA :
-	    0;
+	L->parse = lay_parse_flags(t);
 	L->rtl = t->rtl;
 }
 
 int
-lay_parse(struct lay *L, const struct text *t, int flags, struct rich *r)
+lay_parse_flags(const struct template *t)
 {
-	return rich_parse(t, flags | L->parse, r);
+	return strcmp(t->labels[L_DECIMAL], ",") == 0 ? RP_DECIMAL_COMMA : 0;
+}
+
+int
+lay_first_at(struct lay *L, const struct mark *m)
+{
+	return rtexts_first_at(L->texts, m);
+}
+
+size_t
+lay_prefixed(struct rich *r, const char *label, int style,
+    const struct rich *text)
+{
+	size_t own, i;
+
+	rich_plain(label, style, r);
+	own = r->n;
+	xgrow((void **)&r->v, &r->cap, r->n, sizeof(*r->v));
+	memset(&r->v[r->n], 0, sizeof(r->v[0]));
+	r->v[r->n++].kind = A_SPACE;
+	for (i = 0; i < text->n; i++) {
+		xgrow((void **)&r->v, &r->cap, r->n, sizeof(*r->v));
+		r->v[r->n++] = text->v[i];
+	}
+	r->mark = text->mark;
+	r->font_said = text->font_said;
+	return own;
+}
+
+void
+lay_prefixed_free(struct rich *r, size_t own)
+{
+	while (own > 0)
+		free(r->v[--own].s);
+	free(r->v);
+	memset(r, 0, sizeof(*r));
+}
+
+const struct rich *
+lay_parsed(struct lay *L, const struct text *t, int blanks)
+{
+	return rtexts_get(L->texts, t, blanks | L->parse);
 }
 
 /* Place the fields' strip, noting where when layout_spot() asked.  Only
@@ -1795,189 +1852,180 @@ lay_scaled(struct lay *L, const struct block *b, struct block *tmp)
 	return tmp;
 }
 
+/* Blocks drawn in layout.c itself; the other kinds' functions are in
+ * the layout_*.c of their documents (layout_int.h). */
+static void
+lay_title(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_title, ST_BOLD, ink);
+
+	lay_text_or_label(L, b, &ts, AL_CENTER);
+	lay_place(L, L->sy, 0);
+}
+
+static void
+lay_subtitle(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_heading, ST_BOLD, key_ink);
+
+	lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_CENTER);
+	lay_place(L, L->sy, 2);
+}
+
+static void
+lay_fields_block(struct lay *L, const struct block *b)
+{
+	lay_fields(L, b);
+	lay_fields_place(L);
+}
+
+static void
+lay_total(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
+
+	lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_RIGHT);
+	lay_place(L, L->sy, 0);
+}
+
+/* Paragraphs: a section's short instructions stay with its heading, and
+ * both wait for the first problem; a long passage flows on its own. */
+static void
+lay_paragraphs(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
+
+	L->sy = 0;
+	if (L->pending.nitems > 0) {
+		lay_text(L, b->text, 0, &ts, L->left, lay_width(L), AL_LEFT,
+		    0);
+		if (L->sy <= (L->bottom - L->top) / 3) {
+			lay_move(&L->pending, &L->strip, L->pending_h, L, 0);
+			L->pending_h += L->sy + L->t->gap_paragraph;
+			L->sy = 0;
+			return;
+		}
+		lay_strip_clear(&L->strip);	/* a long passage */
+		L->sy = 0;
+	} else if (L->y > L->top + EPS)
+		L->y += L->t->gap_paragraph;
+	lay_text(L, b->text, 0, &ts, L->left, lay_width(L), AL_LEFT, 1);
+}
+
+/* A section's title, ruled, waiting for the first thing under it. */
+static void
+lay_heading(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_heading, ST_BOLD, ink);
+
+	L->sy = 6;
+	lay_text_or_label(L, b, &ts, AL_LEFT);
+	lay_line(L, L->left, L->sy, L->right, L->sy, 0.5, gray, 0);
+	L->sy += 4;
+	lay_move(&L->pending, &L->strip, 0, L, 0);
+	L->pending_h = L->sy;
+	L->sy = 0;
+	if (L->y > L->top + EPS)
+		L->y += L->t->gap_problem;
+}
+
+static void
+lay_hint(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body * 0.9, ST_ITALIC,
+	    gray);
+
+	lay_plain(L, b->label, &ts, L->left + L->indent, lay_width(L) -
+	    L->indent, AL_LEFT);
+}
+
+static void
+lay_space_block(struct lay *L, const struct block *b)
+{
+	L->sy += b->h;
+}
+
+/* A key's note: in a problem it goes with it; else placed alone. */
+static void
+lay_keynote_block(struct lay *L, const struct block *b)
+{
+	lay_keynote(L, b);
+	if (!L->in_problem)
+		lay_place(L, L->sy, L->t->gap_paragraph);
+}
+
+static void
+lay_info(struct lay *L, const struct block *b)
+{
+	struct tstyle ts = lay_style(L, L->t->size_body * 0.9, 0, gray);
+
+	lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_CENTER);
+	lay_place(L, L->sy, 2);
+}
+
+/* What draws each kind of block (mandoc's mdoc_term_acts[]): one
+ * function per kind, in the order of enum block_kind. */
+static void (*const lay_acts[BK__MAX])(struct lay *, const struct block *) = {
+	[BK_TITLE] = lay_title,
+	[BK_SUBTITLE] = lay_subtitle,
+	[BK_FIELDS] = lay_fields_block,
+	[BK_TOTAL] = lay_total,
+	[BK_TEXT] = lay_paragraphs,
+	[BK_HEADING] = lay_heading,
+	[BK_PROBLEM] = lay_problem,
+	[BK_COLUMNS] = lay_columns_block,
+	[BK_PART] = lay_part,
+	[BK_HINT] = lay_hint,
+	[BK_SPACE] = lay_space_block,
+	[BK_ANSWER] = lay_answer,
+	[BK_CHOICES] = lay_choices,
+	[BK_TRUEFALSE] = lay_truefalse,
+	[BK_MATCH] = lay_match,
+	[BK_ORDER] = lay_order,
+	[BK_LINES] = lay_lines,
+	[BK_BOX] = lay_box,
+	[BK_KEYNOTE] = lay_keynote_block,
+	[BK_TABLE] = lay_table,
+	[BK_FIGURES] = lay_figures,
+	[BK_END] = lay_problem_end,
+	[BK_INFO] = lay_info,
+	[BK_BULLET] = lay_bullet,
+	[BK_STEP] = lay_step,
+	[BK_ROW] = lay_row,
+	[BK_WRITE] = lay_write,
+	[BK_NEWPAGE] = lay_newpage,
+	[BK_FRAME] = lay_frame,
+	[BK_PHASE] = lay_phase,
+	[BK_APPROACH] = lay_approach,
+	[BK_TALLY] = lay_tally,
+	[BK_MONITOR] = lay_monitor,
+	[BK_LIST] = lay_list,
+	[BK_BOARD] = lay_board,
+	[BK_PANELS] = lay_panels,
+	[BK_MEMBERS] = lay_members,
+	[BK_PROMPT] = lay_prompt,
+	[BK_STRIP] = lay_strip,
+	[BK_CARDS] = lay_cards,
+	[BK_GRID] = lay_grid,
+	[BK_IMAGE] = lay_picture,
+	[BK_WORDBANK] = lay_wordbank,
+	[BK_HINTCARD] = lay_hintcard
+};
+
+int
+layout_draws(enum block_kind k)
+{
+	return (unsigned)k < BK__MAX && lay_acts[k] != NULL;
+}
+
+/* A block, its work space scaled to fill its page (lay_scaled()). */
 static void
 lay_block(struct lay *L, const struct block *b)
 {
-	struct tstyle ts;
 	struct block scaled;
 
 	b = lay_scaled(L, b, &scaled);
-	switch (b->kind) {
-	case BK_TITLE:
-		ts = lay_style(L, L->t->size_title, ST_BOLD, ink);
-		lay_text_or_label(L, b, &ts, AL_CENTER);
-		lay_place(L, L->sy, 0);
-		break;
-	case BK_SUBTITLE:
-		ts = lay_style(L, L->t->size_heading, ST_BOLD, key_ink);
-		lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_CENTER);
-		lay_place(L, L->sy, 2);
-		break;
-	case BK_FIELDS:
-		lay_fields(L, b);
-		lay_fields_place(L);
-		break;
-	case BK_TOTAL:
-		ts = lay_style(L, L->t->size_small, 0, gray);
-		lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_RIGHT);
-		lay_place(L, L->sy, 0);
-		break;
-	case BK_TEXT:
-		ts = lay_style(L, L->t->size_body, 0, ink);
-		L->sy = 0;
-		if (L->pending.nitems > 0) {
-			/* a section's short instructions stay with its
-			 * heading, and both wait for the first problem */
-			lay_text(L, b->text, 0, &ts, L->left, lay_width(L),
-			    AL_LEFT, 0);
-			if (L->sy <= (L->bottom - L->top) / 3) {
-				lay_move(&L->pending, &L->strip, L->pending_h,
-				    L, 0);
-				L->pending_h += L->sy + L->t->gap_paragraph;
-				L->sy = 0;
-				break;
-			}
-			lay_strip_clear(&L->strip);	/* a long passage */
-			L->sy = 0;
-		} else if (L->y > L->top + EPS)
-			L->y += L->t->gap_paragraph;
-		lay_text(L, b->text, 0, &ts, L->left, lay_width(L), AL_LEFT,
-		    1);
-		break;
-	case BK_HEADING:
-		ts = lay_style(L, L->t->size_heading, ST_BOLD, ink);
-		L->sy = 6;
-		lay_text_or_label(L, b, &ts, AL_LEFT);
-		lay_line(L, L->left, L->sy, L->right, L->sy, 0.5, gray, 0);
-		L->sy += 4;
-		/* wait for the first thing under it */
-		lay_move(&L->pending, &L->strip, 0, L, 0);
-		L->pending_h = L->sy;
-		L->sy = 0;
-		if (L->y > L->top + EPS)
-			L->y += L->t->gap_problem;
-		break;
-	case BK_PROBLEM:
-		lay_problem(L, b);
-		break;
-	case BK_PART:
-		lay_part(L, b);
-		break;
-	case BK_COLUMNS:
-		lay_columns_block(L, b);
-		break;
-	case BK_HINT:
-		ts = lay_style(L, L->t->size_body * 0.9, ST_ITALIC, gray);
-		lay_plain(L, b->label, &ts, L->left + L->indent,
-		    lay_width(L) - L->indent, AL_LEFT);
-		break;
-	case BK_SPACE:
-		L->sy += b->h;
-		break;
-	case BK_ANSWER:
-		lay_answer(L, b);
-		break;
-	case BK_CHOICES:
-		lay_choices(L, b);
-		break;
-	case BK_TRUEFALSE:
-		lay_truefalse(L, b);
-		break;
-	case BK_MATCH:
-		lay_match(L, b);
-		break;
-	case BK_ORDER:
-		lay_order(L, b);
-		break;
-	case BK_LINES:
-		lay_lines(L, b);
-		break;
-	case BK_BOX:
-		lay_box(L, b);
-		break;
-	case BK_KEYNOTE:
-		lay_keynote(L, b);
-		if (!L->in_problem)
-			lay_place(L, L->sy, L->t->gap_paragraph);
-		break;
-	case BK_TABLE:
-		lay_table(L, b);
-		break;
-	case BK_FIGURES:
-		lay_figures(L, b);
-		break;
-	case BK_END:
-		lay_problem_end(L, b);
-		break;
-	case BK_INFO:
-		ts = lay_style(L, L->t->size_body * 0.9, 0, gray);
-		lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_CENTER);
-		lay_place(L, L->sy, 2);
-		break;
-	case BK_BULLET:
-		lay_bullet(L, b);
-		break;
-	case BK_STEP:
-		lay_step(L, b);
-		break;
-	case BK_ROW:
-		lay_row(L, b);
-		break;
-	case BK_WRITE:
-		lay_write(L, b);
-		break;
-	case BK_NEWPAGE:
-		lay_newpage(L, b);
-		break;
-	case BK_FRAME:
-		lay_frame(L, b);
-		break;
-	case BK_PHASE:
-		lay_phase(L, b);
-		break;
-	case BK_APPROACH:
-		lay_approach(L, b);
-		break;
-	case BK_TALLY:
-		lay_tally(L, b);
-		break;
-	case BK_MONITOR:
-		lay_monitor(L, b);
-		break;
-	case BK_LIST:
-		lay_list(L, b);
-		break;
-	case BK_BOARD:
-		lay_board(L, b);
-		break;
-	case BK_PANELS:
-		lay_panels(L, b);
-		break;
-	case BK_MEMBERS:
-		lay_members(L, b);
-		break;
-	case BK_PROMPT:
-		lay_prompt(L, b);
-		break;
-	case BK_CARDS:
-		lay_cards(L, b);
-		break;
-	case BK_STRIP:
-		lay_strip(L, b);
-		break;
-	case BK_GRID:
-		lay_grid(L, b);
-		break;
-	case BK_IMAGE:
-		lay_picture(L, b);
-		break;
-	case BK_WORDBANK:
-		lay_wordbank(L, b);
-		break;
-	case BK_HINTCARD:
-		lay_hintcard(L, b);
-		break;
-	}
+	lay_acts[b->kind](L, b);
 }
 
 /* The footer's left text on page p, from x = left; when right is not
@@ -2166,7 +2214,10 @@ lay_footers(struct lay *L, const struct blocks *doc)
 	char n[24], total[24], **page, *left = NULL, *v[FOOTER_MAX];
 	double widest = 0, w;
 	size_t i, nv;
+	int said = 1;
 
+	/* the title in a footer is said at the top, where it is written */
+	L->plain_said = &said;
 	footer_clear(&L->doc->footer);
 	footer_copy(&L->doc->footer, &doc->footer);
 	snprintf(total, sizeof(total), "%zu", L->doc->npages);
@@ -2198,6 +2249,7 @@ lay_footers(struct lay *L, const struct blocks *doc)
 		lay_move(&L->doc->pages[i], &L->strip, L->top - L->sy - 8, L,
 		    1);
 	}
+	L->plain_said = NULL;
 	lay_turn(L, 0);
 	free(page);
 	free(left);
@@ -2231,7 +2283,7 @@ pass_free(struct pass *p)
 static void
 lay_pass(const struct blocks *bs, const struct template *t, struct fonts *fs,
     int a4, const char *title, const double *scale, int anchored,
-    struct pass *out)
+    struct rtexts *texts, struct pass *out)
 {
 	struct lay L;
 	size_t i;
@@ -2249,6 +2301,7 @@ lay_pass(const struct blocks *bs, const struct template *t, struct fonts *fs,
 	}
 	d->title = xstrdup(title);
 	lay_begin(&L, d, t, fs);
+	L.texts = texts;
 	L.spot = &out->spot;
 	L.anchors = anchored ? &out->anchors : NULL;
 	L.scale = scale;
@@ -2437,11 +2490,16 @@ lay_doc(const struct blocks *bs, const struct template *t,
 	struct pass p, filled;
 	double *scale = xcalloc(bs->n + 1, sizeof(double)), s = 1;
 	size_t i;
+	/* blocks composed on their own (not in a build) have their texts
+	 * parsed here, once for every pass */
+	struct rtexts *own = bs->texts == NULL ? rtexts_new() : NULL;
+	struct rtexts *texts = own != NULL ? own : bs->texts;
 
 	for (i = 0; i < bs->n; i++)
 		scale[i] = 1;
 	for (;;) {
-		lay_pass(bs, t, fs, a4, title, scale, anchors != NULL, &p);
+		lay_pass(bs, t, fs, a4, title, scale, anchors != NULL, texts,
+		    &p);
 		if (p.doc == NULL || bs->fit_pages <= 0 ||
 		    p.doc->npages <= (size_t)bs->fit_pages)
 			break;
@@ -2458,7 +2516,7 @@ lay_doc(const struct blocks *bs, const struct template *t,
 	}
 	if (p.doc != NULL && p.npage_end == p.doc->npages &&
 	    lay_fill_scale(bs, t, &p, bs->fit_pages > 0, scale)) {
-		lay_pass(bs, t, fs, a4, title, scale, anchors != NULL,
+		lay_pass(bs, t, fs, a4, title, scale, anchors != NULL, texts,
 		    &filled);
 		if (filled.doc != NULL &&
 		    filled.doc->npages == p.doc->npages) {
@@ -2474,6 +2532,7 @@ lay_doc(const struct blocks *bs, const struct template *t,
 	else
 		anchors_free(&p.anchors);
 	free(scale);
+	rtexts_free(own);
 	free(p.bpage);
 	free(p.bcol);
 	free(p.page_end);
@@ -2536,8 +2595,10 @@ layout_blank_page(struct doc *d, const struct template *t, struct fonts *fs,
 	char *v[FOOTER_MAX], *left;
 	size_t nv, i;
 	double x = 0;
+	int said = 1;
 
 	lay_begin(&L, d, t, fs);
+	L.plain_said = &said;	/* the footer's words said where written */
 	ts = lay_style(&L, t->size_small, ST_ITALIC, gray);
 	L.page = doc_add_page(d);
 	L.sy = d->height / 2;

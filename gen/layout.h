@@ -15,6 +15,9 @@
 #include "page.h"
 #include "template.h"
 
+/* 1 when layout has a function that draws blocks of kind k (every kind
+ * of enum block_kind must). */
+int		 layout_draws(enum block_kind k);
 /* Lay out blocks on paper (a4 or letter) with the template's geometry.
  * Returns a new doc owned by the caller, or NULL (reported). */
 struct doc	*layout(const struct blocks *, const struct template *,

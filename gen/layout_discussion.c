@@ -23,9 +23,10 @@ ld_place(struct lay *L, double gap, const struct mark *m, const char *what)
 	double h = L->sy;
 
 	if (lay_place(L, h, gap) < 0) {
-		diag_error(m, "%s is taller than a page (%.1f cm of %.1f cm); "
-		    "shorten it", what, h / 72 * 2.54,
-		    (L->bottom - L->top) / 72 * 2.54);
+		if (lay_first_at(L, m))
+			diag_error(m, "%s is taller than a page (%.1f cm of "
+			    "%.1f cm); shorten it", what, h / 72 * 2.54,
+			    (L->bottom - L->top) / 72 * 2.54);
 		L->failed = 1;
 	}
 }
@@ -39,29 +40,17 @@ static int
 ld_labelled(struct lay *L, const char *label, const struct text *t,
     const struct tstyle *ts, double x, double width)
 {
-	struct rich r, tr;
-	size_t i;
-	int rc = 0;
+	const struct rich *tr = lay_parsed(L, t, 0);
+	struct rich r;
+	size_t own;
 
-	memset(&r, 0, sizeof(r));
-	memset(&tr, 0, sizeof(tr));
-	rich_plain(label, ST_BOLD, &r);
-	if (lay_parse(L, t, 0, &tr) < 0) {
+	if (tr->wrong)
 		L->failed = 1;
-		rc = -1;
-	}
-	xgrow((void **)&r.v, &r.cap, r.n, sizeof(*r.v));
-	r.v[r.n].kind = A_SPACE;
-	r.v[r.n++].s = NULL;
-	for (i = 0; i < tr.n; i++) {
-		xgrow((void **)&r.v, &r.cap, r.n, sizeof(*r.v));
-		r.v[r.n++] = tr.v[i];
-	}
-	free(tr.v);
-	r.mark = t->mark;
+	memset(&r, 0, sizeof(r));
+	own = lay_prefixed(&r, label, ST_BOLD, tr);
 	lay_rich(L, &r, ts, x, width, AL_LEFT, 0);
-	rich_free(&r);
-	return rc;
+	lay_prefixed_free(&r, own);
+	return tr->wrong ? -1 : 0;
 }
 
 /* A small label in the top-left corner of a box at (x, y). */

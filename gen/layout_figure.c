@@ -237,8 +237,9 @@ fg_place_label(struct fg *g, const struct text *label, const struct tstyle *ts,
 		    y0[i] + h)) == NULL)
 			break;
 	if (i == n) {
-		sc_error(&label->mark, "the labels %s and %s touch; %s",
-		    other, label->s, fix);
+		if (lay_first_at(L, &label->mark))
+			sc_error(&label->mark, "the labels %s and %s touch; %s",
+			    other, label->s, fix);
 		L->failed = 1;
 		i = 0;
 	}
@@ -463,10 +464,12 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 		    !fg_shows(g, nl->at.v[j - 1].key))
 			continue;
 		if (fabs(lx[j] - lx[j - 1]) < (wa + wb) / 2 + 0.2 * g->u) {
-			sc_error(&nl->at.v[j].t.mark, "the labels %s and %s "
-			    "of the number line touch; make the figure "
-			    "wider (width:) or label fewer values",
-			    nl->at.v[j - 1].t.s, nl->at.v[j].t.s);
+			if (lay_first_at(L, &nl->at.v[j].t.mark))
+				sc_error(&nl->at.v[j].t.mark, "the labels %s "
+				    "and %s of the number line touch; make the "
+				    "figure wider (width:) or label fewer "
+				    "values", nl->at.v[j - 1].t.s,
+				    nl->at.v[j].t.s);
 			L->failed = 1;
 		}
 	}
@@ -2117,13 +2120,14 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 	it->size = g.u;
 	it->x = x + w;
 	it->y = L->strip.items[span].y;
-	if (left < L->left - EPS || right > L->right + EPS) {
+	if ((left < L->left - EPS || right > L->right + EPS) &&
+	    lay_first_at(L, &f->mark))
 		sc_error(&f->mark, "the %s is wider than the column (%.1f cm "
 		    "of %.1f cm); give it a smaller width: or shorter labels",
 		    fig_kind_names[f->kind], (right - left) / 72 * 2.54,
 		    (L->right - L->left) / 72 * 2.54);
+	if (left < L->left - EPS || right > L->right + EPS)
 		L->failed = 1;
-	}
 	L->sy = sy;
 	return bot - top;
 }

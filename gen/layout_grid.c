@@ -76,7 +76,9 @@ lg_place(struct lay *L, const struct mark *m, const char *what)
 		return;
 	}
 	if (lay_place(L, L->sy, L->t->gap_paragraph) < 0) {
-		diag_error(m, "%s is taller than a page; shorten it", what);
+		if (lay_first_at(L, m))
+			diag_error(m, "%s is taller than a page; shorten it",
+			    what);
 		L->failed = 1;
 	}
 }
@@ -284,12 +286,14 @@ lay_grid(struct lay *L, const struct block *b)
 			snprintf(what, sizeof(what), "problem %d: ",
 			    L->problem->number);
 		/* turning it helps when it has more columns than rows */
-		diag_error(&g->mark, "%sthe table is %.1f cm wide, but the line "
-		    "holds %.1f cm; shorten its cells%s%s", what,
-		    total / 72 * 2.54, room / 72 * 2.54, g->ncols > g->nrows ?
-		    ", or turn it with orientation: " : " or split it in two",
-		    g->ncols > g->nrows ? g->turned ? "rows" : "columns" :
-		    "");
+		if (lay_first_at(L, &g->mark))
+			diag_error(&g->mark, "%sthe table is %.1f cm wide, but "
+			    "the line holds %.1f cm; shorten its cells%s%s",
+			    what, total / 72 * 2.54, room / 72 * 2.54,
+			    g->ncols > g->nrows ? ", or turn it with "
+			    "orientation: " : " or split it in two",
+			    g->ncols > g->nrows ? g->turned ? "rows" :
+			    "columns" : "");
 		L->failed = 1;
 		return;
 	}
@@ -388,8 +392,9 @@ lay_hintcard(struct lay *L, const struct block *b)
 	lay_line(L, L->left, 0, L->left, L->sy, 0.8, gray, 1);
 	lay_line(L, L->right, 0, L->right, L->sy, 0.8, gray, 1);
 	if (lay_place(L, L->sy, 0) < 0) {
-		diag_error(&hc->text->mark, "a hint is taller than a page; "
-		    "shorten it");
+		if (lay_first_at(L, &hc->text->mark))
+			diag_error(&hc->text->mark, "a hint is taller than a "
+			    "page; shorten it");
 		L->failed = 1;
 	}
 }

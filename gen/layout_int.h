@@ -69,7 +69,8 @@ struct tstyle {
 	int		 style;		/* ST_BOLD | ST_ITALIC */
 	struct color	 color;
 	const double	*blank_w;	/* width of each blank, or NULL */
-	const struct rich *blank_fill;	/* key: text set in each blank */
+	const struct rich *const *blank_fill; /* key: text set in each
+					 * blank */
 	size_t		 nblanks;
 };
 
@@ -118,6 +119,14 @@ struct lay {
 	struct fieldspot *spot;		/* layout_spot(): where the fields go */
 	int		 parse;		/* rich_parse() flags of the language:
 					 * RP_DECIMAL_COMMA */
+	struct rtexts	*texts;		/* the document's texts, parsed once
+					 * (the build's, or the layout's own) */
+	int		*font_said;	/* of the text being set: see struct
+					 * rich; or NULL */
+	int		*plain_said;	/* font_said of the plain words set:
+					 * a footer's repeat texts said where
+					 * they are written (the title); NULL:
+					 * said here */
 	const struct text *text;	/* of the words being made, or NULL:
 					 * for where a character is (mark) */
 	int		 in_cell;	/* in a table's cell: math wider than
@@ -127,9 +136,6 @@ struct lay {
 	struct anchors	*anchors;	/* layout_anchored(): answer spaces */
 	size_t		 anchor_from;	/* anchors still in the strip */
 	int		 strip_col;	/* BK_STRIP: columns used on the page */
-	int		 quiet;	/* texts set again later in the document,
-				 * which says their mistakes: none said
-				 * here (the layout fails all the same) */
 	const struct block *row_head;	/* the print list's header row, to
 					 * repeat over a row on a new page */
 	const struct parthead *part;	/* the part being drawn, or NULL */
@@ -181,8 +187,22 @@ struct item *lay_line(struct lay *L, double x, double y, double x2, double y2,
     double w, struct color c, int dash);
 struct item *lay_rect(struct lay *L, double x, double y, double w, double h,
     double width, struct color c);
-/* rich_parse() as the document's language reads math (1,5 in Spanish). */
-int lay_parse(struct lay *L, const struct text *t, int flags, struct rich *r);
+/* The rich_parse() flags of t's language: how it reads math (1,5 in
+ * Spanish). */
+int lay_parse_flags(const struct template *t);
+/* t parsed once (RP_BLANKS when blanks) as L's language reads math;
+ * wrong set when it is (said the first time).  Never NULL. */
+const struct rich *lay_parsed(struct lay *L, const struct text *t,
+    int blanks);
+/* 1 when a mistake of layout at m (not of a text's characters) is to be
+ * said: the first time in the build (rtexts_first_at()). */
+int lay_first_at(struct lay *L, const struct mark *m);
+/* Into r (zeroed): label's plain words in style, a space, then the atoms
+ * of text, borrowed, as one paragraph.  Returns the atoms r owns, for
+ * lay_prefixed_free(). */
+size_t lay_prefixed(struct rich *r, const char *label, int style,
+    const struct rich *text);
+void lay_prefixed_free(struct rich *r, size_t own);
 void lay_strip_clear(struct page *p);
 void lay_shift(struct lay *L, size_t from, size_t to, double dy);
 void lay_new_page(struct lay *L);

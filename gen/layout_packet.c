@@ -92,8 +92,9 @@ lay_step(struct lay *L, const struct block *b)
 	}
 	lay_line(L, L->left, L->sy + 5, L->right, L->sy + 5, 0.4, light, 0);
 	if (lay_place(L, L->sy + 5, 5) < 0) {
-		diag_error(&b->text->mark, "this step of the plan is taller "
-		    "than a page; shorten what to do or to say");
+		if (lay_first_at(L, &b->text->mark))
+			diag_error(&b->text->mark, "this step of the plan is "
+			    "taller than a page; shorten what to do or to say");
 		L->failed = 1;
 	}
 }

@@ -249,24 +249,26 @@ lay_align(struct lay *L, struct cell *c, int n)
 	return grow;
 }
 
-/* Widths of a blank problem's blanks: room for the answer, at least 1in. */
+/* Widths of a blank problem's blanks: room for the answer, at least 1in;
+ * with key, *fill: each blank's answer parsed. */
 static double *
-lay_blank_widths(struct lay *L, const struct problem *p,
-    const struct tstyle *ts, struct rich **fill, int key)
+lay_blank_widths(struct lay *L, const struct textlist *answers,
+    const struct tstyle *ts, const struct rich ***fill, int key)
 {
-	double *bw = xcalloc(p->blanks.n, sizeof(double));
+	double *bw = xcalloc(answers->n, sizeof(double));
 	struct tstyle bs = *ts;
 	size_t i;
 
 	bs.style |= ST_BOLD;
-	*fill = key ? xcalloc(p->blanks.n, sizeof(struct rich)) : NULL;
-	for (i = 0; i < p->blanks.n; i++) {
-		bw[i] = lay_text_width(L, &p->blanks.v[i], &bs) + 20;
+	*fill = key ? xcalloc(answers->n, sizeof(**fill)) : NULL;
+	for (i = 0; i < answers->n; i++) {
+		bw[i] = lay_text_width(L, &answers->v[i], &bs) + 20;
 		if (bw[i] < 72)
 			bw[i] = 72;
 		if (bw[i] > lay_width(L) - L->indent)
 			bw[i] = lay_width(L) - L->indent;
-		if (key && lay_parse(L, &p->blanks.v[i], 0, &(*fill)[i]) < 0)
+		if (key && ((*fill)[i] = lay_parsed(L, &answers->v[i],
+		    0))->wrong)
 			L->failed = 1;
 	}
 	return bw;
@@ -274,43 +276,37 @@ lay_blank_widths(struct lay *L, const struct problem *p,
 
 #define IMAGE_BODY_PT	12.0	/* the body size pictures are sized for */
 
-/* The number of the problem p is (or is a part of). */
-static int
-b_number(const struct lay *L, const struct problem *p)
-{
-	return L->problem != NULL ? L->problem->number : p->number;
-}
-
 /*
  * The problem's picture, under the prompt and indented like it: `width`
  * wide (a length, or a share of the column), else its natural size at
  * IMAGE_DPI, larger with a body text larger than IMAGE_BODY_PT; never
  * wider than the column; aspect ratio kept.
  */
-static void
-lay_image(struct lay *L, const struct problem *p)
+void
+lay_picture(struct lay *L, const struct block *b)
 {
+	const struct picture *pic = b->picture;
 	double col = lay_width(L) - L->indent, w;
 	struct item *it;
 
-	if (p->image == NULL)
-		return;
-	if (p->image_pct > 0)
-		w = col * p->image_pct / 100;
-	else if (p->image_w > 0)
-		w = p->image_w;
+	if (pic->share > 0)
+		w = col * pic->share / 100;
+	else if (pic->width > 0)
+		w = pic->width;
 	else
-		w = p->image->w * 72.0 / IMAGE_DPI;
+		w = pic->image->w * 72.0 / IMAGE_DPI;
 	/* a picture grows with the text: large print's 18 pt body makes a
 	 * 6 cm picture 9 cm (a width in % grows with the column already) */
-	if (p->image_pct <= 0 && L->t->size_body > IMAGE_BODY_PT)
+	if (pic->share <= 0 && L->t->size_body > IMAGE_BODY_PT)
 		w *= L->t->size_body / IMAGE_BODY_PT;
-	if (w > col + EPS && L->ncols == 2 && p->image_w > 0) {
-		diag_error(&p->mark, "problem %d: its picture is %.1f cm wide, "
-		    "wider than a column (%.1f cm) of two: give it a smaller "
-		    "width (a share such as 100%% fits the column), or put the "
-		    "problem where the page has one column", b_number(L, p),
-		    w / 72 * 2.54, col / 72 * 2.54);
+	if (w > col + EPS && L->ncols == 2 && pic->width > 0) {
+		if (lay_first_at(L, &pic->mark))
+			diag_error(&pic->mark, "problem %d: its picture is "
+			    "%.1f cm wide, wider than a column (%.1f cm) of "
+			    "two: give it a smaller width (a share such as "
+			    "100%% fits the column), or put the problem where "
+			    "the page has one column", pic->number,
+			    w / 72 * 2.54, col / 72 * 2.54);
 		L->failed = 1;
 	}
 	if (w > col)
@@ -321,15 +317,9 @@ lay_image(struct lay *L, const struct problem *p)
 	it->x = L->left + L->indent;
 	it->y = L->sy;
 	it->w = w;
-	it->h = w * p->image->h / p->image->w;
-	it->image = doc_image(L->doc, p->image);
+	it->h = w * pic->image->h / pic->image->w;
+	it->image = doc_image(L->doc, pic->image);
 	L->sy += it->h;
-}
-
-void
-lay_picture(struct lay *L, const struct block *b)
-{
-	lay_image(L, b->pi->p);
 }
 
 /*
@@ -341,12 +331,13 @@ static void
 lay_numbered(struct lay *L, const struct block *b, const char *num,
     const char *prefix)
 {
-	const struct problem *p = b->pi->p;
+	const struct prompt *pr = b->prompt;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ns = lay_style(L, L->t->size_body, ST_BOLD, ink);
-	struct rich r, *fill = NULL;
+	const struct rich *prompt, *set, **fill = NULL;
+	struct rich labelled;
 	double *bw = NULL, top = L->sy;
-	size_t i, numbered, from = L->strip.nitems;
+	size_t numbered, from = L->strip.nitems, own = 0;
 
 	sc_prefix(prefix);		/* for messages about its texts */
 	/* right-aligned, one space from the prompt, so that text readers
@@ -355,44 +346,29 @@ lay_numbered(struct lay *L, const struct block *b, const char *num,
 	    fonts_pick(L->fs, FS_BOLD, ' '), ns.size), AL_RIGHT);
 	numbered = L->strip.nitems;
 	L->sy = top;
-	memset(&r, 0, sizeof(r));
-	if (b->label != NULL)
-		rich_plain(b->label, 0, &r);
-	if (p->prompt.s == NULL)
+	if (pr->text == NULL)
 		return;
-	if (b->label != NULL) {
-		struct rich pr;
-
-		memset(&pr, 0, sizeof(pr));
-		if (lay_parse(L, &p->prompt, p->type == P_BLANK ? RP_BLANKS :
-		    0, &pr) < 0)
-			L->failed = 1;
-		/* points first, then the prompt, as one paragraph */
-		xgrow((void **)&r.v, &r.cap, r.n, sizeof(*r.v));
-		r.v[r.n].kind = A_SPACE;
-		r.v[r.n++].s = NULL;
-		for (i = 0; i < pr.n; i++) {
-			xgrow((void **)&r.v, &r.cap, r.n, sizeof(*r.v));
-			r.v[r.n++] = pr.v[i];
-		}
-		free(pr.v);
-		r.mark = p->prompt.mark;
-	} else if (lay_parse(L, &p->prompt, p->type == P_BLANK ? RP_BLANKS :
-	    0, &r) < 0)
+	prompt = lay_parsed(L, pr->text, pr->blanks != NULL ? RP_BLANKS : 0);
+	if (prompt->wrong)
 		L->failed = 1;
-	if (p->type == P_BLANK) {
-		bw = lay_blank_widths(L, p, &ts, &fill, b->key);
+	set = prompt;
+	if (b->label != NULL) {
+		/* points first, then the prompt, as one paragraph */
+		memset(&labelled, 0, sizeof(labelled));
+		own = lay_prefixed(&labelled, b->label, 0, prompt);
+		set = &labelled;
+	}
+	if (pr->blanks != NULL) {
+		bw = lay_blank_widths(L, pr->blanks, &ts, &fill, pr->key);
 		ts.blank_w = bw;
 		ts.blank_fill = fill;
-		ts.nblanks = p->blanks.n;
+		ts.nblanks = pr->blanks->n;
 	}
-	lay_rich(L, &r, &ts, L->left + L->indent, lay_width(L) - L->indent,
+	lay_rich(L, set, &ts, L->left + L->indent, lay_width(L) - L->indent,
 	    AL_LEFT, 0);
 	lay_shift(L, from, numbered, L->drop);	/* the number beside it */
-	rich_free(&r);
-	if (fill != NULL)
-		for (i = 0; i < p->blanks.n; i++)
-			rich_free(&fill[i]);
+	if (set == &labelled)
+		lay_prefixed_free(&labelled, own);
 	free(fill);
 	free(bw);
 }
@@ -405,8 +381,8 @@ lay_problem(struct lay *L, const struct block *b)
 	L->in_problem = 1;
 	L->problem = b->pi;
 	L->sy = 0;
-	snprintf(num, sizeof(num), "%d.", b->pi->number);
-	snprintf(prefix, sizeof(prefix), "problem %d", b->pi->number);
+	snprintf(num, sizeof(num), "%d.", b->prompt->number);
+	snprintf(prefix, sizeof(prefix), "problem %d", b->prompt->number);
 	lay_numbered(L, b, num, prefix);
 }
 
@@ -457,12 +433,13 @@ lay_col_fits(struct lay *L, const struct pinst *pi)
 	}
 	if (right <= L->right + 0.5)
 		return 0;
-	diag_error(&pi->p->mark, "problem %d is wider than a column (%.1f cm "
-	    "of %.1f cm); in two columns go drills and short items: put it "
-	    "in a section without \"columns: 2\", or make it narrower",
-	    pi->number, (right - (L->part != NULL ? L->part_left : L->left)) /
-	    72 * 2.54, (L->right - (L->part != NULL ? L->part_left :
-	    L->left)) / 72 * 2.54);
+	if (lay_first_at(L, &pi->p->mark))
+		diag_error(&pi->p->mark, "problem %d is wider than a column "
+		    "(%.1f cm of %.1f cm); in two columns go drills and short "
+		    "items: put it in a section without \"columns: 2\", or "
+		    "make it narrower", pi->number, (right - (L->part != NULL ?
+		    L->part_left : L->left)) / 72 * 2.54, (L->right -
+		    (L->part != NULL ? L->part_left : L->left)) / 72 * 2.54);
 	L->failed = 1;
 	lay_strip_clear(&L->strip);
 	L->sy = 0;
@@ -478,10 +455,12 @@ lay_too_tall(struct lay *L, const struct pinst *pi, double h)
 
 	if (p->part > 0)
 		snprintf(part, sizeof(part), " (part (%c))", 'a' + p->part - 1);
-	diag_error(&p->mark, "problem %d%s is taller than a page (%.1f cm of "
-	    "%.1f cm); give it %sless space or split it", pi->number, part,
-	    (h + L->pending_h) / 72 * 2.54, (L->bottom - L->top) / 72 * 2.54,
-	    p->image != NULL ? "a narrower image (image width), " : "");
+	if (lay_first_at(L, &p->mark))
+		diag_error(&p->mark, "problem %d%s is taller than a page (%.1f "
+		    "cm of %.1f cm); give it %sless space or split it",
+		    pi->number, part, (h + L->pending_h) / 72 * 2.54,
+		    (L->bottom - L->top) / 72 * 2.54, p->image != NULL ?
+		    "a narrower image (image width), " : "");
 	L->failed = 1;
 }
 
@@ -502,7 +481,7 @@ lay_part(struct lay *L, const struct block *b)
 	L->part = ph;
 	L->sy += ph->first ? 6 : 0;
 	snprintf(num, sizeof(num), "(%c)", ph->letter);
-	snprintf(prefix, sizeof(prefix), "problem %d%c", b->pi->number,
+	snprintf(prefix, sizeof(prefix), "problem %d%c", b->prompt->number,
 	    ph->letter);
 	lay_numbered(L, b, num, prefix);
 }
@@ -550,12 +529,13 @@ lay_answer(struct lay *L, const struct block *b)
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
 	const char *label = L->t->labels[L_ANSWER];
+	const struct text *answer = b->answer->answer;
 	double lw = lay_plain_width(L, label, &ts), aw, x, base, save;
 	size_t from, to;
 
 	aw = lay_width(L) * 0.45;
-	if (b->key)
-		aw = lay_text_width(L, &b->pi->p->answer, &ks) + lw + 24;
+	if (answer != NULL)
+		aw = lay_text_width(L, answer, &ks) + lw + 24;
 	if (aw < lay_width(L) * 0.45)
 		aw = lay_width(L) * 0.45;
 	/* an inch of line to write on, even in a narrow column */
@@ -569,10 +549,10 @@ lay_answer(struct lay *L, const struct block *b)
 	base = L->sy + lay_base(L, ts.size);
 	from = L->strip.nitems;
 	lay_plain(L, label, &ts, x, lw + 1, AL_LEFT);
-	if (b->key) {
+	if (answer != NULL) {
 		to = L->strip.nitems;
 		L->sy = save;
-		lay_text(L, &b->pi->p->answer, 0, &ks, x + lw + 8,
+		lay_text(L, answer, 0, &ks, x + lw + 8,
 		    aw - lw - 8, AL_LEFT, 0);
 		lay_shift(L, from, to, L->drop);
 	} else
@@ -598,24 +578,23 @@ lay_row_base(struct lay *L, const struct cell *c, int n, double top,
 
 /* Columns for choices: as the teacher asked, else as many as fit. */
 static int
-lay_columns(struct lay *L, const struct problem *p, const struct tstyle *ts,
-    double marker)
+lay_columns(struct lay *L, const struct choicelist *cl,
+    const struct tstyle *ts, double marker)
 {
 	double widest = 0, w, avail = lay_width(L) - L->indent;
 	size_t i;
 	int cols;
 
-	if (p->columns > 0)
-		return p->columns;
-	for (i = 0; i < p->choices.n; i++) {
-		w = lay_text_width(L, &p->choices.v[i], ts);
+	if (cl->columns > 0)
+		return cl->columns;
+	for (i = 0; i < cl->n; i++) {
+		w = lay_text_width(L, cl->choices[i], ts);
 		if (w > widest)
 			widest = w;
 	}
 	for (cols = 4; cols > 1; cols /= 2)
 		if ((widest + marker + 18) * cols <= avail &&
-		    (p->choices.n % (size_t)cols == 0 ||
-		    p->choices.n < (size_t)cols + 1))
+		    (cl->n % (size_t)cols == 0 || cl->n < (size_t)cols + 1))
 			break;
 	return cols;
 }
@@ -650,21 +629,21 @@ lay_feedback(struct lay *L, const struct text *fb, const struct tstyle *ts,
 void
 lay_choices(struct lay *L, const struct block *b)
 {
-	const struct problem *p = b->pi->p;
+	const struct choicelist *cl = b->choices;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ls = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	double letterw = lay_plain_width(L, "W.", &ls) + 7;
-	double marker = letterw + (p->type == P_MULTI ? ls.size * 1.2 : 0);
+	double marker = letterw + (cl->multi ? ls.size * 1.2 : 0);
 	double colw, rowtop, rowh = 0, x, h;
 	double lh = lay_lh(L, ts.size), base = lay_base(L, ts.size);
 	/* a key with feedback: a choice a row, its feedback beside it */
-	int feedback = b->key && p->feedback.n > 0;
-	int cols = feedback ? 1 : lay_columns(L, p, &ts, marker);
+	int feedback = cl->feedback != NULL;
+	int cols = feedback ? 1 : lay_columns(L, cl, &ts, marker);
 	size_t i, rows, k;
 	char letter[4];
 
 	colw = (lay_width(L) - L->indent) / cols;
-	rows = (p->choices.n + (size_t)cols - 1) / (size_t)cols;
+	rows = (cl->n + (size_t)cols - 1) / (size_t)cols;
 	L->sy += 4;
 	for (k = 0; k < rows; k++) {
 		struct cell cell[4];
@@ -673,20 +652,19 @@ lay_choices(struct lay *L, const struct block *b)
 		rowtop = L->sy;
 		rowh = lh;
 		for (i = k * (size_t)cols; i < (k + 1) * (size_t)cols &&
-		    i < p->choices.n; i++) {
-			int orig = b->pi->choices[i];
-			int right = (p->correct >> orig) & 1;
+		    i < cl->n; i++) {
+			int right = cl->right != NULL && cl->right[i];
 			double cx = L->left + L->indent +
 			    colw * (double)(i % (size_t)cols);
 			double bx = cx, by = rowtop + base - ts.size * 0.72;
 			double bs = ts.size * 0.8;
 
 			cell[nc].from = L->strip.nitems;
-			if (p->type == P_MULTI) {
+			if (cl->multi) {
 				lay_rect(L, bx, by, bs, bs, L->t->rule,
-				    b->key && right ? key_ink : ink)->width =
-				    b->key && right ? 1.5 : L->t->rule;
-				if (b->key && right) {
+				    right ? key_ink : ink)->width =
+				    right ? 1.5 : L->t->rule;
+				if (right) {
 					lay_line(L, bx + 2, by + 2, bx + bs - 2,
 					    by + bs - 2, 1.5, key_ink, 0);
 					lay_line(L, bx + 2, by + bs - 2,
@@ -696,9 +674,9 @@ lay_choices(struct lay *L, const struct block *b)
 			}
 			snprintf(letter, sizeof(letter), "%c.", 'A' + (int)i);
 			L->sy = rowtop;
-			ls.color = b->key && right ? key_ink : ink;
+			ls.color = right ? key_ink : ink;
 			lay_plain(L, letter, &ls, bx, marker, AL_LEFT);
-			if (b->key && right && p->type == P_CHOICE) {
+			if (right && !cl->multi) {
 				struct item *c = page_push(&L->strip,
 				    ITEM_CIRCLE);
 
@@ -713,13 +691,13 @@ lay_choices(struct lay *L, const struct block *b)
 			x = bx + lay_plain_width(L, letter, &ls) + lay_space(L,
 			    fonts_pick(L->fs, FS_BOLD, ' '), ls.size);
 			L->sy = rowtop;
-			ts.color = b->key && right ? key_ink : ink;
+			ts.color = right ? key_ink : ink;
 			cell[nc].mid = L->strip.nitems;
-			lay_text(L, &p->choices.v[orig], 0, &ts, x,
+			lay_text(L, cl->choices[i], 0, &ts, x,
 			    cx + colw - x - 8, AL_LEFT, 0);
-			if (feedback && p->feedback.v[orig].s != NULL)
-				lay_feedback(L, &p->feedback.v[orig], &ts, x,
-				    lay_text_width(L, &p->choices.v[orig], &ts),
+			if (feedback && cl->feedback[i] != NULL)
+				lay_feedback(L, cl->feedback[i], &ts, x,
+				    lay_text_width(L, cl->choices[i], &ts),
 				    cx + colw - 8, rowtop);
 			cell[nc].to = L->strip.nitems;
 			cell[nc].drop = L->drop;
@@ -747,7 +725,7 @@ lay_truefalse(struct lay *L, const struct block *b)
 	top = L->sy;
 	base = lay_base(L, ts.size);
 	for (i = 0; i < 2; i++) {
-		int right = b->key && (b->pi->p->truth == (i == 0));
+		int right = b->tf->boxed == i + 1;
 
 		w = lay_plain_width(L, words[i], &ts);
 		L->sy = top;
@@ -768,19 +746,18 @@ lay_truefalse(struct lay *L, const struct block *b)
  * need.  lead is the room before a left item (line and number).
  */
 static double
-lay_match_split(struct lay *L, const struct problem *p,
+lay_match_split(struct lay *L, const struct matching *m,
     const struct tstyle *ts, double lead)
 {
 	double avail = lay_width(L) - L->indent, wl = 0, wr = 0, w, left;
 	double num = 22 * ts->size / 12, gap = 24 * ts->size / 12;
 	size_t i;
 
-	for (i = 0; i < p->left.n; i++)
-		if ((w = lay_text_width(L, &p->left.v[i], ts)) > wl)
+	for (i = 0; i < m->nleft; i++)
+		if ((w = lay_text_width(L, m->left[i], ts)) > wl)
 			wl = w;
-	for (i = 0; i < p->right.n + p->extra.n; i++)
-		if ((w = lay_text_width(L, i < p->right.n ? &p->right.v[i] :
-		    &p->extra.v[i - p->right.n], ts)) > wr)
+	for (i = 0; i < m->nright; i++)
+		if ((w = lay_text_width(L, m->right[i], ts)) > wr)
 			wr = w;
 	left = lead + wl + gap;
 	if (left <= avail / 2)
@@ -797,14 +774,14 @@ lay_match_split(struct lay *L, const struct problem *p,
 void
 lay_match(struct lay *L, const struct block *b)
 {
-	const struct problem *p = b->pi->p;
+	const struct matching *m = b->match;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
-	size_t nl = p->left.n, nr = p->right.n + p->extra.n, rows, i, j;
+	size_t nl = m->nleft, nr = m->nright, rows, i;
 	/* the write-in line and the numbers' room grow with the type (36
 	 * and 22 pt at 12 pt) */
 	double em = ts.size / 12, blank = 36 * em, num = 22 * em;
-	double half = lay_match_split(L, p, &ts, blank + num), top, h, grow;
+	double half = lay_match_split(L, m, &ts, blank + num), top, h, grow;
 	double x0 = L->left + L->indent, base = lay_base(L, ts.size);
 	char buf[32];
 
@@ -820,11 +797,9 @@ lay_match(struct lay *L, const struct block *b)
 			cell[nc].from = L->strip.nitems;
 			lay_line(L, x0, top + base + 2, x0 + blank - 6,
 			    top + base + 2, L->t->rule, ink, 0);
-			if (b->key) {
-				for (j = 0; j < nr; j++)
-					if (b->pi->right[j] == (int)i)
-						break;
-				snprintf(buf, sizeof(buf), "%c", 'A' + (int)j);
+			if (m->match != NULL) {
+				snprintf(buf, sizeof(buf), "%c", 'A' +
+				    m->match[i]);
 				lay_plain(L, buf, &ks, x0, blank - 6, AL_CENTER);
 				L->sy = top;
 			}
@@ -833,18 +808,13 @@ lay_match(struct lay *L, const struct block *b)
 			    AL_LEFT);
 			L->sy = top;
 			cell[nc].mid = L->strip.nitems;
-			lay_text(L, &p->left.v[i], 0, &ts, x0 + blank + num,
+			lay_text(L, m->left[i], 0, &ts, x0 + blank + num,
 			    half - blank - num - 8 * em, AL_LEFT, 0);
 			cell[nc].to = L->strip.nitems;
 			cell[nc].drop = L->drop;
 			cell[nc++].h = L->sy - top;
 		}
 		if (i < nr) {
-			int k = b->pi->right[i];
-			const struct text *t = (size_t)k < p->right.n ?
-			    &p->right.v[k] : &p->extra.v[(size_t)k -
-			    p->right.n];
-
 			L->sy = top;
 			cell[nc].from = L->strip.nitems;
 			snprintf(buf, sizeof(buf), "%c.", 'A' + (int)i);
@@ -852,8 +822,8 @@ lay_match(struct lay *L, const struct block *b)
 			    AL_LEFT);
 			L->sy = top;
 			cell[nc].mid = L->strip.nitems;
-			lay_text(L, t, 0, &ts, x0 + half + num, lay_width(L) -
-			    L->indent - half - num, AL_LEFT, 0);
+			lay_text(L, m->right[i], 0, &ts, x0 + half + num,
+			    lay_width(L) - L->indent - half - num, AL_LEFT, 0);
 			cell[nc].to = L->strip.nitems;
 			cell[nc].drop = L->drop;
 			cell[nc++].h = L->sy - top;
@@ -870,7 +840,7 @@ lay_match(struct lay *L, const struct block *b)
 void
 lay_order(struct lay *L, const struct block *b)
 {
-	const struct problem *p = b->pi->p;
+	const struct ordering *o = b->order;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
 	double x0 = L->left + L->indent, bs = ts.size * 1.5, top;
@@ -879,18 +849,18 @@ lay_order(struct lay *L, const struct block *b)
 	char buf[16];
 
 	L->sy += 4;
-	for (i = 0; i < p->items.n; i++) {
+	for (i = 0; i < o->n; i++) {
 		size_t from = L->strip.nitems, to;
 
 		top = L->sy;
 		lay_rect(L, x0, top + base - bs * 0.78, bs, bs, L->t->rule, ink);
-		if (b->key) {
-			snprintf(buf, sizeof(buf), "%d", b->pi->items[i] + 1);
+		if (o->place != NULL) {
+			snprintf(buf, sizeof(buf), "%d", o->place[i]);
 			lay_plain(L, buf, &ks, x0, bs, AL_CENTER);
 		}
 		L->sy = top;
 		to = L->strip.nitems;
-		lay_text(L, &p->items.v[b->pi->items[i]], 0, &ts,
+		lay_text(L, o->items[i], 0, &ts,
 		    x0 + bs + 10, lay_width(L) - L->indent - bs - 10,
 		    AL_LEFT, 0);
 		lay_shift(L, from, to, L->drop);

@@ -42,11 +42,10 @@ lay_table_row(struct lay *L, const struct table *tb, size_t r,
 		L->sy = top + CELL_PAD;
 		L->mark = &tb->cells[r * tb->ncols + c].mark;
 		L->in_cell = 1;
-		L->quiet = tb->quiet;
-		lay_text(L, &tb->cells[r * tb->ncols + c], 0, label ? first :
-		    ts, x[c] + CELL_PAD, w[c] - 2 * CELL_PAD, AL_LEFT, 0);
+		lay_text(L, &tb->cells[r * tb->ncols + c], tb->derived ?
+		    RP_DERIVED : 0, label ? first : ts, x[c] + CELL_PAD,
+		    w[c] - 2 * CELL_PAD, AL_LEFT, 0);
 		L->in_cell = 0;
-		L->quiet = 0;
 		if (L->sy + CELL_PAD > bottom)
 			bottom = L->sy + CELL_PAD;
 	}

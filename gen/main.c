@@ -556,10 +556,10 @@ run_files(const struct opts *o, const struct cmdline *cl)
 	dropped = output_commit(!failed);
 	if (!failed)
 		dropped = 0;
-	if (diag_errors() > 0 && (cl->nfiles > 1 || diag_errors_said() > 1 ||
+	if (diag_errors() > 0 && (cl->nfiles > 1 || diag_errors() > 1 ||
 	    dropped))
-		fprintf(stderr, "mimeo: %zu error%s%s\n", diag_errors_said(),
-		    diag_errors_said() == 1 ? "" : "s", dropped > 0 ?
+		fprintf(stderr, "mimeo: %zu error%s%s\n", diag_errors(),
+		    diag_errors() == 1 ? "" : "s", dropped > 0 ?
 		    "; no file was written" : "");
 	if (diag_fatals() > 0)
 		return 3;

@@ -742,10 +742,21 @@ library_load(const char *path, struct packet **pk, struct set **set,
 		*draft = 0;
 	if (packet_is(root))
 		*pk = packet_from_tree(path, root);
-	else if (draft != NULL)	/* set_load reads the file its own way */
-		*set = set_load_draft(path, draft);
-	else
-		*set = set_load(path);
+	else {
+		int bad;
+
+		/* the tree read once: its loader's warnings said once; an
+		 * empty file is said as a set's (set_load_draft) */
+		*set = root != NULL ? set_from_tree(path, root, &bad) :
+		    set_load_draft(path, &bad);
+		root = NULL;
+		if (draft != NULL)
+			*draft = bad;
+		else if (bad) {
+			set_free(*set);
+			*set = NULL;
+		}
+	}
 	node_free(root);
 	return (*pk != NULL || *set != NULL) && (draft == NULL || !*draft) ?
 	    0 : -1;

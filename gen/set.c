@@ -1636,11 +1636,9 @@ struct set *
 set_load_draft(const char *path, int *bad)
 {
 	struct node *root;
-	struct set *s;
-	struct setload sl;
 	struct mark fm = { NULL, 1, 1 };
 	enum node_empty why;
-	size_t errs = diag_errors(), i;
+	size_t errs = diag_errors();
 
 	*bad = 1;
 	fm.file = diag_file(path);
@@ -1656,8 +1654,18 @@ set_load_draft(const char *path, int *bad)
 			diag_error(&fm, "cannot read this file");
 		return NULL;
 	}
+	return set_from_tree(path, root, bad);
+}
+
+struct set *
+set_from_tree(const char *path, struct node *root, int *bad)
+{
+	struct set *s;
+	struct setload sl;
+	size_t errs = diag_errors(), i;
+
 	s = xcalloc(1, sizeof(*s));
-	s->file = fm.file;
+	s->file = diag_file(path);
 	s->fields[0] = -1;
 	memset(&sl, 0, sizeof(sl));
 	sl.set = s;

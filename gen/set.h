@@ -151,6 +151,9 @@ struct set	*set_load(const char *path);
  * broken: the others can still be drawn, so that a draw that cannot meet
  * its "where" is said in the same run as a misspelled key. */
 struct set	*set_load_draft(const char *path, int *bad);
+/* set_load_draft() of the tree root already read from path (owned: freed
+ * here), so that its messages are not said twice. */
+struct set	*set_from_tree(const char *path, struct node *root, int *bad);
 void		 set_free(struct set *);
 /* Call fn on every text of a problem (prompt, choices, answers, blanks,
  * pairs, items, rubric, solution, table, word bank, hints, figures'

@@ -5,6 +5,7 @@
  * as one unbreakable box.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,7 +102,7 @@ rich_break(struct rich *r, enum atom_kind k)
 	rich_push(r, k, 0);
 }
 
-/* Report a mistake at byte at of t's text, unless quiet. */
+/* Report a mistake at byte at of t's text. */
 static void
 rich_error(const struct text *t, int flags, const char *at,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -114,7 +115,7 @@ rich_error(const struct text *t, int flags, const char *at,
 	va_list ap;
 	char msg[512];
 
-	if (flags & RP_QUIET)
+	if (flags & RP_DERIVED)
 		return;
 	text_mark_at(t, (size_t)(at - t->s), &m);
 	va_start(ap, fmt);
@@ -317,4 +318,149 @@ rich_free(struct rich *r)
 	}
 	free(r->v);
 	memset(r, 0, sizeof(*r));
+}
+
+/* ---- the parsed texts of a build ---------------------------------------- */
+
+/* A text as parsed once: its own copy of the text (for where a character
+ * is), the parse, whether it was wrong. */
+struct rtext {
+	struct text	 text;		/* s and src owned */
+	int		 flags;		/* of rich_parse() */
+	int		 font_said;	/* see struct rich */
+	struct rich	 r;
+};
+
+struct rtexts {
+	struct rtext	**v;		/* open addressing, cap a power of 2 */
+	size_t		 n, cap;
+	struct mark	*at;		/* rtexts_first_at() */
+	size_t		 nat;
+};
+
+struct rtexts *
+rtexts_new(void)
+{
+	return xcalloc(1, sizeof(struct rtexts));
+}
+
+static void
+rtext_free(struct rtext *e)
+{
+	free(e->text.s);
+	free(e->text.src);
+	rich_free(&e->r);
+	free(e);
+}
+
+void
+rtexts_free(struct rtexts *ts)
+{
+	size_t i;
+
+	if (ts == NULL)
+		return;
+	for (i = 0; i < ts->cap; i++)
+		if (ts->v[i] != NULL)
+			rtext_free(ts->v[i]);
+	free(ts->v);
+	free(ts->at);
+	free(ts);
+}
+
+/* FNV-1a of what tells one text from another: its place, how it was
+ * written, its words; the file's name is interned (diag_file()), so its
+ * address will do. */
+static size_t
+rtexts_hash(const struct text *t, int flags)
+{
+	uint64_t h = 14695981039346656037ULL;
+	uintptr_t file = (uintptr_t)t->mark.file;
+	long parts[4] = { t->mark.line, t->mark.col, (long)t->style,
+	    flags };
+	const unsigned char *p;
+	size_t i;
+
+	for (i = 0; i < sizeof(file); i++)
+		h = (h ^ ((file >> (8 * i)) & 0xff)) * 1099511628211ULL;
+	for (p = (const unsigned char *)parts; p < (const unsigned char *)
+	    (parts + 4); p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	for (p = (const unsigned char *)t->s; *p != '\0'; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+static int
+rtext_is(const struct rtext *e, const struct text *t, int flags)
+{
+	return e->flags == flags && e->text.mark.file == t->mark.file &&
+	    e->text.mark.line == t->mark.line &&
+	    e->text.mark.col == t->mark.col && e->text.style == t->style &&
+	    strcmp(e->text.s, t->s) == 0;
+}
+
+/* The slot of t in ts: its entry, or the empty slot it would go in. */
+static struct rtext **
+rtexts_slot(struct rtexts *ts, const struct text *t, int flags)
+{
+	size_t i = rtexts_hash(t, flags) & (ts->cap - 1);
+
+	while (ts->v[i] != NULL && !rtext_is(ts->v[i], t, flags))
+		i = (i + 1) & (ts->cap - 1);
+	return &ts->v[i];
+}
+
+static void
+rtexts_grow(struct rtexts *ts)
+{
+	struct rtext **old = ts->v;
+	size_t i, oldcap = ts->cap;
+
+	ts->cap = oldcap == 0 ? 64 : oldcap * 2;
+	ts->v = xcalloc(ts->cap, sizeof(*ts->v));
+	for (i = 0; i < oldcap; i++)
+		if (old[i] != NULL)
+			*rtexts_slot(ts, &old[i]->text, old[i]->flags) =
+			    old[i];
+	free(old);
+}
+
+const struct rich *
+rtexts_get(struct rtexts *ts, const struct text *t, int flags)
+{
+	struct rtext **slot, *e;
+
+	if ((ts->n + 1) * 2 > ts->cap)
+		rtexts_grow(ts);
+	slot = rtexts_slot(ts, t, flags);
+	if ((e = *slot) == NULL) {
+		e = xcalloc(1, sizeof(*e));
+		e->text = *t;
+		e->text.s = xstrdup(t->s);
+		e->text.src = t->src != NULL ? xstrdup(t->src) : NULL;
+		e->flags = flags;
+		e->r.wrong = rich_parse(&e->text, flags, &e->r) < 0;
+		e->font_said = (flags & RP_DERIVED) != 0;
+		e->r.font_said = &e->font_said;
+		*slot = e;
+		ts->n++;
+	}
+	return &e->r;
+}
+
+int
+rtexts_first_at(struct rtexts *ts, const struct mark *m)
+{
+	size_t i;
+
+	if (ts == NULL || m == NULL)
+		return 1;
+	for (i = 0; i < ts->nat; i++)
+		if (ts->at[i].file == m->file && ts->at[i].line == m->line &&
+		    ts->at[i].col == m->col)
+			return 0;
+	ts->at = xrealloc(ts->at, (ts->nat + 1) * sizeof(*ts->at));
+	ts->at[ts->nat++] = *m;
+	return 1;
 }

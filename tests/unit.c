@@ -262,6 +262,9 @@ test_text_breaks(void)
 	}
 }
 
+static void test_rtexts(void);
+static void test_lay_acts(void);
+
 static void
 test_text(void)
 {
@@ -305,6 +308,62 @@ test_text(void)
 	rich_free(&r);
 	diag_reset();
 	test_text_breaks();
+	test_rtexts();
+	test_lay_acts();
+}
+
+/* The parsed texts of a build: a text is parsed, and its mistake said,
+ * once, whatever copy of it is asked for; a derived copy says nothing. */
+static void
+test_rtexts(void)
+{
+	struct text t = { "2 `1/`", { "x", 3, 4 }, NS_PLAIN, NULL }, copy;
+	struct mark other = { "x", 5, 1 };
+	struct rtexts *ts = rtexts_new();
+	const struct rich *a, *b;
+	size_t errs;
+
+	diag_capture(1);
+	errs = diag_errors();
+	a = rtexts_get(ts, &t, 0);
+	copy = t;
+	copy.s = strdup(t.s);
+	b = rtexts_get(ts, &copy, 0);
+	expect(a == b && a->wrong, "rtexts same text once",
+	    "a copy parsed again, or the mistake not kept");
+	expect(diag_errors() == errs + 1, "rtexts said once",
+	    "the mistake said twice");
+	copy.mark = other;
+	expect(rtexts_get(ts, &copy, 0) != a && diag_errors() == errs + 2,
+	    "rtexts another place", "the same words elsewhere not parsed");
+	copy.mark.line = 7;
+	expect(rtexts_get(ts, &copy, RP_DERIVED)->wrong &&
+	    diag_errors() == errs + 2, "rtexts derived", "a derived copy said "
+	    "its mistake");
+	t.s = "fine **bold**";
+	expect(!rtexts_get(ts, &t, 0)->wrong && rtexts_get(ts, &t, 0) != a,
+	    "rtexts words", "other words at the same place not parsed");
+	expect(rtexts_first_at(ts, &other) && !rtexts_first_at(ts, &other) &&
+	    rtexts_first_at(ts, &t.mark), "rtexts first at",
+	    "a layout mistake said twice, or not at all");
+	free(copy.s);
+	rtexts_free(ts);
+	diag_capture(0);
+	diag_reset();
+}
+
+/* Every kind of block has a function that draws it (lay_acts[]). */
+static void
+test_lay_acts(void)
+{
+	int k, missing = -1;
+
+	for (k = 0; k < BK__MAX; k++)
+		if (!layout_draws((enum block_kind)k) && missing < 0)
+			missing = k;
+	expect(missing < 0, "layout draws every kind", "a kind of block has "
+	    "no function in lay_acts[]");
+	expect(!layout_draws(BK__MAX), "layout kinds end", "BK__MAX drawn");
 }
 
 /* Lay out a set; every text item must sit inside the margins. */
