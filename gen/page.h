@@ -87,6 +87,13 @@ struct item {
 					 * glyphs).  A SPAN around it says what
 					 * the glyphs read as */
 	unsigned int	 gid;		/* TEXT with glyph: its glyph id */
+	int		 unit;		/* 1: part of a drawing that keeps its
+					 * left-to-right inside when a right-
+					 * to-left page is mirrored (a line of
+					 * text in visual order, math, a
+					 * figure): the drawing spans unit_w
+					 * from unit_off left of x */
+	double		 unit_off, unit_w;
 };
 
 struct page {

@@ -48,11 +48,13 @@
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <fribidi.h>
 
 #include "glyphcodes.h"
 #include "image.h"
 #include "page.h"
 #include "pdf_stream.h"
+#include "script.h"
 #include "render.h"
 #include "subset.h"
 #include "util.h"
@@ -1189,6 +1191,57 @@ pdf_anchor(HPDF_Page page, double h, HPDF_Font font, const struct item *it,
 	return st;
 }
 
+/*
+ * The characters of UTF-8 text t (n bytes) in the order a reader of the
+ * PDF expects them in a span's /ActualText: as written, unless the text
+ * holds a letter written right to left; then in the order they are drawn,
+ * by the bidi algorithm (FriBidi, its direction the first strong
+ * letter's, brackets not mirrored, a mark before its letter as it comes
+ * reversed), since poppler's pdftotext puts a right-to-left line's text
+ * back in reading order itself.  Returns the
+ * number of characters in *out (allocated).
+ */
+static size_t
+pdf_span_chars(const char *t, size_t n, FriBidiChar **out)
+{
+	FriBidiChar *c = xcalloc(n + 1, sizeof(*c)), *v;
+	FriBidiCharType *types;
+	FriBidiLevel *levels;
+	FriBidiStrIndex *map;
+	FriBidiParType dir = FRIBIDI_PAR_ON;
+	size_t len, i;
+	int rtl = 0;
+
+	len = (size_t)fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, t,
+	    (FriBidiStrIndex)n, c);
+	for (i = 0; i < len && !rtl; i++)
+		rtl = script_rtl((long)c[i]);
+	*out = c;
+	if (!rtl)
+		return len;
+	types = xcalloc(len + 1, sizeof(*types));
+	levels = xcalloc(len + 1, sizeof(*levels));
+	map = xcalloc(len + 1, sizeof(*map));
+	v = xcalloc(len + 1, sizeof(*v));
+	fribidi_get_bidi_types(c, (FriBidiStrIndex)len, types);
+	for (i = 0; i < len; i++)
+		map[i] = (FriBidiStrIndex)i;
+	if (fribidi_get_par_embedding_levels_ex(types, NULL,
+	    (FriBidiStrIndex)len, &dir, levels) == 0 ||
+	    fribidi_reorder_line(0, types,
+	    (FriBidiStrIndex)len, 0, dir, levels, NULL, map) == 0)
+		for (i = 0; i < len; i++)	/* no memory: as written */
+			map[i] = (FriBidiStrIndex)i;
+	for (i = 0; i < len; i++)
+		v[i] = c[map[i]];
+	free(c);
+	free(types);
+	free(levels);
+	free(map);
+	*out = v;
+	return len;
+}
+
 /* Writes the start of a span reading as UTF-8 text (ITEM_SPAN), or its
  * end (ITEM_SPAN_END), into page's current content stream, with its
  * anchor (pdf_anchor): marked content whose /ActualText is a PDF text
@@ -1200,9 +1253,10 @@ pdf_mark(HPDF_Page page, double h, const struct item *it, HPDF_Font font)
 	HPDF_Stream	 out = ((HPDF_PageAttr)page->attr)->stream;
 	HPDF_STATUS	 st;
 	const char	*t = it->text != NULL ? it->text : "";
-	size_t		 n = strlen(t), i, len;
+	size_t		 n = strlen(t), i, nc;
 	char		 hex[16];
 	long		 cp;
+	FriBidiChar	*c;
 
 	if (HPDF_Page_GetGMode(page) != HPDF_GMODE_PAGE_DESCRIPTION)
 		return HPDF_INVALID_PAGE;
@@ -1212,8 +1266,9 @@ pdf_mark(HPDF_Page page, double h, const struct item *it, HPDF_Font font)
 		    st;
 	}
 	st = HPDF_Stream_WriteStr(out, "/Span <</ActualText <FEFF");
-	for (i = 0; i < n && st == HPDF_OK; i += len) {
-		cp = utf8_decode(t + i, n - i, &len);
+	nc = pdf_span_chars(t, n, &c);
+	for (i = 0; i < nc && st == HPDF_OK; i++) {
+		cp = (long)c[i];
 		if (cp < 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
 			cp = 0xFFFD;
 		if (cp > 0xFFFF)	/* a surrogate pair */
@@ -1224,6 +1279,7 @@ pdf_mark(HPDF_Page page, double h, const struct item *it, HPDF_Font font)
 			snprintf(hex, sizeof(hex), "%04lX", cp);
 		st = HPDF_Stream_WriteStr(out, hex);
 	}
+	free(c);
 	if (st == HPDF_OK)
 		st = HPDF_Stream_WriteStr(out, ">>> BDC\n");
 	return st == HPDF_OK ? pdf_anchor(page, h, font, it, 0) : st;
