@@ -55,8 +55,9 @@ struct color {
 	double r, g, b;		/* 0..1 each */
 };
 
-/* dash beside kind, so no padding falls between the fields: a key's
- * table of 3000 students holds 200,000 items while it is laid out. */
+/* The ints in pairs (dash beside kind, unit beside font), so no padding
+ * falls between the fields: a key's table of 3000 students holds 200,000
+ * items while it is laid out. */
 struct item {
 	enum item_kind	 kind;
 	int		 dash;		/* LINE/RECT: 0 solid, 1 dashed, 2 dotted */
@@ -71,6 +72,12 @@ struct item {
 	struct color	 fill_color;
 	int		 font;		/* TEXT, SPAN, SPAN_END: index into
 					 * doc->fonts */
+	int		 unit;		/* 1: part of a drawing that keeps its
+					 * left-to-right inside when a right-
+					 * to-left page is mirrored (a line of
+					 * text in visual order, math, a
+					 * figure): the drawing spans unit_w
+					 * from unit_off left of x */
 	double		 size;		/* TEXT, SPAN, SPAN_END: font size in
 					 * points */
 	char		*text;		/* TEXT, SPAN: UTF-8, owned */
@@ -87,12 +94,6 @@ struct item {
 					 * glyphs).  A SPAN around it says what
 					 * the glyphs read as */
 	unsigned int	 gid;		/* TEXT with glyph: its glyph id */
-	int		 unit;		/* 1: part of a drawing that keeps its
-					 * left-to-right inside when a right-
-					 * to-left page is mirrored (a line of
-					 * text in visual order, math, a
-					 * figure): the drawing spans unit_w
-					 * from unit_off left of x */
 	double		 unit_off, unit_w;
 };
 
