@@ -6,7 +6,9 @@
 
 #include "compose.h"
 #include "roster.h"
+#include "set.h"
 #include "util.h"
+#include "vary.h"
 
 #define TABLE_MAX_COLS	6	/* versions or problems side by side */
 #define GLANCE_ONE_COL	10	/* problems a one-version table lists in
@@ -98,7 +100,6 @@ cm_picture(struct blocks *b, const struct pinst *pi)
 	if (p->image == NULL)
 		return;
 	bl = blocks_push(b, BK_IMAGE);
-	bl->pi = pi;
 	bl->picture = xcalloc(1, sizeof(*bl->picture));
 	bl->picture->image = p->image;
 	bl->picture->width = p->image_w;
@@ -171,7 +172,7 @@ cm_matching(const struct pinst *pi, int key)
 
 /* An answer space of pi that layout draws from its payload: a short
  * answer's line, True / False, items to order; with key, its answer in
- * it.  pi stays for the anchors of the answer strips. */
+ * it. */
 static void
 cm_answer_space(struct blocks *b, const struct pinst *pi, enum block_kind k,
     int key)
@@ -180,7 +181,6 @@ cm_answer_space(struct blocks *b, const struct pinst *pi, enum block_kind k,
 	struct block *bl = blocks_push(b, k);
 	size_t i;
 
-	bl->pi = pi;
 	bl->key = key;
 	switch (k) {
 	case BK_ANSWER:
@@ -334,11 +334,25 @@ cm_points(const struct template *t, const struct problem *p)
 	return s;
 }
 
-/* The parts of a problem in parts, each with its letter, points, and
- * what the student or the key has of it. */
+/* pi (a problem printed nth, or one of its parts) as layout knows it. */
+static struct probref
+cm_probref(const struct pinst *pi, size_t nth)
+{
+	struct probref r;
+
+	r.nth = nth;
+	r.part = pi->p->part;
+	r.number = pi->number;
+	r.mark = pi->p->mark;
+	r.image = pi->p->image != NULL;
+	return r;
+}
+
+/* The parts of a problem in parts (printed nth), each with its letter,
+ * points, and what the student or the key has of it. */
 static void
 cm_parts(struct blocks *b, const struct template *t, const struct pinst *pi,
-    enum doc_kind kind)
+    size_t nth, enum doc_kind kind)
 {
 	struct block *bl;
 	char n[24];
@@ -347,12 +361,11 @@ cm_parts(struct blocks *b, const struct template *t, const struct pinst *pi,
 	snprintf(n, sizeof(n), "%d", pi->number);
 	for (i = 0; i < pi->nparts; i++) {
 		bl = blocks_push(b, BK_PART);
-		bl->pi = &pi->parts[i];
 		bl->key = kind == DOC_KEY;
 		bl->prompt = cm_prompt(&pi->parts[i], kind == DOC_KEY);
 		bl->label = cm_points(t, pi->parts[i].p);
 		bl->part = xcalloc(1, sizeof(*bl->part));
-		bl->part->pi = &pi->parts[i];
+		bl->part->prob = cm_probref(&pi->parts[i], nth);
 		bl->part->letter = (char)('a' + (int)i);
 		bl->part->first = i == 0;
 		bl->part->continued = label_fmt(t, L_CONTINUED, n, NULL);
@@ -417,11 +430,12 @@ compose_fill(struct blocks *b, const struct template *t,
 static struct table *cm_glance(const struct instance *,
     const struct template *);
 
-/* A problem: its number and points, its prompt's objects (table,
- * picture, word bank), then where the student answers or the key. */
+/* A problem (printed nth): its number and points, its prompt's objects
+ * (table, picture, word bank), then where the student answers or the
+ * key. */
 static void
 cm_problem(struct blocks *b, const struct template *t,
-    const struct pinst *pi, enum doc_kind kind)
+    const struct pinst *pi, size_t nth, enum doc_kind kind)
 {
 	const struct problem *p = pi->p;
 	struct block *bl;
@@ -429,7 +443,7 @@ cm_problem(struct blocks *b, const struct template *t,
 	if (p->new_page)
 		blocks_push(b, BK_NEWPAGE);
 	bl = blocks_push(b, BK_PROBLEM);
-	bl->pi = pi;
+	bl->prob = cm_probref(pi, nth);
 	bl->key = kind == DOC_KEY;
 	bl->prompt = cm_prompt(pi, kind == DOC_KEY);
 	bl->label = cm_points(t, p);
@@ -443,8 +457,8 @@ cm_problem(struct blocks *b, const struct template *t,
 		cm_key(b, t, pi);
 	else
 		cm_student(b, t, pi);
-	cm_parts(b, t, pi, kind);
-	blocks_push(b, BK_END)->pi = pi;
+	cm_parts(b, t, pi, nth, kind);
+	blocks_push(b, BK_END)->prob = cm_probref(pi, nth);
 }
 
 /* The grade table (the exam class's \gradetable): problems, their
@@ -615,7 +629,7 @@ compose(const struct instance *in, const struct template *t,
 	const struct set *s = in->set;
 	struct blocks *b = xcalloc(1, sizeof(*b));
 	struct block *bl;
-	size_t i, j;
+	size_t i, j, nth = 0;
 	double total = 0;
 	int any_points = 0, cols;
 
@@ -691,7 +705,7 @@ compose(const struct instance *in, const struct template *t,
 		if (cols == 2)
 			blocks_push(b, BK_COLUMNS)->columns = 2;
 		for (j = 0; j < si->nproblems; j++)
-			cm_problem(b, t, &si->problems[j], kind);
+			cm_problem(b, t, &si->problems[j], nth++, kind);
 		if (cols == 2)
 			blocks_push(b, BK_COLUMNS)->columns = 1;
 	}

@@ -13,10 +13,15 @@
 #define DASH	"\xe2\x80\x94"	/* an em dash, between parts of a footer */
 
 #include "discussion.h"
+#include "field.h"
 #include "footer.h"
-#include "set.h"
 #include "template.h"
-#include "vary.h"
+
+/* The instance's types, opaque here: layout reads only the blocks. */
+struct figure;
+struct image;
+struct instance;
+struct pinst;
 
 enum block_kind {
 	BK_TITLE,	/* text: the title, centred, large and bold */
@@ -207,9 +212,21 @@ struct picture {
 	int		 number;	/* its problem's, as printed */
 };
 
+/* A problem or a part as layout knows it: for its messages, and to say
+ * whose answer space an anchor is.  Compose fills it from the instance. */
+struct probref {
+	size_t		 nth;		/* the problem's place in printed order
+					 * (instance_nth()) */
+	int		 part;		/* 1 for (a), 2 for (b) ...; 0: the
+					 * problem */
+	int		 number;	/* the problem's, as printed */
+	struct mark	 mark;		/* where it is written */
+	int		 image;		/* it has a picture */
+};
+
 /* A part (a), (b) ... of a problem in parts. */
 struct parthead {
-	const struct pinst *pi;		/* the part, with its own choices */
+	struct probref	 prob;		/* the part */
 	char		 letter;	/* 'a', 'b' ... */
 	int		 first;		/* (a): kept with the stem */
 	char		*continued;	/* "4 (continued)", printed over it
@@ -253,7 +270,7 @@ struct block {
 	const struct text *aside;	/* STEP: read aloud; borrowed */
 	const struct textlist *list;	/* KEYNOTE: rubric items, borrowed */
 	char		*label;		/* owned */
-	const struct pinst *pi;		/* problem blocks */
+	struct probref	 prob;		/* PROBLEM, END */
 	double		 h;		/* SPACE, BOX */
 	int		 n;		/* LINES: count */
 	int		 grid;		/* BOX */
@@ -303,7 +320,8 @@ struct block {
  * line.  In the order drawn, which is the order of the pages.
  */
 struct anchor {
-	const struct pinst *pi;		/* borrowed from the instance */
+	size_t		 nth;		/* whose: the problem (probref) */
+	int		 part;		/* and its part, 0: none */
 	int		 sub;		/* -1: the problem's answer; else
 					 * blank, match row or order row */
 	const struct text *answer;	/* what goes there, when the answer

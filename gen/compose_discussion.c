@@ -7,6 +7,7 @@
 #include <ctype.h>
 
 #include "compose_discussion.h"
+#include "set.h"
 #include "util.h"
 #include "vary.h"
 

@@ -12,7 +12,9 @@
 
 #include "compose.h"
 #include "roster.h"
+#include "set.h"
 #include "util.h"
+#include "vary.h"
 
 #define TALLY_ROWS	30	/* numbered rows without a roster */
 #define TALLY_COLS	12	/* problem columns on a landscape page */

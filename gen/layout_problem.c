@@ -379,7 +379,7 @@ lay_problem(struct lay *L, const struct block *b)
 	char num[24], prefix[40];
 
 	L->in_problem = 1;
-	L->problem = b->pi;
+	L->problem = &b->prob;
 	L->sy = 0;
 	snprintf(num, sizeof(num), "%d.", b->prompt->number);
 	snprintf(prefix, sizeof(prefix), "problem %d", b->prompt->number);
@@ -415,7 +415,7 @@ lay_part_place(struct lay *L, const struct parthead *ph)
  * its column (text wraps, and math too wide is said where it is):
  * reported.  Returns -1 then. */
 static int
-lay_col_fits(struct lay *L, const struct pinst *pi)
+lay_col_fits(struct lay *L, const struct probref *pr)
 {
 	double right = L->left, r;
 	const struct item *it;
@@ -433,11 +433,11 @@ lay_col_fits(struct lay *L, const struct pinst *pi)
 	}
 	if (right <= L->right + 0.5)
 		return 0;
-	if (lay_first_at(L, &pi->p->mark))
-		diag_error(&pi->p->mark, "problem %d is wider than a column "
+	if (lay_first_at(L, &pr->mark))
+		diag_error(&pr->mark, "problem %d is wider than a column "
 		    "(%.1f cm of %.1f cm); in two columns go drills and short "
 		    "items: put it in a section without \"columns: 2\", or "
-		    "make it narrower", pi->number, (right - (L->part != NULL ?
+		    "make it narrower", pr->number, (right - (L->part != NULL ?
 		    L->part_left : L->left)) / 72 * 2.54, (L->right -
 		    (L->part != NULL ? L->part_left : L->left)) / 72 * 2.54);
 	L->failed = 1;
@@ -448,18 +448,17 @@ lay_col_fits(struct lay *L, const struct pinst *pi)
 
 /* A problem (or its part) taller than a page. */
 static void
-lay_too_tall(struct lay *L, const struct pinst *pi, double h)
+lay_too_tall(struct lay *L, const struct probref *pr, double h)
 {
-	const struct problem *p = pi->p;
 	char part[24] = "";
 
-	if (p->part > 0)
-		snprintf(part, sizeof(part), " (part (%c))", 'a' + p->part - 1);
-	if (lay_first_at(L, &p->mark))
-		diag_error(&p->mark, "problem %d%s is taller than a page (%.1f "
+	if (pr->part > 0)
+		snprintf(part, sizeof(part), " (part (%c))", 'a' + pr->part - 1);
+	if (lay_first_at(L, &pr->mark))
+		diag_error(&pr->mark, "problem %d%s is taller than a page (%.1f "
 		    "cm of %.1f cm); give it %sless space or split it",
-		    pi->number, part, (h + L->pending_h) / 72 * 2.54,
-		    (L->bottom - L->top) / 72 * 2.54, p->image != NULL ?
+		    pr->number, part, (h + L->pending_h) / 72 * 2.54,
+		    (L->bottom - L->top) / 72 * 2.54, pr->image ?
 		    "a narrower image (image width), " : "");
 	L->failed = 1;
 }
@@ -489,7 +488,6 @@ lay_part(struct lay *L, const struct block *b)
 int
 lay_part_end(struct lay *L)
 {
-	const struct pinst *pi = L->part->pi;
 	double h = L->sy;
 
 	if (lay_col_fits(L, L->problem) < 0)
@@ -497,7 +495,7 @@ lay_part_end(struct lay *L)
 	if (lay_part_place(L, L->part) == 0)
 		return 0;
 	/* the stem is in the first part's strip: name the problem */
-	lay_too_tall(L, L->part->first ? L->problem : pi, h);
+	lay_too_tall(L, L->part->first ? L->problem : &L->part->prob, h);
 	return -1;
 }
 
@@ -508,7 +506,7 @@ lay_problem_end(struct lay *L, const struct block *b)
 
 	/* a problem with no answer space of its own: its first line */
 	if (L->part == NULL && L->anchors != NULL && (L->anchors->n ==
-	    L->anchor_from || L->anchors->v[L->anchors->n - 1].pi != b->pi))
+	    L->anchor_from || L->anchors->v[L->anchors->n - 1].nth != b->prob.nth))
 		lay_anchor(L, -1, lay_base(L, L->t->size_body));
 	sc_prefix(NULL);
 	L->in_problem = 0;
@@ -518,9 +516,9 @@ lay_problem_end(struct lay *L, const struct block *b)
 		L->part = NULL;
 		return;
 	}
-	if (lay_col_fits(L, b->pi) == 0 &&
+	if (lay_col_fits(L, &b->prob) == 0 &&
 	    lay_place(L, h, L->t->gap_problem) < 0)
-		lay_too_tall(L, b->pi, h);
+		lay_too_tall(L, &b->prob, h);
 }
 
 void

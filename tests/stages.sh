@@ -14,7 +14,7 @@
 # Sourced by tests/run.sh (ok/bad defined) it counts one test per file.
 stages_table() {
 	cat <<'EOF'
-load	util.c util.h diag.c diag.h inputs.c inputs.h node.c node.h
+load	util.c util.h diag.c diag.h inputs.c inputs.h node.c node.h field.h
 load	schema.c schema.h keys.h keyschema.c keyschema.h datadir.h
 load	set.c set.h expr.c expr.h figure.c figure.h ptable.c ptable.h
 load	discussion.c discussion.h image.c image.h libpath.c libpath.h
