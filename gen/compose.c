@@ -100,12 +100,12 @@ cm_picture(struct blocks *b, const struct pinst *pi)
 	if (p->image == NULL)
 		return;
 	bl = blocks_push(b, BK_IMAGE);
-	bl->picture = xcalloc(1, sizeof(*bl->picture));
-	bl->picture->image = p->image;
-	bl->picture->width = p->image_w;
-	bl->picture->share = p->image_pct;
-	bl->picture->mark = p->mark;
-	bl->picture->number = pi->number;
+	bl->u.picture = xcalloc(1, sizeof(*bl->u.picture));
+	bl->u.picture->image = p->image;
+	bl->u.picture->width = p->image_w;
+	bl->u.picture->share = p->image_pct;
+	bl->u.picture->mark = p->mark;
+	bl->u.picture->number = pi->number;
 }
 
 /* The choices of pi as printed; with key, the right ones and their
@@ -184,32 +184,32 @@ cm_answer_space(struct blocks *b, const struct pinst *pi, enum block_kind k,
 	bl->key = key;
 	switch (k) {
 	case BK_ANSWER:
-		bl->answer = xcalloc(1, sizeof(*bl->answer));
-		bl->answer->answer = key ? &p->answer : NULL;
+		bl->u.answer = xcalloc(1, sizeof(*bl->u.answer));
+		bl->u.answer->answer = key ? &p->answer : NULL;
 		break;
 	case BK_TRUEFALSE:
-		bl->tf = xcalloc(1, sizeof(*bl->tf));
-		bl->tf->boxed = !key ? 0 : p->truth ? 1 : 2;
+		bl->u.tf = xcalloc(1, sizeof(*bl->u.tf));
+		bl->u.tf->boxed = !key ? 0 : p->truth ? 1 : 2;
 		break;
 	case BK_ORDER:
-		bl->order = xcalloc(1, sizeof(*bl->order));
-		bl->order->n = p->items.n;
-		bl->order->items = xcalloc(p->items.n + 1,
-		    sizeof(*bl->order->items));
+		bl->u.order = xcalloc(1, sizeof(*bl->u.order));
+		bl->u.order->n = p->items.n;
+		bl->u.order->items = xcalloc(p->items.n + 1,
+		    sizeof(*bl->u.order->items));
 		if (key)
-			bl->order->place = xcalloc(p->items.n + 1,
-			    sizeof(*bl->order->place));
+			bl->u.order->place = xcalloc(p->items.n + 1,
+			    sizeof(*bl->u.order->place));
 		for (i = 0; i < p->items.n; i++) {
-			bl->order->items[i] = &p->items.v[pi->items[i]];
+			bl->u.order->items[i] = &p->items.v[pi->items[i]];
 			if (key)
-				bl->order->place[i] = pi->items[i] + 1;
+				bl->u.order->place[i] = pi->items[i] + 1;
 		}
 		break;
 	case BK_CHOICES:
-		bl->choices = cm_choices(pi, key);
+		bl->u.choices = cm_choices(pi, key);
 		break;
 	case BK_MATCH:
-		bl->match = cm_matching(pi, key);
+		bl->u.match = cm_matching(pi, key);
 		break;
 	default:
 		break;
@@ -362,13 +362,13 @@ cm_parts(struct blocks *b, const struct template *t, const struct pinst *pi,
 	for (i = 0; i < pi->nparts; i++) {
 		bl = blocks_push(b, BK_PART);
 		bl->key = kind == DOC_KEY;
-		bl->prompt = cm_prompt(&pi->parts[i], kind == DOC_KEY);
 		bl->label = cm_points(t, pi->parts[i].p);
-		bl->part = xcalloc(1, sizeof(*bl->part));
-		bl->part->prob = cm_probref(&pi->parts[i], nth);
-		bl->part->letter = (char)('a' + (int)i);
-		bl->part->first = i == 0;
-		bl->part->continued = label_fmt(t, L_CONTINUED, n, NULL);
+		bl->u.part = xcalloc(1, sizeof(*bl->u.part));
+		bl->u.part->prompt = cm_prompt(&pi->parts[i], kind == DOC_KEY);
+		bl->u.part->prob = cm_probref(&pi->parts[i], nth);
+		bl->u.part->letter = (char)('a' + (int)i);
+		bl->u.part->first = i == 0;
+		bl->u.part->continued = label_fmt(t, L_CONTINUED, n, NULL);
 		compose_figures(b, pi->parts[i].p->figures,
 		    pi->parts[i].p->nfigures, kind == DOC_KEY);
 		cm_picture(b, &pi->parts[i]);
@@ -445,7 +445,7 @@ cm_problem(struct blocks *b, const struct template *t,
 	bl = blocks_push(b, BK_PROBLEM);
 	bl->prob = cm_probref(pi, nth);
 	bl->key = kind == DOC_KEY;
-	bl->prompt = cm_prompt(pi, kind == DOC_KEY);
+	bl->u.prompt = cm_prompt(pi, kind == DOC_KEY);
 	bl->label = cm_points(t, p);
 	/* prompt, figure(s), table, picture: in that order */
 	compose_figures(b, p->figures, p->nfigures, kind == DOC_KEY);
@@ -506,7 +506,7 @@ cm_grade_table(struct blocks *b, const struct template *t,
 		cell->own.mark = g->mark;
 		cell->text = &cell->own;
 	}
-	blocks_push(b, BK_GRID)->tab = g;
+	blocks_push(b, BK_GRID)->u.tab = g;
 }
 
 void
@@ -534,7 +534,7 @@ compose_grid(struct blocks *b, const struct ptable *pt, int key)
 			 * columns the first column */
 			gc->head = pt->header && (pt->columns ? c : r) == 0;
 		}
-	blocks_push(b, BK_GRID)->tab = g;
+	blocks_push(b, BK_GRID)->u.tab = g;
 }
 
 char *
@@ -589,7 +589,7 @@ compose_hint_cards(struct blocks *b, const struct template *t,
 		} else
 			card->label = xstrdup(label);
 		card->text = &hints->v[i];
-		blocks_push(b, BK_HINTCARD)->card = card;
+		blocks_push(b, BK_HINTCARD)->u.card = card;
 	}
 }
 
@@ -677,8 +677,8 @@ compose(const struct instance *in, const struct template *t,
 		/* one version: its answer table opens the key (several
 		 * versions have theirs on pages of their own before) */
 		bl = blocks_push(b, BK_TABLE);
-		bl->table = cm_glance(in, t);
-		bl->table->derived = 1;	/* the answers below say theirs */
+		bl->u.table = cm_glance(in, t);
+		bl->u.table->derived = 1;	/* the answers below say theirs */
 	}
 	if (s->grade_table)
 		cm_grade_table(b, t, in, total);
@@ -1052,7 +1052,7 @@ compose_answer_tables(const struct keyplan *kp, const struct template *t)
 	nslots = cm_slots(kp, &slots);
 	n = kp->per_student ? nslots : kp->nins;
 	for (i = 0; i < n; i += TABLE_MAX_COLS)
-		blocks_push(b, BK_TABLE)->table = cm_answers(kp, t, slots,
+		blocks_push(b, BK_TABLE)->u.table = cm_answers(kp, t, slots,
 		    nslots, i, i + TABLE_MAX_COLS < n ? i + TABLE_MAX_COLS : n);
 	free(slots);
 	if (kp->names == NULL || kp->per_student)
@@ -1078,8 +1078,75 @@ compose_answer_tables(const struct keyplan *kp, const struct template *t)
 		table_cell(tb, i + 1, 1 + (size_t)periods, xasprintf("%c",
 		    'A' + (int)kp->which[i]), &m);
 	}
-	blocks_push(b, BK_TABLE)->table = tb;
+	blocks_push(b, BK_TABLE)->u.table = tb;
 	return b;
+}
+
+/* Free the payload a block of its kind owns (a union: the kind says
+ * which member is set). */
+static void
+block_payload_free(struct block *bl)
+{
+	switch (bl->kind) {
+	case BK_TABLE:
+		table_free(bl->u.table);
+		break;
+	case BK_STRIP:
+		strip_free(bl->u.strip);
+		break;
+	case BK_GRID:
+		grid_free(bl->u.tab);
+		break;
+	case BK_HINTCARD:
+		if (bl->u.card != NULL)
+			free(bl->u.card->label);
+		free(bl->u.card);
+		break;
+	case BK_PART:
+		if (bl->u.part != NULL) {
+			free(bl->u.part->continued);
+			free(bl->u.part->prompt);
+		}
+		free(bl->u.part);
+		break;
+	case BK_ANSWER:
+		free(bl->u.answer);
+		break;
+	case BK_TRUEFALSE:
+		free(bl->u.tf);
+		break;
+	case BK_ORDER:
+		if (bl->u.order != NULL) {
+			free(bl->u.order->items);
+			free(bl->u.order->place);
+		}
+		free(bl->u.order);
+		break;
+	case BK_CHOICES:
+		if (bl->u.choices != NULL) {
+			free(bl->u.choices->choices);
+			free(bl->u.choices->feedback);
+			free(bl->u.choices->right);
+		}
+		free(bl->u.choices);
+		break;
+	case BK_MATCH:
+		if (bl->u.match != NULL) {
+			free(bl->u.match->left);
+			free(bl->u.match->right);
+			free(bl->u.match->match);
+		}
+		free(bl->u.match);
+		break;
+	case BK_IMAGE:
+		free(bl->u.picture);
+		break;
+	case BK_PROBLEM:
+		free(bl->u.prompt);
+		break;
+	default:	/* none, or borrowed (MONITOR, BOARD) */
+		break;
+	}
 }
 
 void
@@ -1091,36 +1158,7 @@ blocks_free(struct blocks *b)
 		return;
 	for (i = 0; i < b->n; i++) {
 		free(b->v[i].label);
-		table_free(b->v[i].table);
-		strip_free(b->v[i].strip);
-		grid_free(b->v[i].tab);
-		if (b->v[i].card != NULL)
-			free(b->v[i].card->label);
-		free(b->v[i].card);
-		if (b->v[i].part != NULL)
-			free(b->v[i].part->continued);
-		free(b->v[i].part);
-		free(b->v[i].answer);
-		free(b->v[i].tf);
-		if (b->v[i].order != NULL) {
-			free(b->v[i].order->items);
-			free(b->v[i].order->place);
-		}
-		free(b->v[i].order);
-		if (b->v[i].choices != NULL) {
-			free(b->v[i].choices->choices);
-			free(b->v[i].choices->feedback);
-			free(b->v[i].choices->right);
-		}
-		free(b->v[i].choices);
-		if (b->v[i].match != NULL) {
-			free(b->v[i].match->left);
-			free(b->v[i].match->right);
-			free(b->v[i].match->match);
-		}
-		free(b->v[i].match);
-		free(b->v[i].picture);
-		free(b->v[i].prompt);
+		block_payload_free(&b->v[i]);
 		for (j = 0; j < b->v[i].ncells; j++)
 			free(b->v[i].cells[j]);
 		free(b->v[i].cells);

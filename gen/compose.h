@@ -190,7 +190,8 @@ struct matching {
 					 * NULL: blank lines; owned */
 };
 
-/* BK_PROBLEM, BK_PART: the prompt set after the number and points. */
+/* BK_PROBLEM (u.prompt), BK_PART (u.part->prompt): the prompt set after
+ * the number and points. */
 struct prompt {
 	const struct text *text;	/* borrowed; NULL: none */
 	int		 number;	/* the problem's, as printed */
@@ -227,6 +228,7 @@ struct probref {
 /* A part (a), (b) ... of a problem in parts. */
 struct parthead {
 	struct probref	 prob;		/* the part */
+	struct prompt	*prompt;	/* its letter's prompt, owned */
 	char		 letter;	/* 'a', 'b' ... */
 	int		 first;		/* (a): kept with the stem */
 	char		*continued;	/* "4 (continued)", printed over it
@@ -287,21 +289,27 @@ struct block {
 	char		**cells;	/* ROW, PANELS, MEMBERS, CARDS: owned, each
 					 * owned; NULL entries ok */
 	size_t		 ncells;
-	struct table	*table;		/* TABLE, owned */
-	const struct monitor *monitor;	/* MONITOR, owned by the dpacket */
-	const struct boardplan *board;	/* BOARD, owned by the dpacket */
-	struct strip	*strip;		/* STRIP, owned */
-	struct grid	*tab;		/* GRID, owned */
 	const struct textlist *words;	/* WORDBANK, borrowed */
-	struct hintcard	*card;		/* HINTCARD, owned */
-	struct parthead	*part;		/* PART, owned */
-	struct answerline *answer;	/* ANSWER, owned */
-	struct truefalse *tf;		/* TRUEFALSE, owned */
-	struct ordering	*order;		/* ORDER, owned */
-	struct choicelist *choices;	/* CHOICES, owned */
-	struct matching	*match;		/* MATCH, owned */
-	struct picture	*picture;	/* IMAGE, owned */
-	struct prompt	*prompt;	/* PROBLEM, PART, owned */
+	/* the kind's own payload: the kind is the tag (a new kind adds a
+	 * member here and a function to lay_acts[]) */
+	union {
+		struct prompt	*prompt;	/* PROBLEM, owned */
+		struct parthead	*part;		/* PART, owned */
+		struct answerline *answer;	/* ANSWER, owned */
+		struct truefalse *tf;		/* TRUEFALSE, owned */
+		struct ordering	*order;		/* ORDER, owned */
+		struct choicelist *choices;	/* CHOICES, owned */
+		struct matching	*match;		/* MATCH, owned */
+		struct picture	*picture;	/* IMAGE, owned */
+		struct grid	*tab;		/* GRID, owned */
+		struct hintcard	*card;		/* HINTCARD, owned */
+		struct strip	*strip;		/* STRIP, owned */
+		struct table	*table;		/* TABLE, owned */
+		const struct monitor *monitor;	/* MONITOR, owned by the
+						 * dpacket */
+		const struct boardplan *board;	/* BOARD, owned by the
+						 * dpacket */
+	} u;
 	int		 columns;	/* COLUMNS: 1 or 2 */
 	int		 stretch;	/* SPACE, LINES, BOX: a work space that
 					 * layout may grow to fill its page or

@@ -503,7 +503,7 @@ pk_monitor(struct pk *c, struct blocks *b)
 	pk->monitor.napps = c->d->nanticipate;
 	blocks_push(b, BK_NEWPAGE);
 	pk_heading(c, b, xstrdup(c->t->labels[L_MONITOR_SHEET]));
-	blocks_push(b, BK_MONITOR)->monitor = &pk->monitor;
+	blocks_push(b, BK_MONITOR)->u.monitor = &pk->monitor;
 }
 
 static void
@@ -599,7 +599,7 @@ pk_guide(struct pk *c)
 	 * 1.5 in each): the board's page is turned */
 	blocks_push(b, BK_NEWPAGE)->n = d->nanticipate > BOARD_UPRIGHT_MAX;
 	pk_heading(c, b, xstrdup(t->labels[L_BOARD]));
-	blocks_push(b, BK_BOARD)->board = &pk->boardplan;
+	blocks_push(b, BK_BOARD)->u.board = &pk->boardplan;
 	if (pk->ngroups == 0)
 		return;
 	blocks_push(b, BK_NEWPAGE);

@@ -169,7 +169,7 @@ compose_strips(struct instance *const *in, const struct anchors *anchors,
 			if ((st = cs_strip(in[i], &anchors[i], pg, t)) !=
 			    NULL) {
 				st->hint = hint;
-				blocks_push(b, BK_STRIP)->strip = st;
+				blocks_push(b, BK_STRIP)->u.strip = st;
 			}
 	return b;
 }

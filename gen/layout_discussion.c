@@ -326,7 +326,7 @@ ld_monitor_head(struct lay *L, const struct monitor *m,
 void
 lay_monitor(struct lay *L, const struct block *b)
 {
-	const struct monitor *m = b->monitor;
+	const struct monitor *m = b->u.monitor;
 	struct tstyle hs = lay_style(L, L->t->size_small + 1, ST_ITALIC, gray);
 	struct tstyle ls = lay_style(L, L->t->size_small + 1, 0, ink);
 	struct tstyle ns = lay_style(L, L->t->size_small + 1, 0, ink);
@@ -582,13 +582,13 @@ lay_board(struct lay *L, const struct block *b)
 	double scale, room = L->bottom - L->top - L->pending_h - 4;
 
 	for (scale = 1; scale > 0.55; scale -= 0.1) {
-		if (ld_board(L, b->board, scale) <= room)
+		if (ld_board(L, b->u.board, scale) <= room)
 			break;
 		lay_strip_clear(&L->strip);
 	}
 	if (scale <= 0.55)
-		ld_board(L, b->board, 0.6);
-	ld_place(L, 4, &b->board->problem->mark, "the board plan");
+		ld_board(L, b->u.board, 0.6);
+	ld_place(L, 4, &b->u.board->problem->mark, "the board plan");
 }
 
 /* Empty boxes side by side, each with its label in the corner; with grid

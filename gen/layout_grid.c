@@ -264,7 +264,7 @@ lg_draw_split(struct lay *L, const struct grid *g, double x0, double room,
 void
 lay_grid(struct lay *L, const struct block *b)
 {
-	const struct grid *g = b->tab;
+	const struct grid *g = b->u.tab;
 	struct lgstyle st;
 	struct tstyle cs = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	double x0 = lg_x0(L), room = L->right - x0, total;
@@ -369,7 +369,7 @@ lay_wordbank(struct lay *L, const struct block *b)
 void
 lay_hintcard(struct lay *L, const struct block *b)
 {
-	const struct hintcard *hc = b->card;
+	const struct hintcard *hc = b->u.card;
 	struct tstyle ls = lay_style(L, L->t->size_small + 1, ST_BOLD, gray);
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	double pad = lg_pad(L) * 2.5;

@@ -285,7 +285,7 @@ lay_blank_widths(struct lay *L, const struct textlist *answers,
 void
 lay_picture(struct lay *L, const struct block *b)
 {
-	const struct picture *pic = b->picture;
+	const struct picture *pic = b->u.picture;
 	double col = lay_width(L) - L->indent, w;
 	struct item *it;
 
@@ -324,14 +324,13 @@ lay_picture(struct lay *L, const struct block *b)
 
 /*
  * A problem's or a part's number (num: "4.", "(b)") right-aligned in the
- * indent at L->left, and beside it its points (b->label) and prompt as one
+ * indent at L->left, and beside it its points (b->label) and prompt pr as one
  * paragraph.  prefix names it in messages.
  */
 static void
-lay_numbered(struct lay *L, const struct block *b, const char *num,
-    const char *prefix)
+lay_numbered(struct lay *L, const struct block *b, const struct prompt *pr,
+    const char *num, const char *prefix)
 {
-	const struct prompt *pr = b->prompt;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ns = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	const struct rich *prompt, *set, **fill = NULL;
@@ -381,9 +380,9 @@ lay_problem(struct lay *L, const struct block *b)
 	L->in_problem = 1;
 	L->problem = &b->prob;
 	L->sy = 0;
-	snprintf(num, sizeof(num), "%d.", b->prompt->number);
-	snprintf(prefix, sizeof(prefix), "problem %d", b->prompt->number);
-	lay_numbered(L, b, num, prefix);
+	snprintf(num, sizeof(num), "%d.", b->u.prompt->number);
+	snprintf(prefix, sizeof(prefix), "problem %d", b->u.prompt->number);
+	lay_numbered(L, b, b->u.prompt, num, prefix);
 }
 
 /* The strip holds the stem and part (a), or a later part, of a problem
@@ -466,7 +465,7 @@ lay_too_tall(struct lay *L, const struct probref *pr, double h)
 void
 lay_part(struct lay *L, const struct block *b)
 {
-	const struct parthead *ph = b->part;
+	const struct parthead *ph = b->u.part;
 	char num[8], prefix[40];
 
 	if (!ph->first)
@@ -480,9 +479,9 @@ lay_part(struct lay *L, const struct block *b)
 	L->part = ph;
 	L->sy += ph->first ? 6 : 0;
 	snprintf(num, sizeof(num), "(%c)", ph->letter);
-	snprintf(prefix, sizeof(prefix), "problem %d%c", b->prompt->number,
+	snprintf(prefix, sizeof(prefix), "problem %d%c", ph->prompt->number,
 	    ph->letter);
-	lay_numbered(L, b, num, prefix);
+	lay_numbered(L, b, ph->prompt, num, prefix);
 }
 
 int
@@ -527,7 +526,7 @@ lay_answer(struct lay *L, const struct block *b)
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
 	const char *label = L->t->labels[L_ANSWER];
-	const struct text *answer = b->answer->answer;
+	const struct text *answer = b->u.answer->answer;
 	double lw = lay_plain_width(L, label, &ts), aw, x, base, save;
 	size_t from, to;
 
@@ -627,7 +626,7 @@ lay_feedback(struct lay *L, const struct text *fb, const struct tstyle *ts,
 void
 lay_choices(struct lay *L, const struct block *b)
 {
-	const struct choicelist *cl = b->choices;
+	const struct choicelist *cl = b->u.choices;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ls = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	double letterw = lay_plain_width(L, "W.", &ls) + 7;
@@ -723,7 +722,7 @@ lay_truefalse(struct lay *L, const struct block *b)
 	top = L->sy;
 	base = lay_base(L, ts.size);
 	for (i = 0; i < 2; i++) {
-		int right = b->tf->boxed == i + 1;
+		int right = b->u.tf->boxed == i + 1;
 
 		w = lay_plain_width(L, words[i], &ts);
 		L->sy = top;
@@ -772,7 +771,7 @@ lay_match_split(struct lay *L, const struct matching *m,
 void
 lay_match(struct lay *L, const struct block *b)
 {
-	const struct matching *m = b->match;
+	const struct matching *m = b->u.match;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
 	size_t nl = m->nleft, nr = m->nright, rows, i;
@@ -838,7 +837,7 @@ lay_match(struct lay *L, const struct block *b)
 void
 lay_order(struct lay *L, const struct block *b)
 {
-	const struct ordering *o = b->order;
+	const struct ordering *o = b->u.order;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
 	double x0 = L->left + L->indent, bs = ts.size * 1.5, top;
