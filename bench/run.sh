@@ -97,6 +97,15 @@ pair mimeo30p mimeops30 "$(mimeo_ws 30)" "$MIMEO -q --simplex --versions \
 per-student --roster $WORK/roster30.csv -o $WORK/ps30/ $SET"
 pair mimeo3000p mimeops3000 "$(mimeo_ws 3000)" "$MIMEO -q --simplex \
 --versions per-student --roster $WORK/roster3000.csv -o $WORK/ps3000/ $SET"
+pair mimeo3000k mimeopsk3000 "$(mimeo_ws 3000)" "$MIMEO -q --simplex \
+--versions per-student --key full --roster $WORK/roster3000.csv \
+-o $WORK/psk3000/ $SET"
+# The same where every student's draw differs (a set with variables):
+# each copy laid out in full, each worked key of its own.
+FSET=bench/figures12.yaml
+pair figs300 figsps300 "$MIMEO worksheet -q --simplex --roster \
+$WORK/roster300.csv -o $WORK/fv300.pdf $FSET" "$MIMEO -q --simplex \
+--versions per-student --roster $WORK/roster300.csv -o $WORK/fps300/ $FSET"
 
 echo "bench: PNG, SVG and PostScript against PDF, one copy" >&2
 for f in png svg ps; do
@@ -179,12 +188,15 @@ echo "| 30 students, instructions: pdflatex (2 passes) / mimeo | $(x "$(ratio "$
 echo "| 30 students: mimeo / libharu floor, CPU, paired | $(ratio "${RC[mimeo30f/floor30]}" 1)× | ≤ 1.5× | $(met "${RC[mimeo30f/floor30]}" "<=" 1.5) |"
 echo "| 30 students, instructions: mimeo / floor | $(ratio "${I[mimeo30]}" "${I[floor30]}")× | ≤ 1.5× | $(met "$(ratio "${I[mimeo30]}" "${I[floor30]}")" "<=" 1.5) |"
 echo "| 30 students, 3 versions + key: pdflatex / mimeo ($(pages "$WORK/tex/v30.pdf") and $(( $(pages "$WORK/v/fractions12.pdf") + $(pages "$WORK/v/fractions12-key.pdf") )) pages) | $(x "${RC[texv30/mimeov30]}") | - | - |"
-echo "| one version per student / one version, 30 students | $(x "${RC[mimeops30/mimeo30p]}") | - | - |"
-echo "| one version per student / one version, 3000 students | $(x "${RC[mimeops3000/mimeo3000p]}") ($(mb "${R[mimeops3000]}")) | ≤ 3× | $(met "${RC[mimeops3000/mimeo3000p]}" "<=" 3) |"
+echo "| one version per student (worksheet and key, the key a table) / one version, 30 students | $(x "${RC[mimeops30/mimeo30p]}") | - | - |"
+echo "| one version per student / one version, 3000 students ($(mb "${R[mimeops3000]}"); key $(pages "$WORK/ps3000/fractions12-key.pdf") pages, $(perpage "$WORK/ps3000/fractions12-key.pdf") bytes/page) | $(x "${RC[mimeops3000/mimeo3000p]}") | ≤ 3× | $(met "${RC[mimeops3000/mimeo3000p]}" "<=" 3) |"
+echo "| peak RSS, one version per student, 3000 students | $(mb "${R[mimeops3000]}") | < 64 MB | $(met "${R[mimeops3000]}" "<" 65536) |"
+echo "| the same with --key full (one worked key: every student draws alike) | $(x "${RC[mimeopsk3000/mimeo3000k]}") ($(mb "${R[mimeopsk3000]}")) | - | - |"
+echo "| one version per student / one version, 300 students of $FSET (every draw different) | $(x "${RC[figsps300/figs300]}") ($(mb "${R[figsps300]}")) | - | - |"
 echo "| 30 students, a figure in each of 12 problems / the same without figures, CPU, paired ($(pages "$WORK/f30.pdf") and $(pages "$WORK/p30.pdf") pages) | $(x "${RC[figs30/plain30]}") | - | - |"
 echo "| 30 students, instructions: with figures / without | $(ratio "${I[figs30]}" "${I[plain30]}")× | - | - |"
 for f in png svg ps; do
-	echo "| $f / pdf, one copy ($(ls "$WORK/$f" | wc -l) files, $(du -sb "$WORK/$f" | cut -f1) bytes) | $(x "${RC[$f/pdf1$f]}") | - | - |"
+	echo "| $f / pdf, one copy ($(ls "$WORK/$f" | wc -l) files, $(du -sb "$WORK/$f" | cut -f1) bytes; $(awk -v b="$(du -sb "$WORK/$f" | cut -f1)" -v p="$(pages "$WORK/f1.pdf")" 'BEGIN { printf "%.0f", b / p }') bytes/page, the PDF's $(perpage "$WORK/f1.pdf")) | $(x "${RC[$f/pdf1$f]}") | - | - |"
 done
 if [ "${OK[3000]}" = 1 ] && [ "${OK[300]}" = 1 ]; then
 	echo "| peak RSS 3000 / 300 students | $(ratio "${R[mimeo3000]}" "${R[mimeo300]}")× | ≤ 1.3× | $(met "$(ratio "${R[mimeo3000]}" "${R[mimeo300]}")" "<=" 1.3) |"

@@ -1,4 +1,5 @@
 /* build.c - the documents of one set; see build.h */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,10 @@ struct build {
 	struct instance	**ins;
 	size_t		 nins;
 	size_t		*which;		/* copy i gets ins[which[i]] */
+	/* per student: the different draws, in roster order of their
+	 * first student; ins[i] drew draw[i], first drawn by ins[rep[k]] */
+	size_t		*draw, *rep;
+	size_t		 ndraws;
 	size_t		 ncopies;
 	const char	**names;	/* of the roster, for the key */
 	struct template	*large;		/* loaded when a row asks */
@@ -126,12 +131,27 @@ build_copy(struct build *b, struct model *m, const struct instance *in,
 {
 	struct doc *d;
 
+	struct footer f;
+	size_t k;
+	int rc;
+
 	if (m == NULL)
 		return build_one(b, in, DOC_WORKSHEET, who, large, NULL);
 	if (m->doc != NULL) {
-		switch (layout_refill(m->doc, &m->spot, compose_fill(m->bl,
-		    build_tpl(b, large), who), build_tpl(b, large),
-		    build_fonts(b, large), &d)) {
+		/* a student's own draw, alike another's: the footer names
+		 * this student where the model's names that one */
+		memset(&f, 0, sizeof(f));
+		footer_copy(&f, &m->bl->footer);
+		for (k = 0; in->named && k < f.n; k++)
+			if (f.kind[k] == FP_NAME) {
+				free(f.part[k]);
+				f.part[k] = xstrdup(in->label);
+			}
+		rc = layout_refill(m->doc, &m->spot, compose_fill(m->bl,
+		    build_tpl(b, large), who), in->named ? &f : NULL,
+		    build_tpl(b, large), build_fonts(b, large), &d);
+		footer_clear(&f);
+		switch (rc) {
 		case 0:
 			return d;
 		case -1:
@@ -395,14 +415,15 @@ build_copies(struct build *b, const struct roster *r, size_t n)
 	struct model *models = NULL, *m = NULL;
 	const char *hook = getenv("MIMEO_TEST_LAYOUT");
 	char num[24], *title, *t;
-	size_t i, k;
+	size_t i, k, nmodels;
 	int large;
 
-	/* a model per version and print size; per-student versions are
-	 * all different.  MIMEO_TEST_LAYOUT=full is a test hook
+	/* a model per version (per student: per different draw) and
+	 * print size.  MIMEO_TEST_LAYOUT=full is a test hook
 	 * (tests/reuse.sh): every copy laid out in full, to compare with. */
-	if (!b->st.per_student && (hook == NULL || strcmp(hook, "full") != 0))
-		models = xcalloc(b->nins * 2, sizeof(*models));
+	nmodels = b->st.per_student ? b->ndraws : b->nins;
+	if (hook == NULL || strcmp(hook, "full") != 0)
+		models = xcalloc(nmodels * 2, sizeof(*models));
 	for (i = 0; i < n; i++) {
 		in = b->ins[b->which[i]];
 		memset(&who, 0, sizeof(who));
@@ -415,7 +436,8 @@ build_copies(struct build *b, const struct roster *r, size_t n)
 				break;
 		}
 		if (models != NULL)
-			m = &models[b->which[i] * 2 + (size_t)large];
+			m = &models[(b->st.per_student ? b->draw[b->which[i]] :
+			    b->which[i]) * 2 + (size_t)large];
 		if ((d = build_copy(b, m, in, &who, large)) == NULL)
 			break;
 		snprintf(num, sizeof(num), "%zu", i + 1);
@@ -432,7 +454,7 @@ build_copies(struct build *b, const struct roster *r, size_t n)
 		    r != NULL && !b->st.per_student ? who.name : NULL);
 		free(title);
 	}
-	for (k = 0; models != NULL && k < b->nins * 2; k++) {
+	for (k = 0; models != NULL && k < nmodels * 2; k++) {
 		blocks_free(models[k].bl);
 		doc_free(models[k].doc);
 	}
@@ -484,6 +506,31 @@ build_which(struct build *b)
 	return bad ? -1 : 0;
 }
 
+/* The different draws among the students' (b->draw, b->rep): students
+ * whose draws are alike share a worked key, a model layout, and the
+ * draw itself (instance_share()), so that a class that drew alike holds
+ * one draw, not one per student.  Called for each student in turn as it
+ * is drawn; seen is a table of 2^k slots (at least twice the students)
+ * of draws' first students (SIZE_MAX: empty), found by hash. */
+static void
+build_distinct_add(struct build *b, size_t i, size_t *seen, size_t mask)
+{
+	uint64_t h = instance_draw_hash(b->ins[i]);
+	size_t k, r;
+
+	for (k = (size_t)h & mask; (r = seen[k]) != SIZE_MAX;
+	    k = (k + 1) & mask)
+		if (instance_draw_hash(b->ins[r]) == h &&
+		    instance_same_draw(b->ins[r], b->ins[i])) {
+			b->draw[i] = b->draw[r];
+			instance_share(b->ins[i], b->ins[r]);
+			return;
+		}
+	seen[k] = i;
+	b->rep[b->ndraws] = i;
+	b->draw[i] = b->ndraws++;
+}
+
 /* Draw every instance: one per version, or one per student. */
 static int
 build_draw(struct build *b)
@@ -492,11 +539,20 @@ build_draw(struct build *b)
 	const struct set *s = b->set;
 	long seed = st->seed;
 	char letter[2] = { 0, 0 }, *who;
-	size_t i;
+	size_t i, mask = 0, *seen = NULL;
 	int failed = 0;
 
 	b->nins = st->per_student ? b->roster->n : (size_t)st->versions;
 	b->ins = xcalloc(b->nins, sizeof(*b->ins));
+	if (st->per_student) {
+		b->draw = xcalloc(b->nins, sizeof(*b->draw));
+		b->rep = xcalloc(b->nins, sizeof(*b->rep));
+		for (mask = 1; mask < 2 * b->nins; mask <<= 1)
+			continue;
+		seen = xcalloc(mask, sizeof(*seen));
+		memset(seen, 0xff, mask * sizeof(*seen));
+		mask--;
+	}
 	for (i = 0; i < b->nins; i++) {
 		letter[0] = (char)('A' + (int)i);
 		who = st->per_student ? xstrdup(b->roster->v[i].name) :
@@ -513,7 +569,10 @@ build_draw(struct build *b)
 		}
 		b->ins[i]->label = who;
 		b->ins[i]->named = st->per_student;
+		if (st->per_student)
+			build_distinct_add(b, i, seen, mask);
 	}
+	free(seen);
 	if (failed)
 		return -1;
 	if (b->ncopies == 0 && b->nins > 1 && !st->per_student) {
@@ -552,6 +611,7 @@ build_printed(const struct build *b, int large, int *want)
  * (then *failed is set; reported).
  */
 static struct doc *build_keys(struct build *);
+static struct doc *build_student_keys(struct build *);
 
 static struct doc *
 build_strips_of(struct build *b, int large, int hint, int *failed)
@@ -639,13 +699,15 @@ build_key(struct build *b)
 {
 	struct doc *all = NULL, *d;
 
-	if (b->nins == 1)
+	if (b->nins == 1 && !b->st.per_student)
 		all = build_one(b, b->ins[0], DOC_KEY, NULL, 0, NULL);
+	else if (b->st.per_student)
+		all = build_student_keys(b);
 	else
 		all = build_keys(b);
 	if (all == NULL || !b->st.strips)
 		return all;
-	if (b->nins == 1) {
+	if (b->nins == 1 && !b->st.per_student) {
 		d = all;
 		all = NULL;
 		build_append(b, &all, d, b->st.tpl->labels[L_ANSWER_KEY], 0, 0,
@@ -731,6 +793,94 @@ done:
 	return all;
 }
 
+/*
+ * The key of a draw per student: the table of every student's answers
+ * and, with --key full, a worked key per different draw after it
+ * ("Worked key 3"), which the table names for each student with the
+ * page it starts on.  The table is laid out again until its length,
+ * which moves those pages, settles.  NULL on failure (reported).
+ */
+static struct doc *
+build_student_keys(struct build *b)
+{
+	struct keyplan kp;
+	struct blocks *bl;
+	struct doc *all = NULL, *d = NULL, **keys = NULL;
+	struct instance *in;
+	size_t *keypage = NULL, nkeys = b->st.key_full ? b->ndraws : 0;
+	size_t k, tpages = 1, page;
+	char num[24], *label;
+	int failed = 0, tries, named;
+
+	keys = xcalloc(nkeys + 1, sizeof(*keys));
+	keypage = xcalloc(nkeys + 1, sizeof(*keypage));
+	for (k = 0; k < nkeys && !failed; k++) {
+		/* the draw's first student's instance, as worked key k */
+		in = b->ins[b->rep[k]];
+		label = in->label;
+		named = in->named;
+		snprintf(num, sizeof(num), "%zu", k + 1);
+		in->label = label_fmt(b->st.tpl, L_WORKED_KEY, num, NULL);
+		in->named = 0;
+		failed = (keys[k] = build_one(b, in, DOC_KEY, NULL, 0,
+		    NULL)) == NULL;
+		free(in->label);
+		in->label = label;
+		in->named = named;
+	}
+	if (failed)
+		goto done;
+	build_keyplan(b, &kp);
+	kp.draw = b->draw;
+	kp.keypage = nkeys > 0 ? keypage : NULL;
+	for (tries = 0; tries < 5; tries++) {
+		for (k = 0, page = tpages + 1; k < nkeys; k++) {
+			keypage[k] = page;
+			page += keys[k]->npages;
+		}
+		bl = compose_answer_tables(&kp, b->st.tpl);
+		doc_free(d);
+		d = layout(bl, b->st.tpl, b->st.fs, build_a4(b), b->set->title.s);
+		blocks_free(bl);
+		if (d == NULL || d->npages == tpages)
+			break;
+		tpages = d->npages;
+	}
+	if (d == NULL || d->npages != tpages) {
+		struct mark m = { b->set->file, 1, 1 };
+
+		if (d != NULL)
+			diag_error(&m, "the answer table's length does not "
+			    "settle; print the key with --key table");
+		doc_free(d);
+		failed = 1;
+		goto done;
+	}
+	/* students who drew alike have the same answers down the page */
+	doc_share_pages(d);
+	build_append(b, &all, d, b->st.tpl->labels[L_ANSWER_KEY], 0, 0, NULL);
+done:
+	for (k = 0; k < nkeys; k++) {
+		if (failed) {
+			doc_free(keys[k]);
+			continue;
+		}
+		snprintf(num, sizeof(num), "%zu", k + 1);
+		label = label_fmt(b->st.tpl, L_WORKED_KEY, num, NULL);
+		build_append(b, &all, keys[k], label, 0, 0, NULL);
+		free(label);
+	}
+	free(keys);
+	free(keypage);
+	return all;
+}
+
+long
+build_seed(const struct opts *o, const struct set *s)
+{
+	return o->has_seed ? o->seed : s->has_seed ? s->seed : 1;
+}
+
 /* The set's subject, its tags and the language of its labels, as the
  * PDF's metadata. */
 static void
@@ -769,6 +919,8 @@ build_free(struct build *b)
 		instance_free(b->ins[i]);
 	free(b->ins);
 	free(b->which);
+	free(b->draw);
+	free(b->rep);
 	free(b->names);
 	fonts_free(b->large_fs);
 	settings_close(&b->st);

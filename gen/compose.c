@@ -955,30 +955,42 @@ cm_answers(const struct keyplan *kp, const struct template *t,
 {
 	const struct set *s = kp->ins[0]->set;
 	struct mark m = { s->file, 1, 1 };
-	size_t nrows = kp->per_student ? kp->nnames : nslots, r, c;
-	struct table *tb = table_new(nrows + 1, to - from + 1, from > 0 ?
+	size_t nrows = kp->per_student ? kp->nnames : nslots, r, c, k;
+	/* the first table per student says whose worked key is which */
+	size_t lead = 1 + (kp->per_student && kp->keypage != NULL &&
+	    from == 0);
+	struct table *tb = table_new(nrows + 1, to - from + lead, from > 0 ?
 	    NULL : xstrdup(t->labels[kp->per_student ? L_BY_STUDENT :
 	    L_BY_VERSION]));
 	const struct slot *sl;
 	const struct pinst *pi;
 	const struct mark *at;
-	char *a;
+	char *a, num[24], page[24];
 
 	table_cell(tb, 0, 0, xstrdup(t->labels[kp->per_student ?
 	    L_STUDENT_COL : L_PROBLEM_COL]), &m);
+	if (lead > 1)
+		table_cell(tb, 0, 1, xstrdup(t->labels[L_WORKED_COL]), &m);
 	for (c = from; c < to; c++)
-		table_cell(tb, 0, c - from + 1, kp->per_student ?
+		table_cell(tb, 0, c - from + lead, kp->per_student ?
 		    cm_slot_name(&slots[c], t) : xasprintf("%c",
 		    'A' + (int)c), &m);
 	for (r = 0; r < nrows; r++) {
 		table_cell(tb, r + 1, 0, kp->per_student ?
 		    compose_escape(kp->names[r]) : cm_slot_name(&slots[r], t), &m);
+		if (lead > 1) {
+			k = kp->draw[kp->which[r]];
+			snprintf(num, sizeof(num), "%zu", k + 1);
+			snprintf(page, sizeof(page), "%zu", kp->keypage[k]);
+			table_cell(tb, r + 1, 1, label_fmt(t, L_WORKED_AT, num,
+			    page), &m);
+		}
 		for (c = from; c < to; c++) {
 			sl = kp->per_student ? &slots[c] : &slots[r];
 			pi = kp->per_student ? instance_nth(kp->ins[kp->which[r]],
 			    sl->pos) : instance_nth(kp->ins[c], sl->pos);
 			a = cm_slot_answer(sl, pi, t, &at);
-			table_cell(tb, r + 1, c - from + 1, a, at);
+			table_cell(tb, r + 1, c - from + lead, a, at);
 		}
 	}
 	return tb;
@@ -1042,18 +1054,26 @@ compose_answer_tables(const struct keyplan *kp, const struct template *t)
 	struct blocks *b = xcalloc(1, sizeof(*b));
 	struct table *tb;
 	struct slot *slots;
-	size_t i, n, nslots;
+	size_t i, n, nslots, next;
 	int periods = 0;
 
 	blocks_push(b, BK_TITLE)->text = &s->title;
 	cm_label(b, BK_SUBTITLE, xstrdup(t->labels[L_ANSWER_KEY]));
 	footer_add(&b->footer, FP_WORDS, xstrdup(t->labels[L_ANSWER_KEY]));
 	footer_add(&b->footer, FP_TITLE, xstrdup(s->title.s));
+	/* a key per student: say what it holds, and how to get the rest */
+	if (kp->per_student)
+		cm_label(b, BK_INFO, xstrdup(t->labels[kp->keypage != NULL ?
+		    L_KEY_WORKED_NOTE : L_KEY_TABLE_ONLY]));
 	nslots = cm_slots(kp, &slots);
 	n = kp->per_student ? nslots : kp->nins;
-	for (i = 0; i < n; i += TABLE_MAX_COLS)
+	/* the worked key's column takes the room of two answers */
+	for (i = 0; i < n; i = next) {
+		next = i + TABLE_MAX_COLS - (i == 0 && kp->per_student &&
+		    kp->keypage != NULL ? 2 : 0);
 		blocks_push(b, BK_TABLE)->u.table = cm_answers(kp, t, slots,
-		    nslots, i, i + TABLE_MAX_COLS < n ? i + TABLE_MAX_COLS : n);
+		    nslots, i, next < n ? next : n);
+	}
 	free(slots);
 	if (kp->names == NULL || kp->per_student)
 		return b;

@@ -442,6 +442,12 @@ struct keyplan {
 	size_t		 nnames;
 	const struct roster *r;		/* the names' periods, or NULL */
 	int		 per_student;	/* ins[i] is names[i]'s own draw */
+	/* per_student with worked keys after the tables (--key full), a
+	 * worked key per different draw: instance i's is draw[i] (0-based),
+	 * and worked key k starts on page keypage[k] (1-based) of the key.
+	 * keypage NULL: the key is the tables only. */
+	const size_t	*draw;
+	const size_t	*keypage;
 };
 
 /* A prompt's table as printed, its blanks filled when key (BK_GRID). */

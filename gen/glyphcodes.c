@@ -61,17 +61,17 @@ gcodes_add(struct gcodes *g, unsigned int gid, const char *text)
 }
 
 /* The first code from cp on that is free for a glyph (not a character
- * of chars), in the order codes are given: the private use area and the
- * rest of the BMP after it, then from U+0100 up to the surrogates (which
- * no UTF-8 holds); ncodes when none is left. */
+ * of chars), in the order codes are given: from U+0100 up to the
+ * surrogates (which no UTF-8 holds), then the private use area and the
+ * rest of the BMP after it; ncodes when none is left. */
 static unsigned long
 gcodes_free_code(const unsigned char *chars, unsigned long cp,
     unsigned long ncodes)
 {
 	for (;; cp++) {
-		if (cp >= ncodes || cp == 0xFFFE)
-			cp = 0x0100;
 		if (cp == 0xD800)
+			cp = 0xE000;
+		if (cp >= ncodes || cp >= 0xFFFE)
 			return ncodes;
 		if (!((chars[cp >> 3] >> (cp & 7)) & 1))
 			return cp;
@@ -82,7 +82,7 @@ int
 gcodes_assign(struct gcodes *g, const unsigned char *chars,
     unsigned char *codes, unsigned long ncodes)
 {
-	unsigned long cp = 0xE000;
+	unsigned long cp = 0x0100;
 	size_t i;
 
 	for (i = 0; i < g->n; i++) {

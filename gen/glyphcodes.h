@@ -9,8 +9,10 @@
  * characters the glyph stands for (see GCODE_BLANK).  A glyph that
  * stands for different characters in different places (a half form in
  * two conjuncts) gets a code for each, so each reads back as it should.
- * Codes come from the private use area first, then from the rest of the
- * BMP that the font's characters leave free: a font can draw as many
+ * Codes are the lowest the font's characters leave free from U+0100 up
+ * (skipping the surrogates), so the font's CIDToGIDMap, two bytes for
+ * every code up to the highest, stays short (from the private use area
+ * up it was 114 KB for a Latin ligature): a font can draw as many
  * glyphs as it has (a CJK font's 65,000 ids), up to some 60,000
  * different glyph-and-text pairs in one document.
  */
@@ -45,7 +47,8 @@ void			 gcodes_add(struct gcodes *, unsigned int gid,
 			    const char *text);
 /* Gives each pair, in order, the next code below ncodes whose bit is
  * clear in chars (bit cp % 8 of byte cp / 8: the characters the font
- * draws), in the order glyphcodes.c gives them (U+E000 up, then U+0100 up);
+ * draws), in the order glyphcodes.c gives them (U+0100 up, skipping the
+ * surrogates);
  * sets the codes' bits in codes.  Returns 0, or -1 when there are more
  * pairs than free codes. */
 int			 gcodes_assign(struct gcodes *,

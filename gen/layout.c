@@ -1889,15 +1889,34 @@ lay_footer_fit(struct lay *L, const struct footer *f,
  * stops short of the widest "Page n of N", which is on the right; a
  * banner (teacher only) over the top of every page.  The doc keeps the
  * footer for the blank page that may pad it. */
+/* The footer's left text (fresh; NULL when f is empty): f fitted to
+ * one line that stops an em short of the widest page number, widest
+ * wide. */
+static char *
+lay_footer_left(struct lay *L, const struct footer *f, double widest)
+{
+	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
+	char *left, *v[FOOTER_MAX];
+	size_t i, nv;
+
+	if (f->n == 0)
+		return NULL;
+	nv = lay_footer_fit(L, f, &ts, lay_width(L) - widest - ts.size, v);
+	left = lay_join(v, nv);
+	for (i = 0; i < nv; i++)
+		free(v[i]);
+	return left;
+}
+
 static void
 lay_footers(struct lay *L, const struct blocks *doc)
 {
 	const char *banner = doc->banner;
 	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
 	struct tstyle bs = lay_style(L, L->t->size_small + 1, ST_BOLD, key_ink);
-	char n[24], total[24], **page, *left = NULL, *v[FOOTER_MAX];
+	char n[24], total[24], **page, *left;
 	double widest = 0, w;
-	size_t i, nv;
+	size_t i;
 	int said = 1;
 
 	/* the title in a footer is said at the top, where it is written */
@@ -1912,14 +1931,8 @@ lay_footers(struct lay *L, const struct blocks *doc)
 		if ((w = lay_plain_width(L, page[i], &ts)) > widest)
 			widest = w;
 	}
-	if (doc->footer.n > 0) {
-		/* an em's gap before the page number */
-		nv = lay_footer_fit(L, &doc->footer, &ts, lay_width(L) -
-		    widest - ts.size, v);
-		left = lay_join(v, nv);
-		for (i = 0; i < nv; i++)
-			free(v[i]);
-	}
+	L->doc->footer_widest = widest;
+	left = lay_footer_left(L, &doc->footer, widest);
 	for (i = 0; i < L->doc->npages; i++) {
 		lay_turn(L, L->doc->pages[i].turned);
 		lay_footer(L, &L->doc->pages[i], left, page[i]);
@@ -2230,10 +2243,60 @@ lay_doc(const struct blocks *bs, const struct template *t,
  * texts.  (What else lay_fields() leaves in struct lay, L->drop, is set
  * anew by the next text before anything reads it.)
  */
+/*
+ * Give every page of d (refilled from a copy laid out with another
+ * footer) the footer f: its left text, one text item in the same font
+ * and place as the one it replaces, where the footers differ only in
+ * their words (a student's name).  0, or 1 when it would take another
+ * shape (a font, a second item): lay it out in full.
+ */
+static int
+lay_refill_footer(struct lay *L, struct doc *d, const struct footer *f)
+{
+	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
+	char *was = lay_footer_left(L, &d->footer, d->footer_widest);
+	char *now = lay_footer_left(L, f, d->footer_widest);
+	double y = d->height - L->t->margin[2] + 14;
+	struct page drawn;
+	size_t i, k, nfonts = d->nfonts;
+	int rc = 0;
+
+	memset(&drawn, 0, sizeof(drawn));
+	if (was != NULL && now != NULL && strcmp(was, now) != 0) {
+		L->sy = 0;
+		lay_plain(L, now, &ts, L->left, lay_width(L), AL_LEFT);
+		rc = L->strip.nitems != 1;
+		lay_move(&drawn, &L->strip, y, L, 1);
+	}
+	for (i = 0; i < d->npages && rc == 0 && drawn.nitems == 1; i++) {
+		for (k = 0; k < d->pages[i].nitems; k++)
+			if (d->pages[i].items[k].kind == ITEM_TEXT &&
+			    d->pages[i].items[k].text != NULL &&
+			    strcmp(d->pages[i].items[k].text, was) == 0)
+				break;
+		/* page_refill() takes the text: each page its own */
+		if (i > 0)
+			drawn.items[0].text = xstrdup(now);
+		rc |= k == d->pages[i].nitems || d->nfonts != nfonts ||
+		    page_refill(&d->pages[i], k, &drawn) < 0;
+	}
+	lay_strip_clear(&drawn);
+	if ((was == NULL) != (now == NULL))
+		rc = 1;
+	free(drawn.items);
+	free(was);
+	free(now);
+	if (rc == 0) {
+		footer_clear(&d->footer);
+		footer_copy(&d->footer, f);
+	}
+	return rc;
+}
+
 int
 layout_refill(const struct doc *base, const struct fieldspot *spot,
-    const struct block *fields, const struct template *t, struct fonts *fs,
-    struct doc **out)
+    const struct block *fields, const struct footer *footer,
+    const struct template *t, struct fonts *fs, struct doc **out)
 {
 	struct lay L;
 	struct page drawn;
@@ -2255,7 +2318,8 @@ layout_refill(const struct doc *base, const struct fieldspot *spot,
 		lay_move(&drawn, &L.strip, spot->y, &L, 1);
 		if (d->nfonts == base->nfonts &&
 		    page_refill(&d->pages[spot->page], spot->first,
-		    &drawn) == 0) {
+		    &drawn) == 0 && (footer == NULL ||
+		    lay_refill_footer(&L, d, footer) == 0)) {
 			*out = d;
 			d = NULL;
 			rc = 0;

@@ -47,14 +47,17 @@ struct doc	*layout_anchored(const struct blocks *,
 		    const char *title, struct anchors *anchors);
 
 /* A copy of base, laid out by layout_spot() from blocks that differ from
- * the copy's only in what is filled in the fields, with the copy's fields
- * block drawn in instead.  Returns 0 with *out set; 1 when the copy's
+ * the copy's only in what is filled in the fields (and, when footer is
+ * not NULL, in the words of the footer: a student's own draw names them),
+ * with the copy's fields block (and footer) drawn in instead.  Returns 0
+ * with *out set; 1 when the copy's
  * layout could differ from base's (its fields take another shape or font:
  * lay it out in full); -1 when its fields cannot be printed (reported as
  * layout() reports it). */
 int		 layout_refill(const struct doc *base,
 		    const struct fieldspot *spot, const struct block *fields,
-		    const struct template *, struct fonts *, struct doc **out);
+		    const struct footer *footer, const struct template *,
+		    struct fonts *, struct doc **out);
 
 /* Add a page to d that says "This page is intentionally blank" (the
  * template's label), for padding a copy to an even page count.  Its

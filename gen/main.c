@@ -78,6 +78,9 @@ usage(FILE *f)
 "                          of the student's copy with each answer at the\n"
 "                          height of its answer space, to cut out and lay\n"
 "                          beside the page (per version; large print too)\n"
+"      --key table|full    key of --versions per-student: the table of every\n"
+"                          student's answers only (table, the default), or\n"
+"                          then a worked key per different version (full)\n"
 "      --duplex            pad each copy to an even page count (the default)\n"
 "      --simplex           do not pad\n"
 "      --subject S, --grade G, --tag T   mimeo list: only these (any case)\n"
@@ -277,6 +280,7 @@ struct cmdline {
 	size_t		 nfiles;
 	int		 seen_cmd;
 	int		 has_format;
+	int		 has_key;	/* --key was given */
 };
 
 /* --seed: every seed the generator has (its 64 bits, stored in a long
@@ -391,6 +395,15 @@ opt_valued(struct opts *o, struct cmdline *cl, int argc, char **argv,
 	else if (opt_is(s, "--page"))
 		o->fmt.page = (size_t)opt_number("--page", opt_value(argc, argv,
 		    a, "--page"), 1, 100000);
+	else if (opt_is(s, "--key")) {
+		v = opt_value(argc, argv, a, "--key");
+		if (strcmp(v, "full") != 0 && strcmp(v, "table") != 0)
+			usage_error("--key takes full (the answer table, then "
+			    "a worked key for each different version) or "
+			    "table (the answer table only), not \"%s\"", v);
+		o->key_full = strcmp(v, "full") == 0;
+		cl->has_key = 1;
+	}
 	else if (opt_is(s, "--seed")) {
 		o->seed = opt_seed(opt_value(argc, argv, a, "--seed"));
 		o->has_seed = 1;
@@ -528,6 +541,14 @@ opts_for_files(struct opts *o, const struct cmdline *cl)
 	    o->cmd != CMD_CHECK)
 		usage_error("%s", "--strips adds answer strips to the key: "
 		    "mimeo key --strips SET.yaml");
+	if (cl->has_key && !o->per_student)
+		usage_error("%s", "--key chooses what the key of --versions "
+		    "per-student holds (a key of one version, or of lettered "
+		    "versions, always has its worked key)");
+	if (cl->has_key && o->cmd != CMD_KEY && o->cmd != CMD_ALL &&
+	    o->cmd != CMD_CHECK)
+		usage_error("%s", "--key chooses what the key holds: mimeo key "
+		    "--versions per-student --key full SET.yaml");
 	if (o->stress > 0 && o->cmd != CMD_CHECK)
 		usage_error("%s", "--stress goes with check: mimeo check "
 		    "--stress N FILE");

@@ -11,6 +11,9 @@
  * for versions dealt in turn), and how many items a repeat may replace. */
 #define REPEAT_COPIES	8
 #define REPEAT_ITEMS	8
+/* ... and how many a page of a long table may (doc_share_pages): a
+ * name in each row and the page number */
+#define REPEAT_ROWS	40
 
 struct doc *
 doc_new(double width, double height)
@@ -62,6 +65,7 @@ doc_clone(const struct doc *d)
 	c->title = d->title != NULL ? xstrdup(d->title) : NULL;
 	doc_set_meta(c, d->subject, d->keywords, d->lang);
 	footer_copy(&c->footer, &d->footer);
+	c->footer_widest = d->footer_widest;
 	for (i = 0; i < d->npages; i++) {
 		from = &d->pages[i];
 		p = doc_add_page(c);
@@ -177,13 +181,13 @@ item_same_text(const struct item *a, const struct item *b)
 }
 
 /* Makes p (fonts already dst's) a repeat of dst's page base if they differ
- * only in the text of at most REPEAT_ITEMS items.  Returns nonzero if it
- * did; p then holds only the replacing items. */
+ * only in the text of at most most (<= REPEAT_ROWS) items.  Returns
+ * nonzero if it did; p then holds only the replacing items. */
 static int
-page_repeat(struct doc *dst, size_t base, struct page *p)
+page_repeat(struct doc *dst, size_t base, struct page *p, size_t most)
 {
 	struct page	*b = &dst->pages[base];
-	size_t		 k, n = 0, diff[REPEAT_ITEMS];
+	size_t		 k, n = 0, diff[REPEAT_ROWS];
 
 	if (b->base != 0 || b->nitems != p->nitems || b->turned != p->turned)
 		return 0;
@@ -192,7 +196,7 @@ page_repeat(struct doc *dst, size_t base, struct page *p)
 			return 0;
 		if (item_same_text(&b->items[k], &p->items[k]))
 			continue;
-		if (n == REPEAT_ITEMS)
+		if (n == most)
 			return 0;
 		diff[n++] = k;
 	}
@@ -245,7 +249,7 @@ doc_append(struct doc *dst, struct doc *src)
 			j = first - back + i;
 			if (dst->pages[j].base != 0)
 				j = dst->pages[j].base - 1;
-			if (page_repeat(dst, j, p))
+			if (page_repeat(dst, j, p, REPEAT_ITEMS))
 				break;
 		}
 	}
@@ -384,4 +388,18 @@ arc_beziers(const struct item *it, double out[8][8])
 		out[i][5] = out[i][7] + k * cos(b);
 	}
 	return n;
+}
+
+void
+doc_share_pages(struct doc *d)
+{
+	size_t i, base;
+
+	for (i = 1; i < d->npages; i++) {
+		if (d->pages[i].base != 0)
+			continue;
+		base = d->pages[i - 1].base != 0 ? d->pages[i - 1].base - 1 :
+		    i - 1;
+		page_repeat(d, base, &d->pages[i], REPEAT_ROWS);
+	}
 }

@@ -119,6 +119,8 @@ struct doc {
 					 * owned; NULL: none said */
 	struct footer	 footer;	/* the left footer of its pages, for a
 					 * blank page that pads it */
+	double		 footer_widest;	/* its widest "Page n of N", which
+					 * the footer stops short of */
 	struct page	*pages;
 	size_t		 npages, cap;
 	struct docfont	*fonts;
@@ -183,6 +185,11 @@ void		 doc_set_meta(struct doc *, const char *subject,
  * appended (same page count) but for the text of a few items becomes a
  * repeat. */
 void		 doc_append(struct doc *dst, struct doc *src);
+/* Make each page of d that differs from the page before it (or what that
+ * one repeats) only in the texts of a few dozen items a repeat of it: the
+ * pages of a long table whose cells are alike down the columns, a name
+ * in each row. */
+void		 doc_share_pages(struct doc *d);
 /* Give p's items [first, first + with->nitems) the texts of with's items
  * (which move to p), if each draws the same as its counterpart but for its
  * text.  Returns -1, with p and with unchanged, if any item differs or p is

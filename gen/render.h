@@ -52,7 +52,10 @@ struct device {
 extern const struct device dev_pdf;
 /* One page as PNG: white, ceil(size * dpi / 72) pixels, rasterized as
  * poppler rasterizes the PDF (pixel-snapped strokes and baselines).  As
- * SVG: in points, transparent, dpi unused. */
+ * SVG: in points, transparent, dpi unused; text as <text> in fonts the
+ * file embeds (subsets), so it can be selected and read aloud, except on
+ * a page with a picture or a shaped glyph, which cairo's SVG surface
+ * draws (glyphs as outlines). */
 extern const struct device dev_png, dev_svg;
 /* Every page in one PostScript file (for lpr); no %%CreationDate unless
  * SOURCE_DATE_EPOCH is set (then that, in UTC). */

@@ -14,7 +14,9 @@
  * PDF's /W array tells a viewer (cairo_show_text would advance by the
  * exact widths and drift from the PDF by up to 1/1000 em a glyph).
  *
- * PS and SVG get the drawing as is, in points.  A PNG is drawn as poppler
+ * PS gets the drawing as is, in points; SVG too, but for text, which is
+ * written as text in embedded fonts (sv_page(), below) where a page
+ * allows.  A PNG is drawn as poppler
  * rasterizes the PDF, so the preview looks like the PDF in a viewer, not
  * merely like the same geometry: strokes and filled rectangles snapped to
  * whole pixels and never thinner than one (poppler's stroke adjustment),
@@ -64,6 +66,7 @@
 #include "image.h"
 #include "page.h"
 #include "render.h"
+#include "subset.h"
 #include "util.h"
 
 #define CR_MAX_PX	32767		/* cairo's largest image side */
@@ -1234,6 +1237,307 @@ render_cairo_done(void)
 }
 
 /*
+ * SVG with its text as text.  cairo's SVG surface draws every glyph as a
+ * <use> of an outline (96 to 134 KB a page of bench/fractions12.yaml,
+ * nothing to select or read aloud); here each TEXT item is a <text> in
+ * a font the file embeds (a HarfBuzz subset of the characters the page
+ * draws, base64 in an @font-face rule), with every character's x given,
+ * so glyphs sit where layout put them, as in the PDF; a span's linear
+ * text is the aria-label of a group around its drawing; lines, boxes,
+ * circles and arcs are paths, point for point those cr_path() makes.
+ * A page with a picture or a shaped glyph (which no character names) is
+ * left to cairo's surface (sv_page() returns 1).
+ */
+#define SV_NCODES	0x110000UL
+
+/* Appends printf-style text to b. */
+static void
+sv_put(struct cr_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+sv_put(struct cr_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char small[512], *big = NULL;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof(small)) {
+		big = xmalloc((size_t)n + 1);
+		va_start(ap, fmt);
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	cr_buf_write(b, (const unsigned char *)(big ? big : small),
+	    (unsigned int)n);
+	free(big);
+}
+
+/* Appends s with XML's special characters escaped. */
+static void
+sv_escape(struct cr_buf *b, const char *s)
+{
+	for (; *s != '\0'; s++)
+		switch (*s) {
+		case '&': sv_put(b, "&amp;"); break;
+		case '<': sv_put(b, "&lt;"); break;
+		case '>': sv_put(b, "&gt;"); break;
+		case '"': sv_put(b, "&quot;"); break;
+		default:
+			if ((unsigned char)*s >= ' ')
+				cr_buf_write(b, (const unsigned char *)s, 1);
+		}
+}
+
+/* Appends n bytes at p in base64. */
+static void
+sv_base64(struct cr_buf *b, const unsigned char *p, size_t n)
+{
+	static const char abc[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
+	    "qrstuvwxyz0123456789+/";
+	unsigned char q[4];
+	unsigned long v;
+	size_t i, k;
+
+	for (i = 0; i < n; i += 3) {
+		v = (unsigned long)p[i] << 16;
+		if (i + 1 < n)
+			v |= (unsigned long)p[i + 1] << 8;
+		if (i + 2 < n)
+			v |= p[i + 2];
+		for (k = 0; k < 4; k++)
+			q[k] = (unsigned char)abc[(v >> (18 - 6 * k)) & 63];
+		if (i + 1 >= n)
+			q[2] = '=';
+		if (i + 2 >= n)
+			q[3] = '=';
+		cr_buf_write(b, q, 4);
+	}
+}
+
+/* "#rrggbb" of c into buf (8 bytes). */
+static void
+sv_rgb(const struct color *c, char *buf)
+{
+	snprintf(buf, 8, "#%02x%02x%02x", (int)floor(c->r * 255 + 0.5),
+	    (int)floor(c->g * 255 + 0.5), (int)floor(c->b * 255 + 0.5));
+}
+
+/* Whether page p can be written as text: no picture, no shaped glyph. */
+static int
+sv_can(const struct doc *d, size_t p)
+{
+	const struct item *it;
+	size_t i;
+
+	for (i = 0; i < page_nitems(d, p); i++) {
+		it = page_item(d, p, i);
+		if (it->kind == ITEM_IMAGE || (it->kind == ITEM_TEXT &&
+		    it->glyph))
+			return 0;
+	}
+	return 1;
+}
+
+/* The @font-face rules of the fonts page p draws text in: each a subset
+ * holding the page's characters.  Returns 0 or -1 with ctx->err set. */
+static int
+sv_fonts(struct cr_ctx *ctx, size_t p, struct cr_buf *b)
+{
+	const struct doc *d = ctx->d;
+	unsigned char **used = xcalloc(d->nfonts + 1, sizeof(*used));
+	const struct item *it;
+	size_t i, n, len, k;
+	long cp;
+	char *data;
+	int rc = 0;
+
+	for (i = 0; i < page_nitems(d, p); i++) {
+		it = page_item(d, p, i);
+		if (it->kind != ITEM_TEXT || it->text == NULL)
+			continue;
+		if (used[it->font] == NULL)
+			used[it->font] = xcalloc(SV_NCODES / 8, 1);
+		n = strlen(it->text);
+		for (k = 0; k < n; k += len)
+			if ((cp = utf8_decode(it->text + k, n - k, &len)) >= 0 &&
+			    (unsigned long)cp < SV_NCODES)
+				used[it->font][cp / 8] |= (unsigned char)(1 <<
+				    (cp % 8));
+	}
+	sv_put(b, "<style>\ntext{white-space:pre;font-kerning:none;"
+	    "font-variant-ligatures:none}\n");
+	for (i = 0; i < d->nfonts && rc == 0; i++) {
+		if (used[i] == NULL)
+			continue;
+		if (subset_make(d->fonts[i].path, d->fonts[i].index, used[i],
+		    NULL, NULL, 0, SV_NCODES, &data, &len, ctx->err, ctx->errlen) < 0) {
+			rc = -1;
+			break;
+		}
+		sv_put(b, "@font-face{font-family:\"mimeo-f%zu\";src:url("
+		    "data:font/ttf;base64,", i);
+		sv_base64(b, (const unsigned char *)data, len);
+		sv_put(b, ")}\n");
+		free(data);
+	}
+	sv_put(b, "</style>\n");
+	for (i = 0; i < d->nfonts; i++)
+		free(used[i]);
+	free(used);
+	return rc;
+}
+
+/* A TEXT item: every character at the x layout gave it (the advances of
+ * those before it, as cr_text() places glyphs). */
+static int
+sv_text(struct cr_ctx *ctx, const struct item *it, struct cr_buf *b)
+{
+	struct cr_font *f;
+	size_t n = strlen(it->text), i, len;
+	double x = it->x;
+	char rgb[8];
+	long cp;
+
+	if ((f = cr_font(ctx, it->font)) == NULL)
+		return -1;
+	sv_put(b, "<text font-family=\"mimeo-f%d\" font-size=\"%.2f\" "
+	    "y=\"%.2f\" x=\"", it->font, it->size, it->y);
+	for (i = 0; i < n; i += len) {
+		cp = utf8_decode(it->text + i, n - i, &len);
+		sv_put(b, i > 0 ? " %.2f" : "%.2f", x);
+		x += cr_advance(f->face, cp < 0 ? 0 : FT_Get_Char_Index(
+		    f->face, (FT_ULong)cp)) * 0.001 * it->size;
+	}
+	sv_put(b, "\"");
+	sv_rgb(&it->color, rgb);
+	if (strcmp(rgb, "#000000") != 0)
+		sv_put(b, " fill=\"%s\"", rgb);
+	sv_put(b, ">");
+	sv_escape(b, it->text);
+	sv_put(b, "</text>\n");
+	return 0;
+}
+
+/* A LINE, RECT, CIRCLE or ARC as a path: cr_path()'s points, filled
+ * and stroked as cr_item() does. */
+static void
+sv_shape(cairo_t *cr, const struct item *it, struct cr_buf *b)
+{
+	static const char *const dash[] = { NULL, "4 3", "1 2" };
+	int fill = it->kind != ITEM_LINE && it->fill;
+	int stroke = it->kind == ITEM_LINE || it->stroke;
+	cairo_path_t *path;
+	cairo_path_data_t *pd;
+	char rgb[8];
+	int i;
+
+	if (!fill && !stroke)
+		return;
+	cr_path(cr, it);
+	path = cairo_copy_path(cr);
+	sv_put(b, "<path d=\"");
+	for (i = 0; path->status == CAIRO_STATUS_SUCCESS &&
+	    i < path->num_data; i += path->data[i].header.length) {
+		pd = &path->data[i];
+		switch (pd->header.type) {
+		case CAIRO_PATH_MOVE_TO:
+			sv_put(b, "M%.2f %.2f", pd[1].point.x, pd[1].point.y);
+			break;
+		case CAIRO_PATH_LINE_TO:
+			sv_put(b, "L%.2f %.2f", pd[1].point.x, pd[1].point.y);
+			break;
+		case CAIRO_PATH_CURVE_TO:
+			sv_put(b, "C%.2f %.2f %.2f %.2f %.2f %.2f",
+			    pd[1].point.x, pd[1].point.y, pd[2].point.x,
+			    pd[2].point.y, pd[3].point.x, pd[3].point.y);
+			break;
+		case CAIRO_PATH_CLOSE_PATH:
+			sv_put(b, "Z");
+			break;
+		}
+	}
+	cairo_path_destroy(path);
+	cairo_new_path(cr);
+	sv_put(b, "\"");
+	if (fill) {
+		sv_rgb(&it->fill_color, rgb);
+		sv_put(b, " fill=\"%s\"", rgb);
+	} else
+		sv_put(b, " fill=\"none\"");
+	if (stroke) {
+		sv_rgb(&it->color, rgb);
+		/* PDF's width 0 is the thinnest line a device draws */
+		sv_put(b, " stroke=\"%s\" stroke-width=\"%.2f\"", rgb,
+		    it->width > 0 ? it->width : 0.25);
+		if (it->dash > 0 && it->dash < 3)
+			sv_put(b, " stroke-dasharray=\"%s\"", dash[it->dash]);
+	}
+	sv_put(b, "/>\n");
+}
+
+/* Page p as SVG with text as text into b.  Returns 0, 1 when the page
+ * has what only cairo's surface draws (sv_can()), or -1 with ctx->err
+ * set. */
+static int
+sv_page(struct cr_ctx *ctx, size_t p, struct cr_buf *b)
+{
+	const struct doc *d = ctx->d;
+	const struct item *it;
+	cairo_surface_t *s;
+	cairo_t *cr;
+	size_t i;
+	int rc = 0;
+
+	if (!sv_can(d, p))
+		return 1;
+	sv_put(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns="
+	    "\"http://www.w3.org/2000/svg\" width=\"%gpt\" height=\"%gpt\" "
+	    "viewBox=\"0 0 %g %g\" version=\"1.1\">\n", page_width(d, p),
+	    page_height(d, p), page_width(d, p), page_height(d, p));
+	if (d->title != NULL) {
+		sv_put(b, "<title>");
+		sv_escape(b, d->title);
+		sv_put(b, "</title>\n");
+	}
+	if (sv_fonts(ctx, p, b) < 0)
+		return -1;
+	/* a surface only to build paths on */
+	s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+	cr = cairo_create(s);
+	for (i = 0; i < page_nitems(d, p) && rc == 0; i++) {
+		it = page_item(d, p, i);
+		switch (it->kind) {
+		case ITEM_TEXT:
+			if (it->text != NULL && it->text[0] != '\0')
+				rc = sv_text(ctx, it, b);
+			break;
+		case ITEM_SPAN:
+			sv_put(b, "<g aria-label=\"");
+			sv_escape(b, it->text != NULL ? it->text : "");
+			sv_put(b, "\">\n");
+			break;
+		case ITEM_SPAN_END:
+			sv_put(b, "</g>\n");
+			break;
+		case ITEM_IMAGE:
+			break;
+		default:
+			sv_shape(cr, it, b);
+		}
+	}
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	sv_put(b, "</svg>\n");
+	return rc;
+}
+
+/*
  * The devices of render.h.  One struct serves them all: the context, the
  * file being made in memory, and for PS and the contact sheet the surface
  * every page is drawn on.
@@ -1341,6 +1645,13 @@ cr_svg_draw(void *arg, size_t page)
 
 	if (cr_dev_has(dv, page) == -1)
 		return -1;
+	switch (sv_page(&dv->ctx, page, &dv->out)) {
+	case 0:
+		return 0;
+	case -1:
+		return -1;
+	}
+	/* a page only cairo draws: sv_page() wrote nothing */
 	s = cairo_svg_surface_create_for_stream(cr_buf_write, &dv->out,
 	    page_width(dv->ctx.d, page), page_height(dv->ctx.d, page));
 	if (cr_surface_ok(&dv->ctx, s, "cannot make the SVG") == -1) {

@@ -8,8 +8,9 @@
  * WinAnsiEncoding-based encoding (pdf_encoder()) for as many of its
  * characters as 256 codes hold, and for the rest a Type0 font through
  * libharu's UTF-8 encoder (Identity-H, CIDs = Unicode code points, a
- * CIDToGIDMap to the glyphs), which libharu sets up by looking up all
- * 65,536 codes in it: most documents need none.
+ * CIDToGIDMap to the glyphs; pdf_type0_font()).  A font that draws shaped
+ * glyphs (a ligature) is the Type0 font alone, with all its text: one
+ * subset to make and embed, not two.
  *
  * libharu 2.3.0 writes the encoder's CID CMap ("begincidrange") as the
  * font's /ToUnicode, which is not a ToUnicode CMap: poppler warns about it
@@ -77,6 +78,9 @@ struct pdf_font {
 					 * their codes */
 	unsigned char	*gids;		/* their ids, PDF_NCODES bits, owned;
 					 * or NULL */
+	unsigned int	*subgid;	/* gc's glyphs' ids in the UTF-8
+					 * subset, in gc's order (GCODE_BLANK
+					 * for a blank), owned; or NULL */
 	HPDF_Font	 ansi;		/* those with a byte in ansi's encoding */
 	HPDF_Font	 font;		/* the others (UTF-8), or NULL */
 	HPDF_Encoder	 enc;		/* ansi's, from pdf_encoder() */
@@ -523,7 +527,8 @@ pdf_cmap_body(HPDF_Stream s, const unsigned char *used,
  * BMP whose width differs from /DW: 10-25 KB per font, uncompressed) by
  * the widths of the used codes only, taken from libharu itself
  * (HPDF_Font_TextWidth of one character: 1/1000 em, as in /W; a shaped
- * glyph's code, one of f's gc, its glyph's).  Returns a libharu status. */
+ * glyph's code, one of f's gc, its glyph's in the subset).  Returns a
+ * libharu status. */
 static HPDF_STATUS
 pdf_trim_widths(HPDF_Font font, HPDF_Dict cid, const unsigned char *used,
     const struct pdf_font *f)
@@ -535,6 +540,7 @@ pdf_trim_widths(HPDF_Font font, HPDF_Dict cid, const unsigned char *used,
 	HPDF_TextWidth	 tw;
 	HPDF_STATUS	 st;
 	unsigned long	 cp, next = 0;
+	unsigned int	 gid;
 	char		 buf[4];
 	size_t		 len;
 
@@ -563,9 +569,10 @@ pdf_trim_widths(HPDF_Font font, HPDF_Dict cid, const unsigned char *used,
 		tw = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)buf,
 		    (HPDF_UINT)len);
 		if (glyph != NULL && g < f->gc.n && glyph[g]->code == cp) {
-			tw.width = glyph[g]->gid == GCODE_BLANK ? 0 :
+			gid = f->subgid[glyph[g] - f->gc.v];
+			tw.width = gid == GCODE_BLANK ? 0 :
 			    (HPDF_UINT)HPDF_TTFontDef_GetGidWidth(def,
-			    (HPDF_UINT16)glyph[g]->gid);
+			    (HPDF_UINT16)gid);
 			g++;
 		}
 		st = HPDF_Array_AddNumber(run, (HPDF_INT32)tw.width);
@@ -587,48 +594,45 @@ pdf_mem_stream(HPDF_Dict dict, const char *key)
 	return s;
 }
 
-/* Cuts the /CIDToGIDMap stream of CIDFont cid (2 bytes per CID, all of
- * the BMP) down to the used codes: others map to glyph 0 and the map ends
- * at the last used code.  Returns a libharu status. */
+/* Writes the /CIDToGIDMap stream of CIDFont cid (def its font's
+ * definition) for the used codes: a character's code (CID = Unicode) to
+ * its glyph in def, a shaped glyph's code (f's gc) to that glyph's id in
+ * the subset (f->subgid), a blank code to blank; others map to glyph 0
+ * and the map ends at the last used code.  Returns a libharu status. */
 static HPDF_STATUS
-pdf_trim_gidmap(HPDF_Dict cid, const unsigned char *used,
-    const struct gcodes *gc, HPDF_UINT16 blank)
+pdf_write_gidmap(HPDF_Dict cid, HPDF_FontDef def, const unsigned char *used,
+    const struct pdf_font *f, HPDF_UINT16 blank)
 {
+	const struct gcodes *gc = &f->gc;
 	HPDF_Dict	 map;
 	unsigned int	 gid;
 	HPDF_BYTE	*buf;
-	HPDF_UINT	 size, n, keep = 0, i;
+	unsigned long	 cp, last = 0;
+	size_t		 i;
 	HPDF_STATUS	 st;
 
 	if ((map = pdf_mem_stream(cid, "CIDToGIDMap")) == NULL)
 		return HPDF_INVALID_FONT;
-	size = map->stream->size;
-	buf = xmalloc(size);
-	n = size;
-	st = HPDF_Stream_Seek(map->stream, 0, HPDF_SEEK_SET);
-	if (st == HPDF_OK)
-		st = HPDF_Stream_Read(map->stream, buf, &n);
-	if (st == HPDF_OK && n != size)
-		st = HPDF_INVALID_FONT;
-	for (i = 0; st == HPDF_OK && i < gc->n; i++)
-		if (2 * gc->v[i].code + 1 < size) {
-			/* a shaped glyph's code: its id (the subset keeps
-			 * the face's ids, subset_make()) */
-			gid = gc->v[i].gid == GCODE_BLANK ? blank :
-			    gc->v[i].gid;
-			buf[2 * gc->v[i].code] = (HPDF_BYTE)(gid >> 8);
-			buf[2 * gc->v[i].code + 1] = (HPDF_BYTE)gid;
-		}
-	for (i = 0; st == HPDF_OK && i < size / 2; i++) {
-		if (pdf_used(used, i))
-			keep = 2 * (i + 1);
-		else
-			buf[2 * i] = buf[2 * i + 1] = 0;
+	for (cp = pdf_next(used, 0); cp < PDF_NCODES;
+	    cp = pdf_next(used, cp + 1))
+		last = cp;
+	buf = xcalloc(2 * (last + 1), 1);
+	for (cp = pdf_next(used, 0); cp < PDF_NCODES;
+	    cp = pdf_next(used, cp + 1)) {
+		gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+		buf[2 * cp] = (HPDF_BYTE)(gid >> 8);
+		buf[2 * cp + 1] = (HPDF_BYTE)gid;
 	}
-	if (st == HPDF_OK) {
-		HPDF_MemStream_FreeData(map->stream);
-		st = HPDF_Stream_Write(map->stream, buf, keep);
+	for (i = 0; i < gc->n; i++) {
+		cp = gc->v[i].code;
+		if (cp > last || !pdf_used(used, cp))
+			continue;
+		gid = f->subgid[i] == GCODE_BLANK ? blank : f->subgid[i];
+		buf[2 * cp] = (HPDF_BYTE)(gid >> 8);
+		buf[2 * cp + 1] = (HPDF_BYTE)gid;
 	}
+	HPDF_MemStream_FreeData(map->stream);
+	st = HPDF_Stream_Write(map->stream, buf, (HPDF_UINT)(2 * (last + 1)));
 	free(buf);
 	return st;
 }
@@ -639,7 +643,7 @@ pdf_trim_gidmap(HPDF_Dict cid, const unsigned char *used,
  * code (CID = Unicode) to itself, and each shaped glyph's code (f->gc) to
  * its characters, and drops that stream's CMap-only keys;
  * in the descendant CIDFont sets Ordering to "Identity" (libharu writes
- * "Identity-H") and trims /W and /CIDToGIDMap to the used codes.  The
+ * "Identity-H") and writes /W and /CIDToGIDMap for the used codes.  The
  * objects stay owned by the document.  Returns a libharu status;
  * HPDF_INVALID_FONT if the font is not laid out as expected. */
 static HPDF_STATUS
@@ -663,6 +667,7 @@ pdf_fix_font(HPDF_Font font, const unsigned char *used,
 	    "end\n"
 	    "end\n";
 	HPDF_Dict		 cmap, cid, info;
+	HPDF_FontDef		 def;
 	HPDF_Array		 desc;
 	HPDF_String		 ord;
 	HPDF_STATUS		 st;
@@ -699,8 +704,9 @@ pdf_fix_font(HPDF_Font font, const unsigned char *used,
 	if ((st = pdf_trim_widths(font, cid, used, f)) != HPDF_OK)
 		return st;
 	/* a blank code draws the space's glyph (kept: subset_make()) */
-	return pdf_trim_gidmap(cid, used, &f->gc, HPDF_TTFontDef_GetGlyphid(
-	    ((HPDF_FontAttr)font->attr)->fontdef, ' '));
+	def = ((HPDF_FontAttr)font->attr)->fontdef;
+	return pdf_write_gidmap(cid, def, used, f,
+	    HPDF_TTFontDef_GetGlyphid(def, ' '));
 }
 
 /* The WinAnsiEncoding byte of cp (std is libharu's encoder), or 0. */
@@ -778,7 +784,8 @@ pdf_encoding_write(HPDF_Encoder enc, HPDF_Stream out)
  * draws that WinAnsi lacks (a math minus, ≤, π, Greek), each listed in
  * /Differences as uniXXXX (pdf_encoding_write()), by which viewers find
  * the glyph and text extraction the character.  Characters beyond the free
- * codes stay out, for the Unicode subset.  std is libharu's
+ * codes stay out, for the Unicode subset, as do all the characters of a
+ * font that draws shaped glyphs (f->glyphs).  std is libharu's
  * WinAnsiEncoding; the encoder belongs to pdf.  Touches hpdf_encoder.h's
  * basic encoder.  Returns it, or NULL.
  */
@@ -803,6 +810,10 @@ pdf_encoder(HPDF_Doc pdf, HPDF_Encoder std, struct pdf_font *f, size_t i)
 	}
 	enc->write_fn = pdf_encoding_write;
 	attr = enc->attr;
+	/* a face that draws shaped glyphs needs its UTF-8 font anyway: all
+	 * its text goes there, one subset embedded instead of two */
+	if (f->glyphs != NULL)
+		return enc;
 	for (cp = pdf_next(used, 0); cp < PDF_NCODES;
 	    cp = pdf_next(used, cp + 1)) {
 		if (f->glyphs != NULL && pdf_used(f->glyphs, cp))
@@ -887,6 +898,45 @@ pdf_font_from_memory(HPDF_Doc pdf, const char *data, size_t len,
 	return def;
 }
 
+/*
+ * The Type0 font of the font definition registered as name, with
+ * libharu's UTF-8 encoder, made without libharu's pass over the BMP:
+ * HPDF_Type0Font_New() (hpdf_font_cid.c) looks up the glyph and the
+ * width of each of the 65,536 codes of an encoder that is not a CMap
+ * encoder (UTF-8 is not), some 4 M instructions a face, for a /W and a
+ * /CIDToGIDMap that pdf_fix_font() replaces with the used codes' anyway.
+ * For the call the encoder passes for a CMap encoder mapping one code,
+ * the space, to CID 1, so libharu maps that alone; its own state (row 0
+ * of cid_map holds the UTF-8 decoder's bytes) is put back after.
+ * Touches hpdf_encoder.h's CMap encoder.  Returns the font, or NULL.
+ */
+static HPDF_Font
+pdf_type0_font(HPDF_Doc pdf, const char *name)
+{
+	HPDF_Encoder		 enc = HPDF_GetEncoder(pdf, "UTF-8");
+	HPDF_CMapEncoderAttr	 attr;
+	HPDF_Encoder_ToUnicode_Func to_unicode;
+	HPDF_UINT16		 row[256];
+	HPDF_UNICODE		 space;
+	HPDF_Font		 font;
+
+	if (enc == NULL || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE)
+		return NULL;
+	attr = (HPDF_CMapEncoderAttr)enc->attr;
+	to_unicode = enc->to_unicode_fn;
+	memcpy(row, attr->cid_map[0], sizeof(row));
+	space = attr->unicode_map[0][' '];
+	memset(attr->cid_map[0], 0, sizeof(row));
+	attr->cid_map[0][' '] = 1;
+	attr->unicode_map[0][' '] = ' ';
+	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	font = HPDF_GetFont(pdf, name, "UTF-8");
+	enc->to_unicode_fn = to_unicode;
+	memcpy(attr->cid_map[0], row, sizeof(row));
+	attr->unicode_map[0][' '] = space;
+	return font;
+}
+
 /* Loads into *font, embedded, the subset of face df holding the code
  * points set in codes, with libharu's encoding enc, under key (unique in
  * the document: libharu knows a font by its PostScript name and would
@@ -894,8 +944,9 @@ pdf_font_from_memory(HPDF_Doc pdf, const char *data, size_t len,
  * -1 with ctx->err set. */
 static int
 pdf_load_subset(HPDF_Doc pdf, const struct docfont *df,
-    const unsigned char *codes, const unsigned char *glyphs, const char *enc,
-    const char *key, HPDF_Font *font, struct pdf_ctx *ctx)
+    const unsigned char *codes, const unsigned char *glyphs, unsigned int *ids,
+    size_t nids, const char *enc, const char *key, HPDF_Font *font,
+    struct pdf_ctx *ctx)
 {
 	HPDF_FontDef	 def;
 	char		*data;
@@ -904,15 +955,18 @@ pdf_load_subset(HPDF_Doc pdf, const struct docfont *df,
 	if (df->index < 0)
 		return pdf_msg(ctx, "cannot load font %s: bad face index %d",
 		    df->path, df->index);
-	if (subset_make(df->path, df->index, codes, glyphs, PDF_NCODES, &data,
-	    &len, ctx->err, ctx->errlen) == -1)
+	if (subset_make(df->path, df->index, codes, glyphs, ids, nids,
+	    PDF_NCODES, &data, &len, ctx->err, ctx->errlen) == -1)
 		return -1;
 	def = pdf_font_from_memory(pdf, data, len, key);
 	free(data);
 	if (def == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
 		return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
 		    "cannot load font %s", df->path);
-	*font = HPDF_GetFont(pdf, def->base_font, enc);
+	if (strcmp(enc, "UTF-8") == 0)
+		*font = pdf_type0_font(pdf, def->base_font);
+	else
+		*font = HPDF_GetFont(pdf, def->base_font, enc);
 	if (*font == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
 		return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
 		    "cannot use font %s", df->path);
@@ -933,6 +987,7 @@ pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
 	unsigned char	*ansi, *uni, *chars;
 	unsigned long	 cp;
 	int		 nansi = 0, nuni = 0, rc = 0;
+	size_t		 j;
 	char		 key[64];
 	HPDF_STATUS	 st;
 
@@ -953,12 +1008,16 @@ pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
 	}
 	snprintf(key, sizeof(key), "mimeo-font-%zu-ansi", i);
 	if (nansi > 0)
-		rc = pdf_load_subset(pdf, df, ansi, NULL, f->enc->name, key,
-		    &f->ansi, ctx);
+		rc = pdf_load_subset(pdf, df, ansi, NULL, NULL, 0, f->enc->name,
+		    key, &f->ansi, ctx);
 	snprintf(key, sizeof(key), "mimeo-font-%zu-utf8", i);
-	if (rc == 0 && nuni > 0)
-		rc = pdf_load_subset(pdf, df, chars, f->gids, "UTF-8", key,
-		    &f->font, ctx);
+	if (rc == 0 && nuni > 0) {
+		f->subgid = xcalloc(f->gc.n + 1, sizeof(*f->subgid));
+		for (j = 0; j < f->gc.n; j++)
+			f->subgid[j] = f->gc.v[j].gid;
+		rc = pdf_load_subset(pdf, df, chars, f->gids, f->subgid,
+		    f->gc.n, "UTF-8", key, &f->font, ctx);
+	}
 	if (rc == 0 && nuni > 0) {
 		st = pdf_fix_font(f->font, uni, f);
 		if (!pdf_ok(ctx, pdf, st))
@@ -1907,6 +1966,7 @@ out:
 		free(fonts[i].used);
 		free(fonts[i].glyphs);
 		free(fonts[i].gids);
+		free(fonts[i].subgid);
 		gcodes_free(&fonts[i].gc);
 		for (k = 0; k < PDF_NCODES / 256; k++)
 			free(fonts[i].code[k]);

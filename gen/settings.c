@@ -82,6 +82,7 @@ settings_resolve(struct settings *st, const struct settings_from *f)
 	memset(st, 0, sizeof(*st));
 	st->simplex = o->simplex;
 	st->strips = o->strips;
+	st->key_full = o->key_full;
 	if (f->set != NULL)
 		settings_of_set(st, o, f->set, f->inc, f->packet);
 	else {

@@ -47,6 +47,8 @@ struct opts {
 	long		 stress;	/* check --stress N: draws; 0: none */
 	int		 quiet;
 	int		 strips;	/* key --strips: answer strips too */
+	int		 key_full;	/* --key full: with per_student, a
+					 * worked key per different draw */
 	const char	*subject, *grade, *tag;	/* mimeo list filters */
 	struct outfmt	 fmt;		/* --format, --dpi, --page, ... */
 };
@@ -68,6 +70,7 @@ struct settings {
 					 * roster's, else the set's */
 	int		 simplex;	/* no padding to even page counts */
 	int		 strips;	/* the key's answer strips */
+	int		 key_full;	/* per student: worked keys too */
 	struct template	*tpl;		/* NULL until settings_open */
 	struct fonts	*fs;
 };

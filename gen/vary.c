@@ -567,14 +567,13 @@ vary(const struct set *set, long seed, int version, const char *who,
 	return in;
 }
 
-void
-instance_free(struct instance *in)
+/* Free what in drew (its sections), unless they are borrowed. */
+static void
+vary_free_draw(struct instance *in)
 {
 	size_t i, j;
 
-	if (in == NULL)
-		return;
-	for (i = 0; i < in->nsections; i++) {
+	for (i = 0; !in->borrowed && i < in->nsections; i++) {
 		for (j = 0; j < in->sections[i].nproblems; j++) {
 			struct problem *own = (struct problem *)
 			    in->sections[i].problems[j].p;
@@ -587,7 +586,135 @@ instance_free(struct instance *in)
 		}
 		free(in->sections[i].problems);
 	}
-	free(in->sections);
+	if (!in->borrowed)
+		free(in->sections);
+	in->sections = NULL;
+	in->nsections = 0;
+}
+
+void
+instance_free(struct instance *in)
+{
+	if (in == NULL)
+		return;
+	vary_free_draw(in);
 	free(in->label);
 	free(in);
+}
+
+void
+instance_share(struct instance *in, const struct instance *like)
+{
+	vary_free_draw(in);
+	in->sections = like->sections;
+	in->nsections = like->nsections;
+	in->borrowed = 1;
+}
+
+/* Whether a and b, the values of one variable, are the same value. */
+static int
+vary_same_value(const struct value *a, const struct value *b)
+{
+	if (a->kind != b->kind)
+		return 0;
+	if (a->kind == VAL_NUM)
+		return a->r.n == b->r.n && a->r.d == b->r.d;
+	return a->printed == b->printed && strcmp(a->text, b->text) == 0;
+}
+
+/* Whether the orders perm a and b of n entries are the same (both NULL:
+ * nothing to order). */
+static int
+vary_same_order(const int *a, const int *b, size_t n)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return memcmp(a, b, n * sizeof(*a)) == 0;
+}
+
+/* Whether pi and pj, problems at the same place, drew alike; with vals
+ * their values too (a part shares its problem's). */
+static int
+vary_same_pinst(const struct pinst *pi, const struct pinst *pj, int vals)
+{
+	const struct problem *p = pi->src;
+	size_t i;
+
+	if (pi->src != pj->src || pi->nparts != pj->nparts ||
+	    (pi->p == NULL) != (pj->p == NULL))
+		return 0;
+	for (i = 0; vals && pi->vals != NULL && i < p->nvars; i++)
+		if (!vary_same_value(&pi->vals[i].v, &pj->vals[i].v))
+			return 0;
+	if (pi->p == NULL)
+		return 1;
+	if (!vary_same_order(pi->choices, pj->choices, pi->p->choices.n) ||
+	    !vary_same_order(pi->right, pj->right, pi->p->right.n +
+	    pi->p->extra.n) ||
+	    !vary_same_order(pi->items, pj->items, pi->p->items.n))
+		return 0;
+	for (i = 0; i < pi->nparts; i++)
+		if (!vary_same_pinst(&pi->parts[i], &pj->parts[i], 0))
+			return 0;
+	return 1;
+}
+
+int
+instance_same_draw(const struct instance *a, const struct instance *b)
+{
+	size_t i, j;
+
+	if (a->set != b->set || a->nsections != b->nsections)
+		return 0;
+	for (i = 0; i < a->nsections; i++) {
+		if (a->sections[i].nproblems != b->sections[i].nproblems)
+			return 0;
+		for (j = 0; j < a->sections[i].nproblems; j++)
+			if (!vary_same_pinst(&a->sections[i].problems[j],
+			    &b->sections[i].problems[j], 1))
+				return 0;
+	}
+	return 1;
+}
+
+/* FNV-1a over n bytes of p, onto h. */
+static uint64_t
+vary_fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *c = p;
+
+	while (n-- > 0)
+		h = (h ^ *c++) * 0x100000001b3ULL;
+	return h;
+}
+
+/* The hash of the problems' order, values and choices' orders: what
+ * instance_same_draw() looks at, less a match's columns, an order
+ * problem's items and the parts (which comparing finds). */
+uint64_t
+instance_draw_hash(const struct instance *in)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	const struct pinst *pi;
+	const struct value *v;
+	size_t i, j, k;
+
+	for (i = 0; i < in->nsections; i++)
+		for (j = 0; j < in->sections[i].nproblems; j++) {
+			pi = &in->sections[i].problems[j];
+			h = vary_fnv(h, &pi->src->number,
+			    sizeof(pi->src->number));
+			for (k = 0; pi->vals != NULL && k < pi->src->nvars;
+			    k++) {
+				v = &pi->vals[k].v;
+				h = v->kind == VAL_NUM ? vary_fnv(vary_fnv(h,
+				    &v->r.n, sizeof(v->r.n)), &v->r.d,
+				    sizeof(v->r.d)) : vary_fnv(h, v->text,
+				    strlen(v->text));
+			}
+			if (pi->choices != NULL)
+				h = vary_fnv(h, pi->choices, pi->p->choices.n *
+				    sizeof(*pi->choices));
+		}
+	return h;
 }

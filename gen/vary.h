@@ -66,6 +66,8 @@ struct instance {
 					 * set printed in one version */
 	int		 named;		/* label is a student's name (a draw
 					 * per student) */
+	int		 borrowed;	/* sections are another instance's
+					 * (instance_share) */
 	struct sinst	*sections;
 	size_t		 nsections;
 };
@@ -117,5 +119,19 @@ void		 vary_fail_free(struct vary_fail *);
 struct instance	*vary(const struct set *, long seed, int version,
 		    const char *who, const char *decimal);
 void		 instance_free(struct instance *);
+/* Whether two instances of one set drew alike (the same problems in the
+ * same order, each with the same values and the same orders of choices,
+ * columns and items), so that they print the same; the label is not
+ * looked at.  instance_draw_hash() is equal for instances that drew
+ * alike, to find them among many. */
+int		 instance_same_draw(const struct instance *,
+		    const struct instance *);
+uint64_t	 instance_draw_hash(const struct instance *);
+/* Make in, which drew alike like (instance_same_draw()), hold like's
+ * draw instead of its own copy of it: in keeps its label, version and
+ * named; like must outlive every use of in (instance_free(in) leaves
+ * like's draw alone). */
+void		 instance_share(struct instance *in,
+		    const struct instance *like);
 
 #endif

@@ -83,12 +83,20 @@ cairo_doc() {
 		[ "$(pngsize "$dir/ref-$stem-$i.png")" = "$(pngsize "$a/$stem-p$i.png")" ] && ok ||
 			bad "cairo $name page $i: PNG is $(pngsize "$a/$stem-p$i.png"), poppler's $(pngsize "$dir/ref-$stem-$i.png")"
 		alike "cairo $name page $i PNG vs pdftoppm" "$dir/ref-$stem-$i.png" "$a/$stem-p$i.png"
-		# SVG: well-formed, every character drawn
+		# SVG: well-formed, every character drawn: as text, an x for
+		# each character of a <text> (a page with a picture or a
+		# shaped glyph: cairo's outlines, a <use> each)
 		xmllint --noout "$a/$stem-p$i.svg" 2>"$dir/xmllint.err" && ok ||
 			bad "cairo $name page $i: SVG: $(head -2 "$dir/xmllint.err")"
 		g=$(awk -v p="$i" '$1 == "page" && $2 == p {print $4}' "$dir/$stem.glyphs")
-		[ "$(grep -o '<use xlink:href="#glyph' "$a/$stem-p$i.svg" | wc -l)" = "$g" ] && ok ||
-			bad "cairo $name page $i: SVG draws $(grep -o '<use xlink:href="#glyph' "$a/$stem-p$i.svg" | wc -l) glyphs, the page has $g"
+		if grep -q '<text ' "$a/$stem-p$i.svg"; then
+			got=$(grep -o '<text [^>]* x="[^"]*"' "$a/$stem-p$i.svg" | sed 's/.* x="//; s/"$//' | wc -w)
+			grep -q '<use xlink:href="#glyph' "$a/$stem-p$i.svg" &&
+				bad "cairo $name page $i: SVG has both text and glyph outlines" || ok
+		else
+			got=$(grep -o '<use xlink:href="#glyph' "$a/$stem-p$i.svg" | wc -l)
+		fi
+		[ "$got" = "$g" ] && ok || bad "cairo $name page $i: SVG draws $got glyphs, the page has $g"
 	done
 
 	# PostScript: Ghostscript reads it silently; its pages match the PDF's
@@ -160,6 +168,16 @@ if [ -n "$DRV" ]; then
 	# parts with "(continued)", filled pages, two balanced columns
 	cairo_set parts tests/parts/long.yaml
 	cairo_set columns tests/parts/balance.yaml -a4
+
+	# --- SVG keeps text as text: the words of the page, selectable, in a
+	# font the file embeds (the PDF's text, with its line breaks joined)
+	SV=$C/sampler/a/all-types-sampler-p1.svg
+	pdftotext -f 1 -l 1 -raw "$C/sampler/a/all-types-sampler.pdf" - | head -1 >"$C/svg-first"
+	first=$(cat "$C/svg-first")
+	grep -q "<text [^>]*>$first</text>" "$SV" && ok || bad "svg: the page's first line \"$first\" is not a <text>"
+	grep -q '@font-face{font-family:"mimeo-f[0-9]*";src:url(data:font/ttf;base64,' "$SV" && ok ||
+		bad "svg: no embedded font"
+	[ "$(stat -c %s "$SV")" -lt 60000 ] && ok || bad "svg: page 1 is $(stat -c %s "$SV") bytes"
 
 	# --- preview: one page, the worksheet mimeo FILE makes first ---------
 	P=$C/preview

@@ -165,10 +165,16 @@ pdftotext -bbox "$O/long-blank-key.pdf" - | awk -F'"' '/>Pneumono/ { found = 1; 
 pdftotext -bbox "$O/lp-match.pdf" - | awk -F'"' '/>circumference</ { y = $4 } />circle</ && y { if ($4 == y) one = 1 }
 	END { exit !one }' && ok || bad "lp-match.pdf: 'circumference of a circle' wraps in large print"
 
-# --- Latin-only text: fonts as simple WinAnsi fonts, every character back --
+# --- Latin-only text: each face embedded once, every character back: as a
+# simple WinAnsi font, or (a face that draws a ligature: Andika's "fi") as
+# its Unicode font holding all its text -------------------------------------
 "$MIMEO" -q -o "$O/" $E/ansi.yaml
-[ "$(pdffonts "$O/ansi.pdf" | awk 'NR > 2 && $(NF-5) == "WinAnsi"' | wc -l)" = 2 ] && ok ||
-	bad "ansi.pdf: fonts not WinAnsi: $(pdffonts "$O/ansi.pdf" | tail -n +3)"
+fonts=$(pdffonts "$O/ansi.pdf" | tail -n +3)
+[ "$(wc -l <<<"$fonts")" = 2 ] &&
+	[ "$(awk '$(NF-5) == "WinAnsi"' <<<"$fonts" | wc -l)" = 1 ] &&
+	[ "$(awk '$(NF-5) == "Identity-H"' <<<"$fonts" | wc -l)" = 1 ] &&
+	[ "$(awk '{ print $1 }' <<<"$fonts" | sed 's/^[A-Z]*+//; s/,.*//' | sort -u | wc -l)" = 2 ] &&
+	ok || bad "ansi.pdf: not each face once (Bold WinAnsi, regular with its ligature Identity-H): $fonts"
 txt=$(pdftext "$O/ansi.pdf" | tr '\n' ' ')
 gstxt=$(gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile=- "$O/ansi.pdf" 2>&1 | tr -s ' \n' '  ')
 for w in "Café “Ñandú” — 5 €" "Read ‘carefully’… Prices: 2 × 3 ÷ 6 ± 1, 45°, ½ price • Œuvre, œuf, Šárka, šála, Žofie, žena," \

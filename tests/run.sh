@@ -100,6 +100,8 @@ done
 
 # Variables and versions, read back.
 . tests/versions.sh
+# The key of a draw per student: the table, worked keys with --key full.
+. tests/keys.sh
 # Class sets made from one layout per version: as if laid out in full.
 . tests/reuse.sh
 # The name block at the top of a worksheet, in named and blank copies.

@@ -97,7 +97,7 @@ test_reuse(void)
 	    i++) {
 		who.name = copies[i].name;
 		who.period = copies[i].period;
-		rc = layout_refill(base, &spot, compose_fill(model, t, &who), t,
+		rc = layout_refill(base, &spot, compose_fill(model, t, &who), NULL, t,
 		    fs, &d);
 		snprintf(name, sizeof(name), "reuse copy %zu", i + 1);
 		expect(rc == copies[i].rc && (rc == 0) == (d != NULL), name,

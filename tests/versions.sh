@@ -111,8 +111,13 @@ pdftext "$V/ros/vars.pdf" 2 | grep -q "Version B — Ana López" && ok ||
 "$MIMEO" -q --versions per-student --roster "$V/r.csv" -o "$V/per/" $VS 2>/dev/null
 txt=$(pdftext "$V/per/vars-key.pdf" 1 | tr '\n' ' ')
 case $txt in *"Answers by student"*"Ana López"*"Zoë"*) ok ;; *) bad "per-student key table: $txt" ;; esac
-[ "$(qpdf --json "$V/per/vars-key.pdf" | grep -c '"title": "\(Ana López\|Zoë\)"')" -ge 2 ] && ok ||
-	bad "per-student key: a worked key per student"
+# by default the key is the table only, and says how to get worked keys
+[ "$(pdfinfo "$V/per/vars-key.pdf" | awk '/^Pages:/ { print $2 }')" = 1 ] && ok ||
+	bad "per-student key: more than the table's page by default"
+qpdf --json "$V/per/vars-key.pdf" | grep -q '"title": "\(Ana López\|Zoë\|Worked key [0-9]*\)"' &&
+	bad "per-student key: a worked key by default" || ok
+case $txt in *"this key is a table of every student's answers"*"--key full"*) ok ;;
+	*) bad "per-student key: no note on what it holds: $txt" ;; esac
 [ "$(pdftext "$V/per/vars.pdf" 2 | grep -c "Ana López")" = 1 ] && ok ||
 	bad "per-student: Ana's pad page: $(pdftext "$V/per/vars.pdf" 2 | tr '\n' ' ')"
 printf 'name,version\nAna,C\nBo,1\n' >"$V/bad.csv"
