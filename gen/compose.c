@@ -40,7 +40,7 @@ cm_keynote(struct blocks *b, const struct template *t, enum label l,
 
 	bl->label = xstrdup(t->labels[l]);
 	bl->text = text;
-	bl->list = list;
+	bl->u.list = list;
 	bl->key = 1;
 }
 
@@ -564,7 +564,7 @@ compose_word_bank(struct blocks *b, const struct template *t,
 	if (words->n == 0)
 		return;
 	bl = blocks_push(b, BK_WORDBANK);
-	bl->words = words;
+	bl->u.words = words;
 	bl->label = xstrdup(t->labels[L_WORD_BANK]);
 }
 

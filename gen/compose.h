@@ -269,8 +269,6 @@ struct block {
 	enum block_kind	 kind;
 	const struct text *text;	/* borrowed; TITLE, HEADING: when NULL,
 					 * label is printed instead */
-	const struct text *aside;	/* STEP: read aloud; borrowed */
-	const struct textlist *list;	/* KEYNOTE: rubric items, borrowed */
 	char		*label;		/* owned */
 	struct probref	 prob;		/* PROBLEM, END */
 	double		 h;		/* SPACE, BOX */
@@ -282,14 +280,12 @@ struct block {
 					 * (borrowed, or label) */
 	char		 version[2];	/* FIELDS: the version's letter, boxed
 					 * at the end of the row; "" for none */
-	const struct phase *phase;	/* PHASE */
 	int		 from;		/* PHASE: minute it starts */
 	const struct approach *apps;	/* APPROACH (one), TALLY, BOARD */
 	size_t		 napps;
 	char		**cells;	/* ROW, PANELS, MEMBERS, CARDS: owned, each
 					 * owned; NULL entries ok */
 	size_t		 ncells;
-	const struct textlist *words;	/* WORDBANK, borrowed */
 	/* the kind's own payload: the kind is the tag (a new kind adds a
 	 * member here and a function to lay_acts[]) */
 	union {
@@ -309,6 +305,11 @@ struct block {
 						 * dpacket */
 		const struct boardplan *board;	/* BOARD, owned by the
 						 * dpacket */
+		const struct textlist *words;	/* WORDBANK, borrowed */
+		const struct textlist *list;	/* KEYNOTE: rubric items; LIST:
+						 * its texts; borrowed */
+		const struct text *aside;	/* STEP: read aloud; borrowed */
+		const struct phase *phase;	/* PHASE, borrowed */
 	} u;
 	int		 columns;	/* COLUMNS: 1 or 2 */
 	int		 stretch;	/* SPACE, LINES, BOX: a work space that

@@ -915,14 +915,14 @@ lay_keynote(struct lay *L, const struct block *b)
 	lay_plain(L, b->label, &ls, x0 + pad, w - 2 * pad, AL_LEFT);
 	if (b->text != NULL)
 		lay_text(L, b->text, 0, &ts, x0 + pad, w - 2 * pad, AL_LEFT, 0);
-	for (i = 0; b->list != NULL && i < b->list->n; i++) {
+	for (i = 0; b->u.list != NULL && i < b->u.list->n; i++) {
 		double t = L->sy;
 		size_t from = L->strip.nitems, to;
 
 		lay_plain(L, "\xe2\x80\xa2", &ts, x0 + pad + 2, 12, AL_LEFT);
 		to = L->strip.nitems;
 		L->sy = t;
-		lay_text(L, &b->list->v[i], 0, &ts, x0 + pad + 16,
+		lay_text(L, &b->u.list->v[i], 0, &ts, x0 + pad + 16,
 		    w - 2 * pad - 16, AL_LEFT, 0);
 		lay_shift(L, from, to, L->drop);
 	}
