@@ -10,7 +10,7 @@
 # install those two and hand over to make.
 
 CC      ?= cc
-PKGS     = yaml-0.1 cairo fontconfig freetype2 libpng zlib libjpeg harfbuzz-subset
+PKGS     = yaml-0.1 cairo fontconfig freetype2 libpng zlib libjpeg harfbuzz-subset fribidi
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Wshadow -Wstrict-prototypes
@@ -27,7 +27,7 @@ MANDIR   = $(PREFIX)/share/man
 # The Debian packages the build and `make run` use (libraries, fonts)...
 DEB_PKGS = gcc libc6-dev make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
            libfontconfig-dev libfreetype-dev libpng-dev libjpeg-dev libharfbuzz-dev \
-           libunistring-dev fonts-sil-andika fonts-dejavu-core fonts-noto-core
+           libunistring-dev libfribidi-dev fonts-sil-andika fonts-dejavu-core fonts-noto-core
 # ...and what the tests add: readers of PDFs, checkers, a CJK font, a
 # browser for the index page, pango to compare shaping with.
 DEB_TEST_PKGS = fonts-wqy-zenhei poppler-utils qpdf valgrind ghostscript \
@@ -39,7 +39,7 @@ SRCS = gen/main.c gen/diag.c gen/util.c gen/node.c gen/schema.c \
        gen/vary.c gen/compose.c gen/compose_discussion.c gen/compose_packet.c \
        gen/font.c gen/layout.c gen/layout_problem.c gen/layout_discussion.c \
        gen/layout_packet.c gen/layout_table.c gen/layout_grid.c \
-       gen/figure.c gen/layout_figure.c gen/page.c gen/render_pdf.c \
+       gen/figure.c gen/layout_figure.c gen/page.c gen/render_pdf.c gen/pdf_stream.c \
        gen/output.c gen/render_cairo.c gen/image.c gen/amath_parse.c gen/amath_layout.c \
        gen/build.c gen/build_packet.c gen/stress.c gen/roster.c gen/libpath.c \
        gen/packet.c gen/list.c gen/subset.c gen/render_tree.c \

@@ -21,7 +21,6 @@
 #include "util.h"
 #include "vary.h"
 
-#define BUILD_MAX_COPIES	5000
 #define JOB_DISCUSSION		(DOC_KEY + 1)
 #define JOB_TALLY		(DOC_KEY + 2)
 

@@ -659,8 +659,9 @@ font_shape_run(struct fonts *fs, int face, const char *s, size_t n,
 	em = hb_face_get_upem(hb_font_get_face(hb));
 	buf = hb_buffer_create();
 	hb_buffer_add_utf8(buf, s, (int)n, 0, (int)n);
+	/* the script's direction: Arabic's glyphs come out right to left,
+	 * in the order they are drawn */
 	hb_buffer_guess_segment_properties(buf);
-	hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
 	hb_shape(hb, buf, NULL, 0);
 	info = hb_buffer_get_glyph_infos(buf, &ng);
 	pos = hb_buffer_get_glyph_positions(buf, NULL);

@@ -56,7 +56,9 @@ struct fglyph {
 };
 
 /* Shape the n bytes of UTF-8 at s with HarfBuzz in face (its script and
- * direction from the text: one script, left to right), into *out
+ * direction from the text, one script; a right-to-left script's glyphs
+ * come in the order they are drawn, left to right, so their clusters
+ * descend), into *out
  * (allocated; the caller frees it).  Returns the number of glyphs; 0 with
  * *out NULL when the face cannot be read for shaping. */
 size_t		 fonts_shape(struct fonts *, int face, const char *s,

@@ -7,11 +7,21 @@
  * text outside problems is placed line by line, so a reading passage can
  * flow across pages.  A heading waits and is placed with what follows it.
  * The blocks of problems are drawn in layout_problem.c.
+ *
+ * Right to left: a line holding a letter written right to left is set in
+ * the order FriBidi gives (lay_emit_bidi), after it was broken in the
+ * order written.  A set in a language written right to left (template's
+ * rtl) is drawn as a left-to-right page and mirrored in one place, as each
+ * strip goes on its page (lay_move, lay_mirror): a line of text, math and
+ * a figure that keeps its drawing are units (lay_unit) moved whole; rules,
+ * boxes and the rest are turned round.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <fribidi.h>
 
 #include "layout_int.h"
 #include "script.h"
@@ -75,6 +85,58 @@ lay_strip_clear(struct page *p)
 	p->nitems = 0;
 }
 
+void
+lay_unit(struct lay *L, size_t from, double x0, double x1)
+{
+	struct item *it;
+
+	if (!L->rtl)
+		return;
+	for (; from < L->strip.nitems; from++) {
+		it = &L->strip.items[from];
+		it->unit = 1;
+		it->unit_off = it->x - x0;
+		it->unit_w = x1 - x0;
+	}
+}
+
+/* Mirror item it about the vertical axis a / 2 (a: the text frame's left
+ * plus its right): a drawing of a unit (lay_unit) is moved whole, the
+ * rest is turned round. */
+static void
+lay_mirror(struct item *it, double a)
+{
+	double x = it->x;
+
+	if (it->unit) {
+		it->x = a - (x - it->unit_off) - it->unit_w + it->unit_off;
+		if (it->kind == ITEM_LINE)
+			it->x2 += it->x - x;
+		it->unit = 0;
+		it->unit_off = it->unit_w = 0;
+		return;
+	}
+	switch (it->kind) {
+	case ITEM_LINE:
+		it->x2 = a - it->x2;
+		it->x = a - x;
+		break;
+	case ITEM_RECT:
+	case ITEM_IMAGE:
+		it->x = a - x - it->w;
+		break;
+	case ITEM_ARC:
+		x = it->a0;
+		it->a0 = 180 - it->a1;
+		it->a1 = 180 - x;
+		it->x = a - it->x;
+		break;
+	default:
+		it->x = a - x;
+		break;
+	}
+}
+
 /* Move strip items [from, to) down by dy. */
 void
 lay_shift(struct lay *L, size_t from, size_t to, double dy)
@@ -134,6 +196,11 @@ lay_move(struct page *dst, struct page *src, double dy,
 		if (to_doc && item_has_font(it->kind))
 			it->font = doc_font(L->doc, fonts_path(L->fs, it->font),
 			    fonts_index(L->fs, it->font));
+		/* a right-to-left page: mirrored as it goes on the page, in
+		 * the text frame of the template's margins */
+		if (to_doc && L->rtl)
+			lay_mirror(it, L->t->margin[3] - L->t->margin[1] +
+			    (L->turned ? L->doc->height : L->doc->width));
 	}
 	src->nitems = 0;	/* texts now belong to dst */
 }
@@ -326,10 +393,10 @@ lay_balance(struct lay *L)
 		L->anchors->v[i].y += dy;
 	for (i = cs[split].first; i < L->page->nitems; i++) {
 		it = &L->page->items[i];
-		it->x += L->col_dx;
+		it->x += L->rtl ? -L->col_dx : L->col_dx;	/* mirrored */
 		it->y += dy;
 		if (it->kind == ITEM_LINE) {
-			it->x2 += L->col_dx;
+			it->x2 += L->rtl ? -L->col_dx : L->col_dx;
 			it->y2 += dy;
 		}
 	}
@@ -460,19 +527,19 @@ lay_no_glyph(struct lay *L, long cp, int in_math)
 		    "it or write a word instead", (int)len, c, cp);
 	else switch (script_refused(cp, &name)) {
 	case SCRIPT_RTL:
-		sc_error(m, "\"%.*s\" (U+%04lX) is written right to "
-		    "left (Arabic, Hebrew ...), which mimeo cannot print yet: "
-		    "its words would come out backwards; write it in a "
-		    "picture instead (see Pictures in the README)", (int)len, c,
-		    cp);
-		break;
 	case SCRIPT_SHAPED:
 		if (in_math && script_shapes(cp))
 			sc_error(m, "\"%.*s\" (U+%04lX) is %s, which prints "
 			    "in text but not in math (set a glyph per "
-			    "character, its letters would not join): write "
-			    "the words outside the backticks", (int)len, c,
-			    cp, name);
+			    "character, left to right: its letters would not "
+			    "join): write the words outside the backticks",
+			    (int)len, c, cp, name);
+		else if (in_math && script_rtl(cp))
+			sc_error(m, "\"%.*s\" (U+%04lX) is %s, which prints "
+			    "in text but not in math (set a glyph per "
+			    "character, left to right): write the number "
+			    "outside the backticks, or in digits 0-9",
+			    (int)len, c, cp, name);
 		else
 			sc_error(m, "\"%.*s\" (U+%04lX) is %s, which mimeo "
 			    "cannot lay out yet (its letters are shaped, "
@@ -522,6 +589,13 @@ lay_shaped_fit(const struct piece *pc, double room, double size, int whole)
 	size_t i, fit = 0, first = 0, n = strlen(pc->s);
 	double x = 0;
 
+	if (pc->ng > 0 && script_rtl(utf8_decode(pc->s, n, &i))) {
+		/* right to left: a word is never cut (its clusters come
+		 * last first) */
+		for (i = 0; i < pc->ng; i++)
+			x += pc->g[i].advance * size / 1000.0;
+		return x <= room + EPS ? n : 0;
+	}
 	for (i = 0; i < pc->ng; i++) {
 		if (pc->g[i].cluster > 0 && first == 0)
 			first = pc->g[i].cluster;
@@ -532,6 +606,27 @@ lay_shaped_fit(const struct piece *pc, double room, double size, int whole)
 	if (x <= room + EPS)
 		fit = n;
 	return fit == 0 && whole ? (first > 0 ? first : n) : fit;
+}
+
+/* A word written right to left wider than its line: it cannot be cut
+ * (a cut would have to fall between its joined letters and be read from
+ * the right) nor run into the margin; said once per text. */
+static void
+lay_rtl_too_wide(struct lay *L, const char *s, size_t n, double w,
+    double maxw)
+{
+	struct mark at;
+	char *word = xstrndup(s, n);
+
+	if (!(L->failed && L->mark == NULL) && !lay_font_said(L))
+		sc_error(lay_mark_of(L, word, &at), "the word \"%s\" is "
+		    "%.1f cm wide, but its line has only %.1f cm; a word "
+		    "written right to left is not cut across lines: put "
+		    "spaces in it, or give it more room", word, w * 2.54 / 72,
+		    maxw * 2.54 / 72);
+	free(word);
+	L->failed = 1;
+	L->mark = NULL;		/* once per text */
 }
 
 /*
@@ -566,7 +661,9 @@ lay_shaped(struct lay *L, struct words *ws, struct word *w, const char *s,
 	while (n > 0) {
 		pc = lay_shaped_piece(L, w, s, n, face, ts);
 		fit = lay_shaped_fit(pc, maxw - w->w, ts->size, w->n == 1);
-		if (fit == n) {
+		if (fit == 0 && w->n == 1)
+			lay_rtl_too_wide(L, s, n, pc->w, maxw);
+		if (fit == n || (fit == 0 && w->n == 1)) {
 			w->w += pc->w;
 			break;
 		}
@@ -659,8 +756,8 @@ lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
 			n -= len;
 			continue;
 		}
-		face = script_refused(cp, &refusal) != SCRIPT_OK ? -1 :
-		    fonts_pick(L->fs, fst, cp);
+		face = script_refused(cp, &refusal) != SCRIPT_OK &&
+		    !script_rtl(cp) ? -1 : fonts_pick(L->fs, fst, cp);
 		if (face < 0) {
 			lay_no_glyph(L, cp, 0);
 			s += len;
@@ -673,7 +770,9 @@ lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
 			w = lay_word_new(ws);
 		}
 		pc = w->n > 0 ? &w->p[w->n - 1] : NULL;
-		if (pc == NULL || pc->face != face) {
+		/* not onto a shaped piece: its glyphs are drawn, not its
+		 * characters (Arabic's ، after a word, in its font) */
+		if (pc == NULL || pc->face != face || pc->g != NULL) {
 			pc = lay_piece_new(w);
 			pc->face = face;
 			pc->s = xstrdup("");
@@ -750,6 +849,23 @@ lay_shape_piece(struct lay *L, struct word *w, size_t j, double size)
 	return nout;
 }
 
+/* Nonzero when UTF-8 text s holds a character of a script written right
+ * to left (Arabic-Indic digits, in a piece set a glyph per character so
+ * that FriBidi orders them: lay_emit_bidi). */
+static int
+lay_has_rtl(const char *s)
+{
+	size_t k, len;
+
+	for (k = 0; s[k] != '\0'; k += len)
+		if ((unsigned char)s[k] >= 0xd6 && script_rtl(utf8_decode(s + k,
+		    strlen(s + k), &len)))
+			return 1;
+		else
+			len = 1;
+	return 0;
+}
+
 /*
  * Shape the text of words ws as HarfBuzz sets it in its fonts: kerning
  * and ligatures (Latin, Greek, Cyrillic ...).  Pieces shaped already (the
@@ -772,7 +888,8 @@ lay_shape_words(struct lay *L, struct words *ws, const struct rich *r,
 		for (j = 0; j < ws->v[i].n; j++) {
 			pc = &ws->v[i].p[j];
 			if (pc->face >= 0 && pc->g == NULL && pc->math == NULL &&
-			    pc->s != NULL && pc->s[0] != '\0' && pc->s[1] != '\0')
+			    pc->s != NULL && pc->s[0] != '\0' &&
+			    pc->s[1] != '\0' && !lay_has_rtl(pc->s))
 				j += lay_shape_piece(L, &ws->v[i], j, size) - 1;
 		}
 }
@@ -990,16 +1107,20 @@ emit_flush(struct emit *e)
 }
 
 static void
-emit_add(struct emit *e, const char *s)
+emit_addn(struct emit *e, const char *s, size_t n)
 {
-	size_t n = strlen(s);
-
 	if (e->len + n + 1 > e->cap) {
 		e->cap = (e->len + n + 1) * 2;
 		e->buf = xrealloc(e->buf, e->cap);
 	}
 	memcpy(e->buf + e->len, s, n);
 	e->len += n;
+}
+
+static void
+emit_add(struct emit *e, const char *s)
+{
+	emit_addn(e, s, strlen(s));
 }
 
 /*
@@ -1174,13 +1295,202 @@ lay_blank(struct lay *L, const struct tstyle *ts, const struct piece *pc,
 	}
 }
 
-/* Set words [from, to) on one line starting at x, baseline base. */
+/* Nonzero when words [from, to) are ordered by the bidi algorithm: on a
+ * right-to-left page, or when they hold a letter written right to left. */
+static int
+lay_line_bidi(const struct lay *L, const struct words *ws, size_t from,
+    size_t to)
+{
+	size_t i, j;
+
+	if (L->rtl)
+		return 1;
+	for (i = from; i < to; i++)
+		for (j = 0; j < ws->v[i].n; j++)
+			if (ws->v[i].p[j].s != NULL &&
+			    lay_has_rtl(ws->v[i].p[j].s))
+				return 1;
+	return 0;
+}
+
+/* A piece of a line as FriBidi orders it: a character of a piece set a
+ * glyph per character (len bytes at off of its s), a whole piece
+ * (shaped, math, a blank: len 0), or the space after a word (pc NULL). */
+struct bunit {
+	const struct piece *pc;
+	size_t		 off, len;
+	double		 w;
+};
+
+struct bline {
+	struct bunit	*u;
+	size_t		 nu, ucap;
+	FriBidiChar	*c;		/* the line's characters, logical */
+	size_t		*owner;		/* the unit of each character */
+	size_t		 nc, ccap;
+};
+
+static void
+bline_char(struct bline *b, FriBidiChar c)
+{
+	if (b->nc == b->ccap) {
+		b->ccap = b->ccap ? 2 * b->ccap : 64;
+		b->c = xrealloc(b->c, b->ccap * sizeof(*b->c));
+		b->owner = xrealloc(b->owner, b->ccap * sizeof(*b->owner));
+	}
+	b->c[b->nc] = c;
+	b->owner[b->nc++] = b->nu - 1;
+}
+
+static void
+bline_unit(struct bline *b, const struct piece *pc, size_t off, size_t len,
+    double w)
+{
+	xgrow((void **)&b->u, &b->ucap, b->nu, sizeof(*b->u));
+	b->u[b->nu].pc = pc;
+	b->u[b->nu].off = off;
+	b->u[b->nu].len = len;
+	b->u[b->nu++].w = w;
+}
+
+/* The units and characters of words [from, to): math reads as a letter
+ * written left to right (it stays as written), a blank as an object. */
+static void
+bline_make(struct lay *L, const struct words *ws, size_t from, size_t to,
+    const struct tstyle *ts, struct bline *b)
+{
+	const struct piece *pc;
+	size_t i, j, k, len, n;
+	long cp;
+	double cw, left;
+
+	for (i = from; i < to; i++) {
+		for (j = 0; j < ws->v[i].n; j++) {
+			pc = &ws->v[i].p[j];
+			if (pc->math != NULL || pc->face < 0) {
+				bline_unit(b, pc, 0, 0, pc->w);
+				bline_char(b, pc->math != NULL ? 'x' : 0xfffc);
+				continue;
+			}
+			n = strlen(pc->s);
+			if (pc->g != NULL)
+				bline_unit(b, pc, 0, 0, pc->w);
+			for (k = 0, left = pc->w; k < n; k += len) {
+				cp = utf8_decode(pc->s + k, n - k, &len);
+				/* the last takes what is left: a kerned
+				 * piece's last glyph is narrower */
+				cw = k + len < n ? fonts_advance(L->fs,
+				    pc->face, cp) * ts->size / 1000.0 : left;
+				if (pc->g == NULL)
+					bline_unit(b, pc, k, len, cw);
+				left -= cw;
+				bline_char(b, (FriBidiChar)cp);
+			}
+		}
+		if (i + 1 < to && !ws->v[i].cut) {
+			bline_unit(b, NULL, 0, 0, ws->v[i].space);
+			bline_char(b, ' ');
+		}
+	}
+}
+
+/*
+ * Set words [from, to) on one line from x in the order of the Unicode
+ * bidirectional algorithm (FriBidi), the line's base direction the page's:
+ * right-to-left words, each shaped right to left by HarfBuzz, go from the
+ * right; numbers and math stay left to right; a bracket set right to left
+ * is turned round (its mirror glyph).  The line is broken first, in
+ * logical order.  Returns the line's right end.
+ */
+static double
+lay_emit_bidi(struct lay *L, struct emit *e, const struct words *ws,
+    size_t from, size_t to, double x, double base, const struct tstyle *ts)
+{
+	struct bline b;
+	FriBidiCharType *types;
+	FriBidiBracketType *brackets;
+	FriBidiLevel *levels;
+	FriBidiStrIndex *map;
+	FriBidiParType dir = L->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	const struct bunit *u;
+	char *done, c[8];
+	size_t v, k, n;
+	FriBidiChar m;
+
+	memset(&b, 0, sizeof(b));
+	bline_make(L, ws, from, to, ts, &b);
+	n = b.nc;
+	types = xcalloc(n + 1, sizeof(*types));
+	brackets = xcalloc(n + 1, sizeof(*brackets));
+	levels = xcalloc(n + 1, sizeof(*levels));
+	map = xcalloc(n + 1, sizeof(*map));
+	done = xcalloc(b.nu + 1, 1);
+	fribidi_get_bidi_types(b.c, (FriBidiStrIndex)n, types);
+	fribidi_get_bracket_types(b.c, (FriBidiStrIndex)n, types, brackets);
+	for (k = 0; k < n; k++)
+		map[k] = (FriBidiStrIndex)k;
+	if (fribidi_get_par_embedding_levels_ex(types, brackets,
+	    (FriBidiStrIndex)n, &dir, levels) == 0 ||
+	    fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT, types,
+	    (FriBidiStrIndex)n, 0, dir, levels, NULL, map) == 0)
+		for (k = 0; k < n; k++)		/* no memory: as written */
+			map[k] = (FriBidiStrIndex)k;
+	for (v = 0; v < n; v++) {
+		k = (size_t)map[v];
+		if (done[b.owner[k]])
+			continue;
+		done[b.owner[k]] = 1;
+		u = &b.u[b.owner[k]];
+		if (u->pc == NULL) {
+			x += u->w;	/* a space: the text item ends */
+			continue;
+		} else if (u->pc->math != NULL) {
+			emit_flush(e);
+			lay_put_math(L, u->pc->math, x, base, ts);
+		} else if (u->pc->g != NULL) {
+			emit_flush(e);
+			lay_put_glyphs(L, u->pc, x, base, ts);
+		} else if (u->pc->face < 0) {
+			emit_flush(e);
+			lay_blank(L, ts, u->pc, x, base);
+			lay_anchor(L, u->pc->blank, base);
+		} else {
+			if (e->face != u->pc->face || fabs(e->x - x) >= EPS) {
+				emit_flush(e);
+				e->face = u->pc->face;
+				e->x0 = x;
+			}
+			/* a bracket set right to left: its mirror */
+			if (FRIBIDI_LEVEL_IS_RTL(levels[k]) &&
+			    fribidi_get_mirror_char(b.c[k], &m) &&
+			    fonts_has(L->fs, u->pc->face, (long)m))
+				emit_addn(e, c, utf8_encode((long)m, c));
+			else
+				emit_addn(e, u->pc->s + u->off, u->len);
+		}
+		x += u->w;
+		e->x = x;
+	}
+	free(types);
+	free(brackets);
+	free(levels);
+	free(map);
+	free(done);
+	free(b.u);
+	free(b.c);
+	free(b.owner);
+	return x;
+}
+
+/* Set words [from, to) on one line starting at x, baseline base; on a
+ * right-to-left page, one unit (lay_unit), mirrored whole. */
 static void
 lay_emit_line(struct lay *L, const struct words *ws, size_t from, size_t to,
     double x, double base, const struct tstyle *ts)
 {
 	struct emit e;
-	size_t i, j;
+	size_t i, j, first = L->strip.nitems;
+	double x0 = x, end = x;
 
 	memset(&e, 0, sizeof(e));
 	e.L = L;
@@ -1188,6 +1498,10 @@ lay_emit_line(struct lay *L, const struct words *ws, size_t from, size_t to,
 	e.y = base;
 	e.c = ts->color;
 	e.size = ts->size;
+	if (lay_line_bidi(L, ws, from, to)) {
+		end = lay_emit_bidi(L, &e, ws, from, to, x, base, ts);
+		to = from;
+	}
 	for (i = from; i < to; i++) {
 		const struct word *w = &ws->v[i];
 
@@ -1222,12 +1536,14 @@ lay_emit_line(struct lay *L, const struct words *ws, size_t from, size_t to,
 			if (pc->kerned)		/* the viewer would not kern */
 				e.sealed = 1;
 		}
+		end = x;
 		if (i + 1 < to && !w->cut)
 			emit_space(&e, w, &ws->v[i + 1], x);
 		x += w->space;
 	}
 	emit_flush(&e);
 	free(e.buf);
+	lay_unit(L, first, x0, end);
 }
 
 /* Line height and baseline offset for text of size. */
@@ -1447,6 +1763,7 @@ lay_begin(struct lay *L, struct doc *d, const struct template *t,
 	L->top = t->margin[0];
 	lay_turn(L, 0);
 	L->parse = lay_parse_flags(t);
+	L->rtl = t->rtl;
 }
 
 int

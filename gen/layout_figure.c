@@ -2132,6 +2132,19 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 	return bot - top;
 }
 
+/* Nonzero when a figure of kind k keeps its left-to-right drawing on a
+ * right-to-left page (moved whole, not mirrored): a number line, the
+ * plane, a dot plot and a bar graph count up to the right as they are
+ * taught there, column arithmetic lines up its digits as numbers are
+ * written, a clock and a shape are as drawn.  Tape diagrams, arrays and
+ * fraction models are mirrored: their labels at the right, their parts
+ * counted from it. */
+static int
+fg_reads_ltr(enum fig_kind k)
+{
+	return k != FK_TAPE && k != FK_ARRAY && k != FK_FRACTION;
+}
+
 void
 lay_figures(struct lay *L, const struct block *b)
 {
@@ -2160,6 +2173,8 @@ lay_figures(struct lay *L, const struct block *b)
 		from = L->strip.nitems;
 		h = fg_figure(L, &b->figs[i], b->key, side ? x : x0, w[i]);
 		lay_shift(L, from, L->strip.nitems, L->sy);
+		if (fg_reads_ltr(b->figs[i].kind))
+			lay_unit(L, from, side ? x : x0, (side ? x : x0) + w[i]);
 		if (h > row)
 			row = h;
 		x += w[i] + gap;

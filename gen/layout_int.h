@@ -164,6 +164,11 @@ struct lay {
 	struct pageend	*page_end;	/* per page: how far down it is */
 	size_t		 npage_end, page_end_cap;
 	double		 part_left;	/* left before parts were indented */
+	int		 rtl;		/* the template's language is written
+					 * right to left: each line is ordered
+					 * by FriBidi from the right, and the
+					 * page mirrored as it is placed
+					 * (lay_move) */
 };
 
 enum align { AL_LEFT, AL_CENTER, AL_RIGHT };
@@ -174,6 +179,10 @@ void lay_begin(struct lay *L, struct doc *d, const struct template *t,
     struct fonts *fs);
 struct item *lay_text_item(struct lay *L, double x, double y, int face,
     double size, struct color c, const char *s, size_t len);
+/* On a right-to-left page: the strip's items [from, end) are one drawing,
+ * x0 to x1, that keeps its left-to-right inside when the page is mirrored
+ * (a figure; math). */
+void lay_unit(struct lay *L, size_t from, double x0, double x1);
 struct item *lay_line(struct lay *L, double x, double y, double x2, double y2,
     double w, struct color c, int dash);
 struct item *lay_rect(struct lay *L, double x, double y, double w, double h,

@@ -218,6 +218,44 @@ leak_terms(const struct textlist *l)
 	return 1;
 }
 
+/* 1 when the plain answer a is a word of the list l (a word bank). */
+static int
+leak_in_bank(const struct textlist *l, const char *a)
+{
+	struct leak_norm w;
+	size_t i;
+	int same = 0;
+
+	for (i = 0; i < l->n && !same; i++) {
+		if (l->v[i].s == NULL)
+			continue;
+		leak_norm(l->v[i].s, &w);
+		same = strcmp(w.s, a) == 0;
+		leak_norm_free(&w);
+	}
+	return same;
+}
+
+/* 1 when the answer of a blank of p (in section sec of s) is a word of a
+ * word bank p's student sees: the bank prints it on purpose, so another
+ * problem printing it gives nothing more away. */
+static int
+leak_banked(const struct set *s, const struct section *sec,
+    const struct problem *p, const struct text *answer)
+{
+	struct leak_norm a;
+	int banked;
+
+	if (answer->s == NULL)
+		return 0;
+	leak_norm(answer->s, &a);
+	banked = leak_in_bank(&p->word_bank, a.s) ||
+	    leak_in_bank(&sec->word_bank, a.s) ||
+	    leak_in_bank(&s->word_bank, a.s);
+	leak_norm_free(&a);
+	return banked;
+}
+
 size_t
 leak_check(const struct set *s)
 {
@@ -238,7 +276,9 @@ leak_check(const struct set *s)
 			case P_BLANK:
 				for (k = 0; k < p->blanks.n; k++) {
 					c.answer = &p->blanks.v[k];
-					leak_answer(s, &c);
+					if (!leak_banked(s, &s->sections[i], p,
+					    c.answer))
+						leak_answer(s, &c);
 				}
 				break;
 			case P_CHOICE:

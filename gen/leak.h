@@ -11,7 +11,8 @@
  * whole words, ignoring case, markup (* ` \) and runs of spaces.  Left
  * out as too common to mean anything: answers of one or two characters,
  * numbers of one or two digits ("7", "12", "0.5" has two), and the common
- * short words of leak.c's list ("yes", "the", "and", ...).
+ * short words of leak.c's list ("yes", "the", "and", ...), and a blank's
+ * answer that a word bank the student sees prints on purpose.
  */
 #ifndef MIMEO_LEAK_H
 #define MIMEO_LEAK_H

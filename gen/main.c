@@ -21,6 +21,7 @@
 #include "node.h"
 #include "output.h"
 #include "render.h"
+#include "roster.h"
 #include "schema.h"
 #include "template.h"
 #include "util.h"
@@ -365,7 +366,7 @@ opt_valued(struct opts *o, struct cmdline *cl, int argc, char **argv,
 		o->roster = opt_value(argc, argv, a, "--roster");
 	else if (opt_is(s, "--copies"))
 		o->copies = opt_number("--copies", opt_value(argc, argv, a,
-		    "--copies"), 1, 5000);
+		    "--copies"), 1, ROSTER_MAX_ROWS);	/* as a roster */
 	else if (opt_is(s, "--group-size"))
 		o->group_size = opt_number("--group-size", opt_value(argc, argv,
 		    a, "--group-size"), 2, 8);

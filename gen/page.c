@@ -34,9 +34,11 @@ doc_free(struct doc *d)
 		return;
 	for (i = 0; i < d->npages; i++) {
 		for (j = 0; j < d->pages[i].nitems; j++)
-			free(d->pages[i].items[j].text);
+			free(d->pages[i].items != NULL ?
+			    d->pages[i].items[j].text : d->pages[i].texts[j]);
 		free(d->pages[i].items);
 		free(d->pages[i].slot);
+		free(d->pages[i].texts);
 	}
 	for (i = 0; i < d->nfonts; i++)
 		free(d->fonts[i].path);
@@ -69,21 +71,27 @@ doc_clone(const struct doc *d)
 	for (i = 0; i < d->npages; i++) {
 		from = &d->pages[i];
 		p = doc_add_page(c);
+		p->nitems = p->cap = from->nitems;
+		p->base = from->base;
+		p->turned = from->turned;
+		if (from->base != 0) {
+			p->slot = xcalloc(from->nitems ? from->nitems : 1,
+			    sizeof(*p->slot));
+			p->texts = xcalloc(from->nitems ? from->nitems : 1,
+			    sizeof(*p->texts));
+			for (k = 0; k < from->nitems; k++) {
+				p->slot[k] = from->slot[k];
+				p->texts[k] = from->texts[k] != NULL ?
+				    xstrdup(from->texts[k]) : NULL;
+			}
+			continue;
+		}
 		p->items = xcalloc(from->nitems ? from->nitems : 1,
 		    sizeof(*p->items));
 		for (k = 0; k < from->nitems; k++) {
 			p->items[k] = from->items[k];
 			if (p->items[k].text != NULL)
 				p->items[k].text = xstrdup(p->items[k].text);
-		}
-		p->nitems = p->cap = from->nitems;
-		p->base = from->base;
-		p->turned = from->turned;
-		if (from->slot != NULL) {
-			p->slot = xcalloc(from->nitems ? from->nitems : 1,
-			    sizeof(*p->slot));
-			for (k = 0; k < from->nitems; k++)
-				p->slot[k] = from->slot[k];
 		}
 	}
 	/* in d's order, so every item's font and image index holds */
@@ -200,20 +208,21 @@ page_repeat(struct doc *dst, size_t base, struct page *p, size_t most)
 			return 0;
 		diff[n++] = k;
 	}
+	/* what a class set of thousands holds: only the replacing texts (the
+	 * copy's items freed whole: realloc() shrinking them in place would
+	 * leave a small block that splits the space the next copy needs) */
 	p->slot = xcalloc(n ? n : 1, sizeof(*p->slot));
+	p->texts = xcalloc(n ? n : 1, sizeof(*p->texts));
 	for (k = 0; k < n; k++) {
 		b->items[diff[k]].varies = 1;
 		p->slot[k] = diff[k];
-		if (diff[k] == k)
-			continue;
-		free(p->items[k].text);
-		p->items[k] = p->items[diff[k]];
+		p->texts[k] = p->items[diff[k]].text;
 		p->items[diff[k]].text = NULL;
 	}
-	for (k = n; k < p->nitems; k++)
+	for (k = 0; k < p->nitems; k++)
 		free(p->items[k].text);
-	/* what a class set of thousands holds: keep only the replacements */
-	p->items = xrealloc(p->items, (n ? n : 1) * sizeof(*p->items));
+	free(p->items);
+	p->items = NULL;
 	p->nitems = p->cap = n;
 	p->base = base + 1;
 	return 1;
@@ -228,7 +237,7 @@ doc_append(struct doc *dst, struct doc *src)
 	for (i = 0; i < src->npages; i++) {
 		p = doc_add_page(dst);
 		*p = src->pages[i];
-		for (j = 0; j < p->nitems; j++)
+		for (j = 0; p->items != NULL && j < p->nitems; j++)
 			if (item_has_font(p->items[j].kind))
 				p->items[j].font = doc_font(dst,
 				    src->fonts[p->items[j].font].path,
@@ -299,9 +308,10 @@ page_own(struct doc *d, size_t page)
 			items[k].text = xstrdup(items[k].text);
 	}
 	for (k = 0; k < p->nitems; k++)
-		free(p->items[k].text);
-	free(p->items);
+		free(p->texts[k]);
+	free(p->texts);
 	free(p->slot);
+	p->texts = NULL;
 	p->slot = NULL;
 	p->items = items;
 	p->nitems = p->cap = n;
@@ -322,11 +332,17 @@ page_item(const struct doc *d, size_t page, size_t k)
 	const struct page *p = &d->pages[page];
 	size_t i;
 
+	static struct item made;	/* a replaced item: see page.h */
+
 	if (p->base == 0)
 		return &p->items[k];
 	for (i = 0; i < p->nitems && p->slot[i] <= k; i++)
-		if (p->slot[i] == k)
-			return &p->items[i];
+		if (p->slot[i] == k) {
+			made = d->pages[p->base - 1].items[k];
+			made.text = p->texts[i];
+			made.varies = 0;	/* as the copy's own item */
+			return &made;
+		}
 	return &d->pages[p->base - 1].items[k];
 }
 

@@ -12,10 +12,12 @@
  *
  * Repeats: in a class set most pages are an earlier copy's page with only
  * the student's name (and period) changed.  doc_append() keeps such a page
- * as a repeat: a reference to that earlier page (its base) and the few
- * items that replace the base's.  Read pages through page_nitems() and
- * page_item(), which resolve repeats; a backend may also draw a base's
- * items that never vary (item.varies == 0) once for all its repeats.
+ * as a repeat: a reference to that earlier page (its base) and the texts
+ * of the few items whose text differs from the base's (nothing else of a
+ * repeat's items may differ), so that thousands of copies cost a few
+ * bytes a page.  Read pages through page_nitems() and page_item(), which
+ * resolve repeats; a backend may also draw a base's items that never vary
+ * (item.varies == 0) once for all its repeats.
  *
  * Spans: ITEM_SPAN ... ITEM_SPAN_END pairs nest like brackets on a page,
  * so text extraction can read a drawing of math as its linear text.  A
@@ -83,14 +85,22 @@ struct item {
 					 * glyphs).  A SPAN around it says what
 					 * the glyphs read as */
 	unsigned int	 gid;		/* TEXT with glyph: its glyph id */
+	int		 unit;		/* 1: part of a drawing that keeps its
+					 * left-to-right inside when a right-
+					 * to-left page is mirrored (a line of
+					 * text in visual order, math, a
+					 * figure): the drawing spans unit_w
+					 * from unit_off left of x */
+	double		 unit_off, unit_w;
 };
 
 struct page {
-	struct item	*items;		/* a repeat: only the replacements */
-	size_t		 nitems, cap;
+	struct item	*items;		/* NULL for a repeat */
+	size_t		 nitems, cap;	/* a repeat: its texts */
 	size_t		 base;		/* 0, or 1 + index of the page repeated */
-	size_t		*slot;		/* repeat: base item each of items[]
-					 * replaces, ascending; owned */
+	size_t		*slot;		/* repeat: base item whose text each of
+					 * texts[] replaces, ascending; owned */
+	char		**texts;	/* repeat: those texts (UTF-8), owned */
 	int		 turned;	/* 1: the doc's paper turned, its long
 					 * side across (a board plan that
 					 * needs the width); a repeat is
@@ -198,7 +208,9 @@ int		 page_refill(struct page *p, size_t first, struct page *with);
 /* Make page (0-based) of d a page of its own when it is a repeat: every
  * item it draws copied into it, so that items can be added to it. */
 void		 page_own(struct doc *d, size_t page);
-/* The items page (0-based) of d draws, in order, repeats resolved. */
+/* The items page (0-based) of d draws, in order, repeats resolved.  An
+ * item a repeat replaces is made in a buffer of page.c's: the pointer
+ * page_item() returns holds only until its next call. */
 size_t		 page_nitems(const struct doc *d, size_t page);
 const struct item *page_item(const struct doc *d, size_t page, size_t k);
 

@@ -11,10 +11,12 @@
  *
  * Errors: new() returns NULL, page() and finish() -1, each with a
  * one-line reason (without "error:") in the err given to new(); never
- * exit.  finish() opens path only once the whole output is made in memory
- * (a failed write can still leave part of a file: the caller handles temp
- * file + rename).  free() releases everything the device made, finished
- * or not.
+ * exit.  finish() opens path only once the whole output is made in memory,
+ * but for the PDF device, which opens it before its first page and writes
+ * each page as it is drawn (pdf_stream.h) so that memory does not grow
+ * with the pages (a failed write can leave part of a file: the caller
+ * handles temp file + rename).  free() releases everything the device
+ * made, finished or not.
  *
  * The cairo devices (render_cairo.c) draw with the doc's font files,
  * opened with FreeType, so glyphs and advances are those layout measured.

@@ -32,8 +32,10 @@
  *
  * Output is deterministic: libharu 2.3.0 writes no /ID without encryption,
  * names subset fonts HPDFAA+, HPDFAB+, ... in load order, and no dates are
- * written unless SOURCE_DATE_EPOCH is set.  The file is written by us (not
- * HPDF_SaveToFile, which ignores fclose() errors such as a full disk).
+ * written unless SOURCE_DATE_EPOCH is set.  The file is written page by
+ * page as the pages are drawn (pdf_stream.h), not by HPDF_SaveToFile (which
+ * keeps the whole document until the end, and ignores fclose() errors such
+ * as a full disk).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -46,19 +48,25 @@
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <fribidi.h>
 
 #include "glyphcodes.h"
 #include "image.h"
 #include "page.h"
+#include "pdf_stream.h"
+#include "script.h"
 #include "render.h"
 #include "subset.h"
 #include "util.h"
 
 #define PDF_NCODES	65536			/* the BMP: UTF-8 CIDs */
-#define PDF_CHUNK	65536			/* bytes per file write */
 #define PDF_PAGES_NODE	64			/* pages per /Pages node */
 #define PDF_OWN_BUF	512			/* a repeat's stream chunk */
 #define PDF_PLAIN_MAX	256			/* shorter streams: not deflated */
+/* Pages one PDF may hold: libharu numbers at most 8,388,607 objects (a
+ * page takes three, a bookmark two) and a /Kids array holds at most 32,767
+ * page-tree nodes of PDF_PAGES_NODE pages */
+#define PDF_MAX_PAGES	1000000
 
 /* The first libharu error, and where to describe a failure. */
 struct pdf_ctx {
@@ -343,7 +351,9 @@ pdf_scan(const struct doc *d, struct pdf_font *fonts, struct pdf_ctx *ctx)
 			return pdf_msg(ctx, "page %zu: its text spans do not "
 			    "nest", i + 1);
 		for (j = 0; j < d->pages[i].nitems; j++) {
-			it = &d->pages[i].items[j];
+			/* a repeat: only the items it replaces */
+			it = page_item(d, i, d->pages[i].base != 0 ?
+			    d->pages[i].slot[j] : j);
 			if (!item_has_font(it->kind) || (it->kind == ITEM_TEXT &&
 			    (it->text == NULL || (it->text[0] == '\0' &&
 			    !it->glyph))))
@@ -1181,6 +1191,57 @@ pdf_anchor(HPDF_Page page, double h, HPDF_Font font, const struct item *it,
 	return st;
 }
 
+/*
+ * The characters of UTF-8 text t (n bytes) in the order a reader of the
+ * PDF expects them in a span's /ActualText: as written, unless the text
+ * holds a letter written right to left; then in the order they are drawn,
+ * by the bidi algorithm (FriBidi, its direction the first strong
+ * letter's, brackets not mirrored, a mark before its letter as it comes
+ * reversed), since poppler's pdftotext puts a right-to-left line's text
+ * back in reading order itself.  Returns the
+ * number of characters in *out (allocated).
+ */
+static size_t
+pdf_span_chars(const char *t, size_t n, FriBidiChar **out)
+{
+	FriBidiChar *c = xcalloc(n + 1, sizeof(*c)), *v;
+	FriBidiCharType *types;
+	FriBidiLevel *levels;
+	FriBidiStrIndex *map;
+	FriBidiParType dir = FRIBIDI_PAR_ON;
+	size_t len, i;
+	int rtl = 0;
+
+	len = (size_t)fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, t,
+	    (FriBidiStrIndex)n, c);
+	for (i = 0; i < len && !rtl; i++)
+		rtl = script_rtl((long)c[i]);
+	*out = c;
+	if (!rtl)
+		return len;
+	types = xcalloc(len + 1, sizeof(*types));
+	levels = xcalloc(len + 1, sizeof(*levels));
+	map = xcalloc(len + 1, sizeof(*map));
+	v = xcalloc(len + 1, sizeof(*v));
+	fribidi_get_bidi_types(c, (FriBidiStrIndex)len, types);
+	for (i = 0; i < len; i++)
+		map[i] = (FriBidiStrIndex)i;
+	if (fribidi_get_par_embedding_levels_ex(types, NULL,
+	    (FriBidiStrIndex)len, &dir, levels) == 0 ||
+	    fribidi_reorder_line(0, types,
+	    (FriBidiStrIndex)len, 0, dir, levels, NULL, map) == 0)
+		for (i = 0; i < len; i++)	/* no memory: as written */
+			map[i] = (FriBidiStrIndex)i;
+	for (i = 0; i < len; i++)
+		v[i] = c[map[i]];
+	free(c);
+	free(types);
+	free(levels);
+	free(map);
+	*out = v;
+	return len;
+}
+
 /* Writes the start of a span reading as UTF-8 text (ITEM_SPAN), or its
  * end (ITEM_SPAN_END), into page's current content stream, with its
  * anchor (pdf_anchor): marked content whose /ActualText is a PDF text
@@ -1192,9 +1253,10 @@ pdf_mark(HPDF_Page page, double h, const struct item *it, HPDF_Font font)
 	HPDF_Stream	 out = ((HPDF_PageAttr)page->attr)->stream;
 	HPDF_STATUS	 st;
 	const char	*t = it->text != NULL ? it->text : "";
-	size_t		 n = strlen(t), i, len;
+	size_t		 n = strlen(t), i, nc;
 	char		 hex[16];
 	long		 cp;
+	FriBidiChar	*c;
 
 	if (HPDF_Page_GetGMode(page) != HPDF_GMODE_PAGE_DESCRIPTION)
 		return HPDF_INVALID_PAGE;
@@ -1204,8 +1266,9 @@ pdf_mark(HPDF_Page page, double h, const struct item *it, HPDF_Font font)
 		    st;
 	}
 	st = HPDF_Stream_WriteStr(out, "/Span <</ActualText <FEFF");
-	for (i = 0; i < n && st == HPDF_OK; i += len) {
-		cp = utf8_decode(t + i, n - i, &len);
+	nc = pdf_span_chars(t, n, &c);
+	for (i = 0; i < nc && st == HPDF_OK; i++) {
+		cp = (long)c[i];
 		if (cp < 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
 			cp = 0xFFFD;
 		if (cp > 0xFFFF)	/* a surrogate pair */
@@ -1216,6 +1279,7 @@ pdf_mark(HPDF_Page page, double h, const struct item *it, HPDF_Font font)
 			snprintf(hex, sizeof(hex), "%04lX", cp);
 		st = HPDF_Stream_WriteStr(out, hex);
 	}
+	free(c);
 	if (st == HPDF_OK)
 		st = HPDF_Stream_WriteStr(out, ">>> BDC\n");
 	return st == HPDF_OK ? pdf_anchor(page, h, font, it, 0) : st;
@@ -1703,17 +1767,118 @@ pdf_share(HPDF_Page page, HPDF_Dict shared)
 	return HPDF_Array_Add(contents, own);
 }
 
+/* Says why writing path failed: the file's error (errno) if a write
+ * failed, else libharu's.  Returns -1. */
+static int
+pdf_write_fail(struct pdf_ctx *ctx, HPDF_Doc pdf, HPDF_STATUS st,
+    const struct pdf_stream *out, const char *path)
+{
+	if (pdfs_errno(out) != 0)
+		return pdf_msg(ctx, "cannot write %s: %s", path,
+		    strerror(pdfs_errno(out)));
+	return pdf_fail(ctx, pdf, st, "cannot write %s", path);
+}
+
+/* Turns dst into [page /XYZ 0 top null]: the top of the page at the
+ * reader's current zoom (HPDF_Destination_SetXYZ cannot write null).
+ * Returns a libharu status. */
+static HPDF_STATUS
+pdf_dest_top(HPDF_Destination dst, HPDF_Page page, double top)
+{
+	HPDF_STATUS	 st;
+	HPDF_Null	 null;
+
+	HPDF_Array_Clear(dst);
+	if ((st = HPDF_Array_Add(dst, page)) != HPDF_OK)
+		return st;
+	if ((st = HPDF_Array_AddName(dst, "XYZ")) != HPDF_OK)
+		return st;
+	if ((st = HPDF_Array_AddReal(dst, 0)) != HPDF_OK)
+		return st;
+	if ((st = HPDF_Array_AddReal(dst, (HPDF_REAL)top)) != HPDF_OK)
+		return st;
+	if ((null = HPDF_Null_New(dst->mmgr)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	return HPDF_Array_Add(dst, null);
+}
+
+/* The bookmarks made so far, while the pages are written: each is made
+ * when its page is drawn (its destination needs the page, which is freed
+ * once written), and written itself once the next is made (its /Next
+ * known).  d->outline is in page order (doc_append() adds each copy's
+ * at its end). */
+struct pdf_marks {
+	HPDF_Encoder	 enc;		/* UTF-8, for titles not ASCII */
+	size_t		 next;		/* of d->outline, to make */
+	HPDF_Outline	 last;		/* the last made, not written */
+	HPDF_Destination last_dst;
+};
+
+/* Makes the bookmarks of page i of d (HPDF page), writing the one before
+ * each to out.  Returns 0 or -1 with ctx->err set. */
+static int
+pdf_marks_page(HPDF_Doc pdf, const struct doc *d, size_t i, HPDF_Page page,
+    struct pdf_marks *m, struct pdf_stream *out, const char *path,
+    struct pdf_ctx *ctx)
+{
+	HPDF_Outline	 o;
+	HPDF_Destination dst;
+	HPDF_STATUS	 st;
+	char		*title;
+
+	if (m->next < d->noutline && d->outline[m->next].page < i)
+		return pdf_msg(ctx, "bookmark %zu is not in page order",
+		    m->next + 1);
+	for (; m->next < d->noutline && d->outline[m->next].page == i;
+	    m->next++) {
+		if (m->enc == NULL &&
+		    (m->enc = HPDF_GetEncoder(pdf, "UTF-8")) == NULL)
+			return pdf_fail(ctx, pdf, HPDF_INVALID_ENCODER,
+			    "no UTF-8 encoder in libharu");
+		title = pdf_bmp_copy(d->outline[m->next].title);
+		o = HPDF_CreateOutline(pdf, NULL, title,
+		    pdf_ascii(title) ? NULL : m->enc);
+		free(title);
+		if (o == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
+			return pdf_fail(ctx, pdf, HPDF_INVALID_OUTLINE,
+			    "cannot add bookmark %zu", m->next + 1);
+		dst = HPDF_Page_CreateDestination(page);
+		if (dst == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
+			return pdf_fail(ctx, pdf, HPDF_INVALID_DESTINATION,
+			    "cannot add bookmark %zu", m->next + 1);
+		st = pdf_dest_top(dst, page, page_height(d, i));
+		if (st == HPDF_OK)
+			st = HPDF_Outline_SetDestination(o, dst);
+		if (!pdf_ok(ctx, pdf, st))
+			return pdf_fail(ctx, pdf, st,
+			    "cannot add bookmark %zu", m->next + 1);
+		st = pdfs_dest(out, dst);
+		if (!pdf_ok(ctx, pdf, st))
+			return pdf_write_fail(ctx, pdf, st, out, path);
+		st = m->last != NULL ? pdfs_mark(out, m->last, m->last_dst) :
+		    HPDF_OK;
+		if (!pdf_ok(ctx, pdf, st))
+			return pdf_write_fail(ctx, pdf, st, out, path);
+		m->last = o;
+		m->last_dst = dst;
+	}
+	return 0;
+}
+
 /*
- * Adds every page and draws its items; pages[] receives the libharu pages
- * (owned by pdf).  A page that others repeat (see page.h) draws the items
+ * Adds every page and draws its items.  A page that others repeat (see page.h) draws the items
  * that never vary into its first content stream, which its repeats share,
  * and the rest into a second one; a repeat draws only the items that vary.
- * Returns 0 or -1 with ctx->err set.
+ * Each page is written to out as soon as it is drawn and its bookmarks
+ * made, and its contents freed (pdf_stream.h), so memory does not grow
+ * with a class set's pages.  Returns 0 or -1 with ctx->err set.
  */
 static int
 pdf_pages(HPDF_Doc pdf, const struct doc *d, const struct pdf_font *fonts,
-    HPDF_Page *pages, struct pdf_ctx *ctx)
+    struct pdf_stream *out, const char *path, struct pdf_ctx *ctx)
 {
+	struct pdf_marks marks = { NULL, 0, NULL, NULL };
+	HPDF_Page	*pages = xcalloc(d->npages + 1, sizeof(*pages));
 	HPDF_Image	*images = xcalloc(d->nimages + 1, sizeof(*images));
 	HPDF_STATUS	 st;
 	HPDF_Dict	*shared;
@@ -1788,132 +1953,32 @@ pdf_pages(HPDF_Doc pdf, const struct doc *d, const struct pdf_font *fonts,
 			pdf_fail(ctx, pdf, st, "page %zu: resources", i + 1);
 			goto out;
 		}
+		if (pdf_marks_page(pdf, d, i, pages[i], &marks, out, path,
+		    ctx) == -1)
+			goto out;
+		st = pdfs_page(out, pages[i], base == 0 ? shared[i] : NULL);
+		if (!pdf_ok(ctx, pdf, st)) {
+			pdf_write_fail(ctx, pdf, st, out, path);
+			goto out;
+		}
+	}
+	if (marks.next < d->noutline) {
+		pdf_msg(ctx, "bookmark %zu is past the last page",
+		    marks.next + 1);
+		goto out;
+	}
+	st = d->noutline > 0 ? HPDF_SetPageMode(pdf,
+	    HPDF_PAGE_MODE_USE_OUTLINE) : HPDF_OK;
+	if (!pdf_ok(ctx, pdf, st)) {
+		pdf_fail(ctx, pdf, st, "cannot show bookmarks");
+		goto out;
 	}
 	rc = 0;
 out:
 	free(images);
 	free(shared);
+	free(pages);
 	return rc;
-}
-
-/* Turns dst into [page /XYZ 0 top null]: the top of the page at the
- * reader's current zoom (HPDF_Destination_SetXYZ cannot write null).
- * Returns a libharu status. */
-static HPDF_STATUS
-pdf_dest_top(HPDF_Destination dst, HPDF_Page page, double top)
-{
-	HPDF_STATUS	 st;
-	HPDF_Null	 null;
-
-	HPDF_Array_Clear(dst);
-	if ((st = HPDF_Array_Add(dst, page)) != HPDF_OK)
-		return st;
-	if ((st = HPDF_Array_AddName(dst, "XYZ")) != HPDF_OK)
-		return st;
-	if ((st = HPDF_Array_AddReal(dst, 0)) != HPDF_OK)
-		return st;
-	if ((st = HPDF_Array_AddReal(dst, (HPDF_REAL)top)) != HPDF_OK)
-		return st;
-	if ((null = HPDF_Null_New(dst->mmgr)) == NULL)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	return HPDF_Array_Add(dst, null);
-}
-
-/* Adds the bookmarks, each to the top of its page, and opens the outline
- * pane.  Returns 0 or -1 with ctx->err set. */
-static int
-pdf_outline(HPDF_Doc pdf, const struct doc *d, HPDF_Page *pages,
-    struct pdf_ctx *ctx)
-{
-	HPDF_Encoder	 enc;
-	HPDF_Outline	 o;
-	HPDF_Destination dst;
-	HPDF_STATUS	 st;
-	char		*title;
-	size_t		 i;
-
-	if (d->noutline == 0)
-		return 0;
-	enc = HPDF_GetEncoder(pdf, "UTF-8");
-	if (enc == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
-		return pdf_fail(ctx, pdf, HPDF_INVALID_ENCODER,
-		    "no UTF-8 encoder in libharu");
-	for (i = 0; i < d->noutline; i++) {
-		title = pdf_bmp_copy(d->outline[i].title);
-		o = HPDF_CreateOutline(pdf, NULL, title,
-		    pdf_ascii(title) ? NULL : enc);
-		free(title);
-		if (o == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
-			return pdf_fail(ctx, pdf, HPDF_INVALID_OUTLINE,
-			    "cannot add bookmark %zu", i + 1);
-		dst = HPDF_Page_CreateDestination(pages[d->outline[i].page]);
-		if (dst == NULL || !pdf_ok(ctx, pdf, HPDF_OK))
-			return pdf_fail(ctx, pdf, HPDF_INVALID_DESTINATION,
-			    "cannot add bookmark %zu", i + 1);
-		st = pdf_dest_top(dst, pages[d->outline[i].page],
-		    page_height(d, d->outline[i].page));
-		if (st == HPDF_OK)
-			st = HPDF_Outline_SetDestination(o, dst);
-		if (!pdf_ok(ctx, pdf, st))
-			return pdf_fail(ctx, pdf, st,
-			    "cannot add bookmark %zu", i + 1);
-	}
-	st = HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-	if (!pdf_ok(ctx, pdf, st))
-		return pdf_fail(ctx, pdf, st, "cannot show bookmarks");
-	return 0;
-}
-
-/* Serialises pdf in memory and writes it to path, checking every write
- * and the close.  A partly written file is left for the caller (who
- * writes to a temp file) to remove.  HPDF_GetContents would serialise the
- * whole document again on every call, so chunks come from
- * HPDF_ReadFromStream.  Returns 0 or -1 with ctx->err set. */
-static int
-pdf_write(HPDF_Doc pdf, const char *path, struct pdf_ctx *ctx)
-{
-	HPDF_STATUS	 st;
-	HPDF_UINT32	 left, n, got;
-	HPDF_BYTE	*buf;
-	FILE		*fp;
-	int		 e;
-
-	st = HPDF_SaveToStream(pdf);
-	if (!pdf_ok(ctx, pdf, st))
-		return pdf_fail(ctx, pdf, st, "cannot write %s", path);
-	left = HPDF_GetStreamSize(pdf);
-	st = HPDF_ResetStream(pdf);
-	if (!pdf_ok(ctx, pdf, st))
-		return pdf_fail(ctx, pdf, st, "cannot write %s", path);
-	if ((fp = fopen(path, "wb")) == NULL)
-		return pdf_msg(ctx, "cannot write %s: %s", path,
-		    strerror(errno));
-	buf = xmalloc(PDF_CHUNK);
-	while (left > 0) {
-		n = left < PDF_CHUNK ? left : PDF_CHUNK;
-		got = n;
-		st = HPDF_ReadFromStream(pdf, buf, &got);
-		if (!pdf_ok(ctx, pdf, st) || got != n) {
-			free(buf);
-			fclose(fp);
-			return pdf_fail(ctx, pdf, st == HPDF_OK ?
-			    HPDF_FILE_IO_ERROR : st, "cannot write %s", path);
-		}
-		if (fwrite(buf, 1, n, fp) != n) {
-			e = errno;
-			free(buf);
-			fclose(fp);
-			return pdf_msg(ctx, "cannot write %s: %s", path,
-			    strerror(e));
-		}
-		left -= n;
-	}
-	free(buf);
-	if (fclose(fp) != 0) {
-		e = errno;
-		return pdf_msg(ctx, "cannot write %s: %s", path, strerror(e));
-	}
-	return 0;
 }
 
 /* Writes doc as a PDF file at path.  Returns 0, or -1 with a one-line
@@ -1924,11 +1989,11 @@ render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)
 {
 	struct pdf_ctx	 ctx;
 	struct pdf_font	*fonts;
-	HPDF_Page	*pages;
 	HPDF_Doc	 pdf = NULL;
 	HPDF_STATUS	 st;
+	struct pdf_stream *out = NULL;
 	size_t		 i, k;
-	int		 rc = -1;
+	int		 rc = -1, e;
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.err = err;
@@ -1936,7 +2001,6 @@ render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
 	fonts = xcalloc(d->nfonts, sizeof(*fonts));
-	pages = xcalloc(d->npages, sizeof(*pages));
 	if (pdf_scan(d, fonts, &ctx) == -1)
 		goto out;
 	if ((pdf = HPDF_New(pdf_on_error, &ctx)) == NULL) {
@@ -1953,13 +2017,30 @@ render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)
 		goto out;
 	}
 	if (pdf_load_fonts(pdf, d, fonts, &ctx) == -1 ||
-	    pdf_set_info(pdf, d, &ctx) == -1 ||
-	    pdf_pages(pdf, d, fonts, pages, &ctx) == -1 ||
-	    pdf_outline(pdf, d, pages, &ctx) == -1 ||
-	    pdf_write(pdf, path, &ctx) == -1)
+	    pdf_set_info(pdf, d, &ctx) == -1)
 		goto out;
+	/* the file is opened only now, when nothing that could change the
+	 * PDF version in its first line remains */
+	if ((out = pdfs_open(pdf, path, &e)) == NULL) {
+		pdf_msg(&ctx, "cannot write %s: %s", path, strerror(e));
+		goto out;
+	}
+	if (pdf_pages(pdf, d, fonts, out, path, &ctx) == -1)
+		goto out;
+	st = pdfs_finish(out);
+	if (!pdf_ok(&ctx, pdf, st)) {
+		pdf_write_fail(&ctx, pdf, st, out, path);
+		goto out;
+	}
+	e = pdfs_close(out);
+	out = NULL;
+	if (e != 0) {
+		pdf_msg(&ctx, "cannot write %s: %s", path, strerror(e));
+		goto out;
+	}
 	rc = 0;
 out:
+	(void)pdfs_close(out);
 	if (pdf != NULL)
 		HPDF_Free(pdf);
 	for (i = 0; i < d->nfonts; i++) {
@@ -1972,14 +2053,15 @@ out:
 			free(fonts[i].code[k]);
 	}
 	free(fonts);
-	free(pages);
 	return rc;
 }
 
 /*
- * The PDF device of render.h.  libharu holds the whole document until it
- * is saved and repeated pages share the first one's stream, so page()
- * takes the pages in order and finish() draws and writes them all.
+ * The PDF device of render.h.  The fonts are subset to the characters of
+ * the whole document before the first page is drawn, and repeated pages
+ * share the first one's stream, so page() takes the pages in order and
+ * finish() draws them, each written to the file as it is drawn
+ * (pdf_stream.h).
  */
 struct pdf_dev {
 	const struct doc *d;
@@ -1992,9 +2074,16 @@ static void *
 pdf_dev_new(const struct doc *d, const struct devopts *o, char *err,
     size_t errlen)
 {
-	struct pdf_dev *dv = xcalloc(1, sizeof(*dv));
+	struct pdf_dev *dv;
 
 	(void)o;
+	if (d->npages > PDF_MAX_PAGES) {
+		errfmt(err, errlen, "the document has %zu pages, more than "
+		    "one PDF can hold (%d); write fewer copies at a time",
+		    d->npages, PDF_MAX_PAGES);
+		return NULL;
+	}
+	dv = xcalloc(1, sizeof(*dv));
 	dv->d = d;
 	dv->err = err;
 	dv->errlen = errlen;

@@ -436,17 +436,6 @@ roster_field_wrong(const char *field, const struct mark *row, int col)
 		long cp = ((unsigned char)*c & 0xc0) == 0x80 ? 0 :
 		    utf8_decode(c, left, &len);
 
-		/* what a name's text would be refused for in a set, said
-		 * here, where the file and column are known */
-		if ((cp >= 0x0590 && cp <= 0x08ff) || (cp >= 0xfb1d &&
-		    cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfefc)) {
-			m.col = col + (int)chars;
-			diag_error(&m, "\"%.*s\" (U+%04lX) is written right to "
-			    "left (Arabic, Hebrew ...), which mimeo cannot print "
-			    "yet: the name would come out backwards; write it in "
-			    "Latin letters", (int)len, c, cp);
-			return 1;
-		}
 		if (cp == 0xfeff || (cp >= 0x200e && cp <= 0x200f) ||
 		    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 &&
 		    cp <= 0x2069)) {
@@ -687,7 +676,8 @@ roster_row(struct csv *c, const struct roster_cols *col, struct roster *r)
 	}
 	if (r->n >= ROSTER_MAX_ROWS) {
 		diag_error(&m, "the roster has more than %d students; split it "
-		    "into one file per class", ROSTER_MAX_ROWS);
+		    "into files of at most %d", ROSTER_MAX_ROWS,
+		    ROSTER_MAX_ROWS);
 		csv_free_row(f, nf);
 		return -1;
 	}

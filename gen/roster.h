@@ -10,7 +10,8 @@
 
 #include <stddef.h>
 
-#define ROSTER_MAX_ROWS	5000
+#define ROSTER_MAX_ROWS	100000	/* a district's grade; the PDF is written
+				 * page by page, so memory stays small */
 #define ROSTER_MAX_FIELD	200	/* characters in a name or period */
 
 struct student {

@@ -99,11 +99,31 @@ script_of(long cp)
 }
 
 int
+script_rtl(long cp)
+{
+	return cp >= 0x0590 && cp < 0x0900 ? hb_script_get_horizontal_direction(
+	    script_of(cp)) == HB_DIRECTION_RTL : cp >= 0xfb1d && cp < 0xfe00 ?
+	    1 : cp >= 0xfe70 && cp < 0xff00;
+}
+
+/* The digits of the scripts written right to left (Arabic-Indic,
+ * extended Arabic-Indic, N'Ko): numbers inside the words, which the
+ * bidi algorithm sets left to right, so not shaped with the letters. */
+static int
+script_rtl_digit(long cp)
+{
+	return (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06f0 &&
+	    cp <= 0x06f9) || (cp >= 0x07c0 && cp <= 0x07c9);
+}
+
+int
 script_shapes(long cp)
 {
 	hb_script_t sc;
 	size_t i;
 
+	if (script_rtl(cp))
+		return !script_rtl_digit(cp);
 	if (cp < 0x0900 || cp > 0x0dff)
 		return 0;
 	sc = script_of(cp);
@@ -129,8 +149,9 @@ script_shaped_len(const char *s, size_t n)
 		if ((len = u8_mbtouc(&cp, u + i, n - i)) < 1)
 			break;
 		sc = script_of((long)cp);
-		if (sc != first && sc != HB_SCRIPT_INHERITED &&
-		    cp != 0x0964 && cp != 0x0965)
+		if (script_rtl_digit((long)cp) || (sc != first &&
+		    sc != HB_SCRIPT_INHERITED && cp != 0x0964 && cp != 0x0965 &&
+		    cp != 0x0640))	/* dandas; Arabic's tatweel joins */
 			break;
 	}
 	return i;

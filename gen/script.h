@@ -4,11 +4,12 @@
  * property says which script a character is), and where a line may break
  * (libunistring's UAX #14 line breaking).
  *
- * Layout lays text out left to right, a glyph per character, so a script
- * whose letters must be shaped (Devanagari's vowel signs placed before
- * their consonant, Arabic's letters joined) or that is written right to
- * left would print wrong; script_refused() names such a character, so it
- * is an error at its place instead of a wrong page.
+ * Layout shapes the Indic scripts and those written right to left
+ * (script_shapes()) with HarfBuzz and orders each line with FriBidi; a
+ * script it cannot shape yet (Thai, Khmer, Tibetan ...) would print wrong,
+ * and so would any of them in math, set a glyph per character:
+ * script_refused() names such a character, so it is an error at its place
+ * instead of a wrong page.
  */
 #ifndef MIMEO_SCRIPT_H
 #define MIMEO_SCRIPT_H
@@ -28,9 +29,15 @@ enum script_refusal {
  * SCRIPT_BIDI_CONTROL, the control's ("RIGHT-TO-LEFT OVERRIDE"). */
 enum script_refusal script_refused(long cp, const char **name);
 
+/* Nonzero when cp is a letter of a script written right to left (Arabic,
+ * Hebrew, Syriac, Thaana, N'Ko ..., with their presentation forms). */
+int	script_rtl(long cp);
+
 /* Nonzero when cp is a letter or sign of a script layout shapes with
  * HarfBuzz (fonts_shape()): the Indic scripts, written left to right with
- * spaces between words.  A run of them (script_shaped_len()) is set as
+ * spaces between words, and the scripts written right to left (their
+ * digits excepted: numbers are set left to right, as the bidi algorithm
+ * orders them).  A run of them (script_shaped_len()) is set as
  * one shaped piece; script_refused() still names them, for math, which is
  * set a glyph per character. */
 int	script_shapes(long cp);

@@ -464,6 +464,18 @@ template_labels(struct template *t, const char *lang)
 	free(path);
 }
 
+int
+template_lang_rtl(const char *lang)
+{
+	static const char *const rtl[] = { "ar", "he", "fa", "ur", NULL };
+	size_t i;
+
+	for (i = 0; lang != NULL && rtl[i] != NULL; i++)
+		if (strcmp(lang, rtl[i]) == 0)
+			return 1;
+	return 0;
+}
+
 struct template *
 template_load(const char *spec, const char *lang)
 {
@@ -504,6 +516,7 @@ template_load(const char *spec, const char *lang)
 	t->space_work = 144;
 	t->line_pitch = 26;
 	t->grid = 14;
+	t->rtl = template_lang_rtl(lang);
 	if ((root = yaml_load(path)) != NULL) {
 		template_read(t, root, lang);
 		node_free(root);

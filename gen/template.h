@@ -87,6 +87,9 @@ struct template {
 	const char	*file;		/* where it was read from (for marks) */
 	char		*name;
 	enum paper	 paper;		/* PAPER_UNSET: not given */
+	int		 rtl;		/* the labels' language is written
+					 * right to left (ar, he, fa, ur):
+					 * pages are laid out mirrored */
 	double		 margin[4];	/* top, right, bottom, left, in pt */
 	char		*font;		/* body family, for fontconfig */
 	struct textlist	 fallback;	/* families tried for missing glyphs */
@@ -107,6 +110,8 @@ struct template {
  * own folder, EXE/../share/mimeo or the compiled-in $(PREFIX)/share/mimeo
  * (template.c says in which order).  Not owned by the caller. */
 const char	*template_datadir(void);
+/* 1 when the language lang (ar, he, fa, ur) is written right to left. */
+int		 template_lang_rtl(const char *lang);
 /* 1 when templates/labels/LANG.yaml exists (or lang is "en"). */
 int		 template_has_labels(const char *lang);
 /* A language code in lower case, in place ("ES": es). */

@@ -3,8 +3,10 @@
 # Writing systems (script.c): lines break by UAX #14 (libunistring), so
 # Chinese and Japanese break between characters, never before a closing
 # full stop, while Latin still breaks at spaces only; mimeo list counts
-# columns with libunistring's u8_width.  The scripts mimeo refuses are in
-# tests/bad (text-shaped-script, text-bidi-control).
+# columns with libunistring's u8_width; Arabic and Hebrew are shaped and
+# ordered right to left (FriBidi), an Arabic set's pages mirrored.  The
+# scripts mimeo refuses are in tests/bad (text-shaped-script,
+# text-bidi-control, text-rtl-in-math, text-rtl-too-wide).
 SD=tests/scripts
 SO=$T/scripts
 rm -rf "$SO" && mkdir -p "$SO"
@@ -79,6 +81,28 @@ hi|नाम|उत्तर:|सही|पृष्ठ 1 / 1|उत्तर �
 es|Nombre|Respuesta:|Verdadero|Página 1 de 1|Clave de respuestas|0,75
 LANGS
 
+# Arabic, Hebrew and Persian: the same labels, read back by pdftotext, which sets a
+# line that holds them in its own order with direction marks (U+202A to
+# U+202E) and spaces of its own around numbers: compared without either
+flat() { LC_ALL=C sed 's/\xe2\x80[\xaa-\xae]//g' | tr -d ' '; }
+# LANG|worksheet's words|key's words (spaces taken out)
+while IFS='|' read -r l sheet key; do
+	err=$("$MIMEO" -o "$SO/$l/" --lang "$l" "$SD/labels.yaml" 2>&1 >/dev/null)
+	[ -z "$err" ] && ok || bad "scripts: --lang $l said: $err"
+	pdftotext -layout "$SO/$l/labels.pdf" - 2>/dev/null | flat >"$SO/$l.txt"
+	pdftotext -layout "$SO/$l/labels-key.pdf" - 2>/dev/null | flat >"$SO/$l-key.txt"
+	for want in $sheet; do
+		grep -qF -- "$want" "$SO/$l.txt" && ok || bad "scripts: --lang $l worksheet lacks '$want'"
+	done
+	for want in $key; do
+		grep -qF -- "$want" "$SO/$l-key.txt" && ok || bad "scripts: --lang $l key lacks '$want'"
+	done
+done <<'RTL'
+ar|الاسم الإجابة: صح خطأ صفحة1من1|مفتاحالإجابات 0,75
+he|שם תשובה: נכון לאנכון עמוד1מתוך1|מפתחתשובות 0.75
+fa|نام پاسخ: درست نادرست صفحهٔ1از1|پاسخ‌نامه 0.75
+RTL
+
 # Fonts by language (template fonts: language:): a French set takes the
 # symbols Andika lacks (∠ ⊥) from the family the template names for fr,
 # before its fallback; an English set from the fallback.  The shipped
@@ -115,12 +139,14 @@ if $(mkvar '$(CC)') -O2 -o "$INK" tests/scripts_ink.c -lm >"$INK.log" 2>&1; then
 else bad "scripts: scripts_ink does not build: $(head -3 "$INK.log")"; fi
 PV="--no-display --dpi=72 --hinting=none --hint-metrics=off --subpixel-positions --margin=10"
 # ink NAME FONT LANG TEXT [REFTEXT]: compares; prints scripts_ink's line
-# (PVX: more pango-view options, --markup for font_features)
+# (PVX: more pango-view options, --markup for font_features;
+# INK_TEMPLATE: mimeo's --template)
 ink() {
 	local name=$1 font=$2 lang=$3 text=$4 reftext=${5:-$4} ymax
 	printf 'title: "%s"\nlanguage: %s\nproblems:\n  - type: short\n    prompt: "?"\n    answer: "1"\n' \
 	    "$text" "$lang" >"$SO/$name.yaml"
-	"$MIMEO" -q -o "$SO/" "$SO/$name.yaml" >/dev/null 2>&1 || { echo "mimeo failed"; return 1; }
+	"$MIMEO" -q ${INK_TEMPLATE:+--template "$INK_TEMPLATE"} -o "$SO/" "$SO/$name.yaml" >/dev/null 2>&1 ||
+	    { echo "mimeo failed"; return 1; }
 	pango-view $PV ${PVX:-} --font="$font Bold 18" -o "$SO/$name-ref.pdf" --text "$reftext" >/dev/null 2>&1 ||
 	    { echo "pango-view failed"; return 1; }
 	# the title's line: down to its words' boxes and 6 pt more
@@ -131,13 +157,44 @@ ink() {
 	pdftoppm -gray -r 400 "$SO/$name-ref.pdf" "$SO/$name-ref"
 	"$INK" "$SO/$name-ref-1.pgm" "$SO/$name-ours-1.pgm"
 }
+# ink_same WHAT ARGS: ink ARGS must match; ink_differs WHAT ARGS: must not
+ink_same() {
+	local what=$1 got
+	shift
+	got=$(ink "$@") && ok || bad "scripts: $what is not set as pango sets it: $got"
+}
+ink_differs() {
+	local what=$1 got
+	shift
+	got=$(ink "$@")
+	[ $? = 1 ] && [ -n "$got" ] && ok ||
+		bad "scripts: the ink comparison cannot tell $what: $got"
+}
 HI="किताब नमस्ते हिन्दी क्षत्रिय द्वार प्रश्न कृष्ण श्री ट्रक"
-got=$(ink hi "Noto Sans Devanagari" hi "$HI") && ok || bad "scripts: Hindi is not shaped as pango shapes it: $got"
-got=$(ink bn "Noto Sans Bengali" en "বাংলা ভাষা শিক্ষা ক্ষেত্র স্কুল") && ok ||
-	bad "scripts: Bengali is not shaped as pango shapes it: $got"
-got=$(ink hi-wrong "Noto Sans Devanagari" hi "$HI" "कताबि${HI#किताब}")
-[ $? = 1 ] && [ -n "$got" ] && ok ||
-	bad "scripts: the ink comparison cannot tell a misplaced vowel sign: $got"
+ink_same Hindi hi "Noto Sans Devanagari" hi "$HI"
+ink_same Bengali bn "Noto Sans Bengali" en "বাংলা ভাষা শিক্ষা ক্ষেত্র স্কুল"
+ink_differs "a misplaced vowel sign" hi-wrong "Noto Sans Devanagari" hi "$HI" "कताबि${HI#किताब}"
+# Right to left (FriBidi, layout.c lay_emit_bidi): Arabic joined by
+# HarfBuzz and its words set from the right, as pango sets them, in an
+# Arabic set; a line that mixes Arabic words with numbers, a comma and a
+# colon, in a template whose body is Noto Naskh Arabic (its digits and
+# spaces, as pango's one font), against pango's right-to-left line; Hebrew
+# in an English set (a left-to-right page: the Hebrew run still reads from
+# the right).  Each with a wrong reference that must differ: letters kept
+# apart (ZWNJ, what mimeo printed unshaped), numbers read backwards (42
+# for 24: a line turned round whole), the words in the order written.
+AR="كتاب المدرسة في الصف تلاميذ والمعلمة تشرح الدرس"
+ink_same Arabic ar "Noto Naskh Arabic" ar "$AR"
+ink_differs "unjoined Arabic letters" ar-unjoined "Noto Naskh Arabic" ar "$AR" "ك‌ت‌ا‌ب${AR#كتاب}"
+sed 's/^  body: Andika .*/  body: Noto Naskh Arabic/' templates/worksheet.yaml >"$SO/naskh.yaml"
+MX="في الصف 24 تلميذا، و 3 معلمات: المجموع 27."
+INK_TEMPLATE=$SO/naskh.yaml PVX=--rtl ink_same "Arabic with numbers" mixed \
+    "Noto Naskh Arabic" ar "$MX"
+INK_TEMPLATE=$SO/naskh.yaml PVX=--rtl ink_differs "numbers read backwards" mixed-wrong \
+    "Noto Naskh Arabic" ar "$MX" "في الصف 42 تلميذا، و 3 معلمات: المجموع 72."
+HE="שלום כיתה תלמידים בכיתה ספר"
+ink_same Hebrew he "DejaVu Sans" en "$HE"
+ink_differs "Hebrew words in the order written" he-wrong "DejaVu Sans" en "$HE" "ספר בכיתה תלמידים כיתה שלום"
 # the text reads back as written (ActualText), a space between words
 pdftotext "$SO/hi.pdf" - 2>/dev/null | grep -qxF "$HI" && ok ||
 	bad "scripts: the Hindi title does not read back: $(pdftotext "$SO/hi.pdf" - 2>/dev/null | head -1)"
@@ -156,6 +213,65 @@ miss=0
 while read -r w; do case $txt in *"$w"*) ;; *) miss=$((miss + 1)) ;; esac; done <"$SD/indic.words"
 [ $miss = 0 ] && ok || bad "scripts: pdftotext misses $miss of $(wc -l <"$SD/indic.words") Indic words"
 check "scripts: qpdf --check indic.pdf" qpdf --check "$SO/indic.pdf"
+
+# Right-to-left pages (an Arabic set, layout.c lay_mirror): the grade 4
+# library set and its class set.  pdftotext -bbox gives each word's box
+# (its Arabic letters in drawn order, last first): the problem number is
+# at the right margin, choice A right of B right of C right of D, True
+# right of False, a table's first column right of its second (its header's words
+# are the last of their kind on the page, after the caption's); math still
+# reads left to right; the worksheet holds no answer, the key does; the
+# same run twice is the same bytes; the class set prints each Arabic name
+# of the roster.
+AS=problems/math/grade4/aldarb-walqisma.yaml
+if "$MIMEO" -q -o "$SO/rtl/" "$AS" >/dev/null 2>&1; then ok
+else bad "scripts: $AS did not print"; fi
+# xmin WORD FILE [PAGE [tail]]: the left edge of the first (last) box of
+# that word
+xmin() { pdftotext -bbox -f "${3:-1}" -l "${3:-1}" "$2" - 2>/dev/null |
+    grep -F ">$1</word>" | ${4:-head} -1 | sed 's/.*xMin="\([0-9.]*\)".*/\1/'; }
+W=$SO/rtl/aldarb-walqisma.pdf
+xa=$(xmin .A "$W" 2) xb=$(xmin .B "$W" 2) xc=$(xmin .C "$W" 2) xd=$(xmin .D "$W" 2)
+awk -v a="$xa" -v b="$xb" -v c="$xc" -v d="$xd" 'BEGIN {exit !(d != "" && a > b && b > c && c > d)}' &&
+	ok || bad "scripts: Arabic choices not right to left: A $xa B $xb C $xc D $xd"
+n4=$(xmin .4 "$W" 2)
+awk -v x="$n4" 'BEGIN {exit !(x > 500)}' && ok || bad "scripts: problem 4's number is not at the right margin: $n4"
+xt=$(xmin حص "$W" 2) xf=$(xmin أطخ "$W" 2)
+awk -v t="$xt" -v f="$xf" 'BEGIN {exit !(f != "" && t > f)}' && ok ||
+	bad "scripts: True ($xt) is not right of False ($xf)"
+xc1=$(xmin بلعلا "$W" 2 tail) xc2=$(xmin مالقألا "$W" 2 tail)	# not the caption's
+awk -v a="$xc1" -v b="$xc2" 'BEGIN {exit !(b != "" && a > b)}' && ok ||
+	bad "scripts: the table's first column ($xc1) is not right of its second ($xc2)"
+pdftotext -bbox "$W" - 2>/dev/null | grep -qF '>7 × 80 =</word>' && ok ||
+	bad "scripts: math in an Arabic set does not read left to right"
+pdftotext "$W" - 2>/dev/null | grep -q 864 && bad "scripts: the Arabic worksheet shows the answer 864" || ok
+pdftotext "$SO/rtl/aldarb-walqisma-key.pdf" - 2>/dev/null | grep -q 864 && ok ||
+	bad "scripts: the Arabic key lacks the answer 864"
+"$MIMEO" -q -o "$SO/rtl2/" "$AS" >/dev/null 2>&1
+cmp -s "$W" "$SO/rtl2/aldarb-walqisma.pdf" && ok || bad "scripts: the Arabic set is not the same bytes twice"
+if "$MIMEO" -q -o "$SO/rtl-class/" --roster tests/rosters/class4-ar.csv "$AS" >/dev/null 2>&1; then
+	pdftotext "$SO/rtl-class/aldarb-walqisma.pdf" - 2>/dev/null | flat >"$SO/rtl-class.txt"
+	miss=$(tail -n +2 tests/rosters/class4-ar.csv | cut -d, -f1 | tr -d ' ' |
+	    while read -r nm; do grep -qF "$nm" "$SO/rtl-class.txt" || echo "$nm"; done)
+	[ -z "$miss" ] && ok || bad "scripts: the Arabic class set lacks the names: $miss"
+else
+	bad "scripts: the Arabic class set did not print"
+fi
+# Figures on a right-to-left page (--format tree: the text items' x): a
+# number line still counts up to the right (0 left of 2), a tape diagram
+# is mirrored (its label right of its parts); the number line's reading,
+# which mixes Arabic words and numbers, reads back in order (1/2, not 2/1)
+"$MIMEO" -q --format tree -o "$SO/rtl-fig/" "$SD/ar-figures.yaml" >/dev/null 2>&1 ||
+	bad "scripts: ar-figures.yaml did not lay out"
+tx() { sed -n "s/^  text \\([0-9.]*\\) [0-9.]* f[0-9]* 12.00 \"$1\"\$/\\1/p" \
+    "$SO/rtl-fig/ar-figures.tree" | head -1; }
+x0=$(tx 0) x2=$(tx 2) xs=$(tx Sara) xq=$(tx '?')
+awk -v a="$x0" -v b="$x2" -v s="$xs" -v q="$xq" \
+    'BEGIN {exit !(b != "" && q != "" && a < b && s > q)}' && ok ||
+	bad "scripts: Arabic figures: 0 at $x0, 2 at $x2 (want 0 left); Sara at $xs, ? at $xq (want Sara right)"
+"$MIMEO" -q -o "$SO/rtl-fig/" "$SD/ar-figures.yaml" >/dev/null 2>&1
+pdftotext "$SO/rtl-fig/ar-figures.pdf" - 2>/dev/null | flat | grep -qF 'بخطواتمن1/2' && ok ||
+	bad "scripts: the Arabic number line does not read back as written"
 
 # Latin shaping (font.c fonts_shape, layout.c lay_shape_words): kerning
 # and ligatures as HarfBuzz sets them, except in a | text, set as typed.

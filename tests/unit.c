@@ -1019,6 +1019,27 @@ test_repeats(void)
 	doc_free(d);
 }
 
+/* A PDF holds at most a million pages (render_pdf.c, PDF_MAX_PAGES):
+ * more is refused with a reason before anything is drawn or written. */
+static void
+test_pdf_limit(void)
+{
+	struct doc *d = doc_new(612, 792);
+	char err[256];
+	int rc;
+
+	d->npages = 1000001;	/* counted, never read: refused first */
+	rc = render_doc(&dev_pdf, d, NULL, 0, "tests/tmp/limit.pdf", err,
+	    sizeof(err));
+	d->npages = 0;
+	doc_free(d);
+	expect(rc == -1 && strcmp(err, "the document has 1000001 pages, "
+	    "more than one PDF can hold (1000000); write fewer copies at a "
+	    "time") == 0, "pdf-page-limit", err);
+	expect(fopen("tests/tmp/limit.pdf", "r") == NULL,
+	    "pdf-page-limit-no-file", "a file was written");
+}
+
 int
 main(void)
 {
@@ -1042,6 +1063,7 @@ main(void)
 	test_vars();
 	test_reuse();
 	test_figures();
+	test_pdf_limit();
 	test_settings();
 	return failures != 0;
 }

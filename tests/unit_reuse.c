@@ -35,7 +35,17 @@ docs_same(const struct doc *a, const struct doc *b)
 		if (a->pages[p].nitems != b->pages[p].nitems ||
 		    a->pages[p].base != b->pages[p].base)
 			return 0;
-		for (k = 0; k < a->pages[p].nitems; k++) {
+		for (k = 0; a->pages[p].base != 0 &&
+		    k < a->pages[p].nitems; k++)
+			if (a->pages[p].slot[k] != b->pages[p].slot[k] ||
+			    (a->pages[p].texts[k] == NULL) !=
+			    (b->pages[p].texts[k] == NULL) ||
+			    (a->pages[p].texts[k] != NULL &&
+			    strcmp(a->pages[p].texts[k],
+			    b->pages[p].texts[k]) != 0))
+				return 0;
+		for (k = 0; a->pages[p].base == 0 &&
+		    k < a->pages[p].nitems; k++) {
 			x = &a->pages[p].items[k];
 			y = &b->pages[p].items[k];
 			if (x->kind != y->kind || x->x != y->x ||
