@@ -8,7 +8,7 @@
  * header row), each page about what a mimeo worksheet page holds: a bold
  * title, the student's name on a line, 22 runs of text and 10 strokes,
  * each in its own q/Q as mimeo draws them, with the same two TrueType
- * fonts embedded as mimeo embeds them (gen/subset.c: a subset of the
+ * fonts embedded as mimeo embeds them (gen/render/subset.c: a subset of the
  * characters drawn; WinAnsiEncoding for a font whose characters all have
  * a byte there, else libharu's UTF-8 encoder) and everything compressed.
  * Positions are fixed, nothing is measured.  What libharu's public API

@@ -1,5 +1,5 @@
 # The cairo outputs through the command line (--format png|svg|ps,
-# --contact-sheet, mimeo preview; gen/render_cairo.c draws them), sourced
+# --contact-sheet, mimeo preview; gen/render/render_cairo.c draws them), sourced
 # by tests/run.sh after e2e.sh (uses ok, bad, $T, $MIMEO).  Every page is
 # checked against the PDF mimeo writes for the same set:
 #   PNG  vs poppler's rendering of the PDF (pdftoppm -r 50 -gray): the row
@@ -212,7 +212,7 @@ if [ -n "$DRV" ]; then
 		bad "roster contact sheet is $(pngsize "$P/class.png") for $n pages"
 	grep -qx "%%Pages: $n" "$P/class.ps" && ok || bad "roster ps: $(grep '^%%Pages' "$P/class.ps"), the PDF has $n"
 	# a contact sheet past 40 million pixels is refused by its layout
-	# (gen/contact.c), naming its size, and nothing is written
+	# (gen/layout/contact.c), naming its size, and nothing is written
 	out=$("$MIMEO" -q worksheet --contact-sheet --copies 700 -o "$P/big/" $S 2>&1); st=$?
 	[ $st = 3 ] && [ "$out" = "mimeo: error: cannot write $P/big/all-types-sampler-contact.png: a contact sheet of 2800 pages at 24 dpi would be too big (11896x15512 pixels); make it of fewer copies" ] &&
 		[ ! -e "$P/big" ] && ok || bad "contact sheet too big: exit $st: $out"

@@ -67,7 +67,7 @@ done
 # --- make install, staged ---------------------------------------------------
 # with the PREFIX ./mimeo was built for, so that nothing is rebuilt
 D=$PWD/$W/stage
-P=$(sed -n 's|^#define MIMEO_DATADIR "\(.*\)/share/mimeo"$|\1|p' gen/datadir.h)
+P=$(sed -n 's|^#define MIMEO_DATADIR "\(.*\)/share/mimeo"$|\1|p' gen/load/datadir.h)
 rm -rf "$D"
 if [ -n "$P" ] && make -s install PREFIX="$P" DESTDIR="$D" >"$W/install.log" 2>&1
 then ok; else bad "make install DESTDIR: $(tail -3 "$W/install.log")"; fi

@@ -146,7 +146,7 @@ rows=$(grep -c '\.yaml' <<<"$out")
 	bad "list with links: exit $st, $rows rows: $out"
 
 # --- a district's class set: memory flat in the class, 20,000 students -----
-# The PDF is written page by page (gen/pdf_stream.c): 3000 students take
+# The PDF is written page by page (gen/render/pdf_stream.c): 3000 students take
 # about 1.3 times the memory of 300 (3.5 times when the whole document
 # was kept), and 20,000 (19,980 names: the bench's roster) work, with
 # their bookmarks and page numbers right to the last copy.

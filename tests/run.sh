@@ -29,13 +29,13 @@ mkvar() { make -s --no-print-directory --eval "run-print: ; @echo $1" run-print;
 test_cc() {
 	local out=$1 objs flags; shift
 	case $MIMEO in
-	build-asan/*)	objs=$(mkvar '$(filter-out build-asan/main.o,$(ASAN_OBJS))')
+	build-asan/*)	objs=$(mkvar '$(filter-out build-asan/driver/main.o,$(ASAN_OBJS))')
 			flags=$(mkvar '$(CFLAGS) $(ASAN_FLAGS) $(CPPFLAGS)') ;;
 	*)		objs=$(mkvar '$(LIB_OBJS)')
 			flags=$(mkvar '$(CFLAGS) $(CPPFLAGS)') ;;
 	esac
 	make -s $objs >"$out.log" 2>&1 &&
-	$(mkvar '$(CC)') $flags -Igen -o "$out" "$@" $objs \
+	$(mkvar '$(CC)') $flags $(mkvar '$(GEN_INC)') -o "$out" "$@" $objs \
 		$(mkvar '$(LDFLAGS) $(LDLIBS)') >>"$out.log" 2>&1
 }
 

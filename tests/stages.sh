@@ -14,7 +14,7 @@
 # Sourced by tests/run.sh (ok/bad defined) it counts one test per file.
 stages_table() {
 	cat <<'EOF'
-load	util.c util.h diag.c diag.h inputs.c inputs.h node.c node.h
+load	util.c util.h diag.c diag.h inputs.c inputs.h node.c node.h field.h
 load	schema.c schema.h keys.h keyschema.c keyschema.h datadir.h
 load	set.c set.h expr.c expr.h figure.c figure.h ptable.c ptable.h
 load	discussion.c discussion.h image.c image.h libpath.c libpath.h
@@ -51,6 +51,8 @@ stages_problems() {
 	while read -r stage files; do
 		for f in $files; do of[$f]=$stage; done
 	done < <(stages_table)
+	declare -A path_of
+	for f in $(find "$gen" -name '*.[ch]'); do path_of[${f##*/}]=$f; done
 	for f in $(find "$gen" -name '*.[ch]' | sort); do
 		base=${f##*/}
 		stage=${of[$base]:-}
@@ -71,6 +73,30 @@ stages_problems() {
 				echo "$f ($stage) includes $inc ($istage), a later stage"
 			fi
 		done < <(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$f")
+		[ "$stage" = layout ] && stages_blind "$gen" "$f"
+	done
+}
+
+# Layout draws compose's blocks and does not see the instance (issue 22):
+# no include chain of the layout file $2 (in the folder $1) may reach the
+# loader's set.h or vary's vary.h.
+stages_blind() {
+	local f=$2 h p
+	local -A seen=()
+	local todo=("$f")
+	while [ ${#todo[@]} -gt 0 ]; do
+		p=${todo[0]}; todo=("${todo[@]:1}")
+		while read -r h; do
+			h=${h##*/}
+			[ -n "${seen[$h]:-}" ] && continue
+			seen[$h]=1
+			case $h in set.h|vary.h)
+				echo "$f (layout) reaches $h through its includes: layout reads compose's blocks, not the instance"
+				continue ;;
+			esac
+			h=${path_of[$h]:-}	# stages_problems' map
+			[ -n "$h" ] && todo+=("$h")
+		done < <(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$p")
 	done
 }
 
@@ -111,4 +137,9 @@ else
 	stages_out=$(stages_problems "$T/stages/gen")
 	grep -q 'node.c (load) includes render.h (render), a later stage' <<<"$stages_out" && ok ||
 		bad "stages: a load file including render.h is not caught: $stages_out"
+	# and a layout file that reaches the instance through compose.h
+	printf '#include "vary.h"\n' >>"$T/stages/gen/compose.h"
+	stages_out=$(stages_problems "$T/stages/gen")
+	grep -q 'layout.c (layout) reaches vary.h through its includes' <<<"$stages_out" && ok ||
+		bad "stages: layout reaching vary.h through compose.h is not caught: $stages_out"
 fi

@@ -102,9 +102,9 @@ test_tables(void)
 	    "table of the set unchanged by a draw", pt->cells[2].text.s);
 	b = xcalloc(1, sizeof(*b));
 	compose_grid(b, out.table, 0);
-	expect(b->n == 1 && b->v[0].tab->cells[0].head &&
-	    b->v[0].tab->cells[3].head && !b->v[0].tab->cells[1].head &&
-	    b->v[0].tab->cells[1].blank && !b->v[0].tab->key,
+	expect(b->n == 1 && b->v[0].u.tab->cells[0].head &&
+	    b->v[0].u.tab->cells[3].head && !b->v[0].u.tab->cells[1].head &&
+	    b->v[0].u.tab->cells[1].blank && !b->v[0].u.tab->key,
 	    "table grid: the header down the left", "wrong head or blank");
 	blocks_free(b);
 	vary_problem_free(&out);

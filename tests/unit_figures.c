@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../gen/figure.h"
-#include "../gen/page.h"
-#include "../gen/set.h"
-#include "../gen/vary.h"
+#include "figure.h"
+#include "page.h"
+#include "set.h"
+#include "vary.h"
 #include "unit.h"
 
 static int

@@ -1,6 +1,6 @@
 /*
  * amath.c - fuzzes the inline math of SPEC section 3 "Text"
- * (gen/amath_parse.c, gen/amath_layout.c): the bytes are the text between two backticks; math_parse() reads it and,
+ * (gen/compose/amath_parse.c, gen/layout/amath_layout.c): the bytes are the text between two backticks; math_parse() reads it and,
  * when it is right, math_layout() lays the tree out with the worksheet's
  * fonts (opened once), plain and bold, as layout does.  Only what the YAML
  * loader lets through reaches the parser, so inputs that are not UTF-8,

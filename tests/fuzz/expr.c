@@ -1,5 +1,5 @@
 /*
- * expr.c - fuzzes the exact arithmetic of variables (gen/expr.c): the
+ * expr.c - fuzzes the exact arithmetic of variables (gen/load/expr.c): the
  * bytes, up to a NUL, are evaluated by expr_eval() as an expression and
  * filled by expr_subst() as a text with {a} and {= expr} in it, each
  * twice: with a few variables bound to values (a number, a negative

@@ -1,5 +1,5 @@
 /*
- * roster.c - fuzzes the class roster reader (gen/roster.c: CSV, RFC 4180
+ * roster.c - fuzzes the class roster reader (gen/load/roster.c: CSV, RFC 4180
  * with a header row).  Seeds: tests/rosters.
  */
 #include <stdio.h>

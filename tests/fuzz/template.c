@@ -1,5 +1,5 @@
 /*
- * template.c - fuzzes the template loader (gen/template.c) and the label
+ * template.c - fuzzes the template loader (gen/load/template.c) and the label
  * files it reads.  The first byte chooses: even, the rest is a template
  * file given by path (--template my.yaml); odd, the rest is the label
  * file of a language "fz" (templates/labels/fz.yaml) in a data folder of

@@ -48,7 +48,7 @@ lay_strip_page(struct lay *L, int cols, int hint)
 void
 lay_strip(struct lay *L, const struct block *b)
 {
-	const struct strip *st = b->strip;
+	const struct strip *st = b->u.strip;
 	int cols = lay_strip_cols(L);
 	double colw = lay_width(L) / cols, x0, w, top, below = 0, nw = 0;
 	struct tstyle hs = lay_style(L, L->t->size_small, ST_BOLD, ink);

@@ -6,7 +6,9 @@
 
 #include "compose.h"
 #include "roster.h"
+#include "set.h"
 #include "util.h"
+#include "vary.h"
 
 #define TABLE_MAX_COLS	6	/* versions or problems side by side */
 #define GLANCE_ONE_COL	10	/* problems a one-version table lists in
@@ -38,7 +40,7 @@ cm_keynote(struct blocks *b, const struct template *t, enum label l,
 
 	bl->label = xstrdup(t->labels[l]);
 	bl->text = text;
-	bl->list = list;
+	bl->u.list = list;
 	bl->key = 1;
 }
 
@@ -98,13 +100,12 @@ cm_picture(struct blocks *b, const struct pinst *pi)
 	if (p->image == NULL)
 		return;
 	bl = blocks_push(b, BK_IMAGE);
-	bl->pi = pi;
-	bl->picture = xcalloc(1, sizeof(*bl->picture));
-	bl->picture->image = p->image;
-	bl->picture->width = p->image_w;
-	bl->picture->share = p->image_pct;
-	bl->picture->mark = p->mark;
-	bl->picture->number = pi->number;
+	bl->u.picture = xcalloc(1, sizeof(*bl->u.picture));
+	bl->u.picture->image = p->image;
+	bl->u.picture->width = p->image_w;
+	bl->u.picture->share = p->image_pct;
+	bl->u.picture->mark = p->mark;
+	bl->u.picture->number = pi->number;
 }
 
 /* The choices of pi as printed; with key, the right ones and their
@@ -171,7 +172,7 @@ cm_matching(const struct pinst *pi, int key)
 
 /* An answer space of pi that layout draws from its payload: a short
  * answer's line, True / False, items to order; with key, its answer in
- * it.  pi stays for the anchors of the answer strips. */
+ * it. */
 static void
 cm_answer_space(struct blocks *b, const struct pinst *pi, enum block_kind k,
     int key)
@@ -180,36 +181,35 @@ cm_answer_space(struct blocks *b, const struct pinst *pi, enum block_kind k,
 	struct block *bl = blocks_push(b, k);
 	size_t i;
 
-	bl->pi = pi;
 	bl->key = key;
 	switch (k) {
 	case BK_ANSWER:
-		bl->answer = xcalloc(1, sizeof(*bl->answer));
-		bl->answer->answer = key ? &p->answer : NULL;
+		bl->u.answer = xcalloc(1, sizeof(*bl->u.answer));
+		bl->u.answer->answer = key ? &p->answer : NULL;
 		break;
 	case BK_TRUEFALSE:
-		bl->tf = xcalloc(1, sizeof(*bl->tf));
-		bl->tf->boxed = !key ? 0 : p->truth ? 1 : 2;
+		bl->u.tf = xcalloc(1, sizeof(*bl->u.tf));
+		bl->u.tf->boxed = !key ? 0 : p->truth ? 1 : 2;
 		break;
 	case BK_ORDER:
-		bl->order = xcalloc(1, sizeof(*bl->order));
-		bl->order->n = p->items.n;
-		bl->order->items = xcalloc(p->items.n + 1,
-		    sizeof(*bl->order->items));
+		bl->u.order = xcalloc(1, sizeof(*bl->u.order));
+		bl->u.order->n = p->items.n;
+		bl->u.order->items = xcalloc(p->items.n + 1,
+		    sizeof(*bl->u.order->items));
 		if (key)
-			bl->order->place = xcalloc(p->items.n + 1,
-			    sizeof(*bl->order->place));
+			bl->u.order->place = xcalloc(p->items.n + 1,
+			    sizeof(*bl->u.order->place));
 		for (i = 0; i < p->items.n; i++) {
-			bl->order->items[i] = &p->items.v[pi->items[i]];
+			bl->u.order->items[i] = &p->items.v[pi->items[i]];
 			if (key)
-				bl->order->place[i] = pi->items[i] + 1;
+				bl->u.order->place[i] = pi->items[i] + 1;
 		}
 		break;
 	case BK_CHOICES:
-		bl->choices = cm_choices(pi, key);
+		bl->u.choices = cm_choices(pi, key);
 		break;
 	case BK_MATCH:
-		bl->match = cm_matching(pi, key);
+		bl->u.match = cm_matching(pi, key);
 		break;
 	default:
 		break;
@@ -334,11 +334,25 @@ cm_points(const struct template *t, const struct problem *p)
 	return s;
 }
 
-/* The parts of a problem in parts, each with its letter, points, and
- * what the student or the key has of it. */
+/* pi (a problem printed nth, or one of its parts) as layout knows it. */
+static struct probref
+cm_probref(const struct pinst *pi, size_t nth)
+{
+	struct probref r;
+
+	r.nth = nth;
+	r.part = pi->p->part;
+	r.number = pi->number;
+	r.mark = pi->p->mark;
+	r.image = pi->p->image != NULL;
+	return r;
+}
+
+/* The parts of a problem in parts (printed nth), each with its letter,
+ * points, and what the student or the key has of it. */
 static void
 cm_parts(struct blocks *b, const struct template *t, const struct pinst *pi,
-    enum doc_kind kind)
+    size_t nth, enum doc_kind kind)
 {
 	struct block *bl;
 	char n[24];
@@ -347,15 +361,14 @@ cm_parts(struct blocks *b, const struct template *t, const struct pinst *pi,
 	snprintf(n, sizeof(n), "%d", pi->number);
 	for (i = 0; i < pi->nparts; i++) {
 		bl = blocks_push(b, BK_PART);
-		bl->pi = &pi->parts[i];
 		bl->key = kind == DOC_KEY;
-		bl->prompt = cm_prompt(&pi->parts[i], kind == DOC_KEY);
 		bl->label = cm_points(t, pi->parts[i].p);
-		bl->part = xcalloc(1, sizeof(*bl->part));
-		bl->part->pi = &pi->parts[i];
-		bl->part->letter = (char)('a' + (int)i);
-		bl->part->first = i == 0;
-		bl->part->continued = label_fmt(t, L_CONTINUED, n, NULL);
+		bl->u.part = xcalloc(1, sizeof(*bl->u.part));
+		bl->u.part->prompt = cm_prompt(&pi->parts[i], kind == DOC_KEY);
+		bl->u.part->prob = cm_probref(&pi->parts[i], nth);
+		bl->u.part->letter = (char)('a' + (int)i);
+		bl->u.part->first = i == 0;
+		bl->u.part->continued = label_fmt(t, L_CONTINUED, n, NULL);
 		compose_figures(b, pi->parts[i].p->figures,
 		    pi->parts[i].p->nfigures, kind == DOC_KEY);
 		cm_picture(b, &pi->parts[i]);
@@ -417,11 +430,12 @@ compose_fill(struct blocks *b, const struct template *t,
 static struct table *cm_glance(const struct instance *,
     const struct template *);
 
-/* A problem: its number and points, its prompt's objects (table,
- * picture, word bank), then where the student answers or the key. */
+/* A problem (printed nth): its number and points, its prompt's objects
+ * (table, picture, word bank), then where the student answers or the
+ * key. */
 static void
 cm_problem(struct blocks *b, const struct template *t,
-    const struct pinst *pi, enum doc_kind kind)
+    const struct pinst *pi, size_t nth, enum doc_kind kind)
 {
 	const struct problem *p = pi->p;
 	struct block *bl;
@@ -429,9 +443,9 @@ cm_problem(struct blocks *b, const struct template *t,
 	if (p->new_page)
 		blocks_push(b, BK_NEWPAGE);
 	bl = blocks_push(b, BK_PROBLEM);
-	bl->pi = pi;
+	bl->prob = cm_probref(pi, nth);
 	bl->key = kind == DOC_KEY;
-	bl->prompt = cm_prompt(pi, kind == DOC_KEY);
+	bl->u.prompt = cm_prompt(pi, kind == DOC_KEY);
 	bl->label = cm_points(t, p);
 	/* prompt, figure(s), table, picture: in that order */
 	compose_figures(b, p->figures, p->nfigures, kind == DOC_KEY);
@@ -443,8 +457,8 @@ cm_problem(struct blocks *b, const struct template *t,
 		cm_key(b, t, pi);
 	else
 		cm_student(b, t, pi);
-	cm_parts(b, t, pi, kind);
-	blocks_push(b, BK_END)->pi = pi;
+	cm_parts(b, t, pi, nth, kind);
+	blocks_push(b, BK_END)->prob = cm_probref(pi, nth);
 }
 
 /* The grade table (the exam class's \gradetable): problems, their
@@ -492,7 +506,7 @@ cm_grade_table(struct blocks *b, const struct template *t,
 		cell->own.mark = g->mark;
 		cell->text = &cell->own;
 	}
-	blocks_push(b, BK_GRID)->tab = g;
+	blocks_push(b, BK_GRID)->u.tab = g;
 }
 
 void
@@ -520,7 +534,7 @@ compose_grid(struct blocks *b, const struct ptable *pt, int key)
 			 * columns the first column */
 			gc->head = pt->header && (pt->columns ? c : r) == 0;
 		}
-	blocks_push(b, BK_GRID)->tab = g;
+	blocks_push(b, BK_GRID)->u.tab = g;
 }
 
 char *
@@ -550,7 +564,7 @@ compose_word_bank(struct blocks *b, const struct template *t,
 	if (words->n == 0)
 		return;
 	bl = blocks_push(b, BK_WORDBANK);
-	bl->words = words;
+	bl->u.words = words;
 	bl->label = xstrdup(t->labels[L_WORD_BANK]);
 }
 
@@ -575,7 +589,7 @@ compose_hint_cards(struct blocks *b, const struct template *t,
 		} else
 			card->label = xstrdup(label);
 		card->text = &hints->v[i];
-		blocks_push(b, BK_HINTCARD)->card = card;
+		blocks_push(b, BK_HINTCARD)->u.card = card;
 	}
 }
 
@@ -615,7 +629,7 @@ compose(const struct instance *in, const struct template *t,
 	const struct set *s = in->set;
 	struct blocks *b = xcalloc(1, sizeof(*b));
 	struct block *bl;
-	size_t i, j;
+	size_t i, j, nth = 0;
 	double total = 0;
 	int any_points = 0, cols;
 
@@ -663,8 +677,8 @@ compose(const struct instance *in, const struct template *t,
 		/* one version: its answer table opens the key (several
 		 * versions have theirs on pages of their own before) */
 		bl = blocks_push(b, BK_TABLE);
-		bl->table = cm_glance(in, t);
-		bl->table->derived = 1;	/* the answers below say theirs */
+		bl->u.table = cm_glance(in, t);
+		bl->u.table->derived = 1;	/* the answers below say theirs */
 	}
 	if (s->grade_table)
 		cm_grade_table(b, t, in, total);
@@ -691,7 +705,7 @@ compose(const struct instance *in, const struct template *t,
 		if (cols == 2)
 			blocks_push(b, BK_COLUMNS)->columns = 2;
 		for (j = 0; j < si->nproblems; j++)
-			cm_problem(b, t, &si->problems[j], kind);
+			cm_problem(b, t, &si->problems[j], nth++, kind);
 		if (cols == 2)
 			blocks_push(b, BK_COLUMNS)->columns = 1;
 	}
@@ -1057,7 +1071,7 @@ compose_answer_tables(const struct keyplan *kp, const struct template *t)
 	for (i = 0; i < n; i = next) {
 		next = i + TABLE_MAX_COLS - (i == 0 && kp->per_student &&
 		    kp->keypage != NULL ? 2 : 0);
-		blocks_push(b, BK_TABLE)->table = cm_answers(kp, t, slots,
+		blocks_push(b, BK_TABLE)->u.table = cm_answers(kp, t, slots,
 		    nslots, i, next < n ? next : n);
 	}
 	free(slots);
@@ -1084,8 +1098,75 @@ compose_answer_tables(const struct keyplan *kp, const struct template *t)
 		table_cell(tb, i + 1, 1 + (size_t)periods, xasprintf("%c",
 		    'A' + (int)kp->which[i]), &m);
 	}
-	blocks_push(b, BK_TABLE)->table = tb;
+	blocks_push(b, BK_TABLE)->u.table = tb;
 	return b;
+}
+
+/* Free the payload a block of its kind owns (a union: the kind says
+ * which member is set). */
+static void
+block_payload_free(struct block *bl)
+{
+	switch (bl->kind) {
+	case BK_TABLE:
+		table_free(bl->u.table);
+		break;
+	case BK_STRIP:
+		strip_free(bl->u.strip);
+		break;
+	case BK_GRID:
+		grid_free(bl->u.tab);
+		break;
+	case BK_HINTCARD:
+		if (bl->u.card != NULL)
+			free(bl->u.card->label);
+		free(bl->u.card);
+		break;
+	case BK_PART:
+		if (bl->u.part != NULL) {
+			free(bl->u.part->continued);
+			free(bl->u.part->prompt);
+		}
+		free(bl->u.part);
+		break;
+	case BK_ANSWER:
+		free(bl->u.answer);
+		break;
+	case BK_TRUEFALSE:
+		free(bl->u.tf);
+		break;
+	case BK_ORDER:
+		if (bl->u.order != NULL) {
+			free(bl->u.order->items);
+			free(bl->u.order->place);
+		}
+		free(bl->u.order);
+		break;
+	case BK_CHOICES:
+		if (bl->u.choices != NULL) {
+			free(bl->u.choices->choices);
+			free(bl->u.choices->feedback);
+			free(bl->u.choices->right);
+		}
+		free(bl->u.choices);
+		break;
+	case BK_MATCH:
+		if (bl->u.match != NULL) {
+			free(bl->u.match->left);
+			free(bl->u.match->right);
+			free(bl->u.match->match);
+		}
+		free(bl->u.match);
+		break;
+	case BK_IMAGE:
+		free(bl->u.picture);
+		break;
+	case BK_PROBLEM:
+		free(bl->u.prompt);
+		break;
+	default:	/* none, or borrowed (MONITOR, BOARD) */
+		break;
+	}
 }
 
 void
@@ -1097,36 +1178,7 @@ blocks_free(struct blocks *b)
 		return;
 	for (i = 0; i < b->n; i++) {
 		free(b->v[i].label);
-		table_free(b->v[i].table);
-		strip_free(b->v[i].strip);
-		grid_free(b->v[i].tab);
-		if (b->v[i].card != NULL)
-			free(b->v[i].card->label);
-		free(b->v[i].card);
-		if (b->v[i].part != NULL)
-			free(b->v[i].part->continued);
-		free(b->v[i].part);
-		free(b->v[i].answer);
-		free(b->v[i].tf);
-		if (b->v[i].order != NULL) {
-			free(b->v[i].order->items);
-			free(b->v[i].order->place);
-		}
-		free(b->v[i].order);
-		if (b->v[i].choices != NULL) {
-			free(b->v[i].choices->choices);
-			free(b->v[i].choices->feedback);
-			free(b->v[i].choices->right);
-		}
-		free(b->v[i].choices);
-		if (b->v[i].match != NULL) {
-			free(b->v[i].match->left);
-			free(b->v[i].match->right);
-			free(b->v[i].match->match);
-		}
-		free(b->v[i].match);
-		free(b->v[i].picture);
-		free(b->v[i].prompt);
+		block_payload_free(&b->v[i]);
 		for (j = 0; j < b->v[i].ncells; j++)
 			free(b->v[i].cells[j]);
 		free(b->v[i].cells);

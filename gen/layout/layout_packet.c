@@ -76,14 +76,14 @@ lay_step(struct lay *L, const struct block *b)
 	    lay_width(L) - STEP_TEXT_X, AL_LEFT, 0);
 	if (L->sy < h)
 		L->sy = h;
-	if (b->aside != NULL) {
+	if (b->u.aside != NULL) {
 		/* the read-aloud box, under the text it goes with */
 		struct block say;
 
 		memset(&say, 0, sizeof(say));
 		say.kind = BK_KEYNOTE;
 		say.label = L->t->labels[L_READ_ALOUD];
-		say.text = b->aside;
+		say.text = b->u.aside;
 		L->in_problem = 1;
 		L->indent = STEP_TEXT_X;
 		lay_keynote(L, &say);

@@ -104,7 +104,7 @@ lay_frame(struct lay *L, const struct block *b)
 void
 lay_phase(struct lay *L, const struct block *b)
 {
-	const struct phase *ph = b->phase;
+	const struct phase *ph = b->u.phase;
 	struct tstyle ns = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ss = lay_style(L, L->t->size_small + 1, 0, gray);
@@ -248,16 +248,16 @@ lay_list(struct lay *L, const struct block *b)
 	size_t i;
 
 	L->sy = 0;
-	for (i = 0; i < b->list->n; i++) {
+	for (i = 0; i < b->u.list->n; i++) {
 		top = L->sy;
 		snprintf(num, sizeof(num), "%zu.", i + 1);
 		lay_plain(L, num, &ns, L->left, L->indent - 4, AL_LEFT);
 		L->sy = top;
-		lay_text(L, &b->list->v[i], 0, &ts, L->left + L->indent,
+		lay_text(L, &b->u.list->v[i], 0, &ts, L->left + L->indent,
 		    lay_width(L) - L->indent, AL_LEFT, 0);
 		L->sy += 4;
 	}
-	ld_place(L, 6, &b->list->v[0].mark, "the list of questions");
+	ld_place(L, 6, &b->u.list->v[0].mark, "the list of questions");
 }
 
 /* Columns of the monitoring sheet: the student, one per approach, then
@@ -326,7 +326,7 @@ ld_monitor_head(struct lay *L, const struct monitor *m,
 void
 lay_monitor(struct lay *L, const struct block *b)
 {
-	const struct monitor *m = b->monitor;
+	const struct monitor *m = b->u.monitor;
 	struct tstyle hs = lay_style(L, L->t->size_small + 1, ST_ITALIC, gray);
 	struct tstyle ls = lay_style(L, L->t->size_small + 1, 0, ink);
 	struct tstyle ns = lay_style(L, L->t->size_small + 1, 0, ink);
@@ -582,13 +582,13 @@ lay_board(struct lay *L, const struct block *b)
 	double scale, room = L->bottom - L->top - L->pending_h - 4;
 
 	for (scale = 1; scale > 0.55; scale -= 0.1) {
-		if (ld_board(L, b->board, scale) <= room)
+		if (ld_board(L, b->u.board, scale) <= room)
 			break;
 		lay_strip_clear(&L->strip);
 	}
 	if (scale <= 0.55)
-		ld_board(L, b->board, 0.6);
-	ld_place(L, 4, &b->board->problem->mark, "the board plan");
+		ld_board(L, b->u.board, 0.6);
+	ld_place(L, 4, &b->u.board->problem->mark, "the board plan");
 }
 
 /* Empty boxes side by side, each with its label in the corner; with grid

@@ -10,7 +10,8 @@
 struct node;
 
 #include "schema.h"
-#include "set.h"
+#include "field.h"
+#include "paper.h"
 
 enum label {
 	L_NAME, L_DATE, L_PERIOD, L_CLASS, L_SCORE, L_PAGE, L_ANSWER_KEY,

@@ -7,6 +7,7 @@
 #include <ctype.h>
 
 #include "compose_discussion.h"
+#include "set.h"
 #include "util.h"
 #include "vary.h"
 
@@ -429,7 +430,7 @@ pk_note(struct pk *c, struct blocks *b, enum label l, const struct text *t,
 
 	bl->label = xstrdup(c->t->labels[l]);
 	bl->text = t;
-	bl->list = list;
+	bl->u.list = list;
 }
 
 /* What the teacher does in a step, under it: ask for the prediction and
@@ -502,7 +503,7 @@ pk_monitor(struct pk *c, struct blocks *b)
 	pk->monitor.napps = c->d->nanticipate;
 	blocks_push(b, BK_NEWPAGE);
 	pk_heading(c, b, xstrdup(c->t->labels[L_MONITOR_SHEET]));
-	blocks_push(b, BK_MONITOR)->monitor = &pk->monitor;
+	blocks_push(b, BK_MONITOR)->u.monitor = &pk->monitor;
 }
 
 static void
@@ -542,7 +543,7 @@ pk_guide(struct pk *c)
 	pk_heading(c, b, label_fmt(t, L_PLAN, num, NULL));
 	for (i = 0, from = 0; i < pk->nphases; i++) {
 		bl = blocks_push(b, BK_PHASE);
-		bl->phase = &pk->phases[i];
+		bl->u.phase = &pk->phases[i];
 		bl->from = from;
 		from += (int)pk->phases[i].minutes;
 		pk_phase_notes(c, b, &pk->phases[i], &done);
@@ -585,7 +586,7 @@ pk_guide(struct pk *c)
 		pk_note(c, b, L_EXTENSION, &d->extension, NULL);
 	if (d->questions.n > 0) {
 		pk_heading(c, b, xstrdup(t->labels[L_QUESTIONS]));
-		blocks_push(b, BK_LIST)->list = &d->questions;
+		blocks_push(b, BK_LIST)->u.list = &d->questions;
 	}
 	pk->boardplan.question = d->lesson_question.s != NULL ?
 	    &d->lesson_question : NULL;
@@ -598,7 +599,7 @@ pk_guide(struct pk *c)
 	 * 1.5 in each): the board's page is turned */
 	blocks_push(b, BK_NEWPAGE)->n = d->nanticipate > BOARD_UPRIGHT_MAX;
 	pk_heading(c, b, xstrdup(t->labels[L_BOARD]));
-	blocks_push(b, BK_BOARD)->board = &pk->boardplan;
+	blocks_push(b, BK_BOARD)->u.board = &pk->boardplan;
 	if (pk->ngroups == 0)
 		return;
 	blocks_push(b, BK_NEWPAGE);

@@ -103,7 +103,7 @@ struct lay {
 	struct page	 strip;		/* being drawn; y relative */
 	double		 sy;		/* cursor in the strip */
 	int		 in_problem;
-	const struct pinst *problem;
+	const struct probref *problem;	/* the problem being set */
 	struct page	 pending;	/* a heading waiting for its follower */
 	double		 pending_h;
 	int		 failed;

@@ -13,10 +13,15 @@
 #define DASH	"\xe2\x80\x94"	/* an em dash, between parts of a footer */
 
 #include "discussion.h"
+#include "field.h"
 #include "footer.h"
-#include "set.h"
 #include "template.h"
-#include "vary.h"
+
+/* The instance's types, opaque here: layout reads only the blocks. */
+struct figure;
+struct image;
+struct instance;
+struct pinst;
 
 enum block_kind {
 	BK_TITLE,	/* text: the title, centred, large and bold */
@@ -185,7 +190,8 @@ struct matching {
 					 * NULL: blank lines; owned */
 };
 
-/* BK_PROBLEM, BK_PART: the prompt set after the number and points. */
+/* BK_PROBLEM (u.prompt), BK_PART (u.part->prompt): the prompt set after
+ * the number and points. */
 struct prompt {
 	const struct text *text;	/* borrowed; NULL: none */
 	int		 number;	/* the problem's, as printed */
@@ -207,9 +213,22 @@ struct picture {
 	int		 number;	/* its problem's, as printed */
 };
 
+/* A problem or a part as layout knows it: for its messages, and to say
+ * whose answer space an anchor is.  Compose fills it from the instance. */
+struct probref {
+	size_t		 nth;		/* the problem's place in printed order
+					 * (instance_nth()) */
+	int		 part;		/* 1 for (a), 2 for (b) ...; 0: the
+					 * problem */
+	int		 number;	/* the problem's, as printed */
+	struct mark	 mark;		/* where it is written */
+	int		 image;		/* it has a picture */
+};
+
 /* A part (a), (b) ... of a problem in parts. */
 struct parthead {
-	const struct pinst *pi;		/* the part, with its own choices */
+	struct probref	 prob;		/* the part */
+	struct prompt	*prompt;	/* its letter's prompt, owned */
 	char		 letter;	/* 'a', 'b' ... */
 	int		 first;		/* (a): kept with the stem */
 	char		*continued;	/* "4 (continued)", printed over it
@@ -250,10 +269,8 @@ struct block {
 	enum block_kind	 kind;
 	const struct text *text;	/* borrowed; TITLE, HEADING: when NULL,
 					 * label is printed instead */
-	const struct text *aside;	/* STEP: read aloud; borrowed */
-	const struct textlist *list;	/* KEYNOTE: rubric items, borrowed */
 	char		*label;		/* owned */
-	const struct pinst *pi;		/* problem blocks */
+	struct probref	 prob;		/* PROBLEM, END */
 	double		 h;		/* SPACE, BOX */
 	int		 n;		/* LINES: count */
 	int		 grid;		/* BOX */
@@ -263,28 +280,37 @@ struct block {
 					 * (borrowed, or label) */
 	char		 version[2];	/* FIELDS: the version's letter, boxed
 					 * at the end of the row; "" for none */
-	const struct phase *phase;	/* PHASE */
 	int		 from;		/* PHASE: minute it starts */
 	const struct approach *apps;	/* APPROACH (one), TALLY, BOARD */
 	size_t		 napps;
 	char		**cells;	/* ROW, PANELS, MEMBERS, CARDS: owned, each
 					 * owned; NULL entries ok */
 	size_t		 ncells;
-	struct table	*table;		/* TABLE, owned */
-	const struct monitor *monitor;	/* MONITOR, owned by the dpacket */
-	const struct boardplan *board;	/* BOARD, owned by the dpacket */
-	struct strip	*strip;		/* STRIP, owned */
-	struct grid	*tab;		/* GRID, owned */
-	const struct textlist *words;	/* WORDBANK, borrowed */
-	struct hintcard	*card;		/* HINTCARD, owned */
-	struct parthead	*part;		/* PART, owned */
-	struct answerline *answer;	/* ANSWER, owned */
-	struct truefalse *tf;		/* TRUEFALSE, owned */
-	struct ordering	*order;		/* ORDER, owned */
-	struct choicelist *choices;	/* CHOICES, owned */
-	struct matching	*match;		/* MATCH, owned */
-	struct picture	*picture;	/* IMAGE, owned */
-	struct prompt	*prompt;	/* PROBLEM, PART, owned */
+	/* the kind's own payload: the kind is the tag (a new kind adds a
+	 * member here and a function to lay_acts[]) */
+	union {
+		struct prompt	*prompt;	/* PROBLEM, owned */
+		struct parthead	*part;		/* PART, owned */
+		struct answerline *answer;	/* ANSWER, owned */
+		struct truefalse *tf;		/* TRUEFALSE, owned */
+		struct ordering	*order;		/* ORDER, owned */
+		struct choicelist *choices;	/* CHOICES, owned */
+		struct matching	*match;		/* MATCH, owned */
+		struct picture	*picture;	/* IMAGE, owned */
+		struct grid	*tab;		/* GRID, owned */
+		struct hintcard	*card;		/* HINTCARD, owned */
+		struct strip	*strip;		/* STRIP, owned */
+		struct table	*table;		/* TABLE, owned */
+		const struct monitor *monitor;	/* MONITOR, owned by the
+						 * dpacket */
+		const struct boardplan *board;	/* BOARD, owned by the
+						 * dpacket */
+		const struct textlist *words;	/* WORDBANK, borrowed */
+		const struct textlist *list;	/* KEYNOTE: rubric items; LIST:
+						 * its texts; borrowed */
+		const struct text *aside;	/* STEP: read aloud; borrowed */
+		const struct phase *phase;	/* PHASE, borrowed */
+	} u;
 	int		 columns;	/* COLUMNS: 1 or 2 */
 	int		 stretch;	/* SPACE, LINES, BOX: a work space that
 					 * layout may grow to fill its page or
@@ -303,7 +329,8 @@ struct block {
  * line.  In the order drawn, which is the order of the pages.
  */
 struct anchor {
-	const struct pinst *pi;		/* borrowed from the instance */
+	size_t		 nth;		/* whose: the problem (probref) */
+	int		 part;		/* and its part, 0: none */
 	int		 sub;		/* -1: the problem's answer; else
 					 * blank, match row or order row */
 	const struct text *answer;	/* what goes there, when the answer

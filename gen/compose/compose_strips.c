@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "compose.h"
+#include "set.h"
+#include "vary.h"
 #include "util.h"
 
 /* The answer of one answer space of pi (sub: see struct anchor), and the
@@ -65,6 +67,22 @@ cs_cmp(const void *va, const void *vb)
 	return a < b ? -1 : a > b;
 }
 
+/* The problem or part of in whose answer space an is. */
+static const struct pinst *
+cs_whose(const struct instance *in, const struct anchor *an)
+{
+	const struct pinst *pi = instance_nth(in, an->nth);
+
+	return an->part > 0 ? &pi->parts[an->part - 1] : pi;
+}
+
+/* a and b are answer spaces of the same problem or part */
+static int
+cs_same(const struct anchor *a, const struct anchor *b)
+{
+	return a->nth == b->nth && a->part == b->part;
+}
+
 /* The strip of page pg of a copy: NULL when no answer space is on it. */
 static struct strip *
 cs_strip(const struct instance *in, const struct anchors *a, size_t pg,
@@ -103,16 +121,16 @@ cs_strip(const struct instance *in, const struct anchors *a, size_t pg,
 			s = xstrdup(an->answer->s);
 			m = an->answer->mark;
 		} else
-			s = cs_answer(an->pi, an->sub, t, &m);
+			s = cs_answer(cs_whose(in, an), an->sub, t, &m);
 		/* two blanks on one line of a prompt, or two problems side
 		 * by side in two columns: one line of answers */
-		if (prev != NULL && fabs(prev->y - an->y) < (prev->pi ==
-		    an->pi ? 1 : STRIP_SIDE)) {
+		if (prev != NULL && fabs(prev->y - an->y) < (cs_same(prev,
+		    an) ? 1 : STRIP_SIDE)) {
 			l = &st->v[st->n - 1];
-			if (prev->pi == an->pi)
+			if (cs_same(prev, an))
 				joined = xasprintf("%s; %s", l->answer.s, s);
 			else {
-				char *no = cs_number(an->pi);
+				char *no = cs_number(cs_whose(in, an));
 
 				joined = xasprintf("%s \xc2\xb7 %s %s",
 				    l->answer.s, no, s);
@@ -125,8 +143,8 @@ cs_strip(const struct instance *in, const struct anchors *a, size_t pg,
 		}
 		l = &st->v[st->n++];
 		l->y = an->y;
-		if (prev == NULL || prev->pi != an->pi)
-			l->number = cs_number(an->pi);
+		if (prev == NULL || !cs_same(prev, an))
+			l->number = cs_number(cs_whose(in, an));
 		l->answer.s = s;
 		l->answer.mark = m;
 		prev = an;
@@ -151,7 +169,7 @@ compose_strips(struct instance *const *in, const struct anchors *anchors,
 			if ((st = cs_strip(in[i], &anchors[i], pg, t)) !=
 			    NULL) {
 				st->hint = hint;
-				blocks_push(b, BK_STRIP)->strip = st;
+				blocks_push(b, BK_STRIP)->u.strip = st;
 			}
 	return b;
 }

@@ -17,6 +17,8 @@
 #include "compose.h"
 #include "roster.h"
 
+struct set;
+
 struct dgroup {
 	size_t		*members;	/* indices into the roster, owned */
 	size_t		 n;

@@ -264,7 +264,7 @@ lg_draw_split(struct lay *L, const struct grid *g, double x0, double room,
 void
 lay_grid(struct lay *L, const struct block *b)
 {
-	const struct grid *g = b->tab;
+	const struct grid *g = b->u.tab;
 	struct lgstyle st;
 	struct tstyle cs = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	double x0 = lg_x0(L), room = L->right - x0, total;
@@ -323,7 +323,7 @@ lay_wordbank(struct lay *L, const struct block *b)
 	double x0 = lg_x0(L), room = L->right - x0, pad = lg_pad(L) * 2;
 	double gap = 2.5 * ts.size, lh = lay_lh(L, ts.size) * 1.35;
 	double top, line, used, ww[256], x;
-	size_t i, first, n = b->words->n < 256 ? b->words->n : 256, k, ri;
+	size_t i, first, n = b->u.words->n < 256 ? b->u.words->n : 256, k, ri;
 
 	if (!L->in_problem)
 		L->sy = 0;
@@ -336,8 +336,8 @@ lay_wordbank(struct lay *L, const struct block *b)
 	lay_plain(L, b->label, &ls, x0 + pad, room - 2 * pad, AL_LEFT);
 	line = L->sy + 2;
 	for (i = 0; i < n; i++) {
-		L->mark = &b->words->v[i].mark;
-		ww[i] = lay_text_width(L, &b->words->v[i], &ts);
+		L->mark = &b->u.words->v[i].mark;
+		ww[i] = lay_text_width(L, &b->u.words->v[i], &ts);
 		if (ww[i] > room - 2 * pad)
 			ww[i] = room - 2 * pad;
 	}
@@ -350,8 +350,8 @@ lay_wordbank(struct lay *L, const struct block *b)
 		x = x0 + (room - used) / 2;
 		for (k = first; k < i; k++) {
 			L->sy = line;
-			L->mark = &b->words->v[k].mark;
-			if (lay_text(L, &b->words->v[k], 0, &ts, x, ww[k] + 1,
+			L->mark = &b->u.words->v[k].mark;
+			if (lay_text(L, &b->u.words->v[k], 0, &ts, x, ww[k] + 1,
 			    AL_LEFT, 0) < 0)
 				L->failed = 1;
 			x += ww[k] + gap;
@@ -360,7 +360,7 @@ lay_wordbank(struct lay *L, const struct block *b)
 	}
 	L->sy = line - lh + lay_lh(L, ts.size) + pad * 0.6;
 	L->strip.items[ri].h = L->sy - top;
-	lg_place(L, b->words->n > 0 ? &b->words->v[0].mark : NULL,
+	lg_place(L, b->u.words->n > 0 ? &b->u.words->v[0].mark : NULL,
 	    "a word bank");
 }
 
@@ -369,7 +369,7 @@ lay_wordbank(struct lay *L, const struct block *b)
 void
 lay_hintcard(struct lay *L, const struct block *b)
 {
-	const struct hintcard *hc = b->card;
+	const struct hintcard *hc = b->u.card;
 	struct tstyle ls = lay_style(L, L->t->size_small + 1, ST_BOLD, gray);
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	double pad = lg_pad(L) * 2.5;

@@ -117,7 +117,7 @@ cp_plan(struct blocks *b, const struct packet *pk, const struct template *t,
 
 		bl = blocks_push(b, BK_STEP);
 		bl->text = &st->todo;
-		bl->aside = st->say.s != NULL ? &st->say : NULL;
+		bl->u.aside = st->say.s != NULL ? &st->say : NULL;
 		if (at >= 0) {
 			packet_clock(pk, at, from, sizeof(from));
 			at += (int)st->minutes;

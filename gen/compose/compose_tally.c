@@ -12,7 +12,9 @@
 
 #include "compose.h"
 #include "roster.h"
+#include "set.h"
 #include "util.h"
+#include "vary.h"
 
 #define TALLY_ROWS	30	/* numbered rows without a roster */
 #define TALLY_COLS	12	/* problem columns on a landscape page */
@@ -247,7 +249,7 @@ compose_tally(const struct keyplan *kp, const struct template *t,
 		to = from + cols < n ? from + cols : n;
 		if (!first)
 			blocks_push(b, BK_NEWPAGE);
-		blocks_push(b, BK_TABLE)->table = ct_grid(kp, t, from, to,
+		blocks_push(b, BK_TABLE)->u.table = ct_grid(kp, t, from, to,
 		    to == n, vcol);
 		first = 0;
 		if (n == 0)
@@ -271,7 +273,7 @@ compose_tally(const struct keyplan *kp, const struct template *t,
 				blocks_push(b, BK_INFO)->label =
 				    xstrdup(t->labels[L_ITEMS_WRITTEN]);
 		}
-		blocks_push(b, BK_TABLE)->table = tb;
+		blocks_push(b, BK_TABLE)->u.table = tb;
 	}
 	return b;
 }

@@ -285,7 +285,7 @@ lay_blank_widths(struct lay *L, const struct textlist *answers,
 void
 lay_picture(struct lay *L, const struct block *b)
 {
-	const struct picture *pic = b->picture;
+	const struct picture *pic = b->u.picture;
 	double col = lay_width(L) - L->indent, w;
 	struct item *it;
 
@@ -324,14 +324,13 @@ lay_picture(struct lay *L, const struct block *b)
 
 /*
  * A problem's or a part's number (num: "4.", "(b)") right-aligned in the
- * indent at L->left, and beside it its points (b->label) and prompt as one
+ * indent at L->left, and beside it its points (b->label) and prompt pr as one
  * paragraph.  prefix names it in messages.
  */
 static void
-lay_numbered(struct lay *L, const struct block *b, const char *num,
-    const char *prefix)
+lay_numbered(struct lay *L, const struct block *b, const struct prompt *pr,
+    const char *num, const char *prefix)
 {
-	const struct prompt *pr = b->prompt;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ns = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	const struct rich *prompt, *set, **fill = NULL;
@@ -379,11 +378,11 @@ lay_problem(struct lay *L, const struct block *b)
 	char num[24], prefix[40];
 
 	L->in_problem = 1;
-	L->problem = b->pi;
+	L->problem = &b->prob;
 	L->sy = 0;
-	snprintf(num, sizeof(num), "%d.", b->prompt->number);
-	snprintf(prefix, sizeof(prefix), "problem %d", b->prompt->number);
-	lay_numbered(L, b, num, prefix);
+	snprintf(num, sizeof(num), "%d.", b->u.prompt->number);
+	snprintf(prefix, sizeof(prefix), "problem %d", b->u.prompt->number);
+	lay_numbered(L, b, b->u.prompt, num, prefix);
 }
 
 /* The strip holds the stem and part (a), or a later part, of a problem
@@ -415,7 +414,7 @@ lay_part_place(struct lay *L, const struct parthead *ph)
  * its column (text wraps, and math too wide is said where it is):
  * reported.  Returns -1 then. */
 static int
-lay_col_fits(struct lay *L, const struct pinst *pi)
+lay_col_fits(struct lay *L, const struct probref *pr)
 {
 	double right = L->left, r;
 	const struct item *it;
@@ -433,11 +432,11 @@ lay_col_fits(struct lay *L, const struct pinst *pi)
 	}
 	if (right <= L->right + 0.5)
 		return 0;
-	if (lay_first_at(L, &pi->p->mark))
-		diag_error(&pi->p->mark, "problem %d is wider than a column "
+	if (lay_first_at(L, &pr->mark))
+		diag_error(&pr->mark, "problem %d is wider than a column "
 		    "(%.1f cm of %.1f cm); in two columns go drills and short "
 		    "items: put it in a section without \"columns: 2\", or "
-		    "make it narrower", pi->number, (right - (L->part != NULL ?
+		    "make it narrower", pr->number, (right - (L->part != NULL ?
 		    L->part_left : L->left)) / 72 * 2.54, (L->right -
 		    (L->part != NULL ? L->part_left : L->left)) / 72 * 2.54);
 	L->failed = 1;
@@ -448,18 +447,17 @@ lay_col_fits(struct lay *L, const struct pinst *pi)
 
 /* A problem (or its part) taller than a page. */
 static void
-lay_too_tall(struct lay *L, const struct pinst *pi, double h)
+lay_too_tall(struct lay *L, const struct probref *pr, double h)
 {
-	const struct problem *p = pi->p;
 	char part[24] = "";
 
-	if (p->part > 0)
-		snprintf(part, sizeof(part), " (part (%c))", 'a' + p->part - 1);
-	if (lay_first_at(L, &p->mark))
-		diag_error(&p->mark, "problem %d%s is taller than a page (%.1f "
+	if (pr->part > 0)
+		snprintf(part, sizeof(part), " (part (%c))", 'a' + pr->part - 1);
+	if (lay_first_at(L, &pr->mark))
+		diag_error(&pr->mark, "problem %d%s is taller than a page (%.1f "
 		    "cm of %.1f cm); give it %sless space or split it",
-		    pi->number, part, (h + L->pending_h) / 72 * 2.54,
-		    (L->bottom - L->top) / 72 * 2.54, p->image != NULL ?
+		    pr->number, part, (h + L->pending_h) / 72 * 2.54,
+		    (L->bottom - L->top) / 72 * 2.54, pr->image ?
 		    "a narrower image (image width), " : "");
 	L->failed = 1;
 }
@@ -467,7 +465,7 @@ lay_too_tall(struct lay *L, const struct pinst *pi, double h)
 void
 lay_part(struct lay *L, const struct block *b)
 {
-	const struct parthead *ph = b->part;
+	const struct parthead *ph = b->u.part;
 	char num[8], prefix[40];
 
 	if (!ph->first)
@@ -481,15 +479,14 @@ lay_part(struct lay *L, const struct block *b)
 	L->part = ph;
 	L->sy += ph->first ? 6 : 0;
 	snprintf(num, sizeof(num), "(%c)", ph->letter);
-	snprintf(prefix, sizeof(prefix), "problem %d%c", b->prompt->number,
+	snprintf(prefix, sizeof(prefix), "problem %d%c", ph->prompt->number,
 	    ph->letter);
-	lay_numbered(L, b, num, prefix);
+	lay_numbered(L, b, ph->prompt, num, prefix);
 }
 
 int
 lay_part_end(struct lay *L)
 {
-	const struct pinst *pi = L->part->pi;
 	double h = L->sy;
 
 	if (lay_col_fits(L, L->problem) < 0)
@@ -497,7 +494,7 @@ lay_part_end(struct lay *L)
 	if (lay_part_place(L, L->part) == 0)
 		return 0;
 	/* the stem is in the first part's strip: name the problem */
-	lay_too_tall(L, L->part->first ? L->problem : pi, h);
+	lay_too_tall(L, L->part->first ? L->problem : &L->part->prob, h);
 	return -1;
 }
 
@@ -508,7 +505,7 @@ lay_problem_end(struct lay *L, const struct block *b)
 
 	/* a problem with no answer space of its own: its first line */
 	if (L->part == NULL && L->anchors != NULL && (L->anchors->n ==
-	    L->anchor_from || L->anchors->v[L->anchors->n - 1].pi != b->pi))
+	    L->anchor_from || L->anchors->v[L->anchors->n - 1].nth != b->prob.nth))
 		lay_anchor(L, -1, lay_base(L, L->t->size_body));
 	sc_prefix(NULL);
 	L->in_problem = 0;
@@ -518,9 +515,9 @@ lay_problem_end(struct lay *L, const struct block *b)
 		L->part = NULL;
 		return;
 	}
-	if (lay_col_fits(L, b->pi) == 0 &&
+	if (lay_col_fits(L, &b->prob) == 0 &&
 	    lay_place(L, h, L->t->gap_problem) < 0)
-		lay_too_tall(L, b->pi, h);
+		lay_too_tall(L, &b->prob, h);
 }
 
 void
@@ -529,7 +526,7 @@ lay_answer(struct lay *L, const struct block *b)
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
 	const char *label = L->t->labels[L_ANSWER];
-	const struct text *answer = b->answer->answer;
+	const struct text *answer = b->u.answer->answer;
 	double lw = lay_plain_width(L, label, &ts), aw, x, base, save;
 	size_t from, to;
 
@@ -629,7 +626,7 @@ lay_feedback(struct lay *L, const struct text *fb, const struct tstyle *ts,
 void
 lay_choices(struct lay *L, const struct block *b)
 {
-	const struct choicelist *cl = b->choices;
+	const struct choicelist *cl = b->u.choices;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ls = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	double letterw = lay_plain_width(L, "W.", &ls) + 7;
@@ -725,7 +722,7 @@ lay_truefalse(struct lay *L, const struct block *b)
 	top = L->sy;
 	base = lay_base(L, ts.size);
 	for (i = 0; i < 2; i++) {
-		int right = b->tf->boxed == i + 1;
+		int right = b->u.tf->boxed == i + 1;
 
 		w = lay_plain_width(L, words[i], &ts);
 		L->sy = top;
@@ -774,7 +771,7 @@ lay_match_split(struct lay *L, const struct matching *m,
 void
 lay_match(struct lay *L, const struct block *b)
 {
-	const struct matching *m = b->match;
+	const struct matching *m = b->u.match;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
 	size_t nl = m->nleft, nr = m->nright, rows, i;
@@ -840,7 +837,7 @@ lay_match(struct lay *L, const struct block *b)
 void
 lay_order(struct lay *L, const struct block *b)
 {
-	const struct ordering *o = b->order;
+	const struct ordering *o = b->u.order;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
 	double x0 = L->left + L->indent, bs = ts.size * 1.5, top;
@@ -918,14 +915,14 @@ lay_keynote(struct lay *L, const struct block *b)
 	lay_plain(L, b->label, &ls, x0 + pad, w - 2 * pad, AL_LEFT);
 	if (b->text != NULL)
 		lay_text(L, b->text, 0, &ts, x0 + pad, w - 2 * pad, AL_LEFT, 0);
-	for (i = 0; b->list != NULL && i < b->list->n; i++) {
+	for (i = 0; b->u.list != NULL && i < b->u.list->n; i++) {
 		double t = L->sy;
 		size_t from = L->strip.nitems, to;
 
 		lay_plain(L, "\xe2\x80\xa2", &ts, x0 + pad + 2, 12, AL_LEFT);
 		to = L->strip.nitems;
 		L->sy = t;
-		lay_text(L, &b->list->v[i], 0, &ts, x0 + pad + 16,
+		lay_text(L, &b->u.list->v[i], 0, &ts, x0 + pad + 16,
 		    w - 2 * pad - 16, AL_LEFT, 0);
 		lay_shift(L, from, to, L->drop);
 	}

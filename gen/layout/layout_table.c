@@ -223,7 +223,7 @@ lay_table_headers_fit(struct lay *L, const struct table *tb,
 void
 lay_table(struct lay *L, const struct block *b)
 {
-	const struct table *tb = b->table;
+	const struct table *tb = b->u.table;
 	struct tstyle hs = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	struct tstyle ts = tb->form ? lay_style(L, L->t->size_small, 0, ink) :
 	    lay_style(L, L->t->size_body, 0, key_ink);

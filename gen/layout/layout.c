@@ -267,7 +267,8 @@ lay_anchor_add(struct lay *L, int sub, const struct text *answer, double y)
 		return;
 	xgrow((void **)&a->v, &a->cap, a->n, sizeof(*a->v));
 	/* a problem in parts: the part whose answer it is */
-	a->v[a->n].pi = L->part != NULL ? L->part->pi : L->problem;
+	a->v[a->n].nth = L->problem->nth;
+	a->v[a->n].part = L->part != NULL ? L->part->prob.part : 0;
 	a->v[a->n].sub = sub;
 	a->v[a->n].answer = answer;
 	a->v[a->n].page = 0;
@@ -2443,8 +2444,8 @@ lay_first_from(const struct blocks *bs, const struct pass *p, size_t pg,
 		if (bs->v[i].kind != BK_PROBLEM)
 			continue;
 		if (p->bpage[i] >= pg)
-			return bs->v[i].pi->number;
-		last = bs->v[i].pi->number;
+			return bs->v[i].prob.number;
+		last = bs->v[i].prob.number;
 	}
 	*rest = 1;
 	return last;

@@ -12,6 +12,7 @@
 struct discussion;
 
 #include "expr.h"
+#include "field.h"
 #include "paper.h"
 #include "ptable.h"
 #include "schema.h"
@@ -105,9 +106,6 @@ struct section {
 };
 
 enum shuffle { SHUFFLE_NONE, SHUFFLE_ALL, SHUFFLE_PROBLEMS, SHUFFLE_CHOICES };
-
-enum field { F_NAME, F_DATE, F_PERIOD, F_CLASS, F_SCORE, F__MAX };
-extern const char *const field_names[];
 
 struct set {
 	const char	*file;		/* as given on the command line */
