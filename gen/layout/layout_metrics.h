@@ -47,4 +47,179 @@
 #define BANNER_GAP		8
 #define SHRINK_STEP		0.1	/* pages: work space shrinks by 10 % a pass */
 
+/* ---- figures (layout_figure.c) ------------------------------------------
+ * In ems of the figure's text size (g->u) unless said: a figure scales
+ * with its text.  FG_ are shared by every figure. */
+#define FG_ARROW_LEN	0.55	/* an arrowhead's sides */
+#define FG_ARROW_SPREAD	20	/* degrees each side of the shaft */
+#define FG_ARROW_GAP	0.1	/* a line's end to its arrowhead's tip */
+#define FG_TEXT_SLACK	1	/* pt: a label's box starts this far left */
+#define FG_TEXT_ROOM	2	/* pt: and is this much wider than the text */
+/* the white behind a label that sits on lines: pad each side (em), its
+ * top and height in line heights */
+#define FG_BACK_PAD	0.1
+#define FG_BACK_WIDEN	0.2
+#define FG_BACK_TOP	0.1
+#define FG_BACK_H	0.8
+#define FG_TITLE_GAP	0.8	/* a title to its left of the figure */
+#define FG_DOT_R	0.2	/* a point's dot */
+/* strokes, times the figure's line width (g->lw) */
+#define FG_STROKE_MID	1.2	/* a number line, a model's outline */
+#define FG_STROKE_AXIS	1.4	/* axes, a jump's arc */
+#define FG_STROKE_BOLD	1.6	/* a plane's lines, a shape, a sum's rule */
+#define FG_LINE_W	0.9	/* the line width, pt at a 12 pt text: */
+#define FG_LINE_W_AT	12	/* g->lw = FG_LINE_W * u / FG_LINE_W_AT */
+#define FG_ALT_BASE	0.8	/* the alt text's baseline below the top */
+/* a text's ink, for a figure's extent, of its size */
+#define FG_TEXT_ASCENT	0.8
+#define FG_TEXT_DESCENT	0.25
+/* widths of figures without width: (in ems; tape: of the room) */
+#define PL_W		20
+#define TP_W_SHARE	0.8
+#define CK_W		9
+#define SH_W		16
+#define GR_W_AXIS	4	/* a bar graph: its axis and numbers, */
+#define GR_W_CAT	4	/* and each category */
+#define FG_W_DEFAULT	16
+/* a row of figures, in body sizes (template): between, above, below */
+#define FIGS_GAP	1.5
+#define FIGS_ABOVE	0.6
+#define FIGS_BELOW	0.4
+
+/* number lines */
+#define NL_END_PAD	1.0	/* the line beyond its first and last tick */
+#define NL_SIDE_PAD	1.6	/* room kept at each end, at the least */
+#define NL_TICK_WHOLE	0.5	/* half-heights of ticks: a whole, */
+#define NL_TICK_PART	0.35	/* a part between, */
+#define NL_TICK_EVERY	0.4	/* each tick when all are wholes */
+#define NL_LABEL_GAP	0.5	/* between labels thinned to fit */
+#define NL_LABEL_TOUCH	0.2	/* labels nearer than this touch */
+#define NL_BOX_W	2.2	/* an answer box on the line */
+#define NL_BOX_H	1.6
+#define NL_BOX_GAP	0.6	/* line to box */
+#define NL_JUMP_RISE	0.4	/* a jump's arc rises 0.4 of its chord, */
+#define NL_JUMP_RISE_MAX 1.4	/* at most this */
+#define NL_JUMP_LABEL_GAP 0.25
+#define NL_POINT_LABEL_GAP 0.45	/* line to a point's letter */
+#define NL_DOUBLE_GAP	2.4	/* between a double line's two lines */
+
+/* coordinate planes */
+#define PL_NUM_GAP	0.8	/* the y numbers to the grid */
+#define PL_RIGHT_ROOM	1.2	/* right of the grid, for the arrow */
+#define PL_NAME_GAP	0.4	/* and the x axis's name */
+#define PL_MAX_ASPECT	1.2	/* height at most 1.2 of the width */
+#define PL_GRID_W	0.5	/* pt */
+#define PL_AXIS_OVER	0.6	/* an axis beyond the grid */
+#define PL_ARROW_OVER	0.7	/* its arrowhead */
+#define PL_XNAME_DX	1.2
+#define PL_YNAME_DY	1.3
+#define PL_XNUM_GAP	0.5	/* between x numbers thinned to fit */
+#define PL_YNUM_GAP	0.3
+#define PL_ORIGIN_DX	0.2	/* the 0 at the origin */
+#define PL_ORIGIN_DY	0.25
+#define PL_YNUM_DX	0.25	/* a y number left of its axis */
+#define PL_LABEL_DX	0.25	/* a point's letter off its dot */
+#define PL_LABEL_DY	0.15
+
+/* fraction models */
+#define FR_BAR_H	2	/* a bar's height */
+#define FR_BAR_W	12	/* natural widths: a bar, */
+#define FR_CIRCLE_W	6	/* a circle, */
+#define FR_CELL_W	1.4	/* a grid's cell */
+#define FR_GAP		2	/* between models */
+#define FR_DOT_OUT	0.6	/* a key's dot in a slice, of the radius */
+#define FR_KEY_DOT_R	0.22
+#define FR_LABEL_GAP	0.4
+
+/* tape diagrams */
+#define TP_LABEL_GAP	0.8	/* a row's label to its tape */
+#define TP_TOTAL_ROOM	1.6	/* the total's brace and gap */
+#define TP_ROW_GAP	0.8
+#define TP_BRACE_R	0.35
+#define TP_BRACE_GAP	0.3	/* tape to brace, brace to total */
+#define TP_TOTAL_GAP	0.2
+
+/* arrays: a cell at most AR_CELL_MAX; dot and loop of the cell */
+#define AR_CELL_MAX	1.6
+#define AR_DOT_R	0.22
+#define AR_LOOP_PAD	0.45
+
+/* clocks, of the face's radius; strokes times g->lw */
+#define CK_STROKE	2	/* rim, hour marks, minute hand */
+#define CK_HOUR_LEN	0.42
+#define CK_HOUR_W	4.5
+#define CK_MINUTE_LEN	0.64
+#define CK_HUB_R	0.08
+#define CK_PIN_R	0.05	/* the centre of a face without hands */
+#define CK_MARK_IN	0.87	/* an hour's mark, from and to */
+#define CK_MARK_OUT	0.97
+#define CK_MINUTE_AT	0.93	/* a minute's dot */
+#define CK_MINUTE_R	0.018
+#define CK_NUM_MAX	0.22	/* the numbers' size at most */
+#define CK_NUM_AT	0.76
+
+/* shapes */
+#define SH_MARGIN	3	/* room for the labels around it */
+#define SH_MAX_ASPECT	0.8	/* height at most 0.8 of the room */
+#define SH_TICK_GAP	0.3	/* equal sides' ticks: apart, */
+#define SH_TICK_HALF	0.35	/* half-length */
+#define SH_SIDE_LABEL_GAP 0.4
+#define SH_RIGHT_MARK	0.8	/* a right angle's square */
+#define SH_ARC_R	1.1	/* an angle's arc */
+#define SH_ANGLE_LABEL_AT 2.2
+
+/* bar graphs */
+#define GR_H		9	/* plot height, */
+#define GR_STEP_MIN	1.3	/* at least this a step, */
+#define GR_H_MAX	16	/* at most this */
+#define GR_NUM_GAP	0.6	/* numbers to the axis */
+#define GR_NUM_TOUCH	0.2
+#define GR_NUM_DX	0.3
+#define GR_GRID_W	0.5	/* pt */
+#define GR_AXIS_OVER	0.5
+#define GR_TITLE_UP	2.1
+#define GR_YNAME_UP	0.7
+#define GR_CAT_GAP	0.3	/* axis to a category's name */
+#define GR_XNAME_DOWN	1.9
+#define GR_BAR_INSET	0.2	/* a bar in its slot, of the slot */
+#define GR_BAR_SHARE	0.6
+#define GR_KEY_BAR_W	2.5	/* a keyed bar's edge, times g->lw */
+
+/* dot plots */
+#define DP_SIDE_PAD	1.2
+#define DP_TOP		0.6
+#define DP_LINE_OVER	0.6
+#define DP_TICK_HALF	0.3
+#define DP_X_SHARE	0.3	/* an X's half-width, of a step, */
+#define DP_X_MAX	0.45	/* at most */
+#define DP_FIRST_UP	0.9
+#define DP_X_PITCH	2.3	/* X over X, in half-widths */
+#define DP_X_W		1.8	/* times g->lw */
+#define DP_TITLE_UP	0.6
+#define DP_NAME_DOWN	2.2
+
+/* column arithmetic and long division; CO_CARRY_ of the cell width */
+#define CO_CELL_W	0.85	/* a digit's cell */
+#define CO_ROW_H	1.45
+#define CO_CARRY_X	0.9	/* a carry box: left of its column, */
+#define CO_CARRY_SIDE	0.8	/* wide, */
+#define CO_CARRY_H	0.95	/* high, */
+#define CO_CARRY_MID	0.475	/* its digit's middle, */
+#define CO_CARRY_ROW	1.3	/* the row it takes */
+#define CO_CARRY_STROKE	0.8	/* times g->lw */
+#define CO_CARRY_SIZE	0.72	/* of the key's text size */
+#define CO_RULE_GAP	0.1	/* numbers to a rule */
+#define CO_RULE_AFTER	0.3
+#define CO_KEY_RULE_AFTER 0.4
+#define CO_DIVISOR_GAP	0.9	/* cells: divisor to dividend */
+#define CO_BAR_BEFORE	0.35	/* the division bar: cells before, */
+#define CO_BAR_AFTER	0.2	/* after, */
+#define CO_BAR_UP	0.15	/* over the dividend */
+#define CO_BRACKET_X	2.2	/* its bracket, an arc: centre left, */
+#define CO_BRACKET_Y	0.55	/* down, */
+#define CO_BRACKET_R	2.25	/* radius, */
+#define CO_BRACKET_SPREAD 17	/* degrees each side */
+#define CO_SUB_RULE_IN	0.1	/* a product's rule, cells before it */
+#define CO_REMAINDER_GAP 0.4	/* cells */
+
 #endif
