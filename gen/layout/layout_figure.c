@@ -161,7 +161,8 @@ fg_arrow(struct fg *g, double x, double y, double dx, double dy,
     struct color c)
 {
 	double back = atan2(dy, -dx) * 180 / M_PI;	/* page y grows down */
-	struct item *it = fg_arc(g, x, y, FG_ARROW_LEN * g->u, back - FG_ARROW_SPREAD, back + FG_ARROW_SPREAD);
+	struct item *it = fg_arc(g, x, y, FG_ARROW_LEN * g->u,
+	    back - FG_ARROW_SPREAD, back + FG_ARROW_SPREAD);
 
 	it->fill = 1;
 	it->stroke = 0;
@@ -511,7 +512,8 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 
 		if (!fg_shows(g, jp->key))
 			continue;
-		s = chord * NL_JUMP_RISE < NL_JUMP_RISE_MAX * g->u ? chord * NL_JUMP_RISE : NL_JUMP_RISE_MAX * g->u;
+		s = chord * NL_JUMP_RISE < NL_JUMP_RISE_MAX * g->u ?
+		    chord * NL_JUMP_RISE : NL_JUMP_RISE_MAX * g->u;
 		R = (chord * chord / 4 + s * s) / (2 * s);
 		th = asin((R - s) / R) * 180 / M_PI;
 		cx = (x1 + x2) / 2;
@@ -1042,7 +1044,8 @@ fr_model_width(const struct fmodel *m, double u)
 {
 	long parts = m->parts.v.d == 1 ? (long)m->parts.v.n : 1;
 
-	return m->shape == FR_BAR ? FR_BAR_W * u : m->shape == FR_CIRCLE ? FR_CIRCLE_W * u :
+	return m->shape == FR_BAR ? FR_BAR_W * u :
+	    m->shape == FR_CIRCLE ? FR_CIRCLE_W * u :
 	    FR_CELL_W * u * (double)fr_columns(parts > 0 ? parts : 1);
 }
 
@@ -1269,7 +1272,8 @@ ck_hands(struct fg *g, double cx, double cy, double R, int h, int m,
 {
 	/* the hour hand moves with the minutes: 3:45 is 3/4 of the way
 	 * to 4 */
-	ck_hand(g, cx, cy, CK_HOUR_LEN * R, (h % 12) * 30 + m * 0.5, g->lw * CK_HOUR_W, c);
+	ck_hand(g, cx, cy, CK_HOUR_LEN * R, (h % 12) * 30 + m * 0.5,
+	    g->lw * CK_HOUR_W, c);
 	ck_hand(g, cx, cy, CK_MINUTE_LEN * R, m * 6, g->lw * CK_STROKE, c);
 	fg_dot(g, cx, cy, CK_HUB_R * R, c);
 }
@@ -1461,8 +1465,8 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 			fg_arc(g, px[i], py[i], SH_ARC_R * g->u, a0, a1)->color =
 			    fg_ink(keyed);
 		mid = (a0 + a1) / 2 * M_PI / 180;
-		fg_text(g, lab, px[i] + SH_ANGLE_LABEL_AT * g->u * cos(mid), py[i] - SH_ANGLE_LABEL_AT *
-		    g->u * sin(mid), AL_CENTER, FA_MIDDLE, keyed ? &g->ks :
+		fg_text(g, lab, px[i] + SH_ANGLE_LABEL_AT * g->u * cos(mid),
+		    py[i] - SH_ANGLE_LABEL_AT * g->u * sin(mid), AL_CENTER, FA_MIDDLE, keyed ? &g->ks :
 		    &g->ts, NULL);
 		snprintf(num, sizeof(num), "%zu", i + 1);
 		fg_sayl(g, "; ", L_FIG_ANGLE, lab, num);
@@ -1512,7 +1516,8 @@ fg_bars(struct fg *g, const struct graph *gr, double x, double w)
 			fg_num_at(g, r, gr->step.places, x + lm - GR_NUM_DX * g->u,
 			    y, AL_RIGHT, FA_MIDDLE);
 	}
-	fg_line(g, x + lm, 0, x + lm, -H - GR_AXIS_OVER * g->u, g->lw * FG_STROKE_AXIS, ink);
+	fg_line(g, x + lm, 0, x + lm, -H - GR_AXIS_OVER * g->u,
+	    g->lw * FG_STROKE_AXIS, ink);
 	fg_line(g, x + lm, 0, x + w, 0, g->lw * FG_STROKE_AXIS, ink);
 	if (gr->title.s != NULL) {
 		struct tstyle bs = g->ts;
@@ -1581,7 +1586,8 @@ fg_dots(struct fg *g, const struct graph *gr, double x, double w)
 	if (r > DP_X_MAX * g->u)
 		r = DP_X_MAX * g->u;
 	/* the plot's line: every value from least to greatest, no arrows */
-	fg_line(g, lx0 - DP_LINE_OVER * g->u, 0, lx1 + DP_LINE_OVER * g->u, 0, g->lw * FG_STROKE_MID, ink);
+	fg_line(g, lx0 - DP_LINE_OVER * g->u, 0, lx1 + DP_LINE_OVER * g->u, 0,
+	    g->lw * FG_STROKE_MID, ink);
 	for (k = 0; k <= n; k += 1) {
 		px = lx0 + (lx1 - lx0) * (double)k / (double)n;
 		fg_line(g, px, -DP_TICK_HALF * g->u, px, DP_TICK_HALF * g->u, g->lw, ink);
@@ -1776,9 +1782,11 @@ co_division(struct fg *g, const struct column *co, double x)
 	co_number(g, d, x + cw * (double)dw, top, cw, &g->ts);
 	co_number(g, D, xd + cw * (double)n, top, cw, &g->ts);
 	/* the bar over the dividend and the bracket before it */
-	fg_line(g, xd - CO_BAR_BEFORE * cw, top - CO_BAR_UP * g->u, xd + cw * (double)n +
-	    CO_BAR_AFTER * cw, top - CO_BAR_UP * g->u, g->lw * FG_STROKE_BOLD, ink);
-	it = fg_arc(g, xd - CO_BAR_BEFORE * cw - CO_BRACKET_X * g->u, top + CO_BRACKET_Y * g->u,
+	fg_line(g, xd - CO_BAR_BEFORE * cw, top - CO_BAR_UP * g->u,
+	    xd + cw * (double)n + CO_BAR_AFTER * cw, top - CO_BAR_UP * g->u,
+	    g->lw * FG_STROKE_BOLD, ink);
+	it = fg_arc(g, xd - CO_BAR_BEFORE * cw - CO_BRACKET_X * g->u,
+	    top + CO_BRACKET_Y * g->u,
 	    CO_BRACKET_R * g->u, -CO_BRACKET_SPREAD, CO_BRACKET_SPREAD);
 	it->width = g->lw * FG_STROKE_BOLD;
 	fg_sayl(g, "", L_FIG_DIVISION, co->numbers.n == 2 ?
