@@ -1466,8 +1466,8 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 			    fg_ink(keyed);
 		mid = (a0 + a1) / 2 * M_PI / 180;
 		fg_text(g, lab, px[i] + SH_ANGLE_LABEL_AT * g->u * cos(mid),
-		    py[i] - SH_ANGLE_LABEL_AT * g->u * sin(mid), AL_CENTER, FA_MIDDLE, keyed ? &g->ks :
-		    &g->ts, NULL);
+		    py[i] - SH_ANGLE_LABEL_AT * g->u * sin(mid), AL_CENTER,
+		    FA_MIDDLE, keyed ? &g->ks : &g->ts, NULL);
 		snprintf(num, sizeof(num), "%zu", i + 1);
 		fg_sayl(g, "; ", L_FIG_ANGLE, lab, num);
 	}
