@@ -45,7 +45,7 @@
 #define BANNER_RULE_DROP	1
 #define BANNER_RULE_W		0.8
 #define BANNER_GAP		8
-#define SHRINK_STEP		0.1	/* pages: work space shrinks by 10 % a pass */
+#define SHRINK_STEP		0.1	/* pages: 10 % less a pass */
 
 /* ---- figures (layout_figure.c) ------------------------------------------
  * In ems of the figure's text size (g->u) unless said: a figure scales
@@ -221,5 +221,130 @@
 #define CO_BRACKET_SPREAD 17	/* degrees each side */
 #define CO_SUB_RULE_IN	0.1	/* a product's rule, cells before it */
 #define CO_REMAINDER_GAP 0.4	/* cells */
+
+
+/* ---- discussion packets (layout_discussion.c) ------------------------
+ * pt unless said; a _SHARE or _RATIO is a fraction. */
+#define LABEL_SIZE_UP	1	/* labels: small size + 1 (template) */
+#define RULE_THIN	0.8	/* a light rule, times the template's rule */
+
+/* a box's corner label */
+#define CORNER_DROP	4	/* corner label: from the top, */
+#define CORNER_INSET	6	/* from the left, */
+#define CORNER_ROOM	12	/* and less wide than the box by */
+
+/* the framed task */
+#define FRAME_SIZE_RATIO 1.08	/* of the body size (template) */
+#define FRAME_PAD	10	/* text to frame */
+#define FRAME_RULE_W	1.0
+#define FRAME_LABEL_GAP	4	/* corner label to the text */
+#define FRAME_FOOT_TRIM	4	/* the pad under the text, less this */
+#define FRAME_GAP_RATIO	2	/* times gap_paragraph, after */
+
+/* a phase: minutes, tick box, name, the shaded "say" box */
+#define PHASE_TIME_COL	64	/* the minutes column */
+#define PHASE_SAY_PAD	7	/* the shaded "say" box's pad */
+#define PHASE_BOX_RATIO	0.9	/* tick box side, of the name's size */
+#define PHASE_BOX_RISE	0.85	/* its top above the baseline, of its side */
+#define PHASE_BOX_GAP	6	/* tick box to the minutes */
+#define PHASE_TIME_ROOM	8
+#define PHASE_NAME_SHARE 0.75	/* the name's share of the line */
+#define PHASE_LEN_SHARE	0.25	/* the length's, at the right */
+#define PHASE_SAY_GAP	3	/* name to the say box */
+#define PHASE_SAY_RULE_W 0.8
+
+/* approaches and lists */
+#define DS_GAP_ITEM	10	/* after a phase or an approach */
+#define DS_NUM_GAP	4	/* a number to its text (within the indent) */
+#define ASK_GAP	2	/* an approach to its question */
+#define ASK_INDENT	12	/* the question indented */
+
+/* the monitoring grid: approaches by groups */
+#define TALLY_SIZE_RATIO 0.85	/* of the body size (template) */
+#define TALLY_LABEL_SHARE 0.42	/* the approaches column, of the width */
+#define TALLY_HINT_GAP	4
+#define TALLY_HEAD_GAP	2
+#define TALLY_ROW_PAD	4
+#define TALLY_NUM_X	2
+#define TALLY_NUM_W	20
+#define TALLY_TEXT_ROOM	26
+#define TALLY_OTHER_ROOM 8
+#define TALLY_ROW_MIN	30	/* a row at least this high, to tick in */
+#define DS_GAP_SMALL	4	/* after a grid or the board */
+#define LIST_GAP	4	/* between questions */
+#define LIST_GAP_AFTER	6
+
+/* the monitoring sheet: a row per student */
+#define MON_NAME_SHARE	0.27	/* the student's column, of the width */
+#define MON_NOTE_SHARE	0.2	/* the note's */
+#define MON_HEAD_PAD	4
+#define MON_HEAD_TOP	2
+#define MON_CELL_INSET	2
+#define MON_CELL_ROOM	4
+#define MON_ROW_PAD	4
+#define MON_APP_GAP	2
+#define MON_APP_NUM_W	16
+#define MON_APPS_AFTER	6	/* the approaches to the header */
+#define MON_HEAD_AFTER	2	/* the header placed, then */
+#define MON_FOOT_SAFE	2	/* kept at the foot */
+#define MON_ROW_MIN	12	/* rows this low, a class a page */
+#define MON_ROW_TIGHT	2	/* text this less than a tight row */
+#define MON_ROW_TOP	3
+#define MON_NAME_ROOM	8
+#define MON_NAME_MIN_RATIO 0.6	/* a long name at least this small */
+#define MON_NAME_X	4
+#define MON_NAME_SLACK	4
+#define MON_NUM_W	20
+
+/* the board plan */
+#define BOARD_PAD	5
+#define BOARD_DATE_SHARE 0.22	/* the band: date, predictions */
+#define BOARD_QUESTION_SHARE 0.33	/* question */
+#define BOARD_SUMMARY_SHARE 0.22	/* the summary column */
+#define BOARD_OPEN_SHARE 0.08	/* the "other ways" column */
+#define BOARD_HINT_GAP	4
+#define BOARD_DATE_LINE	8
+#define BOARD_DATE_STEP	14
+#define BOARD_PREDICT_ROOM 30
+#define BOARD_BOX_PAD	4
+#define BOARD_BOX_ROOM	8
+#define BOARD_BOX_W	1.2
+#define BOARD_PROBLEM_MAX 140	/* taller: named, not copied */
+#define BOARD_CROSS_X	12
+#define BOARD_OPEN_INSET 3
+#define BOARD_OPEN_ROOM	6
+#define BOARD_FOOT_SAFE	4
+#define BOARD_WORK_ROOM	60	/* room to copy the students' work */
+#define BOARD_NEXT_RULE_UP 3
+#define BOARD_FRAME_W	1.5
+#define BOARD_BAND_W	1.0
+#define BOARD_COL_W	0.6
+#define BOARD_SCALE_FLOOR 0.55	/* type shrinks a step while above, */
+#define BOARD_SCALE_STEP 0.1
+#define BOARD_SCALE_MIN	0.6	/* then is set at this */
+
+/* boxes, members, prompts, cards */
+#define PANEL_GAP	12	/* between empty boxes */
+#define PANEL_RULE_RATIO 1.5	/* times the template's rule */
+#define MEMBERS_NAME_SHARE 0.6	/* names' column, of the width */
+#define MEMBERS_LABEL_GAP 2
+#define MEMBERS_ROW_GAP	4
+#define MEMBERS_INSET	4
+#define MEMBERS_NAME_ROOM 16
+#define MEMBERS_LINE_DROP 3
+#define MEMBERS_LINE_ROOM 6	/* under a line to write a name on */
+#define PROMPT_FOOT	4	/* under the last ruled line */
+#define CARD_PAGE_SHARE	4	/* a card at least 1/N of the body tall */
+#define CARD_PAD	12
+#define CARD_NAME_FROM	0.45	/* "Name" at this share of the card */
+#define CARD_NAME_SLACK	1
+#define CARD_NAME_GAP	8
+#define CARD_NAME_SHARE	0.55
+#define CARD_LINE_GAP	6
+#define CARD_LINE_DROP	2
+#define CARD_TITLE_GAP	4
+#define CARD_ANSWER_LINES 3	/* line heights left to answer in */
+#define CARD_WHO_GAP	4
+#define CARD_CUT_W	0.8	/* the dashed cut line */
 
 #endif
