@@ -45,6 +45,8 @@
 #define BANNER_RULE_DROP	1
 #define BANNER_RULE_W		0.8
 #define BANNER_GAP		8
+#define BLANK_W_DEFAULT	60	/* a blank without an answer to size it */
+#define GAP_AFTER_FIELDS	4	/* under the name/date fields */
 #define SHRINK_STEP		0.1	/* pages: 10 % less a pass */
 
 /* ---- figures (layout_figure.c) ------------------------------------------
@@ -69,6 +71,7 @@
 #define FG_STROKE_BOLD	1.6	/* a plane's lines, a shape, a sum's rule */
 #define FG_LINE_W	0.9	/* the line width, pt at a 12 pt text: */
 #define FG_LINE_W_AT	12	/* g->lw = FG_LINE_W * u / FG_LINE_W_AT */
+#define FG_WIDTH_AT	12	/* a width: in pt is for a 12 pt text */
 #define FG_ALT_BASE	0.8	/* the alt text's baseline below the top */
 /* a text's ink, for a figure's extent, of its size */
 #define FG_TEXT_ASCENT	0.8
@@ -101,6 +104,7 @@
 #define NL_JUMP_RISE_MAX 1.4	/* at most this */
 #define NL_JUMP_LABEL_GAP 0.25
 #define NL_POINT_LABEL_GAP 0.45	/* line to a point's letter */
+#define NL_VALUE_GAP	0.7	/* the line to its values */
 #define NL_DOUBLE_GAP	2.4	/* between a double line's two lines */
 
 /* coordinate planes */
@@ -117,6 +121,7 @@
 #define PL_YNUM_GAP	0.3
 #define PL_ORIGIN_DX	0.2	/* the 0 at the origin */
 #define PL_ORIGIN_DY	0.25
+#define PL_XNUM_DY	0.25	/* an x number under its axis */
 #define PL_YNUM_DX	0.25	/* a y number left of its axis */
 #define PL_LABEL_DX	0.25	/* a point's letter off its dot */
 #define PL_LABEL_DY	0.15
@@ -195,6 +200,7 @@
 #define DP_FIRST_UP	0.9
 #define DP_X_PITCH	2.3	/* X over X, in half-widths */
 #define DP_X_W		1.8	/* times g->lw */
+#define DP_LABEL_GAP	0.5	/* between values thinned to fit */
 #define DP_TITLE_UP	0.6
 #define DP_NAME_DOWN	2.2
 
@@ -346,5 +352,76 @@
 #define CARD_ANSWER_LINES 3	/* line heights left to answer in */
 #define CARD_WHO_GAP	4
 #define CARD_CUT_W	0.8	/* the dashed cut line */
+
+
+/* ---- problems, fields and answers (layout_problem.c) ------------------
+ * pt unless said. */
+#define TAG_TOP_RATIO	0.95	/* the version box: top above the baseline, */
+#define TAG_H_RATIO	1.3	/* height, of the size */
+#define TAG_RULE_RATIO	2	/* times the template's rule */
+#define FIELDS_TOP	6	/* above a row of fields */
+#define FIELDS_BASE_DROP 4
+#define FIELD_LINE_DROP	2	/* a field's line under the baseline */
+#define LABEL_SLACK	1	/* a label set this wider than measured */
+#define FIELDS_FOOT	6	/* under a row of fields */
+#define BLANK_W_PAD	20	/* a blank: its answer's width and this, */
+#define BLANK_W_MIN	72	/* at least this */
+#define PICTURE_TOP	6	/* above a picture */
+#define CONTINUED_GAP	4	/* under a "continued" line */
+#define COL_OVERHANG	0.5	/* a column may be overrun this much */
+#define PART_FIRST_TOP	6	/* above a problem's first part */
+#define ANSWER_MIN_SHARE 0.45	/* an answer line, of the width, */
+#define ANSWER_PAD	24	/* the key's answer and this */
+#define ANSWER_LINE_GAP	6	/* label to line */
+#define ANSWER_LINE_MIN	72	/* a line at least this long */
+#define ANSWER_TOP	6
+#define ANSWER_TEXT_GAP	8	/* label to the key's answer */
+#define ANSWER_LINE_DROP 3	/* line under the baseline */
+#define CHOICE_GAP	18	/* between choices in columns */
+#define FEEDBACK_SIZE_RATIO 0.9	/* of the text size (template) */
+#define FEEDBACK_MIN_SHARE 3	/* feedback under, when less than 1/N is left */
+#define CHOICE_LETTER_GAP 7	/* "W." and this */
+#define CHOICE_BOX_ROOM	1.2	/* a check box's room, of the letter size */
+#define CHOICES_TOP	4
+#define CHECKBOX_RISE	0.72	/* check box: top over base, */
+#define CHECKBOX_SIDE	0.8	/* its side */
+#define KEY_MARK_W	1.5	/* the key's tick, ring and box strokes */
+#define CHECKBOX_TICK_INSET 2	/* the key's cross inside the box */
+#define CHECKBOX_GAP	6	/* box to letter */
+#define CIRCLE_X	0.38	/* the key's ring, of the size: */
+#define CIRCLE_RISE	0.33	/* centre */
+#define CIRCLE_R	0.72	/* radius */
+#define CHOICE_COL_GAP	8
+#define CHOICE_ROW_GAP	2
+#define TF_INDENT	8	/* true/false words */
+#define TF_TOP	4
+#define TF_RING_PAD	6	/* the key's box round the word */
+#define TF_RING_W	12
+#define TF_GAP	60	/* between the words */
+#define MATCH_NUM_W	22	/* a number column */
+#define MATCH_EM_PT	12	/* matching: lengths in 1/12 of the text size */
+#define MATCH_GAP	24	/* between the two columns */
+#define MATCH_BLANK_W	36	/* the blank for a match's letter */
+#define MATCH_TOP	4
+#define MATCH_LINE_DROP	2
+#define MATCH_BLANK_GAP	6
+#define MATCH_NUM_ROOM	2	/* ems more for the number */
+#define MATCH_ROW_GAP	4
+#define ORDER_BOX_RATIO	1.5	/* ordering: the box, of the text size, */
+#define ORDER_TOP	4
+#define ORDER_BOX_RISE	0.78	/* its top above the baseline, of its side */
+#define ORDER_BOX_GAP	10	/* box to item */
+#define ORDER_ROW_GAP	4
+#define LINES_TOP	6
+#define BOX_TOP	6
+#define BOX_FOOT	4
+#define BOX_GRID_W	0.4	/* a work box's grid lines */
+#define KEYNOTE_SIZE_RATIO 0.92	/* key notes (template) */
+#define KEYNOTE_PAD	6
+#define KEYNOTE_TOP	6
+#define KEYNOTE_RULE_W	0.5
+#define KEYNOTE_BULLET_X 2
+#define KEYNOTE_BULLET_W 12
+#define KEYNOTE_TEXT_X	16	/* the text right of the pad */
 
 #endif
