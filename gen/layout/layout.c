@@ -1011,7 +1011,7 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 			pc->blank = a->blank;
 			pc->w = ts->blank_w != NULL &&
 			    (size_t)a->blank < ts->nblanks ?
-			    ts->blank_w[a->blank] : 60;
+			    ts->blank_w[a->blank] : BLANK_W_DEFAULT;
 			w->w += pc->w;
 			if (ts->blank_fill != NULL &&
 			    (size_t)a->blank < ts->nblanks) {
@@ -1382,7 +1382,8 @@ bline_make(struct lay *L, const struct words *ws, size_t from, size_t to,
 				/* the last takes what is left: a kerned
 				 * piece's last glyph is narrower */
 				cw = k + len < n ? fonts_advance(L->fs,
-				    pc->face, cp) * ts->size / FONT_UNITS : left;
+				    pc->face,
+				    cp) * ts->size / FONT_UNITS : left;
 				if (pc->g == NULL)
 					bline_unit(b, pc, k, len, cw);
 				left -= cw;
@@ -1826,7 +1827,7 @@ lay_fields_place(struct lay *L)
 	size_t n = L->strip.nitems;
 	double h = L->sy;
 	int alone = L->pending.nitems == 0;
-	int placed = lay_place(L, h, 4) == 0;
+	int placed = lay_place(L, h, GAP_AFTER_FIELDS) == 0;
 
 	if (spot == NULL)
 		return;
@@ -1936,7 +1937,8 @@ lay_heading(struct lay *L, const struct block *b)
 static void
 lay_hint(struct lay *L, const struct block *b)
 {
-	struct tstyle ts = lay_style(L, L->t->size_body * NOTE_SIZE_RATIO, ST_ITALIC,
+	struct tstyle ts = lay_style(L, L->t->size_body * NOTE_SIZE_RATIO,
+	    ST_ITALIC,
 	    gray);
 
 	lay_plain(L, b->label, &ts, L->left + L->indent, lay_width(L) -
@@ -1961,7 +1963,8 @@ lay_keynote_block(struct lay *L, const struct block *b)
 static void
 lay_info(struct lay *L, const struct block *b)
 {
-	struct tstyle ts = lay_style(L, L->t->size_body * NOTE_SIZE_RATIO, 0, gray);
+	struct tstyle ts = lay_style(L, L->t->size_body * NOTE_SIZE_RATIO, 0,
+	    gray);
 
 	lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_CENTER);
 	lay_place(L, L->sy, GAP_AFTER_CENTRED);
@@ -2045,7 +2048,8 @@ lay_footer(struct lay *L, struct page *p, const char *left,
 		lay_plain(L, left, &ts, L->left, lay_width(L), AL_LEFT);
 	L->sy = 0;
 	if (right != NULL)
-		lay_plain(L, right, &ts, L->left + lay_width(L) * FOOTER_RIGHT_FROM,
+		lay_plain(L, right, &ts,
+		    L->left + lay_width(L) * FOOTER_RIGHT_FROM,
 		    lay_width(L) * FOOTER_RIGHT_SHARE, AL_RIGHT);
 	lay_move(p, &L->strip, L->bottom + FOOTER_DROP, L, 1);
 }
@@ -2265,7 +2269,8 @@ lay_footers(struct lay *L, const struct blocks *doc)
 		lay_line(L, L->left, L->sy + BANNER_RULE_DROP, L->right,
 		    L->sy + BANNER_RULE_DROP, BANNER_RULE_W,
 		    key_ink, 0);
-		lay_move(&L->doc->pages[i], &L->strip, L->top - L->sy - BANNER_GAP, L,
+		lay_move(&L->doc->pages[i], &L->strip,
+		    L->top - L->sy - BANNER_GAP, L,
 		    1);
 	}
 	L->plain_said = NULL;
@@ -2702,7 +2707,8 @@ layout_blank_page(struct doc *d, const struct template *t, struct fonts *fs,
 		L.sy = 0;
 		lay_plain(&L, v[nv - 1], &ts, L.left + x, lay_width(&L) - x,
 		    AL_LEFT);
-		lay_move(L.page, &L.strip, d->height - t->margin[2] + FOOTER_DROP, &L,
+		lay_move(L.page, &L.strip,
+		    d->height - t->margin[2] + FOOTER_DROP, &L,
 		    1);
 	}
 	for (i = 0; i < nv; i++)

@@ -385,7 +385,7 @@ nl_label(struct fg *g, struct rat v, int places, double x, double ly,
 {
 	char *s = fg_math(g, v, places);
 
-	fg_text(g, s, x, ly + side * 0.7 * g->u, AL_CENTER, side > 0 ?
+	fg_text(g, s, x, ly + side * NL_VALUE_GAP * g->u, AL_CENTER, side > 0 ?
 	    FA_TOP : FA_BOTTOM, key ? &g->ks : &g->ts, NULL);
 	free(s);
 }
@@ -410,7 +410,8 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 	fg_arrow(g, lx1 + pad + FG_ARROW_GAP * g->u, ly, 1, 0, ink);
 	fg_arrow(g, lx0 - pad - FG_ARROW_GAP * g->u, ly, -1, 0, ink);
 	if (nl->title.s != NULL)
-		fg_text(g, nl->title.s, lx0 - pad - FG_TITLE_GAP * g->u, ly, AL_RIGHT,
+		fg_text(g, nl->title.s, lx0 - pad - FG_TITLE_GAP * g->u, ly,
+		    AL_RIGHT,
 		    FA_MIDDLE, &g->ts, NULL);
 	fig_format(nl->from.v, nl->from.places, a);
 	fig_format(nl->to.v, nl->to.places, b);
@@ -426,7 +427,8 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 
 		x = lx0 + spacing * (double)i;
 		/* wholes longer than the parts between them */
-		half = (v.d == 1 && nl->ticks.v.d != 1 ? NL_TICK_WHOLE : NL_TICK_PART) * g->u;
+		half = (v.d == 1 && nl->ticks.v.d != 1 ? NL_TICK_WHOLE :
+		    NL_TICK_PART) * g->u;
 		if (nl->ticks.v.d == 1)
 			half = NL_TICK_EVERY * g->u;
 		fg_line(g, x, ly - half, x, ly + half, g->lw, ink);
@@ -464,7 +466,8 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 		if (!fg_shows(g, nl->at.v[j].key) ||
 		    !fg_shows(g, nl->at.v[j - 1].key))
 			continue;
-		if (fabs(lx[j] - lx[j - 1]) < (wa + wb) / 2 + NL_LABEL_TOUCH * g->u) {
+		if (fabs(lx[j] - lx[j - 1]) < (wa + wb) / 2 + NL_LABEL_TOUCH *
+		    g->u) {
 			if (lay_first_at(L, &nl->at.v[j].t.mark))
 				sc_error(&nl->at.v[j].t.mark, "the labels %s "
 				    "and %s of the number line touch; make the "
@@ -486,7 +489,8 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 		double bw = NL_BOX_W * g->u, bh = NL_BOX_H * g->u, top;
 
 		x = nl_x(nl, f->v, lx0, lx1);
-		top = side > 0 ? ly + NL_BOX_GAP * g->u : ly - NL_BOX_GAP * g->u - bh;
+		top = side > 0 ? ly + NL_BOX_GAP * g->u : ly - NL_BOX_GAP *
+		    g->u - bh;
 		lay_rect(L, x - bw / 2, top, bw, bh, g->lw, ink);
 		if (g->key) {
 			char *s = fg_math(g, f->v, f->places);
@@ -566,8 +570,10 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 			h = lay_lh(g->L, bs.size);
 			for (lv = 0; lv < 3; lv++) {
 				px[lv] = x - w / 2;
-				py[lv] = side > 0 ? ly - NL_POINT_LABEL_GAP * g->u - h *
-				    (double)(lv + 1) : ly + NL_POINT_LABEL_GAP * g->u + h *
+				py[lv] = side > 0 ? ly - NL_POINT_LABEL_GAP *
+				    g->u - h *
+				    (double)(lv + 1) : ly + NL_POINT_LABEL_GAP *
+				    g->u + h *
 				    (double)lv;
 			}
 			fg_place_label(g, &p->label, &bs, px, py, 3, "move the "
@@ -796,24 +802,30 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 	/* axes through 0 (or along the edge), arrows at the ends */
 	ox = m.x0 > 0 ? m.x0 : m.x1 < 0 ? m.x1 : 0;
 	oy = m.y0 > 0 ? m.y0 : m.y1 < 0 ? m.y1 : 0;
-	fg_line(g, pm_x(&m, m.x0), pm_y(&m, oy), pm_x(&m, m.x1) + PL_AXIS_OVER * g->u,
-	    pm_y(&m, oy), g->lw * FG_STROKE_AXIS, ink);
-	fg_arrow(g, pm_x(&m, m.x1) + PL_ARROW_OVER * g->u, pm_y(&m, oy), 1, 0, ink);
+	fg_line(g, pm_x(&m, m.x0), pm_y(&m, oy),
+	    pm_x(&m, m.x1) + PL_AXIS_OVER * g->u, pm_y(&m, oy),
+	    g->lw * FG_STROKE_AXIS, ink);
+	fg_arrow(g, pm_x(&m, m.x1) + PL_ARROW_OVER * g->u, pm_y(&m, oy), 1, 0,
+	    ink);
 	fg_line(g, pm_x(&m, ox), pm_y(&m, m.y0), pm_x(&m, ox),
 	    pm_y(&m, m.y1) - PL_AXIS_OVER * g->u, g->lw * FG_STROKE_AXIS, ink);
-	fg_arrow(g, pm_x(&m, ox), pm_y(&m, m.y1) - PL_ARROW_OVER * g->u, 0, -1, ink);
+	fg_arrow(g, pm_x(&m, ox), pm_y(&m, m.y1) - PL_ARROW_OVER * g->u, 0, -1,
+	    ink);
 	if (m.x0 < 0)
-		fg_arrow(g, pm_x(&m, m.x0) - FG_ARROW_GAP * g->u, pm_y(&m, oy), -1, 0,
+		fg_arrow(g, pm_x(&m, m.x0) - FG_ARROW_GAP * g->u, pm_y(&m, oy),
+		    -1, 0,
 		    ink);
 	if (m.y0 < 0)
-		fg_arrow(g, pm_x(&m, ox), pm_y(&m, m.y0) + FG_ARROW_GAP * g->u, 0, 1,
+		fg_arrow(g, pm_x(&m, ox), pm_y(&m, m.y0) + FG_ARROW_GAP * g->u,
+		    0, 1,
 		    ink);
 	if (pl->xname.s != NULL)
 		fg_text(g, pl->xname.s, pm_x(&m, m.x1) + PL_XNAME_DX * g->u,
 		    pm_y(&m, oy), AL_LEFT, FA_MIDDLE, &g->ts, NULL);
 	if (pl->yname.s != NULL)
-		fg_text(g, pl->yname.s, pm_x(&m, ox), pm_y(&m, m.y1) - PL_YNAME_DY *
-		    g->u, AL_CENTER, FA_BOTTOM, &g->ts, NULL);
+		fg_text(g, pl->yname.s, pm_x(&m, ox),
+		    pm_y(&m, m.y1) - PL_YNAME_DY * g->u, AL_CENTER, FA_BOTTOM,
+		    &g->ts, NULL);
 	/* scale: under the x-axis, left of the y-axis, 0 once; thinned;
 	 * on white where the grid runs under them */
 	g->backed = 1;
@@ -831,13 +843,13 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 		if (r.n == 0 && m.y0 < 0)
 			continue;	/* the -1 under it would cover it */
 		if (r.n == 0) {
-			fg_num_at(g, r, pl->grid.places, pm_x(&m, ox) - PL_ORIGIN_DX *
-			    g->u, pm_y(&m, oy) + PL_ORIGIN_DY * g->u, AL_RIGHT,
-			    FA_TOP);
+			fg_num_at(g, r, pl->grid.places,
+			    pm_x(&m, ox) - PL_ORIGIN_DX * g->u,
+			    pm_y(&m, oy) + PL_ORIGIN_DY * g->u, AL_RIGHT, FA_TOP);
 			continue;
 		}
 		fg_num_at(g, r, pl->grid.places, pm_x(&m, v), pm_y(&m, oy) +
-		    0.25 * g->u, AL_CENTER, FA_TOP);
+		    PL_XNUM_DY * g->u, AL_CENTER, FA_TOP);
 	}
 	for (i = 0; i <= ny; i++) {
 		struct rat r;
@@ -848,8 +860,9 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 		if ((long)floor((v - oy) / sy + 0.5) % ky != 0 ||
 		    pl_tick(pl->y0.v, pl->gridy.v, i, &r) < 0)
 			continue;
-		fg_num_at(g, r, pl->gridy.places, pm_x(&m, ox) - PL_YNUM_DX * g->u,
-		    pm_y(&m, v), AL_RIGHT, FA_MIDDLE);
+		fg_num_at(g, r, pl->gridy.places,
+		    pm_x(&m, ox) - PL_YNUM_DX * g->u, pm_y(&m, v), AL_RIGHT,
+		    FA_MIDDLE);
 	}
 	g->backed = 0;
 	fg_sayl(g, "", L_FIG_PLANE, NULL, NULL);
@@ -870,7 +883,8 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 		if (len < g->u)
 			continue;
 		dx /= len, dy /= len;
-		fg_line(g, px, py, px + dx * len, py + dy * len, g->lw * FG_STROKE_BOLD,
+		fg_line(g, px, py, px + dx * len, py + dy * len,
+		    g->lw * FG_STROKE_BOLD,
 		    col);
 		fg_arrow(g, px, py, -dx, -dy, col);
 		fg_arrow(g, px + dx * len, py + dy * len, dx, dy, col);
@@ -961,7 +975,8 @@ fr_model(struct fg *g, const struct fmodel *m, double x, double w)
 		switch (m->shape) {
 		case FR_BAR:
 			cw = w / (double)parts;
-			fg_box(g, x + cw * (double)i, 0, cw, FR_BAR_H * g->u, filled,
+			fg_box(g, x + cw * (double)i, 0, cw, FR_BAR_H * g->u,
+			    filled,
 			    fill, ink, g->lw * FG_STROKE_MID);
 			mx = x + cw * ((double)i + 0.5);
 			my = g->u;
@@ -980,9 +995,11 @@ fr_model(struct fg *g, const struct fmodel *m, double x, double w)
 			/* from 12 o'clock, clockwise: the shaded wedges, then
 			 * the radii and the rim as lines over them */
 			a = 90 - 360.0 * (double)(i + 1) / (double)parts;
-			mx = x + R + FR_DOT_OUT * R * cos((a + 180.0 / (double)parts) *
+			mx = x + R + FR_DOT_OUT * R * cos((a + 180.0 /
+			    (double)parts) *
 			    M_PI / 180);
-			my = R - FR_DOT_OUT * R * sin((a + 180.0 / (double)parts) *
+			my = R - FR_DOT_OUT * R * sin((a + 180.0 /
+			    (double)parts) *
 			    M_PI / 180);
 			if (filled) {
 				it = fg_arc(g, x + R, R, R, a, a + 360.0 /
@@ -994,7 +1011,7 @@ fr_model(struct fg *g, const struct fmodel *m, double x, double w)
 			if (parts > 1)
 				fg_line(g, x + R, R, x + R + R * cos(a * M_PI /
 				    180), R - R * sin(a * M_PI / 180), g->lw *
-				    1.2, ink);
+				    FG_STROKE_MID, ink);
 			if (i + 1 == parts) {
 				it = page_push(&g->L->strip, ITEM_CIRCLE);
 				it->x = x + R;
@@ -1020,7 +1037,8 @@ fr_model(struct fg *g, const struct fmodel *m, double x, double w)
 	if (m->label.s != NULL) {
 		double lh;
 
-		fg_text(g, m->label.s, x + w / 2, ch + FR_LABEL_GAP * g->u, AL_CENTER,
+		fg_text(g, m->label.s, x + w / 2, ch + FR_LABEL_GAP * g->u,
+		    AL_CENTER,
 		    FA_TOP, &g->ts, &lh);
 		h += FR_LABEL_GAP * g->u + lh;
 	}
@@ -1131,7 +1149,8 @@ fg_tape(struct fg *g, const struct tape *tp, double x, double w)
 
 		parts = (long)r->parts.v.n;
 		if (r->label.s != NULL)
-			fg_text(g, r->label.s, x + labw - TP_LABEL_GAP * g->u, y + rowh / 2,
+			fg_text(g, r->label.s, x + labw - TP_LABEL_GAP * g->u,
+			    y + rowh / 2,
 			    AL_RIGHT, FA_MIDDLE, &g->ts, NULL);
 		{
 			char pn[24];
@@ -1153,7 +1172,8 @@ fg_tape(struct fg *g, const struct tape *tp, double x, double w)
 			    &r->keyvalues.v[ki] : NULL;
 
 			px = x + labw + unit * (double)i;
-			fg_box(g, px, y, unit, rowh, 0, ink, ink, g->lw * FG_STROKE_MID);
+			fg_box(g, px, y, unit, rowh, 0, ink, ink,
+			    g->lw * FG_STROKE_MID);
 			if (k != NULL)
 				fg_text(g, k->s, px + unit / 2, y + rowh / 2,
 				    AL_CENTER, FA_MIDDLE, &g->ks, NULL);
@@ -1166,12 +1186,14 @@ fg_tape(struct fg *g, const struct tape *tp, double x, double w)
 		y += rowh + TP_ROW_GAP * g->u;
 	}
 	if (tot != NULL && tp->nrows > 1) {
-		double r0 = TP_BRACE_R * g->u, bx = x + labw + unit * (double)most +
+		double r0 = TP_BRACE_R * g->u,
+		    bx = x + labw + unit * (double)most +
 		    TP_BRACE_GAP * g->u;
 
 		y -= TP_ROW_GAP * g->u;
 		fg_vbrace(g, bx, 0, y, r0);
-		fg_text(g, tot, bx + 2 * r0 + TP_BRACE_GAP * g->u, y / 2, AL_LEFT,
+		fg_text(g, tot, bx + 2 * r0 + TP_BRACE_GAP * g->u, y / 2,
+		    AL_LEFT,
 		    FA_MIDDLE, tot == tp->keytotal.s ? &g->ks : &g->ts, NULL);
 	} else if (tot != NULL) {
 		double r0 = TP_BRACE_R * g->u;
@@ -1179,7 +1201,8 @@ fg_tape(struct fg *g, const struct tape *tp, double x, double w)
 		parts = (long)tp->rows[0].parts.v.n;
 		fg_brace(g, x + labw, x + labw + unit * (double)parts,
 		    -TP_BRACE_GAP * g->u, r0);
-		fg_text(g, tot, x + labw + unit * (double)parts / 2, -TP_BRACE_GAP *
+		fg_text(g, tot, x + labw + unit * (double)parts / 2,
+		    -TP_BRACE_GAP *
 		    g->u - 2 * r0 - TP_TOTAL_GAP * g->u, AL_CENTER, FA_BOTTOM,
 		    tot == tp->keytotal.s ? &g->ks : &g->ts, NULL);
 	}
@@ -1299,10 +1322,12 @@ fg_clock(struct fg *g, const struct clock *ck, double x, double w)
 		in = CK_MARK_IN;
 		if (i % 5 == 0)
 			fg_line(g, cx + R * in * sin(a), cy - R * in * cos(a),
-			    cx + R * CK_MARK_OUT * sin(a), cy - R * CK_MARK_OUT * cos(a),
+			    cx + R * CK_MARK_OUT * sin(a),
+			    cy - R * CK_MARK_OUT * cos(a),
 			    g->lw * CK_STROKE, ink);
 		else
-			fg_dot(g, cx + R * CK_MINUTE_AT * sin(a), cy - R * CK_MINUTE_AT *
+			fg_dot(g, cx + R * CK_MINUTE_AT * sin(a),
+			    cy - R * CK_MINUTE_AT *
 			    cos(a), CK_MINUTE_R * R, ink);
 	}
 	/* a small face sets its numbers smaller, so 10, 11 and 12 keep
@@ -1313,7 +1338,8 @@ fg_clock(struct fg *g, const struct clock *ck, double x, double w)
 	for (i = 1; i <= 12; i++) {
 		a = i * 30 * M_PI / 180;
 		snprintf(num, sizeof(num), "%d", i);
-		fg_text(g, num, cx + CK_NUM_AT * R * sin(a), cy - CK_NUM_AT * R * cos(a),
+		fg_text(g, num, cx + CK_NUM_AT * R * sin(a),
+		    cy - CK_NUM_AT * R * cos(a),
 		    AL_CENTER, FA_MIDDLE, &ns, NULL);
 	}
 	if (ck->hands && ck->time.s != NULL) {
@@ -1366,7 +1392,7 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 	m = SH_MARGIN * g->u;	/* room for the labels around it */
 	s = (w - 2 * m) / (maxx - minx > 0 ? maxx - minx : 1);
 	if (sh->scale.t.s != NULL && fig_d(sh->scale.v) > 0)
-		s = fig_d(sh->scale.v) * 72 / 2.54;
+		s = fig_d(sh->scale.v) * PT_PER_INCH / CM_PER_INCH;
 	else if ((maxy - miny) * s > SH_MAX_ASPECT * (w - 2 * m))
 		s = SH_MAX_ASPECT * (w - 2 * m) / (maxy - miny);
 	for (i = 0; i < n; i++) {
@@ -1388,13 +1414,16 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 			continue;
 		dx /= len, dy /= len;
 		for (k = 0; k < nk; k++) {
-			double off = ((double)k - (double)(nk - 1) / 2) * SH_TICK_GAP *
+			double off = ((double)k - (double)(nk - 1) / 2) *
+			    SH_TICK_GAP *
 			    g->u;
 
 			mx = (px[i] + px[(i + 1) % n]) / 2 + dx * off;
 			my = (py[i] + py[(i + 1) % n]) / 2 + dy * off;
-			fg_line(g, mx - dy * SH_TICK_HALF * g->u, my + dx * SH_TICK_HALF * g->u,
-			    mx + dy * SH_TICK_HALF * g->u, my - dx * SH_TICK_HALF * g->u,
+			fg_line(g, mx - dy * SH_TICK_HALF * g->u,
+			    my + dx * SH_TICK_HALF * g->u,
+			    mx + dy * SH_TICK_HALF * g->u,
+			    my - dx * SH_TICK_HALF * g->u,
 			    g->lw * FG_STROKE_MID, ink);
 		}
 	}
@@ -1419,7 +1448,8 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 		t.s = (char *)lab;
 		lw = lay_text_width(g->L, &t, keyed ? &g->ks : &g->ts);
 		lh = lay_lh(g->L, g->u);
-		d = SH_SIDE_LABEL_GAP * g->u + fabs(nx) * lw / 2 + fabs(ny) * lh / 2;
+		d = SH_SIDE_LABEL_GAP * g->u + fabs(nx) * lw / 2 + fabs(ny) *
+		    lh / 2;
 		fg_text(g, lab, (px[i] + px[(i + 1) % n]) / 2 + nx * d,
 		    (py[i] + py[(i + 1) % n]) / 2 + ny * d, AL_CENTER,
 		    FA_MIDDLE, keyed ? &g->ks : &g->ts, NULL);
@@ -1462,7 +1492,8 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 		while (a1 < a0)
 			a1 += 360;
 		if (!right)
-			fg_arc(g, px[i], py[i], SH_ARC_R * g->u, a0, a1)->color =
+			fg_arc(g, px[i], py[i], SH_ARC_R * g->u, a0,
+			    a1)->color =
 			    fg_ink(keyed);
 		mid = (a0 + a1) / 2 * M_PI / 180;
 		fg_text(g, lab, px[i] + SH_ANGLE_LABEL_AT * g->u * cos(mid),
@@ -1513,7 +1544,8 @@ fg_bars(struct fg *g, const struct graph *gr, double x, double w)
 		if (i > 0)
 			fg_line(g, x + lm, y, x + w, y, GR_GRID_W, light);
 		if (i % k == 0)
-			fg_num_at(g, r, gr->step.places, x + lm - GR_NUM_DX * g->u,
+			fg_num_at(g, r, gr->step.places,
+			    x + lm - GR_NUM_DX * g->u,
 			    y, AL_RIGHT, FA_MIDDLE);
 	}
 	fg_line(g, x + lm, 0, x + lm, -H - GR_AXIS_OVER * g->u,
@@ -1523,14 +1555,16 @@ fg_bars(struct fg *g, const struct graph *gr, double x, double w)
 		struct tstyle bs = g->ts;
 
 		bs.style = ST_BOLD;
-		fg_text(g, gr->title.s, x + lm + (w - lm) / 2, -H - GR_TITLE_UP * g->u,
+		fg_text(g, gr->title.s, x + lm + (w - lm) / 2,
+		    -H - GR_TITLE_UP * g->u,
 		    AL_CENTER, FA_BOTTOM, &bs, NULL);
 	}
 	fg_sayl(g, "", L_FIG_BARS, NULL, NULL);
 	if (gr->title.s != NULL)
 		fg_say(g, ": %s", gr->title.s);
 	if (gr->yname.s != NULL)
-		fg_text(g, gr->yname.s, x + lm, -H - GR_YNAME_UP * g->u, AL_LEFT,
+		fg_text(g, gr->yname.s, x + lm, -H - GR_YNAME_UP * g->u,
+		    AL_LEFT,
 		    FA_BOTTOM, &g->ts, NULL);
 	for (j = 0; j < gr->values.n; j++)
 		given += !gr->values.v[j].key;
@@ -1540,7 +1574,8 @@ fg_bars(struct fg *g, const struct graph *gr, double x, double w)
 
 		bx = x + lm + slot * (double)j;
 		fg_text(g, gr->categories.v[j].s ? gr->categories.v[j].s : "",
-		    bx + slot / 2, GR_CAT_GAP * g->u, AL_CENTER, FA_TOP, &g->ts, NULL);
+		    bx + slot / 2, GR_CAT_GAP * g->u, AL_CENTER, FA_TOP, &g->ts,
+		    NULL);
 		if (j < given)
 			f = &gr->values.v[j];
 		else if (g->key && given + (j - given) < gr->values.n) {
@@ -1554,15 +1589,18 @@ fg_bars(struct fg *g, const struct graph *gr, double x, double w)
 			continue;
 		v = fig_d(f->v);
 		/* the key's bars outlined heavier, to tell them in gray */
-		fg_box(g, bx + slot * GR_BAR_INSET, -H * v / (step * (double)nsteps),
-		    slot * GR_BAR_SHARE, H * v / (step * (double)nsteps), 1, fill, edge,
+		fg_box(g, bx + slot * GR_BAR_INSET,
+		    -H * v / (step * (double)nsteps),
+		    slot * GR_BAR_SHARE, H * v / (step * (double)nsteps), 1,
+		    fill, edge,
 		    edge.r == key_ink.r ? g->lw * GR_KEY_BAR_W : g->lw);
 		fig_format(f->v, f->places, b);
 		fg_say(g, "; %s %s", gr->categories.v[j].s ?
 		    gr->categories.v[j].s : "", b);
 	}
 	if (gr->xname.s != NULL)
-		fg_text(g, gr->xname.s, x + lm + (w - lm) / 2, GR_XNAME_DOWN * g->u,
+		fg_text(g, gr->xname.s, x + lm + (w - lm) / 2,
+		    GR_XNAME_DOWN * g->u,
 		    AL_CENTER, FA_TOP, &g->ts, NULL);
 }
 
@@ -1570,7 +1608,8 @@ static void
 fg_dots(struct fg *g, const struct graph *gr, double x, double w)
 {
 	struct numberline nl;
-	double lx0 = x + DP_SIDE_PAD * g->u, lx1 = x + w - DP_SIDE_PAD * g->u, px, r;
+	double lx0 = x + DP_SIDE_PAD * g->u, lx1 = x + w - DP_SIDE_PAD * g->u,
+	    px, r;
 	double top = -DP_TOP * g->u;
 	long *count, n, k;
 	size_t j;
@@ -1590,10 +1629,11 @@ fg_dots(struct fg *g, const struct graph *gr, double x, double w)
 	    g->lw * FG_STROKE_MID, ink);
 	for (k = 0; k <= n; k += 1) {
 		px = lx0 + (lx1 - lx0) * (double)k / (double)n;
-		fg_line(g, px, -DP_TICK_HALF * g->u, px, DP_TICK_HALF * g->u, g->lw, ink);
+		fg_line(g, px, -DP_TICK_HALF * g->u, px, DP_TICK_HALF * g->u,
+		    g->lw, ink);
 	}
 	k = nl_stride_n(n, (lx1 - lx0) / (double)n, nl_widest(g, &nl),
-	    0.5 * g->u);
+	    DP_LABEL_GAP * g->u);
 	for (j = 0; j <= (size_t)n; j += (size_t)k)
 		nl_label(g, nl_tick(&nl, (long)j), nl_places(&nl), lx0 +
 		    (lx1 - lx0) * (double)j / (double)n, 0, 1, 0);
@@ -1630,11 +1670,13 @@ fg_dots(struct fg *g, const struct graph *gr, double x, double w)
 		struct tstyle bs = g->ts;
 
 		bs.style = ST_BOLD;
-		fg_text(g, gr->title.s, (lx0 + lx1) / 2, top - DP_TITLE_UP * g->u,
+		fg_text(g, gr->title.s, (lx0 + lx1) / 2,
+		    top - DP_TITLE_UP * g->u,
 		    AL_CENTER, FA_BOTTOM, &bs, NULL);
 	}
 	if (gr->xname.s != NULL)
-		fg_text(g, gr->xname.s, (lx0 + lx1) / 2, DP_NAME_DOWN * g->u, AL_CENTER,
+		fg_text(g, gr->xname.s, (lx0 + lx1) / 2, DP_NAME_DOWN * g->u,
+		    AL_CENTER,
 		    FA_TOP, &g->ts, NULL);
 }
 
@@ -1710,7 +1752,8 @@ co_vertical(struct fg *g, const struct column *co, double x)
 				sum += (int)(a % 10);
 			}
 			carry = sum / 10;
-			lay_rect(g->L, xr - cw * ((double)k + CO_CARRY_X), y, cw * CO_CARRY_SIDE,
+			lay_rect(g->L, xr - cw * ((double)k + CO_CARRY_X), y,
+			    cw * CO_CARRY_SIDE,
 			    cw * CO_CARRY_H, g->lw * CO_CARRY_STROKE, gray);
 			if (g->key && carry > 0) {
 				struct tstyle small = g->ks;
@@ -1719,7 +1762,8 @@ co_vertical(struct fg *g, const struct column *co, double x)
 				small.size *= CO_CARRY_SIZE;
 				snprintf(b1, sizeof(b1), "%d", carry);
 				fg_text(g, b1, xr - cw * ((double)k + 0.5), y +
-				    cw * CO_CARRY_MID, AL_CENTER, FA_MIDDLE, &small,
+				    cw * CO_CARRY_MID, AL_CENTER, FA_MIDDLE,
+				    &small,
 				    NULL);
 			}
 		}
@@ -1752,7 +1796,8 @@ co_vertical(struct fg *g, const struct column *co, double x)
 		y += rh;
 	}
 	if (nparts > 0) {
-		fg_line(g, x, y + CO_RULE_GAP * g->u, xr, y + CO_RULE_GAP * g->u, g->lw, ink);
+		fg_line(g, x, y + CO_RULE_GAP * g->u, xr,
+		    y + CO_RULE_GAP * g->u, g->lw, ink);
 		y += CO_KEY_RULE_AFTER * g->u;
 	}
 	if (g->key) {
@@ -1777,7 +1822,8 @@ co_division(struct fg *g, const struct column *co, double x)
 	struct item *it;
 
 	snprintf(digits, sizeof(digits), "%lld", (long long)D);
-	xd = x + cw * ((double)dw + CO_DIVISOR_GAP);	/* the dividend's first cell */
+	xd = x + cw * ((double)dw +
+	    CO_DIVISOR_GAP);	/* the dividend's first cell */
 	top = rh;				/* the quotient's row above */
 	co_number(g, d, x + cw * (double)dw, top, cw, &g->ts);
 	co_number(g, D, xd + cw * (double)n, top, cw, &g->ts);
@@ -1811,8 +1857,11 @@ co_division(struct fg *g, const struct column *co, double x)
 		/* each product is taken away: a minus before it */
 		fg_text(g, co_signs[CO_SUB], xd + cw * ((double)(i + 1 -
 		    co_digits(prod)) - 0.5), y, AL_CENTER, FA_TOP, &g->ks, NULL);
-		fg_line(g, xd + cw * (double)(i + 1 - co_digits(prod)) - CO_SUB_RULE_IN * cw,
-		    y + rh - CO_RULE_GAP * g->u, xd + cw * (double)(i + 1), y + rh -
+		fg_line(g,
+		    xd + cw * (double)(i + 1 - co_digits(prod)) -
+		    CO_SUB_RULE_IN * cw,
+		    y + rh - CO_RULE_GAP * g->u, xd + cw * (double)(i + 1),
+		    y + rh -
 		    CO_RULE_GAP * g->u, g->lw, key_ink);
 		cur -= prod;
 		y += rh;
@@ -1826,7 +1875,8 @@ co_division(struct fg *g, const struct column *co, double x)
 		fg_say(g, " = %s", b1);
 		if (D % d != 0) {
 			snprintf(b1, sizeof(b1), "R %lld", (long long)(D % d));
-			fg_text(g, b1, xd + cw * ((double)n + CO_REMAINDER_GAP), 0, AL_LEFT,
+			fg_text(g, b1, xd + cw * ((double)n + CO_REMAINDER_GAP),
+			    0, AL_LEFT,
 			    FA_TOP, &g->ks, NULL);
 			fg_say(g, " %s", b1);
 		}
@@ -1943,7 +1993,7 @@ fg_width(const struct figure *f, double avail, double u)
 	if (f->width_pct > 0)
 		w = avail * f->width_pct / 100;
 	else if (f->width_pt > 0)
-		w = f->width_pt * u / 12;
+		w = f->width_pt * u / FG_WIDTH_AT;
 	else {
 		switch (f->kind) {
 		case FK_NUMBERLINE:
@@ -2112,7 +2162,8 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 	L->strip.nitems = j;
 	it = &L->strip.items[span];
 	it->x = x;
-	it->y = FG_ALT_BASE * g.u;	/* a baseline at its top: read after the prompt */
+	it->y = FG_ALT_BASE *
+	    g.u;	/* a baseline at its top: read after the prompt */
 	/* the labels' markup (` and *) is not read; decimals are read with
 	 * the language's mark */
 	for (i = j = 0; g.alt[i] != '\0'; i++)
@@ -2133,7 +2184,8 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 	    lay_first_at(L, &f->mark))
 		sc_error(&f->mark, "the %s is wider than the column (%.1f cm "
 		    "of %.1f cm); give it a smaller width: or shorter labels",
-		    fig_kind_names[f->kind], (right - left) / PT_PER_INCH * CM_PER_INCH,
+		    fig_kind_names[f->kind],
+		    (right - left) / PT_PER_INCH * CM_PER_INCH,
 		    (L->right - L->left) / PT_PER_INCH * CM_PER_INCH);
 	if (left < L->left - EPS || right > L->right + EPS)
 		L->failed = 1;
