@@ -156,19 +156,35 @@ for n in 300 3000 20000; do	# the 30 names again and again, numbered
 		s = r[k]; sub(/,/, " " i ",", s); print s } }' \
 	    bench/roster30.csv > "$RB/roster$n.csv"
 done
-# peak resident memory (KB) of a class set of n students, into $RB/cs$n.pdf
-rb_peak() {
+# peak resident memory (KB) of a command, -1 if it fails
+rb_rss() {
 	python3 -c 'import resource, subprocess, sys
 r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if r.returncode == 0 else -1)' \
-	    "$MIMEO" worksheet -q --simplex --roster "$RB/roster$1.csv" \
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if r.returncode == 0 else -1)' "$@"
+}
+# ... of a class set of n students, into $RB/cs$n.pdf
+rb_peak() {
+	rb_rss "$MIMEO" worksheet -q --simplex --roster "$RB/roster$1.csv" \
 	    -o "$RB/cs$1.pdf" bench/fractions12.yaml
 }
 k300=$(rb_peak 300); k3000=$(rb_peak 3000)
 [ "$k300" -gt 0 ] && [ "$k3000" -gt 0 ] && qpdf --check "$RB/cs3000.pdf" >/dev/null 2>&1 &&
 	awk -v a="$k300" -v b="$k3000" 'BEGIN { exit !(b <= 1.4 * a) }' && ok ||
 	bad "class set memory: 300 students $k300 KB, 3000 students $k3000 KB (more than 1.4 times)"
-k20000=$(timeout 60 bash -c "$(declare -f rb_peak); RB=$RB MIMEO=$MIMEO rb_peak 20000")
+# A draw per student, 3000 students: worksheet and the answer table's key
+# under the 64 MB issue 23 asks (62 MB measured; 69 before the key came
+# first, its pages held no spare room and large blocks were mapped apart).
+# Not under ASan, whose shadow memory is most of any peak.
+case $MIMEO in *asan*) ;; *)
+kps=$(rb_rss "$MIMEO" -q --simplex --versions per-student --roster \
+    "$RB/roster3000.csv" -o "$RB/ps3000/" bench/fractions12.yaml)
+[ "$kps" -gt 0 ] && [ "$kps" -lt 65536 ] &&
+	[ "$(pdfinfo "$RB/ps3000/fractions12-key.pdf" | awk '/^Pages:/ { print $2 }')" = 251 ] &&
+	pdftotext -l 1 "$RB/ps3000/fractions12-key.pdf" - | grep -q 'José Núñez 1' && ok ||
+	bad "per-student key of 3000 students: peak $kps KB (64 MB allowed)"
+rm -rf "$RB/ps3000" ;;
+esac
+k20000=$(timeout 60 bash -c "$(declare -f rb_rss rb_peak); RB=$RB MIMEO=$MIMEO rb_peak 20000")
 marks=$(qpdf --json --json-key=outlines "$RB/cs20000.pdf" 2>/dev/null | python3 -c '
 import json, sys
 o = json.load(sys.stdin)["outlines"]

@@ -841,11 +841,13 @@ build_student_keys(struct build *b)
 		doc_free(d);
 		d = layout(bl, b->st.tpl, b->st.fs, build_a4(b), b->set->title.s);
 		blocks_free(bl);
-		if (d == NULL || d->npages == tpages)
+		/* without worked keys the table names no pages: once is
+		 * enough (a second table would only cost its memory again) */
+		if (d == NULL || d->npages == tpages || nkeys == 0)
 			break;
 		tpages = d->npages;
 	}
-	if (d == NULL || d->npages != tpages) {
+	if (d == NULL || (nkeys > 0 && d->npages != tpages)) {
 		struct mark m = { b->set->file, 1, 1 };
 
 		if (d != NULL)
@@ -949,7 +951,7 @@ build_set(const struct opts *o, const char *file, struct set *s,
 	    { DOC_KEY, "-key", NULL, NULL, 0 },
 	    { JOB_DISCUSSION, "-discussion", NULL, NULL, 0 },
 	    { JOB_TALLY, "-tally", NULL, NULL, 0 } };
-	size_t errs = diag_errors(), i, first = 0, last = 3, pages = 0;
+	size_t errs = diag_errors(), i, n, first = 0, last = 3, pages = 0;
 	size_t ncopies = 0;
 	struct mark fm = { NULL, 1, 1 };
 	struct settings_from from = { o, s, NULL, NULL, NULL };
@@ -991,7 +993,13 @@ build_set(const struct opts *o, const char *file, struct set *s,
 		last = 2;
 	if (ncopies == 0 && b.nins > 1)
 		ncopies = b.nins;	/* one copy of each version */
-	for (i = first; i < last; i++) {
+	for (n = first; n < last; n++) {
+		/* per student, the key before the worksheet: its answer table
+		 * is laid out whole (200,000 items at 3000 students) before
+		 * its pages are shared, better not beside the class set */
+		i = n;
+		if (b.st.per_student && first == 0 && last > 1 && n < 2)
+			i = 1 - n;
 		if (jobs[i].kind == JOB_DISCUSSION)
 			jobs[i].doc = build_discussion(&b, r);
 		else if (jobs[i].kind == JOB_TALLY)

@@ -6,6 +6,9 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -597,6 +600,14 @@ main(int argc, char **argv)
 	struct cmdline cl;
 	int rc;
 
+#ifdef M_MMAP_THRESHOLD
+	/* Blocks of 32 KB and more in mappings of their own, returned to the
+	 * system when freed: a long table's pages grow block by block, and in
+	 * the shared heap the places they grew out of stay resident (a
+	 * 3000-student per-student run: 64 MB peak, 62 MB so; at 16 KB,
+	 * 60 MB, but every page's buffers mapped anew cost 1.7 times the CPU). */
+	mallopt(M_MMAP_THRESHOLD, 32 * 1024);
+#endif
 	if ((rc = opts_read(argc, argv, &o, &cl)) >= 0) {
 		free(cl.files);
 		return rc;

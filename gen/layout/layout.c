@@ -187,6 +187,9 @@ lay_move(struct page *dst, struct page *src, double dy,
 	size_t i;
 	struct item *it;
 
+	/* a page is filled block by block, so exact growth costs few
+	 * copies and leaves no doubled capacity on each finished page */
+	page_reserve(dst, src->nitems);
 	for (i = 0; i < src->nitems; i++) {
 		it = page_push(dst, src->items[i].kind);
 		*it = src->items[i];

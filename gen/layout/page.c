@@ -155,6 +155,15 @@ page_push(struct page *p, enum item_kind kind)
 }
 
 void
+page_reserve(struct page *p, size_t n)
+{
+	if (p->nitems + n <= p->cap)
+		return;
+	p->cap = p->nitems + n;
+	p->items = xrealloc(p->items, p->cap * sizeof(*p->items));
+}
+
+void
 doc_add_outline(struct doc *d, const char *title, size_t page)
 {
 	xgrow((void **)&d->outline, &d->outline_cap, d->noutline,

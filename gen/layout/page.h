@@ -55,20 +55,29 @@ struct color {
 	double r, g, b;		/* 0..1 each */
 };
 
+/* The ints in pairs (dash beside kind, unit beside font), so no padding
+ * falls between the fields: a key's table of 3000 students holds 200,000
+ * items while it is laid out. */
 struct item {
 	enum item_kind	 kind;
+	int		 dash;		/* LINE/RECT: 0 solid, 1 dashed, 2 dotted */
 	double		 x, y;		/* TEXT: start of baseline */
 	double		 x2, y2;	/* LINE: end point */
 	double		 w, h;		/* RECT: size; CIRCLE, ARC: w = radius */
 	double		 a0, a1;	/* ARC: start and end angle, degrees */
 	struct color	 color;		/* text fill, or stroke colour */
 	double		 width;		/* LINE/RECT/CIRCLE: stroke width */
-	int		 dash;		/* LINE/RECT: 0 solid, 1 dashed, 2 dotted */
 	int		 fill;		/* RECT/CIRCLE/ARC: 1 fill with fill_color */
 	int		 stroke;	/* RECT/CIRCLE/ARC: 1 stroke the outline */
 	struct color	 fill_color;
 	int		 font;		/* TEXT, SPAN, SPAN_END: index into
 					 * doc->fonts */
+	int		 unit;		/* 1: part of a drawing that keeps its
+					 * left-to-right inside when a right-
+					 * to-left page is mirrored (a line of
+					 * text in visual order, math, a
+					 * figure): the drawing spans unit_w
+					 * from unit_off left of x */
 	double		 size;		/* TEXT, SPAN, SPAN_END: font size in
 					 * points */
 	char		*text;		/* TEXT, SPAN: UTF-8, owned */
@@ -85,12 +94,6 @@ struct item {
 					 * glyphs).  A SPAN around it says what
 					 * the glyphs read as */
 	unsigned int	 gid;		/* TEXT with glyph: its glyph id */
-	int		 unit;		/* 1: part of a drawing that keeps its
-					 * left-to-right inside when a right-
-					 * to-left page is mirrored (a line of
-					 * text in visual order, math, a
-					 * figure): the drawing spans unit_w
-					 * from unit_off left of x */
 	double		 unit_off, unit_w;
 };
 
@@ -180,6 +183,10 @@ int		 doc_image(struct doc *, struct image *img);
 /* Append a zeroed item of the given kind; the pointer is valid until the
  * next push on the same page. */
 struct item	*page_push(struct page *, enum item_kind);
+/* Make room for exactly n more items (no doubling): for whole blocks
+ * moved onto a page, so that a long table's hundreds of pages hold no
+ * spare capacity.  Pointers into the page's items go stale. */
+void		 page_reserve(struct page *, size_t n);
 /* Append copies of src's items (texts copied too) to dst, shifted by
  * (dx, dy). */
 void		 page_copy(struct page *dst, const struct page *src, double dx,
