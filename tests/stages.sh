@@ -27,7 +27,7 @@ compose	text.c text.h amath_parse.c amath.h
 layout	layout.c layout.h layout_int.h layout_discussion.c layout_figure.c
 layout	layout_grid.c layout_packet.c layout_problem.c layout_strip.c
 layout	layout_table.c font.c font.h page.c page.h amath_layout.c
-layout	amath_layout.h contact.c contact.h
+layout	amath_layout.h contact.c contact.h layout_metrics.h
 render	render.c render.h render_pdf.c render_cairo.c render_tree.c
 render	subset.c subset.h output.c output.h glyphcodes.c glyphcodes.h
 render	pdf_stream.c pdf_stream.h

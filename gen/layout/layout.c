@@ -579,7 +579,7 @@ lay_shaped_piece(struct lay *L, struct word *w, const char *s, size_t n,
 	pc->s = xstrndup(s, n);
 	pc->ng = fonts_shape(L->fs, face, s, n, &pc->g);
 	for (i = 0; i < pc->ng; i++)
-		pc->w += pc->g[i].advance * ts->size / 1000.0;
+		pc->w += pc->g[i].advance * ts->size / FONT_UNITS;
 	return pc;
 }
 
@@ -596,7 +596,7 @@ lay_shaped_fit(const struct piece *pc, double room, double size, int whole)
 		/* right to left: a word is never cut (its clusters come
 		 * last first) */
 		for (i = 0; i < pc->ng; i++)
-			x += pc->g[i].advance * size / 1000.0;
+			x += pc->g[i].advance * size / FONT_UNITS;
 		return x <= room + EPS ? n : 0;
 	}
 	for (i = 0; i < pc->ng; i++) {
@@ -604,7 +604,7 @@ lay_shaped_fit(const struct piece *pc, double room, double size, int whole)
 			first = pc->g[i].cluster;
 		if (pc->g[i].cluster > fit && x <= room + EPS)
 			fit = pc->g[i].cluster;	/* all before it fit */
-		x += pc->g[i].advance * size / 1000.0;
+		x += pc->g[i].advance * size / FONT_UNITS;
 	}
 	if (x <= room + EPS)
 		fit = n;
@@ -625,8 +625,8 @@ lay_rtl_too_wide(struct lay *L, const char *s, size_t n, double w,
 		sc_error(lay_mark_of(L, word, &at), "the word \"%s\" is "
 		    "%.1f cm wide, but its line has only %.1f cm; a word "
 		    "written right to left is not cut across lines: put "
-		    "spaces in it, or give it more room", word, w * 2.54 / 72,
-		    maxw * 2.54 / 72);
+		    "spaces in it, or give it more room", word, PT_CM(w),
+		    PT_CM(maxw));
 	free(word);
 	L->failed = 1;
 	L->mark = NULL;		/* once per text */
@@ -767,7 +767,7 @@ lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
 			n -= len;
 			continue;
 		}
-		cw = fonts_advance(L->fs, face, cp) * ts->size / 1000.0;
+		cw = fonts_advance(L->fs, face, cp) * ts->size / FONT_UNITS;
 		if (w->n > 0 && w->w + cw > maxw) {
 			w->cut = 1;	/* glued to the next: no space */
 			w = lay_word_new(ws);
@@ -804,7 +804,7 @@ lay_shape_piece(struct lay *L, struct word *w, size_t j, double size)
 	char *s = pc->s;
 	size_t i = 0, a, nout = 0, n = strlen(s), start, end, len;
 	size_t ng = fonts_shape(L->fs, pc->face, s, n, &g);
-	double k = size / 1000.0;
+	double k = size / FONT_UNITS;
 
 	for (a = 0; a < ng && g[a].nominal && g[a].kern == 0; a++)
 		;
@@ -901,7 +901,7 @@ lay_shape_words(struct lay *L, struct words *ws, const struct rich *r,
 double
 lay_space(struct lay *L, int face, double size)
 {
-	return fonts_advance(L->fs, face, ' ') * size / 1000.0;
+	return fonts_advance(L->fs, face, ' ') * size / FONT_UNITS;
 }
 
 /* A math span: one piece, as wide as its box, never cut. */
@@ -941,7 +941,7 @@ lay_math_too_wide(struct lay *L, const struct atom *a, double w, double maxw)
 	    "choices); break it into shorter pieces of math with words "
 	    "between, or give the choices fewer columns",
 	    (int)(n > 40 ? 37 : n), a->s, n > 40 ? "..." : "",
-	    w * 2.54 / 72, maxw * 2.54 / 72, L->ncols == 2 ? " of a column "
+	    PT_CM(w), PT_CM(maxw), L->ncols == 2 ? " of a column "
 	    "of two" : "");
 	L->failed = 1;
 	L->mark = NULL;		/* once per text */
@@ -1014,7 +1014,7 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 			pc->blank = a->blank;
 			pc->w = ts->blank_w != NULL &&
 			    (size_t)a->blank < ts->nblanks ?
-			    ts->blank_w[a->blank] : 60;
+			    ts->blank_w[a->blank] : BLANK_W_DEFAULT;
 			w->w += pc->w;
 			if (ts->blank_fill != NULL &&
 			    (size_t)a->blank < ts->nblanks) {
@@ -1201,7 +1201,7 @@ lay_put_glyphs(struct lay *L, const struct piece *pc, double x, double base,
 {
 	struct item *it;
 	size_t i, j, at, end, len, n = strlen(pc->s);
-	double k = ts->size / 1000.0;
+	double k = ts->size / FONT_UNITS;
 
 	if (!pc->inline_glyphs) {
 		it = page_push(&L->strip, ITEM_SPAN);
@@ -1259,7 +1259,7 @@ lay_blank_too_long(struct lay *L, const struct tstyle *ts,
 	sc_error(&r->mark, "the answer of blank %d is %.1f cm long; a blank "
 	    "can be at most a line (%.1f cm) and the key will not print an "
 	    "answer smaller than %d%%: shorten it", pc->blank + 1,
-	    w * 2.54 / 72, (pc->w - 4) * 2.54 / 72,
+	    PT_CM(w), PT_CM(pc->w - BLANK_FILL_ROOM),
 	    (int)(BLANK_MIN_SCALE * 100));
 	L->failed = 1;
 }
@@ -1270,8 +1270,9 @@ static void
 lay_blank(struct lay *L, const struct tstyle *ts, const struct piece *pc,
     double x, double base)
 {
-	lay_line(L, x + 2, base + 2, x + pc->w - 2, base + 2, L->t->rule, ink,
-	    0);
+	lay_line(L, x + BLANK_RULE_INSET, base + BLANK_RULE_DROP,
+	    x + pc->w - BLANK_RULE_INSET, base + BLANK_RULE_DROP, L->t->rule,
+	    ink, 0);
 	if (ts->blank_fill != NULL && (size_t)pc->blank < ts->nblanks) {
 		struct words fw;
 		struct tstyle fs = lay_fill_style(ts);
@@ -1282,13 +1283,14 @@ lay_blank(struct lay *L, const struct tstyle *ts, const struct piece *pc,
 		/* a blank is at most a line long: a longer answer is set
 		 * smaller to stay on it (and on the page), down to 60%; one
 		 * longer still is a mistake */
-		if ((w = lay_words_width(&fw)) > pc->w - 4 && pc->w > 4) {
-			if ((pc->w - 4) / w < BLANK_MIN_SCALE) {
+		if ((w = lay_words_width(&fw)) > pc->w - BLANK_FILL_ROOM &&
+		    pc->w > BLANK_FILL_ROOM) {
+			if ((pc->w - BLANK_FILL_ROOM) / w < BLANK_MIN_SCALE) {
 				lay_blank_too_long(L, ts, pc, w);
 				lay_words_free(&fw);
 				return;
 			}
-			fs.size *= (pc->w - 4) / w;
+			fs.size *= (pc->w - BLANK_FILL_ROOM) / w;
 			lay_words_free(&fw);
 			lay_words(L, ts->blank_fill[pc->blank], &fs, 1e9, &fw);
 			w = lay_words_width(&fw);
@@ -1383,7 +1385,8 @@ bline_make(struct lay *L, const struct words *ws, size_t from, size_t to,
 				/* the last takes what is left: a kerned
 				 * piece's last glyph is narrower */
 				cw = k + len < n ? fonts_advance(L->fs,
-				    pc->face, cp) * ts->size / 1000.0 : left;
+				    pc->face,
+				    cp) * ts->size / FONT_UNITS : left;
 				if (pc->g == NULL)
 					bline_unit(b, pc, k, len, cw);
 				left -= cw;
@@ -1562,7 +1565,8 @@ lay_base(struct lay *L, double size)
 	int f = fonts_pick(L->fs, FS_REGULAR, 'x');
 	double a = fonts_ascent(L->fs, f), d = fonts_descent(L->fs, f);
 
-	return (lay_lh(L, size) - (a + d) * size / 1000) / 2 + a * size / 1000;
+	return (lay_lh(L, size) - (a + d) * size / FONT_UNITS) / 2 +
+	    a * size / FONT_UNITS;
 }
 
 /* The width of the spaces that start word w (a | text's indent, joined
@@ -1579,7 +1583,7 @@ lay_lead(struct lay *L, const struct word *w, const struct tstyle *ts,
 		return 0;
 	while (p->s[n] == ' ')
 		n++;
-	lead = n * fonts_advance(L->fs, p->face, ' ') * ts->size / 1000.0;
+	lead = n * fonts_advance(L->fs, p->face, ' ') * ts->size / FONT_UNITS;
 	return lead < width / 2 ? lead : width / 2;
 }
 
@@ -1826,7 +1830,7 @@ lay_fields_place(struct lay *L)
 	size_t n = L->strip.nitems;
 	double h = L->sy;
 	int alone = L->pending.nitems == 0;
-	int placed = lay_place(L, h, 4) == 0;
+	int placed = lay_place(L, h, GAP_AFTER_FIELDS) == 0;
 
 	if (spot == NULL)
 		return;
@@ -1873,7 +1877,7 @@ lay_subtitle(struct lay *L, const struct block *b)
 	struct tstyle ts = lay_style(L, L->t->size_heading, ST_BOLD, key_ink);
 
 	lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_CENTER);
-	lay_place(L, L->sy, 2);
+	lay_place(L, L->sy, GAP_AFTER_CENTRED);
 }
 
 static void
@@ -1903,7 +1907,7 @@ lay_paragraphs(struct lay *L, const struct block *b)
 	if (L->pending.nitems > 0) {
 		lay_text(L, b->text, 0, &ts, L->left, lay_width(L), AL_LEFT,
 		    0);
-		if (L->sy <= (L->bottom - L->top) / 3) {
+		if (L->sy <= (L->bottom - L->top) / INSTRUCTIONS_MAX_SHARE) {
 			lay_move(&L->pending, &L->strip, L->pending_h, L, 0);
 			L->pending_h += L->sy + L->t->gap_paragraph;
 			L->sy = 0;
@@ -1922,10 +1926,10 @@ lay_heading(struct lay *L, const struct block *b)
 {
 	struct tstyle ts = lay_style(L, L->t->size_heading, ST_BOLD, ink);
 
-	L->sy = 6;
+	L->sy = HEADING_TOP;
 	lay_text_or_label(L, b, &ts, AL_LEFT);
-	lay_line(L, L->left, L->sy, L->right, L->sy, 0.5, gray, 0);
-	L->sy += 4;
+	lay_line(L, L->left, L->sy, L->right, L->sy, HEADING_RULE_W, gray, 0);
+	L->sy += HEADING_RULE_GAP;
 	lay_move(&L->pending, &L->strip, 0, L, 0);
 	L->pending_h = L->sy;
 	L->sy = 0;
@@ -1936,7 +1940,8 @@ lay_heading(struct lay *L, const struct block *b)
 static void
 lay_hint(struct lay *L, const struct block *b)
 {
-	struct tstyle ts = lay_style(L, L->t->size_body * 0.9, ST_ITALIC,
+	struct tstyle ts = lay_style(L, L->t->size_body * NOTE_SIZE_RATIO,
+	    ST_ITALIC,
 	    gray);
 
 	lay_plain(L, b->label, &ts, L->left + L->indent, lay_width(L) -
@@ -1961,10 +1966,11 @@ lay_keynote_block(struct lay *L, const struct block *b)
 static void
 lay_info(struct lay *L, const struct block *b)
 {
-	struct tstyle ts = lay_style(L, L->t->size_body * 0.9, 0, gray);
+	struct tstyle ts = lay_style(L, L->t->size_body * NOTE_SIZE_RATIO, 0,
+	    gray);
 
 	lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_CENTER);
-	lay_place(L, L->sy, 2);
+	lay_place(L, L->sy, GAP_AFTER_CENTRED);
 }
 
 /* What draws each kind of block (mandoc's mdoc_term_acts[]): one
@@ -2045,9 +2051,10 @@ lay_footer(struct lay *L, struct page *p, const char *left,
 		lay_plain(L, left, &ts, L->left, lay_width(L), AL_LEFT);
 	L->sy = 0;
 	if (right != NULL)
-		lay_plain(L, right, &ts, L->left + lay_width(L) * 0.7,
-		    lay_width(L) * 0.3, AL_RIGHT);
-	lay_move(p, &L->strip, L->bottom + 14, L, 1);
+		lay_plain(L, right, &ts,
+		    L->left + lay_width(L) * FOOTER_RIGHT_FROM,
+		    lay_width(L) * FOOTER_RIGHT_SHARE, AL_RIGHT);
+	lay_move(p, &L->strip, L->bottom + FOOTER_DROP, L, 1);
 }
 
 /* The length of s[0, n) without the spaces, dashes and middle dots that
@@ -2233,7 +2240,8 @@ lay_footers(struct lay *L, const struct blocks *doc)
 {
 	const char *banner = doc->banner;
 	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
-	struct tstyle bs = lay_style(L, L->t->size_small + 1, ST_BOLD, key_ink);
+	struct tstyle bs = lay_style(L, L->t->size_small + BANNER_SIZE_UP,
+	    ST_BOLD, key_ink);
 	char n[24], total[24], **page, *left;
 	double widest = 0, w;
 	size_t i;
@@ -2261,9 +2269,11 @@ lay_footers(struct lay *L, const struct blocks *doc)
 			continue;
 		L->sy = 0;
 		lay_plain(L, banner, &bs, L->left, lay_width(L), AL_LEFT);
-		lay_line(L, L->left, L->sy + 1, L->right, L->sy + 1, 0.8,
+		lay_line(L, L->left, L->sy + BANNER_RULE_DROP, L->right,
+		    L->sy + BANNER_RULE_DROP, BANNER_RULE_W,
 		    key_ink, 0);
-		lay_move(&L->doc->pages[i], &L->strip, L->top - L->sy - 8, L,
+		lay_move(&L->doc->pages[i], &L->strip,
+		    L->top - L->sy - BANNER_GAP, L,
 		    1);
 	}
 	L->plain_said = NULL;
@@ -2525,7 +2535,7 @@ lay_doc(const struct blocks *bs, const struct template *t,
 			pass_free(&p);
 			break;
 		}
-		s -= 0.1;
+		s -= SHRINK_STEP;
 		for (i = 0; i < bs->n; i++)
 			if (bs->v[i].stretch)
 				scale[i] = s;
@@ -2576,7 +2586,7 @@ lay_refill_footer(struct lay *L, struct doc *d, const struct footer *f)
 	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
 	char *was = lay_footer_left(L, &d->footer, d->footer_widest);
 	char *now = lay_footer_left(L, f, d->footer_widest);
-	double y = d->height - L->t->margin[2] + 14;
+	double y = d->height - L->t->margin[2] + FOOTER_DROP;
 	struct page drawn;
 	size_t i, k, nfonts = d->nfonts;
 	int rc = 0;
@@ -2700,7 +2710,8 @@ layout_blank_page(struct doc *d, const struct template *t, struct fonts *fs,
 		L.sy = 0;
 		lay_plain(&L, v[nv - 1], &ts, L.left + x, lay_width(&L) - x,
 		    AL_LEFT);
-		lay_move(L.page, &L.strip, d->height - t->margin[2] + 14, &L,
+		lay_move(L.page, &L.strip,
+		    d->height - t->margin[2] + FOOTER_DROP, &L,
 		    1);
 	}
 	for (i = 0; i < nv; i++)

@@ -25,8 +25,9 @@ ld_place(struct lay *L, double gap, const struct mark *m, const char *what)
 	if (lay_place(L, h, gap) < 0) {
 		if (lay_first_at(L, m))
 			diag_error(m, "%s is taller than a page (%.1f cm of "
-			    "%.1f cm); shorten it", what, h / 72 * 2.54,
-			    (L->bottom - L->top) / 72 * 2.54);
+			    "%.1f cm); shorten it", what,
+			    h / PT_PER_INCH * CM_PER_INCH,
+			    (L->bottom - L->top) / PT_PER_INCH * CM_PER_INCH);
 		L->failed = 1;
 	}
 }
@@ -57,11 +58,12 @@ ld_labelled(struct lay *L, const char *label, const struct text *t,
 static void
 ld_corner(struct lay *L, const char *label, double x, double y, double w)
 {
-	struct tstyle ls = lay_style(L, L->t->size_small + 1, ST_BOLD, gray);
+	struct tstyle ls = lay_style(L, L->t->size_small + LABEL_SIZE_UP,
+	    ST_BOLD, gray);
 	double save = L->sy;
 
-	L->sy = y + 4;
-	lay_plain(L, label, &ls, x + 6, w - 12, AL_LEFT);
+	L->sy = y + CORNER_DROP;
+	lay_plain(L, label, &ls, x + CORNER_INSET, w - CORNER_ROOM, AL_LEFT);
 	L->sy = save;
 }
 
@@ -82,21 +84,24 @@ lay_newpage(struct lay *L, const struct block *b)
 void
 lay_frame(struct lay *L, const struct block *b)
 {
-	struct tstyle ts = lay_style(L, L->t->size_body * 1.08, 0, ink);
-	double pad = 10, top;
+	struct tstyle ts = lay_style(L, L->t->size_body * FRAME_SIZE_RATIO, 0,
+	    ink);
+	double pad = FRAME_PAD, top;
 	size_t ri;
 
 	L->sy = 0;
 	top = L->sy;
 	ri = L->strip.nitems;
-	lay_rect(L, L->left, top, lay_width(L), 0, 1.0, ink);
+	lay_rect(L, L->left, top, lay_width(L), 0, FRAME_RULE_W, ink);
 	ld_corner(L, b->label, L->left, top, lay_width(L));
-	L->sy = top + lay_lh(L, L->t->size_small + 1) + 4;
+	L->sy = top + lay_lh(L, L->t->size_small + LABEL_SIZE_UP) +
+	    FRAME_LABEL_GAP;
 	lay_text(L, b->text, 0, &ts, L->left + pad, lay_width(L) - 2 * pad,
 	    AL_LEFT, 0);
-	L->sy += pad - 4;
+	L->sy += pad - FRAME_FOOT_TRIM;
 	L->strip.items[ri].h = L->sy - top;
-	ld_place(L, L->t->gap_paragraph * 2, &b->text->mark, b->label);
+	ld_place(L, L->t->gap_paragraph * FRAME_GAP_RATIO, &b->text->mark,
+	    b->label);
 }
 
 /* A step of the plan: a box to tick and its minutes on the left, the
@@ -107,31 +112,35 @@ lay_phase(struct lay *L, const struct block *b)
 	const struct phase *ph = b->u.phase;
 	struct tstyle ns = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
-	struct tstyle ss = lay_style(L, L->t->size_small + 1, 0, gray);
-	double col = 64, x = L->left + col, w = lay_width(L) - col, pad = 7;
-	double bs = ns.size * 0.9, top;
+	struct tstyle ss = lay_style(L, L->t->size_small + LABEL_SIZE_UP, 0,
+	    gray);
+	double col = PHASE_TIME_COL, x = L->left + col, w = lay_width(L) - col,
+	    pad = PHASE_SAY_PAD;
+	double bs = ns.size * PHASE_BOX_RATIO, top;
 	char num[24], *len, *range;
 	size_t ri;
 
 	L->sy = 0;
-	lay_rect(L, L->left, lay_base(L, ns.size) - bs * 0.85, bs, bs,
+	lay_rect(L, L->left, lay_base(L, ns.size) - bs * PHASE_BOX_RISE, bs, bs,
 	    L->t->rule, ink);
 	range = xasprintf("%d\xe2\x80\x93%ld", b->from, b->from + ph->minutes);
-	lay_plain(L, range, &ss, L->left + bs + 6, col - bs - 8, AL_LEFT);
+	lay_plain(L, range, &ss, L->left + bs + PHASE_BOX_GAP,
+	    col - bs - PHASE_TIME_ROOM, AL_LEFT);
 	free(range);
 	L->sy = 0;
 	snprintf(num, sizeof(num), "%ld", ph->minutes);
 	len = label_fmt(L->t, L_MIN, num, NULL);
-	lay_text(L, &ph->name, 0, &ns, x, w * 0.75, AL_LEFT, 0);
+	lay_text(L, &ph->name, 0, &ns, x, w * PHASE_NAME_SHARE, AL_LEFT, 0);
 	L->sy = 0;
-	lay_plain(L, len, &ss, x + w * 0.75, w * 0.25, AL_RIGHT);
+	lay_plain(L, len, &ss, x + w * PHASE_NAME_SHARE, w * PHASE_LEN_SHARE,
+	    AL_RIGHT);
 	free(len);
 	L->sy = lay_lh(L, ns.size);
 	if (ph->say.s != NULL) {
-		L->sy += 3;
+		L->sy += PHASE_SAY_GAP;
 		top = L->sy;
 		ri = L->strip.nitems;
-		lay_rect(L, x, top, w, 0, 0.8, gray);
+		lay_rect(L, x, top, w, 0, PHASE_SAY_RULE_W, gray);
 		L->sy += pad;
 		ld_labelled(L, L->t->labels[L_SAY], &ph->say, &ts, x + pad,
 		    w - 2 * pad);
@@ -140,7 +149,7 @@ lay_phase(struct lay *L, const struct block *b)
 		L->strip.items[ri].fill = 1;
 		L->strip.items[ri].fill_color = say_shade;
 	}
-	ld_place(L, 10, &ph->name.mark, "a phase");
+	ld_place(L, DS_GAP_ITEM, &ph->name.mark, "a phase");
 }
 
 /* Anticipated approach n: its number, a misconception mark, the
@@ -151,12 +160,13 @@ lay_approach(struct lay *L, const struct block *b)
 	const struct approach *a = b->apps;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ns = lay_style(L, L->t->size_body, ST_BOLD, ink);
-	struct tstyle ms = lay_style(L, L->t->size_small + 1, ST_BOLD, key_ink);
+	struct tstyle ms = lay_style(L, L->t->size_small + LABEL_SIZE_UP,
+	    ST_BOLD, key_ink);
 	double x = L->left + L->indent, w = lay_width(L) - L->indent;
 	char *num = xasprintf("%d.", b->n);
 
 	L->sy = 0;
-	lay_plain(L, num, &ns, L->left, L->indent - 4, AL_LEFT);
+	lay_plain(L, num, &ns, L->left, L->indent - DS_NUM_GAP, AL_LEFT);
 	free(num);
 	L->sy = 0;
 	if (a->misconception) {
@@ -169,12 +179,12 @@ lay_approach(struct lay *L, const struct block *b)
 	}
 	lay_text(L, &a->approach, 0, &ts, x, w, AL_LEFT, 0);
 	if (a->ask.s != NULL) {
-		L->sy += 2;
+		L->sy += ASK_GAP;
 		ts.style = ST_ITALIC;
-		ld_labelled(L, L->t->labels[L_ASK], &a->ask, &ts, x + 12,
-		    w - 12);
+		ld_labelled(L, L->t->labels[L_ASK], &a->ask, &ts,
+		    x + ASK_INDENT, w - ASK_INDENT);
 	}
-	ld_place(L, 10, &a->approach.mark, "an anticipated approach");
+	ld_place(L, DS_GAP_ITEM, &a->approach.mark, "an anticipated approach");
 }
 
 /* The monitoring grid: an approach a row (and a row for what no one
@@ -182,11 +192,15 @@ lay_approach(struct lay *L, const struct block *b)
 void
 lay_tally(struct lay *L, const struct block *b)
 {
-	struct tstyle hs = lay_style(L, L->t->size_small + 1, ST_ITALIC, gray);
-	struct tstyle ts = lay_style(L, L->t->size_body * 0.85, 0, ink);
-	struct tstyle cs = lay_style(L, L->t->size_small + 1, ST_BOLD, ink);
+	struct tstyle hs = lay_style(L, L->t->size_small + LABEL_SIZE_UP,
+	    ST_ITALIC, gray);
+	struct tstyle ts = lay_style(L, L->t->size_body * TALLY_SIZE_RATIO, 0,
+	    ink);
+	struct tstyle cs = lay_style(L, L->t->size_small + LABEL_SIZE_UP,
+	    ST_BOLD, ink);
 	struct tstyle ms = lay_style(L, L->t->size_small, ST_BOLD, key_ink);
-	double lw = lay_width(L) * 0.42, cw = (lay_width(L) - lw) / b->n;
+	double lw = lay_width(L) * TALLY_LABEL_SHARE,
+	    cw = (lay_width(L) - lw) / b->n;
 	double x0 = L->left, top, rowtop, y;
 	size_t i;
 	int g;
@@ -195,7 +209,7 @@ lay_tally(struct lay *L, const struct block *b)
 	L->sy = 0;
 	lay_plain(L, L->t->labels[L_MONITOR_HINT], &hs, x0, lay_width(L),
 	    AL_LEFT);
-	L->sy += 4;
+	L->sy += TALLY_HINT_GAP;
 	top = L->sy;
 	/* header: "Groups" over numbered columns */
 	lay_plain(L, L->t->labels[L_GROUPS], &cs, x0 + lw, cw * b->n,
@@ -205,36 +219,38 @@ lay_tally(struct lay *L, const struct block *b)
 		snprintf(num, sizeof(num), "%d", g + 1);
 		lay_plain(L, num, &cs, x0 + lw + cw * g, cw, AL_CENTER);
 	}
-	L->sy = top + 2 * lay_lh(L, cs.size) + 2;
+	L->sy = top + 2 * lay_lh(L, cs.size) + TALLY_HEAD_GAP;
 	lay_line(L, x0, L->sy, L->right, L->sy, L->t->rule, ink, 0);
 	for (i = 0; i <= b->napps; i++) {
 		rowtop = L->sy;
-		L->sy += 4;
+		L->sy += TALLY_ROW_PAD;
 		if (i < b->napps) {
 			snprintf(num, sizeof(num), "%zu.", i + 1);
-			lay_plain(L, num, &cs, x0 + 2, 20, AL_LEFT);
-			L->sy = rowtop + 4;
-			lay_text(L, &b->apps[i].approach, 0, &ts, x0 + 20,
-			    lw - 26, AL_LEFT, 0);
+			lay_plain(L, num, &cs, x0 + TALLY_NUM_X, TALLY_NUM_W,
+			    AL_LEFT);
+			L->sy = rowtop + TALLY_ROW_PAD;
+			lay_text(L, &b->apps[i].approach, 0, &ts,
+			    x0 + TALLY_NUM_W, lw - TALLY_TEXT_ROOM, AL_LEFT, 0);
 			if (b->apps[i].misconception)
 				lay_plain(L, L->t->labels[L_MISCONCEPTION],
-				    &ms, x0 + 20, lw - 26, AL_LEFT);
+				    &ms, x0 + TALLY_NUM_W, lw - TALLY_TEXT_ROOM,
+				    AL_LEFT);
 		} else
-			lay_plain(L, L->t->labels[L_OTHER], &cs, x0 + 2,
-			    lw - 8, AL_LEFT);
-		L->sy += 4;
-		if (L->sy - rowtop < 30)
-			L->sy = rowtop + 30;
-		lay_line(L, x0, L->sy, L->right, L->sy, L->t->rule * 0.8,
+			lay_plain(L, L->t->labels[L_OTHER], &cs,
+			    x0 + TALLY_NUM_X, lw - TALLY_OTHER_ROOM, AL_LEFT);
+		L->sy += TALLY_ROW_PAD;
+		if (L->sy - rowtop < TALLY_ROW_MIN)
+			L->sy = rowtop + TALLY_ROW_MIN;
+		lay_line(L, x0, L->sy, L->right, L->sy, L->t->rule * RULE_THIN,
 		    gray, 0);
 	}
 	for (g = 0; g <= b->n; g++) {
 		y = top + lay_lh(L, cs.size);
 		lay_line(L, x0 + lw + cw * g, g == 0 || g == b->n ? top : y,
-		    x0 + lw + cw * g, L->sy, L->t->rule * 0.8, gray, 0);
+		    x0 + lw + cw * g, L->sy, L->t->rule * RULE_THIN, gray, 0);
 	}
 	lay_rect(L, x0, top, lay_width(L), L->sy - top, L->t->rule, ink);
-	ld_place(L, 4, NULL, "the monitoring grid");
+	ld_place(L, DS_GAP_SMALL, NULL, "the monitoring grid");
 }
 
 /* A numbered list, kept whole with its heading (the questions are few). */
@@ -251,13 +267,15 @@ lay_list(struct lay *L, const struct block *b)
 	for (i = 0; i < b->u.list->n; i++) {
 		top = L->sy;
 		snprintf(num, sizeof(num), "%zu.", i + 1);
-		lay_plain(L, num, &ns, L->left, L->indent - 4, AL_LEFT);
+		lay_plain(L, num, &ns, L->left, L->indent - DS_NUM_GAP,
+		    AL_LEFT);
 		L->sy = top;
 		lay_text(L, &b->u.list->v[i], 0, &ts, L->left + L->indent,
 		    lay_width(L) - L->indent, AL_LEFT, 0);
-		L->sy += 4;
+		L->sy += LIST_GAP;
 	}
-	ld_place(L, 6, &b->u.list->v[0].mark, "the list of questions");
+	ld_place(L, LIST_GAP_AFTER, &b->u.list->v[0].mark,
+	    "the list of questions");
 }
 
 /* Columns of the monitoring sheet: the student, one per approach, then
@@ -271,7 +289,8 @@ struct ld_mcols {
 static void
 ld_monitor_cols(struct lay *L, const struct monitor *m, struct ld_mcols *mc)
 {
-	double w = lay_width(L), name = w * 0.27, note = w * 0.2, narrow;
+	double w = lay_width(L), name = w * MON_NAME_SHARE,
+	    note = w * MON_NOTE_SHARE, narrow;
 	size_t i, nnarrow = m->napps + 3;
 
 	if (nnarrow > 60)
@@ -295,7 +314,7 @@ ld_monitor_head(struct lay *L, const struct monitor *m,
 	struct tstyle cs = lay_style(L, L->t->size_small, ST_BOLD, ink);
 	const enum label tail[] = { L_COL_OTHER, L_COL_STUCK, L_COL_NOTE,
 	    L_COL_ORDER };
-	double top = L->sy, h = lay_lh(L, cs.size) * 2 + 4;
+	double top = L->sy, h = lay_lh(L, cs.size) * 2 + MON_HEAD_PAD;
 	size_t i;
 	char num[24];
 
@@ -304,15 +323,16 @@ ld_monitor_head(struct lay *L, const struct monitor *m,
 	for (i = 0; i < mc->ncols; i++) {
 		const char *s = num;
 
-		L->sy = top + 2;
+		L->sy = top + MON_HEAD_TOP;
 		if (i == 0)
 			s = L->t->labels[L_COL_STUDENT];
 		else if (i <= m->napps)
 			snprintf(num, sizeof(num), "%zu", i);
 		else
 			s = L->t->labels[tail[i - m->napps - 1]];
-		lay_plain(L, s, &cs, mc->x[i] + 2, mc->x[i + 1] - mc->x[i] -
-		    4, i == 0 ? AL_LEFT : AL_CENTER);
+		lay_plain(L, s, &cs, mc->x[i] + MON_CELL_INSET,
+		    mc->x[i + 1] - mc->x[i] - MON_CELL_ROOM,
+		    i == 0 ? AL_LEFT : AL_CENTER);
 	}
 	L->sy = top + h;
 }
@@ -327,13 +347,17 @@ void
 lay_monitor(struct lay *L, const struct block *b)
 {
 	const struct monitor *m = b->u.monitor;
-	struct tstyle hs = lay_style(L, L->t->size_small + 1, ST_ITALIC, gray);
-	struct tstyle ls = lay_style(L, L->t->size_small + 1, 0, ink);
-	struct tstyle ns = lay_style(L, L->t->size_small + 1, 0, ink);
+	struct tstyle hs = lay_style(L, L->t->size_small + LABEL_SIZE_UP,
+	    ST_ITALIC, gray);
+	struct tstyle ls = lay_style(L, L->t->size_small + LABEL_SIZE_UP, 0,
+	    ink);
+	struct tstyle ns = lay_style(L, L->t->size_small + LABEL_SIZE_UP, 0,
+	    ink);
 	struct tstyle ms = lay_style(L, L->t->size_small, ST_BOLD, key_ink);
-	struct tstyle cs = lay_style(L, L->t->size_small + 1, ST_BOLD, ink);
+	struct tstyle cs = lay_style(L, L->t->size_small + LABEL_SIZE_UP,
+	    ST_BOLD, ink);
 	struct ld_mcols mc;
-	double rh = lay_lh(L, ns.size) + 4, top;
+	double rh = lay_lh(L, ns.size) + MON_ROW_PAD, top;
 	size_t i, j;
 	char num[24];
 
@@ -342,65 +366,69 @@ lay_monitor(struct lay *L, const struct block *b)
 	lay_plain(L, L->t->labels[L_MONITOR_SHEET_HINT], &hs, L->left,
 	    lay_width(L), AL_LEFT);
 	for (i = 0; i < m->napps; i++) {
-		top = L->sy + 2;
+		top = L->sy + MON_APP_GAP;
 		snprintf(num, sizeof(num), "%zu", i + 1);
 		L->sy = top;
-		lay_plain(L, num, &cs, L->left, 16, AL_LEFT);
+		lay_plain(L, num, &cs, L->left, MON_APP_NUM_W, AL_LEFT);
 		L->sy = top;
 		if (m->apps[i].misconception) {
 			lay_plain(L, L->t->labels[L_MISCONCEPTION], &ms,
-			    L->left + 16, lay_width(L) - 16, AL_LEFT);
+			    L->left + MON_APP_NUM_W,
+			    lay_width(L) - MON_APP_NUM_W, AL_LEFT);
 		}
-		lay_text(L, &m->apps[i].approach, 0, &ls, L->left + 16,
-		    lay_width(L) - 16, AL_LEFT, 0);
+		lay_text(L, &m->apps[i].approach, 0, &ls,
+		    L->left + MON_APP_NUM_W,
+		    lay_width(L) - MON_APP_NUM_W, AL_LEFT, 0);
 	}
-	L->sy += 6;
+	L->sy += MON_APPS_AFTER;
 	ld_monitor_head(L, m, &mc);
-	ld_place(L, 2, NULL, "the monitoring sheet's header");
+	ld_place(L, MON_HEAD_AFTER, NULL, "the monitoring sheet's header");
 	/* the class on one page, for a clipboard: rows as low as 12 points
 	 * when the approaches leave less room (a large class runs on) */
-	if ((L->bottom - L->y - 2) / (double)m->nrows < rh) {
-		rh = (L->bottom - L->y - 2) / (double)m->nrows;
-		if (rh < 12)
-			rh = lay_lh(L, ns.size) + 4;
-		else if (rh < lay_lh(L, ns.size) + 2)
-			ns.size = (rh - 2) / L->t->leading;
+	if ((L->bottom - L->y - MON_FOOT_SAFE) / (double)m->nrows < rh) {
+		rh = (L->bottom - L->y - MON_FOOT_SAFE) / (double)m->nrows;
+		if (rh < MON_ROW_MIN)
+			rh = lay_lh(L, ns.size) + MON_ROW_PAD;
+		else if (rh < lay_lh(L, ns.size) + MON_ROW_TIGHT)
+			ns.size = (rh - MON_ROW_TIGHT) / L->t->leading;
 	}
 	for (i = 0; i < m->nrows; i++) {
 		L->sy = 0;
 		if (lay_breaks(L, rh, 0))
 			ld_monitor_head(L, m, &mc);
 		top = L->sy;
-		L->sy = top + 3;
+		L->sy = top + MON_ROW_TOP;
 		if (m->names != NULL) {
 			/* a long name in smaller type, whole: the teacher
 			 * looks for it */
 			struct tstyle fs = ns;
 			double nw = lay_plain_width(L, m->names[i], &ns),
-			    room = mc.x[1] - mc.x[0] - 8;
+			    room = mc.x[1] - mc.x[0] - MON_NAME_ROOM;
 
 			if (nw > room)
 				fs.size = ns.size * room / nw;
-			if (fs.size < L->t->size_small * 0.6)
-				fs.size = L->t->size_small * 0.6;
-			L->sy = top + 3 + (lay_base(L, ns.size) -
+			if (fs.size < L->t->size_small * MON_NAME_MIN_RATIO)
+				fs.size = L->t->size_small * MON_NAME_MIN_RATIO;
+			L->sy = top + MON_ROW_TOP + (lay_base(L, ns.size) -
 			    lay_base(L, fs.size));
-			lay_plain(L, m->names[i], &fs, mc.x[0] + 4,
-			    fs.size < ns.size ? nw + 4 : room, AL_LEFT);
+			lay_plain(L, m->names[i], &fs, mc.x[0] + MON_NAME_X,
+			    fs.size < ns.size ? nw + MON_NAME_SLACK : room,
+			    AL_LEFT);
 		}
 		else {
 			snprintf(num, sizeof(num), "%zu", i + 1);
-			lay_plain(L, num, &ns, mc.x[0] + 4, 20, AL_LEFT);
+			lay_plain(L, num, &ns, mc.x[0] + MON_NAME_X, MON_NUM_W,
+			    AL_LEFT);
 		}
 		for (j = 1; j < mc.ncols; j++)
 			lay_line(L, mc.x[j], top, mc.x[j], top + rh,
-			    L->t->rule * 0.8, gray, 0);
+			    L->t->rule * RULE_THIN, gray, 0);
 		lay_line(L, L->left, top, L->left, top + rh, L->t->rule, ink,
 		    0);
 		lay_line(L, L->right, top, L->right, top + rh, L->t->rule, ink,
 		    0);
 		lay_line(L, L->left, top + rh, L->right, top + rh,
-		    L->t->rule * 0.8, gray, 0);
+		    L->t->rule * RULE_THIN, gray, 0);
 		L->sy = top + rh;
 		ld_place(L, 0, NULL, "a row of the monitoring sheet");
 	}
@@ -438,16 +466,20 @@ ld_board(struct lay *L, const struct boardplan *bp, double scale)
 {
 	size_t na = bp->napps > 0 ? bp->napps : 1, i;
 	double tsz = (L->t->size_small + (bp->napps > 3 ? 0 : 1)) * scale;
-	struct tstyle hs = lay_style(L, L->t->size_small + 1, ST_ITALIC, gray);
+	struct tstyle hs = lay_style(L, L->t->size_small + LABEL_SIZE_UP,
+	    ST_ITALIC, gray);
 	struct tstyle bs = lay_style(L, tsz, ST_BOLD, ink);
 	struct tstyle ts = lay_style(L, tsz, 0, ink);
 	struct tstyle as = lay_style(L, tsz, ST_ITALIC, gray);
 	struct tstyle ms = lay_style(L, L->t->size_small * scale, ST_BOLD,
 	    key_ink);
 	struct tstyle ps = lay_style(L, L->t->size_small * scale, 0, ink);
-	double w = lay_width(L), pad = 5, x, y, top, band, h, need, ask = 0;
-	double c0 = w * 0.22, c1 = w * 0.33, summary = w * 0.22;
-	double open = w * 0.08, cw = (w - summary - open) / (double)na;
+	double w = lay_width(L), pad = BOARD_PAD, x, y, top, band, h, need,
+	    ask = 0;
+	double c0 = w * BOARD_DATE_SHARE, c1 = w * BOARD_QUESTION_SHARE,
+	    summary = w * BOARD_SUMMARY_SHARE;
+	double open = w * BOARD_OPEN_SHARE,
+	    cw = (w - summary - open) / (double)na;
 	char num[24];
 
 	/* a portrait board is narrow: math wider than its column runs on
@@ -455,37 +487,40 @@ ld_board(struct lay *L, const struct boardplan *bp, double scale)
 	L->in_cell = 1;
 	L->sy = 0;
 	lay_plain(L, L->t->labels[L_BOARD_HINT], &hs, L->left, w, AL_LEFT);
-	L->sy += 4;
+	L->sy += BOARD_HINT_GAP;
 	top = L->sy;
 	/* the band: date and predictions | question | problem */
 	x = L->left;
 	L->sy = top + pad;
 	lay_plain(L, L->t->labels[L_BOARD_DATE], &bs, x + pad, c0 - 2 * pad,
 	    AL_LEFT);
-	lay_line(L, x + pad, L->sy + 8, x + c0 - pad, L->sy + 8, L->t->rule,
+	lay_line(L, x + pad, L->sy + BOARD_DATE_LINE, x + c0 - pad,
+	    L->sy + BOARD_DATE_LINE, L->t->rule,
 	    gray, 0);
-	L->sy += 14;
+	L->sy += BOARD_DATE_STEP;
 	lay_plain(L, L->t->labels[L_BOARD_PREDICTIONS], &bs, x + pad,
 	    c0 - 2 * pad, AL_LEFT);
 	if (bp->predict != NULL)
 		lay_text(L, bp->predict, 0, &as, x + pad, c0 - 2 * pad,
 		    AL_LEFT, 0);
-	band = L->sy + 30 - top;
+	band = L->sy + BOARD_PREDICT_ROOM - top;
 	x += c0;
 	if (bp->question != NULL) {
 		L->sy = top + pad;
 		y = L->sy;
-		L->sy += 4;
-		lay_text(L, bp->question, 0, &bs, x + pad + 4, c1 - 2 * pad -
-		    8, AL_LEFT, 0);
-		L->sy += 4;
-		lay_rect(L, x + pad, y, c1 - 2 * pad, L->sy - y, 1.2, ink);
+		L->sy += BOARD_BOX_PAD;
+		lay_text(L, bp->question, 0, &bs, x + pad + BOARD_BOX_PAD,
+		    c1 - 2 * pad - BOARD_BOX_ROOM, AL_LEFT, 0);
+		L->sy += BOARD_BOX_PAD;
+		lay_rect(L, x + pad, y, c1 - 2 * pad, L->sy - y, BOARD_BOX_W,
+		    ink);
 		if (L->sy + pad - top > band)
 			band = L->sy + pad - top;
 	}
 	x += c1;
 	L->sy = top + pad;
-	if (ld_measure(L, bp->problem, &ps, w - c0 - c1 - 2 * pad) > 140)
+	if (ld_measure(L, bp->problem, &ps,
+	    w - c0 - c1 - 2 * pad) > BOARD_PROBLEM_MAX)
 		lay_plain(L, L->t->labels[L_PROBLEM], &as, x + pad,
 		    w - c0 - c1 - 2 * pad, AL_LEFT);
 	else
@@ -513,8 +548,9 @@ ld_board(struct lay *L, const struct boardplan *bp, double scale)
 		lay_plain(L, num, &bs, x + pad, cw - 2 * pad, AL_LEFT);
 		if (a->misconception) {	/* a cross: the word is too wide */
 			L->sy -= lay_lh(L, bs.size);
-			lay_plain(L, "\xe2\x9c\x97", &ms, x + pad + 12,
-			    cw - 2 * pad - 12, AL_LEFT);
+			lay_plain(L, "\xe2\x9c\x97", &ms,
+			    x + pad + BOARD_CROSS_X,
+			    cw - 2 * pad - BOARD_CROSS_X, AL_LEFT);
 		}
 		lay_text(L, &a->approach, 0, &ts, x + pad, cw - 2 * pad,
 		    AL_LEFT, 0);
@@ -523,7 +559,8 @@ ld_board(struct lay *L, const struct boardplan *bp, double scale)
 	}
 	x = L->left + cw * (double)na;
 	L->sy = y + pad;
-	lay_plain(L, L->t->labels[L_BOARD_OPEN], &as, x + 3, open - 6,
+	lay_plain(L, L->t->labels[L_BOARD_OPEN], &as, x + BOARD_OPEN_INSET,
+	    open - BOARD_OPEN_ROOM,
 	    AL_LEFT);
 	x += open;
 	L->sy = y + pad;
@@ -532,45 +569,49 @@ ld_board(struct lay *L, const struct boardplan *bp, double scale)
 	if (bp->summary != NULL) {
 		double sy = L->sy;
 
-		L->sy += 4;
-		lay_text(L, bp->summary, 0, &ts, x + pad + 4, summary - 2 *
-		    pad - 8, AL_LEFT, 0);
-		L->sy += 4;
-		lay_rect(L, x + pad, sy, summary - 2 * pad, L->sy - sy, 1.2,
+		L->sy += BOARD_BOX_PAD;
+		lay_text(L, bp->summary, 0, &ts, x + pad + BOARD_BOX_PAD,
+		    summary - 2 * pad - BOARD_BOX_ROOM, AL_LEFT, 0);
+		L->sy += BOARD_BOX_PAD;
+		lay_rect(L, x + pad, sy, summary - 2 * pad, L->sy - sy,
+		    BOARD_BOX_W,
 		    key_ink);
 	}
 	if (L->sy - y > need)
 		need = L->sy - y;
 	/* room to copy the students' work, then the questions, level */
-	h = L->bottom - L->y - L->pending_h - y - 4;
-	if (h < need + 60 + ask + pad)
-		h = need + 60 + ask + pad;
+	h = L->bottom - L->y - L->pending_h - y - BOARD_FOOT_SAFE;
+	if (h < need + BOARD_WORK_ROOM + ask + pad)
+		h = need + BOARD_WORK_ROOM + ask + pad;
 	for (i = 0; i + 1 < bp->napps; i++) {
 		if (bp->apps[i].ask.s == NULL)
 			continue;
 		x = L->left + cw * (double)i;
 		L->sy = y + h - pad - ask;
-		lay_line(L, x + pad, L->sy - 3, x + cw - pad, L->sy - 3,
-		    L->t->rule * 0.8, light, 1);
+		lay_line(L, x + pad, L->sy - BOARD_NEXT_RULE_UP, x + cw - pad,
+		    L->sy - BOARD_NEXT_RULE_UP,
+		    L->t->rule * RULE_THIN, light, 1);
 		lay_plain(L, L->t->labels[L_BOARD_NEXT], &bs, x + pad,
 		    cw - 2 * pad, AL_LEFT);
 		lay_text(L, &bp->apps[i].ask, 0, &as, x + pad, cw - 2 * pad,
 		    AL_LEFT, 0);
 	}
-	lay_rect(L, L->left, top, w, band + h, 1.5, ink);
-	lay_line(L, L->left, y, L->right, y, 1.0, ink, 0);
-	lay_line(L, L->left + c0, top, L->left + c0, y, 0.6, gray, 0);
-	lay_line(L, L->left + c0 + c1, top, L->left + c0 + c1, y, 0.6, gray,
+	lay_rect(L, L->left, top, w, band + h, BOARD_FRAME_W, ink);
+	lay_line(L, L->left, y, L->right, y, BOARD_BAND_W, ink, 0);
+	lay_line(L, L->left + c0, top, L->left + c0, y, BOARD_COL_W, gray, 0);
+	lay_line(L, L->left + c0 + c1, top, L->left + c0 + c1, y, BOARD_COL_W,
+	    gray,
 	    0);
 	for (i = 1; i <= na + 1; i++) {
 		x = i <= na ? L->left + cw * (double)i : L->left + cw *
 		    (double)na + open;
-		lay_line(L, x, y, x, y + h, i >= na ? 1.0 : 0.6, i >= na ?
+		lay_line(L, x, y, x, y + h,
+		    i >= na ? BOARD_BAND_W : BOARD_COL_W, i >= na ?
 		    ink : gray, 0);
 	}
 	L->sy = y + h;
 	L->in_cell = 0;
-	return y + need + 60 + ask + pad;
+	return y + need + BOARD_WORK_ROOM + ask + pad;
 }
 
 /* The board, in smaller type when its words need more than a page (large
@@ -579,16 +620,17 @@ void
 lay_board(struct lay *L, const struct block *b)
 {
 	/* below its heading, which waits to go on the same page */
-	double scale, room = L->bottom - L->top - L->pending_h - 4;
+	double scale,
+	    room = L->bottom - L->top - L->pending_h - BOARD_FOOT_SAFE;
 
-	for (scale = 1; scale > 0.55; scale -= 0.1) {
+	for (scale = 1; scale > BOARD_SCALE_FLOOR; scale -= BOARD_SCALE_STEP) {
 		if (ld_board(L, b->u.board, scale) <= room)
 			break;
 		lay_strip_clear(&L->strip);
 	}
-	if (scale <= 0.55)
-		ld_board(L, b->u.board, 0.6);
-	ld_place(L, 4, &b->u.board->problem->mark, "the board plan");
+	if (scale <= BOARD_SCALE_FLOOR)
+		ld_board(L, b->u.board, BOARD_SCALE_MIN);
+	ld_place(L, DS_GAP_SMALL, &b->u.board->problem->mark, "the board plan");
 }
 
 /* Empty boxes side by side, each with its label in the corner; with grid
@@ -597,7 +639,7 @@ lay_board(struct lay *L, const struct block *b)
 void
 lay_panels(struct lay *L, const struct block *b)
 {
-	double gap = 12, w, h = b->h, x;
+	double gap = PANEL_GAP, w, h = b->h, x;
 	size_t i;
 
 	w = (lay_width(L) - gap * (double)(b->ncells - 1)) /
@@ -612,7 +654,7 @@ lay_panels(struct lay *L, const struct block *b)
 	L->sy = 0;
 	for (i = 0; i < b->ncells; i++) {
 		x = L->left + (w + gap) * (double)i;
-		lay_rect(L, x, 0, w, h, L->t->rule * 1.5, ink);
+		lay_rect(L, x, 0, w, h, L->t->rule * PANEL_RULE_RATIO, ink);
 		ld_corner(L, b->cells[i], x, 0, w);
 	}
 	L->sy = h;
@@ -623,10 +665,11 @@ lay_panels(struct lay *L, const struct block *b)
 void
 lay_members(struct lay *L, const struct block *b)
 {
-	struct tstyle hs = lay_style(L, L->t->size_small + 1, ST_BOLD, gray);
+	struct tstyle hs = lay_style(L, L->t->size_small + LABEL_SIZE_UP,
+	    ST_BOLD, gray);
 	struct tstyle ns = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
-	double nw = lay_width(L) * 0.6, top, base;
+	double nw = lay_width(L) * MEMBERS_NAME_SHARE, top, base;
 	size_t i;
 	int roles = 0;
 
@@ -636,7 +679,7 @@ lay_members(struct lay *L, const struct block *b)
 	L->sy = 0;
 	if (b->label != NULL) {
 		lay_plain(L, b->label, &ns, L->left, lay_width(L), AL_LEFT);
-		L->sy += 2;
+		L->sy += MEMBERS_LABEL_GAP;
 	}
 	top = L->sy;
 	lay_plain(L, L->t->labels[roles ? L_NAME : L_MEMBERS], &hs, L->left,
@@ -646,20 +689,23 @@ lay_members(struct lay *L, const struct block *b)
 		lay_plain(L, L->t->labels[L_ROLE], &hs, L->left + nw,
 		    lay_width(L) - nw, AL_LEFT);
 	for (i = 0; i + 1 < b->ncells; i += 2) {
-		top = L->sy + 4;
+		top = L->sy + MEMBERS_ROW_GAP;
 		base = top + lay_base(L, ts.size);
 		L->sy = top;
 		if (b->cells[i] != NULL)
-			lay_plain(L, b->cells[i], &ts, L->left + 4, nw - 16,
+			lay_plain(L, b->cells[i], &ts, L->left + MEMBERS_INSET,
+			    nw - MEMBERS_NAME_ROOM,
 			    AL_LEFT);
 		else
-			lay_line(L, L->left, base + 3, L->left + nw - 16,
-			    base + 3, L->t->rule, ink, 0);
+			lay_line(L, L->left, base + MEMBERS_LINE_DROP,
+			    L->left + nw - MEMBERS_NAME_ROOM,
+			    base + MEMBERS_LINE_DROP, L->t->rule, ink, 0);
 		L->sy = top;
 		if (b->cells[i + 1] != NULL)
 			lay_plain(L, b->cells[i + 1], &ts, L->left + nw,
 			    lay_width(L) - nw, AL_LEFT);
-		L->sy = top + lay_lh(L, ts.size) + (b->cells[i] ? 0 : 6);
+		L->sy = top + lay_lh(L, ts.size) +
+		    (b->cells[i] ? 0 : MEMBERS_LINE_ROOM);
 	}
 	ld_place(L, L->t->gap_problem, NULL, "a group");
 }
@@ -675,10 +721,11 @@ ld_prompt_strip(struct lay *L, const struct block *b)
 	lay_plain(L, b->label, &ts, L->left, lay_width(L), AL_LEFT);
 	for (i = 0; i < b->n; i++) {
 		L->sy += L->t->line_pitch;
-		lay_line(L, L->left, L->sy, L->right, L->sy, L->t->rule * 0.8,
+		lay_line(L, L->left, L->sy, L->right, L->sy,
+		    L->t->rule * RULE_THIN,
 		    gray, 0);
 	}
-	L->sy += 4;
+	L->sy += PROMPT_FOOT;
 }
 
 /* Ruled lines from the last line of the prompt just placed (4 points
@@ -687,11 +734,12 @@ ld_prompt_strip(struct lay *L, const struct block *b)
 static void
 ld_more_lines(struct lay *L)
 {
-	double y = L->t->line_pitch - 4;
+	double y = L->t->line_pitch - PROMPT_FOOT;
 
 	L->sy = 0;
 	for (; L->y + y <= L->bottom + EPS; y += L->t->line_pitch)
-		lay_line(L, L->left, y, L->right, y, L->t->rule * 0.8, gray,
+		lay_line(L, L->left, y, L->right, y, L->t->rule * RULE_THIN,
+		    gray,
 		    0);
 	if (L->strip.nitems > 0)
 		lay_place(L, y - L->t->line_pitch, 0);
@@ -730,7 +778,8 @@ ld_job_lines(struct lay *L, const struct tstyle *ts, double x, double w)
 	lay_plain(L, L->t->labels[L_JOB_BLANK], ts, x, w, AL_LEFT);
 	for (i = 0; i < 2; i++) {
 		L->sy += L->t->line_pitch;
-		lay_line(L, x, L->sy, x + w, L->sy, L->t->rule * 0.8, gray, 0);
+		lay_line(L, x, L->sy, x + w, L->sy, L->t->rule * RULE_THIN,
+		    gray, 0);
 	}
 }
 
@@ -743,8 +792,10 @@ lay_cards(struct lay *L, const struct block *b)
 {
 	struct tstyle tts = lay_style(L, L->t->size_heading, ST_BOLD, ink);
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
-	struct tstyle ws = lay_style(L, L->t->size_small + 1, 0, gray);
-	double h = (L->bottom - L->top) / 4, cw = lay_width(L) / b->n, pad = 12;
+	struct tstyle ws = lay_style(L, L->t->size_small + LABEL_SIZE_UP, 0,
+	    gray);
+	double h = (L->bottom - L->top) / CARD_PAGE_SHARE,
+	    cw = lay_width(L) / b->n, pad = CARD_PAD;
 	double x, base, lw, need = 0;
 	size_t i;
 
@@ -764,28 +815,33 @@ lay_cards(struct lay *L, const struct block *b)
 			L->sy = pad;
 			base = pad + lay_base(L, tts.size);
 			L->sy = base - lay_base(L, ts.size);
-			lay_plain(L, nl, &ts, x + cw * 0.45, lw + 1, AL_LEFT);
+			lay_plain(L, nl, &ts, x + cw * CARD_NAME_FROM,
+			    lw + CARD_NAME_SLACK, AL_LEFT);
 			L->sy = base - lay_base(L, ts.size);
 			if (who != NULL)
-				lay_plain(L, who, &fs, x + cw * 0.45 + lw + 8,
-				    cw * 0.55 - lw - 8 - pad, AL_LEFT);
+				lay_plain(L, who, &fs,
+				    x + cw * CARD_NAME_FROM + lw +
+				    CARD_NAME_GAP, cw * CARD_NAME_SHARE - lw -
+				    CARD_NAME_GAP - pad, AL_LEFT);
 			else
-				lay_line(L, x + cw * 0.45 + lw + 6, base + 2,
-				    x + cw - pad, base + 2, L->t->rule, ink, 0);
-			L->sy = pad + lay_lh(L, tts.size) + 4;
+				lay_line(L, x + cw * CARD_NAME_FROM + lw +
+				    CARD_LINE_GAP, base + CARD_LINE_DROP,
+				    x + cw - pad, base + CARD_LINE_DROP,
+				    L->t->rule, ink, 0);
+			L->sy = pad + lay_lh(L, tts.size) + CARD_TITLE_GAP;
 			lay_text(L, b->text, 0, &ts, x + pad, cw - 2 * pad,
 			    AL_LEFT, 0);
 			/* room below the question to write the answer */
-			L->sy += 3 * lay_lh(L, ts.size);
+			L->sy += CARD_ANSWER_LINES * lay_lh(L, ts.size);
 		} else {
-			L->sy += 4;
+			L->sy += CARD_TITLE_GAP;
 			if (b->cells[i + 1] != NULL)
 				lay_plain(L, b->cells[i + 1], &ts, x + pad,
 				    cw - 2 * pad, AL_LEFT);
 			else
 				ld_job_lines(L, &ts, x + pad, cw - 2 * pad);
 			if (who != NULL)
-				L->sy += 4 + lay_lh(L, ws.size);
+				L->sy += CARD_WHO_GAP + lay_lh(L, ws.size);
 		}
 		if (L->sy + pad > need)
 			need = L->sy + pad;
@@ -794,7 +850,7 @@ lay_cards(struct lay *L, const struct block *b)
 		h = need;
 	for (i = 0; i + 2 < b->ncells; i += 3) {
 		x = L->left + cw * (double)(i / 3);
-		lay_rect(L, x, 0, cw, h, 0.8, gray)->dash = 1;
+		lay_rect(L, x, 0, cw, h, CARD_CUT_W, gray)->dash = 1;
 		if (b->text == NULL && b->cells[i + 2] != NULL) {
 			L->sy = h - pad - lay_lh(L, ws.size);
 			lay_plain(L, b->cells[i + 2], &ws, x + pad,

@@ -161,7 +161,8 @@ fg_arrow(struct fg *g, double x, double y, double dx, double dy,
     struct color c)
 {
 	double back = atan2(dy, -dx) * 180 / M_PI;	/* page y grows down */
-	struct item *it = fg_arc(g, x, y, 0.55 * g->u, back - 20, back + 20);
+	struct item *it = fg_arc(g, x, y, FG_ARROW_LEN * g->u,
+	    back - FG_ARROW_SPREAD, back + FG_ARROW_SPREAD);
 
 	it->fill = 1;
 	it->stroke = 0;
@@ -194,7 +195,7 @@ fg_text(struct fg *g, const char *s, double cx, double y, enum align al,
 	if (x + w > g->tx1)
 		g->tx1 = x + w;
 	L->sy = 0;
-	lay_text(L, &t, 0, ts, x - 1, w + 2, al, 0);
+	lay_text(L, &t, 0, ts, x - FG_TEXT_SLACK, w + FG_TEXT_ROOM, al, 0);
 	if (h != NULL)
 		*h = L->sy;
 	lay_shift(L, from, L->strip.nitems, an == FA_TOP ? y : an ==
@@ -205,10 +206,10 @@ fg_text(struct fg *g, const char *s, double cx, double y, enum align al,
 		double top = an == FA_TOP ? y : an == FA_BOTTOM ? y - L->sy :
 		    y - L->sy / 2;
 
-		it->x = x - 0.1 * g->u;
-		it->y = top + 0.1 * L->sy;
-		it->w = w + 0.2 * g->u;
-		it->h = 0.8 * L->sy;
+		it->x = x - FG_BACK_PAD * g->u;
+		it->y = top + FG_BACK_TOP * L->sy;
+		it->w = w + FG_BACK_WIDEN * g->u;
+		it->h = FG_BACK_H * L->sy;
 		it->fill = 1;
 		it->stroke = 0;
 		it->fill_color.r = it->fill_color.g = it->fill_color.b = 1;
@@ -384,7 +385,7 @@ nl_label(struct fg *g, struct rat v, int places, double x, double ly,
 {
 	char *s = fg_math(g, v, places);
 
-	fg_text(g, s, x, ly + side * 0.7 * g->u, AL_CENTER, side > 0 ?
+	fg_text(g, s, x, ly + side * NL_VALUE_GAP * g->u, AL_CENTER, side > 0 ?
 	    FA_TOP : FA_BOTTOM, key ? &g->ks : &g->ts, NULL);
 	free(s);
 }
@@ -397,7 +398,7 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
     double ly, int side, enum label name)
 {
 	struct lay *L = g->L;
-	double pad = 1.0 * g->u, spacing, x, half;
+	double pad = NL_END_PAD * g->u, spacing, x, half;
 	long n = nl_steps(nl), i, k;
 	char a[VAL_TEXT_MAX], b[VAL_TEXT_MAX], c[VAL_TEXT_MAX];
 	int places = nl_places(nl), shown;
@@ -405,11 +406,12 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 	double *lx;
 
 	/* the line, with an arrowhead at each end */
-	fg_line(g, lx0 - pad, ly, lx1 + pad, ly, g->lw * 1.2, ink);
-	fg_arrow(g, lx1 + pad + 0.1 * g->u, ly, 1, 0, ink);
-	fg_arrow(g, lx0 - pad - 0.1 * g->u, ly, -1, 0, ink);
+	fg_line(g, lx0 - pad, ly, lx1 + pad, ly, g->lw * FG_STROKE_MID, ink);
+	fg_arrow(g, lx1 + pad + FG_ARROW_GAP * g->u, ly, 1, 0, ink);
+	fg_arrow(g, lx0 - pad - FG_ARROW_GAP * g->u, ly, -1, 0, ink);
 	if (nl->title.s != NULL)
-		fg_text(g, nl->title.s, lx0 - pad - 0.8 * g->u, ly, AL_RIGHT,
+		fg_text(g, nl->title.s, lx0 - pad - FG_TITLE_GAP * g->u, ly,
+		    AL_RIGHT,
 		    FA_MIDDLE, &g->ts, NULL);
 	fig_format(nl->from.v, nl->from.places, a);
 	fig_format(nl->to.v, nl->to.places, b);
@@ -425,14 +427,15 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 
 		x = lx0 + spacing * (double)i;
 		/* wholes longer than the parts between them */
-		half = (v.d == 1 && nl->ticks.v.d != 1 ? 0.5 : 0.35) * g->u;
+		half = (v.d == 1 && nl->ticks.v.d != 1 ? NL_TICK_WHOLE :
+		    NL_TICK_PART) * g->u;
 		if (nl->ticks.v.d == 1)
-			half = 0.4 * g->u;
+			half = NL_TICK_EVERY * g->u;
 		fg_line(g, x, ly - half, x, ly + half, g->lw, ink);
 	}
 	/* labels: all (thinned so that they do not touch), ends, a list */
 	k = nl->labels == NL_ALL ? nl_stride_n(n, spacing, nl_widest(g, nl),
-	    0.5 * g->u) : n;
+	    NL_LABEL_GAP * g->u) : n;
 	if (nl->labels == NL_ALL || nl->labels == NL_ENDS)
 		for (i = 0; i <= n; i += k) {
 			struct rat v = nl_tick(nl, i);
@@ -463,7 +466,8 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 		if (!fg_shows(g, nl->at.v[j].key) ||
 		    !fg_shows(g, nl->at.v[j - 1].key))
 			continue;
-		if (fabs(lx[j] - lx[j - 1]) < (wa + wb) / 2 + 0.2 * g->u) {
+		if (fabs(lx[j] - lx[j - 1]) < (wa + wb) / 2 + NL_LABEL_TOUCH *
+		    g->u) {
 			if (lay_first_at(L, &nl->at.v[j].t.mark))
 				sc_error(&nl->at.v[j].t.mark, "the labels %s "
 				    "and %s of the number line touch; make the "
@@ -482,10 +486,11 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 	}
 	for (j = 0; j < nl->blanks.n; j++) {
 		const struct fnum *f = &nl->blanks.v[j];
-		double bw = 2.2 * g->u, bh = 1.6 * g->u, top;
+		double bw = NL_BOX_W * g->u, bh = NL_BOX_H * g->u, top;
 
 		x = nl_x(nl, f->v, lx0, lx1);
-		top = side > 0 ? ly + 0.6 * g->u : ly - 0.6 * g->u - bh;
+		top = side > 0 ? ly + NL_BOX_GAP * g->u : ly - NL_BOX_GAP *
+		    g->u - bh;
 		lay_rect(L, x - bw / 2, top, bw, bh, g->lw, ink);
 		if (g->key) {
 			char *s = fg_math(g, f->v, f->places);
@@ -511,7 +516,8 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 
 		if (!fg_shows(g, jp->key))
 			continue;
-		s = chord * 0.4 < 1.4 * g->u ? chord * 0.4 : 1.4 * g->u;
+		s = chord * NL_JUMP_RISE < NL_JUMP_RISE_MAX * g->u ?
+		    chord * NL_JUMP_RISE : NL_JUMP_RISE_MAX * g->u;
 		R = (chord * chord / 4 + s * s) / (2 * s);
 		th = asin((R - s) / R) * 180 / M_PI;
 		cx = (x1 + x2) / 2;
@@ -522,11 +528,11 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 		else
 			it = fg_arc(g, cx, cy, R, 180 + th, 360 - th);
 		it->color = col;
-		it->width = g->lw * 1.4;
+		it->width = g->lw * FG_STROKE_AXIS;
 		/* the landing's direction along the arc */
 		fg_arrow(g, x2, ly, right ? sin(th * M_PI / 180) :
 		    -sin(th * M_PI / 180), side * cos(th * M_PI / 180), col);
-		top = ly - side * (s + 0.25 * g->u);
+		top = ly - side * (s + NL_JUMP_LABEL_GAP * g->u);
 		if (jp->label.s != NULL)
 			fg_text(g, jp->label.s, cx, top, AL_CENTER, side > 0 ?
 			    FA_BOTTOM : FA_TOP, jp->key ? &g->ks : &g->ts,
@@ -550,7 +556,7 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 		if (!fg_shows(g, p->key))
 			continue;
 		x = nl_x(nl, p->x.v, lx0, lx1);
-		fg_dot(g, x, ly, 0.2 * g->u, col);
+		fg_dot(g, x, ly, FG_DOT_R * g->u, col);
 		shown = p->label.s != NULL && p->label.s[0] != '\0';
 		if (shown) {
 			struct tstyle bs = p->key ? g->ks : g->ts;
@@ -564,8 +570,10 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 			h = lay_lh(g->L, bs.size);
 			for (lv = 0; lv < 3; lv++) {
 				px[lv] = x - w / 2;
-				py[lv] = side > 0 ? ly - 0.45 * g->u - h *
-				    (double)(lv + 1) : ly + 0.45 * g->u + h *
+				py[lv] = side > 0 ? ly - NL_POINT_LABEL_GAP *
+				    g->u - h *
+				    (double)(lv + 1) : ly + NL_POINT_LABEL_GAP *
+				    g->u + h *
 				    (double)lv;
 			}
 			fg_place_label(g, &p->label, &bs, px, py, 3, "move the "
@@ -594,13 +602,13 @@ fg_numberline(struct fg *g, const struct numberline *nl, double x,
 	    (tw = lay_plain_width(g->L, bl->title.s, &g->ts)) > titlew)
 		titlew = tw;
 	if (titlew > 0)
-		titlew += 0.8 * g->u;
+		titlew += FG_TITLE_GAP * g->u;
 	widest = nl_widest(g, nl);
 	if (bl != NULL && nl_widest(g, bl) > widest)
 		widest = nl_widest(g, bl);
-	pad = 1.6 * g->u;
-	if (widest / 2 + 0.2 * g->u > pad)
-		pad = widest / 2 + 0.2 * g->u;
+	pad = NL_SIDE_PAD * g->u;
+	if (widest / 2 + NL_LABEL_TOUCH * g->u > pad)
+		pad = widest / 2 + NL_LABEL_TOUCH * g->u;
 	lx0 = x + titlew + pad;
 	lx1 = x + w - pad;
 	if (bl == NULL) {
@@ -610,7 +618,7 @@ fg_numberline(struct fg *g, const struct numberline *nl, double x,
 	/* a double number line: values over the top line, under the bottom
 	 * one, ticks in the same places */
 	nl_draw(g, nl, lx0, lx1, 0, -1, L_FIG_DOUBLE_TOP);
-	nl_draw(g, bl, lx0, lx1, 2.4 * g->u, 1, L_FIG_DOUBLE_BOTTOM);
+	nl_draw(g, bl, lx0, lx1, NL_DOUBLE_GAP * g->u, 1, L_FIG_DOUBLE_BOTTOM);
 }
 
 /* ---- coordinate planes -------------------------------------------------- */
@@ -687,7 +695,7 @@ pl_point_label(struct fg *g, const struct pmap *m, const struct fpoint *p,
 	double x = pm_x(m, fig_d(p->x.v)), y = pm_y(m, fig_d(p->y.v));
 	double w, h, px[4], py[4];
 
-	fg_dot(g, x, y, 0.2 * g->u, col);
+	fg_dot(g, x, y, FG_DOT_R * g->u, col);
 	if (p->label.s == NULL || p->label.s[0] == '\0')
 		return;
 	bs.style = ST_BOLD;
@@ -695,10 +703,10 @@ pl_point_label(struct fg *g, const struct pmap *m, const struct fpoint *p,
 	 * down right, down left */
 	w = lay_text_width(g->L, &p->label, &bs);
 	h = lay_lh(g->L, bs.size);
-	px[0] = px[2] = x + 0.25 * g->u;
-	px[1] = px[3] = x - 0.25 * g->u - w;
-	py[0] = py[1] = y - 0.15 * g->u - h;
-	py[2] = py[3] = y + 0.15 * g->u;
+	px[0] = px[2] = x + PL_LABEL_DX * g->u;
+	px[1] = px[3] = x - PL_LABEL_DX * g->u - w;
+	py[0] = py[1] = y - PL_LABEL_DY * g->u - h;
+	py[2] = py[3] = y + PL_LABEL_DY * g->u;
 	fg_place_label(g, &p->label, &bs, px, py, 4, "move the points "
 	    "apart or make the plane wider (width:)");
 }
@@ -772,14 +780,14 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 	/* room for the y labels at the left, the x-axis' name at the right */
 	widest = pl_widest(g, pl->y0.v, pl->gridy.v, ny, pl->gridy.places);
 	xwidest = pl_widest(g, pl->x0.v, pl->grid.v, nx, pl->grid.places);
-	lm = widest + 0.8 * g->u;
-	rm = 1.2 * g->u + (pl->xname.s != NULL ? lay_plain_width(g->L,
-	    pl->xname.s, &g->ts) + 0.4 * g->u : 0);
+	lm = widest + PL_NUM_GAP * g->u;
+	rm = PL_RIGHT_ROOM * g->u + (pl->xname.s != NULL ? lay_plain_width(g->L,
+	    pl->xname.s, &g->ts) + PL_NAME_GAP * g->u : 0);
 	/* grid squares are square; a tall plane no taller than 1.2 times
 	 * its width */
 	cell = (w - lm - rm) / (double)nx;
-	if (cell * (double)ny > 1.2 * (w - lm - rm))
-		cell = 1.2 * (w - lm - rm) / (double)ny;
+	if (cell * (double)ny > PL_MAX_ASPECT * (w - lm - rm))
+		cell = PL_MAX_ASPECT * (w - lm - rm) / (double)ny;
 	m.cx = cell / sx;
 	m.cy = cell / sy;
 	m.px0 = x + lm;
@@ -787,36 +795,42 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 	/* grid: thin and gray */
 	for (i = 0; i <= nx; i++)
 		fg_line(g, pm_x(&m, m.x0 + i * sx), pm_y(&m, m.y0),
-		    pm_x(&m, m.x0 + i * sx), pm_y(&m, m.y1), 0.5, light);
+		    pm_x(&m, m.x0 + i * sx), pm_y(&m, m.y1), PL_GRID_W, light);
 	for (i = 0; i <= ny; i++)
 		fg_line(g, pm_x(&m, m.x0), pm_y(&m, m.y0 + i * sy),
-		    pm_x(&m, m.x1), pm_y(&m, m.y0 + i * sy), 0.5, light);
+		    pm_x(&m, m.x1), pm_y(&m, m.y0 + i * sy), PL_GRID_W, light);
 	/* axes through 0 (or along the edge), arrows at the ends */
 	ox = m.x0 > 0 ? m.x0 : m.x1 < 0 ? m.x1 : 0;
 	oy = m.y0 > 0 ? m.y0 : m.y1 < 0 ? m.y1 : 0;
-	fg_line(g, pm_x(&m, m.x0), pm_y(&m, oy), pm_x(&m, m.x1) + 0.6 * g->u,
-	    pm_y(&m, oy), g->lw * 1.4, ink);
-	fg_arrow(g, pm_x(&m, m.x1) + 0.7 * g->u, pm_y(&m, oy), 1, 0, ink);
+	fg_line(g, pm_x(&m, m.x0), pm_y(&m, oy),
+	    pm_x(&m, m.x1) + PL_AXIS_OVER * g->u, pm_y(&m, oy),
+	    g->lw * FG_STROKE_AXIS, ink);
+	fg_arrow(g, pm_x(&m, m.x1) + PL_ARROW_OVER * g->u, pm_y(&m, oy), 1, 0,
+	    ink);
 	fg_line(g, pm_x(&m, ox), pm_y(&m, m.y0), pm_x(&m, ox),
-	    pm_y(&m, m.y1) - 0.6 * g->u, g->lw * 1.4, ink);
-	fg_arrow(g, pm_x(&m, ox), pm_y(&m, m.y1) - 0.7 * g->u, 0, -1, ink);
+	    pm_y(&m, m.y1) - PL_AXIS_OVER * g->u, g->lw * FG_STROKE_AXIS, ink);
+	fg_arrow(g, pm_x(&m, ox), pm_y(&m, m.y1) - PL_ARROW_OVER * g->u, 0, -1,
+	    ink);
 	if (m.x0 < 0)
-		fg_arrow(g, pm_x(&m, m.x0) - 0.1 * g->u, pm_y(&m, oy), -1, 0,
+		fg_arrow(g, pm_x(&m, m.x0) - FG_ARROW_GAP * g->u, pm_y(&m, oy),
+		    -1, 0,
 		    ink);
 	if (m.y0 < 0)
-		fg_arrow(g, pm_x(&m, ox), pm_y(&m, m.y0) + 0.1 * g->u, 0, 1,
+		fg_arrow(g, pm_x(&m, ox), pm_y(&m, m.y0) + FG_ARROW_GAP * g->u,
+		    0, 1,
 		    ink);
 	if (pl->xname.s != NULL)
-		fg_text(g, pl->xname.s, pm_x(&m, m.x1) + 1.2 * g->u,
+		fg_text(g, pl->xname.s, pm_x(&m, m.x1) + PL_XNAME_DX * g->u,
 		    pm_y(&m, oy), AL_LEFT, FA_MIDDLE, &g->ts, NULL);
 	if (pl->yname.s != NULL)
-		fg_text(g, pl->yname.s, pm_x(&m, ox), pm_y(&m, m.y1) - 1.3 *
-		    g->u, AL_CENTER, FA_BOTTOM, &g->ts, NULL);
+		fg_text(g, pl->yname.s, pm_x(&m, ox),
+		    pm_y(&m, m.y1) - PL_YNAME_DY * g->u, AL_CENTER, FA_BOTTOM,
+		    &g->ts, NULL);
 	/* scale: under the x-axis, left of the y-axis, 0 once; thinned;
 	 * on white where the grid runs under them */
 	g->backed = 1;
-	kx = nl_stride_n(nx, cell, xwidest, 0.5 * g->u);
-	ky = nl_stride_n(ny, cell, g->u, 0.3 * g->u);
+	kx = nl_stride_n(nx, cell, xwidest, PL_XNUM_GAP * g->u);
+	ky = nl_stride_n(ny, cell, g->u, PL_YNUM_GAP * g->u);
 	for (i = 0; i <= nx; i++) {
 		struct rat r;
 
@@ -829,13 +843,13 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 		if (r.n == 0 && m.y0 < 0)
 			continue;	/* the -1 under it would cover it */
 		if (r.n == 0) {
-			fg_num_at(g, r, pl->grid.places, pm_x(&m, ox) - 0.2 *
-			    g->u, pm_y(&m, oy) + 0.25 * g->u, AL_RIGHT,
-			    FA_TOP);
+			fg_num_at(g, r, pl->grid.places,
+			    pm_x(&m, ox) - PL_ORIGIN_DX * g->u,
+			    pm_y(&m, oy) + PL_ORIGIN_DY * g->u, AL_RIGHT, FA_TOP);
 			continue;
 		}
 		fg_num_at(g, r, pl->grid.places, pm_x(&m, v), pm_y(&m, oy) +
-		    0.25 * g->u, AL_CENTER, FA_TOP);
+		    PL_XNUM_DY * g->u, AL_CENTER, FA_TOP);
 	}
 	for (i = 0; i <= ny; i++) {
 		struct rat r;
@@ -846,8 +860,9 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 		if ((long)floor((v - oy) / sy + 0.5) % ky != 0 ||
 		    pl_tick(pl->y0.v, pl->gridy.v, i, &r) < 0)
 			continue;
-		fg_num_at(g, r, pl->gridy.places, pm_x(&m, ox) - 0.25 * g->u,
-		    pm_y(&m, v), AL_RIGHT, FA_MIDDLE);
+		fg_num_at(g, r, pl->gridy.places,
+		    pm_x(&m, ox) - PL_YNUM_DX * g->u, pm_y(&m, v), AL_RIGHT,
+		    FA_MIDDLE);
 	}
 	g->backed = 0;
 	fg_sayl(g, "", L_FIG_PLANE, NULL, NULL);
@@ -868,7 +883,8 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 		if (len < g->u)
 			continue;
 		dx /= len, dy /= len;
-		fg_line(g, px, py, px + dx * len, py + dy * len, g->lw * 1.6,
+		fg_line(g, px, py, px + dx * len, py + dy * len,
+		    g->lw * FG_STROKE_BOLD,
 		    col);
 		fg_arrow(g, px, py, -dx, -dy, col);
 		fg_arrow(g, px + dx * len, py + dy * len, dx, dy, col);
@@ -882,7 +898,7 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 			continue;
 		fg_line(g, pm_x(&m, fig_d(s->a.x.v)), pm_y(&m, fig_d(s->a.y.v)),
 		    pm_x(&m, fig_d(s->b.x.v)), pm_y(&m, fig_d(s->b.y.v)),
-		    g->lw * 1.6, col);
+		    g->lw * FG_STROKE_BOLD, col);
 		pl_say_point(g, L_FIG_SEGMENT, &s->a);
 		pl_say_point(g, L__MAX, &s->b);
 	}
@@ -894,7 +910,7 @@ fg_plane(struct fg *g, const struct plane *pl, double x, double w)
 			continue;
 		fg_line(g, pm_x(&m, fig_d(p->x.v)), pm_y(&m, fig_d(p->y.v)),
 		    pm_x(&m, fig_d(q->x.v)), pm_y(&m, fig_d(q->y.v)),
-		    g->lw * 1.6, fg_ink(p->key));
+		    g->lw * FG_STROKE_BOLD, fg_ink(p->key));
 		pl_say_point(g, j == 0 ? L_FIG_POLYGON : L__MAX, p);
 	}
 	for (j = 0; j < pl->npoints; j++) {
@@ -959,8 +975,9 @@ fr_model(struct fg *g, const struct fmodel *m, double x, double w)
 		switch (m->shape) {
 		case FR_BAR:
 			cw = w / (double)parts;
-			fg_box(g, x + cw * (double)i, 0, cw, 2 * g->u, filled,
-			    fill, ink, g->lw * 1.2);
+			fg_box(g, x + cw * (double)i, 0, cw, FR_BAR_H * g->u,
+			    filled,
+			    fill, ink, g->lw * FG_STROKE_MID);
 			mx = x + cw * ((double)i + 0.5);
 			my = g->u;
 			break;
@@ -978,9 +995,11 @@ fr_model(struct fg *g, const struct fmodel *m, double x, double w)
 			/* from 12 o'clock, clockwise: the shaded wedges, then
 			 * the radii and the rim as lines over them */
 			a = 90 - 360.0 * (double)(i + 1) / (double)parts;
-			mx = x + R + 0.6 * R * cos((a + 180.0 / (double)parts) *
+			mx = x + R + FR_DOT_OUT * R * cos((a + 180.0 /
+			    (double)parts) *
 			    M_PI / 180);
-			my = R - 0.6 * R * sin((a + 180.0 / (double)parts) *
+			my = R - FR_DOT_OUT * R * sin((a + 180.0 /
+			    (double)parts) *
 			    M_PI / 180);
 			if (filled) {
 				it = fg_arc(g, x + R, R, R, a, a + 360.0 /
@@ -992,13 +1011,13 @@ fr_model(struct fg *g, const struct fmodel *m, double x, double w)
 			if (parts > 1)
 				fg_line(g, x + R, R, x + R + R * cos(a * M_PI /
 				    180), R - R * sin(a * M_PI / 180), g->lw *
-				    1.2, ink);
+				    FG_STROKE_MID, ink);
 			if (i + 1 == parts) {
 				it = page_push(&g->L->strip, ITEM_CIRCLE);
 				it->x = x + R;
 				it->y = R;
 				it->w = R;
-				it->width = g->lw * 1.2;
+				it->width = g->lw * FG_STROKE_MID;
 				it->color = ink;
 			}
 			break;
@@ -1009,18 +1028,19 @@ fr_model(struct fg *g, const struct fmodel *m, double x, double w)
 			keyed[nkeyed++] = (struct fpair){ mx, my };
 	}
 	for (i = 0; i < nkeyed; i++)
-		fg_dot(g, keyed[i].x, keyed[i].y, 0.22 * g->u, key_ink);
+		fg_dot(g, keyed[i].x, keyed[i].y, FR_KEY_DOT_R * g->u, key_ink);
 	free(keyed);
 	c = fr_columns(parts);
-	h = m->shape == FR_BAR ? 2 * g->u : m->shape == FR_CIRCLE ? w :
+	h = m->shape == FR_BAR ? FR_BAR_H * g->u : m->shape == FR_CIRCLE ? w :
 	    w / (double)c * (double)(parts / c);
 	ch = h;
 	if (m->label.s != NULL) {
 		double lh;
 
-		fg_text(g, m->label.s, x + w / 2, ch + 0.4 * g->u, AL_CENTER,
+		fg_text(g, m->label.s, x + w / 2, ch + FR_LABEL_GAP * g->u,
+		    AL_CENTER,
 		    FA_TOP, &g->ts, &lh);
-		h += 0.4 * g->u + lh;
+		h += FR_LABEL_GAP * g->u + lh;
 	}
 	{
 		char pn[24], sn[24];
@@ -1042,14 +1062,15 @@ fr_model_width(const struct fmodel *m, double u)
 {
 	long parts = m->parts.v.d == 1 ? (long)m->parts.v.n : 1;
 
-	return m->shape == FR_BAR ? 12 * u : m->shape == FR_CIRCLE ? 6 * u :
-	    1.4 * u * (double)fr_columns(parts > 0 ? parts : 1);
+	return m->shape == FR_BAR ? FR_BAR_W * u :
+	    m->shape == FR_CIRCLE ? FR_CIRCLE_W * u :
+	    FR_CELL_W * u * (double)fr_columns(parts > 0 ? parts : 1);
 }
 
 static void
 fg_fraction(struct fg *g, const struct fraction *fr, double x, double w)
 {
-	double natural = 0, gap = 2 * g->u, scale, mw;
+	double natural = 0, gap = FR_GAP * g->u, scale, mw;
 	size_t i;
 
 	for (i = 0; i < fr->n; i++)
@@ -1109,7 +1130,7 @@ fg_tape(struct fg *g, const struct tape *tp, double x, double w)
 			most = (long)tp->rows[j].parts.v.n;
 	}
 	if (labw > 0)
-		labw += 0.8 * g->u;
+		labw += TP_LABEL_GAP * g->u;
 	tot = g->key && tp->keytotal.s != NULL ? tp->keytotal.s : tp->total.s;
 	/* several rows: the total's brace stands at their right */
 	if (tot != NULL && tp->nrows > 1) {
@@ -1119,7 +1140,7 @@ fg_tape(struct fg *g, const struct tape *tp, double x, double w)
 		t.s = (char *)tot;
 		t.mark = *g->mark;
 		totw = lay_text_width(g->L, &t, tot == tp->total.s ? &g->ts :
-		    &g->ks) + 1.6 * g->u;
+		    &g->ks) + TP_TOTAL_ROOM * g->u;
 	}
 	unit = (w - labw - totw) / (double)most;
 	fg_sayl(g, "", L_FIG_TAPE, NULL, NULL);
@@ -1128,7 +1149,8 @@ fg_tape(struct fg *g, const struct tape *tp, double x, double w)
 
 		parts = (long)r->parts.v.n;
 		if (r->label.s != NULL)
-			fg_text(g, r->label.s, x + labw - 0.8 * g->u, y + rowh / 2,
+			fg_text(g, r->label.s, x + labw - TP_LABEL_GAP * g->u,
+			    y + rowh / 2,
 			    AL_RIGHT, FA_MIDDLE, &g->ts, NULL);
 		{
 			char pn[24];
@@ -1150,7 +1172,8 @@ fg_tape(struct fg *g, const struct tape *tp, double x, double w)
 			    &r->keyvalues.v[ki] : NULL;
 
 			px = x + labw + unit * (double)i;
-			fg_box(g, px, y, unit, rowh, 0, ink, ink, g->lw * 1.2);
+			fg_box(g, px, y, unit, rowh, 0, ink, ink,
+			    g->lw * FG_STROKE_MID);
 			if (k != NULL)
 				fg_text(g, k->s, px + unit / 2, y + rowh / 2,
 				    AL_CENTER, FA_MIDDLE, &g->ks, NULL);
@@ -1160,24 +1183,27 @@ fg_tape(struct fg *g, const struct tape *tp, double x, double w)
 			if (k != NULL || (v != NULL && v->s != NULL))
 				fg_say(g, ", %s", k != NULL ? k->s : v->s);
 		}
-		y += rowh + 0.8 * g->u;
+		y += rowh + TP_ROW_GAP * g->u;
 	}
 	if (tot != NULL && tp->nrows > 1) {
-		double r0 = 0.35 * g->u, bx = x + labw + unit * (double)most +
-		    0.3 * g->u;
+		double r0 = TP_BRACE_R * g->u,
+		    bx = x + labw + unit * (double)most +
+		    TP_BRACE_GAP * g->u;
 
-		y -= 0.8 * g->u;
+		y -= TP_ROW_GAP * g->u;
 		fg_vbrace(g, bx, 0, y, r0);
-		fg_text(g, tot, bx + 2 * r0 + 0.3 * g->u, y / 2, AL_LEFT,
+		fg_text(g, tot, bx + 2 * r0 + TP_BRACE_GAP * g->u, y / 2,
+		    AL_LEFT,
 		    FA_MIDDLE, tot == tp->keytotal.s ? &g->ks : &g->ts, NULL);
 	} else if (tot != NULL) {
-		double r0 = 0.35 * g->u;
+		double r0 = TP_BRACE_R * g->u;
 
 		parts = (long)tp->rows[0].parts.v.n;
 		fg_brace(g, x + labw, x + labw + unit * (double)parts,
-		    -0.3 * g->u, r0);
-		fg_text(g, tot, x + labw + unit * (double)parts / 2, -0.3 *
-		    g->u - 2 * r0 - 0.2 * g->u, AL_CENTER, FA_BOTTOM,
+		    -TP_BRACE_GAP * g->u, r0);
+		fg_text(g, tot, x + labw + unit * (double)parts / 2,
+		    -TP_BRACE_GAP *
+		    g->u - 2 * r0 - TP_TOTAL_GAP * g->u, AL_CENTER, FA_BOTTOM,
 		    tot == tp->keytotal.s ? &g->ks : &g->ts, NULL);
 	}
 	if (tot != NULL && tot == tp->total.s)
@@ -1209,10 +1235,10 @@ fg_array(struct fg *g, const struct farray *ar, double x, double w)
 	long gsz = ar->group.t.s != NULL ? (long)ar->group.v.n : 0;
 	double s = w / (double)cols, r, pad;
 
-	if (s > 1.6 * g->u)
-		s = 1.6 * g->u;
-	r = s * 0.22;
-	pad = s * 0.45;
+	if (s > AR_CELL_MAX * g->u)
+		s = AR_CELL_MAX * g->u;
+	r = s * AR_DOT_R;
+	pad = s * AR_LOOP_PAD;
 	for (i = 0; i < rows; i++)
 		for (j = 0; j < cols; j++)
 			fg_dot(g, x + s / 2 + s * (double)j, s / 2 + s *
@@ -1269,9 +1295,10 @@ ck_hands(struct fg *g, double cx, double cy, double R, int h, int m,
 {
 	/* the hour hand moves with the minutes: 3:45 is 3/4 of the way
 	 * to 4 */
-	ck_hand(g, cx, cy, 0.42 * R, (h % 12) * 30 + m * 0.5, g->lw * 4.5, c);
-	ck_hand(g, cx, cy, 0.64 * R, m * 6, g->lw * 2, c);
-	fg_dot(g, cx, cy, 0.08 * R, c);
+	ck_hand(g, cx, cy, CK_HOUR_LEN * R, (h % 12) * 30 + m * 0.5,
+	    g->lw * CK_HOUR_W, c);
+	ck_hand(g, cx, cy, CK_MINUTE_LEN * R, m * 6, g->lw * CK_STROKE, c);
+	fg_dot(g, cx, cy, CK_HUB_R * R, c);
 }
 
 static void
@@ -1287,29 +1314,32 @@ fg_clock(struct fg *g, const struct clock *ck, double x, double w)
 	it->x = cx;
 	it->y = cy;
 	it->w = R;
-	it->width = g->lw * 2;
+	it->width = g->lw * CK_STROKE;
 	it->color = ink;
 	/* the hours' marks, and a dot for each minute between them */
 	for (i = 0; i < 60; i++) {
 		a = i * 6 * M_PI / 180;
-		in = 0.87;
+		in = CK_MARK_IN;
 		if (i % 5 == 0)
 			fg_line(g, cx + R * in * sin(a), cy - R * in * cos(a),
-			    cx + R * 0.97 * sin(a), cy - R * 0.97 * cos(a),
-			    g->lw * 2, ink);
+			    cx + R * CK_MARK_OUT * sin(a),
+			    cy - R * CK_MARK_OUT * cos(a),
+			    g->lw * CK_STROKE, ink);
 		else
-			fg_dot(g, cx + R * 0.93 * sin(a), cy - R * 0.93 *
-			    cos(a), 0.018 * R, ink);
+			fg_dot(g, cx + R * CK_MINUTE_AT * sin(a),
+			    cy - R * CK_MINUTE_AT *
+			    cos(a), CK_MINUTE_R * R, ink);
 	}
 	/* a small face sets its numbers smaller, so 10, 11 and 12 keep
 	 * clear of each other and of the marks */
 	ns = g->ts;
-	if (ns.size > 0.22 * R)
-		ns.size = 0.22 * R;
+	if (ns.size > CK_NUM_MAX * R)
+		ns.size = CK_NUM_MAX * R;
 	for (i = 1; i <= 12; i++) {
 		a = i * 30 * M_PI / 180;
 		snprintf(num, sizeof(num), "%d", i);
-		fg_text(g, num, cx + 0.76 * R * sin(a), cy - 0.76 * R * cos(a),
+		fg_text(g, num, cx + CK_NUM_AT * R * sin(a),
+		    cy - CK_NUM_AT * R * cos(a),
 		    AL_CENTER, FA_MIDDLE, &ns, NULL);
 	}
 	if (ck->hands && ck->time.s != NULL) {
@@ -1326,7 +1356,7 @@ fg_clock(struct fg *g, const struct clock *ck, double x, double w)
 	}
 	if (!(ck->hands && ck->time.s != NULL) && !(g->key &&
 	    ck->keytime.s != NULL))
-		fg_dot(g, cx, cy, 0.05 * R, ink);
+		fg_dot(g, cx, cy, CK_PIN_R * R, ink);
 }
 
 static const char *
@@ -1359,19 +1389,19 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 		    sh->vx[(i + 1) % n] * sh->vy[i];
 	}
 	orient = area > 0 ? 1 : -1;
-	m = 3 * g->u;	/* room for the labels around it */
+	m = SH_MARGIN * g->u;	/* room for the labels around it */
 	s = (w - 2 * m) / (maxx - minx > 0 ? maxx - minx : 1);
 	if (sh->scale.t.s != NULL && fig_d(sh->scale.v) > 0)
-		s = fig_d(sh->scale.v) * 72 / 2.54;
-	else if ((maxy - miny) * s > 0.8 * (w - 2 * m))
-		s = 0.8 * (w - 2 * m) / (maxy - miny);
+		s = fig_d(sh->scale.v) * PT_PER_INCH / CM_PER_INCH;
+	else if ((maxy - miny) * s > SH_MAX_ASPECT * (w - 2 * m))
+		s = SH_MAX_ASPECT * (w - 2 * m) / (maxy - miny);
 	for (i = 0; i < n; i++) {
 		px[i] = x + m + (sh->vx[i] - minx) * s;
 		py[i] = (maxy - sh->vy[i]) * s;
 	}
 	for (i = 0; i < n; i++)
 		fg_line(g, px[i], py[i], px[(i + 1) % n], py[(i + 1) % n],
-		    g->lw * 1.6, ink);
+		    g->lw * FG_STROKE_BOLD, ink);
 	fg_sayl(g, "", n == 3 ? L_FIG_TRIANGLE : sh->rect.n == 2 ?
 	    L_FIG_RECTANGLE : L_FIG_POLYGON, NULL, NULL);
 	/* equal sides: as many short strokes across their middles */
@@ -1384,14 +1414,17 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 			continue;
 		dx /= len, dy /= len;
 		for (k = 0; k < nk; k++) {
-			double off = ((double)k - (double)(nk - 1) / 2) * 0.3 *
+			double off = ((double)k - (double)(nk - 1) / 2) *
+			    SH_TICK_GAP *
 			    g->u;
 
 			mx = (px[i] + px[(i + 1) % n]) / 2 + dx * off;
 			my = (py[i] + py[(i + 1) % n]) / 2 + dy * off;
-			fg_line(g, mx - dy * 0.35 * g->u, my + dx * 0.35 * g->u,
-			    mx + dy * 0.35 * g->u, my - dx * 0.35 * g->u,
-			    g->lw * 1.2, ink);
+			fg_line(g, mx - dy * SH_TICK_HALF * g->u,
+			    my + dx * SH_TICK_HALF * g->u,
+			    mx + dy * SH_TICK_HALF * g->u,
+			    my - dx * SH_TICK_HALF * g->u,
+			    g->lw * FG_STROKE_MID, ink);
 		}
 	}
 	/* side labels outside each side, near its middle */
@@ -1415,7 +1448,8 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 		t.s = (char *)lab;
 		lw = lay_text_width(g->L, &t, keyed ? &g->ks : &g->ts);
 		lh = lay_lh(g->L, g->u);
-		d = 0.4 * g->u + fabs(nx) * lw / 2 + fabs(ny) * lh / 2;
+		d = SH_SIDE_LABEL_GAP * g->u + fabs(nx) * lw / 2 + fabs(ny) *
+		    lh / 2;
 		fg_text(g, lab, (px[i] + px[(i + 1) % n]) / 2 + nx * d,
 		    (py[i] + py[(i + 1) % n]) / 2 + ny * d, AL_CENTER,
 		    FA_MIDDLE, keyed ? &g->ks : &g->ts, NULL);
@@ -1427,7 +1461,7 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 		double ax = px[q] - px[i], ay = py[q] - py[i];
 		double bx = px[p] - px[i], by = py[p] - py[i];
 		double la = sqrt(ax * ax + ay * ay), lb = sqrt(bx * bx + by * by);
-		double k0 = 0.8 * g->u, a0, a1, mid;
+		double k0 = SH_RIGHT_MARK * g->u, a0, a1, mid;
 		const char *lab = sh_label(&sh->angles, &sh->keyangles, i,
 		    g->key, &keyed);
 		int right = 0;
@@ -1458,12 +1492,13 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 		while (a1 < a0)
 			a1 += 360;
 		if (!right)
-			fg_arc(g, px[i], py[i], 1.1 * g->u, a0, a1)->color =
+			fg_arc(g, px[i], py[i], SH_ARC_R * g->u, a0,
+			    a1)->color =
 			    fg_ink(keyed);
 		mid = (a0 + a1) / 2 * M_PI / 180;
-		fg_text(g, lab, px[i] + 2.2 * g->u * cos(mid), py[i] - 2.2 *
-		    g->u * sin(mid), AL_CENTER, FA_MIDDLE, keyed ? &g->ks :
-		    &g->ts, NULL);
+		fg_text(g, lab, px[i] + SH_ANGLE_LABEL_AT * g->u * cos(mid),
+		    py[i] - SH_ANGLE_LABEL_AT * g->u * sin(mid), AL_CENTER,
+		    FA_MIDDLE, keyed ? &g->ks : &g->ts, NULL);
 		snprintf(num, sizeof(num), "%zu", i + 1);
 		fg_sayl(g, "; ", L_FIG_ANGLE, lab, num);
 	}
@@ -1474,7 +1509,7 @@ fg_shape(struct fg *g, const struct shape *sh, double x, double w)
 static void
 fg_bars(struct fg *g, const struct graph *gr, double x, double w)
 {
-	double top = 0, step = fig_d(gr->step.v), H = 9 * g->u, lm, slot;
+	double top = 0, step = fig_d(gr->step.v), H = GR_H * g->u, lm, slot;
 	double widest = 0, lw, bx, v, y;
 	long nsteps, i, k;
 	size_t j, given = 0, keyed = 0;
@@ -1492,14 +1527,14 @@ fg_bars(struct fg *g, const struct graph *gr, double x, double w)
 		if ((lw = fg_math_width(g, r, gr->step.places)) > widest)
 			widest = lw;
 	}
-	lm = widest + 0.6 * g->u;
+	lm = widest + GR_NUM_GAP * g->u;
 	slot = (w - lm) / (double)(gr->categories.n ? gr->categories.n : 1);
 	/* taller for many steps; the scale's labels thinned to not touch */
-	if (H < 1.3 * g->u * (double)nsteps)
-		H = 1.3 * g->u * (double)nsteps;
-	if (H > 16 * g->u)
-		H = 16 * g->u;
-	k = nl_stride_n(nsteps, H / (double)nsteps, g->u, 0.2 * g->u);
+	if (H < GR_STEP_MIN * g->u * (double)nsteps)
+		H = GR_STEP_MIN * g->u * (double)nsteps;
+	if (H > GR_H_MAX * g->u)
+		H = GR_H_MAX * g->u;
+	k = nl_stride_n(nsteps, H / (double)nsteps, g->u, GR_NUM_TOUCH * g->u);
 	/* the value axis from 0, its steps ruled faintly */
 	for (i = 0; i <= nsteps; i++) {
 		struct rat r = { (int64_t)i * gr->step.v.n, gr->step.v.d };
@@ -1507,25 +1542,29 @@ fg_bars(struct fg *g, const struct graph *gr, double x, double w)
 		rat_make(r.n, r.d, &r, NULL);
 		y = -H * (double)i / (double)nsteps;
 		if (i > 0)
-			fg_line(g, x + lm, y, x + w, y, 0.5, light);
+			fg_line(g, x + lm, y, x + w, y, GR_GRID_W, light);
 		if (i % k == 0)
-			fg_num_at(g, r, gr->step.places, x + lm - 0.3 * g->u,
+			fg_num_at(g, r, gr->step.places,
+			    x + lm - GR_NUM_DX * g->u,
 			    y, AL_RIGHT, FA_MIDDLE);
 	}
-	fg_line(g, x + lm, 0, x + lm, -H - 0.5 * g->u, g->lw * 1.4, ink);
-	fg_line(g, x + lm, 0, x + w, 0, g->lw * 1.4, ink);
+	fg_line(g, x + lm, 0, x + lm, -H - GR_AXIS_OVER * g->u,
+	    g->lw * FG_STROKE_AXIS, ink);
+	fg_line(g, x + lm, 0, x + w, 0, g->lw * FG_STROKE_AXIS, ink);
 	if (gr->title.s != NULL) {
 		struct tstyle bs = g->ts;
 
 		bs.style = ST_BOLD;
-		fg_text(g, gr->title.s, x + lm + (w - lm) / 2, -H - 2.1 * g->u,
+		fg_text(g, gr->title.s, x + lm + (w - lm) / 2,
+		    -H - GR_TITLE_UP * g->u,
 		    AL_CENTER, FA_BOTTOM, &bs, NULL);
 	}
 	fg_sayl(g, "", L_FIG_BARS, NULL, NULL);
 	if (gr->title.s != NULL)
 		fg_say(g, ": %s", gr->title.s);
 	if (gr->yname.s != NULL)
-		fg_text(g, gr->yname.s, x + lm, -H - 0.7 * g->u, AL_LEFT,
+		fg_text(g, gr->yname.s, x + lm, -H - GR_YNAME_UP * g->u,
+		    AL_LEFT,
 		    FA_BOTTOM, &g->ts, NULL);
 	for (j = 0; j < gr->values.n; j++)
 		given += !gr->values.v[j].key;
@@ -1535,7 +1574,8 @@ fg_bars(struct fg *g, const struct graph *gr, double x, double w)
 
 		bx = x + lm + slot * (double)j;
 		fg_text(g, gr->categories.v[j].s ? gr->categories.v[j].s : "",
-		    bx + slot / 2, 0.3 * g->u, AL_CENTER, FA_TOP, &g->ts, NULL);
+		    bx + slot / 2, GR_CAT_GAP * g->u, AL_CENTER, FA_TOP, &g->ts,
+		    NULL);
 		if (j < given)
 			f = &gr->values.v[j];
 		else if (g->key && given + (j - given) < gr->values.n) {
@@ -1549,15 +1589,18 @@ fg_bars(struct fg *g, const struct graph *gr, double x, double w)
 			continue;
 		v = fig_d(f->v);
 		/* the key's bars outlined heavier, to tell them in gray */
-		fg_box(g, bx + slot * 0.2, -H * v / (step * (double)nsteps),
-		    slot * 0.6, H * v / (step * (double)nsteps), 1, fill, edge,
-		    edge.r == key_ink.r ? g->lw * 2.5 : g->lw);
+		fg_box(g, bx + slot * GR_BAR_INSET,
+		    -H * v / (step * (double)nsteps),
+		    slot * GR_BAR_SHARE, H * v / (step * (double)nsteps), 1,
+		    fill, edge,
+		    edge.r == key_ink.r ? g->lw * GR_KEY_BAR_W : g->lw);
 		fig_format(f->v, f->places, b);
 		fg_say(g, "; %s %s", gr->categories.v[j].s ?
 		    gr->categories.v[j].s : "", b);
 	}
 	if (gr->xname.s != NULL)
-		fg_text(g, gr->xname.s, x + lm + (w - lm) / 2, 1.9 * g->u,
+		fg_text(g, gr->xname.s, x + lm + (w - lm) / 2,
+		    GR_XNAME_DOWN * g->u,
 		    AL_CENTER, FA_TOP, &g->ts, NULL);
 }
 
@@ -1565,8 +1608,9 @@ static void
 fg_dots(struct fg *g, const struct graph *gr, double x, double w)
 {
 	struct numberline nl;
-	double lx0 = x + 1.2 * g->u, lx1 = x + w - 1.2 * g->u, px, r;
-	double top = -0.6 * g->u;
+	double lx0 = x + DP_SIDE_PAD * g->u, lx1 = x + w - DP_SIDE_PAD * g->u,
+	    px, r;
+	double top = -DP_TOP * g->u;
 	long *count, n, k;
 	size_t j;
 	char b[VAL_TEXT_MAX];
@@ -1577,17 +1621,19 @@ fg_dots(struct fg *g, const struct graph *gr, double x, double w)
 	nl.ticks = gr->step;
 	nl.labels = NL_ALL;
 	n = nl_steps(&nl);
-	r = (lx1 - lx0) / (double)n * 0.3;
-	if (r > 0.45 * g->u)
-		r = 0.45 * g->u;
+	r = (lx1 - lx0) / (double)n * DP_X_SHARE;
+	if (r > DP_X_MAX * g->u)
+		r = DP_X_MAX * g->u;
 	/* the plot's line: every value from least to greatest, no arrows */
-	fg_line(g, lx0 - 0.6 * g->u, 0, lx1 + 0.6 * g->u, 0, g->lw * 1.2, ink);
+	fg_line(g, lx0 - DP_LINE_OVER * g->u, 0, lx1 + DP_LINE_OVER * g->u, 0,
+	    g->lw * FG_STROKE_MID, ink);
 	for (k = 0; k <= n; k += 1) {
 		px = lx0 + (lx1 - lx0) * (double)k / (double)n;
-		fg_line(g, px, -0.3 * g->u, px, 0.3 * g->u, g->lw, ink);
+		fg_line(g, px, -DP_TICK_HALF * g->u, px, DP_TICK_HALF * g->u,
+		    g->lw, ink);
 	}
 	k = nl_stride_n(n, (lx1 - lx0) / (double)n, nl_widest(g, &nl),
-	    0.5 * g->u);
+	    DP_LABEL_GAP * g->u);
 	for (j = 0; j <= (size_t)n; j += (size_t)k)
 		nl_label(g, nl_tick(&nl, (long)j), nl_places(&nl), lx0 +
 		    (lx1 - lx0) * (double)j / (double)n, 0, 1, 0);
@@ -1605,13 +1651,13 @@ fg_dots(struct fg *g, const struct graph *gr, double x, double w)
 		if (!fg_shows(g, f->key) || at < 0 || at > n)
 			continue;
 		px = lx0 + (lx1 - lx0) * (double)at / (double)n;
-		cy = -0.9 * g->u - 2.3 * r * (double)count[at]++;
+		cy = -DP_FIRST_UP * g->u - DP_X_PITCH * r * (double)count[at]++;
 		if (cy - r < top)
 			top = cy - r;
 		/* an X per value, stacked evenly */
-		fg_line(g, px - r, cy - r, px + r, cy + r, g->lw * 1.8,
+		fg_line(g, px - r, cy - r, px + r, cy + r, g->lw * DP_X_W,
 		    fg_ink(f->key));
-		fg_line(g, px - r, cy + r, px + r, cy - r, g->lw * 1.8,
+		fg_line(g, px - r, cy + r, px + r, cy - r, g->lw * DP_X_W,
 		    fg_ink(f->key));
 		fig_format(f->v, f->places, b);
 		if (j == 0)
@@ -1624,11 +1670,13 @@ fg_dots(struct fg *g, const struct graph *gr, double x, double w)
 		struct tstyle bs = g->ts;
 
 		bs.style = ST_BOLD;
-		fg_text(g, gr->title.s, (lx0 + lx1) / 2, top - 0.6 * g->u,
+		fg_text(g, gr->title.s, (lx0 + lx1) / 2,
+		    top - DP_TITLE_UP * g->u,
 		    AL_CENTER, FA_BOTTOM, &bs, NULL);
 	}
 	if (gr->xname.s != NULL)
-		fg_text(g, gr->xname.s, (lx0 + lx1) / 2, 2.2 * g->u, AL_CENTER,
+		fg_text(g, gr->xname.s, (lx0 + lx1) / 2, DP_NAME_DOWN * g->u,
+		    AL_CENTER,
 		    FA_TOP, &g->ts, NULL);
 }
 
@@ -1672,7 +1720,7 @@ static const char *const co_signs[] = { "+", "\xe2\x88\x92", "\xc3\x97",
 static void
 co_vertical(struct fg *g, const struct column *co, double x)
 {
-	double cw = 0.85 * g->u, rh = 1.45 * g->u, y = 0, xr, rule;
+	double cw = CO_CELL_W * g->u, rh = CO_ROW_H * g->u, y = 0, xr, rule;
 	int64_t res = co->numbers.v[0].v.n, a, b;
 	size_t i, nparts = 0;
 	int width = 1, k, carry;
@@ -1704,20 +1752,22 @@ co_vertical(struct fg *g, const struct column *co, double x)
 				sum += (int)(a % 10);
 			}
 			carry = sum / 10;
-			lay_rect(g->L, xr - cw * ((double)k + 0.9), y, cw * 0.8,
-			    cw * 0.95, g->lw * 0.8, gray);
+			lay_rect(g->L, xr - cw * ((double)k + CO_CARRY_X), y,
+			    cw * CO_CARRY_SIDE,
+			    cw * CO_CARRY_H, g->lw * CO_CARRY_STROKE, gray);
 			if (g->key && carry > 0) {
 				struct tstyle small = g->ks;
 
 				/* written small, as a carry is */
-				small.size *= 0.72;
+				small.size *= CO_CARRY_SIZE;
 				snprintf(b1, sizeof(b1), "%d", carry);
 				fg_text(g, b1, xr - cw * ((double)k + 0.5), y +
-				    cw * 0.475, AL_CENTER, FA_MIDDLE, &small,
+				    cw * CO_CARRY_MID, AL_CENTER, FA_MIDDLE,
+				    &small,
 				    NULL);
 			}
 		}
-		y += cw * 1.3;
+		y += cw * CO_CARRY_ROW;
 	}
 	for (i = 0; i < co->numbers.n; i++) {
 		co_number(g, co->numbers.v[i].v.n, xr, y, cw, &g->ts);
@@ -1729,9 +1779,9 @@ co_vertical(struct fg *g, const struct column *co, double x)
 		y += rh;
 	}
 	fg_sayl(g, " ", L_FIG_COLUMNS, NULL, NULL);
-	rule = y + 0.1 * g->u;
-	fg_line(g, x, rule, xr, rule, g->lw * 1.6, ink);
-	y = rule + 0.3 * g->u;
+	rule = y + CO_RULE_GAP * g->u;
+	fg_line(g, x, rule, xr, rule, g->lw * FG_STROKE_BOLD, ink);
+	y = rule + CO_RULE_AFTER * g->u;
 	/* the partial products of a many-digit multiplier, then a rule */
 	for (i = 0; i < nparts; i++) {
 		int64_t d = co->numbers.v[1].v.n, p = 1;
@@ -1746,8 +1796,9 @@ co_vertical(struct fg *g, const struct column *co, double x)
 		y += rh;
 	}
 	if (nparts > 0) {
-		fg_line(g, x, y + 0.1 * g->u, xr, y + 0.1 * g->u, g->lw, ink);
-		y += 0.4 * g->u;
+		fg_line(g, x, y + CO_RULE_GAP * g->u, xr,
+		    y + CO_RULE_GAP * g->u, g->lw, ink);
+		y += CO_KEY_RULE_AFTER * g->u;
 	}
 	if (g->key) {
 		co_number(g, res, xr, y, cw, &g->ks);
@@ -1764,23 +1815,26 @@ co_vertical(struct fg *g, const struct column *co, double x)
 static void
 co_division(struct fg *g, const struct column *co, double x)
 {
-	double cw = 0.85 * g->u, rh = 1.45 * g->u, xd, top, y;
+	double cw = CO_CELL_W * g->u, rh = CO_ROW_H * g->u, xd, top, y;
 	int64_t D = co->dvd, d = co->dvs, cur = 0, q, prod;
 	int n = co_digits(D), i, started = 0, dw = co_digits(d);
 	char digits[24], b1[48];
 	struct item *it;
 
 	snprintf(digits, sizeof(digits), "%lld", (long long)D);
-	xd = x + cw * ((double)dw + 0.9);	/* the dividend's first cell */
+	xd = x + cw * ((double)dw +
+	    CO_DIVISOR_GAP);	/* the dividend's first cell */
 	top = rh;				/* the quotient's row above */
 	co_number(g, d, x + cw * (double)dw, top, cw, &g->ts);
 	co_number(g, D, xd + cw * (double)n, top, cw, &g->ts);
 	/* the bar over the dividend and the bracket before it */
-	fg_line(g, xd - 0.35 * cw, top - 0.15 * g->u, xd + cw * (double)n +
-	    0.2 * cw, top - 0.15 * g->u, g->lw * 1.6, ink);
-	it = fg_arc(g, xd - 0.35 * cw - 2.2 * g->u, top + 0.55 * g->u,
-	    2.25 * g->u, -17, 17);
-	it->width = g->lw * 1.6;
+	fg_line(g, xd - CO_BAR_BEFORE * cw, top - CO_BAR_UP * g->u,
+	    xd + cw * (double)n + CO_BAR_AFTER * cw, top - CO_BAR_UP * g->u,
+	    g->lw * FG_STROKE_BOLD, ink);
+	it = fg_arc(g, xd - CO_BAR_BEFORE * cw - CO_BRACKET_X * g->u,
+	    top + CO_BRACKET_Y * g->u,
+	    CO_BRACKET_R * g->u, -CO_BRACKET_SPREAD, CO_BRACKET_SPREAD);
+	it->width = g->lw * FG_STROKE_BOLD;
 	fg_sayl(g, "", L_FIG_DIVISION, co->numbers.n == 2 ?
 	    co->numbers.v[0].t.s : co->dividend.t.s, co->numbers.n == 2 ?
 	    co->numbers.v[1].t.s : co->divisor.t.s);
@@ -1803,9 +1857,12 @@ co_division(struct fg *g, const struct column *co, double x)
 		/* each product is taken away: a minus before it */
 		fg_text(g, co_signs[CO_SUB], xd + cw * ((double)(i + 1 -
 		    co_digits(prod)) - 0.5), y, AL_CENTER, FA_TOP, &g->ks, NULL);
-		fg_line(g, xd + cw * (double)(i + 1 - co_digits(prod)) - 0.1 * cw,
-		    y + rh - 0.1 * g->u, xd + cw * (double)(i + 1), y + rh -
-		    0.1 * g->u, g->lw, key_ink);
+		fg_line(g,
+		    xd + cw * (double)(i + 1 - co_digits(prod)) -
+		    CO_SUB_RULE_IN * cw,
+		    y + rh - CO_RULE_GAP * g->u, xd + cw * (double)(i + 1),
+		    y + rh -
+		    CO_RULE_GAP * g->u, g->lw, key_ink);
 		cur -= prod;
 		y += rh;
 		/* the difference, with the next digit brought down */
@@ -1818,7 +1875,8 @@ co_division(struct fg *g, const struct column *co, double x)
 		fg_say(g, " = %s", b1);
 		if (D % d != 0) {
 			snprintf(b1, sizeof(b1), "R %lld", (long long)(D % d));
-			fg_text(g, b1, xd + cw * ((double)n + 0.4), 0, AL_LEFT,
+			fg_text(g, b1, xd + cw * ((double)n + CO_REMAINDER_GAP),
+			    0, AL_LEFT,
 			    FA_TOP, &g->ks, NULL);
 			fg_say(g, " %s", b1);
 		}
@@ -1851,7 +1909,7 @@ co_width(const struct column *co, double u)
 		w = co_digits(co->numbers.v[0].v.n * co->numbers.v[1].v.n);
 	else
 		w += 1;
-	return 0.85 * u * (double)(w + 2);
+	return CO_CELL_W * u * (double)(w + 2);
 }
 
 /* ---- a figure ---------------------------------------------------------- */
@@ -1935,40 +1993,41 @@ fg_width(const struct figure *f, double avail, double u)
 	if (f->width_pct > 0)
 		w = avail * f->width_pct / 100;
 	else if (f->width_pt > 0)
-		w = f->width_pt * u / 12;
+		w = f->width_pt * u / FG_WIDTH_AT;
 	else {
 		switch (f->kind) {
 		case FK_NUMBERLINE:
 			w = avail;
 			break;
 		case FK_PLANE:
-			w = 20 * u;
+			w = PL_W * u;
 			break;
 		case FK_FRACTION:
 			for (i = 0, w = 0; i < f->u.fr.n; i++)
 				w += fr_model_width(&f->u.fr.v[i], u) +
-				    (i ? 2 * u : 0);
+				    (i ? FR_GAP * u : 0);
 			break;
 		case FK_TAPE:
-			w = avail * 0.8;
+			w = avail * TP_W_SHARE;
 			break;
 		case FK_ARRAY:
-			w = 1.6 * u * (double)f->u.ar.columns.v.n;
+			w = AR_CELL_MAX * u * (double)f->u.ar.columns.v.n;
 			break;
 		case FK_CLOCK:
-			w = 9 * u;
+			w = CK_W * u;
 			break;
 		case FK_SHAPE:
-			w = 16 * u;
+			w = SH_W * u;
 			break;
 		case FK_BARS:
-			w = 4 * u + 4 * u * (double)f->u.gr.categories.n;
+			w = GR_W_AXIS * u + GR_W_CAT * u *
+			    (double)f->u.gr.categories.n;
 			break;
 		case FK_COLUMN:
 			w = co_width(&f->u.co, u);
 			break;
 		default:
-			w = 16 * u;
+			w = FG_W_DEFAULT * u;
 			break;
 		}
 	}
@@ -2024,8 +2083,8 @@ fg_extent(const struct page *s, size_t from, size_t to, double *top,
 		it = &s->items[i];
 		switch (it->kind) {
 		case ITEM_TEXT:
-			y0 = it->y - it->size * 0.8;
-			y1 = it->y + it->size * 0.25;
+			y0 = it->y - it->size * FG_TEXT_ASCENT;
+			y1 = it->y + it->size * FG_TEXT_DESCENT;
 			x0 = x1 = it->x;	/* widths: fg_text measured */
 			break;
 		case ITEM_LINE:
@@ -2073,7 +2132,7 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 	g.L = L;
 	g.key = key;
 	g.u = L->t->size_body;
-	g.lw = 0.9 * g.u / 12;
+	g.lw = FG_LINE_W * g.u / FG_LINE_W_AT;
 	g.ts = lay_style(L, g.u, 0, ink);
 	g.ks = lay_style(L, g.u, ST_BOLD, key_ink);
 	g.mark = &f->mark;
@@ -2103,7 +2162,8 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 	L->strip.nitems = j;
 	it = &L->strip.items[span];
 	it->x = x;
-	it->y = 0.8 * g.u;	/* a baseline at its top: read after the prompt */
+	it->y = FG_ALT_BASE *
+	    g.u;	/* a baseline at its top: read after the prompt */
 	/* the labels' markup (` and *) is not read; decimals are read with
 	 * the language's mark */
 	for (i = j = 0; g.alt[i] != '\0'; i++)
@@ -2124,8 +2184,9 @@ fg_figure(struct lay *L, const struct figure *f, int key, double x, double w)
 	    lay_first_at(L, &f->mark))
 		sc_error(&f->mark, "the %s is wider than the column (%.1f cm "
 		    "of %.1f cm); give it a smaller width: or shorter labels",
-		    fig_kind_names[f->kind], (right - left) / 72 * 2.54,
-		    (L->right - L->left) / 72 * 2.54);
+		    fig_kind_names[f->kind],
+		    (right - left) / PT_PER_INCH * CM_PER_INCH,
+		    (L->right - L->left) / PT_PER_INCH * CM_PER_INCH);
 	if (left < L->left - EPS || right > L->right + EPS)
 		L->failed = 1;
 	L->sy = sy;
@@ -2149,7 +2210,7 @@ void
 lay_figures(struct lay *L, const struct block *b)
 {
 	double x0 = L->left + (L->in_problem ? L->indent : 0);
-	double avail = L->right - x0, gap = 1.5 * L->t->size_body;
+	double avail = L->right - x0, gap = FIGS_GAP * L->t->size_body;
 	double *w = xcalloc(b->nfigs + 1, sizeof(*w)), sum = 0, x, h, row;
 	size_t i, from;
 	int side = 1;
@@ -2162,7 +2223,7 @@ lay_figures(struct lay *L, const struct block *b)
 		side = 0;	/* one under another */
 	if (!L->in_problem)
 		L->sy = 0;	/* a section's: a strip of their own */
-	L->sy += 0.6 * L->t->size_body;
+	L->sy += FIGS_ABOVE * L->t->size_body;
 	x = x0;
 	row = 0;
 	for (i = 0; i < b->nfigs; i++) {
@@ -2179,7 +2240,7 @@ lay_figures(struct lay *L, const struct block *b)
 			row = h;
 		x += w[i] + gap;
 	}
-	L->sy += row + 0.4 * L->t->size_body;
+	L->sy += row + FIGS_BELOW * L->t->size_body;
 	free(w);
 	if (!L->in_problem)
 		lay_place(L, L->sy, L->t->gap_paragraph);

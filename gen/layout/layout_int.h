@@ -10,6 +10,7 @@
 #define MIMEO_LAYOUT_INT_H
 
 #include "amath_layout.h"
+#include "layout_metrics.h"
 #include "layout.h"
 #include "text.h"
 

@@ -97,8 +97,8 @@ lay_field_tag(struct lay *L, const char *letter, double tw, double base)
 
 	L->sy = base - lay_base(L, size);
 	lay_plain(L, letter, &ts, L->right - tw, tw, AL_CENTER);
-	lay_rect(L, L->right - tw, base - size * 0.95, tw, size * 1.3,
-	    L->t->rule * 2, ink);
+	lay_rect(L, L->right - tw, base - size * TAG_TOP_RATIO, tw,
+	    size * TAG_H_RATIO, L->t->rule * TAG_RULE_RATIO, ink);
 }
 
 /* One row of fields [from, to) of widths w: "Label ______" each, a
@@ -112,16 +112,17 @@ lay_field_row(struct lay *L, const struct block *b, int from, int to,
 	double x = L->left, lw, base, room;
 	int i;
 
-	L->sy += 6;
-	base = L->sy + lay_base(L, ts.size) + 4;
+	L->sy += FIELDS_TOP;
+	base = L->sy + lay_base(L, ts.size) + FIELDS_BASE_DROP;
 	for (i = from; i < to; i++) {
 		const char *label = L->t->labels[field_label[b->fields[i]]];
 
 		lw = lay_plain_width(L, label, &ts);
 		L->sy = base - lay_base(L, ts.size);
 		lay_plain(L, label, &ts, x, w[i], AL_LEFT);
-		lay_line(L, x + lw + FIELD_LINE_AFTER, base + 2,
-		    x + w[i] - FIELD_LINE_END, base + 2, L->t->rule, ink, 0);
+		lay_line(L, x + lw + FIELD_LINE_AFTER, base + FIELD_LINE_DROP,
+		    x + w[i] - FIELD_LINE_END, base + FIELD_LINE_DROP,
+		    L->t->rule, ink, 0);
 		if (b->filled[i] != NULL) {
 			struct tstyle fs = lay_style(L, ts.size, ST_BOLD, ink);
 			double nw = lay_plain_width(L, b->filled[i], &fs);
@@ -132,13 +133,14 @@ lay_field_row(struct lay *L, const struct block *b, int from, int to,
 				fs.size *= room / nw;
 			L->sy = base - lay_base(L, fs.size);
 			lay_plain(L, b->filled[i], &fs,
-			    x + lw + FIELD_FILL_AFTER, room + 1, AL_LEFT);
+			    x + lw + FIELD_FILL_AFTER, room + LABEL_SLACK,
+			    AL_LEFT);
 		}
 		x += w[i];
 	}
 	if (tw > 0)
 		lay_field_tag(L, b->version, tw, base);
-	L->sy = base + lay_lh(L, ts.size) - lay_base(L, ts.size) + 6;
+	L->sy = base + lay_lh(L, ts.size) - lay_base(L, ts.size) + FIELDS_FOOT;
 }
 
 /*
@@ -262,9 +264,9 @@ lay_blank_widths(struct lay *L, const struct textlist *answers,
 	bs.style |= ST_BOLD;
 	*fill = key ? xcalloc(answers->n, sizeof(**fill)) : NULL;
 	for (i = 0; i < answers->n; i++) {
-		bw[i] = lay_text_width(L, &answers->v[i], &bs) + 20;
-		if (bw[i] < 72)
-			bw[i] = 72;
+		bw[i] = lay_text_width(L, &answers->v[i], &bs) + BLANK_W_PAD;
+		if (bw[i] < BLANK_W_MIN)
+			bw[i] = BLANK_W_MIN;
 		if (bw[i] > lay_width(L) - L->indent)
 			bw[i] = lay_width(L) - L->indent;
 		if (key && ((*fill)[i] = lay_parsed(L, &answers->v[i],
@@ -306,12 +308,13 @@ lay_picture(struct lay *L, const struct block *b)
 			    "two: give it a smaller width (a share such as "
 			    "100%% fits the column), or put the problem where "
 			    "the page has one column", pic->number,
-			    w / 72 * 2.54, col / 72 * 2.54);
+			    w / PT_PER_INCH * CM_PER_INCH,
+			    col / PT_PER_INCH * CM_PER_INCH);
 		L->failed = 1;
 	}
 	if (w > col)
 		w = col;
-	L->sy += 6;
+	L->sy += PICTURE_TOP;
 	it = page_push(&L->strip, ITEM_IMAGE);
 	it->stroke = 0;
 	it->x = L->left + L->indent;
@@ -404,7 +407,7 @@ lay_part_place(struct lay *L, const struct parthead *ph)
 	L->sy = 0;
 	lay_plain(L, ph->continued, &cs, L->part_left, L->right -
 	    L->part_left, AL_LEFT);
-	L->sy += 4;
+	L->sy += CONTINUED_GAP;
 	lay_move(&L->strip, &held, L->sy, L, 0);
 	free(held.items);
 	return lay_place(L, h + L->sy, gap);
@@ -430,15 +433,16 @@ lay_col_fits(struct lay *L, const struct probref *pr)
 		if (r > right)
 			right = r;
 	}
-	if (right <= L->right + 0.5)
+	if (right <= L->right + COL_OVERHANG)
 		return 0;
 	if (lay_first_at(L, &pr->mark))
 		diag_error(&pr->mark, "problem %d is wider than a column "
 		    "(%.1f cm of %.1f cm); in two columns go drills and short "
 		    "items: put it in a section without \"columns: 2\", or "
 		    "make it narrower", pr->number, (right - (L->part != NULL ?
-		    L->part_left : L->left)) / 72 * 2.54, (L->right -
-		    (L->part != NULL ? L->part_left : L->left)) / 72 * 2.54);
+		    L->part_left : L->left)) / PT_PER_INCH * CM_PER_INCH,
+		    (L->right - (L->part != NULL ? L->part_left : L->left)) /
+		    PT_PER_INCH * CM_PER_INCH);
 	L->failed = 1;
 	lay_strip_clear(&L->strip);
 	L->sy = 0;
@@ -456,8 +460,10 @@ lay_too_tall(struct lay *L, const struct probref *pr, double h)
 	if (lay_first_at(L, &pr->mark))
 		diag_error(&pr->mark, "problem %d%s is taller than a page (%.1f "
 		    "cm of %.1f cm); give it %sless space or split it",
-		    pr->number, part, (h + L->pending_h) / 72 * 2.54,
-		    (L->bottom - L->top) / 72 * 2.54, pr->image ?
+		    pr->number, part,
+		    (h + L->pending_h) / PT_PER_INCH * CM_PER_INCH,
+		    (L->bottom - L->top) / PT_PER_INCH * CM_PER_INCH,
+		    pr->image ?
 		    "a narrower image (image width), " : "");
 	L->failed = 1;
 }
@@ -477,7 +483,7 @@ lay_part(struct lay *L, const struct block *b)
 		L->left += L->indent;
 	}
 	L->part = ph;
-	L->sy += ph->first ? 6 : 0;
+	L->sy += ph->first ? PART_FIRST_TOP : 0;
 	snprintf(num, sizeof(num), "(%c)", ph->letter);
 	snprintf(prefix, sizeof(prefix), "problem %d%c", ph->prompt->number,
 	    ph->letter);
@@ -530,30 +536,31 @@ lay_answer(struct lay *L, const struct block *b)
 	double lw = lay_plain_width(L, label, &ts), aw, x, base, save;
 	size_t from, to;
 
-	aw = lay_width(L) * 0.45;
+	aw = lay_width(L) * ANSWER_MIN_SHARE;
 	if (answer != NULL)
-		aw = lay_text_width(L, answer, &ks) + lw + 24;
-	if (aw < lay_width(L) * 0.45)
-		aw = lay_width(L) * 0.45;
+		aw = lay_text_width(L, answer, &ks) + lw + ANSWER_PAD;
+	if (aw < lay_width(L) * ANSWER_MIN_SHARE)
+		aw = lay_width(L) * ANSWER_MIN_SHARE;
 	/* an inch of line to write on, even in a narrow column */
-	if (aw < lw + 6 + 72)
-		aw = lw + 6 + 72;
+	if (aw < lw + ANSWER_LINE_GAP + ANSWER_LINE_MIN)
+		aw = lw + ANSWER_LINE_GAP + ANSWER_LINE_MIN;
 	if (aw > lay_width(L) - L->indent)
 		aw = lay_width(L) - L->indent;
 	x = L->right - aw;
-	L->sy += 6;
+	L->sy += ANSWER_TOP;
 	save = L->sy;
 	base = L->sy + lay_base(L, ts.size);
 	from = L->strip.nitems;
-	lay_plain(L, label, &ts, x, lw + 1, AL_LEFT);
+	lay_plain(L, label, &ts, x, lw + LABEL_SLACK, AL_LEFT);
 	if (answer != NULL) {
 		to = L->strip.nitems;
 		L->sy = save;
-		lay_text(L, answer, 0, &ks, x + lw + 8,
-		    aw - lw - 8, AL_LEFT, 0);
+		lay_text(L, answer, 0, &ks, x + lw + ANSWER_TEXT_GAP,
+		    aw - lw - ANSWER_TEXT_GAP, AL_LEFT, 0);
 		lay_shift(L, from, to, L->drop);
 	} else
-		lay_line(L, x + lw + 6, base + 3, L->right, base + 3,
+		lay_line(L, x + lw + ANSWER_LINE_GAP, base + ANSWER_LINE_DROP,
+		    L->right, base + ANSWER_LINE_DROP,
 		    L->t->rule, ink, 0);
 	lay_anchor(L, -1, base);
 }
@@ -590,7 +597,7 @@ lay_columns(struct lay *L, const struct choicelist *cl,
 			widest = w;
 	}
 	for (cols = 4; cols > 1; cols /= 2)
-		if ((widest + marker + 18) * cols <= avail &&
+		if ((widest + marker + CHOICE_GAP) * cols <= avail &&
 		    (cl->n % (size_t)cols == 0 || cl->n < (size_t)cols + 1))
 			break;
 	return cols;
@@ -606,10 +613,11 @@ static void
 lay_feedback(struct lay *L, const struct text *fb, const struct tstyle *ts,
     double x, double cw, double end, double top)
 {
-	struct tstyle fs = lay_style(L, ts->size * 0.9, ST_ITALIC, gray);
+	struct tstyle fs = lay_style(L, ts->size * FEEDBACK_SIZE_RATIO,
+	    ST_ITALIC, gray);
 	double below = L->sy, fx = x + cw + ts->size, dw;
 
-	if (end - fx < (end - x) / 3)
+	if (end - fx < (end - x) / FEEDBACK_MIN_SHARE)
 		fx = x + ts->size;	/* under the choice */
 	else	/* on the choice's baseline */
 		L->sy = top + lay_base(L, ts->size) - lay_base(L, fs.size);
@@ -629,8 +637,8 @@ lay_choices(struct lay *L, const struct block *b)
 	const struct choicelist *cl = b->u.choices;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ls = lay_style(L, L->t->size_body, ST_BOLD, ink);
-	double letterw = lay_plain_width(L, "W.", &ls) + 7;
-	double marker = letterw + (cl->multi ? ls.size * 1.2 : 0);
+	double letterw = lay_plain_width(L, "W.", &ls) + CHOICE_LETTER_GAP;
+	double marker = letterw + (cl->multi ? ls.size * CHOICE_BOX_ROOM : 0);
 	double colw, rowtop, rowh = 0, x, h;
 	double lh = lay_lh(L, ts.size), base = lay_base(L, ts.size);
 	/* a key with feedback: a choice a row, its feedback beside it */
@@ -641,7 +649,7 @@ lay_choices(struct lay *L, const struct block *b)
 
 	colw = (lay_width(L) - L->indent) / cols;
 	rows = (cl->n + (size_t)cols - 1) / (size_t)cols;
-	L->sy += 4;
+	L->sy += CHOICES_TOP;
 	for (k = 0; k < rows; k++) {
 		struct cell cell[4];
 		int nc = 0;
@@ -653,21 +661,28 @@ lay_choices(struct lay *L, const struct block *b)
 			int right = cl->right != NULL && cl->right[i];
 			double cx = L->left + L->indent +
 			    colw * (double)(i % (size_t)cols);
-			double bx = cx, by = rowtop + base - ts.size * 0.72;
-			double bs = ts.size * 0.8;
+			double bx = cx,
+			    by = rowtop + base - ts.size * CHECKBOX_RISE;
+			double bs = ts.size * CHECKBOX_SIDE;
 
 			cell[nc].from = L->strip.nitems;
 			if (cl->multi) {
 				lay_rect(L, bx, by, bs, bs, L->t->rule,
 				    right ? key_ink : ink)->width =
-				    right ? 1.5 : L->t->rule;
+				    right ? KEY_MARK_W : L->t->rule;
 				if (right) {
-					lay_line(L, bx + 2, by + 2, bx + bs - 2,
-					    by + bs - 2, 1.5, key_ink, 0);
-					lay_line(L, bx + 2, by + bs - 2,
-					    bx + bs - 2, by + 2, 1.5, key_ink, 0);
+					lay_line(L, bx + CHECKBOX_TICK_INSET,
+					    by + CHECKBOX_TICK_INSET,
+					    bx + bs - CHECKBOX_TICK_INSET,
+					    by + bs - CHECKBOX_TICK_INSET,
+					    KEY_MARK_W, key_ink, 0);
+					lay_line(L, bx + CHECKBOX_TICK_INSET,
+					    by + bs - CHECKBOX_TICK_INSET,
+					    bx + bs - CHECKBOX_TICK_INSET,
+					    by + CHECKBOX_TICK_INSET,
+					    KEY_MARK_W, key_ink, 0);
 				}
-				bx += bs + 6;
+				bx += bs + CHECKBOX_GAP;
 			}
 			snprintf(letter, sizeof(letter), "%c.", 'A' + (int)i);
 			L->sy = rowtop;
@@ -677,10 +692,10 @@ lay_choices(struct lay *L, const struct block *b)
 				struct item *c = page_push(&L->strip,
 				    ITEM_CIRCLE);
 
-				c->x = bx + ts.size * 0.38;
-				c->y = rowtop + base - ts.size * 0.33;
-				c->w = ts.size * 0.72;
-				c->width = 1.5;
+				c->x = bx + ts.size * CIRCLE_X;
+				c->y = rowtop + base - ts.size * CIRCLE_RISE;
+				c->w = ts.size * CIRCLE_R;
+				c->width = KEY_MARK_W;
 				c->color = key_ink;
 			}
 			/* one space after the letter: text readers then keep
@@ -695,7 +710,7 @@ lay_choices(struct lay *L, const struct block *b)
 			if (feedback && cl->feedback[i] != NULL)
 				lay_feedback(L, cl->feedback[i], &ts, x,
 				    lay_text_width(L, cl->choices[i], &ts),
-				    cx + colw - 8, rowtop);
+				    cx + colw - CHOICE_COL_GAP, rowtop);
 			cell[nc].to = L->strip.nitems;
 			cell[nc].drop = L->drop;
 			cell[nc++].h = L->sy - rowtop;
@@ -706,7 +721,7 @@ lay_choices(struct lay *L, const struct block *b)
 		h = lay_align(L, cell, nc);
 		if (h > rowh)
 			rowh = h;
-		L->sy = rowtop + rowh + 2;
+		L->sy = rowtop + rowh + CHOICE_ROW_GAP;
 	}
 }
 
@@ -715,10 +730,10 @@ lay_truefalse(struct lay *L, const struct block *b)
 {
 	struct tstyle ts = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	const char *words[2] = { L->t->labels[L_TRUE], L->t->labels[L_FALSE] };
-	double x = L->left + L->indent + 8, w, top, base;
+	double x = L->left + L->indent + TF_INDENT, w, top, base;
 	int i;
 
-	L->sy += 4;
+	L->sy += TF_TOP;
 	top = L->sy;
 	base = lay_base(L, ts.size);
 	for (i = 0; i < 2; i++) {
@@ -727,11 +742,12 @@ lay_truefalse(struct lay *L, const struct block *b)
 		w = lay_plain_width(L, words[i], &ts);
 		L->sy = top;
 		ts.color = right ? key_ink : ink;
-		lay_plain(L, words[i], &ts, x, w + 1, AL_LEFT);
+		lay_plain(L, words[i], &ts, x, w + LABEL_SLACK, AL_LEFT);
 		if (right)
-			lay_rect(L, x - 6, top + base - ts.size * 0.95, w + 12,
-			    ts.size * 1.3, 1.5, key_ink);
-		x += w + 60;
+			lay_rect(L, x - TF_RING_PAD,
+			    top + base - ts.size * TAG_TOP_RATIO, w + TF_RING_W,
+			    ts.size * TAG_H_RATIO, KEY_MARK_W, key_ink);
+		x += w + TF_GAP;
 	}
 	lay_anchor(L, -1, top + base);
 }
@@ -747,7 +763,8 @@ lay_match_split(struct lay *L, const struct matching *m,
     const struct tstyle *ts, double lead)
 {
 	double avail = lay_width(L) - L->indent, wl = 0, wr = 0, w, left;
-	double num = 22 * ts->size / 12, gap = 24 * ts->size / 12;
+	double num = MATCH_NUM_W * ts->size / MATCH_EM_PT,
+	    gap = MATCH_GAP * ts->size / MATCH_EM_PT;
 	size_t i;
 
 	for (i = 0; i < m->nleft; i++)
@@ -777,13 +794,14 @@ lay_match(struct lay *L, const struct block *b)
 	size_t nl = m->nleft, nr = m->nright, rows, i;
 	/* the write-in line and the numbers' room grow with the type (36
 	 * and 22 pt at 12 pt) */
-	double em = ts.size / 12, blank = 36 * em, num = 22 * em;
+	double em = ts.size / MATCH_EM_PT, blank = MATCH_BLANK_W * em,
+	    num = MATCH_NUM_W * em;
 	double half = lay_match_split(L, m, &ts, blank + num), top, h, grow;
 	double x0 = L->left + L->indent, base = lay_base(L, ts.size);
 	char buf[32];
 
 	rows = nl > nr ? nl : nr;
-	L->sy += 4;
+	L->sy += MATCH_TOP;
 	for (i = 0; i < rows; i++) {
 		struct cell cell[2];
 		int nc = 0;
@@ -792,16 +810,20 @@ lay_match(struct lay *L, const struct block *b)
 		h = lay_lh(L, ts.size);
 		if (i < nl) {
 			cell[nc].from = L->strip.nitems;
-			lay_line(L, x0, top + base + 2, x0 + blank - 6,
-			    top + base + 2, L->t->rule, ink, 0);
+			lay_line(L, x0, top + base + MATCH_LINE_DROP,
+			    x0 + blank - MATCH_BLANK_GAP,
+			    top + base + MATCH_LINE_DROP, L->t->rule, ink, 0);
 			if (m->match != NULL) {
 				snprintf(buf, sizeof(buf), "%c", 'A' +
 				    m->match[i]);
-				lay_plain(L, buf, &ks, x0, blank - 6, AL_CENTER);
+				lay_plain(L, buf, &ks, x0,
+				    blank - MATCH_BLANK_GAP,
+				    AL_CENTER);
 				L->sy = top;
 			}
 			snprintf(buf, sizeof(buf), "%zu.", i + 1);
-			lay_plain(L, buf, &ts, x0 + blank, num + 2 * em,
+			lay_plain(L, buf, &ts, x0 + blank,
+			    num + MATCH_NUM_ROOM * em,
 			    AL_LEFT);
 			L->sy = top;
 			cell[nc].mid = L->strip.nitems;
@@ -815,7 +837,8 @@ lay_match(struct lay *L, const struct block *b)
 			L->sy = top;
 			cell[nc].from = L->strip.nitems;
 			snprintf(buf, sizeof(buf), "%c.", 'A' + (int)i);
-			lay_plain(L, buf, &ts, x0 + half, num + 2 * em,
+			lay_plain(L, buf, &ts, x0 + half,
+			    num + MATCH_NUM_ROOM * em,
 			    AL_LEFT);
 			L->sy = top;
 			cell[nc].mid = L->strip.nitems;
@@ -830,7 +853,7 @@ lay_match(struct lay *L, const struct block *b)
 			    ts.size));
 		if ((grow = lay_align(L, cell, nc)) > h)
 			h = grow;
-		L->sy = top + h + 4;
+		L->sy = top + h + MATCH_ROW_GAP;
 	}
 }
 
@@ -840,17 +863,18 @@ lay_order(struct lay *L, const struct block *b)
 	const struct ordering *o = b->u.order;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ks = lay_style(L, L->t->size_body, ST_BOLD, key_ink);
-	double x0 = L->left + L->indent, bs = ts.size * 1.5, top;
+	double x0 = L->left + L->indent, bs = ts.size * ORDER_BOX_RATIO, top;
 	double base = lay_base(L, ts.size);
 	size_t i;
 	char buf[16];
 
-	L->sy += 4;
+	L->sy += ORDER_TOP;
 	for (i = 0; i < o->n; i++) {
 		size_t from = L->strip.nitems, to;
 
 		top = L->sy;
-		lay_rect(L, x0, top + base - bs * 0.78, bs, bs, L->t->rule, ink);
+		lay_rect(L, x0, top + base - bs * ORDER_BOX_RISE, bs, bs,
+		    L->t->rule, ink);
 		if (o->place != NULL) {
 			snprintf(buf, sizeof(buf), "%d", o->place[i]);
 			lay_plain(L, buf, &ks, x0, bs, AL_CENTER);
@@ -858,12 +882,13 @@ lay_order(struct lay *L, const struct block *b)
 		L->sy = top;
 		to = L->strip.nitems;
 		lay_text(L, o->items[i], 0, &ts,
-		    x0 + bs + 10, lay_width(L) - L->indent - bs - 10,
+		    x0 + bs + ORDER_BOX_GAP,
+		    lay_width(L) - L->indent - bs - ORDER_BOX_GAP,
 		    AL_LEFT, 0);
 		lay_shift(L, from, to, L->drop);
 		lay_anchor(L, (int)i, top + base + L->drop);
-		if (L->sy - top < bs + 4 + L->drop)
-			L->sy = top + bs + 4 + L->drop;
+		if (L->sy - top < bs + ORDER_ROW_GAP + L->drop)
+			L->sy = top + bs + ORDER_ROW_GAP + L->drop;
 	}
 }
 
@@ -876,41 +901,45 @@ lay_lines(struct lay *L, const struct block *b)
 	for (i = 0; i < b->n; i++) {
 		L->sy += pitch;
 		lay_line(L, L->left + L->indent, L->sy, L->right, L->sy,
-		    L->t->rule * 0.8, gray, 0);
+		    L->t->rule * RULE_THIN, gray, 0);
 	}
-	L->sy += 6;
+	L->sy += LINES_TOP;
 }
 
 void
 lay_box(struct lay *L, const struct block *b)
 {
 	double x0 = L->left + L->indent, w = L->right - x0, g = L->t->grid;
-	double y0 = L->sy + 6, v;
+	double y0 = L->sy + BOX_TOP, v;
 
 	if (b->grid)
 		for (v = g; v < w - EPS; v += g)
-			lay_line(L, x0 + v, y0, x0 + v, y0 + b->h, 0.4, light, 0);
+			lay_line(L, x0 + v, y0, x0 + v, y0 + b->h, BOX_GRID_W,
+			    light, 0);
 	if (b->grid)
 		for (v = g; v < b->h - EPS; v += g)
-			lay_line(L, x0, y0 + v, x0 + w, y0 + v, 0.4, light, 0);
+			lay_line(L, x0, y0 + v, x0 + w, y0 + v, BOX_GRID_W,
+			    light, 0);
 	lay_rect(L, x0, y0, w, b->h, L->t->rule, ink);
-	L->sy = y0 + b->h + 4;
+	L->sy = y0 + b->h + BOX_FOOT;
 }
 
 /* Key-only notes: a shaded box holding a label and text or a list. */
 void
 lay_keynote(struct lay *L, const struct block *b)
 {
-	struct tstyle ts = lay_style(L, L->t->size_body * 0.92, 0, ink);
-	struct tstyle ls = lay_style(L, L->t->size_body * 0.92, ST_BOLD, ink);
+	struct tstyle ts = lay_style(L, L->t->size_body * KEYNOTE_SIZE_RATIO, 0,
+	    ink);
+	struct tstyle ls = lay_style(L, L->t->size_body * KEYNOTE_SIZE_RATIO,
+	    ST_BOLD, ink);
 	double x0 = L->in_problem ? L->left + L->indent : L->left;
-	double w = L->right - x0, top, pad = 6;
+	double w = L->right - x0, top, pad = KEYNOTE_PAD;
 	size_t ri, i;
 
-	L->sy += 6;
+	L->sy += KEYNOTE_TOP;
 	top = L->sy;
 	ri = L->strip.nitems;
-	lay_rect(L, x0, top, w, 0, 0.5, light);
+	lay_rect(L, x0, top, w, 0, KEYNOTE_RULE_W, light);
 	L->sy += pad;
 	lay_plain(L, b->label, &ls, x0 + pad, w - 2 * pad, AL_LEFT);
 	if (b->text != NULL)
@@ -919,11 +948,12 @@ lay_keynote(struct lay *L, const struct block *b)
 		double t = L->sy;
 		size_t from = L->strip.nitems, to;
 
-		lay_plain(L, "\xe2\x80\xa2", &ts, x0 + pad + 2, 12, AL_LEFT);
+		lay_plain(L, "\xe2\x80\xa2", &ts, x0 + pad + KEYNOTE_BULLET_X,
+		    KEYNOTE_BULLET_W, AL_LEFT);
 		to = L->strip.nitems;
 		L->sy = t;
-		lay_text(L, &b->u.list->v[i], 0, &ts, x0 + pad + 16,
-		    w - 2 * pad - 16, AL_LEFT, 0);
+		lay_text(L, &b->u.list->v[i], 0, &ts, x0 + pad + KEYNOTE_TEXT_X,
+		    w - 2 * pad - KEYNOTE_TEXT_X, AL_LEFT, 0);
 		lay_shift(L, from, to, L->drop);
 	}
 	L->sy += pad;
