@@ -167,10 +167,14 @@ rb_peak() {
 	rb_rss "$MIMEO" worksheet -q --simplex --roster "$RB/roster$1.csv" \
 	    -o "$RB/cs$1.pdf" bench/fractions12.yaml
 }
+# (Under ASan, whose quarantine holds freed memory back by design, the
+# ratio means nothing: there only that both runs work and the file is
+# sound.)
+case $MIMEO in *asan*) rb_ratio= ;; *) rb_ratio=1.4 ;; esac
 k300=$(rb_peak 300); k3000=$(rb_peak 3000)
 [ "$k300" -gt 0 ] && [ "$k3000" -gt 0 ] && qpdf --check "$RB/cs3000.pdf" >/dev/null 2>&1 &&
-	awk -v a="$k300" -v b="$k3000" 'BEGIN { exit !(b <= 1.4 * a) }' && ok ||
-	bad "class set memory: 300 students $k300 KB, 3000 students $k3000 KB (more than 1.4 times)"
+	{ [ -z "$rb_ratio" ] || awk -v a="$k300" -v b="$k3000" -v r="$rb_ratio" 'BEGIN { exit !(b <= r * a) }'; } && ok ||
+	bad "class set memory: 300 students $k300 KB, 3000 students $k3000 KB (more than $rb_ratio times)"
 # A draw per student, 3000 students: worksheet and the answer table's key
 # under the 64 MB issue 23 asks (62 MB measured; 69 before the key came
 # first, its pages held no spare room and large blocks were mapped apart).
