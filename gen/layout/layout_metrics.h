@@ -39,9 +39,11 @@
 #define FOOTER_RIGHT_FROM	0.7
 #define FOOTER_RIGHT_SHARE	0.3
 #define FOOTER_DROP		14
-/* the key's banner over each page: a point larger than the small size
- * (template), ruled under, its foot this far above the top margin */
-#define BANNER_SIZE_UP		1
+/* labels (the key's banner, a discussion packet's, a word bank's, a
+ * hint card's): a point larger than the small size (template) */
+#define LABEL_SIZE_UP		1
+/* the key's banner over each page: in the label size, ruled under, its
+ * foot this far above the top margin */
 #define BANNER_RULE_DROP	1
 #define BANNER_RULE_W		0.8
 #define BANNER_GAP		8
@@ -229,9 +231,41 @@
 #define CO_REMAINDER_GAP 0.4	/* cells */
 
 
+/* ---- tables, word banks, hint cards (layout_grid.c) -------------------
+ * pt unless said. */
+#define LG_PAD_RATIO	0.45	/* a cell's padding, of the body size */
+/* a table outside a problem that waits with its heading: the gap under
+ * it, of the gap between problems */
+#define LG_PENDING_GAP_SHARE 0.75
+/* short cells get columns of one width when the widest is at most this
+ * many least blank widths (BLANK_EM) */
+#define LG_EVEN_MAX	2.5
+#define LG_CELL_SLACK	1	/* a cell's text box is this much wider */
+/* rules: under the head row or column, round the table, between cells */
+#define LG_RULE_HEAD	1.2
+#define LG_RULE_EDGE	0.9
+#define LG_RULE_INNER	0.5
+#define LG_TOP		8	/* above a table in a problem */
+#define LG_CAPTION_GAP	3	/* under its caption */
+/* a word bank: its padding, times a cell's; the words' gap, in ems of
+ * the body size; its lines, of the body line height */
+#define WB_PAD_RATIO	2
+#define WB_WORD_GAP	2.5
+#define WB_LINE_RATIO	1.35
+#define WB_TOP		8	/* above a word bank in a problem */
+#define WB_FRAME_W	0.8
+/* above the label and under the words, of the pad */
+#define WB_PAD_TOP	0.6
+#define WB_LABEL_GAP	2	/* label to words */
+#define WB_TEXT_SLACK	1	/* a word's box is this much wider */
+/* a hint card: its padding, times a cell's; the label to the hint; its
+ * dashed frame */
+#define HC_PAD_RATIO	2.5
+#define HC_LABEL_GAP	4
+#define HC_FRAME_W	0.8
+
 /* ---- discussion packets (layout_discussion.c) ------------------------
  * pt unless said; a _SHARE or _RATIO is a fraction. */
-#define LABEL_SIZE_UP	1	/* labels: small size + 1 (template) */
 #define RULE_THIN	0.8	/* a light rule, times the template's rule */
 
 /* a box's corner label */
