@@ -264,6 +264,40 @@
 #define HC_LABEL_GAP	4
 #define HC_FRAME_W	0.8
 
+/* ---- substitute packets (layout_packet.c) ----------------------------
+ * pt unless said; TICK, STEP_TIME_X, STEP_TEXT_X and ROW_GUTTER are the
+ * file's own. */
+#define PK_TICK_RULE	1.3	/* a tick box's rule, times the template's */
+/* a bullet: its dot's x and width, its text's x */
+#define PK_BULLET_X	4
+#define PK_BULLET_W	12
+#define PK_BULLET_TEXT_X 18
+#define PK_HEAD_GAP	5	/* under a bullet that heads what follows */
+#define PK_ITEM_GAP	3	/* under a bullet or a print list's row */
+#define PK_STEP_TIME_ROOM 4	/* a step's time ends this far before its text */
+#define PK_STEP_RULE_DROP 5	/* a step's rule under it, */
+#define PK_STEP_GAP	5	/* and the gap under the rule */
+#define PK_RULE_LIGHT	0.4	/* a step's or a row's rule */
+#define PK_RULE_HEAD	0.8	/* the print list's header rule */
+/* the print list's columns: the document's x, and where the pages and
+ * the copies start, of the line's width */
+#define PK_ROW_TEXT_X	20
+#define PK_ROW_PAGES_AT	0.66
+#define PK_ROW_COPIES_AT 0.83
+#define PK_ROW_RULE_DROP 3	/* a row's rule under its text */
+/* the top of each page: the teacher band, this much taller than its
+ * label's line, its foot this far above the top margin, yet no higher
+ * than where printers reach; its label inset and in the left 70 %; the
+ * page number in the right 40 % */
+#define PK_BAND_PAD	4
+#define PK_BAND_GAP	6
+#define PK_PRINTABLE_TOP 12
+#define PK_BAND_TEXT_DROP 2
+#define PK_BAND_INSET	6
+#define PK_BAND_LABEL_SHARE 0.7
+#define PK_PAGE_NUM_FROM 0.6
+#define PK_PAGE_NUM_SHARE 0.4
+
 /* ---- discussion packets (layout_discussion.c) ------------------------
  * pt unless said; a _SHARE or _RATIO is a fraction. */
 #define RULE_THIN	0.8	/* a light rule, times the template's rule */
