@@ -50,6 +50,8 @@
 #define BLANK_W_DEFAULT	60	/* a blank without an answer to size it */
 #define GAP_AFTER_FIELDS	4	/* under the name/date fields */
 #define SHRINK_STEP		0.1	/* pages: 10 % less a pass */
+/* most printers print nothing nearer the paper's top edge */
+#define PRINTABLE_TOP		12
 
 /* ---- figures (layout_figure.c) ------------------------------------------
  * In ems of the figure's text size (g->u) unless said: a figure scales
@@ -287,16 +289,34 @@
 #define PK_ROW_RULE_DROP 3	/* a row's rule under its text */
 /* the top of each page: the teacher band, this much taller than its
  * label's line, its foot this far above the top margin, yet no higher
- * than where printers reach; its label inset and in the left 70 %; the
+ * than PRINTABLE_TOP; its label inset and in the left 70 %; the
  * page number in the right 40 % */
 #define PK_BAND_PAD	4
 #define PK_BAND_GAP	6
-#define PK_PRINTABLE_TOP 12
 #define PK_BAND_TEXT_DROP 2
 #define PK_BAND_INSET	6
 #define PK_BAND_LABEL_SHARE 0.7
 #define PK_PAGE_NUM_FROM 0.6
 #define PK_PAGE_NUM_SHARE 0.4
+
+/* ---- the key's answer table (layout_table.c) ---------------------------
+ * pt; CELL_PAD is the file's own. */
+#define TB_CELL_SLACK	2	/* a column's need past its text and pads */
+#define TB_LABEL_MAX_SHARE 3	/* the label column: at most 1/N of the line */
+#define TB_RULE_HEAD	1.0	/* under the header row, between pairs */
+#define TB_RULE_LIGHT	0.4	/* the other rules */
+#define TB_CAPTION_TOP	6
+#define TB_CAPTION_GAP	4	/* caption to header */
+
+/* ---- answer strips (layout_strip.c) -----------------------------------
+ * pt; STRIP_EM and STRIP_PAD are the file's own. */
+#define SP_HINT_SIZE_RATIO 0.9	/* the hint, of the small size (template) */
+/* the cut lines start this far under the hint and end this far under
+ * the heads' line */
+#define SP_CUT_GAP	2
+#define SP_CUT_W	0.5
+#define SP_HEAD_DROP	2	/* the heads this far under the bottom margin */
+#define SP_ANSWER_GAP	2	/* an answer no nearer the one above */
 
 /* ---- discussion packets (layout_discussion.c) ------------------------
  * pt unless said; a _SHARE or _RATIO is a fraction. */

@@ -190,8 +190,8 @@ lp_stamp(struct lay *L, size_t i, int teacher, size_t first, size_t total)
 	double y = top - bh - PK_BAND_GAP;
 	char n[24], of[24], *mark;
 
-	if (y < PK_PRINTABLE_TOP)
-		y = PK_PRINTABLE_TOP;	/* inside what printers reach */
+	if (y < PRINTABLE_TOP)
+		y = PRINTABLE_TOP;
 	snprintf(n, sizeof(n), "%zu", first + i + 1);
 	snprintf(of, sizeof(of), "%zu", total);
 	mark = label_fmt(L->t, L_PACKET_PAGE, n, of);
