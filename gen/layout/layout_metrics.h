@@ -50,6 +50,7 @@
 #define BLANK_W_DEFAULT	60	/* a blank without an answer to size it */
 #define GAP_AFTER_FIELDS	4	/* under the name/date fields */
 #define SHRINK_STEP		0.1	/* pages: 10 % less a pass */
+#define ITEM_LINE_W		0.75	/* a drawn item's line unless set (page.c) */
 /* most printers print nothing nearer the paper's top edge */
 #define PRINTABLE_TOP		12
 
@@ -317,6 +318,35 @@
 #define SP_CUT_W	0.5
 #define SP_HEAD_DROP	2	/* the heads this far under the bottom margin */
 #define SP_ANSWER_GAP	2	/* an answer no nearer the one above */
+
+/* ---- math (amath_layout.c) ----------------------------------------------
+ * In ems of the math's size unless said; FRAC_*, SCRIPT_*, SPACE_* and
+ * the like are the file's own. */
+/* a superscript over a tall base rides this far (script ems) under the
+ * base's top; a subscript under a tall base this far under its foot,
+ * and this much lower again when a superscript is there too */
+#define AM_SUP_UNDER_TOP 0.35
+#define AM_SUB_UNDER_FOOT 0.1
+#define AM_SUB_WITH_SUP	1.4
+/* a root: the font's sign, up to this much larger, when its foot
+ * reaches this far under the radicand's; else a drawn sign this wide */
+#define AM_SIGN_GROW	1.25
+#define AM_SIGN_FOOT	0.05
+#define AM_SIGN_W	0.6
+/* the drawn sign's strokes, x right and y up from its foot: the tick
+ * (x0, y0 to x1, y1), then the stem down to the foot, then up at x1 of
+ * the stem */
+#define AM_TICK_X0	0.04
+#define AM_TICK_Y0	0.3
+#define AM_TICK_X1	0.16
+#define AM_TICK_Y1	0.38
+#define AM_STEM_X0	0.14
+#define AM_STEM_Y0	0.40
+#define AM_STEM_X1	0.3
+#define AM_INDEX_RISE	0.05	/* an index's foot over the sign's middle */
+#define AM_AXIS_DEFAULT	0.25	/* the math axis without a minus sign */
+/* a bracket grows only round what is taller than this, of its glyph */
+#define AM_BRACKET_SLACK 1.2
 
 /* ---- discussion packets (layout_discussion.c) ------------------------
  * pt unless said; a _SHARE or _RATIO is a fraction. */
