@@ -2,10 +2,10 @@
  * layout_metrics.h - the distances the layout files draw with, named
  * (issue 22 step 3): gaps, paddings, rule widths, insets, offsets and
  * ratios that were bare numbers in gen/layout/layout*.c, amath_layout.c
- * and page.c.  Lengths are in
- * points (1/72 in), y down; ratios have no unit.  Each constant keeps the
- * type and value of the literal it replaced (a 2 stays an int, a 2.0 a
- * double), so what is printed does not move.  "Template" marks a value
+ * and page.c.  Lengths are in points (1/72 in), y down; ratios have no
+ * unit.  Each constant keeps the type and value of the literal it
+ * replaced (a 2 stays an int, a 2.0 a double), so what is printed does
+ * not move.  "Template" marks a value
  * that is a template setting in spirit and may move there later.
  * Values a file names for itself (COL_GUTTER, CELL_PAD, CS_PAD ...) stay
  * in that file.
