@@ -12,6 +12,7 @@
 
 #include "amath_layout.h"
 #include "font.h"
+#include "layout_metrics.h"
 #include "script.h"
 #include "util.h"
 
@@ -117,12 +118,12 @@ ml_text(struct ml *m, const char *s, int italic, double size,
 		memcpy(it->text + have, s, len);
 		have += len;
 		it->text[have] = '\0';
-		b->w += fonts_advance(m->fs, face, cp) * size / 1000.0;
+		b->w += fonts_advance(m->fs, face, cp) * size / FONT_UNITS;
 		fonts_bbox(m->fs, face, cp, box);
-		if (box[3] * size / 1000.0 > b->h)
-			b->h = box[3] * size / 1000.0;
-		if (-box[1] * size / 1000.0 > b->d)
-			b->d = -box[1] * size / 1000.0;
+		if (box[3] * size / FONT_UNITS > b->h)
+			b->h = box[3] * size / FONT_UNITS;
+		if (-box[1] * size / FONT_UNITS > b->d)
+			b->d = -box[1] * size / FONT_UNITS;
 	}
 }
 
@@ -166,7 +167,7 @@ ml_space(struct ml *m, const struct mnode *row, size_t i, enum mclass prev,
 		return SPACE_PUNCT * em;
 	if (math_row_word_space(row, i, prev, cur))
 		return fonts_advance(m->fs, fonts_pick(m->fs, FS_REGULAR, ' '),
-		    ' ') * size / 1000.0;
+		    ' ') * size / FONT_UNITS;
 	/* 1 1/2: the whole number just before the fraction */
 	if (math_row_mixed(row, i))
 		return SPACE_MIXED * size;
@@ -240,8 +241,8 @@ ml_script(struct ml *m, const struct mnode *n, double size, struct mbox *b)
 		ml_node(m, n->kid[2], ss, &sup);
 		/* above a tall base (a fraction) it rides on the base's top */
 		u = SUP_RAISE * size;
-		if (b->h - 0.35 * ss > u)
-			u = b->h - 0.35 * ss;
+		if (b->h - AM_SUP_UNDER_TOP * ss > u)
+			u = b->h - AM_SUP_UNDER_TOP * ss;
 		if (u + sup.h > b->h)
 			b->h = u + sup.h;
 	}
@@ -249,9 +250,10 @@ ml_script(struct ml *m, const struct mnode *n, double size, struct mbox *b)
 		ml_node(m, n->kid[1], ss, &sub);
 		v = SUB_DROP * size;
 		if (n->kid[2] != NULL)
-			v *= 1.4;
-		if (b->d + 0.1 * ss > v && n->kid[0]->kind != M_ATOM)
-			v = b->d + 0.1 * ss;
+			v *= AM_SUB_WITH_SUP;
+		if (b->d + AM_SUB_UNDER_FOOT * ss > v &&
+		    n->kid[0]->kind != M_ATOM)
+			v = b->d + AM_SUB_UNDER_FOOT * ss;
 		if (v + sub.d > b->d)
 			b->d = v + sub.d;
 	}
@@ -282,25 +284,25 @@ ml_radical(struct ml *m, const struct mnode *r, double size, struct mbox *b,
 	ml_glyph(m, 0x221a, g);
 	top = rad.h + gap + t;
 	/* the font's sign, a little larger if that is enough */
-	k = g[3] > 0 ? top * 1000.0 / g[3] : 0;
+	k = g[3] > 0 ? top * FONT_UNITS / g[3] : 0;
 	if (k < size)
 		k = size;
-	if (g[3] > 0 && k <= 1.25 * size && -g[1] * k / 1000.0 >= rad.d -
-	    0.05 * size) {
+	if (g[3] > 0 && k <= AM_SIGN_GROW * size &&
+	    -g[1] * k / FONT_UNITS >= rad.d - AM_SIGN_FOOT * size) {
 		ml_text(m, "\xe2\x88\x9a", 0, k, &sign);
-		top = g[3] * k / 1000.0;
-		bottom = -g[1] * k / 1000.0;
-		sw = g[2] * k / 1000.0;
+		top = g[3] * k / FONT_UNITS;
+		bottom = -g[1] * k / FONT_UNITS;
+		sw = g[2] * k / FONT_UNITS;
 		t = RULE * k;
 		box_put(b, &sign, 0, 0);
 	} else {
-		bottom = rad.d + 0.05 * size;
-		sw = 0.6 * size;
-		box_stroke(b, 0.04 * size, bottom - 0.3 * size, 0.16 * size,
-		    bottom - 0.38 * size, t);
-		box_stroke(b, 0.14 * size, bottom - 0.40 * size, 0.3 * size,
-		    bottom, 2 * t);
-		box_stroke(b, 0.3 * size, bottom, sw, -top + t / 2, t);
+		bottom = rad.d + AM_SIGN_FOOT * size;
+		sw = AM_SIGN_W * size;
+		box_stroke(b, AM_TICK_X0 * size, bottom - AM_TICK_Y0 * size,
+		    AM_TICK_X1 * size, bottom - AM_TICK_Y1 * size, t);
+		box_stroke(b, AM_STEM_X0 * size, bottom - AM_STEM_Y0 * size,
+		    AM_STEM_X1 * size, bottom, 2 * t);
+		box_stroke(b, AM_STEM_X1 * size, bottom, sw, -top + t / 2, t);
 	}
 	box_stroke(b, sw - t / 2, -top + t / 2, sw + rad.w + 2 * FRAC_OVER *
 	    size, -top + t / 2, t);
@@ -328,7 +330,7 @@ ml_sqrt(struct ml *m, const struct mnode *n, double size, struct mbox *b)
 	ml_radical(m, n->kid[0], size, &r, &hook);
 	ml_node(m, n->kid[1], ml_smaller(m, size, INDEX_SCALE), &ix);
 	/* the index's foot just above the middle of the sign's height */
-	raise = 0.5 * (r.h - r.d) + ix.d + 0.05 * size;
+	raise = 0.5 * (r.h - r.d) + ix.d + AM_INDEX_RISE * size;
 	shift = ix.w > hook ? ix.w - hook : 0;
 	b->w = shift + r.w;
 	b->h = r.h > raise + ix.h ? r.h : raise + ix.h;
@@ -355,8 +357,9 @@ ml_bracket(struct ml *m, const char *s, const struct mbox *body, double size,
 	memset(&br, 0, sizeof(br));
 	ml_glyph(m, utf8_decode(s, strlen(s), &len), g);
 	/* a little taller than the bracket, like x^2, does not grow it */
-	if (g[3] > g[1] && need > 1.2 * (g[3] - g[1]) * size / 1000.0) {
-		k = need / ((g[3] - g[1]) / 1000.0);
+	if (g[3] > g[1] &&
+	    need > AM_BRACKET_SLACK * (g[3] - g[1]) * size / FONT_UNITS) {
+		k = need / ((g[3] - g[1]) / FONT_UNITS);
 		/* middle of the glyph on the axis */
 		dy = (g[3] + g[1]) / 2000.0 * k - m->axis * size;
 	}
@@ -428,7 +431,7 @@ math_layout(struct fonts *fs, const struct mnode *n, double size, int bold,
 	if (ml_glyph(&m, 0x2212, g) >= 0 && g[3] > g[1])
 		m.axis = (g[3] + g[1]) / 2000.0;
 	else
-		m.axis = 0.25;
+		m.axis = AM_AXIS_DEFAULT;
 	ml_node(&m, n, size, b);
 	if (m.missing != 0)
 		b->missing = m.missing;

@@ -2240,7 +2240,7 @@ lay_footers(struct lay *L, const struct blocks *doc)
 {
 	const char *banner = doc->banner;
 	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
-	struct tstyle bs = lay_style(L, L->t->size_small + BANNER_SIZE_UP,
+	struct tstyle bs = lay_style(L, L->t->size_small + LABEL_SIZE_UP,
 	    ST_BOLD, key_ink);
 	char n[24], total[24], **page, *left;
 	double widest = 0, w;

@@ -33,7 +33,7 @@
 static double
 lg_pad(const struct lay *L)
 {
-	return L->t->size_body * 0.45;
+	return L->t->size_body * LG_PAD_RATIO;
 }
 
 /* Nonzero when a cell reads as a phrase (three words or more outside
@@ -71,7 +71,8 @@ lg_place(struct lay *L, const struct mark *m, const char *what)
 		return;
 	if (L->pending.nitems > 0 && L->sy <= (L->bottom - L->top) / 2) {
 		lay_move(&L->pending, &L->strip, L->pending_h, L, 0);
-		L->pending_h += L->sy + L->t->gap_problem * 0.75;
+		L->pending_h += L->sy +
+		    L->t->gap_problem * LG_PENDING_GAP_SHARE;
 		L->sy = 0;
 		return;
 	}
@@ -118,8 +119,8 @@ lg_widths(struct lay *L, const struct grid *g, const struct tstyle *hs,
 	for (c = 0, most = 0; c < g->ncols; c++)
 		if (w[c] > most)
 			most = w[c];
-	if (most * (double)g->ncols <= room && most <= BLANK_EM * 2.5 *
-	    ts->size) {
+	if (most * (double)g->ncols <= room && most <=
+	    BLANK_EM * LG_EVEN_MAX * ts->size) {
 		for (c = 0; c < g->ncols; c++)
 			w[c] = most;
 		sum = most * (double)g->ncols;
@@ -162,7 +163,8 @@ lg_row(struct lay *L, const struct grid *g, size_t r, const size_t *cols,
 			L->mark = &t->mark;
 			L->in_cell = 1;
 			if (lay_text(L, t, 0, lg_style(gc, &st->head, &st->cell,
-			    &st->key), x[k] + pad, w[cols[k]] - 2 * pad + 1,
+			    &st->key), x[k] + pad,
+			    w[cols[k]] - 2 * pad + LG_CELL_SLACK,
 			    !gc->head && lg_phrase(t->s) ? AL_LEFT : AL_CENTER,
 			    0) < 0)
 				L->failed = 1;
@@ -209,13 +211,15 @@ lg_draw(struct lay *L, const struct grid *g, const size_t *cols, size_t n,
 	for (r = 0; r <= g->nrows; r++)
 		lay_line(L, x0, ys[r], x[n], ys[r], r > 0 && r < g->nrows &&
 		    g->cells[(r - 1) * g->ncols + cols[n - 1]].head &&
-		    !g->cells[r * g->ncols + cols[n - 1]].head ? 1.2 :
-		    r == 0 || r == g->nrows ? 0.9 : 0.5, ink, 0);
+		    !g->cells[r * g->ncols + cols[n - 1]].head ?
+		    LG_RULE_HEAD : r == 0 || r == g->nrows ? LG_RULE_EDGE :
+		    LG_RULE_INNER, ink, 0);
 	for (k = 0; k <= n; k++)
 		lay_line(L, x[k], top, x[k], L->sy, k > 0 && k < n &&
 		    g->cells[last * g->ncols + cols[k - 1]].head &&
-		    !g->cells[last * g->ncols + cols[k]].head ? 1.2 :
-		    k == 0 || k == n ? 0.9 : 0.5, ink, 0);
+		    !g->cells[last * g->ncols + cols[k]].head ?
+		    LG_RULE_HEAD : k == 0 || k == n ? LG_RULE_EDGE :
+		    LG_RULE_INNER, ink, 0);
 }
 
 /* Nonzero when columns [from, from + per) of g (and the first beside
@@ -289,7 +293,8 @@ lay_grid(struct lay *L, const struct block *b)
 		if (lay_first_at(L, &g->mark))
 			diag_error(&g->mark, "%sthe table is %.1f cm wide, but "
 			    "the line holds %.1f cm; shorten its cells%s%s",
-			    what, total / 72 * 2.54, room / 72 * 2.54,
+			    what, total / PT_PER_INCH * CM_PER_INCH,
+			    room / PT_PER_INCH * CM_PER_INCH,
 			    g->ncols > g->nrows ? ", or turn it with "
 			    "orientation: " : " or split it in two",
 			    g->ncols > g->nrows ? g->turned ? "rows" :
@@ -298,12 +303,12 @@ lay_grid(struct lay *L, const struct block *b)
 		return;
 	}
 	if (L->in_problem)
-		L->sy += 8;
+		L->sy += LG_TOP;
 	if (g->caption != NULL) {
 		L->mark = &g->caption->mark;
 		if (lay_text(L, g->caption, 0, &cs, x0, room, AL_LEFT, 0) < 0)
 			L->failed = 1;
-		L->sy += 3;
+		L->sy += LG_CAPTION_GAP;
 	}
 	if (total > room + EPS)
 		lg_draw_split(L, g, x0, room, w, &st);
@@ -319,22 +324,25 @@ void
 lay_wordbank(struct lay *L, const struct block *b)
 {
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
-	struct tstyle ls = lay_style(L, L->t->size_small + 1, ST_BOLD, gray);
-	double x0 = lg_x0(L), room = L->right - x0, pad = lg_pad(L) * 2;
-	double gap = 2.5 * ts.size, lh = lay_lh(L, ts.size) * 1.35;
+	struct tstyle ls = lay_style(L, L->t->size_small + LABEL_SIZE_UP,
+	    ST_BOLD, gray);
+	double x0 = lg_x0(L), room = L->right - x0;
+	double pad = lg_pad(L) * WB_PAD_RATIO;
+	double gap = WB_WORD_GAP * ts.size;
+	double lh = lay_lh(L, ts.size) * WB_LINE_RATIO;
 	double top, line, used, ww[256], x;
 	size_t i, first, n = b->u.words->n < 256 ? b->u.words->n : 256, k, ri;
 
 	if (!L->in_problem)
 		L->sy = 0;
 	else
-		L->sy += 8;
+		L->sy += WB_TOP;
 	top = L->sy;
 	ri = L->strip.nitems;
-	lay_rect(L, x0, top, room, 0, 0.8, gray);
-	L->sy = top + pad * 0.6;
+	lay_rect(L, x0, top, room, 0, WB_FRAME_W, gray);
+	L->sy = top + pad * WB_PAD_TOP;
 	lay_plain(L, b->label, &ls, x0 + pad, room - 2 * pad, AL_LEFT);
-	line = L->sy + 2;
+	line = L->sy + WB_LABEL_GAP;
 	for (i = 0; i < n; i++) {
 		L->mark = &b->u.words->v[i].mark;
 		ww[i] = lay_text_width(L, &b->u.words->v[i], &ts);
@@ -351,14 +359,15 @@ lay_wordbank(struct lay *L, const struct block *b)
 		for (k = first; k < i; k++) {
 			L->sy = line;
 			L->mark = &b->u.words->v[k].mark;
-			if (lay_text(L, &b->u.words->v[k], 0, &ts, x, ww[k] + 1,
+			if (lay_text(L, &b->u.words->v[k], 0, &ts, x,
+			    ww[k] + WB_TEXT_SLACK,
 			    AL_LEFT, 0) < 0)
 				L->failed = 1;
 			x += ww[k] + gap;
 		}
 		line += lh;
 	}
-	L->sy = line - lh + lay_lh(L, ts.size) + pad * 0.6;
+	L->sy = line - lh + lay_lh(L, ts.size) + pad * WB_PAD_TOP;
 	L->strip.items[ri].h = L->sy - top;
 	lg_place(L, b->u.words->n > 0 ? &b->u.words->v[0].mark : NULL,
 	    "a word bank");
@@ -370,15 +379,16 @@ void
 lay_hintcard(struct lay *L, const struct block *b)
 {
 	const struct hintcard *hc = b->u.card;
-	struct tstyle ls = lay_style(L, L->t->size_small + 1, ST_BOLD, gray);
+	struct tstyle ls = lay_style(L, L->t->size_small + LABEL_SIZE_UP,
+	    ST_BOLD, gray);
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
-	double pad = lg_pad(L) * 2.5;
+	double pad = lg_pad(L) * HC_PAD_RATIO;
 
 	L->sy = 0;
 	L->sy = pad;
 	lay_plain(L, hc->label, &ls, L->left + pad, lay_width(L) - 2 * pad,
 	    AL_LEFT);
-	L->sy += 4;
+	L->sy += HC_LABEL_GAP;
 	L->mark = &hc->text->mark;
 	if (lay_text(L, hc->text, 0, &ts, L->left + pad, lay_width(L) -
 	    2 * pad, AL_LEFT, 0) < 0)
@@ -387,10 +397,10 @@ lay_hintcard(struct lay *L, const struct block *b)
 	/* the frame as four dashed lines drawn left to right and top to
 	 * bottom, so that where two cards touch their edges' dashes fall
 	 * on each other and one cut separates them */
-	lay_line(L, L->left, 0, L->right, 0, 0.8, gray, 1);
-	lay_line(L, L->left, L->sy, L->right, L->sy, 0.8, gray, 1);
-	lay_line(L, L->left, 0, L->left, L->sy, 0.8, gray, 1);
-	lay_line(L, L->right, 0, L->right, L->sy, 0.8, gray, 1);
+	lay_line(L, L->left, 0, L->right, 0, HC_FRAME_W, gray, 1);
+	lay_line(L, L->left, L->sy, L->right, L->sy, HC_FRAME_W, gray, 1);
+	lay_line(L, L->left, 0, L->left, L->sy, HC_FRAME_W, gray, 1);
+	lay_line(L, L->right, 0, L->right, L->sy, HC_FRAME_W, gray, 1);
 	if (lay_place(L, L->sy, 0) < 0) {
 		if (lay_first_at(L, &hc->text->mark))
 			diag_error(&hc->text->mark, "a hint is taller than a "

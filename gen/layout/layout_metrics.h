@@ -1,10 +1,11 @@
 /*
  * layout_metrics.h - the distances the layout files draw with, named
  * (issue 22 step 3): gaps, paddings, rule widths, insets, offsets and
- * ratios that were bare numbers in gen/layout/layout*.c.  Lengths are in
- * points (1/72 in), y down; ratios have no unit.  Each constant keeps the
- * type and value of the literal it replaced (a 2 stays an int, a 2.0 a
- * double), so what is printed does not move.  "Template" marks a value
+ * ratios that were bare numbers in gen/layout/layout*.c, amath_layout.c
+ * and page.c.  Lengths are in points (1/72 in), y down; ratios have no
+ * unit.  Each constant keeps the type and value of the literal it
+ * replaced (a 2 stays an int, a 2.0 a double), so what is printed does
+ * not move.  "Template" marks a value
  * that is a template setting in spirit and may move there later.
  * Values a file names for itself (COL_GUTTER, CELL_PAD, CS_PAD ...) stay
  * in that file.
@@ -39,15 +40,20 @@
 #define FOOTER_RIGHT_FROM	0.7
 #define FOOTER_RIGHT_SHARE	0.3
 #define FOOTER_DROP		14
-/* the key's banner over each page: a point larger than the small size
- * (template), ruled under, its foot this far above the top margin */
-#define BANNER_SIZE_UP		1
+/* labels (the key's banner, a discussion packet's, a word bank's, a
+ * hint card's): a point larger than the small size (template) */
+#define LABEL_SIZE_UP		1
+/* the key's banner over each page: in the label size, ruled under, its
+ * foot this far above the top margin */
 #define BANNER_RULE_DROP	1
 #define BANNER_RULE_W		0.8
 #define BANNER_GAP		8
 #define BLANK_W_DEFAULT	60	/* a blank without an answer to size it */
 #define GAP_AFTER_FIELDS	4	/* under the name/date fields */
 #define SHRINK_STEP		0.1	/* pages: 10 % less a pass */
+#define ITEM_LINE_W		0.75	/* a drawn item's line unless set (page.c) */
+/* most printers print nothing nearer the paper's top edge */
+#define PRINTABLE_TOP		12
 
 /* ---- figures (layout_figure.c) ------------------------------------------
  * In ems of the figure's text size (g->u) unless said: a figure scales
@@ -229,9 +235,122 @@
 #define CO_REMAINDER_GAP 0.4	/* cells */
 
 
+/* ---- tables, word banks, hint cards (layout_grid.c) -------------------
+ * pt unless said. */
+#define LG_PAD_RATIO	0.45	/* a cell's padding, of the body size */
+/* a table outside a problem that waits with its heading: the gap under
+ * it, of the gap between problems */
+#define LG_PENDING_GAP_SHARE 0.75
+/* short cells get columns of one width when the widest is at most this
+ * many least blank widths (BLANK_EM) */
+#define LG_EVEN_MAX	2.5
+#define LG_CELL_SLACK	1	/* a cell's text box is this much wider */
+/* rules: under the head row or column, round the table, between cells */
+#define LG_RULE_HEAD	1.2
+#define LG_RULE_EDGE	0.9
+#define LG_RULE_INNER	0.5
+#define LG_TOP		8	/* above a table in a problem */
+#define LG_CAPTION_GAP	3	/* under its caption */
+/* a word bank: its padding, times a cell's; the words' gap, in ems of
+ * the body size; its lines, of the body line height */
+#define WB_PAD_RATIO	2
+#define WB_WORD_GAP	2.5
+#define WB_LINE_RATIO	1.35
+#define WB_TOP		8	/* above a word bank in a problem */
+#define WB_FRAME_W	0.8
+/* above the label and under the words, of the pad */
+#define WB_PAD_TOP	0.6
+#define WB_LABEL_GAP	2	/* label to words */
+#define WB_TEXT_SLACK	1	/* a word's box is this much wider */
+/* a hint card: its padding, times a cell's; the label to the hint; its
+ * dashed frame */
+#define HC_PAD_RATIO	2.5
+#define HC_LABEL_GAP	4
+#define HC_FRAME_W	0.8
+
+/* ---- substitute packets (layout_packet.c) ----------------------------
+ * pt unless said; TICK, STEP_TIME_X, STEP_TEXT_X and ROW_GUTTER are the
+ * file's own. */
+#define PK_TICK_RULE	1.3	/* a tick box's rule, times the template's */
+/* a bullet: its dot's x and width, its text's x */
+#define PK_BULLET_X	4
+#define PK_BULLET_W	12
+#define PK_BULLET_TEXT_X 18
+#define PK_HEAD_GAP	5	/* under a bullet that heads what follows */
+#define PK_ITEM_GAP	3	/* under a bullet or a print list's row */
+#define PK_STEP_TIME_ROOM 4	/* a step's time ends this far before its text */
+#define PK_STEP_RULE_DROP 5	/* a step's rule under it, */
+#define PK_STEP_GAP	5	/* and the gap under the rule */
+#define PK_RULE_LIGHT	0.4	/* a step's or a row's rule */
+#define PK_RULE_HEAD	0.8	/* the print list's header rule */
+/* the print list's columns: the document's x, and where the pages and
+ * the copies start, of the line's width */
+#define PK_ROW_TEXT_X	20
+#define PK_ROW_PAGES_AT	0.66
+#define PK_ROW_COPIES_AT 0.83
+#define PK_ROW_RULE_DROP 3	/* a row's rule under its text */
+/* the top of each page: the teacher band, this much taller than its
+ * label's line, its foot this far above the top margin, yet no higher
+ * than PRINTABLE_TOP; its label inset and in the left 70 %; the
+ * page number in the right 40 % */
+#define PK_BAND_PAD	4
+#define PK_BAND_GAP	6
+#define PK_BAND_TEXT_DROP 2
+#define PK_BAND_INSET	6
+#define PK_BAND_LABEL_SHARE 0.7
+#define PK_PAGE_NUM_FROM 0.6
+#define PK_PAGE_NUM_SHARE 0.4
+
+/* ---- the key's answer table (layout_table.c) ---------------------------
+ * pt; CELL_PAD is the file's own. */
+#define TB_CELL_SLACK	2	/* a column's need past its text and pads */
+#define TB_LABEL_MAX_SHARE 3	/* the label column: at most 1/N of the line */
+#define TB_RULE_HEAD	1.0	/* under the header row, between pairs */
+#define TB_RULE_LIGHT	0.4	/* the other rules */
+#define TB_CAPTION_TOP	6
+#define TB_CAPTION_GAP	4	/* caption to header */
+
+/* ---- answer strips (layout_strip.c) -----------------------------------
+ * pt; STRIP_EM and STRIP_PAD are the file's own. */
+#define SP_HINT_SIZE_RATIO 0.9	/* the hint, of the small size (template) */
+/* the cut lines start this far under the hint and end this far under
+ * the heads' line */
+#define SP_CUT_GAP	2
+#define SP_CUT_W	0.5
+#define SP_HEAD_DROP	2	/* the heads this far under the bottom margin */
+#define SP_ANSWER_GAP	2	/* an answer no nearer the one above */
+
+/* ---- math (amath_layout.c) ----------------------------------------------
+ * In ems of the math's size unless said; FRAC_*, SCRIPT_*, SPACE_* and
+ * the like are the file's own. */
+/* a superscript over a tall base rides this far (script ems) under the
+ * base's top; a subscript under a tall base this far under its foot,
+ * and this much lower again when a superscript is there too */
+#define AM_SUP_UNDER_TOP 0.35
+#define AM_SUB_UNDER_FOOT 0.1
+#define AM_SUB_WITH_SUP	1.4
+/* a root: the font's sign, up to this much larger, when its foot
+ * reaches this far under the radicand's; else a drawn sign this wide */
+#define AM_SIGN_GROW	1.25
+#define AM_SIGN_FOOT	0.05
+#define AM_SIGN_W	0.6
+/* the drawn sign's strokes, x right and y up from its foot: the tick
+ * (x0, y0 to x1, y1), then the stem down to the foot, then up at x1 of
+ * the stem */
+#define AM_TICK_X0	0.04
+#define AM_TICK_Y0	0.3
+#define AM_TICK_X1	0.16
+#define AM_TICK_Y1	0.38
+#define AM_STEM_X0	0.14
+#define AM_STEM_Y0	0.40
+#define AM_STEM_X1	0.3
+#define AM_INDEX_RISE	0.05	/* an index's foot over the sign's middle */
+#define AM_AXIS_DEFAULT	0.25	/* the math axis without a minus sign */
+/* a bracket grows only round what is taller than this, of its glyph */
+#define AM_BRACKET_SLACK 1.2
+
 /* ---- discussion packets (layout_discussion.c) ------------------------
  * pt unless said; a _SHARE or _RATIO is a fraction. */
-#define LABEL_SIZE_UP	1	/* labels: small size + 1 (template) */
 #define RULE_THIN	0.8	/* a light rule, times the template's rule */
 
 /* a box's corner label */

@@ -26,7 +26,7 @@ lp_tick(struct lay *L, double x, double size)
 {
 	double y = L->sy + (lay_lh(L, size) - TICK) / 2;
 
-	lay_rect(L, L->left + x, y, TICK, TICK, L->t->rule * 1.3, ink);
+	lay_rect(L, L->left + x, y, TICK, TICK, L->t->rule * PK_TICK_RULE, ink);
 }
 
 /* The strip, h high, waits to go on the page of what is placed next, as
@@ -45,18 +45,19 @@ lay_bullet(struct lay *L, const struct block *b)
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 
 	L->sy = 0;
-	lay_plain(L, "\xe2\x80\xa2", &ts, L->left + 4, 12, AL_LEFT);
+	lay_plain(L, "\xe2\x80\xa2", &ts, L->left + PK_BULLET_X,
+	    PK_BULLET_W, AL_LEFT);
 	L->sy = 0;
 	if (b->text != NULL)
-		lay_text(L, b->text, 0, &ts, L->left + 18, lay_width(L) - 18,
-		    AL_LEFT, 0);
+		lay_text(L, b->text, 0, &ts, L->left + PK_BULLET_TEXT_X,
+		    lay_width(L) - PK_BULLET_TEXT_X, AL_LEFT, 0);
 	else
-		lay_plain(L, b->label, &ts, L->left + 18, lay_width(L) - 18,
-		    AL_LEFT);
+		lay_plain(L, b->label, &ts, L->left + PK_BULLET_TEXT_X,
+		    lay_width(L) - PK_BULLET_TEXT_X, AL_LEFT);
 	if (b->key)
-		lp_keep_with_next(L, L->sy, 5);
+		lp_keep_with_next(L, L->sy, PK_HEAD_GAP);
 	else
-		lay_place(L, L->sy, 3);
+		lay_place(L, L->sy, PK_ITEM_GAP);
 }
 
 void
@@ -69,7 +70,7 @@ lay_step(struct lay *L, const struct block *b)
 	L->sy = 0;
 	lp_tick(L, 0, ts.size);
 	lay_plain(L, b->label, &tm, L->left + STEP_TIME_X,
-	    STEP_TEXT_X - STEP_TIME_X - 4, AL_LEFT);
+	    STEP_TEXT_X - STEP_TIME_X - PK_STEP_TIME_ROOM, AL_LEFT);
 	h = L->sy;
 	L->sy = 0;
 	lay_text(L, b->text, 0, &ts, L->left + STEP_TEXT_X,
@@ -90,8 +91,9 @@ lay_step(struct lay *L, const struct block *b)
 		L->in_problem = 0;
 		L->indent = indent;
 	}
-	lay_line(L, L->left, L->sy + 5, L->right, L->sy + 5, 0.4, light, 0);
-	if (lay_place(L, L->sy + 5, 5) < 0) {
+	lay_line(L, L->left, L->sy + PK_STEP_RULE_DROP, L->right,
+	    L->sy + PK_STEP_RULE_DROP, PK_RULE_LIGHT, light, 0);
+	if (lay_place(L, L->sy + PK_STEP_RULE_DROP, PK_STEP_GAP) < 0) {
 		if (lay_first_at(L, &b->text->mark))
 			diag_error(&b->text->mark, "this step of the plan is "
 			    "taller than a page; shorten what to do or to say");
@@ -109,7 +111,8 @@ lp_row_cells(struct lay *L, const struct block *b)
 	    b->key ? ST_BOLD : 0, ink);
 	double w = lay_width(L), top = L->sy, bottom = top;
 	/* x of each column; a gutter keeps a long title off the pages */
-	const double x[4] = { 20, w * 0.66, w * 0.83, w + ROW_GUTTER };
+	const double x[4] = { PK_ROW_TEXT_X, w * PK_ROW_PAGES_AT,
+	    w * PK_ROW_COPIES_AT, w + ROW_GUTTER };
 	size_t i;
 
 	if (!b->key)
@@ -121,8 +124,9 @@ lp_row_cells(struct lay *L, const struct block *b)
 		if (L->sy > bottom)
 			bottom = L->sy;
 	}
-	L->sy = bottom + 3;
-	lay_line(L, L->left, L->sy, L->right, L->sy, b->key ? 0.8 : 0.4,
+	L->sy = bottom + PK_ROW_RULE_DROP;
+	lay_line(L, L->left, L->sy, L->right, L->sy, b->key ? PK_RULE_HEAD :
+	    PK_RULE_LIGHT,
 	    b->key ? ink : light, 0);
 	return L->sy - top;
 }
@@ -141,18 +145,18 @@ lay_row(struct lay *L, const struct block *b)
 	hrow = lp_row_cells(L, b);
 	if (b->key) {
 		L->row_head = b;
-		lp_keep_with_next(L, hrow, 3);
+		lp_keep_with_next(L, hrow, PK_ITEM_GAP);
 		return;
 	}
 	if (L->row_head != NULL && L->pending.nitems == 0 &&
-	    lay_breaks(L, hrow, 3)) {
+	    lay_breaks(L, hrow, PK_ITEM_GAP)) {
 		nrow = L->strip.nitems;
 		hhead = lp_row_cells(L, L->row_head);
 		lay_shift(L, 0, nrow, hhead);
 		lay_shift(L, nrow, L->strip.nitems, -hrow);
 		L->sy = hrow + hhead;
 	}
-	lay_place(L, L->sy, 3);
+	lay_place(L, L->sy, PK_ITEM_GAP);
 }
 
 /* A question of a form, then lines to write the answer on. */
@@ -180,14 +184,14 @@ static void
 lp_stamp(struct lay *L, size_t i, int teacher, size_t first, size_t total)
 {
 	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
-	struct tstyle band = lay_style(L, L->t->size_small + 1, ST_BOLD,
-	    white);
-	double top = L->t->margin[0], bh = lay_lh(L, band.size) + 4;
-	double y = top - bh - 6;
+	struct tstyle band = lay_style(L, L->t->size_small + LABEL_SIZE_UP,
+	    ST_BOLD, white);
+	double top = L->t->margin[0], bh = lay_lh(L, band.size) + PK_BAND_PAD;
+	double y = top - bh - PK_BAND_GAP;
 	char n[24], of[24], *mark;
 
-	if (y < 12)
-		y = 12;		/* inside what printers can reach */
+	if (y < PRINTABLE_TOP)
+		y = PRINTABLE_TOP;
 	snprintf(n, sizeof(n), "%zu", first + i + 1);
 	snprintf(of, sizeof(of), "%zu", total);
 	mark = label_fmt(L->t, L_PACKET_PAGE, n, of);
@@ -199,13 +203,16 @@ lp_stamp(struct lay *L, size_t i, int teacher, size_t first, size_t total)
 		r->stroke = 0;
 		r->fill_color = key_ink;
 		ts.color = white;
-		L->sy = y + 2;
-		lay_plain(L, L->t->labels[L_TEACHER_COPY], &band, L->left + 6,
-		    lay_width(L) * 0.7 - 6, AL_LEFT);
+		L->sy = y + PK_BAND_TEXT_DROP;
+		lay_plain(L, L->t->labels[L_TEACHER_COPY], &band,
+		    L->left + PK_BAND_INSET,
+		    lay_width(L) * PK_BAND_LABEL_SHARE - PK_BAND_INSET,
+		    AL_LEFT);
 	}
-	L->sy = y + 2 + lay_base(L, band.size) - lay_base(L, ts.size);
-	lay_plain(L, mark, &ts, L->left + lay_width(L) * 0.6,
-	    lay_width(L) * 0.4 - 6, AL_RIGHT);
+	L->sy = y + PK_BAND_TEXT_DROP + lay_base(L, band.size) -
+	    lay_base(L, ts.size);
+	lay_plain(L, mark, &ts, L->left + lay_width(L) * PK_PAGE_NUM_FROM,
+	    lay_width(L) * PK_PAGE_NUM_SHARE - PK_BAND_INSET, AL_RIGHT);
 	free(mark);
 	lay_move(&L->doc->pages[i], &L->strip, 0, L, 1);
 }

@@ -26,21 +26,22 @@ lay_strip_cols(struct lay *L)
 static void
 lay_strip_page(struct lay *L, int cols, int hint)
 {
-	struct tstyle hs = lay_style(L, L->t->size_small * 0.9, ST_ITALIC, gray);
+	struct tstyle hs = lay_style(L,
+	    L->t->size_small * SP_HINT_SIZE_RATIO, ST_ITALIC, gray);
 	double colw = lay_width(L) / cols, x;
 	int c;
 
 	lay_new_page(L);
 	L->strip_col = 0;
-	L->sy = 12;	/* most printers print nothing nearer the edge */
+	L->sy = PRINTABLE_TOP;
 	if (hint)
 		lay_plain(L, L->t->labels[L_STRIP_HINT], &hs, L->left,
 		    lay_width(L), AL_LEFT);
 	/* from under the hint to the foot of the heads, over the footer */
 	for (c = 0; c <= cols; c++) {
 		x = L->left + colw * c;
-		lay_line(L, x, L->sy + 2, x, L->bottom + 2 + lay_lh(L,
-		    L->t->size_small), 0.5, gray, 1);
+		lay_line(L, x, L->sy + SP_CUT_GAP, x, L->bottom + SP_CUT_GAP +
+		    lay_lh(L, L->t->size_small), SP_CUT_W, gray, 1);
 	}
 	lay_move(L->page, &L->strip, 0, L, 1);
 }
@@ -62,7 +63,7 @@ lay_strip(struct lay *L, const struct block *b)
 	x0 = L->left + colw * L->strip_col + STRIP_PAD;
 	w = colw - 2 * STRIP_PAD;
 	/* the head at the foot, over the page's footer */
-	L->sy = L->bottom + 2;
+	L->sy = L->bottom + SP_HEAD_DROP;
 	lay_plain(L, st->head, &hs, x0, w, AL_CENTER);
 	for (i = 0; i < st->n; i++) {
 		top = st->v[i].y - base;
@@ -85,7 +86,7 @@ lay_strip(struct lay *L, const struct block *b)
 		L->in_cell = 0;
 		/* tall math lowers a first line: keep it on the baseline */
 		lay_shift(L, from, L->strip.nitems, -L->drop);
-		below = L->sy - L->drop + 2;
+		below = L->sy - L->drop + SP_ANSWER_GAP;
 	}
 	lay_move(L->page, &L->strip, 0, L, 1);
 	L->strip_col++;

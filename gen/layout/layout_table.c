@@ -25,8 +25,9 @@ lay_table_first_col(struct lay *L, const struct table *tb,
 		if (w > need)
 			need = w;
 	}
-	need += 2 * CELL_PAD + 2;
-	return need < lay_width(L) / 3 ? need : lay_width(L) / 3;
+	need += 2 * CELL_PAD + TB_CELL_SLACK;
+	return need < lay_width(L) / TB_LABEL_MAX_SHARE ? need :
+	    lay_width(L) / TB_LABEL_MAX_SHARE;
 }
 
 /*
@@ -151,11 +152,12 @@ lay_table_row(struct lay *L, const struct table *tb, size_t r,
 		if (L->sy + CELL_PAD > bottom)
 			bottom = L->sy + CELL_PAD;
 	}
-	lay_line(L, L->left, bottom, L->right, bottom, r == 0 ? 1.0 : 0.4,
-	    r == 0 ? ink : light, 0);
+	lay_line(L, L->left, bottom, L->right, bottom, r == 0 ? TB_RULE_HEAD :
+	    TB_RULE_LIGHT, r == 0 ? ink : light, 0);
 	for (c = 1; c < tb->ncols; c++)	/* a pair apart from the next */
 		lay_line(L, x[c], top, x[c], bottom, tb->pairs && c % 2 == 0 ?
-		    1.0 : 0.4, tb->pairs && c % 2 == 0 ? ink : light, 0);
+		    TB_RULE_HEAD : TB_RULE_LIGHT,
+		    tb->pairs && c % 2 == 0 ? ink : light, 0);
 	L->sy = bottom;
 	return bottom - top;
 }
@@ -188,7 +190,7 @@ lay_table_headers_fit(struct lay *L, const struct table *tb,
 	for (c = 1; c < tb->ncols; c++) {
 		room += w[c];
 		need[c] = lay_text_width(L, &tb->cells[c], hs) + 2 * CELL_PAD +
-		    2;
+		    TB_CELL_SLACK;
 		all += need[c];
 	}
 	if (all > room) {	/* too many: each in proportion, headers wrap */
@@ -250,9 +252,9 @@ lay_table(struct lay *L, const struct block *b)
 		x[c] = c == 0 ? L->left : x[c - 1] + w[c - 1];
 	L->sy = 0;
 	if (tb->caption != NULL) {
-		L->sy = 6;
+		L->sy = TB_CAPTION_TOP;
 		lay_plain(L, tb->caption, &cs, L->left, lay_width(L), AL_LEFT);
-		L->sy += 4;
+		L->sy += TB_CAPTION_GAP;
 	}
 	/* the caption and header stay with the first row */
 	memo = xcalloc(tb->ncols, sizeof(*memo));

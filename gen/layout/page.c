@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "image.h"
+#include "layout_metrics.h"
 #include "page.h"
 #include "util.h"
 
@@ -149,7 +150,7 @@ page_push(struct page *p, enum item_kind kind)
 	it = &p->items[p->nitems++];
 	memset(it, 0, sizeof(*it));
 	it->kind = kind;
-	it->width = 0.75;
+	it->width = ITEM_LINE_W;
 	it->stroke = 1;
 	return it;
 }
