@@ -637,7 +637,12 @@ roster_add(struct roster *r, char *name, char **f, int nf, const int *cols,
 {
 	struct student *s;
 
-	r->v = xrealloc(r->v, (r->n + 1) * sizeof(*r->v));
+	/* room doubles at each power of two (8, 16, 32, ...): growing a
+	 * row at a time copied the whole list per row, quadratic in a
+	 * roster of 100,000 */
+	if (r->n == 0 || (r->n >= 8 && (r->n & (r->n - 1)) == 0))
+		r->v = xrealloc(r->v, (r->n < 8 ? 8 : 2 * r->n) *
+		    sizeof(*r->v));
 	s = &r->v[r->n++];
 	memset(s, 0, sizeof(*s));
 	s->line = m.line;
