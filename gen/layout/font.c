@@ -85,6 +85,7 @@ static const struct {
 	{ "DejaVu Sans", "fonts-dejavu-core" },
 	{ "DejaVu Serif", "fonts-dejavu-core" },
 	{ "Noto Naskh Arabic", "fonts-noto-core" },
+	{ "Noto Nastaliq Urdu", "fonts-noto-core" },
 	{ "Noto Sans CJK", "fonts-noto-cjk" },
 	{ "Noto Sans Devanagari", "fonts-noto-core" },
 	{ "WenQuanYi Zen Hei", "fonts-wqy-zenhei" },
@@ -540,6 +541,35 @@ fonts_index(struct fonts *fs, int face)
 
 static size_t	font_shape_run(struct fonts *, int, const char *, size_t,
 		    struct fglyph **);
+static hb_font_t *font_hb(struct face *);
+
+unsigned int
+fonts_glyph(struct fonts *fs, int face, long cp)
+{
+	hb_font_t *hb = font_hb(face_of(fs, face));
+	hb_codepoint_t id = 0;
+
+	if (hb == NULL || cp < 0 ||
+	    !hb_font_get_nominal_glyph(hb, (hb_codepoint_t)cp, &id))
+		return 0;
+	return id;
+}
+
+void
+fonts_glyph_ink(struct fonts *fs, int face, unsigned int id, double ink[2])
+{
+	hb_font_t *hb = font_hb(face_of(fs, face));
+	hb_glyph_extents_t e;
+	double em;
+
+	ink[0] = ink[1] = 0;
+	if (hb == NULL || !hb_font_get_glyph_extents(hb, id, &e) ||
+	    e.height == 0)
+		return;
+	em = hb_face_get_upem(hb_font_get_face(hb));
+	ink[0] = e.y_bearing * 1000.0 / em;
+	ink[1] = (e.y_bearing + e.height) * 1000.0 / em;
+}
 
 /* The HarfBuzz font of face, made on first use; NULL if HarfBuzz cannot
  * read the file.  HarfBuzz reads the file itself: its tables, not

@@ -947,21 +947,62 @@ lay_math_too_wide(struct lay *L, const struct atom *a, double w, double maxw)
 	L->mark = NULL;		/* once per text */
 }
 
-/* Height and depth of the math in words [from, to), 0 if none. */
+/* Height and depth of the math in words [from, to), and how far the ink
+ * of their text reaches above and below the baseline (the pieces' rise
+ * and sink); 0 where there is none. */
 static void
-lay_words_extent(const struct words *ws, size_t from, size_t to, double *h,
-    double *d)
+lay_words_extent(const struct words *ws, size_t from, size_t to,
+    double ext[4])
 {
+	const struct piece *pc;
 	size_t i, j;
 
-	*h = *d = 0;
+	ext[0] = ext[1] = ext[2] = ext[3] = 0;
 	for (i = from; i < to; i++)
 		for (j = 0; j < ws->v[i].n; j++) {
-			if (ws->v[i].p[j].h > *h)
-				*h = ws->v[i].p[j].h;
-			if (ws->v[i].p[j].d > *d)
-				*d = ws->v[i].p[j].d;
+			pc = &ws->v[i].p[j];
+			ext[0] = pc->h > ext[0] ? pc->h : ext[0];
+			ext[1] = pc->d > ext[1] ? pc->d : ext[1];
+			ext[2] = pc->rise > ext[2] ? pc->rise : ext[2];
+			ext[3] = pc->sink > ext[3] ? pc->sink : ext[3];
 		}
+}
+
+/* Grows pc's rise and sink to hold a glyph raised dy whose ink reaches
+ * from reach[1] up to reach[0] (fonts_glyph_ink), at k points a unit. */
+static void
+lay_ink_add(struct piece *pc, const double reach[2], double dy, double k)
+{
+	if (reach[0] == 0 && reach[1] == 0)
+		return;		/* draws nothing */
+	if ((reach[0] + dy) * k > pc->rise)
+		pc->rise = (reach[0] + dy) * k;
+	if (-(reach[1] + dy) * k > pc->sink)
+		pc->sink = -(reach[1] + dy) * k;
+}
+
+/* Sets text piece pc's rise and sink at size: the ink of the glyphs
+ * HarfBuzz set, moved as it moved them, or of the font's glyph of each
+ * character. */
+static void
+lay_piece_ink(struct lay *L, struct piece *pc, double size)
+{
+	double reach[2], k = size / FONT_UNITS;
+	size_t i, len, n;
+
+	pc->rise = pc->sink = 0;
+	if (pc->g != NULL) {
+		for (i = 0; i < pc->ng; i++) {
+			fonts_glyph_ink(L->fs, pc->face, pc->g[i].id, reach);
+			lay_ink_add(pc, reach, pc->g[i].dy, k);
+		}
+		return;
+	}
+	for (i = 0, n = strlen(pc->s); i < n; i += len) {
+		fonts_glyph_ink(L->fs, pc->face, fonts_glyph(L->fs, pc->face,
+		    utf8_decode(pc->s + i, n - i, &len)), reach);
+		lay_ink_add(pc, reach, 0, k);
+	}
 }
 
 static void lay_words(struct lay *L, const struct rich *r,
@@ -987,7 +1028,7 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 {
 	struct word *w = NULL;
 	struct piece *pc;
-	size_t i;
+	size_t i, j;
 	int regular = fonts_pick(L->fs, FS_REGULAR, ' ');
 
 	L->mark = &r->mark;
@@ -1021,11 +1062,16 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 				/* the line grows for math in the answer */
 				struct tstyle fs = lay_fill_style(ts);
 				struct words fw;
+				double ext[4];
 
 				memset(&fw, 0, sizeof(fw));
 				lay_words(L, ts->blank_fill[a->blank], &fs, 1e9,
 				    &fw);
-				lay_words_extent(&fw, 0, fw.n, &pc->h, &pc->d);
+				lay_words_extent(&fw, 0, fw.n, ext);
+				pc->h = ext[0];
+				pc->d = ext[1];
+				pc->rise = ext[2];
+				pc->sink = ext[3];
 				lay_words_free(&fw);
 				L->mark = &r->mark;
 				L->text = r->text;
@@ -1058,6 +1104,9 @@ lay_words(struct lay *L, const struct rich *r, const struct tstyle *ts,
 
 			w->space = lay_space(L, f, ts->size);
 		}
+		for (j = 0; j < w->n; j++)
+			if (w->p[j].face >= 0 && w->p[j].s != NULL)
+				lay_piece_ink(L, &w->p[j], ts->size);
 	}
 	L->mark = NULL;
 	L->text = NULL;
@@ -1569,6 +1618,37 @@ lay_base(struct lay *L, double size)
 	    a * size / FONT_UNITS;
 }
 
+/*
+ * The room above and below the baseline of a line of text of size whose
+ * glyphs' ink reaches rise above it and sink below: the template's line
+ * (lay_lh, lay_base).  The template's line height is chosen for its body
+ * font, whose own line (its ascender to its descender, room for accents)
+ * is taller (Andika's 1.61 em for a line of 1.3): letters whose ink fits
+ * in the taller of the two are set as the body's are (Latin, Devanagari,
+ * Arabic in Naskh).  Letters taller still (Urdu's Nastaliq, climbing and
+ * falling 2.5 em) get room for their ink and INK_PAD of the size more
+ * each side, so that no letter touches the next line's.
+ */
+void
+lay_line_room(struct lay *L, double size, double rise, double sink,
+    double *above, double *below)
+{
+	int f = fonts_pick(L->fs, FS_REGULAR, 'x');
+	double base = lay_base(L, size), pad = INK_PAD * size;
+	double body = (fonts_ascent(L->fs, f) + fonts_descent(L->fs, f)) *
+	    size / FONT_UNITS;
+
+	*above = base;
+	*below = lay_lh(L, size) - base;
+	if (rise + sink <= *above + *below + EPS ||
+	    rise + sink <= body + EPS)
+		return;
+	if (rise + pad > *above)
+		*above = rise + pad;
+	if (sink + pad > *below)
+		*below = sink + pad;
+}
+
 /* The width of the spaces that start word w (a | text's indent, joined
  * to its first word), at most half of width.  0 for any other word. */
 static double
@@ -1599,12 +1679,16 @@ lay_rich(struct lay *L, const struct rich *r, const struct tstyle *ts,
 {
 	struct words ws;
 	size_t i = 0, start;
-	double lw, ox, used = 0, lh = lay_lh(L, ts->size);
-	double base = lay_base(L, ts->size), above, below, mh, md;
+	double lw, ox, used = 0, above, below, ext[4];
+	double base = lay_base(L, ts->size), text_above, text_below;
 	double pad = MATH_PAD * ts->size, hang = 0, room;
 
 	memset(&ws, 0, sizeof(ws));
 	lay_words(L, r, ts, width, &ws);
+	/* every line of a text as tall as its tallest letters need: evenly
+	 * spaced */
+	lay_words_extent(&ws, 0, ws.n, ext);
+	lay_line_room(L, ts->size, ext[2], ext[3], &text_above, &text_below);
 	L->drop = 0;
 	while (i < ws.n) {
 		/* a line of a | text that starts with spaces wraps under its
@@ -1625,13 +1709,13 @@ lay_rich(struct lay *L, const struct rich *r, const struct tstyle *ts,
 		ox = al == AL_CENTER ? (width - lw) / 2 :
 		    al == AL_RIGHT ? width - lw : room;
 		/* a line grows to hold a stacked fraction */
-		above = base;
-		below = lh - base;
-		lay_words_extent(&ws, start, i, &mh, &md);
-		if (mh + pad > above)
-			above = mh + pad;
-		if (md + pad > below)
-			below = md + pad;
+		above = text_above;
+		below = text_below;
+		lay_words_extent(&ws, start, i, ext);
+		if (ext[0] + pad > above)
+			above = ext[0] + pad;
+		if (ext[1] + pad > below)
+			below = ext[1] + pad;
 		if (start == 0)
 			L->drop = above - base;
 		lay_emit_line(L, &ws, start, i, x + ox, L->sy + above, ts);

@@ -17,6 +17,8 @@
 #define EPS	0.01
 #define MATH_PAD	0.12	/* em kept clear above and below math in a
 				 * line that grows for it */
+#define INK_PAD		0.06	/* em kept clear above and below letters
+				 * taller than their line (lay_line_room) */
 
 static const struct color ink = { 0, 0, 0 };
 static const struct color key_ink = { 0.70, 0.05, 0.05 };
@@ -48,6 +50,10 @@ struct piece {
 	int		 kerned;	/* text: its last glyph is kerned (w
 					 * is not its characters' advances),
 					 * so what follows starts a new item */
+	double		 rise, sink;	/* text, or a blank filled with text:
+					 * how far its glyphs' ink reaches
+					 * above and below the baseline
+					 * (lay_words_ink) */
 };
 
 struct word {
@@ -216,6 +222,8 @@ int lay_breaks(const struct lay *L, double h, double gap);
 double lay_space(struct lay *L, int face, double size);
 double lay_lh(struct lay *L, double size);
 double lay_base(struct lay *L, double size);
+void lay_line_room(struct lay *L, double size, double rise, double sink,
+    double *above, double *below);
 double lay_rich(struct lay *L, const struct rich *r, const struct tstyle *ts,
     double x, double width, enum align al, int flow);
 int lay_text(struct lay *L, const struct text *t, int blanks,
