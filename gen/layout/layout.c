@@ -1764,13 +1764,15 @@ lay_plain(struct lay *L, const char *s, const struct tstyle *ts, double x,
 	rich_free(&r);
 }
 
-/* Natural one-line width of plain words. */
+/* Natural one-line width of plain words; with reach, how far their ink
+ * reaches above (reach[0]) and below (reach[1]) the baseline too. */
 double
-lay_plain_width(struct lay *L, const char *s, const struct tstyle *ts)
+lay_plain_measure(struct lay *L, const char *s, const struct tstyle *ts,
+    double reach[2])
 {
 	struct rich r;
 	struct words ws;
-	double w;
+	double w, ext[4];
 
 	memset(&r, 0, sizeof(r));
 	memset(&ws, 0, sizeof(ws));
@@ -1778,9 +1780,20 @@ lay_plain_width(struct lay *L, const char *s, const struct tstyle *ts)
 	r.font_said = L->plain_said;
 	lay_words(L, &r, ts, 1e9, &ws);
 	w = lay_words_width(&ws);
+	if (reach != NULL) {
+		lay_words_extent(&ws, 0, ws.n, ext);
+		reach[0] = ext[2];
+		reach[1] = ext[3];
+	}
 	lay_words_free(&ws);
 	rich_free(&r);
 	return w;
+}
+
+double
+lay_plain_width(struct lay *L, const char *s, const struct tstyle *ts)
+{
+	return lay_plain_measure(L, s, ts, NULL);
 }
 
 /* Natural one-line width of a text with markup (0 if it is wrong). */

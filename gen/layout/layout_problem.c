@@ -730,7 +730,8 @@ lay_truefalse(struct lay *L, const struct block *b)
 {
 	struct tstyle ts = lay_style(L, L->t->size_body, ST_BOLD, ink);
 	const char *words[2] = { L->t->labels[L_TRUE], L->t->labels[L_FALSE] };
-	double x = L->left + L->indent + TF_INDENT, w, top, base;
+	double x = L->left + L->indent + TF_INDENT, w, top, base, reach[2];
+	double up, down, pad = INK_PAD * ts.size;
 	int i;
 
 	L->sy += TF_TOP;
@@ -739,14 +740,21 @@ lay_truefalse(struct lay *L, const struct block *b)
 	for (i = 0; i < 2; i++) {
 		int right = b->u.tf->boxed == i + 1;
 
-		w = lay_plain_width(L, words[i], &ts);
+		w = lay_plain_measure(L, words[i], &ts, reach);
 		L->sy = top;
 		ts.color = right ? key_ink : ink;
 		lay_plain(L, words[i], &ts, x, w + LABEL_SLACK, AL_LEFT);
+		/* the box holds the word's letters: one that would cross
+		 * it (Nastaliq's fall below it) moves it out */
+		up = ts.size * TAG_TOP_RATIO;
+		down = ts.size * TAG_H_RATIO - up;
+		if (reach[0] > up)
+			up = reach[0] + pad;
+		if (reach[1] > down)
+			down = reach[1] + pad;
 		if (right)
-			lay_rect(L, x - TF_RING_PAD,
-			    top + base - ts.size * TAG_TOP_RATIO, w + TF_RING_W,
-			    ts.size * TAG_H_RATIO, KEY_MARK_W, key_ink);
+			lay_rect(L, x - TF_RING_PAD, top + base - up,
+			    w + TF_RING_W, up + down, KEY_MARK_W, key_ink);
 		x += w + TF_GAP;
 	}
 	lay_anchor(L, -1, top + base);
