@@ -101,6 +101,7 @@ done <<'RTL'
 ar|الاسم الإجابة: صح خطأ صفحة1من1|مفتاحالإجابات 0,75
 he|שם תשובה: נכון לאנכון עמוד1מתוך1|מפתחתשובות 0.75
 fa|نام پاسخ: درست نادرست صفحهٔ1از1|پاسخ‌نامه 0.75
+ur|نام جواب: درست غلط صفحہ1از1|جواباتکیکلید 0.75
 RTL
 
 # Fonts by language (template fonts: language:): a French set takes the
@@ -140,21 +141,22 @@ else bad "scripts: scripts_ink does not build: $(head -3 "$INK.log")"; fi
 PV="--no-display --dpi=72 --hinting=none --hint-metrics=off --subpixel-positions --margin=10"
 # ink NAME FONT LANG TEXT [REFTEXT]: compares; prints scripts_ink's line
 # (PVX: more pango-view options, --markup for font_features;
-# INK_TEMPLATE: mimeo's --template)
+# INK_TEMPLATE: mimeo's --template; INK_YAML: lines more for the set;
+# INK_DPI: the rasters' resolution, 400 unless set)
 ink() {
 	local name=$1 font=$2 lang=$3 text=$4 reftext=${5:-$4} ymax
-	printf 'title: "%s"\nlanguage: %s\nproblems:\n  - type: short\n    prompt: "?"\n    answer: "1"\n' \
-	    "$text" "$lang" >"$SO/$name.yaml"
+	printf 'title: "%s"\nlanguage: %s\n%sproblems:\n  - type: short\n    prompt: "?"\n    answer: "1"\n' \
+	    "$text" "$lang" "${INK_YAML:-}" >"$SO/$name.yaml"
 	"$MIMEO" -q ${INK_TEMPLATE:+--template "$INK_TEMPLATE"} -o "$SO/" "$SO/$name.yaml" >/dev/null 2>&1 ||
 	    { echo "mimeo failed"; return 1; }
 	pango-view $PV ${PVX:-} --font="$font Bold 18" -o "$SO/$name-ref.pdf" --text "$reftext" >/dev/null 2>&1 ||
 	    { echo "pango-view failed"; return 1; }
 	# the title's line: down to its words' boxes and 6 pt more
 	ymax=$(pdftotext -bbox "$SO/$name.pdf" - | sed -n 's/.*yMax="\([0-9.]*\)".*/\1/p' | head -1)
-	pdftoppm -gray -r 400 -f 1 -l 1 -x 0 -y 0 -W 5000 \
-	    -H "$(awk -v y="$ymax" 'BEGIN {print int((y + 6) * 400 / 72)}')" \
+	pdftoppm -gray -r "${INK_DPI:-400}" -f 1 -l 1 -x 0 -y 0 -W 8000 \
+	    -H "$(awk -v y="$ymax" -v r="${INK_DPI:-400}" 'BEGIN {print int((y + 6) * r / 72)}')" \
 	    "$SO/$name.pdf" "$SO/$name-ours"
-	pdftoppm -gray -r 400 "$SO/$name-ref.pdf" "$SO/$name-ref"
+	pdftoppm -gray -r "${INK_DPI:-400}" "$SO/$name-ref.pdf" "$SO/$name-ref"
 	"$INK" "$SO/$name-ref-1.pgm" "$SO/$name-ours-1.pgm"
 }
 # ink_same WHAT ARGS: ink ARGS must match; ink_differs WHAT ARGS: must not
@@ -195,6 +197,54 @@ INK_TEMPLATE=$SO/naskh.yaml PVX=--rtl ink_differs "numbers read backwards" mixed
 HE="שלום כיתה תלמידים בכיתה ספר"
 ink_same Hebrew he "DejaVu Sans" en "$HE"
 ink_differs "Hebrew words in the order written" he-wrong "DejaVu Sans" en "$HE" "ספר בכיתה תלמידים כיתה שלום"
+# Urdu (an Urdu set: Noto Nastaliq Urdu, the templates' font for ur):
+# joined and set from the right as pango sets it; a reference with its
+# first word's letters kept apart (ZWNJ) must differ, and so must the
+# same line set in Naskh (what Urdu in an Arabic font would look like).
+# No name line: its tall letters would reach up into the title's crop.
+# Fontconfig asks pango to embolden Noto Nastaliq Urdu Bold (which Debian
+# ships with the regular's outlines) where mimeo draws the font as it is:
+# the reference is drawn without.  At 600 dpi, as Nastaliq's strokes have
+# more edge for their ink than other scripts'.  The title reads back as
+# written (pdftotext marks its direction).
+printf '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><match target="font"><edit name="embolden" mode="assign"><bool>false</bool></edit></match></fontconfig>\n' >"$SO/no-embolden.conf"
+UR="کتابیں ہماری دوست ہیں اور ہم اسکول میں روز پڑھتے ہیں"
+ur_ink() { FONTCONFIG_FILE=$PWD/$SO/no-embolden.conf INK_DPI=600 INK_YAML=$'fields: []\n' "$@"; }
+ur_ink ink_same Urdu ur "Noto Nastaliq Urdu" ur "$UR"
+ur_ink ink_differs "unjoined Urdu letters" ur-unjoined "Noto Nastaliq Urdu" ur "$UR" \
+    "ک‌ت‌ا‌ب‌ی‌ں${UR#کتابیں}"
+ur_ink ink_differs "Urdu in Naskh" ur-naskh "Noto Naskh Arabic" ur "$UR"
+got=$(pdftotext "$SO/ur.pdf" - 2>/dev/null | head -1 | LC_ALL=C sed 's/\xe2\x80[\xaa-\xae]//g')
+[ "$got" = "$UR" ] && ok || bad "scripts: the Urdu title does not read back: $got"
+# Nastaliq's letters climb 1.9 em and fall 0.6 em: the three lines of a
+# long Urdu prompt (tests/scripts/ur-long.yaml) grow apart so that none
+# touches the next (layout.c lay_line_room).  The prompt's rows of pixels
+# at 200 dpi, from 2 em above its first baseline (--format tree's spans)
+# to 0.7 em below its last, form one band of ink per line
+# (scripts_ink --bands); pango's lines of the same text in the same font,
+# 1.3 em apart (--line-spacing, the template's line height), are one band
+# (the count can fail), at the font's own line height three.
+"$MIMEO" -q -o "$SO/" "$SD/ur-long.yaml" >/dev/null 2>&1 &&
+    "$MIMEO" -q --format tree -o "$SO/" "$SD/ur-long.yaml" >/dev/null 2>&1 ||
+    bad "scripts: ur-long.yaml did not print"
+read -ra ys <<<"$(awk '$1 == "span" && $5 == "12.00" && !/"جواب/ {print $3}' \
+    "$SO/ur-long.tree" | sort -nu | tr '\n' ' ')"
+y0=$(awk -v y="${ys[0]}" 'BEGIN {print int((y - 24) * 200 / 72)}')
+y1=$(awk -v y="${ys[${#ys[@]} - 1]}" 'BEGIN {print int((y + 8.4) * 200 / 72)}')
+pdftoppm -gray -r 200 -f 1 -l 1 -x 0 -y "$y0" -W 1700 -H $((y1 - y0)) \
+    "$SO/ur-long.pdf" "$SO/ur-long"
+got=$("$INK" --bands "$SO/ur-long-1.pgm")
+[ ${#ys[@]} = 3 ] && [ "$got" = "bands 3" ] && ok ||
+	bad "scripts: the long Urdu prompt's ${#ys[@]} lines touch: $got"
+ULT=$(sed -n 's/^    prompt: "\(.*\)"$/\1/p' "$SD/ur-long.yaml")
+for spacing in 0:3 0.52:1; do
+	pango-view $PV --font="Noto Nastaliq Urdu 12" -w 480 \
+	    --line-spacing="${spacing%:*}" -o "$SO/ur-long-ref.pdf" --text "$ULT" >/dev/null 2>&1
+	pdftoppm -gray -r 200 "$SO/ur-long-ref.pdf" "$SO/ur-long-ref"
+	got=$("$INK" --bands "$SO/ur-long-ref-1.pgm")
+	[ "$got" = "bands ${spacing#*:}" ] && ok ||
+		bad "scripts: pango's Urdu lines at --line-spacing ${spacing%:*}: $got, not ${spacing#*:}"
+done
 # the text reads back as written (ActualText), a space between words
 pdftotext "$SO/hi.pdf" - 2>/dev/null | grep -qxF "$HI" && ok ||
 	bad "scripts: the Hindi title does not read back: $(pdftotext "$SO/hi.pdf" - 2>/dev/null | head -1)"
@@ -256,6 +306,25 @@ if "$MIMEO" -q -o "$SO/rtl-class/" --roster tests/rosters/class4-ar.csv "$AS" >/
 	[ -z "$miss" ] && ok || bad "scripts: the Arabic class set lacks the names: $miss"
 else
 	bad "scripts: the Arabic class set did not print"
+fi
+# The Urdu library set, printed as a class set for a roster of Urdu names
+# (tests/rosters/class4-ur.csv): every name prints; the problem number is
+# at the right margin; the worksheets hold no answer (432 mangoes), the
+# key does.
+US=problems/math/grade4/zarb-aur-taqseem.yaml
+if "$MIMEO" -q -o "$SO/ur-class/" --roster tests/rosters/class4-ur.csv "$US" >/dev/null 2>&1; then
+	W=$SO/ur-class/zarb-aur-taqseem.pdf
+	pdftotext "$W" - 2>/dev/null | flat >"$SO/ur-class.txt"
+	miss=$(tail -n +2 tests/rosters/class4-ur.csv | cut -d, -f1 | tr -d ' ' |
+	    while read -r nm; do grep -qF "$nm" "$SO/ur-class.txt" || echo "$nm"; done)
+	[ -z "$miss" ] && ok || bad "scripts: the Urdu class set lacks the names: $miss"
+	n1=$(xmin .1 "$W" 1)
+	awk -v x="$n1" 'BEGIN {exit !(x > 500)}' && ok || bad "scripts: Urdu problem 1's number is not at the right margin: $n1"
+	grep -q 432 "$SO/ur-class.txt" && bad "scripts: the Urdu worksheets show the answer 432" || ok
+	pdftotext "$SO/ur-class/zarb-aur-taqseem-key.pdf" - 2>/dev/null | grep -q 432 && ok ||
+		bad "scripts: the Urdu key lacks the answer 432"
+else
+	bad "scripts: the Urdu class set did not print"
 fi
 # Figures on a right-to-left page (--format tree: the text items' x): a
 # number line still counts up to the right (0 left of 2), a tape diagram

@@ -13,10 +13,17 @@
  * the shifts within 1 pixel), and the correlation of the column ink
  * profiles.  Exits 0 when the line is the same: sizes within 2 pixels,
  * differ < 0.08, cols > 0.97; else 1 (2 when a file cannot be read).
+ *
+ *   scripts_ink --bands IMG.pgm
+ *
+ * prints "bands N": how many bands of rows with ink the image holds, each
+ * apart from the next by a row with none (lines of text that do not touch
+ * are a band each, or more; lines whose letters touch are one).
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct gray {
 	int		 w, h;
@@ -116,6 +123,21 @@ ink_cols(const struct gray *a, const struct gray *b)
 	    (sqrt(n * saa - sa * sa) * sqrt(n * sbb - sb * sb) + 1e-9);
 }
 
+/* The bands of inked rows in g's ink box. */
+static int
+ink_bands(const struct gray *g)
+{
+	int x, y, bands = 0, inked, was = 0;
+
+	for (y = g->y0; y <= g->y1; y++) {
+		for (inked = 0, x = g->x0; x <= g->x1 && !inked; x++)
+			inked = g->px[y * g->w + x] < 128;
+		bands += inked && !was;
+		was = inked;
+	}
+	return bands;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -123,6 +145,13 @@ main(int argc, char **argv)
 	double differ = 1, d, cols;
 	int dx, dy, rw, rh, ow, oh;
 
+	if (argc == 3 && strcmp(argv[1], "--bands") == 0) {
+		if (ink_read(argv[2], &r) < 0)
+			return 2;
+		printf("bands %d\n", ink_bands(&r));
+		free(r.px);
+		return 0;
+	}
 	if (argc != 3 || ink_read(argv[1], &r) < 0 || ink_read(argv[2], &o) < 0) {
 		fprintf(stderr, "usage: scripts_ink REF.pgm OURS.pgm (binary "
 		    "PGM files with ink)\n");

@@ -1621,11 +1621,10 @@ lay_base(struct lay *L, double size)
 /*
  * The room above and below the baseline of a line of text of size whose
  * glyphs' ink reaches rise above it and sink below: the template's line
- * (lay_lh, lay_base).  The template's line height is chosen for its body
- * font, whose own line (its ascender to its descender, room for accents)
- * is taller (Andika's 1.61 em for a line of 1.3): letters whose ink fits
- * in the taller of the two are set as the body's are (Latin, Devanagari,
- * Arabic in Naskh).  Letters taller still (Urdu's Nastaliq, climbing and
+ * (lay_lh, lay_base).  Letters may reach INK_SLACK of the size into the
+ * space between lines, as the body font's accented capitals, Arabic's
+ * vowel marks over a letter that falls and Devanagari's do: their lines
+ * do not move.  Letters taller still (Urdu's Nastaliq, climbing and
  * falling 2.5 em) get room for their ink and INK_PAD of the size more
  * each side, so that no letter touches the next line's.
  */
@@ -1633,15 +1632,11 @@ void
 lay_line_room(struct lay *L, double size, double rise, double sink,
     double *above, double *below)
 {
-	int f = fonts_pick(L->fs, FS_REGULAR, 'x');
 	double base = lay_base(L, size), pad = INK_PAD * size;
-	double body = (fonts_ascent(L->fs, f) + fonts_descent(L->fs, f)) *
-	    size / FONT_UNITS;
 
 	*above = base;
 	*below = lay_lh(L, size) - base;
-	if (rise + sink <= *above + *below + EPS ||
-	    rise + sink <= body + EPS)
+	if (rise + sink <= *above + *below + INK_SLACK * size + EPS)
 		return;
 	if (rise + pad > *above)
 		*above = rise + pad;

@@ -19,6 +19,9 @@
 				 * line that grows for it */
 #define INK_PAD		0.06	/* em kept clear above and below letters
 				 * taller than their line (lay_line_room) */
+#define INK_SLACK	0.25	/* em letters may reach into the space
+				 * between lines (Vietnamese capitals:
+				 * 0.19) before their line grows */
 
 static const struct color ink = { 0, 0, 0 };
 static const struct color key_ink = { 0.70, 0.05, 0.05 };
