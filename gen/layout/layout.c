@@ -640,25 +640,49 @@ lay_rtl_too_wide(struct lay *L, const char *s, size_t n, double w,
  * starting with no space between, as lay_run() cuts.  A letter that face
  * lacks is reported as one no font has: a word is shaped in one font.
  */
+/* The first letter of the n bytes at s that face (of style fst's chain)
+ * lacks, or -1 if it has them all. */
+static long
+lay_face_lacks(struct lay *L, int fst, int face, const char *s, size_t n)
+{
+	size_t i, len;
+	long cp;
+
+	for (i = 0; i < n; i += len) {
+		cp = utf8_decode(s + i, n - i, &len);
+		if (fonts_pick(L->fs, fst, cp) != face &&
+		    !fonts_has(L->fs, face, cp))
+			return cp;
+	}
+	return -1;
+}
+
 static struct word *
 lay_shaped(struct lay *L, struct words *ws, struct word *w, const char *s,
     size_t n, const struct tstyle *ts, int fst, double maxw)
 {
 	struct piece *pc;
 	size_t i, len, fit;
-	long cp;
-	int face = fonts_pick(L->fs, fst, utf8_decode(s, n, &len));
+	long lacks;
+	int face = fonts_pick(L->fs, fst, utf8_decode(s, n, &len)), other;
 
-	for (i = 0; i < n && face >= 0; i += len) {
-		cp = utf8_decode(s + i, n - i, &len);
-		if (fonts_pick(L->fs, fst, cp) != face &&
-		    !fonts_has(L->fs, face, cp)) {
-			lay_no_glyph(L, cp, 0);
-			return w;
-		}
-	}
 	if (face < 0) {
 		lay_no_glyph(L, utf8_decode(s, n, &len), 0);
+		return w;
+	}
+	/* a face without one of its letters (Urdu's ہ in an Arabic font):
+	 * the face found for a later letter, if it has them all */
+	lacks = lay_face_lacks(L, fst, face, s, n);
+	for (i = 0; i < n && lacks >= 0; i += len) {
+		other = fonts_pick(L->fs, fst, utf8_decode(s + i, n - i, &len));
+		if (other >= 0 && other != face &&
+		    lay_face_lacks(L, fst, other, s, n) < 0) {
+			face = other;
+			lacks = -1;
+		}
+	}
+	if (lacks >= 0) {
+		lay_no_glyph(L, lacks, 0);
 		return w;
 	}
 	while (n > 0) {
