@@ -29,7 +29,14 @@ struct face {
 	/* advance widths of the BMP by blocks of FONT_BLOCK code points, each
 	 * made on first use (-1: unknown); most sets use two or three */
 	int		*widths[0x10000 / FONT_BLOCK];
+	/* the ink of glyphs by glyph id and of the BMP's characters by code
+	 * point, top and bottom (fonts_glyph_ink), by blocks made on first
+	 * use (FONT_INK_UNKNOWN): layout asks for every letter it sets */
+	float		*ink_glyph[0x10000 / FONT_BLOCK];
+	float		*ink_char[0x10000 / FONT_BLOCK];
 };
+
+#define FONT_INK_UNKNOWN	1e30f
 
 /* A text fonts_shape() has shaped in a face, and its glyphs. */
 struct shaped {
@@ -117,6 +124,8 @@ font_face(const char *path, int index)
 	f->ascent = (int)(ft->ascender * 1000L / ft->units_per_EM);
 	f->descent = (int)(-ft->descender * 1000L / ft->units_per_EM);
 	memset(f->widths, 0, sizeof(f->widths));
+	memset(f->ink_glyph, 0, sizeof(f->ink_glyph));
+	memset(f->ink_char, 0, sizeof(f->ink_char));
 	return (int)store.nfaces++;
 }
 
@@ -380,8 +389,11 @@ font_store_close(void)
 		}
 		free(store.faces[i].shaped);
 		free(store.faces[i].path);
-		for (j = 0; j < 0x10000 / FONT_BLOCK; j++)
+		for (j = 0; j < 0x10000 / FONT_BLOCK; j++) {
 			free(store.faces[i].widths[j]);
+			free(store.faces[i].ink_glyph[j]);
+			free(store.faces[i].ink_char[j]);
+		}
 	}
 	for (i = 0; i < store.nfound; i++)
 		free(store.found[i].family);
@@ -543,32 +555,73 @@ static size_t	font_shape_run(struct fonts *, int, const char *, size_t,
 		    struct fglyph **);
 static hb_font_t *font_hb(struct face *);
 
-unsigned int
-fonts_glyph(struct fonts *fs, int face, long cp)
+/* The slot of key (below 0x10000) in a face's ink blocks: its top and
+ * bottom, FONT_INK_UNKNOWN until found. */
+static float *
+font_ink_slot(float **blocks, unsigned int key)
 {
-	hb_font_t *hb = font_hb(face_of(fs, face));
-	hb_codepoint_t id = 0;
+	float **block = &blocks[key / FONT_BLOCK];
+	size_t i;
 
-	if (hb == NULL || cp < 0 ||
-	    !hb_font_get_nominal_glyph(hb, (hb_codepoint_t)cp, &id))
-		return 0;
-	return id;
+	if (*block == NULL) {
+		*block = xmalloc(2 * FONT_BLOCK * sizeof(float));
+		for (i = 0; i < 2 * FONT_BLOCK; i++)
+			(*block)[i] = FONT_INK_UNKNOWN;
+	}
+	return &(*block)[2 * (key % FONT_BLOCK)];
 }
 
 void
 fonts_glyph_ink(struct fonts *fs, int face, unsigned int id, double ink[2])
 {
-	hb_font_t *hb = font_hb(face_of(fs, face));
+	struct face *f = face_of(fs, face);
+	hb_font_t *hb = font_hb(f);
 	hb_glyph_extents_t e;
+	float *slot = id < 0x10000 ? font_ink_slot(f->ink_glyph, id) : NULL;
 	double em;
 
-	ink[0] = ink[1] = 0;
-	if (hb == NULL || !hb_font_get_glyph_extents(hb, id, &e) ||
-	    e.height == 0)
+	if (slot != NULL && slot[0] != FONT_INK_UNKNOWN) {
+		ink[0] = slot[0];
+		ink[1] = slot[1];
 		return;
-	em = hb_face_get_upem(hb_font_get_face(hb));
-	ink[0] = e.y_bearing * 1000.0 / em;
-	ink[1] = (e.y_bearing + e.height) * 1000.0 / em;
+	}
+	ink[0] = ink[1] = 0;
+	if (hb != NULL && hb_font_get_glyph_extents(hb, id, &e) &&
+	    e.height != 0) {
+		em = hb_face_get_upem(hb_font_get_face(hb));
+		ink[0] = e.y_bearing * 1000.0 / em;
+		ink[1] = (e.y_bearing + e.height) * 1000.0 / em;
+	}
+	if (slot != NULL) {
+		slot[0] = (float)ink[0];
+		slot[1] = (float)ink[1];
+		ink[0] = slot[0];	/* as the cache will answer */
+		ink[1] = slot[1];
+	}
+}
+
+void
+fonts_char_ink(struct fonts *fs, int face, long cp, double ink[2])
+{
+	struct face *f = face_of(fs, face);
+	hb_font_t *hb = font_hb(f);
+	hb_codepoint_t id = 0;
+	float *slot = cp >= 0 && cp < 0x10000 ?
+	    font_ink_slot(f->ink_char, (unsigned int)cp) : NULL;
+
+	if (slot != NULL && slot[0] != FONT_INK_UNKNOWN) {
+		ink[0] = slot[0];
+		ink[1] = slot[1];
+		return;
+	}
+	if (hb == NULL || cp < 0 ||
+	    !hb_font_get_nominal_glyph(hb, (hb_codepoint_t)cp, &id))
+		id = 0;
+	fonts_glyph_ink(fs, face, id, ink);
+	if (slot != NULL) {
+		slot[0] = (float)ink[0];
+		slot[1] = (float)ink[1];
+	}
 }
 
 /* The HarfBuzz font of face, made on first use; NULL if HarfBuzz cannot

@@ -40,12 +40,13 @@ int		 fonts_descent(struct fonts *, int face);
  * left, bottom, right, top (all 0 for an empty glyph such as a space). */
 void		 fonts_bbox(struct fonts *, int face, long cp, int box[4]);
 const char	*fonts_path(struct fonts *, int face);
-/* The glyph face's cmap draws cp with (0: none), and the ink of glyph id
- * in face, 1/1000 em up from the baseline: ink[0] its top, ink[1] its
- * bottom (negative below the baseline); both 0 for a glyph that draws
- * nothing, such as a space. */
-unsigned int	 fonts_glyph(struct fonts *, int face, long cp);
+/* The ink of glyph id in face, or of the glyph face's cmap draws cp with,
+ * 1/1000 em up from the baseline: ink[0] its top, ink[1] its bottom
+ * (negative below the baseline); both 0 for a glyph that draws nothing,
+ * such as a space. */
 void		 fonts_glyph_ink(struct fonts *, int face, unsigned int id,
+		    double ink[2]);
+void		 fonts_char_ink(struct fonts *, int face, long cp,
 		    double ink[2]);
 
 /* One glyph of a shaped run: its id in the face, the byte of the run its

@@ -1023,8 +1023,8 @@ lay_piece_ink(struct lay *L, struct piece *pc, double size)
 		return;
 	}
 	for (i = 0, n = strlen(pc->s); i < n; i += len) {
-		fonts_glyph_ink(L->fs, pc->face, fonts_glyph(L->fs, pc->face,
-		    utf8_decode(pc->s + i, n - i, &len)), reach);
+		fonts_char_ink(L->fs, pc->face, utf8_decode(pc->s + i, n - i,
+		    &len), reach);
 		lay_ink_add(pc, reach, 0, k);
 	}
 }
