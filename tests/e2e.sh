@@ -85,9 +85,10 @@ for pdf in "$O"/lib/*.pdf; do
 		case $pdf in
 		*-packet.pdf) want="(Packet page $i of $n|Página $i de $n del paquete)" ;;
 		*-discussion.pdf) want="(Page|Página) [0-9]+ (of|de) [0-9]+|intentionally blank|en blanco" ;;
-		*) want="(Page $i of|Página $i de|Page $i sur|पृष्ठ $i /) $n|صفحة *$i *من *$n" ;;
+		*) want="(Page $i of|Página $i de|Page $i sur|पृष्ठ $i /) $n|صفحة *$i *من *$n|صفحہ *$i *از *$n" ;;
 		esac
-		# (Arabic read back with poppler's direction marks, U+202A..E)
+		# (Arabic and Urdu read back with poppler's direction marks,
+		# U+202A..E)
 		pdftext "$pdf" "$i" | LC_ALL=C sed 's/\xe2\x80[\xaa-\xae]//g' |
 		    grep -Eq "$want" ||
 			{ bad "$(basename "$pdf") page $i: no 'Page $i of $n'"; continue 2; }
