@@ -332,6 +332,15 @@ if "$MIMEO" -q -o "$SO/ur-class/" --roster tests/rosters/class4-ur.csv "$US" >/d
 	n1=$(xmin .1 "$W" 1)
 	awk -v x="$n1" 'BEGIN {exit !(x > 500)}' && ok || bad "scripts: Urdu problem 1's number is not at the right margin: $n1"
 	grep -q 432 "$SO/ur-class.txt" && bad "scripts: the Urdu worksheets show the answer 432" || ok
+	# a name whose letters climb 2 em (شمیم کنول) sits on the line of
+	# the name row with its label: the row is as low as it needs
+	"$MIMEO" -q --format tree -o "$SO/ur-class/" --roster tests/rosters/class4-ur.csv "$US" >/dev/null 2>&1
+	got=$(awk '/^page/ {label = ""} $1 == "span" && $5 == "12.00" && $6 == "\"نام\"" {label = $3}
+	    $1 == "span" && $5 == "12.00" && $6 == "\"کنول\"" {print label, $3}' "$SO/ur-class/zarb-aur-taqseem.tree")
+	case $got in "") bad "scripts: the Urdu class set's tree has no کنول" ;;
+	*) [ "$(echo "$got" | awk '$1 != $2')" = "" ] && ok ||
+		bad "scripts: the tall Urdu name is not on its label's baseline (label, name): $got" ;;
+	esac
 	pdftotext "$SO/ur-class/zarb-aur-taqseem-key.pdf" - 2>/dev/null | grep -q 432 && ok ||
 		bad "scripts: the Urdu key lacks the answer 432"
 else

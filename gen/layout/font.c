@@ -141,6 +141,13 @@ font_pattern(enum fstyle st)
 	FcPatternAddInteger(pat, FC_SLANT, st == FS_ITALIC ||
 	    st == FS_BOLDITALIC ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
 	FcPatternAddString(pat, FC_FONTFORMAT, (const FcChar8 *)"TrueType");
+	/* the style's name only breaks a tie: Debian's Noto Nastaliq Urdu
+	 * gives its Bold the regular's weight, and fontconfig would pick it
+	 * for regular text */
+	FcPatternAddWeak(pat, FC_STYLE, (FcValue){ .type = FcTypeString,
+	    .u.s = (const FcChar8 *)(st == FS_REGULAR ? "Regular" :
+	    st == FS_BOLD ? "Bold" : st == FS_ITALIC ? "Italic" :
+	    "Bold Italic") }, FcFalse);
 	return pat;
 }
 

@@ -1815,6 +1815,18 @@ lay_plain_width(struct lay *L, const char *s, const struct tstyle *ts)
 	return lay_plain_measure(L, s, ts, NULL);
 }
 
+/* The room a line of plain words takes above its baseline (lay_rich's,
+ * lay_line_room's: lay_base unless its letters are taller). */
+double
+lay_plain_above(struct lay *L, const char *s, const struct tstyle *ts)
+{
+	double reach[2], above, below;
+
+	lay_plain_measure(L, s, ts, reach);
+	lay_line_room(L, ts->size, reach[0], reach[1], &above, &below);
+	return above;
+}
+
 /* Natural one-line width of a text with markup (0 if it is wrong). */
 double
 lay_text_width(struct lay *L, const struct text *t, const struct tstyle *ts)
