@@ -245,6 +245,15 @@ for spacing in 0:3 0.52:1; do
 	[ "$got" = "bands ${spacing#*:}" ] && ok ||
 		bad "scripts: pango's Urdu lines at --line-spacing ${spacing%:*}: $got, not ${spacing#*:}"
 done
+# A section heading whose letters fall below its line without making it
+# taller (جواب, its ب 0.34 em down): its rule goes under them, not
+# through them (4.8 pt at 14 pt; 3.3 pt is where the rule of a line of
+# 1.3 em lies)
+printf 'title: t\nlanguage: ur\nsections:\n  - title: جواب\n    problems:\n      - type: short\n        prompt: "سوال"\n        answer: "1"\n' >"$SO/ur-heading.yaml"
+"$MIMEO" -q --format tree -o "$SO/" "$SO/ur-heading.yaml" >/dev/null 2>&1
+got=$(awk '$1 == "span" && $5 == "14.00" {b = $3} $1 == "line" && /w0.50/ && b {print $3 - b; b = 0}' "$SO/ur-heading.tree")
+awk -v d="$got" 'BEGIN {exit !(d > 4.8)}' && ok ||
+	bad "scripts: the Urdu heading's rule is $got pt under its baseline, through its letters"
 # An Urdu word in an English set, whose fonts come from fontconfig: the
 # first font of the word's first letter (an Arabic font) lacks ہ and ے,
 # so the word is set in the font found for them, which has every letter

@@ -1708,7 +1708,7 @@ lay_rich(struct lay *L, const struct rich *r, const struct tstyle *ts,
 	 * spaced */
 	lay_words_extent(&ws, 0, ws.n, ext);
 	lay_line_room(L, ts->size, ext[2], ext[3], &text_above, &text_below);
-	L->drop = 0;
+	L->drop = L->overhang = 0;
 	while (i < ws.n) {
 		/* a line of a | text that starts with spaces wraps under its
 		 * first word, not back at the margin (a poem's indented line) */
@@ -1737,6 +1737,7 @@ lay_rich(struct lay *L, const struct rich *r, const struct tstyle *ts,
 			below = ext[1] + pad;
 		if (start == 0)
 			L->drop = above - base;
+		L->overhang = ext[3] > below ? ext[3] - below : 0;
 		lay_emit_line(L, &ws, start, i, x + ox, L->sy + above, ts);
 		L->sy += above + below;
 		used += above + below;
@@ -1762,7 +1763,7 @@ lay_text(struct lay *L, const struct text *t, int blanks,
 	const struct rich *r;
 
 	if ((r = lay_parsed(L, t, blanks))->wrong) {
-		L->drop = 0;
+		L->drop = L->overhang = 0;
 		L->failed = 1;
 		return -1;
 	}
@@ -2056,6 +2057,9 @@ lay_heading(struct lay *L, const struct block *b)
 
 	L->sy = HEADING_TOP;
 	lay_text_or_label(L, b, &ts, AL_LEFT);
+	/* under the letters that reach below the line (Nastaliq's) */
+	if (L->overhang > INK_PAD * ts.size)
+		L->sy += L->overhang + INK_PAD * ts.size;
 	lay_line(L, L->left, L->sy, L->right, L->sy, HEADING_RULE_W, gray, 0);
 	L->sy += HEADING_RULE_GAP;
 	lay_move(&L->pending, &L->strip, 0, L, 0);

@@ -124,6 +124,10 @@ struct lay {
 					 * is, to make room for tall math; what
 					 * is drawn beside that line moves down
 					 * as much (lay_shift) */
+	double		 overhang;	/* set by lay_rich(): how far the
+					 * letters of its last line reach below
+					 * where it leaves the cursor (INK_SLACK
+					 * lets them), 0 if they do not */
 	double		 indent;	/* prompt indent after the number */
 	double		 placed;	/* where lay_place() put the last strip */
 	struct fieldspot *spot;		/* layout_spot(): where the fields go */
