@@ -632,14 +632,6 @@ lay_rtl_too_wide(struct lay *L, const char *s, size_t n, double w,
 	L->mark = NULL;		/* once per text */
 }
 
-/*
- * Append the n bytes at s, letters of a script that must be shaped
- * (script_shapes()), to word w shaped by HarfBuzz in the face of their
- * first letter.  A word that would grow wider than maxw is cut between
- * clusters (letters with their signs: never inside one), a new word
- * starting with no space between, as lay_run() cuts.  A letter that face
- * lacks is reported as one no font has: a word is shaped in one font.
- */
 /* The first letter of the n bytes at s that face (of style fst's chain)
  * lacks, or -1 if it has them all. */
 static long
@@ -657,6 +649,16 @@ lay_face_lacks(struct lay *L, int fst, int face, const char *s, size_t n)
 	return -1;
 }
 
+/*
+ * Append the n bytes at s, letters of a script that must be shaped
+ * (script_shapes()), to word w shaped by HarfBuzz in the face of their
+ * first letter.  A word that would grow wider than maxw is cut between
+ * clusters (letters with their signs: never inside one), a new word
+ * starting with no space between, as lay_run() cuts.  A word is shaped in
+ * one font: its first letter's, or else the first found for a later
+ * letter that has them all; a letter none of them has is reported as one
+ * no font has.
+ */
 static struct word *
 lay_shaped(struct lay *L, struct words *ws, struct word *w, const char *s,
     size_t n, const struct tstyle *ts, int fst, double maxw)

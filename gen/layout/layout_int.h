@@ -56,7 +56,7 @@ struct piece {
 	double		 rise, sink;	/* text, or a blank filled with text:
 					 * how far its glyphs' ink reaches
 					 * above and below the baseline
-					 * (lay_words_ink) */
+					 * (lay_piece_ink) */
 };
 
 struct word {
