@@ -268,6 +268,11 @@ if "$MIMEO" -q -o "$SO/" "$SD/th-wrap.yaml" >/dev/null 2>&1; then
 		bad "scripts: the Thai prompt took $n lines, $inner of them ending between words written together"
 	pdftotext "$SO/th-wrap-key.pdf" - 2>/dev/null | grep -qx 'Answer: 8' && ok ||
 		bad "scripts: the Thai key lacks its answer"
+	pdftotext "$SO/th-wrap.pdf" - 2>/dev/null | grep -qE '(^|: *)(8|500)$' &&
+		bad "scripts: the Thai worksheet shows an answer" || ok
+	"$MIMEO" -q -o "$SO/th2/" "$SD/th-wrap.yaml" >/dev/null 2>&1
+	cmp -s "$SO/th-wrap.pdf" "$SO/th2/th-wrap.pdf" && ok ||
+		bad "scripts: the Thai set is not the same bytes twice"
 else
 	bad "scripts: th-wrap.yaml did not print"
 fi
