@@ -79,6 +79,7 @@ sw|Jina|Jibu:|Kweli|Ukurasa 1 kati ya 1|Majibu sahihi|0.75
 zh|姓名|答：|对|第 1 页，共 1 页|答案|0.75
 hi|नाम|उत्तर:|सही|पृष्ठ 1 / 1|उत्तर कुंजी|0.75
 es|Nombre|Respuesta:|Verdadero|Página 1 de 1|Clave de respuestas|0,75
+th|ชื่อ|คำตอบ:|ถูก|หน้า 1 จาก 1|เฉลย|0.75
 LANGS
 
 # Arabic, Hebrew and Persian: the same labels, read back by pdftotext, which sets a
