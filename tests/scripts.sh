@@ -277,6 +277,21 @@ if "$MIMEO" -q -o "$SO/" "$SD/th-wrap.yaml" >/dev/null 2>&1; then
 else
 	bad "scripts: th-wrap.yaml did not print"
 fi
+# Khmer (and Lao, Myanmar) breaks where UAX #14 says: at the zero width
+# spaces (U+200B) its writers type between words.  Every line but the
+# last of a long prompt ends with one, and the lines read back together
+# are the prompt.
+if "$MIMEO" -q -o "$SO/" "$SD/km-zwsp.yaml" >/dev/null 2>&1; then
+	pdftotext "$SO/km-zwsp.pdf" - 2>/dev/null | sed -n '/^1\. /,/^$/p' |
+	    sed '/^$/d; s/^1\. //' >"$SO/km-lines.txt"
+	n=$(wc -l <"$SO/km-lines.txt")
+	ends=$(head -n -1 "$SO/km-lines.txt" | grep -c $'\u200b$')
+	[ "$n" -ge 2 ] && [ "$ends" = $((n - 1)) ] &&
+	    [ "$(tr -d '\n' <"$SO/km-lines.txt")" = "$(sed -n 's/^    prompt: "\(.*\)"$/\1/p' "$SD/km-zwsp.yaml")" ] && ok ||
+		bad "scripts: the Khmer prompt's $n lines do not each end at a zero width space ($ends do)"
+else
+	bad "scripts: km-zwsp.yaml did not print"
+fi
 
 # Right-to-left pages (an Arabic set, layout.c lay_mirror): the grade 4
 # library set and its class set.  pdftotext -bbox gives each word's box
