@@ -727,3 +727,16 @@ font_shape_run(struct fonts *fs, int face, const char *s, size_t n,
 	hb_buffer_destroy(buf);
 	return ng;
 }
+
+hb_face_t *
+fonts_hb_face(const char *path, int index)
+{
+	size_t i;
+
+	for (i = 0; i < store.nfaces; i++)
+		if (store.faces[i].hb != NULL && store.faces[i].index == index &&
+		    strcmp(store.faces[i].path, path) == 0)
+			return hb_face_reference(hb_font_get_face(
+			    store.faces[i].hb));
+	return NULL;
+}

@@ -51,7 +51,9 @@
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <fribidi.h>
+#include <hb.h>
 
+#include "font.h"
 #include "glyphcodes.h"
 #include "image.h"
 #include "page.h"
@@ -978,12 +980,18 @@ pdf_load_subset(HPDF_Doc pdf, const struct docfont *df,
 	HPDF_FontDef	 def;
 	char		*data;
 	size_t		 len;
+	struct hb_face_t *shaped;
+	int		 rc;
 
 	if (df->index < 0)
 		return pdf_msg(ctx, "cannot load font %s: bad face index %d",
 		    df->path, df->index);
-	if (subset_make(df->path, df->index, codes, glyphs, ids, nids,
-	    PDF_NCODES, &data, &len, ctx->err, ctx->errlen) == -1)
+	/* the face as shaping read it, if it did: not read again */
+	shaped = fonts_hb_face(df->path, df->index);
+	rc = subset_make(df->path, df->index, shaped, codes, glyphs, ids, nids,
+	    PDF_NCODES, &data, &len, ctx->err, ctx->errlen);
+	hb_face_destroy(shaped);
+	if (rc == -1)
 		return -1;
 	def = pdf_font_from_memory(pdf, data, len, key);
 	free(data);
