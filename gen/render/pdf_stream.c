@@ -92,15 +92,39 @@ pdfs_entry(const struct pdf_stream *s, void *obj)
  * in the entry (an offset is never 0: the header comes first, which is
  * how a written object is told from one still to write).  Returns a
  * libharu status. */
+/* n in decimal at p, at least width digits (zeros before); returns the
+ * end.  What snprintf("%0*lu") writes, for the object headers and the
+ * cross-reference table's entries (one each per object: snprintf took a
+ * tenth of writing a class set's objects). */
+static char *
+pdfs_digits(char *p, unsigned long n, int width)
+{
+	char	 d[24];
+	int	 k = 0;
+
+	do {
+		d[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	while (k < width)
+		d[k++] = '0';
+	while (k > 0)
+		*p++ = d[--k];
+	return p;
+}
+
 static HPDF_STATUS
 pdfs_object(struct pdf_stream *s, HPDF_UINT id)
 {
 	HPDF_XrefEntry	 e = HPDF_Xref_GetEntry(s->pdf->xref, id);
 	HPDF_STATUS	 st;
-	char		 buf[32];
+	char		 buf[64], *p;
 
 	e->byte_offset = s->out->size;
-	snprintf(buf, sizeof(buf), "%u %u obj\012", id, (unsigned)e->gen_no);
+	p = pdfs_digits(buf, id, 1);		/* "%u %u obj\n" */
+	*p++ = ' ';
+	p = pdfs_digits(p, e->gen_no, 1);
+	memcpy(p, " obj\012", 6);
 	if ((st = HPDF_Stream_WriteStr(s->out, buf)) != HPDF_OK)
 		return st;
 	if ((st = HPDF_Obj_WriteValue(e->obj, s->out, NULL)) != HPDF_OK)
@@ -380,17 +404,26 @@ pdfs_xref(struct pdf_stream *s)
 	HPDF_UINT32	 at = s->out->size;
 	HPDF_STATUS	 st;
 	HPDF_UINT	 i;
-	char		 buf[64];
+	char		 buf[64], *table, *p;
 
 	snprintf(buf, sizeof(buf), "xref\0120 %u\012", xref->entries->count);
 	st = HPDF_Stream_WriteStr(s->out, buf);
-	for (i = 0; i < xref->entries->count && st == HPDF_OK; i++) {
+	/* the entries, 20 bytes each, written at once */
+	p = table = xmalloc(20 * (size_t)xref->entries->count + 1);
+	for (i = 0; i < xref->entries->count; i++) {
 		e = HPDF_Xref_GetEntry(xref, i);
-		snprintf(buf, sizeof(buf), "%010u %05u %c\015\012",
-		    (unsigned)e->byte_offset, (unsigned)e->gen_no,
-		    e->entry_typ);
-		st = HPDF_Stream_WriteStr(s->out, buf);
+		p = pdfs_digits(p, e->byte_offset, 10);	/* "%010u %05u %c\r\n" */
+		*p++ = ' ';
+		p = pdfs_digits(p, e->gen_no, 5);
+		*p++ = ' ';
+		*p++ = (char)e->entry_typ;
+		*p++ = '\015';
+		*p++ = '\012';
 	}
+	if (st == HPDF_OK)
+		st = HPDF_Stream_Write(s->out, (HPDF_BYTE *)table,
+		    (HPDF_UINT)(p - table));
+	free(table);
 	if (st == HPDF_OK)
 		st = HPDF_Dict_AddNumber(xref->trailer, "Size",
 		    xref->entries->count);
