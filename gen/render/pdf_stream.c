@@ -15,12 +15,17 @@
 #include "util.h"
 
 #define PDFS_ID_MASK	0x00FFFFFFu	/* an obj_id less its HPDF_OTYPE bits */
-#define PDFS_BUF	65536		/* stdio buffer of the file */
+#define PDFS_BUF	65536		/* bytes gathered for one fwrite() */
 
 struct pdf_stream {
 	HPDF_Doc	 pdf;
-	FILE		*fp;
+	FILE		*fp;		/* unbuffered: buf is its buffer */
 	HPDF_Stream	 out;		/* libharu's view of fp */
+	/* what libharu has written and fp not yet: libharu writes an object
+	 * a few bytes at a time, and an fwrite() of each cost more than
+	 * writing the object */
+	unsigned char	 buf[PDFS_BUF];
+	size_t		 nbuf;
 	int		 err;		/* errno of the first failed write */
 	HPDF_UINT	 marks;		/* bookmarks written by pdfs_mark() */
 	HPDF_Outline	 last_mark;	/* the last written, if not the first */
@@ -33,17 +38,41 @@ struct pdf_stream {
 	HPDF_UINT	 nodes;		/* page-tree nodes written early */
 };
 
-/* The callback writer's write function: into the file. */
+/* Writes the n bytes at p to s's file.  Returns a libharu status. */
 static HPDF_STATUS
-pdfs_write(HPDF_Stream out, const HPDF_BYTE *p, HPDF_UINT n)
+pdfs_put(struct pdf_stream *s, const void *p, size_t n)
 {
-	struct pdf_stream *s = out->attr;
-
 	if (n > 0 && fwrite(p, 1, n, s->fp) != n) {
 		if (s->err == 0)
 			s->err = errno != 0 ? errno : EIO;
 		return HPDF_FILE_IO_ERROR;
 	}
+	return HPDF_OK;
+}
+
+/* Writes what s->buf holds to the file.  Returns a libharu status. */
+static HPDF_STATUS
+pdfs_flush(struct pdf_stream *s)
+{
+	size_t n = s->nbuf;
+
+	s->nbuf = 0;
+	return pdfs_put(s, s->buf, n);
+}
+
+/* The callback writer's write function: into s->buf, and the file when
+ * it is full. */
+static HPDF_STATUS
+pdfs_write(HPDF_Stream out, const HPDF_BYTE *p, HPDF_UINT n)
+{
+	struct pdf_stream *s = out->attr;
+
+	if (n > PDFS_BUF - s->nbuf && pdfs_flush(s) != HPDF_OK)
+		return HPDF_FILE_IO_ERROR;
+	if (n >= PDFS_BUF)
+		return pdfs_put(s, p, n);
+	memcpy(s->buf + s->nbuf, p, n);
+	s->nbuf += n;
 	return HPDF_OK;
 }
 
@@ -59,7 +88,7 @@ pdfs_open(HPDF_Doc pdf, const char *path, int *err)
 		free(s);
 		return NULL;
 	}
-	(void)setvbuf(s->fp, NULL, _IOFBF, PDFS_BUF);
+	(void)setvbuf(s->fp, NULL, _IONBF, 0);
 	if ((s->out = HPDF_CallbackWriter_New(pdf->mmgr, pdfs_write, s)) ==
 	    NULL) {
 		fclose(s->fp);
@@ -481,6 +510,7 @@ pdfs_close(struct pdf_stream *s)
 
 	if (s == NULL)
 		return 0;
+	(void)pdfs_flush(s);
 	e = s->err;
 	if (fclose(s->fp) != 0 && e == 0)
 		e = errno != 0 ? errno : EIO;
