@@ -210,6 +210,15 @@ map=$(sed -n 's/.*\/CIDToGIDMap \([0-9]*\) 0 R.*/\1/p' "$O/ansi.qdf.pdf" | head 
 n=$( [ -n "$map" ] && qpdf --show-object="$map" --filtered-stream-data "$O/ansi.qdf.pdf" 2>/dev/null | wc -c)
 [ -n "$n" ] && [ "$n" -gt 512 ] && [ "$n" -lt 1024 ] && ok ||
 	bad "ansi.pdf: the ligature face's CIDToGIDMap is ${n:-missing} bytes, not a few codes past U+0100"
+# its text is written as two-byte codes in literal strings (render_pdf.c
+# pdf_show_codes): a hundred characters past U+0100 take codes whose
+# bytes are a line end, a parenthesis or a backslash, escaped; all read back
+"$MIMEO" -q -o "$O/" $E/codes.yaml
+want="office (fine) \\ back\\slash αβγδεζηθικλμνξοπρςστυφχψω АБВГДЕЖЗИЙКЛМНОП РСТУФХЦЧШЩЪЫЬЭЮЯ абвгдежзийклмноп рстуфхцчшщъыьэюя “quoted” — € ™ Œœ Šš Žž"
+txt=$(pdftext "$O/codes.pdf" | tr '\n' ' ' | tr -s ' ')
+gstxt=$(gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile=- "$O/codes.pdf" 2>&1 | tr -d '\r' | tr -s ' \n' '  ')
+case $txt in *"1. $want"*) ok ;; *) bad "codes.pdf: pdftotext reads: $txt" ;; esac
+case $gstxt in *"$want"*) ok ;; *) bad "codes.pdf: ghostscript reads: $gstxt" ;; esac
 
 # --- 320 words of random characters from many scripts: every one read ---
 # back by pdftotext and Ghostscript, through both subsets of a face (a

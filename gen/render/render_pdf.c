@@ -12,7 +12,9 @@
  * glyphs (a ligature) is the Type0 font alone, with all its text: one
  * subset to make and embed, not two; its characters from U+0100 up are
  * drawn by codes given after the glyphs' (glyphcodes.h, GCODE_CHAR), so
- * its CIDToGIDMap stays a few hundred bytes.
+ * its CIDToGIDMap stays a few hundred bytes.  A UTF-8 font's text is
+ * written as its two-byte codes in literal strings (pdf_show_codes()),
+ * not in libharu's hex, four digits a code.
  *
  * libharu 2.3.0 writes the encoder's CID CMap ("begincidrange") as the
  * font's /ToUnicode, which is not a ToUnicode CMap: poppler warns about it
@@ -1387,6 +1389,46 @@ pdf_pen(HPDF_Page page, const struct item *it)
 	return st;
 }
 
+/*
+ * Shows codes, the UTF-8 of a run's codes in a font's UTF-8 (Type0,
+ * Identity-H) font, where the text position is (HPDF_Page_TextOut() with
+ * no text): each code as its two bytes, high first, in a literal string
+ * written into the page's content stream, "(...) Tj".  libharu writes
+ * them in hex, four digits a code: twice the bytes to write and
+ * compress.  Only \, the parentheses and the line ends are escaped (an
+ * unescaped CR would be read as LF).  Returns a libharu status.
+ */
+static HPDF_STATUS
+pdf_show_codes(HPDF_Page page, const char *codes)
+{
+	HPDF_Stream	 out = ((HPDF_PageAttr)page->attr)->stream;
+	size_t		 n = strlen(codes), i, len, k = 0;
+	unsigned char	*buf = xmalloc(4 * n + 8), b[2];
+	long		 code;
+	int		 j;
+	HPDF_STATUS	 st;
+
+	buf[k++] = '(';
+	for (i = 0; i < n; i += len) {
+		code = utf8_decode(codes + i, n - i, &len);
+		if (code < 0 || code > 0xFFFF)
+			code = ' ';	/* as libharu's UTF-8 encoder */
+		b[0] = (unsigned char)(code >> 8);
+		b[1] = (unsigned char)code;
+		for (j = 0; j < 2; j++) {
+			if (b[j] == '(' || b[j] == ')' || b[j] == '\\' ||
+			    b[j] == '\r' || b[j] == '\n')
+				buf[k++] = '\\';
+			buf[k++] = b[j] == '\r' ? 'r' : b[j] == '\n' ? 'n' :
+			    b[j];
+		}
+	}
+	memcpy(buf + k, ") Tj\012", 6);
+	st = HPDF_Stream_Write(out, buf, (HPDF_UINT)(k + 5));
+	free(buf);
+	return st;
+}
+
 /* Whether font f draws character cp by a code of gc (GCODE_CHAR). */
 static int
 pdf_char_moved(const struct pdf_font *f, long cp)
@@ -1445,9 +1487,11 @@ pdf_show(HPDF_Page page, double h, const struct item *it,
 		    (HPDF_REAL)it->size);
 		if (st == HPDF_OK && i == 0)
 			st = HPDF_Page_TextOut(page, (HPDF_REAL)it->x,
-			    (HPDF_REAL)(h - it->y), run);
-		else if (st == HPDF_OK)
+			    (HPDF_REAL)(h - it->y), ansi ? run : "");
+		else if (st == HPDF_OK && ansi)
 			st = HPDF_Page_ShowText(page, run);
+		if (st == HPDF_OK && !ansi)
+			st = pdf_show_codes(page, run);
 		i = j;
 	}
 	free(run);
@@ -1502,7 +1546,9 @@ pdf_show_glyph(HPDF_Page page, double h, const struct item *it,
 		    (HPDF_REAL)it->size);
 	if (st == HPDF_OK)
 		st = HPDF_Page_TextOut(page, (HPDF_REAL)it->x,
-		    (HPDF_REAL)(h - it->y), buf);
+		    (HPDF_REAL)(h - it->y), "");
+	if (st == HPDF_OK)
+		st = pdf_show_codes(page, buf);
 	free(buf);
 	return st;
 }
