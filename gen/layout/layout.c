@@ -1824,16 +1824,17 @@ lay_plain_width(struct lay *L, const char *s, const struct tstyle *ts)
 	return lay_plain_measure(L, s, ts, NULL);
 }
 
-/* The room a line of plain words takes above its baseline (lay_rich's,
- * lay_line_room's: lay_base unless its letters are taller). */
+/* Natural one-line width of plain words, and in *above the room their
+ * line takes above its baseline (lay_rich's, lay_line_room's: lay_base
+ * unless its letters are taller). */
 double
-lay_plain_above(struct lay *L, const char *s, const struct tstyle *ts)
+lay_plain_box(struct lay *L, const char *s, const struct tstyle *ts,
+    double *above)
 {
-	double reach[2], above, below;
+	double reach[2], below, w = lay_plain_measure(L, s, ts, reach);
 
-	lay_plain_measure(L, s, ts, reach);
-	lay_line_room(L, ts->size, reach[0], reach[1], &above, &below);
-	return above;
+	lay_line_room(L, ts->size, reach[0], reach[1], above, &below);
+	return w;
 }
 
 /* Natural one-line width of a text with markup (0 if it is wrong). */

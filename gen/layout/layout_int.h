@@ -240,7 +240,8 @@ void lay_plain(struct lay *L, const char *s, const struct tstyle *ts, double x,
 double lay_plain_width(struct lay *L, const char *s, const struct tstyle *ts);
 double lay_plain_measure(struct lay *L, const char *s, const struct tstyle *ts,
     double reach[2]);
-double lay_plain_above(struct lay *L, const char *s, const struct tstyle *ts);
+double lay_plain_box(struct lay *L, const char *s, const struct tstyle *ts,
+    double *above);
 double lay_text_width(struct lay *L, const struct text *t,
     const struct tstyle *ts);
 struct tstyle lay_style(struct lay *L, double size, int style, struct color c);

@@ -110,44 +110,43 @@ lay_field_row(struct lay *L, const struct block *b, int from, int to,
 {
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle fs = lay_style(L, ts.size, ST_BOLD, ink);
-	double x = L->left, lw, base, room, rise = lay_base(L, ts.size), end;
+	double x = L->left, base, room, rise = lay_base(L, ts.size), end;
+	double lw[F__MAX], la[F__MAX], nw[F__MAX], na[F__MAX];
 	int i;
 
-	/* the row's baseline low enough for its tallest letters (a name
-	 * in Nastaliq), every text on it */
+	/* each label and name measured once; the row's baseline low enough
+	 * for the tallest letters (a name in Nastaliq), every text on it */
 	for (i = from; i < to; i++) {
-		end = lay_plain_above(L, L->t->labels[field_label[b->fields[i]]],
-		    &ts);
-		rise = end > rise ? end : rise;
-		if (b->filled[i] != NULL &&
-		    (end = lay_plain_above(L, b->filled[i], &fs)) > rise)
-			rise = end;
+		lw[i] = lay_plain_box(L, L->t->labels[field_label[b->fields[i]]],
+		    &ts, &la[i]);
+		rise = la[i] > rise ? la[i] : rise;
+		if (b->filled[i] != NULL) {
+			nw[i] = lay_plain_box(L, b->filled[i], &fs, &na[i]);
+			rise = na[i] > rise ? na[i] : rise;
+		}
 	}
 	L->sy += FIELDS_TOP;
 	base = L->sy + rise + FIELDS_BASE_DROP;
 	end = base + lay_lh(L, ts.size) - lay_base(L, ts.size);
 	for (i = from; i < to; i++) {
-		const char *label = L->t->labels[field_label[b->fields[i]]];
-
-		lw = lay_plain_width(L, label, &ts);
-		L->sy = base - lay_plain_above(L, label, &ts);
-		lay_plain(L, label, &ts, x, w[i], AL_LEFT);
+		L->sy = base - la[i];
+		lay_plain(L, L->t->labels[field_label[b->fields[i]]], &ts, x,
+		    w[i], AL_LEFT);
 		end = L->sy > end ? L->sy : end;
-		lay_line(L, x + lw + FIELD_LINE_AFTER, base + FIELD_LINE_DROP,
+		lay_line(L, x + lw[i] + FIELD_LINE_AFTER, base + FIELD_LINE_DROP,
 		    x + w[i] - FIELD_LINE_END, base + FIELD_LINE_DROP,
 		    L->t->rule, ink, 0);
 		if (b->filled[i] != NULL) {
-			double nw;
-
 			/* only a name longer than the whole line shrinks */
 			fs.size = ts.size;
-			nw = lay_plain_width(L, b->filled[i], &fs);
-			room = w[i] - lw - FIELD_FILL_END;
-			if (nw > room && room > 0)
-				fs.size *= room / nw;
-			L->sy = base - lay_plain_above(L, b->filled[i], &fs);
+			room = w[i] - lw[i] - FIELD_FILL_END;
+			if (nw[i] > room && room > 0) {
+				fs.size *= room / nw[i];
+				lay_plain_box(L, b->filled[i], &fs, &na[i]);
+			}
+			L->sy = base - na[i];
 			lay_plain(L, b->filled[i], &fs,
-			    x + lw + FIELD_FILL_AFTER, room + LABEL_SLACK,
+			    x + lw[i] + FIELD_FILL_AFTER, room + LABEL_SLACK,
 			    AL_LEFT);
 			end = L->sy > end ? L->sy : end;
 		}
