@@ -421,8 +421,13 @@ if "$MIMEO" -q -o "$SO/ur-class/" --roster tests/rosters/class4-ur.csv "$US" >/d
 	awk -v x="$n1" 'BEGIN {exit !(x > 500)}' && ok || bad "scripts: Urdu problem 1's number is not at the right margin: $n1"
 	grep -q 432 "$SO/ur-class.txt" && bad "scripts: the Urdu worksheets show the answer 432" || ok
 	# a name whose letters climb 2 em (شمیم کنول) sits on the line of
-	# the name row with its label: the row is as low as it needs
+	# the name row with its label: the row is as low as it needs (below)
 	"$MIMEO" -q --format tree -o "$SO/ur-class/" --roster tests/rosters/class4-ur.csv "$US" >/dev/null 2>&1
+	# the footer's title and page number on one baseline
+	got=$(awk '/^page 2/ {exit} $1 == "span" && $5 == "9.00" && $3 > 700 {print $3}' \
+	    "$SO/ur-class/zarb-aur-taqseem.tree" | sort -u)
+	[ "$(echo "$got" | wc -l)" = 1 ] && [ -n "$got" ] && ok ||
+		bad "scripts: the Urdu footer's words are on baselines $(echo $got)"
 	got=$(awk '/^page/ {label = ""} $1 == "span" && $5 == "12.00" && $6 == "\"نام\"" {label = $3}
 	    $1 == "span" && $5 == "12.00" && $6 == "\"کنول\"" {print label, $3}' "$SO/ur-class/zarb-aur-taqseem.tree")
 	case $got in "") bad "scripts: the Urdu class set's tree has no کنول" ;;

@@ -2186,11 +2186,18 @@ lay_footer(struct lay *L, struct page *p, const char *left,
     const char *right)
 {
 	struct tstyle ts = lay_style(L, L->t->size_small, 0, gray);
+	double la = 0, ra = 0;
 
-	L->sy = 0;
+	/* both on one baseline, as low as the taller needs (a title in
+	 * Nastaliq beside a page number) */
+	if (left != NULL)
+		lay_plain_box(L, left, &ts, &la);
+	if (right != NULL)
+		lay_plain_box(L, right, &ts, &ra);
+	L->sy = la > ra ? 0 : ra - la;
 	if (left != NULL)
 		lay_plain(L, left, &ts, L->left, lay_width(L), AL_LEFT);
-	L->sy = 0;
+	L->sy = ra > la ? 0 : la - ra;
 	if (right != NULL)
 		lay_plain(L, right, &ts,
 		    L->left + lay_width(L) * FOOTER_RIGHT_FROM,
@@ -2748,7 +2755,10 @@ lay_refill_footer(struct lay *L, struct doc *d, const struct footer *f)
 		/* page_refill() takes the text: each page its own */
 		if (i > 0)
 			drawn.items[0].text = xstrdup(now);
+		/* not on the old one's baseline (lowered for a taller page
+		 * number, lay_footer): laid out in full */
 		rc |= k == d->pages[i].nitems || d->nfonts != nfonts ||
+		    fabs(d->pages[i].items[k].y - drawn.items[0].y) > EPS ||
 		    page_refill(&d->pages[i], k, &drawn) < 0;
 	}
 	lay_strip_clear(&drawn);
