@@ -56,6 +56,13 @@ struct found {
 	int		 face;		/* -1: not installed as TrueType */
 };
 
+/* The installed faces of a family: font_family_faces' answer, kept (a
+ * family is asked for in each style it is used in). */
+struct family {
+	char		*name;
+	FcFontSet	*faces;
+};
+
 /*
  * What every font set shares while any is open: fontconfig started once,
  * FreeType, each face file opened once (with its widths and its HarfBuzz
@@ -73,6 +80,8 @@ static struct {
 	size_t		 nfaces;
 	struct found	*found;
 	size_t		 nfound;
+	struct family	*families;	/* font_family_faces' answers */
+	size_t		 nfamilies;
 } store;
 
 struct fonts {
@@ -177,7 +186,8 @@ font_same_family(const char *a, const char *b)
 
 /*
  * The installed faces that name family among their families (any of
- * them, as fontconfig matches), referenced from its set of all fonts.
+ * them, as fontconfig matches), referenced from its set of all fonts;
+ * kept while the store is open.
  * Matching the style among these few gives fontconfig's answer for the
  * whole set whenever the family is installed, for the family outranks
  * every other property the pattern asks for but the format; without the
@@ -188,8 +198,12 @@ font_family_faces(const char *family)
 {
 	FcFontSet *all = FcConfigGetFonts(NULL, FcSetSystem), *some;
 	FcChar8 *fam;
+	size_t k;
 	int i, n;
 
+	for (k = 0; k < store.nfamilies; k++)
+		if (strcmp(store.families[k].name, family) == 0)
+			return store.families[k].faces;
 	some = FcFontSetCreate();
 	for (i = 0; all != NULL && i < all->nfont; i++)
 		for (n = 0; FcPatternGetString(all->fonts[i], FC_FAMILY, n,
@@ -199,6 +213,10 @@ font_family_faces(const char *family)
 				FcFontSetAdd(some, all->fonts[i]);
 				break;
 			}
+	store.families = xrealloc(store.families, (store.nfamilies + 1) *
+	    sizeof(*store.families));
+	store.families[store.nfamilies].name = xstrdup(family);
+	store.families[store.nfamilies++].faces = some;
 	return some;
 }
 
@@ -217,17 +235,14 @@ font_match(const char *family, enum fstyle st)
 	FcChar8 *file = NULL, *fam = NULL, *fmt = NULL;
 	int index = 0, face = -1;
 
-	if ((faces = font_family_faces(family))->nfont == 0) {
-		FcFontSetDestroy(faces);
+	if ((faces = font_family_faces(family))->nfont == 0)
 		return -1;
-	}
 	pat = font_pattern(st);
 	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
 	FcConfigSubstitute(NULL, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
 	match = FcFontSetMatch(NULL, &faces, 1, pat, &res);
 	FcPatternDestroy(pat);
-	FcFontSetDestroy(faces);
 	if (match == NULL)
 		return -1;
 	if (FcPatternGetString(match, FC_FAMILY, 0, &fam) == FcResultMatch &&
@@ -461,6 +476,11 @@ font_store_close(void)
 	}
 	for (i = 0; i < store.nfound; i++)
 		free(store.found[i].family);
+	for (i = 0; i < store.nfamilies; i++) {
+		free(store.families[i].name);
+		FcFontSetDestroy(store.families[i].faces);
+	}
+	free(store.families);
 	free(store.faces);
 	free(store.found);
 	FT_Done_FreeType(store.lib);
