@@ -63,6 +63,13 @@ struct family {
 	FcFontSet	*faces;
 };
 
+/* A family name of an installed face, in fontconfig's set of all fonts
+ * (which holds the string while fontconfig runs). */
+struct name {
+	const char	*family;
+	int		 font;		/* its index in the set */
+};
+
 /*
  * What every font set shares while any is open: fontconfig started once,
  * FreeType, each face file opened once (with its widths and its HarfBuzz
@@ -82,6 +89,8 @@ static struct {
 	size_t		 nfound;
 	struct family	*families;	/* font_family_faces' answers */
 	size_t		 nfamilies;
+	struct name	*names;		/* font_names() */
+	size_t		 nnames, names_room;
 } store;
 
 struct fonts {
@@ -193,26 +202,48 @@ font_same_family(const char *a, const char *b)
  * every other property the pattern asks for but the format; without the
  * scoring of every installed font (about 2 M instructions a match).
  */
+/* Every family name of every installed face, gathered once while the
+ * store is open (fontconfig's look-up of a pattern's value costs more
+ * than comparing the names). */
+static void
+font_names(const FcFontSet *all)
+{
+	FcChar8 *fam;
+	int i, n;
+
+	for (i = 0; all != NULL && i < all->nfont; i++)
+		for (n = 0; FcPatternGetString(all->fonts[i], FC_FAMILY, n,
+		    &fam) == FcResultMatch; n++) {
+			if (store.nnames == store.names_room) {
+				store.names_room = 2 * store.names_room + 512;
+				store.names = xrealloc(store.names,
+				    store.names_room * sizeof(*store.names));
+			}
+			store.names[store.nnames].family = (const char *)fam;
+			store.names[store.nnames++].font = i;
+		}
+}
+
 static FcFontSet *
 font_family_faces(const char *family)
 {
 	FcFontSet *all = FcConfigGetFonts(NULL, FcSetSystem), *some;
-	FcChar8 *fam;
 	size_t k;
-	int i, n;
+	int last = -1;
 
 	for (k = 0; k < store.nfamilies; k++)
 		if (strcmp(store.families[k].name, family) == 0)
 			return store.families[k].faces;
+	if (store.names == NULL)
+		font_names(all);
 	some = FcFontSetCreate();
-	for (i = 0; all != NULL && i < all->nfont; i++)
-		for (n = 0; FcPatternGetString(all->fonts[i], FC_FAMILY, n,
-		    &fam) == FcResultMatch; n++)
-			if (font_same_family((const char *)fam, family)) {
-				FcPatternReference(all->fonts[i]);
-				FcFontSetAdd(some, all->fonts[i]);
-				break;
-			}
+	for (k = 0; k < store.nnames; k++)
+		if (store.names[k].font != last &&
+		    font_same_family(store.names[k].family, family)) {
+			last = store.names[k].font;
+			FcPatternReference(all->fonts[last]);
+			FcFontSetAdd(some, all->fonts[last]);
+		}
 	store.families = xrealloc(store.families, (store.nfamilies + 1) *
 	    sizeof(*store.families));
 	store.families[store.nfamilies].name = xstrdup(family);
@@ -481,6 +512,7 @@ font_store_close(void)
 		FcFontSetDestroy(store.families[i].faces);
 	}
 	free(store.families);
+	free(store.names);
 	free(store.faces);
 	free(store.found);
 	FT_Done_FreeType(store.lib);
