@@ -137,6 +137,10 @@ def units_of(page):
             kids = [k for k in page[i + 1:j - 1] if k["kind"] not in ("span", "end")]
             if any(k["kind"] != "text" for k in kids):
                 units.append({"kind": "figure", "kids": kids, "y": it["y"]})
+            elif len(kids) == 1 and MIRROR.get(it["text"]) == kids[0]["text"]:
+                # a bracket turned round in right-to-left text, a span
+                # that reads as written: drawn as its mirror
+                units.append(dict(kids[0], kind="plain"))
             elif kids and all(k["glyph"] for k in kids):
                 units.append({"kind": "word", "x": it["x"], "end": page[j - 1]["x"],
                               "y": it["y"], "font": it["font"], "size": it["size"],
@@ -231,7 +235,8 @@ def sources(setfile, roster, lang):
             for k in v:
                 walk(k)
     walk(yaml.safe_load(open(setfile, encoding="utf-8")))
-    walk(yaml.safe_load(open("templates/labels/%s.yaml" % lang, encoding="utf-8")))
+    walk(yaml.safe_load(open(os.path.join(os.environ.get("MIMEO_DATA", "."),
+                                          "templates/labels/%s.yaml" % lang), encoding="utf-8")))
     for row in open(roster, encoding="utf-8"):
         texts.append(row.split(",")[0])
     return [w for w in (ARABIC.findall(t) for t in texts) if w]

@@ -23,8 +23,12 @@
  * BASE, its baseline, up 0.55 SIZE, its font size) than those of any
  * other line, baseline Bi and size Si (the lines above and below).  CUT 1:
  * Y1 is above a rule the line is written on (a name on the name line), so
- * the reference is cut as far below the top of its ink.  Prints "ID SCORES same" or "ID SCORES differs" per job
- * (SCORES as above, or why there is nothing to compare); exits 0.
+ * the reference is cut as far below the top of its ink.  The test is
+ * ink_same's, which forgives what poppler's placing of each glyph on the
+ * pixel grid does to a long line (the single-line test's differ and cols
+ * do not): "ID size RWxRH OWxOH miss M blob B same" (or "differs", or
+ * "ID differs" and why there is nothing to compare) per job; exits 0
+ * (2 when a job or the page cannot be read).
  */
 #include <math.h>
 #include <stdio.h>
