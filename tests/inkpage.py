@@ -178,11 +178,11 @@ def measure(texts, names, work):
             for t, ln in zip(texts, lines)}
 
 
-def logical(tokens):
+def logical(drawn):
     """Tokens of a right-to-left piece, in drawn order (left to right), in
     the order written: reversed, runs of digits and Latin kept, brackets
     and quotation marks of the reversed part mirrored back."""
-    rev = tokens[::-1]
+    rev = drawn[::-1]
     strong = [bool(STRONG_L.search(t["text"])) and not ARABIC.search(t["text"])
               for t in rev]
     out, i = [], 0
@@ -221,13 +221,27 @@ def markup_of(tokens, names):
         html.escape(text, quote=False)) for (f, s, c), text in spans)
 
 
+# what word order is checked on: Arabic words, numbers (1,800 as one) and,
+# in a text, a value put in ({n}, {= a*b}) standing for any number
+TOKEN = re.compile(r"\{[^}]*\}|\d+(?:[.,]\d+)*|" + ARABIC.pattern)
+
+
+def tokens(text):
+    """The Arabic words and numbers of text, in order; a value is "#"."""
+    return ["#" if t.startswith("{") else t.replace(",", ".")
+            for t in TOKEN.findall(text)]
+
+
 def sources(setfile, roster, lang):
-    """Arabic word sequences of everything a page may print."""
+    """Arabic words and numbers of everything a page may print, text by
+    text (not math: it is not compared, nor read here)."""
     texts = []
 
     def walk(v):
         if isinstance(v, str):
-            texts.append(v)
+            texts.append(re.sub("`[^`]*`", " ", v))
+        elif isinstance(v, (int, float)) and not isinstance(v, bool):
+            texts.append(str(v))
         elif isinstance(v, dict):
             for k in v.values():
                 walk(k)
@@ -239,12 +253,13 @@ def sources(setfile, roster, lang):
                                           "templates/labels/%s.yaml" % lang), encoding="utf-8")))
     for row in open(roster, encoding="utf-8"):
         texts.append(row.split(",")[0])
-    return [w for w in (ARABIC.findall(t) for t in texts) if w]
+    return [w for w in (tokens(t) for t in texts) if w]
 
 
 def in_order(words, srcs):
-    """Whether words are, in turn, the end of a text, whole texts, and the
-    start of one (or lie within one): as a line of those texts would be."""
+    """Whether words (tokens) are, in turn, the end of a text, whole texts,
+    and the start of one (or lie within one): as a line of those texts
+    would be."""
     n = len(words)
     if n == 0:
         return True
@@ -256,7 +271,8 @@ def in_order(words, srcs):
         for s in srcs:
             for a in range(len(s)):
                 k = 0
-                while a + k < len(s) and i + k < n and s[a + k] == words[i + k]:
+                while a + k < len(s) and i + k < n and (s[a + k] == words[i + k] or (
+                        s[a + k] == "#" and words[i + k][0].isdigit())):
                     k += 1
                 if k == 0:
                     continue
@@ -320,7 +336,7 @@ def main():
     widths = measure(texts, names, work)
     srcs = sources(setfile, roster, lang) if rtl else []
     refs, jobs, report, skipped, order_bad = {}, [], [], {}, []
-    tokens = {}     # a job's tokens in the order written, and its line
+    piece_toks = {}     # a job's tokens in the order written, and its line
     for name, fonts, pages, imgs in docs:
         for pno, (us, img) in enumerate(zip(pages, imgs), 1):
             for u in us:
@@ -348,12 +364,7 @@ def main():
             worst = 0.0
             page_jobs = []
             for y, line in sorted(lines.items()):
-                if rtl:
-                    words = [w for u in line[::-1] if u["kind"] == "word"
-                             for w in ARABIC.findall(u["text"])[::-1]]
-                    if not in_order(words, srcs):
-                        order_bad.append("%s page %d: %s" % (name, pno, " ".join(words)))
-                pieces, cur = [], []
+                pieces, cur, read = [], [], []
                 for u in line:
                     if u["kind"] == "math":
                         skipped["math"] = skipped.get("math", 0) + 1
@@ -397,6 +408,7 @@ def main():
                     if rtl:
                         toks = logical(toks)
                     text = "".join(t["text"] for t in toks).strip()
+                    read.append((x0, text))
                     mk = ("\u200f" if rtl else "\u200e") + markup_of(toks, names)
                     # the box: to half way to what is beside it on the line
                     left = pieces[k - 1][-1]["end"] if k else x0 - size
@@ -436,11 +448,15 @@ def main():
                         refs[key] = os.path.join(work, "ref%d" % len(refs))
                     jid = "%s/%d/%.2f/%d" % (name, pno, y, k)
                     page_jobs.append((jid, text))
-                    tokens[jid] = (toks, jobs_n(jobs))
+                    piece_toks[jid] = (toks, jobs_n(jobs))
                     jobs.append("%s %s-1.pgm %s %d %d %d %d %.1f %.1f %d %d %s" % (
                         jid, refs[key], img, bx0 * PX, by0 * PX, bx1 * PX, by1 * PX,
                         y * PX, size * PX, cut, len(others), " ".join(others)))
                     ncompared[y] = 1
+                # the line as read: its pieces from the right, the math left out
+                words = tokens(" ".join(t for _, t in sorted(read, reverse=rtl)))
+                if rtl and not in_order(words, srcs):
+                    order_bad.append("%s page %d: %s" % (name, pno, " ".join(words)))
             report.append([name, pno, page_jobs, len(ncompared)])
     # the references, each piece once
     for (mk, r), base in refs.items():
@@ -463,9 +479,9 @@ def main():
     # the comparison can fail: the longest piece in the set's script,
     # against references that are wrong as a defect would make them
     script = {"hi": "[\u0900-\u097f]", "ar": "[\u0600-\u06ff]"}.get(lang, "[a-zé]")
-    best = max((j for j in tokens if re.search(script, "".join(t["text"] for t in tokens[j][0]))),
-               key=lambda j: len(tokens[j][0]))
-    toks, n = tokens[best]
+    best = max((j for j in piece_toks if re.search(script, "".join(t["text"] for t in piece_toks[j][0]))),
+               key=lambda j: len(piece_toks[j][0]))
+    toks, n = piece_toks[best]
     wjobs = []
     for k, (what, text) in enumerate(wrong(toks, lang)):
         t0 = toks[0]
@@ -487,11 +503,20 @@ def main():
         else:
             print("bad the comparison cannot tell %s in %s: %s" % (what, best, line))
     if rtl:
-        line = [w for w in ARABIC.findall("".join(t["text"] for t in toks))]
-        if in_order(line[::-1], srcs):
-            print("bad the word order check cannot tell %s read left to right" % best)
-        else:
-            print("ok the word order check tells words read left to right")
+        # the longest line, read left to right; the longest with a number
+        # of two digits or more, that number read backwards
+        def read(j):
+            return tokens("".join(t["text"] for t in piece_toks[j][0]))
+        numbered = max((j for j in piece_toks if re.search(r"\d\d", " ".join(read(j)))
+                        and ARABIC.search(" ".join(read(j)))), key=lambda j: len(read(j)))
+        for what, jid, wrong_line in (
+                ("words read left to right", best, read(best)[::-1]),
+                ("a number's digits reversed", numbered, [
+                    w[::-1] if len(w) > 1 and w.isdigit() else w for w in read(numbered)])):
+            if in_order(wrong_line, srcs) or wrong_line == read(jid):
+                print("bad the word order check cannot tell %s in %s" % (what, jid))
+            else:
+                print("ok the word order check tells %s (%s)" % (what, " ".join(wrong_line)))
     for w in order_bad:
         print("bad words not in the order written: %s" % w)
     if not order_bad and rtl:
