@@ -286,11 +286,6 @@ def in_order(words, srcs):
     return ok[n]
 
 
-def jobs_n(jobs):
-    """The index the next job will have."""
-    return len(jobs)
-
-
 def wrong(toks, lang):
     """The piece as it must not print: a vowel sign after the consonant it
     goes before (hi), letters kept apart by ZWNJ (ar), an accent changed
@@ -316,215 +311,240 @@ def wrong(toks, lang):
     return out
 
 
-def main():
-    work, ink, lang, setfile, roster = sys.argv[1:6]
-    rtl = lang in ("ar", "he", "fa", "ur")
-    names = font_names()
+class Run:
+    """One set's comparison: what it compares, and what it found."""
+
+    def __init__(self, work, ink, lang, setfile, roster):
+        self.work, self.ink, self.lang = work, ink, lang
+        self.rtl = lang in ("ar", "he", "fa", "ur")
+        self.names = font_names()
+        self.srcs = sources(setfile, roster, lang) if self.rtl else []
+        self.refs = {}          # a piece's markup -> its reference's files
+        self.jobs = []          # scripts_ink -b's lines
+        self.toks = {}          # a job's tokens, written order, and line
+        self.report = []        # [doc, page, [(job, text)], lines compared]
+        self.skipped = {}       # what is not compared, by kind: how many
+        self.order_bad = []     # lines whose words are out of order
+
+    def skip(self, what):
+        self.skipped[what] = self.skipped.get(what, 0) + 1
+
+    def markup(self, toks):
+        """The markup of toks, right to left in a right-to-left set."""
+        return ("\u200f" if self.rtl else "\u200e") + markup_of(toks, self.names)
+
+    def render(self, mk, base):
+        """pango-view sets mk; poppler rasterizes it to BASE-1.pgm."""
+        st = subprocess.run(PV + (["--rtl"] if self.rtl else []) +
+                            ["--markup", "-o", base + ".pdf", "--text", mk],
+                            capture_output=True, text=True)
+        if st.returncode != 0:
+            sys.exit("bad pango-view failed on %s: %s" % (mk, st.stderr.strip()[:200]))
+        subprocess.run(["pdftoppm", "-gray", "-r", str(DPI), base + ".pdf", base], check=True)
+        return base + "-1.pgm"
+
+    def compare(self, jobs):
+        """scripts_ink -b on jobs: its line for each, by the job's id."""
+        out = subprocess.run([self.ink, "-b"], input="\n".join(jobs) + "\n",
+                             capture_output=True, text=True)
+        if out.returncode != 0:
+            sys.exit("bad scripts_ink -b: %s" % out.stderr.strip()[:300])
+        return dict(line.split(" ", 1) for line in out.stdout.splitlines())
+
+
+def load(work):
+    """The documents in work: name, pages' units, pages' images."""
     docs = []
     for tree in sorted(glob.glob(os.path.join(work, "*.tree"))):
         name = os.path.basename(tree)[:-5]
-        fonts, pages = parse_tree(tree)
+        pages = parse_tree(tree)[1]
         imgs = sorted(glob.glob(os.path.join(work, name + "-page-*.pgm")))
         if len(imgs) != len(pages):
-            print("bad %s: %d pages in the tree, %d rasterized" % (name, len(pages), len(imgs)))
-            return
-        docs.append((name, fonts, [units_of(p) for p in pages], imgs))
-    texts = {(u["font"], u["size"], t) for _, _, pages, _ in docs
-             for us in pages for u in us if u["kind"] in ("plain", "word")
-             for t in (u["text"] if u["kind"] == "plain" else "", " ")}
-    texts.discard((None, 0, ""))
-    widths = measure(texts, names, work)
-    srcs = sources(setfile, roster, lang) if rtl else []
-    refs, jobs, report, skipped, order_bad = {}, [], [], {}, []
-    piece_toks = {}     # a job's tokens in the order written, and its line
-    for name, fonts, pages, imgs in docs:
-        for pno, (us, img) in enumerate(zip(pages, imgs), 1):
-            for u in us:
-                if u["kind"] == "plain":
-                    u["end"] = u["x"] + widths[(u["font"], u["size"], u["text"])]
-            obst = [u for u in us if "box" in u and u["dark"]]
-            for u in us:
-                if u["kind"] == "figure":
-                    skipped["figure"] = skipped.get("figure", 0) + 1
-                    for k in u["kids"]:
-                        if "box" in k:
-                            if dark(k):
-                                obst.append({"kind": "figure", "box": k["box"]})
-                        else:
-                            obst.append({"kind": "figure", "box": (
-                                k["x"] - 1, k["y"] - k["size"], k["x"] + k["size"] * 0.6 * len(k["text"]) + 1,
-                                k["y"] + 0.3 * k["size"])})
-            lines = {}
-            for u in us:
-                if u["kind"] in ("word", "plain", "math"):
-                    lines.setdefault(u["y"], []).append(u)
-            for y, line in lines.items():
-                line.sort(key=lambda u: (u["x"], u["end"]))
-            ncompared = {}
-            worst = 0.0
-            page_jobs = []
-            for y, line in sorted(lines.items()):
-                pieces, cur, read = [], [], []
-                for u in line:
-                    if u["kind"] == "math":
-                        skipped["math"] = skipped.get("math", 0) + 1
-                        if cur:
-                            pieces.append(cur)
-                        cur = []
-                        pieces.append([u])
-                        continue
-                    if cur:
-                        gap = u["x"] - cur[-1]["end"]
-                        cut = any(o["box"][0] >= cur[-1]["end"] - 0.5 and o["box"][2] <= u["x"] + 0.5
-                                  and o["box"][1] < y + 0.3 * u["size"] and o["box"][3] > y - u["size"]
-                                  for o in obst)
-                        if gap > 0.6 * u["size"] or cut or u["size"] != cur[-1]["size"] or \
-                                cur[-1]["kind"] == "math":
-                            pieces.append(cur)
-                            cur = []
-                    cur.append(u)
-                if cur:
-                    pieces.append(cur)
-                for k, pc in enumerate(pieces):
-                    if pc[0]["kind"] == "math":
-                        continue
-                    if all(not u["text"].strip() for u in pc):
-                        continue
-                    size = max(u["size"] for u in pc)
-                    x0, x1 = pc[0]["x"], max(u["end"] for u in pc)
-                    # tokens in drawn order, a space where the layout left one
-                    toks = []
-                    for i, u in enumerate(pc):
-                        gap = u["x"] - pc[i - 1]["end"] if i else 0
-                        if gap > 0.12 * size:
-                            # in the font whose space the layout left
-                            near = min((pc[i - 1], u), key=lambda v: abs(
-                                widths[(v["font"], v["size"], " ")] - gap))
-                            toks.append(dict(near, text=" "))
-                        if u["kind"] == "word" or not rtl:
-                            toks.append(u)
-                        else:
-                            toks.extend(dict(u, text=c) for c in u["text"])
-                    if rtl:
-                        toks = logical(toks)
-                    text = "".join(t["text"] for t in toks).strip()
-                    read.append((x0, text))
-                    mk = ("\u200f" if rtl else "\u200e") + markup_of(toks, names)
-                    # the box: to half way to what is beside it on the line
-                    left = pieces[k - 1][-1]["end"] if k else x0 - size
-                    right = pieces[k + 1][0]["x"] if k + 1 < len(pieces) else x1 + size
-                    bx0 = max(x0 - 0.35 * size, (left + x0) / 2)
-                    bx1 = min(x1 + 0.35 * size, (x1 + right) / 2)
-                    by0, by1 = y - 1.3 * size, y + 0.8 * size
-                    hit, cut = None, 0
-                    for o in obst:
-                        ox0, oy0, ox1, oy1 = o["box"]
-                        if ox1 < bx0 or ox0 > bx1 or oy1 < by0 or oy0 > by1:
-                            continue
-                        if ox1 <= x0 + 0.5:
-                            bx0 = max(bx0, ox1 + 0.3)
-                        elif ox0 >= x1 - 0.5:
-                            bx1 = min(bx1, ox0 - 0.3)
-                        elif oy1 <= y - 0.95 * size:
-                            by0 = max(by0, oy1 + 0.3)
-                        elif oy0 >= y + 0.3 * size:
-                            by1 = min(by1, oy0 - 0.3)
-                        elif o["kind"] == "line" and oy0 > y + 0.05 * size and oy1 - oy0 < 0.2 * size:
-                            # written on a rule: cut above it, and the
-                            # reference as far below its ink's top
-                            by1 = min(by1, oy0 - 0.3)
-                            cut = 1
-                        else:
-                            hit = o["kind"]
-                    if hit:
-                        what = "text crossed by a %s" % {"line": "rule", "rect": "box"}.get(hit, hit)
-                        skipped[what] = skipped.get(what, 0) + 1
-                        continue
-                    others = sorted({"%.1f %.1f" % (oy * PX, max(v["size"] for v in ou) * PX)
-                                     for oy, ou in lines.items() if oy != y and abs(oy - y) < 3 * size and
-                                     any(v["x"] < bx1 and v["end"] > bx0 for v in ou)})
-                    key = (mk, rtl)
-                    if key not in refs:
-                        refs[key] = os.path.join(work, "ref%d" % len(refs))
-                    jid = "%s/%d/%.2f/%d" % (name, pno, y, k)
-                    page_jobs.append((jid, text))
-                    piece_toks[jid] = (toks, jobs_n(jobs))
-                    jobs.append("%s %s-1.pgm %s %d %d %d %d %.1f %.1f %d %d %s" % (
-                        jid, refs[key], img, bx0 * PX, by0 * PX, bx1 * PX, by1 * PX,
-                        y * PX, size * PX, cut, len(others), " ".join(others)))
-                    ncompared[y] = 1
-                # the line as read: its pieces from the right, the math left out
-                words = tokens(" ".join(t for _, t in sorted(read, reverse=rtl)))
-                if rtl and not in_order(words, srcs):
-                    order_bad.append("%s page %d: %s" % (name, pno, " ".join(words)))
-            report.append([name, pno, page_jobs, len(ncompared)])
-    # the references, each piece once
-    for (mk, r), base in refs.items():
-        st = subprocess.run(PV + (["--rtl"] if r else []) + ["--markup", "-o", base + ".pdf", "--text", mk],
-                            capture_output=True, text=True)
-        if st.returncode != 0:
-            print("bad pango-view failed on %s: %s" % (mk, st.stderr.strip()[:200]))
-            return
-        subprocess.run(["pdftoppm", "-gray", "-r", str(DPI), base + ".pdf", base], check=True)
-    open(os.path.join(work, "jobs"), "w").write("\n".join(jobs) + "\n")
-    out = subprocess.run([ink, "-b"], stdin=open(os.path.join(work, "jobs")),
-                         capture_output=True, text=True)
-    if out.returncode != 0:
-        print("bad scripts_ink -b: %s" % out.stderr.strip()[:300])
-        return
-    scores = {}
-    for line in out.stdout.splitlines():
-        jid, rest = line.split(" ", 1)
-        scores[jid] = rest
-    # the comparison can fail: the longest piece in the set's script,
-    # against references that are wrong as a defect would make them
-    script = {"hi": "[\u0900-\u097f]", "ar": "[\u0600-\u06ff]"}.get(lang, "[a-zé]")
-    best = max((j for j in piece_toks if re.search(script, "".join(t["text"] for t in piece_toks[j][0]))),
-               key=lambda j: len(piece_toks[j][0]))
-    toks, n = piece_toks[best]
+            sys.exit("bad %s: %d pages in the tree, %d rasterized" % (name, len(pages), len(imgs)))
+        docs.append((name, [units_of(p) for p in pages], imgs))
+    return docs
+
+
+def obstacles(us, run):
+    """The shapes of a page that are ink: its lines, boxes, circles, and
+    figures' shapes and numbers (these at a rough size)."""
+    obst = [u for u in us if "box" in u and u["dark"]]
+    for u in us:
+        if u["kind"] != "figure":
+            continue
+        run.skip("figure")
+        for k in u["kids"]:
+            if "box" in k:
+                if dark(k):
+                    obst.append({"kind": "figure", "box": k["box"]})
+            else:
+                obst.append({"kind": "figure", "box": (
+                    k["x"] - 1, k["y"] - k["size"],
+                    k["x"] + k["size"] * 0.6 * len(k["text"]) + 1, k["y"] + 0.3 * k["size"])})
+    return obst
+
+
+def pieces_of(line, y, obst, run):
+    """A baseline's units, left to right, cut where the layout leaves more
+    than a word space, a shape or math between them; math alone."""
+    pieces, cur = [], []
+    for u in line:
+        if u["kind"] == "math":
+            run.skip("math")
+            pieces += [cur, [u]] if cur else [[u]]
+            cur = []
+            continue
+        if cur:
+            prev = cur[-1]
+            between = any(o["box"][0] >= prev["end"] - 0.5 and o["box"][2] <= u["x"] + 0.5
+                          and o["box"][1] < y + 0.3 * u["size"] and o["box"][3] > y - u["size"]
+                          for o in obst)
+            if u["x"] - prev["end"] > 0.6 * u["size"] or between or u["size"] != prev["size"]:
+                pieces.append(cur)
+                cur = []
+        cur.append(u)
+    return pieces + [cur] if cur else pieces
+
+
+def piece_tokens(pc, size, widths, rtl):
+    """A piece's tokens in the order written, a space where the layout
+    left one, in the font whose space it left."""
+    toks = []
+    for i, u in enumerate(pc):
+        gap = u["x"] - pc[i - 1]["end"] if i else 0
+        if gap > 0.12 * size:
+            near = min((pc[i - 1], u), key=lambda v: abs(widths[(v["font"], v["size"], " ")] - gap))
+            toks.append(dict(near, text=" "))
+        if u["kind"] == "word" or not rtl:
+            toks.append(u)
+        else:
+            toks.extend(dict(u, text=c) for c in u["text"])
+    return logical(toks) if rtl else toks
+
+
+def piece_box(pieces, k, y, size, obst):
+    """The box of piece k on the page: to half way to what is beside it on
+    the line, above and below what is beside it; CUT 1 when above a rule
+    it is written on.  None and the kind of shape when one crosses it."""
+    pc = pieces[k]
+    x0, x1 = pc[0]["x"], max(u["end"] for u in pc)
+    left = pieces[k - 1][-1]["end"] if k else x0 - size
+    right = pieces[k + 1][0]["x"] if k + 1 < len(pieces) else x1 + size
+    bx0 = max(x0 - 0.35 * size, (left + x0) / 2)
+    bx1 = min(x1 + 0.35 * size, (x1 + right) / 2)
+    by0, by1, cut = y - 1.3 * size, y + 0.8 * size, 0
+    for o in obst:
+        ox0, oy0, ox1, oy1 = o["box"]
+        if ox1 < bx0 or ox0 > bx1 or oy1 < by0 or oy0 > by1:
+            continue
+        if ox1 <= x0 + 0.5:
+            bx0 = max(bx0, ox1 + 0.3)
+        elif ox0 >= x1 - 0.5:
+            bx1 = min(bx1, ox0 - 0.3)
+        elif oy1 <= y - 0.95 * size:
+            by0 = max(by0, oy1 + 0.3)
+        elif oy0 >= y + 0.3 * size:
+            by1 = min(by1, oy0 - 0.3)
+        elif o["kind"] == "line" and oy0 > y + 0.05 * size and oy1 - oy0 < 0.2 * size:
+            by1 = min(by1, oy0 - 0.3)
+            cut = 1
+        else:
+            return None, o["kind"]
+    return (bx0, by0, bx1, by1), cut
+
+
+def page_jobs(run, name, pno, us, img, widths):
+    """The jobs of a page: a piece each, its reference to set."""
+    for u in us:
+        if u["kind"] == "plain":
+            u["end"] = u["x"] + widths[(u["font"], u["size"], u["text"])]
+    obst = obstacles(us, run)
+    lines = {}
+    for u in us:
+        if u["kind"] in ("word", "plain", "math"):
+            lines.setdefault(u["y"], []).append(u)
+    for line in lines.values():
+        line.sort(key=lambda u: (u["x"], u["end"]))
+    compared, done = set(), []
+    for y, line in sorted(lines.items()):
+        pieces, read = pieces_of(line, y, obst, run), []
+        for k, pc in enumerate(pieces):
+            if pc[0]["kind"] == "math" or all(not u["text"].strip() for u in pc):
+                continue
+            size = max(u["size"] for u in pc)
+            toks = piece_tokens(pc, size, widths, run.rtl)
+            text = "".join(t["text"] for t in toks).strip()
+            read.append((pc[0]["x"], text))
+            box, cut = piece_box(pieces, k, y, size, obst)
+            if box is None:
+                run.skip("text crossed by a %s" % {"line": "rule", "rect": "box"}.get(cut, cut))
+                continue
+            # the lines above and below, whose ink may reach into the box
+            others = sorted({"%.1f %.1f" % (oy * PX, max(v["size"] for v in ou) * PX)
+                             for oy, ou in lines.items() if oy != y and abs(oy - y) < 3 * size and
+                             any(v["x"] < box[2] and v["end"] > box[0] for v in ou)})
+            mk = run.markup(toks)
+            if mk not in run.refs:
+                run.refs[mk] = os.path.join(run.work, "ref%d" % len(run.refs))
+            jid = "%s/%d/%.2f/%d" % (name, pno, y, k)
+            done.append((jid, text))
+            run.toks[jid] = (toks, len(run.jobs))
+            run.jobs.append("%s %s-1.pgm %s %d %d %d %d %.1f %.1f %d %d %s" % (
+                jid, run.refs[mk], img, box[0] * PX, box[1] * PX, box[2] * PX, box[3] * PX,
+                y * PX, size * PX, cut, len(others), " ".join(others)))
+            compared.add(y)
+        # the line as read: its pieces from the right, the math left out
+        words = tokens(" ".join(t for _, t in sorted(read, reverse=run.rtl)))
+        if run.rtl and not in_order(words, run.srcs):
+            run.order_bad.append("%s page %d: %s" % (name, pno, " ".join(words)))
+    run.report.append([name, pno, done, len(compared)])
+
+
+def check_wrong(run):
+    """The comparison can fail: the longest piece in the set's script,
+    against references wrong as a defect would make them; and the order
+    check, on that line read left to right and on the longest line with a
+    number of two digits or more, that number read backwards."""
+    script = {"hi": "[\u0900-\u097f]", "ar": "[\u0600-\u06ff]"}.get(run.lang, "[a-zé]")
+
+    def read(j):
+        return "".join(t["text"] for t in run.toks[j][0])
+    best = max((j for j in run.toks if re.search(script, read(j))), key=lambda j: len(run.toks[j][0]))
+    toks, n = run.toks[best]
     wjobs = []
-    for k, (what, text) in enumerate(wrong(toks, lang)):
-        t0 = toks[0]
-        mk = ("\u200f" if rtl else "\u200e") + markup_of([dict(t0, text=text)], names)
-        base = os.path.join(work, "wrong%d" % k)
-        subprocess.run(PV + (["--rtl"] if rtl else []) + ["--markup", "-o", base + ".pdf", "--text", mk],
-                       check=True, capture_output=True)
-        subprocess.run(["pdftoppm", "-gray", "-r", str(DPI), base + ".pdf", base], check=True)
-        f = jobs[n].split(" ")
-        f[0], f[1] = "wrong%d" % k, base + "-1.pgm"
-        wjobs.append((what, " ".join(f)))
+    for k, (what, text) in enumerate(wrong(toks, run.lang)):
+        f = run.jobs[n].split(" ")
+        f[0] = "wrong%d" % k
+        f[1] = run.render(run.markup([dict(toks[0], text=text)]), os.path.join(run.work, f[0]))
+        wjobs.append((f[0], what, " ".join(f)))
     if not wjobs:
         print("bad no wrong reference for %s" % best)
-    out = subprocess.run([ink, "-b"], input="\n".join(j for _, j in wjobs) + "\n",
-                         capture_output=True, text=True).stdout.splitlines()
-    for (what, _), line in zip(wjobs, out):
-        if line.endswith(" differs"):
-            print("ok the comparison tells %s: %s" % (what, line))
+    scores = run.compare([j for _, _, j in wjobs])
+    for jid, what, _ in wjobs:
+        if scores.get(jid, "").endswith(" differs"):
+            print("ok the comparison tells %s: %s" % (what, scores[jid]))
         else:
-            print("bad the comparison cannot tell %s in %s: %s" % (what, best, line))
-    if rtl:
-        # the longest line, read left to right; the longest with a number
-        # of two digits or more, that number read backwards
-        def read(j):
-            return tokens("".join(t["text"] for t in piece_toks[j][0]))
-        numbered = max((j for j in piece_toks if re.search(r"\d\d", " ".join(read(j)))
-                        and ARABIC.search(" ".join(read(j)))), key=lambda j: len(read(j)))
-        for what, jid, wrong_line in (
-                ("words read left to right", best, read(best)[::-1]),
-                ("a number's digits reversed", numbered, [
-                    w[::-1] if len(w) > 1 and w.isdigit() else w for w in read(numbered)])):
-            if in_order(wrong_line, srcs) or wrong_line == read(jid):
-                print("bad the word order check cannot tell %s in %s" % (what, jid))
-            else:
-                print("ok the word order check tells %s (%s)" % (what, " ".join(wrong_line)))
-    for w in order_bad:
-        print("bad words not in the order written: %s" % w)
-    if not order_bad and rtl:
-        print("ok words in the order written")
+            print("bad the comparison cannot tell %s in %s: %s" % (what, best, scores.get(jid)))
+    if not run.rtl:
+        return
+    numbered = max((j for j in run.toks if re.search(r"\d\d", read(j)) and ARABIC.search(read(j))),
+                   key=lambda j: len(read(j)))
+    for what, jid, line in (
+            ("words read left to right", best, tokens(read(best))[::-1]),
+            ("a number's digits reversed", numbered, [
+                w[::-1] if len(w) > 1 and w.isdigit() else w for w in tokens(read(numbered))])):
+        if in_order(line, run.srcs) or line == tokens(read(jid)):
+            print("bad the word order check cannot tell %s in %s" % (what, jid))
+        else:
+            print("ok the word order check tells %s (%s)" % (what, " ".join(line)))
+
+
+def report(run, scores):
+    """A line per piece, then per page, then the set's totals."""
     total_p = total_l = 0
-    for name, pno, page_jobs, nlines in report:
+    for name, pno, done, nlines in run.report:
         worst, wid, blob = -1.0, "", 0
-        for jid, text in page_jobs:
+        for jid, text in done:
             sc = scores.get(jid, "differs missing")
             m = re.search(r"miss ([\d.]+) blob (\d+)", sc)
             d, b = (float(m.group(1)), int(m.group(2))) if m else (1.0, 0)
@@ -536,16 +556,37 @@ def main():
             else:
                 print("bad %s page %d line at y=%s is not set as pango sets it: %s (%s)" % (
                     name, pno, jid.split("/")[2], sc, text))
-        total_p += len(page_jobs)
+        total_p += len(done)
         total_l += nlines
         print("page %s %d: pieces %d lines %d worst %.4f (%s) blob %d" % (
-            name, pno, len(page_jobs), nlines, max(worst, 0), wid, blob))
+            name, pno, len(done), nlines, max(worst, 0), wid, blob))
     worst = max((float(m.group(1)), int(m.group(2))) for m in (
         re.search(r"miss ([\d.]+) blob (\d+)", sc) for sc in scores.values()) if m)
-    print("total: pieces %d lines %d references %d" % (total_p, total_l, len(refs)))
+    print("total: pieces %d lines %d references %d" % (total_p, total_l, len(run.refs)))
     print("summary: %d pages, %d lines (%d pieces) compared with pango, worst miss %.4f blob %d;"
-          " not compared: %s" % (len(report), total_l, total_p, worst[0], worst[1],
-                                 ", ".join("%s %d" % kv for kv in sorted(skipped.items())) or "none"))
+          " not compared: %s" % (len(run.report), total_l, total_p, worst[0], worst[1],
+                                 ", ".join("%s %d" % kv for kv in sorted(run.skipped.items())) or "none"))
+
+
+def main():
+    run = Run(*sys.argv[1:6])
+    docs = load(run.work)
+    texts = {(u["font"], u["size"], t) for _, pages, _ in docs for us in pages for u in us
+             if u["kind"] in ("plain", "word") for t in (u["text"] if u["kind"] == "plain" else "", " ")}
+    texts.discard((None, 0, ""))
+    widths = measure(texts, run.names, run.work)
+    for name, pages, imgs in docs:
+        for pno, (us, img) in enumerate(zip(pages, imgs), 1):
+            page_jobs(run, name, pno, us, img, widths)
+    for mk, base in run.refs.items():       # each piece's reference once
+        run.render(mk, base)
+    scores = run.compare(run.jobs)
+    check_wrong(run)
+    for w in run.order_bad:
+        print("bad words not in the order written: %s" % w)
+    if run.rtl and not run.order_bad:
+        print("ok words in the order written")
+    report(run, scores)
 
 
 main()
