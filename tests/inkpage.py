@@ -86,7 +86,8 @@ def parse_tree(path):
             it = {"kind": kind, "x": x, "y": y, "font": fonts.get(m.group(4)),
                   "size": float(m.group(5)) if m.group(5) else 0,
                   "glyph": " glyph" in line.split('"')[0],
-                  "text": re.sub(r"\\(.)", r"\1", m.group(6) or ""),
+                  "text": re.sub(r"\\(.)", lambda e: "\n" if e.group(1) == "n" else e.group(1),
+                                 m.group(6) or ""),
                   "rest": m.group(7)}
             c = re.search(r" color=([\d.]+),([\d.]+),([\d.]+)", it["rest"])
             it["color"] = tuple(float(v) for v in c.groups()) if c else (0, 0, 0)

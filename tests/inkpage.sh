@@ -34,12 +34,15 @@ while read -r lang set; do
 	python3 tests/inkpage.py "$d" "$IPINK" "$lang" "$set" "$roster" >"$d/report.txt" 2>&1
 	grep -q '^total: ' "$d/report.txt" && ok ||
 		bad "inkpage: $lang: tests/inkpage.py did not finish: $(grep -v '^ok' "$d/report.txt" | tail -3)"
+	failed=$fail
 	while read -r verdict rest; do
 		case $verdict in
 		ok) ok ;;
 		bad) bad "inkpage: $lang: $rest" ;;
 		esac
 	done <"$d/report.txt"
+	# the pages' images (9 MB a page) are kept only to look at a failure
+	[ "$fail" = "$failed" ] && rm -f "$d"/*-page-*.pgm
 	# at least the pages and lines the sets printed when this was written
 	pages=$(grep -c '^page ' "$d/report.txt")
 	lines=$(sed -n 's/^total: pieces [0-9]* lines \([0-9]*\) .*/\1/p' "$d/report.txt")
