@@ -44,6 +44,10 @@ DPI = 300
 PX = DPI / 72.0
 PV = ["pango-view", "--no-display", "--dpi=72", "--hinting=none",
       "--hint-metrics=off", "--subpixel-positions", "--margin=10"]
+# references set by one pango-view, SHEET_GAP points apart (scripts_ink
+# cuts them at 100 blank rows: 24 points at 300 dpi)
+SHEET = 40
+SHEET_GAP = 60
 # Arabic letters and their marks (not its comma, question mark or digits)
 ARABIC = re.compile("[%s]+" % "".join(
     chr(c) for c in list(range(0x600, 0x700)) + list(range(0x750, 0x780))
@@ -126,7 +130,8 @@ def dark(it):
 
 def units_of(page):
     """A page's items as units: word (a shaped span), plain (a text item),
-    math, figure (spans), and shapes (lines, boxes...) as obstacles."""
+    math (a span of text items), figure (a span with shapes) and shapes
+    (lines, boxes...) as obstacles."""
     units, i = [], 0
     while i < len(page):
         it = page[i]
@@ -147,8 +152,12 @@ def units_of(page):
                               "y": it["y"], "font": it["font"], "size": it["size"],
                               "text": it["text"], "color": kids[0]["color"]})
             else:
+                # math: its items, each a text pango can set, when all sit
+                # on its baseline (not a fraction, a power or a root)
+                flat = all(k["y"] == it["y"] and k["size"] == it["size"] for k in kids)
                 units.append({"kind": "math", "x": it["x"], "end": page[j - 1]["x"],
-                              "y": it["y"], "size": it["size"], "text": it["text"]})
+                              "y": it["y"], "size": it["size"], "text": it["text"],
+                              "kids": [dict(k, kind="plain", math=True) for k in kids] if flat else None})
             i = j
             continue
         if it["kind"] == "text":
@@ -325,6 +334,7 @@ class Run:
         self.toks = {}          # a job's tokens, written order, and line
         self.report = []        # [doc, page, [(job, text)], lines compared]
         self.skipped = {}       # what is not compared, by kind: how many
+        self.math_items = 0     # pieces that are an item of math
         self.order_bad = []     # lines whose words are out of order
 
     def skip(self, what):
@@ -334,9 +344,9 @@ class Run:
         """The markup of toks, right to left in a right-to-left set."""
         return ("\u200f" if self.rtl else "\u200e") + markup_of(toks, self.names)
 
-    def render(self, mk, base):
+    def render(self, mk, base, more=()):
         """pango-view sets mk; poppler rasterizes it to BASE-1.pgm."""
-        st = subprocess.run(PV + (["--rtl"] if self.rtl else []) +
+        st = subprocess.run(PV + (["--rtl"] if self.rtl else []) + list(more) +
                             ["--markup", "-o", base + ".pdf", "--text", mk],
                             capture_output=True, text=True)
         if st.returncode != 0:
@@ -387,12 +397,14 @@ def obstacles(us, run):
 
 def pieces_of(line, y, obst, run):
     """A baseline's units, left to right, cut where the layout leaves more
-    than a word space, a shape or math between them; math alone."""
+    than a word space, a shape or math between them; each item of math a
+    piece of its own (where math puts them is not pango's to say)."""
     pieces, cur = [], []
     for u in line:
         if u["kind"] == "math":
-            run.skip("math")
-            pieces += [cur, [u]] if cur else [[u]]
+            if u["kids"] is None:
+                run.skip("math on more than one baseline")
+            pieces += ([cur] if cur else []) + ([[k] for k in u["kids"]] if u["kids"] else [[u]])
             cur = []
             continue
         if cur:
@@ -416,7 +428,7 @@ def piece_tokens(pc, size, widths, rtl):
         if gap > 0.12 * size:
             near = min((pc[i - 1], u), key=lambda v: abs(widths[(v["font"], v["size"], " ")] - gap))
             toks.append(dict(near, text=" "))
-        if u["kind"] == "word" or not rtl:
+        if u["kind"] == "word" or not rtl or u.get("math"):
             toks.append(u)
         else:
             toks.extend(dict(u, text=c) for c in u["text"])
@@ -454,11 +466,19 @@ def piece_box(pieces, k, y, size, obst):
     return (bx0, by0, bx1, by1), cut
 
 
-def page_jobs(run, name, pno, us, img, widths):
-    """The jobs of a page: a piece each, its reference to set."""
+def plain_units(us):
+    """The text items of units us that are not shaped words, math's too."""
     for u in us:
         if u["kind"] == "plain":
-            u["end"] = u["x"] + widths[(u["font"], u["size"], u["text"])]
+            yield u
+        elif u["kind"] == "math" and u["kids"]:
+            yield from u["kids"]
+
+
+def page_jobs(run, name, pno, us, img, widths):
+    """The jobs of a page: a piece each, its reference to set."""
+    for u in plain_units(us):
+        u["end"] = u["x"] + widths[(u["font"], u["size"], u["text"])]
     obst = obstacles(us, run)
     lines = {}
     for u in us:
@@ -475,7 +495,10 @@ def page_jobs(run, name, pno, us, img, widths):
             size = max(u["size"] for u in pc)
             toks = piece_tokens(pc, size, widths, run.rtl)
             text = "".join(t["text"] for t in toks).strip()
-            read.append((pc[0]["x"], text))
+            if pc[0].get("math"):
+                run.math_items += 1
+            else:
+                read.append((pc[0]["x"], text))
             box, cut = piece_box(pieces, k, y, size, obst)
             if box is None:
                 run.skip("text crossed by a %s" % {"line": "rule", "rect": "box"}.get(cut, cut))
@@ -486,11 +509,12 @@ def page_jobs(run, name, pno, us, img, widths):
                              any(v["x"] < box[2] and v["end"] > box[0] for v in ou)})
             mk = run.markup(toks)
             if mk not in run.refs:
-                run.refs[mk] = os.path.join(run.work, "ref%d" % len(run.refs))
+                n = len(run.refs)
+                run.refs[mk] = os.path.join(run.work, "refs%d-1.pgm:%d" % (n // SHEET, n % SHEET))
             jid = "%s/%d/%.2f/%d" % (name, pno, y, k)
             done.append((jid, text))
             run.toks[jid] = (toks, len(run.jobs))
-            run.jobs.append("%s %s-1.pgm %s %d %d %d %d %.1f %.1f %d %d %s" % (
+            run.jobs.append("%s %s %s %d %d %d %d %.1f %.1f %d %d %s" % (
                 jid, run.refs[mk], img, box[0] * PX, box[1] * PX, box[2] * PX, box[3] * PX,
                 y * PX, size * PX, cut, len(others), " ".join(others)))
             compared.add(y)
@@ -564,23 +588,27 @@ def report(run, scores):
     worst = max((float(m.group(1)), int(m.group(2))) for m in (
         re.search(r"miss ([\d.]+) blob (\d+)", sc) for sc in scores.values()) if m)
     print("total: pieces %d lines %d references %d" % (total_p, total_l, len(run.refs)))
-    print("summary: %d pages, %d lines (%d pieces) compared with pango, worst miss %.4f blob %d;"
-          " not compared: %s" % (len(run.report), total_l, total_p, worst[0], worst[1],
+    print("summary: %d pages, %d lines (%d pieces, %d of them items of math) compared with pango,"
+          " worst miss %.4f blob %d; not compared: %s" % (
+              len(run.report), total_l, total_p, run.math_items, worst[0], worst[1],
                                  ", ".join("%s %d" % kv for kv in sorted(run.skipped.items())) or "none"))
 
 
 def main():
     run = Run(*sys.argv[1:6])
     docs = load(run.work)
-    texts = {(u["font"], u["size"], t) for _, pages, _ in docs for us in pages for u in us
-             if u["kind"] in ("plain", "word") for t in (u["text"] if u["kind"] == "plain" else "", " ")}
-    texts.discard((None, 0, ""))
+    texts = {(u["font"], u["size"], t) for _, pages, _ in docs for us in pages
+             for u in list(plain_units(us)) + [w for w in us if w["kind"] == "word"]
+             for t in (u["text"] if u["kind"] == "plain" else " ", " ")}
     widths = measure(texts, run.names, run.work)
     for name, pages, imgs in docs:
         for pno, (us, img) in enumerate(zip(pages, imgs), 1):
             page_jobs(run, name, pno, us, img, widths)
-    for mk, base in run.refs.items():       # each piece's reference once
-        run.render(mk, base)
+    # each piece's reference once, SHEET a pango-view, one under the other
+    refs = list(run.refs)
+    for k in range(0, len(refs), SHEET):
+        run.render("\n".join(refs[k:k + SHEET]), os.path.join(run.work, "refs%d" % (k // SHEET)),
+                   ["--spacing=%d" % SHEET_GAP])
     scores = run.compare(run.jobs)
     check_wrong(run)
     for w in run.order_bad:

@@ -16,7 +16,9 @@
  * differ < 0.08, cols > 0.97; else 1 (2 when a file cannot be read).
  *
  * -b (tests/inkpage.sh): a comparison per line of JOBS,
- *   ID REF.pgm PAGE.pgm X0 Y0 X1 Y1 BASE SIZE CUT N B1 S1 ... BN SN
+ *   ID REF PAGE.pgm X0 Y0 X1 Y1 BASE SIZE CUT N B1 S1 ... BN SN
+ * REF is an image of the reference (REF.pgm) or REF.pgm:K, the K-th line
+ * (from 0) of an image of references set one under the other.
  * OURS is the box X0..X1, Y0..Y1 (pixels, inclusive) of the page image,
  * less the ink of other lines that reaches into it: each connected piece
  * of ink is kept when it is nearer this line's letters (the band from
@@ -363,6 +365,104 @@ ink_crop(const struct gray *pg, int x0, int y0, int x1, int y1, double base,
 	return ink_box(c);
 }
 
+/* References set together, one under the other (REF.pgm:K is the K-th
+ * from the top): each line's ink is apart from the next by more than
+ * INK_GAP blank rows, and less within a line. */
+#define INK_GAP		100
+#define INK_SHEETS	64
+
+static struct sheet {
+	char		 path[2048];
+	int		 n;
+	struct gray	*line;
+} ink_sheets[INK_SHEETS];
+static int ink_nsheets;
+
+/* Cuts the image of path into its lines, kept in a new sheet.  NULL when
+ * it cannot be read or there are too many. */
+static struct sheet *
+ink_sheet(const char *path)
+{
+	struct sheet *sh;
+	struct gray g = { 0 };
+	int y, top = -1, blank = 0, end;
+
+	if (ink_nsheets == INK_SHEETS)
+		return NULL;
+	if (ink_read(path, &g) < 0) {
+		free(g.px);
+		return NULL;
+	}
+	sh = &ink_sheets[ink_nsheets++];
+	snprintf(sh->path, sizeof(sh->path), "%s", path);
+	sh->n = 0;
+	sh->line = NULL;
+	for (y = 0; y <= g.h; y++) {
+		int x, inked = 0;
+
+		for (x = 0; y < g.h && x < g.w && !inked; x++)
+			inked = g.px[y * g.w + x] < 128;
+		if (inked) {
+			if (top < 0)
+				top = y;
+			blank = 0;
+			continue;
+		}
+		if (top < 0 || (++blank < INK_GAP && y < g.h))
+			continue;
+		/* a line: rows top to end, and a row either side */
+		end = y - blank + 1;
+		sh->line = realloc(sh->line, (size_t)(sh->n + 1) *
+		    sizeof(*sh->line));
+		if (sh->line == NULL)
+			exit(2);
+		top = top > 0 ? top - 1 : 0;
+		if (end >= g.h)
+			end = g.h - 1;
+		sh->line[sh->n].w = g.w;
+		sh->line[sh->n].h = end - top + 1;
+		sh->line[sh->n].px = malloc((size_t)g.w * (size_t)(end - top + 1));
+		if (sh->line[sh->n].px == NULL)
+			exit(2);
+		memcpy(sh->line[sh->n].px, g.px + (size_t)top * (size_t)g.w,
+		    (size_t)g.w * (size_t)(end - top + 1));
+		ink_box(&sh->line[sh->n++]);
+		top = -1;
+	}
+	free(g.px);
+	return sh;
+}
+
+/* The reference of a job: an image of its own (REF.pgm), or line K of a
+ * sheet of them (REF.pgm:K), copied into r.  -1 when there is none. */
+static int
+ink_ref(const char *spec, struct gray *r)
+{
+	char path[2048];
+	const char *colon = strrchr(spec, ':');
+	struct sheet *sh = NULL;
+	int i, k;
+
+	r->px = NULL;
+	if (colon == NULL)
+		return ink_read(spec, r);
+	snprintf(path, sizeof(path), "%.*s", (int)(colon - spec), spec);
+	k = atoi(colon + 1);
+	for (i = 0; i < ink_nsheets; i++)
+		if (strcmp(ink_sheets[i].path, path) == 0)
+			sh = &ink_sheets[i];
+	if (sh == NULL && (sh = ink_sheet(path)) == NULL)
+		return -1;
+	if (k < 0 || k >= sh->n)
+		return -1;
+	*r = sh->line[k];
+	r->px = malloc((size_t)r->w * (size_t)r->h);
+	if (r->px == NULL)
+		exit(2);
+	memcpy(r->px, sh->line[k].px, (size_t)r->w * (size_t)r->h);
+	return ink_box(r);
+}
+
 /* -b: the jobs on stdin, one a line (see the head comment). */
 static int
 ink_batch(void)
@@ -397,7 +497,7 @@ ink_batch(void)
 			}
 			snprintf(last, sizeof(last), "%s", page);
 		}
-		if (ink_read(ref, &r) < 0) {
+		if (ink_ref(ref, &r) < 0) {
 			printf("%s differs no ink in the reference\n", id);
 			free(r.px);
 			continue;
@@ -419,6 +519,11 @@ ink_batch(void)
 		free(c.px);
 	}
 	free(pg.px);
+	for (k = 0; k < ink_nsheets; k++) {
+		for (n = 0; n < ink_sheets[k].n; n++)
+			free(ink_sheets[k].line[n].px);
+		free(ink_sheets[k].line);
+	}
 	return 0;
 }
 
