@@ -11,19 +11,22 @@ written), math (a span of other items), figures (a span holding lines and
 shapes) and lines, boxes and circles.  Text on one baseline is cut into
 pieces where the layout leaves a gap wider than a word space (a problem's
 number, the name field's labels, choices in columns) or puts math or a
-figure; each piece is set again by pango (pango-view, with the fonts, size
-and colour of its items, right to left in an Arabic set), both are
-rasterized by poppler at 300 dpi, and scripts_ink -b compares the ink.
-Math and figures are not text pango could set: they are counted by kind,
-as are pieces a rule or a circle runs through.
+figure, and each item of math (a number, a sign) is a piece of its own;
+each piece is set again by pango (pango-view, with the fonts, size and
+colour of its items, right to left in an Arabic set), both are rasterized
+by poppler at 300 dpi, and scripts_ink -b compares the ink.  Where math
+puts its items, math on more than one baseline (fractions, powers) and
+figures are not pango's to set: they are counted by kind, as are pieces a
+rule, a key's circle or box runs through.
 
 In an Arabic set the characters of a line are in drawn order, so the piece's
 text in the order written is found again: drawn order reversed, runs of
 digits and Latin letters kept as they are, brackets mirrored.  That would
-hide words set in the wrong order, so the Arabic words of each line, read
-from the right, must also be words of the set, its labels or its roster in
-the order written there (a line holds the end of one text, then whole
-ones, then the start of another).
+hide words or numbers set in the wrong order, so the Arabic words and the
+numbers of each line, read from the right, must also be those of the set,
+its labels or its roster in the order written there (a line holds the end
+of one text, then whole ones, then the start of another; a value put in a
+text, {n}, stands for any number).
 
 Prints "ok WHAT" or "bad WHAT" lines for tests/inkpage.sh, then the pages
 compared ("page DOC N: pieces P lines L worst MISS (ITS PIECE) blob B":
