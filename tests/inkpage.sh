@@ -9,13 +9,12 @@
 # ink of both at 300 dpi, piece by piece (each item of math, a number or
 # a sign, a piece of its own); math on more than one baseline, figures and
 # text a key's circle or box marks are counted by kind, not compared.  It
-# also sets a
-# line of each set wrong as a defect would (a vowel sign after its
-# consonant, Arabic letters unjoined, words in the order written, an
+# also sets a line of each set wrong as a defect would (a vowel sign after
+# its consonant, Arabic letters unjoined, words in the order written, an
 # accent changed), which must differ, and checks that the Arabic words and
 # numbers of each line, read from the right, are in the order the set, its
-# labels and its roster write them.  Prints a line per set: the pages, lines and
-# pieces compared, the worst score and what was skipped.
+# labels and its roster write them.  Prints a line per set: the pages,
+# lines and pieces compared, the worst score and what was skipped.
 IP=$T/inkpage
 rm -rf "$IP" && mkdir -p "$IP"
 IPINK=$IP/scripts_ink
