@@ -99,7 +99,7 @@ def parse_tree(path):
             c = re.search(r" color=([\d.]+),([\d.]+),([\d.]+)", it["rest"])
             it["color"] = tuple(float(v) for v in c.groups()) if c else (0, 0, 0)
             if kind == "line":
-                q = re.match(r"\s*to (\S+) (\S+) w(\S+)", line.split(m.group(3), 1)[1])
+                q = re.match(r" to (\S+) (\S+) w(\S+)", it["rest"])
                 x2, y2, w = (float(v) for v in q.groups())
                 it["box"] = (min(x, x2) - w / 2, min(y, y2) - w / 2,
                              max(x, x2) + w / 2, max(y, y2) + w / 2)
