@@ -612,6 +612,9 @@ def main():
     for k in range(0, len(refs), SHEET):
         run.render("\n".join(refs[k:k + SHEET]), os.path.join(run.work, "refs%d" % (k // SHEET)),
                    ["--spacing=%d" % SHEET_GAP])
+    # kept beside the pages' images for a look at a failure
+    with open(os.path.join(run.work, "jobs"), "w") as f:
+        f.write("\n".join(run.jobs) + "\n")
     scores = run.compare(run.jobs)
     check_wrong(run)
     for w in run.order_bad:
