@@ -158,9 +158,10 @@ else
 	bad "userfont: a font in ~/.local/share/fonts is not found: $(cat "$U/err")"
 fi
 # FONTCONFIG_FILE chooses the whole configuration: one that lists only the
-# user's folder and DejaVu's finds Tafel1 but not Andika (exit 3: no font)
-printf '<?xml version="1.0"?>\n<fontconfig><dir>%s</dir><dir>%s</dir><cachedir>%s</cachedir></fontconfig>\n' \
-	"$U/home/.local/share/fonts" /usr/share/fonts/truetype/dejavu "$U/cache" > "$U/only.conf"
+# user's folder and the fallbacks' (DejaVu's, Noto's) finds Tafel1 but not
+# Andika (exit 3: no font)
+printf '<?xml version="1.0"?>\n<fontconfig><dir>%s</dir><dir>%s</dir><dir>%s</dir><cachedir>%s</cachedir></fontconfig>\n' \
+	"$U/home/.local/share/fonts" /usr/share/fonts/truetype/dejavu /usr/share/fonts/truetype/noto "$U/cache" > "$U/only.conf"
 FONTCONFIG_FILE=$U/only.conf "$MIMEO" worksheet -q --template "$U/tafel.yaml" -o "$U/only/" \
 	$E/ansi.yaml 2>"$U/err" && ok || bad "FONTCONFIG_FILE: Tafel1 not found: $(cat "$U/err")"
 FONTCONFIG_FILE=$U/only.conf "$MIMEO" worksheet -q -o "$U/only/x.pdf" $E/ansi.yaml 2>"$U/err"

@@ -87,6 +87,10 @@ static const struct {
 	{ "Noto Naskh Arabic", "fonts-noto-core" },
 	{ "Noto Sans CJK", "fonts-noto-cjk" },
 	{ "Noto Sans Devanagari", "fonts-noto-core" },
+	{ "Noto Sans Khmer", "fonts-noto-core" },
+	{ "Noto Sans Lao", "fonts-noto-core" },
+	{ "Noto Sans Myanmar", "fonts-noto-core" },
+	{ "Noto Sans Thai", "fonts-noto-core" },
 	{ "WenQuanYi Zen Hei", "fonts-wqy-zenhei" },
 };
 
