@@ -1420,8 +1420,9 @@ lay_emit_bidi(struct lay *L, struct emit *e, const struct words *ws,
 	FriBidiParType dir = L->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
 	const struct bunit *u;
 	char *done, c[8];
-	size_t v, k, n;
+	size_t v, k, n, len;
 	FriBidiChar m;
+	int turned;
 
 	memset(&b, 0, sizeof(b));
 	bline_make(L, ws, from, to, ts, &b);
@@ -1447,13 +1448,22 @@ lay_emit_bidi(struct lay *L, struct emit *e, const struct words *ws,
 			continue;
 		done[b.owner[k]] = 1;
 		u = &b.u[b.owner[k]];
+		/* a bracket set right to left: its mirror, also when it is a
+		 * shaped piece of its own (")" after an Arabic letter: the
+		 * shaper, told the bracket's script, would set it as is) */
+		turned = u->pc != NULL && u->pc->math == NULL &&
+		    u->pc->face >= 0 && FRIBIDI_LEVEL_IS_RTL(levels[k]) &&
+		    (u->pc->g == NULL || (utf8_decode(u->pc->s,
+		    strlen(u->pc->s), &len), len == strlen(u->pc->s))) &&
+		    fribidi_get_mirror_char(b.c[k], &m) &&
+		    fonts_has(L->fs, u->pc->face, (long)m);
 		if (u->pc == NULL) {
 			x += u->w;	/* a space: the text item ends */
 			continue;
 		} else if (u->pc->math != NULL) {
 			emit_flush(e);
 			lay_put_math(L, u->pc->math, x, base, ts);
-		} else if (u->pc->g != NULL) {
+		} else if (u->pc->g != NULL && !turned) {
 			emit_flush(e);
 			lay_put_glyphs(L, u->pc, x, base, ts);
 		} else if (u->pc->face < 0) {
@@ -1466,10 +1476,7 @@ lay_emit_bidi(struct lay *L, struct emit *e, const struct words *ws,
 				e->face = u->pc->face;
 				e->x0 = x;
 			}
-			/* a bracket set right to left: its mirror */
-			if (FRIBIDI_LEVEL_IS_RTL(levels[k]) &&
-			    fribidi_get_mirror_char(b.c[k], &m) &&
-			    fonts_has(L->fs, u->pc->face, (long)m))
+			if (turned)
 				emit_addn(e, c, utf8_encode((long)m, c));
 			else
 				emit_addn(e, u->pc->s + u->off, u->len);

@@ -113,6 +113,11 @@ fg_sayl(struct fg *g, const char *sep, enum label l, const char *n,
 {
 	char *s = label_fmt(g->L->t, l, n, total);
 
+	/* the language's separators: "؛ " and "، " in Arabic */
+	if (strcmp(sep, "; ") == 0)
+		sep = g->L->t->labels[L_LIST_SEP];
+	else if (strcmp(sep, ", ") == 0)
+		sep = g->L->t->labels[L_LIST_COMMA];
 	fg_say(g, "%s%s", sep, s);
 	free(s);
 }
