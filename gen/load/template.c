@@ -518,6 +518,7 @@ template_labels(struct template *t, const char *lang)
 	size_t i;
 	struct mark m = { NULL, 0, 0 };
 	char *mine[L__MAX];
+	size_t errs;
 
 	path = xasprintf("%s/templates/labels/en.yaml", template_datadir());
 	template_labels_file(t, path);
@@ -538,11 +539,20 @@ template_labels(struct template *t, const char *lang)
 		mine[i] = t->labels[i];
 		t->labels[i] = NULL;
 	}
+	errs = diag_errors();
 	template_labels_file(t, path);
 	for (i = 0; i < L__MAX; i++) {
 		if (t->labels[i] == NULL && mine[i] != NULL) {
-			diag_warn(&m, "label \"%s\" is missing; using the "
-			    "English \"%s\"", label_keys[i], mine[i]);
+			/* a list of letters is kept one a line */
+			char *said = xstrdup(mine[i]), *nl = said;
+
+			while ((nl = strchr(nl, '\n')) != NULL)
+				*nl = ' ';
+			/* one written wrong was said already */
+			if (diag_errors() == errs)
+				diag_warn(&m, "label \"%s\" is missing; using "
+				    "the English \"%s\"", label_keys[i], said);
+			free(said);
 			t->labels[i] = mine[i];
 		} else
 			free(mine[i]);
