@@ -138,16 +138,18 @@ done
 grep -q '^  circle' "$SO/letters-ar/letters-key.tree" && ok || bad "scripts: the Arabic key's right letter is not circled"
 grep -q '^  circle' "$SO/letters-fa/letters-key.tree" &&
 	bad "scripts: the Persian key circles الف (too wide for a ring)" || ok
-# a label file with too few letters or one twice: errors at them
+# a label file with too few letters, one twice, or a mark without its
+# letter: errors at them
 rm -rf "$SO/data" && mkdir -p "$SO/data" && cp -r templates "$SO/data/"
-sed -i 's/^choice_letters: .*/choice_letters: [א, ב, ג, ד, ה, ו, ז, ח, ט, י, כ, ל, מ, נ, ס, ע, פ, צ, ק, ר, ש, ת]/; s/^part_letters: \[א, ב, /part_letters: [א, ב, ב, /' \
+sed -i 's/^choice_letters: .*/choice_letters: [א, ב, ג, ד, ה, ו, ז, ח, ט, י, כ, ל, מ, נ, ס, ע, פ, צ, ק, ר, ש, ת]/; s/^part_letters: \[א, ב, /part_letters: [א, ב, ב, /; s/^choice_mark: .*/choice_mark: "."/' \
     "$SO/data/templates/labels/he.yaml"
 cl=$(grep -n '^choice_letters' "$SO/data/templates/labels/he.yaml" | cut -d: -f1)
 m=$MIMEO; case $m in /*) ;; *) m=$PWD/$m ;; esac
 out=$(cd "$SO/data" && MIMEO_DATA=. "$m" check --lang he "$OLDPWD/$SD/letters.yaml" 2>&1)
-[ $? = 1 ] && [ "$out" = "./templates/labels/he.yaml:$cl:17: error: choice_letters has 22 letters; it needs 26 (a match problem letters up to 26 items on its right, a problem has up to 26 parts): add the letters that follow
+[ $? = 1 ] && [ "$out" = "./templates/labels/he.yaml:$((cl - 4)):14: error: choice_mark must hold {n} where the letter goes, like \"{n}.\"
+./templates/labels/he.yaml:$cl:17: error: choice_letters has 22 letters; it needs 26 (a match problem letters up to 26 items on its right, a problem has up to 26 parts): add the letters that follow
 ./templates/labels/he.yaml:$((cl + 1)):22: error: part_letters: \"ב\" is letter 2 and 3; each letter must differ
-mimeo: 2 errors" ] && ok || bad "scripts: a label file with too few letters said: $out"
+mimeo: 3 errors" ] && ok || bad "scripts: a label file with too few letters said: $out"
 
 # Fonts by language (template fonts: language:): a French set takes the
 # symbols Andika lacks (∠ ⊥) from the family the template names for fr,

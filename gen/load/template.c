@@ -504,8 +504,15 @@ template_labels_file(struct template *t, const char *path)
 			if (i == L_CHOICE_LETTERS || i == L_PART_LETTERS)
 				template_letters_read(v, label_keys[i],
 				    &t->labels[i]);
-			else
-				sc_string(v, label_keys[i], &t->labels[i]);
+			else if (sc_string(v, label_keys[i], &t->labels[i]) ==
+			    0 && (i == L_CHOICE_MARK || i == L_PART_MARK) &&
+			    strstr(t->labels[i], "{n}") == NULL) {
+				sc_error(&v->mark, "%s must hold {n} where the "
+				    "letter goes, like \"%s\"", label_keys[i],
+				    i == L_CHOICE_MARK ? "{n}." : "({n})");
+				free(t->labels[i]);
+				t->labels[i] = NULL;
+			}
 		}
 	node_free(root);
 	return 0;
