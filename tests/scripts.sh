@@ -312,6 +312,9 @@ pdftotext -bbox "$W" - 2>/dev/null | grep -qF '>7 × 80 =</word>' && ok ||
 pdftotext "$W" - 2>/dev/null | grep -q 864 && bad "scripts: the Arabic worksheet shows the answer 864" || ok
 pdftotext "$SO/rtl/aldarb-walqisma-key.pdf" - 2>/dev/null | grep -q 864 && ok ||
 	bad "scripts: the Arabic key lacks the answer 864"
+# a table's blanks joined by the Arabic comma (the decimal comma is ",")
+pdftotext "$SO/rtl/aldarb-walqisma-key.pdf" - 2>/dev/null | flat | grep -qF '360،72' && ok ||
+	bad "scripts: the Arabic key's table answers are not joined by ،"
 "$MIMEO" -q -o "$SO/rtl2/" "$AS" >/dev/null 2>&1
 cmp -s "$W" "$SO/rtl2/aldarb-walqisma.pdf" && ok || bad "scripts: the Arabic set is not the same bytes twice"
 if "$MIMEO" -q -o "$SO/rtl-class/" --roster tests/rosters/class4-ar.csv "$AS" >/dev/null 2>&1; then
