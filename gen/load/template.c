@@ -466,6 +466,34 @@ template_letters_split(struct template *t)
 	}
 }
 
+static int	template_labels_file(struct template *, const char *);
+
+int
+label_letter_find(const char *lang, const char *s)
+{
+	struct template t;
+	char *path;
+	int k = -1;
+	size_t i;
+
+	if (lang == NULL || strcmp(lang, "en") == 0 ||
+	    !template_has_labels(lang))
+		return -1;
+	memset(&t, 0, sizeof(t));
+	path = xasprintf("%s/templates/labels/%s.yaml", template_datadir(),
+	    lang);
+	template_labels_file(&t, path);
+	template_letters_split(&t);
+	for (i = 0; i < LABEL_LETTERS && k < 0; i++)
+		if (t.letters[LT_CHOICE][i] != NULL &&
+		    strcmp(t.letters[LT_CHOICE][i], s) == 0)
+			k = (int)i;
+	for (i = 0; i < L__MAX; i++)
+		free(t.labels[i]);
+	free(path);
+	return k;
+}
+
 const char *
 label_letter(const struct template *t, enum letters which, size_t i)
 {

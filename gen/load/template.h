@@ -167,6 +167,11 @@ const char	*label_letter(const struct template *, enum letters, size_t i);
 char		*label_lettered(const struct template *, enum letters,
 		    size_t i);
 
+/* Which of the choice letters templates/labels/LANG.yaml prints s is
+ * (from 0), for a message; -1 when none, or lang is NULL or "en".  Reads
+ * the file each time (reported if wrong). */
+int		 label_letter_find(const char *lang, const char *s);
+
 /* A label with {n} and {total} replaced; freshly allocated. */
 char		*label_fmt(const struct template *, enum label, const char *n,
 		    const char *total);
