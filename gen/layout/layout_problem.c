@@ -670,17 +670,18 @@ lay_ring(struct lay *L, size_t i, const struct tstyle *ls, double x,
 	double w = lay_plain_width(L, label_letter(L->t, LT_CHOICE, i), ls);
 	struct item *c;
 
-	if (*before != '\0')
-		x += lay_plain_width(L, before, ls);
-	free(before);
 	if (w > ls->size * CIRCLE_HOLDS) {
 		w = lay_plain_width(L, whole, ls);
 		free(whole);
+		free(before);
 		lay_rect(L, x - TF_RING_PAD / 2, base - ls->size *
 		    TAG_TOP_RATIO, w + TF_RING_PAD, ls->size * TAG_H_RATIO,
 		    KEY_MARK_W, key_ink);
 		return;
 	}
+	if (*before != '\0')
+		x += lay_plain_width(L, before, ls);
+	free(before);
 	free(whole);
 	c = page_push(&L->strip, ITEM_CIRCLE);
 	c->x = x + ls->size * CIRCLE_X;
