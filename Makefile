@@ -10,7 +10,7 @@
 # install those two and hand over to make.
 
 CC      ?= cc
-PKGS     = yaml-0.1 cairo fontconfig freetype2 libpng zlib libjpeg harfbuzz-subset fribidi
+PKGS     = yaml-0.1 cairo fontconfig freetype2 libpng zlib libjpeg harfbuzz-subset fribidi libthai
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Wshadow -Wstrict-prototypes
@@ -27,7 +27,7 @@ MANDIR   = $(PREFIX)/share/man
 # The Debian packages the build and `make run` use (libraries, fonts)...
 DEB_PKGS = gcc libc6-dev make pkg-config libhpdf-dev libyaml-dev libcairo2-dev \
            libfontconfig-dev libfreetype-dev libpng-dev libjpeg-dev libharfbuzz-dev \
-           libunistring-dev libfribidi-dev fonts-sil-andika fonts-dejavu-core fonts-noto-core
+           libunistring-dev libfribidi-dev libthai-dev fonts-sil-andika fonts-dejavu-core fonts-noto-core
 # ...and what the tests add: readers of PDFs, checkers, a CJK font, a
 # browser for the index page, pango to compare shaping with.
 DEB_TEST_PKGS = fonts-wqy-zenhei poppler-utils qpdf valgrind ghostscript \

@@ -183,8 +183,8 @@ load(HPDF_Doc pdf, int f, const char *path)
 	FILE *fp;
 	int fd;
 
-	if (subset_make(path, 0, used[f], NULL, NULL, 0, NCODES, &data, &len, err,
-	    sizeof(err)) == -1) {
+	if (subset_make(path, 0, NULL, used[f], NULL, NULL, 0, NCODES, &data,
+	    &len, err, sizeof(err)) == -1) {
 		fprintf(stderr, "floor: %s\n", err);
 		exit(1);
 	}

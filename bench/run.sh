@@ -10,7 +10,8 @@
 # shell's, medians.  Instruction counts (callgrind) are the noise-free
 # figure.  pdflatex runs twice, as "Page 1 of 2" needs (bench/fractions12.tex
 # numbers each copy's pages as mimeo does); the one-pass figure is shown
-# beside it.
+# beside it.  BASE_MIMEO=path (a mimeo built at 111a0d9~1, before
+# shaping) adds the row of instructions now against before shaping.
 set -euo pipefail
 
 MIMEO=${MIMEO:-./mimeo}
@@ -143,6 +144,13 @@ instr_of tex30 "$WORK/tex" "pdflatex -interaction=batchmode" \
 I[tex30x2]=$(( I[tex30] * 2 ))
 instr_of figs30 . "$FIGS"
 instr_of plain30 . "$PLAIN"
+# What shaping costs (issue 20): BASE_MIMEO names a mimeo built by hand
+# at the commit before shaping (111a0d9~1), run on the same class set;
+# bench builds no old commit itself.
+if [ -n "${BASE_MIMEO:-}" ]; then
+	instr_of base30 . "$BASE_MIMEO worksheet -q --simplex --roster" \
+	    "$WORK/roster30.csv -o $WORK/base30.pdf $SET"
+fi
 
 # ---- the report ------------------------------------------------------
 ms() { awk -v s="$1" 'BEGIN { printf "%.1f ms", s * 1000 }'; }
@@ -202,6 +210,9 @@ echo "| 30 students, instructions: with figures / without | $(ratio "${I[figs30]
 for f in png svg ps; do
 	echo "| $f / pdf, one copy ($(ls "$WORK/$f" | wc -l) files, $(du -sb "$WORK/$f" | cut -f1) bytes; $(awk -v b="$(du -sb "$WORK/$f" | cut -f1)" -v p="$(pages "$WORK/f1.pdf")" 'BEGIN { printf "%.0f", b / p }') bytes/page, the PDF's $(perpage "$WORK/f1.pdf")) | $(x "${RC[$f/pdf1$f]}") | - | - |"
 done
+if [ -n "${I[base30]:-}" ]; then
+	echo "| 30 students, instructions: now / before shaping (BASE_MIMEO; $(awk -v i="${I[mimeo30]}" 'BEGIN { printf "%.1f M", i / 1e6 }') / $(awk -v i="${I[base30]}" 'BEGIN { printf "%.1f M", i / 1e6 }')) | $(ratio "${I[mimeo30]}" "${I[base30]}")× | ≤ 1.1× | $(met "$(ratio "${I[mimeo30]}" "${I[base30]}")" "<=" 1.1) |"
+fi
 if [ "${OK[3000]}" = 1 ] && [ "${OK[300]}" = 1 ]; then
 	echo "| peak RSS 3000 / 300 students | $(ratio "${R[mimeo3000]}" "${R[mimeo300]}")× | ≤ 1.3× | $(met "$(ratio "${R[mimeo3000]}" "${R[mimeo300]}")" "<=" 1.3) |"
 fi

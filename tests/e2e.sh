@@ -158,9 +158,10 @@ else
 	bad "userfont: a font in ~/.local/share/fonts is not found: $(cat "$U/err")"
 fi
 # FONTCONFIG_FILE chooses the whole configuration: one that lists only the
-# user's folder and DejaVu's finds Tafel1 but not Andika (exit 3: no font)
-printf '<?xml version="1.0"?>\n<fontconfig><dir>%s</dir><dir>%s</dir><cachedir>%s</cachedir></fontconfig>\n' \
-	"$U/home/.local/share/fonts" /usr/share/fonts/truetype/dejavu "$U/cache" > "$U/only.conf"
+# user's folder and the fallbacks' (DejaVu's, Noto's) finds Tafel1 but not
+# Andika (exit 3: no font)
+printf '<?xml version="1.0"?>\n<fontconfig><dir>%s</dir><dir>%s</dir><dir>%s</dir><cachedir>%s</cachedir></fontconfig>\n' \
+	"$U/home/.local/share/fonts" /usr/share/fonts/truetype/dejavu /usr/share/fonts/truetype/noto "$U/cache" > "$U/only.conf"
 FONTCONFIG_FILE=$U/only.conf "$MIMEO" worksheet -q --template "$U/tafel.yaml" -o "$U/only/" \
 	$E/ansi.yaml 2>"$U/err" && ok || bad "FONTCONFIG_FILE: Tafel1 not found: $(cat "$U/err")"
 FONTCONFIG_FILE=$U/only.conf "$MIMEO" worksheet -q -o "$U/only/x.pdf" $E/ansi.yaml 2>"$U/err"
@@ -202,6 +203,23 @@ for w in "Café “Ñandú” — 5 €" "Read ‘carefully’… Prices: 2 × 3
 	case $gstxt in *"$w"*) ok ;; *) bad "ansi.pdf: ghostscript does not read '$w'" ;; esac
 done
 pdftext "$O/ansi-key.pdf" | grep -q "Answer: 3,30 €" && ok || bad "ansi-key.pdf: answer not read back"
+# the face with the ligature draws its characters from U+0100 up (“ € ™
+# ...) by codes after its glyphs' (glyphcodes.h GCODE_CHAR), so its
+# CIDToGIDMap ends near U+0100: two bytes a code, not 17 KB up to U+2122
+qpdf --qdf --object-streams=disable "$O/ansi.pdf" "$O/ansi.qdf.pdf" 2>/dev/null
+map=$(sed -n 's/.*\/CIDToGIDMap \([0-9]*\) 0 R.*/\1/p' "$O/ansi.qdf.pdf" | head -n 1)
+n=$( [ -n "$map" ] && qpdf --show-object="$map" --filtered-stream-data "$O/ansi.qdf.pdf" 2>/dev/null | wc -c)
+[ -n "$n" ] && [ "$n" -gt 512 ] && [ "$n" -lt 1024 ] && ok ||
+	bad "ansi.pdf: the ligature face's CIDToGIDMap is ${n:-missing} bytes, not a few codes past U+0100"
+# its text is written as two-byte codes in literal strings (render_pdf.c
+# pdf_show_codes): a hundred characters past U+0100 take codes whose
+# bytes are a line end, a parenthesis or a backslash, escaped; all read back
+"$MIMEO" -q -o "$O/" $E/codes.yaml
+want="office (fine) \\ back\\slash αβγδεζηθικλμνξοπρςστυφχψω АБВГДЕЖЗИЙКЛМНОП РСТУФХЦЧШЩЪЫЬЭЮЯ абвгдежзийклмноп рстуфхцчшщъыьэюя “quoted” — € ™ Œœ Šš Žž"
+txt=$(pdftext "$O/codes.pdf" | tr '\n' ' ' | tr -s ' ')
+gstxt=$(gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile=- "$O/codes.pdf" 2>&1 | tr -d '\r' | tr -s ' \n' '  ')
+case $txt in *"1. $want"*) ok ;; *) bad "codes.pdf: pdftotext reads: $txt" ;; esac
+case $gstxt in *"$want"*) ok ;; *) bad "codes.pdf: ghostscript reads: $gstxt" ;; esac
 
 # --- 320 words of random characters from many scripts: every one read ---
 # back by pdftotext and Ghostscript, through both subsets of a face (a

@@ -79,6 +79,7 @@ sw|Jina|Jibu:|Kweli|Ukurasa 1 kati ya 1|Majibu sahihi|0.75
 zh|姓名|答：|对|第 1 页，共 1 页|答案|0.75
 hi|नाम|उत्तर:|सही|पृष्ठ 1 / 1|उत्तर कुंजी|0.75
 es|Nombre|Respuesta:|Verdadero|Página 1 de 1|Clave de respuestas|0,75
+th|ชื่อ|คำตอบ:|ถูก|หน้า 1 จาก 1|เฉลย|0.75
 LANGS
 
 # Arabic, Hebrew and Persian: the same labels, read back by pdftotext, which sets a
@@ -130,6 +131,7 @@ fa|الف)42 ث)67 (الف)=12÷4|الف،پ2 ‑1ت‑2ب‑3پ3 7؛104 35ال�
 he|א42. ה67. (א)=12÷4|א,ג2 ‑1ד‑2ב‑3ג3 10;74 35א
 hi|(क)42 (ङ)67 (क)12÷4=|2क,ग 31‑घ2‑ख3‑ग 47;10 5क3
 zh|A.42 E.67|2A、C 31‑D2‑B3‑C 47；10 5a3
+th|ก.42 จ.67 (ก)12÷4=|2ก,ค 31‑ง2‑ข3‑ค 47;10 5ก3
 LETTERS
 # Arabic: the key circles the right letter, Persian's "الف" gets a box
 for l in ar fa; do
@@ -277,6 +279,84 @@ miss=0
 while read -r w; do case $txt in *"$w"*) ;; *) miss=$((miss + 1)) ;; esac; done <"$SD/indic.words"
 [ $miss = 0 ] && ok || bad "scripts: pdftotext misses $miss of $(wc -l <"$SD/indic.words") Indic words"
 check "scripts: qpdf --check indic.pdf" qpdf --check "$SO/indic.pdf"
+
+# Thai, Lao, Khmer and Myanmar (script.c): shaped by HarfBuzz as pango
+# shapes them, each in its Noto font (a Thai tone mark stacked over an
+# upper vowel: สิ่ง ที่ น้ำ; Khmer's coeng subscripts: ក្រុម; Myanmar's
+# medials and its vowel sign drawn before its consonant: မြန်မာ ကျောင်း;
+# Lao's tone marks, which DejaVu Sans, the fallback, draws colliding).
+# Each wrong reference has marks typed after the wrong base, so the
+# comparison can fail.
+TH="นักเรียนมีดินสอสิบสองแท่ง สิ่งที่อยู่ในน้ำ ภาษาไทย"
+ink_same Thai th "Noto Sans Thai" en "$TH"
+ink_differs "Thai marks on the wrong letters" th-wrong "Noto Sans Thai" en "$TH" \
+    "นกัเรียนมดีนิสอสบิสองแทง่ สงิท่ีอยใู่นนำ้ ภาษาไทย"
+KM="ក្រុម សិស្ស ខ្មែរ មុខវិជ្ជា គណិតវិទ្យា"
+ink_same Khmer km "Noto Sans Khmer" en "$KM"
+ink_differs "a Khmer subscript on the wrong letter" km-wrong "Noto Sans Khmer" en "$KM" "ករ្ុម${KM#ក្រុម}"
+MY="မြန်မာ ကျောင်းသား သင်္ချာ ဘာသာ"
+ink_same Myanmar my "Noto Sans Myanmar" en "$MY"
+ink_differs "a Myanmar medial after the wrong letter" my-wrong "Noto Sans Myanmar" en "$MY" "မန်ြမာ${MY#မြန်မာ}"
+LO="ສະບາຍດີ ນັກຮຽນ ປຶ້ມ ນ້ຳ ກີ່"
+ink_same Lao lo "Noto Sans Lao" en "$LO"
+ink_differs "Lao in DejaVu Sans" lo-dejavu "DejaVu Sans" en "$LO"
+pdftotext "$SO/th.pdf" - 2>/dev/null | grep -qxF "$TH" && ok ||
+	bad "scripts: the Thai title does not read back: $(pdftotext "$SO/th.pdf" - 2>/dev/null | head -1)"
+# A Thai prompt wraps only where libthai's dictionary ends a word (asked
+# by tests/thai_brk.c, as mimeo asks it) or at a space: each line read
+# back is whole words, never part of one (นักเรียน), and at least one line
+# ends between two words written together (not only at spaces).
+TB=$SO/thai_brk
+if $(mkvar '$(CC)') -O2 -o "$TB" tests/thai_brk.c -lthai >"$TB.log" 2>&1; then ok
+else bad "scripts: thai_brk does not build: $(head -3 "$TB.log")"; fi
+if "$MIMEO" -q -o "$SO/" "$SD/th-wrap.yaml" >/dev/null 2>&1; then
+	prompt=$(sed -n 's/^    prompt: "\(.*\)"$/\1/p' "$SD/th-wrap.yaml" | head -1)
+	# one word a line, after the separator before it (space or |)
+	"$TB" "$prompt" | sed 's/\([ |]\)/\n\1/g' >"$SO/th-words.txt"
+	pdftotext "$SO/th-wrap.pdf" - 2>/dev/null | sed -n '/^1\. /,/^$/p' |
+	    sed '/^$/d; s/^1\. //; s/ //g' >"$SO/th-lines.txt"
+	mapfile -t words <"$SO/th-words.txt"
+	i=0 inner=0 cut=
+	while IFS= read -r line; do
+		acc=
+		while [ ${#acc} -lt ${#line} ] && [ $i -lt ${#words[@]} ]; do
+			w=${words[i]}
+			acc+=${w#[ |]}
+			i=$((i + 1))
+		done
+		[ "$acc" = "$line" ] || cut="$cut [$line]"
+		[ $i -lt ${#words[@]} ] && [ "${words[i]:0:1}" = "|" ] && inner=$((inner + 1))
+	done <"$SO/th-lines.txt"
+	n=$(wc -l <"$SO/th-lines.txt")
+	[ -z "$cut" ] && [ $i = ${#words[@]} ] && ok ||
+		bad "scripts: a Thai line breaks inside a word:$cut"
+	[ "$n" -ge 3 ] && [ "$inner" -ge 1 ] && ok ||
+		bad "scripts: the Thai prompt took $n lines, $inner of them ending between words written together"
+	pdftotext "$SO/th-wrap-key.pdf" - 2>/dev/null | grep -qx 'Answer: 8' && ok ||
+		bad "scripts: the Thai key lacks its answer"
+	pdftotext "$SO/th-wrap.pdf" - 2>/dev/null | grep -qE '(^|: *)(8|500)$' &&
+		bad "scripts: the Thai worksheet shows an answer" || ok
+	"$MIMEO" -q -o "$SO/th2/" "$SD/th-wrap.yaml" >/dev/null 2>&1
+	cmp -s "$SO/th-wrap.pdf" "$SO/th2/th-wrap.pdf" && ok ||
+		bad "scripts: the Thai set is not the same bytes twice"
+else
+	bad "scripts: th-wrap.yaml did not print"
+fi
+# Khmer (and Lao, Myanmar) breaks where UAX #14 says: at the zero width
+# spaces (U+200B) its writers type between words.  Every line but the
+# last of a long prompt ends with one, and the lines read back together
+# are the prompt.
+if "$MIMEO" -q -o "$SO/" "$SD/km-zwsp.yaml" >/dev/null 2>&1; then
+	pdftotext "$SO/km-zwsp.pdf" - 2>/dev/null | sed -n '/^1\. /,/^$/p' |
+	    sed '/^$/d; s/^1\. //' >"$SO/km-lines.txt"
+	n=$(wc -l <"$SO/km-lines.txt")
+	ends=$(head -n -1 "$SO/km-lines.txt" | grep -c $'\u200b$')
+	[ "$n" -ge 2 ] && [ "$ends" = $((n - 1)) ] &&
+	    [ "$(tr -d '\n' <"$SO/km-lines.txt")" = "$(sed -n 's/^    prompt: "\(.*\)"$/\1/p' "$SD/km-zwsp.yaml")" ] && ok ||
+		bad "scripts: the Khmer prompt's $n lines do not each end at a zero width space ($ends do)"
+else
+	bad "scripts: km-zwsp.yaml did not print"
+fi
 
 # Right-to-left pages (an Arabic set, layout.c lay_mirror): the grade 4
 # library set and its class set.  pdftotext -bbox gives each word's box

@@ -30,7 +30,7 @@ layout	layout_table.c font.c font.h page.c page.h amath_layout.c
 layout	amath_layout.h contact.c contact.h layout_metrics.h
 render	render.c render.h render_pdf.c render_cairo.c render_tree.c
 render	subset.c subset.h output.c output.h glyphcodes.c glyphcodes.h
-render	pdf_stream.c pdf_stream.h
+render	pdf_stream.c pdf_stream.h hpdf_mem.c
 driver	main.c build.c build.h build_file.c build_packet.c stress.c
 driver	index.c index.h list.c list.h settings.c settings.h
 EOF

@@ -22,6 +22,10 @@ struct face {
 	FT_Face		 ft;
 	int		 ascent, descent;	/* 1/1000 em */
 	hb_font_t	*hb;		/* fonts_shape()'s, made on first use */
+	/* HarfBuzz's shaping plans for this face, one per script, direction
+	 * and language its text has had (font_plan()) */
+	struct plan	*plans;
+	size_t		 nplans;
 	struct shaped	*shaped;	/* fonts_shape()'s answers: a hash
 					 * table of nshaped slots (a class set
 					 * sets the same words in every copy) */
@@ -29,6 +33,13 @@ struct face {
 	/* advance widths of the BMP by blocks of FONT_BLOCK code points, each
 	 * made on first use (-1: unknown); most sets use two or three */
 	int		*widths[0x10000 / FONT_BLOCK];
+};
+
+/* A plan HarfBuzz made to shape text of one script, direction and
+ * language in a face. */
+struct plan {
+	hb_segment_properties_t	 props;
+	hb_shape_plan_t		*plan;
 };
 
 /* A text fonts_shape() has shaped in a face, and its glyphs. */
@@ -87,6 +98,10 @@ static const struct {
 	{ "Noto Naskh Arabic", "fonts-noto-core" },
 	{ "Noto Sans CJK", "fonts-noto-cjk" },
 	{ "Noto Sans Devanagari", "fonts-noto-core" },
+	{ "Noto Sans Khmer", "fonts-noto-core" },
+	{ "Noto Sans Lao", "fonts-noto-core" },
+	{ "Noto Sans Myanmar", "fonts-noto-core" },
+	{ "Noto Sans Thai", "fonts-noto-core" },
 	{ "WenQuanYi Zen Hei", "fonts-wqy-zenhei" },
 };
 
@@ -111,6 +126,8 @@ font_face(const char *path, int index)
 	f->index = index;
 	f->ft = ft;
 	f->hb = NULL;
+	f->plans = NULL;
+	f->nplans = 0;
 	f->shaped = NULL;
 	f->nshaped = f->nshaped_used = 0;
 	f->ascent = (int)(ft->ascender * 1000L / ft->units_per_EM);
@@ -372,6 +389,9 @@ font_store_close(void)
 		return;
 	for (i = 0; i < store.nfaces; i++) {
 		FT_Done_Face(store.faces[i].ft);
+		for (j = 0; j < store.faces[i].nplans; j++)
+			hb_shape_plan_destroy(store.faces[i].plans[j].plan);
+		free(store.faces[i].plans);
 		hb_font_destroy(store.faces[i].hb);
 		for (j = 0; j < store.faces[i].nshaped; j++) {
 			free(store.faces[i].shaped[j].s);
@@ -561,6 +581,30 @@ font_hb(struct face *f)
 	return f->hb;
 }
 
+/*
+ * The plan HarfBuzz shapes buf's text with in face f (buf's script,
+ * direction and language set), made once per face and properties: what
+ * hb_shape() does on every call, whose look-up of a plan (the face's
+ * feature variations, in GSUB and GPOS) costs twice the shaping of a
+ * Latin word.  HarfBuzz still decides every glyph.
+ */
+static hb_shape_plan_t *
+font_plan(struct face *f, hb_buffer_t *buf)
+{
+	hb_segment_properties_t props;
+	size_t i;
+
+	hb_buffer_get_segment_properties(buf, &props);
+	for (i = 0; i < f->nplans; i++)
+		if (hb_segment_properties_equal(&f->plans[i].props, &props))
+			return f->plans[i].plan;
+	f->plans = xrealloc(f->plans, (f->nplans + 1) * sizeof(*f->plans));
+	f->plans[f->nplans].props = props;
+	f->plans[f->nplans].plan = hb_shape_plan_create_cached(
+	    hb_font_get_face(f->hb), &props, NULL, 0, NULL);
+	return f->plans[f->nplans++].plan;
+}
+
 /* Whether glyph g (of hb's buffer, whose cluster is the bytes [c, end) of
  * s) is what a text item of that cluster draws: one character, its cmap
  * glyph, not moved. */
@@ -662,7 +706,8 @@ font_shape_run(struct fonts *fs, int face, const char *s, size_t n,
 	/* the script's direction: Arabic's glyphs come out right to left,
 	 * in the order they are drawn */
 	hb_buffer_guess_segment_properties(buf);
-	hb_shape(hb, buf, NULL, 0);
+	hb_shape_plan_execute(font_plan(face_of(fs, face), buf), hb, buf,
+	    NULL, 0);
 	info = hb_buffer_get_glyph_infos(buf, &ng);
 	pos = hb_buffer_get_glyph_positions(buf, NULL);
 	if (ng > 0)
@@ -685,4 +730,17 @@ font_shape_run(struct fonts *fs, int face, const char *s, size_t n,
 	}
 	hb_buffer_destroy(buf);
 	return ng;
+}
+
+hb_face_t *
+fonts_hb_face(const char *path, int index)
+{
+	size_t i;
+
+	for (i = 0; i < store.nfaces; i++)
+		if (store.faces[i].hb != NULL && store.faces[i].index == index &&
+		    strcmp(store.faces[i].path, path) == 0)
+			return hb_face_reference(hb_font_get_face(
+			    store.faces[i].hb));
+	return NULL;
 }

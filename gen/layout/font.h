@@ -65,4 +65,12 @@ size_t		 fonts_shape(struct fonts *, int face, const char *s,
 		    size_t n, struct fglyph **out);
 int		 fonts_index(struct fonts *, int face);
 
+struct hb_face_t;
+/* HarfBuzz's face of the font file at path (face index), as fonts_shape()
+ * read it, while a font set is open that has shaped in it; else NULL.  A
+ * new reference (hb_face_destroy() it): the PDF backend subsets the face
+ * shaping read (its tables already checked and loaded) instead of
+ * reading the file again. */
+struct hb_face_t *fonts_hb_face(const char *path, int index);
+
 #endif

@@ -723,16 +723,16 @@ lay_run_breaks(const struct word *w, const char *s)
 
 /*
  * Append a run's characters to word w, a piece per change of face.  Where
- * the run's script breaks lines between letters (Chinese, Japanese), a
- * new word starts with no space between; so does one where a word would
- * grow wider than maxw (it is cut), so no word is wider than a line.
- * Characters no font has are reported once per text.
+ * the run's script breaks lines between letters (Chinese, Japanese) or
+ * words (Thai), a new word starts with no space between; so does one
+ * where a word would grow wider than maxw (it is cut), so no word is wider
+ * than a line.  Characters no font has are reported once per text.
  */
 static struct word *
 lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
     const struct tstyle *ts, int style, double maxw)
 {
-	size_t len, n = strlen(s);
+	size_t len, k, n = strlen(s);
 	long cp;
 	int face, fst = ((style & ST_BOLD) ? 1 : 0) +
 	    ((style & ST_ITALIC) ? 2 : 0);
@@ -754,6 +754,12 @@ lay_run(struct lay *L, struct words *ws, struct word *w, const char *s,
 		}
 		if (script_shapes(cp)) {
 			len = script_shaped_len(s, n);
+			/* a word of Thai ends where a line may break */
+			for (k = 1; brk != NULL && k < len; k++)
+				if (brk[s - start + k]) {
+					len = k;
+					break;
+				}
 			w = lay_shaped(L, ws, w, s, len, ts, fst, maxw);
 			s += len;
 			n -= len;

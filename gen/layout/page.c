@@ -75,25 +75,27 @@ doc_clone(const struct doc *d)
 		p->nitems = p->cap = from->nitems;
 		p->base = from->base;
 		p->turned = from->turned;
+		/* copied whole, not cleared first: a class set clones its
+		 * model layout for each copy */
 		if (from->base != 0) {
-			p->slot = xcalloc(from->nitems ? from->nitems : 1,
+			p->slot = xmalloc((from->nitems ? from->nitems : 1) *
 			    sizeof(*p->slot));
-			p->texts = xcalloc(from->nitems ? from->nitems : 1,
+			p->texts = xmalloc((from->nitems ? from->nitems : 1) *
 			    sizeof(*p->texts));
-			for (k = 0; k < from->nitems; k++) {
-				p->slot[k] = from->slot[k];
+			memcpy(p->slot, from->slot, from->nitems *
+			    sizeof(*p->slot));
+			for (k = 0; k < from->nitems; k++)
 				p->texts[k] = from->texts[k] != NULL ?
 				    xstrdup(from->texts[k]) : NULL;
-			}
 			continue;
 		}
-		p->items = xcalloc(from->nitems ? from->nitems : 1,
+		p->items = xmalloc((from->nitems ? from->nitems : 1) *
 		    sizeof(*p->items));
-		for (k = 0; k < from->nitems; k++) {
-			p->items[k] = from->items[k];
+		memcpy(p->items, from->items, from->nitems *
+		    sizeof(*p->items));
+		for (k = 0; k < from->nitems; k++)
 			if (p->items[k].text != NULL)
 				p->items[k].text = xstrdup(p->items[k].text);
-		}
 	}
 	/* in d's order, so every item's font and image index holds */
 	for (i = 0; i < d->nfonts; i++)

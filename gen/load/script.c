@@ -4,11 +4,13 @@
 #include <string.h>
 
 #include <hb.h>
+#include <thai/thwbrk.h>
 #include <unilbrk.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
 #include "script.h"
+#include "util.h"
 
 /* Scripts whose letters are shaped (reordered, stacked, joined) or that
  * are written right to left, with the names messages give them. */
@@ -82,13 +84,16 @@ static const struct {
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
-/* The scripts layout shapes (fonts_shape()): written left to right with
- * spaces between words, so UAX #14's breaks at spaces are theirs. */
+/* The scripts layout shapes (fonts_shape()), written left to right: the
+ * Indic scripts, with spaces between words, so UAX #14's breaks at spaces
+ * are theirs; Thai, Lao, Khmer and Myanmar, whose words run together
+ * (script_breaks() says where their lines break). */
 static const hb_script_t script_shaped_ok[] = {
 	HB_SCRIPT_DEVANAGARI, HB_SCRIPT_BENGALI, HB_SCRIPT_GURMUKHI,
 	HB_SCRIPT_GUJARATI, HB_SCRIPT_ORIYA, HB_SCRIPT_TAMIL,
 	HB_SCRIPT_TELUGU, HB_SCRIPT_KANNADA, HB_SCRIPT_MALAYALAM,
-	HB_SCRIPT_SINHALA,
+	HB_SCRIPT_SINHALA, HB_SCRIPT_THAI, HB_SCRIPT_LAO, HB_SCRIPT_KHMER,
+	HB_SCRIPT_MYANMAR,
 };
 
 static hb_script_t
@@ -124,7 +129,12 @@ script_shapes(long cp)
 
 	if (script_rtl(cp))
 		return !script_rtl_digit(cp);
-	if (cp < 0x0900 || cp > 0x0dff)
+	/* the blocks of script_shaped_ok's scripts: Indic, Thai and Lao;
+	 * Myanmar; Khmer and its symbols; Myanmar's extensions */
+	if (!(cp >= 0x0900 && cp <= 0x0eff) && !(cp >= 0x1000 &&
+	    cp <= 0x109f) && !(cp >= 0x1780 && cp <= 0x17ff) &&
+	    !(cp >= 0x19e0 && cp <= 0x19ff) && !(cp >= 0xa9e0 &&
+	    cp <= 0xa9ff) && !(cp >= 0xaa60 && cp <= 0xaa7f))
 		return 0;
 	sc = script_of(cp);
 	for (i = 0; i < NELEM(script_shaped_ok); i++)
@@ -198,6 +208,59 @@ script_unspaced(ucs4_t cp)
 	    sc == HB_SCRIPT_KHMER || sc == HB_SCRIPT_MYANMAR;
 }
 
+/* A Thai letter, vowel, tone mark or sign (not a digit): what libthai's
+ * dictionary reads as words. */
+static int
+script_thai(ucs4_t cp)
+{
+	return cp >= 0x0e01 && cp <= 0x0e4e;
+}
+
+/*
+ * Marks brk where the runs of Thai of s (n bytes) hold a word's end: UAX
+ * #14 takes a run of Thai as one word (its class SA is resolved to AL),
+ * and where Thai words end takes a dictionary.  libthai's (th_brk, which
+ * pango uses too) says.
+ */
+static void
+script_thai_breaks(const uint8_t *u, size_t n, char *brk)
+{
+	thwchar_t *wc;
+	size_t *at, i = 0, k;	/* at: the byte of each of wc */
+	int *pos, len = 1, np, j;
+	ucs4_t cp;
+
+	/* Thai is U+0E00 to U+0E7F: E0 B8 xx and E0 B9 xx in UTF-8 */
+	for (k = 0; k + 1 < n && !(u[k] == 0xe0 && (u[k + 1] == 0xb8 ||
+	    u[k + 1] == 0xb9)); k++)
+		;
+	if (k + 1 >= n)
+		return;
+	wc = xmalloc((n + 1) * sizeof(*wc));
+	at = xmalloc((n + 1) * sizeof(*at));
+	pos = xmalloc((n + 1) * sizeof(*pos));
+	while (i < n) {
+		for (k = 0; i < n; i += (size_t)len, k++) {
+			if ((len = u8_mbtouc(&cp, u + i, n - i)) < 1)
+				len = 1;
+			if (!script_thai(cp))
+				break;
+			wc[k] = (thwchar_t)cp;
+			at[k] = i;
+		}
+		wc[k] = 0;
+		np = k > 1 ? th_brk_wc_find_breaks(NULL, wc, pos, k) : 0;
+		for (j = 0; j < np; j++)
+			if (pos[j] > 0 && (size_t)pos[j] < k)
+				brk[at[pos[j]]] = UC_BREAK_POSSIBLE;
+		if (k == 0)
+			i += (size_t)len;
+	}
+	free(wc);
+	free(at);
+	free(pos);
+}
+
 void
 script_breaks(const char *s, size_t n, size_t ctx, char *brk)
 {
@@ -210,6 +273,7 @@ script_breaks(const char *s, size_t n, size_t ctx, char *brk)
 	if (n == 0)
 		return;
 	u8_possible_linebreaks(u, n, "UTF-8", brk);
+	script_thai_breaks(u, n, brk);
 	while (i < n) {
 		if ((len = u8_mbtouc(&cp, u + i, n - i)) < 1)
 			len = 1;

@@ -507,14 +507,33 @@ label_lettered(const struct template *t, enum letters which, size_t i)
 	    label_letter(t, which, i), NULL);
 }
 
-/* Fill labels from a label file; only keys still unset are taken when
- * fill_only is set.  Returns -1 if the file could not be read. */
+/* qsort() order of two labels, given as places in label_keys. */
+static int
+template_label_cmp(const void *a, const void *b)
+{
+	return strcmp(**(const char *const *const *)a,
+	    **(const char *const *const *)b);
+}
+
+/* bsearch() order of a key (a string's place) and a label's place. */
+static int
+template_label_find(const void *key, const void *label)
+{
+	return strcmp(*(const char *const *)key,
+	    **(const char *const *const *)label);
+}
+
+/* Fill labels from a label file.  Returns -1 if the file could not be
+ * read. */
 static int
 template_labels_file(struct template *t, const char *path)
 {
 	struct node *root;
-	const struct node *v;
-	size_t i;
+	const struct node *v, *value[L__MAX];
+	const char *const *sorted[L__MAX], *const *const *k;
+	const char *key;
+	size_t i, j;
+	int unknown = 0;
 
 	if ((root = yaml_load(path)) == NULL)
 		return -1;
@@ -524,9 +543,25 @@ template_labels_file(struct template *t, const char *path)
 		node_free(root);
 		return -1;
 	}
-	sc_check_keys(root, label_keys, "the label file");
+	/* each of the file's keys found by halves in the sorted keys, not
+	 * each label looked for through the file: both are some 230 long */
+	for (i = 0; i < L__MAX; i++) {
+		sorted[i] = &label_keys[i];
+		value[i] = NULL;
+	}
+	qsort(sorted, L__MAX, sizeof(*sorted), template_label_cmp);
+	for (i = 0; i + 1 < root->nkids; i += 2) {
+		key = root->kids[i]->value;
+		if ((k = bsearch(&key, sorted, L__MAX, sizeof(*sorted),
+		    template_label_find)) == NULL)
+			unknown = 1;
+		else if (value[j = (size_t)(*k - label_keys)] == NULL)
+			value[j] = root->kids[i + 1];	/* the first, as node_get */
+	}
+	if (unknown)
+		sc_check_keys(root, label_keys, "the label file");
 	for (i = 0; i < L__MAX; i++)
-		if ((v = node_get(root, label_keys[i])) != NULL) {
+		if ((v = value[i]) != NULL) {
 			free(t->labels[i]);
 			t->labels[i] = NULL;
 			if (i == L_CHOICE_LETTERS || i == L_PART_LETTERS)

@@ -27,6 +27,13 @@
  * so every code reads back as one character: Ghostscript 10.0 reads a
  * code mapped to several characters with their bytes swapped. */
 #define GCODE_BLANK	0x10000u
+/* The gid of a pair that is a character drawn by its own glyph (the
+ * font's cmap gives it): a font that draws shaped glyphs gives its
+ * characters from U+0100 up codes too, after the glyphs', so its
+ * CIDToGIDMap ends a few codes past U+0100 instead of at its highest
+ * character (U+2212 MINUS SIGN in a Latin worksheet: 17 KB to
+ * compress). */
+#define GCODE_CHAR	0x10001u
 
 struct gcode {
 	unsigned int	 gid;		/* the glyph's id in the face */

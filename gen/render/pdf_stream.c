@@ -15,12 +15,17 @@
 #include "util.h"
 
 #define PDFS_ID_MASK	0x00FFFFFFu	/* an obj_id less its HPDF_OTYPE bits */
-#define PDFS_BUF	65536		/* stdio buffer of the file */
+#define PDFS_BUF	65536		/* bytes gathered for one fwrite() */
 
 struct pdf_stream {
 	HPDF_Doc	 pdf;
-	FILE		*fp;
+	FILE		*fp;		/* unbuffered: buf is its buffer */
 	HPDF_Stream	 out;		/* libharu's view of fp */
+	/* what libharu has written and fp not yet: libharu writes an object
+	 * a few bytes at a time, and an fwrite() of each cost more than
+	 * writing the object */
+	unsigned char	 buf[PDFS_BUF];
+	size_t		 nbuf;
 	int		 err;		/* errno of the first failed write */
 	HPDF_UINT	 marks;		/* bookmarks written by pdfs_mark() */
 	HPDF_Outline	 last_mark;	/* the last written, if not the first */
@@ -33,17 +38,41 @@ struct pdf_stream {
 	HPDF_UINT	 nodes;		/* page-tree nodes written early */
 };
 
-/* The callback writer's write function: into the file. */
+/* Writes the n bytes at p to s's file.  Returns a libharu status. */
 static HPDF_STATUS
-pdfs_write(HPDF_Stream out, const HPDF_BYTE *p, HPDF_UINT n)
+pdfs_put(struct pdf_stream *s, const void *p, size_t n)
 {
-	struct pdf_stream *s = out->attr;
-
 	if (n > 0 && fwrite(p, 1, n, s->fp) != n) {
 		if (s->err == 0)
 			s->err = errno != 0 ? errno : EIO;
 		return HPDF_FILE_IO_ERROR;
 	}
+	return HPDF_OK;
+}
+
+/* Writes what s->buf holds to the file.  Returns a libharu status. */
+static HPDF_STATUS
+pdfs_flush(struct pdf_stream *s)
+{
+	size_t n = s->nbuf;
+
+	s->nbuf = 0;
+	return pdfs_put(s, s->buf, n);
+}
+
+/* The callback writer's write function: into s->buf, and the file when
+ * it is full. */
+static HPDF_STATUS
+pdfs_write(HPDF_Stream out, const HPDF_BYTE *p, HPDF_UINT n)
+{
+	struct pdf_stream *s = out->attr;
+
+	if (n > PDFS_BUF - s->nbuf && pdfs_flush(s) != HPDF_OK)
+		return HPDF_FILE_IO_ERROR;
+	if (n >= PDFS_BUF)
+		return pdfs_put(s, p, n);
+	memcpy(s->buf + s->nbuf, p, n);
+	s->nbuf += n;
 	return HPDF_OK;
 }
 
@@ -59,7 +88,7 @@ pdfs_open(HPDF_Doc pdf, const char *path, int *err)
 		free(s);
 		return NULL;
 	}
-	(void)setvbuf(s->fp, NULL, _IOFBF, PDFS_BUF);
+	(void)setvbuf(s->fp, NULL, _IONBF, 0);
 	if ((s->out = HPDF_CallbackWriter_New(pdf->mmgr, pdfs_write, s)) ==
 	    NULL) {
 		fclose(s->fp);
@@ -92,15 +121,39 @@ pdfs_entry(const struct pdf_stream *s, void *obj)
  * in the entry (an offset is never 0: the header comes first, which is
  * how a written object is told from one still to write).  Returns a
  * libharu status. */
+/* n in decimal at p, at least width digits (zeros before); returns the
+ * end.  What snprintf("%0*lu") writes, for the object headers and the
+ * cross-reference table's entries (one each per object: snprintf took a
+ * tenth of writing a class set's objects). */
+static char *
+pdfs_digits(char *p, unsigned long n, int width)
+{
+	char	 d[24];
+	int	 k = 0;
+
+	do {
+		d[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	while (k < width)
+		d[k++] = '0';
+	while (k > 0)
+		*p++ = d[--k];
+	return p;
+}
+
 static HPDF_STATUS
 pdfs_object(struct pdf_stream *s, HPDF_UINT id)
 {
 	HPDF_XrefEntry	 e = HPDF_Xref_GetEntry(s->pdf->xref, id);
 	HPDF_STATUS	 st;
-	char		 buf[32];
+	char		 buf[64], *p;
 
 	e->byte_offset = s->out->size;
-	snprintf(buf, sizeof(buf), "%u %u obj\012", id, (unsigned)e->gen_no);
+	p = pdfs_digits(buf, id, 1);		/* "%u %u obj\n" */
+	*p++ = ' ';
+	p = pdfs_digits(p, e->gen_no, 1);
+	memcpy(p, " obj\012", 6);
 	if ((st = HPDF_Stream_WriteStr(s->out, buf)) != HPDF_OK)
 		return st;
 	if ((st = HPDF_Obj_WriteValue(e->obj, s->out, NULL)) != HPDF_OK)
@@ -380,17 +433,26 @@ pdfs_xref(struct pdf_stream *s)
 	HPDF_UINT32	 at = s->out->size;
 	HPDF_STATUS	 st;
 	HPDF_UINT	 i;
-	char		 buf[64];
+	char		 buf[64], *table, *p;
 
 	snprintf(buf, sizeof(buf), "xref\0120 %u\012", xref->entries->count);
 	st = HPDF_Stream_WriteStr(s->out, buf);
-	for (i = 0; i < xref->entries->count && st == HPDF_OK; i++) {
+	/* the entries, 20 bytes each, written at once */
+	p = table = xmalloc(20 * (size_t)xref->entries->count + 1);
+	for (i = 0; i < xref->entries->count; i++) {
 		e = HPDF_Xref_GetEntry(xref, i);
-		snprintf(buf, sizeof(buf), "%010u %05u %c\015\012",
-		    (unsigned)e->byte_offset, (unsigned)e->gen_no,
-		    e->entry_typ);
-		st = HPDF_Stream_WriteStr(s->out, buf);
+		p = pdfs_digits(p, e->byte_offset, 10);	/* "%010u %05u %c\r\n" */
+		*p++ = ' ';
+		p = pdfs_digits(p, e->gen_no, 5);
+		*p++ = ' ';
+		*p++ = (char)e->entry_typ;
+		*p++ = '\015';
+		*p++ = '\012';
 	}
+	if (st == HPDF_OK)
+		st = HPDF_Stream_Write(s->out, (HPDF_BYTE *)table,
+		    (HPDF_UINT)(p - table));
+	free(table);
 	if (st == HPDF_OK)
 		st = HPDF_Dict_AddNumber(xref->trailer, "Size",
 		    xref->entries->count);
@@ -448,6 +510,7 @@ pdfs_close(struct pdf_stream *s)
 
 	if (s == NULL)
 		return 0;
+	(void)pdfs_flush(s);
 	e = s->err;
 	if (fclose(s->fp) != 0 && e == 0)
 		e = errno != 0 ? errno : EIO;

@@ -1375,8 +1375,9 @@ sv_fonts(struct cr_ctx *ctx, size_t p, struct cr_buf *b)
 	for (i = 0; i < d->nfonts && rc == 0; i++) {
 		if (used[i] == NULL)
 			continue;
-		if (subset_make(d->fonts[i].path, d->fonts[i].index, used[i],
-		    NULL, NULL, 0, SV_NCODES, &data, &len, ctx->err, ctx->errlen) < 0) {
+		if (subset_make(d->fonts[i].path, d->fonts[i].index, NULL,
+		    used[i], NULL, NULL, 0, SV_NCODES, &data, &len, ctx->err,
+		    ctx->errlen) < 0) {
 			rc = -1;
 			break;
 		}

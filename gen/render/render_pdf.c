@@ -10,7 +10,11 @@
  * libharu's UTF-8 encoder (Identity-H, CIDs = Unicode code points, a
  * CIDToGIDMap to the glyphs; pdf_type0_font()).  A font that draws shaped
  * glyphs (a ligature) is the Type0 font alone, with all its text: one
- * subset to make and embed, not two.
+ * subset to make and embed, not two; its characters from U+0100 up are
+ * drawn by codes given after the glyphs' (glyphcodes.h, GCODE_CHAR), so
+ * its CIDToGIDMap stays a few hundred bytes.  A UTF-8 font's text is
+ * written as its two-byte codes in literal strings (pdf_show_codes()),
+ * not in libharu's hex, four digits a code.
  *
  * libharu 2.3.0 writes the encoder's CID CMap ("begincidrange") as the
  * font's /ToUnicode, which is not a ToUnicode CMap: poppler warns about it
@@ -49,7 +53,9 @@
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <fribidi.h>
+#include <hb.h>
 
+#include "font.h"
 #include "glyphcodes.h"
 #include "image.h"
 #include "page.h"
@@ -86,6 +92,9 @@ struct pdf_font {
 					 * their codes */
 	unsigned char	*gids;		/* their ids, PDF_NCODES bits, owned;
 					 * or NULL */
+	unsigned char	*moved;		/* the characters drawn by codes of
+					 * gc (GCODE_CHAR), PDF_NCODES bits,
+					 * owned; or NULL */
 	unsigned int	*subgid;	/* gc's glyphs' ids in the UTF-8
 					 * subset, in gc's order (GCODE_BLANK
 					 * for a blank), owned; or NULL */
@@ -275,6 +284,24 @@ pdf_spans_nest(const struct page *p)
 	return depth == 0 ? 0 : -1;
 }
 
+/* Returns nonzero if code point cp is set in the bitmap. */
+static int
+pdf_used(const unsigned char *used, unsigned long cp)
+{
+	return (used[cp >> 3] >> (cp & 7)) & 1;
+}
+
+/* The first code point from cp on set in the bitmap, or PDF_NCODES: a
+ * document uses a few hundred of the 65,536, so empty bytes are skipped
+ * whole. */
+static unsigned long
+pdf_next(const unsigned char *used, unsigned long cp)
+{
+	while (cp < PDF_NCODES && !pdf_used(used, cp))
+		cp = used[cp >> 3] == 0 ? (cp | 7) + 1 : cp + 1;
+	return cp;
+}
+
 /* The codes of shaped glyph item it in font f, as UTF-8 into buf (4 bytes
  * per byte of its text, and 1), once f has them (pdf_glyph_codes());
  * buf NULL: adds the pairs of glyph and character they are for to f->gc.
@@ -309,24 +336,36 @@ pdf_glyph_scan(struct pdf_font *f, const struct item *it, char *buf)
 }
 
 /* Gives each shaped glyph font f draws a code of its own (glyphcodes.h),
- * marked in f->used and f->glyphs, and its id in f->gids.  Returns 0, or
- * -1 when the codes run out. */
+ * marked in f->used and f->glyphs, and its id in f->gids; and, after
+ * them, each of its characters from U+0100 up (GCODE_CHAR, marked in
+ * f->moved instead of f->used).  Returns 0, or -1 when the codes run
+ * out. */
 static int
 pdf_glyph_codes(struct pdf_font *f)
 {
 	size_t i;
 	unsigned int gid;
+	unsigned long cp;
+	char c[8];
 
 	if (f->gc.n == 0)
 		return 0;
 	f->glyphs = xcalloc(PDF_NCODES / 8, 1);
 	f->gids = xcalloc(PDF_NCODES / 8, 1);
+	f->moved = xcalloc(PDF_NCODES / 8, 1);
+	for (cp = pdf_next(f->used, 0x100); cp < PDF_NCODES;
+	    cp = pdf_next(f->used, cp + 1)) {
+		c[utf8_encode((long)cp, c)] = '\0';
+		gcodes_add(&f->gc, GCODE_CHAR, c);
+		f->moved[cp >> 3] |= 1u << (cp & 7);
+		f->used[cp >> 3] &= ~(1u << (cp & 7));
+	}
 	if (gcodes_assign(&f->gc, f->used, f->glyphs, PDF_NCODES) == -1)
 		return -1;
 	for (i = 0; i < PDF_NCODES / 8; i++)
 		f->used[i] |= f->glyphs[i];
 	for (i = 0; i < f->gc.n; i++) {
-		if ((gid = f->gc.v[i].gid) == GCODE_BLANK)
+		if ((gid = f->gc.v[i].gid) == GCODE_BLANK || gid == GCODE_CHAR)
 			continue;
 		gid &= 0xFFFF;		/* TrueType ids: 16 bits */
 		f->gids[gid >> 3] |= 1u << (gid & 7);
@@ -395,24 +434,6 @@ pdf_scan(const struct doc *d, struct pdf_font *fonts, struct pdf_ctx *ctx)
 			    "%zu of %zu", d->outline[i].title,
 			    d->outline[i].page + 1, d->npages);
 	return 0;
-}
-
-/* Returns nonzero if code point cp is set in the bitmap. */
-static int
-pdf_used(const unsigned char *used, unsigned long cp)
-{
-	return (used[cp >> 3] >> (cp & 7)) & 1;
-}
-
-/* The first code point from cp on set in the bitmap, or PDF_NCODES: a
- * document uses a few hundred of the 65,536, so empty bytes are skipped
- * whole. */
-static unsigned long
-pdf_next(const unsigned char *used, unsigned long cp)
-{
-	while (cp < PDF_NCODES && !pdf_used(used, cp))
-		cp = used[cp >> 3] == 0 ? (cp | 7) + 1 : cp + 1;
-	return cp;
 }
 
 /* The characters of UTF-8 text as the hex digits of UTF-16BE, into
@@ -961,12 +982,18 @@ pdf_load_subset(HPDF_Doc pdf, const struct docfont *df,
 	HPDF_FontDef	 def;
 	char		*data;
 	size_t		 len;
+	struct hb_face_t *shaped;
+	int		 rc;
 
 	if (df->index < 0)
 		return pdf_msg(ctx, "cannot load font %s: bad face index %d",
 		    df->path, df->index);
-	if (subset_make(df->path, df->index, codes, glyphs, ids, nids,
-	    PDF_NCODES, &data, &len, ctx->err, ctx->errlen) == -1)
+	/* the face as shaping read it, if it did: not read again */
+	shaped = fonts_hb_face(df->path, df->index);
+	rc = subset_make(df->path, df->index, shaped, codes, glyphs, ids, nids,
+	    PDF_NCODES, &data, &len, ctx->err, ctx->errlen);
+	hb_face_destroy(shaped);
+	if (rc == -1)
 		return -1;
 	def = pdf_font_from_memory(pdf, data, len, key);
 	free(data);
@@ -981,6 +1008,23 @@ pdf_load_subset(HPDF_Doc pdf, const struct docfont *df,
 		return pdf_fail(ctx, pdf, HPDF_INVALID_FONT,
 		    "cannot use font %s", df->path);
 	return 0;
+}
+
+/* Gives each character of font f drawn by a code of gc (GCODE_CHAR) its
+ * glyph in f's UTF-8 subset, as f->subgid has each shaped glyph's. */
+static void
+pdf_moved_gids(struct pdf_font *f)
+{
+	HPDF_FontDef	 def = ((HPDF_FontAttr)f->font->attr)->fontdef;
+	size_t		 i, len;
+	const char	*c;
+
+	for (i = 0; i < f->gc.n; i++)
+		if (f->gc.v[i].gid == GCODE_CHAR) {
+			c = f->gc.v[i].text;
+			f->subgid[i] = HPDF_TTFontDef_GetGlyphid(def,
+			    (HPDF_UINT16)utf8_decode(c, strlen(c), &len));
+		}
 }
 
 /*
@@ -1016,6 +1060,8 @@ pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
 			nuni++;
 		}
 	}
+	for (j = 0; f->moved != NULL && j < PDF_NCODES / 8; j++)
+		chars[j] |= f->moved[j];
 	snprintf(key, sizeof(key), "mimeo-font-%zu-ansi", i);
 	if (nansi > 0)
 		rc = pdf_load_subset(pdf, df, ansi, NULL, NULL, 0, f->enc->name,
@@ -1029,6 +1075,7 @@ pdf_load_font(HPDF_Doc pdf, const struct docfont *df, size_t i,
 		    f->gc.n, "UTF-8", key, &f->font, ctx);
 	}
 	if (rc == 0 && nuni > 0) {
+		pdf_moved_gids(f);
 		st = pdf_fix_font(f->font, uni, f);
 		if (!pdf_ok(ctx, pdf, st))
 			rc = pdf_fail(ctx, pdf, st, "cannot adjust font %s",
@@ -1342,6 +1389,66 @@ pdf_pen(HPDF_Page page, const struct item *it)
 	return st;
 }
 
+/*
+ * Shows codes, the UTF-8 of a run's codes in a font's UTF-8 (Type0,
+ * Identity-H) font, where the text position is (HPDF_Page_TextOut() with
+ * no text): each code as its two bytes, high first, in a literal string
+ * written into the page's content stream, "(...) Tj".  libharu writes
+ * them in hex, four digits a code: twice the bytes to write and
+ * compress.  Only \, the parentheses and the line ends are escaped (an
+ * unescaped CR would be read as LF).  Returns a libharu status.
+ */
+static HPDF_STATUS
+pdf_show_codes(HPDF_Page page, const char *codes)
+{
+	HPDF_Stream	 out = ((HPDF_PageAttr)page->attr)->stream;
+	size_t		 n = strlen(codes), i, len, k = 0;
+	unsigned char	*buf = xmalloc(4 * n + 8), b[2];
+	long		 code;
+	int		 j;
+	HPDF_STATUS	 st;
+
+	buf[k++] = '(';
+	for (i = 0; i < n; i += len) {
+		code = utf8_decode(codes + i, n - i, &len);
+		if (code < 0 || code > 0xFFFF)
+			code = ' ';	/* as libharu's UTF-8 encoder */
+		b[0] = (unsigned char)(code >> 8);
+		b[1] = (unsigned char)code;
+		for (j = 0; j < 2; j++) {
+			if (b[j] == '(' || b[j] == ')' || b[j] == '\\' ||
+			    b[j] == '\r' || b[j] == '\n')
+				buf[k++] = '\\';
+			buf[k++] = b[j] == '\r' ? 'r' : b[j] == '\n' ? 'n' :
+			    b[j];
+		}
+	}
+	memcpy(buf + k, ") Tj\012", 6);
+	st = HPDF_Stream_Write(out, buf, (HPDF_UINT)(k + 5));
+	free(buf);
+	return st;
+}
+
+/* Whether font f draws character cp by a code of gc (GCODE_CHAR). */
+static int
+pdf_char_moved(const struct pdf_font *f, long cp)
+{
+	return f->moved != NULL && cp >= 0 && cp < PDF_NCODES &&
+	    pdf_used(f->moved, (unsigned long)cp);
+}
+
+/* The code font f draws moved character cp with (pdf_char_moved()). */
+static long
+pdf_char_code(const struct pdf_font *f, long cp)
+{
+	const struct gcode *gc;
+	char c[8];
+
+	c[utf8_encode(cp, c)] = '\0';
+	gc = gcodes_find(&f->gc, GCODE_CHAR, c);
+	return gc != NULL ? (long)gc->code : cp;
+}
+
 /* Shows the text of it (h the page height) in font f, inside a text
  * object: each run of characters with a WinAnsi byte in the simple font,
  * as those bytes, each other run in the UTF-8 font, one after the other.
@@ -1351,21 +1458,25 @@ pdf_show(HPDF_Page page, double h, const struct item *it,
     const struct pdf_font *f)
 {
 	const char	*s = it->text;
+	/* a code of gc is at most 3 bytes of UTF-8, its character 2 */
 	size_t		 n = strlen(s), i = 0, j, len;
-	char		*run = xmalloc(n + 1), *p;
+	char		*run = xmalloc(2 * n + 1), *p;
 	unsigned char	 b;
 	HPDF_STATUS	 st = HPDF_OK;
 	int		 ansi;
+	long		 cp;
 
 	while (i < n && st == HPDF_OK) {
 		for (j = i, p = run, ansi = -1; j < n; j += len) {
-			b = pdf_code(f, utf8_decode(s + j, n - j, &len));
+			b = pdf_code(f, cp = utf8_decode(s + j, n - j, &len));
 			if (ansi == -1)
 				ansi = b != 0;
 			else if ((b != 0) != ansi)
 				break;
 			if (ansi)
 				*p++ = (char)b;
+			else if (pdf_char_moved(f, cp))
+				p += utf8_encode(pdf_char_code(f, cp), p);
 			else {
 				memcpy(p, s + j, len);
 				p += len;
@@ -1376,9 +1487,11 @@ pdf_show(HPDF_Page page, double h, const struct item *it,
 		    (HPDF_REAL)it->size);
 		if (st == HPDF_OK && i == 0)
 			st = HPDF_Page_TextOut(page, (HPDF_REAL)it->x,
-			    (HPDF_REAL)(h - it->y), run);
-		else if (st == HPDF_OK)
+			    (HPDF_REAL)(h - it->y), ansi ? run : "");
+		else if (st == HPDF_OK && ansi)
 			st = HPDF_Page_ShowText(page, run);
+		if (st == HPDF_OK && !ansi)
+			st = pdf_show_codes(page, run);
 		i = j;
 	}
 	free(run);
@@ -1433,7 +1546,9 @@ pdf_show_glyph(HPDF_Page page, double h, const struct item *it,
 		    (HPDF_REAL)it->size);
 	if (st == HPDF_OK)
 		st = HPDF_Page_TextOut(page, (HPDF_REAL)it->x,
-		    (HPDF_REAL)(h - it->y), buf);
+		    (HPDF_REAL)(h - it->y), "");
+	if (st == HPDF_OK)
+		st = pdf_show_codes(page, buf);
 	free(buf);
 	return st;
 }
@@ -2047,6 +2162,7 @@ out:
 		free(fonts[i].used);
 		free(fonts[i].glyphs);
 		free(fonts[i].gids);
+		free(fonts[i].moved);
 		free(fonts[i].subgid);
 		gcodes_free(&fonts[i].gc);
 		for (k = 0; k < PDF_NCODES / 256; k++)

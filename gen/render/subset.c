@@ -57,7 +57,8 @@ subset_keeps(const hb_subset_plan_t *plan, const unsigned int *ids,
 }
 
 int
-subset_make(const char *path, int index, const unsigned char *used,
+subset_make(const char *path, int index, hb_face_t *shaped,
+    const unsigned char *used,
     const unsigned char *glyphs, unsigned int *ids, size_t nids,
     unsigned long ncodes, char **data, size_t *len, char *err, size_t errlen)
 {
@@ -86,7 +87,8 @@ subset_make(const char *path, int index, const unsigned char *used,
 
 	*data = NULL;
 	*len = 0;
-	if ((face = subset_face(path, index)) == NULL)
+	if ((face = shaped != NULL ? hb_face_reference(shaped) :
+	    subset_face(path, index)) == NULL)
 		return errfmt(err, errlen, "cannot read font %s", path);
 	if ((in = hb_subset_input_create_or_fail()) == NULL) {
 		hb_face_destroy(face);
