@@ -167,6 +167,20 @@ FONTCONFIG_FILE=$U/only.conf "$MIMEO" worksheet -q --template "$U/tafel.yaml" -o
 FONTCONFIG_FILE=$U/only.conf "$MIMEO" worksheet -q -o "$U/only/x.pdf" $E/ansi.yaml 2>"$U/err"
 [ $? = 3 ] && grep -q 'font "Andika" is not installed' "$U/err" && [ ! -e "$U/only/x.pdf" ] && ok ||
 	bad "FONTCONFIG_FILE: Andika still found or wrong message: $(cat "$U/err")"
+# A family is named as fontconfig names it, but for case: a family's faces
+# are picked by name before their style is matched (font.c), so
+# "andika" is Andika in every style, and the start of a name is no name.
+sed 's/^  body: Andika .*/  body: andika/' templates/worksheet.yaml > "$U/lower.yaml"
+sed 's/^  body: Andika .*/  body: Andik/' templates/worksheet.yaml > "$U/prefix.yaml"
+"$MIMEO" worksheet -q --template "$U/lower.yaml" -o "$U/lower.pdf" $E/ansi.yaml 2>"$U/err" &&
+	"$MIMEO" worksheet -q -o "$U/named.pdf" $E/ansi.yaml 2>>"$U/err" &&
+	cmp -s "$U/lower.pdf" "$U/named.pdf" && ok ||
+	bad "family andika: not the same pages as Andika: $(cat "$U/err")"
+pdffonts "$U/lower.pdf" | grep -q "+Andika-Bold," && ok ||
+	bad "family andika: no bold face: $(pdffonts "$U/lower.pdf")"
+"$MIMEO" worksheet -q --template "$U/prefix.yaml" -o "$U/prefix.pdf" $E/ansi.yaml 2>"$U/err"
+[ $? = 3 ] && grep -q 'font "Andik" is not installed' "$U/err" && [ ! -e "$U/prefix.pdf" ] && ok ||
+	bad "family Andik: found or wrong message: $(cat "$U/err")"
 
 # --- a key of several versions says every mistake of its texts, once, at
 # its place (the answer tables once stopped it, at the problem's line) ---

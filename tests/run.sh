@@ -118,6 +118,8 @@ done
 
 # Writing systems: line breaking (UAX #14), mimeo list's columns.
 . tests/scripts.sh
+# Every line of the Hindi, Arabic and French library sets against pango.
+. tests/inkpage.sh
 
 # 4. The cairo backends (PNG, SVG, PostScript) against the PDF.
 . tests/cairo.sh

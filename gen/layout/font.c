@@ -56,6 +56,20 @@ struct found {
 	int		 face;		/* -1: not installed as TrueType */
 };
 
+/* The installed faces of a family: font_family_faces' answer, kept (a
+ * family is asked for in each style it is used in). */
+struct family {
+	char		*name;
+	FcFontSet	*faces;
+};
+
+/* A family name of an installed face, in fontconfig's set of all fonts
+ * (which holds the string while fontconfig runs). */
+struct name {
+	const char	*family;
+	int		 font;		/* its index in the set */
+};
+
 /*
  * What every font set shares while any is open: fontconfig started once,
  * FreeType, each face file opened once (with its widths and its HarfBuzz
@@ -73,6 +87,10 @@ static struct {
 	size_t		 nfaces;
 	struct found	*found;
 	size_t		 nfound;
+	struct family	*families;	/* font_family_faces' answers */
+	size_t		 nfamilies;
+	struct name	*names;		/* font_names() */
+	size_t		 nnames, names_room;
 } store;
 
 struct fonts {
@@ -151,6 +169,88 @@ font_pattern(enum fstyle st)
 	return pat;
 }
 
+/* c in lower case if an ASCII capital, as fontconfig compares names */
+static int
+font_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Whether fontconfig would call a and b the same family: equal but for
+ * case and blanks. */
+static int
+font_same_family(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		while (*a == ' ')
+			a++;
+		while (*b == ' ')
+			b++;
+		if (*a == '\0' || *b == '\0')
+			return *a == *b;
+		if (font_lower(*a) != font_lower(*b))
+			return 0;
+	}
+}
+
+/*
+ * The installed faces that name family among their families (any of
+ * them, as fontconfig matches), referenced from its set of all fonts;
+ * kept while the store is open.
+ * Matching the style among these few gives fontconfig's answer for the
+ * whole set whenever the family is installed, for the family outranks
+ * every other property the pattern asks for but the format; without the
+ * scoring of every installed font (about 2 M instructions a match).
+ */
+/* Every family name of every installed face, gathered once while the
+ * store is open (fontconfig's look-up of a pattern's value costs more
+ * than comparing the names). */
+static void
+font_names(const FcFontSet *all)
+{
+	FcChar8 *fam;
+	int i, n;
+
+	for (i = 0; all != NULL && i < all->nfont; i++)
+		for (n = 0; FcPatternGetString(all->fonts[i], FC_FAMILY, n,
+		    &fam) == FcResultMatch; n++) {
+			if (store.nnames == store.names_room) {
+				store.names_room = 2 * store.names_room + 512;
+				store.names = xrealloc(store.names,
+				    store.names_room * sizeof(*store.names));
+			}
+			store.names[store.nnames].family = (const char *)fam;
+			store.names[store.nnames++].font = i;
+		}
+}
+
+static FcFontSet *
+font_family_faces(const char *family)
+{
+	FcFontSet *all = FcConfigGetFonts(NULL, FcSetSystem), *some;
+	size_t k;
+	int last = -1;
+
+	for (k = 0; k < store.nfamilies; k++)
+		if (strcmp(store.families[k].name, family) == 0)
+			return store.families[k].faces;
+	if (store.names == NULL)
+		font_names(all);
+	some = FcFontSetCreate();
+	for (k = 0; k < store.nnames; k++)
+		if (store.names[k].font != last &&
+		    font_same_family(store.names[k].family, family)) {
+			last = store.names[k].font;
+			FcPatternReference(all->fonts[last]);
+			FcFontSetAdd(some, all->fonts[last]);
+		}
+	store.families = xrealloc(store.families, (store.nfamilies + 1) *
+	    sizeof(*store.families));
+	store.families[store.nfamilies].name = xstrdup(family);
+	store.families[store.nfamilies++].faces = some;
+	return some;
+}
+
 /*
  * Ask fontconfig for family in style.  Returns the face index, or -1 when
  * the family is not installed (fontconfig would silently give another
@@ -161,15 +261,18 @@ static int
 font_match(const char *family, enum fstyle st)
 {
 	FcPattern *pat, *match;
+	FcFontSet *faces;
 	FcResult res;
 	FcChar8 *file = NULL, *fam = NULL, *fmt = NULL;
 	int index = 0, face = -1;
 
+	if ((faces = font_family_faces(family))->nfont == 0)
+		return -1;
 	pat = font_pattern(st);
 	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
 	FcConfigSubstitute(NULL, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
-	match = FcFontMatch(NULL, pat, &res);
+	match = FcFontSetMatch(NULL, &faces, 1, pat, &res);
 	FcPatternDestroy(pat);
 	if (match == NULL)
 		return -1;
@@ -404,6 +507,12 @@ font_store_close(void)
 	}
 	for (i = 0; i < store.nfound; i++)
 		free(store.found[i].family);
+	for (i = 0; i < store.nfamilies; i++) {
+		free(store.families[i].name);
+		FcFontSetDestroy(store.families[i].faces);
+	}
+	free(store.families);
+	free(store.names);
 	free(store.faces);
 	free(store.found);
 	FT_Done_FreeType(store.lib);
