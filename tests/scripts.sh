@@ -86,24 +86,73 @@ LANGS
 # line that holds them in its own order with direction marks (U+202A to
 # U+202E) and spaces of its own around numbers: compared without either
 flat() { LC_ALL=C sed 's/\xe2\x80[\xaa-\xae]//g' | tr -d ' '; }
+# readback NAME LANG SHEET KEY: NAME.yaml printed with --lang LANG, quietly;
+# its worksheet holds the words SHEET, its key the words KEY (flat, as
+# $SO/NAME-LANG.txt and $SO/NAME-LANG-key.txt)
+readback() {
+	local name=$1 l=$2 want err
+	err=$("$MIMEO" -o "$SO/$name-$l/" --lang "$l" "$SD/$name.yaml" 2>&1 >/dev/null)
+	[ -z "$err" ] && ok || bad "scripts: $name --lang $l said: $err"
+	pdftotext -layout "$SO/$name-$l/$name.pdf" - 2>/dev/null | flat >"$SO/$name-$l.txt"
+	pdftotext -layout "$SO/$name-$l/$name-key.pdf" - 2>/dev/null | flat >"$SO/$name-$l-key.txt"
+	for want in $3; do
+		grep -qF -- "$want" "$SO/$name-$l.txt" && ok || bad "scripts: $name --lang $l worksheet lacks '$want'"
+	done
+	for want in $4; do
+		grep -qF -- "$want" "$SO/$name-$l-key.txt" && ok || bad "scripts: $name --lang $l key lacks '$want'"
+	done
+}
 # LANG|worksheet's words|key's words (spaces taken out)
 while IFS='|' read -r l sheet key; do
-	err=$("$MIMEO" -o "$SO/$l/" --lang "$l" "$SD/labels.yaml" 2>&1 >/dev/null)
-	[ -z "$err" ] && ok || bad "scripts: --lang $l said: $err"
-	pdftotext -layout "$SO/$l/labels.pdf" - 2>/dev/null | flat >"$SO/$l.txt"
-	pdftotext -layout "$SO/$l/labels-key.pdf" - 2>/dev/null | flat >"$SO/$l-key.txt"
-	for want in $sheet; do
-		grep -qF -- "$want" "$SO/$l.txt" && ok || bad "scripts: --lang $l worksheet lacks '$want'"
-	done
-	for want in $key; do
-		grep -qF -- "$want" "$SO/$l-key.txt" && ok || bad "scripts: --lang $l key lacks '$want'"
-	done
+	readback labels "$l" "$sheet" "$key"
 done <<'RTL'
 ar|الاسم الإجابة: صح خطأ صفحة1من1|مفتاحالإجابات 0,75
 he|שם תשובה: נכון לאנכון עמוד1מתוך1|מפתחתשובות 0.75
 fa|نام پاسخ: درست نادرست صفحهٔ1از1|پاسخ‌نامه 0.75
 ur|نام جواب: درست غلط صفحہ1از1|جواباتکیکلید 0.75
 RTL
+
+# Letters and lists (labels choice_letters, part_letters, choice_mark,
+# part_mark, list_sep, list_comma): letters.yaml printed in each language
+# reads back (pdftotext, direction marks and spaces out) with the
+# language's choice letters on the worksheet (the fifth one too), and in
+# the key its select-all answer joined by its comma, its two blanks by its
+# semicolon, its match's letters and its parts' names: "5a" as "5أ".  A
+# bracket after an Arabic letter is drawn turned round but reads as
+# written: "أ)", not "أ(".
+while IFS='|' read -r l sheet key; do
+	readback letters "$l" "$sheet" "$key"
+	# the worksheet's match lines are blank: no letter of the key on them
+	grep -qF -- "$(echo $key | cut -d' ' -f2)" "$SO/letters-$l.txt" &&
+		bad "scripts: letters --lang $l worksheet shows the match's answers" || ok
+done <<'LETTERS'
+en|A.42 E.67 (a)12÷4=|2A,C 31‑D2‑B3‑C 47;10 5a3
+ar|أ)42 هـ)67 (أ)=12÷4|أ،ج2 ‑1د‑2ب‑3ج3 7؛104 35أ
+fa|الف)42 ث)67 (الف)=12÷4|الف،پ2 ‑1ت‑2ب‑3پ3 7؛104 35الف
+he|א42. ה67. (א)=12÷4|א,ג2 ‑1ד‑2ב‑3ג3 10;74 35א
+hi|(क)42 (ङ)67 (क)12÷4=|2क,ग 31‑घ2‑ख3‑ग 47;10 5क3
+zh|A.42 E.67|2A、C 31‑D2‑B3‑C 47；10 5a3
+th|ก.42 จ.67 (ก)12÷4=|2ก,ค 31‑ง2‑ข3‑ค 47;10 5ก3
+LETTERS
+# Arabic: the key circles the right letter, Persian's "الف" gets a box
+for l in ar fa; do
+	"$MIMEO" -q --format tree -o "$SO/letters-$l/" --lang $l "$SD/letters.yaml" >/dev/null 2>&1
+done
+grep -q '^  circle' "$SO/letters-ar/letters-key.tree" && ok || bad "scripts: the Arabic key's right letter is not circled"
+grep -q '^  circle' "$SO/letters-fa/letters-key.tree" &&
+	bad "scripts: the Persian key circles الف (too wide for a ring)" || ok
+# a label file with too few letters, one twice, or a mark without its
+# letter: errors at them
+rm -rf "$SO/data" && mkdir -p "$SO/data" && cp -r templates "$SO/data/"
+sed -i 's/^choice_letters: .*/choice_letters: [א, ב, ג, ד, ה, ו, ז, ח, ט, י, כ, ל, מ, נ, ס, ע, פ, צ, ק, ר, ש, ת]/; s/^part_letters: \[א, ב, /part_letters: [א, ב, ב, /; s/^choice_mark: .*/choice_mark: "."/' \
+    "$SO/data/templates/labels/he.yaml"
+cl=$(grep -n '^choice_letters' "$SO/data/templates/labels/he.yaml" | cut -d: -f1)
+m=$MIMEO; case $m in /*) ;; *) m=$PWD/$m ;; esac
+out=$(cd "$SO/data" && MIMEO_DATA=. "$m" check --lang he "$OLDPWD/$SD/letters.yaml" 2>&1)
+[ $? = 1 ] && [ "$out" = "./templates/labels/he.yaml:$((cl - 4)):14: error: choice_mark must hold {n} where the letter goes, like \"{n}.\"
+./templates/labels/he.yaml:$cl:17: error: choice_letters has 22 letters; it needs 26 (a match problem letters up to 26 items on its right, a problem has up to 26 parts): add the letters that follow
+./templates/labels/he.yaml:$((cl + 1)):22: error: part_letters: \"ב\" is letter 2 and 3; each letter must differ
+mimeo: 3 errors" ] && ok || bad "scripts: a label file with too few letters said: $out"
 
 # Fonts by language (template fonts: language:): a French set takes the
 # symbols Andika lacks (∠ ⊥) from the family the template names for fr,
@@ -195,6 +244,22 @@ INK_TEMPLATE=$SO/naskh.yaml PVX=--rtl ink_same "Arabic with numbers" mixed \
     "Noto Naskh Arabic" ar "$MX"
 INK_TEMPLATE=$SO/naskh.yaml PVX=--rtl ink_differs "numbers read backwards" mixed-wrong \
     "Noto Naskh Arabic" ar "$MX" "في الصف 42 تلميذا، و 3 معلمات: المجموع 72."
+# Vietnamese: stacked marks (ế, ệ, ờ, ợ, ẻ) placed as pango places them,
+# and the same line written decomposed (NFD: e, a circumflex, an acute)
+# prints the same ink as written composed; both read back with pdftotext
+# (as written: NFD stays NFD).  The line without its marks must differ
+# (one mark alone is below what the comparison tells apart).
+VI="Tiếng Việt, người, được, thước kẻ"
+VD=$(printf 'Tie\xcc\x82\xcc\x81ng Vie\xcc\xa3\xcc\x82t, ngu\xcc\x9bo\xcc\x9b\xcc\x80i, \xc4\x91u\xcc\x9bo\xcc\x9b\xcc\xa3c, thu\xcc\x9bo\xcc\x9b\xcc\x81c ke\xcc\x89')
+[ "$VD" != "$VI" ] && [ "$(uconv -x any-nfc <<<"$VD" 2>/dev/null || python3 -c 'import sys,unicodedata;print(unicodedata.normalize("NFC",sys.argv[1]))' "$VD")" = "$VI" ] &&
+	ok || bad "scripts: the decomposed Vietnamese is not the composed one's NFD"
+ink_same Vietnamese vi "Andika" en "$VI"
+ink_same "Vietnamese written decomposed" vi-nfd "Andika" en "$VD" "$VI"
+ink_differs "Vietnamese without its marks" vi-wrong "Andika" en "$VI" "Tieng Viet, nguoi, đuoc, thuoc ke"
+pdftotext "$SO/vi.pdf" - 2>/dev/null | grep -qxF "$VI" && ok ||
+	bad "scripts: the Vietnamese title reads back as $(pdftotext "$SO/vi.pdf" - 2>/dev/null | head -1)"
+pdftotext "$SO/vi-nfd.pdf" - 2>/dev/null | grep -qxF "$VD" && ok ||
+	bad "scripts: the decomposed Vietnamese title reads back as $(pdftotext "$SO/vi-nfd.pdf" - 2>/dev/null | head -1)"
 HE="שלום כיתה תלמידים בכיתה ספר"
 ink_same Hebrew he "DejaVu Sans" en "$HE"
 ink_differs "Hebrew words in the order written" he-wrong "DejaVu Sans" en "$HE" "ספר בכיתה תלמידים כיתה שלום"
@@ -366,7 +431,8 @@ fi
 # Right-to-left pages (an Arabic set, layout.c lay_mirror): the grade 4
 # library set and its class set.  pdftotext -bbox gives each word's box
 # (its Arabic letters in drawn order, last first): the problem number is
-# at the right margin, choice A right of B right of C right of D, True
+# at the right margin, choice أ) right of ب) right of ج) right of د) (the
+# labels' letters, each a word drawn as ")أ"), True
 # right of False, a table's first column right of its second (its header's words
 # are the last of their kind on the page, after the caption's); math still
 # reads left to right; the worksheet holds no answer, the key does; the
@@ -380,7 +446,7 @@ else bad "scripts: $AS did not print"; fi
 xmin() { pdftotext -bbox -f "${3:-1}" -l "${3:-1}" "$2" - 2>/dev/null |
     grep -F ">$1</word>" | ${4:-head} -1 | sed 's/.*xMin="\([0-9.]*\)".*/\1/'; }
 W=$SO/rtl/aldarb-walqisma.pdf
-xa=$(xmin .A "$W" 2) xb=$(xmin .B "$W" 2) xc=$(xmin .C "$W" 2) xd=$(xmin .D "$W" 2)
+xa=$(xmin ')أ' "$W" 2) xb=$(xmin ')ب' "$W" 2) xc=$(xmin ')ج' "$W" 2) xd=$(xmin ')د' "$W" 2)
 awk -v a="$xa" -v b="$xb" -v c="$xc" -v d="$xd" 'BEGIN {exit !(d != "" && a > b && b > c && c > d)}' &&
 	ok || bad "scripts: Arabic choices not right to left: A $xa B $xb C $xc D $xd"
 n4=$(xmin .4 "$W" 2)
@@ -396,6 +462,9 @@ pdftotext -bbox "$W" - 2>/dev/null | grep -qF '>7 × 80 =</word>' && ok ||
 pdftotext "$W" - 2>/dev/null | grep -q 864 && bad "scripts: the Arabic worksheet shows the answer 864" || ok
 pdftotext "$SO/rtl/aldarb-walqisma-key.pdf" - 2>/dev/null | grep -q 864 && ok ||
 	bad "scripts: the Arabic key lacks the answer 864"
+# a table's blanks joined by the Arabic comma (the decimal comma is ",")
+pdftotext "$SO/rtl/aldarb-walqisma-key.pdf" - 2>/dev/null | flat | grep -qF '360،72' && ok ||
+	bad "scripts: the Arabic key's table answers are not joined by ،"
 "$MIMEO" -q -o "$SO/rtl2/" "$AS" >/dev/null 2>&1
 cmp -s "$W" "$SO/rtl2/aldarb-walqisma.pdf" && ok || bad "scripts: the Arabic set is not the same bytes twice"
 if "$MIMEO" -q -o "$SO/rtl-class/" --roster tests/rosters/class4-ar.csv "$AS" >/dev/null 2>&1; then
@@ -493,6 +562,16 @@ got=$(gsread "$SO/hi.pdf" | head -1 | tr -d ' ')
 [ "$got" = "$(tr -d ' ' <<<"$HI")" ] && ok || bad "scripts: txtwrite reads the Hindi as: $got"
 gsread "$SO/zh-break.pdf" | grep -qx '一。二三四五' && ok ||
 	bad "scripts: txtwrite does not read the Chinese back"
+# Arabic and Hebrew through the ToUnicode alone: every glyph of a word
+# shaped right to left has its letters (layout.c lay_glyph_rtl), and
+# txtwrite, which orders glyphs by where they are drawn (not by the
+# content stream, not by ActualText), gives the line in drawn order: the
+# line written, reversed letter by letter (rev)
+for f in ar:"$AR" he:"$HE"; do
+	got=$(gsread "$SO/${f%%:*}.pdf" | head -1)
+	[ "$got" = "$(rev <<<"${f#*:}")" ] && ok ||
+		bad "scripts: txtwrite reads the ${f%%:*} title as: $got"
+done
 # a Latin title in Andika is shaped as pango shapes it (ligatures); the
 # reference without them (font_features liga=0) must differ
 got=$(ink la "Andika" en "office fish find flow") && ok || bad "scripts: Latin is not shaped as pango shapes it: $got"

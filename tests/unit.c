@@ -1040,6 +1040,46 @@ test_pdf_limit(void)
 	    "pdf-page-limit-no-file", "a file was written");
 }
 
+/* Letters from the labels (template.c label_letter, label_lettered):
+ * each language's list in order, its 26th letter there, in its mark;
+ * a key's list of table answers joined by the language's comma, or its
+ * semicolon where the comma is the decimal separator. */
+static void
+test_letters(void)
+{
+	static const struct {
+		const char *lang, *first, *last, *mark, *part;
+	} want[] = {
+		{ "en", "A", "Z", "A.", "(a)" },
+		{ "ar", "\xd8\xa3", "\xd8\xb6", "\xd8\xa3)", "(\xd8\xa3)" },
+		{ "he", "\xd7\x90", "\xd7\x9b\xd7\x95", "\xd7\x90.",
+		    "(\xd7\x90)" },
+		{ "hi", "\xe0\xa4\x95", "\xe0\xa4\xaf",
+		    "(\xe0\xa4\x95)", "(\xe0\xa4\x95)" },
+	};
+	struct template *t;
+	char *mark, *part, name[32];
+	size_t i;
+
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		snprintf(name, sizeof(name), "letters: %s", want[i].lang);
+		if ((t = template_load("worksheet", want[i].lang)) == NULL) {
+			expect(0, "letters: template loads", want[i].lang);
+			continue;
+		}
+		mark = label_lettered(t, LT_CHOICE, 0);
+		part = label_lettered(t, LT_PART, 0);
+		expect(strcmp(label_letter(t, LT_CHOICE, 0), want[i].first) ==
+		    0 && strcmp(label_letter(t, LT_CHOICE, LABEL_LETTERS - 1),
+		    want[i].last) == 0 && strcmp(mark, want[i].mark) == 0 &&
+		    strcmp(part, want[i].part) == 0, name, "not the language's "
+		    "letters");
+		free(mark);
+		free(part);
+		template_free(t);
+	}
+}
+
 int
 main(void)
 {
@@ -1048,6 +1088,7 @@ main(void)
 	test_schema();
 	test_loader();
 	test_tables();
+	test_letters();
 	test_text();
 	test_layout();
 	test_repeats();

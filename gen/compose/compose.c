@@ -367,6 +367,7 @@ cm_parts(struct blocks *b, const struct template *t, const struct pinst *pi,
 		bl->u.part->prompt = cm_prompt(&pi->parts[i], kind == DOC_KEY);
 		bl->u.part->prob = cm_probref(&pi->parts[i], nth);
 		bl->u.part->letter = (char)('a' + (int)i);
+		bl->u.part->mark = label_lettered(t, LT_PART, i);
 		bl->u.part->first = i == 0;
 		bl->u.part->continued = label_fmt(t, L_CONTINUED, n, NULL);
 		compose_figures(b, pi->parts[i].p->figures,
@@ -540,8 +541,10 @@ compose_grid(struct blocks *b, const struct ptable *pt, int key)
 char *
 compose_table_answer(const struct ptable *pt, const struct template *t)
 {
-	/* "1,5; 3" where the decimal comma would make "1,5, 3" ambiguous */
-	const char *sep = strcmp(t->labels[L_DECIMAL], ",") == 0 ? "; " : ", ";
+	/* "1,5; 3" where the decimal comma would make "1,5, 3" ambiguous
+	 * (not the Arabic comma: "1,5، 3") */
+	const char *sep = t->labels[L_LIST_COMMA][0] == t->labels[L_DECIMAL][0]
+	    ? t->labels[L_LIST_SEP] : t->labels[L_LIST_COMMA];
 	const struct tcell *tc;
 	char *s = NULL;
 	size_t r, c;
@@ -741,19 +744,18 @@ grid_free(struct grid *g)
 	free(g);
 }
 
-/* Letters "A, C" of the printed choices that are right. */
+/* Letters "A, C" ("أ، ج") of the printed choices that are right. */
 static char *
-cm_letters(const struct pinst *pi)
+cm_letters(const struct pinst *pi, const struct template *t)
 {
-	char buf[64];
-	size_t k, n = 0;
+	char *s = NULL;
+	size_t k;
 
-	buf[0] = '\0';
 	for (k = 0; k < pi->p->choices.n; k++)
 		if ((pi->p->correct >> pi->choices[k]) & 1)
-			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%c",
-			    n ? ", " : "", 'A' + (int)k);
-	return xstrdup(buf);
+			s = cm_join(s, t->labels[L_LIST_COMMA],
+			    label_letter(t, LT_CHOICE, k));
+	return s ? s : xstrdup("");
 }
 
 
@@ -769,19 +771,20 @@ compose_answer(const struct pinst *pi, const struct template *t)
 		return xstrdup(p->answer.s);
 	case P_CHOICE:
 	case P_MULTI:
-		return cm_letters(pi);
+		return cm_letters(pi, t);
 	case P_TRUEFALSE:
 		return xstrdup(t->labels[p->truth ? L_TRUE : L_FALSE]);
 	case P_BLANK:
 		for (i = 0; i < p->blanks.n; i++)
-			s = cm_join(s, "; ", p->blanks.v[i].s);
+			s = cm_join(s, t->labels[L_LIST_SEP],
+			    p->blanks.v[i].s);
 		return s ? s : xstrdup("");
 	case P_MATCH:
 		for (i = 0; i < p->left.n; i++)
 			for (j = 0; j < p->right.n + p->extra.n; j++)
 				if (pi->right[j] == (int)i) {
-					snprintf(buf, sizeof(buf), "%zu\xe2\x80\x91%c",
-					    i + 1, 'A' + (int)j);
+					snprintf(buf, sizeof(buf), "%zu\xe2\x80\x91%s",
+					    i + 1, label_letter(t, LT_CHOICE, j));
 					s = cm_join(s, " ", buf);
 				}
 		return s ? s : xstrdup("");
@@ -902,7 +905,8 @@ cm_slot_name(const struct slot *sl, const struct template *t)
 	char *n = xasprintf("%zu", sl->pos + 1), *s;
 
 	if (sl->part > 0) {
-		s = xasprintf("%s%c", n, 'a' + sl->part - 1);
+		s = xasprintf("%s%s", n, label_letter(t, LT_PART,
+		    (size_t)sl->part - 1));
 		free(n);
 		return s;
 	}
@@ -919,7 +923,7 @@ static char *
 cm_slot_answer(const struct slot *sl, const struct pinst *pi,
     const struct template *t, const struct mark **m)
 {
-	char *s = NULL, *a, *one;
+	char *s = NULL, *a, *one, *mark;
 	size_t i;
 
 	*m = &pi->p->mark;
@@ -931,8 +935,10 @@ cm_slot_answer(const struct slot *sl, const struct pinst *pi,
 	if (sl->part < 0) {
 		for (i = 0; i < pi->nparts; i++) {
 			a = compose_answer(&pi->parts[i], t);
-			one = xasprintf("(%c)\xc2\xa0%s", 'a' + (int)i, a);
-			s = cm_join(s, "; ", one);
+			mark = label_lettered(t, LT_PART, i);
+			one = xasprintf("%s\xc2\xa0%s", mark, a);
+			s = cm_join(s, t->labels[L_LIST_SEP], one);
+			free(mark);
 			free(a);
 			free(one);
 		}
@@ -1125,6 +1131,7 @@ block_payload_free(struct block *bl)
 	case BK_PART:
 		if (bl->u.part != NULL) {
 			free(bl->u.part->continued);
+			free(bl->u.part->mark);
 			free(bl->u.part->prompt);
 		}
 		free(bl->u.part);

@@ -229,7 +229,9 @@ struct probref {
 struct parthead {
 	struct probref	 prob;		/* the part */
 	struct prompt	*prompt;	/* its letter's prompt, owned */
-	char		 letter;	/* 'a', 'b' ... */
+	char		 letter;	/* 'a', 'b' ...: its name in messages */
+	char		*mark;		/* as printed, in the set's language:
+					 * "(a)", "(ب)"; owned */
 	int		 first;		/* (a): kept with the stem */
 	char		*continued;	/* "4 (continued)", printed over it
 					 * when it starts a page; owned */

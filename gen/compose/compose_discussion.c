@@ -257,15 +257,15 @@ pk_nroles_for(const struct dpacket *pk, size_t m)
 }
 
 /* The roles of member i of a group of m (see above), "A, B" when a small
- * group doubles up.  Fresh string. */
+ * group doubles up (joined by comma, the language's).  Fresh string. */
 static char *
-pk_roles_of(const struct dpacket *pk, size_t i, size_t m)
+pk_roles_of(const struct dpacket *pk, size_t i, size_t m, const char *comma)
 {
 	char *s = xstrdup(""), *t;
 	size_t j;
 
 	for (j = i; j < pk_nroles_for(pk, m); j += m) {
-		t = xasprintf("%s%s%s", s, *s ? ", " : "", pk->roles[j].name.s);
+		t = xasprintf("%s%s%s", s, *s ? comma : "", pk->roles[j].name.s);
 		free(s);
 		s = t;
 	}
@@ -303,7 +303,7 @@ pk_members(struct pk *c, struct blocks *b, const struct dgroup *dg,
 
 	for (i = 0; i < rows; i++) {
 		roles[i] = c->d->grouping == GROUPING_RANDOM ? NULL :
-		    pk_roles_of(pk, i, rows);
+		    pk_roles_of(pk, i, rows, c->t->labels[L_LIST_COMMA]);
 		v[2 * i] = dg != NULL ? c->r->v[dg->members[i]].name : NULL;
 		v[2 * i + 1] = roles[i];
 	}

@@ -31,8 +31,8 @@ cs_answer(const struct pinst *pi, int sub, const struct template *t,
 	if (sub >= 0 && p->type == P_MATCH && (size_t)sub < p->left.n) {
 		for (j = 0; j < p->right.n + p->extra.n; j++)
 			if (pi->right[j] == sub)
-				return xasprintf("%d\xe2\x80\x91%c", sub + 1,
-				    'A' + (int)j);
+				return xasprintf("%d\xe2\x80\x91%s", sub + 1,
+				    label_letter(t, LT_CHOICE, j));
 	}
 	if (sub >= 0 && p->type == P_ORDER && (size_t)sub < p->items.n)
 		return xasprintf("%d", pi->items[sub] + 1);
@@ -43,10 +43,11 @@ cs_answer(const struct pinst *pi, int sub, const struct template *t,
 
 /* "3." before a problem's first answer, "4a." before a part's. */
 static char *
-cs_number(const struct pinst *pi)
+cs_number(const struct pinst *pi, const struct template *t)
 {
 	if (pi->p->part > 0)
-		return xasprintf("%d%c.", pi->number, 'a' + pi->p->part - 1);
+		return xasprintf("%d%s.", pi->number, label_letter(t, LT_PART,
+		    (size_t)pi->p->part - 1));
 	return xasprintf("%d.", pi->number);
 }
 
@@ -128,9 +129,10 @@ cs_strip(const struct instance *in, const struct anchors *a, size_t pg,
 		    an) ? 1 : STRIP_SIDE)) {
 			l = &st->v[st->n - 1];
 			if (cs_same(prev, an))
-				joined = xasprintf("%s; %s", l->answer.s, s);
+				joined = xasprintf("%s%s%s", l->answer.s,
+				    t->labels[L_LIST_SEP], s);
 			else {
-				char *no = cs_number(cs_whose(in, an));
+				char *no = cs_number(cs_whose(in, an), t);
 
 				joined = xasprintf("%s \xc2\xb7 %s %s",
 				    l->answer.s, no, s);
@@ -144,7 +146,7 @@ cs_strip(const struct instance *in, const struct anchors *a, size_t pg,
 		l = &st->v[st->n++];
 		l->y = an->y;
 		if (prev == NULL || !cs_same(prev, an))
-			l->number = cs_number(cs_whose(in, an));
+			l->number = cs_number(cs_whose(in, an), t);
 		l->answer.s = s;
 		l->answer.mark = m;
 		prev = an;

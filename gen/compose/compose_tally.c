@@ -162,7 +162,8 @@ ct_items(const struct instance *in, const struct template *t, char *caption,
 	tb->row_h = t->size_body * ITEM_ROW_EM;
 	table_cell(tb, 0, 0, xstrdup(t->labels[L_PROBLEM_COL]), &m);
 	for (i = 0; i < ncols; i++)
-		table_cell(tb, 0, i + 1, xasprintf("%c", 'A' + (int)i), &m);
+		table_cell(tb, 0, i + 1, xstrdup(label_letter(t, LT_CHOICE, i)),
+		    &m);
 	for (k = 0; k < s->nproblems; k++) {
 		const struct problem *p;
 

@@ -1271,6 +1271,34 @@ lay_put_math(struct lay *L, const struct mbox *m, double x, double base,
 		lay_math_mark(L, ITEM_SPAN_END, m, x, base, ts->size);
 }
 
+/*
+ * The characters glyph i of a piece shaped right to left stands for (its
+ * clusters descend): *len bytes at *at.  A cluster's glyphs, drawn from
+ * its end, stand for its characters in turn from the last glyph; the
+ * first drawn takes all those left.  So every character is some glyph's,
+ * and a reader that takes glyphs as drawn gets every letter.
+ */
+static void
+lay_glyph_rtl(const struct piece *pc, size_t i, size_t *at, size_t *len)
+{
+	size_t first = i, last = i, end, pos, l = 0, c = pc->g[i].cluster;
+
+	while (first > 0 && pc->g[first - 1].cluster == c)
+		first--;
+	while (last + 1 < pc->ng && pc->g[last + 1].cluster == c)
+		last++;
+	end = first > 0 ? pc->g[first - 1].cluster : strlen(pc->s);
+	if (end < c)			/* not in order: the rest */
+		end = strlen(pc->s);
+	for (pos = c; last > i && pos < end; last--) {
+		(void)utf8_decode(pc->s + pos, end - pos, &l);
+		pos += l;
+	}
+	*at = pos;
+	*len = i == first ? end - pos : (pos < end ?
+	    (utf8_decode(pc->s + pos, end - pos, &l), l) : 0);
+}
+
 /* Draw shaped piece pc with its baseline's left end at (x, base): a text
  * item per glyph, where HarfBuzz put it, each holding the characters it
  * stands for; unless pc->inline_glyphs, inside a span that reads as the
@@ -1283,6 +1311,8 @@ lay_put_glyphs(struct lay *L, const struct piece *pc, double x, double base,
 	struct item *it;
 	size_t i, j, at, end, len, n = strlen(pc->s);
 	double k = ts->size / FONT_UNITS;
+	/* right to left: drawn from the last character */
+	int rtl = pc->ng > 1 && pc->g[0].cluster > pc->g[pc->ng - 1].cluster;
 
 	if (!pc->inline_glyphs) {
 		it = page_push(&L->strip, ITEM_SPAN);
@@ -1293,6 +1323,16 @@ lay_put_glyphs(struct lay *L, const struct piece *pc, double x, double base,
 		it->text = xstrdup(pc->s);
 	}
 	for (i = 0, at = 0; i < pc->ng; i++) {
+		if (rtl) {
+			lay_glyph_rtl(pc, i, &at, &len);
+			it = lay_text_item(L, x + pc->g[i].dx * k,
+			    base - pc->g[i].dy * k, pc->face, ts->size,
+			    ts->color, pc->s + at, len);
+			it->glyph = 1;
+			it->gid = pc->g[i].id;
+			x += pc->g[i].advance * k;
+			continue;
+		}
 		/* a cluster's glyphs stand for its characters in turn, the
 		 * last for all those left: read in order, they spell it */
 		for (j = i + 1; j < pc->ng && pc->g[j].cluster <=
@@ -1482,6 +1522,34 @@ bline_make(struct lay *L, const struct words *ws, size_t from, size_t to,
 }
 
 /*
+ * A bracket set right to left (len bytes at off of pc's text) drawn as
+ * its mirror m, w wide, from x: a span that reads as the bracket
+ * written, so that a reader putting the line back in reading order gets
+ * "أ)", not "أ(".
+ */
+static void
+lay_put_turned(struct lay *L, const struct piece *pc, size_t off,
+    size_t len, FriBidiChar m, double x, double w, double base,
+    const struct tstyle *ts)
+{
+	struct item *it = page_push(&L->strip, ITEM_SPAN);
+	char c[8];
+
+	it->x = x;
+	it->y = base;
+	it->font = pc->face;
+	it->size = ts->size;
+	it->text = xstrndup(pc->s + off, len);
+	lay_text_item(L, x, base, pc->face, ts->size, ts->color, c,
+	    utf8_encode((long)m, c));
+	it = page_push(&L->strip, ITEM_SPAN_END);
+	it->x = x + w;
+	it->y = base;
+	it->font = pc->face;
+	it->size = ts->size;
+}
+
+/*
  * Set words [from, to) on one line from x in the order of the Unicode
  * bidirectional algorithm (FriBidi), the line's base direction the page's:
  * right-to-left words, each shaped right to left by HarfBuzz, go from the
@@ -1500,9 +1568,10 @@ lay_emit_bidi(struct lay *L, struct emit *e, const struct words *ws,
 	FriBidiStrIndex *map;
 	FriBidiParType dir = L->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
 	const struct bunit *u;
-	char *done, c[8];
-	size_t v, k, n;
+	char *done;
+	size_t v, k, n, len;
 	FriBidiChar m;
+	int turned;
 
 	memset(&b, 0, sizeof(b));
 	bline_make(L, ws, from, to, ts, &b);
@@ -1528,12 +1597,26 @@ lay_emit_bidi(struct lay *L, struct emit *e, const struct words *ws,
 			continue;
 		done[b.owner[k]] = 1;
 		u = &b.u[b.owner[k]];
+		/* a bracket set right to left: its mirror, also when it is a
+		 * shaped piece of its own (")" after an Arabic letter: the
+		 * shaper, told the bracket's script, would set it as is) */
+		turned = u->pc != NULL && u->pc->math == NULL &&
+		    u->pc->face >= 0 && FRIBIDI_LEVEL_IS_RTL(levels[k]) &&
+		    (u->pc->g == NULL || (utf8_decode(u->pc->s,
+		    strlen(u->pc->s), &len), len == strlen(u->pc->s))) &&
+		    fribidi_get_mirror_char(b.c[k], &m) &&
+		    fonts_has(L->fs, u->pc->face, (long)m);
 		if (u->pc == NULL) {
 			x += u->w;	/* a space: the text item ends */
 			continue;
 		} else if (u->pc->math != NULL) {
 			emit_flush(e);
 			lay_put_math(L, u->pc->math, x, base, ts);
+		} else if (turned) {
+			emit_flush(e);
+			lay_put_turned(L, u->pc, u->pc->g != NULL ? 0 : u->off,
+			    u->pc->g != NULL ? strlen(u->pc->s) : u->len, m,
+			    x, u->w, base, ts);
 		} else if (u->pc->g != NULL) {
 			emit_flush(e);
 			lay_put_glyphs(L, u->pc, x, base, ts);
@@ -1547,13 +1630,7 @@ lay_emit_bidi(struct lay *L, struct emit *e, const struct words *ws,
 				e->face = u->pc->face;
 				e->x0 = x;
 			}
-			/* a bracket set right to left: its mirror */
-			if (FRIBIDI_LEVEL_IS_RTL(levels[k]) &&
-			    fribidi_get_mirror_char(b.c[k], &m) &&
-			    fonts_has(L->fs, u->pc->face, (long)m))
-				emit_addn(e, c, utf8_encode((long)m, c));
-			else
-				emit_addn(e, u->pc->s + u->off, u->len);
+			emit_addn(e, u->pc->s + u->off, u->len);
 		}
 		x += u->w;
 		e->x = x;

@@ -113,6 +113,11 @@ fg_sayl(struct fg *g, const char *sep, enum label l, const char *n,
 {
 	char *s = label_fmt(g->L->t, l, n, total);
 
+	/* the language's separators: "؛ " and "، " in Arabic */
+	if (strcmp(sep, "; ") == 0)
+		sep = g->L->t->labels[L_LIST_SEP];
+	else if (strcmp(sep, ", ") == 0)
+		sep = g->L->t->labels[L_LIST_COMMA];
 	fg_say(g, "%s%s", sep, s);
 	free(s);
 }
@@ -496,7 +501,8 @@ nl_draw(struct fg *g, const struct numberline *nl, double lx0, double lx1,
 			char *s = fg_math(g, f->v, f->places);
 
 			fig_format(f->v, f->places, a);
-			fg_say(g, "%s%s", j ? ", " : " (", a);
+			fg_say(g, "%s%s", j ? g->L->t->labels[L_LIST_COMMA] :
+			    " (", a);
 			if (j + 1 == nl->blanks.n)
 				fg_say(g, ")");
 			fg_text(g, s, x, top + bh / 2, AL_CENTER, FA_MIDDLE,
@@ -734,7 +740,7 @@ pl_say_point(struct fg *g, enum label what, const struct fpoint *p)
 		fg_sayl(g, "; ", what, NULL, NULL);
 		fg_say(g, " %s", xy);
 	} else
-		fg_say(g, ", %s", xy);
+		fg_say(g, "%s%s", g->L->t->labels[L_LIST_COMMA], xy);
 	free(xy);
 }
 
@@ -1156,9 +1162,11 @@ fg_tape(struct fg *g, const struct tape *tp, double x, double w)
 			char pn[24];
 
 			snprintf(pn, sizeof(pn), "%ld", parts);
-			fg_say(g, "; %s%s", r->label.s ? r->label.s : "",
-			    r->label.s ? ", " : "");
-			fg_sayl(g, "", L_FIG_PARTS, pn, NULL);
+			if (r->label.s != NULL)
+				fg_say(g, "%s%s", g->L->t->labels[L_LIST_SEP],
+				    r->label.s);
+			fg_sayl(g, r->label.s != NULL ? ", " : "; ", L_FIG_PARTS,
+			    pn, NULL);
 		}
 		for (i = 0; i < parts; i++) {
 			/* one value names every part (equal groups) */
@@ -1181,7 +1189,8 @@ fg_tape(struct fg *g, const struct tape *tp, double x, double w)
 				fg_text(g, v->s, px + unit / 2, y + rowh / 2,
 				    AL_CENTER, FA_MIDDLE, &g->ts, NULL);
 			if (k != NULL || (v != NULL && v->s != NULL))
-				fg_say(g, ", %s", k != NULL ? k->s : v->s);
+				fg_say(g, "%s%s", g->L->t->labels[L_LIST_COMMA],
+				    k != NULL ? k->s : v->s);
 		}
 		y += rowh + TP_ROW_GAP * g->u;
 	}
@@ -1663,7 +1672,7 @@ fg_dots(struct fg *g, const struct graph *gr, double x, double w)
 		if (j == 0)
 			fg_sayl(g, "; ", L_FIG_VALUES, b, NULL);
 		else
-			fg_say(g, ", %s", b);
+			fg_say(g, "%s%s", g->L->t->labels[L_LIST_COMMA], b);
 	}
 	free(count);
 	if (gr->title.s != NULL) {

@@ -510,6 +510,8 @@
 #define CIRCLE_X	0.38	/* the key's ring, of the size: */
 #define CIRCLE_RISE	0.33	/* centre */
 #define CIRCLE_R	0.72	/* radius */
+#define CIRCLE_HOLDS	1.0	/* the widest letter it rings, of the size;
+				 * a wider one ("الف") gets a box */
 #define CHOICE_COL_GAP	8
 #define CHOICE_ROW_GAP	2
 #define TF_INDENT	8	/* true/false words */

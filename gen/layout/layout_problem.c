@@ -353,13 +353,19 @@ lay_numbered(struct lay *L, const struct block *b, const struct prompt *pr,
 	const struct rich *prompt, *set, **fill = NULL;
 	struct rich labelled;
 	double *bw = NULL, top = L->sy;
+	double room = L->indent - lay_space(L, fonts_pick(L->fs, FS_BOLD, ' '),
+	    ns.size), w = lay_plain_width(L, num, &ns);
 	size_t numbered, from = L->strip.nitems, own = 0;
 
 	sc_prefix(prefix);		/* for messages about its texts */
 	/* right-aligned, one space from the prompt, so that text readers
-	 * take number and prompt as one line */
-	lay_plain(L, num, &ns, L->left, L->indent - lay_space(L,
-	    fonts_pick(L->fs, FS_BOLD, ' '), ns.size), AL_RIGHT);
+	 * take number and prompt as one line; a part's letter wider than
+	 * the indent ("(الف)") reaches into the stem's */
+	if (w > room)
+		lay_plain(L, num, &ns, L->left + room - w - LABEL_SLACK,
+		    w + LABEL_SLACK, AL_RIGHT);
+	else
+		lay_plain(L, num, &ns, L->left, room, AL_RIGHT);
 	numbered = L->strip.nitems;
 	L->sy = top;
 	if (pr->text == NULL)
@@ -486,7 +492,7 @@ void
 lay_part(struct lay *L, const struct block *b)
 {
 	const struct parthead *ph = b->u.part;
-	char num[8], prefix[40];
+	char prefix[40];
 
 	if (!ph->first)
 		lay_part_end(L);
@@ -498,10 +504,9 @@ lay_part(struct lay *L, const struct block *b)
 	}
 	L->part = ph;
 	L->sy += ph->first ? PART_FIRST_TOP : 0;
-	snprintf(num, sizeof(num), "(%c)", ph->letter);
 	snprintf(prefix, sizeof(prefix), "problem %d%c", ph->prompt->number,
 	    ph->letter);
-	lay_numbered(L, b, ph->prompt, num, prefix);
+	lay_numbered(L, b, ph->prompt, ph->mark, prefix);
 }
 
 int
@@ -645,13 +650,68 @@ lay_feedback(struct lay *L, const struct text *fb, const struct tstyle *ts,
 		L->sy = below;
 }
 
+/* The widest of the language's choice letters in their marks ("W." in
+ * English, "الف)" in Persian): every choice's text starts alike, in
+ * every problem. */
+static double
+lay_marks_width(struct lay *L, const struct tstyle *ls)
+{
+	double w, most = 0;
+	char *mark;
+	size_t i;
+
+	for (i = 0; i < LABEL_LETTERS; i++) {
+		mark = label_lettered(L->t, LT_CHOICE, i);
+		if ((w = lay_plain_width(L, mark, ls)) > most)
+			most = w;
+		free(mark);
+	}
+	return most;
+}
+
+/* The key's ring round the letter of choice i, its mark at x, its
+ * baseline at base: a circle round the letter (after what the mark puts
+ * before it: "(" of "(क)"), or a box round a mark whose letter is too
+ * wide for one ("الف)"). */
+static void
+lay_ring(struct lay *L, size_t i, const struct tstyle *ls, double x,
+    double base)
+{
+	const char *mark = L->t->labels[L_CHOICE_MARK];
+	const char *at = strstr(mark, "{n}");
+	char *before = xstrndup(mark, at != NULL ? (size_t)(at - mark) : 0);
+	char *whole = label_lettered(L->t, LT_CHOICE, i);
+	double w = lay_plain_width(L, label_letter(L->t, LT_CHOICE, i), ls);
+	struct item *c;
+
+	if (w > ls->size * CIRCLE_HOLDS) {
+		w = lay_plain_width(L, whole, ls);
+		free(whole);
+		free(before);
+		lay_rect(L, x - TF_RING_PAD / 2, base - ls->size *
+		    TAG_TOP_RATIO, w + TF_RING_PAD, ls->size * TAG_H_RATIO,
+		    KEY_MARK_W, key_ink);
+		return;
+	}
+	if (*before != '\0')
+		x += lay_plain_width(L, before, ls);
+	free(before);
+	free(whole);
+	c = page_push(&L->strip, ITEM_CIRCLE);
+	c->x = x + ls->size * CIRCLE_X;
+	c->y = base - ls->size * CIRCLE_RISE;
+	c->w = ls->size * CIRCLE_R;
+	c->width = KEY_MARK_W;
+	c->color = key_ink;
+}
+
 void
 lay_choices(struct lay *L, const struct block *b)
 {
 	const struct choicelist *cl = b->u.choices;
 	struct tstyle ts = lay_style(L, L->t->size_body, 0, ink);
 	struct tstyle ls = lay_style(L, L->t->size_body, ST_BOLD, ink);
-	double letterw = lay_plain_width(L, "W.", &ls) + CHOICE_LETTER_GAP;
+	double letterw = lay_marks_width(L, &ls) + CHOICE_LETTER_GAP;
 	double marker = letterw + (cl->multi ? ls.size * CHOICE_BOX_ROOM : 0);
 	double colw, rowtop, rowh = 0, x, h;
 	double lh = lay_lh(L, ts.size), base = lay_base(L, ts.size);
@@ -659,7 +719,7 @@ lay_choices(struct lay *L, const struct block *b)
 	int feedback = cl->feedback != NULL;
 	int cols = feedback ? 1 : lay_columns(L, cl, &ts, marker);
 	size_t i, rows, k;
-	char letter[4];
+	char *letter;
 
 	colw = (lay_width(L) - L->indent) / cols;
 	rows = (cl->n + (size_t)cols - 1) / (size_t)cols;
@@ -698,24 +758,17 @@ lay_choices(struct lay *L, const struct block *b)
 				}
 				bx += bs + CHECKBOX_GAP;
 			}
-			snprintf(letter, sizeof(letter), "%c.", 'A' + (int)i);
+			letter = label_lettered(L->t, LT_CHOICE, i);
 			L->sy = rowtop;
 			ls.color = right ? key_ink : ink;
 			lay_plain(L, letter, &ls, bx, marker, AL_LEFT);
-			if (right && !cl->multi) {
-				struct item *c = page_push(&L->strip,
-				    ITEM_CIRCLE);
-
-				c->x = bx + ts.size * CIRCLE_X;
-				c->y = rowtop + base - ts.size * CIRCLE_RISE;
-				c->w = ts.size * CIRCLE_R;
-				c->width = KEY_MARK_W;
-				c->color = key_ink;
-			}
+			if (right && !cl->multi)
+				lay_ring(L, i, &ls, bx, rowtop + base);
 			/* one space after the letter: text readers then keep
 			 * letter and choice together */
 			x = bx + lay_plain_width(L, letter, &ls) + lay_space(L,
 			    fonts_pick(L->fs, FS_BOLD, ' '), ls.size);
+			free(letter);
 			L->sy = rowtop;
 			ts.color = right ? key_ink : ink;
 			cell[nc].mid = L->strip.nitems;
@@ -820,8 +873,13 @@ lay_match(struct lay *L, const struct block *b)
 	    num = MATCH_NUM_W * em;
 	double half = lay_match_split(L, m, &ts, blank + num), top, h, grow;
 	double x0 = L->left + L->indent, base = lay_base(L, ts.size);
-	char buf[32];
+	/* the right column's letters: room for the widest ("الف)") */
+	double rnum = lay_marks_width(L, &ts) + lay_space(L,
+	    fonts_pick(L->fs, FS_REGULAR, ' '), ts.size);
+	char buf[32], *mark;
 
+	if (rnum < num)
+		rnum = num;
 	rows = nl > nr ? nl : nr;
 	L->sy += MATCH_TOP;
 	for (i = 0; i < rows; i++) {
@@ -836,9 +894,8 @@ lay_match(struct lay *L, const struct block *b)
 			    x0 + blank - MATCH_BLANK_GAP,
 			    top + base + MATCH_LINE_DROP, L->t->rule, ink, 0);
 			if (m->match != NULL) {
-				snprintf(buf, sizeof(buf), "%c", 'A' +
-				    m->match[i]);
-				lay_plain(L, buf, &ks, x0,
+				lay_plain(L, label_letter(L->t, LT_CHOICE,
+				    (size_t)m->match[i]), &ks, x0,
 				    blank - MATCH_BLANK_GAP,
 				    AL_CENTER);
 				L->sy = top;
@@ -858,14 +915,15 @@ lay_match(struct lay *L, const struct block *b)
 		if (i < nr) {
 			L->sy = top;
 			cell[nc].from = L->strip.nitems;
-			snprintf(buf, sizeof(buf), "%c.", 'A' + (int)i);
-			lay_plain(L, buf, &ts, x0 + half,
-			    num + MATCH_NUM_ROOM * em,
+			mark = label_lettered(L->t, LT_CHOICE, i);
+			lay_plain(L, mark, &ts, x0 + half,
+			    rnum + MATCH_NUM_ROOM * em,
 			    AL_LEFT);
+			free(mark);
 			L->sy = top;
 			cell[nc].mid = L->strip.nitems;
-			lay_text(L, m->right[i], 0, &ts, x0 + half + num,
-			    lay_width(L) - L->indent - half - num, AL_LEFT, 0);
+			lay_text(L, m->right[i], 0, &ts, x0 + half + rnum,
+			    lay_width(L) - L->indent - half - rnum, AL_LEFT, 0);
 			cell[nc].to = L->strip.nitems;
 			cell[nc].drop = L->drop;
 			cell[nc++].h = L->sy - top;

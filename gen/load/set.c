@@ -148,6 +148,26 @@ set_ordinal(long n)
 	return n == 1 ? "st" : n == 2 ? "nd" : n == 3 ? "rd" : "th";
 }
 
+/* The language of the set being read (its labels name the letters its
+ * pages print), for messages; NULL: English. */
+static const char *set_lang;
+
+/* "; ب is how the page prints choice B: in the set, write B" when s is
+ * the letter the set's language prints for one of its nchoices, else "".
+ * Static storage. */
+static const char *
+set_printed_letter(const char *s, size_t nchoices)
+{
+	static char hint[128];
+	int k = label_letter_find(set_lang, s);
+
+	if (k < 0 || (size_t)k >= nchoices)
+		return "";
+	snprintf(hint, sizeof(hint), "; %s is how the page prints choice "
+	    "%c: in the set, write %c", s, 'A' + k, 'A' + k);
+	return hint;
+}
+
 /* Letter index of an answer such as "B"; -1 (reported) if not a choice. */
 static int
 set_letter(const struct node *n, const struct problem *p)
@@ -194,8 +214,9 @@ set_letter(const struct node *n, const struct problem *p)
 		    n->value, num, set_ordinal(num), 'A' + (int)num - 1);
 		return -1;
 	}
-	sc_error(&n->mark, "answer \"%s\" is not one of the choices A-%c",
-	    n->value, 'A' + (int)nchoices - 1);
+	sc_error(&n->mark, "answer \"%s\" is not one of the choices A-%c%s",
+	    n->value, 'A' + (int)nchoices - 1, set_printed_letter(n->value,
+	    nchoices));
 	return -1;
 }
 
@@ -241,8 +262,9 @@ set_feedback(const struct node *pn, struct problem *p)
 		    c >= 'A' + (int)nchoices) {
 			sc_error(&k->mark, "feedback \"%s\" is not one of the "
 			    "choices A-%c; write the letter of a choice, as "
-			    "written (before any shuffle)", v,
-			    'A' + (int)nchoices - 1);
+			    "written (before any shuffle)%s", v,
+			    'A' + (int)nchoices - 1, set_printed_letter(v,
+			    nchoices));
 			continue;
 		}
 		if (p->feedback.v[c - 'A'].s != NULL) {
@@ -1534,6 +1556,7 @@ set_read(struct setload *sl, const struct node *root)
 		set_text_req(n, "the title", "write the title printed at the "
 		    "top of the page after \"title:\"", &s->title);
 	set_scalars(s, root);
+	set_lang = s->language;
 	n = node_get(root, "problems");
 	secs = node_get(root, "sections");
 	if (n != NULL && secs != NULL)
@@ -1550,6 +1573,7 @@ set_read(struct setload *sl, const struct node *root)
 		sc_error(&root->mark, "the set has no \"problems:\" list; add "
 		    "one (or \"sections:\", each with its own problems)");
 	s->nproblems = (size_t)sl->number;
+	set_lang = NULL;
 }
 
 /* Ids must be unique: a later stage refers to problems by them. */

@@ -65,7 +65,9 @@ static const char *const label_keys[L__MAX + 1] = { "name", "date",
     "fig_clock_face", "fig_hands", "fig_triangle", "fig_rectangle",
     "fig_side", "fig_right_angle", "fig_angle", "fig_bars", "fig_dots",
     "fig_values", "fig_columns", "fig_division", "fig_point_mark",
-    "fig_jumps", "fig_clock_hands", "fig_parts_some", NULL };
+    "fig_jumps", "fig_clock_hands", "fig_parts_some",
+    "choice_mark", "part_mark", "list_sep", "list_comma", "choice_letters",
+    "part_letters", NULL };
 
 
 const enum label label_roles[LABEL_NROLES][2] = {
@@ -397,6 +399,114 @@ template_read(struct template *t, const struct node *root, const char *lang)
 	}
 }
 
+/* A list of letters (choice_letters, part_letters) into *s, one letter a
+ * line: at least LABEL_LETTERS of them, each without spaces, none twice.
+ * Reports a wrong one at its position and leaves *s NULL. */
+static void
+template_letters_read(const struct node *n, const char *key, char **s)
+{
+	char *all = NULL, *next;
+	size_t i, j;
+
+	if (n->kind != NODE_SEQ) {
+		sc_error(&n->mark, "%s must be a list of letters in the order "
+		    "they are printed, like [A, B, C, ...]", key);
+		return;
+	}
+	for (i = 0; i < n->nkids; i++) {
+		const struct node *k = n->kids[i];
+
+		if (k->kind != NODE_SCALAR || k->value[0] == '\0' ||
+		    strpbrk(k->value, " \t\n") != NULL) {
+			sc_error(&k->mark, "%s: each letter is a short text "
+			    "without spaces, like A or \xd8\xa3", key);
+			free(all);
+			return;
+		}
+		for (j = 0; j < i; j++)
+			if (strcmp(n->kids[j]->value, k->value) == 0) {
+				sc_error(&k->mark, "%s: \"%s\" is letter %zu "
+				    "and %zu; each letter must differ", key,
+				    k->value, j + 1, i + 1);
+				free(all);
+				return;
+			}
+		next = all == NULL ? xstrdup(k->value) :
+		    xasprintf("%s\n%s", all, k->value);
+		free(all);
+		all = next;
+	}
+	if (n->nkids < LABEL_LETTERS) {
+		sc_error(&n->mark, "%s has %zu letters; it needs %d (a match "
+		    "problem letters up to %d items on its right, a problem "
+		    "has up to %d parts): add the letters that follow",
+		    key, n->nkids, LABEL_LETTERS, LABEL_LETTERS, LABEL_LETTERS);
+		free(all);
+		return;
+	}
+	*s = all;
+}
+
+/* Point t->letters into the one-a-line lists of labels; a list not
+ * there (reported already) leaves its letters NULL. */
+static void
+template_letters_split(struct template *t)
+{
+	static const enum label from[2] = { L_CHOICE_LETTERS, L_PART_LETTERS };
+	char *p;
+	size_t k, i;
+
+	for (k = 0; k < 2; k++) {
+		p = t->labels[from[k]];
+		for (i = 0; p != NULL && i < LABEL_LETTERS; i++) {
+			t->letters[k][i] = p;
+			if ((p = strchr(p, '\n')) != NULL)
+				*p++ = '\0';
+		}
+	}
+}
+
+static int	template_labels_file(struct template *, const char *);
+
+int
+label_letter_find(const char *lang, const char *s)
+{
+	struct template t;
+	char *path;
+	int k = -1;
+	size_t i;
+
+	if (lang == NULL || strcmp(lang, "en") == 0 ||
+	    !template_has_labels(lang))
+		return -1;
+	memset(&t, 0, sizeof(t));
+	path = xasprintf("%s/templates/labels/%s.yaml", template_datadir(),
+	    lang);
+	template_labels_file(&t, path);
+	template_letters_split(&t);
+	for (i = 0; i < LABEL_LETTERS && k < 0; i++)
+		if (t.letters[LT_CHOICE][i] != NULL &&
+		    strcmp(t.letters[LT_CHOICE][i], s) == 0)
+			k = (int)i;
+	for (i = 0; i < L__MAX; i++)
+		free(t.labels[i]);
+	free(path);
+	return k;
+}
+
+const char *
+label_letter(const struct template *t, enum letters which, size_t i)
+{
+	return i < LABEL_LETTERS ? t->letters[which][i] : "?";
+}
+
+char *
+label_lettered(const struct template *t, enum letters which, size_t i)
+{
+	return label_fmt(t, which == LT_CHOICE ? L_CHOICE_MARK : L_PART_MARK,
+	    label_letter(t, which, i), NULL);
+}
+
 /* qsort() order of two labels, given as places in label_keys. */
 static int
 template_label_cmp(const void *a, const void *b)
@@ -454,7 +564,18 @@ template_labels_file(struct template *t, const char *path)
 		if ((v = value[i]) != NULL) {
 			free(t->labels[i]);
 			t->labels[i] = NULL;
-			sc_string(v, label_keys[i], &t->labels[i]);
+			if (i == L_CHOICE_LETTERS || i == L_PART_LETTERS)
+				template_letters_read(v, label_keys[i],
+				    &t->labels[i]);
+			else if (sc_string(v, label_keys[i], &t->labels[i]) ==
+			    0 && (i == L_CHOICE_MARK || i == L_PART_MARK) &&
+			    strstr(t->labels[i], "{n}") == NULL) {
+				sc_error(&v->mark, "%s must hold {n} where the "
+				    "letter goes, like \"%s\"", label_keys[i],
+				    i == L_CHOICE_MARK ? "{n}." : "({n})");
+				free(t->labels[i]);
+				t->labels[i] = NULL;
+			}
 		}
 	node_free(root);
 	return 0;
@@ -467,6 +588,7 @@ template_labels(struct template *t, const char *lang)
 	size_t i;
 	struct mark m = { NULL, 0, 0 };
 	char *mine[L__MAX];
+	size_t errs;
 
 	path = xasprintf("%s/templates/labels/en.yaml", template_datadir());
 	template_labels_file(t, path);
@@ -487,11 +609,20 @@ template_labels(struct template *t, const char *lang)
 		mine[i] = t->labels[i];
 		t->labels[i] = NULL;
 	}
+	errs = diag_errors();
 	template_labels_file(t, path);
 	for (i = 0; i < L__MAX; i++) {
 		if (t->labels[i] == NULL && mine[i] != NULL) {
-			diag_warn(&m, "label \"%s\" is missing; using the "
-			    "English \"%s\"", label_keys[i], mine[i]);
+			/* a list of letters is kept one a line */
+			char *said = xstrdup(mine[i]), *nl = said;
+
+			while ((nl = strchr(nl, '\n')) != NULL)
+				*nl = ' ';
+			/* one written wrong was said already */
+			if (diag_errors() == errs)
+				diag_warn(&m, "label \"%s\" is missing; using "
+				    "the English \"%s\"", label_keys[i], said);
+			free(said);
 			t->labels[i] = mine[i];
 		} else
 			free(mine[i]);
@@ -558,6 +689,7 @@ template_load(const char *spec, const char *lang)
 	}
 	free(path);
 	template_labels(t, lang);
+	template_letters_split(t);
 	for (i = 0; i < L__MAX; i++)
 		if (t->labels[i] == NULL) {
 			diag_error(NULL, "label \"%s\" is missing from "

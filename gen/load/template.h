@@ -80,7 +80,23 @@ enum label {
 	L_FIG_DIVISION,
 	/* a worksheet's figure read without what the student finds */
 	L_FIG_POINT_MARK, L_FIG_JUMPS, L_FIG_CLOCK_HANDS, L_FIG_PARTS_SOME,
+	/* letters and lists as the language prints them */
+	L_CHOICE_MARK,	/* a choice's letter: "{n}." A. / "{n})" أ) */
+	L_PART_MARK,	/* a part's letter: "({n})" (a) */
+	L_LIST_SEP,	/* between answers: "; " / "؛ " */
+	L_LIST_COMMA,	/* between letters or names: ", " / "، " / "、" */
+	L_CHOICE_LETTERS, L_PART_LETTERS, /* lists, see label_letter() */
 	L__MAX
+};
+
+/* The letters a label file must give in choice_letters and part_letters:
+ * a match's right column and a problem's parts letter up to 26 items. */
+#define LABEL_LETTERS	26
+
+/* Which list of letters label_letter() takes from. */
+enum letters {
+	LT_CHOICE,	/* choices, a match's right column, the tally's */
+	LT_PART		/* a problem's parts */
 };
 
 struct template {
@@ -104,6 +120,9 @@ struct template {
 	double		 line_pitch;	/* distance of ruled lines, pt */
 	double		 grid;		/* graph-paper square, pt */
 	char		*labels[L__MAX];
+	/* choice_letters and part_letters, split: LABEL_LETTERS each,
+	 * pointing into labels[L_CHOICE_LETTERS] and [L_PART_LETTERS] */
+	const char	*letters[2][LABEL_LETTERS];
 };
 
 /* The folder that holds templates/: $MIMEO_DATA, else the executable's
@@ -139,6 +158,19 @@ extern const enum label label_roles[LABEL_NROLES][2];
  * no label file names.  The label files are read on the first call; one
  * that cannot be read is reported (and names no role). */
 int		 label_role_find(const char *name);
+
+/* The i-th letter (from 0, below LABEL_LETTERS) of the language's list:
+ * "A", "أ", "א", "क" for LT_CHOICE; "a", "أ" for LT_PART.  Borrowed. */
+const char	*label_letter(const struct template *, enum letters, size_t i);
+/* That letter in its mark (L_CHOICE_MARK, L_PART_MARK): "A.", "(a)",
+ * "أ)"; freshly allocated. */
+char		*label_lettered(const struct template *, enum letters,
+		    size_t i);
+
+/* Which of the choice letters templates/labels/LANG.yaml prints s is
+ * (from 0), for a message; -1 when none, or lang is NULL or "en".  Reads
+ * the file each time (reported if wrong). */
+int		 label_letter_find(const char *lang, const char *s);
 
 /* A label with {n} and {total} replaced; freshly allocated. */
 char		*label_fmt(const struct template *, enum label, const char *n,
